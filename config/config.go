@@ -1,0 +1,77 @@
+// Package config loads, defaults and validates the genderlens YAML configuration in one place.
+//
+// Every subcommand gets its settings from a *Config built by Load or Default; errors name the file, the line and the
+// field so that an officer editing the file can find the mistake.
+package config
+
+import "time"
+
+// Config is the whole configuration file.
+type Config struct {
+	// DataDir holds the index and the crawl state.
+	DataDir string `yaml:"data_dir"`
+	// Listen is the HTTP address of the server.
+	Listen  string  `yaml:"listen"`
+	Crawler Crawler `yaml:"crawler"`
+	// RulesDir, when set, replaces the embedded indicator rule set.
+	RulesDir string   `yaml:"rules_dir"`
+	Outlets  []Outlet `yaml:"outlets"`
+}
+
+// Crawler holds settings shared by every outlet's crawl.
+type Crawler struct {
+	// UserAgent must name the tool and a contact URL so that site owners can reach the operator.
+	UserAgent string `yaml:"user_agent"`
+	// Delay is the minimum time between two requests to the same host.
+	Delay Duration `yaml:"delay"`
+	// Parallelism is the maximum number of concurrent requests per host.
+	Parallelism int `yaml:"parallelism"`
+	// Timeout bounds one HTTP request.
+	Timeout Duration `yaml:"timeout"`
+	// Interval is how often `serve` re-crawls every outlet; 0 disables scheduled crawls.
+	Interval Duration `yaml:"interval"`
+	// MaxPages bounds the pages fetched for one outlet in one run (outlets may override it).
+	MaxPages int `yaml:"max_pages"`
+	// MaxBodyBytes bounds the size of one response body.
+	MaxBodyBytes int64 `yaml:"max_body_bytes"`
+}
+
+// Outlet is one media agency whose articles are collected and scored.
+type Outlet struct {
+	// ID is the stable key of the outlet in the index, the API and the reports: lower-case letters, digits, hyphens.
+	ID string `yaml:"id"`
+	// Name is the outlet's name as people know it, shown in reports.
+	Name string `yaml:"name"`
+	// Kind is one of the OutletKinds.
+	Kind string `yaml:"kind"`
+	// StartURLs are pages from which links are followed (home page, section pages).
+	StartURLs []string `yaml:"start_urls"`
+	// Feeds are RSS or Atom feeds whose items are fetched.
+	Feeds []string `yaml:"feeds"`
+	// Sitemaps are XML sitemaps whose URLs are fetched.
+	Sitemaps []string `yaml:"sitemaps"`
+	// AllowedHosts limit the crawl. An entry without a port matches any port, and an entry also matches its
+	// subdomains. Parse fills it from the hosts of StartURLs, Feeds and Sitemaps when the file leaves it empty.
+	AllowedHosts []string `yaml:"allowed_hosts"`
+	// ArticlePattern, when set, is a regular expression that article URLs match; other pages are only followed.
+	ArticlePattern string `yaml:"article_pattern"`
+	// Selectors override the automatic extraction for sites it gets wrong.
+	Selectors Selectors `yaml:"selectors"`
+	// MaxPages overrides crawler.max_pages for this outlet when positive.
+	MaxPages int `yaml:"max_pages"`
+}
+
+// Selectors are CSS selectors (as goquery/cascadia accept them) for the parts of an article page; empty means automatic.
+type Selectors struct {
+	Title  string `yaml:"title"`
+	Body   string `yaml:"body"`
+	Date   string `yaml:"date"`
+	Author string `yaml:"author"`
+}
+
+// OutletKinds are the accepted values of Outlet.Kind.
+var OutletKinds = []string{"newspaper", "magazine", "radio_tv", "district_portal", "ward_portal"}
+
+// Duration is a time.Duration written in YAML as "1s", "500ms" or "6h". Bare numbers other than 0 are refused
+// because a reader cannot tell whether they mean seconds, milliseconds or nanoseconds.
+type Duration time.Duration
