@@ -1,0 +1,412 @@
+package crawler
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"genderlens/config"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Page is what extraction found on one HTML page: the article (when the page is one) and the links to follow.
+type Page struct {
+	Article   Article
+	IsArticle bool
+	Links     []string
+}
+
+var articleTypes = map[string]bool{
+	"NewsArticle": true, "Article": true, "ReportageNews": true, "AnalysisNewsArticle": true, "BlogPosting": true,
+	"OpinionNewsArticle": true, "BackgroundNewsArticle": true,
+}
+
+// slugPathRe matches article-like URL paths: a last segment of several words, or one carrying a numeric id.
+var slugPathRe = regexp.MustCompile(`(?i)/[^/]*[a-z0-9]+(?:-[a-z0-9]+){3,}[^/]*$|\d{5,}[^/]*$`)
+
+// ExtractPage reads an HTML page fetched from pageURL. The outlet's selectors, when set, win over the automatic
+// extraction; articlePattern, when set, decides which pages are articles.
+func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern *regexp.Regexp, fetched time.Time) (Page, error) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(html))
+	if err != nil {
+		return Page{}, fmt.Errorf("parse html: %w", err)
+	}
+	base := pageURL
+	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
+		if b, err := pageURL.Parse(href); err == nil {
+			base = b
+		}
+	}
+	page := Page{Links: extractLinks(doc, base)}
+
+	ld := findLDArticle(doc)
+	meta := func(keys ...string) string {
+		for _, k := range keys {
+			sel := fmt.Sprintf(`meta[property=%q], meta[name=%q], meta[itemprop=%q]`, k, k, k)
+			if v, ok := doc.Find(sel).First().Attr("content"); ok && strings.TrimSpace(v) != "" {
+				return cleanText(v)
+			}
+		}
+		return ""
+	}
+	ogType := meta("og:type")
+
+	a := Article{OutletID: o.ID, FetchedURL: pageURL.String(), Fetched: fetched}
+	if href, ok := doc.Find(`link[rel="canonical"]`).First().Attr("href"); ok {
+		if cu, err := base.Parse(strings.TrimSpace(href)); err == nil {
+			a.URL = cu.String()
+		}
+	}
+	if a.URL == "" {
+		a.URL = pageURL.String()
+	}
+
+	// Selector overrides first: the operator configured them because the automatic path got this site wrong.
+	sel := o.Selectors
+	a.Title = firstNonEmpty(selText(doc, sel.Title), ldTitle(ld), meta("og:title", "twitter:title"),
+		cleanText(doc.Find("h1").First().Text()), titleTag(doc))
+	a.Lead = firstNonEmpty(cleanText(doc.Find(".sapo, .lead, .summary, .article-summary, .chapeau, p.description, h2.sapo").First().Text()),
+		ldString(ld, "description"), meta("og:description", "description"))
+	a.Section = firstNonEmpty(ldSection(ld), meta("article:section"), breadcrumbSection(doc))
+
+	a.Published = firstDate(fetched,
+		selText(doc, sel.Date), ldString(ld, "datePublished"),
+		meta("article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date.issued"),
+		attr(doc, "time[datetime]", "datetime"),
+		cleanText(doc.Find(`time, .date, .time, .datetime, .publish-date, .post-date, .ngay-dang, [class*="date"], [class*="time"]`).First().Text()),
+	)
+
+	var bodyText string
+	var trafMeta trafilatura.Metadata
+	if sel.Body != "" {
+		if nodes := doc.Find(sel.Body).Nodes; len(nodes) > 0 {
+			var parts []string
+			for _, n := range nodes {
+				parts = append(parts, nodeParagraphs(n))
+			}
+			bodyText = strings.Join(parts, "\n\n")
+		}
+	}
+	authorFromPage := firstNonEmpty(selText(doc, sel.Author), ldAuthor(ld), meta("author", "article:author", "dc.creator"),
+		cleanText(doc.Find(`[rel="author"], [itemprop="author"], .author, .byline, .tac-gia, .author-name`).First().Text()))
+	images := extractImages(doc, base)
+
+	// Trafilatura prunes the tree it is given, so it runs last, on the same parsed document.
+	if bodyText == "" && len(doc.Nodes) > 0 {
+		res, err := trafilatura.ExtractDocument(doc.Nodes[0], trafilatura.Options{
+			OriginalURL:    pageURL,
+			EnableFallback: true,
+			HtmlDateMode:   trafilatura.Disabled,
+			Deduplicate:    false,
+		})
+		if err == nil && res != nil {
+			bodyText = res.ContentText
+			if res.ContentNode != nil {
+				bodyText = nodeParagraphs(res.ContentNode)
+			}
+			trafMeta = res.Metadata
+		}
+	}
+	if a.Title == "" {
+		a.Title = cleanText(trafMeta.Title)
+	}
+	if a.Published.IsZero() && !trafMeta.Date.IsZero() {
+		a.Published = trafMeta.Date.In(newsZone)
+	}
+	if a.Section == "" && len(trafMeta.Categories) > 0 {
+		a.Section = cleanText(trafMeta.Categories[0])
+	}
+	a.Author = authorFromPage
+	a.Body, a.Author = tidyBody(bodyText, a.Title, a.Lead, a.Author)
+	if a.Author == "" {
+		a.Author = cleanText(trafMeta.Author)
+	}
+	a.Images = images
+	a.ContentHash = contentHash(a.Title, a.Body)
+
+	page.IsArticle = isArticle(pageURL, articlePattern, ld != nil, ogType, a.Body)
+	page.Article = a
+	return page, nil
+}
+
+func isArticle(u *url.URL, pattern *regexp.Regexp, hasLD bool, ogType, body string) bool {
+	if pattern != nil {
+		return pattern.MatchString(u.String())
+	}
+	if len([]rune(body)) < 200 {
+		return false
+	}
+	if hasLD || ogType == "article" {
+		return true
+	}
+	return slugPathRe.MatchString(u.Path)
+}
+
+func findLDArticle(doc *goquery.Document) map[string]any {
+	var found map[string]any
+	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		var v any
+		if err := json.Unmarshal([]byte(s.Text()), &v); err != nil {
+			return true
+		}
+		found = searchLD(v, 0)
+		return found == nil
+	})
+	return found
+}
+
+// searchLD walks JSON-LD (objects, arrays, @graph) for the first article-typed object.
+func searchLD(v any, depth int) map[string]any {
+	if depth > 5 {
+		return nil
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			if m := searchLD(e, depth+1); m != nil {
+				return m
+			}
+		}
+	case map[string]any:
+		if isArticleType(x["@type"]) {
+			return x
+		}
+		if g, ok := x["@graph"]; ok {
+			return searchLD(g, depth+1)
+		}
+	}
+	return nil
+}
+
+func isArticleType(t any) bool {
+	switch x := t.(type) {
+	case string:
+		return articleTypes[x]
+	case []any:
+		for _, e := range x {
+			if s, ok := e.(string); ok && articleTypes[s] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func ldString(ld map[string]any, key string) string {
+	if ld == nil {
+		return ""
+	}
+	if s, ok := ld[key].(string); ok {
+		return cleanText(s)
+	}
+	return ""
+}
+
+func ldTitle(ld map[string]any) string {
+	return firstNonEmpty(ldString(ld, "headline"), ldString(ld, "name"))
+}
+
+func ldSection(ld map[string]any) string {
+	if ld == nil {
+		return ""
+	}
+	switch x := ld["articleSection"].(type) {
+	case string:
+		return cleanText(x)
+	case []any:
+		if len(x) > 0 {
+			if s, ok := x[0].(string); ok {
+				return cleanText(s)
+			}
+		}
+	}
+	return ""
+}
+
+func ldAuthor(ld map[string]any) string {
+	if ld == nil {
+		return ""
+	}
+	var names []string
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			names = append(names, cleanText(x))
+		case map[string]any:
+			if n, ok := x["name"].(string); ok {
+				names = append(names, cleanText(n))
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(ld["author"])
+	return strings.Join(names, ", ")
+}
+
+func breadcrumbSection(doc *goquery.Document) string {
+	items := doc.Find(`.breadcrumb a, .breadcrumbs a, [itemtype*="BreadcrumbList"] [itemprop="name"]`)
+	if items.Length() < 2 {
+		return ""
+	}
+	return cleanText(items.Last().Text())
+}
+
+func titleTag(doc *goquery.Document) string {
+	t := cleanText(doc.Find("title").First().Text())
+	// "Headline - Outlet" or "Headline | Outlet": keep the headline.
+	for _, sep := range []string{" | ", " - ", " – ", " — "} {
+		if i := strings.LastIndex(t, sep); i > 20 {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	return t
+}
+
+func selText(doc *goquery.Document, selector string) string {
+	if selector == "" {
+		return ""
+	}
+	return cleanText(doc.Find(selector).First().Text())
+}
+
+func attr(doc *goquery.Document, selector, name string) string {
+	v, _ := doc.Find(selector).First().Attr(name)
+	return strings.TrimSpace(v)
+}
+
+func firstDate(now time.Time, candidates ...string) time.Time {
+	for _, c := range candidates {
+		if t, ok := ParseVietnameseDate(c, now); ok {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+func extractImages(doc *goquery.Document, base *url.URL) []Image {
+	var imgs []Image
+	seen := map[string]bool{}
+	doc.Find("article img, main img, figure img, .content img, .article-body img, .detail img").Each(func(_ int, s *goquery.Selection) {
+		if s.ParentsFiltered("header, footer, nav, aside, .ads, .advert, .banner").Length() > 0 {
+			return
+		}
+		src, _ := s.Attr("src")
+		if src == "" {
+			src, _ = s.Attr("data-src")
+		}
+		if u, err := base.Parse(strings.TrimSpace(src)); err == nil && src != "" {
+			src = u.String()
+		}
+		if seen[src] {
+			return
+		}
+		seen[src] = true
+		alt, _ := s.Attr("alt")
+		caption := cleanText(s.ParentsFiltered("figure").First().Find("figcaption").First().Text())
+		imgs = append(imgs, Image{URL: src, Alt: cleanText(alt), Caption: caption})
+	})
+	return imgs
+}
+
+func extractLinks(doc *goquery.Document, base *url.URL) []string {
+	var links []string
+	seen := map[string]bool{}
+	doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
+		href, _ := s.Attr("href")
+		href = strings.TrimSpace(href)
+		if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") ||
+			strings.HasPrefix(strings.ToLower(href), "mailto:") || strings.HasPrefix(strings.ToLower(href), "tel:") {
+			return
+		}
+		u, err := base.Parse(href)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			return
+		}
+		u.Fragment = ""
+		if s := u.String(); !seen[s] {
+			seen[s] = true
+			links = append(links, s)
+		}
+	})
+	return links
+}
+
+// tidyBody splits the extracted text into paragraphs, drops the repeated title and lead, and takes a trailing
+// one-line byline ("Thu Hà - Phòng VH-TT", common on portals) out of the body as the author when none was found.
+func tidyBody(body, title, lead, author string) (string, string) {
+	var paras []string
+	for _, p := range strings.Split(body, "\n") {
+		if t := cleanText(p); t != "" {
+			paras = append(paras, t)
+		}
+	}
+	if len(paras) > 0 && title != "" && paras[0] == title {
+		paras = paras[1:]
+	}
+	if len(paras) > 0 && lead != "" && paras[0] == lead {
+		paras = paras[1:]
+	}
+	if n := len(paras); n > 1 {
+		last := paras[n-1]
+		switch {
+		case author != "" && (last == author || strings.TrimPrefix(last, "Theo ") == author):
+			paras = paras[:n-1]
+		case author == "" && looksLikeByline(last):
+			author = last
+			paras = paras[:n-1]
+		}
+	}
+	return strings.Join(paras, "\n\n"), author
+}
+
+// looksLikeByline is deliberately strict: a short line with no sentence punctuation, mostly capitalised words.
+func looksLikeByline(s string) bool {
+	r := []rune(s)
+	if len(r) == 0 || len(r) > 60 || strings.ContainsAny(s, ".?!“”\":;") {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 9 {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		wr := []rune(w)
+		if len(wr) > 0 && (wr[0] >= 'A' && wr[0] <= 'Z' || strings.ToUpper(string(wr[0])) == string(wr[0]) && strings.ToLower(string(wr[0])) != string(wr[0])) {
+			caps++
+		}
+	}
+	return caps*2 >= len(words)
+}
+
+var spaceRe = regexp.MustCompile(`[\s\x{00A0}\x{200B}]+`)
+
+func cleanText(s string) string {
+	return strings.TrimSpace(spaceRe.ReplaceAllString(norm.NFC.String(s), " "))
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func contentHash(title, body string) string {
+	h := sha256.Sum256([]byte(strings.ToLower(title) + "\n" + strings.ToLower(body)))
+	return hex.EncodeToString(h[:16])
+}

@@ -1,0 +1,53 @@
+package crawler
+
+import "github.com/prometheus/client_golang/prometheus"
+
+// Metrics are the crawler's Prometheus series. Labels stay per outlet, never per URL, to keep cardinality bounded.
+type Metrics struct {
+	pages         *prometheus.CounterVec
+	bytes         *prometheus.CounterVec
+	errors        *prometheus.CounterVec
+	robotsBlocked *prometheus.CounterVec
+	articles      *prometheus.CounterVec
+	duration      *prometheus.HistogramVec
+	lastSuccess   *prometheus.GaugeVec
+}
+
+// NewMetrics creates the crawler metrics and registers them with reg (nil: not registered, for tests).
+func NewMetrics(reg prometheus.Registerer) *Metrics {
+	m := &Metrics{
+		pages: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "genderlens_crawler_pages_fetched_total",
+			Help: "Pages fetched, by outlet and HTTP status class (2xx, 3xx, 4xx, 5xx).",
+		}, []string{"outlet", "status_class"}),
+		bytes: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "genderlens_crawler_response_bytes_total",
+			Help: "Bytes of response bodies read, by outlet.",
+		}, []string{"outlet"}),
+		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "genderlens_crawler_errors_total",
+			Help: "Crawl errors by outlet and kind (fetch, timeout, too_large, decode, extract, store, redirect).",
+		}, []string{"outlet", "kind"}),
+		robotsBlocked: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "genderlens_crawler_robots_blocked_total",
+			Help: "URLs not fetched because robots.txt disallows them, by outlet.",
+		}, []string{"outlet"}),
+		articles: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "genderlens_crawler_articles_total",
+			Help: "Articles handed to storage, by outlet.",
+		}, []string{"outlet"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "genderlens_crawler_run_duration_seconds",
+			Help:    "Duration of one crawl run of one outlet.",
+			Buckets: prometheus.ExponentialBuckets(1, 2, 14),
+		}, []string{"outlet"}),
+		lastSuccess: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "genderlens_crawler_last_success_timestamp_seconds",
+			Help: "Unix time of the end of the last crawl run of an outlet that finished without being cancelled.",
+		}, []string{"outlet"}),
+	}
+	if reg != nil {
+		reg.MustRegister(m.pages, m.bytes, m.errors, m.robotsBlocked, m.articles, m.duration, m.lastSuccess)
+	}
+	return m
+}
