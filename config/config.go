@@ -14,7 +14,12 @@ type Config struct {
 	Listen  string  `yaml:"listen"`
 	Crawler Crawler `yaml:"crawler"`
 	// RulesDir, when set, replaces the embedded indicator rule set.
-	RulesDir string   `yaml:"rules_dir"`
+	RulesDir string `yaml:"rules_dir"`
+	// PolicyFile, when set, replaces the embedded adoption policy (thresholds for pilot and official application).
+	PolicyFile string `yaml:"policy_file"`
+	// APIToken authorises the API's write endpoints (bearer token); the GENDERLENS_API_TOKEN environment variable
+	// overrides it. Empty disables writes.
+	APIToken string   `yaml:"api_token"`
 	Outlets  []Outlet `yaml:"outlets"`
 }
 
