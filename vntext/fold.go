@@ -1,0 +1,388 @@
+package vntext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The five Vietnamese tone marks as combining characters. Quality marks
+// (circumflex, breve, horn) are part of the letter and are kept.
+const (
+	toneGrave = '\u0300'
+	toneAcute = '\u0301'
+	toneTilde = '\u0303'
+	toneHook  = '\u0309'
+	toneDot   = '\u0323'
+)
+
+func isTone(r rune) bool {
+	switch r {
+	case toneGrave, toneAcute, toneTilde, toneHook, toneDot:
+		return true
+	}
+	return false
+}
+
+// NFC returns s in Unicode normalisation form C.
+func NFC(s string) string { return norm.NFC.String(s) }
+
+// foldEntry describes a precomposed letter: its lower-case form without tone
+// and the tone mark it carried (0 when none).
+type foldEntry struct {
+	base  rune
+	tone  rune
+	plain rune      // lower case without any diacritic, đ -> d
+	class runeClass // letter, combining mark or other, to skip unicode tables
+}
+
+type runeClass uint8
+
+const (
+	classOther runeClass = iota
+	classLetter
+	classMark
+)
+
+const (
+	tableLo = 0x00C0
+	tableHi = 0x1EFF
+)
+
+// foldTable is computed once at start-up and only read afterwards; it covers
+// Latin-1, Latin Extended-A/B and Latin Extended Additional, where all
+// precomposed Vietnamese letters live.
+var foldTable = buildFoldTable()
+
+func buildFoldTable() []foldEntry {
+	t := make([]foldEntry, tableHi-tableLo+1)
+	for r := rune(tableLo); r <= tableHi; r++ {
+		class := classOther
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			class = classMark
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			class = classLetter
+		}
+		lower := unicode.ToLower(r)
+		d := norm.NFD.String(string(lower))
+		var b strings.Builder
+		var tone rune
+		for _, c := range d {
+			if isTone(c) {
+				tone = c
+				continue
+			}
+			b.WriteRune(c)
+		}
+		plain := lower
+		var p []rune
+		for _, c := range d {
+			if !unicode.Is(unicode.Mn, c) {
+				p = append(p, c)
+			}
+		}
+		if len(p) == 1 {
+			plain = p[0]
+		}
+		if lower == 'đ' {
+			plain = 'd'
+		}
+		base := []rune(norm.NFC.String(b.String()))
+		if len(base) != 1 {
+			t[r-tableLo] = foldEntry{base: lower, plain: plain, class: class}
+			continue
+		}
+		t[r-tableLo] = foldEntry{base: base[0], tone: tone, plain: plain, class: class}
+	}
+	return t
+}
+
+// foldRune lower-cases r and splits off its tone mark.
+func foldRune(r rune) (base, tone rune) {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r, 0
+	}
+	if r >= tableLo && r <= tableHi {
+		e := foldTable[r-tableLo]
+		return e.base, e.tone
+	}
+	return unicode.ToLower(r), 0
+}
+
+// IsWordRune reports whether r belongs to a syllable: a letter, a digit or a
+// combining mark. Word boundaries are defined by its negation.
+func IsWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if r >= tableLo && r <= tableHi {
+		return foldTable[r-tableLo].class != classOther
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// Key is the matching form of a text: lower case, NFC letters, and each
+// syllable's tone mark moved to the end of the syllable, so both tone
+// placement conventions ("hoà"/"hòa", "thuý"/"thúy") and NFC/NFD input give
+// the same key. Offsets map every key byte back to the input; Tokens are the
+// key's tokens, as Tokens(Text) would return them, found in the same pass.
+type Key struct {
+	Text   string
+	Tokens []Token
+	offs   []int32 // input offset of key byte i; len(Text)+1 entries
+}
+
+// Offset returns the input byte offset that key byte i (0 <= i <= len(Text))
+// comes from. At syllable boundaries it is exact.
+func (k *Key) Offset(i int) int {
+	if i < 0 {
+		return 0
+	}
+	if i >= len(k.offs) {
+		return int(k.offs[len(k.offs)-1])
+	}
+	return int(k.offs[i])
+}
+
+// Fold builds the matching key of s.
+func Fold(s string) *Key {
+	k := &Key{}
+	k.Refold(s, nil)
+	return k
+}
+
+// Refold makes k the key of s, reusing k's memory for its offsets and
+// tokens; buf, if not nil, is scratch space for the key bytes that the
+// caller may pass again next time. It lets a long-running checker fold one
+// document after another without allocating per byte.
+func (k *Key) Refold(s string, buf *[]byte) {
+	f := folder{key: nil, offs: k.offs[:0], toks: k.Tokens[:0]}
+	if buf != nil {
+		f.key = (*buf)[:0]
+	}
+	f.run(s, true)
+	k.Text, k.Tokens, k.offs = string(f.key), f.toks, f.offs
+	if buf != nil {
+		*buf = f.key
+	}
+}
+
+// FoldString returns only the key text of s, for compiling patterns.
+func FoldString(s string) string {
+	var f folder
+	f.run(s, false)
+	return string(f.key)
+}
+
+type folder struct {
+	key       []byte
+	offs      []int32
+	toks      []Token
+	track     bool
+	tones     []rune // tones seen in the current syllable
+	inWord    bool
+	wordStart int  // key index where the current syllable starts
+	space     bool // whitespace since the last token
+	newline   bool // a line break since the last token
+	lastRune  int  // key index of the last emitted letter, -1 if none
+	lastIn    int  // input offset of that letter
+}
+
+func (f *folder) emit(r rune, in int) {
+	n := len(f.key)
+	f.key = utf8.AppendRune(f.key, r)
+	if f.track {
+		for i := n; i < len(f.key); i++ {
+			f.offs = append(f.offs, int32(in))
+		}
+	}
+}
+
+// startWord opens a syllable at the current end of the key.
+func (f *folder) startWord() {
+	if !f.inWord {
+		f.inWord = true
+		f.wordStart = len(f.key)
+	}
+}
+
+// endWord writes the pending tone marks of the syllable that ends at input
+// offset in, and records its token.
+func (f *folder) endWord(in int) {
+	for _, t := range f.tones {
+		f.emit(t, in)
+	}
+	f.tones = f.tones[:0]
+	f.inWord = false
+	f.lastRune = -1
+	if f.track && len(f.key) > f.wordStart {
+		k := Word
+		if r, _ := utf8.DecodeRune(f.key[f.wordStart:]); unicode.IsDigit(r) {
+			k = Number
+		}
+		f.toks = append(f.toks, Token{Start: f.wordStart, End: len(f.key), Kind: k, Space: f.space, Newline: f.newline})
+		f.space, f.newline = false, false
+	}
+}
+
+// other handles a rune that is not part of a syllable: whitespace sets the
+// flags of the next token, anything else is a punctuation token.
+func (f *folder) other(r rune, in int) {
+	if f.inWord {
+		f.endWord(in)
+	}
+	start := len(f.key)
+	if r == ' ' {
+		f.key = append(f.key, ' ')
+		if f.track {
+			f.offs = append(f.offs, int32(in))
+		}
+		f.space = true
+		return
+	}
+	f.emit(r, in)
+	switch {
+	case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+		f.space, f.newline = true, true
+	case unicode.IsSpace(r):
+		f.space = true
+	case f.track:
+		f.toks = append(f.toks, Token{Start: start, End: len(f.key), Kind: Punct, Space: f.space, Newline: f.newline})
+		f.space, f.newline = false, false
+	}
+}
+
+func (f *folder) run(s string, track bool) {
+	f.track = track
+	if f.key == nil {
+		f.key = make([]byte, 0, len(s)+len(s)/8)
+	}
+	if track && f.offs == nil {
+		f.offs = make([]int32, 0, len(s)+len(s)/8+1)
+	}
+	if track && f.toks == nil {
+		f.toks = make([]Token, 0, len(s)/5+1)
+	}
+	f.lastRune = -1
+	f.newline = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// ASCII fast path.
+			isWord := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+			if !isWord {
+				f.other(rune(c), i)
+				i++
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			f.startWord()
+			f.lastRune, f.lastIn = len(f.key), i
+			f.key = append(f.key, c)
+			if track {
+				f.offs = append(f.offs, int32(i))
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			f.other(utf8.RuneError, i)
+			i++
+			continue
+		}
+		if isMark(r) {
+			f.mark(r, i)
+			i += size
+			continue
+		}
+		if !IsWordRune(r) {
+			f.other(r, i)
+			i += size
+			continue
+		}
+		base, tone := foldRune(r)
+		if tone != 0 {
+			f.tones = append(f.tones, tone)
+		}
+		f.startWord()
+		f.lastRune, f.lastIn = len(f.key), i
+		f.emit(base, i)
+		i += size
+	}
+	if f.inWord {
+		f.endWord(len(s))
+	}
+	if track {
+		f.offs = append(f.offs, int32(len(s)))
+	}
+}
+
+// mark handles a combining mark in decomposed input: tone marks join the
+// syllable's tones, other marks compose with the preceding letter.
+func (f *folder) mark(r rune, in int) {
+	if isTone(r) {
+		f.startWord()
+		f.tones = append(f.tones, r)
+		return
+	}
+	if f.lastRune >= 0 {
+		prev, _ := utf8.DecodeRune(f.key[f.lastRune:])
+		composed := []rune(norm.NFC.String(string([]rune{prev, r})))
+		if len(composed) == 1 {
+			c, tone := foldRune(composed[0])
+			if tone != 0 {
+				f.tones = append(f.tones, tone)
+			}
+			f.key = f.key[:f.lastRune]
+			if f.track {
+				f.offs = f.offs[:f.lastRune]
+			}
+			f.emit(c, f.lastIn)
+			return
+		}
+	}
+	f.startWord()
+	f.emit(r, in)
+}
+
+// isMark reports a combining mark (Unicode Mn).
+func isMark(r rune) bool {
+	if r >= tableLo && r <= tableHi {
+		return foldTable[r-tableLo].class == classMark
+	}
+	return unicode.Is(unicode.Mn, r)
+}
+
+// FoldDiacritics lower-cases s and removes all diacritics, with đ -> d, for
+// diacritic-insensitive search: FoldDiacritics("Phụ nữ") == "phu nu".
+func FoldDiacritics(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		if isMark(r) {
+			continue
+		}
+		if r >= tableLo && r <= tableHi {
+			b.WriteRune(foldTable[r-tableLo].plain)
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}

@@ -1,0 +1,273 @@
+package vntext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind classifies a token.
+type Kind uint8
+
+// Token kinds.
+const (
+	Word   Kind = iota // a syllable of letters (digits allowed inside)
+	Number             // a run starting with a digit
+	Punct              // one punctuation or symbol rune
+)
+
+// Token is a syllable, number or punctuation rune of a string.
+type Token struct {
+	Start, End int  // byte offsets in the tokenised string
+	Kind       Kind //
+	Space      bool // whitespace precedes the token
+	Newline    bool // a line break precedes the token (or it starts the text)
+}
+
+// Span is a byte range [Start, End).
+type Span struct{ Start, End int }
+
+// Tokens splits s into syllables, numbers and punctuation. Syllables are
+// maximal runs of Unicode letters, digits and combining marks, so the
+// boundaries hold for any script, unlike regexp's ASCII-only \b.
+func Tokens(s string) []Token {
+	toks := make([]Token, 0, len(s)/4+1)
+	space, newline := false, true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case IsWordRune(r):
+			j := i + size
+			for j < len(s) {
+				r2, n := utf8.DecodeRuneInString(s[j:])
+				if !IsWordRune(r2) {
+					break
+				}
+				j += n
+			}
+			k := Word
+			if unicode.IsDigit(r) {
+				k = Number
+			}
+			toks = append(toks, Token{Start: i, End: j, Kind: k, Space: space, Newline: newline})
+			space, newline = false, false
+			i = j
+			continue
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			space, newline = true, true
+		case unicode.IsSpace(r):
+			space = true
+		default:
+			toks = append(toks, Token{Start: i, End: i + size, Kind: Punct, Space: space, Newline: newline})
+			space, newline = false, false
+		}
+		i += size
+	}
+	return toks
+}
+
+// Syllables returns the spans of the letter/digit runs of s.
+func Syllables(s string) []Span {
+	var out []Span
+	for _, t := range Tokens(s) {
+		if t.Kind != Punct {
+			out = append(out, Span{t.Start, t.End})
+		}
+	}
+	return out
+}
+
+// IsAbbreviation reports whether word (any case) is a known abbreviation
+// that takes a full stop, such as "TS" in "TS. Lan". Titles (TS., PGS.TS.,
+// ThS.) and place prefixes (TP.) dominate Vietnamese news.
+func IsAbbreviation(word string) bool {
+	switch strings.ToLower(word) {
+	case "ts", "pgs", "gs", "ths", "bs", "ks", "tp", "tt", "q", "p", "tx", "ck",
+		"bsck", "nxb", "mr", "mrs", "ms", "dr", "st", "tr", "no", "vs", "ctv",
+		"ncs", "hlv", "tsks", "đ/c", "v.v":
+		return true
+	}
+	return false
+}
+
+func isClosingQuote(r rune) bool {
+	return r == '"' || r == '”' || r == '’' || r == '»' || r == '\''
+}
+
+// Sentences splits s into sentences. A line break always ends one; . ! ? …
+// end one when followed by a space and not preceded by an abbreviation or a
+// single-letter initial (N.T.Y.N., TS. Lan, TP.HCM). Closing quotes after the
+// terminal mark stay with the sentence. The scan looks only at the bytes
+// that can matter (ASCII punctuation and the 0xE2 lead byte of …, U+2028 and
+// U+2029), so the letters of a Vietnamese text are not decoded.
+func Sentences(s string) []Span {
+	var out []Span
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			e := end
+			for e > start {
+				r, n := utf8.DecodeLastRuneInString(s[start:e])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				e -= n
+			}
+			if e > start {
+				out = append(out, Span{start, e})
+			}
+		}
+		start = -1
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if start < 0 {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+			start = i
+		}
+		switch c {
+		case '\n', '\r':
+			flush(i)
+			i++
+			continue
+		case '.', '!', '?':
+			i = sentenceEnd(s, i, 1, &start, flush)
+			continue
+		case 0xE2:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch r {
+			case '\u2028', '\u2029':
+				flush(i)
+				i += size
+			case '…':
+				i = sentenceEnd(s, i, size, &start, flush)
+			default:
+				i += size
+			}
+			continue
+		}
+		i++
+	}
+	flush(len(s))
+	return out
+}
+
+// sentenceEnd handles a terminal mark at s[i:i+size]: it takes following
+// terminal marks and closing quotes, and ends the sentence when a space
+// follows and the mark is not an abbreviation's full stop. It returns where
+// scanning resumes.
+func sentenceEnd(s string, i, size int, start *int, flush func(int)) int {
+	j := i + size
+	for j < len(s) {
+		r2, n := utf8.DecodeRuneInString(s[j:])
+		if r2 == '.' || r2 == '!' || r2 == '?' || r2 == '…' || isClosingQuote(r2) || r2 == ')' {
+			j += n
+			continue
+		}
+		break
+	}
+	if j >= len(s) {
+		return j
+	}
+	next, _ := utf8.DecodeRuneInString(s[j:])
+	if !unicode.IsSpace(next) {
+		return j
+	}
+	if s[i] == '.' && j == i+size && *start >= 0 && endsWithAbbreviation(s[*start:i]) {
+		return j
+	}
+	flush(j)
+	return j
+}
+
+// endsWithAbbreviation reports whether the text before a full stop ends with
+// an abbreviation or a single-letter initial.
+func endsWithAbbreviation(before string) bool {
+	// Abbreviations are short; bounding the look-back keeps a long run of
+	// "a.a.a.a…" linear.
+	if len(before) > 32 {
+		before = before[len(before)-32:]
+	}
+	j := len(before)
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(before[:j])
+		if !IsWordRune(r) && r != '.' && r != '/' {
+			break
+		}
+		j -= n
+	}
+	w := before[j:]
+	if k := strings.LastIndexByte(w, '.'); k >= 0 {
+		w = w[k+1:]
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	return IsAbbreviation(w)
+}
+
+// Quotes returns the spans of quoted passages, quote marks included: “…”,
+// ‘…’, «…» and straight "…" pairs. Straight quotes pair up within a
+// paragraph; an unclosed quote runs to the end of its paragraph, as
+// Vietnamese news often continues a quotation over a line break.
+func Quotes(s string) []Span {
+	var out []Span
+	open := -1
+	var closer rune
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '"' && c != '\n' && c != 0xE2 && c != 0xC2 {
+			// Nothing else can open or close a quotation.
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case open < 0 && (r == '“' || r == '‘' || r == '«' || r == '"'):
+			if r == '‘' {
+				// ‘ is also used as an apostrophe-like mark; require a closer.
+				if !strings.ContainsRune(lineRest(s[i+size:min(len(s), i+size+maxQuoteLookahead)]), '’') {
+					break
+				}
+			}
+			open = i
+			switch r {
+			case '“':
+				closer = '”'
+			case '‘':
+				closer = '’'
+			case '«':
+				closer = '»'
+			default:
+				closer = '"'
+			}
+		case open >= 0 && (r == closer || closer == '”' && r == '"' || closer == '"' && r == '”'):
+			out = append(out, Span{open, i + size})
+			open = -1
+		case open >= 0 && r == '\n':
+			out = append(out, Span{open, i})
+			open = -1
+		}
+		i += size
+	}
+	if open >= 0 {
+		out = append(out, Span{open, len(s)})
+	}
+	return out
+}
+
+// maxQuoteLookahead bounds the search for the closer of ‘, so that many
+// of them on one line stay linear.
+const maxQuoteLookahead = 2000
+
+func lineRest(s string) string {
+	if k := strings.IndexByte(s, '\n'); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
