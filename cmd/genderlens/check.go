@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"genderlens/config"
+	"genderlens/crawler"
+	"genderlens/ingest"
+	"genderlens/scorer"
+)
+
+// maxCheckInput bounds one input; a news article is a few kilobytes, a whole book is not a draft.
+const maxCheckInput = 64 << 20
+
+var severityRank = map[string]int{"info": 1, "warning": 2, "error": 3}
+
+func runCheck(_ context.Context, env *environment, args []string) error {
+	fs := newFlagSet(env, "check", "check [--format text|json] [--rules DIR] [--fail-on SEVERITY] [--lang vi|en] [--section SLUG] FILE...|-", `  genderlens check bai-viet.txt                 # .txt: first line is the title
+  genderlens check --format json bai-viet.html  # .html: the main text is extracted first
+  genderlens check draft.json                   # {"title": "...", "text": "..."}
+  cat bai-viet.txt | genderlens check -         # stdin is read as text
+  genderlens check --fail-on warning *.txt && echo "no warnings"
+
+Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad input or flags.`)
+	format := fs.String("format", "text", "output `format`: text (file:line:col: category: message (suggestion)) or json")
+	rulesDir := fs.String("rules", "", "rule set `dir`ectory instead of the embedded rules")
+	failOn := fs.String("fail-on", "error", "exit 1 when a finding has this `severity` or higher: info, warning, error, or none")
+	lang := fs.String("lang", "vi", "language of messages and suggestions: vi or en")
+	section := fs.String("section", "", "the article's section `slug`, for rules that depend on it (e.g. the-thao)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		return usageErrorf("--format: want text or json, got %q", *format)
+	}
+	if *failOn != "none" && severityRank[*failOn] == 0 {
+		return usageErrorf("--fail-on: want info, warning, error or none, got %q", *failOn)
+	}
+	if *lang != "vi" && *lang != "en" {
+		return usageErrorf("--lang: want vi or en, got %q", *lang)
+	}
+	inputs := fs.Args()
+	if len(inputs) == 0 {
+		return usageErrorf("name a file to check, or - for standard input (see --help)")
+	}
+	sc, err := loadScorer(*rulesDir)
+	if err != nil {
+		return usageError{err}
+	}
+
+	failed := false
+	var results []checkOutput
+	for _, name := range inputs {
+		text, err := readCheckInput(env, name)
+		if err != nil {
+			return usageError{err}
+		}
+		res := sc.Check(scorer.Document{Text: text, Section: *section, Lang: *lang})
+		for _, f := range res.Findings {
+			if *failOn != "none" && severityRank[f.Severity] >= severityRank[*failOn] {
+				failed = true
+			}
+		}
+		display := name
+		if name == "-" {
+			display = "<stdin>"
+		}
+		if *format == "json" {
+			results = append(results, checkOutput{File: display, Result: res})
+			continue
+		}
+		for _, f := range res.Findings {
+			fmt.Fprintf(env.stdout, "%s:%d:%d: %s: %s", display, f.Line, f.Column, f.Category, f.Message)
+			if f.Suggestion != "" {
+				fmt.Fprintf(env.stdout, " (%s)", f.Suggestion)
+			}
+			fmt.Fprintf(env.stdout, " [%s]\n", f.Rule)
+		}
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		var v any = results
+		if len(results) == 1 {
+			v = results[0].Result
+		}
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+	}
+	if failed {
+		return errFindings
+	}
+	return nil
+}
+
+// checkOutput is one file's result when several files are checked with --format json.
+type checkOutput struct {
+	File   string         `json:"file"`
+	Result *scorer.Result `json:"result"`
+}
+
+// readCheckInput returns the text to score. Offsets in the result refer to this text: the file as given for .txt and
+// stdin, the "text" field for .json, the extracted article text (title, lead, body) for .html.
+func readCheckInput(env *environment, name string) (string, error) {
+	var raw []byte
+	var err error
+	if name == "-" {
+		raw, err = io.ReadAll(io.LimitReader(env.stdin, maxCheckInput+1))
+	} else {
+		var f *os.File
+		f, err = os.Open(name)
+		if err == nil {
+			raw, err = io.ReadAll(io.LimitReader(f, maxCheckInput+1))
+			f.Close()
+		}
+	}
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(raw) > maxCheckInput {
+		return "", fmt.Errorf("%s: larger than %d MB", name, maxCheckInput>>20)
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".json":
+		var in struct {
+			Title string `json:"title"`
+			Text  string `json:"text"`
+		}
+		if err := json.Unmarshal(raw, &in); err != nil {
+			return "", fmt.Errorf("%s: want a JSON object {\"title\", \"text\"}: %w", name, err)
+		}
+		if in.Text == "" {
+			return "", fmt.Errorf("%s: the \"text\" field is empty", name)
+		}
+		return in.Text, nil
+	case ".html", ".htm":
+		u, _ := url.Parse("file:///" + filepath.ToSlash(name))
+		text := string(raw)
+		if !utf8.ValidString(text) {
+			return "", fmt.Errorf("%s: not UTF-8 (save the page as UTF-8 or check the text instead)", name)
+		}
+		page, err := crawler.ExtractPage(text, u, config.Outlet{}, nil, time.Now())
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", name, err)
+		}
+		a := page.Article
+		if strings.TrimSpace(a.Body) == "" {
+			return "", errors.New(name + ": no article text found in the page")
+		}
+		return ingest.ScoredText(a.Title, a.Lead, a.Body), nil
+	}
+	if !utf8.Valid(raw) {
+		return "", fmt.Errorf("%s: not valid UTF-8 text", name)
+	}
+	return string(raw), nil
+}

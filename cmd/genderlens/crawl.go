@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+type stringList []string
+
+func (s *stringList) String() string { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error {
+	*s = append(*s, v)
+	return nil
+}
+
+var _ flag.Value = (*stringList)(nil)
+
+func runCrawl(ctx context.Context, env *environment, args []string) error {
+	fs := newFlagSet(env, "crawl", "crawl [--config FILE] [--data DIR] [--once] [--outlet ID]...", `  genderlens crawl --once --config genderlens.yaml
+  genderlens crawl --once --outlet hanoimoi --log-level debug
+  genderlens crawl --config genderlens.yaml      # keep crawling every crawler.interval`)
+	var cf configFlags
+	cf.register(fs, false)
+	once := fs.Bool("once", false, "crawl every outlet once, then exit")
+	var outletIDs stringList
+	fs.Var(&outletIDs, "outlet", "crawl only this outlet `id` (repeatable)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErrorf("unexpected arguments %v", fs.Args())
+	}
+	cfg, err := cf.load()
+	if err != nil {
+		return err
+	}
+	log, err := cf.logger(env.stderr)
+	if err != nil {
+		return err
+	}
+	outlets, err := selectOutlets(cfg.Outlets, outletIDs)
+	if err != nil {
+		return err
+	}
+	p, err := openPipeline(cfg, prometheus.NewRegistry(), log)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	interval := cfg.Crawler.Interval.Std()
+	if *once {
+		interval = 0
+	}
+	crawlLoop(ctx, log, p.crawler, outlets, interval)
+	fmt.Fprintf(env.stdout, "%d articles stored in %s\n", p.index.Count(), cfg.DataDir)
+	return ctx.Err()
+}

@@ -1,0 +1,84 @@
+// Command genderlens audits news outlets against Vietnam's gender indicator set for media: it crawls outlets, scores
+// their articles, stores them and serves the results. This file only dispatches to the subcommands.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *environment, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"serve", "run the web server, the API, /metrics and scheduled crawls", runServe},
+		{"crawl", "crawl the configured outlets (--once: one pass, then exit)", runCrawl},
+		{"check", "score a draft article (file or stdin) and print findings like a linter", runCheck},
+		{"rules", "test or lint the indicator rule set (rules test | rules lint)", runRules},
+		{"export", "print stored articles with their scores as JSON lines", runExport},
+		{"version", "print the version", runVersion},
+	}
+}
+
+// environment is what a subcommand may touch of the process.
+type environment struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, &environment{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
+}
+
+// run executes one command line and returns the exit status: 0 ok, 1 findings at --fail-on, 2 usage or input error.
+func run(ctx context.Context, env *environment, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(env.stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			err := c.run(ctx, env, args[1:])
+			return exitStatus(env, c.name, err)
+		}
+	}
+	fmt.Fprintf(env.stderr, "genderlens: unknown command %q\n\n", args[0])
+	usage(env.stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `genderlens audits news outlets against the "Bộ chỉ số về giới trong truyền thông" (gender indicator set for media).
+
+Usage:
+  genderlens <command> [flags]
+
+Commands:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `
+Run "genderlens <command> --help" for a command's flags and examples.
+
+Examples:
+  genderlens serve --demo                 # sample outlets on loopback, scored within a minute
+  genderlens serve --config genderlens.yaml
+  genderlens check bai-viet.txt
+  cat bai-viet.txt | genderlens check --format json -
+`)
+}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"genderlens/config"
+	"genderlens/demo"
+	"genderlens/server"
+)
+
+func runServe(ctx context.Context, env *environment, args []string) error {
+	fs := newFlagSet(env, "serve", "serve [--config FILE] [--data DIR] [--listen ADDR] [--demo] [--no-crawl]", `  genderlens serve --demo
+      start three sample outlets on loopback, crawl and score them; open http://127.0.0.1:8080/
+  genderlens serve --config genderlens.yaml --listen 0.0.0.0:8080
+  genderlens serve --no-crawl       # serve what is stored, crawl nothing`)
+	var cf configFlags
+	cf.register(fs, true)
+	demoMode := fs.Bool("demo", false, "also serve built-in sample outlets on loopback and crawl them instead of the configured outlets")
+	noCrawl := fs.Bool("no-crawl", false, "do not crawl; serve the stored articles only")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErrorf("unexpected arguments %v", fs.Args())
+	}
+	cfg, err := cf.load()
+	if err != nil {
+		return err
+	}
+	log, err := cf.logger(env.stderr)
+	if err != nil {
+		return err
+	}
+
+	if *demoMode {
+		site, err := demo.Start(ctx)
+		if err != nil {
+			return fmtErr("start demo site", err)
+		}
+		defer site.Close()
+		cfg.Outlets = site.Config()
+		// The demo site is ours and on loopback: no need to wait seconds between requests.
+		cfg.Crawler.Delay = config.Duration(50 * time.Millisecond)
+		cfg.Crawler.Parallelism = 4
+		cfg.Crawler.Interval = 0
+		// Demo ports change at each start, so demo articles live apart from real data and are rebuilt each time.
+		cfg.DataDir = filepath.Join(cfg.DataDir, "demo")
+		if err := os.RemoveAll(filepath.Join(cfg.DataDir, "articles.bleve")); err != nil {
+			return fmtErr("reset demo data", err)
+		}
+		for _, o := range cfg.Outlets {
+			log.Info("demo outlet", "id", o.ID, "name", o.Name, "url", o.StartURLs[0])
+		}
+	}
+
+	reg := newRegistry()
+	p, err := openPipeline(cfg, reg, log)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := p.Close(); err != nil {
+			log.Error("close index", "err", err)
+		} else {
+			log.Info("index closed")
+		}
+	}()
+	ver, _ := buildVersion()
+	srv, err := server.New(server.Options{
+		Outlets: cfg.Outlets, Store: p.index, Scorer: p.scorer, Registry: reg, Logger: log, Version: ver,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return fmtErr("listen", err)
+	}
+	httpSrv := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "outlets", len(cfg.Outlets), "articles", p.index.Count(),
+		"rules_version", p.scorer.RulesVersion())
+
+	var wg sync.WaitGroup
+	crawlCtx, stopCrawl := context.WithCancel(ctx)
+	defer stopCrawl()
+	if !*noCrawl {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			crawlLoop(crawlCtx, log, p.crawler, cfg.Outlets, cfg.Crawler.Interval.Std())
+		}()
+	}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- httpSrv.Serve(ln) }()
+
+	select {
+	case <-ctx.Done():
+		log.Info("shutting down")
+	case err := <-serveErr:
+		stopCrawl()
+		wg.Wait()
+		return fmtErr("http server", err)
+	}
+	// In-flight crawls stop first so that nothing writes to the index while it closes.
+	stopCrawl()
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := httpSrv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Warn("http shutdown", "err", err)
+	}
+	wg.Wait()
+	return nil
+}
+
+var _ = fmt.Sprintf

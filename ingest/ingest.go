@@ -1,0 +1,138 @@
+// Package ingest scores each collected article and stores it with its scores: the crawler's Sink.
+package ingest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"genderlens/crawler"
+	"genderlens/indexer"
+	"genderlens/scorer"
+)
+
+// Store is where scored articles go.
+type Store interface {
+	Put(ctx context.Context, d indexer.Document) error
+}
+
+// Pipeline scores articles and stores them. It implements crawler.Sink.
+type Pipeline struct {
+	scorer *scorer.Scorer
+	store  Store
+}
+
+var _ crawler.Sink = (*Pipeline)(nil)
+
+// New returns a pipeline that scores with s and stores into st.
+func New(s *scorer.Scorer, st Store) *Pipeline { return &Pipeline{scorer: s, store: st} }
+
+// Store scores a and stores it; the error says which article failed and why.
+func (p *Pipeline) Store(ctx context.Context, a crawler.Article) error {
+	d, err := Score(p.scorer, a)
+	if err != nil {
+		return err
+	}
+	if err := p.store.Put(ctx, d); err != nil {
+		return fmt.Errorf("store %s: %w", a.URL, err)
+	}
+	return nil
+}
+
+// ScoredText is the text the scorer reads for an article: title, lead and body, one block each, so that findings in
+// headlines count too.
+func ScoredText(title, lead, body string) string {
+	parts := make([]string, 0, 3)
+	for _, s := range []string{title, lead, body} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// Score builds the stored document of an article.
+func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
+	res := s.Check(scorer.Document{Text: ScoredText(a.Title, a.Lead, a.Body), Section: a.Section})
+	raw, err := json.Marshal(res)
+	if err != nil {
+		return indexer.Document{}, fmt.Errorf("encode score of %s: %w", a.URL, err)
+	}
+	crawled := a.Fetched
+	if crawled.IsZero() {
+		crawled = time.Now()
+	}
+	d := indexer.Document{
+		URL: a.URL, Outlet: a.OutletID, Title: a.Title, Lead: a.Lead, Body: a.Body, Author: a.Author,
+		Section: a.Section, Published: a.Published, Crawled: crawled, ContentHash: a.ContentHash,
+		RulesVersion: res.RulesVersion, Score: res.Score, Indicators: res.Indicators,
+		People:       indexer.GenderCounts{Female: res.Counts.People.Female, Male: res.Counts.People.Male, Unknown: res.Counts.People.Unknown},
+		Quoted:       indexer.GenderCounts{Female: res.Counts.Quoted.Female, Male: res.Counts.Quoted.Male, Unknown: res.Counts.Quoted.Unknown},
+		FindingCount: len(res.Findings),
+		Result:       raw,
+		PeopleByRole: map[string]indexer.GenderCounts{},
+		QuotedByRole: map[string]indexer.GenderCounts{},
+	}
+	for _, p := range res.People {
+		c := d.PeopleByRole[p.Role]
+		d.PeopleByRole[p.Role] = c.Add(genderCount(p.Gender))
+	}
+	for role, c := range res.QuotedByRole {
+		d.QuotedByRole[role] = indexer.GenderCounts{Female: c.Female, Male: c.Male, Unknown: c.Unknown}
+	}
+	cats, rules := map[string]bool{}, map[string]bool{}
+	for _, f := range res.Findings {
+		cats[f.Category] = true
+		rules[f.Rule] = true
+	}
+	d.Categories = sortedKeys(cats)
+	d.RuleIDs = sortedKeys(rules)
+	if res.Topics.GBV {
+		d.Topics = append(d.Topics, indexer.TopicGBV)
+	}
+	if res.Topics.GenderEquality {
+		d.Topics = append(d.Topics, indexer.TopicGenderEquality)
+	}
+	if res.Topics.WomenFocus {
+		d.Topics = append(d.Topics, indexer.TopicWomenFocus)
+	}
+	return d, nil
+}
+
+// genderCount is one person of the scorer's gender value.
+func genderCount(gender string) indexer.GenderCounts {
+	switch gender {
+	case "female":
+		return indexer.GenderCounts{Female: 1}
+	case "male":
+		return indexer.GenderCounts{Male: 1}
+	}
+	return indexer.GenderCounts{Unknown: 1}
+}
+
+// Rescorer re-scores a stored article with s, keeping what was collected (text, dates, outlet) and replacing every
+// score, for the indexer's background rescore when the rules version changes.
+func Rescorer(s *scorer.Scorer) indexer.Rescorer {
+	return func(d indexer.Document) (indexer.Document, error) {
+		nd, err := Score(s, crawler.Article{
+			URL: d.URL, OutletID: d.Outlet, Title: d.Title, Lead: d.Lead, Body: d.Body, Author: d.Author,
+			Section: d.Section, Published: d.Published, Fetched: d.Crawled, ContentHash: d.ContentHash,
+		})
+		if err != nil {
+			return indexer.Document{}, fmt.Errorf("rescore %s: %w", d.URL, err)
+		}
+		return nd, nil
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

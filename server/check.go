@@ -1,0 +1,66 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"genderlens/scorer"
+)
+
+// apiCheck scores a draft: a text/plain body, or JSON {"title","text","section","lang"}. Nothing is stored.
+func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeError(w, http.StatusRequestEntityTooLarge, "the text is larger than 1 MB")
+			return
+		}
+		writeError(w, http.StatusBadRequest, "could not read the request body")
+		return
+	}
+	doc := scorer.Document{Lang: r.URL.Query().Get("lang")}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch mt {
+	case "application/json":
+		var in struct {
+			Title   string `json:"title"`
+			Text    string `json:"text"`
+			Section string `json:"section"`
+			Lang    string `json:"lang"`
+		}
+		dec := json.NewDecoder(strings.NewReader(string(body)))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&in); err != nil {
+			writeError(w, http.StatusBadRequest, "invalid JSON: "+err.Error())
+			return
+		}
+		doc.Text, doc.Section = in.Text, in.Section
+		if in.Lang != "" {
+			doc.Lang = in.Lang
+		}
+	case "", "text/plain":
+		doc.Text = string(body)
+	default:
+		writeError(w, http.StatusUnsupportedMediaType, "send text/plain or application/json")
+		return
+	}
+	if !utf8.ValidString(doc.Text) {
+		writeError(w, http.StatusBadRequest, "the text is not valid UTF-8")
+		return
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		writeError(w, http.StatusBadRequest, "the text is empty")
+		return
+	}
+	if doc.Lang != "" && doc.Lang != "vi" && doc.Lang != "en" {
+		writeError(w, http.StatusBadRequest, "lang must be vi or en")
+		return
+	}
+	writeJSON(w, http.StatusOK, s.opts.Scorer.Check(doc))
+}

@@ -1,0 +1,179 @@
+// Package server exposes genderlens over HTTP: the JSON API, the web pages and the Prometheus /metrics endpoint.
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"genderlens/config"
+	"genderlens/indexer"
+	"genderlens/scorer"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Store is what the server reads from the article store.
+type Store interface {
+	Count() int
+	Summaries(p indexer.Period) map[string]*indexer.OutletSummary
+}
+
+// Options are the server's dependencies.
+type Options struct {
+	Outlets []config.Outlet
+	Store   Store
+	Scorer  *scorer.Scorer
+	// Registry receives the server's metrics and is served at /metrics.
+	Registry *prometheus.Registry
+	Logger   *slog.Logger
+	Version  string
+}
+
+// Server is the HTTP front of genderlens.
+type Server struct {
+	opts    Options
+	handler http.Handler
+}
+
+// maxBodyBytes bounds request bodies; larger ones get 413.
+const maxBodyBytes = 1 << 20
+
+// New builds the server and registers its metrics.
+func New(opts Options) (*Server, error) {
+	if opts.Store == nil || opts.Scorer == nil || opts.Registry == nil {
+		return nil, errors.New("server: Store, Scorer and Registry are required")
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	s := &Server{opts: opts}
+	if err := opts.Registry.Register(newOutletCollector(opts.Outlets, opts.Store)); err != nil {
+		return nil, err
+	}
+	httpMetrics := newHTTPMetrics(opts.Registry)
+
+	mux := http.NewServeMux()
+	handle := func(pattern, name string, h http.HandlerFunc) {
+		mux.Handle(pattern, httpMetrics.wrap(name, h))
+	}
+	handle("GET /healthz", "healthz", s.healthz)
+	handle("GET /api/outlets", "api_outlets", s.apiOutlets)
+	handle("POST /api/check", "api_check", s.apiCheck)
+	handle("GET /{$}", "overview", s.overview)
+	s.registerIndexRoutes(handle)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(opts.Registry, promhttp.HandlerOpts{Registry: opts.Registry}))
+	s.handler = securityHeaders(jsonMuxErrors(mux))
+	return s, nil
+}
+
+// Handler returns the root handler.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+func (s *Server) healthz(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "articles": s.opts.Store.Count(), "version": s.opts.Version})
+}
+
+// OutletView is one outlet in GET /api/outlets.
+type OutletView struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Kind     string `json:"kind"`
+	Articles int    `json:"articles"`
+	// Score is the mean content score 0-100, null before any article is stored.
+	Score *float64 `json:"score"`
+	// QuotedWomenShare is women / (women + men) among quoted sources of known gender; null when there are none.
+	QuotedWomenShare *float64             `json:"quoted_women_share"`
+	Quoted           indexer.GenderCounts `json:"quoted"`
+	People           indexer.GenderCounts `json:"people"`
+	RulesVersions    []string             `json:"rules_versions"`
+}
+
+func (s *Server) outletViews() []OutletView {
+	sums := s.opts.Store.Summaries(indexer.Period{})
+	views := make([]OutletView, 0, len(s.opts.Outlets))
+	for _, o := range s.opts.Outlets {
+		v := OutletView{ID: o.ID, Name: o.Name, Kind: o.Kind, RulesVersions: []string{}}
+		if sum := sums[o.ID]; sum != nil && sum.Articles > 0 {
+			score := round1(sum.Score)
+			v.Articles, v.Score, v.Quoted, v.People, v.RulesVersions = sum.Articles, &score, sum.Quoted, sum.People, sum.RulesVersions
+			if share, ok := sum.Quoted.WomenShare(); ok {
+				share = round3(share)
+				v.QuotedWomenShare = &share
+			}
+		}
+		views = append(views, v)
+	}
+	return views
+}
+
+func (s *Server) apiOutlets(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]any{"outlets": s.outletViews(), "generated": time.Now().UTC().Format(time.RFC3339)})
+}
+
+func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }
+func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }
+
+type apiError struct {
+	Error string `json:"error"`
+}
+
+func writeError(w http.ResponseWriter, code int, msg string) {
+	writeJSON(w, code, apiError{Error: msg})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// jsonMuxErrors answers the mux's own 404 and 405 (with its Allow header) as JSON errors, like every other error.
+func jsonMuxErrors(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h, pattern := mux.Handler(r)
+		if pattern != "" {
+			h.ServeHTTP(w, r)
+			return
+		}
+		probe := &headerProbe{header: http.Header{}}
+		h.ServeHTTP(probe, r)
+		if allow := probe.header.Get("Allow"); allow != "" {
+			w.Header().Set("Allow", allow)
+		}
+		switch probe.code {
+		case http.StatusMethodNotAllowed:
+			writeError(w, probe.code, "method "+r.Method+" not allowed on "+r.URL.Path)
+		case http.StatusNotFound, 0:
+			writeError(w, http.StatusNotFound, "no such page: "+r.URL.Path)
+		default:
+			// Redirects (e.g. path cleaning) go through as the mux wrote them.
+			h.ServeHTTP(w, r)
+		}
+	})
+}
+
+// headerProbe records what the mux's fallback handler would answer without writing it.
+type headerProbe struct {
+	header http.Header
+	code   int
+}
+
+func (p *headerProbe) Header() http.Header         { return p.header }
+func (p *headerProbe) Write(b []byte) (int, error) { return len(b), nil }
+func (p *headerProbe) WriteHeader(code int)        { p.code = code }
