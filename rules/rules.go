@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"genderlens/vntext"
 )
 
 //go:embed *.yaml
@@ -411,7 +413,8 @@ func validate(r *Rule) []string {
 			if strings.TrimSpace(p) == "" {
 				bad("%s: empty phrase", field)
 			}
-			k := strings.ToLower(strings.Join(strings.Fields(p), " "))
+			// Phrases are matched folded, so "thuý"/"thúy" are one phrase.
+			k := vntext.FoldString(strings.Join(strings.Fields(p), " "))
 			if seen[k] {
 				bad("%s: duplicate phrase %q", field, p)
 			}

@@ -27,7 +27,9 @@ type goldArticle struct {
 			Text     string `json:"text"`
 			Category string `json:"category"`
 		} `json:"gendered_language"`
-		GBV bool `json:"gbv"`
+		GBV            bool `json:"gbv"`
+		GenderEquality bool `json:"gender_equality_focus"`
+		WomenFocus     bool `json:"women_focus"`
 	} `json:"gold"`
 }
 
@@ -106,6 +108,7 @@ func TestDevSetAccuracy(t *testing.T) {
 	var sysF, sysM, goldF, goldM int
 	var findings, correct, goldPhrases, found int
 	var gbvTP, gbvFP, gbvFN int
+	var wfTP, wfFP, wfFN, geAgree int
 	for _, a := range arts {
 		res := s.Check(Document{Text: a.Text, Section: a.Category})
 		gf, gm := 0, 0
@@ -172,6 +175,17 @@ func TestDevSetAccuracy(t *testing.T) {
 			}
 		}
 		switch {
+		case res.Topics.WomenFocus && a.Gold.WomenFocus:
+			wfTP++
+		case res.Topics.WomenFocus:
+			wfFP++
+		case a.Gold.WomenFocus:
+			wfFN++
+		}
+		if res.Topics.GenderEquality == a.Gold.GenderEquality {
+			geAgree++
+		}
+		switch {
 		case res.Topics.GBV && a.Gold.GBV:
 			gbvTP++
 		case res.Topics.GBV:
@@ -204,6 +218,9 @@ func TestDevSetAccuracy(t *testing.T) {
 	t.Logf("women's share of quoted: system %.1f%%, gold %.1f%%", sysShare, goldShare)
 	t.Logf("gendered language: precision %.3f (%d/%d), recall %.3f (%d/%d)", langP, correct, findings, langR, found, goldPhrases)
 	t.Logf("gbv: F1 %.3f (tp %d fp %d fn %d)", gbvF1, gbvTP, gbvFP, gbvFN)
+	_, _, wfF1 := f1(wfTP, wfFP, wfFN)
+	t.Logf("women_focus (no floor): F1 %.3f (tp %d fp %d fn %d); gender_equality agreement %d/%d",
+		wfF1, wfTP, wfFP, wfFN, geAgree, len(arts))
 
 	if f1F < 0.85 {
 		t.Errorf("quoted women F1 %.3f < 0.85", f1F)

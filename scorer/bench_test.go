@@ -143,7 +143,7 @@ func BenchmarkTrieOnly(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, d := range docs {
-			s.analyse(d)
+			s.release(s.analyse(d))
 		}
 	}
 }

@@ -86,7 +86,7 @@ func orgWords() []string {
 		"tổ chức", "trung tâm", "văn phòng", "ubnd", "tổng cục", "nhà xuất bản", "thương hiệu", "dự án",
 		"chương trình", "phim", "bộ phim", "bài hát", "ca khúc", "album", "tỉnh lộ", "quốc lộ", "sông", "núi",
 		"đảo", "vịnh", "biển", "đèo", "bến", "cảng", "ga", "khách sạn", "resort", "nhà hàng", "quán",
-		"tàu", "lễ hội", "liên đoàn", "hiệp hội", "đảng", "ủy ban", "uỷ ban", "giải thưởng", "nhóm", "ban nhạc",
+		"tàu", "lễ hội", "liên đoàn", "hiệp hội", "đảng", "ủy ban", "giải thưởng", "nhóm", "ban nhạc",
 		"kênh", "mạng", "ứng dụng", "hệ thống", "phòng", "khoa", "lớp", "huân chương", "danh hiệu", "số",
 		"vụ", "phía", "hãng tin", "tờ", "trang", "hiệp định", "nghị quyết", "luật", "tuyến",
 	}
@@ -170,7 +170,7 @@ func placeNames() []string {
 		"tiền giang", "trà vinh", "tuyên quang", "vĩnh long", "vĩnh phúc", "yên bái", "thủ đức", "phú quốc",
 		"đà lạt", "nha trang", "quy nhơn", "buôn ma thuột", "hạ long", "mỹ tho", "hà đông",
 		// Clubs and competitions named like people.
-		"la liga", "real madrid", "serie a", "premier league", "champions league", "v-league",
+		"vương quốc anh", "ba lan", "la liga", "real madrid", "serie a", "premier league", "champions league", "v-league",
 	}
 }
 

@@ -76,6 +76,12 @@ func (m *matcher) add(phrase string, e entry) error {
 		node = next
 	}
 	e.phrase = phrase
+	for _, x := range m.outs[node] {
+		if o := m.entries[x]; o.kind == e.kind && o.rule == e.rule && o.gender == e.gender && o.role == e.role &&
+			o.target == e.target && o.replacement == e.replacement {
+			return nil // the same phrase in another spelling (ủy/uỷ)
+		}
+	}
 	m.entries = append(m.entries, e)
 	m.outs[node] = append(m.outs[node], int32(len(m.entries)-1))
 	if len(toks) > m.maxDepth {

@@ -49,8 +49,18 @@ func (s *Scorer) collectPeople(d *doc, res *Result) {
 			continue
 		}
 		j := i + 1
-		for j < n && d.toks[j].Kind == vntext.Word && d.isUpper(j) && d.toks[j].Space && !d.toks[j].Newline {
-			j++
+		for j < n {
+			if d.toks[j].Kind == vntext.Word && d.isUpper(j) && d.toks[j].Space && !d.toks[j].Newline {
+				j++
+				continue
+			}
+			// Initials and hyphenated names: N.T.Y.N, Al-Swaisat.
+			if j+1 < n && d.isJoiner(j) && !d.toks[j].Space && !d.toks[j+1].Space &&
+				d.toks[j+1].Kind == vntext.Word && d.isUpper(j+1) {
+				j += 2
+				continue
+			}
+			break
 		}
 		c, ok := s.candidate(d, i, j)
 		if ok {
@@ -136,6 +146,15 @@ func (s *Scorer) bylineStart(d *doc) int {
 	return start
 }
 
+// isJoiner reports a "." or "-" that can join the parts of a name.
+func (d *doc) isJoiner(i int) bool {
+	if d.toks[i].Kind != vntext.Punct {
+		return false
+	}
+	t := d.tokenText(i)
+	return t == "." || t == "-"
+}
+
 // sentenceStart reports whether token i begins a sentence or a quotation.
 func (d *doc) sentenceStart(i int) bool {
 	if i == 0 || d.toks[i].Newline || d.sent[i] != d.sent[i-1] {
@@ -192,16 +211,21 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, bool) {
 			a = end
 			continue
 		}
-		if s.notNames[d.tokenText(a)] {
-			a++
-			continue
-		}
-		// A place before the name: "Tổng thống Mỹ Joe Biden".
-		if b-a >= 3 && s.places[d.joined(a, a+2)] {
+		// A place before the name: "Tổng thống Mỹ Joe Biden"; a place
+		// alone is no name ("Ba Lan", "Ai Cập" must not lose their first
+		// word as a common one).
+		if b-a >= 2 && s.places[d.joined(a, a+2)] {
+			if b-a == 2 {
+				return c, false
+			}
 			a += 2
 			continue
 		}
 		if b-a >= 3 && s.places[d.tokenText(a)] {
+			a++
+			continue
+		}
+		if s.notNames[d.tokenText(a)] || d.isJoiner(a) {
 			a++
 			continue
 		}
@@ -215,8 +239,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, bool) {
 			return c, false
 		}
 	}
-	// Places, unless an honorific makes the word a name ("bà Nga").
-	if c.honor == "" && (s.places[d.joined(a, b)] || b-a >= 2 && s.places[d.joined(a, a+2)]) {
+	// Places, unless an honorific makes the word a name ("bà Nga"); a
+	// description is no honorific ("cô gái Hải Phòng").
+	if (c.honor == "" || strings.Contains(c.honorW, " ")) &&
+		(s.places[d.joined(a, b)] || b-a >= 2 && s.places[d.joined(a, a+2)]) {
 		return c, false
 	}
 	c.a, c.b = a, b
@@ -439,7 +465,7 @@ func (s *Scorer) precededByTheo(d *doc, a int) bool {
 		if t == "theo" {
 			return true
 		}
-		if t == "." || t == "lời" {
+		if t == "." || t == s.words.loi {
 			k--
 			continue
 		}
@@ -489,7 +515,7 @@ func (s *Scorer) speechWithin(d *doc, b int, self int32, n int) bool {
 			continue // an aside: "(bà ngoại của Dung)"
 		case d.quote[k]:
 			return false
-		case (t == "được" || t == "bị") && !appos:
+		case (t == s.words.duoc || t == s.words.bi) && !appos:
 			return false // passive: "X được phía Y cho biết" reports Y
 		case strict && t == ",":
 			switch {
@@ -522,10 +548,24 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 	switch {
 	case s.precededByTheo(d, a):
 		p.quoted, p.quoteWhy = true, "theo"
+	case s.possessed(d, a):
+		// "Phụ huynh của cháu X cho biết": the parent speaks, not X.
 	case s.speechAfter(d, b, pi):
 		p.quoted, p.quoteWhy = true, "speech verb"
 		s.ownWords(d, p, b)
 	}
+}
+
+// possessed reports "của [honorific/title] X": X is the possessor of the
+// phrase's head noun, which is then the subject of any verb that follows.
+func (s *Scorer) possessed(d *doc, a int) bool {
+	k := a
+	for _, kind := range []entryKind{entryHonorific, entryTitle} {
+		if _, st, ok := d.cueEndingAt(s, k, kind); ok {
+			k = st
+		}
+	}
+	return k > 0 && d.tokenText(k-1) == s.words.cua
 }
 
 // ownWords reads the quotation that follows a speaker ("X chia sẻ: “...”")

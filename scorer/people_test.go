@@ -44,8 +44,8 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Hùng", Gender: male, Quoted: true, Role: roleOrdinary}},
 		},
 		{
-			name: "streets, schools and the byline are not people",
-			text: "Xe đi từ đường Lê Lợi sang trường Nguyễn Huệ rồi về phố Trần Hưng Đạo.\nMinh Hà",
+			name:   "streets, schools and the byline are not people",
+			text:   "Xe đi từ đường Lê Lợi sang trường Nguyễn Huệ rồi về phố Trần Hưng Đạo.\nMinh Hà",
 			absent: []string{"Lê Lợi", "Nguyễn Huệ", "Trần Hưng Đạo", "Minh Hà"},
 		},
 		{
@@ -57,6 +57,17 @@ func TestPeople(t *testing.T) {
 			name: "conflicting honorifics give unknown",
 			text: "Ông Lê Minh An nói vậy. Sau đó bà Lê Minh An cho biết thêm.",
 			want: []Person{{Name: "Lê Minh An", Gender: unknown, Quoted: true}},
+		},
+		{
+			name: "initials, hyphenated names, countries before names",
+			text: "Phụ huynh của cháu N.T.H. (học sinh lớp 5) cho biết em đã về nhà. Võ sĩ Rashed Al-Swaisat nói anh sẽ trở lại. " +
+				"Tổng thống Mỹ Joe Biden phát biểu tại Ba Lan. Đoàn khảo cổ Ai Cập cho biết đã tìm thấy lăng mộ.",
+			want: []Person{
+				{Name: "N.T.H", Gender: unknown, Quoted: false},
+				{Name: "Rashed Al-Swaisat", Gender: male, Quoted: true, Role: roleCelebrity},
+				{Name: "Joe Biden", Gender: unknown, Quoted: true, Role: roleOfficial},
+			},
+			absent: []string{"Lan", "Cập", "Ba Lan", "Ai Cập", "Mỹ Joe Biden"},
 		},
 		{
 			name: "unnamed source",

@@ -26,6 +26,7 @@ type Scorer struct {
 
 	surnames   map[string]bool
 	adverbs    map[string]bool
+	words      keyWords
 	notNames   map[string]bool
 	places     map[string]bool
 	femaleName map[string]bool
@@ -143,6 +144,10 @@ func New(set *rules.Set) (*Scorer, error) {
 			}
 		}
 	}
+	s.words = keyWords{
+		loi: vntext.FoldString("lời"), duoc: vntext.FoldString("được"),
+		bi: vntext.FoldString("bị"), cua: vntext.FoldString("của"),
+	}
 	s.surnames = foldedSet(vnSurnames())
 	s.adverbs = foldedSet(attributionAdverbs())
 	s.notNames = foldedSet(notNames())
@@ -150,6 +155,12 @@ func New(set *rules.Set) (*Scorer, error) {
 	s.femaleName = foldedSet(strings.Fields(femaleGivenNames))
 	s.maleName = foldedSet(strings.Fields(maleGivenNames))
 	return s, nil
+}
+
+// keyWords are single words the people finder compares tokens with, in
+// their folded form (tokens are folded, so "của" must be too).
+type keyWords struct {
+	loi, duoc, bi, cua string
 }
 
 func foldedSet(list []string) map[string]bool {
@@ -182,7 +193,7 @@ type doc struct {
 
 	keyStore vntext.Key // reused across documents with keyBuf
 	keyBuf   []byte
-	topics  map[string]bool
+	topics   map[string]bool
 }
 
 // tokenText is the folded text of token i.
@@ -300,6 +311,9 @@ func (s *Scorer) Check(in Document) *Result {
 		}
 	}
 	res.Alerts = dropPositive(res.Alerts)
+	if res.Alerts == nil {
+		res.Alerts = []Finding{}
+	}
 	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].Start < res.Findings[j].Start })
 	setPositions(in.Text, res.Findings)
 	s.score(res)
