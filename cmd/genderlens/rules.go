@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"genderlens/rules"
 )
@@ -13,13 +15,23 @@ func runRules(_ context.Context, env *environment, args []string) error {
   genderlens rules lint --rules ./my-rules
   genderlens rules test --rules ./my-rules`)
 	rulesDir := fs.String("rules", "", "rule set `dir`ectory instead of the embedded rules")
+	// The action comes first ("rules lint --rules DIR"), and flags may also precede it.
+	var action string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		action, args = args[0], args[1:]
+	}
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 || (fs.Arg(0) != "test" && fs.Arg(0) != "lint") {
+	if action == "" && fs.NArg() > 0 {
+		action = fs.Arg(0)
+	} else if fs.NArg() > 0 {
+		return usageErrorf("unexpected arguments %v", fs.Args())
+	}
+	if action != "test" && action != "lint" {
 		return usageErrorf("want `rules test` or `rules lint`")
 	}
-	switch fs.Arg(0) {
+	switch action {
 	case "lint":
 		fsys := rules.EmbeddedFS()
 		if *rulesDir != "" {
@@ -30,6 +42,9 @@ func runRules(_ context.Context, env *environment, args []string) error {
 		}
 		problems := rules.Lint(fsys)
 		for _, p := range problems {
+			if *rulesDir != "" {
+				p.File = filepath.Join(*rulesDir, p.File)
+			}
 			fmt.Fprintln(env.stdout, p.String())
 		}
 		if len(problems) > 0 {

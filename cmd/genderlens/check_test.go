@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"genderlens/scorer"
+)
+
+func runCapture(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut syncBuffer
+	env := &environment{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut}
+	code = run(context.Background(), env, args)
+	return code, out.String(), errOut.String()
+}
+
+func TestCheckText(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"draft_txt", []string{"check", "testdata/draft.txt"}, 1},
+		{"draft_txt_en_fail_none", []string{"check", "--lang", "en", "--fail-on", "none", "testdata/draft.txt"}, 0},
+		{"draft_json", []string{"check", "testdata/draft.json"}, 0},
+		{"draft_json_fail_info", []string{"check", "--fail-on", "info", "testdata/draft.json"}, 1},
+		{"draft_html", []string{"check", "--fail-on", "warning", "testdata/draft.html"}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCapture(t, "", tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d; stderr %s", code, tt.code, errOut)
+			}
+			golden := filepath.Join("testdata", tt.name+".golden")
+			if *updateGolden {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if out != string(want) {
+				t.Errorf("output differs from %s:\ngot:\n%s\nwant:\n%s", golden, out, want)
+			}
+		})
+	}
+}
+
+func TestCheckJSONOffsets(t *testing.T) {
+	raw, err := os.ReadFile("testdata/draft.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCapture(t, string(raw), "check", "--format", "json", "--fail-on", "none", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res scorer.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.RulesVersion == "" || len(res.Findings) == 0 || len(res.People) == 0 {
+		t.Fatalf("incomplete result: %s", out)
+	}
+	for _, f := range res.Findings {
+		if got := string(raw[f.Start:f.End]); got != f.Text {
+			t.Errorf("finding %s: input[%d:%d] = %q, text %q", f.Rule, f.Start, f.End, got, f.Text)
+		}
+	}
+}
+
+func TestCheckBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+		want  string
+	}{
+		{"missing file", []string{"check", filepath.Join(dir, "nope.txt")}, "", "no such file"},
+		{"bad json", []string{"check", write("a.json", `{"title": 1`)}, "", "want a JSON object"},
+		{"empty json text", []string{"check", write("b.json", `{"title": "x", "text": ""}`)}, "", "empty"},
+		{"not utf8", []string{"check", write("c.txt", "\xff\xfe\x00a")}, "", "UTF-8"},
+		{"html without text", []string{"check", write("d.html", "<html><body><nav>x</nav></body></html>")}, "", "no article text"},
+		{"bad rules dir", []string{"check", "--rules", filepath.Join(dir, "none"), "-"}, "x", "rules"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCapture(t, tt.stdin, tt.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2", code)
+			}
+			if !strings.Contains(errOut, tt.want) {
+				t.Errorf("stderr %q lacks %q", errOut, tt.want)
+			}
+		})
+	}
+}
+
+func TestRulesCommands(t *testing.T) {
+	if code, out, errOut := runCapture(t, "", "rules", "test"); code != 0 || !strings.Contains(out, "every example passed") {
+		t.Errorf("rules test: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := runCapture(t, "", "rules", "lint"); code != 0 || !strings.Contains(out, "no problems") {
+		t.Errorf("rules lint: exit %d\n%s%s", code, out, errOut)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "ruleset.yaml"), []byte("version: \"x\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("indicator: B1.2\nrules:\n  - id: x\n    kind: nosuchkind\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCapture(t, "", "rules", "lint", "--rules", dir)
+	if code == 0 || !strings.Contains(out, "broken.yaml:") {
+		t.Errorf("lint of a broken rule file: exit %d, output %q", code, out)
+	}
+}
