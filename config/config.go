@@ -39,6 +39,11 @@ type Crawler struct {
 	MaxPages int `yaml:"max_pages"`
 	// MaxBodyBytes bounds the size of one response body.
 	MaxBodyBytes int64 `yaml:"max_body_bytes"`
+	// MaxRedirects bounds the redirects followed for one request.
+	MaxRedirects int `yaml:"max_redirects"`
+	// MaxRetryAfter is the longest pause a 429/503 Retry-After may impose on a host within a run; a site asking for
+	// more is left alone until the next run.
+	MaxRetryAfter Duration `yaml:"max_retry_after"`
 }
 
 // Outlet is one media agency whose articles are collected and scored.
@@ -64,6 +69,9 @@ type Outlet struct {
 	Selectors Selectors `yaml:"selectors"`
 	// MaxPages overrides crawler.max_pages for this outlet when positive.
 	MaxPages int `yaml:"max_pages"`
+	// Schedule, when positive, is how often this outlet is re-crawled, instead of crawler.interval (a small ward
+	// portal that posts weekly needs no crawl every 6 hours).
+	Schedule Duration `yaml:"schedule"`
 }
 
 // Selectors are CSS selectors (as goquery/cascadia accept them) for the parts of an article page; empty means automatic.

@@ -29,13 +29,15 @@ func TestDefaultValidates(t *testing.T) {
 		t.Errorf("top-level defaults = %q, %q, %q", c.DataDir, c.Listen, c.RulesDir)
 	}
 	want := Crawler{
-		UserAgent:    c.Crawler.UserAgent,
-		Delay:        Duration(2 * time.Second),
-		Parallelism:  2,
-		Timeout:      Duration(20 * time.Second),
-		Interval:     Duration(6 * time.Hour),
-		MaxPages:     500,
-		MaxBodyBytes: 10 << 20,
+		UserAgent:     c.Crawler.UserAgent,
+		Delay:         Duration(2 * time.Second),
+		Parallelism:   2,
+		Timeout:       Duration(20 * time.Second),
+		Interval:      Duration(6 * time.Hour),
+		MaxPages:      500,
+		MaxBodyBytes:  10 << 20,
+		MaxRedirects:  5,
+		MaxRetryAfter: Duration(2 * time.Minute),
 	}
 	if c.Crawler != want {
 		t.Errorf("crawler defaults = %+v, want %+v", c.Crawler, want)
@@ -196,6 +198,8 @@ func TestInvalid(t *testing.T) {
 			"crawler.yaml:9: crawler.interval: must not be negative",
 			"crawler.yaml:10: crawler.max_pages: must not be negative",
 			"crawler.yaml:11: crawler.max_body_bytes: must be positive, got 0",
+			"crawler.yaml:12: crawler.max_redirects: must be from 1 to 20, got 0",
+			"crawler.yaml:13: crawler.max_retry_after: must be positive, got 0s",
 		}},
 		{"user_agent.yaml", []string{
 			`user_agent.yaml:1: listen: "127.0.0.1:http" has an invalid port "http"`,
@@ -234,6 +238,7 @@ func TestInvalid(t *testing.T) {
 			`patterns.yaml:10: outlets[0].selectors.date: "time::" is not a valid CSS selector`,
 			`patterns.yaml:11: outlets[0].selectors.author: ".author," is not a valid CSS selector`,
 			"patterns.yaml:12: outlets[0].max_pages: must not be negative",
+			"patterns.yaml:13: outlets[0].schedule: must not be negative",
 		}},
 		{"empty_outlets.yaml", []string{"empty_outlets.yaml:2: outlets: at least one outlet is required"}},
 		{"two_documents.yaml", []string{"two_documents.yaml:2: the file holds more than one YAML document"}},

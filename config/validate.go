@@ -127,6 +127,12 @@ func (cr Crawler) validate(v *validator) {
 	if cr.MaxBodyBytes <= 0 {
 		v.failf("crawler.max_body_bytes", "must be positive, got %d", cr.MaxBodyBytes)
 	}
+	if cr.MaxRedirects < 1 || cr.MaxRedirects > 20 {
+		v.failf("crawler.max_redirects", "must be from 1 to 20, got %d", cr.MaxRedirects)
+	}
+	if cr.MaxRetryAfter <= 0 {
+		v.failf("crawler.max_retry_after", "must be positive, got %s", cr.MaxRetryAfter)
+	}
 }
 
 func hasContactURL(ua string) bool {
@@ -200,6 +206,9 @@ func (o Outlet) validate(v *validator, field string) {
 	}
 	if o.MaxPages < 0 {
 		v.failf(field+".max_pages", "must not be negative (0 means crawler.max_pages), got %d", o.MaxPages)
+	}
+	if o.Schedule < 0 {
+		v.failf(field+".schedule", "must not be negative (0 means crawler.interval), got %s", o.Schedule)
 	}
 }
 

@@ -35,6 +35,10 @@ type Image struct {
 }
 
 // Sink receives collected articles. The crawler knows nothing of what happens to them (scoring, indexing).
+//
+// Store must return nil only once the article is durable: the crawler then marks it stored in its state and will not
+// hand it over again unless its text changes, in which case Store is called again with the same URL and must
+// replace the earlier version. An error (or a cancelled ctx) leaves the article unmarked, to be fetched again.
 type Sink interface {
 	Store(ctx context.Context, a Article) error
 }

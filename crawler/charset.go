@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -28,5 +29,6 @@ func decodeHTML(body []byte, contentType string) (string, string, error) {
 	if err != nil {
 		return "", name, fmt.Errorf("decode %s: %w", name, err)
 	}
-	return norm.NFC.String(string(out)), name, nil
+	// The UTF-8 "decoder" passes invalid bytes through; the rest of the pipeline assumes valid text.
+	return norm.NFC.String(strings.ToValidUTF8(string(out), "\uFFFD")), name, nil
 }

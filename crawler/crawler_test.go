@@ -140,7 +140,7 @@ func testCrawlerConfig() config.Crawler {
 func TestCrawlSite(t *testing.T) {
 	srv, hits, mu := newTestSite(t)
 	sink := &memorySink{}
-	c := New(testCrawlerConfig(), sink)
+	c := New(testCrawlerConfig(), sink, WithLogger(testLogger(t)))
 	o := config.Outlet{ID: "thu", Name: "Báo Thử", Kind: "newspaper", StartURLs: []string{srv.URL + "/"}}
 	st, err := c.Crawl(context.Background(), o)
 	if err != nil {
@@ -192,7 +192,7 @@ func TestCrawlCancel(t *testing.T) {
 	srv, _, _ := newTestSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	c := New(testCrawlerConfig(), &memorySink{})
+	c := New(testCrawlerConfig(), &memorySink{}, WithLogger(testLogger(t)))
 	start := time.Now()
 	_, err := c.Crawl(ctx, config.Outlet{ID: "thu", Name: "x", Kind: "newspaper", StartURLs: []string{srv.URL + "/"}})
 	if err == nil {

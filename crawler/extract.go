@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"genderlens/config"
 
@@ -29,8 +30,9 @@ var articleTypes = map[string]bool{
 	"OpinionNewsArticle": true, "BackgroundNewsArticle": true,
 }
 
-// slugPathRe matches article-like URL paths: a last segment of several words, or one carrying a numeric id.
-var slugPathRe = regexp.MustCompile(`(?i)/[^/]*[a-z0-9]+(?:-[a-z0-9]+){3,}[^/]*$|\d{5,}[^/]*$`)
+// slugPathRe matches article-like URL paths: a last segment of four or more words ("---" stands for a dash in the
+// headline), or one ending in a numeric id of four digits or more (section and pagination ids are shorter).
+var slugPathRe = regexp.MustCompile(`(?i)/[^/]*[a-z0-9]+(?:-+[a-z0-9]+){3,}[^/]*$|[-_/]\d{4,}(?:\.[a-z]+)?$|\d{5,}[^/]*$`)
 
 // ExtractPage reads an HTML page fetched from pageURL. The outlet's selectors, when set, win over the automatic
 // extraction; articlePattern, when set, decides which pages are articles.
@@ -96,11 +98,14 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 		}
 	}
 	authorFromPage := firstNonEmpty(selText(doc, sel.Author), ldAuthor(ld), meta("author", "article:author", "dc.creator"),
-		cleanText(doc.Find(`[rel="author"], [itemprop="author"], .author, .byline, .tac-gia, .author-name`).First().Text()))
+		pageByline(doc, fetched))
 	images := extractImages(doc, base)
 
 	// Trafilatura prunes the tree it is given, so it runs last, on the same parsed document.
 	if bodyText == "" && len(doc.Nodes) > 0 {
+		// Comment threads, related-article boxes and share bars sit next to the text on Vietnamese news pages and
+		// trafilatura keeps them when they are short; they are never article text.
+		doc.Find(boilerplateSel).Remove()
 		res, err := trafilatura.ExtractDocument(doc.Nodes[0], trafilatura.Options{
 			OriginalURL:    pageURL,
 			EnableFallback: true,
@@ -125,23 +130,27 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 		a.Section = cleanText(trafMeta.Categories[0])
 	}
 	a.Author = authorFromPage
-	a.Body, a.Author = tidyBody(bodyText, a.Title, a.Lead, a.Author)
+	a.Body, a.Author = tidyBody(bodyText, a.Title, a.Lead, a.Author, fetched)
 	if a.Author == "" {
 		a.Author = cleanText(trafMeta.Author)
 	}
 	a.Images = images
 	a.ContentHash = contentHash(a.Title, a.Body)
 
-	page.IsArticle = isArticle(pageURL, articlePattern, ld != nil, ogType, a.Body)
+	page.IsArticle = isArticle(pageURL, articlePattern, ld != nil, ogType, a.Lead+a.Body)
 	page.Article = a
 	return page, nil
 }
 
-func isArticle(u *url.URL, pattern *regexp.Regexp, hasLD bool, ogType, body string) bool {
+const boilerplateSel = `[class*="comment"], [id*="comment"], [class*="binh-luan"], [id*="binh-luan"], ` +
+	`[class*="binhluan"], [class*="related"], [class*="lien-quan"], [class*="tinlienquan"], [class*="share"], ` +
+	`[class*="social"], [class*="advert"], .ads, .qc, .tags, .tag-list, .box-tag, nav, aside, footer`
+
+func isArticle(u *url.URL, pattern *regexp.Regexp, hasLD bool, ogType, text string) bool {
 	if pattern != nil {
 		return pattern.MatchString(u.String())
 	}
-	if len([]rune(body)) < 200 {
+	if len([]rune(text)) < 200 {
 		return false
 	}
 	if hasLD || ogType == "article" {
@@ -263,8 +272,25 @@ func breadcrumbSection(doc *goquery.Document) string {
 	return cleanText(items.Last().Text())
 }
 
+// titleElements are where pages without <h1> (old portals) put the headline.
+const titleElements = `.title, .tieu-de, .tieude, .news-title, .article-title, .detail-title, .post-title, ` +
+	`[class*="title"], h2, h3`
+
 func titleTag(doc *goquery.Document) string {
 	t := cleanText(doc.Find("title").First().Text())
+	// A headline element whose text the <title> contains is the headline exactly, separators and all; cutting
+	// the <title> at " - " would truncate headlines such as "Hà Nội - Hải Phòng: ...".
+	var found string
+	doc.Find(titleElements).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if c := cleanText(s.Text()); len([]rune(c)) >= 10 && len(c) <= len(t) && strings.Contains(t, c) {
+			found = c
+			return false
+		}
+		return true
+	})
+	if found != "" {
+		return found
+	}
 	// "Headline - Outlet" or "Headline | Outlet": keep the headline.
 	for _, sep := range []string{" | ", " - ", " – ", " — "} {
 		if i := strings.LastIndex(t, sep); i > 20 {
@@ -345,18 +371,19 @@ func extractLinks(doc *goquery.Document, base *url.URL) []string {
 
 // tidyBody splits the extracted text into paragraphs, drops the repeated title and lead, and takes a trailing
 // one-line byline ("Thu Hà - Phòng VH-TT", common on portals) out of the body as the author when none was found.
-func tidyBody(body, title, lead, author string) (string, string) {
+func tidyBody(body, title, lead, author string, fetched time.Time) (string, string) {
 	var paras []string
 	for _, p := range strings.Split(body, "\n") {
 		if t := cleanText(p); t != "" {
 			paras = append(paras, t)
 		}
 	}
-	if len(paras) > 0 && title != "" && paras[0] == title {
+	// The title, the lead, date lines, bare separators and "Bởi <author>" lines that extractors keep at either end.
+	for len(paras) > 0 && (paras[0] == title || paras[0] == lead || isMetaLine(paras[0], author, fetched)) {
 		paras = paras[1:]
 	}
-	if len(paras) > 0 && lead != "" && paras[0] == lead {
-		paras = paras[1:]
+	for len(paras) > 1 && isMetaLine(paras[len(paras)-1], author, fetched) && !looksLikeByline(paras[len(paras)-1]) {
+		paras = paras[:len(paras)-1]
 	}
 	if n := len(paras); n > 1 {
 		last := paras[n-1]
@@ -369,6 +396,61 @@ func tidyBody(body, title, lead, author string) (string, string) {
 		}
 	}
 	return strings.Join(paras, "\n\n"), author
+}
+
+// bylineSelectors are tried in order, most specific first (a ".byline" box often holds the date too).
+var bylineSelectors = []string{
+	`[itemprop="author"] [itemprop="name"]`, `.author-name`, `.author_name`, `[rel="author"]`, `[itemprop="author"]`,
+	`.author`, `.tac-gia`, `.tacgia`, `.byline`,
+}
+
+// pageByline finds the by-line in the page markup and strips what surrounds the name: "Bởi", "Theo", a date.
+func pageByline(doc *goquery.Document, fetched time.Time) string {
+	for _, sel := range bylineSelectors {
+		if t := cleanByline(cleanText(doc.Find(sel).First().Text()), fetched); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+var bylinePrefixes = []string{"Bởi ", "bởi ", "Theo ", "Tác giả: ", "Tác giả ", "By ", "Người viết: "}
+
+func cleanByline(s string, fetched time.Time) string {
+	for _, p := range bylinePrefixes {
+		s = strings.TrimPrefix(s, p)
+	}
+	// "Đức Long · 2 giờ trước", "Minh Châu | 17/01/2022": keep the parts that are not dates.
+	var keep []string
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '·' || r == '|' || r == '•' }) {
+		part = strings.TrimSpace(part)
+		if _, isDate := ParseVietnameseDate(part, fetched); part != "" && !isDate {
+			keep = append(keep, part)
+		}
+	}
+	s = strings.Join(keep, " ")
+	if len([]rune(s)) > 80 {
+		return "" // a paragraph, not a by-line
+	}
+	return s
+}
+
+// isMetaLine reports a short paragraph that is a date, a lone separator or the author's by-line, not text.
+func isMetaLine(p, author string, fetched time.Time) bool {
+	r := []rune(p)
+	if len(r) > 60 {
+		return false
+	}
+	if strings.IndexFunc(p, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return true
+	}
+	if author != "" && (p == author || cleanByline(p, fetched) == author) {
+		return true
+	}
+	if _, ok := ParseVietnameseDate(p, fetched); ok && len(r) <= 40 && !strings.ContainsAny(p, ".?!") {
+		return true
+	}
+	return false
 }
 
 // looksLikeByline is deliberately strict: a short line with no sentence punctuation, mostly capitalised words.
@@ -391,10 +473,25 @@ func looksLikeByline(s string) bool {
 	return caps*2 >= len(words)
 }
 
-var spaceRe = regexp.MustCompile(`[\s\x{00A0}\x{200B}]+`)
-
+// cleanText returns s in NFC with every run of white space (no-break and zero-width spaces included) made one
+// space, trimmed. It is a loop rather than a regular expression because it runs on every text node of every page.
 func cleanText(s string) string {
-	return strings.TrimSpace(spaceRe.ReplaceAllString(norm.NFC.String(s), " "))
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func firstNonEmpty(vs ...string) string {

@@ -26,7 +26,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		}, []string{"outlet"}),
 		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "genderlens_crawler_errors_total",
-			Help: "Crawl errors by outlet and kind (fetch, timeout, too_large, decode, extract, store, redirect).",
+			Help: "Crawl errors by outlet and kind (fetch, timeout, too_large, backoff, redirect, http_4xx, http_5xx, decode, extract, store, state).",
 		}, []string{"outlet", "kind"}),
 		robotsBlocked: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "genderlens_crawler_robots_blocked_total",
@@ -34,8 +34,8 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		}, []string{"outlet"}),
 		articles: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "genderlens_crawler_articles_total",
-			Help: "Articles handed to storage, by outlet.",
-		}, []string{"outlet"}),
+			Help: "Article pages by outlet and result: new and updated (handed to storage), unchanged (304, sitemap lastmod or same content), duplicate (same text as another stored URL).",
+		}, []string{"outlet", "result"}),
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "genderlens_crawler_run_duration_seconds",
 			Help:    "Duration of one crawl run of one outlet.",

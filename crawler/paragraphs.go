@@ -33,11 +33,16 @@ func nodeParagraphs(n *html.Node) string {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Noscript {
+			if a := atom.Lookup([]byte(n.Data)); a == atom.Script || a == atom.Style || a == atom.Noscript {
 				return
 			}
 		}
-		block := n.Type == html.ElementNode && blockAtoms[n.DataAtom]
+		a := n.DataAtom
+		if a == 0 && n.Type == html.ElementNode {
+			// Nodes built by extractors (trafilatura's output tree) carry a tag name but no atom.
+			a = atom.Lookup([]byte(strings.ToLower(n.Data)))
+		}
+		block := n.Type == html.ElementNode && blockAtoms[a]
 		if block {
 			flush()
 		}

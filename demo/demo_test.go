@@ -425,8 +425,8 @@ func checkRobots(t *testing.T, c *http.Client, s *Site, id string) *robotstxt.Gr
 			t.Error("search page links to no article")
 		}
 	case outletHoasen:
-		if g.CrawlDelay != time.Second {
-			t.Errorf("crawl delay %v, want 1s", g.CrawlDelay)
+		if g.CrawlDelay != 200*time.Millisecond {
+			t.Errorf("crawl delay %v, want 200ms", g.CrawlDelay)
 		}
 	}
 	return g

@@ -17,7 +17,7 @@ func (h *Handler) robots() string {
 		b.WriteString("# robots.txt - Báo Hồ Tây\nUser-agent: *\nDisallow: /tim-kiem\nDisallow: /api/\nAllow: /\n\n" +
 			"User-agent: GPTBot\nDisallow: /\n\n")
 	case outletHoasen:
-		b.WriteString("User-agent: *\nCrawl-delay: 1\nDisallow: /quan-tri/\nDisallow: /Upload/TaiLieu/\n\n")
+		b.WriteString("User-agent: *\nCrawl-delay: 0.2\nDisallow: /quan-tri/\nDisallow: /Upload/TaiLieu/\n\n")
 	default:
 		b.WriteString("User-agent: *\nDisallow: /admin/\nDisallow: /media/audio/\n\n")
 	}
