@@ -23,6 +23,10 @@ type Document struct {
 	Indicators   map[string]float64 `json:"indicators,omitempty"`
 	People       GenderCounts       `json:"people"`
 	Quoted       GenderCounts       `json:"quoted"`
+	// PeopleByRole and QuotedByRole split People and Quoted by the scorer's role (expert, official, ordinary,
+	// celebrity, other); roles outside that list are counted as other.
+	PeopleByRole map[string]GenderCounts `json:"people_by_role,omitempty"`
+	QuotedByRole map[string]GenderCounts `json:"quoted_by_role,omitempty"`
 	// Categories lists each finding category present at least once; RuleIDs likewise for rules.
 	Categories   []string `json:"categories,omitempty"`
 	RuleIDs      []string `json:"rule_ids,omitempty"`
@@ -30,7 +34,53 @@ type Document struct {
 	FindingCount int      `json:"finding_count"`
 	// Result is the scorer's full JSON result, kept for article pages and audits.
 	Result json.RawMessage `json:"result,omitempty"`
+
+	storedAt int64 // when the writer stored it (Unix ns): which copy is newer if a crash left two
 }
+
+// People roles aggregates are split by; the scorer's other roles count as RoleOther.
+const (
+	RoleExpert    = "expert"
+	RoleOfficial  = "official"
+	RoleOrdinary  = "ordinary"
+	RoleCelebrity = "celebrity"
+	RoleOther     = "other"
+	numRoles      = 5
+)
+
+// Roles returns the roles in display order (a fresh slice: callers may keep it).
+func Roles() []string {
+	return []string{RoleExpert, RoleOfficial, RoleOrdinary, RoleCelebrity, RoleOther}
+}
+
+// roleIndex is a role's position in Roles(); unknown names count as RoleOther.
+func roleIndex(role string) int {
+	switch role {
+	case RoleExpert:
+		return 0
+	case RoleOfficial:
+		return 1
+	case RoleOrdinary:
+		return 2
+	case RoleCelebrity:
+		return 3
+	}
+	return 4
+}
+
+// Topic flags stored in Document.Topics.
+const (
+	TopicGBV            = "gbv"
+	TopicGenderEquality = "gender_equality"
+	TopicWomenFocus     = "women_focus"
+)
+
+// Finding categories the violence figures look at.
+const (
+	CategoryVictimBlaming        = "victim_blaming"
+	CategorySensationalGBV       = "sensational_gbv"
+	CategoryVictimIdentification = "victim_identification"
+)
 
 // GenderCounts counts people by gender.
 type GenderCounts struct {
@@ -44,6 +94,9 @@ func (g GenderCounts) Add(o GenderCounts) GenderCounts {
 	return GenderCounts{Female: g.Female + o.Female, Male: g.Male + o.Male, Unknown: g.Unknown + o.Unknown}
 }
 
+// Total is everyone counted, whatever the gender.
+func (g GenderCounts) Total() int { return g.Female + g.Male + g.Unknown }
+
 // WomenShare is the women's share among people of known gender; ok is false when there are none.
 func (g GenderCounts) WomenShare() (share float64, ok bool) {
 	known := g.Female + g.Male
@@ -51,4 +104,13 @@ func (g GenderCounts) WomenShare() (share float64, ok bool) {
 		return 0, false
 	}
 	return float64(g.Female) / float64(known), true
+}
+
+// UnknownShare is the share of people whose gender is unknown; ok is false when nobody is counted.
+func (g GenderCounts) UnknownShare() (share float64, ok bool) {
+	total := g.Total()
+	if total == 0 {
+		return 0, false
+	}
+	return float64(g.Unknown) / float64(total), true
 }

@@ -5,15 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -21,22 +19,34 @@ import (
 var ErrClosed = errors.New("index is closed")
 
 // Index is the article store. It is safe for concurrent use.
+//
+// Articles are kept in one bleve index per year of publication (plus one for undated articles) under
+// DATA/articles.bleve/, searched together through an alias, so that a multi-year archive stays fast and a search
+// limited to a period reads only its years.
 type Index struct {
-	idx  bleve.Index
-	path string
+	dir         string // the partitions' directory
+	openTimeout time.Duration
+
+	partsMu sync.RWMutex
+	parts   map[string]bleve.Index // by partition name ("2025", "undated"); only Open and the writer add
 
 	writes   chan writeRequest
 	stop     chan struct{}
 	stopOnce sync.Once
 	done     chan struct{}
 
-	mu   sync.RWMutex
-	rows map[string]row // by URL: the compact table behind every aggregate
+	mu       sync.RWMutex
+	rows     map[string]*row            // by URL: the compact table behind every aggregate, and where each article lives
+	byOutlet map[string]map[string]*row // the same rows by outlet, then URL, so one outlet's figures scan only its rows
+
+	rescore rescoreState
 }
 
 type writeRequest struct {
-	doc  Document
-	done chan error
+	doc Document
+	// skipIfVersion, when set, drops the write if the stored article is already scored with that rules version.
+	skipIfVersion string
+	done          chan error
 }
 
 // Options tune the write path.
@@ -49,7 +59,8 @@ type Options struct {
 	OpenTimeout time.Duration
 }
 
-// Open opens the index in dir, creating it when missing, and loads the aggregate table.
+// Open opens the store in dir, creating it when missing, and loads the aggregate table. A store written by an
+// earlier version (one index, or another field layout) is converted first.
 func Open(dir string, opts Options) (*Index, error) {
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 256
@@ -60,67 +71,100 @@ func Open(dir string, opts Options) (*Index, error) {
 	if opts.OpenTimeout <= 0 {
 		opts.OpenTimeout = 2 * time.Second
 	}
-	path := filepath.Join(dir, "articles.bleve")
-	var idx bleve.Index
-	_, statErr := os.Stat(filepath.Join(path, "index_meta.json"))
-	switch {
-	case statErr == nil:
-		var err error
-		idx, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": opts.OpenTimeout.String()})
-		if err != nil {
-			if strings.Contains(err.Error(), "timeout") {
-				return nil, fmt.Errorf("open index %s: it is in use by another genderlens process (stop `serve` first): %w", path, err)
-			}
-			return nil, fmt.Errorf("open index %s: %w", path, err)
-		}
-	case errors.Is(statErr, os.ErrNotExist):
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("create data dir %s: %w", dir, err)
-		}
-		m, err := newMapping()
-		if err != nil {
-			return nil, err
-		}
-		// A directory left by a crash before index_meta.json was written holds nothing acknowledged.
-		if err := os.RemoveAll(path); err != nil {
-			return nil, fmt.Errorf("clear incomplete index %s: %w", path, err)
-		}
-		idx, err = bleve.NewUsing(path, m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, nil)
-		if err != nil {
-			return nil, fmt.Errorf("create index %s: %w", path, err)
-		}
-	default:
-		return nil, fmt.Errorf("open index %s: %w", path, statErr)
-	}
 	ix := &Index{
-		idx: idx, path: path,
+		dir: filepath.Join(dir, "articles.bleve"), openTimeout: opts.OpenTimeout,
+		parts:  map[string]bleve.Index{},
 		writes: make(chan writeRequest), stop: make(chan struct{}), done: make(chan struct{}),
-		rows: map[string]row{},
+		rows: map[string]*row{}, byOutlet: map[string]map[string]*row{},
+	}
+	legacy, err := ix.moveAsideSingleIndex()
+	if err != nil {
+		return nil, err
+	}
+	if err := ix.openPartitions(); err != nil {
+		ix.closeParts()
+		return nil, err
 	}
 	if err := ix.loadRows(); err != nil {
-		idx.Close()
+		ix.closeParts()
 		return nil, err
+	}
+	if legacy != "" {
+		if err := ix.migrateSingleIndex(legacy, opts.BatchSize); err != nil {
+			ix.closeParts()
+			return nil, err
+		}
 	}
 	go ix.writer(opts.BatchSize, opts.BatchWait)
 	return ix, nil
 }
 
-// Close stops the writer after the pending batch and closes the index.
+// Close stops a running rescore, then the writer after the pending batch, and closes the index.
 func (ix *Index) Close() error {
+	ix.stopRescore()
 	ix.stopOnce.Do(func() { close(ix.stop) })
 	<-ix.done
-	if err := ix.idx.Close(); err != nil {
-		return fmt.Errorf("close index %s: %w", ix.path, err)
+	return ix.closeParts()
+}
+
+func (ix *Index) closeParts() error {
+	ix.partsMu.Lock()
+	defer ix.partsMu.Unlock()
+	var errs []error
+	for name, p := range ix.parts {
+		if err := p.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("close partition %s: %w", name, err))
+		}
 	}
-	return nil
+	ix.parts = map[string]bleve.Index{}
+	return errors.Join(errs...)
 }
 
 // Put stores or replaces (same URL) one document and returns once it is durable.
 func (ix *Index) Put(ctx context.Context, d Document) error {
+	return ix.put(ctx, d, "")
+}
+
+// PutMany stores or replaces several documents and returns once all are durable, or with the first error. Handing
+// many documents over at once lets the writer fill whole batches, which is far faster than one Put per goroutine.
+func (ix *Index) PutMany(ctx context.Context, docs []Document) error {
+	return ix.putMany(ctx, docs, "")
+}
+
+func (ix *Index) putMany(ctx context.Context, docs []Document, skipIfVersion string) error {
+	reqs := make([]writeRequest, 0, len(docs))
+	var sendErr error
+	for _, d := range docs {
+		if d.URL == "" {
+			sendErr = errors.New("put: document has no URL")
+			break
+		}
+		req := writeRequest{doc: normalise(d), skipIfVersion: skipIfVersion, done: make(chan error, 1)}
+		select {
+		case ix.writes <- req:
+			reqs = append(reqs, req)
+			continue
+		case <-ix.stop:
+			sendErr = ErrClosed
+		case <-ctx.Done():
+			sendErr = ctx.Err()
+		}
+		break
+	}
+	// Whatever was handed over completes; its outcome is reported before the error that stopped the rest.
+	for _, r := range reqs {
+		if err := <-r.done; err != nil {
+			return err
+		}
+	}
+	return sendErr
+}
+
+func (ix *Index) put(ctx context.Context, d Document, skipIfVersion string) error {
 	if d.URL == "" {
 		return errors.New("put: document has no URL")
 	}
-	req := writeRequest{doc: normalise(d), done: make(chan error, 1)}
+	req := writeRequest{doc: normalise(d), skipIfVersion: skipIfVersion, done: make(chan error, 1)}
 	select {
 	case ix.writes <- req:
 	case <-ix.stop:
@@ -169,27 +213,98 @@ func (ix *Index) writer(size int, wait time.Duration) {
 }
 
 func (ix *Index) writeBatch(reqs []writeRequest) error {
-	b := ix.idx.NewBatch()
 	// The last write of a URL in a batch wins, as it would have in sequence.
 	latest := map[string]Document{}
+	ix.mu.RLock()
 	for _, r := range reqs {
+		if r.skipIfVersion != "" {
+			if d, ok := latest[r.doc.URL]; ok && d.RulesVersion == r.skipIfVersion {
+				continue
+			}
+			if old := ix.rows[r.doc.URL]; old != nil && old.rulesVersion == r.skipIfVersion {
+				if _, ok := latest[r.doc.URL]; !ok {
+					continue
+				}
+			}
+		}
 		latest[r.doc.URL] = r.doc
 	}
+	// An article whose publication year changed moves: it is written to its new partition, then deleted from the
+	// old one. A crash in between leaves two copies; loadRows keeps the newer (stored_at) and deletes the other.
+	byPart, moved := map[string][]Document{}, map[string][]string{}
 	for url, d := range latest {
-		if err := b.Index(url, d.fields()); err != nil {
-			return fmt.Errorf("index %s: %w", url, err)
+		part := partitionOf(d.Published)
+		byPart[part] = append(byPart[part], d)
+		if old := ix.rows[url]; old != nil && old.partition != part {
+			moved[old.partition] = append(moved[old.partition], url)
 		}
 	}
-	// A safe batch (the default) returns only after the segment is persisted.
-	if err := ix.idx.Batch(b); err != nil {
-		return fmt.Errorf("write batch of %d: %w", b.Size(), err)
+	ix.mu.RUnlock()
+	storedAt := time.Now().UnixNano()
+	for _, part := range sortedPartNames(byPart) {
+		docs := byPart[part]
+		p, err := ix.partition(part, true)
+		if err != nil {
+			return err
+		}
+		b := p.NewBatch()
+		for _, d := range docs {
+			f := d.fields()
+			f["stored_at"] = float64(storedAt)
+			if err := b.Index(d.URL, f); err != nil {
+				return fmt.Errorf("index %s: %w", d.URL, err)
+			}
+		}
+		// A safe batch (the default) returns only after the segment is persisted.
+		if err := p.Batch(b); err != nil {
+			return fmt.Errorf("write batch of %d to partition %s: %w", b.Size(), part, err)
+		}
+		ix.mu.Lock()
+		for _, d := range docs {
+			r := rowOf(d)
+			r.storedAt = storedAt
+			ix.setRowLocked(d.URL, r)
+		}
+		ix.mu.Unlock()
 	}
-	ix.mu.Lock()
-	for url, d := range latest {
-		ix.rows[url] = rowOf(d)
+	for part, urls := range moved {
+		if err := ix.deleteFrom(part, urls); err != nil {
+			return err
+		}
 	}
-	ix.mu.Unlock()
 	return nil
+}
+
+func (ix *Index) deleteFrom(part string, urls []string) error {
+	p, err := ix.partition(part, false)
+	if err != nil || p == nil {
+		return err
+	}
+	b := p.NewBatch()
+	for _, u := range urls {
+		b.Delete(u)
+	}
+	if err := p.Batch(b); err != nil {
+		return fmt.Errorf("delete %d moved articles from partition %s: %w", len(urls), part, err)
+	}
+	return nil
+}
+
+// setRowLocked replaces the row of url, moving it between outlets if needed; ix.mu must be held for writing.
+func (ix *Index) setRowLocked(url string, r *row) {
+	if old := ix.rows[url]; old != nil && old.outlet != r.outlet {
+		delete(ix.byOutlet[old.outlet], url)
+		if len(ix.byOutlet[old.outlet]) == 0 {
+			delete(ix.byOutlet, old.outlet)
+		}
+	}
+	ix.rows[url] = r
+	m := ix.byOutlet[r.outlet]
+	if m == nil {
+		m = map[string]*row{}
+		ix.byOutlet[r.outlet] = m
+	}
+	m[url] = r
 }
 
 // Count is the number of stored articles.
@@ -201,9 +316,19 @@ func (ix *Index) Count() int {
 
 // Get returns the stored document with this URL.
 func (ix *Index) Get(url string) (Document, bool, error) {
+	ix.mu.RLock()
+	r := ix.rows[url]
+	ix.mu.RUnlock()
+	if r == nil {
+		return Document{}, false, nil
+	}
+	p, err := ix.partition(r.partition, false)
+	if err != nil || p == nil {
+		return Document{}, false, err
+	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{url}), 1, 0, false)
 	req.Fields = []string{"*"}
-	res, err := ix.idx.Search(req)
+	res, err := p.Search(req)
 	if err != nil {
 		return Document{}, false, fmt.Errorf("get %s: %w", url, err)
 	}
@@ -216,26 +341,41 @@ func (ix *Index) Get(url string) (Document, bool, error) {
 
 // Each calls fn for every stored document in URL order, stopping at the first error.
 func (ix *Index) Each(ctx context.Context, fn func(Document) error) error {
-	const page = 500
+	all := ix.view(Period{})
+	if all == nil {
+		return nil
+	}
+	return eachDocument(ctx, all, bleve.NewMatchAllQuery(), []string{"*"}, 500, fn)
+}
+
+// eachDocument pages through the documents matching q in URL order, loading only the given stored fields. Paging
+// by URL keeps each page's cost flat and tolerates writes between pages.
+func eachDocument(ctx context.Context, idx bleve.Index, q query.Query, fields []string, page int, fn func(Document) error) error {
 	var after []string
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), page, 0, false)
-		req.Fields = []string{"*"}
+		req := bleve.NewSearchRequestOptions(q, page, 0, false)
+		req.Fields = fields
 		req.SortBy([]string{"_id"})
 		if after != nil {
 			req.SetSearchAfter(after)
 		}
-		res, err := ix.idx.Search(req)
+		res, err := idx.SearchInContext(ctx, req)
 		if err != nil {
 			return fmt.Errorf("scan index: %w", err)
 		}
-		for _, h := range res.Hits {
+		for i, h := range res.Hits {
+			if (i > 0 && res.Hits[i-1].ID == h.ID) || (i == 0 && after != nil && after[0] == h.ID) {
+				continue // the second copy of an article moving between partitions
+			}
 			d, err := documentFromFields(h.Fields)
 			if err != nil {
 				return fmt.Errorf("read %s: %w", h.ID, err)
+			}
+			if d.URL == "" {
+				d.URL = h.ID
 			}
 			if err := fn(d); err != nil {
 				return err
@@ -248,11 +388,38 @@ func (ix *Index) Each(ctx context.Context, fn func(Document) error) error {
 	}
 }
 
+// rowFields are the stored fields the aggregate table needs: loading only these keeps opening a large index quick.
+func rowFields() []string {
+	return []string{"url", "outlet", "published", "score", "people_female", "people_male", "people_unknown",
+		"quoted_female", "quoted_male", "quoted_unknown", "roles_json", "categories", "topics", "rules_version"}
+}
+
 func (ix *Index) loadRows() error {
-	return ix.Each(context.Background(), func(d Document) error {
-		ix.rows[d.URL] = rowOf(d)
-		return nil
-	})
+	fields := append(rowFields(), "stored_at")
+	for _, name := range ix.partNames() {
+		p, _ := ix.partition(name, false)
+		err := eachDocument(context.Background(), p, bleve.NewMatchAllQuery(), fields, 10000, func(d Document) error {
+			r := rowOf(d)
+			r.storedAt = d.storedAt
+			if old := ix.rows[d.URL]; old != nil {
+				// Two copies: a crash came between writing a moved article and deleting its old copy.
+				stale, keep := old, r
+				if r.storedAt < old.storedAt {
+					stale, keep = r, old
+				}
+				if err := ix.deleteFrom(stale.partition, []string{d.URL}); err != nil {
+					return err
+				}
+				r = keep
+			}
+			ix.setRowLocked(d.URL, r)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("load partition %s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 func normalise(d Document) Document {
@@ -276,8 +443,12 @@ func (d Document) fields() map[string]any {
 		"quoted_female": float64(d.Quoted.Female), "quoted_male": float64(d.Quoted.Male), "quoted_unknown": float64(d.Quoted.Unknown),
 		"indicators_json": string(ind), "result": string(d.Result),
 	}
+	if roles := d.rolesJSON(); roles != "" {
+		m["roles_json"] = roles
+	}
 	if !d.Published.IsZero() {
 		m["published"] = d.Published
+		m["month"] = d.Published.In(vietnamTime()).Format("2006-01")
 	}
 	if !d.Crawled.IsZero() {
 		m["crawled"] = d.Crawled
@@ -316,11 +487,19 @@ func documentFromFields(f map[string]any) (Document, error) {
 		People:     GenderCounts{Female: int(num("people_female")), Male: int(num("people_male")), Unknown: int(num("people_unknown"))},
 		Quoted:     GenderCounts{Female: int(num("quoted_female")), Male: int(num("quoted_male")), Unknown: int(num("quoted_unknown"))},
 		Categories: list("categories"), RuleIDs: list("rule_ids"), Topics: list("topics"),
+		storedAt: int64(num("stored_at")),
 	}
 	if s := str("indicators_json"); s != "" && s != "null" {
 		if err := json.Unmarshal([]byte(s), &d.Indicators); err != nil {
 			return d, fmt.Errorf("indicators: %w", err)
 		}
+	}
+	if s := str("roles_json"); s != "" {
+		var roles storedRoles
+		if err := json.Unmarshal([]byte(s), &roles); err != nil {
+			return d, fmt.Errorf("roles: %w", err)
+		}
+		d.PeopleByRole, d.QuotedByRole = roles.People, roles.Quoted
 	}
 	if s := str("result"); s != "" {
 		d.Result = json.RawMessage(s)
@@ -328,5 +507,20 @@ func documentFromFields(f map[string]any) (Document, error) {
 	return d, nil
 }
 
-// keep the search package referenced for hit types used by later queries.
-var _ search.DocumentMatch
+// storedRoles is the stored form of the per-role counts.
+type storedRoles struct {
+	People map[string]GenderCounts `json:"people,omitempty"`
+	Quoted map[string]GenderCounts `json:"quoted,omitempty"`
+}
+
+func (d Document) rolesJSON() string {
+	if len(d.PeopleByRole) == 0 && len(d.QuotedByRole) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(storedRoles{People: d.PeopleByRole, Quoted: d.QuotedByRole})
+	return string(b)
+}
+
+// vietnamTime is Vietnam's time zone (UTC+7, no daylight saving), where months, years and the Action Month begin;
+// fixed rather than loaded so that it works without tzdata.
+func vietnamTime() *time.Location { return time.FixedZone("ICT", 7*3600) }

@@ -5,23 +5,27 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
-// foldedAnalyzer indexes Vietnamese text without diacritics or case, so "phu nu" finds "phụ nữ". asciifolding only
-// folds precomposed characters, which is why everything stored is NFC first.
+// mappingVersion names the field layout; an index written with another layout is rebuilt on open.
+const mappingVersion = "3"
+
+// mappingVersionKey is where the layout's version is kept in the index's internal storage.
+const mappingVersionKey = "genderlens_mapping_version"
+
+// foldedAnalyzer indexes Vietnamese text without diacritics or case, so "phu nu" finds "phụ nữ" (see foldFilter).
+// Stored text is NFC first so that what is highlighted is what was stored.
 const foldedAnalyzer = "vi_folded"
 
 func newMapping() (mapping.IndexMapping, error) {
 	im := bleve.NewIndexMapping()
 	if err := im.AddCustomAnalyzer(foldedAnalyzer, map[string]any{
 		"type":          custom.Name,
-		"char_filters":  []string{asciifolding.Name},
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{lowercase.Name},
+		"token_filters": []string{lowercase.Name, foldFilterName},
 	}); err != nil {
 		return nil, fmt.Errorf("analyzer %s: %w", foldedAnalyzer, err)
 	}
@@ -65,17 +69,18 @@ func newMapping() (mapping.IndexMapping, error) {
 	for _, name := range []string{"title", "lead", "body"} {
 		dm.AddFieldMappingsAt(name, text())
 	}
-	for _, name := range []string{"url", "outlet", "section", "author", "content_hash", "rules_version", "categories", "rule_ids", "topics"} {
+	for _, name := range []string{"url", "outlet", "section", "author", "content_hash", "rules_version", "categories", "rule_ids", "topics", "month"} {
 		dm.AddFieldMappingsAt(name, keyword())
 	}
 	for _, name := range []string{"score", "finding_count", "people_female", "people_male", "people_unknown",
-		"quoted_female", "quoted_male", "quoted_unknown"} {
+		"quoted_female", "quoted_male", "quoted_unknown", "stored_at"} {
 		dm.AddFieldMappingsAt(name, num())
 	}
 	dm.AddFieldMappingsAt("published", date())
 	dm.AddFieldMappingsAt("crawled", date())
 	dm.AddFieldMappingsAt("indicators_json", storedOnly())
 	dm.AddFieldMappingsAt("result", storedOnly())
+	dm.AddFieldMappingsAt("roles_json", storedOnly())
 	im.DefaultMapping = dm
 	return im, nil
 }

@@ -1,0 +1,332 @@
+package indexer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"golang.org/x/text/unicode/norm"
+)
+
+// SearchRequest is a search over the stored articles. Query words match with or without diacritics and in any case;
+// text in double quotes ("..." or “...”) is an exact phrase. Every word and phrase must match (in the title, lead or
+// body). An empty query lists the articles the filters select, newest first.
+type SearchRequest struct {
+	Query string
+	// Outlets, when not empty, keeps articles of these outlets only.
+	Outlets  []string
+	Period   Period
+	Section  string
+	Category string
+	Topic    string
+	// RulesVersion, when set, keeps articles scored with that rules version only.
+	RulesVersion string
+	// Size is the page size (default 20, at most 100); From the number of hits skipped.
+	Size, From int
+	// Facets asks for counts by outlet, month and finding category over all matching articles.
+	Facets bool
+}
+
+// MaxSearchSize bounds one page of results.
+const MaxSearchSize = 100
+
+// SearchResult is one page of hits.
+type SearchResult struct {
+	Total    uint64                  `json:"total"`
+	Articles []SearchHit             `json:"articles"`
+	Facets   map[string][]FacetCount `json:"facets,omitempty"`
+	Took     time.Duration           `json:"-"`
+}
+
+// SearchHit is an article in a result page, with its scores and highlighted snippets.
+type SearchHit struct {
+	URL          string       `json:"url"`
+	Outlet       string       `json:"outlet"`
+	Title        string       `json:"title"`
+	Section      string       `json:"section,omitempty"`
+	Author       string       `json:"author,omitempty"`
+	Published    *time.Time   `json:"published"`
+	RulesVersion string       `json:"rules_version"`
+	Score        float64      `json:"score"`
+	People       GenderCounts `json:"people"`
+	Quoted       GenderCounts `json:"quoted"`
+	Categories   []string     `json:"categories"`
+	Topics       []string     `json:"topics"`
+	// Relevance is the search engine's ranking score (0 without a query).
+	Relevance float64 `json:"relevance"`
+	// Snippets are HTML fragments per field (title, lead, body), text escaped and matches in <mark>.
+	Snippets map[string][]string `json:"snippets,omitempty"`
+}
+
+// FacetCount is one facet value and its number of matching articles.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// searchedFields are the text fields a query word is looked for in, with their boosts: a word in the title says
+// more about the article than one in the body.
+func searchedFields() map[string]float64 { return map[string]float64{"title": 3, "lead": 2, "body": 1} }
+
+// Search runs a search. Errors are about the request (an unusable query) or the index.
+func (ix *Index) Search(ctx context.Context, sr SearchRequest) (SearchResult, error) {
+	if sr.Size <= 0 {
+		sr.Size = 20
+	}
+	if sr.Size > MaxSearchSize {
+		sr.Size = MaxSearchSize
+	}
+	if sr.From < 0 {
+		sr.From = 0
+	}
+	// Two phases keep a search over many articles cheap: the first ranks on the composite _all field and returns
+	// only ids (and facets); the second loads and highlights just the page's articles.
+	q, hasText := buildQuery(sr, true)
+	req := bleve.NewSearchRequestOptions(q, sr.Size, sr.From, false)
+	// No "_id" tie-break: it makes bleve load the stored id of every matching article, the largest cost at 100k.
+	if !hasText {
+		req.SortBy([]string{"-published"})
+	}
+	if sr.Facets {
+		req.AddFacet("outlet", bleve.NewFacetRequest("outlet", 100))
+		req.AddFacet("month", bleve.NewFacetRequest("month", 240))
+		req.AddFacet("category", bleve.NewFacetRequest("categories", 50))
+	}
+	// Only the partitions of the period's years are searched.
+	view := ix.view(sr.Period)
+	if view == nil {
+		return SearchResult{Articles: []SearchHit{}, Facets: emptyFacets(sr.Facets)}, nil
+	}
+	res, err := searchAll(ctx, view, req)
+	if err != nil {
+		return SearchResult{}, fmt.Errorf("search %q: %w", sr.Query, err)
+	}
+	page := map[string]*search.DocumentMatch{}
+	if len(res.Hits) > 0 {
+		ids := make([]string, 0, len(res.Hits))
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		var pq query.Query = bleve.NewDocIDQuery(ids)
+		if hasText {
+			fieldQuery, _ := buildQuery(SearchRequest{Query: sr.Query}, false)
+			pq = bleve.NewConjunctionQuery(pq, fieldQuery)
+		}
+		preq := bleve.NewSearchRequestOptions(pq, len(ids), 0, false)
+		preq.Fields = []string{"url", "outlet", "title", "section", "author", "published", "rules_version", "score",
+			"people_female", "people_male", "people_unknown", "quoted_female", "quoted_male", "quoted_unknown", "categories", "topics"}
+		if hasText {
+			preq.Highlight = bleve.NewHighlightWithStyle(html.Name)
+			for f := range searchedFields() {
+				preq.Highlight.AddField(f)
+			}
+		}
+		pres, err := searchAll(ctx, view, preq)
+		if err != nil {
+			return SearchResult{}, fmt.Errorf("search %q: load the page: %w", sr.Query, err)
+		}
+		for _, h := range pres.Hits {
+			page[h.ID] = h
+		}
+	}
+	out := SearchResult{Total: res.Total, Articles: make([]SearchHit, 0, len(res.Hits)), Took: res.Took}
+	for _, h := range res.Hits {
+		full := page[h.ID]
+		if full == nil {
+			continue // changed between the two phases
+		}
+		full.Score = h.Score
+		out.Articles = append(out.Articles, hitOf(full, hasText))
+	}
+	if sr.Facets {
+		out.Facets = map[string][]FacetCount{}
+		for name, fr := range res.Facets {
+			counts := []FacetCount{}
+			if fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
+				}
+			}
+			if name == "month" {
+				sort.Slice(counts, func(i, j int) bool { return counts[i].Value < counts[j].Value })
+			}
+			out.Facets[name] = counts
+		}
+	}
+	return out, nil
+}
+
+// searchAll runs req on an alias, treating a partial answer (some partitions failed) as an error.
+func searchAll(ctx context.Context, view bleve.Index, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	res, err := view.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if res.Status != nil && len(res.Status.Errors) > 0 {
+		return nil, fmt.Errorf("%d of %d partitions failed: %w", res.Status.Failed, res.Status.Total,
+			errors.Join(mapValues(res.Status.Errors)...))
+	}
+	return res, nil
+}
+
+func emptyFacets(want bool) map[string][]FacetCount {
+	if !want {
+		return nil
+	}
+	return map[string][]FacetCount{"outlet": {}, "month": {}, "category": {}}
+}
+
+func mapValues(m map[string]error) []error {
+	out := make([]error, 0, len(m))
+	for _, k := range sortedPartNames(m) {
+		out = append(out, m[k])
+	}
+	return out
+}
+
+func hitOf(h *search.DocumentMatch, hasText bool) SearchHit {
+	d, _ := documentFromFields(h.Fields)
+	hit := SearchHit{
+		URL: h.ID, Outlet: d.Outlet, Title: d.Title, Section: d.Section, Author: d.Author, RulesVersion: d.RulesVersion,
+		Score: d.Score, People: d.People, Quoted: d.Quoted, Categories: nonNilStrings(d.Categories), Topics: nonNilStrings(d.Topics),
+	}
+	if !d.Published.IsZero() {
+		p := d.Published
+		hit.Published = &p
+	}
+	if hasText {
+		hit.Relevance = h.Score
+		for field, frags := range h.Fragments {
+			if len(frags) == 0 {
+				continue
+			}
+			if hit.Snippets == nil {
+				hit.Snippets = map[string][]string{}
+			}
+			hit.Snippets[field] = frags
+		}
+	}
+	return hit
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// buildQuery turns the request into a bleve query; hasText says whether it has words to rank by. The query text is
+// parsed here rather than by bleve's query-string syntax so that no user input can make an invalid query.
+//
+// With composite, words are looked for in the _all field (one posting list per word: fast ranking); without, in each
+// text field with its boost (what highlighting needs to know where the words are).
+func buildQuery(sr SearchRequest, composite bool) (q query.Query, hasText bool) {
+	var must []query.Query
+	fields := searchedFields()
+	if composite {
+		fields = map[string]float64{"_all": 1}
+	}
+	for _, part := range splitQuery(norm.NFC.String(sr.Query)) {
+		var fieldQueries []query.Query
+		for field, boost := range fields {
+			if part.phrase {
+				mq := bleve.NewMatchPhraseQuery(part.text)
+				mq.SetField(field)
+				mq.SetBoost(boost)
+				fieldQueries = append(fieldQueries, mq)
+			} else {
+				mq := bleve.NewMatchQuery(part.text)
+				mq.SetField(field)
+				mq.SetBoost(boost)
+				mq.SetOperator(query.MatchQueryOperatorAnd)
+				fieldQueries = append(fieldQueries, mq)
+			}
+		}
+		must = append(must, bleve.NewDisjunctionQuery(fieldQueries...))
+		hasText = true
+	}
+	term := func(field, value string) query.Query {
+		tq := bleve.NewTermQuery(value)
+		tq.SetField(field)
+		return tq
+	}
+	if len(sr.Outlets) > 0 {
+		var any []query.Query
+		for _, o := range sr.Outlets {
+			any = append(any, term("outlet", o))
+		}
+		must = append(must, bleve.NewDisjunctionQuery(any...))
+	}
+	if sr.Section != "" {
+		must = append(must, term("section", norm.NFC.String(sr.Section)))
+	}
+	if sr.Category != "" {
+		must = append(must, term("categories", sr.Category))
+	}
+	if sr.Topic != "" {
+		must = append(must, term("topics", sr.Topic))
+	}
+	if sr.RulesVersion != "" {
+		must = append(must, term("rules_version", sr.RulesVersion))
+	}
+	if !sr.Period.From.IsZero() || !sr.Period.To.IsZero() {
+		inclusive, exclusive := true, false
+		dq := bleve.NewDateRangeInclusiveQuery(sr.Period.From, sr.Period.To, &inclusive, &exclusive)
+		dq.SetField("published")
+		must = append(must, dq)
+	}
+	if len(must) == 0 {
+		return bleve.NewMatchAllQuery(), false
+	}
+	return bleve.NewConjunctionQuery(must...), hasText
+}
+
+type queryPart struct {
+	text   string
+	phrase bool
+}
+
+// splitQuery splits a query into phrases (between straight or curly double quotes) and single words. An unclosed
+// quote makes the rest a phrase.
+func splitQuery(s string) []queryPart {
+	var parts []queryPart
+	var word strings.Builder
+	inPhrase := false
+	flush := func(phrase bool) {
+		text := strings.TrimSpace(word.String())
+		word.Reset()
+		if text == "" {
+			return
+		}
+		if phrase {
+			parts = append(parts, queryPart{text: text, phrase: true})
+			return
+		}
+		for _, w := range strings.Fields(text) {
+			// A lone punctuation mark analyses to no term and would match nothing.
+			if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				parts = append(parts, queryPart{text: w})
+			}
+		}
+	}
+	for _, r := range s {
+		switch r {
+		case '"', '“', '”':
+			flush(inPhrase)
+			inPhrase = !inPhrase
+		default:
+			word.WriteRune(r)
+		}
+	}
+	flush(inPhrase)
+	return parts
+}

@@ -1,0 +1,133 @@
+package indexer
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// searchFixture stores a few short articles written for this test.
+func searchFixture(t *testing.T) *Index {
+	t.Helper()
+	ix, err := Open(t.TempDir(), Options{BatchWait: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	docs := []Document{
+		{URL: "https://a.example/1", Outlet: "bao-a", Section: "Xã hội", Title: "Phụ nữ phường Trúc Bạch học nghề",
+			Body: "Hội Liên hiệp phụ nữ phường mở lớp dạy nghề cho 40 chị em.", Categories: []string{"stereotype"},
+			Topics: []string{TopicWomenFocus}, Published: time.Date(2025, 11, 20, 9, 0, 0, 0, vietnamTime())},
+		{URL: "https://a.example/2", Outlet: "bao-a", Section: "Kinh tế", Title: "Giá rau tăng",
+			Body: "Nữ giám đốc hợp tác xã cho biết giá rau tăng vì mưa; phụ huynh lo lắng.", Categories: []string{"gender_marking"},
+			Published: time.Date(2025, 10, 2, 9, 0, 0, 0, vietnamTime())},
+		// NFD text and the other tone placement: still found by the NFC, folded query.
+		{URL: "https://b.example/3", Outlet: "phuong-b", Section: "Xã hội", Title: norm.NFD.String("Hòa giải ở cơ sở"),
+			Body: norm.NFD.String("Tổ hoà giải gặp gỡ phụ nữ và nam giới trong khu dân cư."), Topics: []string{TopicGenderEquality},
+			Published: time.Date(2024, 3, 8, 9, 0, 0, 0, vietnamTime())},
+		{URL: "https://b.example/4", Outlet: "phuong-b", Title: "Đường Đội Cấn thông xe", Body: "Đường thông xe sau ba tháng sửa chữa <b>nhanh</b>."},
+	}
+	for _, d := range docs {
+		d.RulesVersion = "v1"
+		if err := ix.Put(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ix
+}
+
+func urlsOf(res SearchResult) string {
+	var out []string
+	for _, a := range res.Articles {
+		out = append(out, a.URL[len("https://"):])
+	}
+	return strings.Join(out, " ")
+}
+
+func TestSearch(t *testing.T) {
+	ix := searchFixture(t)
+	tests := []struct {
+		name string
+		req  SearchRequest
+		want string // hosts/paths of hits in order; order matters only when the query has no words
+		sort bool
+	}{
+		{"with diacritics", SearchRequest{Query: "phụ nữ"}, "a.example/1 a.example/2 b.example/3", true},
+		{"without diacritics", SearchRequest{Query: "phu nu"}, "a.example/1 a.example/2 b.example/3", true},
+		{"upper case", SearchRequest{Query: "PHU NU"}, "a.example/1 a.example/2 b.example/3", true},
+		{"NFD query", SearchRequest{Query: norm.NFD.String("phụ nữ")}, "a.example/1 a.example/2 b.example/3", true},
+		{"d with stroke", SearchRequest{Query: "duong doi can"}, "b.example/4", true},
+		{"tone placement", SearchRequest{Query: "hoà giải"}, "b.example/3", true},
+		{"phrase", SearchRequest{Query: `"phụ nữ phường"`}, "a.example/1", true},
+		{"curly phrase folded", SearchRequest{Query: "“phu nu phuong”"}, "a.example/1", true},
+		{"phrase not adjacent", SearchRequest{Query: `"nữ phụ"`}, "", true},
+		{"all words must match", SearchRequest{Query: "phụ nữ rau"}, "a.example/2", true},
+		{"punctuation only", SearchRequest{Query: "- ."}, "b.example/4 a.example/1 a.example/2 b.example/3", true},
+		{"outlet", SearchRequest{Query: "phu nu", Outlets: []string{"phuong-b"}}, "b.example/3", true},
+		{"period", SearchRequest{Query: "phu nu", Period: ActionMonth(2025)}, "a.example/1", true},
+		{"section", SearchRequest{Section: "Xã hội"}, "a.example/1 b.example/3", false},
+		{"category", SearchRequest{Category: "gender_marking"}, "a.example/2", false},
+		{"topic", SearchRequest{Topic: TopicGenderEquality}, "b.example/3", false},
+		{"newest first without query", SearchRequest{Outlets: []string{"bao-a"}}, "a.example/1 a.example/2", false},
+		{"paging", SearchRequest{Outlets: []string{"bao-a"}, Size: 1, From: 1}, "a.example/2", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := urlsOf(res)
+			if tt.sort {
+				f := strings.Fields(got)
+				sort.Strings(f)
+				got = strings.Join(f, " ")
+				w := strings.Fields(tt.want)
+				sort.Strings(w)
+				tt.want = strings.Join(w, " ")
+			}
+			if got != tt.want {
+				t.Errorf("hits = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSearchSnippetsAndFacets(t *testing.T) {
+	ix := searchFixture(t)
+	res, err := ix.Search(context.Background(), SearchRequest{Query: "thong xe", Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || len(res.Articles) != 1 {
+		t.Fatalf("total %d, hits %d; want 1", res.Total, len(res.Articles))
+	}
+	body := strings.Join(res.Articles[0].Snippets["body"], " ")
+	if !strings.Contains(body, "<mark>thông</mark> <mark>xe</mark>") || !strings.Contains(body, "&lt;b&gt;") {
+		t.Errorf("body snippet %q: want marked matches and escaped HTML", body)
+	}
+	all, err := ix.Search(context.Background(), SearchRequest{Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"outlet":   "bao-a=2 phuong-b=2",
+		"month":    "2024-03=1 2025-10=1 2025-11=1",
+		"category": "gender_marking=1 stereotype=1",
+	}
+	for name, w := range want {
+		var parts []string
+		for _, c := range all.Facets[name] {
+			parts = append(parts, c.Value+"="+strconv.Itoa(c.Count))
+		}
+		sort.Strings(parts)
+		if got := strings.Join(parts, " "); got != w {
+			t.Errorf("facet %s = %q, want %q", name, got, w)
+		}
+	}
+}
