@@ -1,0 +1,63 @@
+package adoption
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func TestPresets(t *testing.T) {
+	for _, name := range PresetNames() {
+		p, err := LoadPolicy("preset:" + name)
+		if err != nil {
+			t.Fatalf("preset %s: %v", name, err)
+		}
+		if p.Version == "" || len(p.Targets) != 2 {
+			t.Errorf("preset %s: version %q, %d targets", name, p.Version, len(p.Targets))
+		}
+	}
+	def, err := LoadPolicy("")
+	if err != nil || def.TargetFor(2025).Share != 0.8 {
+		t.Errorf("the default policy should be Hanoi's (80%% by 2025): %v", err)
+	}
+	if _, err := LoadPolicy("preset:mars"); err == nil {
+		t.Error("unknown preset accepted")
+	}
+	if _, err := LoadPolicy(filepath.Join(t.TempDir(), "missing.yaml")); err == nil {
+		t.Error("missing file accepted")
+	}
+}
+
+// TestInvalidPolicies compares each invalid policy's error with its golden file (go test -update rewrites them).
+func TestInvalidPolicies(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "invalid", "*.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no invalid policies: %v", err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			_, err := LoadPolicy(file)
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			got := strings.ReplaceAll(err.Error(), filepath.ToSlash(file), "FILE") + "\n"
+			golden := strings.TrimSuffix(file, ".yaml") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if got != string(want) {
+				t.Errorf("error:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
