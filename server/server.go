@@ -2,12 +2,15 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"html/template"
 	"log/slog"
 	"net/http"
 	"time"
 
+	"genderlens/adoption"
 	"genderlens/config"
 	"genderlens/indexer"
 	"genderlens/scorer"
@@ -20,6 +23,11 @@ import (
 type Store interface {
 	Count() int
 	Summaries(p indexer.Period) map[string]*indexer.OutletSummary
+	Search(ctx context.Context, r indexer.SearchRequest) (indexer.SearchResult, error)
+	Get(url string) (indexer.Document, bool, error)
+	Aggregate(f indexer.Filter) indexer.Aggregate
+	AggregateByOutlet(f indexer.Filter) map[string]*indexer.Aggregate
+	RescoreProgress() indexer.RescoreProgress
 }
 
 // Options are the server's dependencies.
@@ -31,12 +39,19 @@ type Options struct {
 	Registry *prometheus.Registry
 	Logger   *slog.Logger
 	Version  string
+	// Policy sets the adoption requirements and targets (nil: the embedded Hanoi preset).
+	Policy *adoption.Policy
+	// Evidence stores the outlets' process evidence (nil: kept in memory only).
+	Evidence *adoption.EvidenceStore
+	// APIToken authorises the write endpoints (Authorization: Bearer); empty disables them.
+	APIToken string
 }
 
 // Server is the HTTP front of genderlens.
 type Server struct {
 	opts    Options
 	handler http.Handler
+	pages   map[string]*template.Template
 }
 
 // maxBodyBytes bounds request bodies; larger ones get 413.
@@ -50,7 +65,11 @@ func New(opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	s := &Server{opts: opts}
+	pages, err := parsePages()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: opts, pages: pages}
 	if err := opts.Registry.Register(newOutletCollector(opts.Outlets, opts.Store)); err != nil {
 		return nil, err
 	}
@@ -63,7 +82,7 @@ func New(opts Options) (*Server, error) {
 	handle("GET /healthz", "healthz", s.healthz)
 	handle("GET /api/outlets", "api_outlets", s.apiOutlets)
 	handle("POST /api/check", "api_check", s.apiCheck)
-	handle("GET /{$}", "overview", s.overview)
+	s.registerPages(mux, handle)
 	s.registerIndexRoutes(handle)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(opts.Registry, promhttp.HandlerOpts{Registry: opts.Registry}))
 	s.handler = securityHeaders(jsonMuxErrors(mux))
@@ -138,7 +157,7 @@ func securityHeaders(next http.Handler) http.Handler {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")
+		h.Set("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 		next.ServeHTTP(w, r)
 	})
 }
@@ -148,7 +167,8 @@ func jsonMuxErrors(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h, pattern := mux.Handler(r)
 		if pattern != "" {
-			h.ServeHTTP(w, r)
+			// Through the mux, so that the handler sees the pattern's path values.
+			mux.ServeHTTP(w, r)
 			return
 		}
 		probe := &headerProbe{header: http.Header{}}

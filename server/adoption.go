@@ -1,0 +1,194 @@
+package server
+
+import (
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"genderlens/adoption"
+	"genderlens/indexer"
+)
+
+// apiPolicy: GET /api/policy: the adoption policy in use.
+func (s *Server) apiPolicy(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, s.opts.Policy)
+}
+
+// yearParam reads a year from 2000 to 2100; empty means the current year in Vietnam.
+func yearParam(s string) (int, error) {
+	if s == "" {
+		return time.Now().In(time.FixedZone("ICT", 7*3600)).Year(), nil
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 2000 || y > 2100 {
+		return 0, errors.New("year: want a year from 2000 to 2100, got " + strconv.Quote(s))
+	}
+	return y, nil
+}
+
+// DistrictView is GET /api/district: the district's application of the indicator set in a year.
+type DistrictView struct {
+	adoption.District
+	CurrentRulesVersion string `json:"current_rules_version"`
+	Warning             string `json:"warning,omitempty"`
+}
+
+// apiDistrict: GET /api/district?year=2025: every configured outlet's status, the district rates and the target.
+func (s *Server) apiDistrict(w http.ResponseWriter, r *http.Request) {
+	year, err := yearParam(r.URL.Query().Get("year"))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	content := s.opts.Store.AggregateByOutlet(indexer.Filter{Period: indexer.Year(year)})
+	d := s.opts.Policy.AssessDistrict(year, s.outletIDs(), s.opts.Evidence.Year(year), content)
+	v := DistrictView{District: d, CurrentRulesVersion: s.opts.Scorer.RulesVersion()}
+	if len(d.RulesVersions) > 1 {
+		v.Warning = "the content checks combine articles scored with different rules versions (a rescore is pending or running)"
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// apiOutletAdoption: GET /api/outlets/{id}/adoption?year=2025: one outlet's status with every check.
+func (s *Server) apiOutletAdoption(w http.ResponseWriter, r *http.Request) {
+	id := outletID(r)
+	if !s.knownOutlet(id) {
+		writeError(w, http.StatusNotFound, "no outlet with id "+id)
+		return
+	}
+	year, err := yearParam(r.URL.Query().Get("year"))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	var ev *adoption.Evidence
+	if e, _, ok := s.opts.Evidence.Get(id, year); ok {
+		ev = &e
+	}
+	content := s.opts.Store.Aggregate(indexer.Filter{Outlet: id, Period: indexer.Year(year)})
+	writeJSON(w, http.StatusOK, s.opts.Policy.Assess(id, year, ev, content))
+}
+
+// evidencePath reads {id} and {year}, answering 404/400 itself when they are wrong.
+func (s *Server) evidencePath(w http.ResponseWriter, r *http.Request) (string, int, bool) {
+	id := outletID(r)
+	if !s.knownOutlet(id) {
+		writeError(w, http.StatusNotFound, "no outlet with id "+id)
+		return "", 0, false
+	}
+	year, err := yearParam(yearSegment(r))
+	if err != nil || yearSegment(r) == "" {
+		writeError(w, http.StatusBadRequest, "year: want a year from 2000 to 2100")
+		return "", 0, false
+	}
+	return id, year, true
+}
+
+// apiGetEvidence: GET /api/outlets/{id}/evidence/{year}: the current evidence and its earlier recordings.
+func (s *Server) apiGetEvidence(w http.ResponseWriter, r *http.Request) {
+	id, year, ok := s.evidencePath(w, r)
+	if !ok {
+		return
+	}
+	cur, hist, found := s.opts.Evidence.Get(id, year)
+	if !found {
+		writeError(w, http.StatusNotFound, "no evidence recorded for "+id+" in "+strconv.Itoa(year))
+		return
+	}
+	if hist == nil {
+		hist = []adoption.Evidence{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"evidence": cur, "history": hist})
+}
+
+// recordedByHeader names who records evidence when the body has no recorded_by.
+const recordedByHeader = "X-Recorded-By"
+
+// apiWriteEvidence: POST (create; 409 if some exists) or PUT (replace, keeping the history)
+// /api/outlets/{id}/evidence/{year} with a JSON body; needs Authorization: Bearer <api_token>.
+func (s *Server) apiWriteEvidence(w http.ResponseWriter, r *http.Request) {
+	if !s.authorised(w, r) {
+		return
+	}
+	id, year, ok := s.evidencePath(w, r)
+	if !ok {
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeError(w, http.StatusRequestEntityTooLarge, "the body is larger than 1 MB")
+			return
+		}
+		writeError(w, http.StatusBadRequest, "could not read the request body")
+		return
+	}
+	var ev adoption.Evidence
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&ev); err != nil {
+		writeError(w, http.StatusBadRequest, "invalid JSON: "+err.Error())
+		return
+	}
+	if (ev.Outlet != "" && ev.Outlet != id) || (ev.Year != 0 && ev.Year != year) {
+		writeError(w, http.StatusBadRequest, "outlet and year in the body must match the URL (or be left out)")
+		return
+	}
+	ev.Outlet, ev.Year = id, year
+	if ev.RecordedBy == "" {
+		ev.RecordedBy = strings.TrimSpace(r.Header.Get(recordedByHeader))
+	}
+	var saved adoption.Evidence
+	if r.Method == http.MethodPost {
+		saved, err = s.opts.Evidence.Create(ev)
+	} else {
+		saved, err = s.opts.Evidence.Put(ev)
+	}
+	switch {
+	case errors.Is(err, adoption.ErrExists):
+		writeError(w, http.StatusConflict, err.Error()+"; use PUT to replace it")
+		return
+	case err != nil && ev.Validate() != nil:
+		writeError(w, http.StatusBadRequest, strings.ReplaceAll(err.Error(), "\n", "; "))
+		return
+	case err != nil:
+		s.opts.Logger.Error("save evidence", "outlet", id, "year", year, "err", err)
+		writeError(w, http.StatusServiceUnavailable, "could not save the evidence; try again")
+		return
+	}
+	s.opts.Logger.Info("evidence recorded", "outlet", id, "year", year, "by", saved.RecordedBy, "method", r.Method)
+	code := http.StatusOK
+	if r.Method == http.MethodPost {
+		code = http.StatusCreated
+	}
+	writeJSON(w, code, map[string]any{"evidence": saved})
+}
+
+// authorised checks the bearer token in constant time: 401 without one, 403 when wrong or when writes are disabled.
+func (s *Server) authorised(w http.ResponseWriter, r *http.Request) bool {
+	auth := r.Header.Get("Authorization")
+	token, isBearer := strings.CutPrefix(auth, "Bearer ")
+	if auth == "" || !isBearer || strings.TrimSpace(token) == "" {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="genderlens"`)
+		writeError(w, http.StatusUnauthorized, "send Authorization: Bearer <api_token>")
+		return false
+	}
+	if s.opts.APIToken == "" {
+		writeError(w, http.StatusForbidden, "writes are disabled: no api_token is configured")
+		return false
+	}
+	// Hashing first makes the comparison constant-time whatever the lengths.
+	got, want := sha256.Sum256([]byte(strings.TrimSpace(token))), sha256.Sum256([]byte(s.opts.APIToken))
+	if subtle.ConstantTimeCompare(got[:], want[:]) != 1 {
+		writeError(w, http.StatusForbidden, "wrong token")
+		return false
+	}
+	return true
+}

@@ -1,0 +1,127 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"genderlens/indexer"
+)
+
+// apiArticles searches the stored articles: GET /api/articles?q=&outlet=&from=&to=&period=&section=&category=&topic=
+// &rules_version=&size=&offset=&facets=. Query words match with or without diacritics; "..." is a phrase.
+func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	req := indexer.SearchRequest{
+		Query: q.Get("q"), Section: q.Get("section"), Category: q.Get("category"), Topic: q.Get("topic"),
+		RulesVersion: q.Get("rules_version"), Facets: q.Get("facets") != "false" && q.Get("facets") != "0",
+	}
+	for _, o := range q["outlet"] {
+		for _, id := range strings.Split(o, ",") {
+			if id = strings.TrimSpace(id); id != "" {
+				req.Outlets = append(req.Outlets, id)
+			}
+		}
+	}
+	period, label, err := periodParam(q.Get("period"), q.Get("from"), q.Get("to"))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	req.Period = period
+	if req.Size, err = intParam(q.Get("size"), 20, 1, indexer.MaxSearchSize); err != nil {
+		writeError(w, http.StatusBadRequest, "size: "+err.Error())
+		return
+	}
+	if req.From, err = intParam(q.Get("offset"), 0, 0, 10000); err != nil {
+		writeError(w, http.StatusBadRequest, "offset: "+err.Error())
+		return
+	}
+	if len(req.Query) > 1000 {
+		writeError(w, http.StatusBadRequest, "q: at most 1000 characters")
+		return
+	}
+	res, err := s.opts.Store.Search(r.Context(), req)
+	if err != nil {
+		if r.Context().Err() != nil {
+			return // the client went away
+		}
+		s.opts.Logger.Error("search", "q", req.Query, "err", err)
+		writeError(w, http.StatusServiceUnavailable, "the search failed; try again")
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{
+		"query": req.Query, "period": label, "total": res.Total, "offset": req.From, "size": req.Size,
+		"articles": res.Articles, "facets": res.Facets, "took_ms": res.Took.Milliseconds(),
+	})
+}
+
+// apiArticle returns one stored article with its full scorer result: GET /api/article?url=CANONICAL_URL.
+func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
+	url := r.URL.Query().Get("url")
+	if url == "" {
+		writeError(w, http.StatusBadRequest, "url: required (the article's canonical URL)")
+		return
+	}
+	d, ok, err := s.opts.Store.Get(url)
+	if err != nil {
+		s.opts.Logger.Error("get article", "url", url, "err", err)
+		writeError(w, http.StatusServiceUnavailable, "could not read the article; try again")
+		return
+	}
+	if !ok {
+		writeError(w, http.StatusNotFound, "no stored article with this URL")
+		return
+	}
+	writeJSON(w, http.StatusOK, d)
+}
+
+// PeriodView describes the period a figure covers.
+type PeriodView struct {
+	// Name is the period as asked ("2025", "2025-Q4", "action-month-2025", "2025-01-01..2025-03-31"; "" is all time).
+	Name string     `json:"name"`
+	From *time.Time `json:"from"`
+	To   *time.Time `json:"to"` // exclusive
+}
+
+// periodParam reads ?period= or ?from=&to= (YYYY-MM-DD, to included); not both.
+func periodParam(period, from, to string) (indexer.Period, PeriodView, error) {
+	if period != "" && (from != "" || to != "") {
+		return indexer.Period{}, PeriodView{}, fmt.Errorf("give period or from/to, not both")
+	}
+	name := period
+	if period == "" && (from != "" || to != "") {
+		name = from + ".." + to
+	}
+	p, err := indexer.ParsePeriod(name)
+	if err != nil {
+		return indexer.Period{}, PeriodView{}, err
+	}
+	v := PeriodView{Name: name}
+	if !p.From.IsZero() {
+		v.From = &p.From
+	}
+	if !p.To.IsZero() {
+		v.To = &p.To
+	}
+	return p, v, nil
+}
+
+func intParam(s string, def, lo, hi int) (int, error) {
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		return 0, fmt.Errorf("want a whole number from %d to %d, got %q", lo, hi, s)
+	}
+	return n, nil
+}
+
+// outletID is {id} of /api/outlets/{id}/...
+func outletID(r *http.Request) string { return r.PathValue("id") }
+
+// yearSegment is {year} of /api/outlets/{id}/evidence/{year}.
+func yearSegment(r *http.Request) string { return r.PathValue("year") }

@@ -1,0 +1,115 @@
+package server
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// pageFuncs are the helpers every page template may use.
+var pageFuncs = template.FuncMap{
+	"pct":   func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
+	"deref": func(f *float64) float64 { return *f },
+	"score": func(f float64) string { return fmt.Sprintf("%.1f", f) },
+}
+
+// pageTemplates pairs the layout with each page, parsed once; a page defines "title" and "content".
+func parsePages() (map[string]*template.Template, error) {
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	pages := map[string]*template.Template{}
+	for _, n := range names {
+		base := n[len("templates/"):]
+		if base == "layout.html" {
+			continue
+		}
+		t, err := template.New(base).Funcs(pageFuncs).ParseFS(templateFS, "templates/layout.html", n)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", n, err)
+		}
+		pages[base] = t
+	}
+	return pages, nil
+}
+
+// page is what every template receives.
+type page struct {
+	Lang, Other string
+	// SwitchURL is the current page in the other language.
+	SwitchURL string
+	Nav       string
+	Data      any
+	Generated time.Time
+}
+
+// T translates a user interface key into the page's language.
+func (p page) T(key string) string { return translate(p.Lang, key) }
+
+func newPage(r *http.Request, nav string, data any) page {
+	lang := pageLang(r)
+	other := "en"
+	if lang == "en" {
+		other = "vi"
+	}
+	q := url.Values{}
+	for k, v := range r.URL.Query() {
+		q[k] = v
+	}
+	q.Set("lang", other)
+	if other == "vi" {
+		q.Del("lang")
+	}
+	sw := r.URL.Path
+	if enc := q.Encode(); enc != "" {
+		sw += "?" + enc
+	}
+	return page{Lang: lang, Other: other, SwitchURL: sw, Nav: nav, Data: data, Generated: time.Now()}
+}
+
+func pageLang(r *http.Request) string {
+	if r.URL.Query().Get("lang") == "en" || r.FormValue("lang") == "en" {
+		return "en"
+	}
+	return "vi"
+}
+
+// render executes a page into a buffer first, so a template error becomes a clean 500 page, never half a page.
+func (s *Server) render(w http.ResponseWriter, code int, name string, p page) {
+	t, ok := s.pages[name]
+	if !ok {
+		s.opts.Logger.Error("no such page template", "name", name)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		s.opts.Logger.Error("render page", "page", name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// registerPages adds the web pages and their static files.
+func (s *Server) registerPages(mux *http.ServeMux, handle func(pattern, name string, h http.HandlerFunc)) {
+	static, _ := fs.Sub(staticFS, "static")
+	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	handle("GET /{$}", "page_overview", s.overview)
+	handle("GET /check", "page_check", s.checkPage)
+	handle("POST /check", "page_check", s.checkPage)
+}
