@@ -31,15 +31,26 @@ const maxDecodedValues = 1 << 18
 // Load reads the configuration file at path on top of the embedded defaults and validates it. An empty path means the
 // embedded defaults alone.
 func Load(path string) (*Config, error) {
-	if path == "" {
-		return Parse(nil, "")
+	var data []byte
+	if path != "" {
+		var err error
+		if data, err = os.ReadFile(path); err != nil {
+			return nil, fmt.Errorf("load configuration: %w", err)
+		}
 	}
-	data, err := os.ReadFile(path)
+	c, err := Parse(data, path)
 	if err != nil {
-		return nil, fmt.Errorf("load configuration: %w", err)
+		return nil, err
 	}
-	return Parse(data, path)
+	// The token is a secret: the environment lets operators keep it out of the file.
+	if v, ok := os.LookupEnv(APITokenEnv); ok {
+		c.APIToken = v
+	}
+	return c, nil
 }
+
+// APITokenEnv names the environment variable that overrides api_token.
+const APITokenEnv = "GENDERLENS_API_TOKEN"
 
 // Default returns a fresh copy of the embedded defaults. It panics only if the embedded file is broken, which the
 // package's tests rule out.

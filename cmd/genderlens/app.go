@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"log/slog"
+	"path/filepath"
 	"time"
 
+	"genderlens/adoption"
 	"genderlens/config"
 	"genderlens/crawler"
 	"genderlens/indexer"
@@ -61,35 +63,51 @@ func openPipeline(cfg *config.Config, reg prometheus.Registerer, log *slog.Logge
 	if err != nil {
 		return nil, err
 	}
-	cr := crawler.New(cfg.Crawler, ingest.New(sc, idx), crawler.WithMetrics(crawler.NewMetrics(reg)), crawler.WithLogger(log))
+	// Crawl state (ETags, content hashes, what was stored) lets a restart resume without refetching everything.
+	cr := crawler.New(cfg.Crawler, ingest.New(sc, idx), crawler.WithMetrics(crawler.NewMetrics(reg)), crawler.WithLogger(log),
+		crawler.WithStateDir(filepath.Join(cfg.DataDir, "crawl")))
 	return &pipeline{index: idx, scorer: sc, crawler: cr}, nil
 }
 
-func (p *pipeline) Close() error { return p.index.Close() }
+// Close closes the crawl state and the index.
+func (p *pipeline) Close() error { return errors.Join(p.crawler.Close(), p.index.Close()) }
 
-// crawlLoop crawls every outlet now and then every interval (0: once) until ctx ends.
-func crawlLoop(ctx context.Context, log *slog.Logger, cr *crawler.Crawler, outlets []config.Outlet, interval time.Duration) {
+// crawlLoop crawls until ctx ends. With once, every outlet is crawled one time. Otherwise each outlet is crawled
+// whenever it is due (its schedule, or crawler.interval, since its last successful crawl as persisted in the crawl
+// state), checked every tick, so a restart does not re-crawl outlets crawled an hour ago.
+func crawlLoop(ctx context.Context, log *slog.Logger, cr *crawler.Crawler, outlets []config.Outlet, once bool, tick time.Duration) {
 	for {
-		start := time.Now()
-		stats, err := cr.CrawlAll(ctx, outlets)
-		total := 0
-		for _, s := range stats {
-			total += s.Articles
+		due := outlets
+		if !once {
+			due = nil
+			for _, o := range outlets {
+				if cr.Due(o, time.Now()) {
+					due = append(due, o)
+				}
+			}
 		}
-		if ctx.Err() != nil {
-			return
+		if len(due) > 0 {
+			start := time.Now()
+			stats, err := cr.CrawlAll(ctx, due)
+			if ctx.Err() != nil {
+				return
+			}
+			total := 0
+			for _, s := range stats {
+				total += s.Articles
+			}
+			if err != nil {
+				log.Warn("crawl finished with errors", "err", err)
+			}
+			log.Info("crawl pass done", "outlets", len(due), "articles", total, "duration", time.Since(start).Round(time.Millisecond))
 		}
-		if err != nil {
-			log.Warn("crawl finished with errors", "err", err)
-		}
-		log.Info("crawl pass done", "outlets", len(outlets), "articles", total, "duration", time.Since(start).Round(time.Millisecond))
-		if interval <= 0 {
+		if once {
 			return
 		}
 		select {
 		case <-ctx.Done():
 			return
-		case <-time.After(interval):
+		case <-time.After(tick):
 		}
 	}
 }
@@ -114,4 +132,16 @@ func selectOutlets(all []config.Outlet, ids []string) ([]config.Outlet, error) {
 	return out, nil
 }
 
-func fmtErr(what string, err error) error { return fmt.Errorf("%s: %w", what, err) }
+// openAdoption loads the adoption policy (policy_file; empty: the Hanoi preset) and the evidence store in the data
+// directory.
+func openAdoption(cfg *config.Config) (*adoption.Policy, *adoption.EvidenceStore, error) {
+	policy, err := adoption.LoadPolicy(cfg.PolicyFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	evidence, err := adoption.OpenEvidenceStore(filepath.Join(cfg.DataDir, "evidence.json"))
+	if err != nil {
+		return nil, nil, err
+	}
+	return policy, evidence, nil
+}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -28,17 +29,7 @@ func runCrawl(ctx context.Context, env *environment, args []string) error {
 	once := fs.Bool("once", false, "crawl every outlet once, then exit")
 	var outletIDs stringList
 	fs.Var(&outletIDs, "outlet", "crawl only this outlet `id` (repeatable)")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("unexpected arguments %v", fs.Args())
-	}
-	cfg, err := cf.load()
-	if err != nil {
-		return err
-	}
-	log, err := cf.logger(env.stderr)
+	cfg, log, err := cf.parse(fs, args, env)
 	if err != nil {
 		return err
 	}
@@ -51,11 +42,7 @@ func runCrawl(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer p.Close()
-	interval := cfg.Crawler.Interval.Std()
-	if *once {
-		interval = 0
-	}
-	crawlLoop(ctx, log, p.crawler, outlets, interval)
+	crawlLoop(ctx, log, p.crawler, outlets, *once || cfg.Crawler.Interval <= 0, time.Minute)
 	fmt.Fprintf(env.stdout, "%d articles stored in %s\n", p.index.Count(), cfg.DataDir)
 	return ctx.Err()
 }

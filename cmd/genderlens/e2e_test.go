@@ -158,22 +158,10 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 
 	rc := start(t, "serve", "--config", cfgPath)
-	deadline := time.Now().Add(90 * time.Second)
+	waitCrawled(t, base, want, rc)
 	var got outletsResponse
-	for {
-		got = outletsResponse{}
-		err := getJSON(base+"/api/outlets", &got)
-		done := err == nil && len(got.Outlets) == len(want)
-		for _, o := range got.Outlets {
-			done = done && o.Articles == want[o.ID]
-		}
-		if done {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("outlets not fully crawled in 90s: %+v (err %v)\nlog:\n%s", got, err, rc.stderr.String())
-		}
-		time.Sleep(200 * time.Millisecond)
+	if err := getJSON(base+"/api/outlets", &got); err != nil {
+		t.Fatal(err)
 	}
 	for _, o := range got.Outlets {
 		if o.Name == "" || o.Kind == "" {
@@ -187,23 +175,12 @@ func TestServeEndToEnd(t *testing.T) {
 		}
 	}
 
-	// Articles can all be stored while a crawl still walks listing pages; wait for every crawl to finish.
-	var metrics []byte
-	for {
-		resp, err := http.Get(base + "/metrics")
-		if err != nil {
-			t.Fatal(err)
-		}
-		metrics, _ = io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if strings.Count(string(metrics), "genderlens_crawler_last_success_timestamp_seconds{") == len(want) {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("crawls not finished in 90s; log:\n%s", rc.stderr.String())
-		}
-		time.Sleep(200 * time.Millisecond)
+	resp, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
 	}
+	metrics, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
 	for _, o := range got.Outlets {
 		for _, series := range []string{
 			fmt.Sprintf(`genderlens_outlet_articles{kind=%q,outlet=%q} %d`, o.Kind, o.ID, want[o.ID]),
@@ -224,7 +201,7 @@ func TestServeEndToEnd(t *testing.T) {
 
 	// A second start reopens the same index and serves the same articles without crawling.
 	rc2 := start(t, "serve", "--config", cfgPath, "--no-crawl")
-	deadline = time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for {
 		var health struct {
 			Articles int `json:"articles"`

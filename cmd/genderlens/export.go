@@ -3,7 +3,12 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
 	"time"
 
 	"genderlens/indexer"
@@ -11,34 +16,43 @@ import (
 
 // exportRecord is one line of `genderlens export`: what a user needs to audit what was collected and how it scored.
 type exportRecord struct {
-	Outlet       string               `json:"outlet"`
-	URL          string               `json:"url"`
-	Title        string               `json:"title"`
-	Author       string               `json:"author,omitempty"`
-	Published    *time.Time           `json:"published"`
-	Section      string               `json:"section,omitempty"`
-	Lead         string               `json:"lead,omitempty"`
-	Body         string               `json:"body"`
-	RulesVersion string               `json:"rules_version"`
-	Score        float64              `json:"score"`
-	People       indexer.GenderCounts `json:"people"`
-	Quoted       indexer.GenderCounts `json:"quoted"`
-	Categories   []string             `json:"categories"`
-	Topics       []string             `json:"topics"`
-	Findings     int                  `json:"findings"`
+	Outlet       string                          `json:"outlet"`
+	URL          string                          `json:"url"`
+	Title        string                          `json:"title"`
+	Author       string                          `json:"author,omitempty"`
+	Published    *time.Time                      `json:"published"`
+	Section      string                          `json:"section,omitempty"`
+	Lead         string                          `json:"lead,omitempty"`
+	Body         string                          `json:"body"`
+	RulesVersion string                          `json:"rules_version"`
+	Score        float64                         `json:"score"`
+	People       indexer.GenderCounts            `json:"people"`
+	Quoted       indexer.GenderCounts            `json:"quoted"`
+	PeopleByRole map[string]indexer.GenderCounts `json:"people_by_role"`
+	QuotedByRole map[string]indexer.GenderCounts `json:"quoted_by_role"`
+	Indicators   map[string]float64              `json:"indicators,omitempty"`
+	Categories   []string                        `json:"categories"`
+	RuleIDs      []string                        `json:"rule_ids"`
+	Topics       []string                        `json:"topics"`
+	Findings     int                             `json:"findings"`
 }
 
 func runExport(ctx context.Context, env *environment, args []string) error {
-	fs := newFlagSet(env, "export", "export [--config FILE] [--data DIR] [--outlet ID]... [--from DATE] [--to DATE]", `  genderlens export --config genderlens.yaml > articles.jsonl
-  genderlens export --outlet hanoimoi --from 2025-11-15 --to 2025-12-15`)
+	fs := newFlagSet(env, "export", "export [--config FILE] [--data DIR] [--format jsonl|csv] [--outlet ID]... [--from DATE] [--to DATE]", `  genderlens export --config genderlens.yaml > articles.jsonl
+  genderlens export --outlet hanoimoi --from 2025-11-15 --to 2025-12-15
+  genderlens export --format csv --from 2025-01-01 --to 2025-12-31 > articles-2025.csv`)
 	var cf configFlags
 	cf.register(fs, false)
 	var outletIDs stringList
 	fs.Var(&outletIDs, "outlet", "only this outlet `id` (repeatable)")
 	from := fs.String("from", "", "only articles published on or after this `date` (YYYY-MM-DD)")
 	to := fs.String("to", "", "only articles published before the end of this `date` (YYYY-MM-DD)")
+	format := fs.String("format", "jsonl", "`jsonl` (every field, text included) or csv (one row per article, scores without the text)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *format != "jsonl" && *format != "csv" {
+		return usageErrorf("--format: want jsonl or csv, got %q", *format)
 	}
 	cfg, err := cf.load()
 	if err != nil {
@@ -59,8 +73,12 @@ func runExport(ctx context.Context, env *environment, args []string) error {
 	defer idx.Close()
 	w := bufio.NewWriter(env.stdout)
 	defer w.Flush()
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	write := jsonLinesWriter(w)
+	if *format == "csv" {
+		if write, err = csvWriter(w); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	}
 	return idx.Each(ctx, func(d indexer.Document) error {
 		if len(want) > 0 && !want[d.Outlet] {
 			return nil
@@ -71,14 +89,68 @@ func runExport(ctx context.Context, env *environment, args []string) error {
 		rec := exportRecord{
 			Outlet: d.Outlet, URL: d.URL, Title: d.Title, Author: d.Author, Section: d.Section, Lead: d.Lead, Body: d.Body,
 			RulesVersion: d.RulesVersion, Score: d.Score, People: d.People, Quoted: d.Quoted,
-			Categories: nonNil(d.Categories), Topics: nonNil(d.Topics), Findings: d.FindingCount,
+			PeopleByRole: nonNilCounts(d.PeopleByRole), QuotedByRole: nonNilCounts(d.QuotedByRole), Indicators: d.Indicators,
+			Categories: nonNil(d.Categories), RuleIDs: nonNil(d.RuleIDs), Topics: nonNil(d.Topics), Findings: d.FindingCount,
 		}
 		if !d.Published.IsZero() {
 			p := d.Published
 			rec.Published = &p
 		}
-		return enc.Encode(rec)
+		return write(rec)
 	})
+}
+
+func jsonLinesWriter(w io.Writer) func(exportRecord) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return func(rec exportRecord) error { return enc.Encode(rec) }
+}
+
+// csvWriter writes a header, then one row per article: its identity, scores, counts by gender and by role, and
+// ";"-joined lists. The text is left out so the file opens comfortably in a spreadsheet.
+func csvWriter(w io.Writer) (func(exportRecord) error, error) {
+	cw := csv.NewWriter(w)
+	header := []string{"outlet", "url", "title", "author", "published", "section", "rules_version", "score",
+		"people_female", "people_male", "people_unknown", "quoted_female", "quoted_male", "quoted_unknown"}
+	for _, role := range indexer.Roles() {
+		header = append(header, "quoted_"+role+"_female", "quoted_"+role+"_male", "quoted_"+role+"_unknown")
+	}
+	header = append(header, "categories", "rule_ids", "topics", "findings")
+	if err := cw.Write(header); err != nil {
+		return nil, err
+	}
+	return func(rec exportRecord) error {
+		published := ""
+		if rec.Published != nil {
+			published = rec.Published.Format(time.RFC3339)
+		}
+		row := []string{rec.Outlet, rec.URL, rec.Title, rec.Author, published, rec.Section, rec.RulesVersion,
+			strconv.FormatFloat(rec.Score, 'f', -1, 64)}
+		row = append(row, counts(rec.People)...)
+		row = append(row, counts(rec.Quoted)...)
+		for _, role := range indexer.Roles() {
+			row = append(row, counts(rec.QuotedByRole[role])...)
+		}
+		row = append(row, strings.Join(rec.Categories, ";"), strings.Join(rec.RuleIDs, ";"), strings.Join(rec.Topics, ";"),
+			strconv.Itoa(rec.Findings))
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+		// Flushing each row keeps the export streaming; bufio below batches the writes.
+		cw.Flush()
+		return cw.Error()
+	}, nil
+}
+
+func counts(g indexer.GenderCounts) []string {
+	return []string{strconv.Itoa(g.Female), strconv.Itoa(g.Male), strconv.Itoa(g.Unknown)}
+}
+
+func nonNilCounts(m map[string]indexer.GenderCounts) map[string]indexer.GenderCounts {
+	if m == nil {
+		return map[string]indexer.GenderCounts{}
+	}
+	return m
 }
 
 func nonNil(s []string) []string {

@@ -75,3 +75,22 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	}
 	return nil
 }
+
+// parse parses a command line without positional arguments, then loads the configuration and builds the logger.
+func (c *configFlags) parse(fs *flag.FlagSet, args []string, env *environment) (*config.Config, *slog.Logger, error) {
+	if err := parseFlags(fs, args); err != nil {
+		return nil, nil, err
+	}
+	if fs.NArg() > 0 {
+		return nil, nil, usageErrorf("unexpected arguments %v", fs.Args())
+	}
+	cfg, err := c.load()
+	if err != nil {
+		return nil, nil, err
+	}
+	log, err := c.logger(env.stderr)
+	if err != nil {
+		return nil, nil, err
+	}
+	return cfg, log, nil
+}

@@ -13,6 +13,7 @@ import (
 
 	"genderlens/config"
 	"genderlens/demo"
+	"genderlens/ingest"
 	"genderlens/server"
 )
 
@@ -25,17 +26,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	cf.register(fs, true)
 	demoMode := fs.Bool("demo", false, "also serve built-in sample outlets on loopback and crawl them instead of the configured outlets")
 	noCrawl := fs.Bool("no-crawl", false, "do not crawl; serve the stored articles only")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("unexpected arguments %v", fs.Args())
-	}
-	cfg, err := cf.load()
-	if err != nil {
-		return err
-	}
-	log, err := cf.logger(env.stderr)
+	cfg, log, err := cf.parse(fs, args, env)
 	if err != nil {
 		return err
 	}
@@ -43,7 +34,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	if *demoMode {
 		site, err := demo.Start(ctx)
 		if err != nil {
-			return fmtErr("start demo site", err)
+			return fmt.Errorf("start demo site: %w", err)
 		}
 		defer site.Close()
 		cfg.Outlets = site.Config()
@@ -51,10 +42,11 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		cfg.Crawler.Delay = config.Duration(50 * time.Millisecond)
 		cfg.Crawler.Parallelism = 4
 		cfg.Crawler.Interval = 0
-		// Demo ports change at each start, so demo articles live apart from real data and are rebuilt each time.
+		// Demo ports change at each start, so demo articles and crawl state live apart from real data and are
+		// rebuilt each time.
 		cfg.DataDir = filepath.Join(cfg.DataDir, "demo")
-		if err := os.RemoveAll(filepath.Join(cfg.DataDir, "articles.bleve")); err != nil {
-			return fmtErr("reset demo data", err)
+		if err := os.RemoveAll(cfg.DataDir); err != nil {
+			return fmt.Errorf("reset demo data: %w", err)
 		}
 		for _, o := range cfg.Outlets {
 			log.Info("demo outlet", "id", o.ID, "name", o.Name, "url", o.StartURLs[0])
@@ -73,16 +65,25 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 			log.Info("index closed")
 		}
 	}()
+	policy, evidence, err := openAdoption(cfg)
+	if err != nil {
+		return err
+	}
+	// Articles scored with an older rules version are re-scored in the background; Close stops it, a restart resumes.
+	if err := p.index.StartRescore(p.scorer.RulesVersion(), ingest.Rescorer(p.scorer)); err != nil {
+		log.Warn("rescore not started", "err", err)
+	}
 	ver, _ := buildVersion()
 	srv, err := server.New(server.Options{
 		Outlets: cfg.Outlets, Store: p.index, Scorer: p.scorer, Registry: reg, Logger: log, Version: ver,
+		Policy: policy, Evidence: evidence, APIToken: cfg.APIToken,
 	})
 	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
-		return fmtErr("listen", err)
+		return fmt.Errorf("listen: %w", err)
 	}
 	httpSrv := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "outlets", len(cfg.Outlets), "articles", p.index.Count(),
@@ -95,7 +96,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			crawlLoop(crawlCtx, log, p.crawler, cfg.Outlets, cfg.Crawler.Interval.Std())
+			crawlLoop(crawlCtx, log, p.crawler, cfg.Outlets, cfg.Crawler.Interval <= 0, time.Minute)
 		}()
 	}
 	serveErr := make(chan error, 1)
@@ -107,7 +108,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	case err := <-serveErr:
 		stopCrawl()
 		wg.Wait()
-		return fmtErr("http server", err)
+		return fmt.Errorf("http server: %w", err)
 	}
 	// In-flight crawls stop first so that nothing writes to the index while it closes.
 	stopCrawl()
@@ -119,5 +120,3 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	wg.Wait()
 	return nil
 }
-
-var _ = fmt.Sprintf

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"genderlens/indexer"
+)
+
+var updateGolden = flag.Bool("update", false, "rewrite the golden files")
+
+// TestExportFormats stores three synthetic articles and compares each export (format and filters) to its golden file.
+func TestExportFormats(t *testing.T) {
+	dataDir := t.TempDir()
+	idx, err := indexer.Open(dataDir, indexer.Options{BatchWait: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ict := time.FixedZone("ICT", 7*3600)
+	for _, d := range []indexer.Document{
+		{URL: "https://a.example/1", Outlet: "bao-a", Title: "Phụ nữ, \"khởi nghiệp\"", Body: "Chị Lan nói.", Section: "Kinh tế",
+			Published: time.Date(2025, 11, 20, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 72.5,
+			People: indexer.GenderCounts{Female: 1, Male: 1}, Quoted: indexer.GenderCounts{Female: 1},
+			QuotedByRole: map[string]indexer.GenderCounts{"expert": {Female: 1}},
+			Categories:   []string{"stereotype"}, RuleIDs: []string{"st-001"}, Topics: []string{"women_focus"}, FindingCount: 1},
+		{URL: "https://a.example/2", Outlet: "bao-a", Title: "Giao thông", Body: "Ông Nam nói.",
+			Published: time.Date(2025, 3, 1, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 60, Quoted: indexer.GenderCounts{Male: 1}},
+		{URL: "https://b.example/3", Outlet: "phuong-b", Title: "Họp tổ dân phố", Body: "Không có ai được trích dẫn.", RulesVersion: "r1", Score: 50},
+	} {
+		if err := idx.Put(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		golden string
+		args   []string
+	}{
+		{"export_all.csv", []string{"--format", "csv"}},
+		{"export_action_month.csv", []string{"--format", "csv", "--outlet", "bao-a", "--from", "2025-11-15", "--to", "2025-12-15"}},
+		{"export_outlet.jsonl", []string{"--outlet", "phuong-b"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}
+			args := append([]string{"export", "--data", dataDir}, tt.args...)
+			if code := run(context.Background(), env, args); code != 0 {
+				t.Fatalf("export exited %d: %s", code, errOut.String())
+			}
+			golden := filepath.Join("testdata", tt.golden)
+			if *updateGolden {
+				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (go test -run TestExportFormats -update)", err)
+			}
+			if out.String() != string(want) {
+				t.Errorf("export %v:\n%s\nwant:\n%s", tt.args, out.String(), want)
+			}
+		})
+	}
+	var errOut bytes.Buffer
+	env := &environment{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &errOut}
+	if code := run(context.Background(), env, []string{"export", "--data", dataDir, "--format", "xml"}); code != 2 {
+		t.Errorf("--format xml exited %d, want 2", code)
+	}
+}

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"genderlens/config"
+)
+
+// requireTool finds a Debian tool the test drives for real; CI installs it, so there a missing tool fails the test.
+func requireTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed (.ci/run installs the prometheus package)", name)
+		}
+		t.Skipf("%s not installed (apt-get install prometheus); skipping", name)
+	}
+	return p
+}
+
+// TestPrometheusScrapesService runs Debian's prometheus against the service on loopback and checks that PromQL
+// returns the figures the API reports, and that promtool accepts a real scrape.
+func TestPrometheusScrapesService(t *testing.T) {
+	promBin := requireTool(t, "prometheus")
+	promtool := requireTool(t, "promtool")
+
+	cfgPath, _, want := demoConfig(t, context.Background())
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + cfg.Listen
+	rc := start(t, "serve", "--config", cfgPath)
+	waitCrawled(t, base, want, rc)
+
+	resp, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	scrape, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	check := exec.Command(promtool, "check", "metrics")
+	check.Stdin = bytes.NewReader(scrape)
+	if out, err := check.CombinedOutput(); err != nil {
+		t.Errorf("promtool check metrics: %v\n%s", err, out)
+	}
+
+	dir := t.TempDir()
+	promAddr := freeAddr(t)
+	promCfg := fmt.Sprintf(`global:
+  scrape_interval: 1s
+  evaluation_interval: 1s
+rule_files: [%q]
+scrape_configs:
+  - job_name: genderlens
+    static_configs:
+      - targets: [%q]
+`, mustAbs(t, "../../ops/prometheus/genderlens-rules.yml"), cfg.Listen)
+	if err := os.WriteFile(filepath.Join(dir, "prometheus.yml"), []byte(promCfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var promLog syncBuffer
+	prom := exec.Command(promBin, "--config.file="+filepath.Join(dir, "prometheus.yml"),
+		"--storage.tsdb.path="+filepath.Join(dir, "tsdb"), "--web.listen-address="+promAddr)
+	prom.Stdout, prom.Stderr = &promLog, &promLog
+	if err := prom.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { prom.Process.Kill(); prom.Wait() })
+
+	var api outletsResponse
+	if err := getJSON(base+"/api/outlets", &api); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		got, err := promQuery("http://"+promAddr, "genderlens_outlet_articles")
+		if err == nil && len(got) == len(api.Outlets) {
+			for _, o := range api.Outlets {
+				if got[o.ID] != float64(o.Articles) {
+					t.Errorf("PromQL genderlens_outlet_articles{outlet=%q} = %v, API says %d", o.ID, got[o.ID], o.Articles)
+				}
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("prometheus never returned the outlet series (last error %v)\n%s", err, promLog.String())
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+
+func mustAbs(t *testing.T, p string) string {
+	t.Helper()
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// promQuery runs an instant query and returns the values by outlet label.
+func promQuery(base, q string) (map[string]float64, error) {
+	resp, err := http.Get(base + "/api/v1/query?query=" + url.QueryEscape(q))
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var body struct {
+		Status string `json:"status"`
+		Data   struct {
+			Result []struct {
+				Metric map[string]string `json:"metric"`
+				Value  [2]any            `json:"value"`
+			} `json:"result"`
+		} `json:"data"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		return nil, err
+	}
+	if body.Status != "success" {
+		return nil, fmt.Errorf("query %s: status %s", q, body.Status)
+	}
+	out := map[string]float64{}
+	for _, r := range body.Data.Result {
+		s, _ := r.Value[1].(string)
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return nil, err
+		}
+		out[r.Metric["outlet"]] = v
+	}
+	return out, nil
+}
+
+// waitCrawled waits until the API lists every demo article and every outlet's crawl has finished.
+func waitCrawled(t *testing.T, base string, want map[string]int, rc *runningCommand) {
+	t.Helper()
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		var got outletsResponse
+		err := getJSON(base+"/api/outlets", &got)
+		done := err == nil && len(got.Outlets) == len(want)
+		for _, o := range got.Outlets {
+			done = done && o.Articles == want[o.ID]
+		}
+		if done {
+			resp, err := http.Get(base + "/metrics")
+			if err == nil {
+				m, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if strings.Count(string(m), "genderlens_crawler_last_success_timestamp_seconds{") == len(want) {
+					return
+				}
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("demo outlets not crawled in 90s; log:\n%s", rc.stderr.String())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
