@@ -46,8 +46,7 @@ func (s *Server) apiDistrict(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	content := s.opts.Store.AggregateByOutlet(indexer.Filter{Period: indexer.Year(year)})
-	d := s.opts.Policy.AssessDistrict(year, s.outletIDs(), s.opts.Evidence.Year(year), content)
+	d := s.district(year)
 	v := DistrictView{District: d, CurrentRulesVersion: s.opts.Scorer.RulesVersion()}
 	if len(d.RulesVersions) > 1 {
 		v.Warning = "the content checks combine articles scored with different rules versions (a rescore is pending or running)"
@@ -191,4 +190,10 @@ func (s *Server) authorised(w http.ResponseWriter, r *http.Request) bool {
 		return false
 	}
 	return true
+}
+
+// district assesses every configured outlet for a year; the API and /metrics both read it, so they always agree.
+func (s *Server) district(year int) adoption.District {
+	content := s.opts.Store.AggregateByOutlet(indexer.Filter{Period: indexer.Year(year)})
+	return s.opts.Policy.AssessDistrict(year, s.outletIDs(), s.opts.Evidence.Year(year), content)
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"time"
 
 	"genderlens/adoption"
 )
@@ -32,5 +33,8 @@ func (s *Server) registerIndexRoutes(handle func(pattern, name string, h http.Ha
 	handle("GET /api/rescore", "api_rescore", s.apiRescore)
 	if err := s.opts.Registry.Register(newRescoreCollector(s.opts.Store)); err != nil {
 		s.opts.Logger.Error("register rescore metrics", "err", err)
+	}
+	if err := s.opts.Registry.Register(newDistrictCollector(s, time.Now)); err != nil {
+		s.opts.Logger.Error("register district metrics", "err", err)
 	}
 }

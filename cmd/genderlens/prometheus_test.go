@@ -44,8 +44,35 @@ func TestPrometheusScrapesService(t *testing.T) {
 		t.Fatal(err)
 	}
 	base := "http://" + cfg.Listen
+	t.Setenv(config.APITokenEnv, "test-token")
 	rc := start(t, "serve", "--config", cfgPath)
 	waitCrawled(t, base, want, rc)
+
+	// Record this year's process evidence for every outlet through the API, so that outlets whose content also
+	// meets the policy reach pilot level and the district ratio is not trivially zero.
+	year := time.Now().In(time.FixedZone("ICT", 7*3600)).Year()
+	for id := range want {
+		body := `{"decision": {"ref": "QĐ 12/QĐ-BT", "date": "` + strconv.Itoa(year) + `-02-01"}, "focal_person": "Nguyễn Thu Trang, Thư ký tòa soạn", "recorded_by": "test"}`
+		req, _ := http.NewRequest(http.MethodPost, fmt.Sprintf("%s/api/outlets/%s/evidence/%d", base, id, year), strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer test-token")
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("POST evidence for %s: %s %s", id, resp.Status, msg)
+		}
+	}
+	var district struct {
+		PilotRate    float64 `json:"pilot_rate"`
+		OfficialRate float64 `json:"official_rate"`
+	}
+	if err := getJSON(fmt.Sprintf("%s/api/district?year=%d", base, year), &district); err != nil {
+		t.Fatal(err)
+	}
 
 	resp, err := http.Get(base + "/metrics")
 	if err != nil {
@@ -102,6 +129,21 @@ scrape_configs:
 		}
 		time.Sleep(500 * time.Millisecond)
 	}
+	// The recording rule over the per-outlet statuses must give the district rate the API reports.
+	for {
+		got, err := promQuery("http://"+promAddr, "genderlens:district_pilot_or_better:ratio")
+		if err == nil && len(got) == 1 {
+			if v := got[""]; v != district.PilotRate {
+				t.Errorf("PromQL district pilot ratio = %v, API pilot_rate = %v", v, district.PilotRate)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("prometheus never evaluated the district recording rule (last error %v)\n%s", err, promLog.String())
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	t.Logf("district pilot rate %v (API and PromQL agree)", district.PilotRate)
 }
 
 func mustAbs(t *testing.T, p string) string {
