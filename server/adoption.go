@@ -5,7 +5,6 @@ import (
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -119,14 +118,8 @@ func (s *Server) apiWriteEvidence(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			writeError(w, http.StatusRequestEntityTooLarge, "the body is larger than 1 MB")
-			return
-		}
-		writeError(w, http.StatusBadRequest, "could not read the request body")
+	body, ok := readBody(w, r)
+	if !ok {
 		return
 	}
 	var ev adoption.Evidence
@@ -145,6 +138,7 @@ func (s *Server) apiWriteEvidence(w http.ResponseWriter, r *http.Request) {
 		ev.RecordedBy = strings.TrimSpace(r.Header.Get(recordedByHeader))
 	}
 	var saved adoption.Evidence
+	var err error
 	if r.Method == http.MethodPost {
 		saved, err = s.opts.Evidence.Create(ev)
 	} else {

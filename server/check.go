@@ -14,14 +14,8 @@ import (
 
 // apiCheck scores a draft: a text/plain body, or JSON {"title","text","section","lang"}. Nothing is stored.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			writeError(w, http.StatusRequestEntityTooLarge, "the text is larger than 1 MB")
-			return
-		}
-		writeError(w, http.StatusBadRequest, "could not read the request body")
+	body, ok := readBody(w, r)
+	if !ok {
 		return
 	}
 	doc := scorer.Document{Lang: r.URL.Query().Get("lang")}
@@ -63,4 +57,19 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, s.opts.Scorer.Check(doc))
+}
+
+// readBody reads a request body of at most maxBodyBytes; on failure it has already answered 413 or 400.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	if err == nil {
+		return body, true
+	}
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		writeError(w, http.StatusRequestEntityTooLarge, "the body is larger than 1 MB")
+	} else {
+		writeError(w, http.StatusBadRequest, "could not read the request body")
+	}
+	return nil, false
 }
