@@ -32,7 +32,8 @@ type Document struct {
 	RuleIDs      []string `json:"rule_ids,omitempty"`
 	Topics       []string `json:"topics,omitempty"`
 	FindingCount int      `json:"finding_count"`
-	// Result is the scorer's full JSON result, kept for article pages and audits.
+	// Result is the scorer's full JSON result, kept for article pages and audits. Only Get fills it: it is stored
+	// apart from the searchable fields (see resultStore).
 	Result json.RawMessage `json:"result,omitempty"`
 
 	storedAt int64 // when the writer stored it (Unix ns): which copy is newer if a crash left two

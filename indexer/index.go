@@ -35,6 +35,8 @@ type Index struct {
 	stopOnce sync.Once
 	done     chan struct{}
 
+	results *resultStore
+
 	mu       sync.RWMutex
 	rows     map[string]*row            // by URL: the compact table behind every aggregate, and where each article lives
 	byOutlet map[string]map[string]*row // the same rows by outlet, then URL, so one outlet's figures scan only its rows
@@ -81,18 +83,18 @@ func Open(dir string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := ix.openPartitions(); err != nil {
-		ix.closeParts()
+	if ix.results, err = openResultStore(dir, opts.OpenTimeout); err != nil {
 		return nil, err
 	}
+	if err := ix.openPartitions(); err != nil {
+		return nil, errors.Join(err, ix.closeParts())
+	}
 	if err := ix.loadRows(); err != nil {
-		ix.closeParts()
-		return nil, err
+		return nil, errors.Join(err, ix.closeParts())
 	}
 	if legacy != "" {
 		if err := ix.migrateSingleIndex(legacy, opts.BatchSize); err != nil {
-			ix.closeParts()
-			return nil, err
+			return nil, errors.Join(err, ix.closeParts())
 		}
 	}
 	go ix.writer(opts.BatchSize, opts.BatchWait)
@@ -111,6 +113,12 @@ func (ix *Index) closeParts() error {
 	ix.partsMu.Lock()
 	defer ix.partsMu.Unlock()
 	var errs []error
+	if ix.results != nil {
+		if err := ix.results.close(); err != nil {
+			errs = append(errs, fmt.Errorf("close results: %w", err))
+		}
+		ix.results = nil
+	}
 	for name, p := range ix.parts {
 		if err := p.Close(); err != nil {
 			errs = append(errs, fmt.Errorf("close partition %s: %w", name, err))
@@ -240,6 +248,9 @@ func (ix *Index) writeBatch(reqs []writeRequest) error {
 		}
 	}
 	ix.mu.RUnlock()
+	if err := ix.results.putAll(latest); err != nil {
+		return err
+	}
 	storedAt := time.Now().UnixNano()
 	for _, part := range sortedPartNames(byPart) {
 		docs := byPart[part]
@@ -336,7 +347,16 @@ func (ix *Index) Get(url string) (Document, bool, error) {
 		return Document{}, false, nil
 	}
 	d, err := documentFromFields(res.Hits[0].Fields)
-	return d, err == nil, err
+	if err != nil {
+		return d, false, err
+	}
+	// Articles stored before results moved out of bleve still carry theirs in the "result" field.
+	if r, err := ix.results.get(url); err != nil {
+		return d, false, fmt.Errorf("get result of %s: %w", url, err)
+	} else if r != nil {
+		d.Result = r
+	}
+	return d, true, nil
 }
 
 // Each calls fn for every stored document in URL order, stopping at the first error.
@@ -441,7 +461,7 @@ func (d Document) fields() map[string]any {
 		"score": d.Score, "finding_count": float64(d.FindingCount),
 		"people_female": float64(d.People.Female), "people_male": float64(d.People.Male), "people_unknown": float64(d.People.Unknown),
 		"quoted_female": float64(d.Quoted.Female), "quoted_male": float64(d.Quoted.Male), "quoted_unknown": float64(d.Quoted.Unknown),
-		"indicators_json": string(ind), "result": string(d.Result),
+		"indicators_json": string(ind),
 	}
 	if roles := d.rolesJSON(); roles != "" {
 		m["roles_json"] = roles

@@ -274,7 +274,12 @@ func ensureMapping(idx bleve.Index, path string) (bleve.Index, error) {
 	}
 	b := fresh.NewBatch()
 	copyErr := eachDocument(context.Background(), idx, bleve.NewMatchAllQuery(), []string{"*"}, 500, func(d Document) error {
-		if err := b.Index(d.URL, normalise(d).fields()); err != nil {
+		f := normalise(d).fields()
+		if len(d.Result) > 0 {
+			// A result stored inside bleve by an earlier version must survive the rebuild.
+			f["result"] = string(d.Result)
+		}
+		if err := b.Index(d.URL, f); err != nil {
 			return fmt.Errorf("index %s: %w", d.URL, err)
 		}
 		if b.Size() >= 500 {
