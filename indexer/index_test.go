@@ -148,3 +148,14 @@ func TestWomenShare(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenCreatesMissingDataDir(t *testing.T) {
+	dir := t.TempDir() + "/nested/data"
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("Open of a missing directory: %v", err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+}

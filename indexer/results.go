@@ -3,6 +3,7 @@ package indexer
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -19,6 +20,9 @@ type resultStore struct {
 var resultsBucket = []byte("results")
 
 func openResultStore(dir string, timeout time.Duration) (*resultStore, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create data dir %s: %w", dir, err)
+	}
 	path := filepath.Join(dir, "results.db")
 	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: timeout})
 	if err != nil {
