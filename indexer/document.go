@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 )
 
@@ -114,4 +115,16 @@ func (g GenderCounts) UnknownShare() (share float64, ok bool) {
 		return 0, false
 	}
 	return float64(g.Unknown) / float64(total), true
+}
+
+// ScoredText is the text the scorer reads for an article, and so the text a stored result's offsets refer to: title,
+// lead and body as blocks separated by a blank line, empty parts left out.
+func ScoredText(title, lead, body string) string {
+	parts := make([]string, 0, 3)
+	for _, s := range []string{title, lead, body} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, "\n\n")
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"genderlens/crawler"
@@ -42,21 +41,9 @@ func (p *Pipeline) Store(ctx context.Context, a crawler.Article) error {
 	return nil
 }
 
-// ScoredText is the text the scorer reads for an article: title, lead and body, one block each, so that findings in
-// headlines count too.
-func ScoredText(title, lead, body string) string {
-	parts := make([]string, 0, 3)
-	for _, s := range []string{title, lead, body} {
-		if s = strings.TrimSpace(s); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, "\n\n")
-}
-
 // Score builds the stored document of an article.
 func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
-	res := s.Check(scorer.Document{Text: ScoredText(a.Title, a.Lead, a.Body), Section: a.Section})
+	res := s.Check(scorer.Document{Text: indexer.ScoredText(a.Title, a.Lead, a.Body), Section: a.Section})
 	raw, err := json.Marshal(res)
 	if err != nil {
 		return indexer.Document{}, fmt.Errorf("encode score of %s: %w", a.URL, err)

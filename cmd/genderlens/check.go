@@ -15,7 +15,7 @@ import (
 
 	"genderlens/config"
 	"genderlens/crawler"
-	"genderlens/ingest"
+	"genderlens/indexer"
 	"genderlens/scorer"
 )
 
@@ -159,7 +159,7 @@ func readCheckInput(env *environment, name string) (string, error) {
 		if strings.TrimSpace(a.Body) == "" {
 			return "", errors.New(name + ": no article text found in the page")
 		}
-		return ingest.ScoredText(a.Title, a.Lead, a.Body), nil
+		return indexer.ScoredText(a.Title, a.Lead, a.Body), nil
 	}
 	if !utf8.Valid(raw) {
 		return "", fmt.Errorf("%s: not valid UTF-8 text", name)
