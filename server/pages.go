@@ -1,7 +1,3 @@
 package server
 
-import "net/http"
-
-func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
-	s.render(w, http.StatusOK, "overview.html", newPage(r, "overview", s.outletViews()))
-}
+// The district overview is in pages_district.go, the other pages in pages_*.go.

@@ -112,4 +112,9 @@ func (s *Server) registerPages(mux *http.ServeMux, handle func(pattern, name str
 	handle("GET /{$}", "page_overview", s.overview)
 	handle("GET /check", "page_check", s.checkPage)
 	handle("POST /check", "page_check", s.checkPage)
+	handle("GET /outlets/{id}", "page_outlet", s.outletPageHandler)
+	handle("GET /outlets/{id}/evidence/{year}", "page_evidence", s.evidencePageHandler)
+	handle("POST /outlets/{id}/evidence/{year}", "page_evidence", s.evidencePageHandler)
+	handle("GET /article", "page_article", s.articlePageHandler)
+	handle("GET /search", "page_search", s.searchPageHandler)
 }

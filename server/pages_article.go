@@ -1,0 +1,56 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"genderlens/config"
+	"genderlens/indexer"
+	"genderlens/scorer"
+)
+
+// articlePage is a stored article: its text with every finding highlighted, the findings and the people.
+type articlePage struct {
+	Doc        indexer.Document
+	Outlet     config.Outlet
+	OutletLink string
+	Result     *scorer.Result
+	Segments   []segment
+	Findings   []findingView
+	Alerts     []scorer.Finding
+	Stale      bool
+}
+
+// articlePageHandler: GET /article?url=CANONICAL_URL.
+func (s *Server) articlePageHandler(w http.ResponseWriter, r *http.Request) {
+	u := r.URL.Query().Get("url")
+	if u == "" || len(u) > 4096 {
+		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "url")
+		return
+	}
+	d, ok, err := s.opts.Store.Get(u)
+	if err != nil {
+		s.opts.Logger.Error("article page", "url", u, "err", err)
+		s.errorPage(w, r, http.StatusServiceUnavailable, "error.unavailable", "")
+		return
+	}
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound, "error.noarticle", u)
+		return
+	}
+	v := &articlePage{Doc: d, Stale: d.RulesVersion != s.opts.Scorer.RulesVersion()}
+	if o, ok := s.outlet(d.Outlet); ok {
+		v.Outlet, v.OutletLink = o, outletLink(o.ID)
+	} else {
+		v.Outlet = config.Outlet{ID: d.Outlet, Name: d.Outlet}
+	}
+	text := indexer.ScoredText(d.Title, d.Lead, d.Body)
+	res := &scorer.Result{}
+	if len(d.Result) == 0 || json.Unmarshal(d.Result, res) != nil {
+		// An article stored without its full result (or with an unreadable one) is scored again for display only.
+		res = s.opts.Scorer.Check(scorer.Document{Text: text, Section: d.Section})
+	}
+	v.Result, v.Alerts = res, res.Alerts
+	v.Segments, v.Findings = highlight(text, res.Findings)
+	s.render(w, http.StatusOK, "article.html", newPage(r, "", v))
+}

@@ -1,0 +1,195 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"genderlens/adoption"
+	"genderlens/indexer"
+)
+
+// The page helpers live here, beside the pages that use them; parsePages runs after package initialisation.
+func init() {
+	pageFuncs["pctp"] = func(f *float64) string {
+		if f == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%.0f%%", *f*100)
+	}
+	pageFuncs["scorep"] = func(f *float64) string {
+		if f == nil {
+			return "–"
+		}
+		return fmt.Sprintf("%.1f", *f)
+	}
+	pageFuncs["date"] = func(t any) string {
+		switch v := t.(type) {
+		case time.Time:
+			if v.IsZero() {
+				return "–"
+			}
+			return v.In(vnZone).Format("02/01/2006")
+		case *time.Time:
+			if v == nil || v.IsZero() {
+				return "–"
+			}
+			return v.In(vnZone).Format("02/01/2006")
+		}
+		return "–"
+	}
+	pageFuncs["datetime"] = func(t time.Time) string { return t.In(vnZone).Format("02/01/2006 15:04") }
+}
+
+// L returns a link to path (which may carry a query) in the page's language, so that English stays English.
+func (p page) L(path string) string {
+	if p.Lang != "en" {
+		return path
+	}
+	if strings.Contains(path, "?") {
+		return path + "&lang=en"
+	}
+	return path + "?lang=en"
+}
+
+// errorView is the error page: the status and a catalog key for what went wrong, with an optional detail that is
+// data (an id, a parameter), never a secret.
+type errorView struct {
+	Code    int
+	Message string
+	Detail  string
+}
+
+// errorPage answers a page request with an HTML error page, in the request's language.
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, code int, msgKey, detail string) {
+	if code == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="genderlens"`)
+	}
+	s.render(w, code, "error.html", newPage(r, "", errorView{Code: code, Message: msgKey, Detail: detail}))
+}
+
+// outletLink is the outlet page of an outlet.
+func outletLink(id string) string { return "/outlets/" + url.PathEscape(id) }
+
+// articleLink is the article page of a stored article.
+func articleLink(u string) string { return "/article?url=" + url.QueryEscape(u) }
+
+// monthly returns an outlet's figures (every outlet's when id is empty) for each month of a year.
+func (s *Server) monthly(id string, year int) []indexer.Aggregate {
+	out := make([]indexer.Aggregate, 12)
+	for m := range 12 {
+		from := time.Date(year, time.Month(m+1), 1, 0, 0, 0, 0, vnZone)
+		out[m] = s.opts.Store.Aggregate(indexer.Filter{Outlet: id, Period: indexer.Period{From: from, To: from.AddDate(0, 1, 0)}})
+	}
+	return out
+}
+
+// monthLabels are the x labels of the monthly charts.
+func monthLabels(lang string) []string {
+	out := make([]string, 12)
+	for i := range out {
+		if lang == "en" {
+			out[i] = time.Month(i + 1).String()[:3]
+		} else {
+			out[i] = fmt.Sprintf("T%d", i+1)
+		}
+	}
+	return out
+}
+
+func pctTick(v float64) string   { return fmt.Sprintf("%.0f%%", v*100) }
+func scoreTick(v float64) string { return fmt.Sprintf("%.0f", v) }
+
+// requirementView is one adoption requirement, named in the page's language.
+type requirementView struct {
+	Name, Want, Got string
+	Met             bool
+	Level           adoption.Level
+}
+
+// statusView explains an outlet's level: a summary and the requirements still unmet for the next level.
+type statusView struct {
+	Level   adoption.Level
+	Summary string
+	Unmet   []requirementView
+	Checks  []requirementView
+}
+
+func newStatusView(lang string, st adoption.Status) statusView {
+	v := statusView{Level: st.Level}
+	next := adoption.Pilot
+	switch st.Level {
+	case adoption.Official:
+		v.Summary = translate(lang, "status.official")
+	case adoption.Pilot:
+		v.Summary, next = translate(lang, "status.pilot"), adoption.Official
+	default:
+		v.Summary = translate(lang, "status.not_started")
+	}
+	for _, c := range st.Checks {
+		rv := requirementView{Name: requirementName(lang, c.Requirement), Want: policyText(lang, c.Want), Got: policyText(lang, gotText(lang, c.Got)),
+			Met: c.Met, Level: c.Level}
+		v.Checks = append(v.Checks, rv)
+		if !c.Met && c.Level == next && st.Level != adoption.Official {
+			v.Unmet = append(v.Unmet, rv)
+		}
+	}
+	return v
+}
+
+// requirementName names a policy requirement ("category_rate:stereotype" included) in the page's language.
+func requirementName(lang, req string) string {
+	kind, arg, ok := strings.Cut(req, ":")
+	if !ok {
+		return translate(lang, "req."+req)
+	}
+	name := translate(lang, "cat."+arg)
+	if kind == "violence_rate" {
+		name = translate(lang, "violence."+arg)
+	}
+	return translate(lang, "req."+kind) + ": " + name
+}
+
+// gotText translates the policy's few fixed words for missing values; figures pass through.
+func gotText(lang, got string) string {
+	switch got {
+	case "none recorded", "not recorded", "not sent", "no articles", "no violence stories":
+		return translate(lang, "got."+strings.ReplaceAll(got, " ", "_"))
+	}
+	return got
+}
+
+func init() {
+	// args passes several values to a sub-template, usually the page and a row.
+	pageFuncs["args"] = func(v ...any) []any { return v }
+}
+
+// policyWords turn the adoption package's English descriptions of requirements into Vietnamese. The package writes
+// them for the API; here they are rewritten phrase by phrase, longest first, and any phrase not listed stays English,
+// which is better than hiding it.
+var policyWords = strings.NewReplacer(
+	"a decision or plan adopting the indicator set", "có quyết định hoặc kế hoạch áp dụng Bộ chỉ số",
+	"a named focal person", "có cán bộ đầu mối",
+	"a self-assessment on the ministry's template", "có tự đánh giá theo mẫu của Bộ",
+	"the share of women in leadership reported", "báo cáo tỷ lệ nữ lãnh đạo",
+	"the report sent before ", "gửi báo cáo trước ngày ",
+	" women among quoted sources of known gender", " nữ trong số nguồn tin được trích dẫn đã rõ giới",
+	" monitored articles in ", " bài được theo dõi trong năm ",
+	" violence stories)", " bài về bạo lực giới)",
+	" of violence stories", " số bài về bạo lực giới",
+	" articles)", " bài)",
+	" of articles", " số bài",
+	"at least ", "tối thiểu ",
+	"at most ", "tối đa ",
+	"sent ", "đã gửi ",
+	" of ", " trên ",
+)
+
+func policyText(lang, s string) string {
+	if lang == "en" {
+		return s
+	}
+	return policyWords.Replace(s)
+}

@@ -1,0 +1,153 @@
+package server
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"genderlens/adoption"
+	"genderlens/config"
+	"genderlens/indexer"
+)
+
+// outletPage is one outlet's year: status, monthly trends, the indicator breakdown and the articles to look at first.
+type outletPage struct {
+	Outlet           config.Outlet
+	Year, Prev, Next int
+	Status           statusView
+	Figures          indexer.Aggregate
+	WomenChart       template.HTML
+	ScoreChart       template.HTML
+	Months           []monthRow
+	Categories       []categoryRow
+	Roles            []roleRow
+	Topics           []categoryRow
+	Top              []topArticle
+	EvidenceLink     string
+	SearchLink       string
+	Policy           string
+}
+
+type monthRow struct {
+	Label   string
+	Figures indexer.Aggregate
+}
+
+type categoryRow struct {
+	Key  string
+	Rate indexer.Rate
+}
+
+type roleRow struct {
+	Role           string
+	People, Quoted indexer.GenderFigures
+}
+
+// topArticle is an article with its number of findings, for the "most findings" list.
+type topArticle struct {
+	Title, Link string
+	Published   *time.Time
+	Score       float64
+	Findings    int
+	Categories  []string
+}
+
+// topArticlesScanned bounds the articles read to rank by findings: one search page.
+const topArticlesScanned = indexer.MaxSearchSize
+
+// findingCategories are the finding categories in display order.
+var findingCategories = []string{"appearance", "sexualization", "gender_marking", "stereotype", "derogatory",
+	"sensational_gbv", "victim_blaming", "victim_identification", "positive"}
+
+// outletPageHandler: GET /outlets/{id}?year=.
+func (s *Server) outletPageHandler(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	o, ok := s.outlet(id)
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound, "error.nooutlet", id)
+		return
+	}
+	year, err := yearParam(r.URL.Query().Get("year"))
+	if err != nil {
+		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", err.Error())
+		return
+	}
+	lang := pageLang(r)
+	v := &outletPage{Outlet: o, Year: year, Prev: year - 1, Next: year + 1,
+		EvidenceLink: outletLink(id) + "/evidence/" + strconv.Itoa(year),
+		SearchLink:   "/search?outlet=" + template.URLQueryEscaper(id) + "&period=" + strconv.Itoa(year)}
+	if s.opts.Policy != nil {
+		v.Policy = s.opts.Policy.Version
+	}
+	v.Figures = s.opts.Store.Aggregate(indexer.Filter{Outlet: id, Period: indexer.Year(year)})
+	var ev *adoption.Evidence
+	if e, _, ok := s.opts.Evidence.Get(id, year); ok {
+		ev = &e
+	}
+	v.Status = newStatusView(lang, s.opts.Policy.Assess(id, year, ev, v.Figures))
+
+	labels := monthLabels(lang)
+	women, unknown, scores := make([]*float64, 12), make([]*float64, 12), make([]*float64, 12)
+	for m, a := range s.monthly(id, year) {
+		women[m], unknown[m], scores[m] = a.Quoted.WomenShare, a.Quoted.UnknownShare, a.Score
+		v.Months = append(v.Months, monthRow{Label: labels[m], Figures: a})
+	}
+	v.WomenChart = lineChart(fmt.Sprintf(translate(lang, "outlet.womenchart"), o.Name, year), labels, 1, pctTick,
+		chartSeries{Name: translate(lang, "series.women"), Colour: "#5b2a86", Values: women},
+		chartSeries{Name: translate(lang, "series.unknown"), Colour: "#6b6b6b", Dashed: true, Values: unknown})
+	v.ScoreChart = lineChart(fmt.Sprintf(translate(lang, "outlet.scorechart"), o.Name, year), labels, 100, scoreTick,
+		chartSeries{Name: translate(lang, "series.score"), Colour: "#1b6e3a", Values: scores})
+
+	for _, c := range findingCategories {
+		v.Categories = append(v.Categories, categoryRow{Key: c, Rate: v.Figures.Categories[c]})
+	}
+	// Violence stories have their own rows; the other topics follow them.
+	for _, t := range []string{indexer.TopicGenderEquality, indexer.TopicWomenFocus} {
+		v.Topics = append(v.Topics, categoryRow{Key: t, Rate: v.Figures.Topics[t]})
+	}
+	for _, role := range indexer.Roles() {
+		v.Roles = append(v.Roles, roleRow{Role: role, People: v.Figures.PeopleByRole[role], Quoted: v.Figures.QuotedByRole[role]})
+	}
+	top, err := s.topArticles(r, id, year)
+	if err != nil {
+		s.opts.Logger.Error("outlet page: top articles", "outlet", id, "err", err)
+	}
+	v.Top = top
+	s.render(w, http.StatusOK, "outlet.html", newPage(r, "overview", v))
+}
+
+// topArticles ranks the outlet's articles of the year by their number of findings, most first (lower score first on
+// a tie), reading at most one search page of them.
+func (s *Server) topArticles(r *http.Request, id string, year int) ([]topArticle, error) {
+	res, err := s.opts.Store.Search(r.Context(), indexer.SearchRequest{Outlets: []string{id}, Period: indexer.Year(year), Size: topArticlesScanned})
+	if err != nil {
+		return nil, err
+	}
+	var out []topArticle
+	for _, h := range res.Articles {
+		d, ok, err := s.opts.Store.Get(h.URL)
+		if err != nil || !ok || d.FindingCount == 0 {
+			continue
+		}
+		out = append(out, topArticle{Title: h.Title, Link: articleLink(h.URL), Published: h.Published, Score: h.Score,
+			Findings: d.FindingCount, Categories: h.Categories})
+	}
+	slices.SortStableFunc(out, func(a, b topArticle) int {
+		return cmp.Or(cmp.Compare(b.Findings, a.Findings), cmp.Compare(a.Score, b.Score))
+	})
+	return out[:min(len(out), 10)], nil
+}
+
+// outlet returns the configured outlet with this id.
+func (s *Server) outlet(id string) (config.Outlet, bool) {
+	for _, o := range s.opts.Outlets {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return config.Outlet{}, false
+}

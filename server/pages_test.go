@@ -1,0 +1,230 @@
+package server
+
+import (
+	"io"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func fetch(t *testing.T, method, u string, form url.Values) (int, http.Header, string) {
+	t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, err := http.NewRequest(method, u, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, string(b)
+}
+
+func TestPagesStatusAndContent(t *testing.T) {
+	ts, _ := newPagesTestServer(t)
+	tests := []struct {
+		name, path string
+		code       int
+		want       []string
+	}{
+		{"district", "/?year=2025", 200, []string{"Báo Hồ Tây", "Cổng phường Sen", "Thí điểm", "Chưa áp dụng", "50%", "Mục tiêu 80%",
+			"Tháng hành động", "<svg class=\"bar\"", "Toàn quận", "/outlets/bao-ho-tay"}},
+		{"district en", "/?year=2025&lang=en", 200, []string{"District overview", "Pilot", "Not started", "Action Month", "lang=en"}},
+		{"district bad year", "/?year=abc", 400, []string{"Yêu cầu không hợp lệ"}},
+		{"outlet", "/outlets/bao-ho-tay?year=2025", 200, []string{"Báo Hồ Tây", "<polyline", "Nguồn tin nữ", "Chưa rõ giới",
+			"Phái yếu khởi nghiệp công nghệ", "Người đẹp xuất hiện tại sân bay", "Định kiến giới", "B1.3"}},
+		{"outlet unknown", "/outlets/nope", 404, []string{"Không có cơ quan này"}},
+		{"outlet bad year", "/outlets/bao-ho-tay?year=1", 400, []string{"Yêu cầu không hợp lệ"}},
+		{"article", "/article?url=" + url.QueryEscape(fixtureStereo), 200, []string{`<mark class="finding`, "Phái yếu",
+			"Lê Minh Tuấn", "Phạm Quốc Bảo", "phụ nữ"}},
+		{"article missing url", "/article", 400, []string{"Yêu cầu không hợp lệ"}},
+		{"article unknown", "/article?url=https%3A%2F%2Fnope.example%2F", 404, []string{"Không có bài viết này"}},
+		{"search", "/search?q=phai+yeu", 200, []string{"Phái yếu khởi nghiệp", "<mark>", "Lọc nhanh"}},
+		{"search filters", "/search?outlet=phuong-sen&period=action-month-2025", 200, []string{"Phường Sen ra quân", "1 bài"}},
+		{"search odd query", "/search?q=" + url.QueryEscape(`"phu nu +-:*~^() \ </mark><script>`), 200, []string{"&lt;script&gt;"}},
+		{"search bad offset", "/search?offset=-1", 400, nil},
+		{"search bad period", "/search?period=someday", 400, []string{"Khoảng thời gian không hợp lệ"}},
+		{"search unknown outlet", "/search?outlet=nope", 400, []string{"Không có cơ quan này"}},
+		{"evidence", "/outlets/bao-ho-tay/evidence/2025", 200, []string{"QĐ 12/QĐ-BHT", "Nguyễn Thị Mai", `name="token"`, `type="password"`}},
+		{"evidence unknown outlet", "/outlets/nope/evidence/2025", 404, nil},
+		{"evidence bad year", "/outlets/bao-ho-tay/evidence/20x5", 400, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, h, body := fetch(t, "GET", ts.URL+tt.path, nil)
+			if code != tt.code {
+				t.Fatalf("GET %s = %d, want %d", tt.path, code, tt.code)
+			}
+			if ct := h.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+				t.Errorf("Content-Type %q", ct)
+			}
+			if h.Get("Content-Security-Policy") == "" {
+				t.Error("no Content-Security-Policy")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("GET %s lacks %q", tt.path, w)
+				}
+			}
+			// The CSP blocks inline styles and scripts: the pages must not need them.
+			for _, bad := range []string{"style=", "<script", "<style", testToken} {
+				if strings.Contains(body, bad) {
+					t.Errorf("GET %s contains %q", tt.path, bad)
+				}
+			}
+		})
+	}
+}
+
+func TestEvidenceForm(t *testing.T) {
+	ts, srv := newPagesTestServer(t)
+	u := ts.URL + "/outlets/phuong-sen/evidence/2025"
+	form := url.Values{"recorded_by": {"Cán bộ <b>Hà</b>"}, "decision_ref": {"KH 5/KH-UBND"}, "decision_date": {"2025-03-01"},
+		"focal_person": {"Trần Thị Hà"}, "staff_trained": {"60"}, "women_leadership": {"40,5"}}
+	with := func(token string) url.Values {
+		f := url.Values{}
+		for k, v := range form {
+			f[k] = v
+		}
+		if token != "" {
+			f.Set("token", token)
+		}
+		return f
+	}
+	if code, h, body := fetch(t, "POST", u, with("")); code != 401 || h.Get("WWW-Authenticate") == "" || !strings.Contains(body, "Cần nhập mã truy cập") {
+		t.Errorf("without token: %d %q", code, h.Get("WWW-Authenticate"))
+	}
+	if code, _, body := fetch(t, "POST", u, with("wrong")); code != 403 || !strings.Contains(body, "không đúng") || strings.Contains(body, "wrong") {
+		t.Errorf("wrong token: %d (the page must not echo the token)", code)
+	}
+	bad := with(testToken)
+	bad.Set("report_sent", "25/11/2025")
+	if code, _, body := fetch(t, "POST", u, bad); code != 400 || !strings.Contains(body, "report_sent") || !strings.Contains(body, "KH 5/KH-UBND") || strings.Contains(body, testToken) {
+		t.Errorf("invalid date: %d; want 400 with the form kept and no token", code)
+	}
+	code, h, _ := fetch(t, "POST", u, with(testToken))
+	if code != http.StatusSeeOther || !strings.HasSuffix(h.Get("Location"), "/outlets/phuong-sen/evidence/2025?saved=1") {
+		t.Fatalf("save: %d Location %q", code, h.Get("Location"))
+	}
+	cur, _, ok := srv.opts.Evidence.Get("phuong-sen", 2025)
+	if !ok || cur.FocalPerson != "Trần Thị Hà" || cur.StaffTrainedShare == nil || *cur.StaffTrainedShare != 0.6 ||
+		cur.WomenLeadershipShare == nil || *cur.WomenLeadershipShare != 0.405 || cur.RecordedBy != "Cán bộ <b>Hà</b>" {
+		t.Fatalf("stored evidence = %+v", cur)
+	}
+	_, _, body := fetch(t, "GET", u+"?saved=1", nil)
+	for _, w := range []string{"Đã lưu hồ sơ", "KH 5/KH-UBND", "60%", "Cán bộ &lt;b&gt;Hà&lt;/b&gt;"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("after saving, the page lacks %q", w)
+		}
+	}
+	// A second recording moves the first to the history.
+	second := with(testToken)
+	second.Set("focal_person", "Lê Thị Thu")
+	if code, _, _ := fetch(t, "POST", u, second); code != http.StatusSeeOther {
+		t.Fatalf("second save: %d", code)
+	}
+	if _, _, body := fetch(t, "GET", u, nil); !strings.Contains(body, "Lê Thị Thu") || !strings.Contains(body, `<details class="history">`) {
+		t.Error("the second recording or the history is missing")
+	}
+}
+
+func TestEvidenceFormDisabledWithoutToken(t *testing.T) {
+	ts, srv := newPagesTestServer(t)
+	srv.opts.APIToken = ""
+	code, _, body := fetch(t, "POST", ts.URL+"/outlets/phuong-sen/evidence/2025", url.Values{"token": {"anything"}, "recorded_by": {"x"}})
+	if code != 403 || !strings.Contains(body, "api_token") {
+		t.Errorf("writes disabled: %d", code)
+	}
+}
+
+func TestSafeSnippet(t *testing.T) {
+	tests := map[string]string{
+		"a &amp; b <mark>phụ nữ</mark> c":                      "a &amp; b <mark>phụ nữ</mark> c",
+		"&lt;script&gt;alert(1)&lt;/script&gt; <mark>x</mark>": "&lt;script&gt;alert(1)&lt;/script&gt; <mark>x</mark>",
+		"<script>alert(1)</script>":                            "&lt;script&gt;alert(1)&lt;/script&gt;",
+		"<mark><mark>x</mark></mark> <b onclick=y>":            "<mark>x</mark> &lt;b onclick=y&gt;",
+		"open <mark>never closed":                              "open <mark>never closed</mark>",
+		"&#34;quoted&#34; &#39;":                               "&#34;quoted&#34; &#39;",
+	}
+	for in, want := range tests {
+		if got := string(safeSnippet(in)); got != want {
+			t.Errorf("safeSnippet(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCharts(t *testing.T) {
+	a, b := 0.25, 0.5
+	svg := string(lineChart(`<x> & "y"`, monthLabels("vi"), 1, pctTick,
+		chartSeries{Name: "w", Colour: "#000", Values: []*float64{&a, &b, nil, &a}}))
+	if strings.Count(svg, "<polyline") != 1 || strings.Count(svg, "<circle") != 3 || !strings.Contains(svg, "&lt;x&gt; &amp; &#34;y&#34;") {
+		t.Errorf("line chart: a gap must split the line, points drawn, title escaped: %s", svg)
+	}
+	if strings.Contains(svg, "style=") {
+		t.Error("the chart uses a style attribute, which the CSP blocks")
+	}
+	bar := string(progressBar("t", 0.5, 0.8, "50%", "80%"))
+	if !strings.Contains(bar, `width="232.0"`) || !strings.Contains(bar, "80%") {
+		t.Errorf("bar: %s", bar)
+	}
+}
+
+// TestPagesHaveNoRawKeys catches catalog keys shown as such, in both languages.
+func TestPagesHaveNoRawKeys(t *testing.T) {
+	ts, _ := newPagesTestServer(t)
+	raw := regexp.MustCompile(`>[^<]*\b(col|district|evidence|outlet|search|level|req|got|status|error|action|series|topic|facet|article|cat|role|gender|kind|violence|target|warn|field)\.[a-z_]*`)
+	for _, path := range []string{"/?year=2025", "/outlets/bao-ho-tay?year=2025", "/outlets/phuong-sen?year=2024",
+		"/article?url=" + url.QueryEscape(fixtureSexual), "/search?q=phuong", "/outlets/bao-ho-tay/evidence/2025", "/outlets/nope"} {
+		for _, lang := range []string{"", "&lang=en"} {
+			u := ts.URL + path
+			if lang != "" {
+				if strings.Contains(path, "?") {
+					u += lang
+				} else {
+					u += "?lang=en"
+				}
+			}
+			_, _, body := fetch(t, "GET", u, nil)
+			if m := raw.FindString(body); m != "" {
+				t.Errorf("GET %s shows a raw catalog key: %q", u, m)
+			}
+		}
+	}
+	for lang, words := range pageCatalog {
+		other := map[string]string{"vi": "en", "en": "vi"}[lang]
+		for k := range words {
+			if _, ok := pageCatalog[other][k]; !ok {
+				t.Errorf("key %s is in %s but not in %s", k, lang, other)
+			}
+		}
+	}
+}
+
+// TestTemplateKeysInCatalog checks that every literal key a template translates exists in both languages.
+func TestTemplateKeysInCatalog(t *testing.T) {
+	key := regexp.MustCompile(`\.T "([a-z0-9_.]+)"`)
+	names, _ := fs.Glob(templateFS, "templates/*.html")
+	for _, n := range names {
+		b, _ := fs.ReadFile(templateFS, n)
+		for _, m := range key.FindAllStringSubmatch(string(b), -1) {
+			for _, lang := range []string{"vi", "en"} {
+				if _, ok := catalog[lang][m[1]]; !ok {
+					t.Errorf("%s: key %q missing in %s", n, m[1], lang)
+				}
+			}
+		}
+	}
+}
