@@ -25,6 +25,7 @@ func commands() []command {
 		{"check", "score a draft article (file or stdin) and print findings like a linter", runCheck},
 		{"rules", "test or lint the indicator rule set (rules test | rules lint)", runRules},
 		{"export", "print stored articles with their scores as JSON lines", runExport},
+		{"report", "write the annual or Action Month report (xlsx, csv or html)", runReport},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -1,0 +1,372 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"genderlens/adoption"
+	"genderlens/indexer"
+
+	"github.com/xuri/excelize/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var ict = time.FixedZone("ICT", 7*3600)
+
+// testOutlets are the configured outlets; "khac" has articles but is not configured.
+var testOutlets = []Outlet{
+	{ID: "bao-a", Name: "Báo A <Hà Nội> & \"Thủ đô\"", Kind: "newspaper"},
+	{ID: "phuong-b", Name: "Cổng TTĐT phường B", Kind: "ward_portal"},
+	{ID: "dai-c", Name: "Đài C (chưa có bài)", Kind: "radio_tv"},
+}
+
+// testDocuments are synthetic articles: bao-a publishes every month of 2025 (enough for pilot), phuong-b a few,
+// some in the Action Month, with violence stories and findings.
+func testDocuments() []indexer.Document {
+	var docs []indexer.Document
+	for m := 1; m <= 12; m++ {
+		d := indexer.Document{
+			URL: fmt.Sprintf("https://a.example/2025/%02d", m), Outlet: "bao-a", Title: fmt.Sprintf("Bài tháng %d", m),
+			Body: "Chị Lan và ông Nam phát biểu.", Published: time.Date(2025, time.Month(m), 20, 9, 0, 0, 0, ict),
+			RulesVersion: "r1", Score: 60 + float64(m)/3,
+			People:       indexer.GenderCounts{Female: 1, Male: 2, Unknown: m % 2},
+			Quoted:       indexer.GenderCounts{Female: 1, Male: 1 + m%3},
+			QuotedByRole: map[string]indexer.GenderCounts{"expert": {Female: 1}, "official": {Male: 1 + m%3}},
+			PeopleByRole: map[string]indexer.GenderCounts{"expert": {Female: 1}, "official": {Male: 2}, "other": {Unknown: m % 2}},
+		}
+		if m%4 == 0 {
+			d.Topics = []string{indexer.TopicGenderEquality, indexer.TopicWomenFocus}
+			d.Categories = []string{"positive"}
+		}
+		if m == 11 || m == 6 {
+			d.Topics = []string{indexer.TopicGBV}
+			d.Categories = []string{"victim_blaming", "sensational_gbv"}
+			d.Score = 41.25
+		}
+		docs = append(docs, d)
+	}
+	docs = append(docs,
+		indexer.Document{URL: "https://b.example/1", Outlet: "phuong-b", Title: "Họp tổ dân phố", Body: "Ông Hùng nói.",
+			Published: time.Date(2025, 11, 16, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 55,
+			People: indexer.GenderCounts{Male: 1}, Quoted: indexer.GenderCounts{Male: 1},
+			QuotedByRole: map[string]indexer.GenderCounts{"official": {Male: 1}},
+			Categories:   []string{"stereotype", "gender_marking"}, Topics: []string{indexer.TopicGenderEquality}},
+		indexer.Document{URL: "https://b.example/2", Outlet: "phuong-b", Title: "Nữ giám đốc xinh đẹp <b>", Body: "Nữ giám đốc.",
+			Published: time.Date(2025, 12, 15, 23, 30, 0, 0, ict), RulesVersion: "r2", Score: 47.5,
+			People: indexer.GenderCounts{Female: 1}, Categories: []string{"appearance", "gender_marking", "stereotype"}},
+		indexer.Document{URL: "https://b.example/3", Outlet: "phuong-b", Title: "Sau tháng hành động", Body: "Không ai.",
+			Published: time.Date(2025, 12, 16, 0, 0, 0, 0, ict), RulesVersion: "r2", Score: 80},
+		indexer.Document{URL: "https://k.example/1", Outlet: "khac", Title: "Bài khác", Body: "Bà Mai kể.",
+			Published: time.Date(2025, 11, 30, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 90,
+			People: indexer.GenderCounts{Female: 1}, Quoted: indexer.GenderCounts{Female: 1},
+			QuotedByRole: map[string]indexer.GenderCounts{"ordinary": {Female: 1}}, Topics: []string{indexer.TopicWomenFocus}},
+		indexer.Document{URL: "https://a.example/2024", Outlet: "bao-a", Title: "Năm trước", Body: "x",
+			Published: time.Date(2024, 11, 20, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 10},
+	)
+	return docs
+}
+
+// openTestIndex stores the synthetic articles in a real index in a temp directory.
+func openTestIndex(t *testing.T) *indexer.Index {
+	t.Helper()
+	idx, err := indexer.Open(t.TempDir(), indexer.Options{BatchWait: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	if err := idx.PutMany(context.Background(), testDocuments()); err != nil {
+		t.Fatal(err)
+	}
+	return idx
+}
+
+func testPolicy(t *testing.T) *adoption.Policy {
+	t.Helper()
+	p, err := adoption.Preset("hanoi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func testEvidence() map[string]adoption.Evidence {
+	return map[string]adoption.Evidence{"bao-a": {Outlet: "bao-a", Year: 2025,
+		Decision: &adoption.DocumentRef{Ref: "QĐ 12/QĐ-BA", Date: "2025-02-01"}, FocalPerson: "Nguyễn Thị Hoa"}}
+}
+
+func build(t *testing.T, idx *indexer.Index, actionMonth bool) *Report {
+	t.Helper()
+	r, err := Build(context.Background(), idx, testPolicy(t), testEvidence(), testOutlets, 2025, actionMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// sheetTable reads a sheet back: its header row (found by the first column's header) and the rows under it, raw.
+func sheetTable(t *testing.T, f *excelize.File, sheet, firstHeader string) (header []string, rows [][]string) {
+	t.Helper()
+	all, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatalf("sheet %s: %v", sheet, err)
+	}
+	for i, r := range all {
+		if len(r) > 0 && r[0] == firstHeader {
+			return r, all[i+1:]
+		}
+	}
+	t.Fatalf("sheet %s: no header row starting with %q", sheet, firstHeader)
+	return nil, nil
+}
+
+// cellOf returns the row's value under header h.
+func cellOf(t *testing.T, header, row []string, h string) string {
+	t.Helper()
+	for i, x := range header {
+		if x == h {
+			if i < len(row) {
+				return row[i]
+			}
+			return ""
+		}
+	}
+	t.Fatalf("no column %q in %q", h, header)
+	return ""
+}
+
+// wantNum checks that a cell holds exactly the figure the API computes (empty when the API has none).
+func wantNum(t *testing.T, what, got string, want *float64) {
+	t.Helper()
+	if want == nil {
+		if got != "" {
+			t.Errorf("%s = %q, want empty (no data)", what, got)
+		}
+		return
+	}
+	// Excel keeps 15 significant digits: a figure is the same when it agrees to that precision.
+	v, err := strconv.ParseFloat(got, 64)
+	if err != nil || math.Abs(v-*want) > 1e-13*math.Max(1, math.Abs(*want)) {
+		t.Errorf("%s = %q, want %v", what, got, *want)
+	}
+}
+
+func intp(n int) *float64 { f := float64(n); return &f }
+
+// TestXLSXMatchesAPI is the acceptance test of the reports: the XLSX, read back, holds the same figures as the
+// index's aggregates and the adoption assessment that the API serves.
+func TestXLSXMatchesAPI(t *testing.T) {
+	idx := openTestIndex(t)
+	policy := testPolicy(t)
+	for _, actionMonth := range []bool{false, true} {
+		t.Run(fmt.Sprintf("actionMonth=%v", actionMonth), func(t *testing.T) {
+			r := build(t, idx, actionMonth)
+			var buf bytes.Buffer
+			if err := r.WriteXLSX(&buf); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			period := indexer.Year(2025)
+			wantSheets := []string{"Tổng hợp", "Cơ quan", "Xu hướng theo tháng", "Phát hiện theo nhóm", "Phương pháp"}
+			if actionMonth {
+				period = indexer.ActionMonth(2025)
+				wantSheets = []string{"Tổng hợp", "Cơ quan", "Phát hiện theo nhóm", "Phát hiện nổi bật", "Phương pháp"}
+			}
+			if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(wantSheets, "|") {
+				t.Errorf("sheets %q, want %q", got, wantSheets)
+			}
+			// The API assesses the configured outlets (server.outletIDs); "khac" is not one.
+			district := policy.AssessDistrict(2025, []string{"bao-a", "phuong-b", "dai-c"}, testEvidence(),
+				idx.AggregateByOutlet(indexer.Filter{Period: period}))
+
+			header, rows := sheetTable(t, f, "Cơ quan", "Mã cơ quan")
+			if len(rows) != 4 {
+				t.Fatalf("outlet rows %d, want 4 (three configured, one found in the index)", len(rows))
+			}
+			for i, row := range rows {
+				id := row[0]
+				a := idx.Aggregate(indexer.Filter{Outlet: id, Period: period})
+				wantNum(t, id+" articles", cellOf(t, header, row, "Số bài"), intp(a.Articles))
+				wantNum(t, id+" score", cellOf(t, header, row, "Điểm nội dung"), a.Score)
+				wantNum(t, id+" women people", cellOf(t, header, row, "Nữ / người được nhắc đến"), a.People.WomenShare)
+				wantNum(t, id+" unknown people", cellOf(t, header, row, "Chưa rõ giới / người được nhắc đến"), a.People.UnknownShare)
+				wantNum(t, id+" women quoted", cellOf(t, header, row, "Nữ / nguồn trích dẫn"), a.Quoted.WomenShare)
+				wantNum(t, id+" unknown quoted", cellOf(t, header, row, "Chưa rõ giới / nguồn trích dẫn"), a.Quoted.UnknownShare)
+				wantNum(t, id+" experts", cellOf(t, header, row, "Nữ / nguồn trích dẫn: chuyên gia"), a.QuotedByRole["expert"].WomenShare)
+				wantNum(t, id+" gbv articles", cellOf(t, header, row, "Số bài về bạo lực giới"), intp(a.Topics["gbv"].Articles))
+				wantNum(t, id+" gbv share", cellOf(t, header, row, "Tỷ lệ bài về bạo lực giới"), a.Topics["gbv"].Rate)
+				wantNum(t, id+" equality share", cellOf(t, header, row, "Tỷ lệ bài về bình đẳng giới"), a.Topics["gender_equality"].Rate)
+				wantNum(t, id+" women focus", cellOf(t, header, row, "Tỷ lệ bài về tập trung vào phụ nữ"), a.Topics["women_focus"].Rate)
+				wantNum(t, id+" victim blaming", cellOf(t, header, row, "Bài bạo lực giới: đổ lỗi nạn nhân"), a.Violence.VictimBlaming.Rate)
+				if c, ok := a.Categories["stereotype"]; ok {
+					wantNum(t, id+" stereotype", cellOf(t, header, row, "Tỷ lệ bài có: Định kiến, rập khuôn giới"), c.Rate)
+				}
+				if !actionMonth && id == "khac" {
+					if got := cellOf(t, header, row, "Mức áp dụng"); got != "Ngoài danh sách cấu hình" {
+						t.Errorf("khac level %q, want it marked outside the configuration", got)
+					}
+				} else if !actionMonth {
+					st := district.Statuses[i]
+					if st.Outlet != id {
+						t.Fatalf("row %d is %s, status of %s", i, id, st.Outlet)
+					}
+					if got, want := cellOf(t, header, row, "Mức áp dụng"), levelText(st.Level); got != want {
+						t.Errorf("%s level %q, want %q", id, got, want)
+					}
+					if got, want := cellOf(t, header, row, "Lý do (theo chính sách)"), st.Reasons[0]+" "+strings.Join(st.Reasons[1:], "; "); got != want {
+						t.Errorf("%s reasons %q, want %q", id, got, want)
+					}
+				}
+			}
+			if rows[0][0] != "bao-a" || rows[3][0] != "khac" {
+				t.Errorf("outlet order %q..%q, want the configuration's order then the others", rows[0][0], rows[3][0])
+			}
+
+			_, sum := sheetTable(t, f, "Tổng hợp", "Mục")
+			values := map[string]string{}
+			for _, row := range sum {
+				if len(row) > 1 {
+					values[row[0]] = row[1]
+				}
+			}
+			all := idx.Aggregate(indexer.Filter{Period: period})
+			wantNum(t, "district articles", values["Số bài được theo dõi (toàn quận)"], intp(all.Articles))
+			wantNum(t, "district score", values["Điểm nội dung trung bình (0-100)"], all.Score)
+			wantNum(t, "district quoted", values["Tỷ lệ nữ trong số nguồn được trích dẫn"], all.Quoted.WomenShare)
+			if !actionMonth {
+				wantNum(t, "pilot rate", values["Tỷ lệ áp dụng thí điểm trở lên"], &district.PilotRate)
+				wantNum(t, "target rate", values["Tỷ lệ so với mục tiêu"], &district.Target.Rate)
+				wantNum(t, "target share", values["Mục tiêu mức cần đạt"], &district.Target.Share)
+				wantNum(t, "pilot outlets", values["Cơ quan áp dụng thí điểm trở lên"], intp(district.Pilot))
+				wantNum(t, "outlets", values["Số cơ quan theo dõi (theo cấu hình)"], intp(district.Outlets))
+				if district.Pilot != 1 {
+					t.Errorf("pilot outlets %d, want 1 (bao-a)", district.Pilot)
+				}
+
+				mh, months := sheetTable(t, f, "Xu hướng theo tháng", "Mã cơ quan")
+				if len(months) != 12+3 {
+					t.Errorf("month rows %d, want 15", len(months))
+				}
+				for _, row := range months {
+					var m, y int
+					fmt.Sscanf(cellOf(t, mh, row, "Tháng"), "%d/%d", &m, &y)
+					p, err := indexer.ParsePeriod(fmt.Sprintf("%d-%02d", y, m))
+					if err != nil {
+						t.Fatal(err)
+					}
+					a := idx.Aggregate(indexer.Filter{Outlet: row[0], Period: p})
+					wantNum(t, row[0]+" month articles", cellOf(t, mh, row, "Số bài"), intp(a.Articles))
+					wantNum(t, row[0]+" month score", cellOf(t, mh, row, "Điểm nội dung"), a.Score)
+					wantNum(t, row[0]+" month quoted", cellOf(t, mh, row, "Nữ / nguồn trích dẫn"), a.Quoted.WomenShare)
+				}
+			} else {
+				_, top := sheetTable(t, f, "Phát hiện nổi bật", "Cơ quan")
+				if len(top) != 3 {
+					t.Fatalf("top findings %d rows, want 3", len(top))
+				}
+				if !strings.HasPrefix(top[0][2], "Nữ giám đốc") {
+					t.Errorf("first top finding %q, want the article with three categories", top[0][2])
+				}
+			}
+			ch, cats := sheetTable(t, f, "Phát hiện theo nhóm", "Nhóm phát hiện")
+			for _, row := range cats {
+				c := all.Categories[cellOf(t, ch, row, "Mã nhóm")]
+				wantNum(t, row[1]+" articles", cellOf(t, ch, row, "Số bài (toàn quận)"), intp(c.Articles))
+			}
+			// The number formats and the frozen header are part of the file.
+			style, err := f.GetCellStyle("Cơ quan", "G5")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s, _ := f.GetStyle(style); s == nil || (s.CustomNumFmt == nil && s.NumFmt == 0) {
+				t.Errorf("score cell without a number format: %+v", s)
+			}
+			panes, err := f.GetPanes("Cơ quan")
+			if err != nil || !panes.Freeze || panes.YSplit != 3 {
+				t.Errorf("panes %+v (%v), want the 3 header rows frozen", panes, err)
+			}
+		})
+	}
+}
+
+// TestGolden compares the CSV and HTML reports with their golden files (go test ./report/ -update rewrites them).
+func TestGolden(t *testing.T) {
+	idx := openTestIndex(t)
+	for _, tt := range []struct {
+		golden      string
+		format      string
+		actionMonth bool
+	}{
+		{"annual_2025.csv", "csv", false},
+		{"action_month_2025.csv", "csv", true},
+		{"annual_2025.html", "html", false},
+		{"action_month_2025.html", "html", true},
+	} {
+		t.Run(tt.golden, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := build(t, idx, tt.actionMonth).Write(&buf, tt.format); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", tt.golden)
+			if *update {
+				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (go test ./report/ -update)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("%s differs from its golden file; got:\n%s", tt.golden, buf.String())
+			}
+			if tt.format == "csv" && !bytes.HasPrefix(buf.Bytes(), []byte("\xEF\xBB\xBF")) {
+				t.Error("CSV without a UTF-8 byte-order mark")
+			}
+			if tt.format == "html" {
+				s := buf.String()
+				if strings.Contains(s, "<Hà Nội>") || strings.Contains(s, "xinh đẹp <b>") {
+					t.Error("HTML does not escape outlet names or titles")
+				}
+				if !strings.Contains(s, "@page { size: A4 landscape") {
+					t.Error("HTML is not an A4 page")
+				}
+			}
+		})
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	idx := openTestIndex(t)
+	for _, tt := range []struct {
+		name   string
+		year   int
+		policy *adoption.Policy
+	}{
+		{"year too small", 1999, testPolicy(t)},
+		{"no policy", 2025, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Build(context.Background(), idx, tt.policy, nil, testOutlets, tt.year, false); err == nil {
+				t.Error("no error")
+			}
+		})
+	}
+	r := build(t, idx, false)
+	if err := r.Write(&bytes.Buffer{}, "pdf"); err == nil {
+		t.Error("format pdf: no error")
+	}
+}
