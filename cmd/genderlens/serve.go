@@ -69,6 +69,17 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *demoMode {
+		// Fictional evidence for last year and this one, so the demo district shows outlets at different levels.
+		now := time.Now()
+		for _, year := range []int{now.Year() - 1, now.Year()} {
+			for _, ev := range demo.ProcessEvidence(year) {
+				if _, err := evidence.Put(ev); err != nil {
+					return fmt.Errorf("record demo evidence: %w", err)
+				}
+			}
+		}
+	}
 	// Articles scored with an older rules version are re-scored in the background; Close stops it, a restart resumes.
 	if err := p.index.StartRescore(p.scorer.RulesVersion(), ingest.Rescorer(p.scorer)); err != nil {
 		log.Warn("rescore not started", "err", err)
