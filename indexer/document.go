@@ -77,6 +77,10 @@ const (
 	TopicWomenFocus     = "women_focus"
 )
 
+// GenderedLanguageCategories are the finding categories of gendered language, in display order.
+var GenderedLanguageCategories = []string{"appearance", "sexualization", "gender_marking", "stereotype", "derogatory",
+	"sensational_gbv", "victim_blaming", "victim_identification"}
+
 // Finding categories the violence figures look at.
 const (
 	CategoryVictimBlaming        = "victim_blaming"

@@ -36,6 +36,7 @@ type Index struct {
 	done     chan struct{}
 
 	results *resultStore
+	stats   writeCounters
 
 	mu       sync.RWMutex
 	rows     map[string]*row            // by URL: the compact table behind every aggregate, and where each article lives
@@ -193,7 +194,9 @@ func (ix *Index) writer(size int, wait time.Duration) {
 		if len(pending) == 0 {
 			return
 		}
+		start := time.Now()
 		err := ix.writeBatch(pending)
+		ix.stats.record(len(pending), time.Since(start), err)
 		for _, p := range pending {
 			p.done <- err
 		}

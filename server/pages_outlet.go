@@ -60,8 +60,7 @@ type topArticle struct {
 const topArticlesScanned = indexer.MaxSearchSize
 
 // findingCategories are the finding categories in display order.
-var findingCategories = []string{"appearance", "sexualization", "gender_marking", "stereotype", "derogatory",
-	"sensational_gbv", "victim_blaming", "victim_identification", "positive"}
+var findingCategories = append(slices.Clone(indexer.GenderedLanguageCategories), "positive")
 
 // outletPageHandler: GET /outlets/{id}?year=.
 func (s *Server) outletPageHandler(w http.ResponseWriter, r *http.Request) {

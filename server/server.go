@@ -28,6 +28,7 @@ type Store interface {
 	Aggregate(f indexer.Filter) indexer.Aggregate
 	AggregateByOutlet(f indexer.Filter) map[string]*indexer.Aggregate
 	RescoreProgress() indexer.RescoreProgress
+	WriteStats() indexer.WriteStats
 }
 
 // Options are the server's dependencies.

@@ -51,7 +51,7 @@ func TestOutletsAndMetrics(t *testing.T) {
 	ctx := context.Background()
 	docs := []indexer.Document{
 		{URL: "https://a.example/1", Outlet: "bao-a", Title: "Một", Score: 80, Quoted: indexer.GenderCounts{Female: 1, Male: 3}, Published: time.Now()},
-		{URL: "https://a.example/2", Outlet: "bao-a", Title: "Hai", Score: 60, Quoted: indexer.GenderCounts{Female: 1, Male: 1, Unknown: 2}, Published: time.Now()},
+		{URL: "https://a.example/2", Outlet: "bao-a", Title: "Hai", Score: 60, Categories: []string{"stereotype"}, Quoted: indexer.GenderCounts{Female: 1, Male: 1, Unknown: 2}, Published: time.Now()},
 	}
 	for _, d := range docs {
 		if err := idx.Put(ctx, d); err != nil {
@@ -90,6 +90,10 @@ func TestOutletsAndMetrics(t *testing.T) {
 		`genderlens_outlet_content_score{kind="newspaper",outlet="bao-a"} 70`,
 		`genderlens_outlet_quoted_women_ratio{kind="newspaper",outlet="bao-a"} 0.3333`,
 		`genderlens_http_requests_total{code="200",handler="api_outlets"} 1`,
+		`genderlens_outlet_stereotype_articles_ratio{kind="newspaper",outlet="bao-a"} 0.5`,
+		`genderlens_outlet_sexualization_articles_ratio{kind="newspaper",outlet="bao-a"} 0`,
+		`genderlens_indexer_articles 2`,
+		`genderlens_indexer_documents_written_total 2`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("/metrics lacks %s", want)
