@@ -111,6 +111,7 @@ func (s *Server) registerPages(mux *http.ServeMux, handle func(pattern, name str
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	handle("GET /{$}", "page_overview", s.overview)
 	handle("GET /check", "page_check", s.checkPage)
+	handle("GET /report", "page_report", s.reportDownload)
 	handle("POST /check", "page_check", s.checkPage)
 	handle("GET /outlets/{id}", "page_outlet", s.outletPageHandler)
 	handle("GET /outlets/{id}/evidence/{year}", "page_evidence", s.evidencePageHandler)
