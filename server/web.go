@@ -118,4 +118,5 @@ func (s *Server) registerPages(mux *http.ServeMux, handle func(pattern, name str
 	handle("POST /outlets/{id}/evidence/{year}", "page_evidence", s.evidencePageHandler)
 	handle("GET /article", "page_article", s.articlePageHandler)
 	handle("GET /search", "page_search", s.searchPageHandler)
+	handle("GET /api/openapi.yaml", "api_openapi", s.openAPI)
 }
