@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"genderlens/internal/browsertest"
 	"net/http/httptest"
 	"net/url"
 	"strings"
@@ -17,7 +18,7 @@ import (
 // of a browser test's time. The evidence form runs last, since it records evidence.
 func TestPagesInBrowser(t *testing.T) {
 	ts, _ := newPagesTestServer(t)
-	ctx := browser(t)
+	ctx := browsertest.New(t)
 	for _, tc := range []struct {
 		name string
 		fn   func(*testing.T, context.Context, *httptest.Server)
@@ -31,7 +32,7 @@ func TestPagesInBrowser(t *testing.T) {
 
 func textOf(t *testing.T, ctx context.Context, sel string) string {
 	t.Helper()
-	return mustRun(t, ctx, chromedp.Text(chromedp.CSS(sel)))
+	return browsertest.MustRun(t, ctx, chromedp.Text(chromedp.CSS(sel)))
 }
 
 func wantAll(t *testing.T, where, got string, wants ...string) {
@@ -54,13 +55,13 @@ func districtInBrowser(t *testing.T, ctx context.Context, ts *httptest.Server) {
 	total := textOf(t, ctx, "table.action tfoot")
 	// 20/11, 25/11 and 5/12 at Báo Hồ Tây, 28/11 at phường Sen.
 	wantAll(t, "Action Month total", total, "Toàn quận\t4\t")
-	screenshot(t, ctx, "district-vi")
+	browsertest.Screenshot(t, ctx, "district-vi")
 	// On a phone the page reflows: the wide tables scroll inside their box, the page itself does not.
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("svg.bar"))); err != nil {
 		t.Fatal(err)
 	}
-	overflow := mustRun(t, ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth + 1`))
-	screenshot(t, ctx, "district-phone")
+	overflow := browsertest.MustRun(t, ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth + 1`))
+	browsertest.Screenshot(t, ctx, "district-phone")
 	if overflow {
 		t.Error("the district overview scrolls sideways on a 390 px wide phone")
 	}
@@ -84,11 +85,11 @@ func outletInBrowser(t *testing.T, ctx context.Context, ts *httptest.Server) {
 	wantAll(t, "months", textOf(t, ctx, "table.months tbody"), "Jan", "Mar", "Dec", "50%")
 	wantAll(t, "top articles", textOf(t, ctx, "table.top tbody"), "Phái yếu khởi nghiệp công nghệ", "Người đẹp xuất hiện tại sân bay")
 	wantAll(t, "categories", textOf(t, ctx, "table.categories"), "Stereotype", "Appearance")
-	lines := mustRun(t, ctx, chromedp.Evaluate[float64](`document.querySelectorAll("svg.chart polyline").length`))
+	lines := browsertest.MustRun(t, ctx, chromedp.Evaluate[float64](`document.querySelectorAll("svg.chart polyline").length`))
 	if lines < 2 {
 		t.Errorf("%v trend lines drawn, want the women's share, the unknown share and the score", lines)
 	}
-	screenshot(t, ctx, "outlet-en")
+	browsertest.Screenshot(t, ctx, "outlet-en")
 }
 
 func articleInBrowser(t *testing.T, ctx context.Context, ts *httptest.Server) {
@@ -105,7 +106,7 @@ func articleInBrowser(t *testing.T, ctx context.Context, ts *httptest.Server) {
 	// The offsets refer to title, lead and body joined by blank lines: the lead must be in the text exactly once.
 	wantAll(t, "text", textOf(t, ctx, "#marked"), "Nhiều dự án phần mềm có thành viên nữ.\n\nÔng Lê Minh Tuấn")
 	wantAll(t, "people", textOf(t, ctx, "table.people tbody"), "Lê Minh Tuấn", "Phạm Quốc Bảo", "Nam", "Có")
-	screenshot(t, ctx, "article-vi")
+	browsertest.Screenshot(t, ctx, "article-vi")
 }
 
 func searchInBrowser(t *testing.T, ctx context.Context, ts *httptest.Server) {
@@ -125,7 +126,7 @@ func searchInBrowser(t *testing.T, ctx context.Context, ts *httptest.Server) {
 		t.Errorf("snippet highlight %q", mark)
 	}
 	wantAll(t, "facets", textOf(t, ctx, "aside.facets"), "Báo Hồ Tây", "2025-11")
-	screenshot(t, ctx, "search-vi")
+	browsertest.Screenshot(t, ctx, "search-vi")
 	// A facet narrows the search: every 2025 article of phường Sen, with the query cleared.
 	err = chromedp.Do(ctx,
 		chromedp.Navigate(ts.URL+"/search?outlet=phuong-sen"),
@@ -152,7 +153,7 @@ func evidenceInBrowser(t *testing.T, ctx context.Context, ts *httptest.Server) {
 		t.Fatal(err)
 	}
 	wantAll(t, "wrong token", textOf(t, ctx, "p.error"), "không đúng")
-	if tok := mustRun(t, ctx, chromedp.Value(chromedp.CSS("#token"))); tok != "" {
+	if tok := browsertest.MustRun(t, ctx, chromedp.Value(chromedp.CSS("#token"))); tok != "" {
 		t.Errorf("the token field came back filled: %q", tok)
 	}
 	err = chromedp.Do(ctx,
@@ -164,5 +165,5 @@ func evidenceInBrowser(t *testing.T, ctx context.Context, ts *httptest.Server) {
 		t.Fatal(err)
 	}
 	wantAll(t, "current evidence", textOf(t, ctx, "dl.evidence"), "KH 7/KH-UBND", "Trần Thị Hà, cán bộ văn hóa", "Phòng VH-TT")
-	screenshot(t, ctx, "evidence-vi")
+	browsertest.Screenshot(t, ctx, "evidence-vi")
 }
