@@ -82,6 +82,7 @@ func New(opts Options) (*Server, error) {
 	}
 	handle("GET /healthz", "healthz", s.healthz)
 	handle("GET /api/outlets", "api_outlets", s.apiOutlets)
+	handle("GET /api/outlets/{id}", "api_outlet", s.apiOutlet)
 	handle("POST /api/check", "api_check", s.apiCheck)
 	s.registerPages(mux, handle)
 	s.registerIndexRoutes(handle)
@@ -132,6 +133,32 @@ func (s *Server) outletViews() []OutletView {
 
 func (s *Server) apiOutlets(w http.ResponseWriter, _ *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"outlets": s.outletViews(), "generated": time.Now().UTC().Format(time.RFC3339)})
+}
+
+// apiOutlet: GET /api/outlets/{id}: one outlet's figures and where it is crawled from.
+func (s *Server) apiOutlet(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	for i, v := range s.outletViews() {
+		if v.ID == id {
+			o := s.opts.Outlets[i]
+			writeJSON(w, http.StatusOK, struct {
+				OutletView
+				StartURLs    []string `json:"start_urls"`
+				Feeds        []string `json:"feeds"`
+				Sitemaps     []string `json:"sitemaps"`
+				AllowedHosts []string `json:"allowed_hosts"`
+			}{v, nonNil(o.StartURLs), nonNil(o.Feeds), nonNil(o.Sitemaps), nonNil(o.Hosts())})
+			return
+		}
+	}
+	writeError(w, http.StatusNotFound, "no outlet with id "+id)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }

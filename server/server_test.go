@@ -83,6 +83,12 @@ func TestOutletsAndMetrics(t *testing.T) {
 		t.Errorf("outlet without articles = %+v, want nulls", b)
 	}
 
+	var one OutletView
+	if err := json.Unmarshal([]byte(get(t, ts.URL+"/api/outlets/bao-a", http.StatusOK)), &one); err != nil || one.Name != "Báo A" || one.Articles != 2 {
+		t.Errorf("GET /api/outlets/bao-a = %+v, %v", one, err)
+	}
+	get(t, ts.URL+"/api/outlets/nope", http.StatusNotFound)
+
 	body := get(t, ts.URL+"/metrics", http.StatusOK)
 	for _, want := range []string{
 		`genderlens_outlet_articles{kind="newspaper",outlet="bao-a"} 2`,
