@@ -485,6 +485,7 @@ type countingSink struct {
 	// cancelAfter, when positive, calls cancel once that many articles were stored.
 	cancelAfter int
 	cancel      context.CancelFunc
+	cancelledAt time.Time
 	total       int
 }
 
@@ -502,9 +503,17 @@ func (s *countingSink) Store(ctx context.Context, a Article) error {
 	s.stores[a.URL]++
 	s.total++
 	if s.cancelAfter > 0 && s.total == s.cancelAfter && s.cancel != nil {
+		s.cancelledAt = time.Now()
 		s.cancel()
 	}
 	return nil
+}
+
+// sinceCancel is how long ago the sink cancelled the crawl.
+func (s *countingSink) sinceCancel() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return time.Since(s.cancelledAt)
 }
 
 func (s *countingSink) count() int {
