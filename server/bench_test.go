@@ -17,7 +17,6 @@ import (
 
 	"genderlens/config"
 	"genderlens/indexer"
-	"genderlens/rules"
 	"genderlens/scorer"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -27,19 +26,7 @@ import (
 // scorer, a fresh prometheus registry) serving the given outlets on loopback.
 func newBenchServer(tb testing.TB, outlets []config.Outlet) (*httptest.Server, *indexer.Index, *scorer.Scorer) {
 	tb.Helper()
-	idx, err := indexer.Open(tb.TempDir(), indexer.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { idx.Close() })
-	set, err := rules.Embedded()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sc, err := scorer.New(set)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	idx, sc := testStore(tb)
 	srv, err := New(Options{Outlets: outlets, Store: idx, Scorer: sc, Registry: prometheus.NewRegistry()})
 	if err != nil {
 		tb.Fatal(err)

@@ -14,8 +14,6 @@ import (
 	"genderlens/adoption"
 	"genderlens/config"
 	"genderlens/indexer"
-	"genderlens/rules"
-	"genderlens/scorer"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -24,19 +22,7 @@ const testToken = "s3cret-token"
 
 func newIndexTestServer(t *testing.T) (*httptest.Server, *indexer.Index) {
 	t.Helper()
-	idx, err := indexer.Open(t.TempDir(), indexer.Options{BatchWait: time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	set, err := rules.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scorer.New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx, sc := testStore(t)
 	ev, err := adoption.OpenEvidenceStore("")
 	if err != nil {
 		t.Fatal(err)

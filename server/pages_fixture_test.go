@@ -12,8 +12,6 @@ import (
 	"genderlens/crawler"
 	"genderlens/indexer"
 	"genderlens/ingest"
-	"genderlens/rules"
-	"genderlens/scorer"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -78,19 +76,7 @@ func fixtureArticles() []crawler.Article {
 // newPagesTestServer serves the fixture with evidence writes enabled by testToken.
 func newPagesTestServer(t *testing.T) (*httptest.Server, *Server) {
 	t.Helper()
-	idx, err := indexer.Open(t.TempDir(), indexer.Options{BatchWait: time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	set, err := rules.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scorer.New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx, sc := testStore(t)
 	var docs []indexer.Document
 	for _, a := range fixtureArticles() {
 		d, err := ingest.Score(sc, a)

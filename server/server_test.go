@@ -18,21 +18,28 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 )
 
-func newTestServer(t *testing.T) (*httptest.Server, *indexer.Index) {
-	t.Helper()
-	idx, err := indexer.Open(t.TempDir(), indexer.Options{})
+// testStore opens a real bleve index in a temp dir and the embedded rules' scorer, the parts every server test uses.
+func testStore(tb testing.TB) (*indexer.Index, *scorer.Scorer) {
+	tb.Helper()
+	idx, err := indexer.Open(tb.TempDir(), indexer.Options{BatchWait: time.Millisecond})
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	t.Cleanup(func() { idx.Close() })
+	tb.Cleanup(func() { idx.Close() })
 	set, err := rules.Embedded()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	sc, err := scorer.New(set)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return idx, sc
+}
+
+func newTestServer(t *testing.T) (*httptest.Server, *indexer.Index) {
+	t.Helper()
+	idx, sc := testStore(t)
 	outlets := []config.Outlet{
 		{ID: "bao-a", Name: "Báo A", Kind: "newspaper"},
 		{ID: "phuong-b", Name: "Cổng phường B", Kind: "ward_portal"},
