@@ -8,7 +8,9 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -171,7 +173,7 @@ func (p *Policy) validate() error {
 		if s := r.Content.MinScore; s != nil && (*s < 0 || *s > 100) {
 			errs = append(errs, fmt.Errorf("%s.content.min_score: want 0..100, got %v", name, *s))
 		}
-		for _, k := range sortedKeys(r.Content.MaxViolenceRate) {
+		for _, k := range slices.Sorted(maps.Keys(r.Content.MaxViolenceRate)) {
 			if k != "victim_blaming" && k != "sensational" && k != "victim_identification" {
 				errs = append(errs, fmt.Errorf("%s.content.max_violence_rate.%s: want victim_blaming, sensational or victim_identification", name, k))
 			}

@@ -2,7 +2,8 @@ package adoption
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"time"
 
 	"genderlens/indexer"
@@ -135,7 +136,7 @@ func (p *Policy) checks(level Level, r Requirements, year int, ev *Evidence, a i
 		add("quoted_women_share", "at least "+pct(*v)+" women among quoted sources of known gender",
 			sharePtrText(a.Quoted.WomenShare), a.Quoted.WomenShare != nil && atLeast(*a.Quoted.WomenShare, *v))
 	}
-	for _, cat := range sortedKeys(c.MaxCategoryRate) {
+	for _, cat := range slices.Sorted(maps.Keys(c.MaxCategoryRate)) {
 		limit := c.MaxCategoryRate[cat]
 		r := a.Categories[cat]
 		got, met := "no articles", false
@@ -152,7 +153,7 @@ func (p *Policy) checks(level Level, r Requirements, year int, ev *Evidence, a i
 		"victim_blaming": a.Violence.VictimBlaming, "sensational": a.Violence.Sensational,
 		"victim_identification": a.Violence.VictimIdentification,
 	}
-	for _, k := range sortedKeys(c.MaxViolenceRate) {
+	for _, k := range slices.Sorted(maps.Keys(c.MaxViolenceRate)) {
 		limit, r := c.MaxViolenceRate[k], violence[k]
 		// Without violence stories there is nothing to get wrong: the check is met.
 		got, met := "no violence stories", true
@@ -193,15 +194,6 @@ func refText(d *DocumentRef) string {
 		return d.Ref + " (" + d.Date + ")"
 	}
 	return d.Ref
-}
-
-func sortedKeys(m map[string]float64) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // TargetStatus is the district's progress toward one target.

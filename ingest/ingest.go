@@ -5,7 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"time"
 
 	"genderlens/crawler"
@@ -75,8 +76,8 @@ func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
 		cats[f.Category] = true
 		rules[f.Rule] = true
 	}
-	d.Categories = sortedKeys(cats)
-	d.RuleIDs = sortedKeys(rules)
+	d.Categories = slices.Sorted(maps.Keys(cats))
+	d.RuleIDs = slices.Sorted(maps.Keys(rules))
 	if res.Topics.GBV {
 		d.Topics = append(d.Topics, indexer.TopicGBV)
 	}
@@ -113,13 +114,4 @@ func Rescorer(s *scorer.Scorer) indexer.Rescorer {
 		}
 		return nd, nil
 	}
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

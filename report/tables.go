@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -443,20 +445,11 @@ func requirementRows(level string, r adoption.Requirements) [][]Value {
 	if c.MinQuotedWomenShare != nil {
 		add("Tỷ lệ nữ trong nguồn trích dẫn tối thiểu", share(c.MinQuotedWomenShare))
 	}
-	for _, cat := range sortedKeys(c.MaxCategoryRate) {
+	for _, cat := range slices.Sorted(maps.Keys(c.MaxCategoryRate)) {
 		add("Tỷ lệ bài có "+strings.ToLower(CategoryLabel(cat))+" tối đa", shareOf(c.MaxCategoryRate[cat]))
 	}
-	for _, k := range sortedKeys(c.MaxViolenceRate) {
+	for _, k := range slices.Sorted(maps.Keys(c.MaxViolenceRate)) {
 		add("Tỷ lệ bài bạo lực giới có "+violenceLabel(k)+" tối đa", shareOf(c.MaxViolenceRate[k]))
 	}
 	return rows
-}
-
-func sortedKeys(m map[string]float64) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
