@@ -226,9 +226,20 @@ func (f *folder) endWord(in int) {
 		if r, _ := utf8.DecodeRune(f.key[f.wordStart:]); unicode.IsDigit(r) {
 			k = Number
 		}
-		f.toks = append(f.toks, Token{Start: f.wordStart, End: len(f.key), Kind: k, Space: f.space, Newline: f.newline})
+		f.addToken(Token{Start: f.wordStart, End: len(f.key), Kind: k, Space: f.space, Newline: f.newline})
 		f.space, f.newline = false, false
 	}
+}
+
+// addToken appends t, doubling the slice when full: append grows big
+// slices by only 1.25x, which copies a multi-megabyte token list many times.
+func (f *folder) addToken(t Token) {
+	if len(f.toks) == cap(f.toks) {
+		grown := make([]Token, len(f.toks), 2*cap(f.toks)+16)
+		copy(grown, f.toks)
+		f.toks = grown
+	}
+	f.toks = append(f.toks, t)
 }
 
 // other handles a rune that is not part of a syllable: whitespace sets the
@@ -253,21 +264,23 @@ func (f *folder) other(r rune, in int) {
 	case unicode.IsSpace(r):
 		f.space = true
 	case f.track:
-		f.toks = append(f.toks, Token{Start: start, End: len(f.key), Kind: Punct, Space: f.space, Newline: f.newline})
+		f.addToken(Token{Start: start, End: len(f.key), Kind: Punct, Space: f.space, Newline: f.newline})
 		f.space, f.newline = false, false
 	}
 }
 
 func (f *folder) run(s string, track bool) {
 	f.track = track
-	if f.key == nil {
-		f.key = make([]byte, 0, len(s)+len(s)/8)
+	// Size the outputs once from the input: growing a 100 MB slice by
+	// doubling copies it again and again and stalls the GC on huge inputs.
+	if want := len(s) + len(s)/8; cap(f.key) < want {
+		f.key = make([]byte, 0, want)
 	}
-	if track && f.offs == nil {
-		f.offs = make([]int32, 0, len(s)+len(s)/8+1)
+	if want := len(s) + len(s)/8 + 1; track && cap(f.offs) < want {
+		f.offs = make([]int32, 0, want)
 	}
-	if track && f.toks == nil {
-		f.toks = make([]Token, 0, len(s)/5+1)
+	if want := len(s)/5 + 1; track && cap(f.toks) < want {
+		f.toks = make([]Token, 0, want)
 	}
 	f.lastRune = -1
 	f.newline = true
