@@ -34,27 +34,53 @@ func (foldFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 // foldTerm drops combining marks after canonical decomposition and maps đ to d, so "phụ nữ", "phu nu", "hoà" and
 // "hòa" index alike.
 func foldTerm(term []byte) []byte {
-	ascii := true
-	for _, c := range term {
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
+	i := 0
+	for i < len(term) && term[i] < utf8.RuneSelf {
+		i++
 	}
-	if ascii {
+	if i == len(term) {
 		return term
 	}
-	out := make([]byte, 0, len(term))
-	for _, r := range norm.NFD.String(string(term)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
+	// Precomposed Latin letters (all of Vietnamese in NFC) fold through a table; anything else, combining marks
+	// included, through NFD. The table keeps indexing and snippet marking free of per-token allocations.
+	out := make([]byte, i, len(term))
+	copy(out, term[:i])
+	for i < len(term) {
+		r, size := utf8.DecodeRune(term[i:])
+		i += size
+		if r < rune(len(latinFold)) && latinFold[r] != 0 {
+			out = utf8.AppendRune(out, latinFold[r])
 			continue
-		case r == 'đ':
-			r = 'd'
-		case r == 'Đ':
-			r = 'D'
 		}
-		out = utf8.AppendRune(out, r)
+		out = appendFolded(out, r)
+	}
+	return out
+}
+
+// latinFold maps each precomposed letter below U+1F00 (Latin-1, Latin Extended A and B, Latin Extended
+// Additional, where Vietnamese letters live) to its folded letter; 0 means "fold through NFD".
+var latinFold = func() []rune {
+	t := make([]rune, 0x1F00)
+	for r := rune(0x80); r < rune(len(t)); r++ {
+		folded := appendFolded(nil, r)
+		if f, size := utf8.DecodeRune(folded); size == len(folded) && f != utf8.RuneError {
+			t[r] = f
+		}
+	}
+	return t
+}()
+
+func appendFolded(out []byte, r rune) []byte {
+	for _, d := range norm.NFD.String(string(r)) {
+		switch {
+		case unicode.Is(unicode.Mn, d):
+			continue
+		case d == 'đ':
+			d = 'd'
+		case d == 'Đ':
+			d = 'D'
+		}
+		out = utf8.AppendRune(out, d)
 	}
 	return out
 }

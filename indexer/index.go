@@ -35,8 +35,9 @@ type Index struct {
 	stopOnce sync.Once
 	done     chan struct{}
 
-	results *resultStore
-	stats   writeCounters
+	results  *resultStore
+	stats    writeCounters
+	snippets *snippetMaker
 
 	mu       sync.RWMutex
 	rows     map[string]*row            // by URL: the compact table behind every aggregate, and where each article lives
@@ -79,6 +80,10 @@ func Open(dir string, opts Options) (*Index, error) {
 		parts:  map[string]bleve.Index{},
 		writes: make(chan writeRequest), stop: make(chan struct{}), done: make(chan struct{}),
 		rows: map[string]*row{}, byOutlet: map[string]map[string]*row{},
+	}
+	var err error
+	if ix.snippets, err = newSnippetMaker(); err != nil {
+		return nil, err
 	}
 	legacy, err := ix.moveAsideSingleIndex()
 	if err != nil {

@@ -11,7 +11,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"golang.org/x/text/unicode/norm"
 )
@@ -72,9 +71,8 @@ type FacetCount struct {
 	Count int    `json:"count"`
 }
 
-// searchedFields are the text fields a query word is looked for in, with their boosts: a word in the title says
-// more about the article than one in the body.
-func searchedFields() map[string]float64 { return map[string]float64{"title": 3, "lead": 2, "body": 1} }
+// snippetFields are the text fields a hit's snippets come from.
+var snippetFields = [...]string{"title", "lead", "body"}
 
 // Search runs a search. Errors are about the request (an unusable query) or the index.
 func (ix *Index) Search(ctx context.Context, sr SearchRequest) (SearchResult, error) {
@@ -88,8 +86,8 @@ func (ix *Index) Search(ctx context.Context, sr SearchRequest) (SearchResult, er
 		sr.From = 0
 	}
 	// Two phases keep a search over many articles cheap: the first ranks on the composite _all field and returns
-	// only ids (and facets); the second loads and highlights just the page's articles.
-	q, hasText := buildQuery(sr, true)
+	// only ids (and facets); the second loads just the page's articles, whose snippets are marked here.
+	q, hasText := buildQuery(sr)
 	req := bleve.NewSearchRequestOptions(q, sr.Size, sr.From, false)
 	// No "_id" tie-break: it makes bleve load the stored id of every matching article, the largest cost at 100k.
 	if !hasText {
@@ -115,25 +113,25 @@ func (ix *Index) Search(ctx context.Context, sr SearchRequest) (SearchResult, er
 		for _, h := range res.Hits {
 			ids = append(ids, h.ID)
 		}
-		var pq query.Query = bleve.NewDocIDQuery(ids)
-		if hasText {
-			fieldQuery, _ := buildQuery(SearchRequest{Query: sr.Query}, false)
-			pq = bleve.NewConjunctionQuery(pq, fieldQuery)
-		}
-		preq := bleve.NewSearchRequestOptions(pq, len(ids), 0, false)
+		preq := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
 		preq.Fields = []string{"url", "outlet", "title", "section", "author", "published", "rules_version", "score",
 			"people_female", "people_male", "people_unknown", "quoted_female", "quoted_male", "quoted_unknown", "categories", "topics"}
 		if hasText {
-			preq.Highlight = bleve.NewHighlightWithStyle(html.Name)
-			for f := range searchedFields() {
-				preq.Highlight.AddField(f)
-			}
+			preq.Fields = append(preq.Fields, "lead", "body")
 		}
 		pres, err := searchAll(ctx, view, preq)
 		if err != nil {
 			return SearchResult{}, fmt.Errorf("search %q: load the page: %w", sr.Query, err)
 		}
+		qt := ix.snippets.terms(sr.Query)
 		for _, h := range pres.Hits {
+			if hasText {
+				texts := map[string]string{}
+				for _, field := range snippetFields {
+					texts[field], _ = h.Fields[field].(string)
+				}
+				h.Fragments = ix.snippets.snippets(h.ID, qt, texts)
+			}
 			page[h.ID] = h
 		}
 	}
@@ -225,33 +223,21 @@ func nonNilStrings(s []string) []string {
 }
 
 // buildQuery turns the request into a bleve query; hasText says whether it has words to rank by. The query text is
-// parsed here rather than by bleve's query-string syntax so that no user input can make an invalid query.
-//
-// With composite, words are looked for in the _all field (one posting list per word: fast ranking); without, in each
-// text field with its boost (what highlighting needs to know where the words are).
-func buildQuery(sr SearchRequest, composite bool) (q query.Query, hasText bool) {
+// parsed here rather than by bleve's query-string syntax so that no user input can make an invalid query. Words are
+// looked for in the _all field (title, lead and body): one posting list per word keeps ranking fast.
+func buildQuery(sr SearchRequest) (q query.Query, hasText bool) {
 	var must []query.Query
-	fields := searchedFields()
-	if composite {
-		fields = map[string]float64{"_all": 1}
-	}
 	for _, part := range splitQuery(norm.NFC.String(sr.Query)) {
-		var fieldQueries []query.Query
-		for field, boost := range fields {
-			if part.phrase {
-				mq := bleve.NewMatchPhraseQuery(part.text)
-				mq.SetField(field)
-				mq.SetBoost(boost)
-				fieldQueries = append(fieldQueries, mq)
-			} else {
-				mq := bleve.NewMatchQuery(part.text)
-				mq.SetField(field)
-				mq.SetBoost(boost)
-				mq.SetOperator(query.MatchQueryOperatorAnd)
-				fieldQueries = append(fieldQueries, mq)
-			}
+		if part.phrase {
+			mq := bleve.NewMatchPhraseQuery(part.text)
+			mq.SetField("_all")
+			must = append(must, mq)
+		} else {
+			mq := bleve.NewMatchQuery(part.text)
+			mq.SetField("_all")
+			mq.SetOperator(query.MatchQueryOperatorAnd)
+			must = append(must, mq)
 		}
-		must = append(must, bleve.NewDisjunctionQuery(fieldQueries...))
 		hasText = true
 	}
 	term := func(field, value string) query.Query {
