@@ -470,6 +470,8 @@ func (d Document) fields() map[string]any {
 		"people_female": float64(d.People.Female), "people_male": float64(d.People.Male), "people_unknown": float64(d.People.Unknown),
 		"quoted_female": float64(d.Quoted.Female), "quoted_male": float64(d.Quoted.Male), "quoted_unknown": float64(d.Quoted.Unknown),
 		"indicators_json": string(ind),
+		"text":            []string{d.Title, d.Lead, d.Body},
+		"bigrams":         []string{d.Title, d.Lead, d.Body},
 	}
 	if roles := d.rolesJSON(); roles != "" {
 		m["roles_json"] = roles

@@ -11,7 +11,7 @@ import (
 )
 
 // mappingVersion names the field layout; an index written with another layout is rebuilt on open.
-const mappingVersion = "3"
+const mappingVersion = "4"
 
 // mappingVersionKey is where the layout's version is kept in the index's internal storage.
 const mappingVersionKey = "genderlens_mapping_version"
@@ -30,14 +30,14 @@ func newMapping() (mapping.IndexMapping, error) {
 		return nil, fmt.Errorf("analyzer %s: %w", foldedAnalyzer, err)
 	}
 	im.DefaultAnalyzer = foldedAnalyzer
-
-	text := func() *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Analyzer = foldedAnalyzer
-		f.Store = true
-		f.IncludeTermVectors = true
-		return f
+	if err := im.AddCustomAnalyzer(bigramAnalyzer, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{lowercase.Name, foldFilterName, bigramFilterName},
+	}); err != nil {
+		return nil, fmt.Errorf("analyzer %s: %w", bigramAnalyzer, err)
 	}
+
 	keyword := func() *mapping.FieldMapping {
 		f := bleve.NewKeywordFieldMapping()
 		f.Store = true
@@ -66,9 +66,19 @@ func newMapping() (mapping.IndexMapping, error) {
 	}
 
 	dm := bleve.NewDocumentStaticMapping()
+	// Title, lead and body are searched through two fields that hold the three as an array (so that no phrase spans
+	// two of them) and are not stored: text, their folded syllables, and bigrams, pairs of neighbouring syllables
+	// with positions, for phrases. The originals are stored only, for display and for marking snippets. Indexing
+	// each text once, instead of per field and again in _all, halves the postings to write and merge.
 	for _, name := range []string{"title", "lead", "body"} {
-		dm.AddFieldMappingsAt(name, text())
+		dm.AddFieldMappingsAt(name, storedOnly())
 	}
+	words := bleve.NewTextFieldMapping()
+	words.Analyzer = foldedAnalyzer
+	words.Store = false
+	words.IncludeInAll = false
+	words.IncludeTermVectors = false
+	dm.AddFieldMappingsAt("text", words)
 	for _, name := range []string{"url", "outlet", "section", "author", "content_hash", "rules_version", "categories", "rule_ids", "topics", "month"} {
 		dm.AddFieldMappingsAt(name, keyword())
 	}
@@ -76,11 +86,19 @@ func newMapping() (mapping.IndexMapping, error) {
 		"quoted_female", "quoted_male", "quoted_unknown", "stored_at"} {
 		dm.AddFieldMappingsAt(name, num())
 	}
+	bigrams := bleve.NewTextFieldMapping()
+	bigrams.Analyzer = bigramAnalyzer
+	bigrams.Store = false
+	bigrams.IncludeInAll = false
+	bigrams.IncludeTermVectors = true
+	dm.AddFieldMappingsAt("bigrams", bigrams)
 	dm.AddFieldMappingsAt("published", date())
 	dm.AddFieldMappingsAt("crawled", date())
 	dm.AddFieldMappingsAt("indicators_json", storedOnly())
 	dm.AddFieldMappingsAt("result", storedOnly())
 	dm.AddFieldMappingsAt("roles_json", storedOnly())
 	im.DefaultMapping = dm
+	// Every field is left out of _all: text is the catch-all.
+	im.DefaultField = "text"
 	return im, nil
 }

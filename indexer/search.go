@@ -85,9 +85,10 @@ func (ix *Index) Search(ctx context.Context, sr SearchRequest) (SearchResult, er
 	if sr.From < 0 {
 		sr.From = 0
 	}
-	// Two phases keep a search over many articles cheap: the first ranks on the composite _all field and returns
+	// Two phases keep a search over many articles cheap: the first ranks on the text field and returns
 	// only ids (and facets); the second loads just the page's articles, whose snippets are marked here.
-	q, hasText := buildQuery(sr)
+	aq := ix.snippets.analyse(sr.Query)
+	q, hasText := buildQuery(sr, aq)
 	req := bleve.NewSearchRequestOptions(q, sr.Size, sr.From, false)
 	// No "_id" tie-break: it makes bleve load the stored id of every matching article, the largest cost at 100k.
 	if !hasText {
@@ -123,14 +124,13 @@ func (ix *Index) Search(ctx context.Context, sr SearchRequest) (SearchResult, er
 		if err != nil {
 			return SearchResult{}, fmt.Errorf("search %q: load the page: %w", sr.Query, err)
 		}
-		qt := ix.snippets.terms(sr.Query)
 		for _, h := range pres.Hits {
 			if hasText {
 				texts := map[string]string{}
 				for _, field := range snippetFields {
 					texts[field], _ = h.Fields[field].(string)
 				}
-				h.Fragments = ix.snippets.snippets(h.ID, qt, texts)
+				h.Fragments = ix.snippets.snippets(h.ID, aq, texts)
 			}
 			page[h.ID] = h
 		}
@@ -222,19 +222,25 @@ func nonNilStrings(s []string) []string {
 	return s
 }
 
-// buildQuery turns the request into a bleve query; hasText says whether it has words to rank by. The query text is
-// parsed here rather than by bleve's query-string syntax so that no user input can make an invalid query. Words are
-// looked for in the _all field (title, lead and body): one posting list per word keeps ranking fast.
-func buildQuery(sr SearchRequest) (q query.Query, hasText bool) {
+// buildQuery turns the request, its text already analysed, into a bleve query; hasText says whether it has words to
+// rank by. The query text is parsed here rather than by bleve's query-string syntax so that no user input can make an
+// invalid query. Words are looked for in the text field (title, lead and body), phrases of two syllables or more in
+// the bigrams field: one short posting list per pair of syllables.
+func buildQuery(sr SearchRequest, aq analysedQuery) (q query.Query, hasText bool) {
 	var must []query.Query
-	for _, part := range splitQuery(norm.NFC.String(sr.Query)) {
-		if part.phrase {
-			mq := bleve.NewMatchPhraseQuery(part.text)
-			mq.SetField("_all")
-			must = append(must, mq)
-		} else {
+	for _, part := range aq {
+		switch {
+		case len(part.terms) == 0:
+			continue // nothing the index could hold, such as a lone mark in quotes
+		case part.phrase && len(part.terms) == 2:
+			tq := bleve.NewTermQuery(part.terms[0] + " " + part.terms[1])
+			tq.SetField("bigrams")
+			must = append(must, tq)
+		case part.phrase && len(part.terms) > 2:
+			must = append(must, bleve.NewPhraseQuery(bigramTerms(part.terms), "bigrams"))
+		default:
 			mq := bleve.NewMatchQuery(part.text)
-			mq.SetField("_all")
+			mq.SetField("text")
 			mq.SetOperator(query.MatchQueryOperatorAnd)
 			must = append(must, mq)
 		}

@@ -66,6 +66,12 @@ func TestSearch(t *testing.T) {
 		{"phrase", SearchRequest{Query: `"phụ nữ phường"`}, "a.example/1", true},
 		{"curly phrase folded", SearchRequest{Query: "“phu nu phuong”"}, "a.example/1", true},
 		{"phrase not adjacent", SearchRequest{Query: `"nữ phụ"`}, "", true},
+		{"two-syllable phrase, other tone placement", SearchRequest{Query: `"hòa giải"`}, "b.example/3", true},
+		{"long phrase", SearchRequest{Query: `"hợp tác xã cho biết giá rau"`}, "a.example/2", true},
+		{"long phrase out of order", SearchRequest{Query: `"hợp tác xã biết cho"`}, "", true},
+		{"phrase never spans title and body", SearchRequest{Query: `"tăng nữ"`}, "", true},
+		{"one-word phrase", SearchRequest{Query: `"rau"`}, "a.example/2", true},
+		{"phrase of a lone mark restricts nothing", SearchRequest{Query: `"-" rau`}, "a.example/2", true},
 		{"all words must match", SearchRequest{Query: "phụ nữ rau"}, "a.example/2", true},
 		{"punctuation only", SearchRequest{Query: "- ."}, "b.example/4 a.example/1 a.example/2 b.example/3", true},
 		{"outlet", SearchRequest{Query: "phu nu", Outlets: []string{"phuong-b"}}, "b.example/3", true},
@@ -110,6 +116,14 @@ func TestSearchSnippetsAndFacets(t *testing.T) {
 	body := strings.Join(res.Articles[0].Snippets["body"], " ")
 	if !strings.Contains(body, "<mark>thông</mark> <mark>xe</mark>") || !strings.Contains(body, "&lt;b&gt;") {
 		t.Errorf("body snippet %q: want marked matches and escaped HTML", body)
+	}
+	// A phrase is marked only where its words follow one another: in the body, not in the title.
+	res, err = ix.Search(context.Background(), SearchRequest{Query: `"đường thông xe"`})
+	if err != nil || len(res.Articles) != 1 {
+		t.Fatalf("phrase search: %v, %+v", err, res)
+	}
+	if got := res.Articles[0].Snippets; got["title"] != nil || !strings.Contains(strings.Join(got["body"], " "), "<mark>Đường</mark> <mark>thông</mark> <mark>xe</mark> sau") {
+		t.Errorf("phrase snippets %q", got)
 	}
 	all, err := ix.Search(context.Background(), SearchRequest{Facets: true})
 	if err != nil {

@@ -2,6 +2,8 @@ package indexer
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
@@ -9,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight"
 	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -37,79 +40,141 @@ func newSnippetMaker() (*snippetMaker, error) {
 	return &snippetMaker{analyzer: a, highlighter: hl}, nil
 }
 
-// queryTerms is a query analysed as the index analyses text: single words, any occurrence of which is marked,
-// and phrases, whose words are marked only where they follow one another.
-type queryTerms struct {
+// analysedQuery is a query split into words and phrases, each with its terms as the index's analyzer makes them.
+type analysedQuery []analysedPart
+
+type analysedPart struct {
+	queryPart
+	terms []string
+}
+
+func (sm *snippetMaker) analyse(q string) analysedQuery {
+	var aq analysedQuery
+	for _, part := range splitQuery(norm.NFC.String(q)) {
+		ap := analysedPart{queryPart: part}
+		for _, tok := range sm.analyzer.Analyze([]byte(part.text)) {
+			ap.terms = append(ap.terms, string(tok.Term))
+		}
+		aq = append(aq, ap)
+	}
+	return aq
+}
+
+// marks is what a snippet marks: single words wherever they occur, and phrases only where their words follow one
+// another.
+type marks struct {
 	words   map[string]bool
 	phrases [][]string
 }
 
-func (sm *snippetMaker) terms(q string) queryTerms {
-	qt := queryTerms{words: map[string]bool{}}
-	for _, part := range splitQuery(norm.NFC.String(q)) {
-		var terms []string
-		for _, tok := range sm.analyzer.Analyze([]byte(part.text)) {
-			terms = append(terms, string(tok.Term))
+func (aq analysedQuery) marks() marks {
+	m := marks{words: map[string]bool{}}
+	for _, p := range aq {
+		if p.phrase && len(p.terms) > 1 {
+			m.phrases = append(m.phrases, p.terms)
+			continue
 		}
-		switch {
-		case len(terms) == 0:
-		case part.phrase && len(terms) > 1:
-			qt.phrases = append(qt.phrases, terms)
-		default:
-			// A "word" the analyzer splits (TP.HCM) must match as a whole in bleve too, but marking each piece
-			// where it occurs is close enough for a snippet.
-			for _, t := range terms {
-				qt.words[t] = true
-			}
+		// A "word" the analyzer splits (TP.HCM) must match as a whole in bleve too, but marking each piece
+		// where it occurs is close enough for a snippet.
+		for _, t := range p.terms {
+			m.words[t] = true
 		}
 	}
-	return qt
+	return m
 }
 
-func (qt queryTerms) empty() bool { return len(qt.words) == 0 && len(qt.phrases) == 0 }
+// snippetWindow is how much of a long text is analysed at a time: the snippet comes from the first window with a
+// match, so a long article costs one window, not its whole body. Windows overlap so that a phrase is not cut.
+const (
+	snippetWindow  = 4 << 10
+	snippetOverlap = 256
+)
 
-// snippets returns, per field with a match, its best fragment with the matches in <mark> and the rest escaped.
-func (sm *snippetMaker) snippets(id string, qt queryTerms, fields map[string]string) map[string][]string {
-	if qt.empty() {
+// snippets returns, per field with a match, a fragment with the matches in <mark> and the rest escaped.
+func (sm *snippetMaker) snippets(id string, aq analysedQuery, fields map[string]string) map[string][]string {
+	qt := aq.marks()
+	if len(qt.words) == 0 && len(qt.phrases) == 0 {
 		return nil
 	}
 	var out map[string][]string
 	for field, text := range fields {
-		if text == "" {
-			continue
-		}
-		tokens := sm.analyzer.Analyze([]byte(text))
-		locs := search.TermLocationMap{}
-		add := func(tok *analysis.Token) {
-			term := string(tok.Term)
-			locs[term] = append(locs[term], &search.Location{Pos: uint64(tok.Position), Start: uint64(tok.Start), End: uint64(tok.End)})
-		}
-		for i, tok := range tokens {
-			if qt.words[string(tok.Term)] {
-				add(tok)
-			}
-			for _, ph := range qt.phrases {
-				if phraseAt(tokens, i, ph) {
-					for _, t := range tokens[i : i+len(ph)] {
-						add(t)
-					}
+		for start := 0; start < len(text); {
+			end := windowEnd(text, start)
+			if frag := sm.fragment(id, field, text[start:end], qt); frag != "" {
+				if start > 0 && !strings.HasPrefix(frag, simple.DefaultSeparator) {
+					frag = simple.DefaultSeparator + frag
 				}
+				if end < len(text) && !strings.HasSuffix(frag, simple.DefaultSeparator) {
+					frag += simple.DefaultSeparator
+				}
+				if out == nil {
+					out = map[string][]string{}
+				}
+				out[field] = []string{frag}
+				break
 			}
-		}
-		if len(locs) == 0 {
-			continue
-		}
-		dm := &search.DocumentMatch{ID: id, Locations: search.FieldTermLocationMap{field: locs}}
-		doc := document.NewDocument(id)
-		doc.AddField(document.NewTextField(field, nil, []byte(text)))
-		if frags := sm.highlighter.BestFragmentsInField(dm, doc, field, 1); len(frags) > 0 {
-			if out == nil {
-				out = map[string][]string{}
+			if end == len(text) {
+				break
 			}
-			out[field] = frags
+			start = windowStart(text, end-snippetOverlap)
 		}
 	}
 	return out
+}
+
+// windowEnd is where the window starting at start ends: snippetWindow bytes on, moved forward to a space.
+func windowEnd(text string, start int) int {
+	end := start + snippetWindow
+	if end >= len(text) {
+		return len(text)
+	}
+	if i := strings.IndexAny(text[end:], " \n"); i >= 0 && i < snippetOverlap {
+		return end + i
+	}
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	return end
+}
+
+// windowStart moves i forward to the start of a word, so a window never begins inside a character or a word.
+func windowStart(text string, i int) int {
+	if j := strings.IndexAny(text[i:], " \n"); j >= 0 && j < snippetOverlap {
+		return i + j + 1
+	}
+	for i < len(text) && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	return i
+}
+
+// fragment marks the query's matches in text and returns its best fragment, or "" without a match.
+func (sm *snippetMaker) fragment(id, field, text string, qt marks) string {
+	tokens := sm.analyzer.Analyze([]byte(text))
+	locs := search.TermLocationMap{}
+	add := func(tok *analysis.Token) {
+		term := string(tok.Term)
+		locs[term] = append(locs[term], &search.Location{Pos: uint64(tok.Position), Start: uint64(tok.Start), End: uint64(tok.End)})
+	}
+	for i, tok := range tokens {
+		if qt.words[string(tok.Term)] {
+			add(tok)
+		}
+		for _, ph := range qt.phrases {
+			if phraseAt(tokens, i, ph) {
+				for _, t := range tokens[i : i+len(ph)] {
+					add(t)
+				}
+			}
+		}
+	}
+	if len(locs) == 0 {
+		return ""
+	}
+	dm := &search.DocumentMatch{ID: id, Locations: search.FieldTermLocationMap{field: locs}}
+	doc := document.NewDocument(id)
+	doc.AddField(document.NewTextField(field, nil, []byte(text)))
+	return sm.highlighter.BestFragmentInField(dm, doc, field)
 }
 
 // phraseAt says whether the phrase's terms start at tokens[i], at consecutive positions.
