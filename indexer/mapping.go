@@ -73,12 +73,16 @@ func newMapping() (mapping.IndexMapping, error) {
 	for _, name := range []string{"title", "lead", "body"} {
 		dm.AddFieldMappingsAt(name, storedOnly())
 	}
-	words := bleve.NewTextFieldMapping()
-	words.Analyzer = foldedAnalyzer
-	words.Store = false
-	words.IncludeInAll = false
-	words.IncludeTermVectors = false
-	dm.AddFieldMappingsAt("text", words)
+	searchedOnly := func(analyzer string, positions bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = positions
+		return f
+	}
+	dm.AddFieldMappingsAt("text", searchedOnly(foldedAnalyzer, false))
+	dm.AddFieldMappingsAt("bigrams", searchedOnly(bigramAnalyzer, true))
 	for _, name := range []string{"url", "outlet", "section", "author", "content_hash", "rules_version", "categories", "rule_ids", "topics", "month"} {
 		dm.AddFieldMappingsAt(name, keyword())
 	}
@@ -86,12 +90,6 @@ func newMapping() (mapping.IndexMapping, error) {
 		"quoted_female", "quoted_male", "quoted_unknown", "stored_at"} {
 		dm.AddFieldMappingsAt(name, num())
 	}
-	bigrams := bleve.NewTextFieldMapping()
-	bigrams.Analyzer = bigramAnalyzer
-	bigrams.Store = false
-	bigrams.IncludeInAll = false
-	bigrams.IncludeTermVectors = true
-	dm.AddFieldMappingsAt("bigrams", bigrams)
 	dm.AddFieldMappingsAt("published", date())
 	dm.AddFieldMappingsAt("crawled", date())
 	dm.AddFieldMappingsAt("indicators_json", storedOnly())
