@@ -12,7 +12,7 @@ import (
 )
 
 // searchFixture stores a few short articles written for this test.
-func searchFixture(t *testing.T) *Index {
+func searchFixture(t testing.TB) *Index {
 	t.Helper()
 	ix, err := Open(t.TempDir(), Options{BatchWait: time.Millisecond})
 	if err != nil {
@@ -144,4 +144,32 @@ func TestSearchSnippetsAndFacets(t *testing.T) {
 			t.Errorf("facet %s = %q, want %q", name, got, w)
 		}
 	}
+}
+
+// FuzzSearchQuery: any query text is a valid search (never an error), finds at most the stored articles, and its
+// snippets keep text escaped with balanced marks.
+func FuzzSearchQuery(f *testing.F) {
+	ix := searchFixture(f)
+	for _, q := range []string{"phu nu", `"phụ nữ phường"`, `"`, `""`, "“”", `"-" rau`, "TP.HCM", "\xff", norm.NFD.String("hoà giải"), "<b>"} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		res, err := ix.Search(context.Background(), SearchRequest{Query: q, Facets: true})
+		if err != nil {
+			t.Fatalf("Search(%q): %v", q, err)
+		}
+		if res.Total > 4 || len(res.Articles) > 4 {
+			t.Fatalf("Search(%q): total %d, %d articles", q, res.Total, len(res.Articles))
+		}
+		for _, a := range res.Articles {
+			for field, frags := range a.Snippets {
+				for _, s := range frags {
+					rest := strings.ReplaceAll(strings.ReplaceAll(s, "<mark>", ""), "</mark>", "")
+					if strings.ContainsAny(rest, "<>") || strings.Count(s, "<mark>") != strings.Count(s, "</mark>") {
+						t.Fatalf("Search(%q): %s snippet %q", q, field, s)
+					}
+				}
+			}
+		}
+	})
 }
