@@ -226,7 +226,7 @@ func TestXLSXMatchesAPI(t *testing.T) {
 					if got, want := cellOf(t, header, row, "Mức áp dụng"), levelText(st.Level); got != want {
 						t.Errorf("%s level %q, want %q", id, got, want)
 					}
-					if got, want := cellOf(t, header, row, "Lý do (theo chính sách)"), st.Reasons[0]+" "+strings.Join(st.Reasons[1:], "; "); got != want {
+					if got, want := cellOf(t, header, row, "Lý do (theo chính sách)"), adoption.VietnameseSummary(st); got != want {
 						t.Errorf("%s reasons %q, want %q", id, got, want)
 					}
 				}

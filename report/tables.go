@@ -202,7 +202,7 @@ func (r *Report) OutletTable() Table {
 		if !r.ActionMonth {
 			level, reasons, unmet := "Ngoài danh sách cấu hình", "", ""
 			if o.Status != nil {
-				level, reasons, unmet = levelText(o.Status.Level), reasonsText(o.Status.Reasons), unmetText(o.Status.Checks)
+				level, reasons, unmet = levelText(o.Status.Level), adoption.VietnameseSummary(*o.Status), unmetText(o.Status.Checks)
 			}
 			row = append(row, text(level), text(reasons), text(unmet))
 		}
@@ -237,23 +237,17 @@ func categoryRate(a indexer.Aggregate, c string) Value {
 	return Value{Kind: Share}
 }
 
-// reasonsText joins the policy's reasons: the verdict, then the unmet requirements separated by semicolons.
-func reasonsText(reasons []string) string {
-	if len(reasons) == 0 {
-		return ""
-	}
-	if len(reasons) == 1 {
-		return reasons[0]
-	}
-	return reasons[0] + " " + strings.Join(reasons[1:], "; ")
-}
-
 // unmetText lists the unmet requirements in Vietnamese with what was found, by level.
 func unmetText(checks []adoption.Check) string {
 	var out []string
 	for _, c := range checks {
 		if !c.Met {
-			out = append(out, fmt.Sprintf("%s: %s (hiện có: %s)", levelText(c.Level), requirementLabel(c.Requirement), c.Got))
+			// A threshold is worth repeating; a yes/no requirement is already said by its name.
+			detail := "hiện có: " + adoption.Vietnamese(c.Got)
+			if strings.ContainsAny(c.Want, "0123456789") {
+				detail = "yêu cầu: " + adoption.Vietnamese(c.Want) + "; " + detail
+			}
+			out = append(out, fmt.Sprintf("%s: %s (%s)", levelText(c.Level), requirementLabel(c.Requirement), detail))
 		}
 	}
 	return strings.Join(out, "; ")

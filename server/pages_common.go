@@ -129,7 +129,7 @@ func newStatusView(lang string, st adoption.Status) statusView {
 		v.Summary = translate(lang, "status.not_started")
 	}
 	for _, c := range st.Checks {
-		rv := requirementView{Name: requirementName(lang, c.Requirement), Want: policyText(lang, c.Want), Got: policyText(lang, gotText(lang, c.Got)),
+		rv := requirementView{Name: requirementName(lang, c.Requirement), Want: policyText(lang, c.Want), Got: policyText(lang, c.Got),
 			Met: c.Met, Level: c.Level}
 		v.Checks = append(v.Checks, rv)
 		if !c.Met && c.Level == next && st.Level != adoption.Official {
@@ -152,44 +152,16 @@ func requirementName(lang, req string) string {
 	return translate(lang, "req."+kind) + ": " + name
 }
 
-// gotText translates the policy's few fixed words for missing values; figures pass through.
-func gotText(lang, got string) string {
-	switch got {
-	case "none recorded", "not recorded", "not sent", "no articles", "no violence stories":
-		return translate(lang, "got."+strings.ReplaceAll(got, " ", "_"))
-	}
-	return got
-}
-
 func init() {
 	// args passes several values to a sub-template, usually the page and a row.
 	pageFuncs["args"] = func(v ...any) []any { return v }
 }
 
-// policyWords turn the adoption package's English descriptions of requirements into Vietnamese. The package writes
-// them for the API; here they are rewritten phrase by phrase, longest first, and any phrase not listed stays English,
-// which is better than hiding it.
-var policyWords = strings.NewReplacer(
-	"a decision or plan adopting the indicator set", "có quyết định hoặc kế hoạch áp dụng Bộ chỉ số",
-	"a named focal person", "có cán bộ đầu mối",
-	"a self-assessment on the ministry's template", "có tự đánh giá theo mẫu của Bộ",
-	"the share of women in leadership reported", "báo cáo tỷ lệ nữ lãnh đạo",
-	"the report sent before ", "gửi báo cáo trước ngày ",
-	" women among quoted sources of known gender", " nữ trong số nguồn tin được trích dẫn đã rõ giới",
-	" monitored articles in ", " bài được theo dõi trong năm ",
-	" violence stories)", " bài về bạo lực giới)",
-	" of violence stories", " số bài về bạo lực giới",
-	" articles)", " bài)",
-	" of articles", " số bài",
-	"at least ", "tối thiểu ",
-	"at most ", "tối đa ",
-	"sent ", "đã gửi ",
-	" of ", " trên ",
-)
-
+// policyText renders the adoption package's English description of a requirement or finding in the page's
+// language.
 func policyText(lang, s string) string {
 	if lang == "en" {
 		return s
 	}
-	return policyWords.Replace(s)
+	return adoption.Vietnamese(s)
 }
