@@ -94,3 +94,19 @@ func FuzzSnippetWindows(f *testing.F) {
 		}
 	})
 }
+
+func TestTrimCutWords(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"…i Liên hiệp <mark>Phụ</mark> <mark>nữ</mark> phường. Phát b…", "…Liên hiệp <mark>Phụ</mark> <mark>nữ</mark> phường. Phát…"},
+		{"Tiêu đề <mark>phụ</mark> nữ", "Tiêu đề <mark>phụ</mark> nữ"},
+		{"…<mark>nữ</mark> ở đây…", "…<mark>nữ</mark> ở…"},
+		{"…ở đây <mark>nữ</mark>…", "…đây <mark>nữ</mark>…"},
+		{"…ng&amp; b <mark>x</mark> c&lt;…", "…ng&amp; b <mark>x</mark> c&lt;…"},
+		{"…abc…", "…abc…"},
+		{"…a\nb <mark>x</mark>", "…b <mark>x</mark>"},
+	} {
+		if got := trimCutWords(tt.in); got != tt.want {
+			t.Errorf("trimCutWords(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -174,7 +174,24 @@ func (sm *snippetMaker) fragment(id, field, text string, qt marks) string {
 	dm := &search.DocumentMatch{ID: id, Locations: search.FieldTermLocationMap{field: locs}}
 	doc := document.NewDocument(id)
 	doc.AddField(document.NewTextField(field, nil, []byte(text)))
-	return sm.highlighter.BestFragmentInField(dm, doc, field)
+	return trimCutWords(sm.highlighter.BestFragmentInField(dm, doc, field))
+}
+
+// trimCutWords drops the pieces of words the fragmenter cut at either end of a fragment ("…i Liên hiệp" becomes
+// "…Liên hiệp"). Only plain text is trimmed: a piece holding a mark or an HTML entity is kept whole.
+func trimCutWords(frag string) string {
+	const sep = simple.DefaultSeparator
+	if rest, ok := strings.CutPrefix(frag, sep); ok {
+		if i := strings.IndexAny(rest, " \n"); i > 0 && !strings.ContainsAny(rest[:i], "<&") {
+			frag = sep + rest[i+1:]
+		}
+	}
+	if rest, ok := strings.CutSuffix(frag, sep); ok {
+		if i := strings.LastIndexAny(rest, " \n"); i >= 0 && i < len(rest)-1 && !strings.ContainsAny(rest[i+1:], ">;") {
+			frag = rest[:i] + sep
+		}
+	}
+	return frag
 }
 
 // phraseAt says whether the phrase's terms start at tokens[i], at consecutive positions.
