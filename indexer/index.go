@@ -42,6 +42,7 @@ type Index struct {
 	mu       sync.RWMutex
 	rows     map[string]*row            // by URL: the compact table behind every aggregate, and where each article lives
 	byOutlet map[string]map[string]*row // the same rows by outlet, then URL, so one outlet's figures scan only its rows
+	interned *interner                  // the rows' shared strings
 
 	rescore rescoreState
 }
@@ -79,7 +80,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		dir: filepath.Join(dir, "articles.bleve"), openTimeout: opts.OpenTimeout,
 		parts:  map[string]bleve.Index{},
 		writes: make(chan writeRequest), stop: make(chan struct{}), done: make(chan struct{}),
-		rows: map[string]*row{}, byOutlet: map[string]map[string]*row{},
+		rows: map[string]*row{}, byOutlet: map[string]map[string]*row{}, interned: newInterner(),
 	}
 	var err error
 	if ix.snippets, err = newSnippetMaker(); err != nil {
@@ -311,6 +312,7 @@ func (ix *Index) deleteFrom(part string, urls []string) error {
 
 // setRowLocked replaces the row of url, moving it between outlets if needed; ix.mu must be held for writing.
 func (ix *Index) setRowLocked(url string, r *row) {
+	ix.interned.row(r)
 	if old := ix.rows[url]; old != nil && old.outlet != r.outlet {
 		delete(ix.byOutlet[old.outlet], url)
 		if len(ix.byOutlet[old.outlet]) == 0 {
