@@ -37,19 +37,7 @@ func TestCheckText(t *testing.T) {
 			if code != tt.code {
 				t.Errorf("exit %d, want %d; stderr %s", code, tt.code, errOut)
 			}
-			golden := filepath.Join("testdata", tt.name+".golden")
-			if *updateGolden {
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if out != string(want) {
-				t.Errorf("output differs from %s:\ngot:\n%s\nwant:\n%s", golden, out, want)
-			}
+			compareGolden(t, tt.name+".golden", out)
 		})
 	}
 }

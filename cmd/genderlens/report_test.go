@@ -78,19 +78,7 @@ func TestReportCommand(t *testing.T) {
 			if code := run(context.Background(), env, args); code != 0 {
 				t.Fatalf("report exited %d: %s", code, errOut.String())
 			}
-			golden := filepath.Join("testdata", tt.golden)
-			if *updateGolden {
-				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (go test -run TestReportCommand -update)", err)
-			}
-			if out.String() != string(want) {
-				t.Errorf("report %v:\n%s\nwant:\n%s", tt.args, out.String(), want)
-			}
+			compareGolden(t, tt.golden, out.String())
 		})
 	}
 
