@@ -6,12 +6,15 @@
 package rules
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -20,7 +23,7 @@ import (
 	"genderlens/vntext"
 )
 
-//go:embed *.yaml
+//go:embed *.yaml people
 var embedded embed.FS
 
 // SetFile is the file that carries the rule set's version and scoring
@@ -50,11 +53,21 @@ func Categories() []string {
 // Topics returns the topics an article can be flagged with.
 func Topics() []string { return []string{"gbv", "gender_equality", "women_focus"} }
 
+// ListsFile holds named word lists that rules share: a phrase "@name" in
+// tokens, exceptions, near.tokens or unless.tokens stands for every phrase
+// of the list.
+const ListsFile = "lists.yaml"
+
 // Set is a loaded, validated rule set.
 type Set struct {
+	// Version is ruleset.yaml's version followed by a hash of every file
+	// the set is compiled from ("2026.12.0+1a2b3c4d"), so that any change
+	// to the rules or lexicons makes a new version and stored articles are
+	// rescored.
 	Version string
 	Rules   []Rule
 	Scoring Scoring
+	People  People
 }
 
 // Scoring holds the weights documented in README.md.
@@ -82,12 +95,22 @@ func (t Text) In(lang string) string {
 }
 
 // Near is a proximity condition: the match must lie within Within words of
-// a person of the given gender (female, male, any) or of one of Tokens.
+// a person of the given kind (female, male, any, victim) or of one of
+// Tokens, in the same sentence.
 type Near struct {
 	Person string   `yaml:"person"`
 	Tokens []string `yaml:"tokens"`
 	Within int      `yaml:"within"`
+	// Side restricts where the context may be: before or after the match
+	// ("" for either side).
+	Side string `yaml:"side"`
+	// Extend makes the finding cover the context too ("gương mặt thanh
+	// tú" rather than "gương mặt").
+	Extend bool `yaml:"extend"`
 }
+
+// NearPersons are the person kinds a Near condition can ask for.
+func NearPersons() []string { return []string{"female", "male", "any", "victim"} }
 
 // Balance is the condition of a balance rule. With MinFemale > 0 it fires
 // when at least MinFemale women are in the group (a positive signal);
@@ -100,28 +123,30 @@ type Balance struct {
 	MinFemale  int     `yaml:"min_female"`
 }
 
-// Example is one example sentence with its place in the file.
+// Example is one example text with its place in the file. Flag is the text
+// the rule must flag in it: a match example of a rule that reports spans
+// names the span, so an example shows what is flagged, not only that
+// something is.
 type Example struct {
-	Text    string
-	Section string
-	Line    int
+	Text    string `yaml:"text"`
+	Flag    string `yaml:"flag"`
+	Section string `yaml:"section"`
+	Line    int    `yaml:"-"`
 }
 
-// UnmarshalYAML accepts a plain string or {text, section}.
+// UnmarshalYAML accepts a plain string or {text, flag, section}.
 func (e *Example) UnmarshalYAML(n *yaml.Node) error {
-	e.Line = n.Line
 	if n.Kind == yaml.ScalarNode {
-		e.Text = n.Value
+		*e = Example{Text: n.Value, Line: n.Line}
 		return nil
 	}
-	var v struct {
-		Text    string `yaml:"text"`
-		Section string `yaml:"section"`
-	}
+	type plain Example
+	var v plain
 	if err := n.Decode(&v); err != nil {
 		return fmt.Errorf("example: %w", err)
 	}
-	e.Text, e.Section = v.Text, v.Section
+	*e = Example(v)
+	e.Line = n.Line
 	return nil
 }
 
@@ -158,6 +183,9 @@ type Rule struct {
 	// match on the section slug, e.g. "the-thao").
 	Sections    []string `yaml:"sections"`
 	NotSections []string `yaml:"not_sections"`
+	// SkipNames drops a match written with a capital in mid-sentence: it is
+	// then part of a proper name (the award "Người đẹp Biển", a film).
+	SkipNames bool `yaml:"skip_names"`
 	// Topic and MinHits configure topic rules: the topic is set when cues
 	// of the rule occur at least MinHits times (distinct phrases count once
 	// each unless Weighted).
@@ -180,6 +208,10 @@ type ruleFile struct {
 type setFile struct {
 	Version string  `yaml:"version"`
 	Scoring Scoring `yaml:"scoring"`
+}
+
+type listsFile struct {
+	Lists map[string][]string `yaml:"lists"`
 }
 
 // EmbeddedFS returns the rule files compiled into the binary.
@@ -241,15 +273,22 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 		add(".", 0, "%v", err)
 		return nil, problems
 	}
+	h := sha256.New()
+	hashFile := func(name string, data []byte) {
+		fmt.Fprintf(h, "%s %d\n", name, len(data))
+		h.Write(data)
+	}
 	set := &Set{}
 	sawSet := false
 	seen := map[string]string{}
+	var lists map[string][]string
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			add(name, 0, "read: %v", err)
 			continue
 		}
+		hashFile(name, data)
 		var doc yaml.Node
 		if err := yaml.Unmarshal(data, &doc); err != nil {
 			add(name, yamlLine(err), "parse: %v", err)
@@ -260,9 +299,14 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 			continue
 		}
 		root := doc.Content[0]
-		if path.Base(name) == SetFile {
+		if root.Kind != yaml.MappingNode {
+			add(name, root.Line, "expected a mapping")
+			continue
+		}
+		switch path.Base(name) {
+		case SetFile:
 			sawSet = true
-			checkKeys(root, name, []string{"version", "scoring"}, add)
+			checkKeys(root, reflect.TypeFor[setFile](), "", name, add)
 			var sf setFile
 			if err := root.Decode(&sf); err != nil {
 				add(name, yamlLine(err), "decode: %v", err)
@@ -274,8 +318,17 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 			set.Version = sf.Version
 			set.Scoring = sf.Scoring
 			continue
+		case ListsFile:
+			checkKeys(root, reflect.TypeFor[listsFile](), "", name, add)
+			var lf listsFile
+			if err := root.Decode(&lf); err != nil {
+				add(name, yamlLine(err), "decode: %v", err)
+				continue
+			}
+			lists = lf.Lists
+			continue
 		}
-		checkKeys(root, name, []string{"indicator", "rules"}, add)
+		checkKeys(root, reflect.TypeFor[ruleFile](), "", name, add)
 		var rf ruleFile
 		if err := root.Decode(&rf); err != nil {
 			add(name, yamlLine(err), "decode: %v", err)
@@ -286,9 +339,7 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 			r := &rf.Rules[i]
 			r.File = name
 			if ruleNodes != nil && i < len(ruleNodes.Content) {
-				rn := ruleNodes.Content[i]
-				r.Line = rn.Line
-				checkKeys(rn, name, ruleKeys, add)
+				r.Line = ruleNodes.Content[i].Line
 			}
 			if r.Indicator == "" {
 				r.Indicator = rf.Indicator
@@ -297,44 +348,59 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 				add(name, r.Line, "duplicate rule id %q (first in %s)", r.ID, prev)
 			}
 			seen[r.ID] = name
-			for _, msg := range validate(r) {
-				add(name, r.Line, "rule %s: %s", r.ID, msg)
-			}
 			set.Rules = append(set.Rules, *r)
+		}
+	}
+	// Lists may be read after the rules that use them, so they are expanded
+	// once every file is in.
+	for i := range set.Rules {
+		r := &set.Rules[i]
+		for _, msg := range expandLists(r, lists) {
+			add(r.File, r.Line, "rule %s: %s", r.ID, msg)
+		}
+		for _, msg := range validate(r) {
+			add(r.File, r.Line, "rule %s: %s", r.ID, msg)
 		}
 	}
 	if !sawSet {
 		add(SetFile, 0, "missing: the rule set needs a %s with its version", SetFile)
 	}
+	parsePeople(fsys, &set.People, add, hashFile)
+	if set.Version != "" {
+		set.Version += "+" + hex.EncodeToString(h.Sum(nil))[:8]
+	}
 	return set, problems
 }
 
-var ruleKeys = []string{
-	"id", "kind", "indicator", "category", "severity", "message", "suggestion",
-	"tokens", "swap", "exceptions", "near", "unless", "when_topics", "sections",
-	"not_sections", "topic", "min_hits", "balance", "examples",
-}
-
-// checkKeys reports keys of a mapping node that the loader does not know,
-// because a misspelt condition would otherwise be silently ignored.
-func checkKeys(n *yaml.Node, file string, known []string, add func(string, int, string, ...any)) {
-	if n.Kind != yaml.MappingNode {
-		add(file, n.Line, "expected a mapping")
-		return
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i]
-		ok := false
-		for _, want := range known {
-			if k.Value == want {
-				ok = true
-				break
+// expandLists replaces "@name" phrases by the phrases of the named list.
+func expandLists(r *Rule, lists map[string][]string) []string {
+	var bad []string
+	expand := func(field string, in []string) []string {
+		out := make([]string, 0, len(in))
+		for _, p := range in {
+			name, ok := strings.CutPrefix(strings.TrimSpace(p), "@")
+			if !ok {
+				out = append(out, p)
+				continue
 			}
+			l, found := lists[name]
+			if !found {
+				bad = append(bad, fmt.Sprintf("%s: no list %q in %s", field, name, ListsFile))
+				continue
+			}
+			out = append(out, l...)
 		}
-		if !ok {
-			add(file, k.Line, "unknown key %q", k.Value)
-		}
+		return out
 	}
+	r.Tokens = expand("tokens", r.Tokens)
+	r.Exceptions = expand("exceptions", r.Exceptions)
+	if r.Near != nil {
+		r.Near.Tokens = expand("near.tokens", r.Near.Tokens)
+	}
+	if r.Unless != nil {
+		r.Unless.Tokens = expand("unless.tokens", r.Unless.Tokens)
+	}
+	return bad
 }
 
 func mapValue(n *yaml.Node, key string) *yaml.Node {
@@ -399,6 +465,20 @@ func validate(r *Rule) []string {
 	if len(r.Examples.Match) == 0 {
 		bad("needs at least one example under examples.match")
 	}
+	spans := r.Kind == KindExistence || r.Kind == KindSubstitution || r.Kind == KindProximity
+	for _, ex := range r.Examples.Match {
+		switch {
+		case spans && ex.Flag == "":
+			bad("example at line %d: say which text the rule flags (flag: ...)", ex.Line)
+		case ex.Flag != "" && !strings.Contains(ex.Text, ex.Flag):
+			bad("example at line %d: flag %q does not occur in its text", ex.Line, ex.Flag)
+		}
+	}
+	for _, ex := range r.Examples.NoMatch {
+		if ex.Flag != "" {
+			bad("example at line %d: a nomatch example flags nothing; drop flag", ex.Line)
+		}
+	}
 	if len(r.Examples.NoMatch) == 0 {
 		bad("needs at least one example under examples.nomatch")
 	}
@@ -457,10 +537,13 @@ func validate(r *Rule) []string {
 			if r.Near.Within <= 0 {
 				bad("near.within must be positive")
 			}
-			switch r.Near.Person {
-			case "", "female", "male", "any":
+			if r.Near.Person != "" && !contains(NearPersons(), r.Near.Person) {
+				bad("near.person %q is not one of %s", r.Near.Person, strings.Join(NearPersons(), ", "))
+			}
+			switch r.Near.Side {
+			case "", "before", "after":
 			default:
-				bad("near.person %q is not female, male or any", r.Near.Person)
+				bad("near.side %q is not before or after", r.Near.Side)
 			}
 			if r.Near.Person == "" && len(r.Near.Tokens) == 0 {
 				bad("near needs a person or tokens")

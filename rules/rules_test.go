@@ -44,23 +44,72 @@ rules:
     suggestion: {vi: "b", en: "b"}
     tokens: [phái yếu]
     examples:
-      match: ["phái yếu"]
+      match: [{text: "phái yếu", flag: "phái yếu"}]
       nomatch: ["phụ nữ"]
 `
 
+// goodPeople is the smallest people lexicon a rule set needs.
+const goodPeople = `lexicon: honorifics
+female: [bà]
+male: [ông]
+examples:
+  - text: "Bà Lan nói."
+    people: [{name: Lan, gender: female}]
+`
+
+const goodSpeech = `lexicon: speech
+verbs: [nói]
+examples:
+  - text: "Ông Minh nói."
+    people: [{name: Minh, quoted: true}]
+`
+
+const goodNames = `lexicon: names
+surnames: [nguyễn]
+examples:
+  - text: "Nguyễn Minh nói."
+    people: [{name: Nguyễn Minh}]
+`
+
+// minimalSet is a valid rule set with one rule.
+func minimalSet() fstest.MapFS {
+	return fstest.MapFS{
+		"ruleset.yaml":      {Data: []byte(goodSet)},
+		"a.yaml":            {Data: []byte(goodRule)},
+		"people/hon.yaml":   {Data: []byte(goodPeople)},
+		"people/sp.yaml":    {Data: []byte(goodSpeech)},
+		"people/names.yaml": {Data: []byte(goodNames)},
+	}
+}
+
 func TestLintFindsProblems(t *testing.T) {
-	fsys := fstest.MapFS{
-		"ruleset.yaml": {Data: []byte(goodSet)},
-		"a.yaml":       {Data: []byte(goodRule)},
-		"b.yaml": {Data: []byte(`rules:
+	fsys := minimalSet()
+	for name, data := range map[string]string{
+		"b.yaml": `rules:
   - id: x.one
     kind: existance
     category: looks
     severity: loud
     tokenz: [a]
     message: {vi: "a"}
-`)},
-		"c.yaml": {Data: []byte("rules: [\n")},
+  - id: x.two
+    kind: proximity
+    category: appearance
+    severity: info
+    indicator: B1.2
+    message: {vi: "a", en: "a"}
+    suggestion: {vi: "b", en: "b"}
+    tokens: ["@nolist"]
+    near: {tokns: [x], within: 2, side: under}
+    examples:
+      match: ["no flag here", {text: "abc", flag: "xyz"}]
+      nomatch: [{text: "abc", flag: "a"}]
+`,
+		"c.yaml":                "rules: [\n",
+		"people/bad.yaml":       "lexicon: honorific\n",
+		"people/gazetteer.yaml": "lexicon: gazetteer\ncountries: [Nga]\nclub: [Chelsea]\nexamples:\n  - text: x\n",
+	} {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
 	probs := Lint(fsys)
 	var all []string
@@ -73,7 +122,16 @@ func TestLintFindsProblems(t *testing.T) {
 		`kind "existance"`,
 		`category "looks"`,
 		`severity "loud"`,
-		`b.yaml:6: unknown key "tokenz"`,
+		`b.yaml:6: unknown key "rules.tokenz" (did you mean "rules.tokens"?)`,
+		`unknown key "rules.near.tokns" (did you mean "rules.near.tokens"?)`,
+		`near.side "under" is not before or after`,
+		`tokens: no list "nolist" in lists.yaml`,
+		`say which text the rule flags (flag: ...)`,
+		`flag "xyz" does not occur in its text`,
+		`a nomatch example flags nothing`,
+		`lexicon "honorific" is not one of`,
+		`people/gazetteer.yaml:3: unknown key "club" (did you mean "clubs"?)`,
+		`example: say which people must be found (people) or not (absent)`,
 		"message needs vi and en",
 		"examples.match",
 		"indicator is missing",
@@ -90,21 +148,76 @@ func TestLintFindsProblems(t *testing.T) {
 
 func TestLoadDirReplacesEmbedded(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "ruleset.yaml"), []byte(goodSet), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "a.yaml"), []byte(goodRule), 0o644); err != nil {
-		t.Fatal(err)
+	for name, f := range minimalSet() {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	set, err := LoadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if set.Version != "t1" || len(set.Rules) != 1 || set.Rules[0].Indicator != "B1.2" {
+	if !strings.HasPrefix(set.Version, "t1+") || len(set.Rules) != 1 || set.Rules[0].Indicator != "B1.2" {
 		t.Errorf("unexpected set %+v", set)
+	}
+	if len(set.People.Honorifics.Female) != 1 || len(set.People.Speech) != 1 || len(set.People.Examples) != 3 {
+		t.Errorf("people lexicon not loaded: %+v", set.People)
 	}
 	if _, err := LoadDir(filepath.Join(dir, "missing")); err == nil || !strings.Contains(err.Error(), "load rules") {
 		t.Errorf("missing dir: %v", err)
+	}
+}
+
+// TestVersionHashesContent: any change to a rule or lexicon file changes
+// the version, so stored articles are rescored after it.
+func TestVersionHashesContent(t *testing.T) {
+	a, err := Load(minimalSet())
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := minimalSet()
+	changed["people/sp.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(goodSpeech, "[nói]", "[nói, kể]", 1))}
+	b, err := Load(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := Load(minimalSet())
+	if a.Version == b.Version || a.Version != again.Version {
+		t.Errorf("versions: %q, changed %q, again %q", a.Version, b.Version, again.Version)
+	}
+}
+
+func TestListsExpand(t *testing.T) {
+	fsys := minimalSet()
+	fsys["lists.yaml"] = &fstest.MapFile{Data: []byte("lists:\n  weak: [phái yếu, chân yếu tay mềm]\n")}
+	fsys["a.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(goodRule, "tokens: [phái yếu]", "tokens: [\"@weak\", nữ nhi]", 1))}
+	set, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(set.Rules[0].Tokens, "|"); got != "phái yếu|chân yếu tay mềm|nữ nhi" {
+		t.Errorf("tokens %q", got)
+	}
+}
+
+func TestNameTable(t *testing.T) {
+	tab, err := parseNameTable(strings.NewReader("# note\nhòa\t1\t99\nhoà\t0\t50\nanh\t60\t40\nrare\t1\t1\n"), 30, 0.97)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"Hòa": Female, "HOÀ": Female, "anh": "", "rare": "", "x": ""} {
+		if got := tab.Gender(name); got != want {
+			t.Errorf("Gender(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if !tab.Known("Anh") || tab.Known("rare") || tab.Known("x") {
+		t.Error("Known")
+	}
+	if _, err := parseNameTable(strings.NewReader("a\tboth\n"), 0, 0); err == nil {
+		t.Error("accepted gender both")
 	}
 }
 
@@ -120,10 +233,8 @@ func FuzzLoad(f *testing.F) {
 	f.Add("rules: [\n")
 	f.Add("rules:\n  - examples: {match: [{text: a}], nomatch: [1]}\n    near: {within: -1}\n")
 	f.Fuzz(func(t *testing.T, data string) {
-		fsys := fstest.MapFS{
-			"ruleset.yaml": {Data: []byte(goodSet)},
-			"a.yaml":       {Data: []byte(data)},
-		}
+		fsys := minimalSet()
+		fsys["a.yaml"] = &fstest.MapFile{Data: []byte(data)}
 		set, err := Load(fsys)
 		probs := Lint(fsys)
 		if (err == nil) != (len(probs) == 0) {

@@ -14,41 +14,76 @@ const (
 	entryException                      // a phrase that cancels an overlapping rule match
 	entryNear                           // a proximity rule's context phrase
 	entryUnless                         // a phrase that cancels a rule match near it
-	entryHonorific                      // people cue: honorific (gender in entry.gender)
-	entryTitle                          // people cue: title (role in entry.role)
-	entrySpeech                         // people cue: speech verb
-	entryOrg                            // people cue: place or organisation word
-	entryPronoun                        // people cue: pronoun referring back
-	entryNotCue                         // a phrase where a cue word has another sense
-	entryUnnamed                        // people cue: a description standing for an unnamed source
-	entrySpeakerFamily                  // people cue: the speaker's spouse in their own words
+	entryHonorific                      // people: honorific before a name (gender)
+	entryRoleNoun                       // people: a role noun that carries gender (nữ diễn viên)
+	entryReference                      // people: a word referring back to a person (gender)
+	entrySpeakerFamily                  // people: the speaker's spouse in their own words (gender)
+	entryTitle                          // people: title (role)
+	entrySpeech                         // people: speech verb
+	entryNotSpeech                      // people: a phrase in which a speech word has another sense
+	entryNotHonorific                   // people: a phrase in which an honorific word has another sense
+	entryAdverb                         // people: may stand between a subject and its verb
+	entryTheo                           // people: attribution before a name (theo, theo lời)
+	entrySource                         // people: a description standing for an unnamed source (gender)
+	entryPlural                         // people: a word that makes a description a group
+	entryOrgBefore                      // people: a word before a run that makes it a place or organisation
+	entryGazetteer                      // people: a proper name that is not a person (kind in tag)
+	entryPossessive                     // people: a description that takes its possessor's name after it
 )
 
 // entry is one compiled phrase.
 type entry struct {
 	kind        entryKind
-	rule        int32  // index into Scorer.rules for rule entries
+	rule        int32  // index into Scorer.rules for rule entries, -1 otherwise
 	replacement string // substitution rules: the better wording
 	gender      string
-	role        string
+	tag         string // the role of a title, the kind of a gazetteer name
 	phrase      string
-	target      entryKind // entryNotCue: the cue kind it cancels
 }
+
+// crossable reports whether a phrase of this kind may match across a comma,
+// a quotation mark or a line break inside it ("đảm việc nước, giỏi việc
+// nhà"). People cues may not: "cho, biết" is no speech verb.
+func (k entryKind) crossable() bool { return k <= entryUnless }
 
 // matcher is a syllable trie over folded text: each edge is one syllable
 // (or punctuation) id. Walking from every token reads each token at most
-// maxDepth times, so matching is linear in the text and independent of the
-// number of phrases, unlike a regexp alternation per rule.
+// maxDepth+maxSkips times, so matching is linear in the text and
+// independent of the number of phrases, unlike a regexp alternation per
+// rule.
 type matcher struct {
 	vocab    map[string]int32
 	edges    map[uint64]int32
 	outs     [][]int32 // entries ending at each node
 	entries  []entry
 	maxDepth int
+	soft     []bool // by vocabulary id: punctuation a rule phrase may run across
 }
 
+// maxSkips bounds the punctuation one match may run across.
+const maxSkips = 3
+
 func newMatcher() *matcher {
-	return &matcher{vocab: map[string]int32{}, edges: map[uint64]int32{}, outs: [][]int32{nil}}
+	m := &matcher{vocab: map[string]int32{}, edges: map[uint64]int32{}, outs: [][]int32{nil}}
+	for _, p := range []string{",", "\"", "“", "”", "'", "‘", "’", "«", "»", "-", "–", "—", "…"} {
+		m.soft[m.id(p, true)] = true
+	}
+	return m
+}
+
+// id returns the vocabulary id of a syllable, adding it when add is set.
+func (m *matcher) id(syl string, add bool) int32 {
+	id, ok := m.vocab[syl]
+	if !ok && add {
+		id = int32(len(m.vocab))
+		m.vocab[syl] = id
+		m.soft = append(m.soft, false)
+		ok = true
+	}
+	if !ok {
+		return -1
+	}
+	return id
 }
 
 // add compiles phrase into the trie.
@@ -60,12 +95,7 @@ func (m *matcher) add(phrase string, e entry) error {
 	}
 	node := int32(0)
 	for _, t := range toks {
-		syl := key[t.Start:t.End]
-		id, ok := m.vocab[syl]
-		if !ok {
-			id = int32(len(m.vocab))
-			m.vocab[syl] = id
-		}
+		id := m.id(key[t.Start:t.End], true)
 		edge := uint64(node)<<32 | uint64(uint32(id))
 		next, ok := m.edges[edge]
 		if !ok {
@@ -77,9 +107,9 @@ func (m *matcher) add(phrase string, e entry) error {
 	}
 	e.phrase = phrase
 	for _, x := range m.outs[node] {
-		if o := m.entries[x]; o.kind == e.kind && o.rule == e.rule && o.gender == e.gender && o.role == e.role &&
-			o.target == e.target && o.replacement == e.replacement {
-			return nil // the same phrase in another spelling (ủy/uỷ)
+		if o := m.entries[x]; o.kind == e.kind && o.rule == e.rule && o.gender == e.gender && o.tag == e.tag &&
+			o.replacement == e.replacement {
+			return nil // the same phrase in another spelling (ủy/uỷ), or listed twice
 		}
 	}
 	m.entries = append(m.entries, e)
@@ -96,24 +126,40 @@ type hit struct {
 	entry      int32
 }
 
-// scan finds every phrase in the token stream. A phrase does not run across
-// a line break. ids holds the vocabulary id of each token (-1 if unknown).
+// scan finds every phrase in the token stream. ids holds the vocabulary id
+// of each token (-1 if unknown). A phrase runs across a line break or soft
+// punctuation only when its entry is crossable; the trie's own edge for a
+// punctuation mark wins over skipping it.
 func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 	for i := range toks {
-		if ids[i] < 0 {
+		if ids[i] < 0 || m.soft[ids[i]] {
 			continue
 		}
 		node := int32(0)
-		for j := i; j < len(toks) && j-i < m.maxDepth; j++ {
-			if ids[j] < 0 || j > i && toks[j].Newline {
+		crossed := false
+		skips := 0
+		for j := i; j < len(toks) && j-i-skips < m.maxDepth; j++ {
+			id := ids[j]
+			if j > i && toks[j].Newline {
+				crossed = true
+			}
+			if id < 0 {
 				break
 			}
-			next, ok := m.edges[uint64(node)<<32|uint64(uint32(ids[j]))]
+			next, ok := m.edges[uint64(node)<<32|uint64(uint32(id))]
 			if !ok {
+				if j > i && m.soft[id] && skips < maxSkips {
+					skips++
+					crossed = true
+					continue
+				}
 				break
 			}
 			node = next
 			for _, e := range m.outs[node] {
+				if crossed && !m.entries[e].kind.crossable() {
+					continue
+				}
 				hits = append(hits, hit{start: int32(i), end: int32(j + 1), entry: e})
 			}
 		}

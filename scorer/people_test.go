@@ -65,7 +65,7 @@ func TestPeople(t *testing.T) {
 			want: []Person{
 				{Name: "N.T.H", Gender: unknown, Quoted: false},
 				{Name: "Rashed Al-Swaisat", Gender: male, Quoted: true, Role: roleCelebrity},
-				{Name: "Joe Biden", Gender: unknown, Quoted: true, Role: roleOfficial},
+				{Name: "Joe Biden", Gender: male, Quoted: true, Role: roleOfficial},
 			},
 			absent: []string{"Lan", "Cập", "Ba Lan", "Ai Cập", "Mỹ Joe Biden"},
 		},
@@ -84,8 +84,8 @@ func TestPeople(t *testing.T) {
 					t.Fatalf("no person %q in %+v", w.Name, res.People)
 				}
 				if p.Gender != w.Gender || p.Quoted != w.Quoted || w.Role != "" && p.Role != w.Role {
-					t.Errorf("%s: got gender %s quoted %v role %s (%s), want %s %v %s",
-						w.Name, p.Gender, p.Quoted, p.Role, p.Evidence, w.Gender, w.Quoted, w.Role)
+					t.Errorf("%s: got gender %s quoted %v role %s (%+v), want %s %v %s",
+						w.Name, p.Gender, p.Quoted, p.Role, p.Cues, w.Gender, w.Quoted, w.Role)
 				}
 				for _, m := range p.Mentions {
 					if !strings.Contains(c.text[m.Start:m.End], strings.Fields(w.Name)[len(strings.Fields(w.Name))-1]) {

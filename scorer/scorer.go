@@ -1,12 +1,13 @@
 // Package scorer audits one article against the gender indicator rule set:
 // it finds the people named and quoted with their gender and role, the
 // gendered language the rules describe, the article's topics, and scores
-// each indicator group.
+// each indicator group. Every person and finding carries the cues that
+// decided it, with byte offsets into the input.
 package scorer
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -24,13 +25,15 @@ type Scorer struct {
 	m     *matcher
 	pool  sync.Pool // of *doc
 
+	// Single-syllable lexicons, folded.
 	surnames   map[string]bool
-	adverbs    map[string]bool
-	words      keyWords
 	notNames   map[string]bool
-	places     map[string]bool
-	femaleName map[string]bool
-	maleName   map[string]bool
+	orgInside  map[string]bool
+	middle     map[string]string // thị -> female, văn -> male
+	eastAsian  map[string]bool   // family names written first in foreign names
+	people     *rules.People
+	words      keyWords
+	roleTitles map[string]string // folded title -> role
 }
 
 // Document is one article to check.
@@ -43,14 +46,17 @@ type Document struct {
 	// Lang selects the language of messages: "en" gives English, anything
 	// else Vietnamese.
 	Lang string
+	// Explain asks for the candidates the people finder rejected or merged
+	// and the rule matches that conditions cancelled (Result.Explain).
+	Explain bool
 }
 
-// New compiles the rule set and the people cues into one matcher.
+// New compiles the rule set and the people lexicons into one matcher.
 func New(set *rules.Set) (*Scorer, error) {
 	if set == nil {
 		return nil, fmt.Errorf("new scorer: nil rule set")
 	}
-	s := &Scorer{set: set, rules: set.Rules, m: newMatcher()}
+	s := &Scorer{set: set, rules: set.Rules, m: newMatcher(), people: &set.People}
 	add := func(phrase string, e entry) error {
 		if err := s.m.add(phrase, e); err != nil {
 			return fmt.Errorf("compile rule %s: %w", set.Rules[e.rule].ID, err)
@@ -64,12 +70,7 @@ func New(set *rules.Set) (*Scorer, error) {
 				return nil, err
 			}
 		}
-		swaps := make([]string, 0, len(r.Swap))
-		for p := range r.Swap {
-			swaps = append(swaps, p)
-		}
-		sort.Strings(swaps)
-		for _, p := range swaps {
+		for _, p := range slices.Sorted(mapKeys(r.Swap)) {
 			if err := add(p, entry{kind: entryRule, rule: ri, replacement: r.Swap[p]}); err != nil {
 				return nil, err
 			}
@@ -94,74 +95,99 @@ func New(set *rules.Set) (*Scorer, error) {
 			}
 		}
 	}
-	cue := func(phrase string, e entry) error {
-		if err := s.m.add(phrase, e); err != nil {
-			return fmt.Errorf("compile people cue: %w", err)
-		}
-		return nil
-	}
-	for _, h := range honorificCues() {
-		if err := cue(h.phrase, entry{kind: entryHonorific, gender: h.gender, rule: -1}); err != nil {
-			return nil, err
-		}
-	}
-	for role, list := range titlesByRole() {
-		for _, t := range list {
-			if err := cue(t, entry{kind: entryTitle, role: role, rule: -1}); err != nil {
-				return nil, err
-			}
-		}
-	}
-	for _, v := range speechVerbs() {
-		if err := cue(v, entry{kind: entrySpeech, rule: -1}); err != nil {
-			return nil, err
-		}
-	}
-	for _, w := range orgWords() {
-		if err := cue(w, entry{kind: entryOrg, rule: -1}); err != nil {
-			return nil, err
-		}
-	}
-	for _, p := range pronounCues() {
-		if err := cue(p.phrase, entry{kind: entryPronoun, gender: p.gender, rule: -1}); err != nil {
-			return nil, err
-		}
-	}
-	for _, f := range speakerFamily() {
-		if err := cue(f.phrase, entry{kind: entrySpeakerFamily, gender: f.gender, rule: -1}); err != nil {
-			return nil, err
-		}
-	}
-	for _, u := range unnamedSources() {
-		if err := cue(u.phrase, entry{kind: entryUnnamed, gender: u.gender, rule: -1}); err != nil {
-			return nil, err
-		}
-	}
-	for k, list := range notCues() {
-		for _, p := range list {
-			if err := cue(p, entry{kind: entryNotCue, target: k, rule: -1}); err != nil {
-				return nil, err
-			}
-		}
+	if err := s.compilePeople(&set.People); err != nil {
+		return nil, err
 	}
 	s.words = keyWords{
-		loi: vntext.FoldString("lời"), duoc: vntext.FoldString("được"),
-		bi: vntext.FoldString("bị"), cua: vntext.FoldString("của"),
+		loi: vntext.FoldString("lời"), duoc: vntext.FoldString("được"), bi: vntext.FoldString("bị"),
+		cua: vntext.FoldString("của"), va: vntext.FoldString("và"), cung: vntext.FoldString("cùng"),
+		voi: vntext.FoldString("với"), mot: vntext.FoldString("một"), la: vntext.FoldString("là"),
+		nhu: vntext.FoldString("như"), thi: vntext.FoldString("thì"), rang: vntext.FoldString("rằng"),
+		ho: vntext.FoldString("họ"),
 	}
-	s.surnames = foldedSet(vnSurnames())
-	s.adverbs = foldedSet(attributionAdverbs())
-	s.notNames = foldedSet(notNames())
-	s.places = foldedSet(placeNames())
-	s.femaleName = foldedSet(strings.Fields(femaleGivenNames))
-	s.maleName = foldedSet(strings.Fields(maleGivenNames))
 	return s, nil
+}
+
+// compilePeople adds the people lexicons to the matcher and the
+// single-syllable sets.
+func (s *Scorer) compilePeople(p *rules.People) error {
+	var err error
+	cue := func(phrase string, e entry) {
+		e.rule = -1
+		if err == nil {
+			if e2 := s.m.add(phrase, e); e2 != nil {
+				err = fmt.Errorf("compile people lexicon: %w", e2)
+			}
+		}
+	}
+	p.Honorifics.Each(func(ph, g string) { cue(ph, entry{kind: entryHonorific, gender: g}) })
+	p.RoleNouns.Each(func(ph, g string) { cue(ph, entry{kind: entryRoleNoun, gender: g}) })
+	p.References.Each(func(ph, g string) { cue(ph, entry{kind: entryReference, gender: g}) })
+	p.SpeakerFamily.Each(func(ph, g string) { cue(ph, entry{kind: entrySpeakerFamily, gender: g}) })
+	p.Sources.Each(func(ph, g string) { cue(ph, entry{kind: entrySource, gender: g}) })
+	s.roleTitles = map[string]string{}
+	for _, role := range rules.Roles() {
+		for _, t := range p.Titles[role] {
+			cue(t, entry{kind: entryTitle, tag: role})
+			s.roleTitles[vntext.FoldString(t)] = role
+		}
+	}
+	for _, list := range []struct {
+		kind    entryKind
+		phrases []string
+	}{
+		{entrySpeech, p.Speech}, {entryNotSpeech, p.NotSpeech}, {entryNotHonorific, p.Not},
+		{entryAdverb, p.Adverbs}, {entryTheo, p.Theo}, {entryPlural, p.Plural}, {entryOrgBefore, p.OrgBefore},
+		{entryPossessive, p.Possessive},
+	} {
+		for _, ph := range list.phrases {
+			cue(ph, entry{kind: list.kind})
+		}
+	}
+	for _, kind := range rules.GazetteerKinds() {
+		for _, ph := range p.Gazetteer[kind] {
+			cue(ph, entry{kind: entryGazetteer, tag: kind})
+		}
+	}
+	if err != nil {
+		return err
+	}
+	s.surnames = foldedSet(p.Surnames)
+	s.notNames = foldedSet(p.NotNames)
+	s.orgInside = foldedSet(p.OrgInside)
+	s.eastAsian = foldedSet(eastAsianSurnames)
+	s.middle = map[string]string{}
+	p.Middle.Each(func(ph, g string) { s.middle[vntext.FoldString(ph)] = g })
+	return nil
+}
+
+// eastAsianSurnames come first in Chinese and Korean names written in Latin
+// letters ("Li Mingjiang", "Park Hang-seo"); such a name's first word is no
+// given name to look up.
+var eastAsianSurnames = strings.Fields(`li lee wang zhang liu chen yang zhao huang zhou wu xu sun ma zhu hu guo he lin gao
+luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu
+ding ren shen yao jin kim park choi jung kang cho yoon jang lim shin seo kwon hwang ahn hong yoo jeon ko moon son bae
+baek heo nam noh kwak sung cha joo woo min ryu na chae won chun bang kong hyun ham byun yeo jo oh ji`)
+
+func mapKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
 }
 
 // keyWords are single words the people finder compares tokens with, in
 // their folded form (tokens are folded, so "của" must be too).
 type keyWords struct {
-	loi, duoc, bi, cua string
+	loi, duoc, bi, cua, va, cung, voi, mot, la, nhu, thi, rang, ho string
 }
+
+// foldedPhrases is foldedSet of its arguments: token texts are folded, so
+// every word compared with them must be too.
+func foldedPhrases(list ...string) map[string]bool { return foldedSet(list) }
 
 func foldedSet(list []string) map[string]bool {
 	m := make(map[string]bool, len(list))
@@ -179,6 +205,7 @@ type doc struct {
 	input   string
 	section string
 	lang    string
+	explain bool
 	key     *vntext.Key
 	toks    []vntext.Token
 	ids     []int32
@@ -187,13 +214,13 @@ type doc struct {
 	sent    []int32 // sentence number of each token
 	quote   []bool  // token lies inside a quotation
 	people  []*person
-	mention []int32            // person index mentioned at each token, -1 if none
-	byLast  map[string][]int32 // people by the last syllable of their name
-	byKey   map[string]int32   // people by their whole folded name
+	mention []int32 // person index mentioned at each token, -1 if none
 
 	keyStore vntext.Key // reused across documents with keyBuf
 	keyBuf   []byte
 	topics   map[string]bool
+	notes    []CandidateNote // --explain: what the people finder rejected or merged
+	dropped  []DroppedMatch  // --explain: rule matches that conditions cancelled
 }
 
 // tokenText is the folded text of token i.
@@ -204,12 +231,21 @@ func (d *doc) span(i, j int) (int, int) {
 	return d.key.Offset(d.toks[i].Start), d.key.Offset(d.toks[j-1].End)
 }
 
+// text is the input text of tokens [i, j).
+func (d *doc) text(i, j int) string {
+	a, b := d.span(i, j)
+	return d.input[a:b]
+}
+
 // isUpper reports whether token i starts with an upper-case letter in the
 // input.
 func (d *doc) isUpper(i int) bool {
 	r, _ := utf8.DecodeRuneInString(d.input[d.key.Offset(d.toks[i].Start):])
 	return unicode.IsUpper(r)
 }
+
+// isWord reports whether token i is a syllable.
+func (d *doc) isWord(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].Kind == vntext.Word }
 
 // allCaps reports whether token i is an acronym such as UBND or HLV.
 func (d *doc) allCaps(i int) bool {
@@ -239,8 +275,19 @@ func (d *doc) hitsAt(i int) []hit {
 	return d.hits[a:b]
 }
 
+// notKind is the kind of phrase that cancels cues of kind k, if any.
+func notKind(k entryKind) entryKind {
+	switch k {
+	case entrySpeech:
+		return entryNotSpeech
+	case entryHonorific, entryReference, entrySource, entryRoleNoun:
+		return entryNotHonorific
+	}
+	return 255
+}
+
 // cueAt returns the longest people cue of kind k starting at token i,
-// unless a longer phrase gives the word another sense (đàn ông, kể từ).
+// unless a phrase gives the word another sense (đàn ông, kể từ).
 func (d *doc) cueAt(s *Scorer, i int, k entryKind) (entry, int, bool) {
 	var best entry
 	end := -1
@@ -257,12 +304,21 @@ func (d *doc) cueAt(s *Scorer, i int, k entryKind) (entry, int, bool) {
 }
 
 // notCue reports whether a phrase that cancels cues of kind k overlaps
-// tokens [i, end).
+// tokens [i, end) and is not itself a longer cue of kind k.
 func (d *doc) notCue(s *Scorer, i, end int, k entryKind) bool {
+	nk := notKind(k)
+	if nk == 255 {
+		return false
+	}
 	for st := max(0, i-s.m.maxDepth+1); st < end; st++ {
 		for _, h := range d.hitsAt(st) {
 			e := s.m.entries[h.entry]
-			if e.kind == entryNotCue && e.target == k && int(h.end) > i {
+			if e.kind == nk && int(h.end) > i {
+				// A cue that covers the whole cancelling phrase wins: "bà mẹ" is
+				// not an honorific, but as a source description it is one.
+				if st >= i && int(h.end) <= end && k != entryHonorific && k != entryReference {
+					continue
+				}
 				return true
 			}
 		}
@@ -297,39 +353,36 @@ func (s *Scorer) Check(in Document) *Result {
 	fired := map[string]bool{}
 	s.topicRules(d, fired)
 	res.Topics = Topics{GBV: d.topics["gbv"], GenderEquality: d.topics["gender_equality"], WomenFocus: d.topics["women_focus"]}
-	s.collectPeople(d, res)
+	s.findPeople(d, res)
 	if !res.Topics.WomenFocus && res.Counts.People.Female > 0 && res.Counts.People.Female >= 2*max(1, res.Counts.People.Male) {
 		// A story mostly about named women focuses on women even without
 		// topic words (B1.1.6).
 		res.Topics.WomenFocus = true
 	}
 	res.Findings = s.findings(d, fired)
-	res.Alerts = s.balanceRules(d, res, fired)
-	for _, f := range res.Alerts {
+	alerts := s.balanceRules(d, res, fired)
+	for _, f := range alerts {
 		if f.Category == "positive" {
 			res.Findings = append(res.Findings, f)
+		} else {
+			res.Alerts = append(res.Alerts, f)
 		}
 	}
-	res.Alerts = dropPositive(res.Alerts)
-	if res.Alerts == nil {
-		res.Alerts = []Finding{}
-	}
-	sort.SliceStable(res.Findings, func(i, j int) bool { return res.Findings[i].Start < res.Findings[j].Start })
+	slices.SortStableFunc(res.Findings, func(a, b Finding) int { return a.Start - b.Start })
 	setPositions(in.Text, res.Findings)
 	s.score(res)
+	if in.Explain {
+		res.Explain = &Explanation{Candidates: slices.Clone(d.notes), Dropped: slices.Clone(d.dropped)}
+		if res.Explain.Candidates == nil {
+			res.Explain.Candidates = []CandidateNote{}
+		}
+		if res.Explain.Dropped == nil {
+			res.Explain.Dropped = []DroppedMatch{}
+		}
+	}
 	res.fired = fired
 	s.release(d)
 	return res
-}
-
-func dropPositive(fs []Finding) []Finding {
-	out := fs[:0]
-	for _, f := range fs {
-		if f.Category != "positive" {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // Positives returns the positive signals among the findings.
@@ -349,9 +402,10 @@ func (r *Result) Positives() []Finding {
 func (s *Scorer) analyse(in Document) *doc {
 	d, _ := s.pool.Get().(*doc)
 	if d == nil {
-		d = &doc{topics: map[string]bool{}, byLast: map[string][]int32{}, byKey: map[string]int32{}}
+		d = &doc{topics: map[string]bool{}}
 	}
-	d.input, d.section, d.lang = in.Text, strings.ToLower(in.Section), in.Lang
+	d.input, d.section, d.lang, d.explain = in.Text, strings.ToLower(in.Section), in.Lang, in.Explain
+	d.notes, d.dropped = d.notes[:0], d.dropped[:0]
 	clear(d.topics)
 	d.keyStore.Refold(in.Text, &d.keyBuf)
 	d.key = &d.keyStore
@@ -390,8 +444,6 @@ func (s *Scorer) analyse(in Document) *doc {
 	}
 	d.people = d.people[:0]
 	d.mention = d.mention[:0]
-	clear(d.byLast)
-	clear(d.byKey)
 	return d
 }
 

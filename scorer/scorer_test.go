@@ -24,7 +24,7 @@ func newTestScorer(t testing.TB) *Scorer {
 func TestRuleExamples(t *testing.T) {
 	s := newTestScorer(t)
 	for _, f := range s.TestExamples() {
-		t.Errorf("%s:%d: rule %s, want match=%v: %q", f.File, f.Line, f.Rule, f.WantMatch, f.Example)
+		t.Errorf("%s:%d: %s: %s: %q", f.File, f.Line, f.Rule, f.Problem, f.Example)
 	}
 }
 

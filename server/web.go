@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 )
 
@@ -30,13 +31,20 @@ func parsePages() (map[string]*template.Template, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Files starting with "_" hold partials that every page may use.
+	shared := []string{"templates/layout.html"}
+	for _, n := range names {
+		if base := n[len("templates/"):]; strings.HasPrefix(base, "_") {
+			shared = append(shared, n)
+		}
+	}
 	pages := map[string]*template.Template{}
 	for _, n := range names {
 		base := n[len("templates/"):]
-		if base == "layout.html" {
+		if base == "layout.html" || strings.HasPrefix(base, "_") {
 			continue
 		}
-		t, err := template.New(base).Funcs(pageFuncs).ParseFS(templateFS, "templates/layout.html", n)
+		t, err := template.New(base).Funcs(pageFuncs).ParseFS(templateFS, append(shared, n)...)
 		if err != nil {
 			return nil, fmt.Errorf("parse %s: %w", n, err)
 		}

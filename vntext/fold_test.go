@@ -177,3 +177,18 @@ func FuzzTokens(f *testing.F) {
 		}
 	})
 }
+
+func TestIsVietnameseSyllable(t *testing.T) {
+	for _, c := range []struct {
+		word string
+		want bool
+	}{
+		{"Nguyễn", true}, {"hoà", true}, {"Hòa", true}, {"nghiêng", true}, {"gì", true}, {"Tuấn", true}, {"khuya", true},
+		{"Domenech", false}, {"Lavrov", false}, {"Zara", false}, {"Kiatisuk", false}, {"Putin", false}, {"John", false},
+		{"", false}, {"Park", false},
+	} {
+		if got := IsVietnameseSyllable(c.word); got != c.want {
+			t.Errorf("IsVietnameseSyllable(%q) = %v, want %v", c.word, got, c.want)
+		}
+	}
+}

@@ -59,11 +59,11 @@ func runRules(_ context.Context, env *environment, args []string) error {
 		}
 		failures := sc.TestExamples()
 		for _, f := range failures {
-			want := "must match"
-			if !f.WantMatch {
-				want = "must not match"
+			file := f.File
+			if *rulesDir != "" {
+				file = filepath.Join(*rulesDir, file)
 			}
-			fmt.Fprintf(env.stdout, "%s:%d: %s: example %s: %q\n", f.File, f.Line, f.Rule, want, f.Example)
+			fmt.Fprintf(env.stdout, "%s:%d: %s: %s: %q\n", file, f.Line, f.Rule, f.Problem, f.Example)
 		}
 		if len(failures) > 0 {
 			return fmt.Errorf("%d example(s) failed", len(failures))

@@ -1,0 +1,441 @@
+package rules
+
+import (
+	"bytes"
+	"io/fs"
+	"reflect"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// PeopleDir is the folder of the people lexicons: the words the scorer finds
+// people, their gender, their role and their quotes with, and the gazetteers
+// that tell people from places and organisations. Like the rules, they are
+// data with examples.
+const PeopleDir = "people"
+
+// Genders of the lexicons and of person examples.
+const (
+	Female  = "female"
+	Male    = "male"
+	Unknown = "unknown"
+)
+
+// Roles a person can have, as the titles lexicon groups them.
+func Roles() []string { return []string{"expert", "official", "celebrity", "ordinary", "other"} }
+
+// Gendered is a lexicon of phrases grouped by the gender they signal;
+// Unknown holds the phrases that signal none (em, bác).
+type Gendered struct {
+	Female  []string `yaml:"female"`
+	Male    []string `yaml:"male"`
+	Unknown []string `yaml:"unknown"`
+}
+
+// Each calls f for every phrase with its gender.
+func (g Gendered) Each(f func(phrase, gender string)) {
+	for _, p := range g.Female {
+		f(p, Female)
+	}
+	for _, p := range g.Male {
+		f(p, Male)
+	}
+	for _, p := range g.Unknown {
+		f(p, Unknown)
+	}
+}
+
+func (g *Gendered) merge(o Gendered) {
+	g.Female = append(g.Female, o.Female...)
+	g.Male = append(g.Male, o.Male...)
+	g.Unknown = append(g.Unknown, o.Unknown...)
+}
+
+// People is the compiled people lexicon of a rule set.
+type People struct {
+	// Honorifics precede a name: bà, chị (female), ông, anh (male), em
+	// (none). Not lists longer phrases in which such a word has another
+	// sense (đàn ông, anh em).
+	Honorifics Gendered
+	Not        []string
+	// References refer back to a person just mentioned: cô ấy, ông,
+	// chồng cô (female: her husband).
+	References Gendered
+	// SpeakerFamily, in a speaker's own quoted words, name the speaker's
+	// spouse: "chồng tôi" makes the speaker a woman.
+	SpeakerFamily Gendered
+	// Titles give a person's role: role -> phrases.
+	Titles map[string][]string
+	// RoleNouns are titles that also carry gender: nữ diễn viên, hoa hậu.
+	RoleNouns Gendered
+	// Speech verbs attribute words to the person before them; NotSpeech
+	// are phrases in which a speech word has another sense or is passive
+	// (kể từ, được đánh giá); Adverbs may stand between a subject and its
+	// verb (cũng, đã); Theo introduces an attribution before a name
+	// (theo, theo lời).
+	Speech    []string
+	NotSpeech []string
+	Adverbs   []string
+	Theo      []string
+	// Sources are descriptions that stand for an unnamed quoted person
+	// (người phụ nữ, một người dân, đại diện, nguồn tin); Plural are the
+	// words that make such a description a group (các, những).
+	Sources Gendered
+	Plural  []string
+	// Possessive are descriptions that take the name of whose they are
+	// ("con gái chị Loan", "luật sư của Trịnh Sảng"): the description
+	// speaks, not the person named.
+	Possessive []string
+	// Names: family names, gendered middle names, capitalised words that
+	// are never names, and the given-name tables.
+	Surnames   []string
+	Middle     Gendered
+	NotNames   []string
+	GivenVI    *NameTable
+	MiddleVI   *NameTable
+	GivenWorld *NameTable
+	// Gazetteer: proper names that are not people, by kind, and the words
+	// that mark a capitalised run as a place or organisation (before it:
+	// đường, công ty; inside it: Bank, FC).
+	Gazetteer map[string][]string
+	OrgBefore []string
+	OrgInside []string
+	// Examples are texts with the people that must (and must not) be found.
+	Examples []PeopleExample
+}
+
+// GazetteerKinds are the kinds of non-person names the gazetteer lists.
+func GazetteerKinds() []string {
+	return []string{"countries", "places", "organisations", "media", "clubs", "competitions", "bands", "brands", "works"}
+}
+
+// PeopleExample is a text and what the scorer must find in it.
+type PeopleExample struct {
+	Text    string          `yaml:"text"`
+	Section string          `yaml:"section"`
+	People  []PersonExample `yaml:"people"`
+	// Absent are names that must not be found as people.
+	Absent []string `yaml:"absent"`
+	File   string   `yaml:"-"`
+	Line   int      `yaml:"-"`
+}
+
+// PersonExample is a person an example must find. Empty fields are not
+// checked; Quoted is checked when set.
+type PersonExample struct {
+	Name   string `yaml:"name"`
+	Gender string `yaml:"gender"`
+	Quoted *bool  `yaml:"quoted"`
+	Role   string `yaml:"role"`
+}
+
+// The layouts of the people files, one per lexicon kind, so that a key that
+// does not belong in a file is reported.
+type (
+	honorificsFile struct {
+		Lexicon   string          `yaml:"lexicon"`
+		Female    []string        `yaml:"female"`
+		Male      []string        `yaml:"male"`
+		Unknown   []string        `yaml:"unknown"`
+		Not       []string        `yaml:"not"`
+		RoleNouns Gendered        `yaml:"role_nouns"`
+		Examples  []PeopleExample `yaml:"examples"`
+	}
+	referencesFile struct {
+		Lexicon       string          `yaml:"lexicon"`
+		Female        []string        `yaml:"female"`
+		Male          []string        `yaml:"male"`
+		SpeakerFamily Gendered        `yaml:"speaker_family"`
+		Examples      []PeopleExample `yaml:"examples"`
+	}
+	titlesFile struct {
+		Lexicon   string          `yaml:"lexicon"`
+		Expert    []string        `yaml:"expert"`
+		Official  []string        `yaml:"official"`
+		Celebrity []string        `yaml:"celebrity"`
+		Ordinary  []string        `yaml:"ordinary"`
+		Other     []string        `yaml:"other"`
+		Examples  []PeopleExample `yaml:"examples"`
+	}
+	speechFile struct {
+		Lexicon  string          `yaml:"lexicon"`
+		Verbs    []string        `yaml:"verbs"`
+		Not      []string        `yaml:"not"`
+		Adverbs  []string        `yaml:"adverbs"`
+		Theo     []string        `yaml:"theo"`
+		Examples []PeopleExample `yaml:"examples"`
+	}
+	sourcesFile struct {
+		Lexicon    string          `yaml:"lexicon"`
+		Female     []string        `yaml:"female"`
+		Male       []string        `yaml:"male"`
+		Unknown    []string        `yaml:"unknown"`
+		Plural     []string        `yaml:"plural"`
+		Possessive []string        `yaml:"possessive"`
+		Examples   []PeopleExample `yaml:"examples"`
+	}
+	namesFile struct {
+		Lexicon    string          `yaml:"lexicon"`
+		Surnames   []string        `yaml:"surnames"`
+		Middle     Gendered        `yaml:"middle"`
+		NotNames   []string        `yaml:"not_names"`
+		GivenVI    *tableSpec      `yaml:"given_vi"`
+		MiddleVI   *tableSpec      `yaml:"middle_vi"`
+		GivenWorld *tableSpec      `yaml:"given_world"`
+		Examples   []PeopleExample `yaml:"examples"`
+	}
+	gazetteerFile struct {
+		Lexicon       string          `yaml:"lexicon"`
+		Countries     []string        `yaml:"countries"`
+		Places        []string        `yaml:"places"`
+		Organisations []string        `yaml:"organisations"`
+		Media         []string        `yaml:"media"`
+		Clubs         []string        `yaml:"clubs"`
+		Competitions  []string        `yaml:"competitions"`
+		Bands         []string        `yaml:"bands"`
+		Brands        []string        `yaml:"brands"`
+		Works         []string        `yaml:"works"`
+		Before        []string        `yaml:"before"`
+		Inside        []string        `yaml:"inside"`
+		Examples      []PeopleExample `yaml:"examples"`
+	}
+)
+
+// tableSpec names a name table's files and how much of them to trust.
+type tableSpec struct {
+	// Files are read in order as one table.
+	Files []string `yaml:"files"`
+	// MinCount and MinShare: a given name decides gender only with at
+	// least MinCount bearers of whom at least MinShare are of one sex
+	// (tables with counts).
+	MinCount int     `yaml:"min_count"`
+	MinShare float64 `yaml:"min_share"`
+}
+
+// lexiconKinds maps a file's lexicon kind to a fresh value of its layout.
+var lexiconKinds = map[string]func() any{
+	"honorifics": func() any { return &honorificsFile{} },
+	"references": func() any { return &referencesFile{} },
+	"titles":     func() any { return &titlesFile{} },
+	"speech":     func() any { return &speechFile{} },
+	"sources":    func() any { return &sourcesFile{} },
+	"names":      func() any { return &namesFile{} },
+	"gazetteer":  func() any { return &gazetteerFile{} },
+}
+
+// LexiconKinds lists the kinds a people file can declare.
+func LexiconKinds() []string {
+	out := make([]string, 0, len(lexiconKinds))
+	for k := range lexiconKinds {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// parsePeople reads every people/*.yaml file into p.
+func parsePeople(fsys fs.FS, p *People, add func(string, int, string, ...any), hash func(string, []byte)) {
+	names, err := fs.Glob(fsys, PeopleDir+"/*.yaml")
+	if err != nil {
+		add(PeopleDir, 0, "list people lexicons: %v", err)
+		return
+	}
+	slices.Sort(names)
+	p.Titles = map[string][]string{}
+	p.Gazetteer = map[string][]string{}
+	if len(names) == 0 {
+		add(PeopleDir, 0, "missing: the rule set needs the people lexicons (%s/*.yaml)", PeopleDir)
+		return
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			add(name, 0, "read: %v", err)
+			continue
+		}
+		hash(name, data)
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			add(name, yamlLine(err), "parse: %v", err)
+			continue
+		}
+		if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+			add(name, 1, "expected a mapping with a lexicon key")
+			continue
+		}
+		root := doc.Content[0]
+		kind := ""
+		if v := mapValue(root, "lexicon"); v != nil {
+			kind = v.Value
+		}
+		mk, ok := lexiconKinds[kind]
+		if !ok {
+			add(name, root.Line, "lexicon %q is not one of %s", kind, strings.Join(LexiconKinds(), ", "))
+			continue
+		}
+		v := mk()
+		checkKeys(root, reflect.TypeOf(v), "", name, add)
+		if err := root.Decode(v); err != nil {
+			add(name, yamlLine(err), "decode: %v", err)
+			continue
+		}
+		if exNodes := mapValue(root, "examples"); exNodes != nil {
+			setExamplePositions(v, name, exNodes)
+		}
+		mergeLexicon(fsys, p, v, name, add, hash)
+	}
+	for _, ex := range p.Examples {
+		if strings.TrimSpace(ex.Text) == "" {
+			add(ex.File, ex.Line, "example: empty text")
+		}
+		if len(ex.People) == 0 && len(ex.Absent) == 0 {
+			add(ex.File, ex.Line, "example: say which people must be found (people) or not (absent)")
+		}
+		for _, pe := range ex.People {
+			if pe.Name == "" {
+				add(ex.File, ex.Line, "example: a person needs a name")
+			}
+			switch pe.Gender {
+			case "", Female, Male, Unknown:
+			default:
+				add(ex.File, ex.Line, "example: gender %q is not female, male or unknown", pe.Gender)
+			}
+			if pe.Role != "" && !slices.Contains(Roles(), pe.Role) {
+				add(ex.File, ex.Line, "example: role %q is not one of %s", pe.Role, strings.Join(Roles(), ", "))
+			}
+		}
+	}
+	for _, need := range []struct {
+		what string
+		ok   bool
+	}{
+		{"honorifics", len(p.Honorifics.Female)+len(p.Honorifics.Male) > 0},
+		{"speech verbs", len(p.Speech) > 0},
+		{"family names", len(p.Surnames) > 0},
+	} {
+		if !need.ok {
+			add(PeopleDir, 0, "missing: no people lexicon lists %s", need.what)
+		}
+	}
+}
+
+// setExamplePositions records the file and line of each example.
+func setExamplePositions(v any, file string, n *yaml.Node) {
+	exs := reflect.ValueOf(v).Elem().FieldByName("Examples")
+	if !exs.IsValid() || n.Kind != yaml.SequenceNode {
+		return
+	}
+	for i := 0; i < exs.Len() && i < len(n.Content); i++ {
+		ex := exs.Index(i).Addr().Interface().(*PeopleExample)
+		ex.File, ex.Line = file, n.Content[i].Line
+	}
+}
+
+// mergeLexicon adds one decoded file to p. Several files of one kind add up,
+// so a district can keep its own gazetteer in a file of its own.
+func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, int, string, ...any), hash func(string, []byte)) {
+	phrases := func(field string, lists ...[]string) {
+		for _, l := range lists {
+			for _, s := range l {
+				if strings.TrimSpace(s) == "" {
+					add(file, 0, "%s: empty phrase", field)
+				}
+			}
+		}
+	}
+	switch f := v.(type) {
+	case *honorificsFile:
+		phrases("honorifics", f.Female, f.Male, f.Unknown, f.Not)
+		p.Honorifics.merge(Gendered{Female: f.Female, Male: f.Male, Unknown: f.Unknown})
+		p.Not = append(p.Not, f.Not...)
+		p.RoleNouns.merge(f.RoleNouns)
+		p.Examples = append(p.Examples, f.Examples...)
+	case *referencesFile:
+		phrases("references", f.Female, f.Male)
+		p.References.merge(Gendered{Female: f.Female, Male: f.Male})
+		p.SpeakerFamily.merge(f.SpeakerFamily)
+		p.Examples = append(p.Examples, f.Examples...)
+	case *titlesFile:
+		for role, l := range map[string][]string{"expert": f.Expert, "official": f.Official, "celebrity": f.Celebrity,
+			"ordinary": f.Ordinary, "other": f.Other} {
+			phrases(role, l)
+			p.Titles[role] = append(p.Titles[role], l...)
+		}
+		p.Examples = append(p.Examples, f.Examples...)
+	case *speechFile:
+		phrases("speech", f.Verbs, f.Not, f.Adverbs, f.Theo)
+		p.Speech = append(p.Speech, f.Verbs...)
+		p.NotSpeech = append(p.NotSpeech, f.Not...)
+		p.Adverbs = append(p.Adverbs, f.Adverbs...)
+		p.Theo = append(p.Theo, f.Theo...)
+		p.Examples = append(p.Examples, f.Examples...)
+	case *sourcesFile:
+		phrases("sources", f.Female, f.Male, f.Unknown, f.Plural, f.Possessive)
+		p.Sources.merge(Gendered{Female: f.Female, Male: f.Male, Unknown: f.Unknown})
+		p.Plural = append(p.Plural, f.Plural...)
+		p.Possessive = append(p.Possessive, f.Possessive...)
+		p.Examples = append(p.Examples, f.Examples...)
+	case *namesFile:
+		phrases("names", f.Surnames, f.NotNames, f.Middle.Female, f.Middle.Male)
+		p.Surnames = append(p.Surnames, f.Surnames...)
+		p.Middle.merge(f.Middle)
+		p.NotNames = append(p.NotNames, f.NotNames...)
+		if f.GivenVI != nil {
+			p.GivenVI = loadTable(fsys, file, "given_vi", *f.GivenVI, add, hash)
+		}
+		if f.MiddleVI != nil {
+			p.MiddleVI = loadTable(fsys, file, "middle_vi", *f.MiddleVI, add, hash)
+		}
+		if f.GivenWorld != nil {
+			p.GivenWorld = loadTable(fsys, file, "given_world", *f.GivenWorld, add, hash)
+		}
+		p.Examples = append(p.Examples, f.Examples...)
+	case *gazetteerFile:
+		for kind, l := range map[string][]string{"countries": f.Countries, "places": f.Places,
+			"organisations": f.Organisations, "media": f.Media, "clubs": f.Clubs, "competitions": f.Competitions,
+			"bands": f.Bands, "brands": f.Brands, "works": f.Works} {
+			phrases(kind, l)
+			p.Gazetteer[kind] = append(p.Gazetteer[kind], l...)
+		}
+		phrases("before", f.Before)
+		phrases("inside", f.Inside)
+		p.OrgBefore = append(p.OrgBefore, f.Before...)
+		p.OrgInside = append(p.OrgInside, f.Inside...)
+		p.Examples = append(p.Examples, f.Examples...)
+	}
+}
+
+// loadTable reads a name table named by a names lexicon.
+func loadTable(fsys fs.FS, file, field string, spec tableSpec, add func(string, int, string, ...any), hash func(string, []byte)) *NameTable {
+	if len(spec.Files) == 0 {
+		add(file, 0, "%s.files: name the table files", field)
+		return nil
+	}
+	if spec.MinShare < 0 || spec.MinShare > 1 {
+		add(file, 0, "%s.min_share: want a share from 0 to 1, got %v", field, spec.MinShare)
+	}
+	var all bytes.Buffer
+	for _, f := range spec.Files {
+		path := PeopleDir + "/" + f
+		data, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			add(file, 0, "%s.files: %v", field, err)
+			return nil
+		}
+		hash(path, data)
+		if _, err := parseNameTable(bytes.NewReader(data), spec.MinCount, spec.MinShare); err != nil {
+			add(path, 0, "%v", err)
+			return nil
+		}
+		all.Write(data)
+		all.WriteByte('\n')
+	}
+	t, err := parseNameTable(&all, spec.MinCount, spec.MinShare)
+	if err != nil {
+		add(file, 0, "%s: %v", field, err)
+		return nil
+	}
+	return t
+}

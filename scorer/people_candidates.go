@@ -1,0 +1,551 @@
+package scorer
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"genderlens/vntext"
+)
+
+// Stages 1 and 2 of the people finder: capitalised runs become candidates
+// with what stands before them (honorific, role noun, title, "theo"), and
+// the runs that name places, organisations, clubs, media, competitions,
+// bands, brands or works are set aside.
+
+// candidate is a capitalised run that may name a person.
+type candidate struct {
+	a, b     int // the name's tokens, after what the run starts with is stripped
+	runA     int // where the capitalised run starts
+	honor    *cueSpan
+	roleNoun *cueSpan
+	title    *cueSpan
+	strong   bool   // it names a person on its own; weak ones only join a person named elsewhere
+	family   bool   // "họ Phạm": a family name standing for a person named elsewhere
+	why      string // for weak candidates: why they are not people on their own
+}
+
+// cueSpan is a cue found at tokens [a, b).
+type cueSpan struct {
+	e    entry
+	a, b int
+}
+
+// nameParticles may stand in lower case inside a foreign name ("Robin van
+// Persie", "Ursula von der Leyen").
+var nameParticles = foldedSet(strings.Fields("van von de der den da di del della du dos das bin ibn al el le ter ten y la"))
+
+// candidates finds the capitalised runs of the text (stage 1) and sets
+// aside those that are not people (stage 2).
+func (s *Scorer) candidates(d *doc) []candidate {
+	n := len(d.toks)
+	byline := s.bylineStart(d)
+	var out []candidate
+	for i := 0; i < n; {
+		if !d.isWord(i) || !d.isUpper(i) || i >= byline {
+			i++
+			continue
+		}
+		j := d.runEnd(i)
+		c, reason := s.candidate(d, i, j)
+		switch {
+		case reason != "":
+			d.note(i, j, "rejected", "non_person", reason, "")
+		case c.a < c.b:
+			out = append(out, c)
+		}
+		i = j
+	}
+	return out
+}
+
+// runEnd returns the end of the capitalised run that starts at token i.
+func (d *doc) runEnd(i int) int {
+	n := len(d.toks)
+	j := i + 1
+	for j < n {
+		t := d.toks[j]
+		switch {
+		case t.Newline:
+			return j
+		case t.Kind == vntext.Word && d.isUpper(j) && t.Space:
+			j++
+		case d.isJoiner(j) && !t.Space && j+1 < n && d.isWord(j+1) && !d.toks[j+1].Space &&
+			(d.isUpper(j+1) || d.tokenText(j) == "-"):
+			// Initials and joined names: N.T.H, D.Corlou, Al-Swaisat, Young-nam.
+			j += 2
+		case d.tokenText(j) == "." && !t.Space && d.initial(j-1) && j+1 < n && d.isWord(j+1) &&
+			d.toks[j+1].Space && !d.toks[j+1].Newline && d.isUpper(j+1):
+			// "R. Mancini": an initial, its dot, then the name.
+			j += 2
+		case t.Kind == vntext.Word && t.Space && nameParticles[d.tokenText(j)] && j+1 < n && d.isWord(j+1) &&
+			d.toks[j+1].Space && d.isUpper(j+1) && !d.toks[j+1].Newline:
+			j += 2
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// initial reports whether token i is a single capital letter.
+func (d *doc) initial(i int) bool {
+	if !d.isWord(i) || !d.isUpper(i) {
+		return false
+	}
+	s, e := d.span(i, i+1)
+	return utf8.RuneCountInString(d.input[s:e]) == 1
+}
+
+// isJoiner reports a "." or "-" that can join the parts of a name.
+func (d *doc) isJoiner(i int) bool {
+	if d.toks[i].Kind != vntext.Punct {
+		return false
+	}
+	t := d.tokenText(i)
+	return t == "." || t == "-"
+}
+
+// bylineStart returns the first token of the byline: up to two short last
+// lines ("Kiều Anh", "Theo Reuters"). People named there are not people in
+// the story.
+func (s *Scorer) bylineStart(d *doc) int {
+	n := len(d.toks)
+	start := n
+	for lines := 0; lines < 2; lines++ {
+		first := -1
+		for i := start - 1; i >= 0; i-- {
+			if d.toks[i].Newline {
+				first = i
+				break
+			}
+		}
+		if first <= 0 {
+			break
+		}
+		words := 0
+		for i := first; i < start; i++ {
+			if d.toks[i].Kind == vntext.Word {
+				words++
+			}
+		}
+		if words > maxBylineTokens {
+			break
+		}
+		start = first
+	}
+	return start
+}
+
+// maxBylineTokens bounds the last line of an article that is taken as the
+// byline.
+const maxBylineTokens = 6
+
+// sentenceStart reports whether token i begins a sentence, a line, a
+// quotation or a clause after a colon or dash.
+func (d *doc) sentenceStart(i int) bool {
+	if i == 0 || d.toks[i].Newline || d.sent[i] != d.sent[i-1] {
+		return true
+	}
+	switch d.tokenText(i - 1) {
+	case "\"", "“", "-", "–", "—", "(", ":", "‘", "'", "…", "[":
+		return true
+	}
+	return false
+}
+
+// contextBefore finds the honorific, role noun and title that end right
+// before token a in its sentence (nothing before a line break describes a
+// name).
+func (s *Scorer) contextBefore(d *doc, a int, c *candidate) {
+	if a == 0 || d.toks[a].Newline {
+		return
+	}
+	if e, st, ok := d.cueEndingAt(s, a, entryHonorific); ok && d.sent[st] == d.sent[a] {
+		c.honor = &cueSpan{e, st, a}
+		a = st
+	}
+	if e, st, ok := d.cueEndingAt(s, a, entryRoleNoun); ok && d.sent[st] == d.sent[a] {
+		c.roleNoun = &cueSpan{e, st, a}
+	}
+	if t, ok := s.titleBefore(d, a); ok {
+		c.title = t
+	}
+}
+
+// titleBefore finds a title that ends before token a in its sentence,
+// possibly followed by the organisation it belongs to: "Giám đốc Sở Y tế
+// Hà Nội | Trần Văn A", "Bộ trưởng Tư pháp Chile | Luis Bates". Only words
+// and dots may stand between (no comma, no verb of its own).
+func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
+	for end := a; end > 0 && end >= a-10 && d.sent[end-1] == d.sent[a] && !d.toks[end].Newline; end-- {
+		if e, st, ok := d.cueEndingAt(s, end, entryTitle); ok {
+			return &cueSpan{e, st, end}, true
+		}
+		t := d.toks[end-1]
+		if t.Kind == vntext.Punct && d.tokenText(end-1) != "." && d.tokenText(end-1) != "-" {
+			return nil, false
+		}
+		if d.mention[end-1] >= 0 {
+			return nil, false
+		}
+		if _, _, ok := d.cueAt(s, end-1, entrySpeech); ok && !d.isUpper(end-1) {
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// candidate decides what the capitalised run [a, b) is: a person's name
+// (with the cues before it), or, with a reason, something else.
+func (s *Scorer) candidate(d *doc, a, b int) (candidate, string) {
+	c := candidate{runA: a}
+	if a > 0 && d.toks[a-1].Kind == vntext.Number && !d.toks[a].Newline {
+		return c, "after a house number: a street"
+	}
+	if a > 0 && b-a == 1 && d.tokenText(a-1) == s.words.ho && !d.toks[a].Newline {
+		c.a, c.b, c.family = a, b, true
+		c.why = "a family name (họ ...) that names nobody in the text"
+		return c, ""
+	}
+	s.contextBefore(d, a, &c)
+	// A place or organisation word before the run: "đường Lê Lợi",
+	// "công ty Điện Quang". A person may still follow the organisation in
+	// the same run when a title governs it: "Chủ tịch UBND phường Trúc
+	// Bạch Trần Văn Khoa".
+	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
+		!c.covers(st, a) {
+		if c.title != nil {
+			// A title governs the organisation; the person's name ends the run:
+			// "người phát ngôn Bộ Quốc phòng Trung Quốc | Wu Qian".
+			if k := s.nameAtEnd(d, a, b); k >= 0 {
+				c.a, c.b, c.strong = k, b, true
+				return c, ""
+			}
+		}
+		return c, "after \"" + e.phrase + "\": a place or organisation"
+	}
+	// Strip what the run starts with: a capitalised honorific, role noun or
+	// title at the start of a sentence (Bà Lan, HLV Petrovic), a place
+	// before a name (Nga Putin), an organisation (Sở TDTT Nghệ An Nguyễn
+	// Hoàng Thụ), a word that is never a name.
+	for a < b {
+		if e, end, ok := d.cueAt(s, a, entryOrgBefore); ok && !s.surnames[d.tokenText(a)] && c.honor == nil && c.roleNoun == nil {
+			if k := s.surnameAfter(d, min(end, b), b); k >= 0 && (c.title != nil || d.sentenceStart(c.runA)) {
+				if t, ok := s.titleBefore(d, k); ok && c.title == nil {
+					c.title = t
+				}
+				a = k
+				continue
+			}
+			return c, "starts with \"" + e.phrase + "\": a place or organisation"
+		}
+		if e, end, ok := d.cueAt(s, a, entryHonorific); ok && end < b && (d.sentenceStart(a) || d.allCaps(a)) {
+			c.honor = &cueSpan{e, a, end}
+			a = end
+			continue
+		}
+		if e, end, ok := d.cueAt(s, a, entryRoleNoun); ok && end < b && d.sentenceStart(a) {
+			c.roleNoun = &cueSpan{e, a, end}
+			a = end
+			continue
+		}
+		if e, end, ok := d.cueAt(s, a, entryTitle); ok && end < b && (d.allCaps(a) || d.sentenceStart(a)) {
+			c.title = &cueSpan{e, a, end}
+			a = end
+			continue
+		}
+		if kind, end := s.gazetteerAt(d, a, b); end > 0 && end < b {
+			if kind == "countries" || kind == "places" {
+				a = end // "Nga Putin", "Séc Milos Zeman", "Mỹ Joe Biden"
+				continue
+			}
+			return c, "starts with a name of " + kind
+		}
+		if b-a > 1 && d.allCaps(a) && !d.initial(a) {
+			a++ // an acronym of the organisation before the name: "TDTT | Nguyễn Hoàng Thụ"
+			continue
+		}
+		if (s.notNames[d.tokenText(a)] && (!s.surnames[d.tokenText(a)] || b-a == 1)) || d.isJoiner(a) {
+			a++
+			continue
+		}
+		break
+	}
+	if a >= b {
+		return candidate{}, ""
+	}
+	c.a, c.b = a, b
+	if _, end, ok := d.cueAt(s, a, entryTitle); ok && end > b {
+		return c, "part of a title (" + d.text(a, end) + ")"
+	}
+	if _, end, ok := d.cueAt(s, a, entryNotHonorific); ok && end >= b {
+		return c, "a common phrase (" + d.text(a, end) + ")"
+	}
+	singleHonor := c.honor != nil && !d.hasSpace(c.honor.a, c.honor.b)
+	if kind, end := s.gazetteerAt(d, a, b); end == b && !singleHonor {
+		return c, "a name of " + kind + " (gazetteer)"
+	}
+	if kind, ok := s.gazetteerAround(d, a, b); ok && !singleHonor {
+		return c, "part of a name of " + kind + " (gazetteer)"
+	}
+	for k := a; k < b; k++ {
+		if d.allCaps(k) {
+			return c, "an acronym"
+		}
+	}
+	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)]
+	if !vn && b-a >= 2 {
+		for k := a; k < b; k++ {
+			if s.orgInside[d.tokenText(k)] && c.honor == nil {
+				return c, "\"" + d.text(k, k+1) + "\" marks an organisation or place"
+			}
+		}
+	}
+	if !vn && c.honor == nil && c.roleNoun == nil {
+		// A family name later in the run after other capitalised words:
+		// "... Bhutan Phạm Sanh Châu".
+		if k := s.surnameAfter(d, a+1, b); k >= 0 && b-k >= 2 {
+			c.a, vn = k, true
+		}
+	}
+	switch {
+	case b-a == 1 && d.initial(a) && c.honor == nil:
+		c.why = "a single letter with no honorific"
+	case vn:
+		c.strong = true
+	case c.honor != nil || c.roleNoun != nil:
+		c.strong = true
+	case c.title != nil && b-a >= 2:
+		c.strong = true
+	case c.title != nil && !vntext.IsVietnameseSyllable(d.tokenText(a)) && !s.inAppositive(d, a):
+		// "HLV Domenech"; a single Vietnamese syllable after a title is as
+		// likely the first word of an organisation ("Giám đốc Công an").
+		c.strong = true
+	case b-a >= 2 && b-a <= 4 && s.foreignGiven(d, a, b) != "":
+		c.strong = true
+	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
+		(s.precededByTheo(d, a) >= 0 || s.speechFollows(d, b, 12) || s.appositiveTitle(d, b) || d.afterQuotation(a)):
+		c.strong = true
+	case b-a == 1 && !d.sentenceStart(a) && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) && s.speechNext(d, b) &&
+		s.nameLike(d, a):
+		// A lone capitalised word counts when it speaks ("Kiatisuk chia
+		// sẻ", "Hùng cho biết"); opening a sentence, it is as likely a common
+		// word, and a Vietnamese word must be a given name ("Cổng thông tin"
+		// is no person).
+		c.strong = true
+	default:
+		c.why = "no cue of a person (honorific, title, family name, speech)"
+	}
+	return c, ""
+}
+
+// covers reports whether a cue found before the run (honorific, role noun,
+// title) spans tokens [st, end): "người mẫu" is a title, not the word
+// "mẫu" of a product.
+func (c *candidate) covers(st, end int) bool {
+	for _, cs := range []*cueSpan{c.honor, c.roleNoun, c.title} {
+		if cs != nil && cs.a <= st && cs.b >= end {
+			return true
+		}
+	}
+	return false
+}
+
+// afterQuotation reports a name right after a quotation and a comma or
+// dash: "“...”, Frans Wuwung, một thủy thủ ..., cho biết".
+func (d *doc) afterQuotation(a int) bool {
+	return d.quotationBefore(a) >= 0
+}
+
+// quotationBefore returns the closing mark of a quotation followed by a
+// comma or dash and, at most, an honorific or title before the name at
+// token a ("“...”, anh Nguyễn Văn Thành vui mừng nói"), or -1.
+func (d *doc) quotationBefore(a int) int {
+	for back := 0; back <= 3 && a-back >= 2; back++ {
+		k := a - back
+		if back > 0 && (!d.isWord(k) || d.isUpper(k) && !d.sentenceStart(k) && d.toks[k].Space) {
+			return -1
+		}
+		if d.quoteMarkComma(k) {
+			return k - 2
+		}
+	}
+	return -1
+}
+
+// quoteMarkComma reports a closing quotation mark and a comma or dash right
+// before token k.
+func (d *doc) quoteMarkComma(k int) bool {
+	if k < 2 {
+		return false
+	}
+	switch d.tokenText(k - 1) {
+	case ",", "-", "–", "—":
+	default:
+		return false
+	}
+	switch d.tokenText(k - 2) {
+	case "”", "\"", "»", "’":
+		return true
+	}
+	return false
+}
+
+// nameLike reports whether the single word at token a can be a name on its
+// own: a foreign word, or a Vietnamese syllable that is a given name.
+func (s *Scorer) nameLike(d *doc, a int) bool {
+	t := d.text(a, a+1)
+	return !vntext.IsVietnameseSyllable(t) || s.people.GivenVI.Known(t)
+}
+
+// gazetteerAround reports a gazetteer name that starts before the run and
+// covers it: "châu Âu", "miền Trung".
+func (s *Scorer) gazetteerAround(d *doc, a, b int) (string, bool) {
+	for st := max(0, a-3); st < a; st++ {
+		if d.sent[st] != d.sent[a] {
+			continue
+		}
+		for _, h := range d.hitsAt(st) {
+			if e := s.m.entries[h.entry]; e.kind == entryGazetteer && int(h.end) >= b {
+				return e.tag, true
+			}
+		}
+	}
+	return "", false
+}
+
+// hasSpace reports whether tokens [a, b) span more than one syllable.
+func (d *doc) hasSpace(a, b int) bool { return b-a > 1 }
+
+// gazetteerAt returns the kind and end of the longest gazetteer name that
+// starts at token a and ends within b (end 0 if none).
+func (s *Scorer) gazetteerAt(d *doc, a, b int) (string, int) {
+	kind, end := "", 0
+	for _, h := range d.hitsAt(a) {
+		e := s.m.entries[h.entry]
+		if e.kind == entryGazetteer && int(h.end) <= b && int(h.end) > end {
+			kind, end = e.tag, int(h.end)
+		}
+	}
+	return kind, end
+}
+
+// nameAtEnd finds a person's name that ends the run [a, b) after an
+// organisation or place: a Vietnamese full name, or, after the places a
+// run starts with, two to four foreign words. It returns the name's first
+// token, or -1.
+func (s *Scorer) nameAtEnd(d *doc, a, b int) int {
+	if k := s.surnameAfter(d, a, b); k >= 0 && b-k >= 2 {
+		return k
+	}
+	k := a
+	for k < b {
+		kind, end := s.gazetteerAt(d, k, b)
+		if end == 0 || end >= b || kind != "countries" && kind != "places" {
+			break
+		}
+		k = end
+	}
+	if k == a || b-k < 2 || b-k > 4 {
+		return -1 // no place before it: the run is the organisation's own name ("Đại học New South Wales")
+	}
+	if s.eastAsian[d.tokenText(k)] {
+		return k
+	}
+	for j := k; j < b; j++ {
+		if !vntext.IsVietnameseSyllable(d.tokenText(j)) {
+			return k
+		}
+	}
+	return -1
+}
+
+// surnameAfter finds a Vietnamese full name (family name + 1-3 syllables)
+// starting at or after from and ending the run at b, or -1.
+// A three-syllable name is preferred, then four, then two: in "phường
+// Trúc Bạch Trần Văn Khoa" the name is Trần Văn Khoa, not Bạch Trần Văn Khoa.
+func (s *Scorer) surnameAfter(d *doc, from, b int) int {
+	best, bestRank := -1, 0
+	for k := max(from, b-4); k+1 < b; k++ {
+		if !s.surnames[d.tokenText(k)] {
+			continue
+		}
+		if _, end := s.gazetteerAt(d, k, b); end > k {
+			continue
+		}
+		rank := map[int]int{3: 3, 4: 2, 2: 1}[b-k]
+		if rank > bestRank {
+			best, bestRank = k, rank
+		}
+	}
+	return best
+}
+
+// foreignGiven returns the gender the world given-name table gives the first
+// word of a foreign name ("Sergei Lavrov"), "" if none.
+func (s *Scorer) foreignGiven(d *doc, a, b int) string {
+	first := d.tokenText(a)
+	if s.surnames[first] || s.eastAsian[first] || s.people.GivenWorld == nil {
+		return ""
+	}
+	st, en := d.span(a, a+1)
+	return s.people.GivenWorld.Gender(d.input[st:en])
+}
+
+// isCueWord reports whether the run is only a cue word itself (Ông, Bà).
+func (s *Scorer) isCueWord(d *doc, a, b int) bool {
+	for _, k := range []entryKind{entryHonorific, entryReference, entryTitle, entrySpeech, entryRoleNoun} {
+		if _, end, ok := d.cueAt(s, a, k); ok && end >= b {
+			return true
+		}
+	}
+	return false
+}
+
+// inAppositive reports whether token a follows a person's mention in the
+// same clause with no speech verb between: "Bill Gates, người sáng lập
+// Microsoft, thông tin ..." names an organisation, not a second speaker.
+func (s *Scorer) inAppositive(d *doc, a int) bool { return s.appositiveWithin(d, a, 12) }
+
+// appositiveWithin is inAppositive looking back n tokens.
+func (s *Scorer) appositiveWithin(d *doc, a, n int) bool {
+	for k := a - 1; k >= 0 && k >= a-n; k-- {
+		if d.sent[k] != d.sent[a] {
+			return false
+		}
+		if d.mention[k] >= 0 {
+			return true
+		}
+		if _, _, ok := d.cueAt(s, k, entrySpeech); ok {
+			return false
+		}
+	}
+	return false
+}
+
+// appositiveTitle reports a title right after a name: "X - Giám đốc",
+// "X, CEO của", "X (giáo viên)".
+func (s *Scorer) appositiveTitle(d *doc, b int) bool {
+	if b >= len(d.toks) || d.toks[b].Kind != vntext.Punct {
+		return false
+	}
+	switch d.tokenText(b) {
+	case ",", "-", "–", "(":
+		return s.titleSoon(d, b+1)
+	}
+	return false
+}
+
+// titleSoon reports a title among the three tokens from k ("một nghiên cứu
+// sinh", "người sáng lập", "nguyên giám đốc").
+func (s *Scorer) titleSoon(d *doc, k int) bool {
+	for j := k; j < len(d.toks) && j < k+3; j++ {
+		if _, _, ok := d.cueAt(s, j, entryTitle); ok {
+			return true
+		}
+		if !d.isWord(j) {
+			return false
+		}
+	}
+	return false
+}

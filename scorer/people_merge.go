@@ -1,0 +1,591 @@
+package scorer
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"genderlens/vntext"
+)
+
+// Stage 3 of the people finder: the mentions of one person become one
+// person. A full name, its given name alone ("ông Lưu" for Lê Trường Lưu),
+// a foreign family name or first name alone ("Lavrov", "Lucas"), initials
+// ("D.Corlou", "Nguyễn Văn H.", "N.T.H."), the name with or without a title
+// or country before it, and a misspelling of a long foreign name
+// ("Susanetyas" for Susantyas) all join the same person. Described,
+// unnamed sources are added at the end of this stage.
+
+// merge registers the strong candidates as people and their mentions, then
+// lets each weak candidate join a person named elsewhere in the text.
+func (s *Scorer) merge(d *doc, cands []candidate) {
+	for _, c := range cands {
+		if c.strong {
+			s.register(d, c)
+		}
+	}
+	// A name listed with people is a person: "Thanh Thảo, Hà Kiều Anh, Pha
+	// Lê… chúc". Both directions, so that a list grows from its known names.
+	for changed := true; changed; {
+		changed = false
+		for i := range cands {
+			c := &cands[i]
+			if !c.strong && !c.family && c.b-c.a <= 4 && s.listNeighbour(d, c) && s.nameLikeRun(d, c.a, c.b) {
+				c.strong, changed = true, true
+				s.register(d, *c)
+			}
+		}
+	}
+	for _, c := range cands {
+		if c.strong {
+			continue
+		}
+		if c.family {
+			if pi := s.byFamilyName(d, d.tokenText(c.a)); pi >= 0 {
+				s.join(d, pi, c, "the family name of "+d.people[pi].name)
+				continue
+			}
+		} else if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 {
+			s.join(d, pi, c, why)
+			continue
+		}
+		d.note(c.a, c.b, "rejected", "candidates", c.why, "")
+	}
+}
+
+// listNeighbour reports a person mentioned next to the candidate in a list
+// (a comma, "và", an ellipsis, and titles or honorifics between).
+func (s *Scorer) listNeighbour(d *doc, c *candidate) bool {
+	a := c.runA
+	if c.honor != nil {
+		a = min(a, c.honor.a)
+	}
+	if c.title != nil && c.title.b == c.runA {
+		a = min(a, c.title.a)
+	}
+	if a > 1 && listSeparator(d.tokenText(a-1)) && d.mention[a-2] >= 0 && d.sent[a-2] == d.sent[a] {
+		return true
+	}
+	b := c.b
+	if b+1 < len(d.toks) && listSeparator(d.tokenText(b)) && d.sent[b] == d.sent[c.a] {
+		k := b + 1
+		for _, kind := range []entryKind{entryTitle, entryHonorific} {
+			if _, end, ok := d.cueAt(s, k, kind); ok {
+				k = end
+			}
+		}
+		return k < len(d.toks) && d.mention[k] >= 0
+	}
+	return false
+}
+
+// listSeparator is a word or mark that separates the names of a list.
+func listSeparator(t string) bool { return listSeparators[t] }
+
+var listSeparators = foldedPhrases(",", "và", "…", "cùng", "với")
+
+// nameLikeRun reports whether a run can be a name by its words: foreign
+// words, or Vietnamese syllables of which the last is a given name.
+func (s *Scorer) nameLikeRun(d *doc, a, b int) bool {
+	for k := a; k < b; k++ {
+		if !d.isWord(k) {
+			continue
+		}
+		if !vntext.IsVietnameseSyllable(d.tokenText(k)) {
+			return true
+		}
+	}
+	return s.people.GivenVI.Known(d.text(b-1, b))
+}
+
+// byFamilyName returns the last person whose Vietnamese name starts with
+// the family name fam, or -1.
+func (s *Scorer) byFamilyName(d *doc, fam string) int {
+	for pi := len(d.people) - 1; pi >= 0; pi-- {
+		if p := d.people[pi]; p.vn && p.key[0] == fam {
+			return pi
+		}
+	}
+	return -1
+}
+
+// register adds a strong candidate: a new person, or a mention of a person
+// its name matches.
+func (s *Scorer) register(d *doc, c candidate) {
+	if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 {
+		s.join(d, pi, c, why)
+		return
+	}
+	p := &person{}
+	d.people = append(d.people, p)
+	s.setName(d, p, c.a, c.b)
+	s.join(d, len(d.people)-1, c, "")
+}
+
+// join adds candidate c as a mention of person pi, with the cues before it.
+func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
+	p := d.people[pi]
+	if why != "" {
+		d.note(c.a, c.b, "merged", "merge", why, p.name)
+	}
+	if k := s.nameKey(d, c.a, c.b); len(k) > len(p.key) && !s.initialsOnly(d, c.a, c.b) ||
+		len(k) == len(p.key) && initials(k) < initials(p.key) {
+		s.setName(d, p, c.a, c.b)
+	}
+	d.addMention(pi, c.a, c.b)
+	for _, cs := range []*cueSpan{c.honor, c.roleNoun, c.title} {
+		if cs != nil {
+			p.intro = append(p.intro, d.joined(cs.a, cs.b))
+		}
+	}
+	if c.honor != nil && c.honor.e.gender != unknown {
+		p.gcues = append(p.gcues, genderCue{tierHonorific, c.honor.e.gender,
+			d.cueOf("gender", cueHonorific, c.honor.e.gender, c.honor.a, c.honor.b)})
+	}
+	if c.roleNoun != nil {
+		p.gcues = append(p.gcues, genderCue{tierHonorific, c.roleNoun.e.gender,
+			d.cueOf("gender", cueRoleNoun, c.roleNoun.e.gender, c.roleNoun.a, c.roleNoun.b)})
+	}
+	if c.title != nil && p.role == "" {
+		p.role, p.roleBy = c.title.e.tag, d.cueOf("role", cueTitle, c.title.e.tag, c.title.a, c.title.b)
+	}
+	if c.roleNoun != nil && p.role == "" {
+		if role, ok := s.roleTitles[d.joined(c.roleNoun.a, c.roleNoun.b)]; ok {
+			p.role, p.roleBy = role, d.cueOf("role", cueTitle, role, c.roleNoun.a, c.roleNoun.b)
+		}
+	}
+	for _, cs := range []*cueSpan{c.honor, c.roleNoun, c.title} {
+		if cs == nil {
+			continue
+		}
+		switch w := d.joined(cs.a, cs.b); {
+		case victimWords[w]:
+			p.victim = true
+		case accusedWords[w]:
+			p.accused = true
+		}
+	}
+}
+
+// victimWords and accusedWords, before a name in a violence story, describe
+// the person as a victim or as a suspect.
+var (
+	victimWords  = foldedPhrases("nạn nhân", "bị hại", "em", "cháu", "bé", "bé gái", "cháu bé")
+	accusedWords = foldedPhrases("bị can", "bị cáo", "nghi phạm", "nghi can", "đối tượng", "hung thủ", "thủ phạm", "phạm nhân")
+)
+
+// setName makes tokens [a, b) the person's name.
+func (s *Scorer) setName(d *doc, p *person, a, b int) {
+	p.key = s.nameKey(d, a, b)
+	p.name = vntext.NFC(d.text(a, b))
+	p.vn = len(p.key) >= 2 && len(p.key) <= 4 && s.surnames[p.key[0]]
+}
+
+// nameKey is the folded syllables of a name, without dots and hyphens.
+func (s *Scorer) nameKey(d *doc, a, b int) []string {
+	key := make([]string, 0, b-a)
+	for k := a; k < b; k++ {
+		if d.isWord(k) {
+			key = append(key, d.tokenText(k))
+		}
+	}
+	return key
+}
+
+// initials counts the single letters of a name key.
+func initials(key []string) int {
+	n := 0
+	for _, w := range key {
+		if utf8.RuneCountInString(w) == 1 {
+			n++
+		}
+	}
+	return n
+}
+
+// initialsOnly reports whether the name is made of single letters
+// ("N.T.H").
+func (s *Scorer) initialsOnly(d *doc, a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.isWord(k) && utf8.RuneCountInString(d.tokenText(k)) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// findPerson returns the person that tokens [a, b) name, and how the name
+// matched (-1 if none). The most recently mentioned match wins.
+func (s *Scorer) findPerson(d *doc, a, b int) (int, string) {
+	key := s.nameKey(d, a, b)
+	if len(key) == 0 {
+		return -1, ""
+	}
+	best, bestWhy, bestRank := -1, "", 0
+	for pi := len(d.people) - 1; pi >= 0; pi-- {
+		p := d.people[pi]
+		if p.unnamed {
+			continue
+		}
+		rank, why := s.nameMatch(key, p)
+		if rank > bestRank {
+			best, bestWhy, bestRank = pi, why, rank
+		}
+	}
+	return best, bestWhy
+}
+
+// nameMatch says whether a mention's key can name person p: 0 for no, a
+// higher rank for a closer match.
+func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
+	pk := p.key
+	switch {
+	case equalKeys(key, pk):
+		return 6, "the same name"
+	case len(key) < len(pk) && equalKeys(key, pk[len(pk)-len(key):]):
+		if p.vn {
+			return 5, "the given name of " + p.name
+		}
+		return 5, "the family name of " + p.name
+	case len(pk) < len(key) && equalKeys(pk, key[len(key)-len(pk):]):
+		return 4, "the full name of " + p.name
+	case !p.vn && len(key) < len(pk) && equalKeys(key, pk[:len(key)]):
+		return 3, "the first name of " + p.name
+	case initialsMatch(key, pk):
+		return 3, "the initials of " + p.name
+	case initialsMatch(pk, key):
+		return 3, "the full name of " + p.name + " (written with initials before)"
+	case !p.vn && len(key) == 1 && len(pk) > 1 && slices.Contains(pk, key[0]) && !vntext.IsVietnameseSyllable(key[0]):
+		return 2, "a part of the name of " + p.name
+	case !p.vn && len(key) == 1 && slices.ContainsFunc(pk, func(w string) bool { return misspelt(key[0], w) }):
+		return 2, "a misspelling of " + p.name
+	}
+	return 0, ""
+}
+
+func equalKeys(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// initialsMatch reports whether short abbreviates long: every syllable of
+// short is either the same as long's at that place or its first letter,
+// with at least one initial, aligned at the end ("d corlou" / "didier
+// corlou") or as a whole ("n t h" / "nguyễn thị hoa", "nguyễn văn h" /
+// "nguyễn văn hùng").
+func initialsMatch(short, long []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+	off := len(long) - len(short)
+	if len(short) == len(long) {
+		off = 0
+	}
+	abbrev := false
+	for i, w := range short {
+		l := long[off+i]
+		if w == l {
+			continue
+		}
+		if utf8.RuneCountInString(w) == 1 && firstLetter(l) == firstLetter(w) && utf8.RuneCountInString(l) > 1 {
+			abbrev = true
+			continue
+		}
+		return false
+	}
+	return abbrev
+}
+
+// firstLetter is a syllable's first letter without diacritics.
+func firstLetter(w string) string {
+	r, _ := utf8.DecodeRuneInString(vntext.FoldDiacritics(w))
+	return string(r)
+}
+
+// misspelt reports two long foreign words one edit apart ("susantyas",
+// "susanetyas"). Vietnamese syllables are short, so they never qualify.
+func misspelt(a, b string) bool {
+	if a == b || utf8.RuneCountInString(a) < 6 || utf8.RuneCountInString(b) < 6 {
+		return false
+	}
+	return editDistance(a, b) <= 1 || utf8.RuneCountInString(a) >= 9 && editDistance(a, b) <= 2
+}
+
+// editDistance is the Levenshtein distance of two short words.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// unnamedSources adds the people a story quotes without naming them: a
+// description (người phụ nữ, đại diện công ty, nguồn tin, chị thu ngân)
+// followed, in the same clause, by a speech verb. A description that was
+// used to introduce a named person ("bác sĩ Lan ... bác sĩ cho biết"), or
+// that points back ("chuyên gia này"), refers to that person instead.
+func (s *Scorer) unnamedSources(d *doc) {
+	for k := 0; k < len(d.toks); k++ {
+		if d.first[k] == d.first[k+1] || d.quote[k] || d.mention[k] >= 0 {
+			continue // no phrase starts here
+		}
+		e, end, ok := d.cueAt(s, k, entrySource)
+		if pend, pe, ok2 := s.possessorAfter(d, k); ok2 {
+			// "con gái chị Loan kể": the description runs to the end of the name.
+			if !ok {
+				e, ok = pe, true
+			}
+			end = pend
+			if v, descEnd, ok3 := s.speechAfterDescription(d, pend); ok3 {
+				s.addSource(d, e, k, end, descEnd, v)
+				k = v
+			} else {
+				k = pend - 1
+			}
+			continue
+		}
+		if !ok {
+			// An honorific with an occupation: "chị thu ngân", "một anh xe ôm".
+			if e, end, ok = s.honorificDescription(d, k); !ok {
+				continue
+			}
+		}
+		if d.pluralBefore(s, k) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
+			s.appositiveWithin(d, k, 40) {
+			k = end - 1
+			continue
+		}
+		back := end < len(d.toks) && demonstratives[d.tokenText(end)]
+		from := end
+		if back {
+			from = end + 1
+		}
+		// The description may run on with what it is about ("lãnh đạo UBND
+		// xã Đắk Sôr", "người dân sống gần đó") before its verb.
+		v, descEnd, ok := s.speechAfterDescription(d, from)
+		if !ok {
+			k = end - 1
+			continue
+		}
+		if pi := s.referredTo(d, d.joined(k, end), e.gender, k, back); pi >= 0 {
+			p := d.people[pi]
+			if !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			k = v
+			continue
+		}
+		if back {
+			k = v
+			continue
+		}
+		s.addSource(d, e, k, end, descEnd, v)
+		k = v
+	}
+}
+
+// addSource adds an unnamed quoted person described by tokens [k, descEnd),
+// whose head description [k, end) gives gender and role, speaking with the
+// verb at v.
+func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
+	p := &person{name: vntext.NFC(d.text(k, descEnd)), unnamed: true, quoted: true}
+	p.quoteBy = d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
+	if g := e.gender; g == female || g == male {
+		head := k
+		if _, hend, ok := d.cueAt(s, k, entrySource); ok {
+			end = min(end, hend)
+		}
+		p.gcues = append(p.gcues, genderCue{tierHonorific, g, d.cueOf("gender", cueDescription, g, head, end)})
+	}
+	if role, ok := s.descriptionRole(d, k, end); ok {
+		p.role, p.roleBy = role, d.cueOf("role", cueTitle, role, k, end)
+	}
+	d.people = append(d.people, p)
+	// The possessor's mention stays theirs; the description's own words
+	// are marked as this person's.
+	start, stop := d.span(k, descEnd)
+	p.mentions = append(p.mentions, Mention{Start: start, End: stop})
+	p.spans = append(p.spans, [2]int{k, descEnd})
+	pi := int32(len(d.people) - 1)
+	for j := k; j < descEnd; j++ {
+		if d.mention[j] < 0 {
+			d.mention[j] = pi
+		}
+	}
+}
+
+// possessorAfter reads a possessive description followed by whose it is:
+// "con gái [của] chị Loan", "luật sư của Trịnh Sảng". It returns the end of
+// the possessor's mention and the description's source entry (gender).
+func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
+	_, end, ok := d.cueAt(s, k, entryPossessive)
+	if !ok || d.pluralBefore(s, k) {
+		return 0, entry{}, false
+	}
+	e, _, _ := d.cueAt(s, k, entrySource)
+	j := end
+	if j < len(d.toks) && d.tokenText(j) == s.words.cua {
+		j++
+	}
+	if _, hend, ok := d.cueAt(s, j, entryHonorific); ok {
+		j = hend
+	}
+	if j >= len(d.toks) || d.mention[j] < 0 {
+		return 0, entry{}, false
+	}
+	m := d.mention[j]
+	for j < len(d.toks) && d.mention[j] == m {
+		j++
+	}
+	return j, e, true
+}
+
+// demonstratives after a description point back to someone already
+// mentioned: "chuyên gia này", "người phụ nữ ấy".
+var demonstratives = foldedPhrases("này", "ấy", "đó", "kia", "ta")
+
+// referredTo returns the named person a description refers to: the person
+// introduced with it ("bà đỡ" for "bà đỡ Hoa"), or, when it points back
+// ("chuyên gia này"), the nearest person of a compatible gender; -1 if
+// none.
+func (s *Scorer) referredTo(d *doc, desc, gender string, k int, back bool) int {
+	if pi := s.introducedAs(d, desc, k); pi >= 0 {
+		return pi
+	}
+	if !back {
+		return -1
+	}
+	for j := k - 1; j >= 0 && j >= k-120; j-- {
+		m := d.mention[j]
+		if m < 0 || d.people[m].unnamed {
+			continue
+		}
+		if gender == unknown || gender == "" || d.people[m].gender == gender || d.people[m].gender == unknown {
+			return int(m)
+		}
+	}
+	return -1
+}
+
+// honorificDescription reads "chị thu ngân", "ông chủ quán", "một anh xe
+// ôm": an honorific of known gender followed by an occupation.
+func (s *Scorer) honorificDescription(d *doc, k int) (entry, int, bool) {
+	at := k
+	if d.tokenText(k) == s.words.mot {
+		at = k + 1
+	}
+	e, end, ok := d.cueAt(s, at, entryHonorific)
+	if !ok || e.gender == unknown || end >= len(d.toks) || d.isUpper(end) {
+		return entry{}, 0, false
+	}
+	if _, tend, ok := d.cueAt(s, end, entryTitle); ok {
+		return e, tend, true
+	}
+	return entry{}, 0, false
+}
+
+// startsName reports whether a capitalised name starts at token k: the
+// description is then a title ("đại diện công ty, ông X" aside).
+func (s *Scorer) startsName(d *doc, k int) bool {
+	return d.mention[k] >= 0 || s.surnames[d.tokenText(k)] && k+1 < len(d.toks) && d.isUpper(k+1)
+}
+
+// pluralBefore reports a plural word right before token k ("nhiều người
+// dân"): a group, not a person.
+func (d *doc) pluralBefore(s *Scorer, k int) bool {
+	_, _, ok := d.cueEndingAt(s, k, entryPlural)
+	return ok
+}
+
+// descriptionLinks may continue a description before its verb: "người dân
+// sống gần đó", "đại diện của công ty", "nguồn tin thân cận với".
+var descriptionLinks = foldedPhrases(strings.Fields(`của ở tại thuộc sống làm bên gần cạnh trong phụ trách giấu tên thân cận lâu năm quen cũ trẻ nữ nam lớn cao tuổi với khác kia đó hàng xóm nhà nạn nhân truyền thông phim đội bóng ban huấn luyện tổ chức đầu tư giải tòa án phòng chống tệ xã hội quận huyện tỉnh thành phố phường thị trấn công ty trường bệnh viện sở bộ cơ quan chung cư dự nhặt`)...)
+
+// speechAfterDescription finds the speech verb that a description ending
+// before token from is the subject of: within 10 tokens, in the clause, over
+// names of organisations and places and a few linking words only. It
+// returns the verb's token and where the description ends.
+func (s *Scorer) speechAfterDescription(d *doc, from int) (int, int, bool) {
+	descEnd := from
+	for j := from; j < len(d.toks) && j < from+10; j++ {
+		if d.quote[j] || d.mention[j] >= 0 || j > from && (d.sent[j] != d.sent[from-1] || d.toks[j].Newline) {
+			return 0, 0, false
+		}
+		if _, _, ok := d.cueAt(s, j, entrySpeech); ok {
+			return j, descEnd, true
+		}
+		if _, end, ok := d.cueAt(s, j, entryAdverb); ok {
+			j = end - 1
+			continue
+		}
+		switch {
+		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, descriptionLinks[d.tokenText(j)]:
+		case d.toks[j].Kind == vntext.Punct && (d.tokenText(j) == "-" || d.tokenText(j) == "." || d.tokenText(j) == "&"):
+		default:
+			if _, end, ok := d.cueAt(s, j, entryOrgBefore); ok {
+				j = end - 1
+				descEnd = end
+				continue
+			}
+			if _, end, ok := d.cueAt(s, j, entryTitle); ok {
+				j = end - 1
+				descEnd = end
+				continue
+			}
+			return 0, 0, false
+		}
+		descEnd = j + 1
+	}
+	return 0, 0, false
+}
+
+// introducedAs returns the person last introduced with description desc
+// ("bà đỡ", "bác sĩ") before token k, or -1.
+func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
+	for j := k - 1; j >= 0 && j >= k-400; j-- {
+		pi := d.mention[j]
+		if pi < 0 || d.people[pi].unnamed {
+			continue
+		}
+		for _, in := range d.people[pi].intro {
+			if in == desc {
+				return int(pi)
+			}
+		}
+	}
+	return -1
+}
+
+// descriptionRole is the role of an unnamed source from its description.
+func (s *Scorer) descriptionRole(d *doc, a, b int) (string, bool) {
+	for k := a; k < b; k++ {
+		if e, _, ok := d.cueAt(s, k, entryTitle); ok {
+			return e.tag, true
+		}
+	}
+	if strings.Contains(d.joined(a, b), vntext.FoldString("nguồn tin")) {
+		return roleOther, true
+	}
+	return "", false
+}

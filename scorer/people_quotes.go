@@ -1,0 +1,406 @@
+package scorer
+
+import (
+	"genderlens/vntext"
+)
+
+// Stage 5 of the people finder: who is quoted. Monitors count a person as
+// quoted when their words are reported, directly or indirectly:
+//   - a speech verb after the name in the same clause, past an appositive
+//     ("ông A, Giám đốc Sở Y tế, cho biết"), a parenthesis or adverbs, or
+//     after a list of names ("Thanh Thảo, Hà Kiều Anh… chúc");
+//   - a colon after the name ("X: “...”");
+//   - "Theo X, ...", "theo lời kể của X";
+//   - a quotation followed by a dash and the name ("“...” - X");
+//   - a pronoun or description as the subject of a speech verb or colon
+//     ("“...”, bà nói", "Anh bức xúc: “...”"), attributed to the person it
+//     refers to;
+// and not when the verb is passive ("X được đánh giá") or the name is
+// inside someone else's quotation.
+
+// quotes marks the quoted people.
+func (s *Scorer) quotes(d *doc) {
+	for pi, p := range d.people {
+		if p.unnamed {
+			continue
+		}
+		for _, sp := range p.spans {
+			if p.quoted {
+				break
+			}
+			s.quotedAt(d, p, int32(pi), sp[0], sp[1])
+		}
+	}
+	s.anaphora(d)
+	for _, p := range d.people {
+		if p.quoted && !p.unnamed {
+			s.ownWords(d, p)
+		}
+	}
+}
+
+// quotedAt marks p quoted when the mention [a, b) is attributed words.
+func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
+	if d.quote[a] {
+		return // a name inside a quotation is spoken of
+	}
+	if q := d.quotationBefore(a); q >= 0 {
+		// "“...”, Frans Wuwung, một thủy thủ ..., cho biết": a name right
+		// after a quotation is its speaker, however long the appositive.
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueQuoteDash, "", q, q+2)
+		if v, end, _, ok := s.speechAfter(d, b, pi, 60); ok {
+			p.quoteBy = d.cueOf("quoted", cueSpeechVerb, "", v, end)
+		}
+		return
+	}
+	if st := s.precededByTheo(d, a); st >= 0 {
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
+		return
+	}
+	if s.possessed(d, a) {
+		return // "Phụ huynh của cháu X cho biết": the parent speaks, not X
+	}
+	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok {
+		kind := cueSpeechVerb
+		if colon {
+			kind = cueColon
+		}
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", kind, "", v, end)
+		return
+	}
+	if dash, ok := d.quoteDashBefore(a); ok {
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueQuoteDash, "", dash, dash+1)
+	}
+}
+
+// precededByTheo returns the first token of a "theo" attribution before
+// the name at token a ("Theo bà X", "theo lời kể của HLV X", "Theo Chủ tịch
+// xã X"), or -1. The attribution opens a clause.
+func (s *Scorer) precededByTheo(d *doc, a int) int {
+	if d.quote[a] || a == 0 || d.toks[a].Newline {
+		return -1
+	}
+	k := a
+	for moved := true; moved && k > 0; {
+		moved = false
+		if _, st, ok := d.cueEndingAt(s, k, entryHonorific); ok && d.sent[st] == d.sent[a] {
+			k, moved = st, true
+		}
+		if _, st, ok := d.cueEndingAt(s, k, entryRoleNoun); ok && d.sent[st] == d.sent[a] {
+			k, moved = st, true
+		}
+		if t, ok := s.titleBefore(d, k); ok && d.sent[t.a] == d.sent[a] {
+			k, moved = t.a, true
+		}
+	}
+	if _, st, ok := d.cueEndingAt(s, k, entryTheo); ok && d.sent[st] == d.sent[a] {
+		if d.sentenceStart(st) || st > 0 && clauseOpeners[d.tokenText(st-1)] {
+			return st
+		}
+	}
+	return -1
+}
+
+// clauseOpeners may stand before an attribution that opens a clause: ",
+// theo bà X", "mà theo ông Tuấn".
+var clauseOpeners = foldedPhrases(",", "mà", "và", "nhưng", "thì", "còn", "(", ";")
+
+// theoEnd is the end of the theo phrase starting at st.
+func (s *Scorer) theoEnd(d *doc, st int) int {
+	if _, end, ok := d.cueAt(s, st, entryTheo); ok {
+		return end
+	}
+	return st + 1
+}
+
+// possessed reports "của [honorific/title] X": X is the possessor of the
+// phrase's head noun, which is then the subject of any verb that follows.
+func (s *Scorer) possessed(d *doc, a int) bool {
+	k := a
+	for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+		if _, st, ok := d.cueEndingAt(s, k, kind); ok {
+			k = st
+		}
+	}
+	if k > 0 && d.tokenText(k-1) == s.words.cua {
+		return true
+	}
+	// "Con gái chị Loan kể": the daughter speaks.
+	_, _, ok := d.cueEndingAt(s, k, entryPossessive)
+	return ok
+}
+
+// speechFollows reports a speech verb or colon within n tokens after b in
+// the same clause (strict: across a comma only into a titled appositive).
+func (s *Scorer) speechFollows(d *doc, b, n int) bool {
+	_, _, _, ok := s.speechAfter(d, b, -1, n)
+	return ok
+}
+
+// speechNext reports a speech verb right after token b, adverbs allowed
+// ("Kiatisuk chia sẻ", "Gunya cũng nói").
+func (s *Scorer) speechNext(d *doc, b int) bool {
+	if b >= len(d.toks) || d.quote[b-1] {
+		return false
+	}
+	if _, end, ok := d.cueAt(s, b, entryAdverb); ok {
+		b = end
+	}
+	_, _, ok := d.cueAt(s, b, entrySpeech)
+	return ok
+}
+
+// speechEnd is the end of the speech verb starting at v.
+func (s *Scorer) speechEnd(d *doc, v int) int {
+	if _, end, ok := d.cueAt(s, v, entrySpeech); ok {
+		return end
+	}
+	return v + 1
+}
+
+// speechAfter finds the speech verb (or colon) the mention ending at b is
+// the subject of, within n tokens. It returns the cue's tokens and whether
+// it is a colon. A window under 30 tokens is strict: it crosses a comma only
+// into an appositive that starts with a title ("Kaitlyn Loftus, một nghiên
+// cứu sinh ..., cho biết") or along a list of names, so that "X được hé lộ,
+// nhiều khán giả đánh giá" does not make X a speaker.
+func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, bool) {
+	strict := n < 30
+	if b >= len(d.toks) || d.quote[b-1] {
+		return 0, 0, false, false
+	}
+	paren := 0
+	appos := false
+	for k := b; k < len(d.toks) && k < b+n; k++ {
+		if k > b && (d.toks[k].Newline || d.sent[k] != d.sent[b-1] && d.tokenText(k-1) != ":") {
+			return 0, 0, false, false
+		}
+		t := d.tokenText(k)
+		switch {
+		case t == "(":
+			paren++
+			continue
+		case t == ")" && paren > 0:
+			paren--
+			continue
+		case paren > 0:
+			continue // an aside: "(bà ngoại của Dung)"
+		case d.quote[k] && appos:
+			continue // a phrase in quotation marks inside an appositive
+		case d.quote[k]:
+			return 0, 0, false, false
+		case (t == s.words.duoc || t == s.words.bi) && !appos:
+			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
+		case t == "," || t == "-" || t == "–":
+			switch {
+			case appos:
+				appos = false // the appositive closes
+			case s.titleSoon(d, k+1):
+				appos = true
+			case k+1 < len(d.toks) && (d.mention[k+1] >= 0 || d.tokenText(k+1) == s.words.va):
+				// A list of names: "Tuấn, Phát và Kiệt khai".
+			case strict:
+				return 0, 0, false, false
+			}
+		}
+		if m := d.mention[k]; m >= 0 && m != self {
+			if !s.listed(d, k) {
+				end := k
+				for end < len(d.toks) && d.mention[end] == m {
+					end++
+				}
+				if !s.verbCoordinated(d, end) {
+					return 0, 0, false, false
+				}
+				// "X cầu hôn Y và tuyên bố": Y is the object; the verb is X's.
+				k = end - 1
+				continue
+			}
+		}
+		if k == b && s.verbCoordinated(d, k) && self >= 0 {
+			return 0, 0, false, false // "... cầu hôn Y và tuyên bố": Y is not the one speaking
+		}
+		if t == ":" && k-b <= 15 {
+			return k, k + 1, true, true
+		}
+		if _, end, ok := d.cueAt(s, k, entrySpeech); ok {
+			return k, end, false, true
+		}
+	}
+	return 0, 0, false, false
+}
+
+// verbCoordinated reports "và" (adverbs allowed) then a speech verb at
+// token k: a second verb of the clause's subject.
+func (s *Scorer) verbCoordinated(d *doc, k int) bool {
+	if k >= len(d.toks) || d.tokenText(k) != s.words.va {
+		return false
+	}
+	k++
+	if _, end, ok := d.cueAt(s, k, entryAdverb); ok {
+		k = end
+	}
+	_, _, ok := d.cueAt(s, k, entrySpeech)
+	return ok
+}
+
+// listed reports whether the mention at token k is coordinated with the
+// name before it ("X, Y và Z"): only a comma, "và", "cùng" or an ellipsis
+// stand between.
+func (s *Scorer) listed(d *doc, k int) bool {
+	if k == 0 || d.mention[k-1] == d.mention[k] {
+		return true // inside the same mention
+	}
+	j := k - 1
+	for j >= 0 && j >= k-3 && d.mention[j] < 0 {
+		switch t := d.tokenText(j); t {
+		case ",", "…", ".", s.words.va, s.words.cung, s.words.voi:
+			j--
+			continue
+		}
+		if _, _, ok := d.cueAt(s, j, entryHonorific); ok {
+			j--
+			continue
+		}
+		return false
+	}
+	return j >= 0 && d.mention[j] >= 0
+}
+
+// quoteDashBefore reports "“...” - X": a dash before the name right after a
+// quotation. It returns the dash's token.
+func (d *doc) quoteDashBefore(a int) (int, bool) {
+	if a < 2 {
+		return 0, false
+	}
+	switch d.tokenText(a - 1) {
+	case "-", "–", "—":
+	default:
+		return 0, false
+	}
+	switch d.tokenText(a - 2) {
+	case "”", "\"", "»", "’":
+		return a - 1, true
+	}
+	return 0, false
+}
+
+// anaphora attributes "“...”, ông nói", "bà đỡ liền nói", "Anh bức xúc:
+// “...”" to the person the pronoun or description refers to: the person
+// introduced with that very description, else the nearest person of its
+// gender, else the nearest person of unknown gender.
+func (s *Scorer) anaphora(d *doc) {
+	for k := 0; k < len(d.toks); k++ {
+		if d.first[k] == d.first[k+1] || d.quote[k] || d.mention[k] >= 0 {
+			continue // no cue starts here
+		}
+		e, end, ok := d.cueAt(s, k, entryReference)
+		if !ok {
+			if e, end, ok = d.cueAt(s, k, entryHonorific); !ok {
+				if e, end, ok = d.cueAt(s, k, entryRoleNoun); !ok {
+					continue
+				}
+			}
+		}
+		if end >= len(d.toks) || d.isWord(end) && d.isUpper(end) {
+			continue // a name follows: not an anaphor
+		}
+		v, vend, ok := s.verbAfterSubject(d, end)
+		if !ok {
+			continue
+		}
+		desc := d.joined(k, end)
+		pi := -1
+		if len(vntext.Tokens(desc)) > 1 {
+			pi = s.introducedAs(d, desc, k)
+		}
+		fallback := -1
+		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
+			m := d.mention[j]
+			switch {
+			case m < 0:
+			case d.people[m].unnamed:
+			case e.gender == unknown || d.people[m].gender == e.gender:
+				pi = int(m)
+			case d.people[m].gender == unknown && fallback < 0:
+				fallback = int(m)
+			}
+		}
+		if pi < 0 {
+			pi = fallback
+		}
+		if pi < 0 {
+			continue
+		}
+		p := d.people[pi]
+		if !p.quoted {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, vend)
+		}
+		if e.gender == female || e.gender == male {
+			p.gcues = append(p.gcues, genderCue{tierReference, e.gender, d.cueOf("gender", cueReference, e.gender, k, end)})
+		}
+		k = v
+	}
+}
+
+// verbAfterSubject finds, after a subject ending at token b, a speech verb
+// (adverbs allowed between) or a colon after at most three words ("Anh bức
+// xúc: ..."). It returns the cue's start and end.
+func (s *Scorer) verbAfterSubject(d *doc, b int) (int, int, bool) {
+	v := b
+	if v < len(d.toks) {
+		if _, end, ok := d.cueAt(s, v, entryAdverb); ok {
+			v = end
+		}
+	}
+	if v >= len(d.toks) {
+		return 0, 0, false
+	}
+	if _, end, ok := d.cueAt(s, v, entrySpeech); ok {
+		return v, end, true
+	}
+	for j := v; j < len(d.toks) && j < v+4; j++ {
+		if d.tokenText(j) == ":" {
+			return j, j + 1, true
+		}
+		if !d.isWord(j) || d.isUpper(j) {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// ownWords reads the quotation that goes with a quoted person's words for
+// the speaker's own family: "chồng tôi" in her words makes her a wife.
+func (s *Scorer) ownWords(d *doc, p *person) {
+	if p.quoteBy.Kind != cueSpeechVerb && p.quoteBy.Kind != cueColon && p.quoteBy.Kind != cueAnaphor {
+		return
+	}
+	// The cue's token: find it from its offset.
+	k := d.tokenAt(p.quoteBy.End)
+	for j := k; j < len(d.toks) && j < k+12 && !d.toks[j].Newline; j++ {
+		if d.quote[j] {
+			for ; j < len(d.toks) && d.quote[j]; j++ {
+				if e, end, ok := d.cueAt(s, j, entrySpeakerFamily); ok {
+					p.gcues = append(p.gcues, genderCue{tierReference, e.gender,
+						d.cueOf("gender", cueSpeakerFamily, e.gender, j, end)})
+				}
+			}
+			return
+		}
+	}
+}
+
+// tokenAt returns the first token that starts at or after input offset off.
+func (d *doc) tokenAt(off int) int {
+	lo, hi := 0, len(d.toks)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if d.key.Offset(d.toks[mid].Start) < off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
