@@ -186,6 +186,13 @@ type Rule struct {
 	// SkipNames drops a match written with a capital in mid-sentence: it is
 	// then part of a proper name (the award "Người đẹp Biển", a film).
 	SkipNames bool `yaml:"skip_names"`
+	// ClauseStart keeps only matches that open a clause (a sentence, or
+	// after a comma, colon or conjunction): "Phụ nữ luôn cần ..." states a
+	// rule, "26 phụ nữ phải ra hầu tòa" does not.
+	ClauseStart bool `yaml:"clause_start"`
+	// SkipQuotes drops matches inside quotations: a source's own words are
+	// theirs, not the outlet's.
+	SkipQuotes bool `yaml:"skip_quotes"`
 	// Topic and MinHits configure topic rules: the topic is set when cues
 	// of the rule occur at least MinHits times (distinct phrases count once
 	// each unless Weighted).

@@ -28,6 +28,10 @@ var goldDir = filepath.Join("..", "..", "shared", "gold")
 // are logged: people by name, missed and false findings.
 var accuracyDetail = flag.String("accuracy.detail", "", "log the per-article errors of this set (train, dev or demo; never check)")
 
+// -accuracy.findings also logs the correct findings, so that the precision of
+// each rule phrase can be counted.
+var accuracyFindings = flag.Bool("accuracy.findings", false, "with -accuracy.detail, log correct findings too")
+
 // goldArticle is one line of the annotated sets (see ../shared/README.md).
 type goldArticle struct {
 	ID       string `json:"id"`
@@ -371,6 +375,9 @@ func measure(t *testing.T, s *scorer.Scorer, arts []goldArticle, detail bool) *f
 			}
 			if ok {
 				fig.correct++
+				if *accuracyFindings {
+					logf("correct finding %s %q (%s)", f.Category, f.Text, f.Rule)
+				}
 			} else {
 				logf("false finding %s %q (%s)", f.Category, f.Text, f.Rule)
 			}

@@ -33,10 +33,25 @@ func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
 	for ri := range s.rules {
 		r := &s.rules[ri]
 		ms := byRule[int32(ri)]
-		if len(ms) == 0 || !s.applies(d, r) {
+		if len(ms) == 0 {
 			continue
 		}
-		ms = s.unless(d, r, int32(ri), longestFirst(ms, except[int32(ri)]))
+		if why := s.notApplies(d, r); why != "" {
+			for _, m := range ms {
+				d.drop(r, m, why)
+			}
+			continue
+		}
+		ms = s.unless(d, r, int32(ri), longestFirst(d, r, ms, except[int32(ri)]))
+		if r.SkipNames {
+			ms = s.skipNames(d, r, ms)
+		}
+		if r.ClauseStart {
+			ms = s.clauseStarts(d, r, ms)
+		}
+		if r.SkipQuotes {
+			ms = s.outsideQuotes(d, r, ms)
+		}
 		var got []Finding
 		switch r.Kind {
 		case rules.KindExistence:
@@ -56,15 +71,19 @@ func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
 
 // applies checks the article-level conditions of a rule: sections and
 // topics.
-func (s *Scorer) applies(d *doc, r *rules.Rule) bool {
+func (s *Scorer) applies(d *doc, r *rules.Rule) bool { return s.notApplies(d, r) == "" }
+
+// notApplies says which article-level condition of a rule the document does
+// not meet ("" when it meets them all).
+func (s *Scorer) notApplies(d *doc, r *rules.Rule) string {
 	for _, t := range r.WhenTopics {
 		if !d.topics[t] {
-			return false
+			return "only in articles with the topic " + t
 		}
 	}
 	for _, sec := range r.NotSections {
 		if d.section != "" && strings.Contains(d.section, strings.ToLower(sec)) {
-			return false
+			return "never in the section " + sec
 		}
 	}
 	if len(r.Sections) > 0 {
@@ -75,15 +94,64 @@ func (s *Scorer) applies(d *doc, r *rules.Rule) bool {
 			}
 		}
 		if !ok {
-			return false
+			return "only in the sections " + strings.Join(r.Sections, ", ")
 		}
 	}
-	return true
+	return ""
+}
+
+// skipNames drops the matches written with a capital in mid-sentence: they
+// are part of a proper name ("giải Người đẹp Biển").
+func (s *Scorer) skipNames(d *doc, r *rules.Rule, ms []match) []match {
+	out := ms[:0]
+	for _, m := range ms {
+		if d.isUpper(m.start) && !d.sentenceStart(m.start) {
+			d.drop(r, m, "capitalised in mid-sentence: part of a proper name")
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// clauseStarts keeps the matches that open a clause.
+func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
+	out := ms[:0]
+	for _, m := range ms {
+		if !d.sentenceStart(m.start) && !clauseOpeners[d.tokenText(m.start-1)] {
+			d.drop(r, m, "not at the start of a clause")
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// outsideQuotes keeps the matches outside quotations.
+func (s *Scorer) outsideQuotes(d *doc, r *rules.Rule, ms []match) []match {
+	out := ms[:0]
+	for _, m := range ms {
+		if d.quote[m.start] {
+			d.drop(r, m, "inside a quotation: the source's own words")
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// drop records, for --explain, a rule match that did not become a finding.
+func (d *doc) drop(r *rules.Rule, m match, why string) {
+	if !d.explain {
+		return
+	}
+	start, end := d.span(m.start, m.end)
+	d.dropped = append(d.dropped, DroppedMatch{Rule: r.ID, Text: d.input[start:end], Start: start, End: end, Reason: why})
 }
 
 // longestFirst keeps the leftmost-longest, non-overlapping matches that no
 // exception overlaps.
-func longestFirst(ms, exceptions []match) []match {
+func longestFirst(d *doc, r *rules.Rule, ms, exceptions []match) []match {
 	sort.Slice(ms, func(i, j int) bool {
 		if ms[i].start != ms[j].start {
 			return ms[i].start < ms[j].start
@@ -109,6 +177,9 @@ func longestFirst(ms, exceptions []match) []match {
 		}
 		n := sort.Search(len(exceptions), func(i int) bool { return exceptions[i].start >= m.end })
 		if n > 0 && reach[n-1] > m.start {
+			if r != nil {
+				d.drop(r, m, "an exception of the rule overlaps it")
+			}
 			continue
 		}
 		out = append(out, m)

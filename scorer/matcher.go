@@ -157,7 +157,9 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 			}
 			node = next
 			for _, e := range m.outs[node] {
-				if crossed && !m.entries[e].kind.crossable() {
+				// Only phrases of three syllables or more run across punctuation:
+				// "MC, nữ diễn viên" is no "MC nữ".
+				if crossed && (!m.entries[e].kind.crossable() || j+1-i-skips < 3) {
 					continue
 				}
 				hits = append(hits, hit{start: int32(i), end: int32(j + 1), entry: e})

@@ -3,16 +3,49 @@ package scorer
 import "genderlens/rules"
 
 // proximity reports a match only when, in the same sentence and within
-// Near.Within tokens, there is a mention of a person of the wanted gender or
-// one of the rule's context phrases.
+// Near.Within tokens (on Near.Side), there is a mention of a person of the
+// wanted kind or one of the rule's context phrases. The finding says which
+// (Context); with Near.Extend it covers the context too ("gương mặt thanh
+// tú").
 func (s *Scorer) proximity(d *doc, r *rules.Rule, ri int32, ms []match) []Finding {
 	var out []Finding
 	for _, m := range ms {
-		if s.near(d, r.Near, entryNear, ri, m) {
-			out = append(out, s.finding(d, r, m.start, m.end))
+		a, b, ok := s.near(d, r.Near, entryNear, ri, m)
+		if !ok {
+			d.drop(r, m, "no "+nearWhat(r.Near)+" within "+itoa(r.Near.Within)+" words")
+			continue
 		}
+		start, end := m.start, m.end
+		if r.Near.Extend {
+			start, end = min(start, a), max(end, b)
+		}
+		f := s.finding(d, r, start, end)
+		cs, ce := d.span(a, b)
+		f.Context = &Span{Text: d.input[cs:ce], Start: cs, End: ce}
+		out = append(out, f)
 	}
 	return out
+}
+
+// nearWhat names what a Near condition looks for, for --explain.
+func nearWhat(n *rules.Near) string {
+	switch {
+	case n.Person != "" && len(n.Tokens) > 0:
+		return "person (" + n.Person + ") or context phrase"
+	case n.Person != "":
+		return "person (" + n.Person + ")"
+	}
+	return "context phrase"
+}
+
+func itoa(n int) string {
+	if n < 0 {
+		return "-" + itoa(-n)
+	}
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
 }
 
 // unless drops the matches that a rule's Unless condition cancels.
@@ -22,41 +55,72 @@ func (s *Scorer) unless(d *doc, r *rules.Rule, ri int32, ms []match) []match {
 	}
 	out := ms[:0]
 	for _, m := range ms {
-		if !s.near(d, r.Unless, entryUnless, ri, m) {
-			out = append(out, m)
+		if a, b, ok := s.near(d, r.Unless, entryUnless, ri, m); ok {
+			d.drop(r, m, "cancelled by \""+d.text(a, b)+"\" nearby")
+			continue
 		}
+		out = append(out, m)
 	}
 	return out
 }
 
-// near reports whether, within n.Within tokens of m in its sentence, a
-// person of n.Person's gender is mentioned or a phrase of kind k of rule ri
-// occurs.
-func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) bool {
+// near finds, within n.Within tokens of m in its sentence and on n.Side, a
+// person of n.Person's kind or a phrase of kind k of rule ri. It returns the
+// tokens of the nearest one.
+func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (int, int, bool) {
 	w := n.Within
 	lo, hi := max(0, m.start-w), min(len(d.toks), m.end+w)
+	switch n.Side {
+	case "before":
+		hi = m.start
+	case "after":
+		lo = m.end
+	}
 	sent := d.sent[m.start]
+	best, bestA, bestB := -1, 0, 0
+	consider := func(a, b int) {
+		dist := a - m.end
+		if b <= m.start {
+			dist = m.start - b
+		}
+		if best < 0 || dist < best || dist == best && a == bestA && b > bestB {
+			best, bestA, bestB = dist, a, b
+		}
+	}
 	for t := lo; t < hi; t++ {
 		if d.sent[t] != sent || t >= m.start && t < m.end {
 			continue
 		}
 		if n.Person != "" && d.mention != nil && d.mention[t] >= 0 {
-			p := d.people[d.mention[t]]
-			if n.Person == "any" || s.genderOf(d, p) == n.Person {
-				return true
+			if p := d.people[d.mention[t]]; s.personIs(p, n.Person) {
+				a, b := t, t+1
+				for b < len(d.toks) && d.mention[b] == d.mention[t] {
+					b++
+				}
+				for a > 0 && d.mention[a-1] == d.mention[t] {
+					a--
+				}
+				consider(a, b)
 			}
 		}
 		for _, h := range d.hitsAt(t) {
 			e := s.m.entries[h.entry]
-			if e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) {
-				return true
+			if e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] == sent {
+				consider(t, int(h.end))
 			}
 		}
 	}
-	return false
+	return bestA, bestB, best >= 0
 }
 
-// genderOf is the gender decided for a person of the document.
-func (s *Scorer) genderOf(d *doc, p *person) string {
-	return p.gender
+// personIs reports whether person p is of the kind a Near condition asks
+// for: any person, a gender, or a victim in a violence story.
+func (s *Scorer) personIs(p *person, kind string) bool {
+	switch kind {
+	case "any":
+		return true
+	case "victim":
+		return p.victim && !p.accused
+	}
+	return p.gender == kind
 }

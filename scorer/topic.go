@@ -25,7 +25,7 @@ func (s *Scorer) topicRules(d *doc, fired map[string]bool) {
 		if r.Kind != rules.KindTopic || !s.applies(d, r) {
 			continue
 		}
-		if len(longestFirst(cues[int32(ri)], except[int32(ri)])) >= max(1, r.MinHits) {
+		if len(longestFirst(d, nil, cues[int32(ri)], except[int32(ri)])) >= max(1, r.MinHits) {
 			d.topics[r.Topic] = true
 			fired[r.ID] = true
 		}
