@@ -254,12 +254,9 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, string) {
 			a = end
 			continue
 		}
-		if kind, end := s.gazetteerAt(d, a, b); end > 0 && end < b {
-			if kind == "countries" || kind == "places" {
-				a = end // "Nga Putin", "Séc Milos Zeman", "Mỹ Joe Biden"
-				continue
-			}
-			return c, "starts with a name of " + kind
+		if kind, end := s.gazetteerAt(d, a, b); end > 0 && end < b && (kind == "countries" || kind == "places") {
+			a = end // "Nga Putin", "Séc Milos Zeman", "Mỹ Joe Biden"
+			continue
 		}
 		if b-a > 1 && d.allCaps(a) && !d.initial(a) {
 			a++ // an acronym of the organisation before the name: "TDTT | Nguyễn Hoàng Thụ"

@@ -80,7 +80,11 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 	if len(words) == 0 {
 		return
 	}
-	if !p.vn && !vntext.IsVietnameseSyllable(d.tokenText(words[0])) {
+	foreign := false
+	for _, k := range words {
+		foreign = foreign || !vntext.IsVietnameseSyllable(d.tokenText(k))
+	}
+	if !p.vn && foreign {
 		first := words[0]
 		if g := s.foreignGiven(d, first, first+1); g != "" {
 			p.gcues = append(p.gcues, genderCue{tierTable, g, d.cueOf("gender", cueGivenName, g, first, first+1)})

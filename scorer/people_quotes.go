@@ -192,16 +192,22 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		case (t == s.words.duoc || t == s.words.bi) && !appos:
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
 		case t == "," || t == "-" || t == "–":
-			switch {
-			case appos:
-				appos = false // the appositive closes
+			switch next := s.skipCues(d, k+1); {
+			case next < len(d.toks) && d.mention[next] >= 0 && d.mention[next] != self:
+				// A list of names: "Tuấn, Phát và Kiệt khai", "NSƯT Kim Xuân, NSND
+				// Hồng Vân... cũng thể hiện".
+				appos = false
 			case s.titleSoon(d, k+1):
 				appos = true
-			case k+1 < len(d.toks) && (d.mention[k+1] >= 0 || d.tokenText(k+1) == s.words.va):
-				// A list of names: "Tuấn, Phát và Kiệt khai".
+			case appos:
+				appos = false // the appositive closes
+			case k+1 < len(d.toks) && d.tokenText(k+1) == s.words.va:
 			case strict:
 				return 0, 0, false, false
 			}
+		}
+		if m := d.mention[k]; m >= 0 && m != self && appos {
+			continue // a person inside the appositive: "phụ huynh của bạn X"
 		}
 		if m := d.mention[k]; m >= 0 && m != self {
 			if !s.listed(d, k) {
@@ -252,19 +258,39 @@ func (s *Scorer) listed(d *doc, k int) bool {
 		return true // inside the same mention
 	}
 	j := k - 1
-	for j >= 0 && j >= k-3 && d.mention[j] < 0 {
+	for j >= 0 && j >= k-6 && d.mention[j] < 0 {
 		switch t := d.tokenText(j); t {
-		case ",", "…", ".", s.words.va, s.words.cung, s.words.voi:
+		case ",", "…", ".", s.words.va, s.words.cung, s.words.voi, s.words.ca:
 			j--
 			continue
 		}
-		if _, _, ok := d.cueAt(s, j, entryHonorific); ok {
-			j--
-			continue
+		moved := false
+		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+			if _, st, ok := d.cueEndingAt(s, j+1, kind); ok {
+				j, moved = st-1, true
+				break
+			}
 		}
-		return false
+		if !moved {
+			return false
+		}
 	}
 	return j >= 0 && d.mention[j] >= 0
+}
+
+// skipCues returns the first token from k that is not part of an honorific,
+// title or role noun.
+func (s *Scorer) skipCues(d *doc, k int) int {
+	for moved := true; moved && k < len(d.toks); {
+		moved = false
+		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+			if _, end, ok := d.cueAt(s, k, kind); ok {
+				k, moved = end, true
+				break
+			}
+		}
+	}
+	return k
 }
 
 // quoteDashBefore reports "“...” - X": a dash before the name right after a

@@ -103,7 +103,7 @@ func New(set *rules.Set) (*Scorer, error) {
 		cua: vntext.FoldString("của"), va: vntext.FoldString("và"), cung: vntext.FoldString("cùng"),
 		voi: vntext.FoldString("với"), mot: vntext.FoldString("một"), la: vntext.FoldString("là"),
 		nhu: vntext.FoldString("như"), thi: vntext.FoldString("thì"), rang: vntext.FoldString("rằng"),
-		ho: vntext.FoldString("họ"),
+		ho: vntext.FoldString("họ"), ca: vntext.FoldString("cả"),
 	}
 	return s, nil
 }
@@ -182,7 +182,7 @@ func mapKeys[V any](m map[string]V) func(func(string) bool) {
 // keyWords are single words the people finder compares tokens with, in
 // their folded form (tokens are folded, so "của" must be too).
 type keyWords struct {
-	loi, duoc, bi, cua, va, cung, voi, mot, la, nhu, thi, rang, ho string
+	loi, duoc, bi, cua, va, cung, voi, mot, la, nhu, thi, rang, ho, ca string
 }
 
 // foldedPhrases is foldedSet of its arguments: token texts are folded, so
