@@ -102,6 +102,9 @@ type People struct {
 	Gazetteer map[string][]string
 	OrgBefore []string
 	OrgInside []string
+	// Notable are well-known people and their gender, used after the
+	// text's own cues and before the name tables.
+	Notable Gendered
 	// Examples are texts with the people that must (and must not) be found.
 	Examples []PeopleExample
 }
@@ -186,6 +189,12 @@ type (
 		GivenWorld *tableSpec      `yaml:"given_world"`
 		Examples   []PeopleExample `yaml:"examples"`
 	}
+	notableFile struct {
+		Lexicon  string          `yaml:"lexicon"`
+		Female   []string        `yaml:"female"`
+		Male     []string        `yaml:"male"`
+		Examples []PeopleExample `yaml:"examples"`
+	}
 	gazetteerFile struct {
 		Lexicon       string          `yaml:"lexicon"`
 		Countries     []string        `yaml:"countries"`
@@ -223,6 +232,7 @@ var lexiconKinds = map[string]func() any{
 	"sources":    func() any { return &sourcesFile{} },
 	"names":      func() any { return &namesFile{} },
 	"gazetteer":  func() any { return &gazetteerFile{} },
+	"notable":    func() any { return &notableFile{} },
 }
 
 // LexiconKinds lists the kinds a people file can declare.
@@ -391,6 +401,10 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 		if f.GivenWorld != nil {
 			p.GivenWorld = loadTable(fsys, file, "given_world", *f.GivenWorld, add, hash)
 		}
+		p.Examples = append(p.Examples, f.Examples...)
+	case *notableFile:
+		phrases("notable", f.Female, f.Male)
+		p.Notable.merge(Gendered{Female: f.Female, Male: f.Male})
 		p.Examples = append(p.Examples, f.Examples...)
 	case *gazetteerFile:
 		for kind, l := range map[string][]string{"countries": f.Countries, "places": f.Places,

@@ -44,7 +44,7 @@ type person struct {
 
 // genderCue is one piece of evidence about a person's gender.
 type genderCue struct {
-	tier   int // lower decides first: 1 honorific or role noun, 2 middle name, 3 reference, 4 name table
+	tier   int // lower decides first: 1 honorific or role noun, 2 middle name, 3 reference, 4 notable, 5 name table
 	gender string
 	cue    Cue
 }
@@ -54,7 +54,8 @@ const (
 	tierHonorific = 1
 	tierMiddle    = 2
 	tierReference = 3
-	tierTable     = 4
+	tierNotable   = 4
+	tierTable     = 5
 )
 
 // findPeople runs the stages and fills res.People and the counts.

@@ -308,6 +308,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, string) {
 	switch {
 	case b-a == 1 && d.initial(a) && c.honor == nil:
 		c.why = "a single letter with no honorific"
+	case s.isNotable(d, a, b):
+		c.strong = true // a well-known person: "Putin cảnh báo ..."
 	case vn:
 		c.strong = true
 	case c.honor != nil || c.roleNoun != nil:
@@ -386,6 +388,12 @@ func (d *doc) quoteMarkComma(k int) bool {
 		return true
 	}
 	return false
+}
+
+// isNotable reports whether tokens [a, b) name a well-known person.
+func (s *Scorer) isNotable(d *doc, a, b int) bool {
+	_, ok := s.notable[d.joined(a, b)]
+	return ok
 }
 
 // nameLike reports whether the single word at token a can be a name on its

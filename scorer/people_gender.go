@@ -2,6 +2,7 @@ package scorer
 
 import (
 	"slices"
+	"strings"
 
 	"genderlens/vntext"
 )
@@ -20,6 +21,7 @@ import (
 // genderCues collects the cues that do not come with a mention's
 // candidate: middle names, references after mentions, the name tables.
 func (s *Scorer) genderCues(d *doc) {
+	d.chinese = s.chineseContext(d)
 	for pi, p := range d.people {
 		if p.unnamed {
 			continue
@@ -28,13 +30,41 @@ func (s *Scorer) genderCues(d *doc) {
 		for _, sp := range p.spans {
 			s.referencesAfter(d, p, int32(pi), sp[0], sp[1])
 		}
+		s.notableCue(d, p)
 		s.tableCue(d, p)
 	}
 }
 
+// chineseWords mark a story about Chinese-language public life, whose
+// people's names the press gives in their Sino-Vietnamese reading.
+var chineseWords = foldedPhrases("trung quốc", "hoa ngữ", "hồng kông", "hong kong", "đài loan", "cbiz", "tvb",
+	"weibo", "đại lục", "bắc kinh", "thượng hải", "c-pop", "cnbc trung quốc", "tân hoa xã", "nhà nước trung quốc")
+
+// chineseContext reports a story that names China-related places or media
+// at least twice.
+func (s *Scorer) chineseContext(d *doc) bool {
+	n := 0
+	for _, h := range d.hits {
+		e := s.m.entries[h.entry]
+		if (e.kind == entryGazetteer || e.kind == entryOrgBefore) && chineseWords[vntext.FoldString(e.phrase)] {
+			n++
+		}
+	}
+	if n >= 2 {
+		return true
+	}
+	// Words the gazetteer does not list are looked for directly.
+	for i := range d.toks {
+		if i+1 < len(d.toks) && chineseWords[d.tokenText(i)+" "+d.tokenText(i+1)] {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 // middleCue reads the middle name of a Vietnamese full name.
 func (s *Scorer) middleCue(d *doc, p *person) {
-	if !p.vn || len(p.key) < 3 {
+	if !p.vn || len(p.key) < 3 || d.chinese {
 		return
 	}
 	sp := p.spans[0]
@@ -60,6 +90,21 @@ func (s *Scorer) middleCue(d *doc, p *person) {
 	if g := s.people.MiddleVI.Gender(p.key[1]); g != "" {
 		p.gcues = append(p.gcues, genderCue{tierMiddle, g, d.cueOf("gender", cueMiddleName, g, mid, mid+1)})
 	}
+}
+
+// notableCue gives a well-known person their known gender.
+func (s *Scorer) notableCue(d *doc, p *person) {
+	g, ok := s.notable[strings.Join(p.key, " ")]
+	if !ok {
+		return
+	}
+	sp := p.spans[0]
+	for _, m := range p.spans {
+		if m[1]-m[0] > sp[1]-sp[0] {
+			sp = m
+		}
+	}
+	p.gcues = append(p.gcues, genderCue{tierNotable, g, d.cueOf("gender", cueNotable, g, sp[0], sp[1])})
 }
 
 // tableCue looks the given name up: the first word of a foreign name in the
@@ -92,6 +137,9 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 		}
 	}
 	last := words[len(words)-1]
+	if d.chinese && !foreign {
+		return // Sino-Vietnamese readings of Chinese names do not follow Vietnamese name statistics
+	}
 	if g := s.people.GivenVI.Gender(d.tokenText(last)); g != "" {
 		p.gcues = append(p.gcues, genderCue{tierTable, g, d.cueOf("gender", cueGivenName, g, last, last+1)})
 	}
@@ -134,9 +182,52 @@ func (s *Scorer) referencesAfter(d *doc, p *person, pi int32, a, b int) {
 		if !subject && len(family) < 2 {
 			continue // a lone pronoun mid-clause may be an object or someone else
 		}
-		p.gcues = append(p.gcues, genderCue{tierReference, e.gender, d.cueOf("gender", cueReference, e.gender, k, end)})
+		g := e.gender
+		if len(family) >= 2 && k == b+1 && appositiveMark(d.tokenText(b)) {
+			// "Đặng Tiệp, vợ ông": she is his wife, not a man with a wife.
+			if ig, ok := kinGender[d.tokenText(k)]; ok {
+				g = ig
+			} else {
+				continue
+			}
+		} else if len(family) < 2 && d.sent[k] != d.sent[a] && s.othersBefore(d, pi, a) {
+			continue // a pronoun opening the next sentence may refer to another person of the story
+		}
+		p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueReference, g, k, end)})
 		k = end - 1
 	}
+}
+
+// kinGender is the gender of the kin word a family reference starts with,
+// for "X, vợ ông" where X is the kin.
+var kinGender = func() map[string]string {
+	m := map[string]string{}
+	for w, g := range map[string]string{"vợ": female, "chồng": male, "mẹ": female, "bố": male, "cha": male,
+		"con": "", "bạn": ""} {
+		if g != "" {
+			m[vntext.FoldString(w)] = g
+		}
+	}
+	return m
+}()
+
+// appositiveMark is a comma or dash that opens an appositive.
+func appositiveMark(t string) bool { return t == "," || t == "-" || t == "–" }
+
+// othersBefore reports another person mentioned in the two sentences before
+// the mention at token a: a pronoun that follows may be theirs.
+func (s *Scorer) othersBefore(d *doc, pi int32, a int) bool {
+	for k := a - 1; k >= 0 && d.sent[k] >= d.sent[a]-2; k-- {
+		if m := d.mention[k]; m >= 0 && m != pi && !d.people[m].unnamed {
+			return true
+		}
+	}
+	for k := a; k < len(d.toks) && d.sent[k] == d.sent[a]; k++ {
+		if m := d.mention[k]; m >= 0 && m != pi && !d.people[m].unnamed {
+			return true
+		}
+	}
+	return false
 }
 
 // firstInSentence reports whether no other person is mentioned earlier in

@@ -229,11 +229,28 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		if t == ":" && k-b <= 15 {
 			return k, k + 1, true, true
 		}
-		if _, end, ok := d.cueAt(s, k, entrySpeech); ok {
+		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) {
 			return k, end, false, true
 		}
 	}
 	return 0, 0, false, false
+}
+
+// negators before a verb say the act did not happen: "không lên tiếng
+// thừa nhận", "từ chối trả lời".
+var negators = foldedPhrases("không", "chưa", "chẳng", "chả", "chối", "không hề", "chưa hề", "chưa từng", "không muốn")
+
+// negated reports a negation right before the verb at token k.
+func (s *Scorer) negated(d *doc, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if !d.isWord(j) {
+			return false
+		}
+		if negators[d.tokenText(j)] {
+			return true
+		}
+	}
+	return false
 }
 
 // verbCoordinated reports "và" (adverbs allowed) then a speech verb at
@@ -332,6 +349,11 @@ func (s *Scorer) anaphora(d *doc) {
 			continue // a name follows: not an anaphor
 		}
 		v, vend, ok := s.verbAfterSubject(d, end)
+		if !ok && e.kind == entryRoleNoun {
+			// "Người đẹp sinh năm 1997 từng chia sẻ": a description may carry a
+			// short modifier before its verb.
+			v, vend, ok = s.verbAfterModifier(d, end)
+		}
 		if !ok {
 			continue
 		}
@@ -382,7 +404,7 @@ func (s *Scorer) verbAfterSubject(d *doc, b int) (int, int, bool) {
 	if v >= len(d.toks) {
 		return 0, 0, false
 	}
-	if _, end, ok := d.cueAt(s, v, entrySpeech); ok {
+	if _, end, ok := d.cueAt(s, v, entrySpeech); ok && !s.negated(d, v) {
 		return v, end, true
 	}
 	for j := v; j < len(d.toks) && j < v+4; j++ {
@@ -391,6 +413,23 @@ func (s *Scorer) verbAfterSubject(d *doc, b int) (int, int, bool) {
 		}
 		if !d.isWord(j) || d.isUpper(j) {
 			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// verbAfterModifier finds a speech verb after up to five words or numbers
+// that qualify a description ("sinh năm 1997", "30 tuổi"), with no comma,
+// quotation or person between.
+func (s *Scorer) verbAfterModifier(d *doc, b int) (int, int, bool) {
+	for j := b; j < len(d.toks) && j < b+6; j++ {
+		if d.quote[j] || d.mention[j] >= 0 || j > b && d.sent[j] != d.sent[b] || d.toks[j].Kind == vntext.Punct {
+			return 0, 0, false
+		}
+		if j > b {
+			if v, end, ok := s.verbAfterSubject(d, j); ok && d.tokenText(v) != ":" {
+				return v, end, true
+			}
 		}
 	}
 	return 0, 0, false

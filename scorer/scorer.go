@@ -34,6 +34,9 @@ type Scorer struct {
 	people     *rules.People
 	words      keyWords
 	roleTitles map[string]string // folded title -> role
+	// notable maps a well-known person's folded name, and the family name
+	// of a foreign one when only one notable has it, to their gender.
+	notable map[string]string
 }
 
 // Document is one article to check.
@@ -158,7 +161,35 @@ func (s *Scorer) compilePeople(p *rules.People) error {
 	s.eastAsian = foldedSet(eastAsianSurnames)
 	s.middle = map[string]string{}
 	p.Middle.Each(func(ph, g string) { s.middle[vntext.FoldString(ph)] = g })
+	s.notable = notableIndex(p.Notable)
 	return nil
+}
+
+// notableIndex maps the folded names of notable people to their gender,
+// and a foreign notable's family name alone when it is unambiguous.
+func notableIndex(g rules.Gendered) map[string]string {
+	full := map[string]string{}
+	last := map[string]string{}
+	g.Each(func(name, gender string) {
+		k := strings.Join(strings.Fields(vntext.FoldString(name)), " ")
+		full[k] = gender
+		words := strings.Fields(k)
+		if len(words) < 2 || vntext.IsVietnameseSyllable(words[0]) && vntext.IsVietnameseSyllable(words[len(words)-1]) {
+			return // Vietnamese and Sino-Vietnamese names are matched whole
+		}
+		fam := words[len(words)-1]
+		if old, ok := last[fam]; ok && old != gender {
+			last[fam] = ""
+		} else {
+			last[fam] = gender
+		}
+	})
+	for fam, gender := range last {
+		if _, ok := full[fam]; !ok && gender != "" {
+			full[fam] = gender
+		}
+	}
+	return full
 }
 
 // eastAsianSurnames come first in Chinese and Korean names written in Latin
@@ -206,6 +237,7 @@ type doc struct {
 	section string
 	lang    string
 	explain bool
+	chinese bool // the story is about Chinese-language public life (see chineseContext)
 	key     *vntext.Key
 	toks    []vntext.Token
 	ids     []int32

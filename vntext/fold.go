@@ -192,6 +192,9 @@ type folder struct {
 	newline   bool // a line break since the last token
 	lastRune  int  // key index of the last emitted letter, -1 if none
 	lastIn    int  // input offset of that letter
+	wordIn    int  // input offset where the current syllable starts
+	lower     bool // the last letter of the current syllable was lower case
+	src       string
 }
 
 func (f *folder) emit(r rune, in int) {
@@ -204,12 +207,49 @@ func (f *folder) emit(r rune, in int) {
 	}
 }
 
-// startWord opens a syllable at the current end of the key.
-func (f *folder) startWord() {
+// startWord opens a syllable at the current end of the key; in is the
+// input offset of the letter that opens it.
+func (f *folder) startWord(in int) {
 	if !f.inWord {
 		f.inWord = true
 		f.wordStart = len(f.key)
+		f.wordIn = in
+		f.lower = false
 	}
+}
+
+// glued reports whether the capital letter at input offset in starts a new
+// word glued to the syllable before it ("nóiTôi", "tậpTiêu" where a line
+// break was lost): the part before is a Vietnamese syllable and the part
+// from in is one too, or an acronym ("choDN"). "McDermott", "DeGeneres" and
+// "iPhone" stay whole.
+func (f *folder) glued(in int) bool {
+	if !f.inWord || !f.lower {
+		return false
+	}
+	end := in
+	for end < len(f.src) {
+		r, n := utf8.DecodeRuneInString(f.src[end:])
+		if !IsWordRune(r) {
+			break
+		}
+		end += n
+	}
+	right := f.src[in:end]
+	if !IsVietnameseSyllable(f.src[f.wordIn:in]) {
+		return false
+	}
+	if IsVietnameseSyllable(right) {
+		return true
+	}
+	caps := 0
+	for _, r := range right {
+		if unicode.IsLower(r) {
+			return false
+		}
+		caps++
+	}
+	return caps >= 2
 }
 
 // endWord writes the pending tone marks of the syllable that ends at input
@@ -284,6 +324,7 @@ func (f *folder) run(s string, track bool) {
 	}
 	f.lastRune = -1
 	f.newline = true
+	f.src = s
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -294,10 +335,16 @@ func (f *folder) run(s string, track bool) {
 				i++
 				continue
 			}
-			if 'A' <= c && c <= 'Z' {
+			upper := 'A' <= c && c <= 'Z'
+			if upper && f.inWord && f.lower && f.glued(i) {
+				f.endWord(i)
+				f.space, f.newline = true, true
+			}
+			if upper {
 				c += 'a' - 'A'
 			}
-			f.startWord()
+			f.startWord(i)
+			f.lower = !upper && c >= 'a'
 			f.lastRune, f.lastIn = len(f.key), i
 			f.key = append(f.key, c)
 			if track {
@@ -322,11 +369,17 @@ func (f *folder) run(s string, track bool) {
 			i += size
 			continue
 		}
+		upper := unicode.IsUpper(r)
+		if upper && f.inWord && f.lower && f.glued(i) {
+			f.endWord(i)
+			f.space, f.newline = true, true
+		}
 		base, tone := foldRune(r)
 		if tone != 0 {
 			f.tones = append(f.tones, tone)
 		}
-		f.startWord()
+		f.startWord(i)
+		f.lower = unicode.IsLower(r)
 		f.lastRune, f.lastIn = len(f.key), i
 		f.emit(base, i)
 		i += size
@@ -343,7 +396,7 @@ func (f *folder) run(s string, track bool) {
 // syllable's tones, other marks compose with the preceding letter.
 func (f *folder) mark(r rune, in int) {
 	if isTone(r) {
-		f.startWord()
+		f.startWord(in)
 		f.tones = append(f.tones, r)
 		return
 	}
@@ -363,7 +416,7 @@ func (f *folder) mark(r rune, in int) {
 			return
 		}
 	}
-	f.startWord()
+	f.startWord(in)
 	f.emit(r, in)
 }
 

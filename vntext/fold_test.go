@@ -192,3 +192,35 @@ func TestIsVietnameseSyllable(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldSplitsGluedWords(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"bà đỡ liền nóiTôi có", []string{"bà", "đỡ", "liền", "nói", "tôi", "có"}},
+		{"giấy choDN nhỏ", []string{"giấy", "cho", "dn", "nhỏ"}},
+		{"Zara McDermott và DeGeneres", []string{"zara", "mcdermott", "và", "degeneres"}},
+		{"VnExpress iPhone", []string{"vnexpress", "iphone"}},
+	} {
+		k := Fold(c.in)
+		var got []string
+		for _, tok := range k.Tokens {
+			if tok.Kind != Punct {
+				got = append(got, FoldDiacritics(k.Text[tok.Start:tok.End]))
+			}
+		}
+		var want []string
+		for _, w := range c.want {
+			want = append(want, FoldDiacritics(w))
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("Fold(%q) tokens %v, want %v", c.in, got, want)
+		}
+	}
+	// The split starts a new line: a phrase never runs across it.
+	k := Fold("nóiTôi")
+	if len(k.Tokens) != 2 || !k.Tokens[1].Newline {
+		t.Errorf("glued split: %+v", k.Tokens)
+	}
+}
