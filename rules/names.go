@@ -21,6 +21,31 @@ import (
 type NameTable struct {
 	names   []string // folded, sorted
 	genders []string
+	// counts are the bearers (male, female) of counted names, for evidence
+	// that combines two names (see Counts).
+	counts [][2]int
+	// minShare is the share of one sex that decides (1 for listed tables).
+	minShare float64
+}
+
+// Counts returns the bearers of a counted name, male and female, and
+// whether the table counts it.
+func (t *NameTable) Counts(name string) (male, female int, ok bool) {
+	if t == nil {
+		return 0, 0, false
+	}
+	if i, found := slices.BinarySearch(t.names, vntext.FoldString(name)); found && t.counts[i] != [2]int{} {
+		return t.counts[i][0], t.counts[i][1], true
+	}
+	return 0, 0, false
+}
+
+// MinShare is the share of one sex at which the table decides.
+func (t *NameTable) MinShare() float64 {
+	if t == nil {
+		return 1
+	}
+	return t.minShare
 }
 
 // Len is the number of names in the table, whether or not they decide a
@@ -122,10 +147,19 @@ func parseNameTable(r io.Reader, minCount int, minShare float64) (*NameTable, er
 		}
 		listed[name] = g
 	}
-	t := &NameTable{names: make([]string, 0, len(listed)), genders: make([]string, 0, len(listed))}
+	t := &NameTable{names: make([]string, 0, len(listed)), genders: make([]string, 0, len(listed)),
+		counts: make([][2]int, 0, len(listed)), minShare: minShare}
+	if minShare <= 0 {
+		t.minShare = 1
+	}
 	for _, name := range slices.Sorted(maps.Keys(listed)) {
 		t.names = append(t.names, name)
 		t.genders = append(t.genders, listed[name])
+		var c [2]int
+		if n := counted[name]; n != nil {
+			c = [2]int{n.male, n.female}
+		}
+		t.counts = append(t.counts, c)
 	}
 	return t, nil
 }

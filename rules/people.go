@@ -79,6 +79,11 @@ type People struct {
 	NotSpeech []string
 	Adverbs   []string
 	Theo      []string
+	// NotBefore and NotAfter are single words that, before or after a
+	// speech word, give it another sense: a noun ("những chia sẻ",
+	// "thông tin này") or an ability ("khẳng định được vị thế").
+	NotBefore []string
+	NotAfter  []string
 	// Sources are descriptions that stand for an unnamed quoted person
 	// (người phụ nữ, một người dân, đại diện, nguồn tin); Plural are the
 	// words that make such a description a group (các, những).
@@ -90,9 +95,12 @@ type People struct {
 	Possessive []string
 	// Names: family names, gendered middle names, capitalised words that
 	// are never names, and the given-name tables.
-	Surnames   []string
-	Middle     Gendered
-	NotNames   []string
+	Surnames []string
+	Middle   Gendered
+	NotNames []string
+	// Particles open foreign family names ("De Bruyne", "El Ghazi", "van
+	// Dijk"): a name that starts with one has no given name to look up.
+	Particles  []string
 	GivenVI    *NameTable
 	MiddleVI   *NameTable
 	GivenWorld *NameTable
@@ -163,12 +171,15 @@ type (
 		Examples  []PeopleExample `yaml:"examples"`
 	}
 	speechFile struct {
-		Lexicon  string          `yaml:"lexicon"`
-		Verbs    []string        `yaml:"verbs"`
-		Not      []string        `yaml:"not"`
-		Adverbs  []string        `yaml:"adverbs"`
-		Theo     []string        `yaml:"theo"`
-		Examples []PeopleExample `yaml:"examples"`
+		Lexicon string   `yaml:"lexicon"`
+		Verbs   []string `yaml:"verbs"`
+		Not     []string `yaml:"not"`
+		Adverbs []string `yaml:"adverbs"`
+		Theo    []string `yaml:"theo"`
+		// NotBefore/NotAfter: one word each (checked).
+		NotBefore []string        `yaml:"not_before"`
+		NotAfter  []string        `yaml:"not_after"`
+		Examples  []PeopleExample `yaml:"examples"`
 	}
 	sourcesFile struct {
 		Lexicon    string          `yaml:"lexicon"`
@@ -184,6 +195,7 @@ type (
 		Surnames   []string        `yaml:"surnames"`
 		Middle     Gendered        `yaml:"middle"`
 		NotNames   []string        `yaml:"not_names"`
+		Particles  []string        `yaml:"particles"`
 		GivenVI    *tableSpec      `yaml:"given_vi"`
 		MiddleVI   *tableSpec      `yaml:"middle_vi"`
 		GivenWorld *tableSpec      `yaml:"given_world"`
@@ -380,6 +392,16 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 		p.NotSpeech = append(p.NotSpeech, f.Not...)
 		p.Adverbs = append(p.Adverbs, f.Adverbs...)
 		p.Theo = append(p.Theo, f.Theo...)
+		for field, l := range map[string][]string{"not_before": f.NotBefore, "not_after": f.NotAfter} {
+			phrases(field, l)
+			for _, w := range l {
+				if len(strings.Fields(w)) > 1 {
+					add(file, 0, "%s: %q: one word each", field, w)
+				}
+			}
+		}
+		p.NotBefore = append(p.NotBefore, f.NotBefore...)
+		p.NotAfter = append(p.NotAfter, f.NotAfter...)
 		p.Examples = append(p.Examples, f.Examples...)
 	case *sourcesFile:
 		phrases("sources", f.Female, f.Male, f.Unknown, f.Plural, f.Possessive)
@@ -388,7 +410,8 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 		p.Possessive = append(p.Possessive, f.Possessive...)
 		p.Examples = append(p.Examples, f.Examples...)
 	case *namesFile:
-		phrases("names", f.Surnames, f.NotNames, f.Middle.Female, f.Middle.Male)
+		phrases("names", f.Surnames, f.NotNames, f.Middle.Female, f.Middle.Male, f.Particles)
+		p.Particles = append(p.Particles, f.Particles...)
 		p.Surnames = append(p.Surnames, f.Surnames...)
 		p.Middle.merge(f.Middle)
 		p.NotNames = append(p.NotNames, f.NotNames...)

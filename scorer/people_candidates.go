@@ -541,6 +541,20 @@ func (s *Scorer) appositiveTitle(d *doc, b int) bool {
 	return false
 }
 
+// appositiveSoon reports what opens an appositive after a name: a title
+// soon, an age ("19 tuổi") or a family relation ("con gái nạn nhân", "vợ
+// ông").
+func (s *Scorer) appositiveSoon(d *doc, k int) bool {
+	if s.titleSoon(d, k) {
+		return true
+	}
+	if k+1 < len(d.toks) && d.toks[k].Kind == vntext.Number && d.tokenText(k+1) == s.words.tuoi {
+		return true
+	}
+	_, _, ok := d.cueAt(s, k, entryPossessive)
+	return ok
+}
+
 // titleSoon reports a title among the three tokens from k ("một nghiên cứu
 // sinh", "người sáng lập", "nguyên giám đốc").
 func (s *Scorer) titleSoon(d *doc, k int) bool {

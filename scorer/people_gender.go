@@ -44,18 +44,9 @@ var chineseWords = foldedPhrases("trung quốc", "hoa ngữ", "hồng kông", "h
 // at least twice.
 func (s *Scorer) chineseContext(d *doc) bool {
 	n := 0
-	for _, h := range d.hits {
-		e := s.m.entries[h.entry]
-		if (e.kind == entryGazetteer || e.kind == entryOrgBefore) && chineseWords[vntext.FoldString(e.phrase)] {
-			n++
-		}
-	}
-	if n >= 2 {
-		return true
-	}
-	// Words the gazetteer does not list are looked for directly.
 	for i := range d.toks {
-		if i+1 < len(d.toks) && chineseWords[d.tokenText(i)+" "+d.tokenText(i+1)] {
+		// One occurrence counts once, whether the gazetteer lists it or not.
+		if chineseWords[d.tokenText(i)] || i+1 < len(d.toks) && chineseWords[d.tokenText(i)+" "+d.tokenText(i+1)] {
 			n++
 		}
 	}
@@ -129,7 +120,7 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 	for _, k := range words {
 		foreign = foreign || !vntext.IsVietnameseSyllable(d.tokenText(k))
 	}
-	if !p.vn && foreign {
+	if !p.vn && foreign && !s.particles[d.tokenText(words[0])] {
 		first := words[0]
 		if g := s.foreignGiven(d, first, first+1); g != "" {
 			p.gcues = append(p.gcues, genderCue{tierTable, g, d.cueOf("gender", cueGivenName, g, first, first+1)})
@@ -142,7 +133,34 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 	}
 	if g := s.people.GivenVI.Gender(d.tokenText(last)); g != "" {
 		p.gcues = append(p.gcues, genderCue{tierTable, g, d.cueOf("gender", cueGivenName, g, last, last+1)})
+		return
 	}
+	if p.vn && len(words) >= 3 && !slices.ContainsFunc(p.gcues, func(c genderCue) bool { return c.tier == tierMiddle }) {
+		if g := s.fullNameGender(d.tokenText(last-1), d.tokenText(last)); g != "" {
+			p.gcues = append(p.gcues, genderCue{tierTable, g, d.cueOf("gender", cueFullName, g, last-1, last+1)})
+		}
+	}
+}
+
+// fullNameGender weighs a middle and a given name that do not decide alone
+// ("Việt Bắc": nine in ten men bear each) as independent evidence: the
+// odds of the two multiply. It decides at the given-name table's share.
+func (s *Scorer) fullNameGender(middle, given string) string {
+	m1, f1, ok1 := s.people.MiddleVI.Counts(middle)
+	m2, f2, ok2 := s.people.GivenVI.Counts(given)
+	if !ok1 || !ok2 {
+		return ""
+	}
+	// Add-one smoothing keeps a name seen with one sex only from deciding alone.
+	odds := float64(m1+1) / float64(f1+1) * float64(m2+1) / float64(f2+1)
+	share := s.people.GivenVI.MinShare()
+	switch {
+	case odds >= share/(1-share):
+		return male
+	case 1/odds >= share/(1-share):
+		return female
+	}
+	return ""
 }
 
 // referencesAfter records the words after the mention [a, b) that refer

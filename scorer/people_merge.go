@@ -178,7 +178,7 @@ var (
 func (s *Scorer) setName(d *doc, p *person, a, b int) {
 	p.key = s.nameKey(d, a, b)
 	p.name = vntext.NFC(d.text(a, b))
-	p.vn = len(p.key) >= 2 && len(p.key) <= 4 && s.surnames[p.key[0]]
+	p.vn = len(p.key) >= 2 && len(p.key) <= 5 && s.surnames[p.key[0]]
 }
 
 // nameKey is the folded syllables of a name, without dots and hyphens.

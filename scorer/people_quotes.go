@@ -57,8 +57,10 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
 		return
 	}
-	if s.possessed(d, a) {
-		return // "Phụ huynh của cháu X cho biết": the parent speaks, not X
+	if s.possessed(d, a) || s.prepositionObject(d, a) {
+		// "Phụ huynh của cháu X cho biết": the parent speaks, not X; "kết
+		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject.
+		return
 	}
 	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok {
 		kind := cueSpeechVerb
@@ -130,6 +132,30 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	return ok
 }
 
+// prepositions before a name make it an object, not a subject.
+var prepositions = foldedPhrases("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa")
+
+// prepositionObject reports a preposition before the mention at token a,
+// past its honorific, title or role noun and an appositive title ("với MC,
+// nữ diễn viên X").
+func (s *Scorer) prepositionObject(d *doc, a int) bool {
+	k := a
+	for moved := true; moved && k > 0; {
+		moved = false
+		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+			if _, st, ok := d.cueEndingAt(s, k, kind); ok {
+				k, moved = st, true
+			}
+		}
+		if !moved && k > 1 && d.tokenText(k-1) == "," {
+			if _, st, ok := d.cueEndingAt(s, k-1, entryTitle); ok {
+				k, moved = st, true
+			}
+		}
+	}
+	return k > 0 && prepositions[d.tokenText(k-1)]
+}
+
 // speechFollows reports a speech verb or colon within n tokens after b in
 // the same clause (strict: across a comma only into a titled appositive).
 func (s *Scorer) speechFollows(d *doc, b, n int) bool {
@@ -171,7 +197,13 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	}
 	paren := 0
 	appos := false
-	for k := b; k < len(d.toks) && k < b+n; k++ {
+	// Tokens in parentheses do not count against the window: "X (trú tại
+	// 332B Trần Hưng Đạo, TP Long Xuyên), kể".
+	limit := b + n
+	for k := b; k < len(d.toks) && k < limit; k++ {
+		if paren > 0 || d.tokenText(k) == "(" {
+			limit++
+		}
 		if k > b && (d.toks[k].Newline || d.sent[k] != d.sent[b-1] && d.tokenText(k-1) != ":") {
 			return 0, 0, false, false
 		}
@@ -191,13 +223,15 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false
 		case (t == s.words.duoc || t == s.words.bi) && !appos:
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
+		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1):
+			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
 		case t == "," || t == "-" || t == "–":
 			switch next := s.skipCues(d, k+1); {
 			case next < len(d.toks) && d.mention[next] >= 0 && d.mention[next] != self:
 				// A list of names: "Tuấn, Phát và Kiệt khai", "NSƯT Kim Xuân, NSND
 				// Hồng Vân... cũng thể hiện".
 				appos = false
-			case s.titleSoon(d, k+1):
+			case s.appositiveSoon(d, k+1):
 				appos = true
 			case appos:
 				appos = false // the appositive closes
@@ -234,6 +268,28 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		}
 	}
 	return 0, 0, false, false
+}
+
+// coordinatedWith reports what may follow "và" inside one subject or
+// predicate: a name, a person word ("và chồng"), or a speech verb ("và
+// cho biết").
+func (s *Scorer) coordinatedWith(d *doc, k int) bool {
+	if k >= len(d.toks) {
+		return false
+	}
+	if d.mention[k] >= 0 || d.isUpper(k) {
+		return true
+	}
+	for _, kind := range []entryKind{entryHonorific, entryReference, entrySource, entryPossessive, entryTitle, entryRoleNoun} {
+		if _, _, ok := d.cueAt(s, k, kind); ok {
+			return true
+		}
+	}
+	if _, end, ok := d.cueAt(s, k, entryAdverb); ok {
+		k = end
+	}
+	_, _, ok := d.cueAt(s, k, entrySpeech)
+	return ok
 }
 
 // negators before a verb say the act did not happen: "không lên tiếng
@@ -362,6 +418,17 @@ func (s *Scorer) anaphora(d *doc) {
 		if len(vntext.Tokens(desc)) > 1 {
 			pi = s.introducedAs(d, desc, k)
 		}
+		if pi < 0 {
+			// "... lời thuật lại của một phụ nữ. Chị này cho biết": the
+			// anaphor refers to the unnamed person just introduced.
+			if j, jend, src, ok := s.indefiniteBefore(d, k, e.gender); ok {
+				s.addSource(d, src, j, jend, jend, v)
+				p := d.people[len(d.people)-1]
+				p.quoteBy = d.cueOf("quoted", cueAnaphor, "", k, vend)
+				k = v
+				continue
+			}
+		}
 		fallback := -1
 		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
 			m := d.mention[j]
@@ -389,6 +456,30 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		k = v
 	}
+}
+
+// indefiniteBefore finds an unnamed person introduced with "một" ("một
+// phụ nữ", "một người đàn ông") in the sentence of token k or the one
+// before, nearer than any person already found, and of the anaphor's
+// gender when it has one. It returns the description's tokens and entry.
+func (s *Scorer) indefiniteBefore(d *doc, k int, gender string) (int, int, entry, bool) {
+	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-1; j-- {
+		if d.mention[j] >= 0 {
+			return 0, 0, entry{}, false
+		}
+		if d.quote[j] || d.tokenText(j) != s.words.mot {
+			continue
+		}
+		src, end, ok := d.cueAt(s, j, entrySource)
+		if !ok {
+			src, end, ok = d.cueAt(s, j+1, entrySource)
+		}
+		if !ok || end > k || gender != unknown && src.gender != gender {
+			continue
+		}
+		return j, end, src, true
+	}
+	return 0, 0, entry{}, false
 }
 
 // verbAfterSubject finds, after a subject ending at token b, a speech verb

@@ -67,6 +67,7 @@ const (
 	cueReference     = "reference"      // a pronoun or family word referring back
 	cueSpeakerFamily = "speaker_family" // "chồng tôi" in the person's own words
 	cueGivenName     = "given_name"     // the given-name tables
+	cueFullName      = "full_name"      // middle and given name weighed together
 	cueNotable       = "notable"        // a well-known person's known gender
 	cueDescription   = "description"    // an unnamed source's description
 	cueConflict      = "conflict"       // cues of one kind disagree: gender unknown

@@ -26,14 +26,17 @@ type Scorer struct {
 	pool  sync.Pool // of *doc
 
 	// Single-syllable lexicons, folded.
-	surnames   map[string]bool
-	notNames   map[string]bool
-	orgInside  map[string]bool
-	middle     map[string]string // thị -> female, văn -> male
-	eastAsian  map[string]bool   // family names written first in foreign names
-	people     *rules.People
-	words      keyWords
-	roleTitles map[string]string // folded title -> role
+	surnames  map[string]bool
+	notNames  map[string]bool
+	orgInside map[string]bool
+	// notBefore and notAfter give a speech word another sense (rules.People).
+	notBefore, notAfter map[string]bool
+	particles           map[string]bool
+	middle              map[string]string // thị -> female, văn -> male
+	eastAsian           map[string]bool   // family names written first in foreign names
+	people              *rules.People
+	words               keyWords
+	roleTitles          map[string]string // folded title -> role
 	// notable maps a well-known person's folded name, and the family name
 	// of a foreign one when only one notable has it, to their gender.
 	notable map[string]string
@@ -106,7 +109,7 @@ func New(set *rules.Set) (*Scorer, error) {
 		cua: vntext.FoldString("của"), va: vntext.FoldString("và"), cung: vntext.FoldString("cùng"),
 		voi: vntext.FoldString("với"), mot: vntext.FoldString("một"), la: vntext.FoldString("là"),
 		nhu: vntext.FoldString("như"), thi: vntext.FoldString("thì"), rang: vntext.FoldString("rằng"),
-		ho: vntext.FoldString("họ"), ca: vntext.FoldString("cả"),
+		ho: vntext.FoldString("họ"), ca: vntext.FoldString("cả"), tuoi: vntext.FoldString("tuổi"),
 	}
 	return s, nil
 }
@@ -158,16 +161,21 @@ func (s *Scorer) compilePeople(p *rules.People) error {
 	s.surnames = foldedSet(p.Surnames)
 	s.notNames = foldedSet(p.NotNames)
 	s.orgInside = foldedSet(p.OrgInside)
+	s.notBefore = foldedSet(p.NotBefore)
+	s.notAfter = foldedSet(p.NotAfter)
+	s.particles = foldedSet(p.Particles)
 	s.eastAsian = foldedSet(eastAsianSurnames)
 	s.middle = map[string]string{}
 	p.Middle.Each(func(ph, g string) { s.middle[vntext.FoldString(ph)] = g })
-	s.notable = notableIndex(p.Notable)
+	s.notable = notableIndex(p.Notable, p.GivenWorld.Known)
 	return nil
 }
 
 // notableIndex maps the folded names of notable people to their gender,
-// and a foreign notable's family name alone when it is unambiguous.
-func notableIndex(g rules.Gendered) map[string]string {
+// and a foreign notable's family name alone (or after the first initial)
+// when it is unambiguous: only one notable has it, and it is not also a
+// given name ("Michel" of Charles Michel names many people).
+func notableIndex(g rules.Gendered, givenName func(string) bool) map[string]string {
 	full := map[string]string{}
 	last := map[string]string{}
 	g.Each(func(name, gender string) {
@@ -177,19 +185,32 @@ func notableIndex(g rules.Gendered) map[string]string {
 		if len(words) < 2 || vntext.IsVietnameseSyllable(words[0]) && vntext.IsVietnameseSyllable(words[len(words)-1]) {
 			return // Vietnamese and Sino-Vietnamese names are matched whole
 		}
-		fam := words[len(words)-1]
-		if old, ok := last[fam]; ok && old != gender {
-			last[fam] = ""
-		} else {
-			last[fam] = gender
+		// The family name alone, and with the first initial ("F. Lampard").
+		for _, k := range []string{words[len(words)-1], firstInitial(words[0]) + " " + strings.Join(words[1:], " ")} {
+			if old, ok := last[k]; ok && old != gender {
+				last[k] = ""
+			} else {
+				last[k] = gender
+			}
 		}
 	})
 	for fam, gender := range last {
+		if !strings.Contains(fam, " ") && givenName(fam) {
+			continue
+		}
 		if _, ok := full[fam]; !ok && gender != "" {
 			full[fam] = gender
 		}
 	}
 	return full
+}
+
+// firstInitial is the first letter of a folded word.
+func firstInitial(w string) string {
+	for _, r := range w {
+		return string(r)
+	}
+	return ""
 }
 
 // eastAsianSurnames come first in Chinese and Korean names written in Latin
@@ -213,7 +234,7 @@ func mapKeys[V any](m map[string]V) func(func(string) bool) {
 // keyWords are single words the people finder compares tokens with, in
 // their folded form (tokens are folded, so "của" must be too).
 type keyWords struct {
-	loi, duoc, bi, cua, va, cung, voi, mot, la, nhu, thi, rang, ho, ca string
+	loi, duoc, bi, cua, va, cung, voi, mot, la, nhu, thi, rang, ho, ca, tuoi string
 }
 
 // foldedPhrases is foldedSet of its arguments: token texts are folded, so
@@ -329,10 +350,16 @@ func (d *doc) cueAt(s *Scorer, i int, k entryKind) (entry, int, bool) {
 			best, end = e, int(h.end)
 		}
 	}
-	if end < 0 || d.notCue(s, i, end, k) {
+	if end < 0 || d.notCue(s, i, end, k) || k == entrySpeech && d.speechNoun(s, i, end) {
 		return entry{}, -1, false
 	}
 	return best, end, true
+}
+
+// speechNoun reports a speech word used as a noun: "những chia sẻ",
+// "bài phát biểu", "thông tin này".
+func (d *doc) speechNoun(s *Scorer, i, end int) bool {
+	return i > 0 && s.notBefore[d.tokenText(i-1)] || end < len(d.toks) && s.notAfter[d.tokenText(end)]
 }
 
 // notCue reports whether a phrase that cancels cues of kind k overlaps

@@ -180,8 +180,27 @@ func sentenceEnd(s string, i, size int, start *int, flush func(int)) int {
 	if s[i] == '.' && j == i+size && *start >= 0 && endsWithAbbreviation(s[*start:i]) {
 		return j
 	}
+	if lowercaseNext(s[j:]) {
+		return j // "Thanh Thảo, Pha Lê… chúc": the sentence goes on
+	}
 	flush(j)
 	return j
+}
+
+// lowercaseNext reports whether the first word after spaces (on the same
+// line) starts with a lower-case letter.
+func lowercaseNext(s string) bool {
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r':
+			return false
+		case unicode.IsSpace(r):
+			continue
+		default:
+			return unicode.IsLower(r)
+		}
+	}
+	return false
 }
 
 // endsWithAbbreviation reports whether the text before a full stop ends with
