@@ -254,8 +254,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, string) {
 			a = end
 			continue
 		}
-		if kind, end := s.gazetteerAt(d, a, b); end > 0 && end < b && (kind == "countries" || kind == "places") {
-			a = end // "Nga Putin", "Séc Milos Zeman", "Mỹ Joe Biden"
+		if kind, end := s.gazetteerAt(d, a, b); end > 0 && end < b &&
+			(kind == "countries" || kind == "places" || c.title != nil || c.honor != nil || c.roleNoun != nil) {
+			// "Nga Putin", "Séc Milos Zeman", "Mỹ Joe Biden"; after a title,
+			// any organisation: "ông chủ Twitter Dorsey", "HLV Chelsea Tuchel".
+			a = end
 			continue
 		}
 		if b-a > 1 && d.allCaps(a) && !d.initial(a) {
@@ -322,6 +325,9 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, string) {
 		c.strong = true
 	case b-a >= 2 && b-a <= 4 && s.foreignGiven(d, a, b) != "":
 		c.strong = true
+	case b-a == 1 && !vntext.IsVietnameseSyllable(d.tokenText(a)) && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
+		s.appositiveTitle(d, b):
+		c.strong = true // "Dorsey - CEO của Twitter"
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
 		(s.precededByTheo(d, a) >= 0 || s.speechFollows(d, b, 12) || s.appositiveTitle(d, b) || d.afterQuotation(a)):
 		c.strong = true
@@ -365,11 +371,27 @@ func (d *doc) quotationBefore(a int) int {
 		if back > 0 && (!d.isWord(k) || d.isUpper(k) && !d.sentenceStart(k) && d.toks[k].Space) {
 			return -1
 		}
-		if d.quoteMarkComma(k) {
+		if d.quoteMarkComma(k) && d.speechQuotation(k-2) {
 			return k - 2
 		}
 	}
 	return -1
+}
+
+// speechQuotation reports whether the quotation closing at token c reads as
+// someone's words: it opens its sentence or follows a colon, or it is long.
+// A short quotation inside a sentence is a title or a nickname ("với biệt
+// danh “Nhà tiên tri xứ Omaha”, tỷ phú Warren Buffett").
+func (d *doc) speechQuotation(c int) bool {
+	j := c - 1
+	words := 0
+	for j >= 0 && d.quote[j] {
+		if d.isWord(j) {
+			words++
+		}
+		j--
+	}
+	return j < 0 || d.sentenceStart(j) || words >= 10
 }
 
 // quoteMarkComma reports a closing quotation mark and a comma or dash right
