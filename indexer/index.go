@@ -456,6 +456,13 @@ func normalise(d Document) Document {
 	d.Title = norm.NFC.String(d.Title)
 	d.Lead = norm.NFC.String(d.Lead)
 	d.Body = norm.NFC.String(d.Body)
+	if d.Captions != nil {
+		caps := make([]string, len(d.Captions))
+		for i, c := range d.Captions {
+			caps[i] = norm.NFC.String(c)
+		}
+		d.Captions = caps
+	}
 	d.Author = norm.NFC.String(d.Author)
 	d.Section = norm.NFC.String(d.Section)
 	return d
@@ -472,8 +479,11 @@ func (d Document) fields() map[string]any {
 		"people_female": float64(d.People.Female), "people_male": float64(d.People.Male), "people_unknown": float64(d.People.Unknown),
 		"quoted_female": float64(d.Quoted.Female), "quoted_male": float64(d.Quoted.Male), "quoted_unknown": float64(d.Quoted.Unknown),
 		"indicators_json": string(ind),
-		"text":            []string{d.Title, d.Lead, d.Body},
-		"bigrams":         []string{d.Title, d.Lead, d.Body},
+		"text":            append([]string{d.Title, d.Lead, d.Body}, d.Captions...),
+		"bigrams":         append([]string{d.Title, d.Lead, d.Body}, d.Captions...),
+	}
+	if len(d.Captions) > 0 {
+		m["captions"] = d.Captions
 	}
 	if roles := d.rolesJSON(); roles != "" {
 		m["roles_json"] = roles
@@ -520,6 +530,16 @@ func documentFromFields(f map[string]any) (Document, error) {
 		Quoted:     GenderCounts{Female: int(num("quoted_female")), Male: int(num("quoted_male")), Unknown: int(num("quoted_unknown"))},
 		Categories: list("categories"), RuleIDs: list("rule_ids"), Topics: list("topics"),
 		storedAt: int64(num("stored_at")),
+	}
+	switch v := f["captions"].(type) { // in page order, unlike the keyword lists
+	case string:
+		d.Captions = []string{v}
+	case []any:
+		for _, e := range v {
+			if s, ok := e.(string); ok {
+				d.Captions = append(d.Captions, s)
+			}
+		}
 	}
 	if s := str("indicators_json"); s != "" && s != "null" {
 		if err := json.Unmarshal([]byte(s), &d.Indicators); err != nil {

@@ -11,7 +11,7 @@ import (
 )
 
 // mappingVersion names the field layout; an index written with another layout is rebuilt on open.
-const mappingVersion = "4"
+const mappingVersion = "5"
 
 // mappingVersionKey is where the layout's version is kept in the index's internal storage.
 const mappingVersionKey = "genderlens_mapping_version"
@@ -70,7 +70,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	// two of them) and are not stored: text, their folded syllables, and bigrams, pairs of neighbouring syllables
 	// with positions, for phrases. The originals are stored only, for display and for marking snippets. Indexing
 	// each text once, instead of per field and again in _all, halves the postings to write and merge.
-	for _, name := range []string{"title", "lead", "body"} {
+	for _, name := range []string{"title", "lead", "body", "captions"} {
 		dm.AddFieldMappingsAt(name, storedOnly())
 	}
 	searchedOnly := func(analyzer string, positions bool) *mapping.FieldMapping {

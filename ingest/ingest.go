@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"genderlens/crawler"
@@ -44,7 +45,13 @@ func (p *Pipeline) Store(ctx context.Context, a crawler.Article) error {
 
 // Score builds the stored document of an article.
 func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
-	res := s.Check(scorer.Document{Text: indexer.ScoredText(a.Title, a.Lead, a.Body), Section: a.Section})
+	captions := make([]string, 0, len(a.Images))
+	for _, im := range a.Images {
+		if strings.TrimSpace(im.Caption) != "" {
+			captions = append(captions, im.Caption)
+		}
+	}
+	res := s.Check(scorer.Document{Text: indexer.ScoredText(a.Title, a.Lead, a.Body, captions), Section: a.Section})
 	raw, err := json.Marshal(res)
 	if err != nil {
 		return indexer.Document{}, fmt.Errorf("encode score of %s: %w", a.URL, err)
@@ -54,7 +61,7 @@ func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
 		crawled = time.Now()
 	}
 	d := indexer.Document{
-		URL: a.URL, Outlet: a.OutletID, Title: a.Title, Lead: a.Lead, Body: a.Body, Author: a.Author,
+		URL: a.URL, Outlet: a.OutletID, Title: a.Title, Lead: a.Lead, Body: a.Body, Captions: captions, Author: a.Author,
 		Section: a.Section, Published: a.Published, Crawled: crawled, ContentHash: a.ContentHash,
 		RulesVersion: res.RulesVersion, Score: res.Score, Indicators: res.Indicators,
 		People:       indexer.GenderCounts{Female: res.Counts.People.Female, Male: res.Counts.People.Male, Unknown: res.Counts.People.Unknown},
@@ -90,6 +97,15 @@ func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
 	return d, nil
 }
 
+// images gives stored captions back the shape the crawler hands over.
+func images(captions []string) []crawler.Image {
+	out := make([]crawler.Image, len(captions))
+	for i, c := range captions {
+		out[i].Caption = c
+	}
+	return out
+}
+
 // genderCount is one person of the scorer's gender value.
 func genderCount(gender string) indexer.GenderCounts {
 	switch gender {
@@ -108,6 +124,7 @@ func Rescorer(s *scorer.Scorer) indexer.Rescorer {
 		nd, err := Score(s, crawler.Article{
 			URL: d.URL, OutletID: d.Outlet, Title: d.Title, Lead: d.Lead, Body: d.Body, Author: d.Author,
 			Section: d.Section, Published: d.Published, Fetched: d.Crawled, ContentHash: d.ContentHash,
+			Images: images(d.Captions),
 		})
 		if err != nil {
 			return indexer.Document{}, fmt.Errorf("rescore %s: %w", d.URL, err)

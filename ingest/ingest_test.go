@@ -53,3 +53,62 @@ func TestPipelineScoresAndStores(t *testing.T) {
 		t.Errorf("findings %d, result %d bytes", d.FindingCount, len(d.Result))
 	}
 }
+
+// TestCaptionsAreScored: what a caption says about a person counts like the body, survives storage in page order,
+// and is read again by the rescore.
+func TestCaptionsAreScored(t *testing.T) {
+	set, err := rules.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := scorer.New(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := indexer.Open(t.TempDir(), indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	a := crawler.Article{
+		OutletID: "bao-a", URL: "https://a.example/tin/2", Title: "Hoa hậu dự sự kiện thời trang",
+		Body: "Chiều qua, hoa hậu Nguyễn Thu Hà dự buổi trình diễn của nhà thiết kế trẻ.",
+		Images: []crawler.Image{
+			{URL: "https://a.example/1.jpg", Caption: "Hoa hậu khoe thân hình nóng bỏng trên thảm đỏ."},
+			{URL: "https://a.example/2.jpg"},
+			{URL: "https://a.example/3.jpg", Caption: "Nhà thiết kế chào khán giả."},
+		},
+		Published: time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC),
+	}
+	if err := New(sc, idx).Store(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	d, ok, err := idx.Get(a.URL)
+	if err != nil || !ok {
+		t.Fatalf("stored article not found: %v", err)
+	}
+	want := []string{"Hoa hậu khoe thân hình nóng bỏng trên thảm đỏ.", "Nhà thiết kế chào khán giả."}
+	if !slices.Equal(d.Captions, want) {
+		t.Errorf("stored captions = %q, want %q", d.Captions, want)
+	}
+	if !slices.Contains(d.Categories, "appearance") && !slices.Contains(d.Categories, "sexualization") {
+		t.Errorf("categories = %v: the caption's wording was not scored", d.Categories)
+	}
+	// Without the captions the body alone has no such finding.
+	plain := a
+	plain.Images = nil
+	pd, err := Score(sc, plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(pd.Categories, "appearance") || slices.Contains(pd.Categories, "sexualization") {
+		t.Fatalf("the body alone already has %v: the test proves nothing", pd.Categories)
+	}
+	rd, err := Rescorer(sc)(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rd.Categories, d.Categories) || !slices.Equal(rd.Captions, want) {
+		t.Errorf("rescored: categories %v captions %q, want %v and %q", rd.Categories, rd.Captions, d.Categories, want)
+	}
+}

@@ -159,7 +159,11 @@ func readCheckInput(env *environment, name string) (string, error) {
 		if strings.TrimSpace(a.Body) == "" {
 			return "", errors.New(name + ": no article text found in the page")
 		}
-		return indexer.ScoredText(a.Title, a.Lead, a.Body), nil
+		var captions []string
+		for _, im := range a.Images {
+			captions = append(captions, im.Caption)
+		}
+		return indexer.ScoredText(a.Title, a.Lead, a.Body, captions), nil
 	}
 	if !utf8.Valid(raw) {
 		return "", fmt.Errorf("%s: not valid UTF-8 text", name)

@@ -24,6 +24,7 @@ type exportRecord struct {
 	Section      string                          `json:"section,omitempty"`
 	Lead         string                          `json:"lead,omitempty"`
 	Body         string                          `json:"body"`
+	Captions     []string                        `json:"captions"`
 	RulesVersion string                          `json:"rules_version"`
 	Score        float64                         `json:"score"`
 	People       indexer.GenderCounts            `json:"people"`
@@ -88,6 +89,7 @@ func runExport(ctx context.Context, env *environment, args []string) error {
 		}
 		rec := exportRecord{
 			Outlet: d.Outlet, URL: d.URL, Title: d.Title, Author: d.Author, Section: d.Section, Lead: d.Lead, Body: d.Body,
+			Captions:     nonNil(d.Captions),
 			RulesVersion: d.RulesVersion, Score: d.Score, People: d.People, Quoted: d.Quoted,
 			PeopleByRole: nonNilCounts(d.PeopleByRole), QuotedByRole: nonNilCounts(d.QuotedByRole), Indicators: d.Indicators,
 			Categories: nonNil(d.Categories), RuleIDs: nonNil(d.RuleIDs), Topics: nonNil(d.Topics), Findings: d.FindingCount,
