@@ -1,6 +1,7 @@
 package scorer
 
 import (
+	"encoding/json"
 	"runtime"
 	"strings"
 	"testing"
@@ -62,6 +63,20 @@ func FuzzCheck(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		res := s.Check(Document{Text: in})
 		checkOffsets(t, in, res)
+		// The JSON contract: lists are [], never null, with or without an explanation.
+		for _, r := range []*Result{res, s.Check(Document{Text: in, Explain: true})} {
+			raw, err := json.Marshal(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var v any
+			if err := json.Unmarshal(raw, &v); err != nil {
+				t.Fatal(err)
+			}
+			if hasNull(v) {
+				t.Fatalf("null in %s", raw)
+			}
+		}
 		if utf8.ValidString(in) {
 			nfd := norm.NFD.String(in)
 			checkOffsets(t, nfd, s.Check(Document{Text: nfd}))
@@ -100,4 +115,25 @@ func TestLinearTime(t *testing.T) {
 	if tb > 10*ts+time.Second {
 		t.Errorf("8 MB took %v, 2 MB %v: not linear", tb, ts)
 	}
+}
+
+// hasNull reports a null anywhere in a decoded JSON value.
+func hasNull(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case map[string]any:
+		for _, x := range v {
+			if hasNull(x) {
+				return true
+			}
+		}
+	case []any:
+		for _, x := range v {
+			if hasNull(x) {
+				return true
+			}
+		}
+	}
+	return false
 }

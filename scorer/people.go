@@ -89,7 +89,7 @@ func (s *Scorer) findPeople(d *doc, res *Result) {
 // output is the person as the result shows it.
 func (p *person) output() Person {
 	out := Person{Name: p.name, Gender: p.gender, Quoted: p.quoted, Unnamed: p.unnamed, Role: p.role,
-		Mentions: slices.Clone(p.mentions)}
+		Mentions: append([]Mention{}, p.mentions...)}
 	out.Cues = make([]Cue, 0, len(p.gwhy)+2)
 	out.Cues = append(out.Cues, p.gwhy...)
 	if p.quoted {

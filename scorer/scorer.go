@@ -427,11 +427,17 @@ func (s *Scorer) Check(in Document) *Result {
 			res.Alerts = append(res.Alerts, f)
 		}
 	}
+	if res.Findings == nil {
+		res.Findings = []Finding{} // every list is [] in JSON, never null
+	}
 	slices.SortStableFunc(res.Findings, func(a, b Finding) int { return a.Start - b.Start })
 	setPositions(in.Text, res.Findings)
 	s.score(res)
 	if in.Explain {
 		res.Explain = &Explanation{Candidates: slices.Clone(d.notes), Dropped: slices.Clone(d.dropped)}
+		// In text order, as a reader goes through the article.
+		slices.SortStableFunc(res.Explain.Candidates, func(a, b CandidateNote) int { return a.Start - b.Start })
+		slices.SortStableFunc(res.Explain.Dropped, func(a, b DroppedMatch) int { return a.Start - b.Start })
 		if res.Explain.Candidates == nil {
 			res.Explain.Candidates = []CandidateNote{}
 		}

@@ -12,13 +12,22 @@ import (
 	"genderlens/scorer"
 )
 
-// apiCheck scores a draft: a text/plain body, or JSON {"title","text","section","lang"}. Nothing is stored.
+// apiCheck scores a draft: a text/plain body, or JSON {"title","text","section","lang"}. Nothing is stored. With
+// ?explain=1 the result also says what the people finder set aside and which rule matches a condition cancelled.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	body, ok := readBody(w, r)
 	if !ok {
 		return
 	}
 	doc := scorer.Document{Lang: r.URL.Query().Get("lang")}
+	switch r.URL.Query().Get("explain") {
+	case "", "0", "false":
+	case "1", "true":
+		doc.Explain = true
+	default:
+		writeError(w, http.StatusBadRequest, "explain must be 1 or 0")
+		return
+	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	switch mt {
 	case "application/json":

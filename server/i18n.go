@@ -1,5 +1,7 @@
 package server
 
+import "genderlens/scorer"
+
 // catalog holds the user interface's words; Vietnamese is the default and English the alternative. Keys missing in
 // English fall back to Vietnamese, so a page never shows a raw key.
 var catalog = map[string]map[string]string{
@@ -45,42 +47,12 @@ var catalog = map[string]map[string]string{
 		"col.quoted":                "Được trích dẫn",
 		"col.evidence":              "Căn cứ",
 		"person.unnamed":            "không nêu tên",
-		"decides.gender":            "Giới",
-		"decides.quoted":            "Được trích dẫn",
-		"decides.role":              "Vai trò",
-		"cue.honorific":             "danh xưng",
-		"cue.role_noun":             "danh từ chỉ người có giới",
-		"cue.middle_name":           "tên đệm",
-		"cue.reference":             "từ nhắc lại người này",
-		"cue.speaker_family":        "người này nói về vợ/chồng mình",
-		"cue.given_name":            "tên riêng (bảng tên)",
-		"cue.full_name":             "tên đệm và tên riêng (bảng tên)",
-		"cue.notable":               "người nổi tiếng (giới đã biết)",
-		"cue.description":           "cách mô tả nguồn tin",
-		"cue.conflict":              "các dấu hiệu mâu thuẫn nhau",
-		"cue.none":                  "không có dấu hiệu",
-		"cue.speech_verb":           "động từ dẫn lời",
-		"cue.theo":                  "dẫn theo",
-		"cue.colon":                 "dấu hai chấm trước lời dẫn",
-		"cue.quote_dash":            "tên ngay sau lời trích",
-		"cue.anaphor":               "đại từ hoặc mô tả trước động từ dẫn lời",
-		"cue.title":                 "chức danh",
-		"cue.section":               "chuyên mục",
-		"cue.default":               "mặc định",
 		"col.where":                 "Vị trí",
 		"col.category":              "Loại",
 		"col.text":                  "Cụm từ",
 		"col.message":               "Giải thích",
 		"yes":                       "Có",
 		"no":                        "Không",
-		"gender.female":             "Nữ",
-		"gender.male":               "Nam",
-		"gender.unknown":            "Chưa rõ",
-		"role.expert":               "Chuyên gia",
-		"role.official":             "Lãnh đạo, quản lý",
-		"role.ordinary":             "Người dân",
-		"role.celebrity":            "Người nổi tiếng",
-		"role.other":                "Khác",
 		"cat.appearance":            "Ngoại hình",
 		"cat.sexualization":         "Tình dục hóa",
 		"cat.gender_marking":        "Đánh dấu giới",
@@ -143,42 +115,12 @@ var catalog = map[string]map[string]string{
 		"col.quoted":                "Quoted",
 		"col.evidence":              "Evidence",
 		"person.unnamed":            "not named",
-		"decides.gender":            "Gender",
-		"decides.quoted":            "Quoted",
-		"decides.role":              "Role",
-		"cue.honorific":             "honorific",
-		"cue.role_noun":             "gendered role noun",
-		"cue.middle_name":           "middle name",
-		"cue.reference":             "word referring back to the person",
-		"cue.speaker_family":        "the person speaks of their spouse",
-		"cue.given_name":            "given name (name table)",
-		"cue.full_name":             "middle and given name together (name tables)",
-		"cue.notable":               "well-known person (known gender)",
-		"cue.description":           "description of the source",
-		"cue.conflict":              "conflicting cues",
-		"cue.none":                  "no cue",
-		"cue.speech_verb":           "speech verb",
-		"cue.theo":                  "attribution with \"theo\"",
-		"cue.colon":                 "colon before the quotation",
-		"cue.quote_dash":            "name right after the quotation",
-		"cue.anaphor":               "pronoun or description before a speech verb",
-		"cue.title":                 "title",
-		"cue.section":               "section",
-		"cue.default":               "default",
 		"col.where":                 "Where",
 		"col.category":              "Category",
 		"col.text":                  "Phrase",
 		"col.message":               "Why",
 		"yes":                       "Yes",
 		"no":                        "No",
-		"gender.female":             "Female",
-		"gender.male":               "Male",
-		"gender.unknown":            "Unknown",
-		"role.expert":               "Expert",
-		"role.official":             "Official",
-		"role.ordinary":             "Ordinary citizen",
-		"role.celebrity":            "Celebrity",
-		"role.other":                "Other",
 		"cat.appearance":            "Appearance",
 		"cat.sexualization":         "Sexualisation",
 		"cat.gender_marking":        "Gender marking",
@@ -208,6 +150,9 @@ func translate(lang, key string) string {
 	}
 	if s, ok := catalog["vi"][key]; ok {
 		return s
+	}
+	if s, ok := scorer.Label(lang, key); ok {
+		return s // the scorer names its own cues, genders and roles
 	}
 	return key
 }

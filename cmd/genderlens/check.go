@@ -25,7 +25,8 @@ const maxCheckInput = 64 << 20
 var severityRank = map[string]int{"info": 1, "warning": 2, "error": 3}
 
 func runCheck(_ context.Context, env *environment, args []string) error {
-	fs := newFlagSet(env, "check", "check [--format text|json] [--rules DIR] [--fail-on SEVERITY] [--lang vi|en] [--section SLUG] FILE...|-", `  genderlens check bai-viet.txt                 # .txt: first line is the title
+	fs := newFlagSet(env, "check", "check [--format text|json] [--explain] [--rules DIR] [--fail-on SEVERITY] [--lang vi|en] [--section SLUG] FILE...|-", `  genderlens check bai-viet.txt                 # .txt: first line is the title
+  genderlens check --explain bai-viet.txt       # and why: each person's cues, what was set aside
   genderlens check --format json bai-viet.html  # .html: the main text is extracted first
   genderlens check draft.json                   # {"title": "...", "text": "..."}
   cat bai-viet.txt | genderlens check -         # stdin is read as text
@@ -37,6 +38,7 @@ Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad
 	failOn := fs.String("fail-on", "error", "exit 1 when a finding has this `severity` or higher: info, warning, error, or none")
 	lang := fs.String("lang", "vi", "language of messages and suggestions: vi or en")
 	section := fs.String("section", "", "the article's section `slug`, for rules that depend on it (e.g. the-thao)")
+	explain := fs.Bool("explain", false, "also say why: each person with the cues that decided gender, quoted and role; the candidates rejected or merged; the rule matches a condition cancelled")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -65,7 +67,7 @@ Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad
 		if err != nil {
 			return usageError{err}
 		}
-		res := sc.Check(scorer.Document{Text: text, Section: *section, Lang: *lang})
+		res := sc.Check(scorer.Document{Text: text, Section: *section, Lang: *lang, Explain: *explain})
 		for _, f := range res.Findings {
 			if *failOn != "none" && severityRank[f.Severity] >= severityRank[*failOn] {
 				failed = true
@@ -84,7 +86,15 @@ Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad
 			if f.Suggestion != "" {
 				fmt.Fprintf(env.stdout, " (%s)", f.Suggestion)
 			}
-			fmt.Fprintf(env.stdout, " [%s]\n", f.Rule)
+			fmt.Fprintf(env.stdout, " [%s]", f.Rule)
+			if *explain && f.Context != nil {
+				because, _ := scorer.Label(*lang, "explain.context")
+				fmt.Fprintf(env.stdout, " (%s %q %s)", because, f.Context.Text, newPositions(text).at(f.Context.Start))
+			}
+			fmt.Fprintln(env.stdout)
+		}
+		if *explain {
+			writeExplanation(env.stdout, display, text, *lang, res)
 		}
 	}
 	if *format == "json" {

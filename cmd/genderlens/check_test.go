@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -30,6 +32,9 @@ func TestCheckText(t *testing.T) {
 		{"draft_json", []string{"check", "testdata/draft.json"}, 0},
 		{"draft_json_fail_info", []string{"check", "--fail-on", "info", "testdata/draft.json"}, 1},
 		{"draft_html", []string{"check", "--fail-on", "warning", "testdata/draft.html"}, 1},
+		// --explain answers "why": each person's cues, what was rejected or merged, what a condition cancelled.
+		{"draft_txt_explain", []string{"check", "--explain", "--fail-on", "none", "testdata/draft.txt"}, 0},
+		{"draft_html_explain_en", []string{"check", "--explain", "--lang", "en", "--fail-on", "none", "testdata/draft.html"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,6 +68,58 @@ func TestCheckJSONOffsets(t *testing.T) {
 			t.Errorf("finding %s: input[%d:%d] = %q, text %q", f.Rule, f.Start, f.End, got, f.Text)
 		}
 	}
+}
+
+// TestCheckJSONListsNotNull: in check --format json every list is [] when empty, never null, with and without
+// --explain, for one input and several.
+func TestCheckJSONListsNotNull(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(empty, []byte("Trời mưa to."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"check", "--format", "json", "--fail-on", "none", empty},
+		{"check", "--format", "json", "--fail-on", "none", "--explain", empty},
+		{"check", "--format", "json", "--fail-on", "none", "--explain", "testdata/draft.txt"},
+		{"check", "--format", "json", "--fail-on", "none", "--explain", empty, "testdata/draft.txt", "testdata/draft.html"},
+	} {
+		code, out, errOut := runCapture(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		for _, path := range nullPaths(v, "$") {
+			t.Errorf("%v: %s is null", args, path)
+		}
+		if slices.Contains(args, "--explain") && !strings.Contains(out, `"explain"`) {
+			t.Errorf("%v: no explain object", args)
+		}
+	}
+}
+
+// nullPaths lists where a decoded JSON value holds null.
+func nullPaths(v any, at string) []string {
+	switch v := v.(type) {
+	case nil:
+		return []string{at}
+	case map[string]any:
+		var out []string
+		for k, x := range v {
+			out = append(out, nullPaths(x, at+"."+k)...)
+		}
+		return out
+	case []any:
+		var out []string
+		for i, x := range v {
+			out = append(out, nullPaths(x, fmt.Sprintf("%s[%d]", at, i))...)
+		}
+		return out
+	}
+	return nil
 }
 
 func TestCheckBadInput(t *testing.T) {
