@@ -19,7 +19,8 @@ import (
 // names with at least min_count bearers, min_share of one sex, are kept.
 // Lines starting with # are comments (a licence notice).
 type NameTable struct {
-	names   []string // folded, sorted
+	names   []string         // folded, sorted
+	index   map[string]int32 // folded name -> position in names
 	genders []string
 	// counts are the bearers (male, female) of counted names, for evidence
 	// that combines two names (see Counts).
@@ -34,7 +35,15 @@ func (t *NameTable) Counts(name string) (male, female int, ok bool) {
 	if t == nil {
 		return 0, 0, false
 	}
-	if i, found := slices.BinarySearch(t.names, vntext.FoldString(name)); found && t.counts[i] != [2]int{} {
+	return t.CountsKey(vntext.FoldString(name))
+}
+
+// CountsKey is Counts for a name already folded (vntext.FoldString).
+func (t *NameTable) CountsKey(key string) (male, female int, ok bool) {
+	if t == nil {
+		return 0, 0, false
+	}
+	if i, found := t.index[key]; found && t.counts[i] != [2]int{} {
 		return t.counts[i][0], t.counts[i][1], true
 	}
 	return 0, 0, false
@@ -60,21 +69,31 @@ func (t *NameTable) Len() int {
 // Known reports whether name is in the table at all, as a name of either
 // sex.
 func (t *NameTable) Known(name string) bool {
+	return t.KnownKey(vntext.FoldString(name))
+}
+
+// KnownKey is Known for a name already folded (vntext.FoldString).
+func (t *NameTable) KnownKey(key string) bool {
 	if t == nil {
 		return false
 	}
-	_, ok := slices.BinarySearch(t.names, vntext.FoldString(name))
+	_, ok := t.index[key]
 	return ok
 }
 
 // Gender returns the sex of a given name ("" when the table does not decide
 // it). The name is compared folded: any case, either tone placement.
 func (t *NameTable) Gender(name string) string {
+	return t.GenderKey(vntext.FoldString(name))
+}
+
+// GenderKey is Gender for a name already folded (vntext.FoldString): the
+// scorer's tokens are, and folding them again would cost a copy each.
+func (t *NameTable) GenderKey(key string) string {
 	if t == nil {
 		return ""
 	}
-	k := vntext.FoldString(name)
-	if i, ok := slices.BinarySearch(t.names, k); ok {
+	if i, ok := t.index[key]; ok {
 		return t.genders[i]
 	}
 	return ""
@@ -152,7 +171,9 @@ func parseNameTable(r io.Reader, minCount int, minShare float64) (*NameTable, er
 	if minShare <= 0 {
 		t.minShare = 1
 	}
+	t.index = make(map[string]int32, len(listed))
 	for _, name := range slices.Sorted(maps.Keys(listed)) {
+		t.index[name] = int32(len(t.names))
 		t.names = append(t.names, name)
 		t.genders = append(t.genders, listed[name])
 		var c [2]int

@@ -2,6 +2,7 @@ package scorer
 
 import (
 	"fmt"
+	"strings"
 
 	"genderlens/vntext"
 )
@@ -29,6 +30,7 @@ const (
 	entryOrgBefore                      // people: a word before a run that makes it a place or organisation
 	entryGazetteer                      // people: a proper name that is not a person (kind in tag)
 	entryPossessive                     // people: a description that takes its possessor's name after it
+	entryChinese                        // people: a place or medium of Chinese-language public life
 )
 
 // entry is one compiled phrase.
@@ -39,6 +41,7 @@ type entry struct {
 	gender      string
 	tag         string // the role of a title, the kind of a gazetteer name
 	phrase      string
+	key         string // the folded syllables of phrase, one space apart, as doc.joined writes them
 }
 
 // crossable reports whether a phrase of this kind may match across a comma,
@@ -58,13 +61,19 @@ type matcher struct {
 	entries  []entry
 	maxDepth int
 	soft     []bool // by vocabulary id: punctuation a rule phrase may run across
+	// root is the root's edges as a slice by vocabulary id (-1: none): every
+	// token starts a walk, so the first step skips the map.
+	root []int32
+	// crossBelow marks the nodes under which a crossable phrase continues:
+	// only there is punctuation worth skipping.
+	crossBelow []bool
 }
 
 // maxSkips bounds the punctuation one match may run across.
 const maxSkips = 3
 
 func newMatcher() *matcher {
-	m := &matcher{vocab: map[string]int32{}, edges: map[uint64]int32{}, outs: [][]int32{nil}}
+	m := &matcher{vocab: map[string]int32{}, edges: map[uint64]int32{}, outs: [][]int32{nil}, crossBelow: []bool{false}}
 	for _, p := range []string{",", "\"", "“", "”", "'", "‘", "’", "«", "»", "-", "–", "—", "…"} {
 		m.soft[m.id(p, true)] = true
 	}
@@ -78,6 +87,7 @@ func (m *matcher) id(syl string, add bool) int32 {
 		id = int32(len(m.vocab))
 		m.vocab[syl] = id
 		m.soft = append(m.soft, false)
+		m.root = append(m.root, -1)
 		ok = true
 	}
 	if !ok {
@@ -94,18 +104,27 @@ func (m *matcher) add(phrase string, e entry) error {
 		return fmt.Errorf("phrase %q has no syllables", phrase)
 	}
 	node := int32(0)
-	for _, t := range toks {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = key[t.Start:t.End]
 		id := m.id(key[t.Start:t.End], true)
 		edge := uint64(node)<<32 | uint64(uint32(id))
 		next, ok := m.edges[edge]
 		if !ok {
 			next = int32(len(m.outs))
 			m.outs = append(m.outs, nil)
+			m.crossBelow = append(m.crossBelow, false)
 			m.edges[edge] = next
+			if node == 0 {
+				m.root[id] = next
+			}
+		}
+		if e.kind.crossable() {
+			m.crossBelow[node] = true
 		}
 		node = next
 	}
-	e.phrase = phrase
+	e.phrase, e.key = phrase, strings.Join(words, " ")
 	for _, x := range m.outs[node] {
 		if o := m.entries[x]; o.kind == e.kind && o.rule == e.rule && o.gender == e.gender && o.tag == e.tag &&
 			o.replacement == e.replacement {
@@ -146,9 +165,16 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 			if id < 0 {
 				break
 			}
-			next, ok := m.edges[uint64(node)<<32|uint64(uint32(id))]
+			var next int32
+			var ok bool
+			if node == 0 {
+				next = m.root[id]
+				ok = next >= 0
+			} else {
+				next, ok = m.edges[uint64(node)<<32|uint64(uint32(id))]
+			}
 			if !ok {
-				if j > i && m.soft[id] && skips < maxSkips {
+				if j > i && m.soft[id] && skips < maxSkips && m.crossBelow[node] {
 					skips++
 					crossed = true
 					continue

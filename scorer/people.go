@@ -111,11 +111,13 @@ func (d *doc) addMention(pi int, a, b int) {
 	}
 }
 
-// note records, for --explain, a candidate the finder set aside.
+// note records, for --explain, a candidate the finder set aside; "%s" in
+// reason stands for into, the person it joined.
 func (d *doc) note(a, b int, outcome, stage, reason, into string) {
 	if !d.explain || a >= b {
 		return
 	}
+	reason = strings.Replace(reason, "%s", into, 1)
 	start, end := d.span(a, b)
 	d.notes = append(d.notes, CandidateNote{Text: d.input[start:end], Start: start, End: end, Outcome: outcome,
 		Stage: stage, Reason: reason, Person: into})

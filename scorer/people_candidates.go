@@ -24,32 +24,41 @@ type candidate struct {
 	why      string // for weak candidates: why they are not people on their own
 }
 
+// reason says why a run is not a person: text, with %s standing for arg.
+// It is written out only for an explanation, so most runs cost no string.
+type reason struct{ text, arg string }
+
+// String writes the reason out, when the document asked for an explanation.
+func (r reason) String(d *doc) string {
+	if !d.explain || r.arg == "" {
+		return r.text
+	}
+	return strings.Replace(r.text, "%s", r.arg, 1)
+}
+
 // cueSpan is a cue found at tokens [a, b).
 type cueSpan struct {
 	e    entry
 	a, b int
 }
 
-// nameParticles may stand in lower case inside a foreign name ("Robin van
-// Persie", "Ursula von der Leyen").
-var nameParticles = foldedSet(strings.Fields("van von de der den da di del della du dos das bin ibn al el le ter ten y la"))
-
 // candidates finds the capitalised runs of the text (stage 1) and sets
 // aside those that are not people (stage 2).
 func (s *Scorer) candidates(d *doc) []candidate {
 	n := len(d.toks)
 	byline := s.bylineStart(d)
-	var out []candidate
+	out := d.cands[:0] // the doc's, reused from one check to the next
+	defer func() { d.cands = out }()
 	for i := 0; i < n; {
 		if !d.isWord(i) || !d.isUpper(i) || i >= byline {
 			i++
 			continue
 		}
-		j := d.runEnd(i)
-		c, reason := s.candidate(d, i, j)
+		j := d.runEnd(s, i)
+		c, why := s.candidate(d, i, j)
 		switch {
-		case reason != "":
-			d.note(i, j, "rejected", "non_person", reason, "")
+		case why.text != "":
+			d.note(i, j, "rejected", "non_person", why.String(d), "")
 		case c.a < c.b:
 			out = append(out, c)
 		}
@@ -59,7 +68,7 @@ func (s *Scorer) candidates(d *doc) []candidate {
 }
 
 // runEnd returns the end of the capitalised run that starts at token i.
-func (d *doc) runEnd(i int) int {
+func (d *doc) runEnd(s *Scorer, i int) int {
 	n := len(d.toks)
 	j := i + 1
 	for j < n {
@@ -77,7 +86,7 @@ func (d *doc) runEnd(i int) int {
 			d.toks[j+1].Space && !d.toks[j+1].Newline && d.isUpper(j+1):
 			// "R. Mancini": an initial, its dot, then the name.
 			j += 2
-		case t.Kind == vntext.Word && t.Space && nameParticles[d.tokenText(j)] && j+1 < n && d.isWord(j+1) &&
+		case t.Kind == vntext.Word && t.Space && s.particles[d.tokenText(j)] && j+1 < n && d.isWord(j+1) &&
 			d.toks[j+1].Space && d.isUpper(j+1) && !d.toks[j+1].Newline:
 			j += 2
 		default:
@@ -197,15 +206,20 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 
 // candidate decides what the capitalised run [a, b) is: a person's name
 // (with the cues before it), or, with a reason, something else.
-func (s *Scorer) candidate(d *doc, a, b int) (candidate, string) {
+func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	c := candidate{runA: a}
 	if a > 0 && d.toks[a-1].Kind == vntext.Number && !d.toks[a].Newline {
-		return c, "after a house number: a street"
+		return c, reason{text: "after a house number: a street"}
 	}
 	if a > 0 && b-a == 1 && d.tokenText(a-1) == s.words.ho && !d.toks[a].Newline {
 		c.a, c.b, c.family = a, b, true
 		c.why = "a family name (họ ...) that names nobody in the text"
-		return c, ""
+		return c, reason{}
+	}
+	if t := d.tokenText(a); b-a == 1 && s.notNames[t] && !d.isJoiner(a) && !d.explain {
+		// "Theo", "Trong" opening a sentence: the commonest run, settled first
+		// (an explanation takes the long way, which says why).
+		return candidate{}, reason{}
 	}
 	s.contextBefore(d, a, &c)
 	// A place or organisation word before the run: "đường Lê Lợi",
@@ -219,10 +233,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, string) {
 			// "người phát ngôn Bộ Quốc phòng Trung Quốc | Wu Qian".
 			if k := s.nameAtEnd(d, a, b); k >= 0 {
 				c.a, c.b, c.strong = k, b, true
-				return c, ""
+				return c, reason{}
 			}
 		}
-		return c, "after \"" + e.phrase + "\": a place or organisation"
+		return c, reason{"after \"%s\": a place or organisation", e.phrase}
 	}
 	// Strip what the run starts with: a capitalised honorific, role noun or
 	// title at the start of a sentence (Bà Lan, HLV Petrovic), a place
@@ -237,7 +251,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, string) {
 				a = k
 				continue
 			}
-			return c, "starts with \"" + e.phrase + "\": a place or organisation"
+			return c, reason{"starts with \"%s\": a place or organisation", e.phrase}
 		}
 		if e, end, ok := d.cueAt(s, a, entryHonorific); ok && end < b && (d.sentenceStart(a) || d.allCaps(a)) {
 			c.honor = &cueSpan{e, a, end}
@@ -272,32 +286,32 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, string) {
 		break
 	}
 	if a >= b {
-		return candidate{}, ""
+		return candidate{}, reason{}
 	}
 	c.a, c.b = a, b
 	if _, end, ok := d.cueAt(s, a, entryTitle); ok && end > b {
-		return c, "part of a title (" + d.text(a, end) + ")"
+		return c, reason{"part of a title (%s)", d.text(a, end)}
 	}
 	if _, end, ok := d.cueAt(s, a, entryNotHonorific); ok && end >= b {
-		return c, "a common phrase (" + d.text(a, end) + ")"
+		return c, reason{"a common phrase (%s)", d.text(a, end)}
 	}
 	singleHonor := c.honor != nil && !d.hasSpace(c.honor.a, c.honor.b)
 	if kind, end := s.gazetteerAt(d, a, b); end == b && !singleHonor {
-		return c, "a name of " + kind + " (gazetteer)"
+		return c, reason{"a name of %s (gazetteer)", kind}
 	}
 	if kind, ok := s.gazetteerAround(d, a, b); ok && !singleHonor {
-		return c, "part of a name of " + kind + " (gazetteer)"
+		return c, reason{"part of a name of %s (gazetteer)", kind}
 	}
 	for k := a; k < b; k++ {
 		if d.allCaps(k) {
-			return c, "an acronym"
+			return c, reason{text: "an acronym"}
 		}
 	}
 	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)]
 	if !vn && b-a >= 2 {
 		for k := a; k < b; k++ {
 			if s.orgInside[d.tokenText(k)] && c.honor == nil {
-				return c, "\"" + d.text(k, k+1) + "\" marks an organisation or place"
+				return c, reason{"\"%s\" marks an organisation or place", d.text(k, k+1)}
 			}
 		}
 	}
@@ -325,13 +339,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, string) {
 		c.strong = true
 	case b-a >= 2 && b-a <= 4 && s.foreignGiven(d, a, b) != "":
 		c.strong = true
-	case b-a == 1 && !vntext.IsVietnameseSyllable(d.tokenText(a)) && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
-		s.appositiveTitle(d, b):
+	case b-a == 1 && s.appositiveTitle(d, b) && !vntext.IsVietnameseSyllable(d.tokenText(a)) && !s.isCueWord(d, a, b) &&
+		!s.inAppositive(d, a):
 		c.strong = true // "Dorsey - CEO của Twitter"
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
 		(s.precededByTheo(d, a) >= 0 || s.speechFollows(d, b, 12) || s.appositiveTitle(d, b) || d.afterQuotation(a)):
 		c.strong = true
-	case b-a == 1 && !d.sentenceStart(a) && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) && s.speechNext(d, b) &&
+	case b-a == 1 && !d.sentenceStart(a) && s.speechNext(d, b) && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
 		s.nameLike(d, a):
 		// A lone capitalised word counts when it speaks ("Kiatisuk chia
 		// sẻ", "Hùng cho biết"); opening a sentence, it is as likely a common
@@ -341,7 +355,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, string) {
 	default:
 		c.why = "no cue of a person (honorific, title, family name, speech)"
 	}
-	return c, ""
+	return c, reason{}
 }
 
 // covers reports whether a cue found before the run (honorific, role noun,
@@ -414,7 +428,17 @@ func (d *doc) quoteMarkComma(k int) bool {
 
 // isNotable reports whether tokens [a, b) name a well-known person.
 func (s *Scorer) isNotable(d *doc, a, b int) bool {
-	_, ok := s.notable[d.joined(a, b)]
+	if !s.notableFirst[d.tokenText(a)] {
+		return false // most runs: no need to build the joined name
+	}
+	d.scratch = d.scratch[:0]
+	for k := a; k < b; k++ {
+		if k > a {
+			d.scratch = append(d.scratch, ' ')
+		}
+		d.scratch = append(d.scratch, d.tokenText(k)...)
+	}
+	_, ok := s.notable[string(d.scratch)] // no copy: the compiler looks the bytes up as they are
 	return ok
 }
 
@@ -422,7 +446,7 @@ func (s *Scorer) isNotable(d *doc, a, b int) bool {
 // own: a foreign word, or a Vietnamese syllable that is a given name.
 func (s *Scorer) nameLike(d *doc, a int) bool {
 	t := d.text(a, a+1)
-	return !vntext.IsVietnameseSyllable(t) || s.people.GivenVI.Known(t)
+	return !vntext.IsVietnameseSyllable(t) || s.people.GivenVI.KnownKey(d.tokenText(a))
 }
 
 // gazetteerAround reports a gazetteer name that starts before the run and
@@ -515,8 +539,7 @@ func (s *Scorer) foreignGiven(d *doc, a, b int) string {
 	if s.surnames[first] || s.eastAsian[first] || s.people.GivenWorld == nil {
 		return ""
 	}
-	st, en := d.span(a, a+1)
-	return s.people.GivenWorld.Gender(d.input[st:en])
+	return s.people.GivenWorld.GenderKey(first)
 }
 
 // isCueWord reports whether the run is only a cue word itself (Ông, Bà).

@@ -42,7 +42,7 @@ func (s *Scorer) merge(d *doc, cands []candidate) {
 		}
 		if c.family {
 			if pi := s.byFamilyName(d, d.tokenText(c.a)); pi >= 0 {
-				s.join(d, pi, c, "the family name of "+d.people[pi].name)
+				s.join(d, pi, c, "the family name of %s")
 				continue
 			}
 		} else if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 {
@@ -95,7 +95,7 @@ func (s *Scorer) nameLikeRun(d *doc, a, b int) bool {
 			return true
 		}
 	}
-	return s.people.GivenVI.Known(d.text(b-1, b))
+	return s.people.GivenVI.KnownKey(d.tokenText(b - 1))
 }
 
 // byFamilyName returns the last person whose Vietnamese name starts with
@@ -135,7 +135,7 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 	d.addMention(pi, c.a, c.b)
 	for _, cs := range []*cueSpan{c.honor, c.roleNoun, c.title} {
 		if cs != nil {
-			p.intro = append(p.intro, d.joined(cs.a, cs.b))
+			p.intro = append(p.intro, cs.e.key)
 		}
 	}
 	if c.honor != nil && c.honor.e.gender != unknown {
@@ -221,22 +221,22 @@ func (s *Scorer) findPerson(d *doc, a, b int) (int, string) {
 	if len(key) == 0 {
 		return -1, ""
 	}
-	best, bestWhy, bestRank := -1, "", 0
+	best, bestHow, bestRank := -1, "", 0
 	for pi := len(d.people) - 1; pi >= 0; pi-- {
 		p := d.people[pi]
 		if p.unnamed {
 			continue
 		}
-		rank, why := s.nameMatch(key, p)
+		rank, how := s.nameMatch(key, p)
 		if rank > bestRank {
-			best, bestWhy, bestRank = pi, why, rank
+			best, bestHow, bestRank = pi, how, rank
 		}
 	}
-	return best, bestWhy
+	return best, bestHow
 }
 
 // nameMatch says whether a mention's key can name person p: 0 for no, a
-// higher rank for a closer match.
+// higher rank for a closer match, with how (%s stands for p's name).
 func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 	pk := p.key
 	switch {
@@ -244,21 +244,21 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 6, "the same name"
 	case len(key) < len(pk) && equalKeys(key, pk[len(pk)-len(key):]):
 		if p.vn {
-			return 5, "the given name of " + p.name
+			return 5, "the given name of %s"
 		}
-		return 5, "the family name of " + p.name
+		return 5, "the family name of %s"
 	case len(pk) < len(key) && equalKeys(pk, key[len(key)-len(pk):]):
-		return 4, "the full name of " + p.name
+		return 4, "the full name of %s"
 	case !p.vn && len(key) < len(pk) && equalKeys(key, pk[:len(key)]):
-		return 3, "the first name of " + p.name
+		return 3, "the first name of %s"
 	case initialsMatch(key, pk):
-		return 3, "the initials of " + p.name
+		return 3, "the initials of %s"
 	case initialsMatch(pk, key):
-		return 3, "the full name of " + p.name + " (written with initials before)"
+		return 3, "the full name of %s (written with initials before)"
 	case !p.vn && len(key) == 1 && len(pk) > 1 && slices.Contains(pk, key[0]) && !vntext.IsVietnameseSyllable(key[0]):
-		return 2, "a part of the name of " + p.name
+		return 2, "a part of the name of %s"
 	case !p.vn && len(key) == 1 && slices.ContainsFunc(pk, func(w string) bool { return misspelt(key[0], w) }):
-		return 2, "a misspelling of " + p.name
+		return 2, "a misspelling of %s"
 	}
 	return 0, ""
 }
@@ -312,17 +312,28 @@ func firstLetter(w string) string {
 // misspelt reports two long foreign words one edit apart ("susantyas",
 // "susanetyas"). Vietnamese syllables are short, so they never qualify.
 func misspelt(a, b string) bool {
-	if a == b || utf8.RuneCountInString(a) < 6 || utf8.RuneCountInString(b) < 6 {
+	if a == b || len(a) < 6 || len(b) < 6 { // bytes >= runes: most words stop here
 		return false
 	}
-	return editDistance(a, b) <= 1 || utf8.RuneCountInString(a) >= 9 && editDistance(a, b) <= 2
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if la < 6 || lb < 6 || la-lb > 2 || lb-la > 2 || la < 9 && (la-lb > 1 || lb-la > 1) {
+		return false // the lengths alone put them too far apart
+	}
+	dist := editDistance(a, b)
+	return dist <= 1 || la >= 9 && dist <= 2
 }
 
 // editDistance is the Levenshtein distance of two short words.
 func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	// Names are short: the runes and rows fit on the stack.
+	var bufA, bufB [32]rune
+	var bufP, bufC [33]int
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
+	prev, cur := bufP[:0], bufC[:0]
+	if len(rb)+1 > len(bufP) {
+		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
+	}
+	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -340,15 +351,24 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
+}
+
 // unnamedSources adds the people a story quotes without naming them: a
 // description (người phụ nữ, đại diện công ty, nguồn tin, chị thu ngân)
 // followed, in the same clause, by a speech verb. A description that was
 // used to introduce a named person ("bác sĩ Lan ... bác sĩ cho biết"), or
 // that points back ("chuyên gia này"), refers to that person instead.
 func (s *Scorer) unnamedSources(d *doc) {
+	const opens = 1<<entrySource | 1<<entryPossessive | 1<<entryHonorific
 	for k := 0; k < len(d.toks); k++ {
-		if d.first[k] == d.first[k+1] || d.quote[k] || d.mention[k] >= 0 {
-			continue // no phrase starts here
+		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific) == 0) ||
+			d.quote[k] || d.mention[k] >= 0 {
+			continue // no description starts here ("một" before an honorific may)
 		}
 		e, end, ok := d.cueAt(s, k, entrySource)
 		if pend, pe, ok2 := s.possessorAfter(d, k); ok2 {

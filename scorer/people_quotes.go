@@ -389,8 +389,9 @@ func (d *doc) quoteDashBefore(a int) (int, bool) {
 // introduced with that very description, else the nearest person of its
 // gender, else the nearest person of unknown gender.
 func (s *Scorer) anaphora(d *doc) {
+	const opens = 1<<entryReference | 1<<entryHonorific | 1<<entryRoleNoun
 	for k := 0; k < len(d.toks); k++ {
-		if d.first[k] == d.first[k+1] || d.quote[k] || d.mention[k] >= 0 {
+		if d.startKinds[k]&opens == 0 || d.quote[k] || d.mention[k] >= 0 {
 			continue // no cue starts here
 		}
 		e, end, ok := d.cueAt(s, k, entryReference)

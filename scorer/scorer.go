@@ -40,6 +40,8 @@ type Scorer struct {
 	// notable maps a well-known person's folded name, and the family name
 	// of a foreign one when only one notable has it, to their gender.
 	notable map[string]string
+	// notableFirst are the first words of the notable keys.
+	notableFirst map[string]bool
 }
 
 // Document is one article to check.
@@ -144,7 +146,7 @@ func (s *Scorer) compilePeople(p *rules.People) error {
 	}{
 		{entrySpeech, p.Speech}, {entryNotSpeech, p.NotSpeech}, {entryNotHonorific, p.Not},
 		{entryAdverb, p.Adverbs}, {entryTheo, p.Theo}, {entryPlural, p.Plural}, {entryOrgBefore, p.OrgBefore},
-		{entryPossessive, p.Possessive},
+		{entryPossessive, p.Possessive}, {entryChinese, chineseWords},
 	} {
 		for _, ph := range list.phrases {
 			cue(ph, entry{kind: list.kind})
@@ -168,6 +170,11 @@ func (s *Scorer) compilePeople(p *rules.People) error {
 	s.middle = map[string]string{}
 	p.Middle.Each(func(ph, g string) { s.middle[vntext.FoldString(ph)] = g })
 	s.notable = notableIndex(p.Notable, p.GivenWorld.Known)
+	s.notableFirst = map[string]bool{}
+	for name := range s.notable {
+		first, _, _ := strings.Cut(name, " ")
+		s.notableFirst[first] = true
+	}
 	return nil
 }
 
@@ -262,12 +269,23 @@ type doc struct {
 	key     *vntext.Key
 	toks    []vntext.Token
 	ids     []int32
+	cands   []candidate
+	scratch []byte
 	hits    []hit   // ordered by start token
 	first   []int32 // first[i]: index of the first hit starting at token >= i
-	sent    []int32 // sentence number of each token
-	quote   []bool  // token lies inside a quotation
-	people  []*person
-	mention []int32 // person index mentioned at each token, -1 if none
+	// byEnd are hit indexes grouped by end token: those ending at token e
+	// (exclusive) are byEnd[endFrom[e]:endFrom[e+1]].
+	byEnd   []int32
+	endFrom []int32
+	fill    []int32 // scratch for the sort
+	// startKinds[i] and endKinds[e] have bit k set when a hit of entry kind
+	// k starts at token i or ends at token e (exclusive): most cue lookups
+	// are answered "no" from them.
+	startKinds, endKinds []uint32
+	sent                 []int32 // sentence number of each token
+	quote                []bool  // token lies inside a quotation
+	people               []*person
+	mention              []int32 // person index mentioned at each token, -1 if none
 
 	keyStore vntext.Key // reused across documents with keyBuf
 	keyBuf   []byte
@@ -293,8 +311,13 @@ func (d *doc) text(i, j int) string {
 // isUpper reports whether token i starts with an upper-case letter in the
 // input.
 func (d *doc) isUpper(i int) bool {
-	r, _ := utf8.DecodeRuneInString(d.input[d.key.Offset(d.toks[i].Start):])
-	return unicode.IsUpper(r)
+	off := d.key.Offset(d.toks[i].Start)
+	if c := d.input[off]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(d.input[off:])
+	upper, _ := vntext.LetterCase(r)
+	return upper
 }
 
 // isWord reports whether token i is a syllable.
@@ -320,12 +343,16 @@ func (d *doc) hitsAt(i int) []hit {
 	if i < 0 || i >= len(d.toks) {
 		return nil
 	}
-	a := d.first[i]
-	b := a
-	for int(b) < len(d.hits) && int(d.hits[b].start) == i {
-		b++
+	return d.hits[d.first[i]:d.first[i+1]]
+}
+
+// hitsEndingAt returns the hits that end at token end (exclusive), in no
+// particular order.
+func (d *doc) hitsEndingAt(end int) []int32 {
+	if end <= 0 || end > len(d.toks) {
+		return nil
 	}
-	return d.hits[a:b]
+	return d.byEnd[d.endFrom[end]:d.endFrom[end+1]]
 }
 
 // notKind is the kind of phrase that cancels cues of kind k, if any.
@@ -342,6 +369,9 @@ func notKind(k entryKind) entryKind {
 // cueAt returns the longest people cue of kind k starting at token i,
 // unless a phrase gives the word another sense (đàn ông, kể từ).
 func (d *doc) cueAt(s *Scorer, i int, k entryKind) (entry, int, bool) {
+	if i < 0 || i >= len(d.toks) || d.startKinds[i]&(1<<k) == 0 {
+		return entry{}, -1, false
+	}
 	var best entry
 	end := -1
 	for _, h := range d.hitsAt(i) {
@@ -388,14 +418,20 @@ func (d *doc) notCue(s *Scorer, i, end int, k entryKind) bool {
 // cueEndingAt returns the longest cue of kind k that ends exactly at token
 // end (exclusive), searching starts up to the trie depth back.
 func (d *doc) cueEndingAt(s *Scorer, end int, k entryKind) (entry, int, bool) {
-	for start := max(0, end-s.m.maxDepth); start < end; start++ {
-		for _, h := range d.hitsAt(start) {
-			if int(h.end) == end && s.m.entries[h.entry].kind == k && !d.notCue(s, start, end, k) {
-				return s.m.entries[h.entry], start, true
-			}
+	if end <= 0 || end > len(d.toks) || d.endKinds[end]&(1<<k) == 0 {
+		return entry{}, 0, false
+	}
+	best, bestStart := int32(-1), end
+	for _, hi := range d.hitsEndingAt(end) {
+		h := d.hits[hi]
+		if int(h.start) < bestStart && s.m.entries[h.entry].kind == k && !d.notCue(s, int(h.start), end, k) {
+			best, bestStart = h.entry, int(h.start)
 		}
 	}
-	return entry{}, 0, false
+	if best < 0 {
+		return entry{}, 0, false
+	}
+	return s.m.entries[best], bestStart, true
 }
 
 // Check audits one document.
@@ -487,21 +523,40 @@ func (s *Scorer) analyse(in Document) *doc {
 		d.first[i] = int32(h)
 	}
 	d.first[n] = int32(len(d.hits))
+	// A counting sort of the hits by end token, for cueEndingAt.
+	d.endFrom = resize(d.endFrom, n+2)
+	clear(d.endFrom)
+	for _, h := range d.hits {
+		d.endFrom[h.end+1]++
+	}
+	for e := 1; e <= n+1; e++ {
+		d.endFrom[e] += d.endFrom[e-1]
+	}
+	d.startKinds = resize(d.startKinds, n+1)
+	d.endKinds = resize(d.endKinds, n+1)
+	for _, h := range d.hits {
+		bit := uint32(1) << s.m.entries[h.entry].kind
+		d.startKinds[h.start] |= bit
+		d.endKinds[h.end] |= bit
+	}
+	d.byEnd = resize(d.byEnd, len(d.hits))
+	d.fill = resize(d.fill, n+1)
+	copy(d.fill, d.endFrom[:n+1])
+	for i, h := range d.hits {
+		d.byEnd[d.fill[h.end]] = int32(i)
+		d.fill[h.end]++
+	}
 	d.quote = resize(d.quote, n)
-	qi := 0
+	d.sent = resize(d.sent, n)
 	quotes := vntext.Quotes(in.Text)
+	sents := vntext.Sentences(in.Text)
+	qi, si := 0, 0
 	for i := range d.toks {
 		off := d.key.Offset(d.toks[i].Start)
 		for qi < len(quotes) && quotes[qi].End <= off {
 			qi++
 		}
 		d.quote[i] = qi < len(quotes) && quotes[qi].Start < off
-	}
-	d.sent = resize(d.sent, n)
-	sents := vntext.Sentences(in.Text)
-	si := 0
-	for i := range d.toks {
-		off := d.key.Offset(d.toks[i].Start)
 		for si+1 < len(sents) && off >= sents[si+1].Start {
 			si++
 		}

@@ -36,6 +36,8 @@ type foldEntry struct {
 	tone  rune
 	plain rune      // lower case without any diacritic, đ -> d
 	class runeClass // letter, combining mark or other, to skip unicode tables
+	upper bool      // unicode.IsUpper
+	lower bool      // unicode.IsLower
 }
 
 type runeClass uint8
@@ -91,11 +93,12 @@ func buildFoldTable() []foldEntry {
 			plain = 'd'
 		}
 		base := []rune(norm.NFC.String(b.String()))
+		up, lo := unicode.IsUpper(r), unicode.IsLower(r)
 		if len(base) != 1 {
-			t[r-tableLo] = foldEntry{base: lower, plain: plain, class: class}
+			t[r-tableLo] = foldEntry{base: lower, plain: plain, class: class, upper: up, lower: lo}
 			continue
 		}
-		t[r-tableLo] = foldEntry{base: base[0], tone: tone, plain: plain, class: class}
+		t[r-tableLo] = foldEntry{base: base[0], tone: tone, plain: plain, class: class, upper: up, lower: lo}
 	}
 	return t
 }
@@ -216,6 +219,17 @@ func (f *folder) startWord(in int) {
 		f.wordIn = in
 		f.lower = false
 	}
+}
+
+// LetterCase is unicode.IsUpper and unicode.IsLower of r, read from the
+// fold table for the letters of Vietnamese: the scorer asks it of every
+// capitalised word.
+func LetterCase(r rune) (upper, lower bool) {
+	if r >= tableLo && r <= tableHi {
+		e := &foldTable[r-tableLo]
+		return e.upper, e.lower
+	}
+	return unicode.IsUpper(r), unicode.IsLower(r)
 }
 
 // glued reports whether the capital letter at input offset in starts a new
@@ -359,27 +373,45 @@ func (f *folder) run(s string, track bool) {
 			i++
 			continue
 		}
-		if isMark(r) {
-			f.mark(r, i)
-			i += size
-			continue
+		var upper, lower bool
+		var base, tone rune
+		if r >= tableLo && r <= tableHi {
+			// One table read answers mark, word, case and fold for the letters
+			// of Vietnamese.
+			e := &foldTable[r-tableLo]
+			if e.class != classLetter {
+				if e.class == classMark {
+					f.mark(r, i)
+				} else {
+					f.other(r, i)
+				}
+				i += size
+				continue
+			}
+			upper, lower, base, tone = e.upper, e.lower, e.base, e.tone
+		} else {
+			if isMark(r) {
+				f.mark(r, i)
+				i += size
+				continue
+			}
+			if !IsWordRune(r) {
+				f.other(r, i)
+				i += size
+				continue
+			}
+			upper, lower = unicode.IsUpper(r), unicode.IsLower(r)
+			base, tone = foldRune(r)
 		}
-		if !IsWordRune(r) {
-			f.other(r, i)
-			i += size
-			continue
-		}
-		upper := unicode.IsUpper(r)
 		if upper && f.inWord && f.lower && f.glued(i) {
 			f.endWord(i)
 			f.space, f.newline = true, true
 		}
-		base, tone := foldRune(r)
 		if tone != 0 {
 			f.tones = append(f.tones, tone)
 		}
 		f.startWord(i)
-		f.lower = unicode.IsLower(r)
+		f.lower = lower
 		f.lastRune, f.lastIn = len(f.key), i
 		f.emit(base, i)
 		i += size

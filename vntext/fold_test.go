@@ -3,6 +3,7 @@ package vntext
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -222,5 +223,15 @@ func TestFoldSplitsGluedWords(t *testing.T) {
 	k := Fold("nóiTôi")
 	if len(k.Tokens) != 2 || !k.Tokens[1].Newline {
 		t.Errorf("glued split: %+v", k.Tokens)
+	}
+}
+
+// TestLetterCase: the fast path agrees with the Unicode tables on every rune it answers.
+func TestLetterCase(t *testing.T) {
+	for r := rune(0); r <= 0x1FFF; r++ {
+		up, lo := LetterCase(r)
+		if up != unicode.IsUpper(r) || lo != unicode.IsLower(r) {
+			t.Errorf("LetterCase(%U %q) = %v, %v; unicode says %v, %v", r, r, up, lo, unicode.IsUpper(r), unicode.IsLower(r))
+		}
 	}
 }

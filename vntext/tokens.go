@@ -120,7 +120,6 @@ func Sentences(s string) []Span {
 		start = -1
 	}
 	for i := 0; i < len(s); {
-		c := s[i]
 		if start < 0 {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
@@ -129,6 +128,13 @@ func Sentences(s string) []Span {
 			}
 			start = i
 		}
+		for i < len(s) && !sentenceBytes[s[i]] {
+			i++ // inside a sentence most bytes are letters: skip them in a tight loop
+		}
+		if i >= len(s) {
+			break
+		}
+		c := s[i]
 		switch c {
 		case '\n', '\r':
 			flush(i)
@@ -155,6 +161,9 @@ func Sentences(s string) []Span {
 	flush(len(s))
 	return out
 }
+
+// sentenceBytes are the bytes Sentences stops at.
+var sentenceBytes = [256]bool{'\n': true, '\r': true, '.': true, '!': true, '?': true, 0xE2: true}
 
 // sentenceEnd handles a terminal mark at s[i:i+size]: it takes following
 // terminal marks and closing quotes, and ends the sentence when a space
