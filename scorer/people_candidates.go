@@ -49,6 +49,9 @@ func (s *Scorer) candidates(d *doc) []candidate {
 	byline := s.bylineStart(d)
 	out := d.cands[:0] // the doc's, reused from one check to the next
 	defer func() { d.cands = out }()
+	// Before merging there are no mentions yet: the names found so far
+	// mark where a later title is in someone's appositive.
+	d.named = resize(d.named, n)
 	for i := 0; i < n; {
 		if !d.isWord(i) || !d.isUpper(i) || i >= byline {
 			i++
@@ -61,6 +64,11 @@ func (s *Scorer) candidates(d *doc) []candidate {
 			d.note(i, j, "rejected", "non_person", why.String(d), "")
 		case c.a < c.b:
 			out = append(out, c)
+			if c.strong {
+				for k := c.a; k < c.b; k++ {
+					d.named[k] = true
+				}
+			}
 		}
 		i = j
 	}
@@ -228,9 +236,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	// Bạch Trần Văn Khoa".
 	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
 		!c.covers(st, a) {
-		if c.title != nil {
+		if c.title != nil && !s.inAppositive(d, a) {
 			// A title governs the organisation; the person's name ends the run:
-			// "người phát ngôn Bộ Quốc phòng Trung Quốc | Wu Qian".
+			// "người phát ngôn Bộ Quốc phòng Trung Quốc | Wu Qian". In an
+			// appositive the title is the person's before it: "Nguyễn Minh
+			// Vương, Bí thư Đoàn trường THPT Đoàn Văn Tố".
 			if k := s.nameAtEnd(d, a, b); k >= 0 {
 				c.a, c.b, c.strong = k, b, true
 				return c, reason{}
@@ -563,7 +573,7 @@ func (s *Scorer) appositiveWithin(d *doc, a, n int) bool {
 		if d.sent[k] != d.sent[a] {
 			return false
 		}
-		if d.mention[k] >= 0 {
+		if d.mention[k] >= 0 || k < len(d.named) && d.named[k] {
 			return true
 		}
 		if _, _, ok := d.cueAt(s, k, entrySpeech); ok {

@@ -270,6 +270,7 @@ type doc struct {
 	toks    []vntext.Token
 	ids     []int32
 	cands   []candidate
+	named   []bool // tokens of the strong candidates found so far (stage 1)
 	scratch []byte
 	hits    []hit   // ordered by start token
 	first   []int32 // first[i]: index of the first hit starting at token >= i
