@@ -98,12 +98,23 @@ type People struct {
 	Surnames []string
 	Middle   Gendered
 	NotNames []string
-	// Particles open foreign family names ("De Bruyne", "El Ghazi", "van
-	// Dijk"): a name that starts with one has no given name to look up.
-	Particles  []string
-	GivenVI    *NameTable
-	MiddleVI   *NameTable
-	GivenWorld *NameTable
+	// Particles of foreign family names: lower case inside a name ("van
+	// Persie"), and a name that starts with one ("De Bruyne") has no given
+	// name to look up.
+	Particles []string
+	// GenderEvidence is what may decide a person's gender: EvidenceNames
+	// (the default) adds the given- and middle-name tables and well-known
+	// people to the text's own cues; EvidenceText keeps to the text's own
+	// cues (honorifics, pronouns, kinship words, gendered role nouns, and
+	// the middle names listed as saying the sex, Thị and Văn).
+	GenderEvidence string
+	// UnambiguousGiven is when a Vietnamese given name counts as a cue of
+	// the text itself under EvidenceText: nearly all its bearers are of one
+	// sex ("Yến", not "Huy").
+	UnambiguousGiven Threshold
+	GivenVI          *NameTable
+	MiddleVI         *NameTable
+	GivenWorld       *NameTable
 	// Gazetteer: proper names that are not people, by kind, and the words
 	// that mark a capitalised run as a place or organisation (before it:
 	// đường, công ty; inside it: Bank, FC).
@@ -116,6 +127,12 @@ type People struct {
 	// Examples are texts with the people that must (and must not) be found.
 	Examples []PeopleExample
 }
+
+// Gender evidence policies (People.GenderEvidence).
+const (
+	EvidenceNames = "names"
+	EvidenceText  = "text"
+)
 
 // GazetteerKinds are the kinds of non-person names the gazetteer lists.
 func GazetteerKinds() []string {
@@ -196,8 +213,10 @@ type (
 		Middle     Gendered        `yaml:"middle"`
 		NotNames   []string        `yaml:"not_names"`
 		Particles  []string        `yaml:"particles"`
+		Evidence   string          `yaml:"gender_evidence"`
 		GivenVI    *tableSpec      `yaml:"given_vi"`
 		MiddleVI   *tableSpec      `yaml:"middle_vi"`
+		Unambig    *Threshold      `yaml:"unambiguous_given"`
 		GivenWorld *tableSpec      `yaml:"given_world"`
 		Examples   []PeopleExample `yaml:"examples"`
 	}
@@ -225,6 +244,13 @@ type (
 )
 
 // tableSpec names a name table's files and how much of them to trust.
+// Threshold is how many bearers a counted name needs, and what share of one
+// sex, to decide.
+type Threshold struct {
+	MinCount int     `yaml:"min_count"`
+	MinShare float64 `yaml:"min_share"`
+}
+
 type tableSpec struct {
 	// Files are read in order as one table.
 	Files []string `yaml:"files"`
@@ -412,6 +438,19 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 	case *namesFile:
 		phrases("names", f.Surnames, f.NotNames, f.Middle.Female, f.Middle.Male, f.Particles)
 		p.Particles = append(p.Particles, f.Particles...)
+		if f.Unambig != nil {
+			if f.Unambig.MinShare <= 0.5 || f.Unambig.MinShare > 1 || f.Unambig.MinCount < 1 {
+				add(file, 0, "unambiguous_given: want min_count >= 1 and min_share above 0.5 and at most 1")
+			}
+			p.UnambiguousGiven = *f.Unambig
+		}
+		switch f.Evidence {
+		case "":
+		case EvidenceNames, EvidenceText:
+			p.GenderEvidence = f.Evidence
+		default:
+			add(file, 0, "gender_evidence: want %q or %q, got %q", EvidenceNames, EvidenceText, f.Evidence)
+		}
 		p.Surnames = append(p.Surnames, f.Surnames...)
 		p.Middle.merge(f.Middle)
 		p.NotNames = append(p.NotNames, f.NotNames...)

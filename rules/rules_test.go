@@ -245,3 +245,28 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+func TestGenderEvidencePolicy(t *testing.T) {
+	fsys := minimalSet()
+	set, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if set.People.GenderEvidence != "" && set.People.GenderEvidence != EvidenceNames {
+		t.Errorf("default policy = %q, want names", set.People.GenderEvidence)
+	}
+	fsys["people/names.yaml"] = &fstest.MapFile{Data: []byte(goodNames + "gender_evidence: text\nunambiguous_given: {min_count: 100, min_share: 0.99}\n")}
+	if set, err = Load(fsys); err != nil || set.People.GenderEvidence != EvidenceText || set.People.UnambiguousGiven.MinCount != 100 {
+		t.Errorf("text policy: %v, %+v", err, set)
+	}
+	fsys["people/names.yaml"] = &fstest.MapFile{Data: []byte(goodNames + "gender_evidence: guess\nunambiguous_given: {min_count: 0, min_share: 0.4}\n")}
+	text := ""
+	for _, p := range Lint(fsys) {
+		text += p.String() + "\n"
+	}
+	for _, want := range []string{`gender_evidence: want "names" or "text", got "guess"`, "unambiguous_given: want min_count >= 1"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lint lacks %q:\n%s", want, text)
+		}
+	}
+}

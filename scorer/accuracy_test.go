@@ -464,6 +464,14 @@ func (f *figures) gate(t *testing.T, set string, fl floors) {
 // TestAccuracy measures the scorer on every annotated set exactly as
 // ../shared/README.md defines. It fails below the floors on train, dev and
 // the demo articles, and only reports check.
+//
+// Each set is gated under the gender evidence its annotators used. dev was
+// annotated from the text's own cues: its two readers left unknown every
+// person whose sex the article does not state (a well-known person, a name
+// alone; see ../shared/README.md, which reports that difference from train
+// and check). So dev is gated with rules.EvidenceText, and its figures under
+// the default policy (names) are reported beside them. train, check and the
+// demo use names and common knowledge, the default.
 func TestAccuracy(t *testing.T) {
 	// GENDERLENS_RULES measures a rule set directory instead of the
 	// embedded one, to compare a change before making it.
@@ -481,18 +489,34 @@ func TestAccuracy(t *testing.T) {
 	if *accuracyDetail == "check" {
 		t.Fatal("-accuracy.detail=check: check is measured in aggregate only; read train's errors instead")
 	}
-	for _, name := range []string{"train", "dev", "check", "demo"} {
-		t.Run(name, func(t *testing.T) {
+	textSet := *set
+	textSet.People.GenderEvidence = rules.EvidenceText
+	textOnly, err := scorer.New(&textSet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, run := range []struct {
+		name, set string
+		s         *scorer.Scorer
+		gated     bool
+	}{
+		{"train", "train", s, true},
+		{"dev", "dev", textOnly, true},
+		{"dev-names", "dev", s, false},
+		{"check", "check", s, false},
+		{"demo", "demo", s, true},
+	} {
+		t.Run(run.name, func(t *testing.T) {
 			var arts []goldArticle
-			if name == "demo" {
+			if run.set == "demo" {
 				arts = demoGold(t)
 			} else {
-				arts = readGold(t, name)
+				arts = readGold(t, run.set)
 			}
-			fig := measure(t, s, arts, name != "check" && *accuracyDetail == name)
-			fig.report(t, name)
-			if name != "check" {
-				fig.gate(t, name, accuracyFloors)
+			fig := measure(t, run.s, arts, run.set != "check" && *accuracyDetail == run.name)
+			fig.report(t, run.name)
+			if run.gated {
+				fig.gate(t, run.name, accuracyFloors)
 			}
 		})
 	}

@@ -30,8 +30,12 @@ func (s *Scorer) genderCues(d *doc) {
 		for _, sp := range p.spans {
 			s.referencesAfter(d, p, int32(pi), sp[0], sp[1])
 		}
-		s.notableCue(d, p)
-		s.tableCue(d, p)
+		if s.textOnly {
+			s.unambiguousCue(d, p)
+		} else {
+			s.notableCue(d, p)
+			s.tableCue(d, p)
+		}
 	}
 }
 
@@ -70,6 +74,9 @@ func (s *Scorer) middleCue(d *doc, p *person) {
 	if g, ok := s.middle[p.key[1]]; ok {
 		p.gcues = append(p.gcues, genderCue{tierMiddle, g, d.cueOf("gender", cueMiddleName, g, mid, mid+1)})
 		return
+	}
+	if s.textOnly {
+		return // the counts table is knowledge of names, not a cue of the text
 	}
 	if len(p.key) == 4 {
 		if g := s.people.MiddleVI.GenderKey(p.key[1] + " " + p.key[2]); g != "" {
@@ -139,6 +146,35 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 			p.gcues = append(p.gcues, genderCue{tierTable, g, d.cueOf("gender", cueFullName, g, last-1, last+1)})
 		}
 	}
+}
+
+// unambiguousCue is the given-name cue of the text-only policy: the last
+// syllable of a Vietnamese name when nearly all its bearers are of one sex.
+func (s *Scorer) unambiguousCue(d *doc, p *person) {
+	if len(p.key) == 0 || d.chinese || !vntext.IsVietnameseSyllable(p.key[len(p.key)-1]) {
+		return
+	}
+	th := s.people.UnambiguousGiven
+	m, f, ok := s.people.GivenVI.CountsKey(p.key[len(p.key)-1])
+	if !ok || th.MinCount == 0 || m+f < th.MinCount {
+		return
+	}
+	g := ""
+	switch {
+	case float64(f) >= th.MinShare*float64(m+f):
+		g = female
+	case float64(m) >= th.MinShare*float64(m+f):
+		g = male
+	default:
+		return
+	}
+	sp := p.spans[0]
+	for _, x := range p.spans {
+		if x[1]-x[0] > sp[1]-sp[0] {
+			sp = x
+		}
+	}
+	p.gcues = append(p.gcues, genderCue{tierTable, g, d.cueOf("gender", cueGivenName, g, sp[1]-1, sp[1])})
 }
 
 // fullNameGender weighs a middle and a given name that do not decide alone

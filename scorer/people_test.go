@@ -3,6 +3,8 @@ package scorer
 import (
 	"strings"
 	"testing"
+
+	"genderlens/rules"
 )
 
 // personByName finds a person in a result by name.
@@ -99,5 +101,49 @@ func TestPeople(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestGenderEvidence: the names policy reads name tables and well-known people; the text policy keeps to the
+// text's own cues and unambiguous given names, and says so in the cues.
+func TestGenderEvidence(t *testing.T) {
+	set, err := rules.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := New(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	textSet := *set
+	textSet.People.GenderEvidence = rules.EvidenceText
+	text, err := New(&textSet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		in, name        string
+		byNames, byText string
+	}{
+		{"Ông Trần Văn Hùng cho biết giá rau tăng.", "Trần Văn Hùng", male, male},               // an honorific: both
+		{"Nguyễn Thị Mai cho biết giá rau tăng.", "Nguyễn Thị Mai", female, female},             // Thị: both
+		{"Đoàn Khắc Việt cho biết giá rau tăng.", "Đoàn Khắc Việt", male, unknown},              // a middle name from the counts
+		{"Phan Ngọc Huy cho biết giá rau tăng.", "Phan Ngọc Huy", male, unknown},                // Huy: 1 woman in 70
+		{"Sinh viên Tiểu Yến cho biết em đến để tìm hiểu.", "Tiểu Yến", female, female},         // Yến: unambiguous
+		{"Ngoại trưởng Antony Blinken cho biết Mỹ sẽ hỗ trợ.", "Antony Blinken", male, unknown}, // well known
+	} {
+		for _, c := range []struct {
+			s    *Scorer
+			want string
+		}{{names, tt.byNames}, {text, tt.byText}} {
+			p, ok := personByName(c.s.Check(Document{Text: tt.in}), tt.name)
+			if !ok {
+				t.Errorf("%q: %s not found", tt.in, tt.name)
+				continue
+			}
+			if p.Gender != c.want {
+				t.Errorf("%q (policy %v): %s is %s, want %s (%+v)", tt.in, c.s.textOnly, tt.name, p.Gender, c.want, p.Cues)
+			}
+		}
 	}
 }

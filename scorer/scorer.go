@@ -32,11 +32,13 @@ type Scorer struct {
 	// notBefore and notAfter give a speech word another sense (rules.People).
 	notBefore, notAfter map[string]bool
 	particles           map[string]bool
-	middle              map[string]string // thị -> female, văn -> male
-	eastAsian           map[string]bool   // family names written first in foreign names
-	people              *rules.People
-	words               keyWords
-	roleTitles          map[string]string // folded title -> role
+	// textOnly: gender from the text's own cues only (rules.EvidenceText).
+	textOnly   bool
+	middle     map[string]string // thị -> female, văn -> male
+	eastAsian  map[string]bool   // family names written first in foreign names
+	people     *rules.People
+	words      keyWords
+	roleTitles map[string]string // folded title -> role
 	// notable maps a well-known person's folded name, and the family name
 	// of a foreign one when only one notable has it, to their gender.
 	notable map[string]string
@@ -166,6 +168,7 @@ func (s *Scorer) compilePeople(p *rules.People) error {
 	s.notBefore = foldedSet(p.NotBefore)
 	s.notAfter = foldedSet(p.NotAfter)
 	s.particles = foldedSet(p.Particles)
+	s.textOnly = p.GenderEvidence == rules.EvidenceText
 	s.eastAsian = foldedSet(eastAsianSurnames)
 	s.middle = map[string]string{}
 	p.Middle.Each(func(ph, g string) { s.middle[vntext.FoldString(ph)] = g })
