@@ -13,8 +13,9 @@ import (
 
 	"genderlens/config"
 
+	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/PuerkitoBio/goquery"
-	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -87,7 +88,7 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 	)
 
 	var bodyText string
-	var trafMeta trafilatura.Metadata
+	var readable readability.Article
 	if sel.Body != "" {
 		if nodes := doc.Find(sel.Body).Nodes; len(nodes) > 0 {
 			var parts []string
@@ -101,38 +102,39 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 		pageByline(doc, fetched))
 	images := extractImages(doc, base)
 
-	// Trafilatura prunes the tree it is given, so it runs last, on the same parsed document.
+	// Readability prunes the tree it is given, so it runs last, on the same parsed document.
 	if bodyText == "" && len(doc.Nodes) > 0 {
 		// Comment threads, related-article boxes and share bars sit next to the text on Vietnamese news pages and
-		// trafilatura keeps them when they are short; they are never article text.
+		// a readability scorer keeps them when they are short; they are never article text.
 		doc.Find(boilerplateSel).Remove()
-		res, err := trafilatura.ExtractDocument(doc.Nodes[0], trafilatura.Options{
-			OriginalURL:    pageURL,
-			EnableFallback: true,
-			HtmlDateMode:   trafilatura.Disabled,
-			Deduplicate:    false,
-		})
-		if err == nil && res != nil {
-			bodyText = res.ContentText
-			if res.ContentNode != nil {
-				bodyText = nodeParagraphs(res.ContentNode)
+		// Captions were read with the images and are scored apart; in the body they would count twice.
+		doc.Find("figcaption").Remove()
+		// The containers Vietnamese news and portal sites put the article text in come first; readability's
+		// scoring is for the pages that have none of them (on a table-layout portal it takes the whole cell,
+		// menu and visit counter included).
+		if n := knownBody(doc); n != nil {
+			bodyText = nodeParagraphs(n)
+		}
+		parser := readability.NewParser()
+		if res, err := parser.ParseAndMutate(doc.Nodes[0], pageURL); err == nil && res.Node != nil {
+			if bodyText == "" {
+				bodyText = nodeParagraphs(res.Node)
 			}
-			trafMeta = res.Metadata
+			readable = res
 		}
 	}
-	if a.Title == "" {
-		a.Title = cleanText(trafMeta.Title)
+	if a.Title == "" && readable.Node != nil {
+		a.Title = cleanText(readable.Title())
 	}
-	if a.Published.IsZero() && !trafMeta.Date.IsZero() {
-		a.Published = trafMeta.Date.In(newsZone)
-	}
-	if a.Section == "" && len(trafMeta.Categories) > 0 {
-		a.Section = cleanText(trafMeta.Categories[0])
+	if a.Published.IsZero() && readable.Node != nil {
+		if t, err := readable.PublishedTime(); err == nil && !t.IsZero() {
+			a.Published = t.In(newsZone)
+		}
 	}
 	a.Author = authorFromPage
 	a.Body, a.Author = tidyBody(bodyText, a.Title, a.Lead, a.Author, fetched)
-	if a.Author == "" {
-		a.Author = cleanText(trafMeta.Author)
+	if a.Author == "" && readable.Node != nil {
+		a.Author = cleanText(readable.Byline())
 	}
 	a.Images = images
 	a.ContentHash = contentHash(a.Title, a.Body)
@@ -140,6 +142,27 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 	page.IsArticle = isArticle(pageURL, articlePattern, ld != nil, ogType, a.Lead+a.Body)
 	page.Article = a
 	return page, nil
+}
+
+// knownBodySel are the article-text containers of common Vietnamese news and portal templates, most specific first.
+var knownBodySel = []string{
+	`[itemprop="articleBody"]`, ".fck_detail", ".singular-content", ".dt-news__content", ".detail-content",
+	".detail__content", ".article-body", ".article-content", ".article__body", ".content-detail", ".detail-body",
+	".news-content", ".entry-content", ".post-content", "#main-detail", ".content",
+}
+
+// knownBody returns the first known container holding a paragraph's worth of text, or nil.
+func knownBody(doc *goquery.Document) *html.Node {
+	for _, sel := range knownBodySel {
+		s := doc.Find(sel).First()
+		if s.Length() == 0 {
+			continue
+		}
+		if len([]rune(strings.TrimSpace(s.Text()))) >= 120 {
+			return s.Nodes[0]
+		}
+	}
+	return nil
 }
 
 const boilerplateSel = `[class*="comment"], [id*="comment"], [class*="binh-luan"], [id*="binh-luan"], ` +

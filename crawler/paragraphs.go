@@ -39,7 +39,7 @@ func nodeParagraphs(n *html.Node) string {
 		}
 		a := n.DataAtom
 		if a == 0 && n.Type == html.ElementNode {
-			// Nodes built by extractors (trafilatura's output tree) carry a tag name but no atom.
+			// Nodes built by extractors (a readability output tree) may carry a tag name but no atom.
 			a = atom.Lookup([]byte(strings.ToLower(n.Data)))
 		}
 		block := n.Type == html.ElementNode && blockAtoms[a]

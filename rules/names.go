@@ -1,11 +1,8 @@
 package rules
 
 import (
-	"bufio"
 	"fmt"
 	"io"
-	"maps"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -19,8 +16,7 @@ import (
 // names with at least min_count bearers, min_share of one sex, are kept.
 // Lines starting with # are comments (a licence notice).
 type NameTable struct {
-	names   []string         // folded, sorted
-	index   map[string]int32 // folded name -> position in names
+	index   map[string]int32 // folded name -> position in genders and counts
 	genders []string
 	// counts are the bearers (male, female) of counted names, for evidence
 	// that combines two names (see Counts).
@@ -63,7 +59,7 @@ func (t *NameTable) Len() int {
 	if t == nil {
 		return 0
 	}
-	return len(t.names)
+	return len(t.genders)
 }
 
 // Known reports whether name is in the table at all, as a name of either
@@ -106,59 +102,96 @@ const minKnown = 5
 // that fold alike (hoà, hòa) are one name: their counts add up, and listed
 // genders that disagree decide nothing.
 func parseNameTable(r io.Reader, minCount int, minShare float64) (*NameTable, error) {
-	type counts struct{ male, female int }
-	listed := map[string]string{}
-	counted := map[string]*counts{}
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimSpace(sc.Text())
-		if s == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		cols := strings.Split(s, "\t")
-		name := vntext.FoldString(cols[0])
-		switch len(cols) {
-		case 2:
-			if cols[1] != Female && cols[1] != Male {
-				return nil, fmt.Errorf("line %d: gender %q is not female or male", line, cols[1])
-			}
-			if g, ok := listed[name]; ok && g != cols[1] {
-				listed[name] = ""
-			} else {
-				listed[name] = cols[1]
-			}
-		case 3:
-			m, err1 := strconv.Atoi(cols[1])
-			f, err2 := strconv.Atoi(cols[2])
-			if err1 != nil || err2 != nil || m < 0 || f < 0 {
-				return nil, fmt.Errorf("line %d: want name, bearers male, bearers female", line)
-			}
-			c := counted[name]
-			if c == nil {
-				c = &counts{}
-				counted[name] = c
-			}
-			c.male += m
-			c.female += f
-		default:
-			return nil, fmt.Errorf("line %d: want 2 or 3 tab-separated columns, got %d", line, len(cols))
-		}
-	}
-	if err := sc.Err(); err != nil {
+	data, err := io.ReadAll(r)
+	if err != nil {
 		return nil, fmt.Errorf("read name table: %w", err)
 	}
-	for name, c := range counted {
-		n, g := c.male+c.female, ""
+	var b tableBuilder
+	if err := b.add(string(data)); err != nil {
+		return nil, err
+	}
+	return b.build(minCount, minShare), nil
+}
+
+// tableBuilder gathers the lines of one or more table files.
+type tableBuilder struct {
+	listed  map[string]string
+	counted map[string][2]int
+}
+
+// add reads one file's lines. Start-up reads 70,000 of them, so a line costs
+// no allocation unless its name needs folding (most world names are plain
+// lower-case ASCII already).
+func (b *tableBuilder) add(data string) error {
+	if b.listed == nil {
+		b.listed, b.counted = map[string]string{}, map[string][2]int{}
+	}
+	for line := 1; data != ""; line++ {
+		var s string
+		s, data, _ = strings.Cut(data, "\n")
+		s = strings.TrimSpace(s)
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		name, rest, _ := strings.Cut(s, "\t")
+		name = foldName(name)
+		c1, c2, three := strings.Cut(rest, "\t")
+		switch {
+		case rest == "":
+			return fmt.Errorf("line %d: want 2 or 3 tab-separated columns, got 1", line)
+		case !three:
+			if c1 != Female && c1 != Male {
+				return fmt.Errorf("line %d: gender %q is not female or male", line, c1)
+			}
+			if g, ok := b.listed[name]; ok && g != c1 {
+				b.listed[name] = ""
+			} else {
+				b.listed[name] = c1
+			}
+		default:
+			if strings.Contains(c2, "\t") {
+				return fmt.Errorf("line %d: want 2 or 3 tab-separated columns, got more", line)
+			}
+			m, err1 := strconv.Atoi(c1)
+			f, err2 := strconv.Atoi(c2)
+			if err1 != nil || err2 != nil || m < 0 || f < 0 {
+				return fmt.Errorf("line %d: want name, bearers male, bearers female", line)
+			}
+			c := b.counted[name]
+			b.counted[name] = [2]int{c[0] + m, c[1] + f}
+		}
+	}
+	return nil
+}
+
+// foldName folds a table name, skipping the work for plain lower-case ASCII.
+func foldName(name string) string {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c < 'a' || c > 'z' {
+			if c != '-' && c != '\'' {
+				return vntext.FoldString(name)
+			}
+		}
+	}
+	return name
+}
+
+// build decides each name's gender and indexes the table.
+func (b *tableBuilder) build(minCount int, minShare float64) *NameTable {
+	listed := b.listed
+	if listed == nil {
+		listed = map[string]string{}
+	}
+	for name, c := range b.counted {
+		n, g := c[0]+c[1], ""
 		if n < minKnown {
 			continue // too rare to be known as a name at all
 		}
 		switch {
 		case n < max(1, minCount):
-		case float64(c.female) >= minShare*float64(n) && c.female > c.male:
+		case float64(c[1]) >= minShare*float64(n) && c[1] > c[0]:
 			g = Female
-		case float64(c.male) >= minShare*float64(n) && c.male > c.female:
+		case float64(c[0]) >= minShare*float64(n) && c[0] > c[1]:
 			g = Male
 		}
 		if old, ok := listed[name]; ok && old != g {
@@ -166,21 +199,15 @@ func parseNameTable(r io.Reader, minCount int, minShare float64) (*NameTable, er
 		}
 		listed[name] = g
 	}
-	t := &NameTable{names: make([]string, 0, len(listed)), genders: make([]string, 0, len(listed)),
-		counts: make([][2]int, 0, len(listed)), minShare: minShare}
+	t := &NameTable{genders: make([]string, 0, len(listed)),
+		counts: make([][2]int, 0, len(listed)), minShare: minShare, index: make(map[string]int32, len(listed))}
 	if minShare <= 0 {
 		t.minShare = 1
 	}
-	t.index = make(map[string]int32, len(listed))
-	for _, name := range slices.Sorted(maps.Keys(listed)) {
-		t.index[name] = int32(len(t.names))
-		t.names = append(t.names, name)
-		t.genders = append(t.genders, listed[name])
-		var c [2]int
-		if n := counted[name]; n != nil {
-			c = [2]int{n.male, n.female}
-		}
-		t.counts = append(t.counts, c)
+	for name, g := range listed {
+		t.index[name] = int32(len(t.genders))
+		t.genders = append(t.genders, g)
+		t.counts = append(t.counts, b.counted[name])
 	}
-	return t, nil
+	return t
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"io/fs"
 	"reflect"
 	"slices"
@@ -492,7 +491,7 @@ func loadTable(fsys fs.FS, file, field string, spec tableSpec, add func(string, 
 	if spec.MinShare < 0 || spec.MinShare > 1 {
 		add(file, 0, "%s.min_share: want a share from 0 to 1, got %v", field, spec.MinShare)
 	}
-	var all bytes.Buffer
+	var b tableBuilder
 	for _, f := range spec.Files {
 		path := PeopleDir + "/" + f
 		data, err := fs.ReadFile(fsys, path)
@@ -501,17 +500,10 @@ func loadTable(fsys fs.FS, file, field string, spec tableSpec, add func(string, 
 			return nil
 		}
 		hash(path, data)
-		if _, err := parseNameTable(bytes.NewReader(data), spec.MinCount, spec.MinShare); err != nil {
+		if err := b.add(string(data)); err != nil {
 			add(path, 0, "%v", err)
 			return nil
 		}
-		all.Write(data)
-		all.WriteByte('\n')
 	}
-	t, err := parseNameTable(&all, spec.MinCount, spec.MinShare)
-	if err != nil {
-		add(file, 0, "%s: %v", field, err)
-		return nil
-	}
-	return t
+	return b.build(spec.MinCount, spec.MinShare)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -24,7 +26,7 @@ const maxCheckInput = 64 << 20
 
 var severityRank = map[string]int{"info": 1, "warning": 2, "error": 3}
 
-func runCheck(_ context.Context, env *environment, args []string) error {
+func runCheck(ctx context.Context, env *environment, args []string) error {
 	fs := newFlagSet(env, "check", "check [--format text|json] [--explain] [--rules DIR] [--fail-on SEVERITY] [--lang vi|en] [--section SLUG] FILE...|-", `  genderlens check bai-viet.txt                 # .txt: first line is the title
   genderlens check --explain bai-viet.txt       # and why: each person's cues, what was set aside
   genderlens check --format json bai-viet.html  # .html: the main text is extracted first
@@ -60,14 +62,23 @@ Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad
 		return usageError{err}
 	}
 
+	// Files are read and scored on every core, and reported in the order given.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done := checkFiles(ctx, env, inputs, func(text string) *scorer.Result {
+		return sc.Check(scorer.Document{Text: text, Section: *section, Lang: *lang, Explain: *explain})
+	})
+	stdout := bufio.NewWriter(env.stdout)
+	defer stdout.Flush()
 	failed := false
 	var results []checkOutput
-	for _, name := range inputs {
-		text, err := readCheckInput(env, name)
-		if err != nil {
-			return usageError{err}
+	for i, name := range inputs {
+		c := <-done[i]
+		if c.err != nil {
+			stdout.Flush()
+			return usageError{c.err}
 		}
-		res := sc.Check(scorer.Document{Text: text, Section: *section, Lang: *lang, Explain: *explain})
+		text, res := c.text, c.res
 		for _, f := range res.Findings {
 			if *failOn != "none" && severityRank[f.Severity] >= severityRank[*failOn] {
 				failed = true
@@ -82,23 +93,23 @@ Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad
 			continue
 		}
 		for _, f := range res.Findings {
-			fmt.Fprintf(env.stdout, "%s:%d:%d: %s: %s", display, f.Line, f.Column, f.Category, f.Message)
+			fmt.Fprintf(stdout, "%s:%d:%d: %s: %s", display, f.Line, f.Column, f.Category, f.Message)
 			if f.Suggestion != "" {
-				fmt.Fprintf(env.stdout, " (%s)", f.Suggestion)
+				fmt.Fprintf(stdout, " (%s)", f.Suggestion)
 			}
-			fmt.Fprintf(env.stdout, " [%s]", f.Rule)
+			fmt.Fprintf(stdout, " [%s]", f.Rule)
 			if *explain && f.Context != nil {
 				because, _ := scorer.Label(*lang, "explain.context")
-				fmt.Fprintf(env.stdout, " (%s %q %s)", because, f.Context.Text, newPositions(text).at(f.Context.Start))
+				fmt.Fprintf(stdout, " (%s %q %s)", because, f.Context.Text, newPositions(text).at(f.Context.Start))
 			}
-			fmt.Fprintln(env.stdout)
+			fmt.Fprintln(stdout)
 		}
 		if *explain {
-			writeExplanation(env.stdout, display, text, *lang, res)
+			writeExplanation(stdout, display, text, *lang, res)
 		}
 	}
 	if *format == "json" {
-		enc := json.NewEncoder(env.stdout)
+		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		var v any = results
@@ -113,6 +124,45 @@ Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad
 		return errFindings
 	}
 	return nil
+}
+
+// checked is one input read and scored, or why it could not be read.
+type checked struct {
+	text string
+	res  *scorer.Result
+	err  error
+}
+
+// checkFiles reads and scores the inputs on GOMAXPROCS workers; the i-th channel delivers the i-th input's outcome.
+func checkFiles(ctx context.Context, env *environment, inputs []string, score func(string) *scorer.Result) []chan checked {
+	done := make([]chan checked, len(inputs))
+	for i := range done {
+		done[i] = make(chan checked, 1) // a worker never waits for the printer
+	}
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range inputs {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
+		go func() {
+			for i := range next {
+				text, err := readCheckInput(env, inputs[i])
+				if err != nil {
+					done[i] <- checked{err: err}
+					continue
+				}
+				done[i] <- checked{text: text, res: score(text)}
+			}
+		}()
+	}
+	return done
 }
 
 // checkOutput is one file's result when several files are checked with --format json.
