@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"genderlens/vntext"
 )
 
 // defaultYAML is a string rather than a []byte so that the embedded defaults cannot be modified.
@@ -330,7 +332,7 @@ func yamlFields(t reflect.Type) ([]string, map[string]int) {
 func unknownKey(key string, known []string) error {
 	best, bestDist := "", 3 // suggest only close matches
 	for _, k := range known {
-		if dist := editDistance(strings.ToLower(key), k); dist < bestDist {
+		if dist := vntext.EditDistance(strings.ToLower(key), k); dist < bestDist {
 			best, bestDist = k, dist
 		}
 	}
@@ -338,25 +340,4 @@ func unknownKey(key string, known []string) error {
 		return fmt.Errorf("unknown key %q (did you mean %q?)", key, best)
 	}
 	return fmt.Errorf("unknown key %q (known keys: %s)", key, strings.Join(known, ", "))
-}
-
-// editDistance is the Levenshtein distance between a and b, counted in bytes (keys are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -13,19 +13,7 @@ import (
 )
 
 func TestPipelineScoresAndStores(t *testing.T) {
-	set, err := rules.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scorer.New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := indexer.Open(t.TempDir(), indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
+	sc, idx := scorerAndIndex(t)
 	p := New(sc, idx)
 	a := crawler.Article{
 		OutletID: "bao-a", URL: "https://a.example/tin/1", Title: "Hội nghị tổng kết công tác phụ nữ",
@@ -57,19 +45,7 @@ func TestPipelineScoresAndStores(t *testing.T) {
 // TestCaptionsAreScored: what a caption says about a person counts like the body, survives storage in page order,
 // and is read again by the rescore.
 func TestCaptionsAreScored(t *testing.T) {
-	set, err := rules.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scorer.New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := indexer.Open(t.TempDir(), indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
+	sc, idx := scorerAndIndex(t)
 	a := crawler.Article{
 		OutletID: "bao-a", URL: "https://a.example/tin/2", Title: "Hoa hậu dự sự kiện thời trang",
 		Body: "Chiều qua, hoa hậu Nguyễn Thu Hà dự buổi trình diễn của nhà thiết kế trẻ.",
@@ -111,4 +87,23 @@ func TestCaptionsAreScored(t *testing.T) {
 	if !slices.Equal(rd.Categories, d.Categories) || !slices.Equal(rd.Captions, want) {
 		t.Errorf("rescored: categories %v captions %q, want %v and %q", rd.Categories, rd.Captions, d.Categories, want)
 	}
+}
+
+// scorerAndIndex is the embedded rule set's scorer and an empty index in a temp dir, closed at the end of the test.
+func scorerAndIndex(t *testing.T) (*scorer.Scorer, *indexer.Index) {
+	t.Helper()
+	set, err := rules.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := scorer.New(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := indexer.Open(t.TempDir(), indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	return sc, idx
 }

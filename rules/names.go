@@ -25,16 +25,8 @@ type NameTable struct {
 	minShare float64
 }
 
-// Counts returns the bearers of a counted name, male and female, and
-// whether the table counts it.
-func (t *NameTable) Counts(name string) (male, female int, ok bool) {
-	if t == nil {
-		return 0, 0, false
-	}
-	return t.CountsKey(vntext.FoldString(name))
-}
-
-// CountsKey is Counts for a name already folded (vntext.FoldString).
+// CountsKey returns the bearers of a counted name already folded
+// (vntext.FoldString), male and female, and whether the table counts it.
 func (t *NameTable) CountsKey(key string) (male, female int, ok bool) {
 	if t == nil {
 		return 0, 0, false

@@ -42,6 +42,17 @@ type person struct {
 	victim, accused bool // described as a victim, or as a suspect, in a violence story
 }
 
+// longestSpan is the token range of the person's fullest mention.
+func (p *person) longestSpan() [2]int {
+	sp := p.spans[0]
+	for _, m := range p.spans {
+		if m[1]-m[0] > sp[1]-sp[0] {
+			sp = m
+		}
+	}
+	return sp
+}
+
 // genderCue is one piece of evidence about a person's gender.
 type genderCue struct {
 	tier   int // lower decides first: 1 honorific or role noun, 2 middle name, 3 reference, 4 notable, 5 name table

@@ -61,12 +61,7 @@ func (s *Scorer) middleCue(d *doc, p *person) {
 	if !p.vn || len(p.key) < 3 || d.chinese {
 		return
 	}
-	sp := p.spans[0]
-	for _, m := range p.spans {
-		if m[1]-m[0] > sp[1]-sp[0] {
-			sp = m
-		}
-	}
+	sp := p.longestSpan()
 	if sp[1]-sp[0] < 3 {
 		return
 	}
@@ -95,24 +90,14 @@ func (s *Scorer) notableCue(d *doc, p *person) {
 	if !ok {
 		return
 	}
-	sp := p.spans[0]
-	for _, m := range p.spans {
-		if m[1]-m[0] > sp[1]-sp[0] {
-			sp = m
-		}
-	}
+	sp := p.longestSpan()
 	p.gcues = append(p.gcues, genderCue{tierNotable, g, d.cueOf("gender", cueNotable, g, sp[0], sp[1])})
 }
 
 // tableCue looks the given name up: the first word of a foreign name in the
 // world table, else the last syllable of a Vietnamese name.
 func (s *Scorer) tableCue(d *doc, p *person) {
-	sp := p.spans[0]
-	for _, m := range p.spans {
-		if m[1]-m[0] > sp[1]-sp[0] {
-			sp = m
-		}
-	}
+	sp := p.longestSpan()
 	words := make([]int, 0, sp[1]-sp[0])
 	for k := sp[0]; k < sp[1]; k++ {
 		if d.isWord(k) && len(d.tokenText(k)) > 1 {
@@ -168,12 +153,7 @@ func (s *Scorer) unambiguousCue(d *doc, p *person) {
 	default:
 		return
 	}
-	sp := p.spans[0]
-	for _, x := range p.spans {
-		if x[1]-x[0] > sp[1]-sp[0] {
-			sp = x
-		}
-	}
+	sp := p.longestSpan()
 	p.gcues = append(p.gcues, genderCue{tierTable, g, d.cueOf("gender", cueGivenName, g, sp[1]-1, sp[1])})
 }
 

@@ -319,43 +319,8 @@ func misspelt(a, b string) bool {
 	if la < 6 || lb < 6 || la-lb > 2 || lb-la > 2 || la < 9 && (la-lb > 1 || lb-la > 1) {
 		return false // the lengths alone put them too far apart
 	}
-	dist := editDistance(a, b)
+	dist := vntext.EditDistance(a, b)
 	return dist <= 1 || la >= 9 && dist <= 2
-}
-
-// editDistance is the Levenshtein distance of two short words.
-func editDistance(a, b string) int {
-	// Names are short: the runes and rows fit on the stack.
-	var bufA, bufB [32]rune
-	var bufP, bufC [33]int
-	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
-	prev, cur := bufP[:0], bufC[:0]
-	if len(rb)+1 > len(bufP) {
-		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
-	}
-	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
-func appendRunes(dst []rune, s string) []rune {
-	for _, r := range s {
-		dst = append(dst, r)
-	}
-	return dst
 }
 
 // unnamedSources adds the people a story quotes without naming them: a
