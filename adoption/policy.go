@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"genderlens/model"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -173,6 +175,11 @@ func (p *Policy) validate() error {
 		if s := r.Content.MinScore; s != nil && (*s < 0 || *s > 100) {
 			errs = append(errs, fmt.Errorf("%s.content.min_score: want 0..100, got %v", name, *s))
 		}
+		for _, k := range slices.Sorted(maps.Keys(r.Content.MaxCategoryRate)) {
+			if c, ok := model.LookupCategory(k); !ok || !c.Problem() {
+				errs = append(errs, fmt.Errorf("%s.content.max_category_rate.%s: not a problem category (want one of %s)", name, k, strings.Join(problemCategoryIDs(), ", ")))
+			}
+		}
 		for _, k := range slices.Sorted(maps.Keys(r.Content.MaxViolenceRate)) {
 			if k != "victim_blaming" && k != "sensational" && k != "victim_identification" {
 				errs = append(errs, fmt.Errorf("%s.content.max_violence_rate.%s: want victim_blaming, sensational or victim_identification", name, k))
@@ -199,4 +206,15 @@ func (p *Policy) reportOnTime(sent time.Time, year int) bool {
 	deadline := time.Date(year, d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 	day := time.Date(sent.Year(), sent.Month(), sent.Day(), 0, 0, 0, 0, time.UTC)
 	return day.Before(deadline)
+}
+
+// problemCategoryIDs are the finding categories a content limit may bound.
+func problemCategoryIDs() []string {
+	var out []string
+	for _, c := range model.Categories() {
+		if c.Problem() {
+			out = append(out, c.ID)
+		}
+	}
+	return out
 }

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"time"
 
-	"genderlens/indexer"
+	"genderlens/model"
 )
 
 // Check is one requirement of one level, what it asks, what was found and whether it is met.
@@ -35,7 +35,7 @@ type Status struct {
 
 // Assess computes an outlet's level in a year from its evidence (nil when none is recorded) and its content figures
 // for that year. Official requires the pilot requirements too.
-func (p *Policy) Assess(outlet string, year int, ev *Evidence, content indexer.Aggregate) Status {
+func (p *Policy) Assess(outlet string, year int, ev *Evidence, content model.Aggregate) Status {
 	st := Status{Outlet: outlet, Year: year, Level: NotStarted, Policy: p.Version, RulesVersions: content.RulesVersions,
 		Articles: content.Articles, HasEvidence: ev != nil}
 	if st.RulesVersions == nil {
@@ -77,7 +77,7 @@ func unmet(cs []Check) []string {
 	return out
 }
 
-func (p *Policy) checks(level Level, r Requirements, year int, ev *Evidence, a indexer.Aggregate) []Check {
+func (p *Policy) checks(level Level, r Requirements, year int, ev *Evidence, a model.Aggregate) []Check {
 	var cs []Check
 	add := func(req, want, got string, met bool) {
 		cs = append(cs, Check{Level: level, Requirement: req, Want: want, Got: got, Met: met})
@@ -149,7 +149,7 @@ func (p *Policy) checks(level Level, r Requirements, year int, ev *Evidence, a i
 		}
 		add("category_rate:"+cat, "at most "+pct(limit)+" of articles", got, met)
 	}
-	violence := map[string]indexer.Rate{
+	violence := map[string]model.Rate{
 		"victim_blaming": a.Violence.VictimBlaming, "sensational": a.Violence.Sensational,
 		"victim_identification": a.Violence.VictimIdentification,
 	}
@@ -226,14 +226,14 @@ type District struct {
 
 // AssessDistrict assesses every outlet of the district in a year. content holds the outlets' figures for the year
 // (missing outlets have no articles); evidence their current evidence.
-func (p *Policy) AssessDistrict(year int, outlets []string, evidence map[string]Evidence, content map[string]*indexer.Aggregate) District {
+func (p *Policy) AssessDistrict(year int, outlets []string, evidence map[string]Evidence, content map[string]*model.Aggregate) District {
 	d := District{Year: year, Policy: p.Version, Outlets: len(outlets), RulesVersions: map[string]int{}, Statuses: []Status{}}
 	for _, o := range outlets {
 		var ev *Evidence
 		if e, ok := evidence[o]; ok {
 			ev = &e
 		}
-		var agg indexer.Aggregate
+		var agg model.Aggregate
 		if a := content[o]; a != nil {
 			agg = *a
 		}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"genderlens/indexer"
+	"genderlens/model"
 )
 
 func f(v float64) *float64 { return &v }
@@ -20,13 +20,13 @@ func officialEvidence() Evidence {
 }
 
 // officialContent meets every content threshold of the Hanoi preset.
-func officialContent() indexer.Aggregate {
-	return indexer.Aggregate{
+func officialContent() model.Aggregate {
+	return model.Aggregate{
 		Articles: 100, Score: f(70),
-		Quoted:     indexer.GenderFigures{GenderCounts: indexer.GenderCounts{Female: 40, Male: 60}, WomenShare: f(0.4)},
-		Categories: map[string]indexer.Rate{"sexualization": {Articles: 1, Rate: f(0.01)}},
-		Violence: indexer.ViolenceFigures{Articles: 10, VictimBlaming: indexer.Rate{Articles: 1, Rate: f(0.1)},
-			Sensational: indexer.Rate{Rate: f(0)}, VictimIdentification: indexer.Rate{Rate: f(0)}},
+		Quoted:     model.GenderFigures{GenderCounts: model.GenderCounts{Female: 40, Male: 60}, WomenShare: f(0.4)},
+		Categories: map[string]model.Rate{"sexualization": {Articles: 1, Rate: f(0.01)}},
+		Violence: model.ViolenceFigures{Articles: 10, VictimBlaming: model.Rate{Articles: 1, Rate: f(0.1)},
+			Sensational: model.Rate{Rate: f(0)}, VictimIdentification: model.Rate{Rate: f(0)}},
 		RulesVersions: map[string]int{"r1": 100},
 	}
 }
@@ -39,7 +39,7 @@ func TestAssessThresholds(t *testing.T) {
 	tests := []struct {
 		name    string
 		ev      func(*Evidence)
-		content func(*indexer.Aggregate)
+		content func(*model.Aggregate)
 		noEv    bool
 		want    Level
 		reason  string // a fragment of the reasons when not official
@@ -55,23 +55,23 @@ func TestAssessThresholds(t *testing.T) {
 		{name: "staff trained at 50%", ev: func(e *Evidence) { e.StaffTrainedShare = f(0.5) }, want: Official},
 		{name: "staff trained at 49%", ev: func(e *Evidence) { e.StaffTrainedShare = f(0.49) }, want: Pilot, reason: "staff_trained_share"},
 		{name: "leadership not reported", ev: func(e *Evidence) { e.WomenLeadershipShare = nil }, want: Pilot, reason: "women_leadership"},
-		{name: "score at 65", content: func(a *indexer.Aggregate) { a.Score = f(65) }, want: Official},
-		{name: "score 64.9", content: func(a *indexer.Aggregate) { a.Score = f(64.9) }, want: Pilot, reason: "content_score"},
-		{name: "score at 50", content: func(a *indexer.Aggregate) { a.Score = f(50) }, want: Pilot},
-		{name: "score 49.9", content: func(a *indexer.Aggregate) { a.Score = f(49.9) }, want: NotStarted, reason: "content_score"},
-		{name: "30 articles", content: func(a *indexer.Aggregate) { a.Articles = 30 }, want: Official},
-		{name: "29 articles", content: func(a *indexer.Aggregate) { a.Articles = 29 }, want: Pilot, reason: "articles"},
-		{name: "10 articles", content: func(a *indexer.Aggregate) { a.Articles = 10 }, want: Pilot},
-		{name: "9 articles", content: func(a *indexer.Aggregate) { a.Articles = 9 }, want: NotStarted, reason: "articles"},
-		{name: "no articles", content: func(a *indexer.Aggregate) { *a = indexer.Aggregate{} }, want: NotStarted, reason: "no articles"},
-		{name: "quoted women 30%", content: func(a *indexer.Aggregate) { a.Quoted.WomenShare = f(0.3) }, want: Official},
-		{name: "quoted women 29%", content: func(a *indexer.Aggregate) { a.Quoted.WomenShare = f(0.29) }, want: Pilot, reason: "quoted_women_share"},
-		{name: "quoted women unknown", content: func(a *indexer.Aggregate) { a.Quoted.WomenShare = nil }, want: Pilot, reason: "quoted_women_share"},
-		{name: "sexualization 2%", content: func(a *indexer.Aggregate) { a.Categories["sexualization"] = indexer.Rate{Articles: 2, Rate: f(0.02)} }, want: Official},
-		{name: "sexualization 3%", content: func(a *indexer.Aggregate) { a.Categories["sexualization"] = indexer.Rate{Articles: 3, Rate: f(0.03)} }, want: Pilot, reason: "category_rate:sexualization"},
-		{name: "victim blaming 11%", content: func(a *indexer.Aggregate) { a.Violence.VictimBlaming = indexer.Rate{Articles: 1, Rate: f(0.11)} }, want: Pilot, reason: "violence_rate:victim_blaming"},
-		{name: "a victim identified", content: func(a *indexer.Aggregate) { a.Violence.VictimIdentification = indexer.Rate{Articles: 1, Rate: f(0.1)} }, want: Pilot, reason: "violence_rate:victim_identification"},
-		{name: "no violence stories", content: func(a *indexer.Aggregate) { a.Violence = indexer.ViolenceFigures{} }, want: Official},
+		{name: "score at 65", content: func(a *model.Aggregate) { a.Score = f(65) }, want: Official},
+		{name: "score 64.9", content: func(a *model.Aggregate) { a.Score = f(64.9) }, want: Pilot, reason: "content_score"},
+		{name: "score at 50", content: func(a *model.Aggregate) { a.Score = f(50) }, want: Pilot},
+		{name: "score 49.9", content: func(a *model.Aggregate) { a.Score = f(49.9) }, want: NotStarted, reason: "content_score"},
+		{name: "30 articles", content: func(a *model.Aggregate) { a.Articles = 30 }, want: Official},
+		{name: "29 articles", content: func(a *model.Aggregate) { a.Articles = 29 }, want: Pilot, reason: "articles"},
+		{name: "10 articles", content: func(a *model.Aggregate) { a.Articles = 10 }, want: Pilot},
+		{name: "9 articles", content: func(a *model.Aggregate) { a.Articles = 9 }, want: NotStarted, reason: "articles"},
+		{name: "no articles", content: func(a *model.Aggregate) { *a = model.Aggregate{} }, want: NotStarted, reason: "no articles"},
+		{name: "quoted women 30%", content: func(a *model.Aggregate) { a.Quoted.WomenShare = f(0.3) }, want: Official},
+		{name: "quoted women 29%", content: func(a *model.Aggregate) { a.Quoted.WomenShare = f(0.29) }, want: Pilot, reason: "quoted_women_share"},
+		{name: "quoted women unknown", content: func(a *model.Aggregate) { a.Quoted.WomenShare = nil }, want: Pilot, reason: "quoted_women_share"},
+		{name: "sexualization 2%", content: func(a *model.Aggregate) { a.Categories["sexualization"] = model.Rate{Articles: 2, Rate: f(0.02)} }, want: Official},
+		{name: "sexualization 3%", content: func(a *model.Aggregate) { a.Categories["sexualization"] = model.Rate{Articles: 3, Rate: f(0.03)} }, want: Pilot, reason: "category_rate:sexualization"},
+		{name: "victim blaming 11%", content: func(a *model.Aggregate) { a.Violence.VictimBlaming = model.Rate{Articles: 1, Rate: f(0.11)} }, want: Pilot, reason: "violence_rate:victim_blaming"},
+		{name: "a victim identified", content: func(a *model.Aggregate) { a.Violence.VictimIdentification = model.Rate{Articles: 1, Rate: f(0.1)} }, want: Pilot, reason: "violence_rate:victim_identification"},
+		{name: "no violence stories", content: func(a *model.Aggregate) { a.Violence = model.ViolenceFigures{} }, want: Official},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,7 +104,7 @@ func TestAssessThresholds(t *testing.T) {
 func TestDistrictTargets(t *testing.T) {
 	outlets := []string{"o1", "o2", "o3", "o4", "o5"}
 	// Four of five outlets reach pilot (80%), two reach official (40%).
-	evidence, content := map[string]Evidence{}, map[string]*indexer.Aggregate{}
+	evidence, content := map[string]Evidence{}, map[string]*model.Aggregate{}
 	for i, o := range outlets {
 		ev := officialEvidence()
 		ev.Outlet = o

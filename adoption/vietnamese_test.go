@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode"
 
-	"genderlens/indexer"
+	"genderlens/model"
 )
 
 // englishWords are the words the checks' texts are built from; none may survive the Vietnamese rendering.
@@ -21,9 +21,9 @@ var englishWords = map[string]bool{
 // TestVietnameseCoversEveryCheck renders every check of both presets, for an outlet with nothing recorded and for
 // one with everything, and finds no English word left.
 func TestVietnameseCoversEveryCheck(t *testing.T) {
-	empty := indexer.Aggregate{}
+	empty := model.Aggregate{}
 	partial := officialContent()
-	partial.Violence = indexer.ViolenceFigures{}
+	partial.Violence = model.ViolenceFigures{}
 	for _, name := range PresetNames() {
 		p, err := Preset(name)
 		if err != nil {
@@ -32,7 +32,7 @@ func TestVietnameseCoversEveryCheck(t *testing.T) {
 		ev := officialEvidence()
 		for _, tc := range []struct {
 			ev      *Evidence
-			content indexer.Aggregate
+			content model.Aggregate
 		}{{nil, empty}, {&ev, officialContent()}, {&ev, partial}} {
 			st := p.Assess("bao-a", 2025, tc.ev, tc.content)
 			if len(st.Checks) == 0 {

@@ -52,7 +52,7 @@ type Outlet struct {
 	ID string `yaml:"id"`
 	// Name is the outlet's name as people know it, shown in reports.
 	Name string `yaml:"name"`
-	// Kind is one of the OutletKinds.
+	// Kind is one of model.OutletKinds().
 	Kind string `yaml:"kind"`
 	// StartURLs are pages from which links are followed (home page, section pages).
 	StartURLs []string `yaml:"start_urls"`
@@ -81,9 +81,6 @@ type Selectors struct {
 	Date   string `yaml:"date"`
 	Author string `yaml:"author"`
 }
-
-// OutletKinds are the accepted values of Outlet.Kind.
-var OutletKinds = []string{"newspaper", "magazine", "radio_tv", "district_portal", "ward_portal"}
 
 // Duration is a time.Duration written in YAML as "1s", "500ms" or "6h". Bare numbers other than 0 are refused
 // because a reader cannot tell whether they mean seconds, milliseconds or nanoseconds.

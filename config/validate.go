@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"genderlens/model"
+
 	"github.com/andybalholm/cascadia"
 )
 
@@ -155,8 +157,8 @@ func (o Outlet) validate(v *validator, field string) {
 	if strings.TrimSpace(o.Name) == "" {
 		v.failf(field+".name", "must not be empty")
 	}
-	if !slices.Contains(OutletKinds, o.Kind) {
-		v.failf(field+".kind", "%q is not one of %s", o.Kind, strings.Join(OutletKinds, ", "))
+	if !slices.Contains(model.OutletKinds(), o.Kind) {
+		v.failf(field+".kind", "%q is not one of %s", o.Kind, strings.Join(model.OutletKinds(), ", "))
 	}
 	if len(o.StartURLs)+len(o.Feeds)+len(o.Sitemaps) == 0 {
 		v.failf(field, "needs at least one of start_urls, feeds, sitemaps")

@@ -5,19 +5,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"genderlens/model"
 )
 
 // newsZone is the time zone Vietnamese outlets print their dates in.
-var newsZone = mustZone("Asia/Ho_Chi_Minh")
-
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		// Vietnam has had no DST since 1975, so a fixed zone is exact when the tz database is missing.
-		return time.FixedZone("ICT", 7*3600)
-	}
-	return loc
-}
+var newsZone = model.Vietnam()
 
 var (
 	// 17/01/2022, 17-01-2022, 17.01.2022 with an optional time and an optional GMT/UTC offset.

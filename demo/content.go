@@ -64,7 +64,7 @@ type Image struct {
 type OutletInfo struct {
 	ID   string
 	Name string
-	// Kind is one of config.OutletKinds.
+	// Kind is one of model.OutletKinds().
 	Kind string
 }
 

@@ -19,10 +19,11 @@ import (
 	"testing/fstest"
 	"time"
 
+	"genderlens/config"
+	"genderlens/model"
+
 	"github.com/PuerkitoBio/goquery"
 	"github.com/temoto/robotstxt"
-
-	"genderlens/config"
 )
 
 // testAgent is the user agent the robots.txt checks run as; it must get the `User-agent: *` rules.
@@ -381,7 +382,7 @@ func checkConfig(t *testing.T, s *Site) {
 		if fmt.Sprint(c) != fmt.Sprint(want) {
 			t.Errorf("Config()[%d] = %+v, want %+v", i, c, want)
 		}
-		if !slices.Contains(config.OutletKinds, c.Kind) {
+		if !slices.Contains(model.OutletKinds(), c.Kind) {
 			t.Errorf("%s: kind %q is not a config kind", o.ID, c.Kind)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"genderlens/model"
 )
 
 // row is the part of a document every aggregate needs; the whole table stays small enough to scan on each request.
@@ -13,10 +15,10 @@ type row struct {
 	published time.Time
 	// scoreMicro is the content score in millionths, so sums are exact whatever order rows are added in.
 	scoreMicro   int64
-	people       GenderCounts
-	quoted       GenderCounts
-	peopleByRole [numRoles]GenderCounts
-	quotedByRole [numRoles]GenderCounts
+	people       model.GenderCounts
+	quoted       model.GenderCounts
+	peopleByRole [model.NumRoles]model.GenderCounts
+	quotedByRole [model.NumRoles]model.GenderCounts
 	categories   []string
 	topics       []string
 	rulesVersion string
@@ -73,11 +75,11 @@ func rowOf(d Document) *row {
 		categories: d.Categories, topics: d.Topics, rulesVersion: d.RulesVersion,
 	}
 	for role, c := range d.PeopleByRole {
-		i := roleIndex(role)
+		i := model.RoleIndex(role)
 		r.peopleByRole[i] = r.peopleByRole[i].Add(c)
 	}
 	for role, c := range d.QuotedByRole {
-		i := roleIndex(role)
+		i := model.RoleIndex(role)
 		r.quotedByRole[i] = r.quotedByRole[i].Add(c)
 	}
 	return r
@@ -95,87 +97,39 @@ func (r *row) has(list []string, v string) bool {
 	return false
 }
 
-// Filter selects the articles an aggregate covers.
-type Filter struct {
-	// Outlet limits to one outlet; empty means every outlet.
-	Outlet string
-	Period Period
-	// RulesVersion, when set, counts only articles scored with that rules version.
-	RulesVersion string
-}
-
-func (f Filter) matches(r *row) bool {
+// matches reports whether f selects the row.
+func matches(f model.Filter, r *row) bool {
 	return (f.Outlet == "" || r.outlet == f.Outlet) && f.Period.Contains(r.published) &&
 		(f.RulesVersion == "" || r.rulesVersion == f.RulesVersion)
 }
 
-// Aggregate is the figures of the indicator set over a set of articles. Every count is exact; shares and rates are
-// nil when their base is empty, so "no data" is never shown as 0%.
-type Aggregate struct {
-	Outlet   string `json:"outlet,omitempty"`
-	Articles int    `json:"articles"`
-	// Score is the mean content score (0-100).
-	Score  *float64      `json:"score"`
-	People GenderFigures `json:"people"`
-	Quoted GenderFigures `json:"quoted"`
-	// PeopleByRole and QuotedByRole have one entry per role of Roles().
-	PeopleByRole map[string]GenderFigures `json:"people_by_role"`
-	QuotedByRole map[string]GenderFigures `json:"quoted_by_role"`
-	// Categories gives, per finding category, the articles with at least one finding of it, over Articles.
-	Categories map[string]Rate `json:"categories"`
-	// Topics gives the stories on gender-based violence, on gender equality and focused on women, over Articles.
-	Topics   map[string]Rate `json:"topics"`
-	Violence ViolenceFigures `json:"violence"`
-	// RulesVersions counts the articles per rules version they were scored with.
-	RulesVersions map[string]int `json:"rules_versions"`
-	// MixedRulesVersions is true when the figures combine articles scored with different rules versions.
-	MixedRulesVersions bool `json:"mixed_rules_versions"`
-
+// aggregator sums rows exactly (integer counts, scores in millionths) and then computes a model.Aggregate.
+type aggregator struct {
+	outlet       string
+	articles     int
 	scoreMicro   int64
-	people       GenderCounts
-	quoted       GenderCounts
-	peopleByRole [numRoles]GenderCounts
-	quotedByRole [numRoles]GenderCounts
+	people       model.GenderCounts
+	quoted       model.GenderCounts
+	peopleByRole [model.NumRoles]model.GenderCounts
+	quotedByRole [model.NumRoles]model.GenderCounts
 	categories   map[string]int
 	topics       map[string]int
 	gbv          int
 	gbvWith      map[string]int
+	rules        map[string]int
 }
 
-// GenderFigures are counts by gender with the women's share (of known gender) and, beside it, the unknown share.
-type GenderFigures struct {
-	GenderCounts
-	// WomenShare is female / (female + male).
-	WomenShare *float64 `json:"women_share"`
-	// UnknownShare is unknown / (female + male + unknown).
-	UnknownShare *float64 `json:"unknown_share"`
+func newAggregator(outlet string) *aggregator {
+	return &aggregator{outlet: outlet, categories: map[string]int{}, topics: map[string]int{}, gbvWith: map[string]int{},
+		rules: map[string]int{}}
 }
 
-// Rate is a number of articles and its share of the base it is reported against.
-type Rate struct {
-	Articles int      `json:"articles"`
-	Rate     *float64 `json:"rate"`
-}
-
-// ViolenceFigures describe the stories on gender-based violence: how many, and the rate with each harmful practice.
-type ViolenceFigures struct {
-	Articles             int  `json:"articles"`
-	VictimBlaming        Rate `json:"victim_blaming"`
-	Sensational          Rate `json:"sensational"`
-	VictimIdentification Rate `json:"victim_identification"`
-}
-
-func newAggregate(outlet string) *Aggregate {
-	return &Aggregate{Outlet: outlet, categories: map[string]int{}, topics: map[string]int{}, gbvWith: map[string]int{},
-		RulesVersions: map[string]int{}}
-}
-
-func (a *Aggregate) add(r *row) {
-	a.Articles++
+func (a *aggregator) add(r *row) {
+	a.articles++
 	a.scoreMicro += r.scoreMicro
 	a.people = a.people.Add(r.people)
 	a.quoted = a.quoted.Add(r.quoted)
-	for i := range numRoles {
+	for i := range model.NumRoles {
 		a.peopleByRole[i] = a.peopleByRole[i].Add(r.peopleByRole[i])
 		a.quotedByRole[i] = a.quotedByRole[i].Add(r.quotedByRole[i])
 	}
@@ -185,104 +139,91 @@ func (a *Aggregate) add(r *row) {
 	for _, t := range r.topics {
 		a.topics[t]++
 	}
-	if r.has(r.topics, TopicGBV) {
+	if r.has(r.topics, model.TopicGBV) {
 		a.gbv++
-		for _, c := range []string{CategoryVictimBlaming, CategorySensationalGBV, CategoryVictimIdentification} {
+		for _, c := range []string{model.CategoryVictimBlaming, model.CategorySensationalGBV, model.CategoryVictimIdentification} {
 			if r.has(r.categories, c) {
 				a.gbvWith[c]++
 			}
 		}
 	}
-	a.RulesVersions[r.rulesVersion]++
+	a.rules[r.rulesVersion]++
 }
 
-func (a *Aggregate) finish() {
-	if a.Articles > 0 {
-		score := float64(a.scoreMicro) / 1e6 / float64(a.Articles)
-		a.Score = &score
+// figures computes the aggregate's shares and rates.
+func (a *aggregator) figures() model.Aggregate {
+	out := model.Aggregate{Outlet: a.outlet, Articles: a.articles, People: a.people.Figures(), Quoted: a.quoted.Figures(),
+		PeopleByRole: map[string]model.GenderFigures{}, QuotedByRole: map[string]model.GenderFigures{},
+		Categories: map[string]model.Rate{}, Topics: map[string]model.Rate{}, RulesVersions: a.rules,
+		MixedRulesVersions: len(a.rules) > 1}
+	if a.articles > 0 {
+		score := float64(a.scoreMicro) / 1e6 / float64(a.articles)
+		out.Score = &score
 	}
-	a.People = genderFigures(a.people)
-	a.Quoted = genderFigures(a.quoted)
-	a.PeopleByRole, a.QuotedByRole = map[string]GenderFigures{}, map[string]GenderFigures{}
-	for i, role := range Roles() {
-		a.PeopleByRole[role] = genderFigures(a.peopleByRole[i])
-		a.QuotedByRole[role] = genderFigures(a.quotedByRole[i])
+	for i, role := range model.Roles() {
+		out.PeopleByRole[role] = a.peopleByRole[i].Figures()
+		out.QuotedByRole[role] = a.quotedByRole[i].Figures()
 	}
-	a.Categories = map[string]Rate{}
 	for c, n := range a.categories {
-		a.Categories[c] = rate(n, a.Articles)
+		out.Categories[c] = model.RateOf(n, a.articles)
 	}
-	a.Topics = map[string]Rate{}
-	for _, t := range []string{TopicGBV, TopicGenderEquality, TopicWomenFocus} {
-		a.Topics[t] = rate(a.topics[t], a.Articles)
+	for _, t := range model.Topics() {
+		out.Topics[t] = model.RateOf(a.topics[t], a.articles)
 	}
-	a.Violence = ViolenceFigures{
+	out.Violence = model.ViolenceFigures{
 		Articles:             a.gbv,
-		VictimBlaming:        rate(a.gbvWith[CategoryVictimBlaming], a.gbv),
-		Sensational:          rate(a.gbvWith[CategorySensationalGBV], a.gbv),
-		VictimIdentification: rate(a.gbvWith[CategoryVictimIdentification], a.gbv),
+		VictimBlaming:        model.RateOf(a.gbvWith[model.CategoryVictimBlaming], a.gbv),
+		Sensational:          model.RateOf(a.gbvWith[model.CategorySensationalGBV], a.gbv),
+		VictimIdentification: model.RateOf(a.gbvWith[model.CategoryVictimIdentification], a.gbv),
 	}
-	a.MixedRulesVersions = len(a.RulesVersions) > 1
-}
-
-func genderFigures(c GenderCounts) GenderFigures {
-	g := GenderFigures{GenderCounts: c}
-	if s, ok := c.WomenShare(); ok {
-		g.WomenShare = &s
-	}
-	if s, ok := c.UnknownShare(); ok {
-		g.UnknownShare = &s
-	}
-	return g
-}
-
-func rate(n, base int) Rate {
-	r := Rate{Articles: n}
-	if base > 0 {
-		v := float64(n) / float64(base)
-		r.Rate = &v
-	}
-	return r
+	return out
 }
 
 // Aggregate computes the figures over the articles f selects, from the in-memory table: exact and without touching
 // the index.
-func (ix *Index) Aggregate(f Filter) Aggregate {
+func (ix *Index) Aggregate(f model.Filter) model.Aggregate {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	a := newAggregate(f.Outlet)
+	a := newAggregator(f.Outlet)
 	rows := ix.rows
 	if f.Outlet != "" {
 		rows = ix.byOutlet[f.Outlet]
 	}
 	for _, r := range rows {
-		if f.matches(r) {
+		if matches(f, r) {
 			a.add(r)
 		}
 	}
-	a.finish()
-	return *a
+	return a.figures()
 }
 
 // AggregateByOutlet computes the figures of every outlet with articles f selects (f.Outlet is ignored) in one pass.
-func (ix *Index) AggregateByOutlet(f Filter) map[string]*Aggregate {
+func (ix *Index) AggregateByOutlet(f model.Filter) map[string]*model.Aggregate {
+	byOutlet := ix.aggregators(f)
+	out := make(map[string]*model.Aggregate, len(byOutlet))
+	for id, a := range byOutlet {
+		fig := a.figures()
+		out[id] = &fig
+	}
+	return out
+}
+
+// aggregators sums the rows f selects per outlet (f.Outlet is ignored).
+func (ix *Index) aggregators(f model.Filter) map[string]*aggregator {
 	f.Outlet = ""
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	out := map[string]*Aggregate{}
+	out := map[string]*aggregator{}
 	for _, r := range ix.rows {
-		if !f.matches(r) {
+		if !matches(f, r) {
 			continue
 		}
 		a := out[r.outlet]
 		if a == nil {
-			a = newAggregate(r.outlet)
+			a = newAggregator(r.outlet)
 			out[r.outlet] = a
 		}
 		a.add(r)
-	}
-	for _, a := range out {
-		a.finish()
 	}
 	return out
 }
@@ -304,9 +245,9 @@ type OutletSummary struct {
 	Outlet   string `json:"outlet"`
 	Articles int    `json:"articles"`
 	// Score is the mean content score of the articles (0-100); meaningless when Articles is 0.
-	Score  float64      `json:"score"`
-	People GenderCounts `json:"people"`
-	Quoted GenderCounts `json:"quoted"`
+	Score  float64            `json:"score"`
+	People model.GenderCounts `json:"people"`
+	Quoted model.GenderCounts `json:"quoted"`
 	// CategoryArticles counts articles with at least one finding of each category.
 	CategoryArticles map[string]int `json:"category_articles"`
 	// TopicArticles counts articles flagged with each topic.
@@ -315,15 +256,15 @@ type OutletSummary struct {
 }
 
 // Summaries aggregates every outlet's stored articles published in the period, keyed by outlet id.
-func (ix *Index) Summaries(p Period) map[string]*OutletSummary {
+func (ix *Index) Summaries(p model.Period) map[string]*OutletSummary {
 	out := map[string]*OutletSummary{}
-	for id, a := range ix.AggregateByOutlet(Filter{Period: p}) {
-		s := &OutletSummary{Outlet: id, Articles: a.Articles, People: a.people, Quoted: a.quoted,
+	for id, a := range ix.aggregators(model.Filter{Period: p}) {
+		s := &OutletSummary{Outlet: id, Articles: a.articles, People: a.people, Quoted: a.quoted,
 			CategoryArticles: a.categories, TopicArticles: a.topics}
-		if a.Score != nil {
-			s.Score = *a.Score
+		if a.articles > 0 {
+			s.Score = float64(a.scoreMicro) / 1e6 / float64(a.articles)
 		}
-		for v := range a.RulesVersions {
+		for v := range a.rules {
 			s.RulesVersions = append(s.RulesVersions, v)
 		}
 		sort.Strings(s.RulesVersions)

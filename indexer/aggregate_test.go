@@ -6,57 +6,9 @@ import (
 	"reflect"
 	"testing"
 	"time"
-)
 
-func TestParsePeriod(t *testing.T) {
-	ict := vietnamTime()
-	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, ict) }
-	tests := []struct {
-		in      string
-		want    Period
-		wantErr bool
-	}{
-		{"", Period{}, false},
-		{"2025", Period{day(2025, 1, 1), day(2026, 1, 1)}, false},
-		{"2025-Q4", Period{day(2025, 10, 1), day(2026, 1, 1)}, false},
-		{"2025-q1", Period{day(2025, 1, 1), day(2025, 4, 1)}, false},
-		{"2025-11", Period{day(2025, 11, 1), day(2025, 12, 1)}, false},
-		{"action-month-2025", Period{day(2025, 11, 15), day(2025, 12, 16)}, false},
-		{"2025-11-15..2025-12-15", Period{day(2025, 11, 15), day(2025, 12, 16)}, false},
-		{"2025-11-15..", Period{From: day(2025, 11, 15)}, false},
-		{"..2025-12-15", Period{To: day(2025, 12, 16)}, false},
-		{"2025-13", Period{}, true},
-		{"2025-Q5", Period{}, true},
-		{"2025-12-15..2025-11-15", Period{}, true},
-		{"2025-02-30..", Period{}, true},
-		{"last year", Period{}, true},
-	}
-	for _, tt := range tests {
-		got, err := ParsePeriod(tt.in)
-		if (err != nil) != tt.wantErr {
-			t.Errorf("ParsePeriod(%q) error = %v, want error %v", tt.in, err, tt.wantErr)
-			continue
-		}
-		if !got.From.Equal(tt.want.From) || !got.To.Equal(tt.want.To) {
-			t.Errorf("ParsePeriod(%q) = %v..%v, want %v..%v", tt.in, got.From, got.To, tt.want.From, tt.want.To)
-		}
-	}
-	// The Action Month includes the whole of 15 December in Vietnam, and not 14 November.
-	am := ActionMonth(2025)
-	for _, c := range []struct {
-		t    time.Time
-		want bool
-	}{
-		{time.Date(2025, 12, 15, 23, 59, 0, 0, ict), true},
-		{time.Date(2025, 11, 15, 0, 0, 0, 0, ict), true},
-		{time.Date(2025, 11, 14, 23, 59, 0, 0, ict), false},
-		{time.Date(2025, 12, 15, 17, 30, 0, 0, time.UTC), false}, // 00:30 on 16/12 in Hanoi
-	} {
-		if got := am.Contains(c.t); got != c.want {
-			t.Errorf("ActionMonth(2025).Contains(%v) = %v, want %v", c.t, got, c.want)
-		}
-	}
-}
+	"genderlens/model"
+)
 
 func ptr(f float64) *float64 { return &f }
 
@@ -66,32 +18,32 @@ func TestAggregate(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	at := func(m time.Month, d int) time.Time { return time.Date(2025, m, d, 10, 0, 0, 0, vietnamTime()) }
+	at := func(m time.Month, d int) time.Time { return time.Date(2025, m, d, 10, 0, 0, 0, model.Vietnam()) }
 	docs := []Document{
 		{URL: "u1", Outlet: "a", Published: at(11, 20), Score: 80, RulesVersion: "v1",
-			People: GenderCounts{Female: 2, Male: 1, Unknown: 1}, Quoted: GenderCounts{Female: 1, Male: 1},
-			PeopleByRole: map[string]GenderCounts{"expert": {Female: 1}, "official": {Male: 1}, "ordinary": {Female: 1, Unknown: 1}},
-			QuotedByRole: map[string]GenderCounts{"expert": {Female: 1}, "official": {Male: 1}},
-			Topics:       []string{TopicGBV, TopicWomenFocus}, Categories: []string{CategoryVictimBlaming, "stereotype"}},
+			People: model.GenderCounts{Female: 2, Male: 1, Unknown: 1}, Quoted: model.GenderCounts{Female: 1, Male: 1},
+			PeopleByRole: map[string]model.GenderCounts{"expert": {Female: 1}, "official": {Male: 1}, "ordinary": {Female: 1, Unknown: 1}},
+			QuotedByRole: map[string]model.GenderCounts{"expert": {Female: 1}, "official": {Male: 1}},
+			Topics:       []string{model.TopicGBV, model.TopicWomenFocus}, Categories: []string{model.CategoryVictimBlaming, "stereotype"}},
 		{URL: "u2", Outlet: "a", Published: at(12, 15), Score: 40, RulesVersion: "v1",
-			People: GenderCounts{Male: 3}, Quoted: GenderCounts{Male: 2, Unknown: 1},
-			PeopleByRole: map[string]GenderCounts{"official": {Male: 3}}, QuotedByRole: map[string]GenderCounts{"official": {Male: 2}, "spokesperson": {Unknown: 1}},
-			Topics: []string{TopicGBV}, Categories: []string{CategorySensationalGBV}},
-		{URL: "u3", Outlet: "a", Published: at(3, 8), Score: 90, RulesVersion: "v2", Topics: []string{TopicGenderEquality}},
-		{URL: "u4", Outlet: "b", Published: at(11, 30), Score: 70, RulesVersion: "v1", Quoted: GenderCounts{Female: 1}},
+			People: model.GenderCounts{Male: 3}, Quoted: model.GenderCounts{Male: 2, Unknown: 1},
+			PeopleByRole: map[string]model.GenderCounts{"official": {Male: 3}}, QuotedByRole: map[string]model.GenderCounts{"official": {Male: 2}, "spokesperson": {Unknown: 1}},
+			Topics: []string{model.TopicGBV}, Categories: []string{model.CategorySensationalGBV}},
+		{URL: "u3", Outlet: "a", Published: at(3, 8), Score: 90, RulesVersion: "v2", Topics: []string{model.TopicGenderEquality}},
+		{URL: "u4", Outlet: "b", Published: at(11, 30), Score: 70, RulesVersion: "v1", Quoted: model.GenderCounts{Female: 1}},
 	}
 	for _, d := range docs {
 		if err := ix.Put(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
 	}
-	am := ActionMonth(2025)
+	am := model.ActionMonth(2025)
 	tests := []struct {
 		name  string
-		f     Filter
-		check func(t *testing.T, a Aggregate)
+		f     model.Filter
+		check func(t *testing.T, a model.Aggregate)
 	}{
-		{"outlet in action month", Filter{Outlet: "a", Period: am}, func(t *testing.T, a Aggregate) {
+		{"outlet in action month", model.Filter{Outlet: "a", Period: am}, func(t *testing.T, a model.Aggregate) {
 			if a.Articles != 2 || *a.Score != 60 {
 				t.Errorf("articles %d score %v, want 2 and 60", a.Articles, *a.Score)
 			}
@@ -111,7 +63,7 @@ func TestAggregate(t *testing.T) {
 				*a.Violence.VictimIdentification.Rate != 0 {
 				t.Errorf("violence %+v", a.Violence)
 			}
-			if r := a.Topics[TopicWomenFocus]; r.Articles != 1 || *r.Rate != 0.5 {
+			if r := a.Topics[model.TopicWomenFocus]; r.Articles != 1 || *r.Rate != 0.5 {
 				t.Errorf("women focus %+v", r)
 			}
 			if r := a.Categories["stereotype"]; r.Articles != 1 || *r.Rate != 0.5 {
@@ -121,22 +73,22 @@ func TestAggregate(t *testing.T) {
 				t.Errorf("versions %v mixed %v", a.RulesVersions, a.MixedRulesVersions)
 			}
 		}},
-		{"outlet year mixes versions", Filter{Outlet: "a", Period: Year(2025)}, func(t *testing.T, a Aggregate) {
+		{"outlet year mixes versions", model.Filter{Outlet: "a", Period: model.Year(2025)}, func(t *testing.T, a model.Aggregate) {
 			if a.Articles != 3 || !a.MixedRulesVersions || math.Abs(*a.Score-70) > 1e-9 {
 				t.Errorf("articles %d mixed %v score %v", a.Articles, a.MixedRulesVersions, *a.Score)
 			}
 		}},
-		{"one rules version", Filter{Outlet: "a", Period: Year(2025), RulesVersion: "v2"}, func(t *testing.T, a Aggregate) {
+		{"one rules version", model.Filter{Outlet: "a", Period: model.Year(2025), RulesVersion: "v2"}, func(t *testing.T, a model.Aggregate) {
 			if a.Articles != 1 || a.MixedRulesVersions {
 				t.Errorf("articles %d mixed %v", a.Articles, a.MixedRulesVersions)
 			}
 		}},
-		{"empty period", Filter{Outlet: "a", Period: Year(2024)}, func(t *testing.T, a Aggregate) {
+		{"empty period", model.Filter{Outlet: "a", Period: model.Year(2024)}, func(t *testing.T, a model.Aggregate) {
 			if a.Articles != 0 || a.Score != nil || a.Quoted.WomenShare != nil || a.Violence.VictimBlaming.Rate != nil {
 				t.Errorf("empty aggregate should have no score, share or rate: %+v", a)
 			}
 		}},
-		{"all outlets", Filter{Period: am}, func(t *testing.T, a Aggregate) {
+		{"all outlets", model.Filter{Period: am}, func(t *testing.T, a model.Aggregate) {
 			if a.Articles != 3 || a.Quoted.Female != 2 {
 				t.Errorf("articles %d quoted %+v", a.Articles, a.Quoted.GenderCounts)
 			}
@@ -145,7 +97,7 @@ func TestAggregate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.check(t, ix.Aggregate(tt.f)) })
 	}
-	by := ix.AggregateByOutlet(Filter{Period: am})
+	by := ix.AggregateByOutlet(model.Filter{Period: am})
 	if len(by) != 2 || by["a"].Articles != 2 || by["b"].Articles != 1 {
 		t.Errorf("by outlet: %d outlets", len(by))
 	}

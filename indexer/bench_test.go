@@ -15,6 +15,7 @@ import (
 
 	"genderlens/indexer"
 	"genderlens/ingest"
+	"genderlens/model"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -112,7 +113,7 @@ func benchIndex100k(b *testing.B) *indexer.Index {
 		scored = append(scored, d)
 	}
 	start := time.Now()
-	spread := time.Date(2024, 1, 1, 8, 0, 0, 0, time.FixedZone("ICT", 7*3600))
+	spread := time.Date(2024, 1, 1, 8, 0, 0, 0, model.Vietnam())
 	batch := make([]indexer.Document, 0, 500)
 	for i := range total {
 		d := scored[i%len(scored)]
@@ -157,7 +158,7 @@ func BenchmarkLatencyAt100k(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for range 50 {
-			f := indexer.Filter{Outlet: fmt.Sprintf("outlet-%02d", rng.IntN(25)), Period: indexer.Year(2024 + rng.IntN(3))}
+			f := model.Filter{Outlet: fmt.Sprintf("outlet-%02d", rng.IntN(25)), Period: model.Year(2024 + rng.IntN(3))}
 			start := time.Now()
 			a := ix.Aggregate(f)
 			agg = append(agg, time.Since(start))
@@ -166,7 +167,7 @@ func BenchmarkLatencyAt100k(b *testing.B) {
 			}
 			q := queries[rng.IntN(len(queries))]
 			start = time.Now()
-			res, err := ix.Search(context.Background(), indexer.SearchRequest{Query: q, Size: 20})
+			res, err := ix.Search(context.Background(), model.SearchRequest{Query: q, Size: 20})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -175,7 +176,7 @@ func BenchmarkLatencyAt100k(b *testing.B) {
 				b.Fatalf("no hits for %q", q)
 			}
 			start = time.Now()
-			if _, err := ix.Search(context.Background(), indexer.SearchRequest{Query: q, Size: 20, Facets: true}); err != nil {
+			if _, err := ix.Search(context.Background(), model.SearchRequest{Query: q, Size: 20, Facets: true}); err != nil {
 				b.Fatal(err)
 			}
 			faceted = append(faceted, time.Since(start))

@@ -19,6 +19,7 @@ import (
 	"genderlens/crawler"
 	"genderlens/indexer"
 	"genderlens/ingest"
+	"genderlens/model"
 	"genderlens/rules"
 	"genderlens/scorer"
 )
@@ -44,7 +45,7 @@ func loadCorpus(tb testing.TB) []crawler.Article {
 	if err != nil || len(files) == 0 {
 		tb.Skipf("corpus not available in %s (%v): this test needs ../shared next to the project", corpusDir, err)
 	}
-	ict := time.FixedZone("ICT", 7*3600)
+	ict := model.Vietnam()
 	spreadStart := time.Date(2024, 1, 1, 8, 0, 0, 0, ict)
 	var out []crawler.Article
 	undated := 0
@@ -195,7 +196,7 @@ func TestCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	filters := corpusFilters(ix.Outlets())
-	before := map[int]indexer.Aggregate{}
+	before := map[int]model.Aggregate{}
 	t.Run("aggregates equal a recomputation", func(t *testing.T) {
 		for i, f := range filters {
 			got := ix.Aggregate(f)
@@ -223,20 +224,20 @@ func TestCorpus(t *testing.T) {
 
 // corpusFilters are every outlet (and all outlets together) over all time, each year, a quarter, a month, the
 // Action Month and a free range.
-func corpusFilters(outlets []string) []indexer.Filter {
-	var periods []indexer.Period
+func corpusFilters(outlets []string) []model.Filter {
+	var periods []model.Period
 	for _, s := range []string{"", "2019", "2020", "2021", "2024", "2025", "2026", "2025-Q4", "2020-11", "action-month-2025",
 		"action-month-2020", "2024-03-08..2024-06-30"} {
-		p, err := indexer.ParsePeriod(s)
+		p, err := model.ParsePeriod(s)
 		if err != nil {
 			panic(err)
 		}
 		periods = append(periods, p)
 	}
-	var out []indexer.Filter
+	var out []model.Filter
 	for _, o := range append([]string{""}, outlets...) {
 		for _, p := range periods {
-			out = append(out, indexer.Filter{Outlet: o, Period: p})
+			out = append(out, model.Filter{Outlet: o, Period: p})
 		}
 	}
 	return out
@@ -245,15 +246,15 @@ func corpusFilters(outlets []string) []indexer.Filter {
 func allHits(t *testing.T, ix *indexer.Index, q string) []string {
 	t.Helper()
 	var urls []string
-	for from := 0; ; from += indexer.MaxSearchSize {
-		res, err := ix.Search(context.Background(), indexer.SearchRequest{Query: q, Size: indexer.MaxSearchSize, From: from})
+	for from := 0; ; from += model.MaxSearchSize {
+		res, err := ix.Search(context.Background(), model.SearchRequest{Query: q, Size: model.MaxSearchSize, From: from})
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, a := range res.Articles {
 			urls = append(urls, a.URL)
 		}
-		if len(res.Articles) < indexer.MaxSearchSize {
+		if len(res.Articles) < model.MaxSearchSize {
 			break
 		}
 	}
@@ -265,16 +266,16 @@ func allHits(t *testing.T, ix *indexer.Index, q string) []string {
 type figures struct {
 	Articles             int
 	ScoreSum             float64
-	People, Quoted       indexer.GenderCounts
-	PeopleRole           map[string]indexer.GenderCounts
-	QuotedRole           map[string]indexer.GenderCounts
+	People, Quoted       model.GenderCounts
+	PeopleRole           map[string]model.GenderCounts
+	QuotedRole           map[string]model.GenderCounts
 	Categories, Topics   map[string]int
 	GBV, Blame, Sens, ID int
 	Versions             map[string]int
 }
 
-func bruteForce(docs []indexer.Document, f indexer.Filter) figures {
-	fg := figures{PeopleRole: map[string]indexer.GenderCounts{}, QuotedRole: map[string]indexer.GenderCounts{},
+func bruteForce(docs []indexer.Document, f model.Filter) figures {
+	fg := figures{PeopleRole: map[string]model.GenderCounts{}, QuotedRole: map[string]model.GenderCounts{},
 		Categories: map[string]int{}, Topics: map[string]int{}, Versions: map[string]int{}}
 	known := map[string]bool{"expert": true, "official": true, "ordinary": true, "celebrity": true}
 	role := func(r string) string {
@@ -330,7 +331,7 @@ func b2i(b bool) int {
 	return 0
 }
 
-func sameFigures(a indexer.Aggregate, w figures) bool {
+func sameFigures(a model.Aggregate, w figures) bool {
 	if a.Articles != w.Articles || a.People.GenderCounts != w.People || a.Quoted.GenderCounts != w.Quoted ||
 		a.Violence.Articles != w.GBV || a.Violence.VictimBlaming.Articles != w.Blame ||
 		a.Violence.Sensational.Articles != w.Sens || a.Violence.VictimIdentification.Articles != w.ID ||

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 
+	"genderlens/model"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"golang.org/x/text/unicode/norm"
@@ -371,7 +373,7 @@ func (ix *Index) Get(url string) (Document, bool, error) {
 
 // Each calls fn for every stored document in URL order, stopping at the first error.
 func (ix *Index) Each(ctx context.Context, fn func(Document) error) error {
-	all := ix.view(Period{})
+	all := ix.view(model.Period{})
 	if all == nil {
 		return nil
 	}
@@ -490,7 +492,7 @@ func (d Document) fields() map[string]any {
 	}
 	if !d.Published.IsZero() {
 		m["published"] = d.Published
-		m["month"] = d.Published.In(vietnamTime()).Format("2006-01")
+		m["month"] = d.Published.In(model.Vietnam()).Format("2006-01")
 	}
 	if !d.Crawled.IsZero() {
 		m["crawled"] = d.Crawled
@@ -526,8 +528,8 @@ func documentFromFields(f map[string]any) (Document, error) {
 		Author: str("author"), Section: str("section"), ContentHash: str("content_hash"), RulesVersion: str("rules_version"),
 		Published: when("published"), Crawled: when("crawled"),
 		Score: num("score"), FindingCount: int(num("finding_count")),
-		People:     GenderCounts{Female: int(num("people_female")), Male: int(num("people_male")), Unknown: int(num("people_unknown"))},
-		Quoted:     GenderCounts{Female: int(num("quoted_female")), Male: int(num("quoted_male")), Unknown: int(num("quoted_unknown"))},
+		People:     model.GenderCounts{Female: int(num("people_female")), Male: int(num("people_male")), Unknown: int(num("people_unknown"))},
+		Quoted:     model.GenderCounts{Female: int(num("quoted_female")), Male: int(num("quoted_male")), Unknown: int(num("quoted_unknown"))},
 		Categories: list("categories"), RuleIDs: list("rule_ids"), Topics: list("topics"),
 		storedAt: int64(num("stored_at")),
 	}
@@ -561,8 +563,8 @@ func documentFromFields(f map[string]any) (Document, error) {
 
 // storedRoles is the stored form of the per-role counts.
 type storedRoles struct {
-	People map[string]GenderCounts `json:"people,omitempty"`
-	Quoted map[string]GenderCounts `json:"quoted,omitempty"`
+	People map[string]model.GenderCounts `json:"people,omitempty"`
+	Quoted map[string]model.GenderCounts `json:"quoted,omitempty"`
 }
 
 func (d Document) rolesJSON() string {
@@ -575,4 +577,3 @@ func (d Document) rolesJSON() string {
 
 // vietnamTime is Vietnam's time zone (UTC+7, no daylight saving), where months, years and the Action Month begin;
 // fixed rather than loaded so that it works without tzdata.
-func vietnamTime() *time.Location { return time.FixedZone("ICT", 7*3600) }

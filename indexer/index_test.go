@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"genderlens/model"
 )
 
 func testDoc(i int, outlet string) Document {
@@ -14,7 +16,7 @@ func testDoc(i int, outlet string) Document {
 		Title: fmt.Sprintf("Phụ nữ khởi nghiệp %d", i), Body: "Bà Lan cho biết phụ nữ trong phường đã vay vốn.",
 		Published:    time.Date(2025, time.Month(1+i%12), 10, 8, 0, 0, 0, time.UTC),
 		RulesVersion: "test-1", Score: float64(50 + i%50),
-		People: GenderCounts{Female: 1, Male: 1}, Quoted: GenderCounts{Female: i % 2, Male: 1},
+		People: model.GenderCounts{Female: 1, Male: 1}, Quoted: model.GenderCounts{Female: i % 2, Male: 1},
 		Categories: []string{"stereotype"}, Topics: []string{"women_focus"}, FindingCount: 1,
 		Indicators: map[string]float64{"B1.1": 80},
 		Result:     []byte(`{"score":50}`),
@@ -92,12 +94,12 @@ func TestConcurrentPutsAndSummaries(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sums := ix.Summaries(Period{})
+	sums := ix.Summaries(model.Period{})
 	if got := sums["a"].Articles + sums["b"].Articles; got != n {
 		t.Fatalf("articles = %d, want %d", got, n)
 	}
 	// Brute force over Each must agree with the table.
-	var wantQuoted GenderCounts
+	var wantQuoted model.GenderCounts
 	var scoreSum float64
 	count := 0
 	err = ix.Each(context.Background(), func(d Document) error {
@@ -114,7 +116,7 @@ func TestConcurrentPutsAndSummaries(t *testing.T) {
 	if b := sums["b"]; b.Quoted != wantQuoted || b.Articles != count || b.Score != scoreSum/float64(count) {
 		t.Errorf("summary b = %+v, brute force quoted %+v score %v n %d", b, wantQuoted, scoreSum/float64(count), count)
 	}
-	q1 := ix.Summaries(Period{From: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)})
+	q1 := ix.Summaries(model.Period{From: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)})
 	total := 0
 	for _, s := range q1 {
 		total += s.Articles
@@ -132,14 +134,14 @@ func TestConcurrentPutsAndSummaries(t *testing.T) {
 
 func TestWomenShare(t *testing.T) {
 	tests := []struct {
-		in     GenderCounts
+		in     model.GenderCounts
 		want   float64
 		wantOK bool
 	}{
-		{GenderCounts{}, 0, false},
-		{GenderCounts{Unknown: 3}, 0, false},
-		{GenderCounts{Female: 1, Male: 3, Unknown: 5}, 0.25, true},
-		{GenderCounts{Female: 2}, 1, true},
+		{model.GenderCounts{}, 0, false},
+		{model.GenderCounts{Unknown: 3}, 0, false},
+		{model.GenderCounts{Female: 1, Male: 3, Unknown: 5}, 0.25, true},
+		{model.GenderCounts{Female: 2}, 1, true},
 	}
 	for _, tt := range tests {
 		got, ok := tt.in.WomenShare()

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"genderlens/model"
+
 	"github.com/blevesearch/bleve/v2"
 )
 
@@ -23,7 +25,7 @@ func partitionOf(t time.Time) string {
 	if t.IsZero() {
 		return undatedPartition
 	}
-	return strconv.Itoa(t.In(vietnamTime()).Year())
+	return strconv.Itoa(t.In(model.Vietnam()).Year())
 }
 
 func sortedPartNames[V any](m map[string]V) []string {
@@ -77,7 +79,7 @@ func (ix *Index) partition(name string, create bool) (bleve.Index, error) {
 
 // view is an alias over the partitions that can hold articles of the period (all for an unbounded one), or nil
 // when there are none. Aliases are cheap, so one is made per operation rather than kept in step with the writer.
-func (ix *Index) view(p Period) bleve.Index {
+func (ix *Index) view(p model.Period) bleve.Index {
 	ix.partsMu.RLock()
 	defer ix.partsMu.RUnlock()
 	var sel []bleve.Index
@@ -88,7 +90,7 @@ func (ix *Index) view(p Period) bleve.Index {
 			if err != nil {
 				continue // undated articles fall in no bounded period
 			}
-			yp := Year(year)
+			yp := model.Year(year)
 			if (!p.To.IsZero() && !yp.From.Before(p.To)) || (!p.From.IsZero() && !p.From.Before(yp.To)) {
 				continue
 			}

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"genderlens/model"
+
 	"github.com/blevesearch/bleve/v2"
 )
 
@@ -17,7 +19,7 @@ func TestPartitionsByYear(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	ict := vietnamTime()
+	ict := model.Vietnam()
 	docs := []Document{
 		{URL: "u2024", Outlet: "a", Title: "Phụ nữ 2024", Published: time.Date(2024, 12, 31, 23, 30, 0, 0, ict)},
 		// 31/12 17:30 UTC is already 2025 in Hanoi.
@@ -37,18 +39,18 @@ func TestPartitionsByYear(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		period Period
+		period model.Period
 		want   uint64
 	}{
-		{Period{}, 3},
-		{Year(2024), 0},
-		{Year(2025), 1},
-		{Year(2026), 1},
-		{Period{From: time.Date(2025, 1, 1, 0, 0, 0, 0, ict)}, 2},
-		{Period{To: time.Date(2025, 1, 1, 0, 0, 0, 0, ict)}, 0},
+		{model.Period{}, 3},
+		{model.Year(2024), 0},
+		{model.Year(2025), 1},
+		{model.Year(2026), 1},
+		{model.Period{From: time.Date(2025, 1, 1, 0, 0, 0, 0, ict)}, 2},
+		{model.Period{To: time.Date(2025, 1, 1, 0, 0, 0, 0, ict)}, 0},
 	}
 	for _, tt := range tests {
-		res, err := ix.Search(ctx, SearchRequest{Query: "phu nu", Period: tt.period, Facets: true})
+		res, err := ix.Search(ctx, model.SearchRequest{Query: "phu nu", Period: tt.period, Facets: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -80,12 +82,12 @@ func TestTwoCopiesAfterCrash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := Document{URL: "u", Outlet: "a", Title: "cũ", Published: time.Date(2024, 5, 1, 8, 0, 0, 0, vietnamTime())}
+	old := Document{URL: "u", Outlet: "a", Title: "cũ", Published: time.Date(2024, 5, 1, 8, 0, 0, 0, model.Vietnam())}
 	if err := ix.Put(context.Background(), old); err != nil {
 		t.Fatal(err)
 	}
 	newer := old
-	newer.Title, newer.Published = "mới", time.Date(2025, 5, 1, 8, 0, 0, 0, vietnamTime())
+	newer.Title, newer.Published = "mới", time.Date(2025, 5, 1, 8, 0, 0, 0, model.Vietnam())
 	p, err := ix.partition("2025", true)
 	if err != nil {
 		t.Fatal(err)
@@ -123,7 +125,7 @@ func TestConvertSingleIndex(t *testing.T) {
 	}
 	for i := range 30 {
 		d := testDoc(i, "a")
-		d.Published = time.Date(2023+i%3, 3, 1, 8, 0, 0, 0, vietnamTime())
+		d.Published = time.Date(2023+i%3, 3, 1, 8, 0, 0, 0, model.Vietnam())
 		if err := single.Index(d.URL, d.fields()); err != nil {
 			t.Fatal(err)
 		}
@@ -186,7 +188,7 @@ func TestRebuildOnLayoutChange(t *testing.T) {
 	if err != nil || string(v) != mappingVersion || ix.Count() != len(docs) {
 		t.Errorf("after rebuild: version %q (err %v), %d articles; want %q and %d", v, err, ix.Count(), mappingVersion, len(docs))
 	}
-	res, err := ix.Search(context.Background(), SearchRequest{Query: "phu nu khoi nghiep"})
+	res, err := ix.Search(context.Background(), model.SearchRequest{Query: "phu nu khoi nghiep"})
 	if err != nil || res.Total != uint64(len(docs)) {
 		t.Errorf("search after rebuild: %d hits (err %v), want %d", res.Total, err, len(docs))
 	}

@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"genderlens/model"
+
 	"github.com/blevesearch/bleve/v2"
 )
 
@@ -155,7 +157,7 @@ func (ix *Index) rescoreAll(ctx context.Context, version string, fn Rescorer) er
 
 // getMany loads the stored documents with these URLs (missing ones are left out).
 func (ix *Index) getMany(ctx context.Context, urls []string) ([]Document, error) {
-	all := ix.view(Period{})
+	all := ix.view(model.Period{})
 	if all == nil || len(urls) == 0 {
 		return nil, nil
 	}

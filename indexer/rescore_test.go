@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"genderlens/model"
 )
 
 func TestRescoreResumesAfterRestart(t *testing.T) {
@@ -71,7 +73,7 @@ func TestRescoreResumesAfterRestart(t *testing.T) {
 		t.Fatalf("after restart %d articles on v1, want %d", left, n-100)
 	}
 	// Mixed versions are reported, not hidden.
-	if a := ix.Aggregate(Filter{}); !a.MixedRulesVersions || a.RulesVersions["v2"] != 100 {
+	if a := ix.Aggregate(model.Filter{}); !a.MixedRulesVersions || a.RulesVersions["v2"] != 100 {
 		t.Errorf("aggregate versions %v mixed %v", a.RulesVersions, a.MixedRulesVersions)
 	}
 	if err := ix.StartRescore("v2", func(d Document) (Document, error) {
@@ -85,7 +87,7 @@ func TestRescoreResumesAfterRestart(t *testing.T) {
 	if p.Running || p.Total != left || p.Done != left || p.Failed != 0 || p.Remaining != 0 || ix.Count() != n {
 		t.Errorf("progress after resume = %+v, count %d", p, ix.Count())
 	}
-	if a := ix.Aggregate(Filter{}); a.MixedRulesVersions || a.RulesVersions["v2"] != n {
+	if a := ix.Aggregate(model.Filter{}); a.MixedRulesVersions || a.RulesVersions["v2"] != n {
 		t.Errorf("after rescore: versions %v", a.RulesVersions)
 	}
 }

@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
+
+	"genderlens/model"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -15,72 +16,16 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// SearchRequest is a search over the stored articles. Query words match with or without diacritics and in any case;
-// text in double quotes ("..." or “...”) is an exact phrase. Every word and phrase must match (in the title, lead or
-// body). An empty query lists the articles the filters select, newest first.
-type SearchRequest struct {
-	Query string
-	// Outlets, when not empty, keeps articles of these outlets only.
-	Outlets  []string
-	Period   Period
-	Section  string
-	Category string
-	Topic    string
-	// RulesVersion, when set, keeps articles scored with that rules version only.
-	RulesVersion string
-	// Size is the page size (default 20, at most 100); From the number of hits skipped.
-	Size, From int
-	// Facets asks for counts by outlet, month and finding category over all matching articles.
-	Facets bool
-}
-
-// MaxSearchSize bounds one page of results.
-const MaxSearchSize = 100
-
-// SearchResult is one page of hits.
-type SearchResult struct {
-	Total    uint64                  `json:"total"`
-	Articles []SearchHit             `json:"articles"`
-	Facets   map[string][]FacetCount `json:"facets,omitempty"`
-	Took     time.Duration           `json:"-"`
-}
-
-// SearchHit is an article in a result page, with its scores and highlighted snippets.
-type SearchHit struct {
-	URL          string       `json:"url"`
-	Outlet       string       `json:"outlet"`
-	Title        string       `json:"title"`
-	Section      string       `json:"section,omitempty"`
-	Author       string       `json:"author,omitempty"`
-	Published    *time.Time   `json:"published"`
-	RulesVersion string       `json:"rules_version"`
-	Score        float64      `json:"score"`
-	People       GenderCounts `json:"people"`
-	Quoted       GenderCounts `json:"quoted"`
-	Categories   []string     `json:"categories"`
-	Topics       []string     `json:"topics"`
-	// Relevance is the search engine's ranking score (0 without a query).
-	Relevance float64 `json:"relevance"`
-	// Snippets are HTML fragments per field (title, lead, body), text escaped and matches in <mark>.
-	Snippets map[string][]string `json:"snippets,omitempty"`
-}
-
-// FacetCount is one facet value and its number of matching articles.
-type FacetCount struct {
-	Value string `json:"value"`
-	Count int    `json:"count"`
-}
-
 // snippetFields are the text fields a hit's snippets come from.
 var snippetFields = [...]string{"title", "lead", "body"}
 
 // Search runs a search. Errors are about the request (an unusable query) or the index.
-func (ix *Index) Search(ctx context.Context, sr SearchRequest) (SearchResult, error) {
+func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.SearchResult, error) {
 	if sr.Size <= 0 {
 		sr.Size = 20
 	}
-	if sr.Size > MaxSearchSize {
-		sr.Size = MaxSearchSize
+	if sr.Size > model.MaxSearchSize {
+		sr.Size = model.MaxSearchSize
 	}
 	if sr.From < 0 {
 		sr.From = 0
@@ -102,11 +47,11 @@ func (ix *Index) Search(ctx context.Context, sr SearchRequest) (SearchResult, er
 	// Only the partitions of the period's years are searched.
 	view := ix.view(sr.Period)
 	if view == nil {
-		return SearchResult{Articles: []SearchHit{}, Facets: emptyFacets(sr.Facets)}, nil
+		return model.SearchResult{Articles: []model.SearchHit{}, Facets: emptyFacets(sr.Facets)}, nil
 	}
 	res, err := searchAll(ctx, view, req)
 	if err != nil {
-		return SearchResult{}, fmt.Errorf("search %q: %w", sr.Query, err)
+		return model.SearchResult{}, fmt.Errorf("search %q: %w", sr.Query, err)
 	}
 	page := map[string]*search.DocumentMatch{}
 	if len(res.Hits) > 0 {
@@ -122,7 +67,7 @@ func (ix *Index) Search(ctx context.Context, sr SearchRequest) (SearchResult, er
 		}
 		pres, err := searchAll(ctx, view, preq)
 		if err != nil {
-			return SearchResult{}, fmt.Errorf("search %q: load the page: %w", sr.Query, err)
+			return model.SearchResult{}, fmt.Errorf("search %q: load the page: %w", sr.Query, err)
 		}
 		for _, h := range pres.Hits {
 			if hasText {
@@ -135,7 +80,7 @@ func (ix *Index) Search(ctx context.Context, sr SearchRequest) (SearchResult, er
 			page[h.ID] = h
 		}
 	}
-	out := SearchResult{Total: res.Total, Articles: make([]SearchHit, 0, len(res.Hits)), Took: res.Took}
+	out := model.SearchResult{Total: res.Total, Articles: make([]model.SearchHit, 0, len(res.Hits)), Took: res.Took}
 	for _, h := range res.Hits {
 		full := page[h.ID]
 		if full == nil {
@@ -145,12 +90,12 @@ func (ix *Index) Search(ctx context.Context, sr SearchRequest) (SearchResult, er
 		out.Articles = append(out.Articles, hitOf(full, hasText))
 	}
 	if sr.Facets {
-		out.Facets = map[string][]FacetCount{}
+		out.Facets = map[string][]model.FacetCount{}
 		for name, fr := range res.Facets {
-			counts := []FacetCount{}
+			counts := []model.FacetCount{}
 			if fr.Terms != nil {
 				for _, t := range fr.Terms.Terms() {
-					counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
+					counts = append(counts, model.FacetCount{Value: t.Term, Count: t.Count})
 				}
 			}
 			if name == "month" {
@@ -175,11 +120,11 @@ func searchAll(ctx context.Context, view bleve.Index, req *bleve.SearchRequest) 
 	return res, nil
 }
 
-func emptyFacets(want bool) map[string][]FacetCount {
+func emptyFacets(want bool) map[string][]model.FacetCount {
 	if !want {
 		return nil
 	}
-	return map[string][]FacetCount{"outlet": {}, "month": {}, "category": {}}
+	return map[string][]model.FacetCount{"outlet": {}, "month": {}, "category": {}}
 }
 
 func mapValues(m map[string]error) []error {
@@ -190,9 +135,9 @@ func mapValues(m map[string]error) []error {
 	return out
 }
 
-func hitOf(h *search.DocumentMatch, hasText bool) SearchHit {
+func hitOf(h *search.DocumentMatch, hasText bool) model.SearchHit {
 	d, _ := documentFromFields(h.Fields)
-	hit := SearchHit{
+	hit := model.SearchHit{
 		URL: h.ID, Outlet: d.Outlet, Title: d.Title, Section: d.Section, Author: d.Author, RulesVersion: d.RulesVersion,
 		Score: d.Score, People: d.People, Quoted: d.Quoted, Categories: nonNilStrings(d.Categories), Topics: nonNilStrings(d.Topics),
 	}
@@ -226,7 +171,7 @@ func nonNilStrings(s []string) []string {
 // rank by. The query text is parsed here rather than by bleve's query-string syntax so that no user input can make an
 // invalid query. Words are looked for in the text field (title, lead and body), phrases of two syllables or more in
 // the bigrams field: one short posting list per pair of syllables.
-func buildQuery(sr SearchRequest, aq analysedQuery) (q query.Query, hasText bool) {
+func buildQuery(sr model.SearchRequest, aq analysedQuery) (q query.Query, hasText bool) {
 	var must []query.Query
 	for _, part := range aq {
 		switch {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"genderlens/model"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -22,14 +24,14 @@ func searchFixture(t testing.TB) *Index {
 	docs := []Document{
 		{URL: "https://a.example/1", Outlet: "bao-a", Section: "Xã hội", Title: "Phụ nữ phường Trúc Bạch học nghề",
 			Body: "Hội Liên hiệp phụ nữ phường mở lớp dạy nghề cho 40 chị em.", Categories: []string{"stereotype"},
-			Topics: []string{TopicWomenFocus}, Published: time.Date(2025, 11, 20, 9, 0, 0, 0, vietnamTime())},
+			Topics: []string{model.TopicWomenFocus}, Published: time.Date(2025, 11, 20, 9, 0, 0, 0, model.Vietnam())},
 		{URL: "https://a.example/2", Outlet: "bao-a", Section: "Kinh tế", Title: "Giá rau tăng",
 			Body: "Nữ giám đốc hợp tác xã cho biết giá rau tăng vì mưa; phụ huynh lo lắng.", Categories: []string{"gender_marking"},
-			Published: time.Date(2025, 10, 2, 9, 0, 0, 0, vietnamTime())},
+			Published: time.Date(2025, 10, 2, 9, 0, 0, 0, model.Vietnam())},
 		// NFD text and the other tone placement: still found by the NFC, folded query.
 		{URL: "https://b.example/3", Outlet: "phuong-b", Section: "Xã hội", Title: norm.NFD.String("Hòa giải ở cơ sở"),
-			Body: norm.NFD.String("Tổ hoà giải gặp gỡ phụ nữ và nam giới trong khu dân cư."), Topics: []string{TopicGenderEquality},
-			Published: time.Date(2024, 3, 8, 9, 0, 0, 0, vietnamTime())},
+			Body: norm.NFD.String("Tổ hoà giải gặp gỡ phụ nữ và nam giới trong khu dân cư."), Topics: []string{model.TopicGenderEquality},
+			Published: time.Date(2024, 3, 8, 9, 0, 0, 0, model.Vietnam())},
 		{URL: "https://b.example/4", Outlet: "phuong-b", Title: "Đường Đội Cấn thông xe", Body: "Đường thông xe sau ba tháng sửa chữa <b>nhanh</b>."},
 	}
 	for _, d := range docs {
@@ -41,7 +43,7 @@ func searchFixture(t testing.TB) *Index {
 	return ix
 }
 
-func urlsOf(res SearchResult) string {
+func urlsOf(res model.SearchResult) string {
 	var out []string
 	for _, a := range res.Articles {
 		out = append(out, a.URL[len("https://"):])
@@ -53,34 +55,34 @@ func TestSearch(t *testing.T) {
 	ix := searchFixture(t)
 	tests := []struct {
 		name string
-		req  SearchRequest
+		req  model.SearchRequest
 		want string // hosts/paths of hits in order; order matters only when the query has no words
 		sort bool
 	}{
-		{"with diacritics", SearchRequest{Query: "phụ nữ"}, "a.example/1 a.example/2 b.example/3", true},
-		{"without diacritics", SearchRequest{Query: "phu nu"}, "a.example/1 a.example/2 b.example/3", true},
-		{"upper case", SearchRequest{Query: "PHU NU"}, "a.example/1 a.example/2 b.example/3", true},
-		{"NFD query", SearchRequest{Query: norm.NFD.String("phụ nữ")}, "a.example/1 a.example/2 b.example/3", true},
-		{"d with stroke", SearchRequest{Query: "duong doi can"}, "b.example/4", true},
-		{"tone placement", SearchRequest{Query: "hoà giải"}, "b.example/3", true},
-		{"phrase", SearchRequest{Query: `"phụ nữ phường"`}, "a.example/1", true},
-		{"curly phrase folded", SearchRequest{Query: "“phu nu phuong”"}, "a.example/1", true},
-		{"phrase not adjacent", SearchRequest{Query: `"nữ phụ"`}, "", true},
-		{"two-syllable phrase, other tone placement", SearchRequest{Query: `"hòa giải"`}, "b.example/3", true},
-		{"long phrase", SearchRequest{Query: `"hợp tác xã cho biết giá rau"`}, "a.example/2", true},
-		{"long phrase out of order", SearchRequest{Query: `"hợp tác xã biết cho"`}, "", true},
-		{"phrase never spans title and body", SearchRequest{Query: `"tăng nữ"`}, "", true},
-		{"one-word phrase", SearchRequest{Query: `"rau"`}, "a.example/2", true},
-		{"phrase of a lone mark restricts nothing", SearchRequest{Query: `"-" rau`}, "a.example/2", true},
-		{"all words must match", SearchRequest{Query: "phụ nữ rau"}, "a.example/2", true},
-		{"punctuation only", SearchRequest{Query: "- ."}, "b.example/4 a.example/1 a.example/2 b.example/3", true},
-		{"outlet", SearchRequest{Query: "phu nu", Outlets: []string{"phuong-b"}}, "b.example/3", true},
-		{"period", SearchRequest{Query: "phu nu", Period: ActionMonth(2025)}, "a.example/1", true},
-		{"section", SearchRequest{Section: "Xã hội"}, "a.example/1 b.example/3", false},
-		{"category", SearchRequest{Category: "gender_marking"}, "a.example/2", false},
-		{"topic", SearchRequest{Topic: TopicGenderEquality}, "b.example/3", false},
-		{"newest first without query", SearchRequest{Outlets: []string{"bao-a"}}, "a.example/1 a.example/2", false},
-		{"paging", SearchRequest{Outlets: []string{"bao-a"}, Size: 1, From: 1}, "a.example/2", false},
+		{"with diacritics", model.SearchRequest{Query: "phụ nữ"}, "a.example/1 a.example/2 b.example/3", true},
+		{"without diacritics", model.SearchRequest{Query: "phu nu"}, "a.example/1 a.example/2 b.example/3", true},
+		{"upper case", model.SearchRequest{Query: "PHU NU"}, "a.example/1 a.example/2 b.example/3", true},
+		{"NFD query", model.SearchRequest{Query: norm.NFD.String("phụ nữ")}, "a.example/1 a.example/2 b.example/3", true},
+		{"d with stroke", model.SearchRequest{Query: "duong doi can"}, "b.example/4", true},
+		{"tone placement", model.SearchRequest{Query: "hoà giải"}, "b.example/3", true},
+		{"phrase", model.SearchRequest{Query: `"phụ nữ phường"`}, "a.example/1", true},
+		{"curly phrase folded", model.SearchRequest{Query: "“phu nu phuong”"}, "a.example/1", true},
+		{"phrase not adjacent", model.SearchRequest{Query: `"nữ phụ"`}, "", true},
+		{"two-syllable phrase, other tone placement", model.SearchRequest{Query: `"hòa giải"`}, "b.example/3", true},
+		{"long phrase", model.SearchRequest{Query: `"hợp tác xã cho biết giá rau"`}, "a.example/2", true},
+		{"long phrase out of order", model.SearchRequest{Query: `"hợp tác xã biết cho"`}, "", true},
+		{"phrase never spans title and body", model.SearchRequest{Query: `"tăng nữ"`}, "", true},
+		{"one-word phrase", model.SearchRequest{Query: `"rau"`}, "a.example/2", true},
+		{"phrase of a lone mark restricts nothing", model.SearchRequest{Query: `"-" rau`}, "a.example/2", true},
+		{"all words must match", model.SearchRequest{Query: "phụ nữ rau"}, "a.example/2", true},
+		{"punctuation only", model.SearchRequest{Query: "- ."}, "b.example/4 a.example/1 a.example/2 b.example/3", true},
+		{"outlet", model.SearchRequest{Query: "phu nu", Outlets: []string{"phuong-b"}}, "b.example/3", true},
+		{"period", model.SearchRequest{Query: "phu nu", Period: model.ActionMonth(2025)}, "a.example/1", true},
+		{"section", model.SearchRequest{Section: "Xã hội"}, "a.example/1 b.example/3", false},
+		{"category", model.SearchRequest{Category: "gender_marking"}, "a.example/2", false},
+		{"topic", model.SearchRequest{Topic: model.TopicGenderEquality}, "b.example/3", false},
+		{"newest first without query", model.SearchRequest{Outlets: []string{"bao-a"}}, "a.example/1 a.example/2", false},
+		{"paging", model.SearchRequest{Outlets: []string{"bao-a"}, Size: 1, From: 1}, "a.example/2", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,7 +108,7 @@ func TestSearch(t *testing.T) {
 
 func TestSearchSnippetsAndFacets(t *testing.T) {
 	ix := searchFixture(t)
-	res, err := ix.Search(context.Background(), SearchRequest{Query: "thong xe", Facets: true})
+	res, err := ix.Search(context.Background(), model.SearchRequest{Query: "thong xe", Facets: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,14 +120,14 @@ func TestSearchSnippetsAndFacets(t *testing.T) {
 		t.Errorf("body snippet %q: want marked matches and escaped HTML", body)
 	}
 	// A phrase is marked only where its words follow one another: in the body, not in the title.
-	res, err = ix.Search(context.Background(), SearchRequest{Query: `"đường thông xe"`})
+	res, err = ix.Search(context.Background(), model.SearchRequest{Query: `"đường thông xe"`})
 	if err != nil || len(res.Articles) != 1 {
 		t.Fatalf("phrase search: %v, %+v", err, res)
 	}
 	if got := res.Articles[0].Snippets; got["title"] != nil || !strings.Contains(strings.Join(got["body"], " "), "<mark>Đường</mark> <mark>thông</mark> <mark>xe</mark> sau") {
 		t.Errorf("phrase snippets %q", got)
 	}
-	all, err := ix.Search(context.Background(), SearchRequest{Facets: true})
+	all, err := ix.Search(context.Background(), model.SearchRequest{Facets: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +156,7 @@ func FuzzSearchQuery(f *testing.F) {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
-		res, err := ix.Search(context.Background(), SearchRequest{Query: q, Facets: true})
+		res, err := ix.Search(context.Background(), model.SearchRequest{Query: q, Facets: true})
 		if err != nil {
 			t.Fatalf("Search(%q): %v", q, err)
 		}

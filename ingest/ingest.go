@@ -12,6 +12,7 @@ import (
 
 	"genderlens/crawler"
 	"genderlens/indexer"
+	"genderlens/model"
 	"genderlens/scorer"
 )
 
@@ -51,7 +52,7 @@ func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
 			captions = append(captions, im.Caption)
 		}
 	}
-	res := s.Check(scorer.Document{Text: indexer.ScoredText(a.Title, a.Lead, a.Body, captions), Section: a.Section})
+	res := s.Check(scorer.Document{Text: model.ScoredText(a.Title, a.Lead, a.Body, captions), Section: a.Section})
 	raw, err := json.Marshal(res)
 	if err != nil {
 		return indexer.Document{}, fmt.Errorf("encode score of %s: %w", a.URL, err)
@@ -64,19 +65,19 @@ func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
 		URL: a.URL, Outlet: a.OutletID, Title: a.Title, Lead: a.Lead, Body: a.Body, Captions: captions, Author: a.Author,
 		Section: a.Section, Published: a.Published, Crawled: crawled, ContentHash: a.ContentHash,
 		RulesVersion: res.RulesVersion, Score: res.Score, Indicators: res.Indicators,
-		People:       indexer.GenderCounts{Female: res.Counts.People.Female, Male: res.Counts.People.Male, Unknown: res.Counts.People.Unknown},
-		Quoted:       indexer.GenderCounts{Female: res.Counts.Quoted.Female, Male: res.Counts.Quoted.Male, Unknown: res.Counts.Quoted.Unknown},
+		People:       model.GenderCounts{Female: res.Counts.People.Female, Male: res.Counts.People.Male, Unknown: res.Counts.People.Unknown},
+		Quoted:       model.GenderCounts{Female: res.Counts.Quoted.Female, Male: res.Counts.Quoted.Male, Unknown: res.Counts.Quoted.Unknown},
 		FindingCount: len(res.Findings),
 		Result:       raw,
-		PeopleByRole: map[string]indexer.GenderCounts{},
-		QuotedByRole: map[string]indexer.GenderCounts{},
+		PeopleByRole: map[string]model.GenderCounts{},
+		QuotedByRole: map[string]model.GenderCounts{},
 	}
 	for _, p := range res.People {
 		c := d.PeopleByRole[p.Role]
 		d.PeopleByRole[p.Role] = c.Add(genderCount(p.Gender))
 	}
 	for role, c := range res.QuotedByRole {
-		d.QuotedByRole[role] = indexer.GenderCounts{Female: c.Female, Male: c.Male, Unknown: c.Unknown}
+		d.QuotedByRole[role] = model.GenderCounts{Female: c.Female, Male: c.Male, Unknown: c.Unknown}
 	}
 	cats, rules := map[string]bool{}, map[string]bool{}
 	for _, f := range res.Findings {
@@ -86,13 +87,13 @@ func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
 	d.Categories = slices.Sorted(maps.Keys(cats))
 	d.RuleIDs = slices.Sorted(maps.Keys(rules))
 	if res.Topics.GBV {
-		d.Topics = append(d.Topics, indexer.TopicGBV)
+		d.Topics = append(d.Topics, model.TopicGBV)
 	}
 	if res.Topics.GenderEquality {
-		d.Topics = append(d.Topics, indexer.TopicGenderEquality)
+		d.Topics = append(d.Topics, model.TopicGenderEquality)
 	}
 	if res.Topics.WomenFocus {
-		d.Topics = append(d.Topics, indexer.TopicWomenFocus)
+		d.Topics = append(d.Topics, model.TopicWomenFocus)
 	}
 	return d, nil
 }
@@ -107,14 +108,14 @@ func images(captions []string) []crawler.Image {
 }
 
 // genderCount is one person of the scorer's gender value.
-func genderCount(gender string) indexer.GenderCounts {
+func genderCount(gender string) model.GenderCounts {
 	switch gender {
 	case "female":
-		return indexer.GenderCounts{Female: 1}
+		return model.GenderCounts{Female: 1}
 	case "male":
-		return indexer.GenderCounts{Male: 1}
+		return model.GenderCounts{Male: 1}
 	}
-	return indexer.GenderCounts{Unknown: 1}
+	return model.GenderCounts{Unknown: 1}
 }
 
 // Rescorer re-scores a stored article with s, keeping what was collected (text, dates, outlet) and replacing every

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"genderlens/crawler"
-	"genderlens/indexer"
+	"genderlens/model"
 	"genderlens/rules"
 	"genderlens/scorer"
 )
@@ -23,8 +23,8 @@ func rescoreTestScorer(t *testing.T) *scorer.Scorer {
 	return s
 }
 
-func sumByRole(m map[string]indexer.GenderCounts) indexer.GenderCounts {
-	var total indexer.GenderCounts
+func sumByRole(m map[string]model.GenderCounts) model.GenderCounts {
+	var total model.GenderCounts
 	for _, c := range m {
 		total = total.Add(c)
 	}
@@ -34,7 +34,7 @@ func sumByRole(m map[string]indexer.GenderCounts) indexer.GenderCounts {
 // The articles are written for this test.
 func TestScoreFillsRolesAndRescoreKeepsIdentity(t *testing.T) {
 	s := rescoreTestScorer(t)
-	published := time.Date(2025, 11, 20, 8, 0, 0, 0, time.FixedZone("ICT", 7*3600))
+	published := time.Date(2025, 11, 20, 8, 0, 0, 0, model.Vietnam())
 	tests := []crawler.Article{
 		{URL: "https://a.example/1", OutletID: "bao-a", Title: "Phường tổ chức hội thảo về bình đẳng giới", Published: published,
 			Body: "Bà Nguyễn Thị Hoa, Chủ tịch Hội Liên hiệp phụ nữ phường, cho biết năm nay có 40 chị em được vay vốn. " +

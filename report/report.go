@@ -12,14 +12,14 @@ import (
 	"time"
 
 	"genderlens/adoption"
-	"genderlens/indexer"
+	"genderlens/model"
 )
 
 // Store is what a report reads from the index.
 type Store interface {
-	Aggregate(f indexer.Filter) indexer.Aggregate
-	AggregateByOutlet(f indexer.Filter) map[string]*indexer.Aggregate
-	Search(ctx context.Context, sr indexer.SearchRequest) (indexer.SearchResult, error)
+	Aggregate(f model.Filter) model.Aggregate
+	AggregateByOutlet(f model.Filter) map[string]*model.Aggregate
+	Search(ctx context.Context, sr model.SearchRequest) (model.SearchResult, error)
 }
 
 // Outlet is an outlet as the configuration names it.
@@ -31,7 +31,7 @@ type Outlet struct {
 type Report struct {
 	Year        int
 	ActionMonth bool
-	Period      indexer.Period
+	Period      model.Period
 	// Policy is the adoption policy the statuses and thresholds come from.
 	Policy *adoption.Policy
 	// Outlets are the configured outlets, then any outlet with articles in the period that the configuration lacks
@@ -40,7 +40,7 @@ type Report struct {
 	// Configured is how many of Outlets are configured (the first ones).
 	Configured int
 	// District is the figures over every article of the period.
-	District indexer.Aggregate
+	District model.Aggregate
 	// Adoption is the district's assessment for the year (annual report only).
 	Adoption *adoption.District
 	// Months are the monthly figures per outlet, months with articles only (annual report only).
@@ -54,7 +54,7 @@ type Report struct {
 // OutletFigures is one outlet's figures over the report's period, with its adoption status in the annual report.
 type OutletFigures struct {
 	Outlet
-	Figures indexer.Aggregate
+	Figures model.Aggregate
 	Status  *adoption.Status
 }
 
@@ -62,7 +62,7 @@ type OutletFigures struct {
 type MonthFigures struct {
 	Outlet  Outlet
 	Month   time.Month
-	Figures indexer.Aggregate
+	Figures model.Aggregate
 }
 
 // Finding is an article with problem findings.
@@ -86,11 +86,11 @@ func Build(ctx context.Context, store Store, policy *adoption.Policy, evidence m
 	if policy == nil {
 		return nil, fmt.Errorf("no adoption policy")
 	}
-	r := &Report{Year: year, ActionMonth: actionMonth, Period: indexer.Year(year), Policy: policy, Configured: len(outlets)}
+	r := &Report{Year: year, ActionMonth: actionMonth, Period: model.Year(year), Policy: policy, Configured: len(outlets)}
 	if actionMonth {
-		r.Period = indexer.ActionMonth(year)
+		r.Period = model.ActionMonth(year)
 	}
-	f := indexer.Filter{Period: r.Period}
+	f := model.Filter{Period: r.Period}
 	byOutlet := store.AggregateByOutlet(f)
 	r.District = store.Aggregate(f)
 	r.RulesVersions = r.District.RulesVersions
@@ -129,15 +129,15 @@ func Build(ctx context.Context, store Store, policy *adoption.Policy, evidence m
 		if a := byOutlet[o.ID]; a != nil {
 			of.Figures = *a
 		} else {
-			of.Figures = store.Aggregate(indexer.Filter{Outlet: o.ID, Period: r.Period})
+			of.Figures = store.Aggregate(model.Filter{Outlet: o.ID, Period: r.Period})
 		}
 		r.Outlets = append(r.Outlets, of)
 	}
 
 	if !actionMonth {
 		for m := time.January; m <= time.December; m++ {
-			p := indexer.Period{From: r.Period.From.AddDate(0, int(m)-1, 0), To: r.Period.From.AddDate(0, int(m), 0)}
-			month := store.AggregateByOutlet(indexer.Filter{Period: p})
+			p := model.Period{From: r.Period.From.AddDate(0, int(m)-1, 0), To: r.Period.From.AddDate(0, int(m), 0)}
+			month := store.AggregateByOutlet(model.Filter{Period: p})
 			for _, o := range all {
 				if a := month[o.ID]; a != nil && a.Articles > 0 {
 					r.Months = append(r.Months, MonthFigures{Outlet: o, Month: m, Figures: *a})
@@ -156,14 +156,14 @@ func Build(ctx context.Context, store Store, policy *adoption.Policy, evidence m
 }
 
 // topFindings lists the period's articles with problem findings, most problem categories first, then lowest score.
-func topFindings(ctx context.Context, store Store, p indexer.Period, outlets []Outlet) ([]Finding, error) {
+func topFindings(ctx context.Context, store Store, p model.Period, outlets []Outlet) ([]Finding, error) {
 	names := map[string]Outlet{}
 	for _, o := range outlets {
 		names[o.ID] = o
 	}
 	var found []Finding
-	for from := 0; ; from += indexer.MaxSearchSize {
-		res, err := store.Search(ctx, indexer.SearchRequest{Period: p, Size: indexer.MaxSearchSize, From: from})
+	for from := 0; ; from += model.MaxSearchSize {
+		res, err := store.Search(ctx, model.SearchRequest{Period: p, Size: model.MaxSearchSize, From: from})
 		if err != nil {
 			return nil, fmt.Errorf("top findings: %w", err)
 		}
@@ -204,36 +204,12 @@ func topFindings(ctx context.Context, store Store, p indexer.Period, outlets []O
 // problemCategories keeps the categories that are problems (not positive signals or topic flags), in display order.
 func problemCategories(cats []string) []string {
 	var out []string
-	for _, c := range Categories(cats) {
-		if c != "positive" && c != "topic" {
-			out = append(out, c)
+	for _, id := range Categories(cats) {
+		if c, known := model.LookupCategory(id); !known || c.Problem() {
+			out = append(out, id)
 		}
 	}
 	return out
-}
-
-// knownCategories are the finding categories of the rule set, in display order, with their Vietnamese labels.
-var knownCategories = []struct{ id, vi string }{
-	{"stereotype", "Định kiến, rập khuôn giới"},
-	{"appearance", "Nhấn mạnh ngoại hình"},
-	{"sexualization", "Tình dục hóa"},
-	{"derogatory", "Từ ngữ xúc phạm"},
-	{"gender_marking", "Đánh dấu giới không cần thiết"},
-	{"balance", "Mất cân bằng nguồn tin"},
-	{"sensational_gbv", "Giật gân về bạo lực giới"},
-	{"victim_blaming", "Đổ lỗi cho nạn nhân"},
-	{"victim_identification", "Lộ danh tính nạn nhân"},
-	{"positive", "Dấu hiệu tích cực"},
-}
-
-// CategoryLabel is a finding category's Vietnamese name (the id itself when unknown).
-func CategoryLabel(id string) string {
-	for _, c := range knownCategories {
-		if c.id == id {
-			return c.vi
-		}
-	}
-	return id
 }
 
 // Categories orders category ids: the known ones in display order, then the others sorted; "topic" is dropped.
@@ -242,14 +218,14 @@ func Categories(ids []string) []string {
 	for _, id := range ids {
 		have[id] = true
 	}
+	delete(have, model.CategoryTopic)
 	var out []string
-	for _, c := range knownCategories {
-		if have[c.id] {
-			out = append(out, c.id)
-			delete(have, c.id)
+	for _, id := range model.CategoryIDs() {
+		if have[id] {
+			out = append(out, id)
+			delete(have, id)
 		}
 	}
-	delete(have, "topic")
 	var rest []string
 	for id := range have {
 		rest = append(rest, id)
@@ -261,10 +237,7 @@ func Categories(ids []string) []string {
 // ReportCategories are the categories the report's finding tables show: every known problem category, and any other
 // found in the period.
 func (r *Report) ReportCategories() []string {
-	ids := []string{}
-	for _, c := range knownCategories {
-		ids = append(ids, c.id)
-	}
+	ids := model.CategoryIDs()
 	for id := range r.District.Categories {
 		ids = append(ids, id)
 	}

@@ -15,13 +15,14 @@ import (
 
 	"genderlens/adoption"
 	"genderlens/indexer"
+	"genderlens/model"
 
 	"github.com/xuri/excelize/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-var ict = time.FixedZone("ICT", 7*3600)
+var ict = model.Vietnam()
 
 // testOutlets are the configured outlets; "khac" has articles but is not configured.
 var testOutlets = []Outlet{
@@ -39,17 +40,17 @@ func testDocuments() []indexer.Document {
 			URL: fmt.Sprintf("https://a.example/2025/%02d", m), Outlet: "bao-a", Title: fmt.Sprintf("Bài tháng %d", m),
 			Body: "Chị Lan và ông Nam phát biểu.", Published: time.Date(2025, time.Month(m), 20, 9, 0, 0, 0, ict),
 			RulesVersion: "r1", Score: 60 + float64(m)/3,
-			People:       indexer.GenderCounts{Female: 1, Male: 2, Unknown: m % 2},
-			Quoted:       indexer.GenderCounts{Female: 1, Male: 1 + m%3},
-			QuotedByRole: map[string]indexer.GenderCounts{"expert": {Female: 1}, "official": {Male: 1 + m%3}},
-			PeopleByRole: map[string]indexer.GenderCounts{"expert": {Female: 1}, "official": {Male: 2}, "other": {Unknown: m % 2}},
+			People:       model.GenderCounts{Female: 1, Male: 2, Unknown: m % 2},
+			Quoted:       model.GenderCounts{Female: 1, Male: 1 + m%3},
+			QuotedByRole: map[string]model.GenderCounts{"expert": {Female: 1}, "official": {Male: 1 + m%3}},
+			PeopleByRole: map[string]model.GenderCounts{"expert": {Female: 1}, "official": {Male: 2}, "other": {Unknown: m % 2}},
 		}
 		if m%4 == 0 {
-			d.Topics = []string{indexer.TopicGenderEquality, indexer.TopicWomenFocus}
+			d.Topics = []string{model.TopicGenderEquality, model.TopicWomenFocus}
 			d.Categories = []string{"positive"}
 		}
 		if m == 11 || m == 6 {
-			d.Topics = []string{indexer.TopicGBV}
+			d.Topics = []string{model.TopicGBV}
 			d.Categories = []string{"victim_blaming", "sensational_gbv"}
 			d.Score = 41.25
 		}
@@ -58,18 +59,18 @@ func testDocuments() []indexer.Document {
 	docs = append(docs,
 		indexer.Document{URL: "https://b.example/1", Outlet: "phuong-b", Title: "Họp tổ dân phố", Body: "Ông Hùng nói.",
 			Published: time.Date(2025, 11, 16, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 55,
-			People: indexer.GenderCounts{Male: 1}, Quoted: indexer.GenderCounts{Male: 1},
-			QuotedByRole: map[string]indexer.GenderCounts{"official": {Male: 1}},
-			Categories:   []string{"stereotype", "gender_marking"}, Topics: []string{indexer.TopicGenderEquality}},
+			People: model.GenderCounts{Male: 1}, Quoted: model.GenderCounts{Male: 1},
+			QuotedByRole: map[string]model.GenderCounts{"official": {Male: 1}},
+			Categories:   []string{"stereotype", "gender_marking"}, Topics: []string{model.TopicGenderEquality}},
 		indexer.Document{URL: "https://b.example/2", Outlet: "phuong-b", Title: "Nữ giám đốc xinh đẹp <b>", Body: "Nữ giám đốc.",
 			Published: time.Date(2025, 12, 15, 23, 30, 0, 0, ict), RulesVersion: "r2", Score: 47.5,
-			People: indexer.GenderCounts{Female: 1}, Categories: []string{"appearance", "gender_marking", "stereotype"}},
+			People: model.GenderCounts{Female: 1}, Categories: []string{"appearance", "gender_marking", "stereotype"}},
 		indexer.Document{URL: "https://b.example/3", Outlet: "phuong-b", Title: "Sau tháng hành động", Body: "Không ai.",
 			Published: time.Date(2025, 12, 16, 0, 0, 0, 0, ict), RulesVersion: "r2", Score: 80},
 		indexer.Document{URL: "https://k.example/1", Outlet: "khac", Title: "Bài khác", Body: "Bà Mai kể.",
 			Published: time.Date(2025, 11, 30, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 90,
-			People: indexer.GenderCounts{Female: 1}, Quoted: indexer.GenderCounts{Female: 1},
-			QuotedByRole: map[string]indexer.GenderCounts{"ordinary": {Female: 1}}, Topics: []string{indexer.TopicWomenFocus}},
+			People: model.GenderCounts{Female: 1}, Quoted: model.GenderCounts{Female: 1},
+			QuotedByRole: map[string]model.GenderCounts{"ordinary": {Female: 1}}, Topics: []string{model.TopicWomenFocus}},
 		indexer.Document{URL: "https://a.example/2024", Outlet: "bao-a", Title: "Năm trước", Body: "x",
 			Published: time.Date(2024, 11, 20, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 10},
 	)
@@ -179,10 +180,10 @@ func TestXLSXMatchesAPI(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			period := indexer.Year(2025)
+			period := model.Year(2025)
 			wantSheets := []string{"Tổng hợp", "Cơ quan", "Xu hướng theo tháng", "Phát hiện theo nhóm", "Phương pháp"}
 			if actionMonth {
-				period = indexer.ActionMonth(2025)
+				period = model.ActionMonth(2025)
 				wantSheets = []string{"Tổng hợp", "Cơ quan", "Phát hiện theo nhóm", "Phát hiện nổi bật", "Phương pháp"}
 			}
 			if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(wantSheets, "|") {
@@ -190,7 +191,7 @@ func TestXLSXMatchesAPI(t *testing.T) {
 			}
 			// The API assesses the configured outlets (server.outletIDs); "khac" is not one.
 			district := policy.AssessDistrict(2025, []string{"bao-a", "phuong-b", "dai-c"}, testEvidence(),
-				idx.AggregateByOutlet(indexer.Filter{Period: period}))
+				idx.AggregateByOutlet(model.Filter{Period: period}))
 
 			header, rows := sheetTable(t, f, "Cơ quan", "Mã cơ quan")
 			if len(rows) != 4 {
@@ -198,7 +199,7 @@ func TestXLSXMatchesAPI(t *testing.T) {
 			}
 			for i, row := range rows {
 				id := row[0]
-				a := idx.Aggregate(indexer.Filter{Outlet: id, Period: period})
+				a := idx.Aggregate(model.Filter{Outlet: id, Period: period})
 				wantNum(t, id+" articles", cellOf(t, header, row, "Số bài"), intp(a.Articles))
 				wantNum(t, id+" score", cellOf(t, header, row, "Điểm nội dung"), a.Score)
 				wantNum(t, id+" women people", cellOf(t, header, row, "Nữ / người được nhắc đến"), a.People.WomenShare)
@@ -242,7 +243,7 @@ func TestXLSXMatchesAPI(t *testing.T) {
 					values[row[0]] = row[1]
 				}
 			}
-			all := idx.Aggregate(indexer.Filter{Period: period})
+			all := idx.Aggregate(model.Filter{Period: period})
 			wantNum(t, "district articles", values["Số bài được theo dõi (toàn quận)"], intp(all.Articles))
 			wantNum(t, "district score", values["Điểm nội dung trung bình (0-100)"], all.Score)
 			wantNum(t, "district quoted", values["Tỷ lệ nữ trong số nguồn được trích dẫn"], all.Quoted.WomenShare)
@@ -263,11 +264,11 @@ func TestXLSXMatchesAPI(t *testing.T) {
 				for _, row := range months {
 					var m, y int
 					fmt.Sscanf(cellOf(t, mh, row, "Tháng"), "%d/%d", &m, &y)
-					p, err := indexer.ParsePeriod(fmt.Sprintf("%d-%02d", y, m))
+					p, err := model.ParsePeriod(fmt.Sprintf("%d-%02d", y, m))
 					if err != nil {
 						t.Fatal(err)
 					}
-					a := idx.Aggregate(indexer.Filter{Outlet: row[0], Period: p})
+					a := idx.Aggregate(model.Filter{Outlet: row[0], Period: p})
 					wantNum(t, row[0]+" month articles", cellOf(t, mh, row, "Số bài"), intp(a.Articles))
 					wantNum(t, row[0]+" month score", cellOf(t, mh, row, "Điểm nội dung"), a.Score)
 					wantNum(t, row[0]+" month quoted", cellOf(t, mh, row, "Nữ / nguồn trích dẫn"), a.Quoted.WomenShare)

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"genderlens/adoption"
-	"genderlens/indexer"
+	"genderlens/model"
 )
 
 // Kind is how a value is shown: as text, a count, a score (0.0) or a share (0%).
@@ -150,8 +150,8 @@ func (r *Report) summaryTable() Table {
 	add("Tỷ lệ nữ trong số người được nhắc đến", share(a.People.WomenShare))
 	add("Tỷ lệ nữ trong số nguồn được trích dẫn", share(a.Quoted.WomenShare))
 	add("Tỷ lệ nguồn trích dẫn chưa rõ giới", share(a.Quoted.UnknownShare))
-	add("Bài về bình đẳng giới", share(a.Topics[indexer.TopicGenderEquality].Rate))
-	add("Bài về bạo lực trên cơ sở giới", share(a.Topics[indexer.TopicGBV].Rate))
+	add("Bài về bình đẳng giới", share(a.Topics[model.TopicGenderEquality].Rate))
+	add("Bài về bạo lực trên cơ sở giới", share(a.Topics[model.TopicGBV].Rate))
 	add("Phiên bản bộ quy tắc", text(versionsText(r.RulesVersions)))
 	if a.MixedRulesVersions {
 		add("Lưu ý", text("Số liệu gộp các bài được chấm theo nhiều phiên bản bộ quy tắc"))
@@ -178,11 +178,11 @@ func (r *Report) OutletTable() Table {
 	col("Chưa rõ giới / người được nhắc đến", 12)
 	col("Nữ / nguồn trích dẫn", 12)
 	col("Chưa rõ giới / nguồn trích dẫn", 12)
-	for _, role := range indexer.Roles() {
-		col("Nữ / nguồn trích dẫn: "+roleLabel(role), 12)
+	for _, role := range model.Roles() {
+		col("Nữ / nguồn trích dẫn: "+strings.ToLower(model.RoleLabel(role, "vi")), 12)
 	}
 	topicCols := []struct{ id, label string }{
-		{indexer.TopicGenderEquality, "bình đẳng giới"}, {indexer.TopicGBV, "bạo lực giới"}, {indexer.TopicWomenFocus, "tập trung vào phụ nữ"},
+		{model.TopicGenderEquality, "bình đẳng giới"}, {model.TopicGBV, "bạo lực giới"}, {model.TopicWomenFocus, "tập trung vào phụ nữ"},
 	}
 	for _, tc := range topicCols {
 		col("Số bài về "+tc.label, 10)
@@ -193,12 +193,12 @@ func (r *Report) OutletTable() Table {
 	col("Bài bạo lực giới: lộ danh tính nạn nhân", 12)
 	cats := r.ReportCategories()
 	for _, c := range cats {
-		col("Tỷ lệ bài có: "+CategoryLabel(c), 12)
+		col("Tỷ lệ bài có: "+model.CategoryLabel(c, "vi"), 12)
 	}
 	col("Phiên bản bộ quy tắc", 24)
 	for _, o := range r.Outlets {
 		a := o.Figures
-		row := []Value{text(o.ID), text(o.Name), text(kindLabel(o.Kind))}
+		row := []Value{text(o.ID), text(o.Name), text(model.OutletKindLabel(o.Kind, "vi"))}
 		if !r.ActionMonth {
 			level, reasons, unmet := "Ngoài danh sách cấu hình", "", ""
 			if o.Status != nil {
@@ -208,7 +208,7 @@ func (r *Report) OutletTable() Table {
 		}
 		row = append(row, count(a.Articles), score(a.Score), share(a.People.WomenShare), share(a.People.UnknownShare),
 			share(a.Quoted.WomenShare), share(a.Quoted.UnknownShare))
-		for _, role := range indexer.Roles() {
+		for _, role := range model.Roles() {
 			row = append(row, share(a.QuotedByRole[role].WomenShare))
 		}
 		for _, tc := range topicCols {
@@ -227,7 +227,7 @@ func (r *Report) OutletTable() Table {
 }
 
 // categoryRate is the share of a's articles with a finding of category c: 0 when there are articles and none has it.
-func categoryRate(a indexer.Aggregate, c string) Value {
+func categoryRate(a model.Aggregate, c string) Value {
 	if rt, ok := a.Categories[c]; ok {
 		return share(rt.Rate)
 	}
@@ -255,7 +255,7 @@ func unmetText(checks []adoption.Check) string {
 
 func requirementLabel(req string) string {
 	if cat, ok := strings.CutPrefix(req, "category_rate:"); ok {
-		return "tỷ lệ bài có " + strings.ToLower(CategoryLabel(cat))
+		return "tỷ lệ bài có " + strings.ToLower(model.CategoryLabel(cat, "vi"))
 	}
 	if k, ok := strings.CutPrefix(req, "violence_rate:"); ok {
 		return "tỷ lệ bài bạo lực giới có " + violenceLabel(k)
@@ -297,36 +297,6 @@ func violenceLabel(k string) string {
 	return k
 }
 
-func roleLabel(role string) string {
-	switch role {
-	case indexer.RoleExpert:
-		return "chuyên gia"
-	case indexer.RoleOfficial:
-		return "lãnh đạo, cán bộ"
-	case indexer.RoleOrdinary:
-		return "người dân"
-	case indexer.RoleCelebrity:
-		return "người nổi tiếng"
-	}
-	return "khác"
-}
-
-func kindLabel(kind string) string {
-	switch kind {
-	case "newspaper":
-		return "Báo"
-	case "magazine":
-		return "Tạp chí"
-	case "radio_tv":
-		return "Phát thanh, truyền hình"
-	case "district_portal":
-		return "Cổng TTĐT quận"
-	case "ward_portal":
-		return "Cổng TTĐT phường"
-	}
-	return kind
-}
-
 func (r *Report) monthTable() Table {
 	t := Table{Sheet: "Xu hướng theo tháng", Title: "Xu hướng theo tháng",
 		Notes:   []string{"Chỉ liệt kê các tháng có bài được theo dõi."},
@@ -346,7 +316,7 @@ func (r *Report) categoryTable() Table {
 	}
 	for _, c := range r.ReportCategories() {
 		rt := r.District.Categories[c]
-		row := []Value{text(CategoryLabel(c)), text(c), count(rt.Articles), categoryRate(r.District, c)}
+		row := []Value{text(model.CategoryLabel(c, "vi")), text(c), count(rt.Articles), categoryRate(r.District, c)}
 		for _, o := range r.Outlets {
 			row = append(row, count(o.Figures.Categories[c].Articles))
 		}
@@ -361,7 +331,7 @@ func (r *Report) topFindingsTable() Table {
 	for _, f := range r.TopFindings {
 		labels := make([]string, len(f.Categories))
 		for i, c := range f.Categories {
-			labels[i] = CategoryLabel(c)
+			labels[i] = model.CategoryLabel(c, "vi")
 		}
 		date := ""
 		if !f.Published.IsZero() {
@@ -440,7 +410,7 @@ func requirementRows(level string, r adoption.Requirements) [][]Value {
 		add("Tỷ lệ nữ trong nguồn trích dẫn tối thiểu", share(c.MinQuotedWomenShare))
 	}
 	for _, cat := range slices.Sorted(maps.Keys(c.MaxCategoryRate)) {
-		add("Tỷ lệ bài có "+strings.ToLower(CategoryLabel(cat))+" tối đa", shareOf(c.MaxCategoryRate[cat]))
+		add("Tỷ lệ bài có "+strings.ToLower(model.CategoryLabel(cat, "vi"))+" tối đa", shareOf(c.MaxCategoryRate[cat]))
 	}
 	for _, k := range slices.Sorted(maps.Keys(c.MaxViolenceRate)) {
 		add("Tỷ lệ bài bạo lực giới có "+violenceLabel(k)+" tối đa", shareOf(c.MaxViolenceRate[k]))

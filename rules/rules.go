@@ -18,9 +18,10 @@ import (
 	"sort"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
+	"genderlens/model"
 	"genderlens/vntext"
+
+	"go.yaml.in/yaml/v3"
 )
 
 //go:embed *.yaml people
@@ -38,20 +39,6 @@ const (
 	KindBalance      = "balance"      // shares of women among sources
 	KindTopic        = "topic"        // cues that set an article topic
 )
-
-// Categories returns the categories a rule may have: the kinds of gendered
-// language, "positive" for good practice, and "balance" and "topic" for the
-// article-level rule kinds.
-func Categories() []string {
-	return []string{
-		"appearance", "sexualization", "gender_marking", "stereotype", "derogatory",
-		"sensational_gbv", "victim_blaming", "victim_identification", "positive",
-		"balance", "topic",
-	}
-}
-
-// Topics returns the topics an article can be flagged with.
-func Topics() []string { return []string{"gbv", "gender_equality", "women_focus"} }
 
 // ListsFile holds named word lists that rules share: a phrase "@name" in
 // tokens, exceptions, near.tokens or unless.tokens stands for every phrase
@@ -455,8 +442,8 @@ func validate(r *Rule) []string {
 	if r.Indicator == "" {
 		bad("indicator is missing")
 	}
-	if !contains(Categories(), r.Category) {
-		bad("category %q is not one of %s", r.Category, strings.Join(Categories(), ", "))
+	if !contains(model.CategoryIDs(), r.Category) {
+		bad("category %q is not one of %s", r.Category, strings.Join(model.CategoryIDs(), ", "))
 	}
 	switch r.Severity {
 	case "info", "warning", "error":
@@ -490,7 +477,7 @@ func validate(r *Rule) []string {
 		bad("needs at least one example under examples.nomatch")
 	}
 	for _, t := range r.WhenTopics {
-		if !contains(Topics(), t) {
+		if !contains(model.Topics(), t) {
 			bad("when_topics: unknown topic %q", t)
 		}
 	}
@@ -571,8 +558,8 @@ func validate(r *Rule) []string {
 			}
 		}
 	case KindTopic:
-		if !contains(Topics(), r.Topic) {
-			bad("topic %q is not one of %s", r.Topic, strings.Join(Topics(), ", "))
+		if !contains(model.Topics(), r.Topic) {
+			bad("topic %q is not one of %s", r.Topic, strings.Join(model.Topics(), ", "))
 		}
 		if len(r.Tokens) == 0 {
 			bad("topic rule needs tokens")

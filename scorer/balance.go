@@ -1,6 +1,9 @@
 package scorer
 
-import "genderlens/rules"
+import (
+	"genderlens/model"
+	"genderlens/rules"
+)
 
 // balanceRules evaluates the source-ratio rules on the people found. They
 // describe the whole article, so their findings have no span.
@@ -42,11 +45,11 @@ func (s *Scorer) balanceRules(d *doc, res *Result, fired map[string]bool) []Find
 }
 
 // group counts, by gender, the people a balance rule is about.
-func (s *Scorer) group(res *Result, of string) GenderCounts {
-	var g GenderCounts
+func (s *Scorer) group(res *Result, of string) model.GenderCounts {
+	var g model.GenderCounts
 	for _, p := range res.People {
 		if s.inGroup(p, of) {
-			g.add(p.Gender)
+			g.Count(p.Gender)
 		}
 	}
 	return g

@@ -1,5 +1,7 @@
 package scorer
 
+import "genderlens/model"
+
 // The words of an explanation (what a cue, stage or outcome is called, and
 // the gender and role values) in the output's languages, Vietnamese first.
 // The web pages and the command line both use them.
@@ -27,14 +29,6 @@ var labels = map[string]map[string]string{
 		"cue.title":          "chức danh",
 		"cue.section":        "chuyên mục",
 		"cue.default":        "mặc định",
-		"gender.female":      "Nữ",
-		"gender.male":        "Nam",
-		"gender.unknown":     "Chưa rõ",
-		"role.expert":        "Chuyên gia",
-		"role.official":      "Lãnh đạo, quản lý",
-		"role.ordinary":      "Người dân",
-		"role.celebrity":     "Người nổi tiếng",
-		"role.other":         "Khác",
 		"stage.candidates":   "tìm ứng viên",
 		"stage.non_person":   "lọc tên không phải người",
 		"stage.merge":        "gộp các lần nhắc",
@@ -73,14 +67,6 @@ var labels = map[string]map[string]string{
 		"cue.title":          "title",
 		"cue.section":        "section",
 		"cue.default":        "default",
-		"gender.female":      "Female",
-		"gender.male":        "Male",
-		"gender.unknown":     "Unknown",
-		"role.expert":        "Expert",
-		"role.official":      "Official",
-		"role.ordinary":      "Ordinary citizen",
-		"role.celebrity":     "Celebrity",
-		"role.other":         "Other",
 		"stage.candidates":   "candidates",
 		"stage.non_person":   "non-person filter",
 		"stage.merge":        "mention merging",
@@ -103,6 +89,9 @@ var labels = map[string]map[string]string{
 // "explain.people") in lang, falling back to Vietnamese; ok is false for a
 // key it does not know.
 func Label(lang, key string) (string, bool) {
+	if s, ok := model.LabelOf(key, lang); ok {
+		return s, true
+	}
 	if s, ok := labels[lang][key]; ok {
 		return s, true
 	}

@@ -20,7 +20,7 @@ func TestLabels(t *testing.T) {
 	}
 	for _, lang := range []string{"vi", "en"} {
 		for _, k := range keys {
-			if _, ok := labels[lang][k]; !ok {
+			if s, ok := Label(lang, k); !ok || s == "" {
 				t.Errorf("%s: no label for %s", lang, k)
 			}
 		}
@@ -28,7 +28,7 @@ func TestLabels(t *testing.T) {
 	if len(labels["vi"]) != len(labels["en"]) {
 		t.Errorf("vi has %d labels, en %d", len(labels["vi"]), len(labels["en"]))
 	}
-	if s, ok := Label("fr", "gender.female"); !ok || s != labels["vi"]["gender.female"] {
+	if s, ok := Label("fr", "cue.honorific"); !ok || s != labels["vi"]["cue.honorific"] {
 		t.Errorf("an unknown language falls back to Vietnamese, got %q", s)
 	}
 	if _, ok := Label("vi", "no.such"); ok {

@@ -87,11 +87,11 @@ func (s *Scorer) findPeople(d *doc, res *Result) {
 	for _, p := range d.people {
 		out := p.output()
 		res.People = append(res.People, out)
-		res.Counts.People.add(out.Gender)
+		res.Counts.People.Count(out.Gender)
 		if out.Quoted {
-			res.Counts.Quoted.add(out.Gender)
+			res.Counts.Quoted.Count(out.Gender)
 			g := res.QuotedByRole[out.Role]
-			g.add(out.Gender)
+			g.Count(out.Gender)
 			res.QuotedByRole[out.Role] = g
 		}
 	}

@@ -1,30 +1,32 @@
 package scorer
 
-// Gender and role values of the JSON output.
-const (
-	female  = "female"
-	male    = "male"
-	unknown = "unknown"
+import "genderlens/model"
 
-	roleExpert    = "expert"
-	roleOfficial  = "official"
-	roleOrdinary  = "ordinary"
-	roleCelebrity = "celebrity"
-	roleOther     = "other"
+// Short names for the gender and role values of the JSON output, which model declares.
+const (
+	female  = model.Female
+	male    = model.Male
+	unknown = model.Unknown
+
+	roleExpert    = model.RoleExpert
+	roleOfficial  = model.RoleOfficial
+	roleOrdinary  = model.RoleOrdinary
+	roleCelebrity = model.RoleCelebrity
+	roleOther     = model.RoleOther
 )
 
 // Result is the audit of one article. Every list is empty, never null, in
 // JSON.
 type Result struct {
-	RulesVersion string                  `json:"rules_version"`
-	Score        float64                 `json:"score"`
-	Indicators   map[string]float64      `json:"indicators"`
-	People       []Person                `json:"people"`
-	Findings     []Finding               `json:"findings"`
-	Alerts       []Finding               `json:"alerts"`
-	Topics       Topics                  `json:"topics"`
-	Counts       Counts                  `json:"counts"`
-	QuotedByRole map[string]GenderCounts `json:"quoted_by_role"`
+	RulesVersion string                        `json:"rules_version"`
+	Score        float64                       `json:"score"`
+	Indicators   map[string]float64            `json:"indicators"`
+	People       []Person                      `json:"people"`
+	Findings     []Finding                     `json:"findings"`
+	Alerts       []Finding                     `json:"alerts"`
+	Topics       Topics                        `json:"topics"`
+	Counts       Counts                        `json:"counts"`
+	QuotedByRole map[string]model.GenderCounts `json:"quoted_by_role"`
 	// Explain is set when the document asked for it: what the people
 	// finder rejected or merged, and rule matches conditions cancelled.
 	Explain *Explanation `json:"explain,omitempty"`
@@ -155,26 +157,8 @@ type Topics struct {
 	WomenFocus     bool `json:"women_focus"`
 }
 
-// GenderCounts counts people by gender.
-type GenderCounts struct {
-	Female  int `json:"female"`
-	Male    int `json:"male"`
-	Unknown int `json:"unknown"`
-}
-
-func (g *GenderCounts) add(gender string) {
-	switch gender {
-	case female:
-		g.Female++
-	case male:
-		g.Male++
-	default:
-		g.Unknown++
-	}
-}
-
 // Counts are the people and quoted sources by gender.
 type Counts struct {
-	People GenderCounts `json:"people"`
-	Quoted GenderCounts `json:"quoted"`
+	People model.GenderCounts `json:"people"`
+	Quoted model.GenderCounts `json:"quoted"`
 }

@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"genderlens/model"
 	"genderlens/rules"
 	"genderlens/vntext"
 )
@@ -444,7 +445,7 @@ func (s *Scorer) Check(in Document) *Result {
 	res := &Result{
 		RulesVersion: s.set.Version,
 		Indicators:   map[string]float64{},
-		QuotedByRole: map[string]GenderCounts{},
+		QuotedByRole: map[string]model.GenderCounts{},
 		People:       []Person{},
 		Findings:     []Finding{},
 		Alerts:       []Finding{},

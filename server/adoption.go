@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"genderlens/adoption"
-	"genderlens/indexer"
+	"genderlens/model"
 )
 
 // apiPolicy: GET /api/policy: the adoption policy in use.
@@ -22,7 +22,7 @@ func (s *Server) apiPolicy(w http.ResponseWriter, _ *http.Request) {
 // yearParam reads a year from 2000 to 2100; empty means the current year in Vietnam.
 func yearParam(s string) (int, error) {
 	if s == "" {
-		return time.Now().In(time.FixedZone("ICT", 7*3600)).Year(), nil
+		return time.Now().In(model.Vietnam()).Year(), nil
 	}
 	y, err := strconv.Atoi(s)
 	if err != nil || y < 2000 || y > 2100 {
@@ -69,7 +69,7 @@ func (s *Server) apiOutletAdoption(w http.ResponseWriter, r *http.Request) {
 	if e, _, ok := s.opts.Evidence.Get(id, year); ok {
 		ev = &e
 	}
-	content := s.opts.Store.Aggregate(indexer.Filter{Outlet: id, Period: indexer.Year(year)})
+	content := s.opts.Store.Aggregate(model.Filter{Outlet: id, Period: model.Year(year)})
 	writeJSON(w, http.StatusOK, s.opts.Policy.Assess(id, year, ev, content))
 }
 
@@ -188,6 +188,6 @@ func (s *Server) authorised(w http.ResponseWriter, r *http.Request) bool {
 
 // district assesses every configured outlet for a year; the API and /metrics both read it, so they always agree.
 func (s *Server) district(year int) adoption.District {
-	content := s.opts.Store.AggregateByOutlet(indexer.Filter{Period: indexer.Year(year)})
+	content := s.opts.Store.AggregateByOutlet(model.Filter{Period: model.Year(year)})
 	return s.opts.Policy.AssessDistrict(year, s.outletIDs(), s.opts.Evidence.Year(year), content)
 }

@@ -3,7 +3,7 @@ package server
 import (
 	"net/http"
 
-	"genderlens/indexer"
+	"genderlens/model"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -11,9 +11,9 @@ import (
 // AggregateView is an outlet's (or all outlets') figures over a period, naming the rules versions and the policy
 // they go with, and warning when they mix rules versions.
 type AggregateView struct {
-	Outlet  string            `json:"outlet,omitempty"`
-	Period  PeriodView        `json:"period"`
-	Figures indexer.Aggregate `json:"figures"`
+	Outlet  string          `json:"outlet,omitempty"`
+	Period  PeriodView      `json:"period"`
+	Figures model.Aggregate `json:"figures"`
 	// CurrentRulesVersion is the version the running scorer applies; the figures' own versions are in
 	// figures.rules_versions.
 	CurrentRulesVersion string `json:"current_rules_version"`
@@ -21,7 +21,7 @@ type AggregateView struct {
 	Warning             string `json:"warning,omitempty"`
 }
 
-func (s *Server) aggregateView(outlet string, period PeriodView, a indexer.Aggregate) AggregateView {
+func (s *Server) aggregateView(outlet string, period PeriodView, a model.Aggregate) AggregateView {
 	v := AggregateView{Outlet: outlet, Period: period, Figures: a, CurrentRulesVersion: s.opts.Scorer.RulesVersion()}
 	if s.opts.Policy != nil {
 		v.Policy = s.opts.Policy.Version
@@ -50,7 +50,7 @@ func (s *Server) apiOutletAggregates(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	a := s.opts.Store.Aggregate(indexer.Filter{Outlet: id, Period: period, RulesVersion: q.Get("rules_version")})
+	a := s.opts.Store.Aggregate(model.Filter{Outlet: id, Period: period, RulesVersion: q.Get("rules_version")})
 	writeJSON(w, http.StatusOK, s.aggregateView(id, view, a))
 }
 
@@ -62,15 +62,15 @@ func (s *Server) apiAggregates(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	f := indexer.Filter{Period: period, RulesVersion: q.Get("rules_version")}
+	f := model.Filter{Period: period, RulesVersion: q.Get("rules_version")}
 	by := s.opts.Store.AggregateByOutlet(f)
 	outlets := make([]AggregateView, 0, len(s.opts.Outlets))
 	for _, id := range s.outletIDs() {
-		a := indexer.Aggregate{}
+		a := model.Aggregate{}
 		if got := by[id]; got != nil {
 			a = *got
 		} else {
-			a = s.opts.Store.Aggregate(indexer.Filter{Outlet: id, Period: period, RulesVersion: f.RulesVersion})
+			a = s.opts.Store.Aggregate(model.Filter{Outlet: id, Period: period, RulesVersion: f.RulesVersion})
 		}
 		outlets = append(outlets, s.aggregateView(id, view, a))
 	}

@@ -7,14 +7,14 @@ import (
 	"strings"
 	"time"
 
-	"genderlens/indexer"
+	"genderlens/model"
 )
 
 // apiArticles searches the stored articles: GET /api/articles?q=&outlet=&from=&to=&period=&section=&category=&topic=
 // &rules_version=&size=&offset=&facets=. Query words match with or without diacritics; "..." is a phrase.
 func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	req := indexer.SearchRequest{
+	req := model.SearchRequest{
 		Query: q.Get("q"), Section: q.Get("section"), Category: q.Get("category"), Topic: q.Get("topic"),
 		RulesVersion: q.Get("rules_version"), Facets: q.Get("facets") != "false" && q.Get("facets") != "0",
 	}
@@ -31,7 +31,7 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	req.Period = period
-	if req.Size, err = intParam(q.Get("size"), 20, 1, indexer.MaxSearchSize); err != nil {
+	if req.Size, err = intParam(q.Get("size"), 20, 1, model.MaxSearchSize); err != nil {
 		writeError(w, http.StatusBadRequest, "size: "+err.Error())
 		return
 	}
@@ -87,17 +87,17 @@ type PeriodView struct {
 }
 
 // periodParam reads ?period= or ?from=&to= (YYYY-MM-DD, to included); not both.
-func periodParam(period, from, to string) (indexer.Period, PeriodView, error) {
+func periodParam(period, from, to string) (model.Period, PeriodView, error) {
 	if period != "" && (from != "" || to != "") {
-		return indexer.Period{}, PeriodView{}, fmt.Errorf("give period or from/to, not both")
+		return model.Period{}, PeriodView{}, fmt.Errorf("give period or from/to, not both")
 	}
 	name := period
 	if period == "" && (from != "" || to != "") {
 		name = from + ".." + to
 	}
-	p, err := indexer.ParsePeriod(name)
+	p, err := model.ParsePeriod(name)
 	if err != nil {
-		return indexer.Period{}, PeriodView{}, err
+		return model.Period{}, PeriodView{}, err
 	}
 	v := PeriodView{Name: name}
 	if !p.From.IsZero() {

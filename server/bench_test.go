@@ -17,6 +17,7 @@ import (
 
 	"genderlens/config"
 	"genderlens/indexer"
+	"genderlens/model"
 	"genderlens/scorer"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -181,9 +182,9 @@ func BenchmarkOverviewRender100x24(b *testing.B) {
 	ts, idx, sc := newBenchServer(b, outlets)
 
 	setup := time.Now()
-	ict := time.FixedZone("ICT", 7*3600)
-	cats := indexer.GenderedLanguageCategories
-	topics := [][]string{nil, {indexer.TopicGenderEquality}, {indexer.TopicWomenFocus}, {indexer.TopicGBV, indexer.TopicWomenFocus}}
+	ict := model.Vietnam()
+	cats := model.GenderedLanguageCategories()
+	topics := [][]string{nil, {model.TopicGenderEquality}, {model.TopicWomenFocus}, {model.TopicGBV, model.TopicWomenFocus}}
 	sections := []string{"Thời sự", "Xã hội", "Kinh tế", "Văn hóa", "Pháp luật"}
 	docs := make([]indexer.Document, 0, numOutlets*months*perMonth)
 	for o, out := range outlets {
@@ -203,11 +204,11 @@ func BenchmarkOverviewRender100x24(b *testing.B) {
 					Crawled:      pub.Add(2 * time.Hour),
 					RulesVersion: sc.RulesVersion(),
 					Score:        float64(40 + (o*13+m*7+k*11)%61),
-					People:       indexer.GenderCounts{Female: 1 + n%3, Male: 2 + n%2, Unknown: n % 2},
-					Quoted:       indexer.GenderCounts{Female: n % 3, Male: 1 + n%2, Unknown: n % 4 / 3},
-					QuotedByRole: map[string]indexer.GenderCounts{
-						indexer.RoleOfficial: {Male: 1 + n%2},
-						indexer.RoleExpert:   {Female: n % 3},
+					People:       model.GenderCounts{Female: 1 + n%3, Male: 2 + n%2, Unknown: n % 2},
+					Quoted:       model.GenderCounts{Female: n % 3, Male: 1 + n%2, Unknown: n % 4 / 3},
+					QuotedByRole: map[string]model.GenderCounts{
+						model.RoleOfficial: {Male: 1 + n%2},
+						model.RoleExpert:   {Female: n % 3},
 					},
 					Topics:       topics[n%len(topics)],
 					FindingCount: n % 4,

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"genderlens/adoption"
+	"genderlens/model"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -40,7 +41,7 @@ func (c *districtCollector) Describe(ch chan<- *prometheus.Desc) {
 }
 
 func (c *districtCollector) Collect(ch chan<- prometheus.Metric) {
-	now := c.now().In(vnZone)
+	now := c.now().In(model.Vietnam())
 	d := c.s.district(now.Year())
 	kinds := map[string]string{}
 	for _, o := range c.s.opts.Outlets {
@@ -87,15 +88,12 @@ func targetPath(targets []adoption.Target, level adoption.Level, now time.Time) 
 		return 0, 0, false
 	}
 	t := targets[idx]
-	end := time.Date(t.Year+1, 1, 1, 0, 0, 0, 0, vnZone)
-	start := time.Date(t.Year-3, 1, 1, 0, 0, 0, 0, vnZone)
+	end := time.Date(t.Year+1, 1, 1, 0, 0, 0, 0, model.Vietnam())
+	start := time.Date(t.Year-3, 1, 1, 0, 0, 0, 0, model.Vietnam())
 	if idx > 0 {
-		start = time.Date(targets[idx-1].Year+1, 1, 1, 0, 0, 0, 0, vnZone)
+		start = time.Date(targets[idx-1].Year+1, 1, 1, 0, 0, 0, 0, model.Vietnam())
 	}
 	frac := float64(now.Sub(start)) / float64(end.Sub(start))
 	frac = max(0, min(1, frac))
 	return t.Share, t.Share * frac, true
 }
-
-// vnZone is Vietnam's time zone (no daylight saving since 1975), fixed so that a missing tz database changes nothing.
-var vnZone = time.FixedZone("ICT", 7*3600)

@@ -6,11 +6,12 @@ import (
 	"time"
 
 	"genderlens/adoption"
+	"genderlens/model"
 )
 
 func TestTargetPath(t *testing.T) {
 	hanoi := []adoption.Target{{Year: 2025, Level: adoption.Pilot, Share: 0.8}, {Year: 2030, Level: adoption.Official, Share: 1}}
-	at := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, vnZone) }
+	at := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, model.Vietnam()) }
 	tests := []struct {
 		level      adoption.Level
 		now        time.Time

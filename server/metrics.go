@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"genderlens/config"
-	"genderlens/indexer"
+	"genderlens/model"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -44,7 +44,7 @@ func newOutletCollector(outlets []config.Outlet, store Store) *outletCollector {
 		batchSeconds: prometheus.NewDesc("genderlens_indexer_batch_duration_seconds_total",
 			"Time spent writing batches since start, including the wait for persistence.", nil, nil),
 	}
-	for _, cat := range indexer.GenderedLanguageCategories {
+	for _, cat := range model.GenderedLanguageCategories() {
 		c.categoryRate[cat] = prometheus.NewDesc("genderlens_outlet_"+cat+"_articles_ratio",
 			"Share (0-1) of the outlet's stored articles with at least one "+cat+" finding.", labels, nil)
 	}
@@ -61,7 +61,7 @@ func (c *outletCollector) Describe(ch chan<- *prometheus.Desc) {
 }
 
 func (c *outletCollector) Collect(ch chan<- prometheus.Metric) {
-	sums := c.store.Summaries(indexer.Period{})
+	sums := c.store.Summaries(model.Period{})
 	for _, o := range c.outlets {
 		sum := sums[o.ID]
 		n := 0

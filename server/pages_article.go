@@ -6,6 +6,7 @@ import (
 
 	"genderlens/config"
 	"genderlens/indexer"
+	"genderlens/model"
 	"genderlens/scorer"
 )
 
@@ -44,7 +45,7 @@ func (s *Server) articlePageHandler(w http.ResponseWriter, r *http.Request) {
 	} else {
 		v.Outlet = config.Outlet{ID: d.Outlet, Name: d.Outlet}
 	}
-	text := indexer.ScoredText(d.Title, d.Lead, d.Body, d.Captions)
+	text := model.ScoredText(d.Title, d.Lead, d.Body, d.Captions)
 	res := &scorer.Result{}
 	if len(d.Result) == 0 || json.Unmarshal(d.Result, res) != nil {
 		// An article stored without its full result (or with an unreadable one) is scored again for display only.

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"genderlens/adoption"
-	"genderlens/indexer"
+	"genderlens/model"
 )
 
 // The page helpers live here, beside the pages that use them; parsePages runs after package initialisation.
@@ -31,16 +31,16 @@ func init() {
 			if v.IsZero() {
 				return "–"
 			}
-			return v.In(vnZone).Format("02/01/2006")
+			return v.In(model.Vietnam()).Format("02/01/2006")
 		case *time.Time:
 			if v == nil || v.IsZero() {
 				return "–"
 			}
-			return v.In(vnZone).Format("02/01/2006")
+			return v.In(model.Vietnam()).Format("02/01/2006")
 		}
 		return "–"
 	}
-	pageFuncs["datetime"] = func(t time.Time) string { return t.In(vnZone).Format("02/01/2006 15:04") }
+	pageFuncs["datetime"] = func(t time.Time) string { return t.In(model.Vietnam()).Format("02/01/2006 15:04") }
 }
 
 // L returns a link to path (which may carry a query) in the page's language, so that English stays English.
@@ -77,11 +77,11 @@ func outletLink(id string) string { return "/outlets/" + url.PathEscape(id) }
 func articleLink(u string) string { return "/article?url=" + url.QueryEscape(u) }
 
 // monthly returns an outlet's figures (every outlet's when id is empty) for each month of a year.
-func (s *Server) monthly(id string, year int) []indexer.Aggregate {
-	out := make([]indexer.Aggregate, 12)
+func (s *Server) monthly(id string, year int) []model.Aggregate {
+	out := make([]model.Aggregate, 12)
 	for m := range 12 {
-		from := time.Date(year, time.Month(m+1), 1, 0, 0, 0, 0, vnZone)
-		out[m] = s.opts.Store.Aggregate(indexer.Filter{Outlet: id, Period: indexer.Period{From: from, To: from.AddDate(0, 1, 0)}})
+		from := time.Date(year, time.Month(m+1), 1, 0, 0, 0, 0, model.Vietnam())
+		out[m] = s.opts.Store.Aggregate(model.Filter{Outlet: id, Period: model.Period{From: from, To: from.AddDate(0, 1, 0)}})
 	}
 	return out
 }

@@ -7,7 +7,7 @@ import (
 	"strconv"
 
 	"genderlens/adoption"
-	"genderlens/indexer"
+	"genderlens/model"
 )
 
 // districtPage is the district overview: the year's adoption rate against its target, each outlet's status, reasons
@@ -27,14 +27,14 @@ type districtPage struct {
 type districtRow struct {
 	ID, Name, Kind, Link, EvidenceLink string
 	Status                             statusView
-	Figures                            indexer.Aggregate
+	Figures                            model.Aggregate
 	Trend                              template.HTML
 }
 
 // actionRow is one outlet's (or the district's) figures for the Action Month, 15/11-15/12.
 type actionRow struct {
 	Name, Link string
-	Figures    indexer.Aggregate
+	Figures    model.Aggregate
 }
 
 // overview is the district overview at /, for ?year= (default: this year in Vietnam).
@@ -59,8 +59,8 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	for _, st := range d.Statuses {
 		statuses[st.Outlet] = st
 	}
-	byYear := s.opts.Store.AggregateByOutlet(indexer.Filter{Period: indexer.Year(year)})
-	byAction := s.opts.Store.AggregateByOutlet(indexer.Filter{Period: indexer.ActionMonth(year)})
+	byYear := s.opts.Store.AggregateByOutlet(model.Filter{Period: model.Year(year)})
+	byAction := s.opts.Store.AggregateByOutlet(model.Filter{Period: model.ActionMonth(year)})
 	for _, o := range s.opts.Outlets {
 		row := districtRow{ID: o.ID, Name: o.Name, Kind: o.Kind, Link: outletLink(o.ID),
 			EvidenceLink: outletLink(o.ID) + "/evidence/" + strconv.Itoa(year),
@@ -80,6 +80,6 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		}
 		v.Action = append(v.Action, ar)
 	}
-	v.ActionTotal = actionRow{Name: translate(lang, "district.total"), Figures: s.opts.Store.Aggregate(indexer.Filter{Period: indexer.ActionMonth(year)})}
+	v.ActionTotal = actionRow{Name: translate(lang, "district.total"), Figures: s.opts.Store.Aggregate(model.Filter{Period: model.ActionMonth(year)})}
 	s.render(w, http.StatusOK, "overview.html", newPage(r, "overview", v))
 }

@@ -12,6 +12,7 @@ import (
 	"genderlens/crawler"
 	"genderlens/indexer"
 	"genderlens/ingest"
+	"genderlens/model"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -26,7 +27,7 @@ const (
 	fixtureSexual = "https://hotay.example/nguoi-dep-san-bay"
 )
 
-var ict = time.FixedZone("ICT", 7*3600)
+var ict = model.Vietnam()
 
 func fixtureArticles() []crawler.Article {
 	var out []crawler.Article

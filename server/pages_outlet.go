@@ -11,7 +11,7 @@ import (
 
 	"genderlens/adoption"
 	"genderlens/config"
-	"genderlens/indexer"
+	"genderlens/model"
 )
 
 // outletPage is one outlet's year: status, monthly trends, the indicator breakdown and the articles to look at first.
@@ -19,7 +19,7 @@ type outletPage struct {
 	Outlet           config.Outlet
 	Year, Prev, Next int
 	Status           statusView
-	Figures          indexer.Aggregate
+	Figures          model.Aggregate
 	WomenChart       template.HTML
 	ScoreChart       template.HTML
 	Months           []monthRow
@@ -34,17 +34,17 @@ type outletPage struct {
 
 type monthRow struct {
 	Label   string
-	Figures indexer.Aggregate
+	Figures model.Aggregate
 }
 
 type categoryRow struct {
 	Key  string
-	Rate indexer.Rate
+	Rate model.Rate
 }
 
 type roleRow struct {
 	Role           string
-	People, Quoted indexer.GenderFigures
+	People, Quoted model.GenderFigures
 }
 
 // topArticle is an article with its number of findings, for the "most findings" list.
@@ -57,10 +57,10 @@ type topArticle struct {
 }
 
 // topArticlesScanned bounds the articles read to rank by findings: one search page.
-const topArticlesScanned = indexer.MaxSearchSize
+const topArticlesScanned = model.MaxSearchSize
 
 // findingCategories are the finding categories in display order.
-var findingCategories = append(slices.Clone(indexer.GenderedLanguageCategories), "positive")
+var findingCategories = append(slices.Clone(model.GenderedLanguageCategories()), "positive")
 
 // outletPageHandler: GET /outlets/{id}?year=.
 func (s *Server) outletPageHandler(w http.ResponseWriter, r *http.Request) {
@@ -82,7 +82,7 @@ func (s *Server) outletPageHandler(w http.ResponseWriter, r *http.Request) {
 	if s.opts.Policy != nil {
 		v.Policy = s.opts.Policy.Version
 	}
-	v.Figures = s.opts.Store.Aggregate(indexer.Filter{Outlet: id, Period: indexer.Year(year)})
+	v.Figures = s.opts.Store.Aggregate(model.Filter{Outlet: id, Period: model.Year(year)})
 	var ev *adoption.Evidence
 	if e, _, ok := s.opts.Evidence.Get(id, year); ok {
 		ev = &e
@@ -105,10 +105,10 @@ func (s *Server) outletPageHandler(w http.ResponseWriter, r *http.Request) {
 		v.Categories = append(v.Categories, categoryRow{Key: c, Rate: v.Figures.Categories[c]})
 	}
 	// Violence stories have their own rows; the other topics follow them.
-	for _, t := range []string{indexer.TopicGenderEquality, indexer.TopicWomenFocus} {
+	for _, t := range []string{model.TopicGenderEquality, model.TopicWomenFocus} {
 		v.Topics = append(v.Topics, categoryRow{Key: t, Rate: v.Figures.Topics[t]})
 	}
-	for _, role := range indexer.Roles() {
+	for _, role := range model.Roles() {
 		v.Roles = append(v.Roles, roleRow{Role: role, People: v.Figures.PeopleByRole[role], Quoted: v.Figures.QuotedByRole[role]})
 	}
 	top, err := s.topArticles(r, id, year)
@@ -122,7 +122,7 @@ func (s *Server) outletPageHandler(w http.ResponseWriter, r *http.Request) {
 // topArticles ranks the outlet's articles of the year by their number of findings, most first (lower score first on
 // a tie), reading at most one search page of them.
 func (s *Server) topArticles(r *http.Request, id string, year int) ([]topArticle, error) {
-	res, err := s.opts.Store.Search(r.Context(), indexer.SearchRequest{Outlets: []string{id}, Period: indexer.Year(year), Size: topArticlesScanned})
+	res, err := s.opts.Store.Search(r.Context(), model.SearchRequest{Outlets: []string{id}, Period: model.Year(year), Size: topArticlesScanned})
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"genderlens/config"
-	"genderlens/indexer"
+	"genderlens/model"
 )
 
 // searchPage is the search form, one page of results with highlighted snippets, and the facets.
@@ -26,7 +26,7 @@ type searchPage struct {
 }
 
 type searchHitView struct {
-	indexer.SearchHit
+	model.SearchHit
 	Link, OutletName string
 	Snippets         []template.HTML
 }
@@ -69,7 +69,7 @@ func (s *Server) searchPageHandler(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "category")
 		return
 	}
-	req := indexer.SearchRequest{Query: v.Q, Period: period, Category: v.Category, Size: searchPageSize, From: offset, Facets: true}
+	req := model.SearchRequest{Query: v.Q, Period: period, Category: v.Category, Size: searchPageSize, From: offset, Facets: true}
 	if v.Outlet != "" {
 		req.Outlets = []string{v.Outlet}
 	}

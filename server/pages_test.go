@@ -45,7 +45,7 @@ func TestPagesStatusAndContent(t *testing.T) {
 		{"district en", "/?year=2025&lang=en", 200, []string{"District overview", "Pilot", "Not started", "Action Month", "lang=en"}},
 		{"district bad year", "/?year=abc", 400, []string{"Yêu cầu không hợp lệ"}},
 		{"outlet", "/outlets/bao-ho-tay?year=2025", 200, []string{"Báo Hồ Tây", "<polyline", "Nguồn tin nữ", "Chưa rõ giới",
-			"Phái yếu khởi nghiệp công nghệ", "Người đẹp xuất hiện tại sân bay", "Định kiến giới", "B1.3"}},
+			"Phái yếu khởi nghiệp công nghệ", "Người đẹp xuất hiện tại sân bay", "Định kiến, rập khuôn giới", "B1.3"}},
 		{"outlet unknown", "/outlets/nope", 404, []string{"Không có cơ quan này"}},
 		{"outlet bad year", "/outlets/bao-ho-tay?year=1", 400, []string{"Yêu cầu không hợp lệ"}},
 		{"article", "/article?url=" + url.QueryEscape(fixtureStereo), 200, []string{`<mark class="finding`, "Phái yếu",

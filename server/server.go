@@ -13,6 +13,7 @@ import (
 	"genderlens/adoption"
 	"genderlens/config"
 	"genderlens/indexer"
+	"genderlens/model"
 	"genderlens/scorer"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -22,11 +23,11 @@ import (
 // Store is what the server reads from the article store.
 type Store interface {
 	Count() int
-	Summaries(p indexer.Period) map[string]*indexer.OutletSummary
-	Search(ctx context.Context, r indexer.SearchRequest) (indexer.SearchResult, error)
+	Summaries(p model.Period) map[string]*indexer.OutletSummary
+	Search(ctx context.Context, r model.SearchRequest) (model.SearchResult, error)
 	Get(url string) (indexer.Document, bool, error)
-	Aggregate(f indexer.Filter) indexer.Aggregate
-	AggregateByOutlet(f indexer.Filter) map[string]*indexer.Aggregate
+	Aggregate(f model.Filter) model.Aggregate
+	AggregateByOutlet(f model.Filter) map[string]*model.Aggregate
 	RescoreProgress() indexer.RescoreProgress
 	WriteStats() indexer.WriteStats
 }
@@ -107,14 +108,14 @@ type OutletView struct {
 	// Score is the mean content score 0-100, null before any article is stored.
 	Score *float64 `json:"score"`
 	// QuotedWomenShare is women / (women + men) among quoted sources of known gender; null when there are none.
-	QuotedWomenShare *float64             `json:"quoted_women_share"`
-	Quoted           indexer.GenderCounts `json:"quoted"`
-	People           indexer.GenderCounts `json:"people"`
-	RulesVersions    []string             `json:"rules_versions"`
+	QuotedWomenShare *float64           `json:"quoted_women_share"`
+	Quoted           model.GenderCounts `json:"quoted"`
+	People           model.GenderCounts `json:"people"`
+	RulesVersions    []string           `json:"rules_versions"`
 }
 
 func (s *Server) outletViews() []OutletView {
-	sums := s.opts.Store.Summaries(indexer.Period{})
+	sums := s.opts.Store.Summaries(model.Period{})
 	views := make([]OutletView, 0, len(s.opts.Outlets))
 	for _, o := range s.opts.Outlets {
 		v := OutletView{ID: o.ID, Name: o.Name, Kind: o.Kind, RulesVersions: []string{}}

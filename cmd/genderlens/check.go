@@ -17,7 +17,7 @@ import (
 
 	"genderlens/config"
 	"genderlens/crawler"
-	"genderlens/indexer"
+	"genderlens/model"
 	"genderlens/scorer"
 )
 
@@ -223,7 +223,7 @@ func readCheckInput(env *environment, name string) (string, error) {
 		for _, im := range a.Images {
 			captions = append(captions, im.Caption)
 		}
-		return indexer.ScoredText(a.Title, a.Lead, a.Body, captions), nil
+		return model.ScoredText(a.Title, a.Lead, a.Body, captions), nil
 	}
 	if !utf8.Valid(raw) {
 		return "", fmt.Errorf("%s: not valid UTF-8 text", name)

@@ -12,30 +12,31 @@ import (
 	"time"
 
 	"genderlens/indexer"
+	"genderlens/model"
 )
 
 // exportRecord is one line of `genderlens export`: what a user needs to audit what was collected and how it scored.
 type exportRecord struct {
-	Outlet       string                          `json:"outlet"`
-	URL          string                          `json:"url"`
-	Title        string                          `json:"title"`
-	Author       string                          `json:"author,omitempty"`
-	Published    *time.Time                      `json:"published"`
-	Section      string                          `json:"section,omitempty"`
-	Lead         string                          `json:"lead,omitempty"`
-	Body         string                          `json:"body"`
-	Captions     []string                        `json:"captions"`
-	RulesVersion string                          `json:"rules_version"`
-	Score        float64                         `json:"score"`
-	People       indexer.GenderCounts            `json:"people"`
-	Quoted       indexer.GenderCounts            `json:"quoted"`
-	PeopleByRole map[string]indexer.GenderCounts `json:"people_by_role"`
-	QuotedByRole map[string]indexer.GenderCounts `json:"quoted_by_role"`
-	Indicators   map[string]float64              `json:"indicators,omitempty"`
-	Categories   []string                        `json:"categories"`
-	RuleIDs      []string                        `json:"rule_ids"`
-	Topics       []string                        `json:"topics"`
-	Findings     int                             `json:"findings"`
+	Outlet       string                        `json:"outlet"`
+	URL          string                        `json:"url"`
+	Title        string                        `json:"title"`
+	Author       string                        `json:"author,omitempty"`
+	Published    *time.Time                    `json:"published"`
+	Section      string                        `json:"section,omitempty"`
+	Lead         string                        `json:"lead,omitempty"`
+	Body         string                        `json:"body"`
+	Captions     []string                      `json:"captions"`
+	RulesVersion string                        `json:"rules_version"`
+	Score        float64                       `json:"score"`
+	People       model.GenderCounts            `json:"people"`
+	Quoted       model.GenderCounts            `json:"quoted"`
+	PeopleByRole map[string]model.GenderCounts `json:"people_by_role"`
+	QuotedByRole map[string]model.GenderCounts `json:"quoted_by_role"`
+	Indicators   map[string]float64            `json:"indicators,omitempty"`
+	Categories   []string                      `json:"categories"`
+	RuleIDs      []string                      `json:"rule_ids"`
+	Topics       []string                      `json:"topics"`
+	Findings     int                           `json:"findings"`
 }
 
 func runExport(ctx context.Context, env *environment, args []string) error {
@@ -114,7 +115,7 @@ func csvWriter(w io.Writer) (func(exportRecord) error, error) {
 	cw := csv.NewWriter(w)
 	header := []string{"outlet", "url", "title", "author", "published", "section", "rules_version", "score",
 		"people_female", "people_male", "people_unknown", "quoted_female", "quoted_male", "quoted_unknown"}
-	for _, role := range indexer.Roles() {
+	for _, role := range model.Roles() {
 		header = append(header, "quoted_"+role+"_female", "quoted_"+role+"_male", "quoted_"+role+"_unknown")
 	}
 	header = append(header, "categories", "rule_ids", "topics", "findings")
@@ -130,7 +131,7 @@ func csvWriter(w io.Writer) (func(exportRecord) error, error) {
 			strconv.FormatFloat(rec.Score, 'f', -1, 64)}
 		row = append(row, counts(rec.People)...)
 		row = append(row, counts(rec.Quoted)...)
-		for _, role := range indexer.Roles() {
+		for _, role := range model.Roles() {
 			row = append(row, counts(rec.QuotedByRole[role])...)
 		}
 		row = append(row, strings.Join(rec.Categories, ";"), strings.Join(rec.RuleIDs, ";"), strings.Join(rec.Topics, ";"),
@@ -144,13 +145,13 @@ func csvWriter(w io.Writer) (func(exportRecord) error, error) {
 	}, nil
 }
 
-func counts(g indexer.GenderCounts) []string {
+func counts(g model.GenderCounts) []string {
 	return []string{strconv.Itoa(g.Female), strconv.Itoa(g.Male), strconv.Itoa(g.Unknown)}
 }
 
-func nonNilCounts(m map[string]indexer.GenderCounts) map[string]indexer.GenderCounts {
+func nonNilCounts(m map[string]model.GenderCounts) map[string]model.GenderCounts {
 	if m == nil {
-		return map[string]indexer.GenderCounts{}
+		return map[string]model.GenderCounts{}
 	}
 	return m
 }
@@ -163,12 +164,12 @@ func nonNil(s []string) []string {
 }
 
 // parsePeriod reads --from/--to dates in Asia/Ho_Chi_Minh; --to includes its whole day.
-func parsePeriod(from, to string) (indexer.Period, error) {
+func parsePeriod(from, to string) (model.Period, error) {
 	loc, err := time.LoadLocation("Asia/Ho_Chi_Minh")
 	if err != nil {
-		loc = time.FixedZone("ICT", 7*3600)
+		loc = model.Vietnam()
 	}
-	var p indexer.Period
+	var p model.Period
 	if from != "" {
 		t, err := time.ParseInLocation("2006-01-02", from, loc)
 		if err != nil {

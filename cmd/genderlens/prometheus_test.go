@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"genderlens/config"
+	"genderlens/model"
 )
 
 // requireTool finds a Debian tool the test drives for real; CI installs it, so there a missing tool fails the test.
@@ -50,7 +51,7 @@ func TestPrometheusScrapesService(t *testing.T) {
 
 	// Record this year's process evidence for every outlet through the API, so that outlets whose content also
 	// meets the policy reach pilot level and the district ratio is not trivially zero.
-	year := time.Now().In(time.FixedZone("ICT", 7*3600)).Year()
+	year := time.Now().In(model.Vietnam()).Year()
 	for id := range want {
 		body := `{"decision": {"ref": "QĐ 12/QĐ-BT", "date": "` + strconv.Itoa(year) + `-02-01"}, "focal_person": "Nguyễn Thu Trang, Thư ký tòa soạn", "recorded_by": "test"}`
 		req, _ := http.NewRequest(http.MethodPost, fmt.Sprintf("%s/api/outlets/%s/evidence/%d", base, id, year), strings.NewReader(body))

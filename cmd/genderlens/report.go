@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"genderlens/indexer"
+	"genderlens/model"
 	"genderlens/report"
 )
 
@@ -18,7 +19,7 @@ func runReport(ctx context.Context, env *environment, args []string) error {
   genderlens report --year 2025 --format csv > co-quan-2025.csv`)
 	var cf configFlags
 	cf.register(fs, false)
-	year := fs.Int("year", time.Now().In(time.FixedZone("ICT", 7*3600)).Year(), "the report's `year`")
+	year := fs.Int("year", time.Now().In(model.Vietnam()).Year(), "the report's `year`")
 	format := fs.String("format", "xlsx", "`xlsx` (every table, one sheet each), csv (the outlet table, UTF-8 with BOM) or html (printable A4 page)")
 	actionMonth := fs.Bool("action-month", false, "report on the Action Month for gender equality (15/11-15/12 of --year) instead of the year")
 	out := fs.String("out", "", "write to this `file` (default: standard output)")

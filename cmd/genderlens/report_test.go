@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"genderlens/indexer"
+	"genderlens/model"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -23,15 +24,15 @@ func reportFixture(t *testing.T) (dataDir, configPath string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ict := time.FixedZone("ICT", 7*3600)
+	ict := model.Vietnam()
 	for _, d := range []indexer.Document{
 		{URL: "https://a.example/1", Outlet: "bao-a", Title: "Phụ nữ khởi nghiệp", Body: "Chị Lan nói.",
 			Published: time.Date(2025, 11, 20, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 72.5,
-			People: indexer.GenderCounts{Female: 1, Male: 1}, Quoted: indexer.GenderCounts{Female: 1},
-			QuotedByRole: map[string]indexer.GenderCounts{"expert": {Female: 1}},
+			People: model.GenderCounts{Female: 1, Male: 1}, Quoted: model.GenderCounts{Female: 1},
+			QuotedByRole: map[string]model.GenderCounts{"expert": {Female: 1}},
 			Categories:   []string{"stereotype"}, Topics: []string{"women_focus", "gender_equality"}},
 		{URL: "https://a.example/2", Outlet: "bao-a", Title: "Giao thông", Body: "Ông Nam nói.",
-			Published: time.Date(2025, 3, 1, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 60, Quoted: indexer.GenderCounts{Male: 1}},
+			Published: time.Date(2025, 3, 1, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 60, Quoted: model.GenderCounts{Male: 1}},
 		{URL: "https://b.example/3", Outlet: "phuong-b", Title: "Vụ bạo lực gia đình", Body: "Nạn nhân.",
 			Published: time.Date(2025, 12, 1, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 40,
 			Categories: []string{"victim_blaming"}, Topics: []string{"gbv"}},
@@ -112,7 +113,7 @@ func TestReportCommand(t *testing.T) {
 			t.Fatalf("%d outlet rows, want 2", len(body))
 		}
 		for _, row := range body {
-			a := idx.Aggregate(indexer.Filter{Outlet: row[0], Period: indexer.Year(2025)})
+			a := idx.Aggregate(model.Filter{Outlet: row[0], Period: model.Year(2025)})
 			for i, h := range header {
 				switch h {
 				case "Số bài":

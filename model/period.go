@@ -1,4 +1,4 @@
-package indexer
+package model
 
 import (
 	"fmt"
@@ -27,14 +27,14 @@ func (p Period) Contains(t time.Time) bool {
 
 // Year is the calendar year y in Vietnam's time.
 func Year(y int) Period {
-	from := time.Date(y, 1, 1, 0, 0, 0, 0, vietnamTime())
+	from := time.Date(y, 1, 1, 0, 0, 0, 0, vietnam)
 	return Period{From: from, To: from.AddDate(1, 0, 0)}
 }
 
 // ActionMonth is the Action Month for gender equality and preventing gender-based violence of year y: 15 November
 // to 15 December inclusive, in Vietnam's time.
 func ActionMonth(y int) Period {
-	return Period{From: time.Date(y, 11, 15, 0, 0, 0, 0, vietnamTime()), To: time.Date(y, 12, 16, 0, 0, 0, 0, vietnamTime())}
+	return Period{From: time.Date(y, 11, 15, 0, 0, 0, 0, vietnam), To: time.Date(y, 12, 16, 0, 0, 0, 0, vietnam)}
 }
 
 // periodPatterns are the accepted spellings of ParsePeriod, matched in order.
@@ -58,14 +58,14 @@ func ParsePeriod(s string) (Period, error) {
 	if from, to, ok := strings.Cut(s, ".."); ok {
 		var p Period
 		if from != "" {
-			t, err := time.ParseInLocation("2006-01-02", from, vietnamTime())
+			t, err := time.ParseInLocation("2006-01-02", from, vietnam)
 			if err != nil {
 				return Period{}, fmt.Errorf("period %q: start: want YYYY-MM-DD", s)
 			}
 			p.From = t
 		}
 		if to != "" {
-			t, err := time.ParseInLocation("2006-01-02", to, vietnamTime())
+			t, err := time.ParseInLocation("2006-01-02", to, vietnam)
 			if err != nil {
 				return Period{}, fmt.Errorf("period %q: end: want YYYY-MM-DD", s)
 			}
@@ -81,7 +81,7 @@ func ParsePeriod(s string) (Period, error) {
 		return Year(atoi(m[1])), nil
 	}
 	if m := pats[1].FindStringSubmatch(s); m != nil {
-		from := time.Date(atoi(m[1]), time.Month(3*atoi(m[2])-2), 1, 0, 0, 0, 0, vietnamTime())
+		from := time.Date(atoi(m[1]), time.Month(3*atoi(m[2])-2), 1, 0, 0, 0, 0, vietnam)
 		return Period{From: from, To: from.AddDate(0, 3, 0)}, nil
 	}
 	if m := pats[2].FindStringSubmatch(s); m != nil {
@@ -89,7 +89,7 @@ func ParsePeriod(s string) (Period, error) {
 		if month < 1 || month > 12 {
 			return Period{}, fmt.Errorf("period %q: no month %d", s, month)
 		}
-		from := time.Date(atoi(m[1]), time.Month(month), 1, 0, 0, 0, 0, vietnamTime())
+		from := time.Date(atoi(m[1]), time.Month(month), 1, 0, 0, 0, 0, vietnam)
 		return Period{From: from, To: from.AddDate(0, 1, 0)}, nil
 	}
 	if m := pats[3].FindStringSubmatch(s); m != nil {
