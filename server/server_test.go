@@ -202,3 +202,30 @@ func TestRoutes(t *testing.T) {
 		t.Errorf("default overview is not Vietnamese")
 	}
 }
+
+// TestNewErrors: New names the option it cannot use, and a registry that already holds the server's metrics is an
+// error, not a panic.
+func TestNewErrors(t *testing.T) {
+	idx, sc := testStore(t)
+	reg := prometheus.NewRegistry()
+	tests := []struct {
+		name string
+		opts Options
+		want string
+	}{
+		{"no store", Options{Scorer: sc, Registry: reg}, "option Store"},
+		{"no scorer", Options{Store: idx, Registry: reg}, "option Scorer"},
+		{"no registry", Options{Store: idx, Scorer: sc}, "option Registry"},
+		{"ok", Options{Store: idx, Scorer: sc, Registry: reg}, ""},
+		{"registered twice", Options{Store: idx, Scorer: sc, Registry: reg}, "register the outlet metrics"},
+	}
+	for _, tt := range tests {
+		_, err := New(tt.opts)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
