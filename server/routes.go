@@ -89,9 +89,9 @@ func (s *Server) jsonMuxErrors(mux *http.ServeMux) http.Handler {
 		}
 		switch probe.code {
 		case http.StatusMethodNotAllowed:
-			writeError(w, probe.code, "method "+r.Method+" not allowed on "+r.URL.Path)
+			s.writeError(w, r, errorf(codeMethodNotAllowed, "method %s not allowed on %s", r.Method, r.URL.Path))
 		case http.StatusNotFound, 0:
-			writeError(w, http.StatusNotFound, "no such page: "+r.URL.Path)
+			s.writeError(w, r, errorf(codeNotFound, "no such page: %s", r.URL.Path))
 		default:
 			// Redirects (e.g. path cleaning) go through as the mux wrote them.
 			h.ServeHTTP(w, r)

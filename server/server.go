@@ -178,7 +178,7 @@ func (s *Server) apiOutlet(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	writeError(w, http.StatusNotFound, "no outlet with id "+id)
+	s.writeError(w, r, errorf(codeNotFound, "no outlet with id %s", id))
 }
 
 func nonNil(s []string) []string {
@@ -190,14 +190,6 @@ func nonNil(s []string) []string {
 
 func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }
 func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }
-
-type apiError struct {
-	Error string `json:"error"`
-}
-
-func writeError(w http.ResponseWriter, code int, msg string) {
-	writeJSON(w, code, apiError{Error: msg})
-}
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

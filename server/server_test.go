@@ -164,6 +164,9 @@ func TestCheckAPI(t *testing.T) {
 			if !json.Valid(b) {
 				t.Errorf("error body is not JSON: %s", b)
 			}
+			if resp.StatusCode >= 400 {
+				checkErrorBody(t, tt.name, resp.StatusCode, b)
+			}
 		})
 	}
 }
@@ -187,7 +190,11 @@ func TestRoutes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
+		if resp.StatusCode >= 400 {
+			checkErrorBody(t, tt.method+" "+tt.path, resp.StatusCode, b)
+		}
 		if resp.StatusCode != tt.code {
 			t.Errorf("%s %s = %d, want %d", tt.method, tt.path, resp.StatusCode, tt.code)
 		}
