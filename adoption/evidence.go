@@ -40,7 +40,18 @@ type DocumentRef struct {
 	Date string `json:"date,omitempty"`
 }
 
-// Validate reports every invalid field.
+// ErrInvalid matches (with errors.Is) the error of Validate, and so of Create and Put on invalid evidence, so that
+// callers tell a caller's mistake from a failed write without validating again.
+var ErrInvalid = errors.New("invalid evidence")
+
+// invalidError lists every invalid field; its text is the list alone, and it matches ErrInvalid.
+type invalidError struct{ fields error }
+
+func (e invalidError) Error() string        { return e.fields.Error() }
+func (e invalidError) Unwrap() error        { return e.fields }
+func (e invalidError) Is(target error) bool { return target == ErrInvalid }
+
+// Validate reports every invalid field; the error matches ErrInvalid.
 func (e Evidence) Validate() error {
 	var errs []error
 	if e.Outlet == "" {
@@ -82,7 +93,10 @@ func (e Evidence) Validate() error {
 	if strings.TrimSpace(e.RecordedBy) == "" {
 		errs = append(errs, errors.New("recorded_by: required (who records this evidence)"))
 	}
-	return errors.Join(errs...)
+	if len(errs) == 0 {
+		return nil
+	}
+	return invalidError{errors.Join(errs...)}
 }
 
 // ErrExists is returned by Create when evidence is already recorded for the outlet and year.

@@ -76,6 +76,26 @@ func TestEvidenceValidate(t *testing.T) {
 			t.Errorf("%s: %v", tt.name, err)
 		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
 			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		case tt.want != "" && !errors.Is(err, ErrInvalid):
+			t.Errorf("%s: error %v does not match ErrInvalid", tt.name, err)
 		}
+	}
+}
+
+// TestStoreErrorsAreTyped: the store's refusals match their sentinels, so the API tells 400 from 409 from 503 by
+// errors.Is alone.
+func TestStoreErrorsAreTyped(t *testing.T) {
+	s, err := OpenEvidenceStore("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Put(Evidence{Outlet: "o", Year: 2025}); !errors.Is(err, ErrInvalid) || errors.Is(err, ErrExists) {
+		t.Errorf("Put without recorded_by: %v, want ErrInvalid", err)
+	}
+	if _, err := s.Create(Evidence{Outlet: "o", Year: 2025, RecordedBy: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Create(Evidence{Outlet: "o", Year: 2025, RecordedBy: "x"}); !errors.Is(err, ErrExists) || errors.Is(err, ErrInvalid) {
+		t.Errorf("second Create: %v, want ErrExists only", err)
 	}
 }

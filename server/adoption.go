@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -42,7 +43,7 @@ type DistrictView struct {
 func (s *Server) apiDistrict(w http.ResponseWriter, r *http.Request) {
 	year, err := yearParam(r.URL.Query().Get("year"))
 	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+		s.writeError(w, r, badRequest(err))
 		return
 	}
 	d := s.district(year)
@@ -57,12 +58,12 @@ func (s *Server) apiDistrict(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiOutletAdoption(w http.ResponseWriter, r *http.Request) {
 	id := outletID(r)
 	if !s.knownOutlet(id) {
-		writeError(w, http.StatusNotFound, "no outlet with id "+id)
+		s.writeError(w, r, errorf(codeNotFound, "no outlet with id %s", id))
 		return
 	}
 	year, err := yearParam(r.URL.Query().Get("year"))
 	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+		s.writeError(w, r, badRequest(err))
 		return
 	}
 	var ev *adoption.Evidence
@@ -73,30 +74,29 @@ func (s *Server) apiOutletAdoption(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.opts.Policy.Assess(id, year, ev, content))
 }
 
-// evidencePath reads {id} and {year}, answering 404/400 itself when they are wrong.
-func (s *Server) evidencePath(w http.ResponseWriter, r *http.Request) (string, int, bool) {
+// evidencePath reads {id} and {year}: a not_found error for an unknown outlet, bad_request for a wrong year.
+func (s *Server) evidencePath(r *http.Request) (string, int, error) {
 	id := outletID(r)
 	if !s.knownOutlet(id) {
-		writeError(w, http.StatusNotFound, "no outlet with id "+id)
-		return "", 0, false
+		return "", 0, errorf(codeNotFound, "no outlet with id %s", id)
 	}
 	year, err := yearParam(yearSegment(r))
 	if err != nil || yearSegment(r) == "" {
-		writeError(w, http.StatusBadRequest, "year: want a year from 2000 to 2100")
-		return "", 0, false
+		return "", 0, wrapError(codeBadRequest, err, "year: want a year from 2000 to 2100")
 	}
-	return id, year, true
+	return id, year, nil
 }
 
 // apiGetEvidence: GET /api/outlets/{id}/evidence/{year}: the current evidence and its earlier recordings.
 func (s *Server) apiGetEvidence(w http.ResponseWriter, r *http.Request) {
-	id, year, ok := s.evidencePath(w, r)
-	if !ok {
+	id, year, err := s.evidencePath(r)
+	if err != nil {
+		s.writeError(w, r, err)
 		return
 	}
 	cur, hist, found := s.opts.Evidence.Get(id, year)
 	if !found {
-		writeError(w, http.StatusNotFound, "no evidence recorded for "+id+" in "+strconv.Itoa(year))
+		s.writeError(w, r, errorf(codeNotFound, "no evidence recorded for %s in %d", id, year))
 		return
 	}
 	if hist == nil {
@@ -111,26 +111,29 @@ const recordedByHeader = "X-Recorded-By"
 // apiWriteEvidence: POST (create; 409 if some exists) or PUT (replace, keeping the history)
 // /api/outlets/{id}/evidence/{year} with a JSON body; needs Authorization: Bearer <api_token>.
 func (s *Server) apiWriteEvidence(w http.ResponseWriter, r *http.Request) {
-	if !s.authorised(w, r) {
+	if err := s.authorised(r); err != nil {
+		s.writeError(w, r, err)
 		return
 	}
-	id, year, ok := s.evidencePath(w, r)
-	if !ok {
+	id, year, err := s.evidencePath(r)
+	if err != nil {
+		s.writeError(w, r, err)
 		return
 	}
-	body, ok := readBody(w, r)
-	if !ok {
+	body, err := readBody(w, r)
+	if err != nil {
+		s.writeError(w, r, err)
 		return
 	}
 	var ev adoption.Evidence
 	dec := json.NewDecoder(strings.NewReader(string(body)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&ev); err != nil {
-		writeError(w, http.StatusBadRequest, "invalid JSON: "+err.Error())
+		s.writeError(w, r, wrapError(codeBadRequest, err, "invalid JSON: "+err.Error()))
 		return
 	}
 	if (ev.Outlet != "" && ev.Outlet != id) || (ev.Year != 0 && ev.Year != year) {
-		writeError(w, http.StatusBadRequest, "outlet and year in the body must match the URL (or be left out)")
+		s.writeError(w, r, errorf(codeBadRequest, "outlet and year in the body must match the URL (or be left out)"))
 		return
 	}
 	ev.Outlet, ev.Year = id, year
@@ -138,7 +141,6 @@ func (s *Server) apiWriteEvidence(w http.ResponseWriter, r *http.Request) {
 		ev.RecordedBy = strings.TrimSpace(r.Header.Get(recordedByHeader))
 	}
 	var saved adoption.Evidence
-	var err error
 	if r.Method == http.MethodPost {
 		saved, err = s.opts.Evidence.Create(ev)
 	} else {
@@ -146,14 +148,14 @@ func (s *Server) apiWriteEvidence(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case errors.Is(err, adoption.ErrExists):
-		writeError(w, http.StatusConflict, err.Error()+"; use PUT to replace it")
+		s.writeError(w, r, wrapError(codeConflict, err, err.Error()+"; use PUT to replace it"))
 		return
-	case err != nil && ev.Validate() != nil:
-		writeError(w, http.StatusBadRequest, strings.ReplaceAll(err.Error(), "\n", "; "))
+	case errors.Is(err, adoption.ErrInvalid):
+		s.writeError(w, r, wrapError(codeBadRequest, err, strings.ReplaceAll(err.Error(), "\n", "; ")))
 		return
 	case err != nil:
-		s.opts.Logger.Error("save evidence", "outlet", id, "year", year, "err", err)
-		writeError(w, http.StatusServiceUnavailable, "could not save the evidence; try again")
+		s.writeError(w, r, wrapError(codeUnavailable, fmt.Errorf("record evidence of %s for %d: %w", id, year, err),
+			"could not save the evidence; try again"))
 		return
 	}
 	s.opts.Logger.Info("evidence recorded", "outlet", id, "year", year, "by", saved.RecordedBy, "method", r.Method)
@@ -164,26 +166,23 @@ func (s *Server) apiWriteEvidence(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, code, map[string]any{"evidence": saved})
 }
 
-// authorised checks the bearer token in constant time: 401 without one, 403 when wrong or when writes are disabled.
-func (s *Server) authorised(w http.ResponseWriter, r *http.Request) bool {
+// authorised checks the bearer token in constant time: unauthorized without one, forbidden when wrong or when writes
+// are disabled.
+func (s *Server) authorised(r *http.Request) error {
 	auth := r.Header.Get("Authorization")
 	token, isBearer := strings.CutPrefix(auth, "Bearer ")
 	if auth == "" || !isBearer || strings.TrimSpace(token) == "" {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="genderlens"`)
-		writeError(w, http.StatusUnauthorized, "send Authorization: Bearer <api_token>")
-		return false
+		return errorf(codeUnauthorized, "send Authorization: Bearer <api_token>")
 	}
 	if s.opts.APIToken == "" {
-		writeError(w, http.StatusForbidden, "writes are disabled: no api_token is configured")
-		return false
+		return errorf(codeForbidden, "writes are disabled: no api_token is configured")
 	}
 	// Hashing first makes the comparison constant-time whatever the lengths.
 	got, want := sha256.Sum256([]byte(strings.TrimSpace(token))), sha256.Sum256([]byte(s.opts.APIToken))
 	if subtle.ConstantTimeCompare(got[:], want[:]) != 1 {
-		writeError(w, http.StatusForbidden, "wrong token")
-		return false
+		return errorf(codeForbidden, "wrong token")
 	}
-	return true
+	return nil
 }
 
 // district assesses every configured outlet for a year; the API and /metrics both read it, so they always agree.

@@ -41,13 +41,13 @@ func (s *Server) aggregateView(outlet string, period PeriodView, a model.Aggrega
 func (s *Server) apiOutletAggregates(w http.ResponseWriter, r *http.Request) {
 	id := outletID(r)
 	if !s.knownOutlet(id) {
-		writeError(w, http.StatusNotFound, "no outlet with id "+id)
+		s.writeError(w, r, errorf(codeNotFound, "no outlet with id %s", id))
 		return
 	}
 	q := r.URL.Query()
 	period, view, err := periodParam(q.Get("period"), q.Get("from"), q.Get("to"))
 	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+		s.writeError(w, r, badRequest(err))
 		return
 	}
 	a := s.opts.Store.Aggregate(model.Filter{Outlet: id, Period: period, RulesVersion: q.Get("rules_version")})
@@ -59,7 +59,7 @@ func (s *Server) apiAggregates(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	period, view, err := periodParam(q.Get("period"), q.Get("from"), q.Get("to"))
 	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+		s.writeError(w, r, badRequest(err))
 		return
 	}
 	f := model.Filter{Period: period, RulesVersion: q.Get("rules_version")}

@@ -27,20 +27,20 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 	}
 	period, label, err := periodParam(q.Get("period"), q.Get("from"), q.Get("to"))
 	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+		s.writeError(w, r, badRequest(err))
 		return
 	}
 	req.Period = period
 	if req.Size, err = intParam(q.Get("size"), 20, 1, model.MaxSearchSize); err != nil {
-		writeError(w, http.StatusBadRequest, "size: "+err.Error())
+		s.writeError(w, r, badRequest(fmt.Errorf("size: %w", err)))
 		return
 	}
 	if req.From, err = intParam(q.Get("offset"), 0, 0, 10000); err != nil {
-		writeError(w, http.StatusBadRequest, "offset: "+err.Error())
+		s.writeError(w, r, badRequest(fmt.Errorf("offset: %w", err)))
 		return
 	}
 	if len(req.Query) > 1000 {
-		writeError(w, http.StatusBadRequest, "q: at most 1000 characters")
+		s.writeError(w, r, errorf(codeBadRequest, "q: at most 1000 characters"))
 		return
 	}
 	res, err := s.opts.Store.Search(r.Context(), req)
@@ -48,8 +48,7 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 		if r.Context().Err() != nil {
 			return // the client went away
 		}
-		s.opts.Logger.Error("search", "q", req.Query, "err", err)
-		writeError(w, http.StatusServiceUnavailable, "the search failed; try again")
+		s.writeError(w, r, wrapError(codeUnavailable, err, "the search failed; try again"))
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{
@@ -62,17 +61,16 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 	url := r.URL.Query().Get("url")
 	if url == "" {
-		writeError(w, http.StatusBadRequest, "url: required (the article's canonical URL)")
+		s.writeError(w, r, errorf(codeBadRequest, "url: required (the article's canonical URL)"))
 		return
 	}
 	d, ok, err := s.opts.Store.Get(url)
 	if err != nil {
-		s.opts.Logger.Error("get article", "url", url, "err", err)
-		writeError(w, http.StatusServiceUnavailable, "could not read the article; try again")
+		s.writeError(w, r, wrapError(codeUnavailable, err, "could not read the article; try again"))
 		return
 	}
 	if !ok {
-		writeError(w, http.StatusNotFound, "no stored article with this URL")
+		s.writeError(w, r, errorf(codeNotFound, "no stored article with this URL"))
 		return
 	}
 	writeJSON(w, http.StatusOK, d)

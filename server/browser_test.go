@@ -1,9 +1,10 @@
 package server
 
 import (
-	"genderlens/internal/browsertest"
 	"strings"
 	"testing"
+
+	"genderlens/internal/browsertest"
 
 	"github.com/chromedp/chromedp"
 )

@@ -15,8 +15,9 @@ import (
 // apiCheck scores a draft: a text/plain body, or JSON {"title","text","section","lang"}. Nothing is stored. With
 // ?explain=1 the result also says what the people finder set aside and which rule matches a condition cancelled.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
-	body, ok := readBody(w, r)
-	if !ok {
+	body, err := readBody(w, r)
+	if err != nil {
+		s.writeError(w, r, err)
 		return
 	}
 	doc := scorer.Document{Lang: r.URL.Query().Get("lang")}
@@ -25,7 +26,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	case "1", "true":
 		doc.Explain = true
 	default:
-		writeError(w, http.StatusBadRequest, "explain must be 1 or 0")
+		s.writeError(w, r, errorf(codeBadRequest, "explain must be 1 or 0"))
 		return
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -40,7 +41,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 		dec := json.NewDecoder(strings.NewReader(string(body)))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&in); err != nil {
-			writeError(w, http.StatusBadRequest, "invalid JSON: "+err.Error())
+			s.writeError(w, r, wrapError(codeBadRequest, err, "invalid JSON: "+err.Error()))
 			return
 		}
 		doc.Text, doc.Section = in.Text, in.Section
@@ -50,35 +51,34 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	case "", "text/plain":
 		doc.Text = string(body)
 	default:
-		writeError(w, http.StatusUnsupportedMediaType, "send text/plain or application/json")
+		s.writeError(w, r, errorf(codeUnsupportedMediaType, "send text/plain or application/json"))
 		return
 	}
 	if !utf8.ValidString(doc.Text) {
-		writeError(w, http.StatusBadRequest, "the text is not valid UTF-8")
+		s.writeError(w, r, errorf(codeBadRequest, "the text is not valid UTF-8"))
 		return
 	}
 	if strings.TrimSpace(doc.Text) == "" {
-		writeError(w, http.StatusBadRequest, "the text is empty")
+		s.writeError(w, r, errorf(codeBadRequest, "the text is empty"))
 		return
 	}
 	if doc.Lang != "" && doc.Lang != "vi" && doc.Lang != "en" {
-		writeError(w, http.StatusBadRequest, "lang must be vi or en")
+		s.writeError(w, r, errorf(codeBadRequest, "lang must be vi or en"))
 		return
 	}
 	writeJSON(w, http.StatusOK, s.opts.Scorer.Check(doc))
 }
 
-// readBody reads a request body of at most maxBodyBytes; on failure it has already answered 413 or 400.
-func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+// readBody reads a request body of at most maxBodyBytes: a payload_too_large error beyond, bad_request when the
+// body cannot be read.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	if err == nil {
-		return body, true
+		return body, nil
 	}
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		writeError(w, http.StatusRequestEntityTooLarge, "the body is larger than 1 MB")
-	} else {
-		writeError(w, http.StatusBadRequest, "could not read the request body")
+		return nil, wrapError(codePayloadTooLarge, err, "the body is larger than 1 MB")
 	}
-	return nil, false
+	return nil, wrapError(codeBadRequest, err, "could not read the request body")
 }

@@ -75,6 +75,9 @@ func do(t *testing.T, method, url, body string, header map[string]string) (int, 
 	if err := json.Unmarshal(b, &out); err != nil {
 		t.Fatalf("%s %s: %v in %s", method, url, err, b)
 	}
+	if resp.StatusCode >= 400 {
+		checkErrorBody(t, method+" "+url, resp.StatusCode, b)
+	}
 	return resp.StatusCode, out
 }
 

@@ -93,7 +93,8 @@ type httpMetrics struct {
 	duration *prometheus.HistogramVec
 }
 
-func newHTTPMetrics(reg prometheus.Registerer) *httpMetrics {
+// newHTTPMetrics makes the request counter and histogram; New registers them.
+func newHTTPMetrics() *httpMetrics {
 	m := &httpMetrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "genderlens_http_requests_total", Help: "HTTP requests by handler and status code.",
@@ -103,7 +104,6 @@ func newHTTPMetrics(reg prometheus.Registerer) *httpMetrics {
 			Buckets: prometheus.DefBuckets,
 		}, []string{"handler"}),
 	}
-	reg.MustRegister(m.requests, m.duration)
 	return m
 }
 

@@ -2,11 +2,12 @@ package server
 
 import (
 	"context"
-	"genderlens/internal/browsertest"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+
+	"genderlens/internal/browsertest"
 
 	"github.com/chromedp/chromedp"
 )

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -17,7 +18,6 @@ import (
 	"genderlens/scorer"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 // Store is what the server reads from the article store.
@@ -32,7 +32,7 @@ type Store interface {
 	WriteStats() indexer.WriteStats
 }
 
-// Options are the server's dependencies.
+// Options are the server's dependencies; Store, Scorer and Registry are required.
 type Options struct {
 	Outlets []config.Outlet
 	Store   Store
@@ -59,36 +59,63 @@ type Server struct {
 // maxBodyBytes bounds request bodies; larger ones get 413.
 const maxBodyBytes = 1 << 20
 
-// New builds the server and registers its metrics.
-func New(opts Options) (*Server, error) {
-	if opts.Store == nil || opts.Scorer == nil || opts.Registry == nil {
-		return nil, errors.New("server: Store, Scorer and Registry are required")
+// withDefaults checks the options and fills in the optional ones: the one place New's inputs are validated.
+func (o Options) withDefaults() (Options, error) {
+	switch {
+	case o.Store == nil:
+		return o, errors.New("option Store: required")
+	case o.Scorer == nil:
+		return o, errors.New("option Scorer: required")
+	case o.Registry == nil:
+		return o, errors.New("option Registry: required")
 	}
-	if opts.Logger == nil {
-		opts.Logger = slog.Default()
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Policy == nil {
+		p, err := adoption.Preset("hanoi")
+		if err != nil {
+			return o, fmt.Errorf("option Policy: load the default Hanoi preset: %w", err)
+		}
+		o.Policy = p
+	}
+	if o.Evidence == nil {
+		ev, err := adoption.OpenEvidenceStore("") // in memory
+		if err != nil {
+			return o, fmt.Errorf("option Evidence: open an in-memory store: %w", err)
+		}
+		o.Evidence = ev
+	}
+	return o, nil
+}
+
+// New checks the options, registers the server's metrics and builds its routes.
+func New(opts Options) (*Server, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, fmt.Errorf("server: %w", err)
 	}
 	pages, err := parsePages()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("server: %w", err)
 	}
 	s := &Server{opts: opts, pages: pages}
-	if err := opts.Registry.Register(newOutletCollector(opts.Outlets, opts.Store)); err != nil {
-		return nil, err
+	httpMetrics := newHTTPMetrics()
+	for _, c := range []struct {
+		name string
+		c    prometheus.Collector
+	}{
+		{"outlet", newOutletCollector(opts.Outlets, opts.Store)},
+		{"rescore", newRescoreCollector(opts.Store)},
+		{"district", newDistrictCollector(s, time.Now)},
+		{"HTTP requests", httpMetrics.requests},
+		{"HTTP duration", httpMetrics.duration},
+	} {
+		if err := opts.Registry.Register(c.c); err != nil {
+			return nil, fmt.Errorf("server: register the %s metrics: %w", c.name, err)
+		}
 	}
-	httpMetrics := newHTTPMetrics(opts.Registry)
-
-	mux := http.NewServeMux()
-	handle := func(pattern, name string, h http.HandlerFunc) {
-		mux.Handle(pattern, httpMetrics.wrap(name, h))
-	}
-	handle("GET /healthz", "healthz", s.healthz)
-	handle("GET /api/outlets", "api_outlets", s.apiOutlets)
-	handle("GET /api/outlets/{id}", "api_outlet", s.apiOutlet)
-	handle("POST /api/check", "api_check", s.apiCheck)
-	s.registerPages(mux, handle)
-	s.registerIndexRoutes(handle)
-	mux.Handle("GET /metrics", promhttp.HandlerFor(opts.Registry, promhttp.HandlerOpts{Registry: opts.Registry}))
-	s.handler = securityHeaders(jsonMuxErrors(mux))
+	s.handler = securityHeaders(s.jsonMuxErrors(s.newMux(httpMetrics)))
 	return s, nil
 }
 
@@ -152,7 +179,7 @@ func (s *Server) apiOutlet(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	writeError(w, http.StatusNotFound, "no outlet with id "+id)
+	s.writeError(w, r, errorf(codeNotFound, "no outlet with id %s", id))
 }
 
 func nonNil(s []string) []string {
@@ -164,14 +191,6 @@ func nonNil(s []string) []string {
 
 func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }
 func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }
-
-type apiError struct {
-	Error string `json:"error"`
-}
-
-func writeError(w http.ResponseWriter, code int, msg string) {
-	writeJSON(w, code, apiError{Error: msg})
-}
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -190,39 +209,3 @@ func securityHeaders(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
-
-// jsonMuxErrors answers the mux's own 404 and 405 (with its Allow header) as JSON errors, like every other error.
-func jsonMuxErrors(mux *http.ServeMux) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h, pattern := mux.Handler(r)
-		if pattern != "" {
-			// Through the mux, so that the handler sees the pattern's path values.
-			mux.ServeHTTP(w, r)
-			return
-		}
-		probe := &headerProbe{header: http.Header{}}
-		h.ServeHTTP(probe, r)
-		if allow := probe.header.Get("Allow"); allow != "" {
-			w.Header().Set("Allow", allow)
-		}
-		switch probe.code {
-		case http.StatusMethodNotAllowed:
-			writeError(w, probe.code, "method "+r.Method+" not allowed on "+r.URL.Path)
-		case http.StatusNotFound, 0:
-			writeError(w, http.StatusNotFound, "no such page: "+r.URL.Path)
-		default:
-			// Redirects (e.g. path cleaning) go through as the mux wrote them.
-			h.ServeHTTP(w, r)
-		}
-	})
-}
-
-// headerProbe records what the mux's fallback handler would answer without writing it.
-type headerProbe struct {
-	header http.Header
-	code   int
-}
-
-func (p *headerProbe) Header() http.Header         { return p.header }
-func (p *headerProbe) Write(b []byte) (int, error) { return len(b), nil }
-func (p *headerProbe) WriteHeader(code int)        { p.code = code }

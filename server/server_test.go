@@ -165,6 +165,9 @@ func TestCheckAPI(t *testing.T) {
 			if !json.Valid(b) {
 				t.Errorf("error body is not JSON: %s", b)
 			}
+			if resp.StatusCode >= 400 {
+				checkErrorBody(t, tt.name, resp.StatusCode, b)
+			}
 		})
 	}
 }
@@ -188,7 +191,11 @@ func TestRoutes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
+		if resp.StatusCode >= 400 {
+			checkErrorBody(t, tt.method+" "+tt.path, resp.StatusCode, b)
+		}
 		if resp.StatusCode != tt.code {
 			t.Errorf("%s %s = %d, want %d", tt.method, tt.path, resp.StatusCode, tt.code)
 		}
@@ -201,5 +208,32 @@ func TestRoutes(t *testing.T) {
 	}
 	if body := get(t, ts.URL+"/", 200); !strings.Contains(body, "Điểm nội dung") || !strings.Contains(body, `lang="vi"`) {
 		t.Errorf("default overview is not Vietnamese")
+	}
+}
+
+// TestNewErrors: New names the option it cannot use, and a registry that already holds the server's metrics is an
+// error, not a panic.
+func TestNewErrors(t *testing.T) {
+	idx, sc := testStore(t)
+	reg := prometheus.NewRegistry()
+	tests := []struct {
+		name string
+		opts Options
+		want string
+	}{
+		{"no store", Options{Scorer: sc, Registry: reg}, "option Store"},
+		{"no scorer", Options{Store: idx, Registry: reg}, "option Scorer"},
+		{"no registry", Options{Store: idx, Scorer: sc}, "option Registry"},
+		{"ok", Options{Store: idx, Scorer: sc, Registry: reg}, ""},
+		{"registered twice", Options{Store: idx, Scorer: sc, Registry: reg}, "register the outlet metrics"},
+	}
+	for _, tt := range tests {
+		_, err := New(tt.opts)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
 	}
 }

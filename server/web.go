@@ -112,19 +112,3 @@ func (s *Server) render(w http.ResponseWriter, code int, name string, p page) {
 	w.WriteHeader(code)
 	_, _ = w.Write(buf.Bytes())
 }
-
-// registerPages adds the web pages and their static files.
-func (s *Server) registerPages(mux *http.ServeMux, handle func(pattern, name string, h http.HandlerFunc)) {
-	static, _ := fs.Sub(staticFS, "static")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
-	handle("GET /{$}", "page_overview", s.overview)
-	handle("GET /check", "page_check", s.checkPage)
-	handle("GET /report", "page_report", s.reportDownload)
-	handle("POST /check", "page_check", s.checkPage)
-	handle("GET /outlets/{id}", "page_outlet", s.outletPageHandler)
-	handle("GET /outlets/{id}/evidence/{year}", "page_evidence", s.evidencePageHandler)
-	handle("POST /outlets/{id}/evidence/{year}", "page_evidence", s.evidencePageHandler)
-	handle("GET /article", "page_article", s.articlePageHandler)
-	handle("GET /search", "page_search", s.searchPageHandler)
-	handle("GET /api/openapi.yaml", "api_openapi", s.openAPI)
-}
