@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"genderlens/demo"
+	"genderlens/internal/demo"
 	"genderlens/rules"
 	"genderlens/scorer"
 	"genderlens/vntext"
