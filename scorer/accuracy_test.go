@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"genderlens/demo"
+	"genderlens/internal/demo"
 	"genderlens/rules"
 	"genderlens/scorer"
 	"genderlens/vntext"
@@ -89,28 +89,26 @@ func readGold(t testing.TB, name string) []goldArticle {
 // by count only, so they add no names.
 func demoGold(t testing.TB) []goldArticle {
 	t.Helper()
-	content, err := demo.Content()
+	arts, err := demo.Articles()
 	if err != nil {
-		t.Fatalf("demo content: %v", err)
+		t.Fatalf("demo articles: %v", err)
 	}
 	var out []goldArticle
-	for _, o := range demo.Outlets() {
-		for _, a := range content[o.ID] {
-			g := goldArticle{ID: o.ID + "/" + a.Slug, Category: a.Section, Text: demoText(a), byCount: true}
-			for range a.Sources.Female {
-				g.Gold.People = append(g.Gold.People, goldPerson{Gender: "F", Quoted: true})
-			}
-			for range a.Sources.Male {
-				g.Gold.People = append(g.Gold.People, goldPerson{Gender: "M", Quoted: true})
-			}
-			for _, f := range a.Flagged {
-				g.Gold.Language = append(g.Gold.Language, struct {
-					Text     string `json:"text"`
-					Category string `json:"category"`
-				}{f.Text, f.Category})
-			}
-			out = append(out, g)
+	for _, a := range arts {
+		g := goldArticle{ID: a.Outlet + "/" + a.Slug, Category: a.Section, Text: demoText(a), byCount: true}
+		for range a.Sources.Female {
+			g.Gold.People = append(g.Gold.People, goldPerson{Gender: "F", Quoted: true})
 		}
+		for range a.Sources.Male {
+			g.Gold.People = append(g.Gold.People, goldPerson{Gender: "M", Quoted: true})
+		}
+		for _, f := range a.Flagged {
+			g.Gold.Language = append(g.Gold.Language, struct {
+				Text     string `json:"text"`
+				Category string `json:"category"`
+			}{f.Text, f.Category})
+		}
+		out = append(out, g)
 	}
 	return out
 }

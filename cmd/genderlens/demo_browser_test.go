@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"genderlens/demo"
 	"genderlens/internal/browsertest"
+	"genderlens/internal/demo"
 
 	"github.com/chromedp/chromedp"
 )

@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"genderlens/config"
-	"genderlens/demo"
+	"genderlens/internal/demo"
 
 	"go.yaml.in/yaml/v3"
 )

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"genderlens/config"
-	"genderlens/demo"
 	"genderlens/ingest"
+	"genderlens/internal/demo"
 	"genderlens/server"
 )
 

@@ -106,6 +106,20 @@ func Content() (map[string][]Article, error) {
 	return LoadContent(embedded, "content")
 }
 
+// Articles returns the embedded articles of all outlets with their annotations, in Outlets order and each outlet's
+// in file order. It is the annotated set the scorer's accuracy test scores.
+func Articles() ([]Article, error) {
+	content, err := Content()
+	if err != nil {
+		return nil, fmt.Errorf("load demo articles: %w", err)
+	}
+	var out []Article
+	for _, o := range Outlets() {
+		out = append(out, content[o.ID]...)
+	}
+	return out, nil
+}
+
 // LoadContent reads and validates dir/*.yaml in fsys, one file per outlet named after the outlet id. Errors name the
 // file and the article; all problems are reported at once so that a content writer can fix them in one pass.
 func LoadContent(fsys fs.FS, dir string) (map[string][]Article, error) {

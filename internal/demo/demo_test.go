@@ -206,7 +206,7 @@ func TestLoadContentErrors(t *testing.T) {
 // TestEmbeddedContent checks the real content files once they exist.
 func TestEmbeddedContent(t *testing.T) {
 	if len(embeddedYAML(t)) == 0 {
-		t.Skip("demo/content/*.yaml not written yet")
+		t.Skip("internal/demo/content/*.yaml not written yet")
 	}
 	c, err := Content()
 	if err != nil {
@@ -229,6 +229,33 @@ func TestEmbeddedContent(t *testing.T) {
 	for _, q := range Qualities() {
 		if !classes[q] {
 			t.Errorf("no article of quality %s in any outlet", q)
+		}
+	}
+}
+
+// TestArticles checks that Articles is Content flattened in Outlets order, each article naming its outlet.
+func TestArticles(t *testing.T) {
+	c, err := Content()
+	if err != nil {
+		t.Fatalf("Content: %v", err)
+	}
+	got, err := Articles()
+	if err != nil {
+		t.Fatalf("Articles: %v", err)
+	}
+	var want []Article
+	for _, o := range Outlets() {
+		want = append(want, c[o.ID]...)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Articles: %d articles, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Outlet != want[i].Outlet || got[i].Slug != want[i].Slug {
+			t.Errorf("article %d: %s/%s, want %s/%s", i, got[i].Outlet, got[i].Slug, want[i].Outlet, want[i].Slug)
+		}
+		if got[i].Outlet == "" {
+			t.Errorf("article %d (%s) names no outlet", i, got[i].Slug)
 		}
 	}
 }

@@ -224,17 +224,6 @@ type rssEnclosure struct {
 	Type   string `xml:"type,attr"`
 }
 
-// feedPath is where the outlet publishes its RSS feed; the portal has none.
-func (h *Handler) feedPath() string {
-	switch h.info.ID {
-	case outletBaohotay:
-		return "/rss.xml"
-	case outletSonghong:
-		return "/rss/tin-tuc.rss"
-	}
-	return ""
-}
-
 // serveFeed serves the RSS feed with every article, newest first.
 func (h *Handler) serveFeed(w http.ResponseWriter, r *http.Request) {
 	doc := rssDoc{

@@ -7,6 +7,66 @@ import (
 	"time"
 )
 
+// ServeHTTP routes a request to the outlet's pages; anything unknown is a 404 page in the outlet's style.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	p := r.URL.Path
+	switch {
+	case p == "/robots.txt":
+		h.serveBytes(w, r, "text/plain; charset=utf-8", []byte(h.robots()), time.Time{})
+		return
+	case p == "/static/style.css":
+		h.serveBytes(w, r, "text/css; charset=utf-8", h.css, time.Time{})
+		return
+	case p == "/static/logo.svg":
+		h.serveBytes(w, r, "image/svg+xml", logoSVG(h.info), time.Time{})
+		return
+	}
+	if it, ok := h.images[p]; ok {
+		h.serveBytes(w, r, "image/svg+xml", placeholderSVG(it), it.Published)
+		return
+	}
+	if it, ok := h.byPath[p]; ok {
+		// Query strings such as utm_source are ignored, as on real sites; the canonical link names the clean URL.
+		h.render(w, r, http.StatusOK, h.articlePage(it), it.Published)
+		return
+	}
+	var served bool
+	switch h.info.ID {
+	case outletBaohotay:
+		served = h.routeBaohotay(w, r)
+	case outletHoasen:
+		served = h.routeHoasen(w, r)
+	default:
+		served = h.routeSonghong(w, r)
+	}
+	if !served {
+		h.notFound(w, r)
+	}
+}
+
+// redirect sends a permanent redirect to a root-relative path, as CMSs do for a missing trailing slash.
+func redirect(w http.ResponseWriter, r *http.Request, p string) {
+	http.Redirect(w, r, p, http.StatusMovedPermanently)
+}
+
+// pageNumber reads a page number from the query; ok is false for anything but a positive integer.
+func pageNumber(r *http.Request, key string) (int, bool) {
+	v := r.URL.Query().Get(key)
+	if v == "" {
+		return 1, true
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, false
+	}
+	return n, true
+}
+
 // routeBaohotay serves the newspaper's own pages; it returns false when the path is not one of them.
 func (h *Handler) routeBaohotay(w http.ResponseWriter, r *http.Request) bool {
 	p := r.URL.Path
@@ -104,15 +164,6 @@ func (h *Handler) serveSection(w http.ResponseWriter, r *http.Request, sec *sect
 	return true
 }
 
-// sectionBlocks is the home page's per-section boxes with the n newest articles of each section.
-func (h *Handler) sectionBlocks(n int) []sectionBlock {
-	out := make([]sectionBlock, 0, len(h.sections))
-	for _, s := range h.sections {
-		out = append(out, sectionBlock{Name: s.name, URL: h.sectionPath(s.slug, 1), Items: h.itemViews(s.items[:min(n, len(s.items))])})
-	}
-	return out
-}
-
 // routeHoasen serves the district portal's own pages.
 func (h *Handler) routeHoasen(w http.ResponseWriter, r *http.Request) bool {
 	p := r.URL.Path
@@ -205,26 +256,4 @@ func (h *Handler) routeSonghong(w http.ResponseWriter, r *http.Request) bool {
 	}
 	n, ok := pageNumber(r, "page")
 	return ok && h.serveSection(w, r, sec, n)
-}
-
-func hoasenDocs() []docEntry {
-	return []docEntry{
-		{Number: "Kế hoạch số 112/KH-UBND", Date: "05/03/2026", Title: "Về chỉnh trang đô thị và trật tự vỉa hè năm 2026", Anchor: "kh-112"},
-		{Number: "Thông báo số 57/TB-UBND", Date: "27/02/2026", Title: "Lịch tiếp công dân của lãnh đạo UBND quận tháng 3/2026", Anchor: "tb-57"},
-		{Number: "Công văn số 845/UBND-VHTT", Date: "12/01/2026", Title: "Về tổ chức các hoạt động mừng Đảng, mừng Xuân Bính Ngọ 2026", Anchor: "cv-845"},
-		{Number: "Quyết định số 2315/QĐ-UBND", Date: "18/11/2025", Title: "Ban hành Quy chế tiếp nhận, xử lý phản ánh, kiến nghị của người dân", Anchor: "qd-2315"},
-	}
-}
-
-func songhongSchedule() []scheduleEntry {
-	return []scheduleEntry{
-		{Time: "05:30", Program: "Thời sự buổi sáng"},
-		{Time: "06:15", Program: "Nông nghiệp - Nông thôn"},
-		{Time: "07:00", Program: "Sức khỏe cho mọi nhà"},
-		{Time: "11:30", Program: "Thời sự buổi trưa"},
-		{Time: "14:00", Program: "Văn hóa - Văn nghệ"},
-		{Time: "17:30", Program: "Thời sự buổi chiều"},
-		{Time: "20:00", Program: "Ca nhạc theo yêu cầu"},
-		{Time: "22:00", Program: "Bản tin cuối ngày"},
-	}
 }
