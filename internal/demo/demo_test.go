@@ -52,7 +52,7 @@ func embeddedYAML(t *testing.T) []string {
 // generatedContent makes enough articles per outlet for several listing pages: one big section and two small ones.
 func generatedContent() map[string][]Article {
 	out := map[string][]Article{}
-	start := time.Date(2026, 3, 20, 9, 0, 0, 0, vnZone())
+	start := time.Date(2026, 3, 20, 9, 0, 0, 0, model.Vietnam())
 	for _, o := range Outlets() {
 		for i := range 26 {
 			sec, name := "thoi-su", "Thời sự"
@@ -112,7 +112,7 @@ func TestLoadContentPlaceholders(t *testing.T) {
 			}
 		}
 	}
-	if got := c[outletBaohotay][0].Published; !got.Equal(time.Date(2026, 3, 7, 8, 15, 0, 0, vnZone())) {
+	if got := c[outletBaohotay][0].Published; !got.Equal(time.Date(2026, 3, 7, 8, 15, 0, 0, model.Vietnam())) {
 		t.Errorf("published parsed as %v", got)
 	}
 }
@@ -609,8 +609,8 @@ func checkArticles(t *testing.T, c *http.Client, s *Site, id string, arts []Arti
 		if !slices.Equal(paras, Paragraphs(a.Body)) {
 			t.Errorf("%s: body paragraphs %q, want %q", u, paras, Paragraphs(a.Body))
 		}
-		if !strings.Contains(doc.Text(), ex.date(a.Published.In(vnZone()))) {
-			t.Errorf("%s: visible date %q missing", u, ex.date(a.Published.In(vnZone())))
+		if !strings.Contains(doc.Text(), ex.date(a.Published.In(model.Vietnam()))) {
+			t.Errorf("%s: visible date %q missing", u, ex.date(a.Published.In(model.Vietnam())))
 		}
 		if a.Image != nil {
 			img := doc.Find("img").FilterFunction(func(_ int, s *goquery.Selection) bool {
@@ -962,7 +962,7 @@ func TestStartEmbedded(t *testing.T) {
 // goldenArticles are fixed so that the golden pages do not change when the content files do. The first article
 // has an image, a long body (for the in-article ad) and characters that must be escaped.
 func goldenArticles(outlet string) []Article {
-	pub := time.Date(2026, 3, 7, 8, 15, 0, 0, vnZone())
+	pub := time.Date(2026, 3, 7, 8, 15, 0, 0, model.Vietnam())
 	return []Article{
 		{
 			Outlet: outlet, Slug: "nu-ky-su-cau-duong", Section: "xa-hoi", SectionName: "Xã hội",

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"genderlens/model"
 )
 
 // Handler serves the whole site of one demo outlet. Create it with NewHandler.
@@ -93,7 +95,7 @@ func NewHandler(outletID string, arts []Article, base string) (*Handler, error) 
 	ids := articleIDs(outletID, arts)
 	for _, a := range arts {
 		a.Outlet = outletID
-		it := &item{Article: a, id: ids[a.Slug], local: a.Published.In(vnZone()), paras: Paragraphs(a.Body)}
+		it := &item{Article: a, id: ids[a.Slug], local: a.Published.In(model.Vietnam()), paras: Paragraphs(a.Body)}
 		sec := h.bySection[a.Section]
 		if sec == nil {
 			sec = &section{slug: a.Section, name: a.SectionName}
@@ -164,6 +166,3 @@ func (h *Handler) ArticleURL(slug string) string {
 	}
 	return h.base + it.path
 }
-
-// vnZone is Vietnam's time; a fixed zone is exact (no daylight saving) and needs no tzdata on the machine.
-func vnZone() *time.Location { return time.FixedZone("ICT", 7*60*60) }

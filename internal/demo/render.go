@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"genderlens/model"
 )
 
 // assets are each outlet's page templates and style sheet, named after the outlet id.
@@ -45,7 +47,7 @@ func (h *Handler) notFound(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) newPage(kind, title string) *pageView {
 	v := &pageView{Kind: kind, Title: title}
-	v.Site = siteView{ID: h.info.ID, Name: h.info.Name, Base: h.base, Year: h.newest.In(vnZone()).Year()}
+	v.Site = siteView{ID: h.info.ID, Name: h.info.Name, Base: h.base, Year: h.newest.In(model.Vietnam()).Year()}
 	for _, s := range h.sections {
 		v.Site.Sections = append(v.Site.Sections, linkView{Name: s.name, URL: h.sectionPath(s.slug, 1)})
 	}
