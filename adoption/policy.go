@@ -4,7 +4,6 @@
 package adoption
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -14,9 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"genderlens/internal/strictyaml"
 	"genderlens/model"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // Level is how far an outlet applies the indicator set.
@@ -121,10 +119,8 @@ func LoadPolicy(ref string) (*Policy, error) {
 
 // ParsePolicy decodes and validates a policy; name (a file or preset) prefixes every error.
 func ParsePolicy(b []byte, name string) (*Policy, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
 	var p Policy
-	if err := dec.Decode(&p); err != nil {
+	if err := strictyaml.Unmarshal(b, &p); err != nil {
 		return nil, fmt.Errorf("policy %s: %w", name, err)
 	}
 	if err := p.validate(); err != nil {

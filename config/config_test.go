@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"genderlens/internal/strictyaml"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/invalid/*.golden from the current error texts")
@@ -105,7 +107,6 @@ func TestExampleDocumentsEveryKey(t *testing.T) {
 	}
 	var walk func(n *yaml.Node, typ reflect.Type, field string)
 	walk = func(n *yaml.Node, typ reflect.Type, field string) {
-		names, index := yamlFields(typ)
 		present := map[string]*yaml.Node{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
@@ -115,13 +116,13 @@ func TestExampleDocumentsEveryKey(t *testing.T) {
 				t.Errorf("%s.%s has no comment in the example", field, k.Value)
 			}
 		}
-		for _, name := range names {
+		for _, sf := range strictyaml.Fields(typ) {
+			name, ft := sf.Key, sf.Type
 			val, ok := present[name]
 			if !ok {
 				t.Errorf("example does not show %s.%s", field, name)
 				continue
 			}
-			ft := typ.Field(index[name]).Type
 			switch {
 			case ft.Kind() == reflect.Struct && ft != reflect.TypeFor[Duration]():
 				walk(val, ft, field+"."+name)

@@ -15,7 +15,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"genderlens/vntext"
+	"genderlens/internal/strictyaml"
 )
 
 // defaultYAML is a string rather than a []byte so that the embedded defaults cannot be modified.
@@ -159,6 +159,9 @@ func decodeDocument(data []byte, filename string, c *Config) (map[string]int, Pr
 		return nil, Problems{syntaxProblem(filename, err)}
 	}
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		for _, u := range strictyaml.Check(doc.Content[0], reflect.TypeFor[Config]()) {
+			d.fail(u.Path, u.Line, u)
+		}
 		d.decode(doc.Content[0], reflect.ValueOf(c).Elem(), "")
 	}
 	if d.budget <= 0 {
@@ -178,7 +181,9 @@ func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 	return dec.Decode(n)
 }
 
-// decoder walks a yaml.Node tree and a Go value of the configuration types together.
+// decoder walks a yaml.Node tree and a Go value of the configuration types together. It decodes rather than the YAML
+// library because a file is laid over the defaults (an empty section keeps them, an empty value clears one) and each
+// wrong value is a Problem naming its field; unknown keys are strictyaml's to report.
 type decoder struct {
 	file   string
 	lines  map[string]int
@@ -281,7 +286,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, field string) {
 		d.fail(field, n.Line, fmt.Errorf("expected a mapping (key: value lines), got %s", describeNode(n)))
 		return
 	}
-	names, index := yamlFields(v.Type())
+	fields := strictyaml.Fields(v.Type())
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
@@ -302,42 +307,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, field string) {
 			continue
 		}
 		seen[key.Value] = key.Line
-		fi, ok := index[key.Value]
-		if !ok {
-			d.fail(f, key.Line, unknownKey(key.Value, names))
-			continue
+		fi := slices.IndexFunc(fields, func(sf strictyaml.Field) bool { return sf.Key == key.Value })
+		if fi < 0 {
+			continue // an unknown key, which strictyaml.Check has reported
 		}
 		d.lines[f] = key.Line
-		d.decode(val, v.Field(fi), f)
+		d.decode(val, v.FieldByIndex(fields[fi].Index), f)
 	}
-}
-
-// yamlFields returns the YAML keys of a struct type in declaration order and the field index of each.
-func yamlFields(t reflect.Type) ([]string, map[string]int) {
-	var names []string
-	index := map[string]int{}
-	for i := range t.NumField() {
-		sf := t.Field(i)
-		name, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
-		if !sf.IsExported() || name == "-" || name == "" {
-			continue
-		}
-		names = append(names, name)
-		index[name] = i
-	}
-	return names, index
-}
-
-// unknownKey explains an unknown key, suggesting the known key it most likely misspells.
-func unknownKey(key string, known []string) error {
-	best, bestDist := "", 3 // suggest only close matches
-	for _, k := range known {
-		if dist := vntext.EditDistance(strings.ToLower(key), k); dist < bestDist {
-			best, bestDist = k, dist
-		}
-	}
-	if best != "" {
-		return fmt.Errorf("unknown key %q (did you mean %q?)", key, best)
-	}
-	return fmt.Errorf("unknown key %q (known keys: %s)", key, strings.Join(known, ", "))
 }

@@ -323,7 +323,7 @@ func parsePeople(fsys fs.FS, p *People, add func(string, int, string, ...any), h
 			continue
 		}
 		v := mk()
-		checkKeys(root, reflect.TypeOf(v), "", name, add)
+		checkKeys(root, reflect.TypeOf(v), name, add)
 		if err := root.Decode(v); err != nil {
 			add(name, yamlLine(err), "decode: %v", err)
 			continue

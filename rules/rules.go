@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 
+	"genderlens/internal/strictyaml"
 	"genderlens/model"
 	"genderlens/vntext"
 
@@ -300,7 +301,7 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 		switch path.Base(name) {
 		case SetFile:
 			sawSet = true
-			checkKeys(root, reflect.TypeFor[setFile](), "", name, add)
+			checkKeys(root, reflect.TypeFor[setFile](), name, add)
 			var sf setFile
 			if err := root.Decode(&sf); err != nil {
 				add(name, yamlLine(err), "decode: %v", err)
@@ -313,7 +314,7 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 			set.Scoring = sf.Scoring
 			continue
 		case ListsFile:
-			checkKeys(root, reflect.TypeFor[listsFile](), "", name, add)
+			checkKeys(root, reflect.TypeFor[listsFile](), name, add)
 			var lf listsFile
 			if err := root.Decode(&lf); err != nil {
 				add(name, yamlLine(err), "decode: %v", err)
@@ -322,7 +323,7 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 			lists = lf.Lists
 			continue
 		}
-		checkKeys(root, reflect.TypeFor[ruleFile](), "", name, add)
+		checkKeys(root, reflect.TypeFor[ruleFile](), name, add)
 		var rf ruleFile
 		if err := root.Decode(&rf); err != nil {
 			add(name, yamlLine(err), "decode: %v", err)
@@ -395,6 +396,14 @@ func expandLists(r *Rule, lists map[string][]string) []string {
 		r.Unless.Tokens = expand("unless.tokens", r.Unless.Tokens)
 	}
 	return bad
+}
+
+// checkKeys adds a problem for every key of n, at any depth, that the Go type t does not declare: a misspelt condition
+// ("near.tokns") would otherwise be ignored and the rule would silently match more than its author meant.
+func checkKeys(n *yaml.Node, t reflect.Type, file string, add func(string, int, string, ...any)) {
+	for _, u := range strictyaml.Check(n, t) {
+		add(file, u.Line, "%s: %v", u.Path, u)
+	}
 }
 
 func mapValue(n *yaml.Node, key string) *yaml.Node {

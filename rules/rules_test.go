@@ -107,7 +107,7 @@ func TestLintFindsProblems(t *testing.T) {
 `,
 		"c.yaml":                "rules: [\n",
 		"people/bad.yaml":       "lexicon: honorific\n",
-		"people/gazetteer.yaml": "lexicon: gazetteer\ncountries: [Nga]\nclub: [Chelsea]\nexamples:\n  - text: x\n",
+		"people/gazetteer.yaml": "lexicon: gazetteer\ncountries: [Nga]\nclub: [Chelsea]\nexamples:\n  - text: x\n    absnt: [y]\n",
 	} {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
@@ -122,15 +122,16 @@ func TestLintFindsProblems(t *testing.T) {
 		`kind "existance"`,
 		`category "looks"`,
 		`severity "loud"`,
-		`b.yaml:6: unknown key "rules.tokenz" (did you mean "rules.tokens"?)`,
-		`unknown key "rules.near.tokns" (did you mean "rules.near.tokens"?)`,
+		`b.yaml:6: rules[0].tokenz: unknown key "tokenz" (did you mean "tokens"?)`,
+		`b.yaml:16: rules[1].near.tokns: unknown key "tokns" (did you mean "tokens"?)`,
 		`near.side "under" is not before or after`,
 		`tokens: no list "nolist" in lists.yaml`,
 		`say which text the rule flags (flag: ...)`,
 		`flag "xyz" does not occur in its text`,
 		`a nomatch example flags nothing`,
 		`lexicon "honorific" is not one of`,
-		`people/gazetteer.yaml:3: unknown key "club" (did you mean "clubs"?)`,
+		`people/gazetteer.yaml:3: club: unknown key "club" (did you mean "clubs"?)`,
+		`people/gazetteer.yaml:6: examples[0].absnt: unknown key "absnt" (did you mean "absent"?)`,
 		`example: say which people must be found (people) or not (absent)`,
 		"message needs vi and en",
 		"examples.match",

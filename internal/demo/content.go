@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -11,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"go.yaml.in/yaml/v3"
+	"genderlens/internal/strictyaml"
 )
 
 // embedded holds content/*.yaml. The whole folder is embedded (it always has README.md) so that the package builds
@@ -180,10 +179,8 @@ func loadFile(fsys fs.FS, name string) ([]Article, error) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	var f contentFile
-	dec := yaml.NewDecoder(bytes.NewReader(data))
 	// Unknown fields are almost always typos of known ones, which would silently drop answers.
-	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
+	if err := strictyaml.Unmarshal(data, &f); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	stem := strings.TrimSuffix(path.Base(name), ".yaml")

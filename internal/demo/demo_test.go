@@ -156,6 +156,8 @@ func TestLoadContentErrors(t *testing.T) {
 		{"outlet mismatch", map[string]string{"c/hoasen.yaml": minimal("songhong")}, []string{"c/hoasen.yaml", "does not match"}},
 		{"unknown outlet", map[string]string{"c/hoasen.yaml": minimal("baomoi")}, []string{"c/hoasen.yaml", "unknown outlet"}},
 		{"unknown field", map[string]string{"c/hoasen.yaml": minimal("hoasen") + "    note: x\n"}, []string{"c/hoasen.yaml", "note"}},
+		{"nested typo", map[string]string{"c/hoasen.yaml": strings.Replace(minimal("hoasen"), "unknown: 0", "unknwn: 0", 1)},
+			[]string{"c/hoasen.yaml", `articles[0].sources.unknwn: unknown key "unknwn" (did you mean "unknown"?)`}},
 		{"bad date", map[string]string{"c/hoasen.yaml": strings.Replace(minimal("hoasen"), "2026-03-07T08:15:00+07:00", "07/03/2026", 1)},
 			[]string{"c/hoasen.yaml", `slug "bai-mot"`, "RFC 3339"}},
 		{"duplicate slug", map[string]string{"c/hoasen.yaml": minimal("hoasen") + good}, []string{"c/hoasen.yaml", "article 2", "duplicates article 1"}},
