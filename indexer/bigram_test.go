@@ -57,7 +57,7 @@ func TestSnippetsOfLongText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := sm.snippets("x", sm.analyse(tt.query), map[string]string{"body": tt.text})["body"]
+			got := sm.snippets("x", sm.analyse(tt.query), map[string]string{fieldBody: tt.text})[fieldBody]
 			if tt.want == "" {
 				if got != nil {
 					t.Errorf("snippet %q, want none", got)

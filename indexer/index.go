@@ -2,11 +2,9 @@ package indexer
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"sync"
 	"time"
 
@@ -272,7 +270,7 @@ func (ix *Index) writeBatch(reqs []writeRequest) error {
 		b := p.NewBatch()
 		for _, d := range docs {
 			f := d.fields()
-			f["stored_at"] = float64(storedAt)
+			f[fieldStoredAt] = float64(storedAt)
 			if err := b.Index(d.URL, f); err != nil {
 				return fmt.Errorf("index %s: %w", d.URL, err)
 			}
@@ -422,12 +420,13 @@ func eachDocument(ctx context.Context, idx bleve.Index, q query.Query, fields []
 
 // rowFields are the stored fields the aggregate table needs: loading only these keeps opening a large index quick.
 func rowFields() []string {
-	return []string{"url", "outlet", "published", "score", "people_female", "people_male", "people_unknown",
-		"quoted_female", "quoted_male", "quoted_unknown", "roles_json", "categories", "topics", "rules_version"}
+	return []string{fieldURL, fieldOutlet, fieldPublished, fieldScore, fieldPeopleFemale, fieldPeopleMale,
+		fieldPeopleUnknown, fieldQuotedFemale, fieldQuotedMale, fieldQuotedUnknown, fieldRoles, fieldCategories,
+		fieldTopics, fieldRulesVersion}
 }
 
 func (ix *Index) loadRows() error {
-	fields := append(rowFields(), "stored_at")
+	fields := append(rowFields(), fieldStoredAt)
 	for _, name := range ix.partNames() {
 		p, _ := ix.partition(name, false)
 		err := eachDocument(context.Background(), p, bleve.NewMatchAllQuery(), fields, 10000, func(d Document) error {
@@ -468,111 +467,6 @@ func normalise(d Document) Document {
 	d.Author = norm.NFC.String(d.Author)
 	d.Section = norm.NFC.String(d.Section)
 	return d
-}
-
-// fields flattens a document into bleve's field map.
-func (d Document) fields() map[string]any {
-	ind, _ := json.Marshal(d.Indicators)
-	m := map[string]any{
-		"url": d.URL, "outlet": d.Outlet, "title": d.Title, "lead": d.Lead, "body": d.Body, "author": d.Author,
-		"section": d.Section, "content_hash": d.ContentHash, "rules_version": d.RulesVersion,
-		"categories": d.Categories, "rule_ids": d.RuleIDs, "topics": d.Topics,
-		"score": d.Score, "finding_count": float64(d.FindingCount),
-		"people_female": float64(d.People.Female), "people_male": float64(d.People.Male), "people_unknown": float64(d.People.Unknown),
-		"quoted_female": float64(d.Quoted.Female), "quoted_male": float64(d.Quoted.Male), "quoted_unknown": float64(d.Quoted.Unknown),
-		"indicators_json": string(ind),
-		"text":            append([]string{d.Title, d.Lead, d.Body}, d.Captions...),
-		"bigrams":         append([]string{d.Title, d.Lead, d.Body}, d.Captions...),
-	}
-	if len(d.Captions) > 0 {
-		m["captions"] = d.Captions
-	}
-	if roles := d.rolesJSON(); roles != "" {
-		m["roles_json"] = roles
-	}
-	if !d.Published.IsZero() {
-		m["published"] = d.Published
-		m["month"] = d.Published.In(model.Vietnam()).Format("2006-01")
-	}
-	if !d.Crawled.IsZero() {
-		m["crawled"] = d.Crawled
-	}
-	return m
-}
-
-func documentFromFields(f map[string]any) (Document, error) {
-	str := func(k string) string { s, _ := f[k].(string); return s }
-	num := func(k string) float64 { n, _ := f[k].(float64); return n }
-	list := func(k string) []string {
-		switch v := f[k].(type) {
-		case string:
-			return []string{v}
-		case []any:
-			out := make([]string, 0, len(v))
-			for _, e := range v {
-				if s, ok := e.(string); ok {
-					out = append(out, s)
-				}
-			}
-			sort.Strings(out)
-			return out
-		}
-		return nil
-	}
-	when := func(k string) time.Time {
-		t, _ := time.Parse(time.RFC3339Nano, str(k))
-		return t
-	}
-	d := Document{
-		URL: str("url"), Outlet: str("outlet"), Title: str("title"), Lead: str("lead"), Body: str("body"),
-		Author: str("author"), Section: str("section"), ContentHash: str("content_hash"), RulesVersion: str("rules_version"),
-		Published: when("published"), Crawled: when("crawled"),
-		Score: num("score"), FindingCount: int(num("finding_count")),
-		People:     model.GenderCounts{Female: int(num("people_female")), Male: int(num("people_male")), Unknown: int(num("people_unknown"))},
-		Quoted:     model.GenderCounts{Female: int(num("quoted_female")), Male: int(num("quoted_male")), Unknown: int(num("quoted_unknown"))},
-		Categories: list("categories"), RuleIDs: list("rule_ids"), Topics: list("topics"),
-		storedAt: int64(num("stored_at")),
-	}
-	switch v := f["captions"].(type) { // in page order, unlike the keyword lists
-	case string:
-		d.Captions = []string{v}
-	case []any:
-		for _, e := range v {
-			if s, ok := e.(string); ok {
-				d.Captions = append(d.Captions, s)
-			}
-		}
-	}
-	if s := str("indicators_json"); s != "" && s != "null" {
-		if err := json.Unmarshal([]byte(s), &d.Indicators); err != nil {
-			return d, fmt.Errorf("indicators: %w", err)
-		}
-	}
-	if s := str("roles_json"); s != "" {
-		var roles storedRoles
-		if err := json.Unmarshal([]byte(s), &roles); err != nil {
-			return d, fmt.Errorf("roles: %w", err)
-		}
-		d.PeopleByRole, d.QuotedByRole = roles.People, roles.Quoted
-	}
-	if s := str("result"); s != "" {
-		d.Result = json.RawMessage(s)
-	}
-	return d, nil
-}
-
-// storedRoles is the stored form of the per-role counts.
-type storedRoles struct {
-	People map[string]model.GenderCounts `json:"people,omitempty"`
-	Quoted map[string]model.GenderCounts `json:"quoted,omitempty"`
-}
-
-func (d Document) rolesJSON() string {
-	if len(d.PeopleByRole) == 0 && len(d.QuotedByRole) == 0 {
-		return ""
-	}
-	b, _ := json.Marshal(storedRoles{People: d.PeopleByRole, Quoted: d.QuotedByRole})
-	return string(b)
 }
 
 // vietnamTime is Vietnam's time zone (UTC+7, no daylight saving), where months, years and the Action Month begin;

@@ -10,7 +10,8 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
-// mappingVersion names the field layout; an index written with another layout is rebuilt on open.
+// mappingVersion names the field layout (indexFields and the analyzers); an index written with another layout is
+// rebuilt on open.
 const mappingVersion = "5"
 
 // mappingVersionKey is where the layout's version is kept in the index's internal storage.
@@ -38,65 +39,49 @@ func newMapping() (mapping.IndexMapping, error) {
 		return nil, fmt.Errorf("analyzer %s: %w", bigramAnalyzer, err)
 	}
 
-	keyword := func() *mapping.FieldMapping {
-		f := bleve.NewKeywordFieldMapping()
-		f.Store = true
-		f.IncludeInAll = false
-		return f
-	}
-	num := func() *mapping.FieldMapping {
-		f := bleve.NewNumericFieldMapping()
-		f.Store = true
-		f.IncludeInAll = false
-		return f
-	}
-	date := func() *mapping.FieldMapping {
-		f := bleve.NewDateTimeFieldMapping()
-		f.Store = true
-		f.IncludeInAll = false
-		return f
-	}
-	storedOnly := func() *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Index = false
-		f.Store = true
-		f.IncludeInAll = false
-		f.IncludeTermVectors = false
-		return f
-	}
-
 	dm := bleve.NewDocumentStaticMapping()
-	// Title, lead and body are searched through two fields that hold the three as an array (so that no phrase spans
-	// two of them) and are not stored: text, their folded syllables, and bigrams, pairs of neighbouring syllables
-	// with positions, for phrases. The originals are stored only, for display and for marking snippets. Indexing
-	// each text once, instead of per field and again in _all, halves the postings to write and merge.
-	for _, name := range []string{"title", "lead", "body", "captions"} {
-		dm.AddFieldMappingsAt(name, storedOnly())
+	for _, f := range indexFields {
+		dm.AddFieldMappingsAt(f.name, fieldMapping(f.kind))
 	}
-	searchedOnly := func(analyzer string, positions bool) *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Analyzer = analyzer
-		f.Store = false
-		f.IncludeInAll = false
-		f.IncludeTermVectors = positions
-		return f
-	}
-	dm.AddFieldMappingsAt("text", searchedOnly(foldedAnalyzer, false))
-	dm.AddFieldMappingsAt("bigrams", searchedOnly(bigramAnalyzer, true))
-	for _, name := range []string{"url", "outlet", "section", "author", "content_hash", "rules_version", "categories", "rule_ids", "topics", "month"} {
-		dm.AddFieldMappingsAt(name, keyword())
-	}
-	for _, name := range []string{"score", "finding_count", "people_female", "people_male", "people_unknown",
-		"quoted_female", "quoted_male", "quoted_unknown", "stored_at"} {
-		dm.AddFieldMappingsAt(name, num())
-	}
-	dm.AddFieldMappingsAt("published", date())
-	dm.AddFieldMappingsAt("crawled", date())
-	dm.AddFieldMappingsAt("indicators_json", storedOnly())
-	dm.AddFieldMappingsAt("result", storedOnly())
-	dm.AddFieldMappingsAt("roles_json", storedOnly())
 	im.DefaultMapping = dm
-	// Every field is left out of _all: text is the catch-all.
-	im.DefaultField = "text"
+	im.DefaultField = fieldText
 	return im, nil
+}
+
+// fieldMapping is how bleve maps a field of this kind. Every field is left out of _all: text is the catch-all.
+func fieldMapping(kind fieldKind) *mapping.FieldMapping {
+	switch kind {
+	case kindText:
+		return searchedMapping(foldedAnalyzer, false)
+	case kindBigrams:
+		return searchedMapping(bigramAnalyzer, true)
+	}
+	var f *mapping.FieldMapping
+	switch kind {
+	case kindStoredOnly:
+		f = bleve.NewTextFieldMapping()
+		f.Index = false
+		f.IncludeTermVectors = false
+	case kindKeyword:
+		f = bleve.NewKeywordFieldMapping()
+	case kindNumber:
+		f = bleve.NewNumericFieldMapping()
+	case kindDate:
+		f = bleve.NewDateTimeFieldMapping()
+	default:
+		panic(fmt.Sprintf("field kind %d has no mapping", kind))
+	}
+	f.Store = true
+	f.IncludeInAll = false
+	return f
+}
+
+// searchedMapping is a field searched with the analyzer and not stored; positions are kept for phrases.
+func searchedMapping(analyzer string, positions bool) *mapping.FieldMapping {
+	f := bleve.NewTextFieldMapping()
+	f.Analyzer = analyzer
+	f.Store = false
+	f.IncludeInAll = false
+	f.IncludeTermVectors = positions
+	return f
 }

@@ -279,7 +279,7 @@ func ensureMapping(idx bleve.Index, path string) (bleve.Index, error) {
 		f := normalise(d).fields()
 		if len(d.Result) > 0 {
 			// A result stored inside bleve by an earlier version must survive the rebuild.
-			f["result"] = string(d.Result)
+			f[fieldResult] = string(d.Result)
 		}
 		if err := b.Index(d.URL, f); err != nil {
 			return fmt.Errorf("index %s: %w", d.URL, err)

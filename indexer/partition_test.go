@@ -93,7 +93,7 @@ func TestTwoCopiesAfterCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := newer.fields()
-	f["stored_at"] = float64(time.Now().Add(time.Hour).UnixNano())
+	f[fieldStoredAt] = float64(time.Now().Add(time.Hour).UnixNano())
 	if err := p.Index("u", f); err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,26 @@ import (
 )
 
 // snippetFields are the text fields a hit's snippets come from.
-var snippetFields = [...]string{"title", "lead", "body"}
+var snippetFields = [...]string{fieldTitle, fieldLead, fieldBody}
+
+// hitFields are the stored fields a page of hits loads, besides lead and body for the snippets of a query.
+func hitFields() []string {
+	return []string{fieldURL, fieldOutlet, fieldTitle, fieldSection, fieldAuthor, fieldPublished, fieldRulesVersion,
+		fieldScore, fieldPeopleFemale, fieldPeopleMale, fieldPeopleUnknown, fieldQuotedFemale, fieldQuotedMale,
+		fieldQuotedUnknown, fieldCategories, fieldTopics}
+}
+
+// searchFacets are the facets a search can ask for: name in SearchResult.Facets, field counted, how many values
+// are kept, and whether the values are listed in order (months) rather than by count.
+var searchFacets = [...]struct {
+	name, field string
+	size        int
+	ordered     bool
+}{
+	{"outlet", fieldOutlet, 100, false},
+	{"month", fieldMonth, 240, true},
+	{"category", fieldCategories, 50, false},
+}
 
 // Search runs a search. Errors are about the request (an unusable query) or the index.
 func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.SearchResult, error) {
@@ -37,12 +56,12 @@ func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.Sear
 	req := bleve.NewSearchRequestOptions(q, sr.Size, sr.From, false)
 	// No "_id" tie-break: it makes bleve load the stored id of every matching article, the largest cost at 100k.
 	if !hasText {
-		req.SortBy([]string{"-published"})
+		req.SortBy([]string{"-" + fieldPublished})
 	}
 	if sr.Facets {
-		req.AddFacet("outlet", bleve.NewFacetRequest("outlet", 100))
-		req.AddFacet("month", bleve.NewFacetRequest("month", 240))
-		req.AddFacet("category", bleve.NewFacetRequest("categories", 50))
+		for _, f := range searchFacets {
+			req.AddFacet(f.name, bleve.NewFacetRequest(f.field, f.size))
+		}
 	}
 	// Only the partitions of the period's years are searched.
 	view := ix.view(sr.Period)
@@ -60,10 +79,9 @@ func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.Sear
 			ids = append(ids, h.ID)
 		}
 		preq := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-		preq.Fields = []string{"url", "outlet", "title", "section", "author", "published", "rules_version", "score",
-			"people_female", "people_male", "people_unknown", "quoted_female", "quoted_male", "quoted_unknown", "categories", "topics"}
+		preq.Fields = hitFields()
 		if hasText {
-			preq.Fields = append(preq.Fields, "lead", "body")
+			preq.Fields = append(preq.Fields, fieldLead, fieldBody)
 		}
 		pres, err := searchAll(ctx, view, preq)
 		if err != nil {
@@ -91,17 +109,21 @@ func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.Sear
 	}
 	if sr.Facets {
 		out.Facets = map[string][]model.FacetCount{}
-		for name, fr := range res.Facets {
+		for _, f := range searchFacets {
+			fr, ok := res.Facets[f.name]
+			if !ok {
+				continue
+			}
 			counts := []model.FacetCount{}
 			if fr.Terms != nil {
 				for _, t := range fr.Terms.Terms() {
 					counts = append(counts, model.FacetCount{Value: t.Term, Count: t.Count})
 				}
 			}
-			if name == "month" {
+			if f.ordered {
 				sort.Slice(counts, func(i, j int) bool { return counts[i].Value < counts[j].Value })
 			}
-			out.Facets[name] = counts
+			out.Facets[f.name] = counts
 		}
 	}
 	return out, nil
@@ -124,7 +146,11 @@ func emptyFacets(want bool) map[string][]model.FacetCount {
 	if !want {
 		return nil
 	}
-	return map[string][]model.FacetCount{"outlet": {}, "month": {}, "category": {}}
+	out := map[string][]model.FacetCount{}
+	for _, f := range searchFacets {
+		out[f.name] = []model.FacetCount{}
+	}
+	return out
 }
 
 func mapValues(m map[string]error) []error {
@@ -179,13 +205,13 @@ func buildQuery(sr model.SearchRequest, aq analysedQuery) (q query.Query, hasTex
 			continue // nothing the index could hold, such as a lone mark in quotes
 		case part.phrase && len(part.terms) == 2:
 			tq := bleve.NewTermQuery(part.terms[0] + " " + part.terms[1])
-			tq.SetField("bigrams")
+			tq.SetField(fieldBigrams)
 			must = append(must, tq)
 		case part.phrase && len(part.terms) > 2:
-			must = append(must, bleve.NewPhraseQuery(bigramTerms(part.terms), "bigrams"))
+			must = append(must, bleve.NewPhraseQuery(bigramTerms(part.terms), fieldBigrams))
 		default:
 			mq := bleve.NewMatchQuery(part.text)
-			mq.SetField("text")
+			mq.SetField(fieldText)
 			mq.SetOperator(query.MatchQueryOperatorAnd)
 			must = append(must, mq)
 		}
@@ -199,26 +225,26 @@ func buildQuery(sr model.SearchRequest, aq analysedQuery) (q query.Query, hasTex
 	if len(sr.Outlets) > 0 {
 		var any []query.Query
 		for _, o := range sr.Outlets {
-			any = append(any, term("outlet", o))
+			any = append(any, term(fieldOutlet, o))
 		}
 		must = append(must, bleve.NewDisjunctionQuery(any...))
 	}
 	if sr.Section != "" {
-		must = append(must, term("section", norm.NFC.String(sr.Section)))
+		must = append(must, term(fieldSection, norm.NFC.String(sr.Section)))
 	}
 	if sr.Category != "" {
-		must = append(must, term("categories", sr.Category))
+		must = append(must, term(fieldCategories, sr.Category))
 	}
 	if sr.Topic != "" {
-		must = append(must, term("topics", sr.Topic))
+		must = append(must, term(fieldTopics, sr.Topic))
 	}
 	if sr.RulesVersion != "" {
-		must = append(must, term("rules_version", sr.RulesVersion))
+		must = append(must, term(fieldRulesVersion, sr.RulesVersion))
 	}
 	if !sr.Period.From.IsZero() || !sr.Period.To.IsZero() {
 		inclusive, exclusive := true, false
 		dq := bleve.NewDateRangeInclusiveQuery(sr.Period.From, sr.Period.To, &inclusive, &exclusive)
-		dq.SetField("published")
+		dq.SetField(fieldPublished)
 		must = append(must, dq)
 	}
 	if len(must) == 0 {

@@ -35,6 +35,7 @@ type foldEntry struct {
 	base  rune
 	tone  rune
 	plain rune      // lower case without any diacritic, đ -> d
+	bare  rune      // case kept, without any diacritic, đ -> d (see FoldTerm); 0 when that is not one rune
 	class runeClass // letter, combining mark or other, to skip unicode tables
 	upper bool      // unicode.IsUpper
 	lower bool      // unicode.IsLower
@@ -92,13 +93,17 @@ func buildFoldTable() []foldEntry {
 		if lower == 'đ' {
 			plain = 'd'
 		}
+		var bare rune
+		if bs := appendBare(nil, r); utf8.RuneCount(bs) == 1 {
+			bare, _ = utf8.DecodeRune(bs)
+		}
 		base := []rune(norm.NFC.String(b.String()))
 		up, lo := unicode.IsUpper(r), unicode.IsLower(r)
 		if len(base) != 1 {
-			t[r-tableLo] = foldEntry{base: lower, plain: plain, class: class, upper: up, lower: lo}
+			t[r-tableLo] = foldEntry{base: lower, plain: plain, bare: bare, class: class, upper: up, lower: lo}
 			continue
 		}
-		t[r-tableLo] = foldEntry{base: base[0], tone: tone, plain: plain, class: class, upper: up, lower: lo}
+		t[r-tableLo] = foldEntry{base: base[0], tone: tone, plain: plain, bare: bare, class: class, upper: up, lower: lo}
 	}
 	return t
 }
@@ -483,4 +488,64 @@ func FoldDiacritics(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// FoldTerm returns term without diacritics, its case kept and đ made d, for a search index's terms: "phụ nữ" and
+// "phu nu", "hoà" and "hòa" fold alike. Each character is decomposed (NFD) on its own and its combining marks
+// (Unicode Mn) dropped; invalid UTF-8 becomes U+FFFD. Terms already in an index were folded this way, so the
+// result must stay byte for byte the same. An ASCII term is returned as is, so a token filter allocates only for
+// the others.
+func FoldTerm(term []byte) []byte {
+	i := 0
+	for i < len(term) && term[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(term) {
+		return term
+	}
+	out := make([]byte, i, len(term))
+	copy(out, term[:i])
+	for i < len(term) {
+		if c := term[i]; c < utf8.RuneSelf {
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(term[i:])
+		i += size
+		switch {
+		case r < tableLo:
+			// Latin-1 symbols and controls: none decomposes or is a mark.
+			out = utf8.AppendRune(out, r)
+		case r <= tableHi:
+			// Vietnamese letters in NFC, and the combining marks of NFD input, fold through the table: indexing
+			// and snippet marking then allocate nothing per character.
+			switch e := &foldTable[r-tableLo]; {
+			case e.class == classMark:
+			case e.bare != 0:
+				out = utf8.AppendRune(out, e.bare)
+			default:
+				out = appendBare(out, r)
+			}
+		default:
+			out = appendBare(out, r)
+		}
+	}
+	return out
+}
+
+// appendBare appends r without diacritics, case kept: its canonical decomposition less combining marks, đ -> d.
+func appendBare(out []byte, r rune) []byte {
+	for _, d := range norm.NFD.String(string(r)) {
+		switch {
+		case unicode.Is(unicode.Mn, d):
+			continue
+		case d == 'đ':
+			d = 'd'
+		case d == 'Đ':
+			d = 'D'
+		}
+		out = utf8.AppendRune(out, d)
+	}
+	return out
 }

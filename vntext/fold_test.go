@@ -235,3 +235,181 @@ func TestLetterCase(t *testing.T) {
 		}
 	}
 }
+
+// foldTermReference is the definition FoldTerm keeps to, as the search index's token filter folded the terms of
+// existing indexes: each character on its own (no canonical reordering across characters), NFD, combining marks
+// dropped, đ to d; an invalid byte is U+FFFD.
+func foldTermReference(term []byte) []byte {
+	out := []byte{}
+	for _, r := range string(term) {
+		for _, d := range norm.NFD.String(string(r)) {
+			switch {
+			case unicode.Is(unicode.Mn, d):
+				continue
+			case d == 'đ':
+				d = 'd'
+			case d == 'Đ':
+				d = 'D'
+			}
+			out = utf8.AppendRune(out, d)
+		}
+	}
+	return out
+}
+
+// TestFoldTerm holds what the index's token filter made of these terms before the folding moved here.
+func TestFoldTerm(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{"abc", "abc"},
+		{"ABC", "ABC"},
+		{"the", "the"},
+		{"2025", "2025"},
+		{"ph\u1ee5", "phu"},
+		{"n\u1eef", "nu"},
+		{"\u0111\u1eb3ng", "dang"},
+		{"\u0110\u00e0", "Da"},
+		{"\u0110\u00c0", "DA"},
+		{"\u0111", "d"},
+		{"\u0110", "D"},
+		{"\u0110\u0110\u0111", "DDd"},
+		{"ho\u00e0", "hoa"},
+		{"h\u00f2a", "hoa"},
+		{"HO\u00c0", "HOA"},
+		{"H\u00d2A", "HOA"},
+		{"thu\u00fd", "thuy"},
+		{"th\u00fay", "thuy"},
+		{"kho\u1ebb", "khoe"},
+		{"kh\u1ecfe", "khoe"},
+		{"khoe\u0309", "khoe"},
+		{"Nguye\u0302\u0303n", "Nguyen"},
+		{"\u0110U\u031b\u0301C", "DUC"},
+		{"o\u0309", "o"},
+		{"u\u031b\u0301", "u"},
+		{"x\u0301", "x"},
+		{"\u0301", ""},
+		{"\u0301\u0300a", "a"},
+		{"\u01b0\u01a1", "uo"},
+		{"\u01af\u1edaC", "UOC"},
+		{"\u01a0", "O"},
+		{"\u0103", "a"},
+		{"\u1eae", "A"},
+		{"\u00e2", "a"},
+		{"\u1eac", "A"},
+		{"\u00ea", "e"},
+		{"\u1ec4", "E"},
+		{"\u00f4", "o"},
+		{"\u1ed8", "O"},
+		{"Nguy\u1ec5n Th\u1ecb Ho\u00e0", "Nguyen Thi Hoa"},
+		{"PH\u1ee4 N\u1eee", "PHU NU"},
+		{"ngo\u1eb7c", "ngoac"},
+		{"gi\u1edbi", "gioi"},
+		{"b\u00ecnh", "binh"},
+		{"\u00f8", "\u00f8"},
+		{"\u00d8", "\u00d8"},
+		{"\u00df", "\u00df"},
+		{"\u1e9e", "\u1e9e"},
+		{"\u00e6", "\u00e6"},
+		{"\u0142", "\u0142"},
+		{"\u0127", "\u0127"},
+		{"\u0140", "\u0140"},
+		{"\u0131", "\u0131"},
+		{"\u0130", "I"},
+		{"\u01c5", "\u01c5"},
+		{"\u01c6", "\u01c6"},
+		{"\u0133", "\u0133"},
+		{"\ufb01", "\ufb01"},
+		{"\u1e2f", "i"},
+		{"\u01fa", "A"},
+		{"\u01d6", "u"},
+		{"\u00f1", "n"},
+		{"\u00d1", "N"},
+		{"\u00e7", "c"},
+		{"\u015f", "s"},
+		{"\u021b", "t"},
+		{"\u00b2", "\u00b2"},
+		{"\u00bd", "\u00bd"},
+		{"\u00b5", "\u00b5"},
+		{"\u00aa", "\u00aa"},
+		{"\u00ba", "\u00ba"},
+		{"\u00b7", "\u00b7"},
+		{"\u00a0", "\u00a0"},
+		{"\u00d7", "\u00d7"},
+		{"\u00f7", "\u00f7"},
+		{"\u0080", "\u0080"},
+		{"\u65e5\u672c", "\u65e5\u672c"},
+		{"\ud55c\uad6d\uc5b4", "\u1112\u1161\u11ab\u1100\u116e\u11a8\u110b\u1165"},
+		{"\u0395\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03ac", "\u0395\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03b1"},
+		{"\u03ac", "\u03b1"},
+		{"\u1f04", "\u03b1"},
+		{"\u1ff7", "\u03c9"},
+		{"\u041c\u043e\u0441\u043a\u0432\u0430", "\u041c\u043e\u0441\u043a\u0432\u0430"},
+		{"\u0439", "\u0438"},
+		{"\u0451", "\u0435"},
+		{"\u0419", "\u0418"},
+		{"\u05e2\u05b4\u05d1\u05b0\u05e8\u05b4\u05d9\u05ea", "\u05e2\u05d1\u05e8\u05d9\u05ea"},
+		{"\u0627\u0644\u0639\u064e\u0631\u064e\u0628\u0650\u064a\u064e\u0651\u0629", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629"},
+		{"\u0939\u093f\u0928\u094d\u0926\u0940", "\u0939\u093f\u0928\u0926\u0940"},
+		{"\u0e44\u0e17\u0e22", "\u0e44\u0e17\u0e22"},
+		{"\u0e20\u0e32\u0e29\u0e32\u0e44\u0e17\u0e22", "\u0e20\u0e32\u0e29\u0e32\u0e44\u0e17\u0e22"},
+		{"\u2126", "\u03a9"},
+		{"\u212b", "A"},
+		{"\uf900", "\u8c48"},
+		{"\U0001d15e", "\U0001d157\U0001d165"},
+		{"\U0001f600", "\U0001f600"},
+		{"\u0f73", ""},
+		{"\u1e9b", "\u017f"},
+		{"\xff", "\ufffd"},
+		{"\xff\xfe", "\ufffd\ufffd"},
+		{"a\xffb", "a\ufffdb"},
+		{"\xe1\xbb", "\ufffd\ufffd"},
+		{"ph\u1ee5\xc3", "phu\ufffd"},
+		{"\xed\xa0\x80", "\ufffd\ufffd\ufffd"},
+		{"\xc0\x80", "\ufffd\ufffd"},
+		{"\ufffd", "\ufffd"},
+	} {
+		if got := string(FoldTerm([]byte(tc.in))); got != tc.want {
+			t.Errorf("FoldTerm(%+q) = %+q, want %+q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestFoldTermEveryCharacter checks the fold table against the reference for every code point, alone and after
+// an ASCII letter (the table is only read past an ASCII prefix).
+func TestFoldTermEveryCharacter(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		for _, s := range []string{string(r), "a" + string(r)} {
+			if got, want := FoldTerm([]byte(s)), foldTermReference([]byte(s)); string(got) != string(want) {
+				t.Fatalf("FoldTerm(%+q) = %+q, reference %+q", s, got, want)
+			}
+		}
+	}
+}
+
+func TestFoldTermKeepsASCIITerm(t *testing.T) {
+	term := []byte("phu nu")
+	if got := FoldTerm(term); &got[0] != &term[0] {
+		t.Error("FoldTerm copied an ASCII term")
+	}
+}
+
+func FuzzFoldTerm(f *testing.F) {
+	for _, s := range []string{"phụ nữ", "Đà Nẵng", norm.NFD.String("thuý"), "hoà hòa", "ǅ", "ẞ", "\xff\xfe", "ḯ",
+		"한국어", "\U0001D16D\U0001D165", "a\xe1\xbb"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, term []byte) {
+		if got, want := FoldTerm(term), foldTermReference(term); string(got) != string(want) {
+			t.Fatalf("FoldTerm(%+q) = %+q, reference %+q", term, got, want)
+		}
+	})
+}
+
+func BenchmarkFoldTerm(b *testing.B) {
+	words := [][]byte{[]byte("phụ"), []byte("nữ"), []byte("bình"), []byte("đẳng"), []byte("giới"), []byte("the")}
+	for b.Loop() {
+		for _, w := range words {
+			FoldTerm(w)
+		}
+	}
+}
