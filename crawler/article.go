@@ -3,28 +3,18 @@ package crawler
 import (
 	"context"
 	"time"
+
+	"genderlens/model"
 )
 
-// Article is one news article as collected from an outlet, before scoring.
+// Article is one news article as collected from an outlet, before scoring: the article itself and how it was fetched.
 type Article struct {
-	// OutletID is the config id of the outlet the article belongs to.
-	OutletID string `json:"outlet"`
-	// URL is the canonical URL; it identifies the article.
-	URL string `json:"url"`
+	model.Article
 	// FetchedURL is the URL the page was actually fetched from.
-	FetchedURL string `json:"fetched_url,omitempty"`
-	Title      string `json:"title"`
-	// Lead is the sapo/standfirst when the page marks one.
-	Lead    string `json:"lead,omitempty"`
-	Body    string `json:"body"`
-	Author  string `json:"author,omitempty"`
-	Section string `json:"section,omitempty"`
-	// Published is the publication time in Asia/Ho_Chi_Minh; zero when unknown.
-	Published time.Time `json:"published"`
-	Fetched   time.Time `json:"fetched"`
-	Images    []Image   `json:"images,omitempty"`
-	// ContentHash identifies the text so that syndicated copies can be found.
-	ContentHash string `json:"content_hash,omitempty"`
+	FetchedURL string    `json:"fetched_url,omitempty"`
+	Fetched    time.Time `json:"fetched"`
+	// Images are the body's images; their captions are part of the scored text.
+	Images []Image `json:"images,omitempty"`
 }
 
 // Image is an image in the article body; alt text and caption feed later image indicators.

@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"genderlens/config"
+	"genderlens/model"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/PuerkitoBio/goquery"
@@ -62,7 +63,7 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 	}
 	ogType := meta("og:type")
 
-	a := Article{OutletID: o.ID, FetchedURL: pageURL.String(), Fetched: fetched}
+	a := Article{Article: model.Article{Outlet: o.ID}, FetchedURL: pageURL.String(), Fetched: fetched}
 	if href, ok := doc.Find(`link[rel="canonical"]`).First().Attr("href"); ok {
 		if cu, err := base.Parse(strings.TrimSpace(href)); err == nil {
 			a.URL = cu.String()

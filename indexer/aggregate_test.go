@@ -20,17 +20,17 @@ func TestAggregate(t *testing.T) {
 	defer ix.Close()
 	at := func(m time.Month, d int) time.Time { return time.Date(2025, m, d, 10, 0, 0, 0, model.Vietnam()) }
 	docs := []Document{
-		{URL: "u1", Outlet: "a", Published: at(11, 20), Score: 80, RulesVersion: "v1",
+		Document{Article: model.Article{URL: "u1", Outlet: "a", Published: at(11, 20)}, Score: 80, RulesVersion: "v1",
 			People: model.GenderCounts{Female: 2, Male: 1, Unknown: 1}, Quoted: model.GenderCounts{Female: 1, Male: 1},
 			PeopleByRole: map[string]model.GenderCounts{"expert": {Female: 1}, "official": {Male: 1}, "ordinary": {Female: 1, Unknown: 1}},
 			QuotedByRole: map[string]model.GenderCounts{"expert": {Female: 1}, "official": {Male: 1}},
 			Topics:       []string{model.TopicGBV, model.TopicWomenFocus}, Categories: []string{model.CategoryVictimBlaming, "stereotype"}},
-		{URL: "u2", Outlet: "a", Published: at(12, 15), Score: 40, RulesVersion: "v1",
+		Document{Article: model.Article{URL: "u2", Outlet: "a", Published: at(12, 15)}, Score: 40, RulesVersion: "v1",
 			People: model.GenderCounts{Male: 3}, Quoted: model.GenderCounts{Male: 2, Unknown: 1},
 			PeopleByRole: map[string]model.GenderCounts{"official": {Male: 3}}, QuotedByRole: map[string]model.GenderCounts{"official": {Male: 2}, "spokesperson": {Unknown: 1}},
 			Topics: []string{model.TopicGBV}, Categories: []string{model.CategorySensationalGBV}},
-		{URL: "u3", Outlet: "a", Published: at(3, 8), Score: 90, RulesVersion: "v2", Topics: []string{model.TopicGenderEquality}},
-		{URL: "u4", Outlet: "b", Published: at(11, 30), Score: 70, RulesVersion: "v1", Quoted: model.GenderCounts{Female: 1}},
+		Document{Article: model.Article{URL: "u3", Outlet: "a", Published: at(3, 8)}, Score: 90, RulesVersion: "v2", Topics: []string{model.TopicGenderEquality}},
+		Document{Article: model.Article{URL: "u4", Outlet: "b", Published: at(11, 30)}, Score: 70, RulesVersion: "v1", Quoted: model.GenderCounts{Female: 1}},
 	}
 	for _, d := range docs {
 		if err := ix.Put(context.Background(), d); err != nil {

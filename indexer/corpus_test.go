@@ -61,7 +61,7 @@ func loadCorpus(tb testing.TB) []crawler.Article {
 			if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
 				tb.Fatalf("%s: %v", file, err)
 			}
-			a := crawler.Article{OutletID: slug(l.Outlet), Title: l.Title, Body: l.Text, Section: l.Category}
+			a := crawler.Article{Article: model.Article{Outlet: slug(l.Outlet), Title: l.Title, Body: l.Text, Section: l.Category}}
 			if l.URL != nil && *l.URL != "" {
 				a.URL = *l.URL
 			} else {

@@ -9,18 +9,10 @@ import (
 
 // Document is one stored article with its scores. The URL (canonical) is its identity.
 type Document struct {
-	URL    string `json:"url"`
-	Outlet string `json:"outlet"`
-	Title  string `json:"title"`
-	Lead   string `json:"lead,omitempty"`
-	Body   string `json:"body"`
+	model.Article
 	// Captions are the body's image captions, in page order: they are part of the scored text (see model.ScoredText).
-	Captions    []string  `json:"captions,omitempty"`
-	Author      string    `json:"author,omitempty"`
-	Section     string    `json:"section,omitempty"`
-	Published   time.Time `json:"published"`
-	Crawled     time.Time `json:"crawled"`
-	ContentHash string    `json:"content_hash,omitempty"`
+	Captions []string  `json:"captions,omitempty"`
+	Crawled  time.Time `json:"crawled"`
 
 	RulesVersion string             `json:"rules_version"`
 	Score        float64            `json:"score"`

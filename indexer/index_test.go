@@ -11,16 +11,15 @@ import (
 )
 
 func testDoc(i int, outlet string) Document {
-	return Document{
+	return Document{Article: model.Article{
 		URL: fmt.Sprintf("https://example.org/a/%d", i), Outlet: outlet,
 		Title: fmt.Sprintf("Phụ nữ khởi nghiệp %d", i), Body: "Bà Lan cho biết phụ nữ trong phường đã vay vốn.",
-		Published:    time.Date(2025, time.Month(1+i%12), 10, 8, 0, 0, 0, time.UTC),
+		Published: time.Date(2025, time.Month(1+i%12), 10, 8, 0, 0, 0, time.UTC)},
 		RulesVersion: "test-1", Score: float64(50 + i%50),
 		People: model.GenderCounts{Female: 1, Male: 1}, Quoted: model.GenderCounts{Female: i % 2, Male: 1},
 		Categories: []string{"stereotype"}, Topics: []string{"women_focus"}, FindingCount: 1,
 		Indicators: map[string]float64{"B1.1": 80},
-		Result:     []byte(`{"score":50}`),
-	}
+		Result:     []byte(`{"score":50}`)}
 }
 
 func TestPutGetReopen(t *testing.T) {

@@ -21,10 +21,10 @@ func TestPartitionsByYear(t *testing.T) {
 	ctx := context.Background()
 	ict := model.Vietnam()
 	docs := []Document{
-		{URL: "u2024", Outlet: "a", Title: "Phụ nữ 2024", Published: time.Date(2024, 12, 31, 23, 30, 0, 0, ict)},
+		Document{Article: model.Article{URL: "u2024", Outlet: "a", Title: "Phụ nữ 2024", Published: time.Date(2024, 12, 31, 23, 30, 0, 0, ict)}},
 		// 31/12 17:30 UTC is already 2025 in Hanoi.
-		{URL: "u2025", Outlet: "a", Title: "Phụ nữ 2025", Published: time.Date(2024, 12, 31, 17, 30, 0, 0, time.UTC)},
-		{URL: "undated", Outlet: "a", Title: "Phụ nữ không ngày"},
+		Document{Article: model.Article{URL: "u2025", Outlet: "a", Title: "Phụ nữ 2025", Published: time.Date(2024, 12, 31, 17, 30, 0, 0, time.UTC)}},
+		Document{Article: model.Article{URL: "undated", Outlet: "a", Title: "Phụ nữ không ngày"}},
 	}
 	if err := ix.PutMany(ctx, docs); err != nil {
 		t.Fatal(err)
@@ -82,7 +82,7 @@ func TestTwoCopiesAfterCrash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := Document{URL: "u", Outlet: "a", Title: "cũ", Published: time.Date(2024, 5, 1, 8, 0, 0, 0, model.Vietnam())}
+	old := Document{Article: model.Article{URL: "u", Outlet: "a", Title: "cũ", Published: time.Date(2024, 5, 1, 8, 0, 0, 0, model.Vietnam())}}
 	if err := ix.Put(context.Background(), old); err != nil {
 		t.Fatal(err)
 	}

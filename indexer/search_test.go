@@ -22,17 +22,17 @@ func searchFixture(t testing.TB) *Index {
 	}
 	t.Cleanup(func() { ix.Close() })
 	docs := []Document{
-		{URL: "https://a.example/1", Outlet: "bao-a", Section: "Xã hội", Title: "Phụ nữ phường Trúc Bạch học nghề",
-			Body: "Hội Liên hiệp phụ nữ phường mở lớp dạy nghề cho 40 chị em.", Categories: []string{"stereotype"},
-			Topics: []string{model.TopicWomenFocus}, Published: time.Date(2025, 11, 20, 9, 0, 0, 0, model.Vietnam())},
-		{URL: "https://a.example/2", Outlet: "bao-a", Section: "Kinh tế", Title: "Giá rau tăng",
-			Body: "Nữ giám đốc hợp tác xã cho biết giá rau tăng vì mưa; phụ huynh lo lắng.", Categories: []string{"gender_marking"},
-			Published: time.Date(2025, 10, 2, 9, 0, 0, 0, model.Vietnam())},
+		Document{Article: model.Article{URL: "https://a.example/1", Outlet: "bao-a", Section: "Xã hội", Title: "Phụ nữ phường Trúc Bạch học nghề",
+			Body: "Hội Liên hiệp phụ nữ phường mở lớp dạy nghề cho 40 chị em.", Published: time.Date(2025, 11, 20, 9, 0, 0, 0, model.Vietnam())}, Categories: []string{"stereotype"},
+			Topics: []string{model.TopicWomenFocus}},
+		Document{Article: model.Article{URL: "https://a.example/2", Outlet: "bao-a", Section: "Kinh tế", Title: "Giá rau tăng",
+			Body:      "Nữ giám đốc hợp tác xã cho biết giá rau tăng vì mưa; phụ huynh lo lắng.",
+			Published: time.Date(2025, 10, 2, 9, 0, 0, 0, model.Vietnam())}, Categories: []string{"gender_marking"}},
 		// NFD text and the other tone placement: still found by the NFC, folded query.
-		{URL: "https://b.example/3", Outlet: "phuong-b", Section: "Xã hội", Title: norm.NFD.String("Hòa giải ở cơ sở"),
-			Body: norm.NFD.String("Tổ hoà giải gặp gỡ phụ nữ và nam giới trong khu dân cư."), Topics: []string{model.TopicGenderEquality},
-			Published: time.Date(2024, 3, 8, 9, 0, 0, 0, model.Vietnam())},
-		{URL: "https://b.example/4", Outlet: "phuong-b", Title: "Đường Đội Cấn thông xe", Body: "Đường thông xe sau ba tháng sửa chữa <b>nhanh</b>."},
+		Document{Article: model.Article{URL: "https://b.example/3", Outlet: "phuong-b", Section: "Xã hội", Title: norm.NFD.String("Hòa giải ở cơ sở"),
+			Body:      norm.NFD.String("Tổ hoà giải gặp gỡ phụ nữ và nam giới trong khu dân cư."),
+			Published: time.Date(2024, 3, 8, 9, 0, 0, 0, model.Vietnam())}, Topics: []string{model.TopicGenderEquality}},
+		Document{Article: model.Article{URL: "https://b.example/4", Outlet: "phuong-b", Title: "Đường Đội Cấn thông xe", Body: "Đường thông xe sau ba tháng sửa chữa <b>nhanh</b>."}},
 	}
 	for _, d := range docs {
 		d.RulesVersion = "v1"

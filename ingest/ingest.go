@@ -62,22 +62,18 @@ func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
 		crawled = time.Now()
 	}
 	d := indexer.Document{
-		URL: a.URL, Outlet: a.OutletID, Title: a.Title, Lead: a.Lead, Body: a.Body, Captions: captions, Author: a.Author,
-		Section: a.Section, Published: a.Published, Crawled: crawled, ContentHash: a.ContentHash,
+		Article: a.Article, Captions: captions, Crawled: crawled,
 		RulesVersion: res.RulesVersion, Score: res.Score, Indicators: res.Indicators,
-		People:       model.GenderCounts{Female: res.Counts.People.Female, Male: res.Counts.People.Male, Unknown: res.Counts.People.Unknown},
-		Quoted:       model.GenderCounts{Female: res.Counts.Quoted.Female, Male: res.Counts.Quoted.Male, Unknown: res.Counts.Quoted.Unknown},
+		People: res.Counts.People, Quoted: res.Counts.Quoted,
 		FindingCount: len(res.Findings),
 		Result:       raw,
 		PeopleByRole: map[string]model.GenderCounts{},
-		QuotedByRole: map[string]model.GenderCounts{},
+		QuotedByRole: maps.Clone(res.QuotedByRole),
 	}
 	for _, p := range res.People {
 		c := d.PeopleByRole[p.Role]
-		d.PeopleByRole[p.Role] = c.Add(genderCount(p.Gender))
-	}
-	for role, c := range res.QuotedByRole {
-		d.QuotedByRole[role] = model.GenderCounts{Female: c.Female, Male: c.Male, Unknown: c.Unknown}
+		c.Count(p.Gender)
+		d.PeopleByRole[p.Role] = c
 	}
 	cats, rules := map[string]bool{}, map[string]bool{}
 	for _, f := range res.Findings {
@@ -107,26 +103,11 @@ func images(captions []string) []crawler.Image {
 	return out
 }
 
-// genderCount is one person of the scorer's gender value.
-func genderCount(gender string) model.GenderCounts {
-	switch gender {
-	case "female":
-		return model.GenderCounts{Female: 1}
-	case "male":
-		return model.GenderCounts{Male: 1}
-	}
-	return model.GenderCounts{Unknown: 1}
-}
-
 // Rescorer re-scores a stored article with s, keeping what was collected (text, dates, outlet) and replacing every
 // score, for the indexer's background rescore when the rules version changes.
 func Rescorer(s *scorer.Scorer) indexer.Rescorer {
 	return func(d indexer.Document) (indexer.Document, error) {
-		nd, err := Score(s, crawler.Article{
-			URL: d.URL, OutletID: d.Outlet, Title: d.Title, Lead: d.Lead, Body: d.Body, Author: d.Author,
-			Section: d.Section, Published: d.Published, Fetched: d.Crawled, ContentHash: d.ContentHash,
-			Images: images(d.Captions),
-		})
+		nd, err := Score(s, crawler.Article{Article: d.Article, Fetched: d.Crawled, Images: images(d.Captions)})
 		if err != nil {
 			return indexer.Document{}, fmt.Errorf("rescore %s: %w", d.URL, err)
 		}

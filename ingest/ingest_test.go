@@ -8,6 +8,7 @@ import (
 
 	"genderlens/crawler"
 	"genderlens/indexer"
+	"genderlens/model"
 	"genderlens/rules"
 	"genderlens/scorer"
 )
@@ -15,12 +16,11 @@ import (
 func TestPipelineScoresAndStores(t *testing.T) {
 	sc, idx := scorerAndIndex(t)
 	p := New(sc, idx)
-	a := crawler.Article{
-		OutletID: "bao-a", URL: "https://a.example/tin/1", Title: "Hội nghị tổng kết công tác phụ nữ",
+	a := crawler.Article{Article: model.Article{
+		Outlet: "bao-a", URL: "https://a.example/tin/1", Title: "Hội nghị tổng kết công tác phụ nữ",
 		Lead:      "Phường tổng kết phong trào thi đua năm 2025.",
 		Body:      "Bà Nguyễn Thị Lan, Chủ tịch Hội Liên hiệp Phụ nữ phường, cho biết phái yếu ngày càng tự tin.\n\n“Chúng tôi sẽ tiếp tục hỗ trợ hội viên”, bà Lan nói.",
-		Published: time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC), Fetched: time.Date(2025, 11, 21, 9, 0, 0, 0, time.UTC),
-	}
+		Published: time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC)}, Fetched: time.Date(2025, 11, 21, 9, 0, 0, 0, time.UTC)}
 	if err := p.Store(context.Background(), a); err != nil {
 		t.Fatal(err)
 	}
@@ -46,16 +46,15 @@ func TestPipelineScoresAndStores(t *testing.T) {
 // and is read again by the rescore.
 func TestCaptionsAreScored(t *testing.T) {
 	sc, idx := scorerAndIndex(t)
-	a := crawler.Article{
-		OutletID: "bao-a", URL: "https://a.example/tin/2", Title: "Hoa hậu dự sự kiện thời trang",
-		Body: "Chiều qua, hoa hậu Nguyễn Thu Hà dự buổi trình diễn của nhà thiết kế trẻ.",
+	a := crawler.Article{Article: model.Article{
+		Outlet: "bao-a", URL: "https://a.example/tin/2", Title: "Hoa hậu dự sự kiện thời trang",
+		Body:      "Chiều qua, hoa hậu Nguyễn Thu Hà dự buổi trình diễn của nhà thiết kế trẻ.",
+		Published: time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC)},
 		Images: []crawler.Image{
 			{URL: "https://a.example/1.jpg", Caption: "Hoa hậu khoe thân hình nóng bỏng trên thảm đỏ."},
 			{URL: "https://a.example/2.jpg"},
 			{URL: "https://a.example/3.jpg", Caption: "Nhà thiết kế chào khán giả."},
-		},
-		Published: time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC),
-	}
+		}}
 	if err := New(sc, idx).Store(context.Background(), a); err != nil {
 		t.Fatal(err)
 	}

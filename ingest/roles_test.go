@@ -36,10 +36,10 @@ func TestScoreFillsRolesAndRescoreKeepsIdentity(t *testing.T) {
 	s := rescoreTestScorer(t)
 	published := time.Date(2025, 11, 20, 8, 0, 0, 0, model.Vietnam())
 	tests := []crawler.Article{
-		{URL: "https://a.example/1", OutletID: "bao-a", Title: "Phường tổ chức hội thảo về bình đẳng giới", Published: published,
+		{Article: model.Article{URL: "https://a.example/1", Outlet: "bao-a", Title: "Phường tổ chức hội thảo về bình đẳng giới", Published: published,
 			Body: "Bà Nguyễn Thị Hoa, Chủ tịch Hội Liên hiệp phụ nữ phường, cho biết năm nay có 40 chị em được vay vốn. " +
-				"“Chúng tôi sẽ mở thêm lớp học nghề”, ông Trần Văn Nam, chuyên gia kinh tế, nói."},
-		{URL: "https://a.example/2", OutletID: "bao-a", Title: "Thông xe đường mới", Body: "Đường mới dài hai cây số đã thông xe."},
+				"“Chúng tôi sẽ mở thêm lớp học nghề”, ông Trần Văn Nam, chuyên gia kinh tế, nói."}},
+		{Article: model.Article{URL: "https://a.example/2", Outlet: "bao-a", Title: "Thông xe đường mới", Body: "Đường mới dài hai cây số đã thông xe."}},
 	}
 	for _, a := range tests {
 		d, err := Score(s, a)

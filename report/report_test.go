@@ -36,15 +36,14 @@ var testOutlets = []Outlet{
 func testDocuments() []indexer.Document {
 	var docs []indexer.Document
 	for m := 1; m <= 12; m++ {
-		d := indexer.Document{
+		d := indexer.Document{Article: model.Article{
 			URL: fmt.Sprintf("https://a.example/2025/%02d", m), Outlet: "bao-a", Title: fmt.Sprintf("Bài tháng %d", m),
-			Body: "Chị Lan và ông Nam phát biểu.", Published: time.Date(2025, time.Month(m), 20, 9, 0, 0, 0, ict),
+			Body: "Chị Lan và ông Nam phát biểu.", Published: time.Date(2025, time.Month(m), 20, 9, 0, 0, 0, ict)},
 			RulesVersion: "r1", Score: 60 + float64(m)/3,
 			People:       model.GenderCounts{Female: 1, Male: 2, Unknown: m % 2},
 			Quoted:       model.GenderCounts{Female: 1, Male: 1 + m%3},
 			QuotedByRole: map[string]model.GenderCounts{"expert": {Female: 1}, "official": {Male: 1 + m%3}},
-			PeopleByRole: map[string]model.GenderCounts{"expert": {Female: 1}, "official": {Male: 2}, "other": {Unknown: m % 2}},
-		}
+			PeopleByRole: map[string]model.GenderCounts{"expert": {Female: 1}, "official": {Male: 2}, "other": {Unknown: m % 2}}}
 		if m%4 == 0 {
 			d.Topics = []string{model.TopicGenderEquality, model.TopicWomenFocus}
 			d.Categories = []string{"positive"}
@@ -57,22 +56,22 @@ func testDocuments() []indexer.Document {
 		docs = append(docs, d)
 	}
 	docs = append(docs,
-		indexer.Document{URL: "https://b.example/1", Outlet: "phuong-b", Title: "Họp tổ dân phố", Body: "Ông Hùng nói.",
-			Published: time.Date(2025, 11, 16, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 55,
+		indexer.Document{Article: model.Article{URL: "https://b.example/1", Outlet: "phuong-b", Title: "Họp tổ dân phố", Body: "Ông Hùng nói.",
+			Published: time.Date(2025, 11, 16, 8, 0, 0, 0, ict)}, RulesVersion: "r1", Score: 55,
 			People: model.GenderCounts{Male: 1}, Quoted: model.GenderCounts{Male: 1},
 			QuotedByRole: map[string]model.GenderCounts{"official": {Male: 1}},
 			Categories:   []string{"stereotype", "gender_marking"}, Topics: []string{model.TopicGenderEquality}},
-		indexer.Document{URL: "https://b.example/2", Outlet: "phuong-b", Title: "Nữ giám đốc xinh đẹp <b>", Body: "Nữ giám đốc.",
-			Published: time.Date(2025, 12, 15, 23, 30, 0, 0, ict), RulesVersion: "r2", Score: 47.5,
+		indexer.Document{Article: model.Article{URL: "https://b.example/2", Outlet: "phuong-b", Title: "Nữ giám đốc xinh đẹp <b>", Body: "Nữ giám đốc.",
+			Published: time.Date(2025, 12, 15, 23, 30, 0, 0, ict)}, RulesVersion: "r2", Score: 47.5,
 			People: model.GenderCounts{Female: 1}, Categories: []string{"appearance", "gender_marking", "stereotype"}},
-		indexer.Document{URL: "https://b.example/3", Outlet: "phuong-b", Title: "Sau tháng hành động", Body: "Không ai.",
-			Published: time.Date(2025, 12, 16, 0, 0, 0, 0, ict), RulesVersion: "r2", Score: 80},
-		indexer.Document{URL: "https://k.example/1", Outlet: "khac", Title: "Bài khác", Body: "Bà Mai kể.",
-			Published: time.Date(2025, 11, 30, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 90,
+		indexer.Document{Article: model.Article{URL: "https://b.example/3", Outlet: "phuong-b", Title: "Sau tháng hành động", Body: "Không ai.",
+			Published: time.Date(2025, 12, 16, 0, 0, 0, 0, ict)}, RulesVersion: "r2", Score: 80},
+		indexer.Document{Article: model.Article{URL: "https://k.example/1", Outlet: "khac", Title: "Bài khác", Body: "Bà Mai kể.",
+			Published: time.Date(2025, 11, 30, 8, 0, 0, 0, ict)}, RulesVersion: "r1", Score: 90,
 			People: model.GenderCounts{Female: 1}, Quoted: model.GenderCounts{Female: 1},
 			QuotedByRole: map[string]model.GenderCounts{"ordinary": {Female: 1}}, Topics: []string{model.TopicWomenFocus}},
-		indexer.Document{URL: "https://a.example/2024", Outlet: "bao-a", Title: "Năm trước", Body: "x",
-			Published: time.Date(2024, 11, 20, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 10},
+		indexer.Document{Article: model.Article{URL: "https://a.example/2024", Outlet: "bao-a", Title: "Năm trước", Body: "x",
+			Published: time.Date(2024, 11, 20, 8, 0, 0, 0, ict)}, RulesVersion: "r1", Score: 10},
 	)
 	return docs
 }

@@ -192,15 +192,15 @@ func BenchmarkOverviewRender100x24(b *testing.B) {
 			for k := range perMonth {
 				n := len(docs)
 				pub := time.Date(2025, time.Month(1+m), 1+(k*7+o)%28, 8+k*3, (o*7)%60, 0, 0, ict)
-				d := indexer.Document{
-					URL:          fmt.Sprintf("https://%s.example.vn/tin-tuc/%d-%02d/bai-%d.html", out.ID, pub.Year(), pub.Month(), k+1),
-					Outlet:       out.ID,
-					Title:        fmt.Sprintf("Phường %d triển khai kế hoạch bình đẳng giới tháng %d/%d", o%20+1, pub.Month(), pub.Year()),
-					Lead:         "Bà Nguyễn Thị Lan cho biết kế hoạch năm nay tập trung vào truyền thông.",
-					Body:         "Ông Trần Văn Hùng nói: “Chúng tôi đã tổ chức 12 buổi tập huấn.” Bà Lê Thị Mai đề nghị bỏ cách gọi phái yếu.",
-					Author:       "Thu Hà",
-					Section:      sections[n%len(sections)],
-					Published:    pub,
+				d := indexer.Document{Article: model.Article{
+					URL:       fmt.Sprintf("https://%s.example.vn/tin-tuc/%d-%02d/bai-%d.html", out.ID, pub.Year(), pub.Month(), k+1),
+					Outlet:    out.ID,
+					Title:     fmt.Sprintf("Phường %d triển khai kế hoạch bình đẳng giới tháng %d/%d", o%20+1, pub.Month(), pub.Year()),
+					Lead:      "Bà Nguyễn Thị Lan cho biết kế hoạch năm nay tập trung vào truyền thông.",
+					Body:      "Ông Trần Văn Hùng nói: “Chúng tôi đã tổ chức 12 buổi tập huấn.” Bà Lê Thị Mai đề nghị bỏ cách gọi phái yếu.",
+					Author:    "Thu Hà",
+					Section:   sections[n%len(sections)],
+					Published: pub},
 					Crawled:      pub.Add(2 * time.Hour),
 					RulesVersion: sc.RulesVersion(),
 					Score:        float64(40 + (o*13+m*7+k*11)%61),
@@ -211,8 +211,7 @@ func BenchmarkOverviewRender100x24(b *testing.B) {
 						model.RoleExpert:   {Female: n % 3},
 					},
 					Topics:       topics[n%len(topics)],
-					FindingCount: n % 4,
-				}
+					FindingCount: n % 4}
 				for j := range d.FindingCount {
 					d.Categories = append(d.Categories, cats[(n+j)%len(cats)])
 				}

@@ -39,11 +39,11 @@ func newIndexTestServer(t *testing.T) (*httptest.Server, *indexer.Index) {
 	t.Cleanup(ts.Close)
 	ict := model.Vietnam()
 	for _, d := range []indexer.Document{
-		{URL: "https://a.example/1", Outlet: "bao-a", Title: "Phụ nữ làm chủ", Body: "Chị Hoa cho biết phụ nữ phường đã vay vốn.",
-			Published: time.Date(2025, 11, 20, 8, 0, 0, 0, ict), RulesVersion: sc.RulesVersion(), Score: 80,
+		indexer.Document{Article: model.Article{URL: "https://a.example/1", Outlet: "bao-a", Title: "Phụ nữ làm chủ", Body: "Chị Hoa cho biết phụ nữ phường đã vay vốn.",
+			Published: time.Date(2025, 11, 20, 8, 0, 0, 0, ict)}, RulesVersion: sc.RulesVersion(), Score: 80,
 			Quoted: model.GenderCounts{Female: 1}, Topics: []string{model.TopicWomenFocus}},
-		{URL: "https://a.example/2", Outlet: "bao-a", Title: "Giao thông", Body: "Ông Nam nói đường đã thông.",
-			Published: time.Date(2025, 3, 2, 8, 0, 0, 0, ict), RulesVersion: sc.RulesVersion(), Score: 60,
+		indexer.Document{Article: model.Article{URL: "https://a.example/2", Outlet: "bao-a", Title: "Giao thông", Body: "Ông Nam nói đường đã thông.",
+			Published: time.Date(2025, 3, 2, 8, 0, 0, 0, ict)}, RulesVersion: sc.RulesVersion(), Score: 60,
 			Quoted: model.GenderCounts{Male: 1}},
 	} {
 		if err := idx.Put(context.Background(), d); err != nil {

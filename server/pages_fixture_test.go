@@ -40,36 +40,31 @@ func fixtureArticles() []crawler.Article {
 		time.Date(fixtureYear, 11, 20, 8, 0, 0, 0, ict), time.Date(fixtureYear, 12, 5, 8, 0, 0, 0, ict),
 	}
 	for i, t := range months {
-		out = append(out, crawler.Article{
-			OutletID: "bao-ho-tay", URL: fmt.Sprintf("https://hotay.example/tin-%02d", i+1), Published: t, Section: "xa-hoi",
+		out = append(out, crawler.Article{Article: model.Article{
+			Outlet: "bao-ho-tay", URL: fmt.Sprintf("https://hotay.example/tin-%02d", i+1), Published: t, Section: "xa-hoi",
 			Title: fmt.Sprintf("Phường Hồ Tây họp dân về đường làng, kỳ %d", i+1),
 			Body: "Bà Nguyễn Thị Lan, Chủ tịch UBND phường, cho biết: “Phường sẽ hoàn thành tuyến đường trước mùa mưa.”\n\n" +
-				"Ông Trần Văn Hùng, người dân tổ 5, nói: “Chúng tôi đồng tình với kế hoạch.”",
-		})
+				"Ông Trần Văn Hùng, người dân tổ 5, nói: “Chúng tôi đồng tình với kế hoạch.”"}})
 	}
 	out = append(out,
-		crawler.Article{
-			OutletID: "bao-ho-tay", URL: fixtureStereo, Published: time.Date(fixtureYear, 3, 2, 8, 0, 0, 0, ict), Section: "kinh-te",
+		crawler.Article{Article: model.Article{
+			Outlet: "bao-ho-tay", URL: fixtureStereo, Published: time.Date(fixtureYear, 3, 2, 8, 0, 0, 0, ict), Section: "kinh-te",
 			Title: "Phái yếu khởi nghiệp công nghệ",
 			Lead:  "Nhiều dự án phần mềm có thành viên nữ.",
 			Body: "Ông Lê Minh Tuấn, Giám đốc trung tâm khởi nghiệp, cho biết: “Phái yếu ngày càng tham gia nhiều dự án.”\n\n" +
-				"Ông Phạm Quốc Bảo, chuyên gia, nói: “Đây là tín hiệu tốt.”",
-		},
-		crawler.Article{
-			OutletID: "bao-ho-tay", URL: fixtureSexual, Published: time.Date(fixtureYear, 11, 25, 8, 0, 0, 0, ict), Section: "giai-tri",
+				"Ông Phạm Quốc Bảo, chuyên gia, nói: “Đây là tín hiệu tốt.”"}},
+		crawler.Article{Article: model.Article{
+			Outlet: "bao-ho-tay", URL: fixtureSexual, Published: time.Date(fixtureYear, 11, 25, 8, 0, 0, 0, ict), Section: "giai-tri",
 			Title: "Người đẹp xuất hiện tại sân bay",
-			Body:  "Người đẹp vừa xuất hiện tại sân bay trong bộ váy trắng. Nàng chân dài đình đám tái xuất sàn diễn.",
-		},
-		crawler.Article{
-			OutletID: "phuong-sen", URL: "https://sen.example/tin-1", Published: time.Date(fixtureYear, 6, 10, 8, 0, 0, 0, ict),
+			Body:  "Người đẹp vừa xuất hiện tại sân bay trong bộ váy trắng. Nàng chân dài đình đám tái xuất sàn diễn."}},
+		crawler.Article{Article: model.Article{
+			Outlet: "phuong-sen", URL: "https://sen.example/tin-1", Published: time.Date(fixtureYear, 6, 10, 8, 0, 0, 0, ict),
 			Title: "Phường Sen sửa chữa trường học",
-			Body:  "Ông Đỗ Văn Nam, Phó Chủ tịch UBND phường, cho biết: “Trường sẽ xong trước năm học mới.”",
-		},
-		crawler.Article{
-			OutletID: "phuong-sen", URL: "https://sen.example/tin-2", Published: time.Date(fixtureYear, 11, 28, 8, 0, 0, 0, ict),
+			Body:  "Ông Đỗ Văn Nam, Phó Chủ tịch UBND phường, cho biết: “Trường sẽ xong trước năm học mới.”"}},
+		crawler.Article{Article: model.Article{
+			Outlet: "phuong-sen", URL: "https://sen.example/tin-2", Published: time.Date(fixtureYear, 11, 28, 8, 0, 0, 0, ict),
 			Title: "Phường Sen ra quân Tháng hành động",
-			Body:  "Ông Đỗ Văn Nam nói: “Phường treo băng rôn tuyên truyền về bình đẳng giới.”",
-		},
+			Body:  "Ông Đỗ Văn Nam nói: “Phường treo băng rôn tuyên truyền về bình đẳng giới.”"}},
 	)
 	return out
 }

@@ -58,8 +58,8 @@ func TestOutletsAndMetrics(t *testing.T) {
 	ts, idx := newTestServer(t)
 	ctx := context.Background()
 	docs := []indexer.Document{
-		{URL: "https://a.example/1", Outlet: "bao-a", Title: "Một", Score: 80, Quoted: model.GenderCounts{Female: 1, Male: 3}, Published: time.Now()},
-		{URL: "https://a.example/2", Outlet: "bao-a", Title: "Hai", Score: 60, Categories: []string{"stereotype"}, Quoted: model.GenderCounts{Female: 1, Male: 1, Unknown: 2}, Published: time.Now()},
+		indexer.Document{Article: model.Article{URL: "https://a.example/1", Outlet: "bao-a", Title: "Một", Published: time.Now()}, Score: 80, Quoted: model.GenderCounts{Female: 1, Male: 3}},
+		indexer.Document{Article: model.Article{URL: "https://a.example/2", Outlet: "bao-a", Title: "Hai", Published: time.Now()}, Score: 60, Categories: []string{"stereotype"}, Quoted: model.GenderCounts{Female: 1, Male: 1, Unknown: 2}},
 	}
 	for _, d := range docs {
 		if err := idx.Put(ctx, d); err != nil {

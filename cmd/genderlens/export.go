@@ -16,6 +16,9 @@ import (
 )
 
 // exportRecord is one line of `genderlens export`: what a user needs to audit what was collected and how it scored.
+// It is the export's own published format, not a third declaration of the article: every field is present even when
+// empty (published null, lists []), in a fixed order that users' scripts and spreadsheets rely on; its values come
+// from indexer.Document.
 type exportRecord struct {
 	Outlet       string                        `json:"outlet"`
 	URL          string                        `json:"url"`

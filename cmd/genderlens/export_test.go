@@ -43,14 +43,14 @@ func TestExportFormats(t *testing.T) {
 	}
 	ict := model.Vietnam()
 	for _, d := range []indexer.Document{
-		{URL: "https://a.example/1", Outlet: "bao-a", Title: "Phụ nữ, \"khởi nghiệp\"", Body: "Chị Lan nói.", Section: "Kinh tế",
-			Published: time.Date(2025, 11, 20, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 72.5,
+		indexer.Document{Article: model.Article{URL: "https://a.example/1", Outlet: "bao-a", Title: "Phụ nữ, \"khởi nghiệp\"", Body: "Chị Lan nói.", Section: "Kinh tế",
+			Published: time.Date(2025, 11, 20, 8, 0, 0, 0, ict)}, RulesVersion: "r1", Score: 72.5,
 			People: model.GenderCounts{Female: 1, Male: 1}, Quoted: model.GenderCounts{Female: 1},
 			QuotedByRole: map[string]model.GenderCounts{"expert": {Female: 1}},
 			Categories:   []string{"stereotype"}, RuleIDs: []string{"st-001"}, Topics: []string{"women_focus"}, FindingCount: 1},
-		{URL: "https://a.example/2", Outlet: "bao-a", Title: "Giao thông", Body: "Ông Nam nói.",
-			Published: time.Date(2025, 3, 1, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 60, Quoted: model.GenderCounts{Male: 1}},
-		{URL: "https://b.example/3", Outlet: "phuong-b", Title: "Họp tổ dân phố", Body: "Không có ai được trích dẫn.", RulesVersion: "r1", Score: 50},
+		indexer.Document{Article: model.Article{URL: "https://a.example/2", Outlet: "bao-a", Title: "Giao thông", Body: "Ông Nam nói.",
+			Published: time.Date(2025, 3, 1, 8, 0, 0, 0, ict)}, RulesVersion: "r1", Score: 60, Quoted: model.GenderCounts{Male: 1}},
+		indexer.Document{Article: model.Article{URL: "https://b.example/3", Outlet: "phuong-b", Title: "Họp tổ dân phố", Body: "Không có ai được trích dẫn."}, RulesVersion: "r1", Score: 50},
 	} {
 		if err := idx.Put(context.Background(), d); err != nil {
 			t.Fatal(err)

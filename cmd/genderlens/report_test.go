@@ -26,15 +26,15 @@ func reportFixture(t *testing.T) (dataDir, configPath string) {
 	}
 	ict := model.Vietnam()
 	for _, d := range []indexer.Document{
-		{URL: "https://a.example/1", Outlet: "bao-a", Title: "Phụ nữ khởi nghiệp", Body: "Chị Lan nói.",
-			Published: time.Date(2025, 11, 20, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 72.5,
+		indexer.Document{Article: model.Article{URL: "https://a.example/1", Outlet: "bao-a", Title: "Phụ nữ khởi nghiệp", Body: "Chị Lan nói.",
+			Published: time.Date(2025, 11, 20, 8, 0, 0, 0, ict)}, RulesVersion: "r1", Score: 72.5,
 			People: model.GenderCounts{Female: 1, Male: 1}, Quoted: model.GenderCounts{Female: 1},
 			QuotedByRole: map[string]model.GenderCounts{"expert": {Female: 1}},
 			Categories:   []string{"stereotype"}, Topics: []string{"women_focus", "gender_equality"}},
-		{URL: "https://a.example/2", Outlet: "bao-a", Title: "Giao thông", Body: "Ông Nam nói.",
-			Published: time.Date(2025, 3, 1, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 60, Quoted: model.GenderCounts{Male: 1}},
-		{URL: "https://b.example/3", Outlet: "phuong-b", Title: "Vụ bạo lực gia đình", Body: "Nạn nhân.",
-			Published: time.Date(2025, 12, 1, 8, 0, 0, 0, ict), RulesVersion: "r1", Score: 40,
+		indexer.Document{Article: model.Article{URL: "https://a.example/2", Outlet: "bao-a", Title: "Giao thông", Body: "Ông Nam nói.",
+			Published: time.Date(2025, 3, 1, 8, 0, 0, 0, ict)}, RulesVersion: "r1", Score: 60, Quoted: model.GenderCounts{Male: 1}},
+		indexer.Document{Article: model.Article{URL: "https://b.example/3", Outlet: "phuong-b", Title: "Vụ bạo lực gia đình", Body: "Nạn nhân.",
+			Published: time.Date(2025, 12, 1, 8, 0, 0, 0, ict)}, RulesVersion: "r1", Score: 40,
 			Categories: []string{"victim_blaming"}, Topics: []string{"gbv"}},
 	} {
 		if err := idx.Put(context.Background(), d); err != nil {
