@@ -3,36 +3,15 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"genderlens/indexer"
+	"genderlens/internal/golden"
 	"genderlens/model"
 )
-
-var updateGolden = flag.Bool("update", false, "rewrite the golden files")
-
-// compareGolden checks got against testdata/name, rewriting the file first under -update.
-func compareGolden(t *testing.T, name, got string) {
-	t.Helper()
-	golden := filepath.Join("testdata", name)
-	if *updateGolden {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (go test -update creates it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s:\ngot:\n%s\nwant:\n%s", golden, got, want)
-	}
-}
 
 // TestExportFormats stores three synthetic articles and compares each export (format and filters) to its golden file.
 func TestExportFormats(t *testing.T) {
@@ -75,7 +54,7 @@ func TestExportFormats(t *testing.T) {
 			if code := run(context.Background(), env, args); code != 0 {
 				t.Fatalf("export exited %d: %s", code, errOut.String())
 			}
-			compareGolden(t, tt.golden, out.String())
+			golden.Assert(t, filepath.Join("testdata", tt.golden), out.Bytes())
 		})
 	}
 	var errOut bytes.Buffer

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"genderlens/indexer"
+	"genderlens/internal/golden"
 	"genderlens/model"
 
 	"github.com/xuri/excelize/v2"
@@ -79,7 +80,7 @@ func TestReportCommand(t *testing.T) {
 			if code := run(context.Background(), env, args); code != 0 {
 				t.Fatalf("report exited %d: %s", code, errOut.String())
 			}
-			compareGolden(t, tt.golden, out.String())
+			golden.Assert(t, filepath.Join("testdata", tt.golden), out.Bytes())
 		})
 	}
 
