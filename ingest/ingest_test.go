@@ -8,8 +8,8 @@ import (
 
 	"genderlens/crawler"
 	"genderlens/indexer"
-	"genderlens/rules"
 	"genderlens/scorer"
+	"genderlens/scorer/scorertest"
 )
 
 func TestPipelineScoresAndStores(t *testing.T) {
@@ -92,14 +92,7 @@ func TestCaptionsAreScored(t *testing.T) {
 // scorerAndIndex is the embedded rule set's scorer and an empty index in a temp dir, closed at the end of the test.
 func scorerAndIndex(t *testing.T) (*scorer.Scorer, *indexer.Index) {
 	t.Helper()
-	set, err := rules.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scorer.New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := scorertest.New(t)
 	idx, err := indexer.Open(t.TempDir(), indexer.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -13,8 +13,8 @@ import (
 	"genderlens/config"
 	"genderlens/indexer"
 	"genderlens/model"
-	"genderlens/rules"
 	"genderlens/scorer"
+	"genderlens/scorer/scorertest"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -27,15 +27,7 @@ func testStore(tb testing.TB) (*indexer.Index, *scorer.Scorer) {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { idx.Close() })
-	set, err := rules.Embedded()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sc, err := scorer.New(set)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return idx, sc
+	return idx, scorertest.New(tb)
 }
 
 func newTestServer(t *testing.T) (*httptest.Server, *indexer.Index) {
