@@ -8,6 +8,7 @@ import (
 
 	"genderlens/crawler"
 	"genderlens/indexer"
+	"genderlens/indexer/indextest"
 	"genderlens/scorer"
 	"genderlens/scorer/scorertest"
 )
@@ -93,10 +94,5 @@ func TestCaptionsAreScored(t *testing.T) {
 func scorerAndIndex(t *testing.T) (*scorer.Scorer, *indexer.Index) {
 	t.Helper()
 	sc := scorertest.New(t)
-	idx, err := indexer.Open(t.TempDir(), indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	return sc, idx
+	return sc, indextest.Open(t)
 }

@@ -13,6 +13,7 @@ import (
 
 	"genderlens/adoption"
 	"genderlens/indexer"
+	"genderlens/indexer/indextest"
 	"genderlens/internal/golden"
 	"genderlens/model"
 
@@ -77,11 +78,7 @@ func testDocuments() []indexer.Document {
 // openTestIndex stores the synthetic articles in a real index in a temp directory.
 func openTestIndex(t *testing.T) *indexer.Index {
 	t.Helper()
-	idx, err := indexer.Open(t.TempDir(), indexer.Options{BatchWait: time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
+	idx := indextest.Open(t)
 	if err := idx.PutMany(context.Background(), testDocuments()); err != nil {
 		t.Fatal(err)
 	}

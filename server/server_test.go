@@ -12,6 +12,7 @@ import (
 
 	"genderlens/config"
 	"genderlens/indexer"
+	"genderlens/indexer/indextest"
 	"genderlens/model"
 	"genderlens/scorer"
 	"genderlens/scorer/scorertest"
@@ -22,12 +23,7 @@ import (
 // testStore opens a real bleve index in a temp dir and the embedded rules' scorer, the parts every server test uses.
 func testStore(tb testing.TB) (*indexer.Index, *scorer.Scorer) {
 	tb.Helper()
-	idx, err := indexer.Open(tb.TempDir(), indexer.Options{BatchWait: time.Millisecond})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { idx.Close() })
-	return idx, scorertest.New(tb)
+	return indextest.Open(tb), scorertest.New(tb)
 }
 
 func newTestServer(t *testing.T) (*httptest.Server, *indexer.Index) {

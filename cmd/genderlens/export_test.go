@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"genderlens/indexer"
+	"genderlens/indexer/indextest"
 	"genderlens/internal/golden"
 	"genderlens/model"
 )
@@ -16,10 +17,7 @@ import (
 // TestExportFormats stores three synthetic articles and compares each export (format and filters) to its golden file.
 func TestExportFormats(t *testing.T) {
 	dataDir := t.TempDir()
-	idx, err := indexer.Open(dataDir, indexer.Options{BatchWait: time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := indextest.OpenDir(t, dataDir)
 	ict := model.Vietnam()
 	for _, d := range []indexer.Document{
 		{URL: "https://a.example/1", Outlet: "bao-a", Title: "Phụ nữ, \"khởi nghiệp\"", Body: "Chị Lan nói.", Section: "Kinh tế",
