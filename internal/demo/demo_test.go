@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -21,6 +22,7 @@ import (
 
 	"genderlens/config"
 	"genderlens/internal/golden"
+	"genderlens/internal/wait"
 	"genderlens/model"
 
 	"github.com/PuerkitoBio/goquery"
@@ -920,18 +922,14 @@ func TestSiteLifecycle(t *testing.T) {
 		t.Errorf("Requests() = %d after 3 requests", got)
 	}
 	cancel()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	wait.For(t, 5*time.Second, func() error {
 		resp, err := c.Get(s.URL(outletHoasen) + "/")
 		if err != nil {
-			break
+			return nil
 		}
 		resp.Body.Close()
-		if time.Now().After(deadline) {
-			t.Fatal("site still serving after its context was cancelled")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return errors.New("site still serving after its context was cancelled")
+	})
 	if err := s.Close(); err != nil {
 		t.Errorf("Close after cancel: %v", err)
 	}
