@@ -134,10 +134,10 @@ func storeAll(tb testing.TB, ix *indexer.Index, sc *scorer.Scorer, arts []crawle
 }
 
 func TestCorpus(t *testing.T) {
-	arts := loadCorpus(t)
 	if testing.Short() {
 		t.Skip("-short: skipping the corpus test")
 	}
+	arts := loadCorpus(t)
 	if raceEnabled {
 		// The whole corpus takes about two minutes under -race; a fixed 1-in-8 sample keeps the race coverage of
 		// the concurrent write path in CI while the full corpus runs without -race (go test -run TestCorpus ./indexer/).

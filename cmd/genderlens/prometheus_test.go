@@ -37,6 +37,9 @@ func requireTool(t *testing.T, name string) string {
 // TestPrometheusScrapesService runs Debian's prometheus against the service on loopback and checks that PromQL
 // returns the figures the API reports, and that promtool accepts a real scrape.
 func TestPrometheusScrapesService(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the prometheus test (it runs prometheus and promtool against a crawled service)")
+	}
 	promBin := requireTool(t, "prometheus")
 	promtool := requireTool(t, "promtool")
 

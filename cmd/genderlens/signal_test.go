@@ -25,6 +25,9 @@ func TestMain(m *testing.M) {
 }
 
 func TestSIGTERMClosesIndexAndRestartReopens(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the SIGTERM test (it runs the binary twice as a process over a full demo crawl)")
+	}
 	cfgPath, _, want := demoConfig(t, context.Background())
 	total := 0
 	for _, n := range want {
