@@ -1,14 +1,12 @@
 package adoption
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+	"genderlens/internal/golden"
+)
 
 func TestPresets(t *testing.T) {
 	for _, name := range PresetNames() {
@@ -45,19 +43,7 @@ func TestInvalidPolicies(t *testing.T) {
 				t.Fatal("accepted")
 			}
 			got := strings.ReplaceAll(err.Error(), filepath.ToSlash(file), "FILE") + "\n"
-			golden := strings.TrimSuffix(file, ".yaml") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("error:\n%s\nwant:\n%s", got, want)
-			}
+			golden.Assert(t, strings.TrimSuffix(file, ".yaml")+".golden", []byte(got))
 		})
 	}
 }

@@ -2,7 +2,6 @@ package config
 
 import (
 	"errors"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,12 +12,12 @@ import (
 	"testing"
 	"time"
 
+	"genderlens/internal/golden"
+
 	"go.yaml.in/yaml/v3"
 
 	"genderlens/internal/strictyaml"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/invalid/*.golden from the current error texts")
 
 const exampleFile = "../genderlens.example.yaml"
 
@@ -272,19 +271,7 @@ func TestInvalid(t *testing.T) {
 			}
 			checkSortedByLine(t, err)
 
-			golden := strings.TrimSuffix(path, ".yaml") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got+"\n"), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got+"\n" != string(want) {
-				t.Errorf("error text differs from %s:\ngot:\n%s\nwant:\n%s", golden, got, want)
-			}
+			golden.Assert(t, strings.TrimSuffix(path, ".yaml")+".golden", []byte(got+"\n"))
 		})
 	}
 }

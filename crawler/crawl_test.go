@@ -114,6 +114,9 @@ func outletFor(id, kind string, s *fakeSite) config.Outlet {
 // second crawl from the persisted state that fetches only what changed.
 func TestCrawlSiteStyles(t *testing.T) {
 	t.Parallel()
+	if testing.Short() {
+		t.Skip("-short: skipping the three polite crawls of three sites (about 15 s of crawl delays)")
+	}
 	const delay = 120 * time.Millisecond
 	sites := map[string]*fakeSite{
 		"bao-thu":    newFakeSite(t, siteOptions{style: styleJSONLD, etag: true}, makeArticles(styleJSONLD, 8, 1)),

@@ -2,7 +2,6 @@ package crawler
 
 import (
 	"encoding/json"
-	"flag"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,11 +12,10 @@ import (
 	"unicode/utf8"
 
 	"genderlens/config"
+	"genderlens/internal/golden"
 
 	"golang.org/x/text/unicode/norm"
 )
-
-var updateGolden = flag.Bool("update", false, "rewrite testdata/extract/*.golden.json from the current extraction")
 
 // TestExtractGolden extracts the pages in testdata/extract (written for the project) and compares the articles with
 // the golden files next to them; run `go test ./crawler -run TestExtractGolden -update` after a deliberate change.
@@ -85,19 +83,7 @@ func TestExtractGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", "extract", strings.TrimSuffix(strings.TrimSuffix(tt.file, ".html"), ".utf8")+".golden.json")
-			if *updateGolden {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
-				t.Errorf("extraction differs from %s:\ngot:\n%s\nwant:\n%s", golden, got, want)
-			}
+			golden.Assert(t, filepath.Join("testdata", "extract", strings.TrimSuffix(strings.TrimSuffix(tt.file, ".html"), ".utf8")+".golden.json"), append(got, '\n'))
 		})
 	}
 }

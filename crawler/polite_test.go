@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"genderlens/internal/wait"
 )
 
 func TestRetryAfter(t *testing.T) {
@@ -84,7 +87,7 @@ func TestHostGate(t *testing.T) {
 					inFlight++
 					maxInFlight = max(maxInFlight, inFlight)
 					mu.Unlock()
-					time.Sleep(tt.hold)
+					time.Sleep(tt.hold) // holding the slot for a while is the case under test
 					mu.Lock()
 					inFlight--
 					mu.Unlock()
@@ -219,7 +222,12 @@ func TestPoliteTransport(t *testing.T) {
 	if n := len(g.slots); n == 0 {
 		t.Error("the slot of the timed-out request was released at once, while the server may still be busy")
 	}
-	time.Sleep(abortGrace + 100*time.Millisecond)
+	wait.For(t, abortGrace+10*time.Second, func() error {
+		if n := len(g.slots); n != 0 {
+			return fmt.Errorf("%d host slots still taken after the abort grace of %v", n, abortGrace)
+		}
+		return nil
+	})
 	for range 2 {
 		select {
 		case g.slots <- struct{}{}:

@@ -225,7 +225,7 @@ func (s *fakeSite) serve(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 	}()
 	if s.opt.serveLatency > 0 {
-		time.Sleep(s.opt.serveLatency)
+		time.Sleep(s.opt.serveLatency) // a slow server is what the option asks for
 	}
 	if h, ok := s.extra[r.URL.Path]; ok {
 		h(w, r)

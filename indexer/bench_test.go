@@ -16,6 +16,7 @@ import (
 	"genderlens/indexer"
 	"genderlens/ingest"
 	"genderlens/model"
+	"genderlens/scorer/scorertest"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -25,7 +26,7 @@ import (
 // and fields, scores precomputed). ratio = ours/raw in articles per second; the issue asks for >= 0.7.
 func BenchmarkIngestVsRawBleve(b *testing.B) {
 	arts := loadCorpus(b)
-	sc := newScorer(b)
+	sc := scorertest.New(b)
 	var scored []indexer.Document
 	for _, a := range arts {
 		d, err := ingest.Score(sc, a)
@@ -103,7 +104,7 @@ func benchIndex100k(b *testing.B) *indexer.Index {
 		return ix
 	}
 	arts := loadCorpus(b)
-	sc := newScorer(b)
+	sc := scorertest.New(b)
 	var scored []indexer.Document
 	for _, a := range arts {
 		d, err := ingest.Score(sc, a)
@@ -195,7 +196,7 @@ func BenchmarkLatencyAt100k(b *testing.B) {
 func BenchmarkRescore100k(b *testing.B) {
 	ix := benchIndex100k(b)
 	defer ix.Close()
-	rescore := ingest.Rescorer(newScorer(b))
+	rescore := ingest.Rescorer(scorertest.New(b))
 	b.ResetTimer()
 	for i := range b.N {
 		target := "bench-" + strconv.FormatInt(time.Now().UnixNano(), 36) + "-" + strconv.Itoa(i)

@@ -20,8 +20,8 @@ import (
 	"genderlens/indexer"
 	"genderlens/ingest"
 	"genderlens/model"
-	"genderlens/rules"
 	"genderlens/scorer"
+	"genderlens/scorer/scorertest"
 )
 
 // corpusDir is ../shared/corpus seen from the project root; tests run in the package directory.
@@ -90,19 +90,6 @@ func slug(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), "-"))
 }
 
-func newScorer(tb testing.TB) *scorer.Scorer {
-	tb.Helper()
-	set, err := rules.Embedded()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sc, err := scorer.New(set)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return sc
-}
-
 // storeAll scores articles on every core and stores them in batches of 500 with PutMany.
 func storeAll(tb testing.TB, ix *indexer.Index, sc *scorer.Scorer, arts []crawler.Article) {
 	tb.Helper()
@@ -147,10 +134,10 @@ func storeAll(tb testing.TB, ix *indexer.Index, sc *scorer.Scorer, arts []crawle
 }
 
 func TestCorpus(t *testing.T) {
-	arts := loadCorpus(t)
 	if testing.Short() {
 		t.Skip("-short: skipping the corpus test")
 	}
+	arts := loadCorpus(t)
 	if raceEnabled {
 		// The whole corpus takes about two minutes under -race; a fixed 1-in-8 sample keeps the race coverage of
 		// the concurrent write path in CI while the full corpus runs without -race (go test -run TestCorpus ./indexer/).
@@ -168,7 +155,7 @@ func TestCorpus(t *testing.T) {
 	}
 	defer func() { ix.Close() }()
 	start := time.Now()
-	storeAll(t, ix, newScorer(t), arts)
+	storeAll(t, ix, scorertest.New(t), arts)
 	t.Logf("scored and stored %d articles in %v", len(arts), time.Since(start).Round(time.Millisecond))
 	urls := map[string]bool{}
 	for _, a := range arts {

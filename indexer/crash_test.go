@@ -57,6 +57,9 @@ func TestCrashKill9(t *testing.T) {
 	if os.Getenv(crashDirEnv) != "" {
 		t.Skip("already the subprocess")
 	}
+	if testing.Short() {
+		t.Skip("-short: skipping the kill -9 crash test (it kills a writer process twice)")
+	}
 	dir := t.TempDir()
 	for round := range 2 {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriterProcess$", "-test.v=false")

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"genderlens/internal/wait"
 	"genderlens/model"
 )
 
@@ -25,13 +26,15 @@ func TestRescoreResumesAfterRestart(t *testing.T) {
 	if err := ix.PutMany(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
-	// The first run gets through 100 articles only (the rescorer fails on the rest, as if stopped).
+	// The first run gets through 100 articles only (the rescorer fails on the rest, as if stopped). It holds its
+	// articles until a second StartRescore has been refused, so the run is certainly still going then.
+	release := make(chan struct{})
 	var calls atomic.Int32
 	rescore := func(d Document) (Document, error) {
+		<-release
 		if calls.Add(1) > 100 {
 			return d, errors.New("stopped")
 		}
-		time.Sleep(time.Millisecond)
 		d.RulesVersion, d.Score = "v2", 1
 		return d, nil
 	}
@@ -41,20 +44,28 @@ func TestRescoreResumesAfterRestart(t *testing.T) {
 	if err := ix.StartRescore("v2", rescore); !errors.Is(err, ErrRescoreRunning) {
 		t.Errorf("second StartRescore: %v, want ErrRescoreRunning", err)
 	}
+	close(release)
 	ix.WaitRescore()
 	if p := ix.RescoreProgress(); p.Running || p.Total != n || p.Done != 100 || p.Failed != n-100 || p.Remaining != n-100 || p.LastError == "" {
 		t.Errorf("progress after the first run = %+v", p)
 	}
 	// Close stops a running rescore promptly.
+	var slowCalls atomic.Int32
 	slow := func(d Document) (Document, error) {
-		time.Sleep(20 * time.Millisecond)
+		slowCalls.Add(1)
+		time.Sleep(20 * time.Millisecond) // a slow rescorer is the case under test: Close must not wait for all 300
 		d.RulesVersion = "v3"
 		return d, nil
 	}
 	if err := ix.StartRescore("v3", slow); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(50 * time.Millisecond)
+	wait.For(t, 10*time.Second, func() error {
+		if slowCalls.Load() == 0 {
+			return errors.New("the slow rescore has not started")
+		}
+		return nil
+	})
 	start := time.Now()
 	if err := ix.Close(); err != nil {
 		t.Fatal(err)

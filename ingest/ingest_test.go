@@ -8,9 +8,10 @@ import (
 
 	"genderlens/crawler"
 	"genderlens/indexer"
+	"genderlens/indexer/indextest"
 	"genderlens/model"
-	"genderlens/rules"
 	"genderlens/scorer"
+	"genderlens/scorer/scorertest"
 )
 
 func TestPipelineScoresAndStores(t *testing.T) {
@@ -91,18 +92,6 @@ func TestCaptionsAreScored(t *testing.T) {
 // scorerAndIndex is the embedded rule set's scorer and an empty index in a temp dir, closed at the end of the test.
 func scorerAndIndex(t *testing.T) (*scorer.Scorer, *indexer.Index) {
 	t.Helper()
-	set, err := rules.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scorer.New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := indexer.Open(t.TempDir(), indexer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	return sc, idx
+	sc := scorertest.New(t)
+	return sc, indextest.Open(t)
 }

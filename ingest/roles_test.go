@@ -6,22 +6,8 @@ import (
 
 	"genderlens/crawler"
 	"genderlens/model"
-	"genderlens/rules"
-	"genderlens/scorer"
+	"genderlens/scorer/scorertest"
 )
-
-func rescoreTestScorer(t *testing.T) *scorer.Scorer {
-	t.Helper()
-	set, err := rules.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := scorer.New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 func sumByRole(m map[string]model.GenderCounts) model.GenderCounts {
 	var total model.GenderCounts
@@ -33,7 +19,7 @@ func sumByRole(m map[string]model.GenderCounts) model.GenderCounts {
 
 // The articles are written for this test.
 func TestScoreFillsRolesAndRescoreKeepsIdentity(t *testing.T) {
-	s := rescoreTestScorer(t)
+	s := scorertest.New(t)
 	published := time.Date(2025, 11, 20, 8, 0, 0, 0, model.Vietnam())
 	tests := []crawler.Article{
 		{Article: model.Article{URL: "https://a.example/1", Outlet: "bao-a", Title: "Phường tổ chức hội thảo về bình đẳng giới", Published: published,

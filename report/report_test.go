@@ -3,10 +3,8 @@ package report
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,12 +13,12 @@ import (
 
 	"genderlens/adoption"
 	"genderlens/indexer"
+	"genderlens/indexer/indextest"
+	"genderlens/internal/golden"
 	"genderlens/model"
 
 	"github.com/xuri/excelize/v2"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 var ict = model.Vietnam()
 
@@ -79,11 +77,7 @@ func testDocuments() []indexer.Document {
 // openTestIndex stores the synthetic articles in a real index in a temp directory.
 func openTestIndex(t *testing.T) *indexer.Index {
 	t.Helper()
-	idx, err := indexer.Open(t.TempDir(), indexer.Options{BatchWait: time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
+	idx := indextest.Open(t)
 	if err := idx.PutMany(context.Background(), testDocuments()); err != nil {
 		t.Fatal(err)
 	}
@@ -320,19 +314,7 @@ func TestGolden(t *testing.T) {
 			if err := build(t, idx, tt.actionMonth).Write(&buf, tt.format); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", tt.golden)
-			if *update {
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (go test ./report/ -update)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("%s differs from its golden file; got:\n%s", tt.golden, buf.String())
-			}
+			golden.Assert(t, filepath.Join("testdata", tt.golden), buf.Bytes())
 			if tt.format == "csv" && !bytes.HasPrefix(buf.Bytes(), []byte("\xEF\xBB\xBF")) {
 				t.Error("CSV without a UTF-8 byte-order mark")
 			}

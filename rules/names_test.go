@@ -3,15 +3,14 @@ package rules
 import (
 	"bufio"
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the derived name tables in people/ from ../shared/names")
+	"genderlens/internal/golden"
+)
 
 // namesDir is ../shared/names seen from this package's directory.
 var namesDir = filepath.Join("..", "..", "shared", "names")
@@ -33,20 +32,7 @@ func TestDerivedNameTables(t *testing.T) {
 		t.Skipf("name lists not available (%v): the check needs ../shared next to the project", err)
 	}
 	for _, d := range derivedTables {
-		want := d.derive(t)
-		path := filepath.Join(PeopleDir, d.file)
-		if *update {
-			if err := os.WriteFile(path, want, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		got, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (go test ./rules -run TestDerivedNameTables -update writes it)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from its derivation from ../shared/names (rerun with -update)", path)
-		}
+		golden.Assert(t, filepath.Join(PeopleDir, d.file), d.derive(t))
 	}
 }
 

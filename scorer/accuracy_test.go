@@ -471,6 +471,9 @@ func (f *figures) gate(t *testing.T, set string, fl floors) {
 // the default policy (names) are reported beside them. train, check and the
 // demo use names and common knowledge, the default.
 func TestAccuracy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the accuracy test over the annotated sets")
+	}
 	// GENDERLENS_RULES measures a rule set directory instead of the
 	// embedded one, to compare a change before making it.
 	set, err := rules.Embedded()

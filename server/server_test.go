@@ -12,9 +12,10 @@ import (
 
 	"genderlens/config"
 	"genderlens/indexer"
+	"genderlens/indexer/indextest"
 	"genderlens/model"
-	"genderlens/rules"
 	"genderlens/scorer"
+	"genderlens/scorer/scorertest"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -22,20 +23,7 @@ import (
 // testStore opens a real bleve index in a temp dir and the embedded rules' scorer, the parts every server test uses.
 func testStore(tb testing.TB) (*indexer.Index, *scorer.Scorer) {
 	tb.Helper()
-	idx, err := indexer.Open(tb.TempDir(), indexer.Options{BatchWait: time.Millisecond})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { idx.Close() })
-	set, err := rules.Embedded()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sc, err := scorer.New(set)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return idx, sc
+	return indextest.Open(tb), scorertest.New(tb)
 }
 
 func newTestServer(t *testing.T) (*httptest.Server, *indexer.Index) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"genderlens/internal/golden"
 	"genderlens/scorer"
 )
 
@@ -42,7 +43,7 @@ func TestCheckText(t *testing.T) {
 			if code != tt.code {
 				t.Errorf("exit %d, want %d; stderr %s", code, tt.code, errOut)
 			}
-			compareGolden(t, tt.name+".golden", out)
+			golden.Assert(t, filepath.Join("testdata", tt.name+".golden"), []byte(out))
 		})
 	}
 }

@@ -18,6 +18,7 @@ import (
 
 	"genderlens/config"
 	"genderlens/internal/demo"
+	"genderlens/internal/wait"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -201,20 +202,16 @@ func TestServeEndToEnd(t *testing.T) {
 
 	// A second start reopens the same index and serves the same articles without crawling.
 	rc2 := start(t, "serve", "--config", cfgPath, "--no-crawl")
-	deadline := time.Now().Add(30 * time.Second)
-	for {
+	wait.For(t, 30*time.Second, func() error {
 		var health struct {
 			Articles int `json:"articles"`
 		}
 		err := getJSON(base+"/healthz", &health)
 		if err == nil && health.Articles == total {
-			break
+			return nil
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("after restart /healthz articles = %d (err %v), want %d\nlog:\n%s", health.Articles, err, total, rc2.stderr.String())
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+		return fmt.Errorf("after restart /healthz articles = %d (err %v), want %d\nlog:\n%s", health.Articles, err, total, rc2.stderr.String())
+	})
 	if code := rc2.stop(t); code != 0 {
 		t.Fatalf("second serve exited %d", code)
 	}

@@ -3,44 +3,21 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"genderlens/indexer"
+	"genderlens/indexer/indextest"
+	"genderlens/internal/golden"
 	"genderlens/model"
 )
-
-var updateGolden = flag.Bool("update", false, "rewrite the golden files")
-
-// compareGolden checks got against testdata/name, rewriting the file first under -update.
-func compareGolden(t *testing.T, name, got string) {
-	t.Helper()
-	golden := filepath.Join("testdata", name)
-	if *updateGolden {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (go test -update creates it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s:\ngot:\n%s\nwant:\n%s", golden, got, want)
-	}
-}
 
 // TestExportFormats stores three synthetic articles and compares each export (format and filters) to its golden file.
 func TestExportFormats(t *testing.T) {
 	dataDir := t.TempDir()
-	idx, err := indexer.Open(dataDir, indexer.Options{BatchWait: time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := indextest.OpenDir(t, dataDir)
 	ict := model.Vietnam()
 	for _, d := range []indexer.Document{
 		indexer.Document{Article: model.Article{URL: "https://a.example/1", Outlet: "bao-a", Title: "Phụ nữ, \"khởi nghiệp\"", Body: "Chị Lan nói.", Section: "Kinh tế",
@@ -75,7 +52,7 @@ func TestExportFormats(t *testing.T) {
 			if code := run(context.Background(), env, args); code != 0 {
 				t.Fatalf("export exited %d: %s", code, errOut.String())
 			}
-			compareGolden(t, tt.golden, out.String())
+			golden.Assert(t, filepath.Join("testdata", tt.golden), out.Bytes())
 		})
 	}
 	var errOut bytes.Buffer

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"genderlens/config"
+	"genderlens/internal/wait"
 	"genderlens/model"
 )
 
@@ -36,6 +37,9 @@ func requireTool(t *testing.T, name string) string {
 // TestPrometheusScrapesService runs Debian's prometheus against the service on loopback and checks that PromQL
 // returns the figures the API reports, and that promtool accepts a real scrape.
 func TestPrometheusScrapesService(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the prometheus test (it runs prometheus and promtool against a crawled service)")
+	}
 	promBin := requireTool(t, "prometheus")
 	promtool := requireTool(t, "promtool")
 
@@ -114,35 +118,31 @@ scrape_configs:
 	if err := getJSON(base+"/api/outlets", &api); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		got, err := promQuery("http://"+promAddr, "genderlens_outlet_articles")
-		if err == nil && len(got) == len(api.Outlets) {
-			for _, o := range api.Outlets {
-				if got[o.ID] != float64(o.Articles) {
-					t.Errorf("PromQL genderlens_outlet_articles{outlet=%q} = %v, API says %d", o.ID, got[o.ID], o.Articles)
-				}
+	// query waits until prometheus returns n series for q (it scrapes and evaluates every second).
+	query := func(q string, n int) map[string]float64 {
+		var series map[string]float64
+		wait.For(t, 60*time.Second, func() error {
+			got, err := promQuery("http://"+promAddr, q)
+			if err == nil && len(got) != n {
+				err = fmt.Errorf("%d series, want %d", len(got), n)
 			}
-			break
+			if err != nil {
+				return fmt.Errorf("prometheus query %s: %v\n%s", q, err, promLog.String())
+			}
+			series = got
+			return nil
+		})
+		return series
+	}
+	got := query("genderlens_outlet_articles", len(api.Outlets))
+	for _, o := range api.Outlets {
+		if got[o.ID] != float64(o.Articles) {
+			t.Errorf("PromQL genderlens_outlet_articles{outlet=%q} = %v, API says %d", o.ID, got[o.ID], o.Articles)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("prometheus never returned the outlet series (last error %v)\n%s", err, promLog.String())
-		}
-		time.Sleep(500 * time.Millisecond)
 	}
 	// The recording rule over the per-outlet statuses must give the district rate the API reports.
-	for {
-		got, err := promQuery("http://"+promAddr, "genderlens:district_pilot_or_better:ratio")
-		if err == nil && len(got) == 1 {
-			if v := got[""]; v != district.PilotRate {
-				t.Errorf("PromQL district pilot ratio = %v, API pilot_rate = %v", v, district.PilotRate)
-			}
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("prometheus never evaluated the district recording rule (last error %v)\n%s", err, promLog.String())
-		}
-		time.Sleep(500 * time.Millisecond)
+	if v := query("genderlens:district_pilot_or_better:ratio", 1)[""]; v != district.PilotRate {
+		t.Errorf("PromQL district pilot ratio = %v, API pilot_rate = %v", v, district.PilotRate)
 	}
 	t.Logf("district pilot rate %v (API and PromQL agree)", district.PilotRate)
 }
@@ -193,8 +193,7 @@ func promQuery(base, q string) (map[string]float64, error) {
 // waitCrawled waits until the API lists every demo article and every outlet's crawl has finished.
 func waitCrawled(t *testing.T, base string, want map[string]int, rc *runningCommand) {
 	t.Helper()
-	deadline := time.Now().Add(90 * time.Second)
-	for {
+	wait.For(t, 90*time.Second, func() error {
 		var got outletsResponse
 		err := getJSON(base+"/api/outlets", &got)
 		done := err == nil && len(got.Outlets) == len(want)
@@ -207,13 +206,10 @@ func waitCrawled(t *testing.T, base string, want map[string]int, rc *runningComm
 				m, _ := io.ReadAll(resp.Body)
 				resp.Body.Close()
 				if strings.Count(string(m), "genderlens_crawler_last_success_timestamp_seconds{") == len(want) {
-					return
+					return nil
 				}
 			}
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("demo outlets not crawled in 90s; log:\n%s", rc.stderr.String())
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+		return fmt.Errorf("demo outlets not crawled yet; log:\n%s", rc.stderr.String())
+	})
 }

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"genderlens/indexer"
+	"genderlens/indexer/indextest"
+	"genderlens/internal/golden"
 	"genderlens/model"
 
 	"github.com/xuri/excelize/v2"
@@ -20,10 +22,7 @@ import (
 func reportFixture(t *testing.T) (dataDir, configPath string) {
 	t.Helper()
 	dataDir = t.TempDir()
-	idx, err := indexer.Open(dataDir, indexer.Options{BatchWait: time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
+	idx := indextest.OpenDir(t, dataDir)
 	ict := model.Vietnam()
 	for _, d := range []indexer.Document{
 		indexer.Document{Article: model.Article{URL: "https://a.example/1", Outlet: "bao-a", Title: "Phụ nữ khởi nghiệp", Body: "Chị Lan nói.",
@@ -79,7 +78,7 @@ func TestReportCommand(t *testing.T) {
 			if code := run(context.Background(), env, args); code != 0 {
 				t.Fatalf("report exited %d: %s", code, errOut.String())
 			}
-			compareGolden(t, tt.golden, out.String())
+			golden.Assert(t, filepath.Join("testdata", tt.golden), out.Bytes())
 		})
 	}
 
@@ -103,11 +102,7 @@ func TestReportCommand(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		idx, err := indexer.Open(dataDir, indexer.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer idx.Close()
+		idx := indextest.OpenDir(t, dataDir)
 		header, body := rows[2], rows[3:]
 		if len(body) != 2 {
 			t.Fatalf("%d outlet rows, want 2", len(body))

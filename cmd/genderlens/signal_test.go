@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"os"
 	"os/exec"
@@ -9,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"genderlens/internal/wait"
 )
 
 // TestMain lets the test binary act as the genderlens binary, so the signal test drives the real main().
@@ -22,6 +25,9 @@ func TestMain(m *testing.M) {
 }
 
 func TestSIGTERMClosesIndexAndRestartReopens(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the SIGTERM test (it runs the binary twice as a process over a full demo crawl)")
+	}
 	cfgPath, _, want := demoConfig(t, context.Background())
 	total := 0
 	for _, n := range want {
@@ -41,19 +47,15 @@ func TestSIGTERMClosesIndexAndRestartReopens(t *testing.T) {
 		return cmd, &logs
 	}
 	waitArticles := func(logs *syncBuffer, n int) {
-		deadline := time.Now().Add(90 * time.Second)
-		for {
+		wait.For(t, 90*time.Second, func() error {
 			var health struct {
 				Articles int `json:"articles"`
 			}
 			if err := getJSON("http://"+addr+"/healthz", &health); err == nil && health.Articles == n {
-				return
+				return nil
 			}
-			if time.Now().After(deadline) {
-				t.Fatalf("never reached %d articles; log:\n%s", n, logs.String())
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
+			return fmt.Errorf("%d articles not reached yet; log:\n%s", n, logs.String())
+		})
 	}
 
 	cmd, logs := startServe("")

@@ -12,10 +12,14 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// New starts Debian's headless chromium for a test. It skips when no browser is installed, unless
-// GENDERLENS_REQUIRE_BROWSER is set (CI sets it, so the web pages are always driven there).
+// New starts Debian's headless chromium for a test. It skips under -short (the quick loop), and when no browser is
+// installed unless GENDERLENS_REQUIRE_BROWSER is set (CI sets it and runs without -short, so the web pages are always
+// driven there).
 func New(t *testing.T) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: skipping the browser test (it drives chromium)")
+	}
 	path := ""
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {

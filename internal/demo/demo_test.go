@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -20,6 +21,8 @@ import (
 	"time"
 
 	"genderlens/config"
+	"genderlens/internal/golden"
+	"genderlens/internal/wait"
 	"genderlens/model"
 
 	"github.com/PuerkitoBio/goquery"
@@ -921,18 +924,14 @@ func TestSiteLifecycle(t *testing.T) {
 		t.Errorf("Requests() = %d after 3 requests", got)
 	}
 	cancel()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	wait.For(t, 5*time.Second, func() error {
 		resp, err := c.Get(s.URL(outletHoasen) + "/")
 		if err != nil {
-			break
+			return nil
 		}
 		resp.Body.Close()
-		if time.Now().After(deadline) {
-			t.Fatal("site still serving after its context was cancelled")
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return errors.New("site still serving after its context was cancelled")
+	})
 	if err := s.Close(); err != nil {
 		t.Errorf("Close after cancel: %v", err)
 	}
@@ -997,7 +996,6 @@ func goldenArticles(outlet string) []Article {
 }
 
 func TestGoldenArticlePages(t *testing.T) {
-	update := os.Getenv("GENDERLENS_UPDATE_GOLDEN") == "1"
 	for _, o := range Outlets() {
 		t.Run(o.ID, func(t *testing.T) {
 			arts := goldenArticles(o.ID)
@@ -1012,38 +1010,9 @@ func TestGoldenArticlePages(t *testing.T) {
 			if resp.StatusCode != http.StatusOK {
 				t.Fatalf("%s: %s", p, resp.Status)
 			}
-			file := filepath.Join("testdata", "golden", o.ID+"-article.html")
-			if update {
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run with GENDERLENS_UPDATE_GOLDEN=1 to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (run with GENDERLENS_UPDATE_GOLDEN=1 to accept):\n%s", p, file, firstDiff(got, want))
-			}
+			golden.Assert(t, filepath.Join("testdata", "golden", o.ID+"-article.html"), got)
 		})
 	}
-}
-
-func firstDiff(got, want []byte) string {
-	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := range max(len(g), len(w)) {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, gl, wl)
-		}
-	}
-	return "no line differs"
 }
 
 // TestArticleIDsStable pins the id scheme: changing it would move every Báo Hồ Tây URL.
