@@ -2,14 +2,17 @@ package model
 
 import "strings"
 
-// Label is a name shown to people, in Vietnamese (the UI's first language) and English.
+// Label is a text shown to people, in Vietnamese (the UI's first language) and English: a name from this package, a
+// rule's message or suggestion.
 type Label struct {
-	VI, EN string
+	VI string `yaml:"vi" json:"vi"`
+	EN string `yaml:"en" json:"en"`
 }
 
-// In returns the label in lang: "en" gives English, anything else Vietnamese.
+// In returns the label in lang: a language starting with "en" gives English when there is one, anything else
+// Vietnamese.
 func (l Label) In(lang string) string {
-	if lang == "en" {
+	if strings.HasPrefix(strings.ToLower(lang), "en") && l.EN != "" {
 		return l.EN
 	}
 	return l.VI

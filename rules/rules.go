@@ -68,20 +68,6 @@ type Scoring struct {
 	Bonus float64 `yaml:"bonus"`
 }
 
-// Text is a message in Vietnamese and English.
-type Text struct {
-	VI string `yaml:"vi" json:"vi"`
-	EN string `yaml:"en" json:"en"`
-}
-
-// In returns the text in lang ("en" gives English, anything else Vietnamese).
-func (t Text) In(lang string) string {
-	if strings.HasPrefix(strings.ToLower(lang), "en") && t.EN != "" {
-		return t.EN
-	}
-	return t.VI
-}
-
 // Near is a proximity condition: the match must lie within Within words of
 // a person of the given kind (female, male, any, victim) or of one of
 // Tokens, in the same sentence.
@@ -146,13 +132,13 @@ type Examples struct {
 
 // Rule is one rule of the set.
 type Rule struct {
-	ID         string `yaml:"id"`
-	Kind       string `yaml:"kind"`
-	Indicator  string `yaml:"indicator"`
-	Category   string `yaml:"category"`
-	Severity   string `yaml:"severity"`
-	Message    Text   `yaml:"message"`
-	Suggestion Text   `yaml:"suggestion"`
+	ID         string      `yaml:"id"`
+	Kind       string      `yaml:"kind"`
+	Indicator  string      `yaml:"indicator"`
+	Category   string      `yaml:"category"`
+	Severity   string      `yaml:"severity"`
+	Message    model.Label `yaml:"message"`
+	Suggestion model.Label `yaml:"suggestion"`
 
 	// Tokens are the phrases of existence, proximity and topic rules.
 	Tokens []string `yaml:"tokens"`

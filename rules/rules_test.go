@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"genderlens/model"
 )
 
 func TestEmbeddedLoadsAndLintsClean(t *testing.T) {
@@ -223,7 +225,7 @@ func TestNameTable(t *testing.T) {
 }
 
 func TestTextIn(t *testing.T) {
-	tx := Text{VI: "xin chào", EN: "hello"}
+	tx := model.Label{VI: "xin chào", EN: "hello"}
 	if tx.In("en") != "hello" || tx.In("") != "xin chào" || tx.In("vi") != "xin chào" {
 		t.Error("Text.In")
 	}
