@@ -69,3 +69,17 @@ func TestSourceMap(t *testing.T) {
 		})
 	}
 }
+
+// FuzzSourceMap: any page and text map without a panic, to offsets inside the page.
+func FuzzSourceMap(f *testing.F) {
+	f.Add("<html><head><title>Tin</title></head><body><h1>Tin</h1><p>Bà&nbsp;Lan n&oacute;i.</p></body></html>", "Tin\n\nBà Lan nói.", 7)
+	f.Add("<p>a&amp;b</p><script>x</script>", "a&b", 2)
+	f.Fuzz(func(t *testing.T, page, text string, off int) {
+		m := NewSourceMap(page, text)
+		for _, o := range []int{off, 0, len(text), len(text) / 2} {
+			if at, ok := m.PageOffset(o); ok && (at < 0 || at > len(page)) {
+				t.Fatalf("PageOffset(%d) = %d outside the page of %d bytes", o, at, len(page))
+			}
+		}
+	})
+}
