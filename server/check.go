@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -9,18 +10,27 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"genderlens/model"
 	"genderlens/scorer"
 )
 
+// utf8BOM is the byte order mark some editors put at the start of a UTF-8 file: not text, and as a character it
+// would shift the columns of the first line and hide the first word from the rules.
+const utf8BOM = "\ufeff"
+
 // apiCheck scores a draft: a text/plain body, or JSON {"title","text","section","lang"}. Nothing is stored. With
 // ?explain=1 the result also says what the people finder set aside and which rule matches a condition cancelled.
+// A title is scored with the text as a published article is (model.DraftText): the result's offsets, lines and
+// columns are then those of the title, a blank line and the text.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	body, err := readBody(w, r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
+	body = bytes.TrimPrefix(body, []byte(utf8BOM))
 	doc := scorer.Document{Lang: r.URL.Query().Get("lang")}
+	var title string
 	switch r.URL.Query().Get("explain") {
 	case "", "0", "false":
 	case "1", "true":
@@ -44,7 +54,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, wrapError(codeBadRequest, err, "invalid JSON: "+err.Error()))
 			return
 		}
-		doc.Text, doc.Section = in.Text, in.Section
+		title, doc.Text, doc.Section = in.Title, strings.TrimPrefix(in.Text, utf8BOM), in.Section
 		if in.Lang != "" {
 			doc.Lang = in.Lang
 		}
@@ -66,6 +76,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, errorf(codeBadRequest, "lang must be vi or en"))
 		return
 	}
+	doc.Text, _ = model.DraftText(title, doc.Text)
 	writeJSON(w, http.StatusOK, s.opts.Scorer.Check(doc))
 }
 

@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -9,12 +10,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"genderlens/model"
 	"genderlens/scorer"
 )
 
 // checkView is the editor self-check page: the form, and after a submission the highlighted text and findings.
 type checkView struct {
 	Input, Section, Error string
+	Title                 string // the draft's title, scored with the text
 	Result                *scorer.Result
 	Segments              []segment
 	Findings              []findingView
@@ -30,6 +33,8 @@ type segment struct {
 type findingView struct {
 	scorer.Finding
 	N int
+	// Where is the finding's place in what the editor gave: a column of the title, or line:column of the text.
+	Where string
 }
 
 // checkPage shows the self-check form and, on POST, scores the draft without storing it.
@@ -42,69 +47,95 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes+64<<10)
-	text, section, code, msg := readCheckForm(r)
-	view.Input, view.Section = text, section
+	title, text, section, code, msg := readCheckForm(r)
+	view.Title, view.Input, view.Section = title, text, section
 	if msg != "" {
 		view.Error = msg
 		s.render(w, code, "check.html", p)
 		return
 	}
-	res := s.opts.Scorer.Check(scorer.Document{Text: text, Section: section, Lang: p.Lang})
+	// The title is scored with the text as a published article is; the highlighted text shows both.
+	scored, parts := model.DraftText(title, text)
+	res := s.opts.Scorer.Check(scorer.Document{Text: scored, Section: section, Lang: p.Lang})
 	view.Result = res
 	view.Alerts = res.Alerts
-	view.Segments, view.Findings = highlight(text, res.Findings)
+	view.Segments, view.Findings = highlight(scored, res.Findings)
+	for i := range view.Findings {
+		view.Findings[i].Where = draftPlace(p.Lang, scored, text, parts, view.Findings[i].Start)
+	}
 	s.render(w, http.StatusOK, "check.html", p)
 }
 
-// readCheckForm returns the draft from the textarea or an uploaded .txt file; on a problem it returns the status and
-// the catalog key of the message to show.
-func readCheckForm(r *http.Request) (text, section string, code int, msg string) {
+// draftPlace says where byte offset off of the scored draft is in what the editor gave: "tiêu đề, cột 5" in the
+// title field, "dòng 3:7" in the text field (its own lines, not the scored text's, which has the title first).
+func draftPlace(lang, scored, text string, parts []model.TextPart, off int) string {
+	part, ok := model.PartAt(parts, off)
+	switch {
+	case ok && part.Name == model.PartTitle:
+		return fmt.Sprintf("%s %d", translate(lang, "check.titlecol"), utf8.RuneCountInString(scored[part.Start:off])+1)
+	case ok:
+		off = min(off-part.Start+part.From, len(text))
+		text = text[:off]
+	default:
+		text = scored[:min(max(off, 0), len(scored))]
+	}
+	line := strings.Count(text, "\n") + 1
+	col := utf8.RuneCountInString(text[strings.LastIndexByte(text, '\n')+1:]) + 1
+	return fmt.Sprintf("%s %d:%d", translate(lang, "line"), line, col)
+}
+
+// readCheckForm returns the draft's title (one line) and text from the form, the text from the textarea or an
+// uploaded .txt file, a leading byte order mark left out; on a problem it returns the status and the catalog key of
+// the message to show.
+func readCheckForm(r *http.Request) (title, text, section string, code int, msg string) {
 	err := r.ParseMultipartForm(maxBodyBytes)
 	if err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) || strings.Contains(err.Error(), "too large") {
-			return "", "", http.StatusRequestEntityTooLarge, "check.toolarge"
+			return "", "", "", http.StatusRequestEntityTooLarge, "check.toolarge"
 		}
-		return "", "", http.StatusBadRequest, "check.badform"
+		return "", "", "", http.StatusBadRequest, "check.badform"
 	}
 	if errors.Is(err, http.ErrNotMultipart) {
 		if err := r.ParseForm(); err != nil {
 			var tooBig *http.MaxBytesError
 			if errors.As(err, &tooBig) {
-				return "", "", http.StatusRequestEntityTooLarge, "check.toolarge"
+				return "", "", "", http.StatusRequestEntityTooLarge, "check.toolarge"
 			}
-			return "", "", http.StatusBadRequest, "check.badform"
+			return "", "", "", http.StatusBadRequest, "check.badform"
 		}
 	}
-	text = strings.ReplaceAll(r.FormValue("text"), "\r\n", "\n")
+	// A headline is one line; its white space collapsed, columns count as the field shows it again.
+	title = strings.Join(strings.Fields(r.FormValue("title")), " ")
+	text = strings.TrimPrefix(strings.ReplaceAll(r.FormValue("text"), "\r\n", "\n"), utf8BOM)
 	section = strings.TrimSpace(r.FormValue("section"))
 	if f, hdr, err := r.FormFile("file"); err == nil {
 		defer f.Close()
 		if hdr.Size > 0 {
 			ext := strings.ToLower(filepath.Ext(hdr.Filename))
 			if ext != ".txt" && ext != "" {
-				return text, section, http.StatusBadRequest, "check.filetype"
+				return title, text, section, http.StatusBadRequest, "check.filetype"
 			}
 			raw, err := io.ReadAll(io.LimitReader(f, maxBodyBytes+1))
 			if err != nil {
-				return text, section, http.StatusBadRequest, "check.badform"
+				return title, text, section, http.StatusBadRequest, "check.badform"
 			}
 			if len(raw) > maxBodyBytes {
-				return text, section, http.StatusRequestEntityTooLarge, "check.toolarge"
+				return title, text, section, http.StatusRequestEntityTooLarge, "check.toolarge"
 			}
-			text = strings.ReplaceAll(string(raw), "\r\n", "\n")
+			text = strings.TrimPrefix(strings.ReplaceAll(string(raw), "\r\n", "\n"), utf8BOM)
 		}
 	}
-	if len(text) > maxBodyBytes {
-		return "", section, http.StatusRequestEntityTooLarge, "check.toolarge"
+	if len(title)+len(text) > maxBodyBytes {
+		return title, "", section, http.StatusRequestEntityTooLarge, "check.toolarge"
 	}
-	if !utf8.ValidString(text) {
-		return "", section, http.StatusBadRequest, "check.notutf8"
+	if !utf8.ValidString(title) || !utf8.ValidString(text) {
+		return "", "", section, http.StatusBadRequest, "check.notutf8"
 	}
 	if strings.TrimSpace(text) == "" {
-		return text, section, http.StatusBadRequest, "check.empty"
+		return title, text, section, http.StatusBadRequest, "check.empty"
 	}
-	return text, section, 0, ""
+	return title, text, section, 0, ""
 }
 
 // highlight cuts text into plain and highlighted runs. Findings are byte ranges of text; one that overlaps an earlier

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -34,10 +35,20 @@ func runCheck(ctx context.Context, env *environment, args []string) error {
   cat bai-viet.txt | genderlens check -         # stdin is read as text
   genderlens check --fail-on warning *.txt && echo "no warnings"
 
-Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad input or flags.`)
-	format := fs.String("format", "text", "output `format`: text (file:line:col: category: message (suggestion)) or json")
+Places (line:col, the column in characters) are those of the file, a leading byte order mark left out. A .json draft
+is checked as its title, a blank line and its text, as a .txt draft whose first line is the title: line 1 is the title
+and the text starts on line 3. An .html draft's findings are shown where the file has the extracted text; one the file
+does not have as text (a lead from a meta tag) is shown in the extracted text: "file: extracted text 3:5: ...".
+
+--format json writes an array with one {"file", "result"} per file, in the order given, whatever their number;
+"result" is what POST /api/check answers. Its offsets, lines and columns are those of the checked text, which the
+entry carries as "text" when it is not the file as given (.json and .html drafts).
+
+Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad input or flags. Positive signals
+never fail a check.`)
+	format := fs.String("format", "text", "output `format`: text (file:line:col: severity: category: message (suggestion) [rule]) or json")
 	rulesDir := fs.String("rules", "", "rule set `dir`ectory instead of the embedded rules")
-	failOn := fs.String("fail-on", "error", "exit 1 when a finding has this `severity` or higher: info, warning, error, or none")
+	failOn := fs.String("fail-on", "error", "exit 1 when a finding other than a positive signal has this `severity` or higher: info, warning, error, or none")
 	lang := fs.String("lang", "vi", "language of messages and suggestions: vi or en")
 	section := fs.String("section", "", "the article's section `slug`, for rules that depend on it (e.g. the-thao)")
 	explain := fs.Bool("explain", false, "also say why: each person with the cues that decided gender, quoted and role; the candidates rejected or merged; the rule matches a condition cancelled")
@@ -65,58 +76,61 @@ Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad
 	// Files are read and scored on every core, and reported in the order given.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	done := checkFiles(ctx, env, inputs, func(text string) *scorer.Result {
-		return sc.Check(scorer.Document{Text: text, Section: *section, Lang: *lang, Explain: *explain})
+	done := checkFiles(ctx, env, inputs, func(d draft) *scorer.Result {
+		return sc.Check(scorer.Document{Text: d.text, Section: *section, Lang: *lang, Explain: *explain})
 	})
 	stdout := bufio.NewWriter(env.stdout)
 	defer stdout.Flush()
 	failed := false
-	var results []checkOutput
+	results := []checkOutput{}
 	for i, name := range inputs {
 		c := <-done[i]
 		if c.err != nil {
 			stdout.Flush()
 			return usageError{c.err}
 		}
-		text, res := c.text, c.res
-		for _, f := range res.Findings {
-			if *failOn != "none" && severityRank[f.Severity] >= severityRank[*failOn] {
-				failed = true
-			}
+		d, res := c.draft, c.res
+		if *failOn != "none" && failsAt(res, *failOn) {
+			failed = true
 		}
 		display := name
 		if name == "-" {
 			display = "<stdin>"
 		}
 		if *format == "json" {
-			results = append(results, checkOutput{File: display, Result: res})
+			out := checkOutput{File: display, Result: res}
+			if d.derived {
+				out.Text = d.text
+			}
+			results = append(results, out)
 			continue
 		}
+		if len(res.Findings) == 0 && !*explain {
+			continue
+		}
+		pos := newPositions(d, *lang)
 		for _, f := range res.Findings {
-			fmt.Fprintf(stdout, "%s:%d:%d: %s: %s", display, f.Line, f.Column, f.Category, f.Message)
+			fmt.Fprintf(stdout, "%s %s: %s: %s", pos.prefix(display, f.Start), model.SeverityLabel(f.Severity, *lang), f.Category, f.Message)
 			if f.Suggestion != "" {
 				fmt.Fprintf(stdout, " (%s)", f.Suggestion)
 			}
 			fmt.Fprintf(stdout, " [%s]", f.Rule)
 			if *explain && f.Context != nil {
 				because, _ := scorer.Label(*lang, "explain.context")
-				fmt.Fprintf(stdout, " (%s %q %s)", because, f.Context.Text, newPositions(text).at(f.Context.Start))
+				fmt.Fprintf(stdout, " (%s %q %s)", because, f.Context.Text, pos.at(f.Context.Start))
 			}
 			fmt.Fprintln(stdout)
 		}
 		if *explain {
-			writeExplanation(stdout, display, text, *lang, res)
+			writeExplanation(stdout, display, pos, *lang, res)
 		}
 	}
 	if *format == "json" {
+		// One shape whatever the number of files, so that a script reads one file's result as it reads ten.
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		var v any = results
-		if len(results) == 1 {
-			v = results[0].Result
-		}
-		if err := enc.Encode(v); err != nil {
+		if err := enc.Encode(results); err != nil {
 			return err
 		}
 	}
@@ -126,15 +140,29 @@ Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad
 	return nil
 }
 
+// failsAt reports whether a finding of res is a problem at or above the severity failOn. Positive signals (and the
+// topic flags) are never problems, whatever their severity.
+func failsAt(res *scorer.Result, failOn string) bool {
+	for _, f := range res.Findings {
+		if c, known := model.LookupCategory(f.Category); known && !c.Problem() {
+			continue
+		}
+		if severityRank[f.Severity] >= severityRank[failOn] {
+			return true
+		}
+	}
+	return false
+}
+
 // checked is one input read and scored, or why it could not be read.
 type checked struct {
-	text string
-	res  *scorer.Result
-	err  error
+	draft draft
+	res   *scorer.Result
+	err   error
 }
 
 // checkFiles reads and scores the inputs on GOMAXPROCS workers; the i-th channel delivers the i-th input's outcome.
-func checkFiles(ctx context.Context, env *environment, inputs []string, score func(string) *scorer.Result) []chan checked {
+func checkFiles(ctx context.Context, env *environment, inputs []string, score func(draft) *scorer.Result) []chan checked {
 	done := make([]chan checked, len(inputs))
 	for i := range done {
 		done[i] = make(chan checked, 1) // a worker never waits for the printer
@@ -153,27 +181,45 @@ func checkFiles(ctx context.Context, env *environment, inputs []string, score fu
 	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
 		go func() {
 			for i := range next {
-				text, err := readCheckInput(env, inputs[i])
+				d, err := readCheckInput(env, inputs[i])
 				if err != nil {
 					done[i] <- checked{err: err}
 					continue
 				}
-				done[i] <- checked{text: text, res: score(text)}
+				done[i] <- checked{draft: d, res: score(d)}
 			}
 		}()
 	}
 	return done
 }
 
-// checkOutput is one file's result when several files are checked with --format json.
+// checkOutput is one file's result in --format json.
 type checkOutput struct {
-	File   string         `json:"file"`
+	File string `json:"file"`
+	// Text is the text the result's offsets, lines and columns refer to, when it is not the file as given.
+	Text   string         `json:"text,omitempty"`
 	Result *scorer.Result `json:"result"`
 }
 
-// readCheckInput returns the text to score. Offsets in the result refer to this text: the file as given for .txt and
-// stdin, the "text" field for .json, the extracted article text (title, lead, body) for .html.
-func readCheckInput(env *environment, name string) (string, error) {
+// draft is one input read for checking.
+type draft struct {
+	// text is what is scored: the result's offsets, lines and columns refer to it.
+	text string
+	// derived is set when text is not the input as given (a .json draft's title and text, an .html page's extracted
+	// text), so that --format json carries it.
+	derived bool
+	// page is an .html draft's HTML, for showing findings at their place in the file.
+	page string
+}
+
+// utf8BOM is the byte order mark some editors put at the start of a UTF-8 file; it is not text, and as a character
+// it would shift every column of the first line and hide the first word from the rules.
+const utf8BOM = "\ufeff"
+
+// readCheckInput returns the draft to score: the file as given for .txt and stdin; for .json the title and the text
+// as a published article is scored (model.DraftText: line 1 is the title, the text starts on line 3); for .html the
+// extracted article text (title, lead, body, captions). A leading byte order mark is left out.
+func readCheckInput(env *environment, name string) (draft, error) {
 	var raw []byte
 	var err error
 	if name == "-" {
@@ -187,11 +233,12 @@ func readCheckInput(env *environment, name string) (string, error) {
 		}
 	}
 	if err != nil {
-		return "", fmt.Errorf("read %s: %w", name, err)
+		return draft{}, fmt.Errorf("read %s: %w", name, err)
 	}
 	if len(raw) > maxCheckInput {
-		return "", fmt.Errorf("%s: larger than %d MB", name, maxCheckInput>>20)
+		return draft{}, fmt.Errorf("%s: larger than %d MB", name, maxCheckInput>>20)
 	}
+	raw = bytes.TrimPrefix(raw, []byte(utf8BOM))
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".json":
 		var in struct {
@@ -199,34 +246,35 @@ func readCheckInput(env *environment, name string) (string, error) {
 			Text  string `json:"text"`
 		}
 		if err := json.Unmarshal(raw, &in); err != nil {
-			return "", fmt.Errorf("%s: want a JSON object {\"title\", \"text\"}: %w", name, err)
+			return draft{}, fmt.Errorf("%s: want a JSON object {\"title\", \"text\"}: %w", name, err)
 		}
 		if in.Text == "" {
-			return "", fmt.Errorf("%s: the \"text\" field is empty", name)
+			return draft{}, fmt.Errorf("%s: the \"text\" field is empty", name)
 		}
-		return in.Text, nil
+		text, _ := model.DraftText(in.Title, in.Text)
+		return draft{text: text, derived: true}, nil
 	case ".html", ".htm":
 		u, _ := url.Parse("file:///" + filepath.ToSlash(name))
 		text := string(raw)
 		if !utf8.ValidString(text) {
-			return "", fmt.Errorf("%s: not UTF-8 (save the page as UTF-8 or check the text instead)", name)
+			return draft{}, fmt.Errorf("%s: not UTF-8 (save the page as UTF-8 or check the text instead)", name)
 		}
 		page, err := crawler.ExtractPage(text, u, config.Outlet{}, nil, time.Now())
 		if err != nil {
-			return "", fmt.Errorf("%s: %w", name, err)
+			return draft{}, fmt.Errorf("%s: %w", name, err)
 		}
 		a := page.Article
 		if strings.TrimSpace(a.Body) == "" {
-			return "", errors.New(name + ": no article text found in the page")
+			return draft{}, errors.New(name + ": no article text found in the page")
 		}
 		var captions []string
 		for _, im := range a.Images {
 			captions = append(captions, im.Caption)
 		}
-		return model.ScoredText(a.Title, a.Lead, a.Body, captions), nil
+		return draft{text: model.ScoredText(a.Title, a.Lead, a.Body, captions), derived: true, page: text}, nil
 	}
 	if !utf8.Valid(raw) {
-		return "", fmt.Errorf("%s: not valid UTF-8 text", name)
+		return draft{}, fmt.Errorf("%s: not valid UTF-8 text", name)
 	}
-	return string(raw), nil
+	return draft{text: string(raw)}, nil
 }

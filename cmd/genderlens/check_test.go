@@ -36,6 +36,14 @@ func TestCheckText(t *testing.T) {
 		// --explain answers "why": each person's cues, what was rejected or merged, what a condition cancelled.
 		{"draft_txt_explain", []string{"check", "--explain", "--fail-on", "none", "testdata/draft.txt"}, 0},
 		{"draft_html_explain_en", []string{"check", "--explain", "--lang", "en", "--fail-on", "none", "testdata/draft.html"}, 0},
+		// A .json draft's title is scored: line 1 is the title, the text starts on line 3.
+		{"draft_title_json", []string{"check", "--fail-on", "none", "testdata/draft_title.json"}, 0},
+		{"draft_title_json_explain_en", []string{"check", "--explain", "--lang", "en", "--fail-on", "warning", "testdata/draft_title.json"}, 1},
+		// A lead read from a meta tag is not text of the file: its findings are placed in the extracted text.
+		{"draft_meta_html", []string{"check", "--fail-on", "none", "testdata/draft_meta.html"}, 0},
+		{"draft_meta_html_explain", []string{"check", "--explain", "--fail-on", "none", "testdata/draft_meta.html"}, 0},
+		// A positive signal is never a problem: --fail-on info does not fail on it.
+		{"positive_fail_info", []string{"check", "--fail-on", "info", "testdata/positive.txt"}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -48,25 +56,98 @@ func TestCheckText(t *testing.T) {
 	}
 }
 
+// TestCheckJSONOffsets: in --format json, start and end are byte offsets into the checked text, the file as given
+// (a byte order mark left out) or the entry's "text" when there is one, and line:col are that text's.
 func TestCheckJSONOffsets(t *testing.T) {
+	dir := t.TempDir()
+	bom := filepath.Join(dir, "bom.txt")
 	raw, err := os.ReadFile("testdata/draft.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := runCapture(t, string(raw), "check", "--format", "json", "--fail-on", "none", "-")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var res scorer.Result
-	if err := json.Unmarshal([]byte(out), &res); err != nil {
+	if err := os.WriteFile(bom, append([]byte("\ufeff"), raw...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if res.RulesVersion == "" || len(res.Findings) == 0 || len(res.People) == 0 {
-		t.Fatalf("incomplete result: %s", out)
+	tests := []struct {
+		name, file, stdin string
+		derived           bool // the entry carries the checked text
+	}{
+		{"stdin", "-", string(raw), false},
+		{"txt", "testdata/draft.txt", "", false},
+		{"txt with a byte order mark", bom, "", false},
+		{"json with a title", "testdata/draft_title.json", "", true},
+		{"html", "testdata/draft.html", "", true},
 	}
-	for _, f := range res.Findings {
-		if got := string(raw[f.Start:f.End]); got != f.Text {
-			t.Errorf("finding %s: input[%d:%d] = %q, text %q", f.Rule, f.Start, f.End, got, f.Text)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCapture(t, tt.stdin, "check", "--format", "json", "--fail-on", "none", tt.file)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			var entries []checkOutput
+			if err := json.Unmarshal([]byte(out), &entries); err != nil {
+				t.Fatal(err)
+			}
+			if len(entries) != 1 {
+				t.Fatalf("%d entries, want 1", len(entries))
+			}
+			e := entries[0]
+			res := e.Result
+			if res == nil || res.RulesVersion == "" || len(res.Findings) == 0 || len(res.People) == 0 {
+				t.Fatalf("incomplete result: %s", out)
+			}
+			text := e.Text
+			if !tt.derived {
+				if e.Text != "" {
+					t.Errorf("entry carries the text of a file checked as given")
+				}
+				text = strings.TrimPrefix(string(raw), "\ufeff")
+			} else if e.Text == "" {
+				t.Fatalf("no text in the entry: %s", out)
+			}
+			pos := newLineIndex(text)
+			for _, f := range res.Findings {
+				if got := text[f.Start:f.End]; got != f.Text {
+					t.Errorf("finding %s: text[%d:%d] = %q, text %q", f.Rule, f.Start, f.End, got, f.Text)
+				}
+				if line, col := pos.at(f.Start); line != f.Line || col != f.Column {
+					t.Errorf("finding %s at %d:%d, want %d:%d", f.Rule, f.Line, f.Column, line, col)
+				}
+			}
+		})
+	}
+}
+
+// TestCheckJSONShape: --format json is an array of {"file", "result"} in the order given, whatever the number of
+// files.
+func TestCheckJSONShape(t *testing.T) {
+	tests := [][]string{
+		{"testdata/draft.txt"},
+		{"testdata/draft.txt", "testdata/draft.json"},
+		{"testdata/draft.html", "testdata/draft.txt", "testdata/draft_title.json"},
+	}
+	for _, files := range tests {
+		code, out, errOut := runCapture(t, "", append([]string{"check", "--format", "json", "--fail-on", "none"}, files...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", files, code, errOut)
+		}
+		var entries []map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(out), &entries); err != nil {
+			t.Fatalf("%v: not an array of objects: %v\n%s", files, err, out)
+		}
+		if len(entries) != len(files) {
+			t.Fatalf("%v: %d entries", files, len(entries))
+		}
+		for i, e := range entries {
+			var file string
+			json.Unmarshal(e["file"], &file)
+			if file != files[i] {
+				t.Errorf("%v: entry %d is %q", files, i, file)
+			}
+			var res map[string]any
+			if err := json.Unmarshal(e["result"], &res); err != nil || res["rules_version"] == nil {
+				t.Errorf("%v: entry %d has no result: %s", files, i, e["result"])
+			}
 		}
 	}
 }
@@ -121,6 +202,69 @@ func nullPaths(v any, at string) []string {
 		return out
 	}
 	return nil
+}
+
+// TestCheckBOM: a byte order mark at the start of a draft shifts no column and hides no word from the rules.
+func TestCheckBOM(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct{ name, first string }{
+		{"draft.txt", ":1:1: "}, {"draft_title.json", ":1:1: "}, {"draft.html", ":2:56: "},
+	} {
+		name := tt.name
+		t.Run(name, func(t *testing.T) {
+			raw, err := os.ReadFile(filepath.Join("testdata", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			plain, bom := filepath.Join(dir, "plain-"+name), filepath.Join(dir, "bom-"+name)
+			if err := os.WriteFile(plain, raw, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(bom, append([]byte("\ufeff"), raw...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, format := range []string{"text", "json"} {
+				_, want, _ := runCapture(t, "", "check", "--explain", "--format", format, "--fail-on", "none", plain)
+				code, got, errOut := runCapture(t, "", "check", "--explain", "--format", format, "--fail-on", "none", bom)
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, errOut)
+				}
+				if got = strings.ReplaceAll(got, bom, plain); got != want {
+					t.Errorf("--format %s with a byte order mark:\n%s\nwithout:\n%s", format, got, want)
+				}
+				if format == "text" && !strings.HasPrefix(got, plain+tt.first) {
+					t.Errorf("the first finding is not at %s:\n%s", tt.first, got)
+				}
+			}
+		})
+	}
+}
+
+// TestFailsAt: --fail-on counts problems at or above the severity; positive signals and topic flags never count.
+func TestFailsAt(t *testing.T) {
+	finding := func(category, severity string) scorer.Finding {
+		return scorer.Finding{Category: category, Severity: severity}
+	}
+	tests := []struct {
+		name     string
+		findings []scorer.Finding
+		failOn   string
+		want     bool
+	}{
+		{"none", nil, "info", false},
+		{"positive only", []scorer.Finding{finding("positive", "info")}, "info", false},
+		{"positive marked as an error", []scorer.Finding{finding("positive", "error")}, "info", false},
+		{"topic", []scorer.Finding{finding("topic", "warning")}, "info", false},
+		{"positive and a note", []scorer.Finding{finding("positive", "info"), finding("gender_marking", "info")}, "info", true},
+		{"a note under warning", []scorer.Finding{finding("gender_marking", "info")}, "warning", false},
+		{"a warning", []scorer.Finding{finding("stereotype", "warning")}, "warning", true},
+		{"unknown category", []scorer.Finding{finding("new_category", "error")}, "error", true},
+	}
+	for _, tt := range tests {
+		if got := failsAt(&scorer.Result{Findings: tt.findings}, tt.failOn); got != tt.want {
+			t.Errorf("%s: failsAt(%s) = %v, want %v", tt.name, tt.failOn, got, tt.want)
+		}
+	}
 }
 
 func TestCheckBadInput(t *testing.T) {

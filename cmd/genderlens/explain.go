@@ -7,14 +7,15 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"genderlens/crawler"
+	"genderlens/model"
 	"genderlens/scorer"
 )
 
 // writeExplanation prints, after a file's findings, why the result is what it is: each person with the cues that
 // decided gender, quoted and role; the candidates the people finder rejected or merged; the rule matches a condition
-// cancelled. Places are line:column of the checked text, like the findings'.
-func writeExplanation(w io.Writer, display, text, lang string, res *scorer.Result) {
-	pos := newPositions(text)
+// cancelled. Places are those of the findings (see positions).
+func writeExplanation(w io.Writer, display string, pos positions, lang string, res *scorer.Result) {
 	word := func(key string) string {
 		s, _ := scorer.Label(lang, key)
 		return s
@@ -62,25 +63,79 @@ func writeExplanation(w io.Writer, display, text, lang string, res *scorer.Resul
 	}
 }
 
-// positions turns byte offsets into 1-based line:column, the column in characters.
+// positions turns byte offsets into the checked text into the places shown: 1-based line:column, the column in
+// characters, of the text, or for an .html draft of the file where the text is found in it (see crawler.SourceMap);
+// a place of the extracted text that the page does not have is shown as such ("extracted text 3:5").
 type positions struct {
+	text lineIndex
+	// page and file are set for an .html draft: the map from the extracted text to the page, and the page's lines.
+	page      *crawler.SourceMap
+	file      lineIndex
+	extracted string
+}
+
+func newPositions(d draft, lang string) positions {
+	p := positions{text: newLineIndex(d.text)}
+	if d.page != "" {
+		p.page = crawler.NewSourceMap(d.page, d.text)
+		p.file = newLineIndex(d.page)
+		p.extracted = model.Label{VI: "văn bản trích ra", EN: "extracted text"}.In(lang)
+	}
+	return p
+}
+
+// place returns the line and column of off, and whether they are the extracted text's rather than the file's.
+func (p positions) place(off int) (line, col int, extracted bool) {
+	if p.page == nil {
+		line, col = p.text.at(off)
+		return line, col, false
+	}
+	if at, ok := p.page.PageOffset(off); ok {
+		line, col = p.file.at(at)
+		return line, col, false
+	}
+	line, col = p.text.at(off)
+	return line, col, true
+}
+
+// at is the place of off as written after a quoted piece of text: "5:47", or "extracted text 3:5".
+func (p positions) at(off int) string {
+	line, col, extracted := p.place(off)
+	if extracted {
+		return fmt.Sprintf("%s %d:%d", p.extracted, line, col)
+	}
+	return fmt.Sprintf("%d:%d", line, col)
+}
+
+// prefix starts a finding's line: "file:5:47:" as compilers write it, or "file: extracted text 3:5:", which editors
+// do not take for a place in the file.
+func (p positions) prefix(display string, off int) string {
+	line, col, extracted := p.place(off)
+	if extracted {
+		return fmt.Sprintf("%s: %s %d:%d:", display, p.extracted, line, col)
+	}
+	return fmt.Sprintf("%s:%d:%d:", display, line, col)
+}
+
+// lineIndex turns byte offsets of a text into 1-based line:column, the column in characters.
+type lineIndex struct {
 	text       string
 	lineStarts []int
 }
 
-func newPositions(text string) positions {
+func newLineIndex(text string) lineIndex {
 	starts := []int{0}
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' {
 			starts = append(starts, i+1)
 		}
 	}
-	return positions{text: text, lineStarts: starts}
+	return lineIndex{text: text, lineStarts: starts}
 }
 
-func (p positions) at(off int) string {
+func (p lineIndex) at(off int) (line, col int) {
 	off = min(max(off, 0), len(p.text))
-	line := sort.SearchInts(p.lineStarts, off+1) // the last start <= off
-	col := utf8.RuneCountInString(p.text[p.lineStarts[line-1]:off]) + 1
-	return fmt.Sprintf("%d:%d", line, col)
+	line = sort.SearchInts(p.lineStarts, off+1) // the last start <= off
+	col = utf8.RuneCountInString(p.text[p.lineStarts[line-1]:off]) + 1
+	return line, col
 }
