@@ -116,7 +116,8 @@ func searchInBrowser(t *testing.T, ctx context.Context, ts *httptest.Server) {
 		chromedp.WaitVisible(chromedp.CSS("#q")),
 		chromedp.SetValue(chromedp.CSS("#q"), "nguoi dep"),
 		chromedp.Click(chromedp.CSS(".search-form button")),
-		chromedp.WaitVisible(chromedp.CSS("li.hit")),
+		// The page before the search lists hits too: wait for the result page's highlighted snippet.
+		chromedp.WaitVisible(chromedp.CSS("li.hit .snippet mark")),
 	)
 	if err != nil {
 		t.Fatal(err)
