@@ -182,24 +182,36 @@ func TestReportMatchesWebReport(t *testing.T) {
 	now := func() time.Time { return time.Date(2025, 11, 20, 14, 5, 0, 0, model.Vietnam()) }
 	addr := freeAddr(t)
 	rc := startAt(t, now, "serve", "--config", configPath, "--data", dataDir, "--listen", addr, "--no-crawl")
+	// serve re-scores the fixture's articles (rules version r1) in the background: compare once their scores settle.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		var st struct {
+			Rescore struct {
+				Remaining  int        `json:"remaining"`
+				FinishedAt *time.Time `json:"finished_at"`
+			} `json:"rescore"`
+		}
+		err := getJSON("http://"+addr+"/api/rescore", &st)
+		if err == nil && st.Rescore.FinishedAt != nil && st.Rescore.Remaining == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("rescore not finished in 60s (%v):\n%s", err, rc.stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	web := map[string]string{}
 	for _, q := range []string{"year=2025&format=csv", "year=2025&format=html&action_month=1"} {
-		deadline := time.Now().Add(30 * time.Second)
-		for {
-			resp, err := http.Get("http://" + addr + "/report?" + q)
-			if err == nil {
-				body, _ := io.ReadAll(resp.Body)
-				resp.Body.Close()
-				if resp.StatusCode == http.StatusOK {
-					web[q] = string(body)
-					break
-				}
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("/report?%s not served: %v\n%s", q, err, rc.stderr.String())
-			}
-			time.Sleep(50 * time.Millisecond)
+		resp, err := http.Get("http://" + addr + "/report?" + q)
+		if err != nil {
+			t.Fatal(err)
 		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("/report?%s: %s", q, resp.Status)
+		}
+		web[q] = string(body)
 	}
 	if code := rc.stop(t); code != 0 {
 		t.Fatalf("serve exited %d:\n%s", code, rc.stderr.String())
