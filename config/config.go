@@ -1,7 +1,8 @@
 // Package config loads, defaults and validates the genderlens YAML configuration in one place.
 //
 // Every subcommand gets its settings from a *Config built by Load or Default; errors name the file, the line and the
-// field so that an officer editing the file can find the mistake.
+// field so that an officer editing the file can find the mistake. A data directory records the outlets it was filled
+// for (RecordOutlets, RecordedOutlets), so that commands reading it later list the same outlets as the service.
 package config
 
 import "time"

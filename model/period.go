@@ -99,3 +99,7 @@ func ParsePeriod(s string) (Period, error) {
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// Ended reports whether the period was over at t. A period still running at t, or not yet begun, has provisional
+// figures; a period open at its end never ends.
+func (p Period) Ended(t time.Time) bool { return !p.To.IsZero() && !t.Before(p.To) }

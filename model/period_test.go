@@ -54,3 +54,31 @@ func TestParsePeriod(t *testing.T) {
 		}
 	}
 }
+
+func TestPeriodEnded(t *testing.T) {
+	at := func(s string) time.Time {
+		v, err := time.ParseInLocation("2006-01-02 15:04", s, Vietnam())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for _, tt := range []struct {
+		name string
+		p    Period
+		t    time.Time
+		want bool
+	}{
+		{"year not begun", Year(2026), at("2025-12-31 23:59"), false},
+		{"year running", Year(2025), at("2025-11-20 14:05"), false},
+		{"last minute of the year", Year(2025), at("2025-12-31 23:59"), false},
+		{"year over", Year(2025), at("2026-01-01 00:00"), true},
+		{"action month running", ActionMonth(2025), at("2025-12-15 23:00"), false},
+		{"action month over", ActionMonth(2025), at("2025-12-16 00:00"), true},
+		{"all time", Period{}, at("2030-01-01 00:00"), false},
+	} {
+		if got := tt.p.Ended(tt.t); got != tt.want {
+			t.Errorf("%s: Ended = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

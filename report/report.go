@@ -2,7 +2,8 @@
 //
 // Build computes a Report once: every figure comes from the index's aggregates (the same ones the JSON API serves)
 // and the adoption assessment (the same as /api/district). Report.Tables lays it out as Vietnamese tables, and the
-// three writers (WriteXLSX, WriteCSV, WriteHTML) only render those tables, so the formats cannot disagree.
+// three writers (WriteXLSX, WriteCSV, WriteHTML) only render those tables, with the period and Report.StatusNotes
+// (when the figures were read, whether the period is still running), so the formats cannot disagree.
 package report
 
 import (
@@ -49,6 +50,10 @@ type Report struct {
 	TopFindings []Finding
 	// RulesVersions counts the period's articles per rules version.
 	RulesVersions map[string]int
+	// AsOf is when the figures were read, which every format states, and which decides whether the period is still
+	// running (Partial). Build sets the current time; a caller with its own clock sets it before writing, so that the
+	// output is reproducible.
+	AsOf time.Time
 }
 
 // OutletFigures is one outlet's figures over the report's period, with its adoption status in the annual report.
@@ -86,7 +91,8 @@ func Build(ctx context.Context, store Store, policy *adoption.Policy, evidence m
 	if policy == nil {
 		return nil, fmt.Errorf("no adoption policy")
 	}
-	r := &Report{Year: year, ActionMonth: actionMonth, Period: model.Year(year), Policy: policy, Configured: len(outlets)}
+	r := &Report{Year: year, ActionMonth: actionMonth, Period: model.Year(year), Policy: policy, Configured: len(outlets),
+		AsOf: time.Now()}
 	if actionMonth {
 		r.Period = model.ActionMonth(year)
 	}

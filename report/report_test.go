@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -98,12 +99,16 @@ func testEvidence() map[string]adoption.Evidence {
 		Decision: &adoption.DocumentRef{Ref: "QĐ 12/QĐ-BA", Date: "2025-02-01"}, FocalPerson: "Nguyễn Thị Hoa"}}
 }
 
+// testAsOf is when the test reports read their figures: after the 2025 periods, so they are final.
+var testAsOf = time.Date(2026, 1, 5, 9, 30, 0, 0, ict)
+
 func build(t *testing.T, idx *indexer.Index, actionMonth bool) *Report {
 	t.Helper()
 	r, err := Build(context.Background(), idx, testPolicy(t), testEvidence(), testOutlets, 2025, actionMonth)
 	if err != nil {
 		t.Fatal(err)
 	}
+	r.AsOf = testAsOf
 	return r
 }
 
@@ -280,17 +285,30 @@ func TestXLSXMatchesAPI(t *testing.T) {
 				c := all.Categories[cellOf(t, ch, row, "Mã nhóm")]
 				wantNum(t, row[1]+" articles", cellOf(t, ch, row, "Số bài (toàn quận)"), intp(c.Articles))
 			}
-			// The number formats and the frozen header are part of the file.
-			style, err := f.GetCellStyle("Cơ quan", "G5")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if s, _ := f.GetStyle(style); s == nil || (s.CustomNumFmt == nil && s.NumFmt == 0) {
-				t.Errorf("score cell without a number format: %+v", s)
+			// The number formats and the frozen header are part of the file: scores with one decimal, and shares in
+			// percent with one decimal, since limits such as "at most 2%" need it (2.8% must not show as 3%).
+			for _, c := range []struct{ header, format string }{
+				{"Điểm nội dung", "0.0"}, {"Nữ / nguồn trích dẫn", "0.0%"}, {"Tỷ lệ bài có: Tình dục hóa", "0.0%"},
+			} {
+				col := slices.Index(header, c.header)
+				ref, _ := excelize.CoordinatesToCellName(col+1, 5)
+				style, err := f.GetCellStyle("Cơ quan", ref)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if s, _ := f.GetStyle(style); s == nil || s.CustomNumFmt == nil || *s.CustomNumFmt != c.format {
+					t.Errorf("%s (%s): number format %+v, want %q", c.header, ref, s, c.format)
+				}
 			}
 			panes, err := f.GetPanes("Cơ quan")
-			if err != nil || !panes.Freeze || panes.YSplit != 3 {
-				t.Errorf("panes %+v (%v), want the 3 header rows frozen", panes, err)
+			if err != nil || !panes.Freeze || panes.YSplit != 4 {
+				t.Errorf("panes %+v (%v), want the 4 header rows frozen (title, period and date, blank, header)", panes, err)
+			}
+			// Every sheet says which period and which day its figures are of, so that it can be printed alone.
+			for _, sheet := range f.GetSheetList() {
+				if got, _ := f.GetCellValue(sheet, "A2"); got != r.stamp() || !strings.Contains(got, "Số liệu tính đến 09:30 ngày 05/01/2026") {
+					t.Errorf("sheet %s starts with %q, want the period and the date of the figures", sheet, got)
+				}
 			}
 		})
 	}
@@ -350,5 +368,67 @@ func TestBuildErrors(t *testing.T) {
 	r := build(t, idx, false)
 	if err := r.Write(&bytes.Buffer{}, "pdf"); err == nil {
 		t.Error("format pdf: no error")
+	}
+}
+
+// TestPartialPeriods checks that every format says when its figures were read, marks a period not over at that time
+// as provisional, and says so when the period has no article at all.
+func TestPartialPeriods(t *testing.T) {
+	idx := openTestIndex(t)
+	at := func(y, m, d, h, min int) time.Time { return time.Date(y, time.Month(m), d, h, min, 0, 0, ict) }
+	for _, tt := range []struct {
+		name        string
+		year        int
+		actionMonth bool
+		asOf        time.Time
+		partial     bool
+		want        []string
+	}{
+		{"year over", 2025, false, testAsOf, false, []string{"Số liệu tính đến 09:30 ngày 05/01/2026 (giờ Việt Nam)."}},
+		{"year running", 2025, false, at(2025, 11, 20, 14, 5), true,
+			[]string{"Số liệu tạm tính đến 14:05 ngày 20/11/2025 (giờ Việt Nam): kỳ báo cáo chưa kết thúc (hết ngày 31/12/2025)."}},
+		// 16:30 UTC on 15 December is already 16 December in Vietnam: the Action Month is over.
+		{"action month over in Vietnam's time", 2025, true, time.Date(2025, 12, 15, 17, 0, 0, 0, time.UTC), false,
+			[]string{"Số liệu tính đến 00:00 ngày 16/12/2025 (giờ Việt Nam)."}},
+		{"action month's last day", 2025, true, at(2025, 12, 15, 23, 0), true,
+			[]string{"Số liệu tạm tính đến 23:00 ngày 15/12/2025 (giờ Việt Nam): kỳ báo cáo chưa kết thúc (hết ngày 15/12/2025)."}},
+		{"action month not begun", 2025, true, at(2025, 10, 1, 8, 0), true,
+			[]string{"Số liệu tạm tính đến 08:00 ngày 01/10/2025 (giờ Việt Nam): kỳ báo cáo chưa bắt đầu."}},
+		{"no article", 2023, false, testAsOf, false, []string{"Số liệu tính đến 09:30 ngày 05/01/2026 (giờ Việt Nam).",
+			"Không có bài nào được theo dõi trong kỳ báo cáo: các bảng không có số liệu."}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := Build(context.Background(), idx, testPolicy(t), testEvidence(), testOutlets, tt.year, tt.actionMonth)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.AsOf = tt.asOf
+			if r.Partial() != tt.partial {
+				t.Errorf("Partial = %v, want %v", r.Partial(), tt.partial)
+			}
+			if got := r.StatusNotes(); !slices.Equal(got, tt.want) {
+				t.Errorf("StatusNotes = %q, want %q", got, tt.want)
+			}
+			var page, table bytes.Buffer
+			if err := r.WriteHTML(&page); err != nil {
+				t.Fatal(err)
+			}
+			for _, note := range tt.want {
+				if !strings.Contains(page.String(), note) {
+					t.Errorf("HTML lacks %q", note)
+				}
+			}
+			if err := r.WriteCSV(&table); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSpace(table.String()), "\n")
+			wantPartial := map[bool]string{true: ",có", false: ",không"}[tt.partial]
+			wantAsOf := tt.asOf.In(ict).Format("02/01/2006 15:04")
+			for _, line := range lines[1:] {
+				if !strings.HasSuffix(line, ","+wantAsOf+wantPartial) {
+					t.Errorf("CSV row %q does not end with the date of the figures and %q", line, wantPartial)
+				}
+			}
+		})
 	}
 }

@@ -76,6 +76,39 @@ func (r *Report) PeriodText() string {
 	return fmt.Sprintf("%s - %s", r.Period.From.Format("02/01/2006"), last.Format("02/01/2006"))
 }
 
+// Partial reports whether the period had not ended at AsOf (still running, or not begun): the figures are provisional.
+func (r *Report) Partial() bool { return !r.Period.Ended(r.AsOf) }
+
+// AsOfText is AsOf in Vietnam's time, day first like every date of the report.
+func (r *Report) AsOfText() string {
+	return r.AsOf.In(model.Vietnam()).Format("15:04 ngày 02/01/2006") + " (giờ Việt Nam)"
+}
+
+// StatusNotes say when the figures were read, whether they are provisional and whether there are any: every format
+// shows them next to the period.
+func (r *Report) StatusNotes() []string {
+	var notes []string
+	switch {
+	case r.AsOf.Before(r.Period.From):
+		notes = append(notes, fmt.Sprintf("Số liệu tạm tính đến %s: kỳ báo cáo chưa bắt đầu.", r.AsOfText()))
+	case r.Partial():
+		notes = append(notes, fmt.Sprintf("Số liệu tạm tính đến %s: kỳ báo cáo chưa kết thúc (hết ngày %s).", r.AsOfText(),
+			r.Period.To.AddDate(0, 0, -1).Format("02/01/2006")))
+	default:
+		notes = append(notes, fmt.Sprintf("Số liệu tính đến %s.", r.AsOfText()))
+	}
+	if r.District.Articles == 0 {
+		notes = append(notes, "Không có bài nào được theo dõi trong kỳ báo cáo: các bảng không có số liệu.")
+	}
+	return notes
+}
+
+// stamp is the period and StatusNotes in one line, which heads every XLSX sheet so that a sheet printed alone still
+// says which period and which day its figures are of.
+func (r *Report) stamp() string {
+	return strings.Join(append([]string{"Kỳ báo cáo: " + r.PeriodText() + "."}, r.StatusNotes()...), " ")
+}
+
 // Tables lays the report out: the summary, the outlet table, then the annual or Action Month tables and the
 // methodology. Every writer renders these and nothing else.
 func (r *Report) Tables() []Table {

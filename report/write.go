@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 
+	"genderlens/model"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -30,7 +32,9 @@ func (r *Report) Write(w io.Writer, format string) error {
 }
 
 // WriteCSV writes the outlet table as CSV, UTF-8 with a byte-order mark so that Excel reads Vietnamese correctly.
-// Shares are fractions (0.25 is 25%), scores have one decimal, a figure without data is empty.
+// Shares are percentages with two decimals (25.00 is 25%), their headers end in "(%)"; scores have one decimal; a
+// figure without data is empty. Three last columns repeat on every row the period, when the figures were read and
+// whether they are provisional, since a CSV has no place for a note.
 func (r *Report) WriteCSV(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	if _, err := bw.WriteString("\uFEFF"); err != nil {
@@ -38,19 +42,29 @@ func (r *Report) WriteCSV(w io.Writer) error {
 	}
 	cw := csv.NewWriter(bw)
 	t := r.OutletTable()
+	kinds := columnKinds(t)
 	header := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
 		header[i] = c.Header
+		if kinds[i] == Share {
+			header[i] += " (%)"
+		}
 	}
+	header = append(header, "Kỳ báo cáo", "Số liệu tính đến (giờ Việt Nam)", "Số liệu tạm tính")
 	if err := cw.Write(header); err != nil {
 		return err
 	}
+	partial := "không"
+	if r.Partial() {
+		partial = "có"
+	}
+	status := []string{r.PeriodText(), r.AsOf.In(model.Vietnam()).Format("02/01/2006 15:04"), partial}
 	for _, row := range t.Rows {
-		rec := make([]string, len(row))
+		rec := make([]string, len(row), len(row)+len(status))
 		for i, v := range row {
 			rec[i] = csvValue(v)
 		}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.Write(append(rec, status...)); err != nil {
 			return err
 		}
 	}
@@ -71,9 +85,22 @@ func csvValue(v Value) string {
 	case Score:
 		return strconv.FormatFloat(v.Num, 'f', 1, 64)
 	case Share:
-		return strconv.FormatFloat(v.Num, 'f', 4, 64)
+		return strconv.FormatFloat(100*v.Num, 'f', 2, 64)
 	}
 	return v.Text
+}
+
+// columnKinds is the kind of each column's values, read from the rows (a value without data keeps its kind).
+func columnKinds(t Table) []Kind {
+	kinds := make([]Kind, len(t.Columns))
+	for _, row := range t.Rows {
+		for i, v := range row {
+			if i < len(kinds) && v.Kind != Text {
+				kinds[i] = v.Kind
+			}
+		}
+	}
+	return kinds
 }
 
 // displayValue is a value as the HTML page shows it, Vietnamese style (decimal comma).
@@ -95,8 +122,9 @@ func displayValue(v Value) string {
 // XLSX layout: row 1 is the table's title, then one row per note, then a blank row, then the header row.
 func headerRow(t Table) int { return len(t.Notes) + 3 }
 
-// WriteXLSX writes one sheet per table, with Vietnamese names and headers, number formats (0.0 for scores, 0% for
-// shares), the header rows frozen and column widths set. Numbers are stored unrounded.
+// WriteXLSX writes one sheet per table, with Vietnamese names and headers, number formats (0.0 for scores, 0.0% for
+// shares, since limits such as "at most 2%" need the decimal: 2.8% must not show as 3%), the header rows frozen and
+// column widths set. Numbers are stored unrounded. Every sheet starts with the period and when the figures were read.
 func (r *Report) WriteXLSX(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -104,7 +132,9 @@ func (r *Report) WriteXLSX(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	stamp := r.stamp()
 	for i, t := range r.Tables() {
+		t.Notes = append([]string{stamp}, t.Notes...)
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", t.Sheet); err != nil {
 				return err
@@ -134,7 +164,7 @@ func newStyles(f *excelize.File) (*xlsxStyles, error) {
 		errs = append(errs, err)
 		return id
 	}
-	scoreFmt := "0.0"
+	scoreFmt, shareFmt := "0.0", "0.0%"
 	s.title = style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
 	s.header = style(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 		Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
@@ -144,7 +174,7 @@ func newStyles(f *excelize.File) (*xlsxStyles, error) {
 	s.byKind[Text] = s.text
 	s.byKind[Count] = style(&excelize.Style{NumFmt: 1})
 	s.byKind[Score] = style(&excelize.Style{CustomNumFmt: &scoreFmt})
-	s.byKind[Share] = style(&excelize.Style{NumFmt: 9})
+	s.byKind[Share] = style(&excelize.Style{CustomNumFmt: &shareFmt})
 	for _, err := range errs {
 		if err != nil {
 			return nil, err
@@ -233,7 +263,8 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	for _, t := range r.Tables() {
 		parts = append(parts, splitColumns(t, pageWidth)...)
 	}
-	return pageTemplate.Execute(w, map[string]any{"Title": r.Title(), "Period": r.PeriodText(), "Tables": parts})
+	return pageTemplate.Execute(w, map[string]any{"Title": r.Title(), "Period": r.PeriodText(), "Status": r.StatusNotes(),
+		"Tables": parts})
 }
 
 // pageWidth is how many column-width units (Column.Width, about one character) fit across the printed page.
@@ -299,7 +330,8 @@ tr { page-break-inside: avoid; }
 <body>
 <h1>{{.Title}}</h1>
 <p>Kỳ báo cáo: {{.Period}}</p>
-{{range .Tables}}<section>
+{{range .Status}}<p><strong>{{.}}</strong></p>
+{{end}}{{range .Tables}}<section>
 <h2>{{.Title}}</h2>
 {{range .Notes}}<p>{{.}}</p>
 {{end}}<table>

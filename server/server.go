@@ -47,6 +47,8 @@ type Options struct {
 	Evidence *adoption.EvidenceStore
 	// APIToken authorises the write endpoints (Authorization: Bearer); empty disables them.
 	APIToken string
+	// Now is the clock that dates the reports (nil: time.Now); tests fix it so that a report's bytes are stable.
+	Now func() time.Time
 }
 
 // Server is the HTTP front of genderlens.
@@ -71,6 +73,9 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
+	}
+	if o.Now == nil {
+		o.Now = time.Now
 	}
 	if o.Policy == nil {
 		p, err := adoption.Preset("hanoi")

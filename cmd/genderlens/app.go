@@ -126,7 +126,7 @@ func selectOutlets(all []config.Outlet, ids []string) ([]config.Outlet, error) {
 			}
 		}
 		if !found {
-			return nil, usageErrorf("--outlet: no outlet with id %q in the configuration", id)
+			return nil, unknownOutlet(id, outletIDs(all))
 		}
 	}
 	return out, nil

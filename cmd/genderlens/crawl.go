@@ -42,6 +42,10 @@ func runCrawl(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer p.Close()
+	// Every configured outlet, not only the --outlet ones: the list is the district's, which report reads back.
+	if err := recordOutlets(cfg); err != nil {
+		return err
+	}
 	crawlLoop(ctx, log, p.crawler, outlets, *once || cfg.Crawler.Interval <= 0, time.Minute)
 	fmt.Fprintf(env.stdout, "%d articles stored in %s\n", p.index.Count(), cfg.DataDir)
 	return ctx.Err()

@@ -55,7 +55,7 @@ func freeAddr(t *testing.T) string {
 // demoConfig starts the demo sites and writes a config file that crawls them into a temp data dir.
 func demoConfig(t *testing.T, ctx context.Context) (path string, site *demo.Site, want map[string]int) {
 	t.Helper()
-	site, err := demo.Start(ctx)
+	site, err := demo.Start(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,9 +94,15 @@ type runningCommand struct {
 
 func start(t *testing.T, args ...string) *runningCommand {
 	t.Helper()
+	return startAt(t, nil, args...)
+}
+
+// startAt starts a command whose clock is now (nil: the real one).
+func startAt(t *testing.T, now func() time.Time, args ...string) *runningCommand {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	rc := &runningCommand{cancel: cancel, done: make(chan int, 1), stderr: &syncBuffer{}}
-	env := &environment{stdin: strings.NewReader(""), stdout: io.Discard, stderr: rc.stderr}
+	env := &environment{stdin: strings.NewReader(""), stdout: io.Discard, stderr: rc.stderr, now: now}
 	go func() { rc.done <- run(ctx, env, args) }()
 	t.Cleanup(func() {
 		cancel()
@@ -299,5 +305,95 @@ func TestBrokenConfigNamesLine(t *testing.T) {
 	}
 	if msg := errOut.String(); !strings.Contains(msg, "bad.yaml:3") || !strings.Contains(msg, "crawler.parallelism") {
 		t.Errorf("error does not name file, line and field: %s", msg)
+	}
+}
+
+// TestDemoReportAndRestart checks the demo's data directory end to end: `report --data DIR/demo` lists the three demo
+// outlets by name, as /report of `serve --demo` does, byte for byte; and a restart serves the demo outlets at the same
+// addresses, so that the stored article URLs still open.
+func TestDemoReportAndRestart(t *testing.T) {
+	content, err := demo.Content()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for id, arts := range content {
+		want[id] = len(arts)
+	}
+	now := func() time.Time { return time.Date(2026, 1, 5, 9, 30, 0, 0, time.UTC) }
+	data := filepath.Join(t.TempDir(), "data")
+	addr := freeAddr(t)
+	base := "http://" + addr
+	startURLs := func() map[string]string {
+		urls := map[string]string{}
+		for id := range want {
+			var o struct {
+				StartURLs []string `json:"start_urls"`
+			}
+			if err := getJSON(base+"/api/outlets/"+id, &o); err != nil || len(o.StartURLs) != 1 {
+				t.Fatalf("outlet %s: %v %v", id, o.StartURLs, err)
+			}
+			urls[id] = o.StartURLs[0]
+		}
+		return urls
+	}
+
+	rc := startAt(t, now, "serve", "--demo", "--listen", addr, "--data", data)
+	waitCrawled(t, base, want, rc)
+	resp, err := http.Get(base + "/report?year=2025&format=csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	web, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	first := startURLs()
+	var article struct {
+		Articles []struct {
+			URL string `json:"url"`
+		} `json:"articles"`
+	}
+	if err := getJSON(base+"/api/articles?size=1", &article); err != nil || len(article.Articles) != 1 {
+		t.Fatalf("no stored demo article: %v", err)
+	}
+	if code := rc.stop(t); code != 0 {
+		t.Fatalf("serve --demo exited %d:\n%s", code, rc.stderr.String())
+	}
+
+	var out, errOut syncBuffer
+	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, now: now}
+	if code := run(context.Background(), env, []string{"report", "--data", filepath.Join(data, "demo"), "--year", "2025", "--format", "csv"}); code != 0 {
+		t.Fatalf("report exited %d: %s", code, errOut.String())
+	}
+	if out.String() != string(web) {
+		t.Errorf("report --data %s/demo differs from /report of serve --demo:\nCLI:\n%s\nweb:\n%s", data, out.String(), web)
+	}
+	rows := strings.Split(strings.TrimSpace(out.String()), "\n")[1:]
+	if len(rows) != len(demo.Outlets()) {
+		t.Errorf("%d report rows, want the %d demo outlets:\n%s", len(rows), len(demo.Outlets()), out.String())
+	}
+	for i, o := range demo.Outlets() {
+		if i < len(rows) && !strings.HasPrefix(rows[i], o.ID+","+o.Name+",") {
+			t.Errorf("row %d %.60q, want %s named %s", i, rows[i], o.ID, o.Name)
+		}
+	}
+
+	rc2 := startAt(t, now, "serve", "--demo", "--listen", addr, "--data", data)
+	waitCrawled(t, base, want, rc2)
+	if again := startURLs(); fmt.Sprint(again) != fmt.Sprint(first) {
+		t.Errorf("after a restart the demo outlets moved from %v to %v", first, again)
+	}
+	resp, err = http.Get(article.Articles[0].URL)
+	if err != nil {
+		t.Fatalf("stored article URL %s does not open after a restart: %v", article.Articles[0].URL, err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("stored article URL %s: %s after a restart", article.Articles[0].URL, resp.Status)
+	}
+	if strings.Contains(rc2.stderr.String(), "address taken") {
+		t.Errorf("a free address was reported taken:\n%s", rc2.stderr.String())
+	}
+	if code := rc2.stop(t); code != 0 {
+		t.Fatalf("second serve --demo exited %d", code)
 	}
 }

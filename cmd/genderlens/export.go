@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"genderlens/config"
 	"genderlens/indexer"
 	"genderlens/model"
 )
@@ -67,15 +69,27 @@ func runExport(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	want := map[string]bool{}
-	for _, id := range outletIDs {
-		want[id] = true
+	if err := requireDataDir(cfg.DataDir); err != nil {
+		return err
 	}
 	idx, err := indexer.Open(cfg.DataDir, indexer.Options{})
 	if err != nil {
 		return err
 	}
 	defer idx.Close()
+	want := map[string]bool{}
+	if len(outletIDs) > 0 {
+		known, err := exportableOutlets(cfg, idx)
+		if err != nil {
+			return err
+		}
+		for _, id := range outletIDs {
+			if !slices.Contains(known, id) {
+				return unknownOutlet(id, known)
+			}
+			want[id] = true
+		}
+	}
 	w := bufio.NewWriter(env.stdout)
 	defer w.Flush()
 	write := jsonLinesWriter(w)
@@ -104,6 +118,23 @@ func runExport(ctx context.Context, env *environment, args []string) error {
 		}
 		return write(rec)
 	})
+}
+
+// exportableOutlets are the ids --outlet may name: the data directory's outlets (see dataOutlets), then any other
+// outlet with stored articles (one dropped from the configuration keeps its articles), sorted.
+func exportableOutlets(cfg *config.Config, idx *indexer.Index) ([]string, error) {
+	outlets, _, err := dataOutlets(cfg)
+	if err != nil {
+		return nil, err
+	}
+	known := outletIDs(outlets)
+	for _, id := range idx.Outlets() {
+		if !slices.Contains(known, id) {
+			known = append(known, id)
+		}
+	}
+	slices.Sort(known)
+	return known, nil
 }
 
 func jsonLinesWriter(w io.Writer) func(exportRecord) error {

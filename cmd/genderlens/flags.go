@@ -92,5 +92,8 @@ func (c *configFlags) parse(fs *flag.FlagSet, args []string, env *environment) (
 	if err != nil {
 		return nil, nil, err
 	}
+	if env.useLogger != nil {
+		env.useLogger(log)
+	}
 	return cfg, log, nil
 }

@@ -6,9 +6,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 // command is one subcommand.
@@ -34,13 +36,34 @@ func commands() []command {
 type environment struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// now dates the reports (nil: time.Now); tests fix it so that a report's bytes are stable.
+	now func() time.Time
+	// useLogger, when set, makes a command's logger the process's default (main sets it; tests, which share one
+	// process, leave it nil).
+	useLogger func(*slog.Logger)
+}
+
+// clock is the current time by env.now.
+func (env *environment) clock() time.Time {
+	if env.now != nil {
+		return env.now()
+	}
+	return time.Now()
 }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	os.Exit(run(ctx, &environment{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
+	// One log format for the whole process: packages that log through slog's default (the indexer) or the log package
+	// write through the same text handler as the commands, from the start and after --log-level sets the level.
+	useLogger(slog.New(slog.NewTextHandler(os.Stderr, nil)))
+	env := &environment{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, useLogger: useLogger}
+	os.Exit(run(ctx, env, os.Args[1:]))
 }
+
+// useLogger makes l the default of slog and, through it, of the log package (slog.SetDefault redirects log's output
+// to l's handler), so that nothing in the process writes a line in another format.
+func useLogger(l *slog.Logger) { slog.SetDefault(l) }
 
 // run executes one command line and returns the exit status: 0 ok, 1 findings at --fail-on, 2 usage or input error.
 func run(ctx context.Context, env *environment, args []string) int {

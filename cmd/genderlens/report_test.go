@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -64,6 +66,8 @@ func reportFixture(t *testing.T) (dataDir, configPath string) {
 // XLSX written with --out whose figures are the index's.
 func TestReportCommand(t *testing.T) {
 	dataDir, configPath := reportFixture(t)
+	// After the 2025 periods, so that the reports are final; fixed, so that the goldens are stable.
+	now := func() time.Time { return time.Date(2026, 1, 5, 9, 30, 0, 0, model.Vietnam()) }
 	for _, tt := range []struct {
 		golden string
 		args   []string
@@ -73,7 +77,7 @@ func TestReportCommand(t *testing.T) {
 	} {
 		t.Run(tt.golden, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}
+			env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, now: now}
 			args := append([]string{"report", "--config", configPath, "--data", dataDir}, tt.args...)
 			if code := run(context.Background(), env, args); code != 0 {
 				t.Fatalf("report exited %d: %s", code, errOut.String())
@@ -103,7 +107,8 @@ func TestReportCommand(t *testing.T) {
 			t.Fatal(err)
 		}
 		idx := indextest.OpenDir(t, dataDir)
-		header, body := rows[2], rows[3:]
+		// Rows: the title, the period and the date of the figures, a blank row, then the header.
+		header, body := rows[3], rows[4:]
 		if len(body) != 2 {
 			t.Fatalf("%d outlet rows, want 2", len(body))
 		}
@@ -161,5 +166,156 @@ func TestReportBadFlags(t *testing.T) {
 	env := &environment{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &errOut}
 	if code := run(context.Background(), env, []string{"report", "--help"}); code != 0 || !strings.Contains(errOut.String(), "Examples:") {
 		t.Errorf("report --help exited %d:\n%s", code, errOut.String())
+	}
+}
+
+// TestReportMatchesWebReport checks that `genderlens report` on a data directory writes the bytes that /report of the
+// serve that filled it sends, even without that serve's configuration: the directory records its outlets.
+func TestReportMatchesWebReport(t *testing.T) {
+	dataDir, configPath := reportFixture(t)
+	// The Action Month of 2025 is still running: both reports must say their figures are provisional.
+	now := func() time.Time { return time.Date(2025, 11, 20, 14, 5, 0, 0, model.Vietnam()) }
+	addr := freeAddr(t)
+	rc := startAt(t, now, "serve", "--config", configPath, "--data", dataDir, "--listen", addr, "--no-crawl")
+	// serve re-scores the fixture's articles (rules version r1) in the background: compare once their scores settle.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		var st struct {
+			Rescore struct {
+				Remaining  int        `json:"remaining"`
+				FinishedAt *time.Time `json:"finished_at"`
+			} `json:"rescore"`
+		}
+		err := getJSON("http://"+addr+"/api/rescore", &st)
+		if err == nil && st.Rescore.FinishedAt != nil && st.Rescore.Remaining == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("rescore not finished in 60s (%v):\n%s", err, rc.stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	web := map[string]string{}
+	for _, q := range []string{"year=2025&format=csv", "year=2025&format=html&action_month=1"} {
+		resp, err := http.Get("http://" + addr + "/report?" + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("/report?%s: %s", q, resp.Status)
+		}
+		web[q] = string(body)
+	}
+	if code := rc.stop(t); code != 0 {
+		t.Fatalf("serve exited %d:\n%s", code, rc.stderr.String())
+	}
+
+	for _, tt := range []struct {
+		query string
+		args  []string
+	}{
+		{"year=2025&format=csv", []string{"--format", "csv"}},
+		{"year=2025&format=html&action_month=1", []string{"--format", "html", "--action-month"}},
+	} {
+		var out, errOut bytes.Buffer
+		env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, now: now}
+		// No --config: the embedded defaults name 21 other outlets.
+		args := append([]string{"report", "--data", dataDir, "--year", "2025"}, tt.args...)
+		if code := run(context.Background(), env, args); code != 0 {
+			t.Fatalf("report exited %d: %s", code, errOut.String())
+		}
+		if out.String() != web[tt.query] {
+			t.Errorf("report %v differs from /report?%s:\nCLI:\n%s\nweb:\n%s", tt.args, tt.query, out.String(), web[tt.query])
+		}
+		if !strings.Contains(errOut.String(), "listing the 2 outlets recorded in") {
+			t.Errorf("report does not say it lists the recorded outlets rather than the configuration's: %q", errOut.String())
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(web["year=2025&format=csv"]), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "bao-a,Báo A,") || !strings.HasPrefix(lines[2], "phuong-b,") {
+		t.Errorf("report rows %q, want bao-a and phuong-b with their names", lines[1:])
+	}
+	if !strings.HasSuffix(lines[1], ",20/11/2025 14:05,có") {
+		t.Errorf("CSV row %q does not say its figures are provisional as of 20/11/2025 14:05", lines[1])
+	}
+	if !strings.Contains(web["year=2025&format=html&action_month=1"], "Số liệu tạm tính đến 14:05 ngày 20/11/2025") {
+		t.Error("the running Action Month is not marked provisional in the HTML report")
+	}
+}
+
+// TestReportWarnsAndRefuses checks the report command's guards: a missing data directory is an error (not an empty
+// report), an empty period is said on stderr, and an xlsx is never written to /dev/null's kind of character device
+// by mistake for a terminal (only a terminal is refused; see TestReportRefusesTerminal).
+func TestReportWarnsAndRefuses(t *testing.T) {
+	dataDir, configPath := reportFixture(t)
+	for _, tt := range []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"missing data directory", []string{"--data", filepath.Join(dataDir, "nonexistent"), "--format", "csv"}, 2,
+			"data directory " + filepath.Join(dataDir, "nonexistent") + " does not exist"},
+		{"empty period", []string{"--data", dataDir, "--year", "2024", "--format", "csv"}, 0,
+			"warning: no article in 01/01/2024 - 31/12/2024 for any outlet"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}
+			args := append([]string{"report", "--config", configPath}, tt.args...)
+			if code := run(context.Background(), env, args); code != tt.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, errOut.String())
+			}
+			if !strings.Contains(errOut.String(), tt.stderr) {
+				t.Errorf("stderr %q does not say %q", errOut.String(), tt.stderr)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dataDir, "nonexistent")); !os.IsNotExist(err) {
+		t.Error("report created the missing data directory")
+	}
+	devNull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer devNull.Close()
+	var errOut bytes.Buffer
+	env := &environment{stdin: strings.NewReader(""), stdout: devNull, stderr: &errOut}
+	if code := run(context.Background(), env, []string{"report", "--config", configPath, "--data", dataDir, "--year", "2025"}); code != 0 {
+		t.Errorf("xlsx to %s exited %d, want 0 (not a terminal): %s", os.DevNull, code, errOut.String())
+	}
+}
+
+// TestUnknownOutletIsAnError checks that an --outlet naming no outlet fails with the known ids in every command that
+// takes --outlet, instead of exporting or crawling nothing.
+func TestUnknownOutletIsAnError(t *testing.T) {
+	dataDir, configPath := reportFixture(t)
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"export", []string{"export", "--config", configPath, "--data", dataDir, "--outlet", "bao-a", "--outlet", "nope"},
+			`--outlet: no outlet with id "nope"; known ids: bao-a, phuong-b`},
+		{"crawl", []string{"crawl", "--once", "--config", configPath, "--data", dataDir, "--outlet", "nope"},
+			`--outlet: no outlet with id "nope"; known ids: bao-a, phuong-b`},
+		// Without the configuration, the outlets with stored articles are known too.
+		{"export without configuration", []string{"export", "--data", dataDir, "--outlet", "nope"}, "badinh-portal, bao-a, hanoimoi"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}
+			if code := run(context.Background(), env, tt.args); code != 2 {
+				t.Errorf("exit %d, want 2; stderr:\n%s", code, errOut.String())
+			}
+			if !strings.Contains(errOut.String(), tt.want) {
+				t.Errorf("stderr %q does not say %q", errOut.String(), tt.want)
+			}
+			if out.Len() != 0 {
+				t.Errorf("wrote %d bytes to stdout", out.Len())
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -32,7 +33,12 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	}
 
 	if *demoMode {
-		site, err := demo.Start(ctx)
+		// Demo articles and crawl state live apart from real data and are rebuilt at each start. The demo outlets
+		// listen where they did last time, as recorded in the demo's data directory, so that their article URLs (in
+		// bookmarks, reports, exports) stay the same across restarts.
+		cfg.DataDir = filepath.Join(cfg.DataDir, "demo")
+		addrs := previousDemoAddrs(cfg.DataDir, log)
+		site, err := demo.Start(ctx, addrs)
 		if err != nil {
 			return fmt.Errorf("start demo site: %w", err)
 		}
@@ -42,13 +48,14 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		cfg.Crawler.Delay = config.Duration(50 * time.Millisecond)
 		cfg.Crawler.Parallelism = 4
 		cfg.Crawler.Interval = 0
-		// Demo ports change at each start, so demo articles and crawl state live apart from real data and are
-		// rebuilt each time.
-		cfg.DataDir = filepath.Join(cfg.DataDir, "demo")
 		if err := os.RemoveAll(cfg.DataDir); err != nil {
 			return fmt.Errorf("reset demo data: %w", err)
 		}
 		for _, o := range cfg.Outlets {
+			if want := addrs[o.ID]; want != "" && want != site.Addr(o.ID) {
+				log.Warn("demo outlet address taken, serving on another port: links to its articles from before this start will not open",
+					"id", o.ID, "previous", "http://"+want+"/", "url", o.StartURLs[0])
+			}
 			log.Info("demo outlet", "id", o.ID, "name", o.Name, "url", o.StartURLs[0])
 		}
 	}
@@ -65,6 +72,10 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 			log.Info("index closed")
 		}
 	}()
+	// The outlets served are the ones `report --data` lists for this directory, as /report does.
+	if err := recordOutlets(cfg); err != nil {
+		return err
+	}
 	policy, evidence, err := openAdoption(cfg)
 	if err != nil {
 		return err
@@ -87,7 +98,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	ver, _ := buildVersion()
 	srv, err := server.New(server.Options{
 		Outlets: cfg.Outlets, Store: p.index, Scorer: p.scorer, Registry: reg, Logger: log, Version: ver,
-		Policy: policy, Evidence: evidence, APIToken: cfg.APIToken,
+		Policy: policy, Evidence: evidence, APIToken: cfg.APIToken, Now: env.now,
 	})
 	if err != nil {
 		return err
@@ -130,4 +141,21 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	}
 	wg.Wait()
 	return nil
+}
+
+// previousDemoAddrs are the addresses the demo outlets had at the last start, read from the outlets recorded in the
+// demo's data directory (each demo outlet's only allowed host is its address); none on a first start.
+func previousDemoAddrs(dataDir string, log *slog.Logger) map[string]string {
+	outlets, _, err := config.RecordedOutlets(dataDir)
+	if err != nil {
+		log.Warn("demo outlets of the last start unreadable: they get new ports", "err", err)
+		return nil
+	}
+	addrs := map[string]string{}
+	for _, o := range outlets {
+		if len(o.AllowedHosts) == 1 {
+			addrs[o.ID] = o.AllowedHosts[0]
+		}
+	}
+	return addrs
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -361,7 +362,7 @@ func expectations() map[string]outletExpect {
 func TestSites(t *testing.T) {
 	for _, set := range contentSets(t) {
 		t.Run(set.name, func(t *testing.T) {
-			s, err := StartContent(t.Context(), set.content)
+			s, err := StartContent(t.Context(), set.content, nil)
 			if err != nil {
 				t.Fatalf("StartContent: %v", err)
 			}
@@ -910,7 +911,7 @@ func TestNewHandlerErrors(t *testing.T) {
 
 func TestSiteLifecycle(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
-	s, err := StartContent(ctx, placeholderContent(t))
+	s, err := StartContent(ctx, placeholderContent(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -940,8 +941,67 @@ func TestSiteLifecycle(t *testing.T) {
 	}
 }
 
+// TestSiteKeepsAddresses checks that a restart given the previous addresses serves every outlet at the same address
+// (so stored article URLs keep working), and that an address taken meanwhile, or not on loopback, gives a free
+// loopback port instead of an error.
+func TestSiteKeepsAddresses(t *testing.T) {
+	content := placeholderContent(t)
+	first, err := StartContent(t.Context(), content, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addrs := map[string]string{}
+	for _, o := range Outlets() {
+		addrs[o.ID] = first.Addr(o.ID)
+	}
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	again, err := StartContent(t.Context(), content, addrs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range Outlets() {
+		if got := again.Addr(o.ID); got != addrs[o.ID] {
+			t.Errorf("%s restarted at %s, want %s", o.ID, got, addrs[o.ID])
+		}
+		if got, want := again.URL(o.ID), "http://"+addrs[o.ID]; got != want {
+			t.Errorf("%s URL %s, want %s", o.ID, got, want)
+		}
+	}
+	if err := again.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// Another program took the first outlet's port; the second asks for an address beyond loopback.
+	taken, err := net.Listen("tcp", addrs[outletBaohotay])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	addrs[outletHoasen] = "0.0.0.0:" + strings.Split(addrs[outletHoasen], ":")[1]
+	moved, err := StartContent(t.Context(), content, addrs)
+	if err != nil {
+		t.Fatalf("a taken or non-loopback address stopped the demo: %v", err)
+	}
+	defer moved.Close()
+	for _, id := range []string{outletBaohotay, outletHoasen} {
+		got := moved.Addr(id)
+		if got == addrs[id] || !strings.HasPrefix(got, "127.0.0.1:") {
+			t.Errorf("%s at %s, want another loopback port than %s", id, got, addrs[id])
+		}
+		if resp, _ := get(t, client(), moved.URL(id)+"/"); resp.StatusCode != http.StatusOK {
+			t.Errorf("%s home: %s", id, resp.Status)
+		}
+	}
+	if got := moved.Addr(outletSonghong); got != addrs[outletSonghong] {
+		t.Errorf("%s at %s, want its free address %s kept", outletSonghong, got, addrs[outletSonghong])
+	}
+}
+
 func TestStartEmbedded(t *testing.T) {
-	s, err := Start(t.Context())
+	s, err := Start(t.Context(), nil)
 	if len(embeddedYAML(t)) == 0 {
 		if err == nil {
 			s.Close()

@@ -31,22 +31,26 @@ type outletServer struct {
 	host    string // 127.0.0.1:PORT
 }
 
-// Start serves the embedded content (see Content) until ctx is done or Close is called.
-func Start(ctx context.Context) (*Site, error) {
+// Start serves the embedded content (see Content) until ctx is done or Close is called. addrs are the addresses the
+// outlets should listen on, by outlet id (see StartContent).
+func Start(ctx context.Context, addrs map[string]string) (*Site, error) {
 	content, err := Content()
 	if err != nil {
 		return nil, fmt.Errorf("start demo sites: %w", err)
 	}
-	return StartContent(ctx, content)
+	return StartContent(ctx, content, addrs)
 }
 
-// StartContent serves the given articles by outlet id; every outlet of Outlets needs at least one article.
-func StartContent(ctx context.Context, content map[string][]Article) (*Site, error) {
+// StartContent serves the given articles by outlet id; every outlet of Outlets needs at least one article. Each
+// outlet listens on its address in addrs ("127.0.0.1:PORT", usually the previous run's, so that the URLs of its
+// articles stay the same across restarts) when it is a free loopback address, and on a free loopback port otherwise:
+// compare Addr with what was asked to tell.
+func StartContent(ctx context.Context, content map[string][]Article, addrs map[string]string) (*Site, error) {
 	outlets := Outlets()
 	s := &Site{serveErrs: make(chan error, len(outlets)), done: make(chan struct{})}
 	var lc net.ListenConfig
 	for _, o := range outlets {
-		ln, err := lc.Listen(ctx, "tcp", "127.0.0.1:0")
+		ln, err := listenLoopback(ctx, &lc, addrs[o.ID])
 		if err != nil {
 			return nil, errors.Join(fmt.Errorf("start demo site %s: %w", o.ID, err), s.Close())
 		}
@@ -77,6 +81,19 @@ func StartContent(ctx context.Context, content map[string][]Article) (*Site, err
 		}
 	}()
 	return s, nil
+}
+
+// listenLoopback listens on addr when it is a loopback address that is free, and on a free loopback port otherwise:
+// the demo never listens beyond this machine, and a port taken since the last run must not stop it.
+func listenLoopback(ctx context.Context, lc *net.ListenConfig, addr string) (net.Listener, error) {
+	if host, _, err := net.SplitHostPort(addr); err == nil {
+		if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+			if ln, err := lc.Listen(ctx, "tcp", addr); err == nil {
+				return ln, nil
+			}
+		}
+	}
+	return lc.Listen(ctx, "tcp", "127.0.0.1:0")
 }
 
 func (s *Site) count(next http.Handler) http.Handler {
@@ -126,6 +143,14 @@ func (s *Site) Handler(outletID string) *Handler {
 		return o.handler
 	}
 	return nil
+}
+
+// Addr is the address an outlet's site listens on, like "127.0.0.1:41234", or "" for an unknown outlet.
+func (s *Site) Addr(outletID string) string {
+	if o := s.server(outletID); o != nil {
+		return o.host
+	}
+	return ""
 }
 
 // URL is the base URL of an outlet's site, like "http://127.0.0.1:41234", or "" for an unknown outlet.
