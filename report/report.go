@@ -49,7 +49,21 @@ type Report struct {
 	TopFindings []Finding
 	// RulesVersions counts the period's articles per rules version.
 	RulesVersions map[string]int
+	// MinSample is the smallest base a share is shown for (config figures.min_sample); 0 means
+	// model.DefaultMinSample. The tables judge every share against it, whatever the store already set.
+	MinSample int
 }
+
+// minSample is the minimum sample the tables apply.
+func (r *Report) minSample() int {
+	if r.MinSample > 0 {
+		return r.MinSample
+	}
+	return model.DefaultMinSample
+}
+
+// judged is a with its shares' enough-data flags set for the report's minimum sample.
+func (r *Report) judged(a model.Aggregate) model.Aggregate { return a.WithMinSample(r.minSample()) }
 
 // OutletFigures is one outlet's figures over the report's period, with its adoption status in the annual report.
 type OutletFigures struct {

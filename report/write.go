@@ -30,7 +30,8 @@ func (r *Report) Write(w io.Writer, format string) error {
 }
 
 // WriteCSV writes the outlet table as CSV, UTF-8 with a byte-order mark so that Excel reads Vietnamese correctly.
-// Shares are fractions (0.25 is 25%), scores have one decimal, a figure without data is empty.
+// Shares are fractions (0.25 is 25%), scores have one decimal, a figure without data is empty, and a share below the
+// minimum sample reads NotEnoughDataText.
 func (r *Report) WriteCSV(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	if _, err := bw.WriteString("\uFEFF"); err != nil {
@@ -65,6 +66,9 @@ func csvValue(v Value) string {
 	if !v.Valid {
 		return ""
 	}
+	if v.NotEnoughData {
+		return NotEnoughDataText
+	}
 	switch v.Kind {
 	case Count:
 		return strconv.FormatInt(int64(v.Num), 10)
@@ -81,6 +85,9 @@ func displayValue(v Value) string {
 	if !v.Valid {
 		return "—"
 	}
+	if v.NotEnoughData {
+		return NotEnoughDataText
+	}
 	switch v.Kind {
 	case Count:
 		return strconv.FormatInt(int64(v.Num), 10)
@@ -96,7 +103,8 @@ func displayValue(v Value) string {
 func headerRow(t Table) int { return len(t.Notes) + 3 }
 
 // WriteXLSX writes one sheet per table, with Vietnamese names and headers, number formats (0.0 for scores, 0% for
-// shares), the header rows frozen and column widths set. Numbers are stored unrounded.
+// shares), the header rows frozen and column widths set. Numbers are stored unrounded; a share below the minimum
+// sample is the text NotEnoughDataText.
 func (r *Report) WriteXLSX(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -206,8 +214,11 @@ func writeSheet(f *excelize.File, t Table, s *xlsxStyles) error {
 		for ci, v := range row {
 			ref := cell(ci+1, y)
 			var err error
+			style := s.byKind[v.Kind]
 			switch {
 			case !v.Valid:
+			case v.NotEnoughData:
+				err, style = f.SetCellStr(sheet, ref, NotEnoughDataText), s.text
 			case v.Kind == Text:
 				err = f.SetCellStr(sheet, ref, v.Text)
 			case v.Kind == Count:
@@ -218,7 +229,7 @@ func writeSheet(f *excelize.File, t Table, s *xlsxStyles) error {
 			if err != nil {
 				return err
 			}
-			if err := f.SetCellStyle(sheet, ref, ref, s.byKind[v.Kind]); err != nil {
+			if err := f.SetCellStyle(sheet, ref, ref, style); err != nil {
 				return err
 			}
 		}
