@@ -110,25 +110,29 @@ scrape_configs:
 	}
 	t.Cleanup(func() { prom.Process.Kill(); prom.Wait() })
 
-	var api outletsResponse
-	if err := getJSON(base+"/api/outlets", &api); err != nil {
-		t.Fatal(err)
-	}
+	// The gauges' period label matches /api/outlets' period: "year" its default, "all" period=all.
 	deadline := time.Now().Add(60 * time.Second)
-	for {
-		got, err := promQuery("http://"+promAddr, "genderlens_outlet_articles")
-		if err == nil && len(got) == len(api.Outlets) {
-			for _, o := range api.Outlets {
-				if got[o.ID] != float64(o.Articles) {
-					t.Errorf("PromQL genderlens_outlet_articles{outlet=%q} = %v, API says %d", o.ID, got[o.ID], o.Articles)
+	for _, p := range []struct{ label, query string }{{"year", ""}, {"all", "?period=all"}} {
+		var api outletsResponse
+		if err := getJSON(base+"/api/outlets"+p.query, &api); err != nil {
+			t.Fatal(err)
+		}
+		q := fmt.Sprintf(`genderlens_outlet_articles{period=%q}`, p.label)
+		for {
+			got, err := promQuery("http://"+promAddr, q)
+			if err == nil && len(got) == len(api.Outlets) {
+				for _, o := range api.Outlets {
+					if got[o.ID] != float64(o.Articles) {
+						t.Errorf("PromQL %s{outlet=%q} = %v, API says %d", q, o.ID, got[o.ID], o.Articles)
+					}
 				}
+				break
 			}
-			break
+			if time.Now().After(deadline) {
+				t.Fatalf("prometheus never returned the outlet series %s (last error %v)\n%s", q, err, promLog.String())
+			}
+			time.Sleep(500 * time.Millisecond)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("prometheus never returned the outlet series (last error %v)\n%s", err, promLog.String())
-		}
-		time.Sleep(500 * time.Millisecond)
 	}
 	// The recording rule over the per-outlet statuses must give the district rate the API reports.
 	for {
@@ -145,6 +149,47 @@ scrape_configs:
 		time.Sleep(500 * time.Millisecond)
 	}
 	t.Logf("district pilot rate %v (API and PromQL agree)", district.PilotRate)
+
+	// Every query of the Grafana dashboard runs, and those on genderlens' own figures return series.
+	for _, expr := range dashboardExprs(t, "../../ops/grafana/dashboards/genderlens.json") {
+		got, err := promQuery("http://"+promAddr, expr)
+		if err != nil {
+			t.Errorf("dashboard query %s: %v", expr, err)
+			continue
+		}
+		if strings.Contains(expr, "genderlens_outlet_") && len(got) == 0 {
+			t.Errorf("dashboard query %s returns nothing", expr)
+		}
+	}
+}
+
+// dashboardExprs are the PromQL expressions of a Grafana dashboard's panels.
+func dashboardExprs(t *testing.T, path string) []string {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Panels []struct {
+			Targets []struct {
+				Expr string `json:"expr"`
+			} `json:"targets"`
+		} `json:"panels"`
+	}
+	if err := json.Unmarshal(raw, &d); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var exprs []string
+	for _, p := range d.Panels {
+		for _, tg := range p.Targets {
+			exprs = append(exprs, tg.Expr)
+		}
+	}
+	if len(exprs) == 0 {
+		t.Fatalf("%s: no queries", path)
+	}
+	return exprs
 }
 
 func mustAbs(t *testing.T, p string) string {
@@ -196,7 +241,7 @@ func waitCrawled(t *testing.T, base string, want map[string]int, rc *runningComm
 	deadline := time.Now().Add(90 * time.Second)
 	for {
 		var got outletsResponse
-		err := getJSON(base+"/api/outlets", &got)
+		err := getJSON(base+"/api/outlets?period=all", &got)
 		done := err == nil && len(got.Outlets) == len(want)
 		for _, o := range got.Outlets {
 			done = done && o.Articles == want[o.ID]
