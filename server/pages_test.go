@@ -295,3 +295,15 @@ func TestOverviewPeriodsAndShares(t *testing.T) {
 		t.Errorf("/api/district?year=2026 targets = %+v, want 2025's 50%% for the 2025 target", d.Targets)
 	}
 }
+
+// TestShareCatalogComplete: the shares' words exist in both languages.
+func TestShareCatalogComplete(t *testing.T) {
+	for lang, words := range shareCatalog {
+		other := map[string]string{"vi": "en", "en": "vi"}[lang]
+		for k := range words {
+			if _, ok := shareCatalog[other][k]; !ok {
+				t.Errorf("key %s is in %s but not in %s", k, lang, other)
+			}
+		}
+	}
+}
