@@ -133,8 +133,13 @@ func (p *Policy) checks(level Level, r Requirements, year int, ev *Evidence, a m
 		add("content_score", fmt.Sprintf("at least %.1f", *v), got, met)
 	}
 	if v := c.MinQuotedWomenShare; v != nil {
+		got := sharePtrText(a.Quoted.WomenShare)
+		if a.Quoted.WomenShare != nil {
+			// The base says how much the share can be trusted, as the category checks' "n of m articles" does.
+			got += fmt.Sprintf(" (%d of %d quoted sources of known gender)", a.Quoted.Female, a.Quoted.Female+a.Quoted.Male)
+		}
 		add("quoted_women_share", "at least "+pct(*v)+" women among quoted sources of known gender",
-			sharePtrText(a.Quoted.WomenShare), a.Quoted.WomenShare != nil && atLeast(*a.Quoted.WomenShare, *v))
+			got, a.Quoted.WomenShare != nil && atLeast(*a.Quoted.WomenShare, *v))
 	}
 	for _, cat := range slices.Sorted(maps.Keys(c.MaxCategoryRate)) {
 		limit := c.MaxCategoryRate[cat]
@@ -199,9 +204,12 @@ func refText(d *DocumentRef) string {
 // TargetStatus is the district's progress toward one target.
 type TargetStatus struct {
 	Target
-	// Outlets is how many outlets are at Level or above; Rate is that over all outlets.
+	// Outlets is how many outlets are at Level or above in ResultYear; Rate is that over all outlets.
 	Outlets int     `json:"outlets"`
 	Rate    float64 `json:"rate"`
+	// ResultYear is the year Outlets and Rate are of: the target's own year once it is reached (see WithPastTargets),
+	// else the year assessed, as progress toward it.
+	ResultYear int `json:"result_year"`
 	// Due is true once the target's year is reached; Met when Rate reaches Share.
 	Due bool `json:"due"`
 	Met bool `json:"met"`
@@ -254,15 +262,44 @@ func (p *Policy) AssessDistrict(year int, outlets []string, evidence map[string]
 		d.OfficialRate = float64(d.Official) / float64(d.Outlets)
 	}
 	for _, t := range p.Targets {
-		ts := TargetStatus{Target: t, Outlets: d.Pilot, Rate: d.PilotRate, Due: year >= t.Year}
-		if t.Level == Official {
-			ts.Outlets, ts.Rate = d.Official, d.OfficialRate
-		}
-		ts.Met = d.Outlets > 0 && ts.Rate >= t.Share-tolerance
+		ts := d.TargetStatus(t)
 		d.Targets = append(d.Targets, ts)
 		if t == p.TargetFor(year) {
 			d.Target = ts
 		}
 	}
+	return d
+}
+
+// TargetStatus is the district's result in its year measured against target t.
+func (d District) TargetStatus(t Target) TargetStatus {
+	ts := TargetStatus{Target: t, Outlets: d.Pilot, Rate: d.PilotRate, ResultYear: d.Year, Due: d.Year >= t.Year}
+	if t.Level == Official {
+		ts.Outlets, ts.Rate = d.Official, d.OfficialRate
+	}
+	ts.Met = d.Outlets > 0 && ts.Rate >= t.Share-tolerance
+	return ts
+}
+
+// WithPastTargets returns d with each target of a year before d's measured by the district of the target's own year,
+// as assess gives it: the 2025 target on the 2026 overview shows what 2025 reached, the same on every later page.
+// Targets of d's year or later keep d's result, as progress toward them. d.Target, the one the year works toward,
+// keeps d's result too.
+func (d District) WithPastTargets(assess func(year int) District) District {
+	targets := make([]TargetStatus, len(d.Targets))
+	past := map[int]District{}
+	for i, ts := range d.Targets {
+		if ts.Year >= d.Year {
+			targets[i] = ts
+			continue
+		}
+		then, ok := past[ts.Year]
+		if !ok {
+			then = assess(ts.Year)
+			past[ts.Year] = then
+		}
+		targets[i] = then.TargetStatus(ts.Target)
+	}
+	d.Targets = targets
 	return d
 }

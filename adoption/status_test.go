@@ -158,3 +158,82 @@ func TestDistrictTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestPastTargetsShowTheirOwnYear: on a later year's assessment a past target shows the result of its own year (the
+// 2025 target on the 2026 overview is 2025's rate), while the current and future targets show the year assessed.
+func TestPastTargetsShowTheirOwnYear(t *testing.T) {
+	p, err := Preset("hanoi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	outlets := []string{"o1", "o2", "o3", "o4"}
+	content := map[string]*model.Aggregate{}
+	for _, o := range outlets {
+		a := officialContent()
+		content[o] = &a
+	}
+	// In 2025 one outlet of four had its evidence in order; in 2026 all four have.
+	evidence := func(year, outlets int) map[string]Evidence {
+		ev := map[string]Evidence{}
+		for _, o := range []string{"o1", "o2", "o3", "o4"}[:outlets] {
+			e := officialEvidence()
+			e.Outlet, e.Year, e.ReportSent = o, year, strconv.Itoa(year)+"-11-20"
+			ev[o] = e
+		}
+		return ev
+	}
+	var asked []int
+	assess := func(year int) District {
+		asked = append(asked, year)
+		return p.AssessDistrict(year, outlets, evidence(year, 1), content)
+	}
+	d := p.AssessDistrict(2026, outlets, evidence(2026, 4), content).WithPastTargets(assess)
+	if len(asked) != 1 || asked[0] != 2025 {
+		t.Errorf("assessed years %v, want only 2025", asked)
+	}
+	if len(d.Targets) != 2 {
+		t.Fatalf("targets = %+v", d.Targets)
+	}
+	past, future := d.Targets[0], d.Targets[1]
+	if past.Year != 2025 || past.ResultYear != 2025 || past.Rate != 0.25 || past.Outlets != 1 || past.Met || !past.Due {
+		t.Errorf("2025 target on 2026 = %+v, want 2025's 1 of 4 outlets, missed", past)
+	}
+	if future.Year != 2030 || future.ResultYear != 2026 || future.Rate != 1 || future.Due {
+		t.Errorf("2030 target on 2026 = %+v, want 2026's 4 of 4 outlets, not due", future)
+	}
+	if d.Target.Year != 2030 || d.Target.ResultYear != 2026 {
+		t.Errorf("the year's target = %+v, want 2030 measured in 2026", d.Target)
+	}
+	// The same target row on its own year's page agrees.
+	own := p.AssessDistrict(2025, outlets, evidence(2025, 1), content).WithPastTargets(assess)
+	if own.Targets[0] != past {
+		t.Errorf("2025 target on 2025 = %+v, on 2026 = %+v: want the same", own.Targets[0], past)
+	}
+}
+
+// TestQuotedWomenCheckGivesItsBase: the check's finding says how many sources the share is of.
+func TestQuotedWomenCheckGivesItsBase(t *testing.T) {
+	p, err := Preset("hanoi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := officialContent()
+	a.Quoted = model.GenderCounts{Female: 3, Male: 4, Unknown: 5}.Figures()
+	ev := officialEvidence()
+	found := 0
+	for _, c := range p.Assess("bao-a", 2025, &ev, a).Checks {
+		if c.Requirement != "quoted_women_share" {
+			continue
+		}
+		found++
+		if want := "42.9% (3 of 7 quoted sources of known gender)"; c.Got != want {
+			t.Errorf("got %q, want %q", c.Got, want)
+		}
+		if want := "42.9% (3 trên 7 nguồn tin được trích dẫn đã rõ giới)"; Vietnamese(c.Got) != want {
+			t.Errorf("in Vietnamese %q, want %q", Vietnamese(c.Got), want)
+		}
+	}
+	if found == 0 {
+		t.Error("the Hanoi preset has no quoted_women_share check")
+	}
+}

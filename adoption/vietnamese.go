@@ -17,6 +17,7 @@ var vietnameseWords = strings.NewReplacer(
 	"the share of women in leadership reported", "báo cáo tỷ lệ nữ lãnh đạo",
 	"the report sent before ", "gửi báo cáo trước ngày ",
 	" women among quoted sources of known gender", " nữ trong số nguồn tin được trích dẫn đã rõ giới",
+	" quoted sources of known gender)", " nguồn tin được trích dẫn đã rõ giới)",
 	" monitored articles in ", " bài được theo dõi trong năm ",
 	" violence stories)", " bài về bạo lực giới)",
 	" of violence stories", " số bài về bạo lực giới",

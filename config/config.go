@@ -22,6 +22,17 @@ type Config struct {
 	// overrides it. Empty disables writes.
 	APIToken string   `yaml:"api_token"`
 	Outlets  []Outlet `yaml:"outlets"`
+
+	// Figures sets how shares are shown on the pages, in the API and in the reports.
+	Figures Figures `yaml:"figures"`
+}
+
+// Figures holds the settings of the shares genderlens shows.
+type Figures struct {
+	// MinSample is the smallest base (sources or people for a women's or unknown share, articles for a rate) from
+	// which a share is shown as a percentage; below it pages and reports say "not enough data" and the API sets
+	// enough_data false.
+	MinSample int `yaml:"min_sample"`
 }
 
 // Crawler holds settings shared by every outlet's crawl.

@@ -17,6 +17,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"genderlens/internal/strictyaml"
+	"genderlens/model"
 )
 
 const exampleFile = "../genderlens.example.yaml"
@@ -42,6 +43,9 @@ func TestDefaultValidates(t *testing.T) {
 	}
 	if c.Crawler != want {
 		t.Errorf("crawler defaults = %+v, want %+v", c.Crawler, want)
+	}
+	if c.Figures.MinSample != model.DefaultMinSample {
+		t.Errorf("figures.min_sample default = %d, want model.DefaultMinSample %d", c.Figures.MinSample, model.DefaultMinSample)
 	}
 	kinds := map[string]int{}
 	for _, o := range c.Outlets {
@@ -248,6 +252,7 @@ func TestInvalid(t *testing.T) {
 		}},
 		{"not_a_mapping.yaml", []string{"not_a_mapping.yaml:1: expected a mapping (key: value lines), got a list"}},
 		{"aliases.yaml", []string{"aliases.yaml:2: outlets[0]: expected a mapping (key: value lines), got a list"}},
+		{"figures.yaml", []string{"figures.yaml:2: figures.min_sample: must be from 1 to 1000"}},
 	}
 	files, err := filepath.Glob("testdata/invalid/*.yaml")
 	if err != nil {

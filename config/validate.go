@@ -71,6 +71,9 @@ func (c *Config) validate(v *validator) {
 		v.fail("listen", err)
 	}
 	c.Crawler.validate(v)
+	if n := c.Figures.MinSample; n < 1 || n > maxMinSample {
+		v.failf("figures.min_sample", "must be from 1 to %d (the smallest number of sources or articles a share is shown for), got %d", maxMinSample, n)
+	}
 	if len(c.Outlets) == 0 {
 		v.failf("outlets", "at least one outlet is required")
 	}
@@ -87,6 +90,10 @@ func (c *Config) validate(v *validator) {
 		o.validate(v, field)
 	}
 }
+
+// maxMinSample bounds figures.min_sample: above it even a large outlet's year would show "not enough data", which is
+// a typo rather than a policy.
+const maxMinSample = 1000
 
 func checkListen(addr string) error {
 	host, port, err := net.SplitHostPort(addr)

@@ -47,12 +47,16 @@ func periodPatterns() []*regexp.Regexp {
 	}
 }
 
-// ParsePeriod reads a period as the API and reports name it, in Vietnam's time: "" (all time), "2025", "2025-Q4",
-// "2025-11", "action-month-2025" (15/11-15/12), or "FROM..TO" with dates YYYY-MM-DD, TO included, either side open
-// when empty.
+// PeriodAll names all time where a period is asked for and an absent one means something else (the API's
+// /api/outlets defaults to the current year).
+const PeriodAll = "all"
+
+// ParsePeriod reads a period as the API and reports name it, in Vietnam's time: "" or "all" (all time), "2025",
+// "2025-Q4", "2025-11", "action-month-2025" (15/11-15/12), or "FROM..TO" with dates YYYY-MM-DD, TO included, either
+// side open when empty.
 func ParsePeriod(s string) (Period, error) {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	if s == "" || strings.EqualFold(s, PeriodAll) {
 		return Period{}, nil
 	}
 	if from, to, ok := strings.Cut(s, ".."); ok {
@@ -95,7 +99,7 @@ func ParsePeriod(s string) (Period, error) {
 	if m := pats[3].FindStringSubmatch(s); m != nil {
 		return ActionMonth(atoi(m[1])), nil
 	}
-	return Period{}, fmt.Errorf("period %q: want YYYY, YYYY-Qn, YYYY-MM, action-month-YYYY or YYYY-MM-DD..YYYY-MM-DD", s)
+	return Period{}, fmt.Errorf("period %q: want YYYY, YYYY-Qn, YYYY-MM, action-month-YYYY, YYYY-MM-DD..YYYY-MM-DD or all", s)
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }

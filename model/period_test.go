@@ -14,6 +14,8 @@ func TestParsePeriod(t *testing.T) {
 		wantErr bool
 	}{
 		{"", Period{}, false},
+		{"all", Period{}, false},
+		{"ALL", Period{}, false},
 		{"2025", Period{day(2025, 1, 1), day(2026, 1, 1)}, false},
 		{"2025-Q4", Period{day(2025, 10, 1), day(2026, 1, 1)}, false},
 		{"2025-q1", Period{day(2025, 1, 1), day(2025, 4, 1)}, false},

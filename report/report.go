@@ -54,7 +54,22 @@ type Report struct {
 	// running (Partial). Build sets the current time; a caller with its own clock sets it before writing, so that the
 	// output is reproducible.
 	AsOf time.Time
+
+	// MinSample is the smallest base a share is shown for (config figures.min_sample); 0 means
+	// model.DefaultMinSample. The tables judge every share against it, whatever the store already set.
+	MinSample int
 }
+
+// minSample is the minimum sample the tables apply.
+func (r *Report) minSample() int {
+	if r.MinSample > 0 {
+		return r.MinSample
+	}
+	return model.DefaultMinSample
+}
+
+// judged is a with its shares' enough-data flags set for the report's minimum sample.
+func (r *Report) judged(a model.Aggregate) model.Aggregate { return a.WithMinSample(r.minSample()) }
 
 // OutletFigures is one outlet's figures over the report's period, with its adoption status in the annual report.
 type OutletFigures struct {

@@ -161,6 +161,19 @@ func wantNum(t *testing.T, what, got string, want *float64) {
 
 func intp(n int) *float64 { f := float64(n); return &f }
 
+// wantShare checks a share's cell: the figure the API computes, or NotEnoughDataText when its base is below the
+// minimum sample.
+func wantShare(t *testing.T, what, got string, want *float64, enough bool) {
+	t.Helper()
+	if want != nil && !enough {
+		if got != NotEnoughDataText {
+			t.Errorf("%s = %q, want %q", what, got, NotEnoughDataText)
+		}
+		return
+	}
+	wantNum(t, what, got, want)
+}
+
 // TestXLSXMatchesAPI is the acceptance test of the reports: the XLSX, read back, holds the same figures as the
 // index's aggregates and the adoption assessment that the API serves.
 func TestXLSXMatchesAPI(t *testing.T) {
@@ -179,10 +192,10 @@ func TestXLSXMatchesAPI(t *testing.T) {
 			}
 			defer f.Close()
 			period := model.Year(2025)
-			wantSheets := []string{"Tổng hợp", "Cơ quan", "Xu hướng theo tháng", "Phát hiện theo nhóm", "Phương pháp"}
+			wantSheets := []string{"Tổng hợp", "Cơ quan", "Xu hướng theo tháng", "Phát hiện theo nhóm", "Cỡ mẫu và độ tin cậy", "Phương pháp"}
 			if actionMonth {
 				period = model.ActionMonth(2025)
-				wantSheets = []string{"Tổng hợp", "Cơ quan", "Phát hiện theo nhóm", "Phát hiện nổi bật", "Phương pháp"}
+				wantSheets = []string{"Tổng hợp", "Cơ quan", "Phát hiện theo nhóm", "Phát hiện nổi bật", "Cỡ mẫu và độ tin cậy", "Phương pháp"}
 			}
 			if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(wantSheets, "|") {
 				t.Errorf("sheets %q, want %q", got, wantSheets)
@@ -197,21 +210,33 @@ func TestXLSXMatchesAPI(t *testing.T) {
 			}
 			for i, row := range rows {
 				id := row[0]
-				a := idx.Aggregate(model.Filter{Outlet: id, Period: period})
+				a := idx.Aggregate(model.Filter{Outlet: id, Period: period}).WithMinSample(model.DefaultMinSample)
 				wantNum(t, id+" articles", cellOf(t, header, row, "Số bài"), intp(a.Articles))
 				wantNum(t, id+" score", cellOf(t, header, row, "Điểm nội dung"), a.Score)
-				wantNum(t, id+" women people", cellOf(t, header, row, "Nữ / người được nhắc đến"), a.People.WomenShare)
-				wantNum(t, id+" unknown people", cellOf(t, header, row, "Chưa rõ giới / người được nhắc đến"), a.People.UnknownShare)
-				wantNum(t, id+" women quoted", cellOf(t, header, row, "Nữ / nguồn trích dẫn"), a.Quoted.WomenShare)
-				wantNum(t, id+" unknown quoted", cellOf(t, header, row, "Chưa rõ giới / nguồn trích dẫn"), a.Quoted.UnknownShare)
-				wantNum(t, id+" experts", cellOf(t, header, row, "Nữ / nguồn trích dẫn: chuyên gia"), a.QuotedByRole["expert"].WomenShare)
+				wantShare(t, id+" women people", cellOf(t, header, row, "Nữ / người được nhắc đến"), a.People.WomenShare, a.People.WomenShareEnoughData)
+				wantShare(t, id+" unknown people", cellOf(t, header, row, "Chưa rõ giới / người được nhắc đến"), a.People.UnknownShare, a.People.UnknownShareEnoughData)
+				wantNum(t, id+" people known", cellOf(t, header, row, "Số người được nhắc đến đã rõ giới (n)"), intp(a.People.WomenShareBase))
+				wantShare(t, id+" women quoted", cellOf(t, header, row, "Nữ / nguồn trích dẫn"), a.Quoted.WomenShare, a.Quoted.WomenShareEnoughData)
+				wantShare(t, id+" unknown quoted", cellOf(t, header, row, "Chưa rõ giới / nguồn trích dẫn"), a.Quoted.UnknownShare, a.Quoted.UnknownShareEnoughData)
+				wantNum(t, id+" quoted known", cellOf(t, header, row, "Số nguồn trích dẫn đã rõ giới (n)"), intp(a.Quoted.WomenShareBase))
+				wantNum(t, id+" quoted", cellOf(t, header, row, "Số nguồn trích dẫn (n)"), intp(a.Quoted.UnknownShareBase))
+				var low, high *float64
+				if iv := a.Quoted.WomenShareInterval; iv != nil {
+					low, high = &iv.Low, &iv.High
+				}
+				wantNum(t, id+" women quoted low", cellOf(t, header, row, "Nữ / nguồn trích dẫn: khoảng tin cậy 95%, cận dưới"), low)
+				wantNum(t, id+" women quoted high", cellOf(t, header, row, "Nữ / nguồn trích dẫn: khoảng tin cậy 95%, cận trên"), high)
+				expert := a.QuotedByRole["expert"]
+				wantShare(t, id+" experts", cellOf(t, header, row, "Nữ / nguồn trích dẫn: chuyên gia"), expert.WomenShare, expert.WomenShareEnoughData)
 				wantNum(t, id+" gbv articles", cellOf(t, header, row, "Số bài về bạo lực giới"), intp(a.Topics["gbv"].Articles))
-				wantNum(t, id+" gbv share", cellOf(t, header, row, "Tỷ lệ bài về bạo lực giới"), a.Topics["gbv"].Rate)
-				wantNum(t, id+" equality share", cellOf(t, header, row, "Tỷ lệ bài về bình đẳng giới"), a.Topics["gender_equality"].Rate)
-				wantNum(t, id+" women focus", cellOf(t, header, row, "Tỷ lệ bài về tập trung vào phụ nữ"), a.Topics["women_focus"].Rate)
-				wantNum(t, id+" victim blaming", cellOf(t, header, row, "Bài bạo lực giới: đổ lỗi nạn nhân"), a.Violence.VictimBlaming.Rate)
+				for _, tc := range []struct{ id, col string }{{"gbv", "Tỷ lệ bài về bạo lực giới"}, {"gender_equality", "Tỷ lệ bài về bình đẳng giới"},
+					{"women_focus", "Tỷ lệ bài về tập trung vào phụ nữ"}} {
+					wantShare(t, id+" "+tc.id, cellOf(t, header, row, tc.col), a.Topics[tc.id].Rate, a.Topics[tc.id].EnoughData)
+				}
+				vb := a.Violence.VictimBlaming
+				wantShare(t, id+" victim blaming", cellOf(t, header, row, "Bài bạo lực giới: đổ lỗi nạn nhân"), vb.Rate, vb.EnoughData)
 				if c, ok := a.Categories["stereotype"]; ok {
-					wantNum(t, id+" stereotype", cellOf(t, header, row, "Tỷ lệ bài có: Định kiến, rập khuôn giới"), c.Rate)
+					wantShare(t, id+" stereotype", cellOf(t, header, row, "Tỷ lệ bài có: Định kiến, rập khuôn giới"), c.Rate, c.EnoughData)
 				}
 				if !actionMonth && id == "khac" {
 					if got := cellOf(t, header, row, "Mức áp dụng"); got != "Ngoài danh sách cấu hình" {
@@ -241,10 +266,12 @@ func TestXLSXMatchesAPI(t *testing.T) {
 					values[row[0]] = row[1]
 				}
 			}
-			all := idx.Aggregate(model.Filter{Period: period})
+			all := idx.Aggregate(model.Filter{Period: period}).WithMinSample(model.DefaultMinSample)
 			wantNum(t, "district articles", values["Số bài được theo dõi (toàn quận)"], intp(all.Articles))
 			wantNum(t, "district score", values["Điểm nội dung trung bình (0-100)"], all.Score)
-			wantNum(t, "district quoted", values["Tỷ lệ nữ trong số nguồn được trích dẫn"], all.Quoted.WomenShare)
+			wantShare(t, "district quoted", values["Tỷ lệ nữ trong số nguồn được trích dẫn"], all.Quoted.WomenShare, all.Quoted.WomenShareEnoughData)
+			wantNum(t, "district quoted known", values["Số nguồn được trích dẫn đã rõ giới (n)"], intp(all.Quoted.WomenShareBase))
+			wantNum(t, "minimum sample", values["Cỡ mẫu tối thiểu để nêu một tỷ lệ (nguồn tin hoặc bài)"], intp(model.DefaultMinSample))
 			if !actionMonth {
 				wantNum(t, "pilot rate", values["Tỷ lệ áp dụng thí điểm trở lên"], &district.PilotRate)
 				wantNum(t, "target rate", values["Tỷ lệ so với mục tiêu"], &district.Target.Rate)
@@ -266,10 +293,11 @@ func TestXLSXMatchesAPI(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					a := idx.Aggregate(model.Filter{Outlet: row[0], Period: p})
+					a := idx.Aggregate(model.Filter{Outlet: row[0], Period: p}).WithMinSample(model.DefaultMinSample)
 					wantNum(t, row[0]+" month articles", cellOf(t, mh, row, "Số bài"), intp(a.Articles))
 					wantNum(t, row[0]+" month score", cellOf(t, mh, row, "Điểm nội dung"), a.Score)
-					wantNum(t, row[0]+" month quoted", cellOf(t, mh, row, "Nữ / nguồn trích dẫn"), a.Quoted.WomenShare)
+					wantShare(t, row[0]+" month quoted", cellOf(t, mh, row, "Nữ / nguồn trích dẫn"), a.Quoted.WomenShare, a.Quoted.WomenShareEnoughData)
+					wantNum(t, row[0]+" month quoted known", cellOf(t, mh, row, "Số nguồn trích dẫn đã rõ giới (n)"), intp(a.Quoted.WomenShareBase))
 				}
 			} else {
 				_, top := sheetTable(t, f, "Phát hiện nổi bật", "Cơ quan")
@@ -287,11 +315,19 @@ func TestXLSXMatchesAPI(t *testing.T) {
 			}
 			// The number formats and the frozen header are part of the file: scores with one decimal, and shares in
 			// percent with one decimal, since limits such as "at most 2%" need it (2.8% must not show as 3%).
+			sheetRows, err := f.GetRows("Cơ quan")
+			if err != nil {
+				t.Fatal(err)
+			}
+			firstRow := slices.IndexFunc(sheetRows, func(r []string) bool { return len(r) > 0 && r[0] == "bao-a" }) + 1
 			for _, c := range []struct{ header, format string }{
 				{"Điểm nội dung", "0.0"}, {"Nữ / nguồn trích dẫn", "0.0%"}, {"Tỷ lệ bài có: Tình dục hóa", "0.0%"},
 			} {
 				col := slices.Index(header, c.header)
-				ref, _ := excelize.CoordinatesToCellName(col+1, 5)
+				ref, _ := excelize.CoordinatesToCellName(col+1, firstRow)
+				if v, _ := f.GetCellValue("Cơ quan", ref); v == NotEnoughDataText {
+					continue // a share from too few sources is a text, not a number
+				}
 				style, err := f.GetCellStyle("Cơ quan", ref)
 				if err != nil {
 					t.Fatal(err)
@@ -430,5 +466,54 @@ func TestPartialPeriods(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSampleTable: every share is listed with its count, base and 95% Wilson interval; a base below the minimum
+// sample reads "not enough data" there and in the outlet table, whatever the minimum is set to.
+func TestSampleTable(t *testing.T) {
+	idx := openTestIndex(t)
+	find := func(tb Table, id, label string) []Value {
+		t.Helper()
+		for _, row := range tb.Rows {
+			if row[0].Text == id && row[2].Text == label {
+				return row
+			}
+		}
+		return nil
+	}
+	r := build(t, idx, false)
+	tb := r.sampleTable()
+	// bao-a quotes 12 women and 24 men in 2025.
+	row := find(tb, "bao-a", "Nữ / nguồn trích dẫn")
+	want, _ := model.Wilson(12, 36)
+	if row == nil || row[3].Num != 12 || row[4].Num != 36 || row[5].NotEnoughData || math.Abs(row[5].Num-1.0/3) > 1e-12 ||
+		row[6].Num != want.Low || row[7].Num != want.High || row[8].Text != "Đủ" {
+		t.Errorf("bao-a women quoted = %+v, want 12 of 36 with Wilson(12, 36)", row)
+	}
+	// phuong-b quotes one man: a share, but from too few sources.
+	row = find(tb, "phuong-b", "Nữ / nguồn trích dẫn")
+	if row == nil || row[4].Num != 1 || !row[5].NotEnoughData || row[8].Text != NotEnoughDataText {
+		t.Errorf("phuong-b women quoted = %+v, want 0 of 1, not enough data", row)
+	}
+	if find(tb, "dai-c", "Nữ / nguồn trích dẫn") != nil {
+		t.Error("dai-c has no article but has a row")
+	}
+	if find(tb, "", "Tỷ lệ bài có: Định kiến, rập khuôn giới") == nil {
+		t.Error("no district row for the stereotype rate")
+	}
+	var csv bytes.Buffer
+	if err := r.WriteCSV(&csv); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(csv.String(), NotEnoughDataText); got == 0 {
+		t.Error("the CSV shows no share as not enough data")
+	}
+	// With a minimum of 1, every share with a base is a figure.
+	r.MinSample = 1
+	for _, row := range r.sampleTable().Rows {
+		if row[5].NotEnoughData {
+			t.Errorf("minimum 1: %s %s still not enough data", row[0].Text, row[2].Text)
+		}
 	}
 }

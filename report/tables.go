@@ -28,7 +28,13 @@ type Value struct {
 	Text  string
 	Num   float64
 	Valid bool
+	// NotEnoughData marks a share whose base is below the minimum sample: every format shows NotEnoughDataText
+	// instead of the percentage (its base and interval are in the sample table).
+	NotEnoughData bool
 }
+
+// NotEnoughDataText stands in for a share whose base is below the minimum sample.
+var NotEnoughDataText = model.NotEnoughData.In("vi")
 
 func text(s string) Value    { return Value{Kind: Text, Text: s, Valid: true} }
 func count(n int) Value      { return Value{Kind: Count, Num: float64(n), Valid: true} }
@@ -38,6 +44,28 @@ func shareOf(f float64) Value {
 	return Value{Kind: Share, Num: f, Valid: true}
 }
 func scoreOf(f float64) Value { return Value{Kind: Score, Num: f, Valid: true} }
+
+// womenShare, unknownShare and rateShare are shares that say "not enough data" below the minimum sample.
+func womenShare(f model.GenderFigures) Value {
+	return judged(share(f.WomenShare), f.WomenShareEnoughData)
+}
+func unknownShare(f model.GenderFigures) Value {
+	return judged(share(f.UnknownShare), f.UnknownShareEnoughData)
+}
+func rateShare(r model.Rate) Value { return judged(share(r.Rate), r.EnoughData) }
+
+func judged(v Value, enough bool) Value {
+	v.NotEnoughData = v.Valid && !enough
+	return v
+}
+
+// intervalEnds are the two ends of a 95% interval as shares, empty without one.
+func intervalEnds(iv *model.Interval) (low, high Value) {
+	if iv == nil {
+		return Value{Kind: Share}, Value{Kind: Share}
+	}
+	return shareOf(iv.Low), shareOf(iv.High)
+}
 
 func ptr(k Kind, f *float64) Value {
 	if f == nil {
@@ -118,7 +146,7 @@ func (r *Report) Tables() []Table {
 	} else {
 		ts = append(ts, r.monthTable(), r.categoryTable())
 	}
-	return append(ts, r.methodTable())
+	return append(ts, r.sampleTable(), r.methodTable())
 }
 
 func levelText(l adoption.Level) string {
@@ -177,14 +205,21 @@ func (r *Report) summaryTable() Table {
 		}
 		add("Kết quả so với mục tiêu", text(status))
 	}
-	a := r.District
+	a := r.judged(r.District)
 	add("Số bài được theo dõi (toàn quận)", count(a.Articles))
 	add("Điểm nội dung trung bình (0-100)", score(a.Score))
-	add("Tỷ lệ nữ trong số người được nhắc đến", share(a.People.WomenShare))
-	add("Tỷ lệ nữ trong số nguồn được trích dẫn", share(a.Quoted.WomenShare))
-	add("Tỷ lệ nguồn trích dẫn chưa rõ giới", share(a.Quoted.UnknownShare))
-	add("Bài về bình đẳng giới", share(a.Topics[model.TopicGenderEquality].Rate))
-	add("Bài về bạo lực trên cơ sở giới", share(a.Topics[model.TopicGBV].Rate))
+	add("Tỷ lệ nữ trong số người được nhắc đến", womenShare(a.People))
+	add("Số người được nhắc đến đã rõ giới (n)", count(a.People.WomenShareBase))
+	add("Tỷ lệ nữ trong số nguồn được trích dẫn", womenShare(a.Quoted))
+	low, high := intervalEnds(a.Quoted.WomenShareInterval)
+	add("Tỷ lệ nữ trong số nguồn được trích dẫn: khoảng tin cậy 95%, cận dưới", low)
+	add("Tỷ lệ nữ trong số nguồn được trích dẫn: khoảng tin cậy 95%, cận trên", high)
+	add("Số nguồn được trích dẫn đã rõ giới (n)", count(a.Quoted.WomenShareBase))
+	add("Tỷ lệ nguồn trích dẫn chưa rõ giới", unknownShare(a.Quoted))
+	add("Số nguồn được trích dẫn (n)", count(a.Quoted.UnknownShareBase))
+	add("Bài về bình đẳng giới", rateShare(a.Topics[model.TopicGenderEquality]))
+	add("Bài về bạo lực trên cơ sở giới", rateShare(a.Topics[model.TopicGBV]))
+	add("Cỡ mẫu tối thiểu để nêu một tỷ lệ (nguồn tin hoặc bài)", count(r.minSample()))
 	add("Phiên bản bộ quy tắc", text(versionsText(r.RulesVersions)))
 	if a.MixedRulesVersions {
 		add("Lưu ý", text("Số liệu gộp các bài được chấm theo nhiều phiên bản bộ quy tắc"))
@@ -209,8 +244,14 @@ func (r *Report) OutletTable() Table {
 	col("Điểm nội dung", 10)
 	col("Nữ / người được nhắc đến", 12)
 	col("Chưa rõ giới / người được nhắc đến", 12)
+	col("Số người được nhắc đến đã rõ giới (n)", 10)
+	col("Số người được nhắc đến (n)", 10)
 	col("Nữ / nguồn trích dẫn", 12)
+	col("Nữ / nguồn trích dẫn: khoảng tin cậy 95%, cận dưới", 12)
+	col("Nữ / nguồn trích dẫn: khoảng tin cậy 95%, cận trên", 12)
 	col("Chưa rõ giới / nguồn trích dẫn", 12)
+	col("Số nguồn trích dẫn đã rõ giới (n)", 10)
+	col("Số nguồn trích dẫn (n)", 10)
 	for _, role := range model.Roles() {
 		col("Nữ / nguồn trích dẫn: "+strings.ToLower(model.RoleLabel(role, "vi")), 12)
 	}
@@ -230,7 +271,7 @@ func (r *Report) OutletTable() Table {
 	}
 	col("Phiên bản bộ quy tắc", 24)
 	for _, o := range r.Outlets {
-		a := o.Figures
+		a := r.judged(o.Figures)
 		row := []Value{text(o.ID), text(o.Name), text(model.OutletKindLabel(o.Kind, "vi"))}
 		if !r.ActionMonth {
 			level, reasons, unmet := "Ngoài danh sách cấu hình", "", ""
@@ -239,17 +280,19 @@ func (r *Report) OutletTable() Table {
 			}
 			row = append(row, text(level), text(reasons), text(unmet))
 		}
-		row = append(row, count(a.Articles), score(a.Score), share(a.People.WomenShare), share(a.People.UnknownShare),
-			share(a.Quoted.WomenShare), share(a.Quoted.UnknownShare))
+		low, high := intervalEnds(a.Quoted.WomenShareInterval)
+		row = append(row, count(a.Articles), score(a.Score), womenShare(a.People), unknownShare(a.People),
+			count(a.People.WomenShareBase), count(a.People.UnknownShareBase),
+			womenShare(a.Quoted), low, high, unknownShare(a.Quoted), count(a.Quoted.WomenShareBase), count(a.Quoted.UnknownShareBase))
 		for _, role := range model.Roles() {
-			row = append(row, share(a.QuotedByRole[role].WomenShare))
+			row = append(row, womenShare(a.QuotedByRole[role]))
 		}
 		for _, tc := range topicCols {
 			tr := a.Topics[tc.id]
-			row = append(row, count(tr.Articles), share(tr.Rate))
+			row = append(row, count(tr.Articles), rateShare(tr))
 		}
-		row = append(row, share(a.Violence.VictimBlaming.Rate), share(a.Violence.Sensational.Rate),
-			share(a.Violence.VictimIdentification.Rate))
+		row = append(row, rateShare(a.Violence.VictimBlaming), rateShare(a.Violence.Sensational),
+			rateShare(a.Violence.VictimIdentification))
 		for _, c := range cats {
 			row = append(row, categoryRate(a, c))
 		}
@@ -260,15 +303,7 @@ func (r *Report) OutletTable() Table {
 }
 
 // categoryRate is the share of a's articles with a finding of category c: 0 when there are articles and none has it.
-func categoryRate(a model.Aggregate, c string) Value {
-	if rt, ok := a.Categories[c]; ok {
-		return share(rt.Rate)
-	}
-	if a.Articles > 0 {
-		return shareOf(0)
-	}
-	return Value{Kind: Share}
-}
+func categoryRate(a model.Aggregate, c string) Value { return rateShare(a.CategoryRate(c)) }
 
 // unmetText lists the unmet requirements in Vietnamese with what was found, by level.
 func unmetText(checks []adoption.Check) string {
@@ -332,24 +367,32 @@ func violenceLabel(k string) string {
 
 func (r *Report) monthTable() Table {
 	t := Table{Sheet: "Xu hướng theo tháng", Title: "Xu hướng theo tháng",
-		Notes:   []string{"Chỉ liệt kê các tháng có bài được theo dõi."},
-		Columns: []Column{{"Mã cơ quan", 16}, {"Tên cơ quan", 36}, {"Tháng", 10}, {"Số bài", 9}, {"Điểm nội dung", 10}, {"Nữ / nguồn trích dẫn", 12}}}
+		Notes: []string{"Chỉ liệt kê các tháng có bài được theo dõi."},
+		Columns: []Column{{"Mã cơ quan", 16}, {"Tên cơ quan", 36}, {"Tháng", 10}, {"Số bài", 9}, {"Điểm nội dung", 10},
+			{"Nữ / nguồn trích dẫn", 12}, {"Chưa rõ giới / nguồn trích dẫn", 12}, {"Số nguồn trích dẫn đã rõ giới (n)", 10},
+			{"Số nguồn trích dẫn (n)", 10}}}
 	for _, m := range r.Months {
+		a := r.judged(m.Figures)
 		t.Rows = append(t.Rows, []Value{text(m.Outlet.ID), text(m.Outlet.Name), text(fmt.Sprintf("%02d/%d", int(m.Month), r.Year)),
-			count(m.Figures.Articles), score(m.Figures.Score), share(m.Figures.Quoted.WomenShare)})
+			count(a.Articles), score(a.Score), womenShare(a.Quoted), unknownShare(a.Quoted), count(a.Quoted.WomenShareBase),
+			count(a.Quoted.UnknownShareBase)})
 	}
 	return t
 }
 
 func (r *Report) categoryTable() Table {
 	t := Table{Sheet: "Phát hiện theo nhóm", Title: "Phát hiện theo nhóm (số bài có ít nhất một phát hiện của nhóm)",
-		Columns: []Column{{"Nhóm phát hiện", 34}, {"Mã nhóm", 22}, {"Số bài (toàn quận)", 12}, {"Tỷ lệ (toàn quận)", 12}}}
+		Columns: []Column{{"Nhóm phát hiện", 34}, {"Mã nhóm", 22}, {"Số bài (toàn quận)", 12}, {"Tỷ lệ (toàn quận)", 12},
+			{"Khoảng tin cậy 95%, cận dưới (toàn quận)", 12}, {"Khoảng tin cậy 95%, cận trên (toàn quận)", 12}}}
+	t.Notes = []string{fmt.Sprintf("Tỷ lệ tính trên %d bài của toàn quận trong kỳ.", r.District.Articles)}
 	for _, o := range r.Outlets {
 		t.Columns = append(t.Columns, Column{"Số bài: " + o.Name, 14})
 	}
+	district := r.judged(r.District)
 	for _, c := range r.ReportCategories() {
-		rt := r.District.Categories[c]
-		row := []Value{text(model.CategoryLabel(c, "vi")), text(c), count(rt.Articles), categoryRate(r.District, c)}
+		rt := district.CategoryRate(c)
+		low, high := intervalEnds(rt.Interval)
+		row := []Value{text(model.CategoryLabel(c, "vi")), text(c), count(rt.Articles), rateShare(rt), low, high}
 		for _, o := range r.Outlets {
 			row = append(row, count(o.Figures.Categories[c].Articles))
 		}
@@ -387,6 +430,9 @@ func (r *Report) methodTable() Table {
 		"Số liệu theo cơ quan được tổng hợp từ mọi bài trong kỳ: tỷ lệ nữ = nữ / (nữ + nam) trong số người có giới xác định, " +
 			"tỷ lệ chưa rõ giới được nêu bên cạnh; tỷ lệ theo nhóm phát hiện là số bài có ít nhất một phát hiện của nhóm trên tổng số bài; " +
 			"tỷ lệ đổ lỗi, giật gân, lộ danh tính tính trên số bài về bạo lực giới. Ô để trống là không có dữ liệu (không phải 0%).",
+		fmt.Sprintf("Mỗi tỷ lệ đi kèm cơ số n (số nguồn tin, số người hoặc số bài mà tỷ lệ được tính trên đó) và khoảng tin cậy 95%% "+
+			"theo phương pháp Wilson, ghi trong bảng \"%s\". Tỷ lệ tính trên dưới %d nguồn tin (hoặc bài) được ghi \"%s\" thay cho con số.",
+			sampleSheet, r.minSample(), NotEnoughDataText),
 		"Mức áp dụng (chưa áp dụng, thí điểm, chính thức) của mỗi cơ quan do chính sách quyết định: cơ quan đạt mức thí điểm khi có đủ " +
 			"minh chứng quy trình và đạt các ngưỡng nội dung của mức thí điểm; đạt mức chính thức khi đạt cả yêu cầu thí điểm và chính thức. " +
 			"Tỷ lệ của quận là số cơ quan đạt mức trên tổng số cơ quan, so với mục tiêu của năm.",

@@ -33,8 +33,9 @@ func (r *Report) Write(w io.Writer, format string) error {
 
 // WriteCSV writes the outlet table as CSV, UTF-8 with a byte-order mark so that Excel reads Vietnamese correctly.
 // Shares are percentages with two decimals (25.00 is 25%), their headers end in "(%)"; scores have one decimal; a
-// figure without data is empty. Three last columns repeat on every row the period, when the figures were read and
-// whether they are provisional, since a CSV has no place for a note.
+// figure without data is empty, and a share below the minimum sample reads NotEnoughDataText. Three last columns
+// repeat on every row the period, when the figures were read and whether they are provisional, since a CSV has no
+// place for a note.
 func (r *Report) WriteCSV(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	if _, err := bw.WriteString("\uFEFF"); err != nil {
@@ -79,6 +80,9 @@ func csvValue(v Value) string {
 	if !v.Valid {
 		return ""
 	}
+	if v.NotEnoughData {
+		return NotEnoughDataText
+	}
 	switch v.Kind {
 	case Count:
 		return strconv.FormatInt(int64(v.Num), 10)
@@ -108,6 +112,9 @@ func displayValue(v Value) string {
 	if !v.Valid {
 		return "—"
 	}
+	if v.NotEnoughData {
+		return NotEnoughDataText
+	}
 	switch v.Kind {
 	case Count:
 		return strconv.FormatInt(int64(v.Num), 10)
@@ -124,7 +131,8 @@ func headerRow(t Table) int { return len(t.Notes) + 3 }
 
 // WriteXLSX writes one sheet per table, with Vietnamese names and headers, number formats (0.0 for scores, 0.0% for
 // shares, since limits such as "at most 2%" need the decimal: 2.8% must not show as 3%), the header rows frozen and
-// column widths set. Numbers are stored unrounded. Every sheet starts with the period and when the figures were read.
+// column widths set. Numbers are stored unrounded; a share below the minimum sample is the text NotEnoughDataText.
+// Every sheet starts with the period and when the figures were read.
 func (r *Report) WriteXLSX(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -236,8 +244,11 @@ func writeSheet(f *excelize.File, t Table, s *xlsxStyles) error {
 		for ci, v := range row {
 			ref := cell(ci+1, y)
 			var err error
+			style := s.byKind[v.Kind]
 			switch {
 			case !v.Valid:
+			case v.NotEnoughData:
+				err, style = f.SetCellStr(sheet, ref, NotEnoughDataText), s.text
 			case v.Kind == Text:
 				err = f.SetCellStr(sheet, ref, v.Text)
 			case v.Kind == Count:
@@ -248,7 +259,7 @@ func writeSheet(f *excelize.File, t Table, s *xlsxStyles) error {
 			if err != nil {
 				return err
 			}
-			if err := f.SetCellStyle(sheet, ref, ref, s.byKind[v.Kind]); err != nil {
+			if err := f.SetCellStyle(sheet, ref, ref, style); err != nil {
 				return err
 			}
 		}

@@ -185,8 +185,14 @@ func (s *Server) authorised(r *http.Request) error {
 	return nil
 }
 
-// district assesses every configured outlet for a year; the API and /metrics both read it, so they always agree.
+// district assesses every configured outlet for a year, each past target measured by its own year; the API, the
+// overview and /metrics all read it, so they always agree.
 func (s *Server) district(year int) adoption.District {
+	return s.assessYear(year).WithPastTargets(s.assessYear)
+}
+
+// assessYear assesses every configured outlet on the year's evidence and content.
+func (s *Server) assessYear(year int) adoption.District {
 	content := s.opts.Store.AggregateByOutlet(model.Filter{Period: model.Year(year)})
 	return s.opts.Policy.AssessDistrict(year, s.outletIDs(), s.opts.Evidence.Year(year), content)
 }

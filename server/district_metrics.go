@@ -22,8 +22,8 @@ func newDistrictCollector(s *Server, now func() time.Time) *districtCollector {
 	return &districtCollector{
 		s: s, now: now,
 		status: prometheus.NewDesc("genderlens_outlet_adoption_status",
-			"The outlet's application of the indicator set this year: 0 not started, 1 pilot, 2 official.",
-			[]string{"outlet", "kind"}, nil),
+			"The outlet's application of the indicator set this year (period=\"year\", in Vietnam): 0 not started, 1 pilot, 2 official.",
+			[]string{"outlet", "kind", "period"}, nil),
 		ratio: prometheus.NewDesc("genderlens_district_adoption_ratio",
 			"Share (0-1) of the district's outlets at this level or above this year.", []string{"level"}, nil),
 		target: prometheus.NewDesc("genderlens_district_target_ratio",
@@ -55,7 +55,7 @@ func (c *districtCollector) Collect(ch chan<- prometheus.Metric) {
 		case adoption.Official:
 			v = 2
 		}
-		ch <- prometheus.MustNewConstMetric(c.status, prometheus.GaugeValue, v, st.Outlet, kinds[st.Outlet])
+		ch <- prometheus.MustNewConstMetric(c.status, prometheus.GaugeValue, v, st.Outlet, kinds[st.Outlet], metricPeriodYear)
 	}
 	ch <- prometheus.MustNewConstMetric(c.ratio, prometheus.GaugeValue, d.PilotRate, string(adoption.Pilot))
 	ch <- prometheus.MustNewConstMetric(c.ratio, prometheus.GaugeValue, d.OfficialRate, string(adoption.Official))

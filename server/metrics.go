@@ -11,27 +11,42 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 )
 
-// outletCollector reads per-outlet figures from the store at scrape time, so /metrics always matches the API.
+// outletCollector reads per-outlet figures from the store at scrape time, so /metrics always matches the API. Each
+// per-outlet series carries a period label: "year" is the current calendar year in Vietnam, as the pages and
+// /api/outlets show by default, and "all" is every stored article.
 type outletCollector struct {
 	outlets []config.Outlet
 	store   Store
+	now     func() time.Time
 
-	articles, score, womenShare *prometheus.Desc
-	// categoryRate has one family per finding category: per-outlet series carry only the outlet and kind labels.
+	articles, score, womenShare, unknownShare, sources *prometheus.Desc
+	// categoryRate has one family per finding category: per-outlet series carry only the outlet, kind and period labels.
 	categoryRate                                          map[string]*prometheus.Desc
 	stored, batches, documents, batchErrors, batchSeconds *prometheus.Desc
 }
 
-func newOutletCollector(outlets []config.Outlet, store Store) *outletCollector {
-	labels := []string{"outlet", "kind"}
+// Values of the per-outlet series' period label.
+const (
+	metricPeriodYear = "year"
+	metricPeriodAll  = "all"
+)
+
+func newOutletCollector(outlets []config.Outlet, store Store, now func() time.Time) *outletCollector {
+	labels := []string{"outlet", "kind", "period"}
 	c := &outletCollector{
-		outlets: outlets, store: store,
+		outlets: outlets, store: store, now: now,
 		articles: prometheus.NewDesc("genderlens_outlet_articles",
-			"Stored articles of the outlet.", labels, nil),
+			"Stored articles of the outlet published in the period (period=\"year\": this calendar year in Vietnam; \"all\": all time).", labels, nil),
 		score: prometheus.NewDesc("genderlens_outlet_content_score",
-			"Mean content score (0-100) of the outlet's stored articles.", labels, nil),
+			"Mean content score (0-100) of the outlet's articles in the period.", labels, nil),
 		womenShare: prometheus.NewDesc("genderlens_outlet_quoted_women_ratio",
-			"Women's share (0-1) of quoted sources of known gender in the outlet's stored articles.", labels, nil),
+			"Women's share (0-1) of quoted sources of known gender in the outlet's articles in the period; "+
+				"its base is genderlens_outlet_quoted_sources{gender=~\"female|male\"}.", labels, nil),
+		unknownShare: prometheus.NewDesc("genderlens_outlet_quoted_unknown_ratio",
+			"Share (0-1) of quoted sources whose gender is unknown in the outlet's articles in the period.", labels, nil),
+		sources: prometheus.NewDesc("genderlens_outlet_quoted_sources",
+			"Quoted sources in the outlet's articles in the period, by gender (female, male, unknown).",
+			append(labels, "gender"), nil),
 		categoryRate: map[string]*prometheus.Desc{},
 		stored: prometheus.NewDesc("genderlens_indexer_articles",
 			"Articles in the index.", nil, nil),
@@ -46,13 +61,14 @@ func newOutletCollector(outlets []config.Outlet, store Store) *outletCollector {
 	}
 	for _, cat := range model.GenderedLanguageCategories() {
 		c.categoryRate[cat] = prometheus.NewDesc("genderlens_outlet_"+cat+"_articles_ratio",
-			"Share (0-1) of the outlet's stored articles with at least one "+cat+" finding.", labels, nil)
+			"Share (0-1) of the outlet's articles in the period with at least one "+cat+" finding.", labels, nil)
 	}
 	return c
 }
 
 func (c *outletCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{c.articles, c.score, c.womenShare, c.stored, c.batches, c.documents, c.batchErrors, c.batchSeconds} {
+	for _, d := range []*prometheus.Desc{c.articles, c.score, c.womenShare, c.unknownShare, c.sources, c.stored, c.batches,
+		c.documents, c.batchErrors, c.batchSeconds} {
 		ch <- d
 	}
 	for _, d := range c.categoryRate {
@@ -61,24 +77,12 @@ func (c *outletCollector) Describe(ch chan<- *prometheus.Desc) {
 }
 
 func (c *outletCollector) Collect(ch chan<- prometheus.Metric) {
-	sums := c.store.Summaries(model.Period{})
-	for _, o := range c.outlets {
-		sum := sums[o.ID]
-		n := 0
-		if sum != nil {
-			n = sum.Articles
-		}
-		ch <- prometheus.MustNewConstMetric(c.articles, prometheus.GaugeValue, float64(n), o.ID, o.Kind)
-		if n == 0 {
-			continue
-		}
-		ch <- prometheus.MustNewConstMetric(c.score, prometheus.GaugeValue, sum.Score, o.ID, o.Kind)
-		if share, ok := sum.Quoted.WomenShare(); ok {
-			ch <- prometheus.MustNewConstMetric(c.womenShare, prometheus.GaugeValue, share, o.ID, o.Kind)
-		}
-		for cat, d := range c.categoryRate {
-			ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, float64(sum.CategoryArticles[cat])/float64(n), o.ID, o.Kind)
-		}
+	year := model.Year(c.now().In(model.Vietnam()).Year())
+	for _, p := range []struct {
+		label  string
+		period model.Period
+	}{{metricPeriodYear, year}, {metricPeriodAll, model.Period{}}} {
+		c.collectPeriod(ch, p.label, c.store.AggregateByOutlet(model.Filter{Period: p.period}))
 	}
 	ws := c.store.WriteStats()
 	ch <- prometheus.MustNewConstMetric(c.stored, prometheus.GaugeValue, float64(c.store.Count()))
@@ -86,6 +90,40 @@ func (c *outletCollector) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(c.documents, prometheus.CounterValue, float64(ws.Documents))
 	ch <- prometheus.MustNewConstMetric(c.batchErrors, prometheus.CounterValue, float64(ws.Errors))
 	ch <- prometheus.MustNewConstMetric(c.batchSeconds, prometheus.CounterValue, ws.BatchDuration.Seconds())
+}
+
+// collectPeriod sends every outlet's series of one period; by holds the outlets' figures over it.
+func (c *outletCollector) collectPeriod(ch chan<- prometheus.Metric, period string, by map[string]*model.Aggregate) {
+	for _, o := range c.outlets {
+		gauge := func(d *prometheus.Desc, v float64, extra ...string) {
+			ch <- prometheus.MustNewConstMetric(d, prometheus.GaugeValue, v, append([]string{o.ID, o.Kind, period}, extra...)...)
+		}
+		var a model.Aggregate
+		if got := by[o.ID]; got != nil {
+			a = *got
+		}
+		gauge(c.articles, float64(a.Articles))
+		if a.Articles == 0 {
+			continue
+		}
+		gauge(c.score, *a.Score)
+		q := a.Quoted
+		for _, g := range []struct {
+			gender string
+			n      int
+		}{{model.Female, q.Female}, {model.Male, q.Male}, {model.Unknown, q.Unknown}} {
+			gauge(c.sources, float64(g.n), g.gender)
+		}
+		if q.WomenShare != nil {
+			gauge(c.womenShare, *q.WomenShare)
+		}
+		if q.UnknownShare != nil {
+			gauge(c.unknownShare, *q.UnknownShare)
+		}
+		for cat, d := range c.categoryRate {
+			gauge(d, *a.CategoryRate(cat).Rate)
+		}
+	}
 }
 
 type httpMetrics struct {

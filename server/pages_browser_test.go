@@ -83,7 +83,9 @@ func outletInBrowser(t *testing.T, ctx context.Context, ts *httptest.Server) {
 	}
 	wantAll(t, "heading", textOf(t, ctx, "h1"), "Báo Hồ Tây", "2025")
 	wantAll(t, "status", textOf(t, ctx, "#status-h"), "Pilot")
-	wantAll(t, "months", textOf(t, ctx, "table.months tbody"), "Jan", "Mar", "Dec", "50%")
+	// A month's two sources are too few for a share: the cell says so and gives n.
+	wantAll(t, "months", textOf(t, ctx, "table.months tbody"), "Jan", "Mar", "Dec", "not enough data", "n = 2")
+	wantAll(t, "key figures", textOf(t, ctx, "p.lead"), "n = 22")
 	wantAll(t, "top articles", textOf(t, ctx, "table.top tbody"), "Phái yếu khởi nghiệp công nghệ", "Người đẹp xuất hiện tại sân bay")
 	wantAll(t, "categories", textOf(t, ctx, "table.categories"), "Stereotype", "Appearance")
 	lines := browsertest.MustRun(t, ctx, chromedp.Evaluate[float64](`document.querySelectorAll("svg.chart polyline").length`))

@@ -22,6 +22,8 @@ type districtPage struct {
 	ActionTotal      actionRow
 	RulesVersion     string
 	Mixed            bool
+	// MinSample is the smallest base a share is shown for.
+	MinSample int
 }
 
 type districtRow struct {
@@ -47,7 +49,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	}
 	d := s.district(year)
 	v := &districtPage{Year: year, Prev: year - 1, Next: year + 1, District: d, RulesVersion: s.opts.Scorer.RulesVersion(),
-		Mixed: len(d.RulesVersions) > 1}
+		Mixed: len(d.RulesVersions) > 1, MinSample: s.opts.MinSample}
 	t := d.Target
 	level := translate(lang, "level."+string(t.Level))
 	v.Caption = fmt.Sprintf(translate(lang, "district.caption"), t.Outlets, d.Outlets, level, pctTick(t.Rate), pctTick(t.Share), t.Year)

@@ -30,6 +30,8 @@ type outletPage struct {
 	EvidenceLink     string
 	SearchLink       string
 	Policy           string
+	// MinSample is the smallest base a share is shown for.
+	MinSample int
 }
 
 type monthRow struct {
@@ -76,7 +78,7 @@ func (s *Server) outletPageHandler(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	lang := pageLang(r)
-	v := &outletPage{Outlet: o, Year: year, Prev: year - 1, Next: year + 1,
+	v := &outletPage{Outlet: o, Year: year, Prev: year - 1, Next: year + 1, MinSample: s.opts.MinSample,
 		EvidenceLink: outletLink(id) + "/evidence/" + strconv.Itoa(year),
 		SearchLink:   "/search?outlet=" + template.URLQueryEscaper(id) + "&period=" + strconv.Itoa(year)}
 	if s.opts.Policy != nil {
@@ -91,10 +93,14 @@ func (s *Server) outletPageHandler(w http.ResponseWriter, r *http.Request) {
 
 	labels := monthLabels(lang)
 	women, unknown, scores := make([]*float64, 12), make([]*float64, 12), make([]*float64, 12)
+	womenEnough, unknownEnough := make([]bool, 12), make([]bool, 12)
 	for m, a := range s.monthly(id, year) {
 		women[m], unknown[m], scores[m] = a.Quoted.WomenShare, a.Quoted.UnknownShare, a.Score
+		womenEnough[m], unknownEnough[m] = a.Quoted.WomenShareEnoughData, a.Quoted.UnknownShareEnoughData
 		v.Months = append(v.Months, monthRow{Label: labels[m], Figures: a})
 	}
+	// The chart draws only the months the table gives a percentage for.
+	women, unknown = enoughShares(women, womenEnough), enoughShares(unknown, unknownEnough)
 	v.WomenChart = lineChart(fmt.Sprintf(translate(lang, "outlet.womenchart"), o.Name, year), labels, 1, pctTick,
 		chartSeries{Name: translate(lang, "series.women"), Colour: "#5b2a86", Values: women},
 		chartSeries{Name: translate(lang, "series.unknown"), Colour: "#6b6b6b", Dashed: true, Values: unknown})
@@ -102,7 +108,7 @@ func (s *Server) outletPageHandler(w http.ResponseWriter, r *http.Request) {
 		chartSeries{Name: translate(lang, "series.score"), Colour: "#1b6e3a", Values: scores})
 
 	for _, c := range findingCategories {
-		v.Categories = append(v.Categories, categoryRow{Key: c, Rate: v.Figures.Categories[c]})
+		v.Categories = append(v.Categories, categoryRow{Key: c, Rate: v.Figures.CategoryRate(c)})
 	}
 	// Violence stories have their own rows; the other topics follow them.
 	for _, t := range []string{model.TopicGenderEquality, model.TopicWomenFocus} {

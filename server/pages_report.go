@@ -46,6 +46,7 @@ func (s *Server) reportDownload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rep.AsOf = s.opts.Now()
+	rep.MinSample = s.opts.MinSample
 	// Written to a buffer first, so a failure is an error page rather than half a file.
 	var buf bytes.Buffer
 	if err := rep.Write(&buf, format); err != nil {

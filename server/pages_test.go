@@ -1,6 +1,8 @@
 package server
 
 import (
+	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -224,6 +226,83 @@ func TestTemplateKeysInCatalog(t *testing.T) {
 				if _, ok := catalog[lang][m[1]]; !ok {
 					t.Errorf("%s: key %q missing in %s", n, m[1], lang)
 				}
+			}
+		}
+	}
+}
+
+// TestOverviewPeriodsAndShares: the overview names its year, shows each share with n and its interval (or "not enough
+// data" under the minimum sample) beside the unknown share, and a past target's row keeps its own year's result.
+func TestOverviewPeriodsAndShares(t *testing.T) {
+	ts, _ := newPagesTestServer(t)
+	_, _, body := fetch(t, "GET", ts.URL+"/?year=2025", nil)
+	row := func(id string) string {
+		i := strings.Index(body, `<tr id="outlet-`+id+`"`)
+		if i < 0 {
+			t.Fatalf("no row for %s", id)
+		}
+		return body[i : i+strings.Index(body[i:], "</tr>")]
+	}
+	// Báo Hồ Tây quotes 10 women among 22 sources of known gender in 2025, and none of unknown gender.
+	for _, want := range []string{"45% <span class=\"basis\">n = 22 · <span title=\"khoảng tin cậy 95%\">27–65%</span></span>",
+		"0% <span class=\"basis\">n = 22 · "} {
+		if !strings.Contains(row("bao-ho-tay"), want) {
+			t.Errorf("Báo Hồ Tây's row lacks %q:\n%s", want, row("bao-ho-tay"))
+		}
+	}
+	// Cổng phường Sen has two sources: too few for a share.
+	if r := row("phuong-sen"); !strings.Contains(r, `<span class="nodata">chưa đủ dữ liệu</span> <span class="basis">n = 2</span>`) {
+		t.Errorf("Cổng phường Sen's row lacks not enough data with n:\n%s", r)
+	}
+	for _, want := range []string{"Số liệu các cơ quan là của năm 2025", "khoảng tin cậy 95% (Wilson)", "dưới 10 nguồn tin"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the 2025 overview lacks %q", want)
+		}
+	}
+	if _, _, en := fetch(t, "GET", ts.URL+"/?year=2025&lang=en", nil); !strings.Contains(en, `<span class="nodata">not enough data</span>`) ||
+		!strings.Contains(en, "Outlet figures are for 2025") {
+		t.Error("the English overview lacks not enough data or its period")
+	}
+
+	// The 2025 target (80% pilot) reads 2025's result, 1 of 2 outlets, on the 2025 page and on the 2026 page, where no
+	// evidence is recorded yet; the 2030 target reads the page's year.
+	targets := func(year int) string {
+		_, _, b := fetch(t, "GET", fmt.Sprintf("%s/?year=%d", ts.URL, year), nil)
+		i := strings.Index(b, `<table class="targets">`)
+		return b[i : i+strings.Index(b[i:], "</table>")]
+	}
+	for _, year := range []int{2025, 2026} {
+		tb := targets(year)
+		if !strings.Contains(tb, `<td>2025</td><td>Thí điểm</td><td class="num">80%</td><td class="num">50% (1)</td><td class="num">2025</td>`) {
+			t.Errorf("%d overview: the 2025 target row does not show 2025's 50%%:\n%s", year, tb)
+		}
+		if !strings.Contains(tb, fmt.Sprintf(`<td>2030</td><td>Chính thức</td><td class="num">100%%</td><td class="num">0%% (0)</td><td class="num">%d</td>`, year)) {
+			t.Errorf("%d overview: the 2030 target row does not show %d:\n%s", year, year, tb)
+		}
+	}
+	var d struct {
+		Targets []struct {
+			Year       int     `json:"year"`
+			ResultYear int     `json:"result_year"`
+			Rate       float64 `json:"rate"`
+		} `json:"targets"`
+	}
+	if err := json.Unmarshal([]byte(get(t, ts.URL+"/api/district?year=2026", 200)), &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Targets) != 2 || d.Targets[0].Year != 2025 || d.Targets[0].ResultYear != 2025 || d.Targets[0].Rate != 0.5 ||
+		d.Targets[1].ResultYear != 2026 {
+		t.Errorf("/api/district?year=2026 targets = %+v, want 2025's 50%% for the 2025 target", d.Targets)
+	}
+}
+
+// TestShareCatalogComplete: the shares' words exist in both languages.
+func TestShareCatalogComplete(t *testing.T) {
+	for lang, words := range shareCatalog {
+		other := map[string]string{"vi": "en", "en": "vi"}[lang]
+		for k := range words {
+			if _, ok := shareCatalog[other][k]; !ok {
+				t.Errorf("key %s is in %s but not in %s", k, lang, other)
 			}
 		}
 	}

@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"html/template"
 	"log/slog"
+	"maps"
 	"net/http"
+	"slices"
+	"strconv"
 	"time"
 
 	"genderlens/adoption"
@@ -23,7 +26,6 @@ import (
 // Store is what the server reads from the article store.
 type Store interface {
 	Count() int
-	Summaries(p model.Period) map[string]*indexer.OutletSummary
 	Search(ctx context.Context, r model.SearchRequest) (model.SearchResult, error)
 	Get(url string) (indexer.Document, bool, error)
 	Aggregate(f model.Filter) model.Aggregate
@@ -49,6 +51,8 @@ type Options struct {
 	APIToken string
 	// Now is the clock that dates the reports (nil: time.Now); tests fix it so that a report's bytes are stable.
 	Now func() time.Time
+	// MinSample is the smallest base a share is shown for (config figures.min_sample; 0: model.DefaultMinSample).
+	MinSample int
 }
 
 // Server is the HTTP front of genderlens.
@@ -91,7 +95,34 @@ func (o Options) withDefaults() (Options, error) {
 		}
 		o.Evidence = ev
 	}
+	switch {
+	case o.MinSample == 0:
+		o.MinSample = model.DefaultMinSample
+	case o.MinSample < 0:
+		return o, fmt.Errorf("option MinSample: must not be negative, got %d", o.MinSample)
+	}
+	o.Store = minSampleStore{Store: o.Store, minSample: o.MinSample}
 	return o, nil
+}
+
+// minSampleStore sets the enough-data flags of every aggregate the server reads, for the configured minimum sample,
+// so that no page, API answer, metric or report can show a share without them.
+type minSampleStore struct {
+	Store
+	minSample int
+}
+
+func (m minSampleStore) Aggregate(f model.Filter) model.Aggregate {
+	return m.Store.Aggregate(f).WithMinSample(m.minSample)
+}
+
+func (m minSampleStore) AggregateByOutlet(f model.Filter) map[string]*model.Aggregate {
+	by := m.Store.AggregateByOutlet(f)
+	for id, a := range by {
+		judged := a.WithMinSample(m.minSample)
+		by[id] = &judged
+	}
+	return by
 }
 
 // New checks the options, registers the server's metrics and builds its routes.
@@ -110,7 +141,7 @@ func New(opts Options) (*Server, error) {
 		name string
 		c    prometheus.Collector
 	}{
-		{"outlet", newOutletCollector(opts.Outlets, opts.Store)},
+		{"outlet", newOutletCollector(opts.Outlets, opts.Store, time.Now)},
 		{"rescore", newRescoreCollector(opts.Store)},
 		{"district", newDistrictCollector(s, time.Now)},
 		{"HTTP requests", httpMetrics.requests},
@@ -131,60 +162,106 @@ func (s *Server) healthz(w http.ResponseWriter, _ *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "articles": s.opts.Store.Count(), "version": s.opts.Version})
 }
 
-// OutletView is one outlet in GET /api/outlets.
+// OutletView is one outlet's figures over a period in GET /api/outlets and /api/outlets/{id}.
 type OutletView struct {
 	ID       string `json:"id"`
 	Name     string `json:"name"`
 	Kind     string `json:"kind"`
 	Articles int    `json:"articles"`
-	// Score is the mean content score 0-100, null before any article is stored.
+	// Score is the mean content score 0-100, null when the period has no article.
 	Score *float64 `json:"score"`
 	// QuotedWomenShare is women / (women + men) among quoted sources of known gender; null when there are none.
-	QuotedWomenShare *float64           `json:"quoted_women_share"`
-	Quoted           model.GenderCounts `json:"quoted"`
-	People           model.GenderCounts `json:"people"`
-	RulesVersions    []string           `json:"rules_versions"`
+	// Quoted gives its base, interval and whether the base reaches the minimum sample.
+	QuotedWomenShare *float64 `json:"quoted_women_share"`
+	// QuotedUnknownShare is the share of quoted sources whose gender is unknown; null when there are none.
+	QuotedUnknownShare *float64            `json:"quoted_unknown_share"`
+	Quoted             model.GenderFigures `json:"quoted"`
+	People             model.GenderFigures `json:"people"`
+	RulesVersions      []string            `json:"rules_versions"`
 }
 
-func (s *Server) outletViews() []OutletView {
-	sums := s.opts.Store.Summaries(model.Period{})
+// outletViews are the configured outlets' figures over period p.
+func (s *Server) outletViews(p model.Period) []OutletView {
+	by := s.opts.Store.AggregateByOutlet(model.Filter{Period: p})
 	views := make([]OutletView, 0, len(s.opts.Outlets))
 	for _, o := range s.opts.Outlets {
-		v := OutletView{ID: o.ID, Name: o.Name, Kind: o.Kind, RulesVersions: []string{}}
-		if sum := sums[o.ID]; sum != nil && sum.Articles > 0 {
-			score := round1(sum.Score)
-			v.Articles, v.Score, v.Quoted, v.People, v.RulesVersions = sum.Articles, &score, sum.Quoted, sum.People, sum.RulesVersions
-			if share, ok := sum.Quoted.WomenShare(); ok {
-				share = round3(share)
-				v.QuotedWomenShare = &share
-			}
+		a := model.Aggregate{}.WithMinSample(s.opts.MinSample)
+		if got := by[o.ID]; got != nil {
+			a = *got
 		}
-		views = append(views, v)
+		views = append(views, outletView(o, a))
 	}
 	return views
 }
 
-func (s *Server) apiOutlets(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]any{"outlets": s.outletViews(), "generated": time.Now().UTC().Format(time.RFC3339)})
+// outletView is outlet o with its figures a, scores to one decimal and shares to three.
+func outletView(o config.Outlet, a model.Aggregate) OutletView {
+	v := OutletView{ID: o.ID, Name: o.Name, Kind: o.Kind, Articles: a.Articles, Quoted: a.Quoted, People: a.People,
+		RulesVersions: slices.Sorted(maps.Keys(a.RulesVersions))}
+	if v.RulesVersions == nil {
+		v.RulesVersions = []string{}
+	}
+	if a.Score != nil {
+		score := round1(*a.Score)
+		v.Score = &score
+	}
+	if f := a.Quoted.WomenShare; f != nil {
+		share := round3(*f)
+		v.QuotedWomenShare = &share
+	}
+	if f := a.Quoted.UnknownShare; f != nil {
+		share := round3(*f)
+		v.QuotedUnknownShare = &share
+	}
+	return v
 }
 
-// apiOutlet: GET /api/outlets/{id}: one outlet's figures and where it is crawled from.
+// outletsPeriod reads the period of /api/outlets: ?period= (model.ParsePeriod, "all" for all time) or ?from=&to=;
+// with neither, the current year in Vietnam, the year the pages show.
+func outletsPeriod(r *http.Request) (model.Period, PeriodView, error) {
+	q := r.URL.Query()
+	period, from, to := q.Get("period"), q.Get("from"), q.Get("to")
+	if period == "" && from == "" && to == "" {
+		period = strconv.Itoa(time.Now().In(model.Vietnam()).Year())
+	}
+	return periodParam(period, from, to)
+}
+
+// apiOutlets: GET /api/outlets?period=: every configured outlet's figures over the period (default this year).
+func (s *Server) apiOutlets(w http.ResponseWriter, r *http.Request) {
+	p, view, err := outletsPeriod(r)
+	if err != nil {
+		s.writeError(w, r, badRequest(err))
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"period": view, "min_sample": s.opts.MinSample, "outlets": s.outletViews(p),
+		"generated": time.Now().UTC().Format(time.RFC3339)})
+}
+
+// apiOutlet: GET /api/outlets/{id}?period=: one outlet's figures over the period (default this year) and where it is
+// crawled from.
 func (s *Server) apiOutlet(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	for i, v := range s.outletViews() {
-		if v.ID == id {
-			o := s.opts.Outlets[i]
-			writeJSON(w, http.StatusOK, struct {
-				OutletView
-				StartURLs    []string `json:"start_urls"`
-				Feeds        []string `json:"feeds"`
-				Sitemaps     []string `json:"sitemaps"`
-				AllowedHosts []string `json:"allowed_hosts"`
-			}{v, nonNil(o.StartURLs), nonNil(o.Feeds), nonNil(o.Sitemaps), nonNil(o.Hosts())})
-			return
-		}
+	o, ok := s.outlet(id)
+	if !ok {
+		s.writeError(w, r, errorf(codeNotFound, "no outlet with id %s", id))
+		return
 	}
-	s.writeError(w, r, errorf(codeNotFound, "no outlet with id %s", id))
+	p, view, err := outletsPeriod(r)
+	if err != nil {
+		s.writeError(w, r, badRequest(err))
+		return
+	}
+	a := s.opts.Store.Aggregate(model.Filter{Outlet: id, Period: p})
+	writeJSON(w, http.StatusOK, struct {
+		OutletView
+		Period       PeriodView `json:"period"`
+		MinSample    int        `json:"min_sample"`
+		StartURLs    []string   `json:"start_urls"`
+		Feeds        []string   `json:"feeds"`
+		Sitemaps     []string   `json:"sitemaps"`
+		AllowedHosts []string   `json:"allowed_hosts"`
+	}{outletView(o, a), view, s.opts.MinSample, nonNil(o.StartURLs), nonNil(o.Feeds), nonNil(o.Sitemaps), nonNil(o.Hosts())})
 }
 
 func nonNil(s []string) []string {

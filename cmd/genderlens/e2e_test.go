@@ -167,7 +167,7 @@ func TestServeEndToEnd(t *testing.T) {
 	rc := start(t, "serve", "--config", cfgPath)
 	waitCrawled(t, base, want, rc)
 	var got outletsResponse
-	if err := getJSON(base+"/api/outlets", &got); err != nil {
+	if err := getJSON(base+"/api/outlets?period=all", &got); err != nil {
 		t.Fatal(err)
 	}
 	for _, o := range got.Outlets {
@@ -190,8 +190,10 @@ func TestServeEndToEnd(t *testing.T) {
 	resp.Body.Close()
 	for _, o := range got.Outlets {
 		for _, series := range []string{
-			fmt.Sprintf(`genderlens_outlet_articles{kind=%q,outlet=%q} %d`, o.Kind, o.ID, want[o.ID]),
-			fmt.Sprintf(`genderlens_outlet_content_score{kind=%q,outlet=%q}`, o.Kind, o.ID),
+			fmt.Sprintf(`genderlens_outlet_articles{kind=%q,outlet=%q,period="all"} %d`, o.Kind, o.ID, want[o.ID]),
+			fmt.Sprintf(`genderlens_outlet_content_score{kind=%q,outlet=%q,period="all"}`, o.Kind, o.ID),
+			fmt.Sprintf(`genderlens_outlet_articles{kind=%q,outlet=%q,period="year"}`, o.Kind, o.ID),
+			fmt.Sprintf(`genderlens_outlet_quoted_unknown_ratio{kind=%q,outlet=%q,period="all"}`, o.Kind, o.ID),
 			fmt.Sprintf(`genderlens_crawler_last_success_timestamp_seconds{outlet=%q}`, o.ID),
 		} {
 			if !strings.Contains(string(metrics), series) {

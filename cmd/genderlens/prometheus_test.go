@@ -114,10 +114,6 @@ scrape_configs:
 	}
 	t.Cleanup(func() { prom.Process.Kill(); prom.Wait() })
 
-	var api outletsResponse
-	if err := getJSON(base+"/api/outlets", &api); err != nil {
-		t.Fatal(err)
-	}
 	// query waits until prometheus returns n series for q (it scrapes and evaluates every second).
 	query := func(q string, n int) map[string]float64 {
 		var series map[string]float64
@@ -134,10 +130,18 @@ scrape_configs:
 		})
 		return series
 	}
-	got := query("genderlens_outlet_articles", len(api.Outlets))
-	for _, o := range api.Outlets {
-		if got[o.ID] != float64(o.Articles) {
-			t.Errorf("PromQL genderlens_outlet_articles{outlet=%q} = %v, API says %d", o.ID, got[o.ID], o.Articles)
+	// The gauges' period label matches /api/outlets' period: "year" its default, "all" period=all.
+	for _, p := range []struct{ label, query string }{{"year", ""}, {"all", "?period=all"}} {
+		var api outletsResponse
+		if err := getJSON(base+"/api/outlets"+p.query, &api); err != nil {
+			t.Fatal(err)
+		}
+		q := fmt.Sprintf(`genderlens_outlet_articles{period=%q}`, p.label)
+		got := query(q, len(api.Outlets))
+		for _, o := range api.Outlets {
+			if got[o.ID] != float64(o.Articles) {
+				t.Errorf("PromQL %s{outlet=%q} = %v, API says %d", q, o.ID, got[o.ID], o.Articles)
+			}
 		}
 	}
 	// The recording rule over the per-outlet statuses must give the district rate the API reports.
@@ -145,6 +149,47 @@ scrape_configs:
 		t.Errorf("PromQL district pilot ratio = %v, API pilot_rate = %v", v, district.PilotRate)
 	}
 	t.Logf("district pilot rate %v (API and PromQL agree)", district.PilotRate)
+
+	// Every query of the Grafana dashboard runs, and those on genderlens' own figures return series.
+	for _, expr := range dashboardExprs(t, "../../ops/grafana/dashboards/genderlens.json") {
+		got, err := promQuery("http://"+promAddr, expr)
+		if err != nil {
+			t.Errorf("dashboard query %s: %v", expr, err)
+			continue
+		}
+		if strings.Contains(expr, "genderlens_outlet_") && len(got) == 0 {
+			t.Errorf("dashboard query %s returns nothing", expr)
+		}
+	}
+}
+
+// dashboardExprs are the PromQL expressions of a Grafana dashboard's panels.
+func dashboardExprs(t *testing.T, path string) []string {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Panels []struct {
+			Targets []struct {
+				Expr string `json:"expr"`
+			} `json:"targets"`
+		} `json:"panels"`
+	}
+	if err := json.Unmarshal(raw, &d); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var exprs []string
+	for _, p := range d.Panels {
+		for _, tg := range p.Targets {
+			exprs = append(exprs, tg.Expr)
+		}
+	}
+	if len(exprs) == 0 {
+		t.Fatalf("%s: no queries", path)
+	}
+	return exprs
 }
 
 func mustAbs(t *testing.T, p string) string {
@@ -195,7 +240,7 @@ func waitCrawled(t *testing.T, base string, want map[string]int, rc *runningComm
 	t.Helper()
 	wait.For(t, 90*time.Second, func() error {
 		var got outletsResponse
-		err := getJSON(base+"/api/outlets", &got)
+		err := getJSON(base+"/api/outlets?period=all", &got)
 		done := err == nil && len(got.Outlets) == len(want)
 		for _, o := range got.Outlets {
 			done = done && o.Articles == want[o.ID]

@@ -69,6 +69,7 @@ func runReport(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
+	rep.MinSample = cfg.Figures.MinSample
 	rep.AsOf = env.clock()
 	if rep.District.Articles == 0 {
 		fmt.Fprintf(env.stderr, "genderlens report: warning: no article in %s for any outlet in %s: the report has no figures\n",

@@ -98,7 +98,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	ver, _ := buildVersion()
 	srv, err := server.New(server.Options{
 		Outlets: cfg.Outlets, Store: p.index, Scorer: p.scorer, Registry: reg, Logger: log, Version: ver,
-		Policy: policy, Evidence: evidence, APIToken: cfg.APIToken, Now: env.now,
+		Policy: policy, Evidence: evidence, APIToken: cfg.APIToken, Now: env.now, MinSample: cfg.Figures.MinSample,
 	})
 	if err != nil {
 		return err
