@@ -34,10 +34,10 @@ func runCheck(ctx context.Context, env *environment, args []string) error {
   cat bai-viet.txt | genderlens check -         # stdin is read as text
   genderlens check --fail-on warning *.txt && echo "no warnings"
 
-Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad input or flags.`)
+Exit status: 0 no problem at --fail-on, 1 a problem at or above --fail-on (positive signals never count), 2 bad input or flags.`)
 	format := fs.String("format", "text", "output `format`: text (file:line:col: category: message (suggestion)) or json")
 	rulesDir := fs.String("rules", "", "rule set `dir`ectory instead of the embedded rules")
-	failOn := fs.String("fail-on", "error", "exit 1 when a finding has this `severity` or higher: info, warning, error, or none")
+	failOn := fs.String("fail-on", "error", "exit 1 when a problem (any finding but a positive signal) has this `severity` or higher: info, warning, error, or none")
 	lang := fs.String("lang", "vi", "language of messages and suggestions: vi or en")
 	section := fs.String("section", "", "the article's section `slug`, for rules that depend on it (e.g. the-thao)")
 	explain := fs.Bool("explain", false, "also say why: each person with the cues that decided gender, quoted and role; the candidates rejected or merged; the rule matches a condition cancelled")
@@ -80,7 +80,8 @@ Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad
 		}
 		text, res := c.text, c.res
 		for _, f := range res.Findings {
-			if *failOn != "none" && severityRank[f.Severity] >= severityRank[*failOn] {
+			// Positive signals (severity info) are good practice, never a reason to fail.
+			if *failOn != "none" && scorer.IsProblem(f) && severityRank[f.Severity] >= severityRank[*failOn] {
 				failed = true
 			}
 		}

@@ -47,6 +47,33 @@ func TestCheckText(t *testing.T) {
 	}
 }
 
+// TestCheckFailOnProblemsOnly: --fail-on looks at problems; a positive signal (severity info) is good practice and
+// never fails a draft, while an info-level problem does.
+func TestCheckFailOnProblemsOnly(t *testing.T) {
+	for _, tt := range []struct {
+		name, draft string
+		code        int
+	}{
+		{"positive signal only", "Tỷ lệ nữ trong hội đồng\nTheo Luật Bình đẳng giới, tỷ lệ nữ trong hội đồng đã tăng lên 30%.", 0},
+		{"an info-level problem", "Nữ bác sĩ trực đêm\nNữ bác sĩ đã trực suốt 36 giờ.", 1},
+		{"nothing", "Giá xăng tăng\nGiá xăng tăng 500 đồng từ chiều nay.", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCapture(t, tt.draft, "check", "--format", "json", "--fail-on", "info", "-")
+			if code != tt.code {
+				t.Errorf("exit %d, want %d; stderr %s", code, tt.code, errOut)
+			}
+			var res scorer.Result
+			if err := json.Unmarshal([]byte(out), &res); err != nil {
+				t.Fatal(err)
+			}
+			if positives := len(res.Positives()); tt.name == "positive signal only" && (positives == 0 || positives != len(res.Findings)) {
+				t.Errorf("want positive signals only, got %+v", res.Findings)
+			}
+		})
+	}
+}
+
 func TestCheckJSONOffsets(t *testing.T) {
 	raw, err := os.ReadFile("testdata/draft.txt")
 	if err != nil {
