@@ -13,6 +13,7 @@ import (
 
 	"genderlens/adoption"
 	"genderlens/model"
+	"genderlens/rules"
 )
 
 // Store is what a report reads from the index.
@@ -49,6 +50,9 @@ type Report struct {
 	TopFindings []Finding
 	// RulesVersions counts the period's articles per rules version.
 	RulesVersions map[string]int
+	// Scoring is the content score's numbers the methodology explains (scorer.Method). Build sets the embedded rule
+	// set's; a caller scoring with another rule set replaces them.
+	Scoring rules.Scoring
 }
 
 // OutletFigures is one outlet's figures over the report's period, with its adoption status in the annual report.
@@ -86,7 +90,12 @@ func Build(ctx context.Context, store Store, policy *adoption.Policy, evidence m
 	if policy == nil {
 		return nil, fmt.Errorf("no adoption policy")
 	}
-	r := &Report{Year: year, ActionMonth: actionMonth, Period: model.Year(year), Policy: policy, Configured: len(outlets)}
+	scoring, err := rules.EmbeddedScoring()
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{Year: year, ActionMonth: actionMonth, Period: model.Year(year), Policy: policy, Configured: len(outlets),
+		Scoring: scoring}
 	if actionMonth {
 		r.Period = model.ActionMonth(year)
 	}

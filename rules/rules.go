@@ -230,6 +230,20 @@ func Embedded() (*Set, error) {
 	return s, nil
 }
 
+// EmbeddedScoring returns the scoring numbers of the embedded rule set from its ruleset.yaml alone, without compiling
+// the rules: for explaining the score (a report's methodology) where no scorer is at hand.
+func EmbeddedScoring() (Scoring, error) {
+	data, err := embedded.ReadFile(SetFile)
+	if err != nil {
+		return Scoring{}, fmt.Errorf("embedded rules: %w", err)
+	}
+	var sf setFile
+	if err := yaml.Unmarshal(data, &sf); err != nil {
+		return Scoring{}, fmt.Errorf("embedded rules: %s: %w", SetFile, err)
+	}
+	return sf.Scoring, nil
+}
+
 // LoadDir loads a directory that replaces the embedded rule set.
 func LoadDir(dir string) (*Set, error) {
 	if _, err := os.Stat(dir); err != nil {

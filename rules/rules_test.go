@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -308,5 +309,17 @@ func TestScoringValidated(t *testing.T) {
 				t.Fatalf("error %v, want one with %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestEmbeddedScoring: the scoring read alone is the embedded set's.
+func TestEmbeddedScoring(t *testing.T) {
+	set, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := EmbeddedScoring()
+	if err != nil || !reflect.DeepEqual(sc, set.Scoring) {
+		t.Errorf("EmbeddedScoring() = %+v, %v; the embedded set has %+v", sc, err, set.Scoring)
 	}
 }

@@ -57,10 +57,10 @@ func Method(sc rules.Scoring, lang string) []string {
 			"An article's content score (0-100) is the weighted geometric mean of the indicator groups that apply to it: " +
 				strings.Join(groups, ", ") + ". " +
 				"B1.2 applies to every article, B1.1 only when someone of known gender is quoted or named, B1.3 only to " +
-				"stories about gender-based violence. A group that does not apply is left out (it does not count as 100) " +
+				"gender-based violence stories. A group that does not apply is left out (it does not count as 100) " +
 				"and the weights of the others are renormalised. With a geometric mean a very poor group pulls the " +
 				"whole article down: good groups cannot make up for it.",
-			"B1.1 starts from 100 × min(1, share / 0.5), where share = (women + 1) / (women + men + 2) among the sources " +
+			"B1.1 starts from 100 × share / 0.5 (at most 100), where share = (women + 1) / (women + men + 2) among the sources " +
 				"quoted (or the people named when nobody is quoted); B1.2 and B1.3 start from 100. Each problem adds " +
 				"penalty points by severity: " + strings.Join(penalties, ", ") + ". A group scores its start × " +
 				"2^(-points / " + num(sc.HalfLife) + "): every " + num(sc.HalfLife) + " penalty points halve it, so every " +
@@ -79,7 +79,7 @@ func Method(sc rules.Scoring, lang string) []string {
 			"B1.3 chỉ cho tin về bạo lực trên cơ sở giới. Nhóm không áp dụng được bỏ ra (không tính là 100 điểm) và " +
 			"trọng số được chia lại cho các nhóm còn lại. Với trung bình nhân, một nhóm rất kém kéo cả bài xuống: " +
 			"các nhóm tốt không bù được.",
-		"B1.1 bắt đầu từ 100 × min(1, tỷ lệ / 0,5), với tỷ lệ = (nữ + 1) / (nữ + nam + 2) trong số nguồn được trích " +
+		"B1.1 bắt đầu từ 100 × tỷ lệ / 0,5 (tối đa 100), với tỷ lệ = (nữ + 1) / (nữ + nam + 2) trong số nguồn được trích " +
 			"dẫn (hoặc người được nhắc đến khi không có trích dẫn); B1.2 và B1.3 bắt đầu từ 100. Mỗi vấn đề cộng điểm " +
 			"phạt theo mức độ: " + strings.Join(penalties, ", ") + ". Điểm của nhóm bằng điểm ban đầu × 2^(-điểm phạt / " +
 			num(sc.HalfLife) + "): cứ " + num(sc.HalfLife) + " điểm phạt thì điểm nhóm giảm một nửa, nên vấn đề nào " +

@@ -11,6 +11,7 @@ import (
 	"genderlens/indexer"
 	"genderlens/model"
 	"genderlens/report"
+	"genderlens/rules"
 )
 
 func runReport(ctx context.Context, env *environment, args []string) error {
@@ -49,6 +50,14 @@ func runReport(ctx context.Context, env *environment, args []string) error {
 	rep, err := report.Build(ctx, idx, policy, evidence.Year(*year), outlets, *year, *actionMonth)
 	if err != nil {
 		return err
+	}
+	if cfg.RulesDir != "" {
+		// The methodology explains the rule set the articles are scored with; Build assumes the embedded one.
+		set, err := rules.LoadDir(cfg.RulesDir)
+		if err != nil {
+			return usageError{err}
+		}
+		rep.Scoring = set.Scoring
 	}
 	if *out == "" {
 		return rep.Write(env.stdout, *format)
