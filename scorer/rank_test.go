@@ -201,6 +201,45 @@ func TestScoreDistribution(t *testing.T) {
 	}
 }
 
+// TestDemoAppearanceBelowPilot: every demo article with three or more appearance or sexualisation findings scores
+// below the pilot threshold (the worst scored 60.0, above the old threshold of 50).
+func TestDemoAppearanceBelowPilot(t *testing.T) {
+	set, err := rules.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := scorer.New(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pilot, _ := presetThresholds(t)
+	arts, err := demo.Articles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, a := range arts {
+		res := s.Check(scorer.Document{Text: demoText(a), Section: a.Section})
+		n := 0
+		for _, f := range res.Findings {
+			if f.Category == "appearance" || f.Category == "sexualization" {
+				n++
+			}
+		}
+		if n < 3 {
+			continue
+		}
+		checked++
+		t.Logf("%s/%s: %d appearance or sexualisation findings, score %.1f %v", a.Outlet, a.Slug, n, res.Score, res.Indicators)
+		if res.Score >= pilot {
+			t.Errorf("%s/%s: %d appearance or sexualisation findings score %.1f, not below the pilot threshold %.1f", a.Outlet, a.Slug, n, res.Score, pilot)
+		}
+	}
+	if checked == 0 {
+		t.Error("no demo article with three appearance or sexualisation findings: the test checks nothing")
+	}
+}
+
 // presetThresholds returns the Hanoi preset's pilot and official content scores (the national preset has the same).
 func presetThresholds(t *testing.T) (pilot, official float64) {
 	t.Helper()

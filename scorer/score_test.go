@@ -255,6 +255,36 @@ func TestAppearanceBelowPilot(t *testing.T) {
 	}
 }
 
+// TestIssueDraftBelowThresholds: the draft of issue 12, in this project's words, scored 78.4 before (84.8 as the
+// issue wrote it): "thân hình bốc lửa", "vòng 1 căng tràn", "thiên chức của người phụ nữ" and five gender-marked
+// professions, with balanced sources. It is now far below the pilot threshold.
+func TestIssueDraftBelowThresholds(t *testing.T) {
+	s := newTestScorer(t)
+	draft := "Ngày hội nghề nghiệp của phụ nữ thành phố\n\nMột nữ phi công có thân hình bốc lửa xuất hiện với vòng 1 căng tràn. " +
+		"Nữ bác sĩ, nữ giám đốc, nữ tài xế và nữ kỹ sư cũng tham dự. Bà Nguyễn Thị Lan, trưởng ban tổ chức, cho biết ngày hội " +
+		"thu hút 2.000 người. Ông Trần Văn Hùng nói thiên chức của người phụ nữ là chăm lo gia đình."
+	res := s.Check(Document{Text: draft})
+	marked := 0
+	for _, f := range res.Findings {
+		if f.Category == model.CategoryGenderMarking {
+			marked++
+		}
+	}
+	if res.Indicators[groupPresence] != 100 || marked != 5 {
+		t.Fatalf("want balanced sources and five gender-marked professions: %v, %+v", res.Indicators, res.Findings)
+	}
+	t.Logf("the issue's draft scores %v (%v)", res.Score, res.Indicators)
+	for _, name := range adoption.PresetNames() {
+		p, err := adoption.Preset(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Score >= *p.Pilot.Content.MinScore {
+			t.Errorf("%s: the issue's draft scores %v, not below the pilot threshold %v", name, res.Score, *p.Pilot.Content.MinScore)
+		}
+	}
+}
+
 // TestPositiveSignalsAreNoProblems: positive signals are good practice: no
 // problem, whatever their severity, and they never lower a score.
 func TestPositiveSignalsAreNoProblems(t *testing.T) {
