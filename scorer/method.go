@@ -48,7 +48,7 @@ func Method(sc rules.Scoring, lang string) []string {
 	for _, sev := range model.Severities() {
 		penalties = append(penalties, strings.ToLower(model.SeverityLabel(sev, lang))+" "+num(sc.Penalty[sev]))
 	}
-	// The example: three appearance findings, warnings in the embedded rules.
+	// The example: three warnings (three appearance findings in the embedded rules).
 	three := 3 * sc.Penalty[model.SeverityWarning]
 	left := math.Round(100 * math.Exp2(-three/sc.HalfLife))
 	offset := math.Round(100 * sc.MaxOffset)
@@ -65,7 +65,7 @@ func Method(sc rules.Scoring, lang string) []string {
 				"penalty points by severity: " + strings.Join(penalties, ", ") + ". A group scores its start × " +
 				"2^(-points / " + num(sc.HalfLife) + "): every " + num(sc.HalfLife) + " penalty points halve it, so every " +
 				"problem costs something, each costs less than the one before, and no score goes below 0. For example, " +
-				"three appearance findings (warnings, " + num(three) + " points) leave B1.2 at " + num(left) + ". A problem " +
+				"three warnings (" + num(three) + " points) leave a group at " + num(left) + ". A problem " +
 				"in a group that does not apply to the article counts in B1.2. Each positive signal gives back " +
 				num(sc.Bonus) + " penalty points to its own group, at most " + num(offset) + "% of the group's points: " +
 				"a positive signal never cancels a problem, adds nothing to a group without problems, and is never " +
@@ -83,8 +83,8 @@ func Method(sc rules.Scoring, lang string) []string {
 			"dẫn (hoặc người được nhắc đến khi không có trích dẫn); B1.2 và B1.3 bắt đầu từ 100. Mỗi vấn đề cộng điểm " +
 			"phạt theo mức độ: " + strings.Join(penalties, ", ") + ". Điểm của nhóm bằng điểm ban đầu × 2^(-điểm phạt / " +
 			num(sc.HalfLife) + "): cứ " + num(sc.HalfLife) + " điểm phạt thì điểm nhóm giảm một nửa, nên vấn đề nào " +
-			"cũng bị trừ điểm, vấn đề sau trừ ít hơn vấn đề trước và điểm không bao giờ dưới 0. Ví dụ: ba cụm từ nhấn " +
-			"mạnh ngoại hình (mức cảnh báo, " + num(three) + " điểm phạt) đưa B1.2 xuống còn " + num(left) + ". Vấn đề " +
+			"cũng bị trừ điểm, vấn đề sau trừ ít hơn vấn đề trước và điểm không bao giờ dưới 0. Ví dụ: ba vấn đề mức " +
+			"cảnh báo (" + num(three) + " điểm phạt) đưa điểm nhóm xuống còn " + num(left) + ". Vấn đề " +
 			"thuộc nhóm không áp dụng cho bài được tính vào B1.2. Mỗi dấu hiệu tích cực trả lại " + num(sc.Bonus) +
 			" điểm phạt cho nhóm của nó, tối đa " + num(offset) + "% số điểm phạt của nhóm: dấu hiệu tích cực không " +
 			"xoá được vấn đề, không cộng điểm cho nhóm không có vấn đề và không bao giờ được tính là vấn đề.",

@@ -315,9 +315,9 @@ func TestMethodStatesTheNumbers(t *testing.T) {
 	}{
 		{"vi", []string{"B1.1 hiện diện cân bằng của nữ và nam (trọng số 0,4)", "B1.3 đưa tin về bạo lực trên cơ sở giới (0,2)",
 			"trung bình nhân có trọng số", "lưu ý 2, cảnh báo 8, nghiêm trọng 15", "2^(-điểm phạt / 10)",
-			"24 điểm phạt) đưa B1.2 xuống còn 19", "trả lại 5 điểm phạt", "tối đa 50%"}},
+			"cảnh báo (24 điểm phạt) đưa điểm nhóm xuống còn 19", "trả lại 5 điểm phạt", "tối đa 50%"}},
 		{"en", []string{"B1.1 equitable presence of women and men (weight 0.4)", "weighted geometric mean",
-			"note 2, warning 8, serious 15", "2^(-points / 10)", "24 points) leave B1.2 at 19", "gives back 5 penalty points", "at most 50%"}},
+			"note 2, warning 8, serious 15", "2^(-points / 10)", "three warnings (24 points) leave a group at 19", "gives back 5 penalty points", "at most 50%"}},
 	} {
 		text := strings.Join(Method(sc, tc.lang), "\n")
 		for _, w := range tc.want {
