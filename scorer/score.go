@@ -52,9 +52,8 @@ func scoreOf(sc rules.Scoring, res *Result) (map[string]float64, float64) {
 	bonus := map[string]float64{}
 	charge := func(f Finding) {
 		g := groupOf(f.Indicator)
-		c, _ := model.LookupCategory(f.Category)
-		if !c.Problem() {
-			if _, ok := base[g]; ok && c.Group == model.GroupPositive {
+		if !IsProblem(f) {
+			if _, ok := base[g]; ok && f.Category == model.CategoryPositive {
 				bonus[g] += sc.Bonus
 			}
 			return
