@@ -22,7 +22,7 @@ func officialEvidence() Evidence {
 // officialContent meets every content threshold of the Hanoi preset.
 func officialContent() model.Aggregate {
 	return model.Aggregate{
-		Articles: 100, Score: f(70),
+		Articles: 100, Score: f(85),
 		Quoted:     model.GenderFigures{GenderCounts: model.GenderCounts{Female: 40, Male: 60}, WomenShare: f(0.4)},
 		Categories: map[string]model.Rate{"sexualization": {Articles: 1, Rate: f(0.01)}},
 		Violence: model.ViolenceFigures{Articles: 10, VictimBlaming: model.Rate{Articles: 1, Rate: f(0.1)},
@@ -55,10 +55,10 @@ func TestAssessThresholds(t *testing.T) {
 		{name: "staff trained at 50%", ev: func(e *Evidence) { e.StaffTrainedShare = f(0.5) }, want: Official},
 		{name: "staff trained at 49%", ev: func(e *Evidence) { e.StaffTrainedShare = f(0.49) }, want: Pilot, reason: "staff_trained_share"},
 		{name: "leadership not reported", ev: func(e *Evidence) { e.WomenLeadershipShare = nil }, want: Pilot, reason: "women_leadership"},
-		{name: "score at 65", content: func(a *model.Aggregate) { a.Score = f(65) }, want: Official},
-		{name: "score 64.9", content: func(a *model.Aggregate) { a.Score = f(64.9) }, want: Pilot, reason: "content_score"},
-		{name: "score at 50", content: func(a *model.Aggregate) { a.Score = f(50) }, want: Pilot},
-		{name: "score 49.9", content: func(a *model.Aggregate) { a.Score = f(49.9) }, want: NotStarted, reason: "content_score"},
+		{name: "score at 80", content: func(a *model.Aggregate) { a.Score = f(80) }, want: Official},
+		{name: "score 79.9", content: func(a *model.Aggregate) { a.Score = f(79.9) }, want: Pilot, reason: "content_score"},
+		{name: "score at 55", content: func(a *model.Aggregate) { a.Score = f(55) }, want: Pilot},
+		{name: "score 54.9", content: func(a *model.Aggregate) { a.Score = f(54.9) }, want: NotStarted, reason: "content_score"},
 		{name: "30 articles", content: func(a *model.Aggregate) { a.Articles = 30 }, want: Official},
 		{name: "29 articles", content: func(a *model.Aggregate) { a.Articles = 29 }, want: Pilot, reason: "articles"},
 		{name: "10 articles", content: func(a *model.Aggregate) { a.Articles = 10 }, want: Pilot},

@@ -27,7 +27,7 @@ type Document struct {
 	Categories   []string `json:"categories,omitempty"`
 	RuleIDs      []string `json:"rule_ids,omitempty"`
 	Topics       []string `json:"topics,omitempty"`
-	FindingCount int      `json:"finding_count"`
+	FindingCount int      `json:"finding_count"` // problem findings only: positive signals are not counted
 	// Result is the scorer's full JSON result, kept for article pages and audits. Only Get fills it: it is stored
 	// apart from the searchable fields (see resultStore).
 	Result json.RawMessage `json:"result,omitempty"`

@@ -65,7 +65,7 @@ func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
 		Article: a.Article, Captions: captions, Crawled: crawled,
 		RulesVersion: res.RulesVersion, Score: res.Score, Indicators: res.Indicators,
 		People: res.Counts.People, Quoted: res.Counts.Quoted,
-		FindingCount: len(res.Findings),
+		FindingCount: problems(res.Findings),
 		Result:       raw,
 		PeopleByRole: map[string]model.GenderCounts{},
 		QuotedByRole: maps.Clone(res.QuotedByRole),
@@ -92,6 +92,17 @@ func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
 		d.Topics = append(d.Topics, model.TopicWomenFocus)
 	}
 	return d, nil
+}
+
+// problems counts the findings that are problems: positive signals are good practice, never counted as problems.
+func problems(fs []scorer.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if scorer.IsProblem(f) {
+			n++
+		}
+	}
+	return n
 }
 
 // images gives stored captions back the shape the crawler hands over.

@@ -43,6 +43,29 @@ func TestPipelineScoresAndStores(t *testing.T) {
 	}
 }
 
+// TestFindingCountIsProblems: the stored finding count, shown as "problems", leaves positive signals out.
+func TestFindingCountIsProblems(t *testing.T) {
+	sc, _ := scorerAndIndex(t)
+	for _, tt := range []struct {
+		name, body string
+		want       int
+	}{
+		{"positive signals only", "Theo Luật Bình đẳng giới, tỷ lệ nữ trong hội đồng đã tăng lên 30%.", 0},
+		{"a problem and a positive signal", "Theo Luật Bình đẳng giới, phái yếu chiếm 30% hội đồng.", 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Score(sc, crawler.Article{Article: model.Article{Outlet: "bao-a", URL: "https://a.example/" + tt.name,
+				Title: "Hội đồng quản trị", Body: tt.body}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.FindingCount != tt.want || !slices.Contains(d.Categories, model.CategoryPositive) {
+				t.Errorf("finding count %d, want %d (categories %v)", d.FindingCount, tt.want, d.Categories)
+			}
+		})
+	}
+}
+
 // TestCaptionsAreScored: what a caption says about a person counts like the body, survives storage in page order,
 // and is read again by the rescore.
 func TestCaptionsAreScored(t *testing.T) {

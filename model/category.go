@@ -103,8 +103,9 @@ func CategoryLabel(id, lang string) string {
 	return id
 }
 
-// Severities of findings. What a severity costs is the rule set's scoring.penalty: by default info costs nothing
-// (a note for the editor), warning and error lower the indicator group's score.
+// Severities of findings. What a severity costs is the rule set's scoring.penalty: every severity of a problem costs
+// something (info a little), so that no problem is free; positive signals, always info, are no problems and cost
+// nothing.
 const (
 	SeverityInfo    = "info"
 	SeverityWarning = "warning"

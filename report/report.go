@@ -14,6 +14,7 @@ import (
 
 	"genderlens/adoption"
 	"genderlens/model"
+	"genderlens/rules"
 )
 
 // Store is what a report reads from the index.
@@ -58,6 +59,10 @@ type Report struct {
 	// MinSample is the smallest base a share is shown for (config figures.min_sample); 0 means
 	// model.DefaultMinSample. The tables judge every share against it, whatever the store already set.
 	MinSample int
+
+	// Scoring is the content score's numbers the methodology explains (scorer.Method). Build sets the embedded rule
+	// set's; a caller scoring with another rule set replaces them.
+	Scoring rules.Scoring
 }
 
 // minSample is the minimum sample the tables apply.
@@ -106,8 +111,12 @@ func Build(ctx context.Context, store Store, policy *adoption.Policy, evidence m
 	if policy == nil {
 		return nil, fmt.Errorf("no adoption policy")
 	}
+	scoring, err := rules.EmbeddedScoring()
+	if err != nil {
+		return nil, err
+	}
 	r := &Report{Year: year, ActionMonth: actionMonth, Period: model.Year(year), Policy: policy, Configured: len(outlets),
-		AsOf: time.Now()}
+		AsOf: time.Now(), Scoring: scoring}
 	if actionMonth {
 		r.Period = model.ActionMonth(year)
 	}

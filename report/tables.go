@@ -9,6 +9,7 @@ import (
 
 	"genderlens/adoption"
 	"genderlens/model"
+	"genderlens/scorer"
 )
 
 // Kind is how a value is shown: as text, a count, a score (0.0) or a share (0%).
@@ -421,12 +422,12 @@ func (r *Report) topFindingsTable() Table {
 
 func (r *Report) methodTable() Table {
 	p := r.Policy
-	t := Table{Sheet: "Phương pháp", Title: "Phương pháp", Notes: []string{
-		"Mỗi bài được chấm theo Bộ chỉ số về giới trong truyền thông (Bộ TT&TT, 2014, dựa trên GSIM của UNESCO) bằng bộ quy tắc của genderlens. " +
-			"Điểm nội dung 0-100 là trung bình có trọng số của ba nhóm: B1.1 hiện diện cân bằng của nữ và nam (40%), " +
-			"B1.2 không định kiến giới trong ngôn từ (40%), B1.3 đưa tin về bạo lực trên cơ sở giới (20%). " +
-			"B1.1 tính từ tỷ lệ nữ trong số nguồn được trích dẫn (hoặc người được nhắc đến khi không có trích dẫn); " +
-			"B1.2 và B1.3 bắt đầu từ 100 và bị trừ 8 điểm cho mỗi phát hiện mức cảnh báo, 15 điểm cho mỗi lỗi, cộng 5 điểm cho mỗi dấu hiệu tích cực.",
+	// The score's formula is the scorer's own explanation, made from the rule set's numbers.
+	method := scorer.Method(r.Scoring, "vi")
+	method[0] = "Mỗi bài được chấm theo Bộ chỉ số về giới trong truyền thông (Bộ TT&TT, 2014, dựa trên GSIM của UNESCO) bằng bộ quy tắc của genderlens. " +
+		method[0]
+	method[len(method)-1] += " Điểm nội dung của một cơ quan là trung bình điểm các bài của cơ quan trong kỳ."
+	t := Table{Sheet: "Phương pháp", Title: "Phương pháp", Notes: append(method, []string{
 		"Số liệu theo cơ quan được tổng hợp từ mọi bài trong kỳ: tỷ lệ nữ = nữ / (nữ + nam) trong số người có giới xác định, " +
 			"tỷ lệ chưa rõ giới được nêu bên cạnh; tỷ lệ theo nhóm phát hiện là số bài có ít nhất một phát hiện của nhóm trên tổng số bài; " +
 			"tỷ lệ đổ lỗi, giật gân, lộ danh tính tính trên số bài về bạo lực giới. Ô để trống là không có dữ liệu (không phải 0%).",
@@ -438,7 +439,7 @@ func (r *Report) methodTable() Table {
 			"Tỷ lệ của quận là số cơ quan đạt mức trên tổng số cơ quan, so với mục tiêu của năm.",
 		fmt.Sprintf("Chính sách: %s (phiên bản %s). Nguồn: %s. Hạn gửi báo cáo năm: trước ngày %s.", p.Name, p.Version, p.Source, deadlineText(p.ReportDeadline)),
 		"Phiên bản bộ quy tắc: " + versionsText(r.RulesVersions) + ".",
-	}, Columns: []Column{{"Mức", 14}, {"Yêu cầu", 50}, {"Ngưỡng", 30}}}
+	}...), Columns: []Column{{"Mức", 14}, {"Yêu cầu", 50}, {"Ngưỡng", 30}}}
 	for _, tg := range p.Targets {
 		t.Rows = append(t.Rows, []Value{text("Mục tiêu"), text(fmt.Sprintf("Tỷ lệ cơ quan áp dụng %s vào năm %d", strings.ToLower(levelText(tg.Level)), tg.Year)), shareOf(tg.Share)})
 	}

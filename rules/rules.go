@@ -12,9 +12,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -58,14 +60,21 @@ type Set struct {
 	People  People
 }
 
-// Scoring holds the weights documented in README.md.
+// Scoring holds the numbers of the content score, documented in README.md and explained to readers by
+// scorer.Method.
 type Scoring struct {
-	// Groups weights each indicator group in the overall score.
+	// Groups weights each indicator group in the overall score. Every group a rule scores in needs a weight, and
+	// B1.2 (which applies to every article) must have one.
 	Groups map[string]float64 `yaml:"groups"`
-	// Penalty is the points an indicator loses per finding of a severity.
+	// Penalty is the penalty points of one problem finding of each severity; every severity costs something.
 	Penalty map[string]float64 `yaml:"penalty"`
-	// Bonus is the points a positive signal adds to its indicator.
+	// HalfLife is the penalty points that halve a group's score: a group scores its base × 2^(-points/HalfLife).
+	HalfLife float64 `yaml:"half_life"`
+	// Bonus is the penalty points a positive signal gives back to its group.
 	Bonus float64 `yaml:"bonus"`
+	// MaxOffset is the largest share of a group's penalty points that its positive signals give back; below 1, so
+	// that a problem always costs something.
+	MaxOffset float64 `yaml:"max_offset"`
 }
 
 // Near is a proximity condition: the match must lie within Within words of
@@ -207,6 +216,20 @@ func Embedded() (*Set, error) {
 	return s, nil
 }
 
+// EmbeddedScoring returns the scoring numbers of the embedded rule set from its ruleset.yaml alone, without compiling
+// the rules: for explaining the score (a report's methodology) where no scorer is at hand.
+func EmbeddedScoring() (Scoring, error) {
+	data, err := embedded.ReadFile(SetFile)
+	if err != nil {
+		return Scoring{}, fmt.Errorf("embedded rules: %w", err)
+	}
+	var sf setFile
+	if err := yaml.Unmarshal(data, &sf); err != nil {
+		return Scoring{}, fmt.Errorf("embedded rules: %s: %w", SetFile, err)
+	}
+	return sf.Scoring, nil
+}
+
 // LoadDir loads a directory that replaces the embedded rule set.
 func LoadDir(dir string) (*Set, error) {
 	if _, err := os.Stat(dir); err != nil {
@@ -260,7 +283,7 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 		h.Write(data)
 	}
 	set := &Set{}
-	sawSet := false
+	sawSet, setLine := false, 0
 	seen := map[string]string{}
 	var lists map[string][]string
 	for _, name := range names {
@@ -298,6 +321,7 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 			}
 			set.Version = sf.Version
 			set.Scoring = sf.Scoring
+			setLine = root.Line
 			continue
 		case ListsFile:
 			checkKeys(root, reflect.TypeFor[listsFile](), name, add)
@@ -345,6 +369,10 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 	}
 	if !sawSet {
 		add(SetFile, 0, "missing: the rule set needs a %s with its version", SetFile)
+	} else {
+		for _, msg := range validateScoring(set.Scoring, set.Rules) {
+			add(SetFile, setLine, "scoring: %s", msg)
+		}
 	}
 	parsePeople(fsys, &set.People, add, hashFile)
 	if set.Version != "" {
@@ -425,6 +453,52 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// validateScoring returns what is wrong with the scoring numbers: the score's stated properties (every problem
+// costs something, positive signals never cancel a problem) hold only for numbers in these ranges.
+func validateScoring(sc Scoring, rules []Rule) []string {
+	var out []string
+	bad := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+	for _, g := range slices.Sorted(maps.Keys(sc.Groups)) {
+		if w := sc.Groups[g]; !(w > 0) {
+			bad("groups.%s: want a weight above 0, got %v", g, w)
+		}
+	}
+	if _, ok := sc.Groups[model.IndicatorStereotypes]; !ok {
+		bad("groups.%s: required, since it applies to every article and takes the findings of groups that do not apply", model.IndicatorStereotypes)
+	}
+	missing := map[string]string{}
+	for _, r := range rules {
+		if g := model.IndicatorGroup(r.Indicator); r.Indicator != "" && r.Kind != KindTopic {
+			if _, ok := sc.Groups[g]; !ok && missing[g] == "" {
+				missing[g] = r.ID
+			}
+		}
+	}
+	for _, g := range slices.Sorted(maps.Keys(missing)) {
+		bad("groups.%s: missing, but rule %s scores in it", g, missing[g])
+	}
+	for _, sev := range model.Severities() {
+		if p, ok := sc.Penalty[sev]; !ok || !(p > 0) {
+			bad("penalty.%s: want points above 0 (every problem costs something), got %v", sev, sc.Penalty[sev])
+		}
+	}
+	for _, sev := range slices.Sorted(maps.Keys(sc.Penalty)) {
+		if !slices.Contains(model.Severities(), sev) {
+			bad("penalty.%s: not a severity (want %s)", sev, strings.Join(model.Severities(), ", "))
+		}
+	}
+	if !(sc.HalfLife > 0) {
+		bad("half_life: want points above 0, got %v", sc.HalfLife)
+	}
+	if !(sc.Bonus >= 0) {
+		bad("bonus: want 0 or more points, got %v", sc.Bonus)
+	}
+	if !(sc.MaxOffset >= 0 && sc.MaxOffset < 1) {
+		bad("max_offset: want a share from 0 up to (not including) 1, got %v", sc.MaxOffset)
+	}
+	return out
 }
 
 // validate returns what is wrong with one rule.

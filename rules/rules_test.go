@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -34,7 +35,14 @@ func TestEmbeddedLoadsAndLintsClean(t *testing.T) {
 	}
 }
 
-const goodSet = "version: \"t1\"\n"
+// goodScoring is the smallest valid scoring block.
+const goodScoring = `scoring:
+  groups: {B1.2: 1}
+  penalty: {info: 1, warning: 2, error: 3}
+  half_life: 10
+`
+
+const goodSet = "version: \"t1\"\n" + goodScoring
 
 const goodRule = `indicator: B1.2
 rules:
@@ -271,5 +279,49 @@ func TestGenderEvidencePolicy(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("lint lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+// TestScoringValidated: the score's properties (every problem costs
+// something, a positive signal never cancels a problem) hold only for
+// scoring numbers in range, so a rule set with others does not load.
+func TestScoringValidated(t *testing.T) {
+	for _, tc := range []struct {
+		name, scoring, want string
+	}{
+		{"valid", goodScoring, ""},
+		{"no scoring", "", "groups.B1.2: required"},
+		{"free info", strings.Replace(goodScoring, "info: 1", "info: 0", 1), "penalty.info: want points above 0"},
+		{"missing severity", strings.Replace(goodScoring, "error: 3", "", 1), "penalty.error: want points above 0"},
+		{"unknown severity", strings.Replace(goodScoring, "error: 3", "error: 3, fatal: 9", 1), "penalty.fatal: not a severity"},
+		{"zero weight", strings.Replace(goodScoring, "B1.2: 1", "B1.2: 1, B1.1: 0", 1), "groups.B1.1: want a weight above 0"},
+		{"no half-life", strings.Replace(goodScoring, "half_life: 10", "half_life: 0", 1), "half_life: want points above 0"},
+		{"cancelling bonus", goodScoring + "  max_offset: 1\n", "max_offset: want a share from 0 up to (not including) 1"},
+		{"negative bonus", goodScoring + "  bonus: -1\n", "bonus: want 0 or more points"},
+		{"rule group without weight", strings.Replace(goodScoring, "B1.2: 1", "B1.3: 1", 1), "groups.B1.2: missing, but rule x.one scores in it"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := minimalSet()
+			fsys["ruleset.yaml"] = &fstest.MapFile{Data: []byte("version: \"t1\"\n" + tc.scoring)}
+			_, err := Load(fsys)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Fatalf("valid scoring rejected: %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), "ruleset.yaml:1: scoring: "+tc.want)):
+				t.Fatalf("error %v, want one with %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestEmbeddedScoring: the scoring read alone is the embedded set's.
+func TestEmbeddedScoring(t *testing.T) {
+	set, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := EmbeddedScoring()
+	if err != nil || !reflect.DeepEqual(sc, set.Scoring) {
+		t.Errorf("EmbeddedScoring() = %+v, %v; the embedded set has %+v", sc, err, set.Scoring)
 	}
 }

@@ -20,7 +20,7 @@ const (
 type Result struct {
 	RulesVersion string                        `json:"rules_version"`
 	Score        float64                       `json:"score"`
-	Indicators   map[string]float64            `json:"indicators"`
+	Indicators   map[string]float64            `json:"indicators"` // groups that apply only (see scoreOf)
 	People       []Person                      `json:"people"`
 	Findings     []Finding                     `json:"findings"`
 	Alerts       []Finding                     `json:"alerts"`

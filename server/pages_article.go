@@ -20,6 +20,8 @@ type articlePage struct {
 	Findings   []findingView
 	Alerts     []scorer.Finding
 	Stale      bool
+	// Method explains how the score is computed, in the page's language.
+	Method []string
 }
 
 // articlePageHandler: GET /article?url=CANONICAL_URL.
@@ -39,7 +41,7 @@ func (s *Server) articlePageHandler(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "error.noarticle", u)
 		return
 	}
-	v := &articlePage{Doc: d, Stale: d.RulesVersion != s.opts.Scorer.RulesVersion()}
+	v := &articlePage{Doc: d, Stale: d.RulesVersion != s.opts.Scorer.RulesVersion(), Method: s.opts.Scorer.Method(pageLang(r))}
 	if o, ok := s.outlet(d.Outlet); ok {
 		v.Outlet, v.OutletLink = o, outletLink(o.ID)
 	} else {

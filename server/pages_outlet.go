@@ -138,8 +138,13 @@ func (s *Server) topArticles(r *http.Request, id string, year int) ([]topArticle
 		if err != nil || !ok || d.FindingCount == 0 {
 			continue
 		}
+		// The list is of problems: a positive signal's category is not one.
+		cats := slices.DeleteFunc(slices.Clone(h.Categories), func(c string) bool {
+			cat, ok := model.LookupCategory(c)
+			return ok && !cat.Problem()
+		})
 		out = append(out, topArticle{Title: h.Title, Link: articleLink(h.URL), Published: h.Published, Score: h.Score,
-			Findings: d.FindingCount, Categories: h.Categories})
+			Findings: d.FindingCount, Categories: cats})
 	}
 	slices.SortStableFunc(out, func(a, b topArticle) int {
 		return cmp.Or(cmp.Compare(b.Findings, a.Findings), cmp.Compare(a.Score, b.Score))

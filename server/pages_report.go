@@ -47,6 +47,7 @@ func (s *Server) reportDownload(w http.ResponseWriter, r *http.Request) {
 	}
 	rep.AsOf = s.opts.Now()
 	rep.MinSample = s.opts.MinSample
+	rep.Scoring = s.opts.Scorer.Scoring() // the methodology explains the rule set the server scores with
 	// Written to a buffer first, so a failure is an error page rather than half a file.
 	var buf bytes.Buffer
 	if err := rep.Write(&buf, format); err != nil {

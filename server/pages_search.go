@@ -1,10 +1,12 @@
 package server
 
 import (
+	"cmp"
 	"html"
 	"html/template"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -133,7 +135,15 @@ func (s *Server) searchPageHandler(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, name := range []string{"outlet", "month", "category"} {
 		g := facetGroup{Name: name}
-		for _, fc := range res.Facets[name] {
+		values := res.Facets[name]
+		if name == "category" {
+			// Problems first: a positive signal is not a kind of problem, so it never leads the list.
+			values = slices.Clone(values)
+			slices.SortStableFunc(values, func(a, b model.FacetCount) int {
+				return cmp.Compare(problemRank(a.Value), problemRank(b.Value))
+			})
+		}
+		for _, fc := range values {
 			label, key, cur := fc.Value, name, false
 			switch name {
 			case "outlet":
@@ -198,4 +208,12 @@ func safeSnippet(s string) template.HTML {
 		b.WriteString("</mark>")
 	}
 	return template.HTML(b.String()) // escaped above, with only <mark> elements re-allowed
+}
+
+// problemRank orders problem categories (0) before the others (1).
+func problemRank(category string) int {
+	if c, ok := model.LookupCategory(category); ok && !c.Problem() {
+		return 1
+	}
+	return 0
 }

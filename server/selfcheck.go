@@ -22,6 +22,8 @@ type checkView struct {
 	Segments              []segment
 	Findings              []findingView
 	Alerts                []scorer.Finding
+	// Method explains how the score is computed, in the page's language.
+	Method []string
 }
 
 // segment is a run of the input, highlighted when Finding is set.
@@ -59,6 +61,7 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) {
 	res := s.opts.Scorer.Check(scorer.Document{Text: scored, Section: section, Lang: p.Lang})
 	view.Result = res
 	view.Alerts = res.Alerts
+	view.Method = s.opts.Scorer.Method(p.Lang)
 	view.Segments, view.Findings = highlight(scored, res.Findings)
 	for i := range view.Findings {
 		view.Findings[i].Where = draftPlace(p.Lang, scored, text, parts, view.Findings[i].Start)

@@ -56,6 +56,36 @@ func TestCheckText(t *testing.T) {
 	}
 }
 
+// TestCheckFailOnProblemsOnly: --fail-on looks at problems; a positive signal (severity info) is good practice and
+// never fails a draft, while an info-level problem does.
+func TestCheckFailOnProblemsOnly(t *testing.T) {
+	for _, tt := range []struct {
+		name, draft string
+		code        int
+	}{
+		{"positive signal only", "Tỷ lệ nữ trong hội đồng\nTheo Luật Bình đẳng giới, tỷ lệ nữ trong hội đồng đã tăng lên 30%.", 0},
+		{"an info-level problem", "Nữ bác sĩ trực đêm\nNữ bác sĩ đã trực suốt 36 giờ.", 1},
+		{"nothing", "Giá xăng tăng\nGiá xăng tăng 500 đồng từ chiều nay.", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCapture(t, tt.draft, "check", "--format", "json", "--fail-on", "info", "-")
+			if code != tt.code {
+				t.Errorf("exit %d, want %d; stderr %s", code, tt.code, errOut)
+			}
+			var files []struct {
+				Result scorer.Result `json:"result"`
+			}
+			if err := json.Unmarshal([]byte(out), &files); err != nil || len(files) != 1 {
+				t.Fatalf("%v: %s", err, out)
+			}
+			res := files[0].Result
+			if positives := len(res.Positives()); tt.name == "positive signal only" && (positives == 0 || positives != len(res.Findings)) {
+				t.Errorf("want positive signals only, got %+v", res.Findings)
+			}
+		})
+	}
+}
+
 // TestCheckJSONOffsets: in --format json, start and end are byte offsets into the checked text, the file as given
 // (a byte order mark left out) or the entry's "text" when there is one, and line:col are that text's.
 func TestCheckJSONOffsets(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"genderlens/indexer"
 	"genderlens/model"
 	"genderlens/report"
+	"genderlens/rules"
 
 	"golang.org/x/term"
 )
@@ -68,6 +69,14 @@ func runReport(ctx context.Context, env *environment, args []string) error {
 	rep, err := report.Build(ctx, idx, policy, evidence.Year(*year), outlets, *year, *actionMonth)
 	if err != nil {
 		return err
+	}
+	if cfg.RulesDir != "" {
+		// The methodology explains the rule set the articles are scored with; Build assumes the embedded one.
+		set, err := rules.LoadDir(cfg.RulesDir)
+		if err != nil {
+			return usageError{err}
+		}
+		rep.Scoring = set.Scoring
 	}
 	rep.MinSample = cfg.Figures.MinSample
 	rep.AsOf = env.clock()
