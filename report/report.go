@@ -49,6 +49,8 @@ type Report struct {
 	TopFindings []Finding
 	// RulesVersions counts the period's articles per rules version.
 	RulesVersions map[string]int
+	// Unit is the monitoring unit the report is for; its name, when it has one, ends the title.
+	Unit model.Unit
 }
 
 // OutletFigures is one outlet's figures over the report's period, with its adoption status in the annual report.

@@ -62,12 +62,16 @@ type Table struct {
 	Rows    [][]Value
 }
 
-// Title is the report's title.
+// Title is the report's title, naming the monitoring unit when it has a name.
 func (r *Report) Title() string {
+	title := fmt.Sprintf("Báo cáo năm %d: áp dụng Bộ chỉ số về giới trong truyền thông", r.Year)
 	if r.ActionMonth {
-		return fmt.Sprintf("Báo cáo Tháng hành động vì bình đẳng giới năm %d", r.Year)
+		title = fmt.Sprintf("Báo cáo Tháng hành động vì bình đẳng giới năm %d", r.Year)
 	}
-	return fmt.Sprintf("Báo cáo năm %d: áp dụng Bộ chỉ số về giới trong truyền thông", r.Year)
+	if name := strings.TrimSpace(r.Unit.Name); name != "" {
+		title += " – " + name
+	}
+	return title
 }
 
 // PeriodText is the period in Vietnamese, dates inclusive.

@@ -80,6 +80,6 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		}
 		v.Action = append(v.Action, ar)
 	}
-	v.ActionTotal = actionRow{Name: translate(lang, "district.total"), Figures: s.opts.Store.Aggregate(model.Filter{Period: model.ActionMonth(year)})}
+	v.ActionTotal = actionRow{Name: unitText(s.opts.Unit, lang, translate(lang, "district.total")), Figures: s.opts.Store.Aggregate(model.Filter{Period: model.ActionMonth(year)})}
 	s.render(w, http.StatusOK, "overview.html", newPage(r, "overview", v))
 }

@@ -45,6 +45,7 @@ func (s *Server) reportDownload(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusServiceUnavailable, "error.unavailable", "")
 		return
 	}
+	rep.Unit = s.opts.Unit
 	// Written to a buffer first, so a failure is an error page rather than half a file.
 	var buf bytes.Buffer
 	if err := rep.Write(&buf, format); err != nil {

@@ -41,8 +41,9 @@ func TestPagesStatusAndContent(t *testing.T) {
 		want       []string
 	}{
 		{"district", "/?year=2025", 200, []string{"Báo Hồ Tây", "Cổng phường Sen", "Thí điểm", "Chưa áp dụng", "50%", "Mục tiêu 80%",
-			"Tháng hành động", "<svg class=\"bar\"", "Toàn quận", "/outlets/bao-ho-tay"}},
-		{"district en", "/?year=2025&lang=en", 200, []string{"District overview", "Pilot", "Not started", "Action Month", "lang=en"}},
+			"Tháng hành động", "<svg class=\"bar\"", "Toàn phường", "/outlets/bao-ho-tay",
+			"Tổng quan Phường Hồ Tây 2025", "các cơ quan trong phường"}},
+		{"district en", "/?year=2025&lang=en", 200, []string{"Phường Hồ Tây overview", "How the ward&#39;s outlets", "Whole ward", "Pilot", "Not started", "Action Month", "lang=en"}},
 		{"district bad year", "/?year=abc", 400, []string{"Yêu cầu không hợp lệ"}},
 		{"outlet", "/outlets/bao-ho-tay?year=2025", 200, []string{"Báo Hồ Tây", "<polyline", "Nguồn tin nữ", "Chưa rõ giới",
 			"Phái yếu khởi nghiệp công nghệ", "Người đẹp xuất hiện tại sân bay", "Định kiến, rập khuôn giới", "B1.3"}},

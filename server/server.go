@@ -47,6 +47,8 @@ type Options struct {
 	Evidence *adoption.EvidenceStore
 	// APIToken authorises the write endpoints (Authorization: Bearer); empty disables them.
 	APIToken string
+	// Unit is the monitoring unit every page names (zero: a district without a name, as config's default).
+	Unit model.Unit
 }
 
 // Server is the HTTP front of genderlens.
@@ -71,6 +73,9 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
+	}
+	if o.Unit.Level == "" {
+		o.Unit.Level = model.UnitDistrict
 	}
 	if o.Policy == nil {
 		p, err := adoption.Preset("hanoi")

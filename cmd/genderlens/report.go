@@ -50,6 +50,7 @@ func runReport(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
+	rep.Unit = cfg.Unit
 	if *out == "" {
 		return rep.Write(env.stdout, *format)
 	}

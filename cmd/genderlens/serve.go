@@ -38,6 +38,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		}
 		defer site.Close()
 		cfg.Outlets = site.Config()
+		cfg.Unit = demo.Unit
 		// The demo site is ours and on loopback: no need to wait seconds between requests.
 		cfg.Crawler.Delay = config.Duration(50 * time.Millisecond)
 		cfg.Crawler.Parallelism = 4
@@ -87,7 +88,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	ver, _ := buildVersion()
 	srv, err := server.New(server.Options{
 		Outlets: cfg.Outlets, Store: p.index, Scorer: p.scorer, Registry: reg, Logger: log, Version: ver,
-		Policy: policy, Evidence: evidence, APIToken: cfg.APIToken,
+		Policy: policy, Evidence: evidence, APIToken: cfg.APIToken, Unit: cfg.Unit,
 	})
 	if err != nil {
 		return err
