@@ -314,13 +314,13 @@ func (r *Report) monthTable() Table {
 
 func (r *Report) categoryTable() Table {
 	t := Table{Sheet: "Phát hiện theo nhóm", Title: "Phát hiện theo nhóm (số bài có ít nhất một phát hiện của nhóm)",
-		Columns: []Column{{"Nhóm phát hiện", 34}, {"Mã nhóm", 22}, {"Số bài (toàn quận)", 12}, {"Tỷ lệ (toàn quận)", 12}}}
+		Columns: []Column{{"Nhóm phát hiện", 34}, {"Số bài (toàn quận)", 12}, {"Tỷ lệ (toàn quận)", 12}}}
 	for _, o := range r.Outlets {
 		t.Columns = append(t.Columns, Column{"Số bài: " + o.Name, 14})
 	}
 	for _, c := range r.ReportCategories() {
 		rt := r.District.Categories[c]
-		row := []Value{text(model.CategoryLabel(c, "vi")), text(c), count(rt.Articles), categoryRate(r.District, c)}
+		row := []Value{text(model.CategoryLabel(c, "vi")), count(rt.Articles), categoryRate(r.District, c)}
 		for _, o := range r.Outlets {
 			row = append(row, count(o.Figures.Categories[c].Articles))
 		}
@@ -361,7 +361,7 @@ func (r *Report) methodTable() Table {
 		"Mức áp dụng (chưa áp dụng, thí điểm, chính thức) của mỗi cơ quan do chính sách quyết định: cơ quan đạt mức thí điểm khi có đủ " +
 			"minh chứng quy trình và đạt các ngưỡng nội dung của mức thí điểm; đạt mức chính thức khi đạt cả yêu cầu thí điểm và chính thức. " +
 			"Tỷ lệ của quận là số cơ quan đạt mức trên tổng số cơ quan, so với mục tiêu của năm.",
-		fmt.Sprintf("Chính sách: %s (phiên bản %s). Nguồn: %s. Hạn gửi báo cáo năm: trước ngày %s.", p.Name, p.Version, p.Source, deadlineText(p.ReportDeadline)),
+		fmt.Sprintf("Chính sách: %s (phiên bản %s). Nguồn: %s. Hạn gửi báo cáo năm: trước ngày %s.", p.Name, p.Version, p.Source.In("vi"), deadlineText(p.ReportDeadline)),
 		"Phiên bản bộ quy tắc: " + versionsText(r.RulesVersions) + ".",
 	}, Columns: []Column{{"Mức", 14}, {"Yêu cầu", 50}, {"Ngưỡng", 30}}}
 	for _, tg := range p.Targets {

@@ -148,12 +148,12 @@ func evidenceInBrowser(t *testing.T, ctx context.Context, ts *httptest.Server) {
 		chromedp.SetValue(chromedp.CSS("#recorded_by"), "Phòng VH-TT"),
 		chromedp.SetValue(chromedp.CSS("#token"), "not-the-token"),
 		chromedp.Click(chromedp.CSS(".evidence-form button")),
-		chromedp.WaitVisible(chromedp.CSS("p.error")),
+		chromedp.WaitVisible(chromedp.CSS(".error")),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantAll(t, "wrong token", textOf(t, ctx, "p.error"), "không đúng")
+	wantAll(t, "wrong token", textOf(t, ctx, ".error"), "không đúng")
 	if tok := browsertest.MustRun(t, ctx, chromedp.Value(chromedp.CSS("#token"))); tok != "" {
 		t.Errorf("the token field came back filled: %q", tok)
 	}

@@ -42,7 +42,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	lang := pageLang(r)
 	year, err := yearParam(r.URL.Query().Get("year"))
 	if err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", err.Error())
+		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "error.year", r.URL.Query().Get("year"))
 		return
 	}
 	d := s.district(year)

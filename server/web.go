@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -69,6 +70,20 @@ type page struct {
 
 // T translates a user interface key into the page's language, naming the monitoring unit where the text does.
 func (p page) T(key string) string { return unitText(p.Unit, p.Lang, translate(p.Lang, key)) }
+
+// TV translates key like T, as HTML in which the unit's name and the Vietnamese words given for "{vi}" are marked
+// lang="vi": they are names and examples, not text to translate, and a screen reader should read them as Vietnamese.
+func (p page) TV(key string, vi ...string) template.HTML {
+	s := html.EscapeString(translate(p.Lang, key))
+	mark := func(v string) string { return `<span lang="vi">` + html.EscapeString(v) + `</span>` }
+	if name := p.UnitName(); name != "" {
+		s = strings.NewReplacer("{unit}", mark(name), "{Unit}", mark(name)).Replace(s)
+	}
+	for _, v := range vi {
+		s = strings.Replace(s, "{vi}", mark(v), 1)
+	}
+	return template.HTML(unitText(p.Unit, p.Lang, s)) // escaped above; the level labels need no escaping
+}
 
 // UnitName is the unit's configured name for the header, empty when it has none.
 func (p page) UnitName() string { return strings.TrimSpace(p.Unit.Name) }
