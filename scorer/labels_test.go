@@ -100,7 +100,9 @@ func TestExplainSpeaksVietnamese(t *testing.T) {
 	for _, w := range strings.Fields("the of not with within by after before starts part name phrase words cancelled nearby only never") {
 		stop[w] = true
 	}
-	english := func(s string) bool { return slices.ContainsFunc(words.FindAllString(s, -1), func(w string) bool { return stop[w] }) }
+	english := func(s string) bool {
+		return slices.ContainsFunc(words.FindAllString(s, -1), func(w string) bool { return stop[w] })
+	}
 	for _, text := range []string{
 		"Nữ bác sĩ xinh đẹp\n\nBà Nguyễn Thị Lan, Giám đốc Sở Y tế, cho biết phái yếu ngày càng tham gia nhiều dự án. Lan nói thêm: “Chị em rất giỏi.”\n\n" +
 			"Ông Trần Văn Hùng, bảo vệ, nói phái đẹp có vòng 1 căng đầy. Hùng cười. Ông T. ở số 12 Nguyễn Du. Chị Hoa ở UBND phường.",
