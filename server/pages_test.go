@@ -242,3 +242,19 @@ func TestTemplateKeysInCatalog(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSnippetEllipses: a snippet has an ellipsis only where the index cut the text, never "… …".
+func TestSearchSnippetEllipses(t *testing.T) {
+	ts, _ := newPagesTestServer(t)
+	_, _, body := fetch(t, "GET", ts.URL+"/search?q=nguoi+dep", nil)
+	snippet := regexp.MustCompile(`<p class="snippet"[^>]*>(.*?)</p>`).FindAllStringSubmatch(body, -1)
+	if len(snippet) == 0 {
+		t.Fatal("no snippet")
+	}
+	for _, m := range snippet {
+		text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[1], "")
+		if strings.Contains(text, "… …") || strings.Contains(text, "……") || strings.HasPrefix(text, "… Người đẹp") {
+			t.Errorf("snippet %q: ellipses doubled or where nothing was cut", text)
+		}
+	}
+}
