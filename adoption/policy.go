@@ -15,6 +15,8 @@ import (
 
 	"genderlens/internal/strictyaml"
 	"genderlens/model"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Level is how far an outlet applies the indicator set.
@@ -42,7 +44,9 @@ func (l Level) rank() int {
 type Policy struct {
 	Version string `yaml:"version" json:"version"`
 	Name    string `yaml:"name" json:"name"`
-	Source  string `yaml:"source" json:"source,omitempty"`
+	// Source names the plans and decisions the policy follows, in Vietnamese for the reports and pages and in
+	// English. A file may give one text (the form before both were kept); it is then used for both.
+	Source model.Label `yaml:"source" json:"source"`
 	// ReportDeadline is the day (MM-DD) before which the yearly report must be sent to be on time.
 	ReportDeadline string       `yaml:"report_deadline" json:"report_deadline"`
 	Targets        []Target     `yaml:"targets" json:"targets"`
@@ -119,14 +123,39 @@ func LoadPolicy(ref string) (*Policy, error) {
 
 // ParsePolicy decodes and validates a policy; name (a file or preset) prefixes every error.
 func ParsePolicy(b []byte, name string) (*Policy, error) {
-	var p Policy
-	if err := strictyaml.Unmarshal(b, &p); err != nil {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
 		return nil, fmt.Errorf("policy %s: %w", name, err)
+	}
+	var p Policy
+	if doc.Kind != 0 {
+		sourceInBothLanguages(&doc)
+		if err := strictyaml.Decode(&doc, &p); err != nil {
+			return nil, fmt.Errorf("policy %s: %w", name, err)
+		}
 	}
 	if err := p.validate(); err != nil {
 		return nil, fmt.Errorf("policy %s: %w", name, err)
 	}
 	return &p, nil
+}
+
+// sourceInBothLanguages turns a policy file's single-text source into the same text in both languages.
+func sourceInBothLanguages(doc *yaml.Node) {
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if v := m.Content[i+1]; m.Content[i].Value == "source" && v.Kind == yaml.ScalarNode {
+			text := *v
+			vi, en := text, text
+			m.Content[i+1] = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: v.Line, Column: v.Column, Content: []*yaml.Node{
+				{Kind: yaml.ScalarNode, Tag: "!!str", Value: "vi", Line: v.Line, Column: v.Column}, &vi,
+				{Kind: yaml.ScalarNode, Tag: "!!str", Value: "en", Line: v.Line, Column: v.Column}, &en,
+			}}
+		}
+	}
 }
 
 func (p *Policy) validate() error {

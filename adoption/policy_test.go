@@ -17,6 +17,12 @@ func TestPresets(t *testing.T) {
 		if p.Version == "" || len(p.Targets) != 2 {
 			t.Errorf("preset %s: version %q, %d targets", name, p.Version, len(p.Targets))
 		}
+		// The reports are Vietnamese: the documents a preset follows are named in Vietnamese there, in English on
+		// English pages.
+		if p.Source.VI == "" || p.Source.EN == "" || strings.Contains(p.Source.VI, "Decision") || strings.Contains(p.Source.VI, "Plan") ||
+			strings.Contains(p.Source.EN, "Quyết định") || strings.Contains(p.Source.EN, "Kế hoạch") {
+			t.Errorf("preset %s: source %+v, want it in both languages", name, p.Source)
+		}
 	}
 	def, err := LoadPolicy("")
 	if err != nil || def.TargetFor(2025).Share != 0.8 {
@@ -27,6 +33,26 @@ func TestPresets(t *testing.T) {
 	}
 	if _, err := LoadPolicy(filepath.Join(t.TempDir(), "missing.yaml")); err == nil {
 		t.Error("missing file accepted")
+	}
+}
+
+// TestPolicySourceAsOneText checks that a policy file written before sources had two languages still loads, its one
+// text standing for both.
+func TestPolicySourceAsOneText(t *testing.T) {
+	b, err := presetFiles.ReadFile("presets/hanoi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	start := strings.Index(text, "source:")
+	end := strings.Index(text, "report_deadline:")
+	old := text[:start] + "source: \"Kế hoạch 331/KH-UBND\"\n" + text[end:]
+	p, err := ParsePolicy([]byte(old), "old.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Source.VI != "Kế hoạch 331/KH-UBND" || p.Source.EN != p.Source.VI {
+		t.Errorf("source %+v, want the one text in both languages", p.Source)
 	}
 }
 

@@ -5,15 +5,22 @@
 // for (RecordOutlets, RecordedOutlets), so that commands reading it later list the same outlets as the service.
 package config
 
-import "time"
+import (
+	"time"
+
+	"genderlens/model"
+)
 
 // Config is the whole configuration file.
 type Config struct {
 	// DataDir holds the index and the crawl state.
 	DataDir string `yaml:"data_dir"`
 	// Listen is the HTTP address of the server.
-	Listen  string  `yaml:"listen"`
-	Crawler Crawler `yaml:"crawler"`
+	Listen string `yaml:"listen"`
+	// Unit is the local government whose office follows the outlets: its name and level (district, ward, city,
+	// province) head every page and report.
+	Unit    model.Unit `yaml:"unit"`
+	Crawler Crawler    `yaml:"crawler"`
 	// RulesDir, when set, replaces the embedded indicator rule set.
 	RulesDir string `yaml:"rules_dir"`
 	// PolicyFile, when set, replaces the embedded adoption policy (thresholds for pilot and official application).

@@ -13,11 +13,10 @@ import (
 	"time"
 
 	"genderlens/internal/golden"
-
-	"go.yaml.in/yaml/v3"
-
 	"genderlens/internal/strictyaml"
 	"genderlens/model"
+
+	"go.yaml.in/yaml/v3"
 )
 
 const exampleFile = "../genderlens.example.yaml"
@@ -29,6 +28,10 @@ func TestDefaultValidates(t *testing.T) {
 	}
 	if c.DataDir != "./data" || c.Listen != "127.0.0.1:8080" || c.RulesDir != "" {
 		t.Errorf("top-level defaults = %q, %q, %q", c.DataDir, c.Listen, c.RulesDir)
+	}
+	// Before units were configurable every page said "quận": the default keeps that.
+	if c.Unit != (model.Unit{Level: model.UnitDistrict}) {
+		t.Errorf("unit default = %+v, want a district without a name", c.Unit)
 	}
 	want := Crawler{
 		UserAgent:     c.Crawler.UserAgent,
@@ -243,6 +246,10 @@ func TestInvalid(t *testing.T) {
 			`patterns.yaml:11: outlets[0].selectors.author: ".author," is not a valid CSS selector`,
 			"patterns.yaml:12: outlets[0].max_pages: must not be negative",
 			"patterns.yaml:13: outlets[0].schedule: must not be negative",
+		}},
+		{"unit.yaml", []string{
+			`unit.yaml:2: unit.name: "Phường\nBa Đình" must be one line`,
+			`unit.yaml:3: unit.level: "quan" is not one of ward, district, city, province`,
 		}},
 		{"empty_outlets.yaml", []string{"empty_outlets.yaml:2: outlets: at least one outlet is required"}},
 		{"two_documents.yaml", []string{"two_documents.yaml:2: the file holds more than one YAML document"}},

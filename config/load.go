@@ -13,9 +13,9 @@ import (
 	"strconv"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"genderlens/internal/strictyaml"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // defaultYAML is a string rather than a []byte so that the embedded defaults cannot be modified.

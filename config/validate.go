@@ -70,6 +70,12 @@ func (c *Config) validate(v *validator) {
 	if err := checkListen(c.Listen); err != nil {
 		v.fail("listen", err)
 	}
+	if !slices.Contains(model.UnitLevels(), c.Unit.Level) {
+		v.failf("unit.level", "%q is not one of %s", c.Unit.Level, strings.Join(model.UnitLevels(), ", "))
+	}
+	if strings.ContainsAny(c.Unit.Name, "\n\r\t") {
+		v.failf("unit.name", "%q must be one line, for example \"Phường Ba Đình\"", c.Unit.Name)
+	}
 	c.Crawler.validate(v)
 	if n := c.Figures.MinSample; n < 1 || n > maxMinSample {
 		v.failf("figures.min_sample", "must be from 1 to %d (the smallest number of sources or articles a share is shown for), got %d", maxMinSample, n)

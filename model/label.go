@@ -19,7 +19,7 @@ func (l Label) In(lang string) string {
 }
 
 // LabelOf returns the label of a vocabulary key, its kind and id joined by a dot: "cat.appearance", "sev.warning",
-// "kind.radio_tv", "topic.gbv", "role.expert", "gender.female". Templates and translation tables name vocabulary
+// "kind.radio_tv", "topic.gbv", "role.expert", "gender.female", "unit.ward". Templates and translation tables name vocabulary
 // this way; ok is false for a key this package does not declare.
 func LabelOf(key, lang string) (label string, ok bool) {
 	kind, id, found := strings.Cut(key, ".")
@@ -44,6 +44,8 @@ func LabelOf(key, lang string) (label string, ok bool) {
 		}
 	case "gender":
 		l, ok = genderLabels[id]
+	case "unit":
+		l, ok = unitLevelLabels[id]
 	}
 	if !ok {
 		return "", false

@@ -15,6 +15,7 @@ func TestEveryWordHasBothLabels(t *testing.T) {
 		"topic":  Topics(),
 		"role":   Roles(),
 		"gender": Genders(),
+		"unit":   UnitLevels(),
 	}
 	for kind, ids := range kinds {
 		for _, lang := range []string{"vi", "en"} {

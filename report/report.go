@@ -63,6 +63,9 @@ type Report struct {
 	// Scoring is the content score's numbers the methodology explains (scorer.Method). Build sets the embedded rule
 	// set's; a caller scoring with another rule set replaces them.
 	Scoring rules.Scoring
+
+	// Unit is the monitoring unit the report is for; its name, when it has one, ends the title.
+	Unit model.Unit
 }
 
 // minSample is the minimum sample the tables apply.

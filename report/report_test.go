@@ -309,9 +309,20 @@ func TestXLSXMatchesAPI(t *testing.T) {
 				}
 			}
 			ch, cats := sheetTable(t, f, "Phát hiện theo nhóm", "Nhóm phát hiện")
+			ids := map[string]string{} // the sheet names categories in Vietnamese, never by their internal ids
+			for id := range all.Categories {
+				ids[model.CategoryLabel(id, "vi")] = id
+			}
+			for _, id := range model.CategoryIDs() {
+				ids[model.CategoryLabel(id, "vi")] = id
+			}
 			for _, row := range cats {
-				c := all.Categories[cellOf(t, ch, row, "Mã nhóm")]
-				wantNum(t, row[1]+" articles", cellOf(t, ch, row, "Số bài (toàn quận)"), intp(c.Articles))
+				id, ok := ids[cellOf(t, ch, row, "Nhóm phát hiện")]
+				if !ok {
+					t.Errorf("category %q is not a category's Vietnamese label", row[0])
+				}
+				c := all.Categories[id]
+				wantNum(t, row[0]+" articles", cellOf(t, ch, row, "Số bài (toàn quận)"), intp(c.Articles))
 			}
 			// The number formats and the frozen header are part of the file: scores with one decimal, and shares in
 			// percent with one decimal, since limits such as "at most 2%" need it (2.8% must not show as 3%).
@@ -464,6 +475,61 @@ func TestPartialPeriods(t *testing.T) {
 				if !strings.HasSuffix(line, ","+wantAsOf+wantPartial) {
 					t.Errorf("CSV row %q does not end with the date of the figures and %q", line, wantPartial)
 				}
+			}
+		})
+	}
+}
+
+// TestUnitInTitle checks that a named monitoring unit ends the title of the HTML page and of the XLSX summary, and
+// that an unnamed one (the configuration's default) leaves the title as it was.
+func TestUnitInTitle(t *testing.T) {
+	idx := openTestIndex(t)
+	for _, tt := range []struct {
+		name        string
+		unit        model.Unit
+		actionMonth bool
+		want        string
+	}{
+		{"ward", model.Unit{Name: "Phường Ba Đình", Level: model.UnitWard}, false,
+			"Báo cáo năm 2025: áp dụng Bộ chỉ số về giới trong truyền thông – Phường Ba Đình"},
+		{"city action month", model.Unit{Name: "Thành phố Hà Nội", Level: model.UnitCity}, true,
+			"Báo cáo Tháng hành động vì bình đẳng giới năm 2025 – Thành phố Hà Nội"},
+		{"unnamed", model.Unit{Level: model.UnitDistrict}, false, "Báo cáo năm 2025: áp dụng Bộ chỉ số về giới trong truyền thông"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := build(t, idx, tt.actionMonth)
+			r.Unit = tt.unit
+			if got := r.Title(); got != tt.want {
+				t.Errorf("Title() = %q, want %q", got, tt.want)
+			}
+			var page bytes.Buffer
+			if err := r.WriteHTML(&page); err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{"<title>" + tt.want + "</title>", "<h1>" + tt.want + "</h1>"} {
+				if !strings.Contains(page.String(), want) {
+					t.Errorf("HTML lacks %s", want)
+				}
+			}
+			var book bytes.Buffer
+			if err := r.WriteXLSX(&book); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(&book)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			rows, err := f.GetRows("Tổng hợp")
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, row := range rows {
+				found = found || len(row) > 1 && row[1] == tt.want
+			}
+			if !found {
+				t.Errorf("the XLSX summary does not name the report %q: %q", tt.want, rows)
 			}
 		})
 	}

@@ -91,12 +91,16 @@ type Table struct {
 	Rows    [][]Value
 }
 
-// Title is the report's title.
+// Title is the report's title, naming the monitoring unit when it has a name.
 func (r *Report) Title() string {
+	title := fmt.Sprintf("Báo cáo năm %d: áp dụng Bộ chỉ số về giới trong truyền thông", r.Year)
 	if r.ActionMonth {
-		return fmt.Sprintf("Báo cáo Tháng hành động vì bình đẳng giới năm %d", r.Year)
+		title = fmt.Sprintf("Báo cáo Tháng hành động vì bình đẳng giới năm %d", r.Year)
 	}
-	return fmt.Sprintf("Báo cáo năm %d: áp dụng Bộ chỉ số về giới trong truyền thông", r.Year)
+	if name := strings.TrimSpace(r.Unit.Name); name != "" {
+		title += " – " + name
+	}
+	return title
 }
 
 // PeriodText is the period in Vietnamese, dates inclusive.
@@ -383,7 +387,7 @@ func (r *Report) monthTable() Table {
 
 func (r *Report) categoryTable() Table {
 	t := Table{Sheet: "Phát hiện theo nhóm", Title: "Phát hiện theo nhóm (số bài có ít nhất một phát hiện của nhóm)",
-		Columns: []Column{{"Nhóm phát hiện", 34}, {"Mã nhóm", 22}, {"Số bài (toàn quận)", 12}, {"Tỷ lệ (toàn quận)", 12},
+		Columns: []Column{{"Nhóm phát hiện", 34}, {"Số bài (toàn quận)", 12}, {"Tỷ lệ (toàn quận)", 12},
 			{"Khoảng tin cậy 95%, cận dưới (toàn quận)", 12}, {"Khoảng tin cậy 95%, cận trên (toàn quận)", 12}}}
 	t.Notes = []string{fmt.Sprintf("Tỷ lệ tính trên %d bài của toàn quận trong kỳ.", r.District.Articles)}
 	for _, o := range r.Outlets {
@@ -393,7 +397,7 @@ func (r *Report) categoryTable() Table {
 	for _, c := range r.ReportCategories() {
 		rt := district.CategoryRate(c)
 		low, high := intervalEnds(rt.Interval)
-		row := []Value{text(model.CategoryLabel(c, "vi")), text(c), count(rt.Articles), rateShare(rt), low, high}
+		row := []Value{text(model.CategoryLabel(c, "vi")), count(rt.Articles), rateShare(rt), low, high}
 		for _, o := range r.Outlets {
 			row = append(row, count(o.Figures.Categories[c].Articles))
 		}
@@ -437,7 +441,7 @@ func (r *Report) methodTable() Table {
 		"Mức áp dụng (chưa áp dụng, thí điểm, chính thức) của mỗi cơ quan do chính sách quyết định: cơ quan đạt mức thí điểm khi có đủ " +
 			"minh chứng quy trình và đạt các ngưỡng nội dung của mức thí điểm; đạt mức chính thức khi đạt cả yêu cầu thí điểm và chính thức. " +
 			"Tỷ lệ của quận là số cơ quan đạt mức trên tổng số cơ quan, so với mục tiêu của năm.",
-		fmt.Sprintf("Chính sách: %s (phiên bản %s). Nguồn: %s. Hạn gửi báo cáo năm: trước ngày %s.", p.Name, p.Version, p.Source, deadlineText(p.ReportDeadline)),
+		fmt.Sprintf("Chính sách: %s (phiên bản %s). Nguồn: %s. Hạn gửi báo cáo năm: trước ngày %s.", p.Name, p.Version, p.Source.In("vi"), deadlineText(p.ReportDeadline)),
 		"Phiên bản bộ quy tắc: " + versionsText(r.RulesVersions) + ".",
 	}...), Columns: []Column{{"Mức", 14}, {"Yêu cầu", 50}, {"Ngưỡng", 30}}}
 	for _, tg := range p.Targets {

@@ -146,7 +146,7 @@ func (d *doc) drop(r *rules.Rule, m match, why string) {
 		return
 	}
 	start, end := d.span(m.start, m.end)
-	d.dropped = append(d.dropped, DroppedMatch{Rule: r.ID, Text: d.input[start:end], Start: start, End: end, Reason: why})
+	d.dropped = append(d.dropped, DroppedMatch{Rule: r.ID, Text: d.input[start:end], Start: start, End: end, Reason: reasonIn(d.lang, why)})
 }
 
 // longestFirst keeps the leftmost-longest, non-overlapping matches that no

@@ -131,7 +131,7 @@ func (d *doc) note(a, b int, outcome, stage, reason, into string) {
 	reason = strings.Replace(reason, "%s", into, 1)
 	start, end := d.span(a, b)
 	d.notes = append(d.notes, CandidateNote{Text: d.input[start:end], Start: start, End: end, Outcome: outcome,
-		Stage: stage, Reason: reason, Person: into})
+		Stage: stage, Reason: reasonIn(d.lang, reason), Person: into})
 }
 
 // cueOf builds a cue from tokens [a, b).

@@ -22,13 +22,16 @@ type articlePage struct {
 	Stale      bool
 	// Method explains how the score is computed, in the page's language.
 	Method []string
+	// MessageLang is the language of the findings' messages: the stored result's (Vietnamese), or the page's when
+	// the article was scored again for it.
+	MessageLang string
 }
 
 // articlePageHandler: GET /article?url=CANONICAL_URL.
 func (s *Server) articlePageHandler(w http.ResponseWriter, r *http.Request) {
 	u := r.URL.Query().Get("url")
 	if u == "" || len(u) > 4096 {
-		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "url")
+		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "error.nourl")
 		return
 	}
 	d, ok, err := s.opts.Store.Get(u)
@@ -52,6 +55,13 @@ func (s *Server) articlePageHandler(w http.ResponseWriter, r *http.Request) {
 	if len(d.Result) == 0 || json.Unmarshal(d.Result, res) != nil {
 		// An article stored without its full result (or with an unreadable one) is scored again for display only.
 		res = s.opts.Scorer.Check(scorer.Document{Text: text, Section: d.Section})
+	}
+	v.MessageLang = "vi"
+	if lang := pageLang(r); lang != "vi" && !v.Stale {
+		// Stored results explain in Vietnamese. Scoring the same text with the same rules gives the same findings,
+		// so an English page scores it again to explain them in English; a stale article keeps its stored result.
+		res = s.opts.Scorer.Check(scorer.Document{Text: text, Section: d.Section, Lang: lang})
+		v.MessageLang = lang
 	}
 	v.Result, v.Alerts = res, res.Alerts
 	v.Segments, v.Findings = highlight(text, res.Findings)

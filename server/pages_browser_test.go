@@ -52,10 +52,10 @@ func districtInBrowser(t *testing.T, ctx context.Context, ts *httptest.Server) {
 	wantAll(t, "target caption", textOf(t, ctx, "#target-caption"), "1/2", "Thí điểm", "50%", "80%", "2025")
 	wantAll(t, "outlets table", textOf(t, ctx, "table.outlets tbody"), "Báo Hồ Tây", "Cổng phường Sen", "Thí điểm", "Chưa áp dụng",
 		"Cán bộ đầu mối", "12")
-	wantAll(t, "Action Month", textOf(t, ctx, "table.action"), "Báo Hồ Tây", "Cổng phường Sen", "Toàn quận")
+	wantAll(t, "Action Month", textOf(t, ctx, "table.action"), "Báo Hồ Tây", "Cổng phường Sen", "Toàn phường")
 	total := textOf(t, ctx, "table.action tfoot")
 	// 20/11, 25/11 and 5/12 at Báo Hồ Tây, 28/11 at phường Sen.
-	wantAll(t, "Action Month total", total, "Toàn quận\t4\t")
+	wantAll(t, "Action Month total", total, "Toàn phường\t4\t")
 	browsertest.Screenshot(t, ctx, "district-vi")
 	// On a phone the page reflows: the wide tables scroll inside their box, the page itself does not.
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("svg.bar"))); err != nil {
@@ -151,12 +151,12 @@ func evidenceInBrowser(t *testing.T, ctx context.Context, ts *httptest.Server) {
 		chromedp.SetValue(chromedp.CSS("#recorded_by"), "Phòng VH-TT"),
 		chromedp.SetValue(chromedp.CSS("#token"), "not-the-token"),
 		chromedp.Click(chromedp.CSS(".evidence-form button")),
-		chromedp.WaitVisible(chromedp.CSS("p.error")),
+		chromedp.WaitVisible(chromedp.CSS(".error")),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantAll(t, "wrong token", textOf(t, ctx, "p.error"), "không đúng")
+	wantAll(t, "wrong token", textOf(t, ctx, ".error"), "không đúng")
 	if tok := browsertest.MustRun(t, ctx, chromedp.Value(chromedp.CSS("#token"))); tok != "" {
 		t.Errorf("the token field came back filled: %q", tok)
 	}

@@ -54,20 +54,27 @@ func (p page) L(path string) string {
 	return path + "?lang=en"
 }
 
-// errorView is the error page: the status and a catalog key for what went wrong, with an optional detail that is
-// data (an id, a parameter), never a secret.
+// errorView is the error page: the status and a catalog key for what went wrong, with an optional detail: a
+// sentence in the page's language, or data (an id, an address) shown as given, never a secret.
 type errorView struct {
 	Code    int
 	Message string
 	Detail  string
+	// Data marks a detail that is data rather than a sentence.
+	Data bool
 }
 
-// errorPage answers a page request with an HTML error page, in the request's language.
-func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, code int, msgKey, detail string) {
+// errorPage answers a page request with an HTML error page, in the request's language. detail is a catalog key
+// ("error.year", formatted with args) or data such as the id asked for.
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, code int, msgKey, detail string, args ...any) {
 	if code == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="genderlens"`)
 	}
-	s.render(w, code, "error.html", newPage(r, "", errorView{Code: code, Message: msgKey, Detail: detail}))
+	v := errorView{Code: code, Message: msgKey, Detail: detail, Data: true}
+	if strings.HasPrefix(detail, "error.") {
+		v.Detail, v.Data = fmt.Sprintf(translate(pageLang(r), detail), args...), false
+	}
+	s.render(w, code, "error.html", newPage(r, "", v))
 }
 
 // outletLink is the outlet page of an outlet.
@@ -107,6 +114,8 @@ type requirementView struct {
 	Name, Want, Got string
 	Met             bool
 	Level           adoption.Level
+	// GotData marks a Got that is recorded evidence (a document's reference, a person's name), shown as typed.
+	GotData bool
 }
 
 // statusView explains an outlet's level: a summary and the requirements still unmet for the next level.
@@ -131,6 +140,9 @@ func newStatusView(lang string, st adoption.Status) statusView {
 	for _, c := range st.Checks {
 		rv := requirementView{Name: requirementName(lang, c.Requirement), Want: policyText(lang, c.Want), Got: policyText(lang, c.Got),
 			Met: c.Met, Level: c.Level}
+		if c.Met && evidenceRequirements[c.Requirement] {
+			rv.Got, rv.GotData = c.Got, true
+		}
 		v.Checks = append(v.Checks, rv)
 		if !c.Met && c.Level == next && st.Level != adoption.Official {
 			v.Unmet = append(v.Unmet, rv)
@@ -138,6 +150,9 @@ func newStatusView(lang string, st adoption.Status) statusView {
 	}
 	return v
 }
+
+// evidenceRequirements are the requirements whose Got, once met, is the evidence as recorded.
+var evidenceRequirements = map[string]bool{"decision": true, "focal_person": true, "self_assessment": true}
 
 // requirementName names a policy requirement ("category_rate:stereotype" included) in the page's language.
 func requirementName(lang, req string) string {

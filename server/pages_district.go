@@ -44,7 +44,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	lang := pageLang(r)
 	year, err := yearParam(r.URL.Query().Get("year"))
 	if err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", err.Error())
+		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "error.year", r.URL.Query().Get("year"))
 		return
 	}
 	d := s.district(year)
@@ -82,6 +82,6 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		}
 		v.Action = append(v.Action, ar)
 	}
-	v.ActionTotal = actionRow{Name: translate(lang, "district.total"), Figures: s.opts.Store.Aggregate(model.Filter{Period: model.ActionMonth(year)})}
+	v.ActionTotal = actionRow{Name: unitText(s.opts.Unit, lang, translate(lang, "district.total")), Figures: s.opts.Store.Aggregate(model.Filter{Period: model.ActionMonth(year)})}
 	s.render(w, http.StatusOK, "overview.html", newPage(r, "overview", v))
 }

@@ -3,11 +3,12 @@ package server
 import (
 	"crypto/sha256"
 	"crypto/subtle"
-	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"genderlens/adoption"
 	"genderlens/config"
@@ -24,8 +25,9 @@ type evidencePage struct {
 	Form       evidenceForm
 	Saved      bool
 	Error      string
-	Detail     string
-	Writable   bool
+	// Problems are the form's mistakes, one sentence each in the page's language.
+	Problems []string
+	Writable bool
 }
 
 // evidenceForm holds the form's fields as typed, so that a rejected form comes back as it was (never the token).
@@ -34,7 +36,7 @@ type evidenceForm struct {
 	StaffTrained, WomenLeadership, Note                                               string
 }
 
-func formFromEvidence(e adoption.Evidence) evidenceForm {
+func formFromEvidence(e adoption.Evidence, lang string) evidenceForm {
 	f := evidenceForm{FocalPerson: e.FocalPerson, ReportSent: e.ReportSent, Note: e.Note}
 	if e.Decision != nil {
 		f.DecisionRef, f.DecisionDate = e.Decision.Ref, e.Decision.Date
@@ -46,44 +48,78 @@ func formFromEvidence(e adoption.Evidence) evidenceForm {
 		if p == nil {
 			return ""
 		}
-		return strconv.FormatFloat(*p*100, 'f', -1, 64)
+		// 0.555*100 is 55.50000000000001 in floating point: six decimals are more than anyone types.
+		s := strconv.FormatFloat(math.Round(*p*100*1e6)/1e6, 'f', -1, 64)
+		if lang != "en" {
+			s = strings.Replace(s, ".", ",", 1) // as a Vietnamese officer types it
+		}
+		return s
 	}
 	f.StaffTrained, f.WomenLeadership = pct(e.StaffTrainedShare), pct(e.WomenLeadershipShare)
 	return f
 }
 
-// evidence converts the form; percentages are typed 0-100 and stored as shares 0-1.
-func (f evidenceForm) evidence(id string, year int) (adoption.Evidence, error) {
-	e := adoption.Evidence{Outlet: id, Year: year, FocalPerson: f.FocalPerson, ReportSent: f.ReportSent, Note: f.Note, RecordedBy: f.RecordedBy}
-	if f.DecisionRef != "" || f.DecisionDate != "" {
-		e.Decision = &adoption.DocumentRef{Ref: f.DecisionRef, Date: f.DecisionDate}
+// evidence converts the form; percentages are typed 0-100 and stored as shares 0-1, dates typed YYYY-MM-DD (what
+// a date field sends) or DD/MM/YYYY. Each problem is a sentence in lang naming the field by its label.
+func (f evidenceForm) evidence(id string, year int, lang string) (adoption.Evidence, []string) {
+	var problems []string
+	problem := func(key, label string, args ...any) {
+		problems = append(problems, fmt.Sprintf(translate(lang, key), append([]any{label}, args...)...))
 	}
-	if f.SelfRef != "" || f.SelfDate != "" {
-		e.SelfAssessment = &adoption.DocumentRef{Ref: f.SelfRef, Date: f.SelfDate}
-	}
-	share := func(name, s string) (*float64, error) {
-		if s == "" {
-			return nil, nil
+	label := func(keys ...string) string {
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = translate(lang, k)
 		}
-		v, err := strconv.ParseFloat(strings.TrimSuffix(strings.ReplaceAll(s, ",", "."), "%"), 64)
+		return strings.Join(parts, ": ")
+	}
+	date := func(s string, keys ...string) string {
+		if s == "" {
+			return ""
+		}
+		for _, layout := range []string{"2006-01-02", "02/01/2006", "2/1/2006"} {
+			if t, err := time.Parse(layout, s); err == nil {
+				return t.Format("2006-01-02")
+			}
+		}
+		problem("evidence.err.date", label(keys...), s)
+		return s
+	}
+	share := func(s string, keys ...string) *float64 {
+		if s == "" {
+			return nil
+		}
+		v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.ReplaceAll(s, ",", "."), "%")), 64)
 		if err != nil || v < 0 || v > 100 {
-			return nil, fmt.Errorf("%s: want a percentage from 0 to 100, got %q", name, s)
+			problem("evidence.err.pct", label(keys...), s)
+			return nil
 		}
 		v /= 100
-		return &v, nil
+		return &v
 	}
-	var errs []error
-	var err error
-	if e.StaffTrainedShare, err = share("staff_trained", f.StaffTrained); err != nil {
-		errs = append(errs, err)
+	document := func(ref, day string, keys ...string) *adoption.DocumentRef {
+		if ref == "" && day == "" {
+			return nil
+		}
+		d := &adoption.DocumentRef{Ref: ref, Date: date(day, append(keys, "evidence.date")...)}
+		if strings.TrimSpace(ref) == "" {
+			problem("evidence.err.ref", label(append(keys, "evidence.ref")...))
+		}
+		return d
 	}
-	if e.WomenLeadershipShare, err = share("women_leadership", f.WomenLeadership); err != nil {
-		errs = append(errs, err)
+	e := adoption.Evidence{Outlet: id, Year: year, FocalPerson: f.FocalPerson, Note: f.Note, RecordedBy: f.RecordedBy,
+		Decision:             document(f.DecisionRef, f.DecisionDate, "evidence.decision"),
+		SelfAssessment:       document(f.SelfRef, f.SelfDate, "evidence.self"),
+		ReportSent:           date(f.ReportSent, "evidence.report"),
+		StaffTrainedShare:    share(f.StaffTrained, "evidence.staff"),
+		WomenLeadershipShare: share(f.WomenLeadership, "evidence.leaders")}
+	if len(problems) == 0 {
+		if err := e.Validate(); err != nil {
+			// The form checks what Validate checks; should they ever differ, say so in the page's language.
+			problem("evidence.err.other", err.Error())
+		}
 	}
-	if err := e.Validate(); err != nil {
-		errs = append(errs, err)
-	}
-	return e, errors.Join(errs...)
+	return e, problems
 }
 
 // evidencePageHandler: GET and POST /outlets/{id}/evidence/{year}. POST needs the API token in the form's token
@@ -97,7 +133,7 @@ func (s *Server) evidencePageHandler(w http.ResponseWriter, r *http.Request) {
 	}
 	year, err := yearParam(r.PathValue("year"))
 	if err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", err.Error())
+		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "error.year", r.PathValue("year"))
 		return
 	}
 	v := &evidencePage{Outlet: o, Year: year, OutletLink: outletLink(id) + "?year=" + strconv.Itoa(year),
@@ -107,7 +143,7 @@ func (s *Server) evidencePageHandler(w http.ResponseWriter, r *http.Request) {
 		v.Action += "?lang=en"
 	}
 	if cur, hist, ok := s.opts.Evidence.Get(id, year); ok {
-		v.Current, v.History, v.Form = &cur, hist, formFromEvidence(cur)
+		v.Current, v.History, v.Form = &cur, hist, formFromEvidence(cur, pageLang(r))
 		v.Form.RecordedBy = ""
 	}
 	p := newPage(r, "overview", v)
@@ -143,9 +179,9 @@ func (s *Server) evidencePageHandler(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusBadRequest, "evidence.html", p)
 		return
 	}
-	ev, err := v.Form.evidence(id, year)
-	if err != nil {
-		v.Error, v.Detail = "evidence.invalid", strings.ReplaceAll(err.Error(), "\n", "; ")
+	ev, problems := v.Form.evidence(id, year, p.Lang)
+	if len(problems) > 0 {
+		v.Error, v.Problems = "evidence.invalid", problems
 		s.render(w, http.StatusBadRequest, "evidence.html", p)
 		return
 	}

@@ -19,7 +19,7 @@ import (
 
 // The pages' tests run on demo-like data: two fictional outlets, articles scored by the real scorer through
 // ingest.Score and stored in a real index, and evidence recorded for one outlet, so that Báo Hồ Tây is at pilot level
-// in 2025 and Cổng phường Sen has not started.
+// in 2025 and Cổng phường Sen has not started. The monitoring unit is a ward, Phường Hồ Tây.
 
 const (
 	fixtureYear   = 2025
@@ -28,6 +28,9 @@ const (
 )
 
 var ict = model.Vietnam()
+
+// fixtureUnit is a ward, as units are since 1 July 2025; newTestServer keeps the default (an unnamed district).
+var fixtureUnit = model.Unit{Name: "Phường Hồ Tây", Level: model.UnitWard}
 
 func fixtureArticles() []crawler.Article {
 	var out []crawler.Article
@@ -96,6 +99,7 @@ func newPagesTestServer(t *testing.T) (*httptest.Server, *Server) {
 	srv, err := New(Options{
 		Outlets: []config.Outlet{{ID: "bao-ho-tay", Name: "Báo Hồ Tây", Kind: "newspaper"}, {ID: "phuong-sen", Name: "Cổng phường Sen", Kind: "ward_portal"}},
 		Store:   idx, Scorer: sc, Registry: prometheus.NewRegistry(), Evidence: ev, APIToken: testToken,
+		Unit: fixtureUnit,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -74,7 +74,7 @@ func (s *Server) outletPageHandler(w http.ResponseWriter, r *http.Request) {
 	}
 	year, err := yearParam(r.URL.Query().Get("year"))
 	if err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", err.Error())
+		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "error.year", r.URL.Query().Get("year"))
 		return
 	}
 	lang := pageLang(r)

@@ -23,7 +23,7 @@ func (s *Server) reportDownload(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	year, err := yearParam(q.Get("year"))
 	if err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", err.Error())
+		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "error.year", q.Get("year"))
 		return
 	}
 	format := q.Get("format")
@@ -31,7 +31,7 @@ func (s *Server) reportDownload(w http.ResponseWriter, r *http.Request) {
 		format = "xlsx"
 	}
 	if !slices.Contains(report.Formats, format) {
-		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", fmt.Sprintf("format must be one of %v", report.Formats))
+		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "error.format", format)
 		return
 	}
 	actionMonth, _ := strconv.ParseBool(q.Get("action_month"))
@@ -48,6 +48,7 @@ func (s *Server) reportDownload(w http.ResponseWriter, r *http.Request) {
 	rep.AsOf = s.opts.Now()
 	rep.MinSample = s.opts.MinSample
 	rep.Scoring = s.opts.Scorer.Scoring() // the methodology explains the rule set the server scores with
+	rep.Unit = s.opts.Unit
 	// Written to a buffer first, so a failure is an error page rather than half a file.
 	var buf bytes.Buffer
 	if err := rep.Write(&buf, format); err != nil {

@@ -39,9 +39,10 @@ type facetGroup struct {
 }
 
 type facetValue struct {
-	Label, Link string
-	Count       int
-	Current     bool
+	// Lang is "vi" for a label that is a name (an outlet's), empty for a translated one.
+	Label, Link, Lang string
+	Count             int
+	Current           bool
 }
 
 const searchPageSize = 20
@@ -55,12 +56,12 @@ func (s *Server) searchPageHandler(w http.ResponseWriter, r *http.Request) {
 	p := newPage(r, "search", v)
 	period, _, err := periodParam(v.Period, "", "")
 	if err != nil {
-		s.errorPage(w, r, http.StatusBadRequest, "error.badperiod", err.Error())
+		s.errorPage(w, r, http.StatusBadRequest, "error.badperiod", "error.period", v.Period)
 		return
 	}
 	offset, err := intParam(q.Get("offset"), 0, 0, 10000)
 	if err != nil || len(v.Q) > 1000 {
-		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "offset, q")
+		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "error.searchparams")
 		return
 	}
 	if v.Outlet != "" && !s.knownOutlet(v.Outlet) {
@@ -68,7 +69,7 @@ func (s *Server) searchPageHandler(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if v.Category != "" && !knownCategory(v.Category) {
-		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "category")
+		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "error.category", v.Category)
 		return
 	}
 	req := model.SearchRequest{Query: v.Q, Period: period, Category: v.Category, Size: searchPageSize, From: offset, Facets: true}
@@ -144,16 +145,16 @@ func (s *Server) searchPageHandler(w http.ResponseWriter, r *http.Request) {
 			})
 		}
 		for _, fc := range values {
-			label, key, cur := fc.Value, name, false
+			label, key, cur, labelLang := fc.Value, name, false, ""
 			switch name {
 			case "outlet":
-				label, cur = cmpOr(names[fc.Value], fc.Value), fc.Value == v.Outlet
+				label, cur, labelLang = cmpOr(names[fc.Value], fc.Value), fc.Value == v.Outlet, "vi"
 			case "month":
 				key, cur = "period", fc.Value == v.Period
 			case "category":
 				label, cur = translate(lang, "cat."+fc.Value), fc.Value == v.Category
 			}
-			g.Values = append(g.Values, facetValue{Label: label, Link: link(key, fc.Value, 0), Count: fc.Count, Current: cur})
+			g.Values = append(g.Values, facetValue{Label: label, Link: link(key, fc.Value, 0), Lang: labelLang, Count: fc.Count, Current: cur})
 		}
 		if len(g.Values) > 0 {
 			v.Facets = append(v.Facets, g)

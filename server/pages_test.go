@@ -43,8 +43,9 @@ func TestPagesStatusAndContent(t *testing.T) {
 		want       []string
 	}{
 		{"district", "/?year=2025", 200, []string{"Báo Hồ Tây", "Cổng phường Sen", "Thí điểm", "Chưa áp dụng", "50%", "Mục tiêu 80%",
-			"Tháng hành động", "<svg class=\"bar\"", "Toàn quận", "/outlets/bao-ho-tay"}},
-		{"district en", "/?year=2025&lang=en", 200, []string{"District overview", "Pilot", "Not started", "Action Month", "lang=en"}},
+			"Tháng hành động", "<svg class=\"bar\"", "Toàn phường", "/outlets/bao-ho-tay",
+			"Tổng quan Phường Hồ Tây 2025", "các cơ quan trong phường"}},
+		{"district en", "/?year=2025&lang=en", 200, []string{"Phường Hồ Tây overview", "How the ward&#39;s outlets", "Whole ward", "Pilot", "Not started", "Action Month", "lang=en"}},
 		{"district bad year", "/?year=abc", 400, []string{"Yêu cầu không hợp lệ"}},
 		{"outlet", "/outlets/bao-ho-tay?year=2025", 200, []string{"Báo Hồ Tây", "<polyline", "Nguồn tin nữ", "Chưa rõ giới",
 			"Phái yếu khởi nghiệp công nghệ", "Người đẹp xuất hiện tại sân bay", "Định kiến, rập khuôn giới", "B1.3"}},
@@ -95,7 +96,7 @@ func TestEvidenceForm(t *testing.T) {
 	ts, srv := newPagesTestServer(t)
 	u := ts.URL + "/outlets/phuong-sen/evidence/2025"
 	form := url.Values{"recorded_by": {"Cán bộ <b>Hà</b>"}, "decision_ref": {"KH 5/KH-UBND"}, "decision_date": {"2025-03-01"},
-		"focal_person": {"Trần Thị Hà"}, "staff_trained": {"60"}, "women_leadership": {"40,5"}}
+		"focal_person": {"Trần Thị Hà"}, "staff_trained": {"55,5"}, "women_leadership": {"40,5"}, "report_sent": {"25/11/2025"}}
 	with := func(token string) url.Values {
 		f := url.Values{}
 		for k, v := range form {
@@ -113,21 +114,34 @@ func TestEvidenceForm(t *testing.T) {
 		t.Errorf("wrong token: %d (the page must not echo the token)", code)
 	}
 	bad := with(testToken)
-	bad.Set("report_sent", "25/11/2025")
-	if code, _, body := fetch(t, "POST", u, bad); code != 400 || !strings.Contains(body, "report_sent") || !strings.Contains(body, "KH 5/KH-UBND") || strings.Contains(body, testToken) {
+	bad.Set("report_sent", "hôm qua")
+	bad.Set("staff_trained", "120")
+	code, _, body := fetch(t, "POST", u, bad)
+	if code != 400 || !strings.Contains(body, "KH 5/KH-UBND") || strings.Contains(body, testToken) {
 		t.Errorf("invalid date: %d; want 400 with the form kept and no token", code)
+	}
+	// Each mistake is said in Vietnamese and names the field by its label, never by its code.
+	for _, want := range []string{"Ngày gửi báo cáo năm: cần một ngày", "«hôm qua»",
+		"Tỷ lệ phóng viên, biên tập viên được tập huấn (%): cần một tỷ lệ phần trăm từ 0 đến 100, không phải «120»"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the invalid form lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "report_sent:") || strings.Contains(body, "staff_trained:") {
+		t.Error("the invalid form names fields by their codes")
 	}
 	code, h, _ := fetch(t, "POST", u, with(testToken))
 	if code != http.StatusSeeOther || !strings.HasSuffix(h.Get("Location"), "/outlets/phuong-sen/evidence/2025?saved=1") {
 		t.Fatalf("save: %d Location %q", code, h.Get("Location"))
 	}
 	cur, _, ok := srv.opts.Evidence.Get("phuong-sen", 2025)
-	if !ok || cur.FocalPerson != "Trần Thị Hà" || cur.StaffTrainedShare == nil || *cur.StaffTrainedShare != 0.6 ||
+	if !ok || cur.FocalPerson != "Trần Thị Hà" || cur.StaffTrainedShare == nil || *cur.StaffTrainedShare != 0.555 || cur.ReportSent != "2025-11-25" ||
 		cur.WomenLeadershipShare == nil || *cur.WomenLeadershipShare != 0.405 || cur.RecordedBy != "Cán bộ <b>Hà</b>" {
 		t.Fatalf("stored evidence = %+v", cur)
 	}
-	_, _, body := fetch(t, "GET", u+"?saved=1", nil)
-	for _, w := range []string{"Đã lưu hồ sơ", "KH 5/KH-UBND", "60%", "Cán bộ &lt;b&gt;Hà&lt;/b&gt;"} {
+	_, _, body = fetch(t, "GET", u+"?saved=1", nil)
+	// 55,5 comes back as typed, not as 55.50000000000001.
+	for _, w := range []string{"Đã lưu hồ sơ", "KH 5/KH-UBND", `value="55,5"`, `value="40,5"`, "Cán bộ &lt;b&gt;Hà&lt;/b&gt;"} {
 		if !strings.Contains(body, w) {
 			t.Errorf("after saving, the page lacks %q", w)
 		}
@@ -147,7 +161,7 @@ func TestEvidenceFormDisabledWithoutToken(t *testing.T) {
 	ts, srv := newPagesTestServer(t)
 	srv.opts.APIToken = ""
 	code, _, body := fetch(t, "POST", ts.URL+"/outlets/phuong-sen/evidence/2025", url.Values{"token": {"anything"}, "recorded_by": {"x"}})
-	if code != 403 || !strings.Contains(body, "api_token") {
+	if code != 403 || !strings.Contains(body, "chưa cấu hình mã truy cập") {
 		t.Errorf("writes disabled: %d", code)
 	}
 }
@@ -187,7 +201,7 @@ func TestCharts(t *testing.T) {
 // TestPagesHaveNoRawKeys catches catalog keys shown as such, in both languages.
 func TestPagesHaveNoRawKeys(t *testing.T) {
 	ts, _ := newPagesTestServer(t)
-	raw := regexp.MustCompile(`>[^<]*\b(col|district|evidence|outlet|search|level|req|got|status|error|action|series|topic|facet|article|cat|role|gender|kind|violence|target|warn|field)\.[a-z_]*`)
+	raw := regexp.MustCompile(`>[^<]*\b(col|district|evidence|outlet|search|level|req|got|status|error|action|series|topic|facet|article|cat|role|gender|kind|violence|target|warn|field)\.[a-z_]+`)
 	for _, path := range []string{"/?year=2025", "/outlets/bao-ho-tay?year=2025", "/outlets/phuong-sen?year=2024",
 		"/article?url=" + url.QueryEscape(fixtureSexual), "/search?q=phuong", "/outlets/bao-ho-tay/evidence/2025", "/outlets/nope"} {
 		for _, lang := range []string{"", "&lang=en"} {
@@ -304,6 +318,22 @@ func TestShareCatalogComplete(t *testing.T) {
 			if _, ok := shareCatalog[other][k]; !ok {
 				t.Errorf("key %s is in %s but not in %s", k, lang, other)
 			}
+		}
+	}
+}
+
+// TestSearchSnippetEllipses: a snippet has an ellipsis only where the index cut the text, never "… …".
+func TestSearchSnippetEllipses(t *testing.T) {
+	ts, _ := newPagesTestServer(t)
+	_, _, body := fetch(t, "GET", ts.URL+"/search?q=nguoi+dep", nil)
+	snippet := regexp.MustCompile(`<p class="snippet"[^>]*>(.*?)</p>`).FindAllStringSubmatch(body, -1)
+	if len(snippet) == 0 {
+		t.Fatal("no snippet")
+	}
+	for _, m := range snippet {
+		text := regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[1], "")
+		if strings.Contains(text, "… …") || strings.Contains(text, "……") || strings.HasPrefix(text, "… Người đẹp") {
+			t.Errorf("snippet %q: ellipses doubled or where nothing was cut", text)
 		}
 	}
 }

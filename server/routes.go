@@ -3,6 +3,7 @@ package server
 import (
 	"io/fs"
 	"net/http"
+	"strings"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
@@ -91,12 +92,22 @@ func (s *Server) jsonMuxErrors(mux *http.ServeMux) http.Handler {
 		case http.StatusMethodNotAllowed:
 			s.writeError(w, r, errorf(codeMethodNotAllowed, "method %s not allowed on %s", r.Method, r.URL.Path))
 		case http.StatusNotFound, 0:
+			if wantsPage(r) {
+				s.errorPage(w, r, http.StatusNotFound, "error.nopage", r.URL.Path)
+				return
+			}
 			s.writeError(w, r, errorf(codeNotFound, "no such page: %s", r.URL.Path))
 		default:
 			// Redirects (e.g. path cleaning) go through as the mux wrote them.
 			h.ServeHTTP(w, r)
 		}
 	})
+}
+
+// wantsPage reports a browser asking for a page outside the API: it gets an HTML error page in its language, the
+// API and other clients the JSON error.
+func wantsPage(r *http.Request) bool {
+	return !strings.HasPrefix(r.URL.Path, "/api/") && strings.Contains(r.Header.Get("Accept"), "text/html")
 }
 
 // headerProbe records what the mux's fallback handler would answer without writing it.

@@ -53,6 +53,8 @@ type Options struct {
 	Now func() time.Time
 	// MinSample is the smallest base a share is shown for (config figures.min_sample; 0: model.DefaultMinSample).
 	MinSample int
+	// Unit is the monitoring unit every page names (zero: a district without a name, as config's default).
+	Unit model.Unit
 }
 
 // Server is the HTTP front of genderlens.
@@ -80,6 +82,9 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.Unit.Level == "" {
+		o.Unit.Level = model.UnitDistrict
 	}
 	if o.Policy == nil {
 		p, err := adoption.Preset("hanoi")

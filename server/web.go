@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
+
+	"genderlens/model"
 )
 
 //go:embed templates/*.html
@@ -61,10 +64,39 @@ type page struct {
 	Nav       string
 	Data      any
 	Generated time.Time
+	// Unit is the monitoring unit; render sets it.
+	Unit model.Unit
 }
 
-// T translates a user interface key into the page's language.
-func (p page) T(key string) string { return translate(p.Lang, key) }
+// T translates a user interface key into the page's language, naming the monitoring unit where the text does.
+func (p page) T(key string) string { return unitText(p.Unit, p.Lang, translate(p.Lang, key)) }
+
+// TV translates key like T, as HTML in which the unit's name and the Vietnamese words given for "{vi}" are marked
+// lang="vi": they are names and examples, not text to translate, and a screen reader should read them as Vietnamese.
+func (p page) TV(key string, vi ...string) template.HTML {
+	s := html.EscapeString(translate(p.Lang, key))
+	mark := func(v string) string { return `<span lang="vi">` + html.EscapeString(v) + `</span>` }
+	if name := p.UnitName(); name != "" {
+		s = strings.NewReplacer("{unit}", mark(name), "{Unit}", mark(name)).Replace(s)
+	}
+	for _, v := range vi {
+		s = strings.Replace(s, "{vi}", mark(v), 1)
+	}
+	return template.HTML(unitText(p.Unit, p.Lang, s)) // escaped above; the level labels need no escaping
+}
+
+// UnitName is the unit's configured name for the header, empty when it has none.
+func (p page) UnitName() string { return strings.TrimSpace(p.Unit.Name) }
+
+// unitText fills a text's unit placeholders: {unit} is the unit's name (or level), {Unit} the same capitalised,
+// {level} its level ("phường", "ward").
+func unitText(u model.Unit, lang, s string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	return strings.NewReplacer("{unit}", u.Display(lang), "{Unit}", model.Capitalize(u.Display(lang)),
+		"{level}", u.LevelLabel(lang)).Replace(s)
+}
 
 func newPage(r *http.Request, nav string, data any) page {
 	lang := pageLang(r)
@@ -96,6 +128,7 @@ func pageLang(r *http.Request) string {
 
 // render executes a page into a buffer first, so a template error becomes a clean 500 page, never half a page.
 func (s *Server) render(w http.ResponseWriter, code int, name string, p page) {
+	p.Unit = s.opts.Unit
 	t, ok := s.pages[name]
 	if !ok {
 		s.opts.Logger.Error("no such page template", "name", name)

@@ -84,6 +84,7 @@ func runReport(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintf(env.stderr, "genderlens report: warning: no article in %s for any outlet in %s: the report has no figures\n",
 			rep.PeriodText(), cfg.DataDir)
 	}
+	rep.Unit = cfg.Unit
 	if *out == "" {
 		return rep.Write(env.stdout, *format)
 	}

@@ -44,6 +44,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		}
 		defer site.Close()
 		cfg.Outlets = site.Config()
+		cfg.Unit = demo.Unit
 		// The demo site is ours and on loopback: no need to wait seconds between requests.
 		cfg.Crawler.Delay = config.Duration(50 * time.Millisecond)
 		cfg.Crawler.Parallelism = 4
@@ -99,6 +100,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	srv, err := server.New(server.Options{
 		Outlets: cfg.Outlets, Store: p.index, Scorer: p.scorer, Registry: reg, Logger: log, Version: ver,
 		Policy: policy, Evidence: evidence, APIToken: cfg.APIToken, Now: env.now, MinSample: cfg.Figures.MinSample,
+		Unit: cfg.Unit,
 	})
 	if err != nil {
 		return err

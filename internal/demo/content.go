@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"genderlens/internal/strictyaml"
+	"genderlens/model"
 )
 
 // embedded holds content/*.yaml. The whole folder is embedded (it always has README.md) so that the package builds
@@ -73,6 +74,9 @@ const (
 	outletHoasen   = "hoasen"
 	outletSonghong = "songhong"
 )
+
+// Unit is the demo's monitoring unit: the fictional district whose portal is one of the outlets.
+var Unit = model.Unit{Name: "Quận Hoa Sen", Level: model.UnitDistrict}
 
 // Outlets returns the three demo outlets in a fixed order.
 func Outlets() []OutletInfo {
