@@ -229,7 +229,7 @@ func TestQuotedWomenCheckGivesItsBase(t *testing.T) {
 		if want := "42.9% (3 of 7 quoted sources of known gender)"; c.Got != want {
 			t.Errorf("got %q, want %q", c.Got, want)
 		}
-		if want := "42.9% (3 trên 7 nguồn tin được trích dẫn đã rõ giới)"; Vietnamese(c.Got) != want {
+		if want := "42,9% (3 trên 7 nguồn tin được trích dẫn đã rõ giới)"; Vietnamese(c.Got) != want {
 			t.Errorf("in Vietnamese %q, want %q", Vietnamese(c.Got), want)
 		}
 	}

@@ -1,6 +1,7 @@
 package adoption
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -34,8 +35,13 @@ var vietnameseWords = strings.NewReplacer(
 	" of ", " trên ",
 )
 
-// Vietnamese renders a check's Want or Got text in Vietnamese; figures and dates pass through.
-func Vietnamese(s string) string { return vietnameseWords.Replace(s) }
+// decimalPoint is a decimal point between digits, which Vietnamese writes as a comma (58,6; 15,4%).
+var decimalPoint = regexp.MustCompile(`(\d)\.(\d)`)
+
+// Vietnamese renders a check's Want or Got text in Vietnamese, with decimal commas; dates pass through.
+func Vietnamese(s string) string {
+	return decimalPoint.ReplaceAllString(vietnameseWords.Replace(s), "$1,$2")
+}
 
 // VietnameseSummary says in one sentence why st is at its level, for reports: the verdict and how many
 // requirements of the next level are unmet (Unmet lists them).

@@ -75,3 +75,16 @@ func TestVietnameseSummary(t *testing.T) {
 		t.Errorf("summary %q, unmet %+v", got, st.Unmet(Official))
 	}
 }
+
+func TestVietnameseDecimalComma(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"at least 80.0", "tối thiểu 80,0"},
+		{"15.4% (2 of 13 articles)", "15,4% (2 trên 13 bài)"},
+		{"sent 20/11/2025", "đã gửi 20/11/2025"},
+		{"at least 30 monitored articles in 2025", "tối thiểu 30 bài được theo dõi trong năm 2025"},
+	} {
+		if got := Vietnamese(tt.in); got != tt.want {
+			t.Errorf("Vietnamese(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
