@@ -38,6 +38,11 @@ type Crawler struct {
 	stateDir  string
 	stateOnce sync.Once
 	stateErr  error
+
+	// failedAt holds, per outlet, the end of its last run that could not reach the site (this process only): the
+	// schedule waits from it as from a success, so that an unreachable site is not retried every tick.
+	failedMu sync.Mutex
+	failedAt map[string]time.Time
 }
 
 // Option configures a Crawler.
@@ -160,13 +165,19 @@ func (c *Crawler) LastSuccess(outletID string) time.Time {
 }
 
 // Due reports whether outlet o should be crawled at now: its schedule (or crawler.interval when it sets none) has
-// passed since its last successful crawl, as persisted in the crawl state. With neither set, it is always due.
+// passed since its last successful crawl, as persisted in the crawl state, or since its last run in this process that
+// could not reach the site. With neither set, it is always due.
 func (c *Crawler) Due(o config.Outlet, now time.Time) bool {
 	every := o.Schedule.Std()
 	if every <= 0 {
 		every = c.cfg.Interval.Std()
 	}
 	last := c.LastSuccess(o.ID)
+	c.failedMu.Lock()
+	if f := c.failedAt[o.ID]; f.After(last) {
+		last = f
+	}
+	c.failedMu.Unlock()
 	return every <= 0 || last.IsZero() || now.Sub(last) >= every
 }
 
@@ -243,6 +254,9 @@ type run struct {
 	duplicates atomic.Int64
 	blocked    atomic.Int64
 	errs       atomic.Int64
+	// unreachable counts failures to reach a host at all (see unreachableKind); firstUnreachable is the first one.
+	unreachable      atomic.Int64
+	firstUnreachable error
 }
 
 // Crawl runs one crawl of one outlet: robots.txt, sitemaps, feeds, then start pages and the links they lead to.
@@ -255,7 +269,12 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 	if err != nil {
 		return Stats{Outlet: o.ID}, fmt.Errorf("outlet %s: %w", o.ID, err)
 	}
-	_, complete := state.LastSuccess(o.ID)
+	last, complete := state.LastSuccess(o.ID)
+	if !last.IsZero() {
+		// A restarted process reports the persisted last success, so that an outlet unreachable since then still
+		// ages towards the not-crawled alert instead of having no series at all.
+		c.metrics.lastSuccess.WithLabelValues(o.ID).Set(float64(last.Unix()))
+	}
 	r := &run{
 		c: c, ctx: ctx, outlet: o, state: state, sitemapsSince: complete,
 		seen: map[uint64]struct{}{}, claimed: map[string]bool{}, robots: map[string]*robotstxt.RobotsData{},
@@ -312,6 +331,24 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 			c.log.Error("crawl state not synced", "outlet", o.ID, "err", err)
 		}
 		return st, fmt.Errorf("outlet %s: crawl stopped: %w", o.ID, ctx.Err())
+	}
+	if n := r.unreachable.Load(); n > 0 {
+		// A host that could not be reached is not a crawl of the outlet: no last success, and the caller sees an error.
+		if err := state.Sync(); err != nil {
+			c.log.Error("crawl state not synced", "outlet", o.ID, "err", err)
+		}
+		r.mu.Lock()
+		first := r.firstUnreachable
+		r.mu.Unlock()
+		c.failedMu.Lock()
+		if c.failedAt == nil {
+			c.failedAt = map[string]time.Time{}
+		}
+		c.failedAt[o.ID] = c.now()
+		c.failedMu.Unlock()
+		c.log.Error("crawl failed: site unreachable", "outlet", o.ID, "failures", n, "pages", st.Pages,
+			"errors", st.Errors, "err", first)
+		return st, fmt.Errorf("outlet %s: %d requests could not reach the site: %w", o.ID, n, first)
 	}
 	end := c.now()
 	if err := state.SetLastSuccess(o.ID, end, !r.budgetHit.Load() && st.Errors == 0); err != nil {
@@ -379,7 +416,15 @@ func (r *run) loadRobots(origin string) []string {
 		req.Header.Set("User-Agent", r.c.cfg.UserAgent)
 		resp, err := r.c.client.Do(req)
 		if err != nil {
-			r.c.log.Warn("robots.txt unreachable: the host is treated as disallowed for this run", "outlet", r.outlet.ID, "host", u.Host, "err", err)
+			kind := "fetch"
+			if r.ctx.Err() == nil {
+				if k := r.noteUnreachable(err); k != "" {
+					kind = k
+				}
+				r.errs.Add(1)
+				r.c.metrics.errors.WithLabelValues(r.outlet.ID, kind).Inc()
+			}
+			r.c.log.Warn("robots.txt unreachable: the host is treated as disallowed for this run", "outlet", r.outlet.ID, "host", u.Host, "kind", kind, "err", err)
 			if data, err := robotstxt.FromStatusAndBytes(http.StatusServiceUnavailable, nil); err == nil && r.ctx.Err() == nil {
 				robots = data
 			}
@@ -583,6 +628,8 @@ func (r *run) handleError(resp *colly.Response, err error) {
 		kind = "backoff"
 	case errors.Is(err, errRedirect):
 		kind = "redirect"
+	case r.noteUnreachable(err) != "":
+		kind = unreachableKind(err)
 	case errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "Timeout"):
 		kind = "timeout"
 	}
@@ -597,6 +644,21 @@ func (r *run) handleError(resp *colly.Response, err error) {
 		u = resp.Request.URL.String()
 	}
 	r.c.log.Warn("fetch failed", "outlet", r.outlet.ID, "url", u, "kind", kind, "err", err)
+}
+
+// noteUnreachable records err when it is a failure to reach the host at all, and returns its kind ("" otherwise).
+func (r *run) noteUnreachable(err error) string {
+	kind := unreachableKind(err)
+	if kind == "" {
+		return ""
+	}
+	r.unreachable.Add(1)
+	r.mu.Lock()
+	if r.firstUnreachable == nil {
+		r.firstUnreachable = err
+	}
+	r.mu.Unlock()
+	return kind
 }
 
 func (r *run) handleResponse(resp *colly.Response) {

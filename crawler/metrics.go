@@ -26,7 +26,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		}, []string{"outlet"}),
 		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "genderlens_crawler_errors_total",
-			Help: "Crawl errors by outlet and kind (fetch, timeout, too_large, backoff, redirect, http_4xx, http_5xx, decode, extract, store, state).",
+			Help: "Crawl errors by outlet and kind (dns, connect, tls, fetch, timeout, too_large, backoff, redirect, http_4xx, http_5xx, decode, extract, store, state).",
 		}, []string{"outlet", "kind"}),
 		robotsBlocked: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "genderlens_crawler_robots_blocked_total",
@@ -43,7 +43,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		}, []string{"outlet"}),
 		lastSuccess: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "genderlens_crawler_last_success_timestamp_seconds",
-			Help: "Unix time of the end of the last crawl run of an outlet that finished without being cancelled.",
+			Help: "Unix time of the end of the last crawl run of an outlet that finished without being cancelled and reached its hosts.",
 		}, []string{"outlet"}),
 	}
 	if reg != nil {

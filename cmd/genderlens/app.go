@@ -74,9 +74,11 @@ func (p *pipeline) Close() error { return errors.Join(p.crawler.Close(), p.index
 
 // crawlLoop crawls until ctx ends. With once, every outlet is crawled one time. Otherwise each outlet is crawled
 // whenever it is due (its schedule, or crawler.interval, since its last successful crawl as persisted in the crawl
-// state), checked every tick, so a restart does not re-crawl outlets crawled an hour ago.
-func crawlLoop(ctx context.Context, log *slog.Logger, cr *crawler.Crawler, outlets []config.Outlet, once bool, tick time.Duration) {
+// state), checked every tick, so a restart does not re-crawl outlets crawled an hour ago. With once, it returns the
+// errors of the outlets whose crawl failed (a site unreachable, a crawl state that cannot be read).
+func crawlLoop(ctx context.Context, log *slog.Logger, cr *crawler.Crawler, outlets []config.Outlet, once bool, tick time.Duration) error {
 	for {
+		var passErr error
 		due := outlets
 		if !once {
 			due = nil
@@ -90,7 +92,7 @@ func crawlLoop(ctx context.Context, log *slog.Logger, cr *crawler.Crawler, outle
 			start := time.Now()
 			stats, err := cr.CrawlAll(ctx, due)
 			if ctx.Err() != nil {
-				return
+				return ctx.Err()
 			}
 			total := 0
 			for _, s := range stats {
@@ -99,14 +101,15 @@ func crawlLoop(ctx context.Context, log *slog.Logger, cr *crawler.Crawler, outle
 			if err != nil {
 				log.Warn("crawl finished with errors", "err", err)
 			}
+			passErr = err
 			log.Info("crawl pass done", "outlets", len(due), "articles", total, "duration", time.Since(start).Round(time.Millisecond))
 		}
 		if once {
-			return
+			return passErr
 		}
 		select {
 		case <-ctx.Done():
-			return
+			return ctx.Err()
 		case <-time.After(tick):
 		}
 	}
