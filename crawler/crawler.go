@@ -136,7 +136,11 @@ func (c *Crawler) stateStore() (State, error) {
 		switch {
 		case c.state != nil:
 		case c.stateDir != "":
-			c.state, c.stateErr = NewFileState(c.stateDir)
+			var fs *FileState
+			if fs, c.stateErr = NewFileState(c.stateDir); fs != nil {
+				fs.log = c.log
+				c.state = fs
+			}
 		default:
 			c.state = NewMemoryState()
 		}

@@ -7,6 +7,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -157,4 +159,109 @@ func (s *syncBuffer) String() string {
 // bufferLogger logs at debug level into b, in the command's text format.
 func bufferLogger(b *syncBuffer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(b, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+// TestFaultStateHugeHeaders: a site answering with a 1.5 MB ETag and Last-Modified does not make a crawl-state line
+// the loader refuses: the article is stored, the validators are not, every line stays short, and the next crawl of
+// the outlet loads the state and runs.
+func TestFaultStateHugeHeaders(t *testing.T) {
+	t.Parallel()
+	site := newFakeSite(t, siteOptions{style: styleOG}, makeArticles(styleOG, 3, 15))
+	huge := `"` + strings.Repeat("e", 1500<<10) + `"`
+	for _, a := range site.articles {
+		site.extra[a.Path] = func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("ETag", huge)
+			w.Header().Set("Last-Modified", "Mon, 02 Jan 2006 15:04:05 GMT"+strings.Repeat(" ", 1500<<10))
+			site.article(w, r, site.byPath[r.URL.Path])
+		}
+	}
+	dir := t.TempDir()
+	cfg := config.Crawler{UserAgent: testUA, Parallelism: 2, Timeout: config.Duration(5 * time.Second),
+		MaxBodyBytes: 1 << 20, MaxRedirects: 5, MaxRetryAfter: config.Duration(time.Second)}
+	o := outletFor("x", "newspaper", site)
+	for run := 1; run <= 2; run++ {
+		sink := newCountingSink()
+		c := New(cfg, sink, WithStateDir(dir), WithLogger(testLogger(t)))
+		stats, err := c.Crawl(context.Background(), o)
+		if err != nil {
+			t.Fatalf("run %d: %v", run, err)
+		}
+		if run == 1 && sink.count() != len(site.articles) {
+			t.Errorf("run %d: %d articles stored, want %d (%+v)", run, sink.count(), len(site.articles), stats)
+		}
+		if run == 2 && stats.Unchanged == 0 {
+			t.Errorf("run %d: the state of run 1 was not used: %+v", run, stats)
+		}
+		if err := c.Close(); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, "x.jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+			if len(line) > maxRecordLine || strings.Contains(line, "eeeeeeee") {
+				t.Errorf("run %d: state line %d has %d bytes, a validator of the hostile header: %.120s", run, i+1, len(line), line)
+			}
+		}
+	}
+}
+
+// TestFaultStateDamagedLines: a log with a line that is not a record, a line longer than the loader reads and a
+// torn last line loads the records around them, reports each damaged line with its number as a WARN, and is
+// rewritten without them (reported once).
+func TestFaultStateDamagedLines(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "bao-hong.jsonl")
+	content := `{"url":"https://a.example/1","hash":"h1","stored":true}` + "\n" +
+		"\x00\x00 not json {\n" +
+		`{"url":"https://a.example/long","etag":"` + strings.Repeat("x", maxReadLine) + `"}` + "\n" +
+		`{"url":"https://a.example/4","hash":"h4","stored":true}` + "\n" +
+		`{"url":"https://a.example/5","ha`
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var logs syncBuffer
+	c := New(config.Crawler{}, nil, WithStateDir(dir), WithLogger(bufferLogger(&logs)))
+	s, err := c.stateStore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Load("bao-hong"); err != nil {
+		t.Fatalf("a damaged log stops the outlet: %v", err)
+	}
+	for _, u := range []string{"https://a.example/1", "https://a.example/4"} {
+		if _, ok := s.Get("bao-hong", u); !ok {
+			t.Errorf("record %s lost", u)
+		}
+	}
+	for _, u := range []string{"https://a.example/long", "https://a.example/5"} {
+		if _, ok := s.Get("bao-hong", u); ok {
+			t.Errorf("damaged record %s read", u)
+		}
+	}
+	for _, line := range []string{"line=2", "line=3", "line=5"} {
+		if !strings.Contains(logs.String(), "level=WARN msg=\"crawl state: damaged line skipped\" file="+p+" "+line) {
+			t.Errorf("damaged %s not reported:\n%s", line, logs.String())
+		}
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var logs2 syncBuffer
+	c = New(config.Crawler{}, nil, WithStateDir(dir), WithLogger(bufferLogger(&logs2)))
+	defer c.Close()
+	if s, err = c.stateStore(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Load("bao-hong"); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(logs2.String(), "damaged") {
+		t.Errorf("the rewritten log still has damaged lines:\n%s", logs2.String())
+	}
+	if _, ok := s.Get("bao-hong", "https://a.example/4"); !ok {
+		t.Error("record lost by the rewrite")
+	}
 }

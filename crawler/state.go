@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -56,6 +57,7 @@ type State interface {
 // load through a temporary file, fsync and rename.
 type FileState struct {
 	dir string // "" keeps the state in memory only
+	log *slog.Logger
 
 	mu      sync.Mutex
 	outlets map[string]*outletState
@@ -80,12 +82,24 @@ type stateRecord struct {
 // syncEvery bounds the records a power loss can take back.
 const syncEvery = 64
 
+// Bounds of the log, so that one hostile response cannot make a record the loader refuses, which would stop every
+// later crawl of the outlet. A validator longer than maxValidator is not stored (the page is then fetched in full next
+// time); a record longer than maxRecordLine (a huge URL) is not written; a line longer than maxReadLine (written by an
+// older version, or damaged) is skipped at load.
+const (
+	maxValidator  = 1 << 10
+	maxRecordLine = 16 << 10
+	maxReadLine   = 1 << 20
+	// maxLoadWarnings bounds the log lines one damaged file produces; the rest are counted in a summary.
+	maxLoadWarnings = 10
+)
+
 // NewFileState returns a state kept under dir (created when missing).
 func NewFileState(dir string) (*FileState, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("crawl state: %w", err)
 	}
-	return &FileState{dir: dir, outlets: map[string]*outletState{}}, nil
+	return &FileState{dir: dir, log: slog.Default(), outlets: map[string]*outletState{}}, nil
 }
 
 // NewMemoryState returns a state that lives as long as the process: re-crawls in one process still use conditional
@@ -103,7 +117,9 @@ func (s *FileState) path(outlet string) string {
 	return filepath.Join(s.dir, name+".jsonl")
 }
 
-// Load reads the outlet's log, dropping a torn last line, and compacts it when it holds mostly superseded records.
+// Load reads the outlet's log and compacts it when it holds mostly superseded records. Damaged lines (a torn last
+// line after a crash, a line that is not a record, an over-long line) are logged with their line number as a WARN,
+// skipped, and left out of the compacted log.
 func (s *FileState) Load(outlet string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -116,7 +132,7 @@ func (s *FileState) Load(outlet string) error {
 		return nil
 	}
 	p := s.path(outlet)
-	lines, torn, err := readStateLog(p, st)
+	lines, torn, err := readStateLog(p, st, s.log)
 	if err != nil {
 		return err
 	}
@@ -142,7 +158,7 @@ func openAppend(p string) (*os.File, error) {
 	return f, nil
 }
 
-func readStateLog(p string, st *outletState) (lines int, torn bool, err error) {
+func readStateLog(p string, st *outletState, log *slog.Logger) (lines int, damaged bool, err error) {
 	data, err := os.ReadFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return 0, false, nil
@@ -150,26 +166,50 @@ func readStateLog(p string, st *outletState) (lines int, torn bool, err error) {
 	if err != nil {
 		return 0, false, fmt.Errorf("crawl state: %w", err)
 	}
-	if i := bytes.LastIndexByte(data, '\n'); i < len(data)-1 {
-		// A crash during a write leaves a partial last line; everything before it is whole.
-		torn = true
-		data = data[:i+1]
+	bad := 0
+	report := func(line int, reason string, size int) {
+		bad++
+		if bad <= maxLoadWarnings {
+			log.Warn("crawl state: damaged line skipped", "file", p, "line", line, "reason", reason, "bytes", size)
+		}
 	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	for sc.Scan() {
+	for len(data) > 0 {
 		lines++
-		var rec stateRecord
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			torn = true // rewrite without the bad line
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			// A crash during a write leaves a partial last line; everything before it is whole.
+			report(lines, "torn last line (no newline)", len(data))
+			break
+		}
+		line := data[:i]
+		data = data[i+1:]
+		if len(line) > maxReadLine {
+			report(lines, "line too long", len(line))
 			continue
 		}
-		st.apply(rec)
+		var rec stateRecord
+		if err := json.Unmarshal(line, &rec); err != nil {
+			report(lines, "not a record: "+err.Error(), len(line))
+			continue
+		}
+		st.apply(rec.bounded())
 	}
-	if err := sc.Err(); err != nil {
-		return lines, torn, fmt.Errorf("crawl state %s: %w", p, err)
+	if bad > maxLoadWarnings {
+		log.Warn("crawl state: more damaged lines skipped", "file", p, "damaged", bad, "logged", maxLoadWarnings)
 	}
-	return lines, torn, nil
+	// A rewrite leaves the damaged lines out, so each is reported once.
+	return lines, bad > 0, nil
+}
+
+// bounded drops validators too long to be worth a conditional GET (see maxValidator).
+func (rec stateRecord) bounded() stateRecord {
+	if len(rec.ETag) > maxValidator {
+		rec.ETag = ""
+	}
+	if len(rec.LastModified) > maxValidator {
+		rec.LastModified = ""
+	}
+	return rec
 }
 
 func (st *outletState) apply(rec stateRecord) {
@@ -265,8 +305,9 @@ func (s *FileState) Put(outlet string, e Entry) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.outlet(outlet)
-	st.apply(stateRecord{Entry: e})
-	return st.write(stateRecord{Entry: e})
+	rec := stateRecord{Entry: e}.bounded()
+	st.apply(rec)
+	return st.write(rec)
 }
 
 func (st *outletState) write(rec stateRecord) error {
@@ -276,6 +317,10 @@ func (st *outletState) write(rec stateRecord) error {
 	line, err := json.Marshal(rec)
 	if err != nil {
 		return fmt.Errorf("crawl state: %w", err)
+	}
+	if len(line) > maxRecordLine {
+		// Kept in memory for this process; not persisted, so the page is fetched again after a restart.
+		return fmt.Errorf("crawl state: record of %d bytes for %.200q exceeds %d bytes: not written", len(line), rec.URL, maxRecordLine)
 	}
 	if _, err := st.f.Write(append(line, '\n')); err != nil {
 		return fmt.Errorf("crawl state: %w", err)
