@@ -63,6 +63,9 @@ type Crawler struct {
 	// MaxRetryAfter is the longest pause a 429/503 Retry-After may impose on a host within a run; a site asking for
 	// more is left alone until the next run.
 	MaxRetryAfter Duration `yaml:"max_retry_after"`
+	// MaxHostPause caps the pause a Retry-After may impose on a host: a site asking for longer (a week, a year) is
+	// left alone this long, then asked again.
+	MaxHostPause Duration `yaml:"max_host_pause"`
 }
 
 // Outlet is one media agency whose articles are collected and scored.

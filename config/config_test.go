@@ -43,6 +43,7 @@ func TestDefaultValidates(t *testing.T) {
 		MaxBodyBytes:  10 << 20,
 		MaxRedirects:  5,
 		MaxRetryAfter: Duration(2 * time.Minute),
+		MaxHostPause:  Duration(24 * time.Hour),
 	}
 	if c.Crawler != want {
 		t.Errorf("crawler defaults = %+v, want %+v", c.Crawler, want)
@@ -207,6 +208,7 @@ func TestInvalid(t *testing.T) {
 			"crawler.yaml:11: crawler.max_body_bytes: must be positive, got 0",
 			"crawler.yaml:12: crawler.max_redirects: must be from 1 to 20, got 0",
 			"crawler.yaml:13: crawler.max_retry_after: must be positive, got 0s",
+			"crawler.yaml:14: crawler.max_host_pause: must be positive and at least crawler.max_retry_after (0s), got 0s",
 		}},
 		{"user_agent.yaml", []string{
 			`user_agent.yaml:1: listen: "127.0.0.1:http" has an invalid port "http"`,

@@ -148,6 +148,10 @@ func (cr Crawler) validate(v *validator) {
 	if cr.MaxRetryAfter <= 0 {
 		v.failf("crawler.max_retry_after", "must be positive, got %s", cr.MaxRetryAfter)
 	}
+	if cr.MaxHostPause < cr.MaxRetryAfter || cr.MaxHostPause <= 0 {
+		v.failf("crawler.max_host_pause", "must be positive and at least crawler.max_retry_after (%s), got %s",
+			cr.MaxRetryAfter, cr.MaxHostPause)
+	}
 }
 
 func hasContactURL(ua string) bool {

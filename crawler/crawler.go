@@ -75,6 +75,7 @@ const (
 	maxRetries          = 3
 	defaultMaxRedirects = 5
 	defaultMaxRetryWait = 2 * time.Minute
+	defaultMaxHostPause = 24 * time.Hour
 	// maxSeen bounds one run's visited set when the page budget does not.
 	maxSeen = 1 << 18
 	// settledAge is the age after which a stored article is not re-checked unless a sitemap lastmod says it changed.
@@ -91,9 +92,13 @@ func New(cfg config.Crawler, sink Sink, opts ...Option) *Crawler {
 	if maxWait <= 0 {
 		maxWait = defaultMaxRetryWait
 	}
+	maxPause := cfg.MaxHostPause.Std()
+	if maxPause <= 0 {
+		maxPause = defaultMaxHostPause
+	}
 	c.transport = &politeTransport{
 		base: base, limiter: c.limiter, timeout: cfg.Timeout.Std(), maxBody: cfg.MaxBodyBytes,
-		maxRetries: maxRetries, maxRetryAfter: maxWait,
+		maxRetries: maxRetries, maxRetryAfter: maxWait, maxPause: max(maxPause, maxWait),
 	}
 	for _, o := range opts {
 		o(c)
@@ -424,6 +429,8 @@ func (r *run) loadRobots(origin string) []string {
 			if r.ctx.Err() == nil {
 				if k := r.noteUnreachable(err); k != "" {
 					kind = k
+				} else if errors.Is(err, ErrBackedOff) {
+					kind = "backoff" // the host asked for a pause: it stays disallowed until the next run
 				}
 				r.errs.Add(1)
 				r.c.metrics.errors.WithLabelValues(r.outlet.ID, kind).Inc()

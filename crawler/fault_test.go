@@ -3,18 +3,21 @@ package crawler
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"genderlens/config"
+	"genderlens/internal/wait"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -264,4 +267,75 @@ func TestFaultStateDamagedLines(t *testing.T) {
 	if _, ok := s.Get("bao-hong", "https://a.example/4"); !ok {
 		t.Error("record lost by the rewrite")
 	}
+}
+
+// TestFaultLongRetryAfter: a host answering 503 with a Retry-After of 8 days gets no further request for
+// crawler.max_host_pause, neither in the run nor in the next runs of the same crawler, and is asked again after it.
+// Before, a value over 7 days was ignored and the exponential backoff sent request after request.
+func TestFaultLongRetryAfter(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var hits []string
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits = append(hits, r.URL.Path)
+		mu.Unlock()
+		if r.URL.Path == "/" {
+			w.Header().Set("Retry-After", "691200") // 8 days
+			http.Error(w, "bảo trì", http.StatusServiceUnavailable)
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	t.Cleanup(site.Close)
+	count := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(hits)
+	}
+	const pause = 2 * time.Second
+	// One request in flight: the second start page waits for the answer to the first, which asks for the pause.
+	cfg := config.Crawler{UserAgent: testUA, Parallelism: 1, Timeout: config.Duration(5 * time.Second),
+		MaxBodyBytes: 1 << 20, MaxRedirects: 5, MaxRetryAfter: config.Duration(time.Second),
+		MaxHostPause: config.Duration(pause)}
+	reg := prometheus.NewRegistry()
+	c := New(cfg, newCountingSink(), WithMetrics(NewMetrics(reg)), WithLogger(testLogger(t)))
+	o := config.Outlet{ID: "x", Name: "x", Kind: "newspaper", StartURLs: []string{site.URL + "/", site.URL + "/tin-tuc"},
+		AllowedHosts: []string{strings.TrimPrefix(site.URL, "http://")}}
+
+	start := time.Now()
+	if _, err := c.Crawl(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	sent := len(hits)
+	if slices.Index(hits, "/") != sent-1 {
+		t.Errorf("first run sent %v: want no request after the 503 on / that asked for the pause, and no retry", hits)
+	}
+	mu.Unlock()
+	if got := counterValue(t, reg, "genderlens_crawler_errors_total", map[string]string{"outlet": "x", "kind": "backoff"}); got < 1 {
+		t.Errorf("backoff errors = %v, want the paused requests counted", got)
+	}
+	// A second run within the pause sends nothing at all, robots.txt included.
+	if _, err := c.Crawl(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if time.Since(start) < pause {
+		if got := count(); got != sent {
+			t.Errorf("a run during the pause sent %d requests, want none", got-sent)
+		}
+	}
+	// After the pause (capped to max_host_pause, not 8 days) the host is asked again.
+	wait.For(t, 10*time.Second, func() error {
+		if time.Since(start) < pause {
+			return fmt.Errorf("pause not over")
+		}
+		if _, err := c.Crawl(context.Background(), o); err != nil {
+			return err
+		}
+		if count() <= sent {
+			return fmt.Errorf("no request after the pause")
+		}
+		return nil
+	})
 }

@@ -141,6 +141,8 @@ type politeTransport struct {
 	maxBody       int64
 	maxRetries    int
 	maxRetryAfter time.Duration
+	// maxPause caps the pause a Retry-After imposes on the host (crawler.max_host_pause).
+	maxPause time.Duration
 	// onRetry, when set, is told about every 429/503 that is retried (for metrics and logs).
 	onRetry func(req *http.Request, status int, wait time.Duration)
 	// onStart, when set, is told the start time each attempt claimed from its host's gate (tests).
@@ -171,6 +173,9 @@ func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) &&
 			retriable && attempt < t.maxRetries {
 			wait := retryAfter(resp.Header.Get("Retry-After"), time.Now())
+			if t.maxPause > 0 && wait > t.maxPause {
+				wait = t.maxPause
+			}
 			if wait <= 0 {
 				// No usable Retry-After: back off exponentially from the host's delay, at least one second.
 				wait = max(g.currentDelay(), time.Second) << attempt
@@ -238,21 +243,29 @@ func (b *gatedBody) Close() error {
 	return err
 }
 
-// retryAfter reads a Retry-After header: delay-seconds or an HTTP date. Zero means absent or unusable.
+// maxRetryAfterValue bounds what retryAfter returns, so that huge values do not overflow a Duration; the transport
+// caps it further to crawler.max_host_pause.
+const maxRetryAfterValue = 10 * 365 * 24 * time.Hour
+
+// retryAfter reads a Retry-After header: delay-seconds or an HTTP date. Zero means absent or unusable. A long value
+// is a real request to pause (a site asking for a week is not asking for no pause at all); it is capped, not ignored.
 func retryAfter(v string, now time.Time) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0
 	}
-	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if n <= 0 || n > 7*24*3600 {
+	if n, err := strconv.ParseUint(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		if n == 0 {
 			return 0
+		}
+		if n > uint64(maxRetryAfterValue/time.Second) {
+			return maxRetryAfterValue
 		}
 		return time.Duration(n) * time.Second
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		if d := t.Sub(now); d > 0 {
-			return d
+			return min(d, maxRetryAfterValue)
 		}
 	}
 	return 0

@@ -27,7 +27,12 @@ func TestRetryAfter(t *testing.T) {
 		{" 120 ", 2 * time.Minute},
 		{"0", 0},
 		{"-5", 0},
-		{"999999999", 0}, // absurd: ignored, the exponential backoff applies
+		// Long values are real requests to pause: kept (the transport caps them to crawler.max_host_pause), not
+		// ignored, which let the exponential backoff send 19 requests in 20 s to a host that asked for 8 days.
+		{"691200", 8 * 24 * time.Hour},
+		{"999999999", maxRetryAfterValue},
+		{"99999999999999999999999", maxRetryAfterValue},
+		{"Sat, 27 Nov 2027 09:00:00 GMT", 365 * 24 * time.Hour},
 		{"Fri, 27 Nov 2026 09:00:30 GMT", 30 * time.Second},
 		{"Fri, 27 Nov 2026 08:59:00 GMT", 0}, // in the past
 		{"soon", 0},
