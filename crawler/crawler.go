@@ -135,6 +135,36 @@ func (c *Crawler) checkRedirect(o *config.Outlet) func(req *http.Request, via []
 
 var errRedirect = errors.New("redirect refused")
 
+// errRobotsRedirect refuses a redirect to a URL robots.txt disallows: counted as robots-blocked, not as an error.
+var errRobotsRedirect = errors.New("redirect target disallowed by robots.txt")
+
+// redirectDeferred refuses a redirect to a host whose robots.txt the run has not read yet: reading it inside the
+// redirect check would hold the redirecting host's slot meanwhile (and could wait on that very slot if robots.txt
+// redirects back). The target is queued instead, and enqueue reads the robots.txt first, as for any new host.
+type redirectDeferred struct{ target string }
+
+func (e *redirectDeferred) Error() string {
+	return "redirect to " + e.target + " deferred until its host's robots.txt is read"
+}
+
+// checkRedirect is the run's redirect check: the crawler's bounds (count, allowed hosts), then robots.txt of the
+// target, so that a redirect never fetches a URL the site disallows.
+func (r *run) checkRedirect(req *http.Request, via []*http.Request) error {
+	if err := r.c.checkRedirect(&r.outlet)(req, via); err != nil {
+		return err
+	}
+	r.mu.Lock()
+	robots, known := r.robots[req.URL.Host]
+	r.mu.Unlock()
+	if !known {
+		return &redirectDeferred{target: req.URL.String()}
+	}
+	if robots != nil && !robots.TestAgent(robotsPath(req.URL), r.c.cfg.UserAgent) {
+		return fmt.Errorf("redirect to %s: %w", req.URL.Redacted(), errRobotsRedirect)
+	}
+	return nil
+}
+
 // stateStore opens the state on first use, so that New keeps its signature and errors surface from Crawl.
 func (c *Crawler) stateStore() (State, error) {
 	c.stateOnce.Do(func() {
@@ -297,6 +327,7 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 		r.pattern = p
 	}
 	r.col = c.newCollector(ctx, o)
+	r.col.SetRedirectHandler(r.checkRedirect)
 	r.col.OnResponseHeaders(r.handleHeaders)
 	r.col.OnResponse(r.handleResponse)
 	r.col.OnError(r.handleError)
@@ -482,6 +513,11 @@ func (r *run) robotsAllow(u *url.URL) bool {
 	if robots == nil {
 		return true
 	}
+	return robots.TestAgent(robotsPath(u), r.c.cfg.UserAgent)
+}
+
+// robotsPath is the part of u that robots.txt rules match: the escaped path and the query.
+func robotsPath(u *url.URL) string {
 	p := u.EscapedPath()
 	if p == "" {
 		p = "/"
@@ -489,7 +525,7 @@ func (r *run) robotsAllow(u *url.URL) bool {
 	if u.RawQuery != "" {
 		p += "?" + u.RawQuery
 	}
-	return robots.TestAgent(p, r.c.cfg.UserAgent)
+	return p
 }
 
 var skipExt = map[string]bool{
@@ -630,9 +666,21 @@ func (r *run) handleHeaders(resp *colly.Response) {
 
 func (r *run) handleError(resp *colly.Response, err error) {
 	kind := "fetch"
+	var deferred *redirectDeferred
 	switch {
 	case r.ctx.Err() != nil || errors.Is(err, colly.ErrAbortedAfterHeaders):
 		return // cancellation is reported once, by Crawl
+	case errors.As(err, &deferred):
+		if resp != nil && resp.Ctx != nil {
+			lastmod, _ := time.Parse(time.RFC3339Nano, resp.Ctx.Get(ctxLastMod))
+			r.enqueue(deferred.target, requestKind(resp.Ctx.Get(ctxKind)), lastmod)
+		}
+		return
+	case errors.Is(err, errRobotsRedirect):
+		r.blocked.Add(1)
+		r.c.metrics.robotsBlocked.WithLabelValues(r.outlet.ID).Inc()
+		r.c.log.Debug("redirect not followed: robots.txt disallows its target", "outlet", r.outlet.ID, "err", err)
+		return
 	case errors.Is(err, ErrTooLarge):
 		kind = "too_large"
 	case errors.Is(err, ErrBackedOff):

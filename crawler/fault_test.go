@@ -339,3 +339,68 @@ func TestFaultLongRetryAfter(t *testing.T) {
 		return nil
 	})
 }
+
+// TestFaultRedirectRobots: robots.txt applies to every URL fetched, redirect targets included: a same-host 302 to a
+// disallowed path and a redirect to another allowed host's disallowed path are not followed, while a redirect to an
+// allowed path of the other host is (after reading that host's robots.txt).
+func TestFaultRedirectRobots(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	hits := map[string]int{}
+	page := func(w http.ResponseWriter, title string) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<html><head><title>%s</title></head><body><p>%s</p></body></html>", title, title)
+	}
+	newSite := func(name string, routes map[string]string) *httptest.Server {
+		return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			hits[name+r.URL.Path]++
+			mu.Unlock()
+			switch {
+			case r.URL.Path == "/robots.txt":
+				fmt.Fprint(w, "User-agent: *\nDisallow: /cam/\n")
+			case routes[r.URL.Path] != "":
+				http.Redirect(w, r, routes[r.URL.Path], http.StatusFound)
+			default:
+				page(w, "Trang "+r.URL.Path)
+			}
+		}))
+	}
+	b := newSite("b", nil)
+	t.Cleanup(b.Close)
+	a := newSite("a", map[string]string{
+		"/chuyen":      "/cam/bai-viet-1.html",
+		"/chuyen-b":    b.URL + "/cam/bai-viet-2.html",
+		"/chuyen-b-ok": b.URL + "/bai-viet-3.html",
+	})
+	t.Cleanup(a.Close)
+	reg := prometheus.NewRegistry()
+	cfg := config.Crawler{UserAgent: testUA, Parallelism: 2, Timeout: config.Duration(5 * time.Second),
+		MaxBodyBytes: 1 << 20, MaxRedirects: 5, MaxRetryAfter: config.Duration(time.Second)}
+	c := New(cfg, newCountingSink(), WithMetrics(NewMetrics(reg)), WithLogger(testLogger(t)))
+	o := config.Outlet{ID: "x", Name: "x", Kind: "newspaper",
+		StartURLs:    []string{a.URL + "/chuyen", a.URL + "/chuyen-b", a.URL + "/chuyen-b-ok"},
+		AllowedHosts: []string{strings.TrimPrefix(a.URL, "http://"), strings.TrimPrefix(b.URL, "http://")}}
+	stats, err := c.Crawl(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, p := range []string{"a/cam/bai-viet-1.html", "b/cam/bai-viet-2.html"} {
+		if hits[p] > 0 {
+			t.Errorf("%s fetched through a redirect although robots.txt disallows it (hits %v)", p, hits)
+		}
+	}
+	for _, p := range []string{"b/robots.txt", "b/bai-viet-3.html"} {
+		if hits[p] != 1 {
+			t.Errorf("%s fetched %d times, want once (hits %v)", p, hits[p], hits)
+		}
+	}
+	if stats.RobotsBlocked < 2 || stats.Errors != 0 {
+		t.Errorf("stats %+v: want the 2 refused redirects counted as robots-blocked, not as errors", stats)
+	}
+	if got := counterValue(t, reg, "genderlens_crawler_robots_blocked_total", map[string]string{"outlet": "x"}); got < 2 {
+		t.Errorf("robots_blocked_total = %v, want >= 2", got)
+	}
+}
