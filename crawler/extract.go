@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"genderlens/config"
 	"genderlens/model"
@@ -91,6 +92,8 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 	var bodyText string
 	var readable readability.Article
 	if sel.Body != "" {
+		// The configured container may hold ad slots and "Xem thêm" boxes too.
+		removeBoilerplate(doc.Find(sel.Body))
 		if nodes := doc.Find(sel.Body).Nodes; len(nodes) > 0 {
 			var parts []string
 			for _, n := range nodes {
@@ -108,6 +111,7 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 		// Comment threads, related-article boxes and share bars sit next to the text on Vietnamese news pages and
 		// a readability scorer keeps them when they are short; they are never article text.
 		doc.Find(boilerplateSel).Remove()
+		removeBoilerplate(doc.Selection)
 		// Captions were read with the images and are scored apart; in the body they would count twice.
 		doc.Find("figcaption").Remove()
 		// The containers Vietnamese news and portal sites put the article text in come first; readability's
@@ -168,7 +172,7 @@ func knownBody(doc *goquery.Document) *html.Node {
 
 const boilerplateSel = `[class*="comment"], [id*="comment"], [class*="binh-luan"], [id*="binh-luan"], ` +
 	`[class*="binhluan"], [class*="related"], [class*="lien-quan"], [class*="tinlienquan"], [class*="share"], ` +
-	`[class*="social"], [class*="advert"], .ads, .qc, .tags, .tag-list, .box-tag, nav, aside, footer`
+	`[class*="social"], .tags, .tag-list, .box-tag, nav, aside, footer`
 
 func isArticle(u *url.URL, pattern *regexp.Regexp, hasLD bool, ogType, text string) bool {
 	if pattern != nil {
@@ -349,7 +353,7 @@ func extractImages(doc *goquery.Document, base *url.URL) []Image {
 	var imgs []Image
 	seen := map[string]bool{}
 	doc.Find("article img, main img, figure img, .content img, .article-body img, .detail img").Each(func(_ int, s *goquery.Selection) {
-		if s.ParentsFiltered("header, footer, nav, aside, .ads, .advert, .banner").Length() > 0 {
+		if s.ParentsFiltered("header, footer, nav, aside").Length() > 0 || inAd(s) {
 			return
 		}
 		src, _ := s.Attr("src")
@@ -412,7 +416,7 @@ func tidyBody(body, title, lead, author string, fetched time.Time) (string, stri
 	if n := len(paras); n > 1 {
 		last := paras[n-1]
 		switch {
-		case author != "" && (last == author || strings.TrimPrefix(last, "Theo ") == author):
+		case author != "" && (last == author || strings.TrimPrefix(last, "Theo ") == author || cleanByline(last, fetched) == author):
 			paras = paras[:n-1]
 		case author == "" && looksLikeByline(last):
 			author = last
@@ -431,11 +435,38 @@ var bylineSelectors = []string{
 // pageByline finds the by-line in the page markup and strips what surrounds the name: "Bởi", "Theo", a date.
 func pageByline(doc *goquery.Document, fetched time.Time) string {
 	for _, sel := range bylineSelectors {
-		if t := cleanByline(cleanText(doc.Find(sel).First().Text()), fetched); t != "" {
+		if t := cleanByline(bylineText(doc.Find(sel)), fetched); t != "" {
 			return t
 		}
 	}
 	return ""
+}
+
+// bylineText is the text of a by-line element. Several authors are often marked up one element each ("<span
+// class="author">Minh Nhật</span> - <span class="author">Trường Thịnh</span>"): then it is the text from the first
+// to the last of them as the page writes it, separators included, when they share a parent.
+func bylineText(s *goquery.Selection) string {
+	if s.Length() == 0 {
+		return ""
+	}
+	first := s.Nodes[0]
+	var last *html.Node
+	for _, n := range s.Nodes[1:] {
+		if n.Parent == first.Parent && n.Parent != nil {
+			last = n
+		}
+	}
+	if last == nil {
+		return cleanText(s.First().Text())
+	}
+	var b strings.Builder
+	for n := first; n != nil; n = n.NextSibling {
+		b.WriteString(goquery.NewDocumentFromNode(n).Text())
+		if n == last {
+			break
+		}
+	}
+	return cleanText(b.String())
 }
 
 var bylinePrefixes = []string{"Bởi ", "bởi ", "Theo ", "Tác giả: ", "Tác giả ", "By ", "Người viết: "}
@@ -444,15 +475,30 @@ func cleanByline(s string, fetched time.Time) string {
 	for _, p := range bylinePrefixes {
 		s = strings.TrimPrefix(s, p)
 	}
-	// "Đức Long · 2 giờ trước", "Minh Châu | 17/01/2022": keep the parts that are not dates.
-	var keep []string
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '·' || r == '|' || r == '•' }) {
+	// "Đức Long · 2 giờ trước", "Minh Châu | 17/01/2022": keep the parts that are not dates, and between two kept
+	// parts ("Minh Nhật | Trường Thịnh", two authors) the separator as written.
+	var b strings.Builder
+	sep := ""
+	for rest := s; rest != ""; {
+		i := strings.IndexAny(rest, "·|•")
+		part, next := rest, ""
+		if i >= 0 {
+			part, next = rest[:i], rest[i:]
+		}
 		part = strings.TrimSpace(part)
 		if _, isDate := ParseVietnameseDate(part, fetched); part != "" && !isDate {
-			keep = append(keep, part)
+			if b.Len() > 0 {
+				b.WriteString(" " + sep + " ")
+			}
+			b.WriteString(part)
 		}
+		if next == "" {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(next)
+		sep, rest = next[:size], next[size:]
 	}
-	s = strings.Join(keep, " ")
+	s = b.String()
 	if len([]rune(s)) > 80 {
 		return "" // a paragraph, not a by-line
 	}
