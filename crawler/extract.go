@@ -26,6 +26,45 @@ type Page struct {
 	Article   Article
 	IsArticle bool
 	Links     []string
+	// Sources names, per article field ("title", "lead", "date", "author", "section", "body"), the extractor that
+	// supplied it (Source* constants), so that an operator can see which part of a page the crawler read.
+	Sources map[string]string
+	// JSONLD and OGType are the page's own article metadata: a JSON-LD object of an article type, og:type.
+	JSONLD bool
+	OGType string
+}
+
+// Extractors recorded in Page.Sources.
+const (
+	SourceSelectors   = "selectors"   // the outlet's configured CSS selectors
+	SourceJSONLD      = "json-ld"     // a schema.org article object
+	SourceOpenGraph   = "opengraph"   // og:, article: and twitter: meta tags
+	SourceMeta        = "meta"        // other meta tags (description, author, date)
+	SourceMarkup      = "markup"      // page elements: h1, sapo, time, by-line, breadcrumb
+	SourceTitleTag    = "title-tag"   // <title>, or the headline element it contains
+	SourceKnownBody   = "known-body"  // a known article-text container (followed by its selector)
+	SourceReadability = "readability" // readability's scoring of the page
+	SourceBodyByline  = "body-byline" // the last line of the body text
+)
+
+// candidate is one extractor's reading of a field.
+type candidate struct{ from, value string }
+
+// pick returns the first non-empty candidate and its extractor.
+func pick(cands ...candidate) (string, string) {
+	for _, c := range cands {
+		if c.value != "" {
+			return c.value, c.from
+		}
+	}
+	return "", ""
+}
+
+func metaSource(key string) string {
+	if strings.HasPrefix(key, "og:") || strings.HasPrefix(key, "article:") || strings.HasPrefix(key, "twitter:") {
+		return SourceOpenGraph
+	}
+	return SourceMeta
 }
 
 var articleTypes = map[string]bool{
@@ -53,16 +92,18 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 	page := Page{Links: extractLinks(doc, base)}
 
 	ld := findLDArticle(doc)
-	meta := func(keys ...string) string {
+	meta := func(keys ...string) candidate {
 		for _, k := range keys {
 			sel := fmt.Sprintf(`meta[property=%q], meta[name=%q], meta[itemprop=%q]`, k, k, k)
 			if v, ok := doc.Find(sel).First().Attr("content"); ok && strings.TrimSpace(v) != "" {
-				return cleanText(v)
+				return candidate{metaSource(k), cleanText(v)}
 			}
 		}
-		return ""
+		return candidate{}
 	}
-	ogType := meta("og:type")
+	ogType := meta("og:type").value
+	page.JSONLD, page.OGType = ld != nil, ogType
+	src := map[string]string{}
 
 	a := Article{Article: model.Article{Outlet: o.ID}, FetchedURL: pageURL.String(), Fetched: fetched}
 	if href, ok := doc.Find(`link[rel="canonical"]`).First().Attr("href"); ok {
@@ -76,17 +117,19 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 
 	// Selector overrides first: the operator configured them because the automatic path got this site wrong.
 	sel := o.Selectors
-	a.Title = firstNonEmpty(selText(doc, sel.Title), ldTitle(ld), meta("og:title", "twitter:title"),
-		cleanText(doc.Find("h1").First().Text()), titleTag(doc))
-	a.Lead = firstNonEmpty(cleanText(doc.Find(".sapo, .lead, .summary, .article-summary, .chapeau, p.description, h2.sapo").First().Text()),
-		ldString(ld, "description"), meta("og:description", "description"))
-	a.Section = firstNonEmpty(ldSection(ld), meta("article:section"), breadcrumbSection(doc))
+	a.Title, src["title"] = pick(candidate{SourceSelectors, selText(doc, sel.Title)}, candidate{SourceJSONLD, ldTitle(ld)},
+		meta("og:title", "twitter:title"), candidate{SourceMarkup, cleanText(doc.Find("h1").First().Text())},
+		candidate{SourceTitleTag, titleTag(doc)})
+	a.Lead, src["lead"] = pick(candidate{SourceMarkup, cleanText(doc.Find(".sapo, .lead, .summary, .article-summary, .chapeau, p.description, h2.sapo").First().Text())},
+		candidate{SourceJSONLD, ldString(ld, "description")}, meta("og:description", "description"))
+	a.Section, src["section"] = pick(candidate{SourceJSONLD, ldSection(ld)}, meta("article:section"),
+		candidate{SourceMarkup, breadcrumbSection(doc)})
 
-	a.Published = firstDate(fetched,
-		selText(doc, sel.Date), ldString(ld, "datePublished"),
+	a.Published, src["date"] = firstDate(fetched,
+		candidate{SourceSelectors, selText(doc, sel.Date)}, candidate{SourceJSONLD, ldString(ld, "datePublished")},
 		meta("article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date.issued"),
-		attr(doc, "time[datetime]", "datetime"),
-		cleanText(doc.Find(`time, .date, .time, .datetime, .publish-date, .post-date, .ngay-dang, [class*="date"], [class*="time"]`).First().Text()),
+		candidate{SourceMarkup, attr(doc, "time[datetime]", "datetime")},
+		candidate{SourceMarkup, cleanText(doc.Find(`time, .date, .time, .datetime, .publish-date, .post-date, .ngay-dang, [class*="date"], [class*="time"]`).First().Text())},
 	)
 
 	var bodyText string
@@ -100,10 +143,11 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 				parts = append(parts, nodeParagraphs(n))
 			}
 			bodyText = strings.Join(parts, "\n\n")
+			src["body"] = SourceSelectors
 		}
 	}
-	authorFromPage := firstNonEmpty(selText(doc, sel.Author), ldAuthor(ld), meta("author", "article:author", "dc.creator"),
-		pageByline(doc, fetched))
+	authorFromPage, authorSource := pick(candidate{SourceSelectors, selText(doc, sel.Author)}, candidate{SourceJSONLD, ldAuthor(ld)},
+		meta("author", "article:author", "dc.creator"), candidate{SourceMarkup, pageByline(doc, fetched)})
 	images := extractImages(doc, base)
 
 	// Readability prunes the tree it is given, so it runs last, on the same parsed document.
@@ -117,30 +161,45 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 		// The containers Vietnamese news and portal sites put the article text in come first; readability's
 		// scoring is for the pages that have none of them (on a table-layout portal it takes the whole cell,
 		// menu and visit counter included).
-		if n := knownBody(doc); n != nil {
+		if n, sel := knownBody(doc); n != nil {
 			bodyText = nodeParagraphs(n)
+			src["body"] = SourceKnownBody + " " + sel
 		}
 		parser := readability.NewParser()
 		if res, err := parser.ParseAndMutate(doc.Nodes[0], pageURL); err == nil && res.Node != nil {
 			if bodyText == "" {
 				bodyText = nodeParagraphs(res.Node)
+				src["body"] = SourceReadability
 			}
 			readable = res
 		}
 	}
 	if a.Title == "" && readable.Node != nil {
-		a.Title = cleanText(readable.Title())
+		a.Title, src["title"] = pick(candidate{SourceReadability, cleanText(readable.Title())})
 	}
 	if a.Published.IsZero() && readable.Node != nil {
 		if t, err := readable.PublishedTime(); err == nil && !t.IsZero() {
-			a.Published = t.In(newsZone)
+			a.Published, src["date"] = t.In(newsZone), SourceReadability
 		}
 	}
 	a.Author = authorFromPage
 	a.Body, a.Author = tidyBody(bodyText, a.Title, a.Lead, a.Author, fetched)
-	if a.Author == "" && readable.Node != nil {
-		a.Author = cleanText(readable.Byline())
+	if a.Author != authorFromPage {
+		authorSource = SourceBodyByline
 	}
+	src["author"] = authorSource
+	if a.Author == "" && readable.Node != nil {
+		a.Author, src["author"] = pick(candidate{SourceReadability, cleanText(readable.Byline())})
+	}
+	if a.Body == "" {
+		src["body"] = ""
+	}
+	for k, v := range src {
+		if v == "" {
+			delete(src, k)
+		}
+	}
+	page.Sources = src
 	a.Images = images
 	a.ContentHash = contentHash(a.Title, a.Body)
 
@@ -156,18 +215,18 @@ var knownBodySel = []string{
 	".news-content", ".entry-content", ".post-content", "#main-detail", ".content",
 }
 
-// knownBody returns the first known container holding a paragraph's worth of text, or nil.
-func knownBody(doc *goquery.Document) *html.Node {
+// knownBody returns the first known container holding a paragraph's worth of text and its selector, or nil.
+func knownBody(doc *goquery.Document) (*html.Node, string) {
 	for _, sel := range knownBodySel {
 		s := doc.Find(sel).First()
 		if s.Length() == 0 {
 			continue
 		}
 		if len([]rune(strings.TrimSpace(s.Text()))) >= 120 {
-			return s.Nodes[0]
+			return s.Nodes[0], sel
 		}
 	}
-	return nil
+	return nil, ""
 }
 
 const boilerplateSel = `[class*="comment"], [id*="comment"], [class*="binh-luan"], [id*="binh-luan"], ` +
@@ -340,13 +399,13 @@ func attr(doc *goquery.Document, selector, name string) string {
 	return strings.TrimSpace(v)
 }
 
-func firstDate(now time.Time, candidates ...string) time.Time {
+func firstDate(now time.Time, candidates ...candidate) (time.Time, string) {
 	for _, c := range candidates {
-		if t, ok := ParseVietnameseDate(c, now); ok {
-			return t
+		if t, ok := ParseVietnameseDate(c.value, now); ok {
+			return t, c.from
 		}
 	}
-	return time.Time{}
+	return time.Time{}, ""
 }
 
 func extractImages(doc *goquery.Document, base *url.URL) []Image {
