@@ -45,7 +45,7 @@ type ProbeExtraction struct {
 	// Signals are the facts the article decision rests on.
 	Signals   ProbeSignals      `json:"signals"`
 	Title     string            `json:"title"`
-	Published *time.Time        `json:"published,omitempty"`
+	Published *time.Time        `json:"published"`
 	Author    string            `json:"author"`
 	Section   string            `json:"section"`
 	Lead      string            `json:"lead"`
