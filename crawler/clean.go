@@ -79,11 +79,20 @@ func isShareNode(n *html.Node) bool {
 	return false
 }
 
+// maxAdChars bounds the text of an ad block: an element with an ad word in its class and more text than this is a
+// page wrapper ("<div class="layout has-ads">"), not a slot.
+const maxAdChars = 1000
+
+// isAdBlock reports an ad or promotion slot: an ad-named element, not the page itself nor a wrapper of it.
+func isAdBlock(n *html.Node) bool {
+	return isAdNode(n) && !isRoot(n) && runeLen(goquery.NewDocumentFromNode(n).Text()) <= maxAdChars
+}
+
 // inAd reports whether s is inside (or is) an ad block.
 func inAd(s *goquery.Selection) bool {
 	for _, n := range s.Nodes {
 		for p := n; p != nil; p = p.Parent {
-			if isAdNode(p) {
+			if isAdBlock(p) {
 				return true
 			}
 		}
@@ -95,7 +104,7 @@ func inAd(s *goquery.Selection) bool {
 // comment forms.
 func removeBoilerplate(scope *goquery.Selection) {
 	scope.Find("*").FilterFunction(func(_ int, s *goquery.Selection) bool {
-		return isAdNode(s.Nodes[0]) || isShareNode(s.Nodes[0])
+		return isAdBlock(s.Nodes[0]) || isShareNode(s.Nodes[0]) && runeLen(s.Text()) <= maxAdChars
 	}).Remove()
 	scope.Find(`ins.adsbygoogle, [class*="xem-them"], [class*="xemthem"], [class*="lienquan"], [class*="tin-khac"], textarea`).Remove()
 	// A comment form is a form with a text area; ASP.NET pages wrap the whole page in one <form>, which is kept.

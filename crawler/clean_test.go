@@ -118,6 +118,21 @@ func TestExtractCleansBody(t *testing.T) {
 	}
 }
 
+// TestAdWordOnWrapper: a page or layout wrapper whose class names ads ("has-ads") is not an ad slot.
+func TestAdWordOnWrapper(t *testing.T) {
+	page := strings.Replace(strings.Replace(newsPageWithBlocks, "<body>", `<body class="page has-ads">`, 1),
+		`<article class="fck_detail">`, `<div class="layout-ads"><article class="fck_detail">`, 1)
+	page = strings.Replace(page, "</article>", "</article>"+strings.Repeat("<p>Chân trang dài của bố cục trang. </p>", 40)+"</div>", 1)
+	u, _ := url.Parse("https://baothu.example/thoi-su/nu-ky-su-mang-nuoc-sach-ve-ban-20260101.htm")
+	p, err := ExtractPage(page, u, config.Outlet{}, nil, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Article.Body, "Sau hai năm khảo sát") || strings.Contains(p.Article.Body, "sữa bột") {
+		t.Errorf("body %q", p.Article.Body)
+	}
+}
+
 func TestAdClassTokens(t *testing.T) {
 	tests := []struct {
 		class string
