@@ -26,8 +26,8 @@ type Page struct {
 	Article   Article
 	IsArticle bool
 	Links     []string
-	// Sources names, per article field ("title", "lead", "date", "author", "section", "body"), the extractor that
-	// supplied it (Source* constants), so that an operator can see which part of a page the crawler read.
+	// Sources names, per article field ("title", "lead", "date", "author", "section", "body", "captions"), the
+	// extractor that supplied it (Source* constants), so that an operator can see which part of a page was read.
 	Sources map[string]string
 	// JSONLD and OGType are the page's own article metadata: a JSON-LD object of an article type, og:type.
 	JSONLD bool
@@ -201,6 +201,12 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 	}
 	page.Sources = src
 	a.Images = images
+	for _, img := range images {
+		if img.Caption != "" {
+			src["captions"] = SourceMarkup // figcaption
+			break
+		}
+	}
 	a.ContentHash = contentHash(a.Title, a.Body)
 
 	page.IsArticle = isArticle(pageURL, articlePattern, ld != nil, ogType, a.Lead+a.Body)

@@ -23,9 +23,10 @@ func TestExtractSources(t *testing.T) {
 	}{
 		{file: "jsonld.html", jsonld: true, ogType: "article", want: map[string]string{"title": SourceJSONLD,
 			"lead": SourceMarkup, "date": SourceJSONLD, "author": SourceJSONLD, "section": SourceJSONLD,
-			"body": SourceKnownBody + " .article-body"}},
+			"body": SourceKnownBody + " .article-body", "captions": SourceMarkup}},
 		{file: "og.html", ogType: "article", want: map[string]string{"title": SourceOpenGraph, "lead": SourceOpenGraph,
-			"date": SourceMarkup, "author": SourceMarkup, "section": SourceOpenGraph, "body": SourceKnownBody + " .detail-content"}},
+			"date": SourceMarkup, "author": SourceMarkup, "section": SourceOpenGraph, "body": SourceKnownBody + " .detail-content",
+			"captions": SourceMarkup}},
 		{file: "legacy.utf8.html", want: map[string]string{"title": SourceTitleTag, "date": SourceMarkup,
 			"author": SourceBodyByline, "body": SourceKnownBody + " .content"}},
 		{file: "time-element.html", want: map[string]string{"title": SourceMarkup, "date": SourceMarkup,

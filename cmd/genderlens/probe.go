@@ -236,7 +236,7 @@ func writeExtraction(w io.Writer, ex crawler.ProbeExtraction, lang string) {
 		fmt.Fprintf(w, "  | %s\n", cutRunes(p, probeLineRunes))
 	}
 	if len(ex.Captions) > 0 {
-		fmt.Fprintf(w, "%s:\n", L("captions"))
+		fmt.Fprintf(w, "%s:  [%s]\n", L("captions"), ex.Sources["captions"])
 		for _, c := range ex.Captions {
 			fmt.Fprintf(w, "  | %s\n", c)
 		}
