@@ -118,7 +118,7 @@ func removeBoilerplate(scope *goquery.Selection) {
 		if !adLabels[strings.ToLower(cleanText(s.Text()))] {
 			return
 		}
-		if p := s.Parent(); p.Length() > 0 && !isRoot(p.Nodes[0]) && runeLen(p.Text()) < 300 {
+		if p := s.Parent(); p.Length() > 0 && !isRoot(p.Nodes[0]) && !p.Is("article, main, td, form") && runeLen(p.Text()) < 300 {
 			p.Remove()
 			return
 		}

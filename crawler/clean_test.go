@@ -87,6 +87,12 @@ func TestExtractCleansBody(t *testing.T) {
 			keep:   []string{"Sáng 15/01", "Năm qua, hội đã vận động", "Hội nghị đã khen thưởng"},
 			drop:   []string{"QUẢNG CÁO", "Tin liên quan", "Hội nghị giữa nhiệm kỳ", "Minh Nhật"},
 			author: "Minh Nhật, Trường Thịnh"},
+		// A label standing in a short article's text takes only itself with it.
+		{name: "short article", url: "https://baothu.example/thoi-su/phuong-ra-quan-don-ve-sinh-20260105.htm",
+			page: `<html><head><meta property="og:type" content="article"><title>Phường ra quân dọn vệ sinh</title></head><body>` +
+				`<h1>Phường ra quân dọn vệ sinh</h1><article><p>Sáng Chủ nhật, hơn 200 đoàn viên và hội viên phụ nữ phường ra quân dọn vệ sinh các tuyến phố.</p>` +
+				`<p>Quảng cáo</p><p>Chị Hoa, chi hội trưởng, cho biết việc này được duy trì mỗi tháng một lần.</p></article></body></html>`,
+			keep: []string{"Sáng Chủ nhật", "Chị Hoa, chi hội trưởng"}, drop: []string{"Quảng cáo"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -194,12 +194,6 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 	if a.Body == "" {
 		src["body"] = ""
 	}
-	for k, v := range src {
-		if v == "" {
-			delete(src, k)
-		}
-	}
-	page.Sources = src
 	a.Images = images
 	for _, img := range images {
 		if img.Caption != "" {
@@ -207,6 +201,12 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 			break
 		}
 	}
+	for k, v := range src {
+		if v == "" {
+			delete(src, k)
+		}
+	}
+	page.Sources = src
 	a.ContentHash = contentHash(a.Title, a.Body)
 
 	page.IsArticle = isArticle(pageURL, articlePattern, ld != nil, ogType, a.Lead+a.Body)
