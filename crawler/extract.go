@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"genderlens/config"
 	"genderlens/model"
@@ -25,6 +26,45 @@ type Page struct {
 	Article   Article
 	IsArticle bool
 	Links     []string
+	// Sources names, per article field ("title", "lead", "date", "author", "section", "body", "captions"), the
+	// extractor that supplied it (Source* constants), so that an operator can see which part of a page was read.
+	Sources map[string]string
+	// JSONLD and OGType are the page's own article metadata: a JSON-LD object of an article type, og:type.
+	JSONLD bool
+	OGType string
+}
+
+// Extractors recorded in Page.Sources.
+const (
+	SourceSelectors   = "selectors"   // the outlet's configured CSS selectors
+	SourceJSONLD      = "json-ld"     // a schema.org article object
+	SourceOpenGraph   = "opengraph"   // og:, article: and twitter: meta tags
+	SourceMeta        = "meta"        // other meta tags (description, author, date)
+	SourceMarkup      = "markup"      // page elements: h1, sapo, time, by-line, breadcrumb
+	SourceTitleTag    = "title-tag"   // <title>, or the headline element it contains
+	SourceKnownBody   = "known-body"  // a known article-text container (followed by its selector)
+	SourceReadability = "readability" // readability's scoring of the page
+	SourceBodyByline  = "body-byline" // the last line of the body text
+)
+
+// candidate is one extractor's reading of a field.
+type candidate struct{ from, value string }
+
+// pick returns the first non-empty candidate and its extractor.
+func pick(cands ...candidate) (string, string) {
+	for _, c := range cands {
+		if c.value != "" {
+			return c.value, c.from
+		}
+	}
+	return "", ""
+}
+
+func metaSource(key string) string {
+	if strings.HasPrefix(key, "og:") || strings.HasPrefix(key, "article:") || strings.HasPrefix(key, "twitter:") {
+		return SourceOpenGraph
+	}
+	return SourceMeta
 }
 
 var articleTypes = map[string]bool{
@@ -52,16 +92,18 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 	page := Page{Links: extractLinks(doc, base)}
 
 	ld := findLDArticle(doc)
-	meta := func(keys ...string) string {
+	meta := func(keys ...string) candidate {
 		for _, k := range keys {
 			sel := fmt.Sprintf(`meta[property=%q], meta[name=%q], meta[itemprop=%q]`, k, k, k)
 			if v, ok := doc.Find(sel).First().Attr("content"); ok && strings.TrimSpace(v) != "" {
-				return cleanText(v)
+				return candidate{metaSource(k), cleanText(v)}
 			}
 		}
-		return ""
+		return candidate{}
 	}
-	ogType := meta("og:type")
+	ogType := meta("og:type").value
+	page.JSONLD, page.OGType = ld != nil, ogType
+	src := map[string]string{}
 
 	a := Article{Article: model.Article{Outlet: o.ID}, FetchedURL: pageURL.String(), Fetched: fetched}
 	if href, ok := doc.Find(`link[rel="canonical"]`).First().Attr("href"); ok {
@@ -75,32 +117,37 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 
 	// Selector overrides first: the operator configured them because the automatic path got this site wrong.
 	sel := o.Selectors
-	a.Title = firstNonEmpty(selText(doc, sel.Title), ldTitle(ld), meta("og:title", "twitter:title"),
-		cleanText(doc.Find("h1").First().Text()), titleTag(doc))
-	a.Lead = firstNonEmpty(cleanText(doc.Find(".sapo, .lead, .summary, .article-summary, .chapeau, p.description, h2.sapo").First().Text()),
-		ldString(ld, "description"), meta("og:description", "description"))
-	a.Section = firstNonEmpty(ldSection(ld), meta("article:section"), breadcrumbSection(doc))
+	a.Title, src["title"] = pick(candidate{SourceSelectors, selText(doc, sel.Title)}, candidate{SourceJSONLD, ldTitle(ld)},
+		meta("og:title", "twitter:title"), candidate{SourceMarkup, cleanText(doc.Find("h1").First().Text())},
+		candidate{SourceTitleTag, titleTag(doc)})
+	a.Lead, src["lead"] = pick(candidate{SourceMarkup, cleanText(doc.Find(".sapo, .lead, .summary, .article-summary, .chapeau, p.description, h2.sapo").First().Text())},
+		candidate{SourceJSONLD, ldString(ld, "description")}, meta("og:description", "description"))
+	a.Section, src["section"] = pick(candidate{SourceJSONLD, ldSection(ld)}, meta("article:section"),
+		candidate{SourceMarkup, breadcrumbSection(doc)})
 
-	a.Published = firstDate(fetched,
-		selText(doc, sel.Date), ldString(ld, "datePublished"),
+	a.Published, src["date"] = firstDate(fetched,
+		candidate{SourceSelectors, selText(doc, sel.Date)}, candidate{SourceJSONLD, ldString(ld, "datePublished")},
 		meta("article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date.issued"),
-		attr(doc, "time[datetime]", "datetime"),
-		cleanText(doc.Find(`time, .date, .time, .datetime, .publish-date, .post-date, .ngay-dang, [class*="date"], [class*="time"]`).First().Text()),
+		candidate{SourceMarkup, attr(doc, "time[datetime]", "datetime")},
+		candidate{SourceMarkup, cleanText(doc.Find(`time, .date, .time, .datetime, .publish-date, .post-date, .ngay-dang, [class*="date"], [class*="time"]`).First().Text())},
 	)
 
 	var bodyText string
 	var readable readability.Article
 	if sel.Body != "" {
+		// The configured container may hold ad slots and "Xem thêm" boxes too.
+		removeBoilerplate(doc.Find(sel.Body))
 		if nodes := doc.Find(sel.Body).Nodes; len(nodes) > 0 {
 			var parts []string
 			for _, n := range nodes {
 				parts = append(parts, nodeParagraphs(n))
 			}
 			bodyText = strings.Join(parts, "\n\n")
+			src["body"] = SourceSelectors
 		}
 	}
-	authorFromPage := firstNonEmpty(selText(doc, sel.Author), ldAuthor(ld), meta("author", "article:author", "dc.creator"),
-		pageByline(doc, fetched))
+	authorFromPage, authorSource := pick(candidate{SourceSelectors, selText(doc, sel.Author)}, candidate{SourceJSONLD, ldAuthor(ld)},
+		meta("author", "article:author", "dc.creator"), candidate{SourceMarkup, pageByline(doc, fetched)})
 	images := extractImages(doc, base)
 
 	// Readability prunes the tree it is given, so it runs last, on the same parsed document.
@@ -108,36 +155,58 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 		// Comment threads, related-article boxes and share bars sit next to the text on Vietnamese news pages and
 		// a readability scorer keeps them when they are short; they are never article text.
 		doc.Find(boilerplateSel).Remove()
+		removeBoilerplate(doc.Selection)
 		// Captions were read with the images and are scored apart; in the body they would count twice.
 		doc.Find("figcaption").Remove()
 		// The containers Vietnamese news and portal sites put the article text in come first; readability's
 		// scoring is for the pages that have none of them (on a table-layout portal it takes the whole cell,
 		// menu and visit counter included).
-		if n := knownBody(doc); n != nil {
+		if n, sel := knownBody(doc); n != nil {
 			bodyText = nodeParagraphs(n)
+			src["body"] = SourceKnownBody + " " + sel
 		}
 		parser := readability.NewParser()
 		if res, err := parser.ParseAndMutate(doc.Nodes[0], pageURL); err == nil && res.Node != nil {
 			if bodyText == "" {
 				bodyText = nodeParagraphs(res.Node)
+				src["body"] = SourceReadability
 			}
 			readable = res
 		}
 	}
 	if a.Title == "" && readable.Node != nil {
-		a.Title = cleanText(readable.Title())
+		a.Title, src["title"] = pick(candidate{SourceReadability, cleanText(readable.Title())})
 	}
 	if a.Published.IsZero() && readable.Node != nil {
 		if t, err := readable.PublishedTime(); err == nil && !t.IsZero() {
-			a.Published = t.In(newsZone)
+			a.Published, src["date"] = t.In(newsZone), SourceReadability
 		}
 	}
 	a.Author = authorFromPage
 	a.Body, a.Author = tidyBody(bodyText, a.Title, a.Lead, a.Author, fetched)
+	if a.Author != authorFromPage {
+		authorSource = SourceBodyByline
+	}
+	src["author"] = authorSource
 	if a.Author == "" && readable.Node != nil {
-		a.Author = cleanText(readable.Byline())
+		a.Author, src["author"] = pick(candidate{SourceReadability, cleanText(readable.Byline())})
+	}
+	if a.Body == "" {
+		src["body"] = ""
 	}
 	a.Images = images
+	for _, img := range images {
+		if img.Caption != "" {
+			src["captions"] = SourceMarkup // figcaption
+			break
+		}
+	}
+	for k, v := range src {
+		if v == "" {
+			delete(src, k)
+		}
+	}
+	page.Sources = src
 	a.ContentHash = contentHash(a.Title, a.Body)
 
 	page.IsArticle = isArticle(pageURL, articlePattern, ld != nil, ogType, a.Lead+a.Body)
@@ -152,23 +221,23 @@ var knownBodySel = []string{
 	".news-content", ".entry-content", ".post-content", "#main-detail", ".content",
 }
 
-// knownBody returns the first known container holding a paragraph's worth of text, or nil.
-func knownBody(doc *goquery.Document) *html.Node {
+// knownBody returns the first known container holding a paragraph's worth of text and its selector, or nil.
+func knownBody(doc *goquery.Document) (*html.Node, string) {
 	for _, sel := range knownBodySel {
 		s := doc.Find(sel).First()
 		if s.Length() == 0 {
 			continue
 		}
 		if len([]rune(strings.TrimSpace(s.Text()))) >= 120 {
-			return s.Nodes[0]
+			return s.Nodes[0], sel
 		}
 	}
-	return nil
+	return nil, ""
 }
 
 const boilerplateSel = `[class*="comment"], [id*="comment"], [class*="binh-luan"], [id*="binh-luan"], ` +
 	`[class*="binhluan"], [class*="related"], [class*="lien-quan"], [class*="tinlienquan"], [class*="share"], ` +
-	`[class*="social"], [class*="advert"], .ads, .qc, .tags, .tag-list, .box-tag, nav, aside, footer`
+	`[class*="social"], .tags, .tag-list, .box-tag, nav, aside, footer`
 
 func isArticle(u *url.URL, pattern *regexp.Regexp, hasLD bool, ogType, text string) bool {
 	if pattern != nil {
@@ -336,20 +405,20 @@ func attr(doc *goquery.Document, selector, name string) string {
 	return strings.TrimSpace(v)
 }
 
-func firstDate(now time.Time, candidates ...string) time.Time {
+func firstDate(now time.Time, candidates ...candidate) (time.Time, string) {
 	for _, c := range candidates {
-		if t, ok := ParseVietnameseDate(c, now); ok {
-			return t
+		if t, ok := ParseVietnameseDate(c.value, now); ok {
+			return t, c.from
 		}
 	}
-	return time.Time{}
+	return time.Time{}, ""
 }
 
 func extractImages(doc *goquery.Document, base *url.URL) []Image {
 	var imgs []Image
 	seen := map[string]bool{}
 	doc.Find("article img, main img, figure img, .content img, .article-body img, .detail img").Each(func(_ int, s *goquery.Selection) {
-		if s.ParentsFiltered("header, footer, nav, aside, .ads, .advert, .banner").Length() > 0 {
+		if s.ParentsFiltered("header, footer, nav, aside").Length() > 0 || inAd(s) {
 			return
 		}
 		src, _ := s.Attr("src")
@@ -412,7 +481,7 @@ func tidyBody(body, title, lead, author string, fetched time.Time) (string, stri
 	if n := len(paras); n > 1 {
 		last := paras[n-1]
 		switch {
-		case author != "" && (last == author || strings.TrimPrefix(last, "Theo ") == author):
+		case author != "" && (last == author || strings.TrimPrefix(last, "Theo ") == author || cleanByline(last, fetched) == author):
 			paras = paras[:n-1]
 		case author == "" && looksLikeByline(last):
 			author = last
@@ -431,11 +500,38 @@ var bylineSelectors = []string{
 // pageByline finds the by-line in the page markup and strips what surrounds the name: "Bởi", "Theo", a date.
 func pageByline(doc *goquery.Document, fetched time.Time) string {
 	for _, sel := range bylineSelectors {
-		if t := cleanByline(cleanText(doc.Find(sel).First().Text()), fetched); t != "" {
+		if t := cleanByline(bylineText(doc.Find(sel)), fetched); t != "" {
 			return t
 		}
 	}
 	return ""
+}
+
+// bylineText is the text of a by-line element. Several authors are often marked up one element each ("<span
+// class="author">Minh Nhật</span> - <span class="author">Trường Thịnh</span>"): then it is the text from the first
+// to the last of them as the page writes it, separators included, when they share a parent.
+func bylineText(s *goquery.Selection) string {
+	if s.Length() == 0 {
+		return ""
+	}
+	first := s.Nodes[0]
+	var last *html.Node
+	for _, n := range s.Nodes[1:] {
+		if n.Parent == first.Parent && n.Parent != nil {
+			last = n
+		}
+	}
+	if last == nil {
+		return cleanText(s.First().Text())
+	}
+	var b strings.Builder
+	for n := first; n != nil; n = n.NextSibling {
+		b.WriteString(goquery.NewDocumentFromNode(n).Text())
+		if n == last {
+			break
+		}
+	}
+	return cleanText(b.String())
 }
 
 var bylinePrefixes = []string{"Bởi ", "bởi ", "Theo ", "Tác giả: ", "Tác giả ", "By ", "Người viết: "}
@@ -444,15 +540,30 @@ func cleanByline(s string, fetched time.Time) string {
 	for _, p := range bylinePrefixes {
 		s = strings.TrimPrefix(s, p)
 	}
-	// "Đức Long · 2 giờ trước", "Minh Châu | 17/01/2022": keep the parts that are not dates.
-	var keep []string
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '·' || r == '|' || r == '•' }) {
+	// "Đức Long · 2 giờ trước", "Minh Châu | 17/01/2022": keep the parts that are not dates, and between two kept
+	// parts ("Minh Nhật | Trường Thịnh", two authors) the separator as written.
+	var b strings.Builder
+	sep := ""
+	for rest := s; rest != ""; {
+		i := strings.IndexAny(rest, "·|•")
+		part, next := rest, ""
+		if i >= 0 {
+			part, next = rest[:i], rest[i:]
+		}
 		part = strings.TrimSpace(part)
 		if _, isDate := ParseVietnameseDate(part, fetched); part != "" && !isDate {
-			keep = append(keep, part)
+			if b.Len() > 0 {
+				b.WriteString(" " + sep + " ")
+			}
+			b.WriteString(part)
 		}
+		if next == "" {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(next)
+		sep, rest = next[:size], next[size:]
 	}
-	s = strings.Join(keep, " ")
+	s = b.String()
 	if len([]rune(s)) > 80 {
 		return "" // a paragraph, not a by-line
 	}

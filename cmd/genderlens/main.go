@@ -25,6 +25,7 @@ func commands() []command {
 		{"serve", "run the web server, the API, /metrics and scheduled crawls", runServe},
 		{"crawl", "crawl the configured outlets (--once: one pass, then exit)", runCrawl},
 		{"check", "score a draft article (file or stdin) and print findings like a linter", runCheck},
+		{"probe", "fetch one page as the crawler would and show what it extracts and why", runProbe},
 		{"rules", "test or lint the indicator rule set (rules test | rules lint)", runRules},
 		{"export", "print stored articles with their scores as JSON lines", runExport},
 		{"report", "write the annual or Action Month report (xlsx, csv or html)", runReport},
