@@ -111,6 +111,11 @@ func TestFaultInputs(t *testing.T) {
 		{"evidence trailing data", "PUT", "/api/outlets/phuong-sen/evidence/2025", "Bearer " + testToken, "application/json", `{"recorded_by":"A"}]`, 400},
 		{"bearer lower case", "PUT", "/api/outlets/phuong-sen/evidence/2025", "bearer " + testToken, "application/json", `{"recorded_by":"A"}`, 200},
 		{"bearer upper case", "PUT", "/api/outlets/phuong-sen/evidence/2025", "BEARER " + testToken, "application/json", `{"recorded_by":"A"}`, 200},
+		{"evidence NUL", "PUT", "/api/outlets/phuong-sen/evidence/2025", "Bearer " + testToken, "application/json", `{"recorded_by":"A\u0000"}`, 400},
+		{"evidence control character", "PUT", "/api/outlets/phuong-sen/evidence/2025", "Bearer " + testToken, "application/json", `{"recorded_by":"A","focal_person":"\u001b[2J"}`, 400},
+		{"evidence long note", "PUT", "/api/outlets/phuong-sen/evidence/2025", "Bearer " + testToken, "application/json", `{"recorded_by":"A","note":"` + strings.Repeat("x", 2001) + `"}`, 400},
+		{"evidence form NUL", "POST", "/outlets/phuong-sen/evidence/2025", "", "application/x-www-form-urlencoded", "token=" + testToken + "&recorded_by=A%00", 400},
+		{"evidence form invalid UTF-8", "POST", "/outlets/phuong-sen/evidence/2025", "", "application/x-www-form-urlencoded", "token=" + testToken + "&recorded_by=A%FF", 400},
 		{"basic scheme", "PUT", "/api/outlets/phuong-sen/evidence/2025", "Basic " + testToken, "application/json", `{"recorded_by":"A"}`, 401},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -81,6 +81,10 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
+	// serve is the store's only writer: it folds the evidence log into the snapshot and removes what a crash left.
+	if err := evidence.Compact(); err != nil {
+		log.Warn("evidence store not compacted: writes still append to its log", "err", err)
+	}
 	if *demoMode {
 		// Fictional evidence for last year and this one, so the demo district shows outlets at different levels.
 		now := time.Now()
