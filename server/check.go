@@ -28,7 +28,10 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	// The slot is taken before the body is read, so that queued requests hold no draft in memory.
 	if !s.check.acquire(r.Context()) {
 		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(s.opts.CheckQueue/time.Second))))
-		s.writeError(w, r, errorf(codeUnavailable, "too many drafts are being checked; try again shortly"))
+		// Written directly rather than through writeError, which logs every 503 as an error: under load that would
+		// add a log line per refused request. The HTTP metrics count them.
+		writeJSON(w, http.StatusServiceUnavailable, errorBody{Error: "too many drafts are being checked; try again shortly",
+			Code: codeUnavailable})
 		return
 	}
 	defer s.check.release()
