@@ -1,6 +1,7 @@
 package adoption
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Evidence is what an outlet has done in a year to apply the indicator set, as recorded by an officer. Each
@@ -93,23 +96,82 @@ func (e Evidence) Validate() error {
 	if strings.TrimSpace(e.RecordedBy) == "" {
 		errs = append(errs, errors.New("recorded_by: required (who records this evidence)"))
 	}
+	for _, f := range e.textFields() {
+		if err := checkText(f.value, f.multiline); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", f.name, err))
+		}
+	}
 	if len(errs) == 0 {
 		return nil
 	}
 	return invalidError{errors.Join(errs...)}
 }
 
+// Bounds of the evidence's text fields, in characters: a reference or a name is a line, a note a paragraph (the
+// form's note field stops at the same length).
+const (
+	maxLineChars = 500
+	maxNoteChars = 2000
+)
+
+type textField struct {
+	name, value string
+	multiline   bool
+}
+
+// textFields are the evidence's free-text fields, named as in its JSON.
+func (e Evidence) textFields() []textField {
+	fields := []textField{{"outlet", e.Outlet, false}, {"focal_person", e.FocalPerson, false},
+		{"report_sent", e.ReportSent, false}, {"note", e.Note, true}, {"recorded_by", e.RecordedBy, false}}
+	if e.Decision != nil {
+		fields = append(fields, textField{"decision.ref", e.Decision.Ref, false}, textField{"decision.date", e.Decision.Date, false})
+	}
+	if e.SelfAssessment != nil {
+		fields = append(fields, textField{"self_assessment.ref", e.SelfAssessment.Ref, false},
+			textField{"self_assessment.date", e.SelfAssessment.Date, false})
+	}
+	return fields
+}
+
+// checkText refuses text that is not valid UTF-8, holds control characters (NUL included; a multi-line field may
+// hold line breaks and tabs) or is longer than its bound.
+func checkText(v string, multiline bool) error {
+	if !utf8.ValidString(v) {
+		return errors.New("not valid UTF-8")
+	}
+	limit := maxLineChars
+	if multiline {
+		limit = maxNoteChars
+	}
+	if n := utf8.RuneCountInString(v); n > limit {
+		return fmt.Errorf("at most %d characters, got %d", limit, n)
+	}
+	for _, r := range v {
+		if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\r' || r == '\t')) {
+			return fmt.Errorf("control character %U not allowed", r)
+		}
+	}
+	return nil
+}
+
 // ErrExists is returned by Create when evidence is already recorded for the outlet and year.
 var ErrExists = errors.New("evidence already recorded for this outlet and year")
 
-// EvidenceStore keeps every recording of evidence in one JSON file, rewritten atomically (temporary file, fsync,
-// rename, fsync of the directory) so that a crash leaves either the old or the new file, never a torn one.
+// EvidenceStore keeps every recording of evidence in two files: a snapshot (path, JSON), rewritten atomically
+// (temporary file, fsync, rename, fsync of the directory), and a log beside it (path + ".log", one JSON line per
+// recording since the snapshot), to which each write appends one line and fsyncs. A write costs its own record, not
+// the whole history; Compact folds the log into the snapshot. A crash leaves the snapshot whole and at worst a torn
+// last log line, which was never acknowledged and is dropped.
 type EvidenceStore struct {
 	path string // empty: memory only (tests, servers without a data directory)
 	now  func() time.Time
 
 	mu      sync.Mutex
 	records []Evidence // every recording, oldest first
+	// logged is how many of records are in the log rather than the snapshot; logBytes is the log's valid length
+	// (a torn line after it is cut before the next append).
+	logged   int
+	logBytes int64
 }
 
 type evidenceFile struct {
@@ -117,25 +179,86 @@ type evidenceFile struct {
 	Records       []Evidence `json:"records"`
 }
 
-// OpenEvidenceStore opens the store in path, creating it on the first write; an empty path keeps it in memory.
+// logLine is one line of the log: the recording and its index among all recordings, so that a line already folded
+// into the snapshot (a crash between the snapshot's rename and the log's removal) is recognised and skipped.
+type logLine struct {
+	Seq    int      `json:"seq"`
+	Record Evidence `json:"record"`
+}
+
+// compactAfter is how many log lines a write may leave before it folds the log into the snapshot.
+const compactAfter = 1000
+
+// OpenEvidenceStore opens the store in path, creating it on the first write; an empty path keeps it in memory. It
+// only reads: other commands (report) open the store while serve writes to it.
 func OpenEvidenceStore(path string) (*EvidenceStore, error) {
 	s := &EvidenceStore{path: path, now: time.Now}
 	if path == "" {
 		return s, nil
 	}
-	b, err := os.ReadFile(path)
+	// A compaction between reading the snapshot and the log would hide the log's records: read again if the
+	// snapshot changed meanwhile.
+	for range 5 {
+		before, _ := os.Stat(path)
+		if err := s.load(); err != nil {
+			return nil, err
+		}
+		after, _ := os.Stat(path)
+		if (before == nil && after == nil) || (before != nil && after != nil && os.SameFile(before, after) &&
+			before.ModTime().Equal(after.ModTime()) && before.Size() == after.Size()) {
+			break
+		}
+	}
+	return s, nil
+}
+
+// logPath is the log beside the snapshot.
+func (s *EvidenceStore) logPath() string { return s.path + ".log" }
+
+// load reads the snapshot, then the log's lines past it.
+func (s *EvidenceStore) load() error {
+	s.records, s.logged, s.logBytes = nil, 0, 0
+	b, err := os.ReadFile(s.path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+	case err != nil:
+		return fmt.Errorf("read evidence store: %w", err)
+	default:
+		var f evidenceFile
+		if err := json.Unmarshal(b, &f); err != nil {
+			return fmt.Errorf("read evidence store %s: %w", s.path, err)
+		}
+		s.records = f.Records
+	}
+	b, err = os.ReadFile(s.logPath())
 	if errors.Is(err, os.ErrNotExist) {
-		return s, nil
+		return nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read evidence store: %w", err)
+		return fmt.Errorf("read evidence log: %w", err)
 	}
-	var f evidenceFile
-	if err := json.Unmarshal(b, &f); err != nil {
-		return nil, fmt.Errorf("read evidence store %s: %w", path, err)
+	for lineNo := 1; len(b) > 0; lineNo++ {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			break // a torn last line: its write was never acknowledged
+		}
+		var l logLine
+		if err := json.Unmarshal(b[:i], &l); err != nil {
+			return fmt.Errorf("read evidence log %s: line %d: %w", s.logPath(), lineNo, err)
+		}
+		switch {
+		case l.Seq < len(s.records): // already in the snapshot
+		case l.Seq == len(s.records):
+			s.records = append(s.records, l.Record)
+			s.logged++
+		default:
+			return fmt.Errorf("read evidence log %s: line %d: recording %d follows recording %d", s.logPath(), lineNo,
+				l.Seq, len(s.records)-1)
+		}
+		s.logBytes += int64(i + 1)
+		b = b[i+1:]
 	}
-	s.records = f.Records
-	return s, nil
+	return nil
 }
 
 // Create records the first evidence of an outlet and year; ErrExists if there is some already.
@@ -154,12 +277,93 @@ func (s *EvidenceStore) record(e Evidence, create bool) (Evidence, error) {
 	if _, ok := s.currentLocked(e.Outlet, e.Year); ok && create {
 		return Evidence{}, ErrExists
 	}
-	records := append(s.records[:len(s.records):len(s.records)], e)
-	if err := s.save(records); err != nil {
-		return Evidence{}, err
+	if err := s.appendLocked(e); err != nil {
+		return Evidence{}, fmt.Errorf("save evidence: %w", err)
 	}
-	s.records = records
+	s.records = append(s.records, e)
+	s.logged++
+	if s.logged >= compactAfter {
+		// The recording is safe in the log already: a failed compaction is retried on the next write.
+		_ = s.compactLocked()
+	}
 	return e, nil
+}
+
+// appendLocked appends recording e to the log and fsyncs it (and the directory when it creates the log).
+func (s *EvidenceStore) appendLocked(e Evidence) error {
+	if s.path == "" {
+		return nil
+	}
+	line, err := json.Marshal(logLine{Seq: len(s.records), Record: e})
+	if err != nil {
+		return fmt.Errorf("encode evidence: %w", err)
+	}
+	line = append(line, '\n')
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
+		return err
+	}
+	_, statErr := os.Stat(s.logPath())
+	f, err := os.OpenFile(s.logPath(), os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	// Cut what a failed or torn write left after the last whole line, then write at the end of the whole lines.
+	if err := f.Truncate(s.logBytes); err != nil {
+		return err
+	}
+	if _, err := f.WriteAt(line, s.logBytes); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if errors.Is(statErr, os.ErrNotExist) {
+		if err := syncDir(filepath.Dir(s.path)); err != nil {
+			return err
+		}
+	}
+	s.logBytes += int64(len(line))
+	return nil
+}
+
+// Compact folds the log into the snapshot and removes the temporary files a crash left beside it. serve calls it
+// at start; writes call it every compactAfter recordings.
+func (s *EvidenceStore) Compact() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.path == "" {
+		return nil
+	}
+	stale, err := filepath.Glob(filepath.Join(filepath.Dir(s.path), filepath.Base(s.path)+".tmp-*"))
+	if err != nil {
+		return fmt.Errorf("find stale evidence temp files: %w", err)
+	}
+	for _, f := range stale {
+		if err := os.Remove(f); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("remove stale evidence temp file: %w", err)
+		}
+	}
+	if _, err := os.Stat(s.logPath()); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	return s.compactLocked()
+}
+
+// compactLocked writes every recording to the snapshot, then removes the log: a crash between the two leaves log
+// lines that the snapshot already holds, which load skips.
+func (s *EvidenceStore) compactLocked() error {
+	if err := s.save(s.records); err != nil {
+		return err
+	}
+	if err := os.Remove(s.logPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("remove evidence log: %w", err)
+	}
+	if err := syncDir(filepath.Dir(s.path)); err != nil {
+		return fmt.Errorf("remove evidence log: %w", err)
+	}
+	s.logged, s.logBytes = 0, 0
+	return nil
 }
 
 // Get returns the current evidence of an outlet and year and its earlier recordings, newest first.
@@ -240,6 +444,11 @@ func writeFileAtomic(path string, data []byte) error {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
+	return syncDir(dir)
+}
+
+// syncDir makes a rename, creation or removal in dir durable.
+func syncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return err

@@ -32,6 +32,26 @@ type Config struct {
 
 	// Figures sets how shares are shown on the pages, in the API and in the reports.
 	Figures Figures `yaml:"figures"`
+	// Server bounds what clients of the HTTP server can hold: timeouts, connections and the draft checks in flight.
+	Server Server `yaml:"server"`
+}
+
+// Server holds the HTTP server's limits against slow, idle and numerous clients.
+type Server struct {
+	// ReadHeaderTimeout bounds the time a client takes to send a request's headers.
+	ReadHeaderTimeout Duration `yaml:"read_header_timeout"`
+	// ReadTimeout bounds the time a client takes to send a whole request, body included.
+	ReadTimeout Duration `yaml:"read_timeout"`
+	// WriteTimeout bounds the time from the end of a request's headers to the end of its response.
+	WriteTimeout Duration `yaml:"write_timeout"`
+	// IdleTimeout closes a kept-alive connection that sends no new request.
+	IdleTimeout Duration `yaml:"idle_timeout"`
+	// MaxConnections bounds the connections open at once; more wait to be accepted.
+	MaxConnections int `yaml:"max_connections"`
+	// CheckConcurrency bounds the drafts POST /api/check scores at once.
+	CheckConcurrency int `yaml:"check_concurrency"`
+	// CheckQueue is how long a check beyond check_concurrency waits for a slot before a 503 with Retry-After.
+	CheckQueue Duration `yaml:"check_queue"`
 }
 
 // Figures holds the settings of the shares genderlens shows.

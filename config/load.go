@@ -26,9 +26,14 @@ var defaultYAML string
 // defaultFile names the embedded defaults in error messages.
 const defaultFile = "default.yaml (embedded)"
 
-// maxDecodedValues bounds the values one document may decode to. Real files hold a few thousand; the bound stops
+// maxAliasedValues bounds the values one document may decode to beyond its own nodes, that is through aliases. A
+// plain file decodes each of its nodes once whatever its size (a 50,000-outlet file loads); the bound stops
 // documents that reuse anchors to expand into billions of values (the "billion laughs" attack).
-const maxDecodedValues = 1 << 18
+const maxAliasedValues = 1 << 18
+
+// MaxFileBytes bounds the size of a configuration file, checked before it is read: a 50,000-outlet file takes about
+// 5 MB.
+const MaxFileBytes = 10 << 20
 
 // Load reads the configuration file at path on top of the embedded defaults and validates it. An empty path means the
 // embedded defaults alone.
@@ -36,7 +41,7 @@ func Load(path string) (*Config, error) {
 	var data []byte
 	if path != "" {
 		var err error
-		if data, err = os.ReadFile(path); err != nil {
+		if data, err = readFile(path); err != nil {
 			return nil, fmt.Errorf("load configuration: %w", err)
 		}
 	}
@@ -49,6 +54,28 @@ func Load(path string) (*Config, error) {
 		c.APIToken = v
 	}
 	return c, nil
+}
+
+// readFile reads the file at path if it is at most MaxFileBytes long: the size is checked before reading, and the
+// read is bounded too, for files whose size is not known in advance (a pipe).
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	tooLarge := fmt.Errorf("%s: the file is larger than %d MB: a configuration is a few kilobytes", path, MaxFileBytes>>20)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxFileBytes {
+		return nil, tooLarge
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(data) > MaxFileBytes {
+		return nil, tooLarge
+	}
+	return data, nil
 }
 
 // APITokenEnv names the environment variable that overrides api_token.
@@ -143,14 +170,14 @@ func syntaxProblem(filename string, err error) *Problem {
 
 // decodeDocument decodes the single YAML document in data into c, field by field, so that every problem can name its
 // field and line. It returns the line of every field path written in data (nil when data is not well-formed YAML or
-// expands beyond maxDecodedValues, so that the caller stops there) and the problems found.
+// expands beyond its own nodes and maxAliasedValues, so that the caller stops there) and the problems found.
 func decodeDocument(data []byte, filename string, c *Config) (map[string]int, Problems) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := safeDecode(dec, &doc); err != nil && !errors.Is(err, io.EOF) {
 		return nil, Problems{syntaxProblem(filename, err)}
 	}
-	d := decoder{file: filename, lines: map[string]int{}, budget: maxDecodedValues}
+	d := decoder{file: filename, lines: map[string]int{}, budget: countNodes(&doc) + maxAliasedValues}
 	var extra yaml.Node
 	switch err := safeDecode(dec, &extra); {
 	case err == nil:
@@ -168,6 +195,16 @@ func decodeDocument(data []byte, filename string, c *Config) (map[string]int, Pr
 		return nil, d.probs // too large to be worth validating
 	}
 	return d.lines, d.probs
+}
+
+// countNodes counts the nodes of the tree under n without following aliases: the values a document decodes to
+// when no alias is expanded.
+func countNodes(n *yaml.Node) int {
+	count := 1
+	for _, c := range n.Content {
+		count += countNodes(c)
+	}
+	return count
 }
 
 // safeDecode shields callers from a panic in the YAML parser on hostile input: a configuration loader must fail with

@@ -77,6 +77,7 @@ func (c *Config) validate(v *validator) {
 		v.failf("unit.name", "%q must be one line, for example \"Phường Ba Đình\"", c.Unit.Name)
 	}
 	c.Crawler.validate(v)
+	c.Server.validate(v)
 	if n := c.Figures.MinSample; n < 1 || n > maxMinSample {
 		v.failf("figures.min_sample", "must be from 1 to %d (the smallest number of sources or articles a share is shown for), got %d", maxMinSample, n)
 	}
@@ -151,6 +152,33 @@ func (cr Crawler) validate(v *validator) {
 	if cr.MaxHostPause < cr.MaxRetryAfter || cr.MaxHostPause <= 0 {
 		v.failf("crawler.max_host_pause", "must be positive and at least crawler.max_retry_after (%s), got %s",
 			cr.MaxRetryAfter, cr.MaxHostPause)
+	}
+}
+
+// maxServerConnections bounds server.max_connections below the usual file-descriptor limits' reach once the index's
+// own files are counted; a larger value is a typo.
+const maxServerConnections = 100000
+
+func (sv Server) validate(v *validator) {
+	for _, d := range []struct {
+		key string
+		d   Duration
+	}{
+		{"server.read_header_timeout", sv.ReadHeaderTimeout}, {"server.read_timeout", sv.ReadTimeout},
+		{"server.write_timeout", sv.WriteTimeout}, {"server.idle_timeout", sv.IdleTimeout}, {"server.check_queue", sv.CheckQueue},
+	} {
+		if d.d <= 0 {
+			v.failf(d.key, "must be positive, got %s", d.d)
+		}
+	}
+	if sv.ReadHeaderTimeout > sv.ReadTimeout && sv.ReadTimeout > 0 {
+		v.failf("server.read_header_timeout", "must not exceed server.read_timeout (%s), got %s", sv.ReadTimeout, sv.ReadHeaderTimeout)
+	}
+	if n := sv.MaxConnections; n < 1 || n > maxServerConnections {
+		v.failf("server.max_connections", "must be from 1 to %d, got %d", maxServerConnections, n)
+	}
+	if n := sv.CheckConcurrency; n < 1 || n > sv.MaxConnections {
+		v.failf("server.check_concurrency", "must be from 1 to server.max_connections (%d), got %d", sv.MaxConnections, n)
 	}
 }
 

@@ -76,6 +76,17 @@ func (r *Report) WriteCSV(w io.Writer) error {
 	return bw.Flush()
 }
 
+// CSVText is text s as a CSV cell that no spreadsheet runs as a formula: a cell starting with =, +, -, @, a tab or
+// a carriage return gets a leading apostrophe (OWASP's CSV injection advice), which spreadsheets show as text.
+// Titles, authors and names come from crawled sites, so any of them may be hostile. Numbers are not passed through
+// it: the figures genderlens writes are never negative.
+func CSVText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
 func csvValue(v Value) string {
 	if !v.Valid {
 		return ""
@@ -91,7 +102,7 @@ func csvValue(v Value) string {
 	case Share:
 		return strconv.FormatFloat(100*v.Num, 'f', 2, 64)
 	}
-	return v.Text
+	return CSVText(v.Text)
 }
 
 // columnKinds is the kind of each column's values, read from the rows (a value without data keeps its kind).
@@ -123,7 +134,7 @@ func displayValue(v Value) string {
 	case Share:
 		return strings.Replace(strconv.FormatFloat(100*v.Num, 'f', 1, 64), ".", ",", 1) + "%"
 	}
-	return v.Text
+	return CSVText(v.Text)
 }
 
 // XLSX layout: row 1 is the table's title, then one row per note, then a blank row, then the header row.

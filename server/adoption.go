@@ -3,7 +3,6 @@ package server
 import (
 	"crypto/sha256"
 	"crypto/subtle"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -126,10 +125,8 @@ func (s *Server) apiWriteEvidence(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var ev adoption.Evidence
-	dec := json.NewDecoder(strings.NewReader(string(body)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&ev); err != nil {
-		s.writeError(w, r, wrapError(codeBadRequest, err, "invalid JSON: "+err.Error()))
+	if err := decodeJSON(body, &ev); err != nil {
+		s.writeError(w, r, err)
 		return
 	}
 	if (ev.Outlet != "" && ev.Outlet != id) || (ev.Year != 0 && ev.Year != year) {
@@ -170,8 +167,9 @@ func (s *Server) apiWriteEvidence(w http.ResponseWriter, r *http.Request) {
 // are disabled.
 func (s *Server) authorised(r *http.Request) error {
 	auth := r.Header.Get("Authorization")
-	token, isBearer := strings.CutPrefix(auth, "Bearer ")
-	if auth == "" || !isBearer || strings.TrimSpace(token) == "" {
+	// RFC 9110 section 11.1: the scheme name is case-insensitive ("bearer" is Bearer).
+	scheme, token, _ := strings.Cut(auth, " ")
+	if auth == "" || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(token) == "" {
 		return errorf(codeUnauthorized, "send Authorization: Bearer <api_token>")
 	}
 	if s.opts.APIToken == "" {

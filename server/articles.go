@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +25,21 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 				req.Outlets = append(req.Outlets, id)
 			}
 		}
+	}
+	// Unknown filters are refused, as /search refuses them, rather than answered with no article.
+	for _, id := range req.Outlets {
+		if !s.knownOutlet(id) {
+			s.writeError(w, r, errorf(codeBadRequest, "outlet: no outlet with id %q", id))
+			return
+		}
+	}
+	if _, ok := model.LookupCategory(req.Category); req.Category != "" && !ok {
+		s.writeError(w, r, errorf(codeBadRequest, "category: no finding category %q", req.Category))
+		return
+	}
+	if req.Topic != "" && !slices.Contains(model.Topics(), req.Topic) {
+		s.writeError(w, r, errorf(codeBadRequest, "topic: %q is not one of %s", req.Topic, strings.Join(model.Topics(), ", ")))
+		return
 	}
 	period, label, err := periodParam(q.Get("period"), q.Get("from"), q.Get("to"))
 	if err != nil {
@@ -76,6 +92,12 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, d)
 }
 
+// The dates a period may span: far wider than any news archive, well inside what the store can represent.
+var (
+	minPeriodDate = time.Date(1900, 1, 1, 0, 0, 0, 0, model.Vietnam())
+	maxPeriodDate = time.Date(2200, 1, 1, 0, 0, 0, 0, model.Vietnam())
+)
+
 // PeriodView describes the period a figure covers.
 type PeriodView struct {
 	// Name is the period as asked ("2025", "2025-Q4", "action-month-2025", "2025-01-01..2025-03-31"; "" is all time).
@@ -96,6 +118,14 @@ func periodParam(period, from, to string) (model.Period, PeriodView, error) {
 	p, err := model.ParsePeriod(name)
 	if err != nil {
 		return model.Period{}, PeriodView{}, err
+	}
+	// The store dates articles in nanoseconds since 1970, which end in 1677 and 2262: a period beyond the years
+	// articles can have is a mistake of the request, not a failure of the store.
+	for _, t := range []time.Time{p.From, p.To} {
+		if !t.IsZero() && (t.Before(minPeriodDate) || t.After(maxPeriodDate)) {
+			return model.Period{}, PeriodView{}, fmt.Errorf("period %q: dates must lie from %s to %s", name,
+				minPeriodDate.Format(time.DateOnly), maxPeriodDate.AddDate(0, 0, -1).Format(time.DateOnly))
+		}
 	}
 	v := PeriodView{Name: name}
 	if !p.From.IsZero() {

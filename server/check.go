@@ -7,7 +7,9 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"genderlens/model"
@@ -23,6 +25,16 @@ const utf8BOM = "\ufeff"
 // A title is scored with the text as a published article is (model.DraftText): the result's offsets, lines and
 // columns are then those of the title, a blank line and the text.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
+	// The slot is taken before the body is read, so that queued requests hold no draft in memory.
+	if !s.check.acquire(r.Context()) {
+		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(s.opts.CheckQueue/time.Second))))
+		// Written directly rather than through writeError, which logs every 503 as an error: under load that would
+		// add a log line per refused request. The HTTP metrics count them.
+		writeJSON(w, http.StatusServiceUnavailable, errorBody{Error: "too many drafts are being checked; try again shortly",
+			Code: codeUnavailable})
+		return
+	}
+	defer s.check.release()
 	body, err := readBody(w, r)
 	if err != nil {
 		s.writeError(w, r, err)
@@ -48,10 +60,8 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 			Section string `json:"section"`
 			Lang    string `json:"lang"`
 		}
-		dec := json.NewDecoder(strings.NewReader(string(body)))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&in); err != nil {
-			s.writeError(w, r, wrapError(codeBadRequest, err, "invalid JSON: "+err.Error()))
+		if err := decodeJSON(body, &in); err != nil {
+			s.writeError(w, r, err)
 			return
 		}
 		title, doc.Text, doc.Section = in.Title, strings.TrimPrefix(in.Text, utf8BOM), in.Section
@@ -80,6 +90,20 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.opts.Scorer.Check(doc))
 }
 
+// decodeJSON decodes body, one JSON object and nothing after it but white space, into v: unknown fields and trailing
+// data are a bad_request error.
+func decodeJSON(body []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return wrapError(codeBadRequest, err, "invalid JSON: "+err.Error())
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return errorf(codeBadRequest, "invalid JSON: data after the object")
+	}
+	return nil
+}
+
 // readBody reads a request body of at most maxBodyBytes: a payload_too_large error beyond, bad_request when the
 // body cannot be read.
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
@@ -89,7 +113,7 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	}
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		return nil, wrapError(codePayloadTooLarge, err, "the body is larger than 1 MB")
+		return nil, wrapError(codePayloadTooLarge, err, "the body is larger than "+sizeText(tooBig.Limit))
 	}
 	return nil, wrapError(codeBadRequest, err, "could not read the request body")
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"crypto/sha256"
 	"crypto/subtle"
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -151,8 +152,13 @@ func (s *Server) evidencePageHandler(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusOK, "evidence.html", p)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	// The route's body limit (evidenceFormBytes) bounds what ParseForm reads.
 	if err := r.ParseForm(); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			s.errorPage(w, r, http.StatusRequestEntityTooLarge, "error.toolarge", "error.maxsize", sizeText(tooBig.Limit))
+			return
+		}
 		v.Error = "check.badform"
 		s.render(w, http.StatusBadRequest, "evidence.html", p)
 		return

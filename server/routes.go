@@ -61,11 +61,11 @@ func (s *Server) routes() []route {
 	}
 }
 
-// newMux builds the mux from the route table, timing every named route.
+// newMux builds the mux from the route table, bounding every route's request body and timing every named route.
 func (s *Server) newMux(m *httpMetrics) *http.ServeMux {
 	mux := http.NewServeMux()
 	for _, rt := range s.routes() {
-		var h http.Handler = rt.handler
+		h := s.limitBody(bodyLimit(rt), rt.handler)
 		if rt.name != "" {
 			h = m.wrap(rt.name, h)
 		}

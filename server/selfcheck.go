@@ -48,7 +48,6 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusOK, "check.html", p)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes+64<<10)
 	title, text, section, code, msg := readCheckForm(r)
 	view.Title, view.Input, view.Section = title, text, section
 	if msg != "" {
@@ -91,22 +90,20 @@ func draftPlace(lang, scored, text string, parts []model.TextPart, off int) stri
 // uploaded .txt file, a leading byte order mark left out; on a problem it returns the status and the catalog key of
 // the message to show.
 func readCheckForm(r *http.Request) (title, text, section string, code int, msg string) {
-	err := r.ParseMultipartForm(maxBodyBytes)
-	if err != nil && !errors.Is(err, http.ErrNotMultipart) {
+	// The route's body limit (formBodyBytes) bounds what is read; within it everything stays in memory. ParseForm
+	// first: ParseMultipartForm drops its error on a form that is not multipart.
+	err := r.ParseForm()
+	if err == nil {
+		if err = r.ParseMultipartForm(formMemoryBytes); errors.Is(err, http.ErrNotMultipart) {
+			err = nil
+		}
+	}
+	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) || strings.Contains(err.Error(), "too large") {
 			return "", "", "", http.StatusRequestEntityTooLarge, "check.toolarge"
 		}
 		return "", "", "", http.StatusBadRequest, "check.badform"
-	}
-	if errors.Is(err, http.ErrNotMultipart) {
-		if err := r.ParseForm(); err != nil {
-			var tooBig *http.MaxBytesError
-			if errors.As(err, &tooBig) {
-				return "", "", "", http.StatusRequestEntityTooLarge, "check.toolarge"
-			}
-			return "", "", "", http.StatusBadRequest, "check.badform"
-		}
 	}
 	// A headline is one line; its white space collapsed, columns count as the field shows it again.
 	title = strings.Join(strings.Fields(r.FormValue("title")), " ")

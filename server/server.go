@@ -55,13 +55,24 @@ type Options struct {
 	MinSample int
 	// Unit is the monitoring unit every page names (zero: a district without a name, as config's default).
 	Unit model.Unit
+	// CheckConcurrency bounds the drafts POST /api/check scores at once (0: DefaultCheckConcurrency).
+	CheckConcurrency int
+	// CheckQueue is how long a check beyond the bound waits for a slot before a 503 (0: DefaultCheckQueue).
+	CheckQueue time.Duration
 }
+
+// Defaults of the /api/check budget (config server.check_concurrency and server.check_queue).
+const (
+	DefaultCheckConcurrency = 4
+	DefaultCheckQueue       = 2 * time.Second
+)
 
 // Server is the HTTP front of genderlens.
 type Server struct {
 	opts    Options
 	handler http.Handler
 	pages   map[string]*template.Template
+	check   *checkGate
 }
 
 // maxBodyBytes bounds request bodies; larger ones get 413.
@@ -107,6 +118,18 @@ func (o Options) withDefaults() (Options, error) {
 		return o, fmt.Errorf("option MinSample: must not be negative, got %d", o.MinSample)
 	}
 	o.Store = minSampleStore{Store: o.Store, minSample: o.MinSample}
+	switch {
+	case o.CheckConcurrency == 0:
+		o.CheckConcurrency = DefaultCheckConcurrency
+	case o.CheckConcurrency < 0:
+		return o, fmt.Errorf("option CheckConcurrency: must not be negative, got %d", o.CheckConcurrency)
+	}
+	switch {
+	case o.CheckQueue == 0:
+		o.CheckQueue = DefaultCheckQueue
+	case o.CheckQueue < 0:
+		return o, fmt.Errorf("option CheckQueue: must not be negative, got %s", o.CheckQueue)
+	}
 	return o, nil
 }
 
@@ -140,7 +163,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	s := &Server{opts: opts, pages: pages}
+	s := &Server{opts: opts, pages: pages, check: newCheckGate(opts.CheckConcurrency, opts.CheckQueue)}
 	httpMetrics := newHTTPMetrics()
 	for _, c := range []struct {
 		name string

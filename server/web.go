@@ -119,8 +119,11 @@ func newPage(r *http.Request, nav string, data any) page {
 	return page{Lang: lang, Other: other, SwitchURL: sw, Nav: nav, Data: data, Generated: time.Now()}
 }
 
+// pageLang is the language a page is asked in: ?lang=en in the URL (the forms post to URLs that carry it), or a lang
+// field of a form the handler has already parsed. It never parses a form itself: that is the handler's to do, within
+// the body limit and with the errors it answers.
 func pageLang(r *http.Request) string {
-	if r.URL.Query().Get("lang") == "en" || r.FormValue("lang") == "en" {
+	if r.URL.Query().Get("lang") == "en" || (r.PostForm != nil && r.PostForm.Get("lang") == "en") {
 		return "en"
 	}
 	return "vi"

@@ -15,6 +15,7 @@ import (
 	"genderlens/config"
 	"genderlens/indexer"
 	"genderlens/model"
+	"genderlens/report"
 )
 
 // exportRecord is one line of `genderlens export`: what a user needs to audit what was collected and how it scored.
@@ -161,15 +162,16 @@ func csvWriter(w io.Writer) (func(exportRecord) error, error) {
 		if rec.Published != nil {
 			published = rec.Published.Format(time.RFC3339)
 		}
-		row := []string{rec.Outlet, rec.URL, rec.Title, rec.Author, published, rec.Section, rec.RulesVersion,
-			strconv.FormatFloat(rec.Score, 'f', -1, 64)}
+		text := report.CSVText // crawled text may start like a formula
+		row := []string{text(rec.Outlet), text(rec.URL), text(rec.Title), text(rec.Author), published, text(rec.Section),
+			text(rec.RulesVersion), strconv.FormatFloat(rec.Score, 'f', -1, 64)}
 		row = append(row, counts(rec.People)...)
 		row = append(row, counts(rec.Quoted)...)
 		for _, role := range model.Roles() {
 			row = append(row, counts(rec.QuotedByRole[role])...)
 		}
-		row = append(row, strings.Join(rec.Categories, ";"), strings.Join(rec.RuleIDs, ";"), strings.Join(rec.Topics, ";"),
-			strconv.Itoa(rec.Findings))
+		row = append(row, text(strings.Join(rec.Categories, ";")), text(strings.Join(rec.RuleIDs, ";")),
+			text(strings.Join(rec.Topics, ";")), strconv.Itoa(rec.Findings))
 		if err := cw.Write(row); err != nil {
 			return err
 		}

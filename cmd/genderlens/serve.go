@@ -81,6 +81,10 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
+	// serve is the store's only writer: it folds the evidence log into the snapshot and removes what a crash left.
+	if err := evidence.Compact(); err != nil {
+		log.Warn("evidence store not compacted: writes still append to its log", "err", err)
+	}
 	if *demoMode {
 		// Fictional evidence for last year and this one, so the demo district shows outlets at different levels.
 		now := time.Now()
@@ -100,7 +104,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	srv, err := server.New(server.Options{
 		Outlets: cfg.Outlets, Store: p.index, Scorer: p.scorer, Registry: reg, Logger: log, Version: ver,
 		Policy: policy, Evidence: evidence, APIToken: cfg.APIToken, Now: env.now, MinSample: cfg.Figures.MinSample,
-		Unit: cfg.Unit,
+		Unit: cfg.Unit, CheckConcurrency: cfg.Server.CheckConcurrency, CheckQueue: cfg.Server.CheckQueue.Std(),
 	})
 	if err != nil {
 		return err
@@ -109,7 +113,11 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	httpSrv := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	limits := server.Limits{ReadHeaderTimeout: cfg.Server.ReadHeaderTimeout.Std(), ReadTimeout: cfg.Server.ReadTimeout.Std(),
+		WriteTimeout: cfg.Server.WriteTimeout.Std(), IdleTimeout: cfg.Server.IdleTimeout.Std(),
+		MaxConnections: cfg.Server.MaxConnections}
+	httpSrv := server.HTTPServer(srv.Handler(), limits)
+	ln = server.LimitListener(ln, limits)
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "outlets", len(cfg.Outlets), "articles", p.index.Count(),
 		"rules_version", p.scorer.RulesVersion())
 

@@ -1,0 +1,6 @@
+//go:build !race
+
+package config
+
+// raceEnabled is true under -race, where parsing runs about ten times slower.
+const raceEnabled = false
