@@ -228,6 +228,7 @@ type run struct {
 	mu      sync.Mutex
 	seen    map[uint64]struct{}              // hashes of canonical URLs queued in this run (bounded by maxSeen)
 	claimed map[string]bool                  // article URLs and content hashes handled in this run
+	skipped map[string]int                   // pages not taken as articles, by reason
 	robots  map[string]*robotstxt.RobotsData // nil: allow all
 	// robotsLoad serialises robots.txt loads of hosts met during the run.
 	robotsLoad sync.Mutex
@@ -258,7 +259,7 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 	_, complete := state.LastSuccess(o.ID)
 	r := &run{
 		c: c, ctx: ctx, outlet: o, state: state, sitemapsSince: complete,
-		seen: map[uint64]struct{}{}, claimed: map[string]bool{}, robots: map[string]*robotstxt.RobotsData{},
+		seen: map[uint64]struct{}{}, claimed: map[string]bool{}, skipped: map[string]int{}, robots: map[string]*robotstxt.RobotsData{},
 		maxPages: int64(o.MaxPagesOr(c.cfg.MaxPages)),
 	}
 	if o.ArticlePattern != "" {
@@ -649,6 +650,7 @@ func (r *run) handleResponse(resp *colly.Response) {
 func (r *run) handlePage(resp *colly.Response) {
 	ct := resp.Ctx.Get(ctxContentType)
 	if ct != "" && !strings.Contains(strings.ToLower(ct), "html") {
+		r.skip(SkipNotHTML)
 		return
 	}
 	text, _, err := decodeHTML(resp.Body, ct)
@@ -666,6 +668,8 @@ func (r *run) handlePage(resp *colly.Response) {
 		r.enqueue(l, kindPage, time.Time{})
 	}
 	if !page.IsArticle {
+		r.skip(page.SkipReason)
+		r.c.log.Debug("not an article", "outlet", r.outlet.ID, "url", resp.Request.URL.String(), "reason", page.SkipReason)
 		return
 	}
 	a := page.Article
@@ -730,6 +734,14 @@ func (r *run) put(e Entry) {
 	if err := r.state.Put(r.outlet.ID, e); err != nil {
 		r.fail("state", &url.URL{Opaque: e.URL}, err)
 	}
+}
+
+// skip counts a fetched page not taken as an article.
+func (r *run) skip(reason string) {
+	r.mu.Lock()
+	r.skipped[reason]++
+	r.mu.Unlock()
+	r.c.metrics.skipped.WithLabelValues(r.outlet.ID, reason).Inc()
 }
 
 func (r *run) countArticle(result string) {

@@ -24,7 +24,9 @@ import (
 type Page struct {
 	Article   Article
 	IsArticle bool
-	Links     []string
+	// SkipReason says why the page is not an article (one of the Skip constants); empty for an article.
+	SkipReason string
+	Links      []string
 }
 
 var articleTypes = map[string]bool{
@@ -88,8 +90,18 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 		cleanText(doc.Find(`time, .date, .time, .datetime, .publish-date, .post-date, .ngay-dang, [class*="date"], [class*="time"]`).First().Text()),
 	)
 
+	// The layout is measured before anything is removed: listings and articles differ in what surrounds the text.
+	var shape shapeReport
+	if len(doc.Nodes) > 0 {
+		shape = analyseShape(doc.Nodes[0], a.Title, fetched)
+		if a.Published.IsZero() {
+			a.Published = shape.Date
+		}
+	}
+
 	var bodyText string
 	var readable readability.Article
+	selectorBody := false
 	if sel.Body != "" {
 		if nodes := doc.Find(sel.Body).Nodes; len(nodes) > 0 {
 			var parts []string
@@ -97,6 +109,7 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 				parts = append(parts, nodeParagraphs(n))
 			}
 			bodyText = strings.Join(parts, "\n\n")
+			selectorBody = len([]rune(bodyText)) >= minArticleText
 		}
 	}
 	authorFromPage := firstNonEmpty(selText(doc, sel.Author), ldAuthor(ld), meta("author", "article:author", "dc.creator"),
@@ -140,7 +153,10 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 	a.Images = images
 	a.ContentHash = contentHash(a.Title, a.Body)
 
-	page.IsArticle = isArticle(pageURL, articlePattern, ld != nil, ogType, a.Lead+a.Body)
+	page.IsArticle, page.SkipReason = classify(classifySignals{
+		URL: pageURL, Pattern: articlePattern, HasLD: ld != nil, OGType: ogType, Text: a.Lead + a.Body,
+		SelectorBody: selectorBody, Shape: shape.Shape,
+	})
 	page.Article = a
 	return page, nil
 }
@@ -169,19 +185,6 @@ func knownBody(doc *goquery.Document) *html.Node {
 const boilerplateSel = `[class*="comment"], [id*="comment"], [class*="binh-luan"], [id*="binh-luan"], ` +
 	`[class*="binhluan"], [class*="related"], [class*="lien-quan"], [class*="tinlienquan"], [class*="share"], ` +
 	`[class*="social"], [class*="advert"], .ads, .qc, .tags, .tag-list, .box-tag, nav, aside, footer`
-
-func isArticle(u *url.URL, pattern *regexp.Regexp, hasLD bool, ogType, text string) bool {
-	if pattern != nil {
-		return pattern.MatchString(u.String())
-	}
-	if len([]rune(text)) < 200 {
-		return false
-	}
-	if hasLD || ogType == "article" {
-		return true
-	}
-	return slugPathRe.MatchString(u.Path)
-}
 
 func findLDArticle(doc *goquery.Document) map[string]any {
 	var found map[string]any
