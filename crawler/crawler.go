@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"path"
@@ -18,6 +19,7 @@ import (
 	"time"
 
 	"genderlens/config"
+	"genderlens/model"
 
 	"github.com/gocolly/colly/v2"
 	"github.com/temoto/robotstxt"
@@ -38,6 +40,9 @@ type Crawler struct {
 	stateDir  string
 	stateOnce sync.Once
 	stateErr  error
+
+	healthMu sync.Mutex
+	health   map[string]model.CrawlHealth // by outlet id: the last crawl that was not cancelled
 }
 
 // Option configures a Crawler.
@@ -78,7 +83,7 @@ const (
 
 // New returns a Crawler with the shared crawl settings.
 func New(cfg config.Crawler, sink Sink, opts ...Option) *Crawler {
-	c := &Crawler{cfg: cfg, sink: sink, log: slog.Default(), now: time.Now}
+	c := &Crawler{cfg: cfg, sink: sink, log: slog.Default(), now: time.Now, health: map[string]model.CrawlHealth{}}
 	base := http.DefaultTransport.(*http.Transport).Clone()
 	base.MaxIdleConnsPerHost = max(cfg.Parallelism, 2)
 	c.limiter = newHostLimiter(cfg.Delay.Std(), cfg.Parallelism)
@@ -185,6 +190,10 @@ type Stats struct {
 	RobotsBlocked int
 	Errors        int
 	Duration      time.Duration
+	// Skipped counts pages fetched but not taken as articles, by reason (the Skip constants).
+	Skipped map[string]int
+	// Warnings say what looks wrong with the outlet's crawl and how to fix it; they are also logged.
+	Warnings []string
 }
 
 // CrawlAll crawls every outlet once, each concurrently, and returns when all are done or ctx is cancelled.
@@ -228,12 +237,13 @@ type run struct {
 	mu      sync.Mutex
 	seen    map[uint64]struct{}              // hashes of canonical URLs queued in this run (bounded by maxSeen)
 	claimed map[string]bool                  // article URLs and content hashes handled in this run
-	skipped map[string]int                   // pages not taken as articles, by reason
 	robots  map[string]*robotstxt.RobotsData // nil: allow all
 	// robotsLoad serialises robots.txt loads of hosts met during the run.
 	robotsLoad sync.Mutex
 	// sitemapPages collects the pages sitemaps list, queued once every sitemap is read.
 	sitemapPages []sitemapEntry
+	// skipped counts the pages not taken as articles by reason; textSkipped those of them holding article-length text.
+	skipped, textSkipped map[string]int
 
 	queued     atomic.Int64
 	budgetHit  atomic.Bool
@@ -259,7 +269,7 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 	_, complete := state.LastSuccess(o.ID)
 	r := &run{
 		c: c, ctx: ctx, outlet: o, state: state, sitemapsSince: complete,
-		seen: map[uint64]struct{}{}, claimed: map[string]bool{}, skipped: map[string]int{}, robots: map[string]*robotstxt.RobotsData{},
+		seen: map[uint64]struct{}{}, claimed: map[string]bool{}, skipped: map[string]int{}, textSkipped: map[string]int{}, robots: map[string]*robotstxt.RobotsData{},
 		maxPages: int64(o.MaxPagesOr(c.cfg.MaxPages)),
 	}
 	if o.ArticlePattern != "" {
@@ -307,6 +317,9 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 		RobotsBlocked: int(r.blocked.Load()), Errors: int(r.errs.Load()), Duration: c.now().Sub(start),
 	}
 	st.Articles = st.New + st.Updated
+	r.mu.Lock()
+	st.Skipped = maps.Clone(r.skipped)
+	r.mu.Unlock()
 	c.metrics.duration.WithLabelValues(o.ID).Observe(st.Duration.Seconds())
 	if ctx.Err() != nil {
 		if err := state.Sync(); err != nil {
@@ -322,6 +335,14 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 		return st, fmt.Errorf("outlet %s: %w", o.ID, err)
 	}
 	c.metrics.lastSuccess.WithLabelValues(o.ID).Set(float64(end.Unix()))
+	r.mu.Lock()
+	textSkipped := maps.Clone(r.textSkipped)
+	r.mu.Unlock()
+	st.Warnings = r.diagnose(st, textSkipped)
+	for _, w := range st.Warnings {
+		c.log.Warn("outlet yields too few articles", "outlet", o.ID, "problem", w)
+	}
+	c.setHealth(o.ID, end, st)
 	c.log.Info("crawl finished", "outlet", o.ID, "pages", st.Pages, "new", st.New, "updated", st.Updated,
 		"unchanged", st.Unchanged, "duplicates", st.Duplicates, "robots_blocked", st.RobotsBlocked,
 		"errors", st.Errors, "duration", st.Duration.Round(time.Millisecond))
@@ -669,6 +690,11 @@ func (r *run) handlePage(resp *colly.Response) {
 	}
 	if !page.IsArticle {
 		r.skip(page.SkipReason)
+		if page.MainTextRunes >= articleMainRunes && page.SkipReason != SkipListing {
+			r.mu.Lock()
+			r.textSkipped[page.SkipReason]++
+			r.mu.Unlock()
+		}
 		r.c.log.Debug("not an article", "outlet", r.outlet.ID, "url", resp.Request.URL.String(), "reason", page.SkipReason)
 		return
 	}

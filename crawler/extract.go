@@ -26,7 +26,9 @@ type Page struct {
 	IsArticle bool
 	// SkipReason says why the page is not an article (one of the Skip constants); empty for an article.
 	SkipReason string
-	Links      []string
+	// MainTextRunes is the running text of the page's main block, in characters, whatever the page was taken as.
+	MainTextRunes int
+	Links         []string
 }
 
 var articleTypes = map[string]bool{
@@ -157,6 +159,7 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 		URL: pageURL, Pattern: articlePattern, HasLD: ld != nil, OGType: ogType, Text: a.Lead + a.Body,
 		SelectorBody: selectorBody, Shape: shape.Shape,
 	})
+	page.MainTextRunes = shape.MainRunes
 	page.Article = a
 	return page, nil
 }

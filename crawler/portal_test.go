@@ -52,6 +52,7 @@ var portalStyles = []portalStyle{
 type portalSite struct {
 	style    portalStyle
 	legacy   bool // windows-1258 and table layout; otherwise utf-8 and div layout
+	noDate   bool // articles print no date: those without metadata have nothing but their text to show
 	articles []fakeArticle
 	byURI    map[string]*fakeArticle
 	fakes    map[string]bool // request URIs of the listing look-alikes
@@ -180,7 +181,9 @@ func (s *portalSite) renderArticle(a *fakeArticle) string {
 		}
 	}
 	var content string
-	if s.legacy {
+	if s.noDate {
+		content = fmt.Sprintf(`<h2 class="title">%s</h2><div class="noidung">%s</div>%s`, esc(a.Title), paras.String(), s.otherNews(idx))
+	} else if s.legacy {
 		// The date in a cell with no telling class: only its place under the headline says what it is.
 		content = fmt.Sprintf(`<table width="100%%"><tr><td class="tieude"><b>%s</b></td></tr>
 <tr><td class="tg">Cập nhật lúc %s</td></tr>
