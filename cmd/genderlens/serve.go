@@ -100,7 +100,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	srv, err := server.New(server.Options{
 		Outlets: cfg.Outlets, Store: p.index, Scorer: p.scorer, Registry: reg, Logger: log, Version: ver,
 		Policy: policy, Evidence: evidence, APIToken: cfg.APIToken, Now: env.now, MinSample: cfg.Figures.MinSample,
-		Unit: cfg.Unit,
+		Unit: cfg.Unit, CrawlHealth: p.crawler,
 	})
 	if err != nil {
 		return err
