@@ -47,7 +47,8 @@ type shapeReport struct {
 	// HeadlineLinks are links whose text reads like a headline; MainHeadlineLinks are those inside the main block.
 	HeadlineLinks, MainHeadlineLinks int
 	Pagination                       bool
-	// Date is a date printed in a short line near the headline (zero when none).
+	// Date is the page's date: the one the markup gives, or one printed in a short line near the headline (zero when
+	// neither).
 	Date time.Time
 }
 
@@ -79,8 +80,9 @@ var (
 )
 
 // analyseShape measures the layout of a parsed page (before anything is removed from it). title is the headline the
-// extraction found; a date printed near it is looked for in the short lines around it.
-func analyseShape(root *html.Node, title string, fetched time.Time) shapeReport {
+// extraction found; published the date it found in the markup, if any; without one, a date printed near the
+// headline is looked for in the short lines around it.
+func analyseShape(root *html.Node, title string, published, fetched time.Time) shapeReport {
 	var paras []shapeParagraph
 	var cur strings.Builder
 	curLinks := 0
@@ -167,7 +169,10 @@ func analyseShape(root *html.Node, title string, fetched time.Time) shapeReport 
 			}
 		}
 	}
-	rep.Date = dateNearHeadline(paras, title, fetched)
+	rep.Date = published
+	if rep.Date.IsZero() {
+		rep.Date = dateNearHeadline(paras, title, fetched)
+	}
 
 	listingLinks := 6
 	if rep.Pagination {

@@ -93,9 +93,10 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 	)
 
 	// The layout is measured before anything is removed: listings and articles differ in what surrounds the text.
+	// JSON-LD of an article type decides alone, so its pages are not measured.
 	var shape shapeReport
-	if len(doc.Nodes) > 0 {
-		shape = analyseShape(doc.Nodes[0], a.Title, fetched)
+	if len(doc.Nodes) > 0 && ld == nil {
+		shape = analyseShape(doc.Nodes[0], a.Title, a.Published, fetched)
 		if a.Published.IsZero() {
 			a.Published = shape.Date
 		}
