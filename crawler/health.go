@@ -2,8 +2,14 @@ package crawler
 
 import (
 	"cmp"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -86,7 +92,8 @@ func causeAndFix(reason, pattern string) string {
 	}
 }
 
-// setHealth records the outcome of a finished crawl of an outlet.
+// setHealth records the outcome of a finished crawl of an outlet, in memory and, with WithStateDir, in
+// health/<outlet>.json there, so that a restarted server still shows it until the outlet is next due.
 func (c *Crawler) setHealth(outletID string, end time.Time, st Stats) {
 	h := model.CrawlHealth{
 		LastCrawl: end, Pages: st.Pages, Articles: st.New + st.Updated + st.Unchanged + st.Duplicates,
@@ -101,17 +108,74 @@ func (c *Crawler) setHealth(outletID string, end time.Time, st Stats) {
 	c.healthMu.Lock()
 	c.health[outletID] = h
 	c.healthMu.Unlock()
+	if c.stateDir != "" {
+		if err := writeHealth(c.stateDir, outletID, h); err != nil {
+			c.log.Error("crawl health not saved", "outlet", outletID, "err", err)
+		}
+	}
 }
 
-// CrawlHealth returns the outcome of the outlet's last crawl that was not cancelled in this process; ok is false
-// before the first one ends.
+// CrawlHealth returns the outcome of the outlet's last crawl that was not cancelled (kept in the state directory
+// across restarts when there is one); ok is false when none is known.
 func (c *Crawler) CrawlHealth(outletID string) (model.CrawlHealth, bool) {
 	c.healthMu.Lock()
 	defer c.healthMu.Unlock()
 	h, ok := c.health[outletID]
+	if !ok && c.stateDir != "" {
+		var err error
+		if h, ok, err = readHealth(c.stateDir, outletID); err != nil {
+			c.log.Warn("crawl health unreadable", "outlet", outletID, "err", err)
+		}
+		if ok {
+			c.health[outletID] = h
+		}
+	}
 	if ok {
 		h.Skipped = maps.Clone(h.Skipped)
 		h.Warnings = slices.Clone(h.Warnings)
 	}
 	return h, ok
+}
+
+func healthPath(dir, outletID string) string {
+	name := outletID
+	if !safeIDRe.MatchString(name) {
+		name = "x-" + hex.EncodeToString([]byte(outletID))
+	}
+	return filepath.Join(dir, "health", name+".json")
+}
+
+// writeHealth replaces the outlet's health file atomically (a temporary file renamed over it).
+func writeHealth(dir, outletID string, h model.CrawlHealth) error {
+	path := healthPath(dir, outletID)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("write crawl health: %w", err)
+	}
+	b, err := json.Marshal(h)
+	if err != nil {
+		return fmt.Errorf("write crawl health: %w", err)
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return fmt.Errorf("write crawl health: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("write crawl health %s: %w", path, err)
+	}
+	return nil
+}
+
+func readHealth(dir, outletID string) (model.CrawlHealth, bool, error) {
+	var h model.CrawlHealth
+	b, err := os.ReadFile(healthPath(dir, outletID))
+	if errors.Is(err, fs.ErrNotExist) {
+		return h, false, nil
+	}
+	if err != nil {
+		return h, false, fmt.Errorf("read crawl health: %w", err)
+	}
+	if err := json.Unmarshal(b, &h); err != nil {
+		return h, false, fmt.Errorf("read crawl health %s: %w", healthPath(dir, outletID), err)
+	}
+	return h, true, nil
 }

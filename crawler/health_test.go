@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -63,7 +65,8 @@ func TestCrawlWarnsWhenOutletYieldsTooLittle(t *testing.T) {
 			var logs lockedBuffer
 			sink := newCountingSink()
 			reg := prometheus.NewRegistry()
-			c := New(cfg, sink, WithMetrics(NewMetrics(reg)), WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+			dir := t.TempDir()
+			c := New(cfg, sink, WithMetrics(NewMetrics(reg)), WithLogger(slog.New(slog.NewTextHandler(&logs, nil))), WithStateDir(dir))
 			st, err := c.Crawl(context.Background(), o)
 			if err != nil {
 				t.Fatal(err)
@@ -74,6 +77,15 @@ func TestCrawlWarnsWhenOutletYieldsTooLittle(t *testing.T) {
 			h, ok := c.CrawlHealth(id)
 			if !ok || h.Pages != st.Pages || h.Stored != st.Articles || h.LastCrawl.IsZero() {
 				t.Errorf("crawl health %+v (%v), want the crawl's stats %+v", h, ok, st)
+			}
+			// A restarted process reads the same health from the state directory.
+			if err := c.Close(); err != nil {
+				t.Fatal(err)
+			}
+			again, ok := New(cfg, sink, WithStateDir(dir)).CrawlHealth(id)
+			if !ok || !again.LastCrawl.Equal(h.LastCrawl) || again.Pages != h.Pages || again.Articles != h.Articles ||
+				!maps.Equal(again.Skipped, h.Skipped) || !slices.Equal(again.Warnings, h.Warnings) {
+				t.Errorf("crawl health after restart %+v (%v), want %+v", again, ok, h)
 			}
 			if len(tt.want) == 0 {
 				if len(st.Warnings) != 0 || strings.Contains(logs.String(), "level=WARN") {

@@ -49,7 +49,7 @@ func TestCrawlHealthShown(t *testing.T) {
 				"Cảnh báo", "article_pattern", "selectors.date"}, nil},
 		{"/outlets/bao-ho-tay?lang=en&year=" + strconv.Itoa(fixtureYear),
 			[]string{"Crawl health", "75 pages fetched", "Warning:", "none taken as an article"}, nil},
-		{"/outlets/phuong-sen?year=" + strconv.Itoa(fixtureYear), []string{"chưa thu thập cơ quan này"}, []string{"Cảnh báo"}},
+		{"/outlets/phuong-sen?year=" + strconv.Itoa(fixtureYear), []string{"Chưa có lần thu thập nào"}, []string{"Cảnh báo"}},
 		{"/?year=" + strconv.Itoa(fixtureYear), nil, []string{"no-articles"}},
 		{"/?year=" + strconv.Itoa(fixtureYear-1), []string{`class="bad no-articles"`, "Không có bài nào trong năm"}, nil},
 		{"/?lang=en&year=" + strconv.Itoa(fixtureYear-1), []string{"No articles in the year"}, nil},

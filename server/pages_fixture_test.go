@@ -117,8 +117,8 @@ func (t crawlHealthTable) CrawlHealth(id string) (model.CrawlHealth, bool) {
 	return h, ok
 }
 
-// fixtureCrawlHealth: the newspaper's last crawl fetched pages and took none as an article; the ward portal has not
-// been crawled by this process.
+// fixtureCrawlHealth: the newspaper's last crawl fetched pages and took none as an article; the ward portal has no
+// crawl on record.
 var fixtureCrawlHealth = crawlHealthTable{
 	"bao-ho-tay": {
 		LastCrawl: time.Date(fixtureYear, 12, 1, 1, 30, 0, 0, time.UTC), Pages: 75, Articles: 0, Stored: 0, Errors: 0,

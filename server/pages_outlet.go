@@ -33,7 +33,7 @@ type outletPage struct {
 	Policy           string
 	// MinSample is the smallest base a share is shown for.
 	MinSample int
-	// Crawl is the outlet's last crawl in this process (nil: none yet).
+	// Crawl is the outlet's last crawl (nil: none known).
 	Crawl *model.CrawlHealth
 	// CrawlSkipped lists Crawl.Skipped in a stable order.
 	CrawlSkipped []skipCount

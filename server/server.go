@@ -55,7 +55,7 @@ type Options struct {
 	MinSample int
 	// Unit is the monitoring unit every page names (zero: a district without a name, as config's default).
 	Unit model.Unit
-	// CrawlHealth tells each outlet's last crawl (nil: not crawled by this process; the pages say so).
+	// CrawlHealth tells each outlet's last crawl (nil: unknown; the pages say so).
 	CrawlHealth CrawlHealthSource
 }
 
@@ -286,7 +286,7 @@ func (s *Server) apiOutlet(w http.ResponseWriter, r *http.Request) {
 		Feeds        []string   `json:"feeds"`
 		Sitemaps     []string   `json:"sitemaps"`
 		AllowedHosts []string   `json:"allowed_hosts"`
-		// CrawlHealth is the outlet's last crawl in this process; null before the first one ends.
+		// CrawlHealth is the outlet's last crawl; null when none is known.
 		CrawlHealth *model.CrawlHealth `json:"crawl_health"`
 	}{outletView(o, a), view, s.opts.MinSample, nonNil(o.StartURLs), nonNil(o.Feeds), nonNil(o.Sitemaps), nonNil(o.Hosts()),
 		s.crawlHealth(id)})
