@@ -339,13 +339,17 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 	textSkipped := maps.Clone(r.textSkipped)
 	r.mu.Unlock()
 	st.Warnings = r.diagnose(st, textSkipped)
+	c.setHealth(o.ID, end, st)
+	notArticles := 0
+	for _, n := range st.Skipped {
+		notArticles += n
+	}
+	c.log.Info("crawl finished", "outlet", o.ID, "pages", st.Pages, "new", st.New, "updated", st.Updated,
+		"unchanged", st.Unchanged, "duplicates", st.Duplicates, "not_articles", notArticles,
+		"robots_blocked", st.RobotsBlocked, "errors", st.Errors, "duration", st.Duration.Round(time.Millisecond))
 	for _, w := range st.Warnings {
 		c.log.Warn("outlet yields too few articles", "outlet", o.ID, "problem", w)
 	}
-	c.setHealth(o.ID, end, st)
-	c.log.Info("crawl finished", "outlet", o.ID, "pages", st.Pages, "new", st.New, "updated", st.Updated,
-		"unchanged", st.Unchanged, "duplicates", st.Duplicates, "robots_blocked", st.RobotsBlocked,
-		"errors", st.Errors, "duration", st.Duration.Round(time.Millisecond))
 	return st, nil
 }
 
