@@ -295,3 +295,37 @@ func TestCrawlPortalURLStyles(t *testing.T) {
 		}
 	}
 }
+
+// TestCrawlRadioStationOfTheIssue is the site of the issue: 64 articles at news.aspx?id=, table layout,
+// windows-1258, no JSON-LD and no og:type on any page, found through 16 listing pages. Before the layout was
+// measured, none of its articles was taken.
+func TestCrawlRadioStationOfTheIssue(t *testing.T) {
+	t.Parallel()
+	s := newPortalSite(t, portalStyles[0], true, 64, 1002)
+	for i := range s.articles {
+		s.articles[i].Style = ""
+	}
+	cfg := config.Crawler{
+		UserAgent: testUA, Delay: config.Duration(time.Millisecond), Parallelism: 2, Timeout: config.Duration(5 * time.Second),
+		MaxPages: 300, MaxBodyBytes: 1 << 20, MaxRedirects: 5,
+	}
+	o := config.Outlet{ID: "dai-phat-thanh", Name: "Đài Phát thanh quận", Kind: "radio_tv", StartURLs: []string{s.srv.URL + "/"},
+		AllowedHosts: []string{strings.TrimPrefix(s.srv.URL, "http://")}}
+	sink := newCountingSink()
+	c := New(cfg, sink, WithLogger(testLogger(t)))
+	st, err := c.Crawl(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, want := range s.articles {
+		canon, _ := CanonicalURL(s.srv.URL + want.Path)
+		if sink.stores[canon] == 1 {
+			found++
+		}
+	}
+	t.Logf("%d pages fetched, %d of %d articles stored once, skipped %v, warnings %q", st.Pages, found, len(s.articles), st.Skipped, st.Warnings)
+	if found != len(s.articles) || len(sink.stores) != len(s.articles) || len(st.Warnings) != 0 {
+		t.Errorf("%d of %d articles stored once (%d URLs stored), warnings %q", found, len(s.articles), len(sink.stores), st.Warnings)
+	}
+}
