@@ -68,7 +68,9 @@ const (
 	articleMainRunes   = 500
 	listingMainRunes   = 400
 	headlineLinkRunes  = 25
-	headlineLinkWords  = 5
+	// teaserRunes is the most running text per headline link a column of teasers has.
+	teaserRunes       = 300
+	headlineLinkWords = 5
 	// dateWindow is how many paragraphs before and after the headline a date line may sit.
 	dateWindowBefore, dateWindowAfter = 3, 6
 )
@@ -178,13 +180,16 @@ func analyseShape(root *html.Node, title string, published, fetched time.Time) s
 	if rep.Pagination {
 		listingLinks = 3
 	}
+	// Teasers: headline links among the running text, with no more text per headline than a teaser holds. An
+	// article's inline "Xem thêm" links come with far more text each.
+	teasers := rep.MainHeadlineLinks >= 3 && rep.MainRunes < teaserRunes*rep.MainHeadlineLinks
 	switch {
-	case rep.HeadlineLinks >= listingLinks && (rep.MainHeadlineLinks >= 3 || rep.MainRunes < listingMainRunes):
-		// Many headlines, and either they sit among the running text (teasers in one column) or the running text is
-		// no more than teasers.
+	case rep.HeadlineLinks >= listingLinks && (teasers || rep.MainRunes < listingMainRunes):
+		// Many headlines, and either they sit among the running text as teasers (one column) or the running text is
+		// no more than a teaser.
 		rep.Shape = shapeListing
 	case rep.MainRunes >= articleMainRunes && (rep.MainParas >= 2 || rep.MainRunes >= 2*articleMainRunes) &&
-		rep.MainHeadlineLinks <= max(2, rep.MainParas/3) && title != "" && !rep.Date.IsZero():
+		!teasers && title != "" && !rep.Date.IsZero():
 		rep.Shape = shapeArticle
 	}
 	return rep

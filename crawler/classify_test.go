@@ -29,6 +29,14 @@ func TestClassifyPageShape(t *testing.T) {
 		fmt.Fprintf(&teasers, `<div class="item"><a href="/news.aspx?id=%d">%s</a><p>%s</p></div>`, 2000+i, o.Title, o.Paras[0])
 		fmt.Fprintf(&flat, `<a href="/news.aspx?id=%d"><b>%s</b></a><br>%s<br>`, 2000+i, o.Title, o.Paras[0])
 	}
+	// An article with "Xem thêm" headline links inside its text, at a slug URL with og:type article.
+	var inline strings.Builder
+	for i, para := range a.Paras {
+		fmt.Fprintf(&inline, "<p>%s</p>", para)
+		if i < 3 {
+			fmt.Fprintf(&inline, `<p><a href="/tin-tuc/bai-%d.html">Xem thêm: %s</a></p>`, i, arts[i+1].Title)
+		}
+	}
 	paging := `<div class="paging"><a href="/tin-tuc?page=1">1</a> <a href="/tin-tuc?page=2">2</a> <a href="/tin-tuc?page=2">Trang sau</a></div>`
 	article := shapePage("", headline+`<div class="noidung">`+paras+`</div><div class="other"><b>Các tin khác</b><ul>`+related.String()+`</ul>`+paging+`</div>`)
 	tests := []struct {
@@ -43,6 +51,9 @@ func TestClassifyPageShape(t *testing.T) {
 			strings.Replace(article, a.Published.Format("02/01/2006 15:04"), "Tin tức - Sự kiện", 1), "", "", false, SkipNoSignal},
 		{"selectors.body makes an undated page an article", "http://p.vn/news.aspx?id=1002",
 			strings.Replace(article, a.Published.Format("02/01/2006 15:04"), "Tin tức - Sự kiện", 1), "", ".noidung", true, ""},
+		{"article with inline related links", "http://p.vn/xa-hoi/phuong-hoa-sen-co-them-san-choi-12345.html",
+			shapePage(`<meta property="og:type" content="article">`, headline+`<div class="noidung">`+inline.String()+`</div><ul>`+related.String()+`</ul>`),
+			"", "", true, ""},
 		{"article_pattern overrides the layout", "http://p.vn/news.aspx?id=1002", article, `/bai-viet/\d+`, "", false, SkipPattern},
 		{"article_pattern takes what it matches", "http://p.vn/news.aspx?id=1002", shapePage("", "<p>Trang trống</p>"), `news\.aspx\?id=`, "", true, ""},
 		{"teaser listing at a slug URL", "http://p.vn/tin-tuc/hoat-dong-cua-cac-phuong-trong-thang-ba-12345.html",
