@@ -13,6 +13,12 @@ func TestCanonicalURL(t *testing.T) {
 		{"https://example.org/?b=2&a=1&fbclid=xyz", "https://example.org?a=1&b=2"},
 		{"http://127.0.0.1:8081/tin/x?trang=2", "http://127.0.0.1:8081/tin/x?trang=2"},
 		{"https://example.org/tin-t%E1%BB%A9c/", "https://example.org/tin-t%E1%BB%A9c"},
+		// Portals keep the article id in the query string: it is the page's identity, tracking around it is not.
+		{"http://radio.example.vn/news.aspx?id=1002", "https://radio.example.vn/news.aspx?id=1002"},
+		{"http://radio.example.vn/news.aspx?id=1003&utm_source=zalo&utm_campaign=tet", "https://radio.example.vn/news.aspx?id=1003"},
+		{"https://phuong.example.vn/Pages/chi-tiet.aspx?ItemID=77&fbclid=x", "https://phuong.example.vn/Pages/chi-tiet.aspx?ItemID=77"},
+		{"https://q.example.vn/index.php?view=article&option=com_content&id=5", "https://q.example.vn/index.php?id=5&option=com_content&view=article"},
+		{"https://q.example.vn/?p=123&utm_medium=rss", "https://q.example.vn?p=123"},
 	}
 	for _, tt := range tests {
 		got, err := CanonicalURL(tt.in)

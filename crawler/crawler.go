@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"path"
@@ -18,6 +19,7 @@ import (
 	"time"
 
 	"genderlens/config"
+	"genderlens/model"
 
 	"github.com/gocolly/colly/v2"
 	"github.com/temoto/robotstxt"
@@ -43,6 +45,8 @@ type Crawler struct {
 	// schedule waits from it as from a success, so that an unreachable site is not retried every tick.
 	failedMu sync.Mutex
 	failedAt map[string]time.Time
+	healthMu sync.Mutex
+	health   map[string]model.CrawlHealth // by outlet id: the last crawl that was not cancelled
 }
 
 // Option configures a Crawler.
@@ -84,7 +88,7 @@ const (
 
 // New returns a Crawler with the shared crawl settings.
 func New(cfg config.Crawler, sink Sink, opts ...Option) *Crawler {
-	c := &Crawler{cfg: cfg, sink: sink, log: slog.Default(), now: time.Now}
+	c := &Crawler{cfg: cfg, sink: sink, log: slog.Default(), now: time.Now, health: map[string]model.CrawlHealth{}}
 	base := http.DefaultTransport.(*http.Transport).Clone()
 	base.MaxIdleConnsPerHost = max(cfg.Parallelism, 2)
 	c.limiter = newHostLimiter(cfg.Delay.Std(), cfg.Parallelism)
@@ -235,6 +239,10 @@ type Stats struct {
 	RobotsBlocked int
 	Errors        int
 	Duration      time.Duration
+	// Skipped counts pages fetched but not taken as articles, by reason (the Skip constants).
+	Skipped map[string]int
+	// Warnings say what looks wrong with the outlet's crawl and how to fix it; they are also logged.
+	Warnings []string
 }
 
 // CrawlAll crawls every outlet once, each concurrently, and returns when all are done or ctx is cancelled.
@@ -283,6 +291,8 @@ type run struct {
 	robotsLoad sync.Mutex
 	// sitemapPages collects the pages sitemaps list, queued once every sitemap is read.
 	sitemapPages []sitemapEntry
+	// skipped counts the pages not taken as articles by reason; textSkipped those of them holding article-length text.
+	skipped, textSkipped map[string]int
 
 	queued     atomic.Int64
 	budgetHit  atomic.Bool
@@ -316,7 +326,7 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 	}
 	r := &run{
 		c: c, ctx: ctx, outlet: o, state: state, sitemapsSince: complete,
-		seen: map[uint64]struct{}{}, claimed: map[string]bool{}, robots: map[string]*robotstxt.RobotsData{},
+		seen: map[uint64]struct{}{}, claimed: map[string]bool{}, skipped: map[string]int{}, textSkipped: map[string]int{}, robots: map[string]*robotstxt.RobotsData{},
 		maxPages: int64(o.MaxPagesOr(c.cfg.MaxPages)),
 	}
 	if o.ArticlePattern != "" {
@@ -365,6 +375,9 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 		RobotsBlocked: int(r.blocked.Load()), Errors: int(r.errs.Load()), Duration: c.now().Sub(start),
 	}
 	st.Articles = st.New + st.Updated
+	r.mu.Lock()
+	st.Skipped = maps.Clone(r.skipped)
+	r.mu.Unlock()
 	c.metrics.duration.WithLabelValues(o.ID).Observe(st.Duration.Seconds())
 	if ctx.Err() != nil {
 		if err := state.Sync(); err != nil {
@@ -398,9 +411,21 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 		return st, fmt.Errorf("outlet %s: %w", o.ID, err)
 	}
 	c.metrics.lastSuccess.WithLabelValues(o.ID).Set(float64(end.Unix()))
+	r.mu.Lock()
+	textSkipped := maps.Clone(r.textSkipped)
+	r.mu.Unlock()
+	st.Warnings = r.diagnose(st, textSkipped)
+	c.setHealth(o.ID, end, st)
+	notArticles := 0
+	for _, n := range st.Skipped {
+		notArticles += n
+	}
 	c.log.Info("crawl finished", "outlet", o.ID, "pages", st.Pages, "new", st.New, "updated", st.Updated,
-		"unchanged", st.Unchanged, "duplicates", st.Duplicates, "robots_blocked", st.RobotsBlocked,
-		"errors", st.Errors, "duration", st.Duration.Round(time.Millisecond))
+		"unchanged", st.Unchanged, "duplicates", st.Duplicates, "not_articles", notArticles,
+		"robots_blocked", st.RobotsBlocked, "errors", st.Errors, "duration", st.Duration.Round(time.Millisecond))
+	for _, w := range st.Warnings {
+		c.log.Warn("outlet yields too few articles", "outlet", o.ID, "problem", w)
+	}
 	return st, nil
 }
 
@@ -770,6 +795,7 @@ func (r *run) handleResponse(resp *colly.Response) {
 func (r *run) handlePage(resp *colly.Response) {
 	ct := resp.Ctx.Get(ctxContentType)
 	if ct != "" && !strings.Contains(strings.ToLower(ct), "html") {
+		r.skip(SkipNotHTML)
 		return
 	}
 	text, _, err := decodeHTML(resp.Body, ct)
@@ -787,6 +813,13 @@ func (r *run) handlePage(resp *colly.Response) {
 		r.enqueue(l, kindPage, time.Time{})
 	}
 	if !page.IsArticle {
+		r.skip(page.SkipReason)
+		if page.MainTextRunes >= articleMainRunes && page.SkipReason != SkipListing {
+			r.mu.Lock()
+			r.textSkipped[page.SkipReason]++
+			r.mu.Unlock()
+		}
+		r.c.log.Debug("not an article", "outlet", r.outlet.ID, "url", resp.Request.URL.String(), "reason", page.SkipReason)
 		return
 	}
 	a := page.Article
@@ -851,6 +884,14 @@ func (r *run) put(e Entry) {
 	if err := r.state.Put(r.outlet.ID, e); err != nil {
 		r.fail("state", &url.URL{Opaque: e.URL}, err)
 	}
+}
+
+// skip counts a fetched page not taken as an article.
+func (r *run) skip(reason string) {
+	r.mu.Lock()
+	r.skipped[reason]++
+	r.mu.Unlock()
+	r.c.metrics.skipped.WithLabelValues(r.outlet.ID, reason).Inc()
 }
 
 func (r *run) countArticle(result string) {

@@ -25,7 +25,11 @@ import (
 type Page struct {
 	Article   Article
 	IsArticle bool
-	Links     []string
+	// SkipReason says why the page is not an article (one of the Skip constants); empty for an article.
+	SkipReason string
+	// MainTextRunes is the running text of the page's main block, in characters, whatever the page was taken as.
+	MainTextRunes int
+	Links         []string
 	// Sources names, per article field ("title", "lead", "date", "author", "section", "body", "captions"), the
 	// extractor that supplied it (Source* constants), so that an operator can see which part of a page was read.
 	Sources map[string]string
@@ -132,8 +136,19 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 		candidate{SourceMarkup, cleanText(doc.Find(`time, .date, .time, .datetime, .publish-date, .post-date, .ngay-dang, [class*="date"], [class*="time"]`).First().Text())},
 	)
 
+	// The layout is measured before anything is removed: listings and articles differ in what surrounds the text.
+	// JSON-LD of an article type decides alone, so its pages are not measured.
+	var shape shapeReport
+	if len(doc.Nodes) > 0 && ld == nil {
+		shape = analyseShape(doc.Nodes[0], a.Title, a.Published, fetched)
+		if a.Published.IsZero() {
+			a.Published = shape.Date
+		}
+	}
+
 	var bodyText string
 	var readable readability.Article
+	selectorBody := false
 	if sel.Body != "" {
 		// The configured container may hold ad slots and "Xem thêm" boxes too.
 		removeBoilerplate(doc.Find(sel.Body))
@@ -144,6 +159,7 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 			}
 			bodyText = strings.Join(parts, "\n\n")
 			src["body"] = SourceSelectors
+			selectorBody = len([]rune(bodyText)) >= minArticleText
 		}
 	}
 	authorFromPage, authorSource := pick(candidate{SourceSelectors, selText(doc, sel.Author)}, candidate{SourceJSONLD, ldAuthor(ld)},
@@ -209,7 +225,11 @@ func ExtractPage(html string, pageURL *url.URL, o config.Outlet, articlePattern 
 	page.Sources = src
 	a.ContentHash = contentHash(a.Title, a.Body)
 
-	page.IsArticle = isArticle(pageURL, articlePattern, ld != nil, ogType, a.Lead+a.Body)
+	page.IsArticle, page.SkipReason = classify(classifySignals{
+		URL: pageURL, Pattern: articlePattern, HasLD: ld != nil, OGType: ogType, Text: a.Lead + a.Body,
+		SelectorBody: selectorBody, Shape: shape.Shape,
+	})
+	page.MainTextRunes = shape.MainRunes
 	page.Article = a
 	return page, nil
 }
@@ -238,19 +258,6 @@ func knownBody(doc *goquery.Document) (*html.Node, string) {
 const boilerplateSel = `[class*="comment"], [id*="comment"], [class*="binh-luan"], [id*="binh-luan"], ` +
 	`[class*="binhluan"], [class*="related"], [class*="lien-quan"], [class*="tinlienquan"], [class*="share"], ` +
 	`[class*="social"], .tags, .tag-list, .box-tag, nav, aside, footer`
-
-func isArticle(u *url.URL, pattern *regexp.Regexp, hasLD bool, ogType, text string) bool {
-	if pattern != nil {
-		return pattern.MatchString(u.String())
-	}
-	if len([]rune(text)) < 200 {
-		return false
-	}
-	if hasLD || ogType == "article" {
-		return true
-	}
-	return slugPathRe.MatchString(u.Path)
-}
 
 func findLDArticle(doc *goquery.Document) map[string]any {
 	var found map[string]any

@@ -9,6 +9,7 @@ type Metrics struct {
 	errors        *prometheus.CounterVec
 	robotsBlocked *prometheus.CounterVec
 	articles      *prometheus.CounterVec
+	skipped       *prometheus.CounterVec
 	duration      *prometheus.HistogramVec
 	lastSuccess   *prometheus.GaugeVec
 }
@@ -36,6 +37,10 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "genderlens_crawler_articles_total",
 			Help: "Article pages by outlet and result: new and updated (handed to storage), unchanged (304, sitemap lastmod or same content), duplicate (same text as another stored URL).",
 		}, []string{"outlet", "result"}),
+		skipped: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "genderlens_crawler_pages_skipped_total",
+			Help: "Pages fetched but not taken as articles, by outlet and reason: article_pattern (the outlet's pattern does not match), thin (too little text), listing (laid out as a listing), no_signal (no article metadata, URL shape or article layout), not_html.",
+		}, []string{"outlet", "reason"}),
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "genderlens_crawler_run_duration_seconds",
 			Help:    "Duration of one crawl run of one outlet.",
@@ -47,7 +52,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		}, []string{"outlet"}),
 	}
 	if reg != nil {
-		reg.MustRegister(m.pages, m.bytes, m.errors, m.robotsBlocked, m.articles, m.duration, m.lastSuccess)
+		reg.MustRegister(m.pages, m.bytes, m.errors, m.robotsBlocked, m.articles, m.skipped, m.duration, m.lastSuccess)
 	}
 	return m
 }

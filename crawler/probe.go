@@ -42,6 +42,8 @@ type ProbeResult struct {
 // ProbeExtraction is one reading of the page.
 type ProbeExtraction struct {
 	IsArticle bool `json:"is_article"`
+	// SkipReason says why the page is not taken as an article (crawler.Skip* values); empty for an article.
+	SkipReason string `json:"skip_reason,omitempty"`
 	// Signals are the facts the article decision rests on.
 	Signals   ProbeSignals      `json:"signals"`
 	Title     string            `json:"title"`
@@ -80,9 +82,6 @@ type ProbeLinks struct {
 	Skipped       int `json:"skipped"`
 	RobotsBlocked int `json:"robots_blocked"`
 }
-
-// minArticleChars is the text length below which isArticle never takes a page.
-const minArticleChars = 200
 
 // Probe fetches one page as a crawl of outlet o would (robots.txt, User-Agent, politeness, size limit, redirects
 // within the outlet's hosts, charset) and reports what the crawler sees on it. o may be the zero Outlet: the page's
@@ -176,7 +175,8 @@ func probeExtraction(p Page, u *url.URL, pattern *regexp.Regexp) ProbeExtraction
 		IsArticle: p.IsArticle, Title: a.Title, Author: a.Author, Section: a.Section, Lead: a.Lead,
 		Body: []string{}, Captions: []string{}, Sources: p.Sources,
 		Signals: ProbeSignals{URLShape: slugPathRe.MatchString(u.Path), JSONLD: p.JSONLD, OGType: p.OGType,
-			TextChars: len([]rune(a.Lead + a.Body)), MinArticleChars: minArticleChars},
+			TextChars: len([]rune(a.Lead + a.Body)), MinArticleChars: minArticleText},
+		SkipReason: p.SkipReason,
 	}
 	if pattern != nil {
 		ex.Signals.ArticlePattern = pattern.String()

@@ -99,7 +99,7 @@ func newPagesTestServer(t *testing.T) (*httptest.Server, *Server) {
 	srv, err := New(Options{
 		Outlets: []config.Outlet{{ID: "bao-ho-tay", Name: "Báo Hồ Tây", Kind: "newspaper"}, {ID: "phuong-sen", Name: "Cổng phường Sen", Kind: "ward_portal"}},
 		Store:   idx, Scorer: sc, Registry: prometheus.NewRegistry(), Evidence: ev, APIToken: testToken,
-		Unit: fixtureUnit,
+		Unit: fixtureUnit, CrawlHealth: fixtureCrawlHealth,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -107,4 +107,23 @@ func newPagesTestServer(t *testing.T) (*httptest.Server, *Server) {
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	return ts, srv
+}
+
+// crawlHealthTable is a CrawlHealthSource of fixed outcomes, as the crawler would report them.
+type crawlHealthTable map[string]model.CrawlHealth
+
+func (t crawlHealthTable) CrawlHealth(id string) (model.CrawlHealth, bool) {
+	h, ok := t[id]
+	return h, ok
+}
+
+// fixtureCrawlHealth: the newspaper's last crawl fetched pages and took none as an article; the ward portal has no
+// crawl on record.
+var fixtureCrawlHealth = crawlHealthTable{
+	"bao-ho-tay": {
+		LastCrawl: time.Date(fixtureYear, 12, 1, 1, 30, 0, 0, time.UTC), Pages: 75, Articles: 0, Stored: 0, Errors: 0,
+		Skipped: map[string]int{"no_signal": 64, "listing": 11},
+		Warnings: []string{`outlet bao-ho-tay: 75 pages fetched, none taken as an article: likely cause (no_signal): ` +
+			`set article_pattern to match the article URLs (for example news\.aspx\?id=\d+), or selectors.date and selectors.body`},
+	},
 }

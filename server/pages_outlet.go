@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -32,6 +33,15 @@ type outletPage struct {
 	Policy           string
 	// MinSample is the smallest base a share is shown for.
 	MinSample int
+	// Crawl is the outlet's last crawl (nil: none known).
+	Crawl *model.CrawlHealth
+	// CrawlSkipped lists Crawl.Skipped in a stable order.
+	CrawlSkipped []skipCount
+}
+
+type skipCount struct {
+	Reason string
+	Pages  int
 }
 
 type monthRow struct {
@@ -122,6 +132,12 @@ func (s *Server) outletPageHandler(w http.ResponseWriter, r *http.Request) {
 		s.opts.Logger.Error("outlet page: top articles", "outlet", id, "err", err)
 	}
 	v.Top = top
+	if v.Crawl = s.crawlHealth(id); v.Crawl != nil {
+		v.Crawl.LastCrawl = v.Crawl.LastCrawl.In(model.Vietnam())
+		for _, reason := range slices.Sorted(maps.Keys(v.Crawl.Skipped)) {
+			v.CrawlSkipped = append(v.CrawlSkipped, skipCount{Reason: reason, Pages: v.Crawl.Skipped[reason]})
+		}
+	}
 	s.render(w, http.StatusOK, "outlet.html", newPage(r, "overview", v))
 }
 

@@ -59,6 +59,26 @@ type Options struct {
 	CheckConcurrency int
 	// CheckQueue is how long a check beyond the bound waits for a slot before a 503 (0: DefaultCheckQueue).
 	CheckQueue time.Duration
+	// CrawlHealth tells each outlet's last crawl (nil: unknown; the pages say so).
+	CrawlHealth CrawlHealthSource
+}
+
+// CrawlHealthSource gives the outcome of an outlet's last crawl; ok is false when it has not been crawled yet. The
+// crawler implements it; the server only reads it.
+type CrawlHealthSource interface {
+	CrawlHealth(outletID string) (h model.CrawlHealth, ok bool)
+}
+
+// crawlHealth is the outlet's last crawl, or nil when unknown.
+func (s *Server) crawlHealth(outletID string) *model.CrawlHealth {
+	if s.opts.CrawlHealth == nil {
+		return nil
+	}
+	h, ok := s.opts.CrawlHealth.CrawlHealth(outletID)
+	if !ok {
+		return nil
+	}
+	return &h
 }
 
 // Defaults of the /api/check budget (config server.check_concurrency and server.check_queue).
@@ -289,7 +309,10 @@ func (s *Server) apiOutlet(w http.ResponseWriter, r *http.Request) {
 		Feeds        []string   `json:"feeds"`
 		Sitemaps     []string   `json:"sitemaps"`
 		AllowedHosts []string   `json:"allowed_hosts"`
-	}{outletView(o, a), view, s.opts.MinSample, nonNil(o.StartURLs), nonNil(o.Feeds), nonNil(o.Sitemaps), nonNil(o.Hosts())})
+		// CrawlHealth is the outlet's last crawl; null when none is known.
+		CrawlHealth *model.CrawlHealth `json:"crawl_health"`
+	}{outletView(o, a), view, s.opts.MinSample, nonNil(o.StartURLs), nonNil(o.Feeds), nonNil(o.Sitemaps), nonNil(o.Hosts()),
+		s.crawlHealth(id)})
 }
 
 func nonNil(s []string) []string {

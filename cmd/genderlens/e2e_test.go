@@ -201,6 +201,28 @@ func TestServeEndToEnd(t *testing.T) {
 			}
 		}
 	}
+	// The crawler's health reaches the outlet's API through serve's wiring; the demo sites are healthy: no warning.
+	for _, o := range got.Outlets {
+		wait.For(t, 30*time.Second, func() error {
+			var detail struct {
+				CrawlHealth *struct {
+					Pages, Articles int
+					Warnings        []string
+				} `json:"crawl_health"`
+			}
+			if err := getJSON(base+"/api/outlets/"+o.ID, &detail); err != nil {
+				return err
+			}
+			h := detail.CrawlHealth
+			if h == nil || h.Pages == 0 || h.Articles < want[o.ID] {
+				return fmt.Errorf("outlet %s: crawl_health %+v, want pages and %d articles", o.ID, h, want[o.ID])
+			}
+			if len(h.Warnings) != 0 {
+				t.Errorf("outlet %s: crawl warnings on a healthy site: %q", o.ID, h.Warnings)
+			}
+			return nil
+		})
+	}
 	if code := rc.stop(t); code != 0 {
 		t.Fatalf("serve exited %d after SIGINT-like cancel; log:\n%s", code, rc.stderr.String())
 	}

@@ -121,6 +121,9 @@ func probeReason(ex crawler.ProbeExtraction, lang string) string {
 	case !ex.IsArticle && s.TextChars < s.MinArticleChars:
 		return pick(vi, fmt.Sprintf("quá ít chữ: %d ký tự, cần ít nhất %d", s.TextChars, s.MinArticleChars),
 			fmt.Sprintf("too little text: %d characters, at least %d needed", s.TextChars, s.MinArticleChars))
+	case !ex.IsArticle && ex.SkipReason == crawler.SkipListing:
+		return pick(vi, "trang có dạng trang danh sách (nhiều liên kết, đoạn giới thiệu ngắn, phân trang), không phải một bài viết",
+			"the page is shaped like a listing (many links, short teasers, pagination), not an article")
 	case ex.IsArticle && s.JSONLD:
 		return pick(vi, "trang có JSON-LD kiểu bài viết", "the page has an article-typed JSON-LD object")
 	case ex.IsArticle && s.OGType == "article":

@@ -104,7 +104,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	srv, err := server.New(server.Options{
 		Outlets: cfg.Outlets, Store: p.index, Scorer: p.scorer, Registry: reg, Logger: log, Version: ver,
 		Policy: policy, Evidence: evidence, APIToken: cfg.APIToken, Now: env.now, MinSample: cfg.Figures.MinSample,
-		Unit: cfg.Unit, CheckConcurrency: cfg.Server.CheckConcurrency, CheckQueue: cfg.Server.CheckQueue.Std(),
+		Unit: cfg.Unit, CheckConcurrency: cfg.Server.CheckConcurrency, CheckQueue: cfg.Server.CheckQueue.Std(), CrawlHealth: p.crawler,
 	})
 	if err != nil {
 		return err
