@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 	"sync"
 	"time"
@@ -29,6 +30,7 @@ type Index struct {
 
 	partsMu sync.RWMutex
 	parts   map[string]bleve.Index // by partition name ("2025", "undated"); only Open and the writer add
+	damaged map[string]Damage      // partitions that could not be read at start-up, left untouched on disk
 
 	writes   chan writeRequest
 	stop     chan struct{}
@@ -78,7 +80,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	}
 	ix := &Index{
 		dir: filepath.Join(dir, "articles.bleve"), openTimeout: opts.OpenTimeout,
-		parts:  map[string]bleve.Index{},
+		parts: map[string]bleve.Index{}, damaged: map[string]Damage{},
 		writes: make(chan writeRequest), stop: make(chan struct{}), done: make(chan struct{}),
 		rows: map[string]*row{}, byOutlet: map[string]map[string]*row{}, interned: newInterner(),
 	}
@@ -98,6 +100,10 @@ func Open(dir string, opts Options) (*Index, error) {
 	}
 	if err := ix.loadRows(); err != nil {
 		return nil, errors.Join(err, ix.closeParts())
+	}
+	if ix.results.created && len(ix.rows) > 0 {
+		slog.Error("the results file was missing or empty while articles are stored: their details are lost",
+			"path", ix.results.path, "articles", len(ix.rows), "fix", repairHint)
 	}
 	if legacy != "" {
 		if err := ix.migrateSingleIndex(legacy, opts.BatchSize); err != nil {
@@ -426,29 +432,43 @@ func rowFields() []string {
 }
 
 func (ix *Index) loadRows() error {
-	fields := append(rowFields(), fieldStoredAt)
 	for _, name := range ix.partNames() {
 		p, _ := ix.partition(name, false)
-		err := eachDocument(context.Background(), p, bleve.NewMatchAllQuery(), fields, 10000, func(d Document) error {
-			r := rowOf(d)
-			r.storedAt = d.storedAt
-			if old := ix.rows[d.URL]; old != nil {
-				// Two copies: a crash came between writing a moved article and deleting its old copy.
-				stale, keep := old, r
-				if r.storedAt < old.storedAt {
-					stale, keep = r, old
-				}
-				if err := ix.deleteFrom(stale.partition, []string{d.URL}); err != nil {
-					return err
-				}
-				r = keep
-			}
-			ix.setRowLocked(d.URL, r)
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("load partition %s: %w", name, err)
+		if err := ix.loadPartitionRows(name, p); err != nil {
+			// A partition that opens but cannot be read is damaged like one that does not open.
+			ix.dropPartition(name)
+			ix.markDamaged(name, filepath.Join(ix.dir, name+".bleve"), err)
 		}
+	}
+	return nil
+}
+
+func (ix *Index) loadPartitionRows(name string, p bleve.Index) error {
+	fields := append(rowFields(), fieldStoredAt)
+	err := eachDocument(context.Background(), p, bleve.NewMatchAllQuery(), fields, 10000, func(d Document) error {
+		r := rowOf(d)
+		r.storedAt = d.storedAt
+		ix.mu.RLock()
+		old := ix.rows[d.URL]
+		ix.mu.RUnlock()
+		if old != nil {
+			// Two copies: a crash came between writing a moved article and deleting its old copy.
+			stale, keep := old, r
+			if r.storedAt < old.storedAt {
+				stale, keep = r, old
+			}
+			if err := ix.deleteFrom(stale.partition, []string{d.URL}); err != nil {
+				return err
+			}
+			r = keep
+		}
+		ix.mu.Lock()
+		ix.setRowLocked(d.URL, r)
+		ix.mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("load partition %s: %w", name, err)
 	}
 	return nil
 }
