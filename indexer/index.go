@@ -282,7 +282,7 @@ func (ix *Index) writeBatch(reqs []writeRequest) error {
 			}
 		}
 		// A safe batch (the default) returns only after the segment is persisted.
-		if err := p.Batch(b); err != nil {
+		if err := ix.batch(part, p, b); err != nil {
 			return fmt.Errorf("write batch of %d to partition %s: %w", b.Size(), part, err)
 		}
 		ix.mu.Lock()
@@ -310,10 +310,50 @@ func (ix *Index) deleteFrom(part string, urls []string) error {
 	for _, u := range urls {
 		b.Delete(u)
 	}
-	if err := p.Batch(b); err != nil {
+	if err := ix.batch(part, p, b); err != nil {
 		return fmt.Errorf("delete %d moved articles from partition %s: %w", len(urls), part, err)
 	}
 	return nil
+}
+
+// batch writes b to the partition. After a failed write (a full disk) bleve's in-memory state of the partition is
+// unusable: the next batch panics in zapx ("assignment to entry in nil map") and kills the process. So a failure
+// reopens the partition from what is on disk, and a panic is turned into an error, which the caller retries.
+func (ix *Index) batch(part string, p bleve.Index, b *bleve.Batch) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("bleve panicked: %v", r)
+		}
+		if err != nil {
+			ix.reopenPartition(part, p)
+		}
+	}()
+	return p.Batch(b)
+}
+
+// reopenPartition replaces the open partition p by a fresh open of its directory; if that fails, the partition is
+// treated as damaged until the next start (it is never recreated over what is on disk).
+func (ix *Index) reopenPartition(part string, p bleve.Index) {
+	ix.partsMu.Lock()
+	defer ix.partsMu.Unlock()
+	if ix.parts[part] != p {
+		return // already reopened by another failure
+	}
+	func() {
+		defer func() { _ = recover() }()
+		_ = p.Close()
+	}()
+	path := filepath.Join(ix.dir, part+".bleve")
+	fresh, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": ix.openTimeout.String()})
+	if err != nil {
+		delete(ix.parts, part)
+		ix.damaged[part] = Damage{Partition: part, Path: path, Err: fmt.Errorf("reopen after a failed write: %w", err)}
+		slog.Error("article partition could not be reopened after a failed write: it is not served until a restart",
+			"partition", part, "path", path, "error", err)
+		return
+	}
+	slog.Warn("article partition reopened after a failed write", "partition", part, "path", path)
+	ix.parts[part] = fresh
 }
 
 // setRowLocked replaces the row of url, moving it between outlets if needed; ix.mu must be held for writing.
