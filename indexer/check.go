@@ -67,6 +67,8 @@ func (ix *Index) urls() []string {
 // the way are not in the store any more (Has is false) or have no result (a new Check lists them): the caller
 // re-queues them for the crawler.
 func (ix *Index) Repair() ([]string, error) {
+	// Damage inside the results file shows only when its pages are read.
+	_, _ = ix.results.check()
 	done, err := ix.RepairDamaged()
 	if err != nil {
 		return done, err
