@@ -103,6 +103,9 @@ func TestFaultDamagedPartition(t *testing.T) {
 			if _, err := os.Stat(part); err != nil {
 				t.Fatalf("the damaged partition was removed at start-up: %v", err)
 			}
+			if got := ix.WriteStats().DamagedParts; got != 1 {
+				t.Errorf("WriteStats().DamagedParts = %d, want 1", got)
+			}
 			if err := ix.Put(ctx, year2021Doc()); !errors.Is(err, ErrDamaged) {
 				t.Fatalf("write to the damaged year: %v, want ErrDamaged", err)
 			}
