@@ -88,6 +88,11 @@ func TestFaultFullDisk(t *testing.T) {
 	if strings.Contains(string(out), "panic") {
 		t.Fatalf("writer process panicked:\n%s", out)
 	}
+	for line := range strings.Lines(string(out)) {
+		if strings.HasPrefix(line, "failed ") {
+			t.Log(strings.TrimSpace(line))
+		}
+	}
 	ix, err := Open(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
