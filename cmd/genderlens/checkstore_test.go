@@ -121,6 +121,45 @@ func TestFaultStoreLossRecoveredByCrawl(t *testing.T) {
 	}
 }
 
+// TestFaultLostPartitionRefetchedByNextCrawl: a partition deleted outright, with no check-store, is fetched again
+// by the next crawl (the crawl state no longer marks its articles stored for good).
+func TestFaultLostPartitionRefetchedByNextCrawl(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: crawls the demo site twice")
+	}
+	ctx := context.Background()
+	cfgPath, _, want := demoConfig(t, ctx)
+	cfg, err := config.Load(cfgPath)
+	must(t, err)
+	total := 0
+	for _, n := range want {
+		total += n
+	}
+	var out, errOut syncBuffer
+	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}
+	crawl := func() {
+		if code := run(ctx, env, []string{"crawl", "--once", "--config", cfgPath, "--log-level", "warn"}); code != 0 {
+			t.Fatalf("crawl exited %d:\n%s", code, errOut.String())
+		}
+	}
+	crawl()
+	dirs, _ := filepath.Glob(filepath.Join(cfg.DataDir, "articles.bleve", "2*.bleve"))
+	for _, d := range dirs {
+		must(t, os.RemoveAll(d))
+	}
+	crawl()
+	if !strings.Contains(errOut.String(), "re-queued for the next crawl") {
+		t.Errorf("the loss is not logged:\n%s", errOut.String())
+	}
+	out = syncBuffer{}
+	if code := run(ctx, env, []string{"export", "--config", cfgPath}); code != 0 {
+		t.Fatalf("export exited %d:\n%s", code, errOut.String())
+	}
+	if got := strings.Count(out.String(), "\n"); got != total {
+		t.Errorf("after losing every yearly partition and crawling again: %d articles, the site has %d", got, total)
+	}
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
