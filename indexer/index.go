@@ -475,6 +475,10 @@ func (ix *Index) loadRows() error {
 	for _, name := range ix.partNames() {
 		p, _ := ix.partition(name, false)
 		if err := ix.loadPartitionRows(name, p); err != nil {
+			var we cleanupError
+			if errors.As(err, &we) {
+				return err // a write failed (a full disk?): nothing is damaged, the start fails as before
+			}
 			// A partition that opens but cannot be read is damaged like one that does not open.
 			ix.dropPartition(name)
 			ix.markDamaged(name, filepath.Join(ix.dir, name+".bleve"), err)
@@ -482,6 +486,11 @@ func (ix *Index) loadRows() error {
 	}
 	return nil
 }
+
+// cleanupError is a failed write while loading rows, which says nothing about the partition being readable.
+type cleanupError struct{ error }
+
+func (e cleanupError) Unwrap() error { return e.error }
 
 func (ix *Index) loadPartitionRows(name string, p bleve.Index) error {
 	fields := append(rowFields(), fieldStoredAt)
@@ -498,7 +507,7 @@ func (ix *Index) loadPartitionRows(name string, p bleve.Index) error {
 				stale, keep = r, old
 			}
 			if err := ix.deleteFrom(stale.partition, []string{d.URL}); err != nil {
-				return err
+				return cleanupError{err}
 			}
 			r = keep
 		}
