@@ -388,3 +388,54 @@ func (s *FileState) Close() error {
 	}
 	return err
 }
+
+// StoredEntries lists the entries of the outlet marked stored, in no particular order (Load first).
+func (s *FileState) StoredEntries(outlet string) []Entry {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Entry
+	for _, e := range s.outlet(outlet).entries {
+		if e.Stored {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Requeue marks the given URLs of the outlet not stored (forgetting their validators and content hash) and forgets
+// the last complete crawl, so that the next crawl reads every sitemap again and fetches them: after a loss in the
+// store, a crawl brings back what is missing. The log is rewritten at once (Load first).
+func (s *FileState) Requeue(outlet string, urls []string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.outlet(outlet)
+	for _, u := range urls {
+		e, ok := st.entries[u]
+		if !ok {
+			continue
+		}
+		if st.byHash[e.Hash] == u {
+			delete(st.byHash, e.Hash)
+		}
+		e.Stored, e.ETag, e.LastModified, e.Hash, e.LastMod = false, "", "", "", time.Time{}
+		st.entries[u] = e
+	}
+	st.complete = time.Time{}
+	if st.f == nil {
+		return nil
+	}
+	if err := st.f.Close(); err != nil {
+		return fmt.Errorf("crawl state: %w", err)
+	}
+	st.f = nil
+	p := s.path(outlet)
+	if err := writeStateLog(p, st); err != nil {
+		return err
+	}
+	f, err := openAppend(p)
+	if err != nil {
+		return err
+	}
+	st.f, st.unsynced = f, 0
+	return nil
+}

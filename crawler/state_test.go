@@ -186,3 +186,55 @@ func TestCrawlerDue(t *testing.T) {
 		}
 	}
 }
+
+// TestFaultStateRequeue: re-queued entries are not stored any more, after a reload too, and the last complete
+// crawl is forgotten so that the next crawl reads every sitemap again and fetches them.
+func TestFaultStateRequeue(t *testing.T) {
+	dir := t.TempDir()
+	s, err := NewFileState(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Load("o"); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{"https://o.test/a", "https://o.test/b"} {
+		if err := s.Put("o", Entry{URL: u, ETag: `"x"`, Hash: "h" + u, Stored: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	if err := s.SetLastSuccess("o", done, true); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(s.StoredEntries("o")); got != 2 {
+		t.Fatalf("StoredEntries = %d, want 2", got)
+	}
+	if err := s.Requeue("o", []string{"https://o.test/a"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = NewFileState(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Load("o"); err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := s.Get("o", "https://o.test/a"); e.Stored || e.ETag != "" || e.Hash != "" {
+		t.Errorf("re-queued entry after reload = %+v, want not stored, no validators", e)
+	}
+	if e, _ := s.Get("o", "https://o.test/b"); !e.Stored || e.ETag == "" {
+		t.Errorf("other entry after reload = %+v, want unchanged", e)
+	}
+	if _, ok := s.ByHash("o", "hhttps://o.test/a"); ok {
+		t.Error("the re-queued article's hash still names a stored article")
+	}
+	last, complete := s.LastSuccess("o")
+	if !last.Equal(done) || !complete.IsZero() {
+		t.Errorf("LastSuccess = %v, %v: want the last success kept and the last complete crawl forgotten", last, complete)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 	"sync"
 	"time"
@@ -29,6 +30,7 @@ type Index struct {
 
 	partsMu sync.RWMutex
 	parts   map[string]bleve.Index // by partition name ("2025", "undated"); only Open and the writer add
+	damaged map[string]Damage      // partitions that could not be read at start-up, left untouched on disk
 
 	writes   chan writeRequest
 	stop     chan struct{}
@@ -78,7 +80,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	}
 	ix := &Index{
 		dir: filepath.Join(dir, "articles.bleve"), openTimeout: opts.OpenTimeout,
-		parts:  map[string]bleve.Index{},
+		parts: map[string]bleve.Index{}, damaged: map[string]Damage{},
 		writes: make(chan writeRequest), stop: make(chan struct{}), done: make(chan struct{}),
 		rows: map[string]*row{}, byOutlet: map[string]map[string]*row{}, interned: newInterner(),
 	}
@@ -98,6 +100,10 @@ func Open(dir string, opts Options) (*Index, error) {
 	}
 	if err := ix.loadRows(); err != nil {
 		return nil, errors.Join(err, ix.closeParts())
+	}
+	if ix.results.created && len(ix.rows) > 0 {
+		slog.Error("the results file was missing or empty while articles are stored: their details are lost",
+			"path", ix.results.path, "articles", len(ix.rows), "fix", repairHint)
 	}
 	if legacy != "" {
 		if err := ix.migrateSingleIndex(legacy, opts.BatchSize); err != nil {
@@ -276,7 +282,7 @@ func (ix *Index) writeBatch(reqs []writeRequest) error {
 			}
 		}
 		// A safe batch (the default) returns only after the segment is persisted.
-		if err := p.Batch(b); err != nil {
+		if err := ix.batch(part, p, b); err != nil {
 			return fmt.Errorf("write batch of %d to partition %s: %w", b.Size(), part, err)
 		}
 		ix.mu.Lock()
@@ -304,10 +310,50 @@ func (ix *Index) deleteFrom(part string, urls []string) error {
 	for _, u := range urls {
 		b.Delete(u)
 	}
-	if err := p.Batch(b); err != nil {
+	if err := ix.batch(part, p, b); err != nil {
 		return fmt.Errorf("delete %d moved articles from partition %s: %w", len(urls), part, err)
 	}
 	return nil
+}
+
+// batch writes b to the partition. After a failed write (a full disk) bleve's in-memory state of the partition is
+// unusable: the next batch panics in zapx ("assignment to entry in nil map") and kills the process. So a failure
+// reopens the partition from what is on disk, and a panic is turned into an error, which the caller retries.
+func (ix *Index) batch(part string, p bleve.Index, b *bleve.Batch) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("bleve panicked: %v", r)
+		}
+		if err != nil {
+			ix.reopenPartition(part, p)
+		}
+	}()
+	return p.Batch(b)
+}
+
+// reopenPartition replaces the open partition p by a fresh open of its directory; if that fails, the partition is
+// treated as damaged until the next start (it is never recreated over what is on disk).
+func (ix *Index) reopenPartition(part string, p bleve.Index) {
+	ix.partsMu.Lock()
+	defer ix.partsMu.Unlock()
+	if ix.parts[part] != p {
+		return // already reopened by another failure
+	}
+	func() {
+		defer func() { _ = recover() }()
+		_ = p.Close()
+	}()
+	path := filepath.Join(ix.dir, part+".bleve")
+	fresh, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": ix.openTimeout.String()})
+	if err != nil {
+		delete(ix.parts, part)
+		ix.damaged[part] = Damage{Partition: part, Path: path, Err: fmt.Errorf("reopen after a failed write: %w", err)}
+		slog.Error("article partition could not be reopened after a failed write: it is not served until a restart",
+			"partition", part, "path", path, "error", err)
+		return
+	}
+	slog.Warn("article partition reopened after a failed write", "partition", part, "path", path)
+	ix.parts[part] = fresh
 }
 
 // setRowLocked replaces the row of url, moving it between outlets if needed; ix.mu must be held for writing.
@@ -426,29 +472,52 @@ func rowFields() []string {
 }
 
 func (ix *Index) loadRows() error {
-	fields := append(rowFields(), fieldStoredAt)
 	for _, name := range ix.partNames() {
 		p, _ := ix.partition(name, false)
-		err := eachDocument(context.Background(), p, bleve.NewMatchAllQuery(), fields, 10000, func(d Document) error {
-			r := rowOf(d)
-			r.storedAt = d.storedAt
-			if old := ix.rows[d.URL]; old != nil {
-				// Two copies: a crash came between writing a moved article and deleting its old copy.
-				stale, keep := old, r
-				if r.storedAt < old.storedAt {
-					stale, keep = r, old
-				}
-				if err := ix.deleteFrom(stale.partition, []string{d.URL}); err != nil {
-					return err
-				}
-				r = keep
+		if err := ix.loadPartitionRows(name, p); err != nil {
+			var we cleanupError
+			if errors.As(err, &we) {
+				return err // a write failed (a full disk?): nothing is damaged, the start fails as before
 			}
-			ix.setRowLocked(d.URL, r)
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("load partition %s: %w", name, err)
+			// A partition that opens but cannot be read is damaged like one that does not open.
+			ix.dropPartition(name)
+			ix.markDamaged(name, filepath.Join(ix.dir, name+".bleve"), err)
 		}
+	}
+	return nil
+}
+
+// cleanupError is a failed write while loading rows, which says nothing about the partition being readable.
+type cleanupError struct{ error }
+
+func (e cleanupError) Unwrap() error { return e.error }
+
+func (ix *Index) loadPartitionRows(name string, p bleve.Index) error {
+	fields := append(rowFields(), fieldStoredAt)
+	err := eachDocument(context.Background(), p, bleve.NewMatchAllQuery(), fields, 10000, func(d Document) error {
+		r := rowOf(d)
+		r.storedAt = d.storedAt
+		ix.mu.RLock()
+		old := ix.rows[d.URL]
+		ix.mu.RUnlock()
+		if old != nil {
+			// Two copies: a crash came between writing a moved article and deleting its old copy.
+			stale, keep := old, r
+			if r.storedAt < old.storedAt {
+				stale, keep = r, old
+			}
+			if err := ix.deleteFrom(stale.partition, []string{d.URL}); err != nil {
+				return cleanupError{err}
+			}
+			r = keep
+		}
+		ix.mu.Lock()
+		ix.setRowLocked(d.URL, r)
+		ix.mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("load partition %s: %w", name, err)
 	}
 	return nil
 }

@@ -56,6 +56,11 @@ func (ix *Index) partition(name string, create bool) (bleve.Index, error) {
 	if p := ix.parts[name]; p != nil {
 		return p, nil
 	}
+	if d, ok := ix.damaged[name]; ok {
+		// Creating it afresh would delete what the damaged directory still holds: refuse, the caller retries
+		// after check-store --repair.
+		return nil, fmt.Errorf("partition %s: %w (%v); run `genderlens check-store --repair`", d.Path, ErrDamaged, d.Err)
+	}
 	m, err := newMapping()
 	if err != nil {
 		return nil, err
@@ -151,10 +156,16 @@ func (ix *Index) openPartitions() error {
 		}
 		path := filepath.Join(ix.dir, e.Name())
 		if _, err := os.Stat(filepath.Join(path, "index_meta.json")); errors.Is(err, os.ErrNotExist) {
-			// Created by a crash before any batch: nothing acknowledged is in it.
-			if err := os.RemoveAll(path); err != nil {
-				return fmt.Errorf("clear incomplete partition %s: %w", path, err)
+			if !holdsSegments(path) {
+				// Created by a crash before any batch: nothing acknowledged is in it.
+				slog.Info("removing an article partition left empty by a crash", "path", path)
+				if err := os.RemoveAll(path); err != nil {
+					return fmt.Errorf("clear incomplete partition %s: %w", path, err)
+				}
+				continue
 			}
+			// Segments without their meta file: articles were stored here. Never delete them at start-up.
+			ix.markDamaged(name, path, errors.New("index_meta.json is missing"))
 			continue
 		}
 		p, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": ix.openTimeout.String()})
@@ -162,7 +173,9 @@ func (ix *Index) openPartitions() error {
 			if strings.Contains(err.Error(), "timeout") {
 				return fmt.Errorf("open index %s: it is in use by another genderlens process (stop `serve` first): %w", path, err)
 			}
-			return fmt.Errorf("open index %s: %w", path, err)
+			// One damaged year must not stop the others from being served.
+			ix.markDamaged(name, path, err)
+			continue
 		}
 		if p, err = ensureMapping(p, path); err != nil {
 			return err

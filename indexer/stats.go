@@ -11,6 +11,8 @@ type WriteStats struct {
 	Documents     uint64
 	Errors        uint64
 	BatchDuration time.Duration // summed over every batch
+	// DamagedParts counts the partitions and results file that could not be read and are not served (see Damaged).
+	DamagedParts int
 }
 
 type writeCounters struct {
@@ -30,6 +32,6 @@ func (c *writeCounters) record(docs int, d time.Duration, err error) {
 func (ix *Index) WriteStats() WriteStats {
 	return WriteStats{
 		Batches: ix.stats.batches.Load(), Documents: ix.stats.documents.Load(), Errors: ix.stats.errors.Load(),
-		BatchDuration: time.Duration(ix.stats.nanos.Load()),
+		BatchDuration: time.Duration(ix.stats.nanos.Load()), DamagedParts: len(ix.Damaged()),
 	}
 }

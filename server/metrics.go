@@ -23,6 +23,7 @@ type outletCollector struct {
 	// categoryRate has one family per finding category: per-outlet series carry only the outlet, kind and period labels.
 	categoryRate                                          map[string]*prometheus.Desc
 	stored, batches, documents, batchErrors, batchSeconds *prometheus.Desc
+	damaged                                               *prometheus.Desc
 }
 
 // Values of the per-outlet series' period label.
@@ -58,6 +59,9 @@ func newOutletCollector(outlets []config.Outlet, store Store, now func() time.Ti
 			"Write batches that failed since start.", nil, nil),
 		batchSeconds: prometheus.NewDesc("genderlens_indexer_batch_duration_seconds_total",
 			"Time spent writing batches since start, including the wait for persistence.", nil, nil),
+		damaged: prometheus.NewDesc("genderlens_indexer_damaged_parts",
+			"Parts of the store (yearly partitions, results file) that could not be read and are not served: "+
+				"the log names them; run `genderlens check-store --repair`.", nil, nil),
 	}
 	for _, cat := range model.GenderedLanguageCategories() {
 		c.categoryRate[cat] = prometheus.NewDesc("genderlens_outlet_"+cat+"_articles_ratio",
@@ -68,7 +72,7 @@ func newOutletCollector(outlets []config.Outlet, store Store, now func() time.Ti
 
 func (c *outletCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{c.articles, c.score, c.womenShare, c.unknownShare, c.sources, c.stored, c.batches,
-		c.documents, c.batchErrors, c.batchSeconds} {
+		c.documents, c.batchErrors, c.batchSeconds, c.damaged} {
 		ch <- d
 	}
 	for _, d := range c.categoryRate {
@@ -90,6 +94,7 @@ func (c *outletCollector) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(c.documents, prometheus.CounterValue, float64(ws.Documents))
 	ch <- prometheus.MustNewConstMetric(c.batchErrors, prometheus.CounterValue, float64(ws.Errors))
 	ch <- prometheus.MustNewConstMetric(c.batchSeconds, prometheus.CounterValue, ws.BatchDuration.Seconds())
+	ch <- prometheus.MustNewConstMetric(c.damaged, prometheus.GaugeValue, float64(ws.DamagedParts))
 }
 
 // collectPeriod sends every outlet's series of one period; by holds the outlets' figures over it.

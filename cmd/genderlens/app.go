@@ -64,9 +64,35 @@ func openPipeline(cfg *config.Config, reg prometheus.Registerer, log *slog.Logge
 		return nil, err
 	}
 	// Crawl state (ETags, content hashes, what was stored) lets a restart resume without refetching everything.
+	state, err := crawler.NewFileState(filepath.Join(cfg.DataDir, "crawl"))
+	if err != nil {
+		return nil, errors.Join(err, idx.Close())
+	}
+	requeueLost(log, state, idx, cfg.Outlets)
 	cr := crawler.New(cfg.Crawler, ingest.New(sc, idx), crawler.WithMetrics(crawler.NewMetrics(reg)), crawler.WithLogger(log),
-		crawler.WithStateDir(filepath.Join(cfg.DataDir, "crawl")))
+		crawler.WithState(state))
 	return &pipeline{index: idx, scorer: sc, crawler: cr}, nil
+}
+
+// requeueLost marks not stored, in the crawl state, every article it marks stored that the store no longer has (a
+// partition deleted or set aside), so that this process's crawl fetches it again instead of skipping it for good.
+// A state that does not load is left to the crawl, which reports it.
+func requeueLost(log *slog.Logger, state *crawler.FileState, idx *indexer.Index, outlets []config.Outlet) {
+	for _, o := range outlets {
+		if state.Load(o.ID) != nil {
+			continue
+		}
+		lost := lostArticles(state.StoredEntries(o.ID), idx.Has, nil)
+		if len(lost) == 0 {
+			continue
+		}
+		if err := state.Requeue(o.ID, lost); err != nil {
+			log.Error("could not re-queue the articles the store lost", "outlet", o.ID, "articles", len(lost), "error", err)
+			continue
+		}
+		log.Warn("articles marked stored in the crawl state are missing from the store: re-queued for the next crawl",
+			"outlet", o.ID, "articles", len(lost), "check", "genderlens check-store")
+	}
 }
 
 // Close closes the crawl state and the index.

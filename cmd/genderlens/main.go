@@ -27,6 +27,7 @@ func commands() []command {
 		{"check", "score a draft article (file or stdin) and print findings like a linter", runCheck},
 		{"probe", "fetch one page as the crawler would and show what it extracts and why", runProbe},
 		{"rules", "test or lint the indicator rule set (rules test | rules lint)", runRules},
+		{"check-store", "verify the data directory; --repair sets damage aside and re-queues lost articles", runCheckStore},
 		{"export", "print stored articles with their scores as JSON lines", runExport},
 		{"report", "write the annual or Action Month report (xlsx, csv or html)", runReport},
 		{"version", "print the version", runVersion},
