@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -232,4 +234,118 @@ func TestCrawlSharedCorpus(t *testing.T) {
 	if len(sink.stores) != total {
 		t.Errorf("%d distinct articles stored, want %d", len(sink.stores), total)
 	}
+}
+
+// TestCrawlCorpusURLStyles is point 5 of the portal issue, measured: real texts of ../shared/corpus (skipped when it
+// is absent) served in every portal URL style, in windows-1258 and table layout and in utf-8 and div layout (VNTC
+// texts), and as a newspaper (Dân Trí texts). Every article must be stored exactly once, no listing page (nor the
+// listings dressed as articles) at all, and the lead and body must match the source text with token F1 >= 0.95 on
+// average per site. The figures are logged as a table.
+func TestCrawlCorpusURLStyles(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("-short: thirteen corpus sites take several seconds under -race")
+	}
+	const perSite = 40
+	portalTexts := vntcArticles(t, perSite)
+	newsTexts := corpusArticles(t, perSite)
+	cfg := config.Crawler{
+		UserAgent: testUA, Delay: config.Duration(time.Millisecond), Parallelism: 2, Timeout: config.Duration(10 * time.Second),
+		MaxPages: 300, MaxBodyBytes: 4 << 20, MaxRedirects: 5,
+	}
+
+	// One site to crawl: its outlet, the articles it serves and the request URIs of its listing pages dressed as articles.
+	type corpusSite struct {
+		name     string
+		outlet   config.Outlet
+		origin   string
+		articles []fakeArticle
+		fakes    map[string]bool
+	}
+	var sites []corpusSite
+	for _, style := range portalStyles {
+		for _, legacy := range []bool{true, false} {
+			name := style.name + map[bool]string{true: "-windows1258-table", false: "-utf8-div"}[legacy]
+			// Each portal takes its own copy: it rewrites paths and authors.
+			s := newPortalSiteOf(t, style, legacy, slices.Clone(portalTexts))
+			sites = append(sites, corpusSite{name: name, origin: s.srv.URL, articles: s.articles, fakes: s.fakes,
+				outlet: config.Outlet{ID: name, Name: name, Kind: "district_portal", StartURLs: []string{s.srv.URL + "/"},
+					AllowedHosts: []string{strings.TrimPrefix(s.srv.URL, "http://")}}})
+		}
+	}
+	news := newFakeSite(t, siteOptions{style: styleJSONLD, perPage: 10}, newsTexts)
+	sites = append(sites, corpusSite{name: "newspaper-slug-utf8", origin: news.srv.URL, articles: news.articles,
+		outlet: outletFor("newspaper-slug-utf8", "newspaper", news)})
+
+	type row struct {
+		pages, skippedListings int
+		found, twice, listings int
+		meanF1, minF1          float64
+	}
+	var mu sync.Mutex
+	rows := map[string]row{}
+	t.Run("sites", func(t *testing.T) {
+		for _, site := range sites {
+			t.Run(site.name, func(t *testing.T) {
+				t.Parallel()
+				sink := newCountingSink()
+				st, err := New(cfg, sink, WithLogger(testLogger(t))).Crawl(context.Background(), site.outlet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r := row{minF1: 1}
+				isArticle := map[string]bool{}
+				var sumF1 float64
+				for _, want := range site.articles {
+					canon, _ := CanonicalURL(site.origin + want.Path)
+					isArticle[canon] = true
+					switch n := sink.stores[canon]; {
+					case n == 0:
+						t.Errorf("%s not stored", want.Path)
+						continue
+					case n > 1:
+						r.twice++
+						t.Errorf("%s stored %d times, want 1", want.Path, n)
+					}
+					r.found++
+					got := sink.articles[canon]
+					f1 := tokenF1(strings.TrimSpace(got.Lead+"\n\n"+got.Body), want.wantBody())
+					sumF1 += f1
+					r.minF1 = min(r.minF1, f1)
+				}
+				// Whatever else was stored is a listing: the site serves nothing but articles and listings.
+				for canon := range sink.stores {
+					if !isArticle[canon] {
+						r.listings++
+						t.Errorf("listing page %s stored as an article", canon)
+					}
+				}
+				// The listings and the look-alikes were fetched and turned down as listings, not missed.
+				r.pages, r.skippedListings = st.Pages, st.Skipped[SkipListing]
+				if r.skippedListings < 1+len(site.fakes) {
+					t.Errorf("%d pages skipped as listings, want >= %d (the listings and the %d look-alikes); skipped %v",
+						r.skippedListings, 1+len(site.fakes), len(site.fakes), st.Skipped)
+				}
+				if r.found > 0 {
+					r.meanF1 = sumF1 / float64(r.found)
+				}
+				if r.meanF1 < 0.95 {
+					t.Errorf("mean body token F1 %.4f < 0.95", r.meanF1)
+				}
+				mu.Lock()
+				rows[site.name] = r
+				mu.Unlock()
+			})
+		}
+	})
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%-28s %6s %17s %8s %6s %12s %15s %8s %8s\n", "style", "pages", "skipped listings",
+		"articles", "found", "stored twice", "listings stored", "mean F1", "min F1")
+	for _, site := range sites {
+		r := rows[site.name]
+		fmt.Fprintf(&b, "%-28s %6d %17d %8d %6d %12d %15d %8.4f %8.4f\n", site.name, r.pages, r.skippedListings,
+			len(site.articles), r.found, r.twice, r.listings, r.meanF1, r.minF1)
+	}
+	t.Log(b.String())
 }

@@ -63,8 +63,15 @@ const portalPerPage = 4
 
 func newPortalSite(t *testing.T, style portalStyle, legacy bool, n int, seed uint64) *portalSite {
 	t.Helper()
+	return newPortalSiteOf(t, style, legacy, makeArticles(styleLegacy, n, seed))
+}
+
+// newPortalSiteOf serves the given articles (real corpus texts, say) as a portal of the style: their paths, authors
+// and metadata variants are the portal's.
+func newPortalSiteOf(t *testing.T, style portalStyle, legacy bool, articles []fakeArticle) *portalSite {
+	t.Helper()
 	s := &portalSite{style: style, legacy: legacy, byURI: map[string]*fakeArticle{}, fakes: map[string]bool{}}
-	s.articles = makeArticles(styleLegacy, n, seed)
+	s.articles = articles
 	for i := range s.articles {
 		a := &s.articles[i]
 		a.Path = style.article(1001 + i)
