@@ -23,14 +23,11 @@ import (
 // region is a part of a text, text[start:end], that begins and ends at a word boundary.
 type region struct{ start, end int }
 
-// matchRegions returns, in order and without overlap, the parts of text that hold every token matching one of the
-// needles (terms as foldedRune makes them). Parts separated by nothing that can make a token (spaces, punctuation)
-// are one part, so that a phrase's words are always analysed together.
-func matchRegions(a analysis.Analyzer, text string, needles []string) []region {
-	buf := foldPool.Get().(*foldBuffers)
-	defer foldPool.Put(buf)
-	buf.fold(text)
-	folded, src := buf.folded, buf.src
+// matchRegions returns, in order and without overlap, the parts of the text that hold every token matching one of
+// the needles (terms as foldedRune makes them). Parts separated by nothing that can make a token (spaces,
+// punctuation) are one part, so that a phrase's words are always analysed together.
+func matchRegions(a analysis.Analyzer, ft *foldedText, needles []string) []region {
+	text, folded := ft.text, ft.folded
 	var found []region
 	for _, n := range needles {
 		for from := 0; from < len(folded); {
@@ -39,9 +36,15 @@ func matchRegions(a analysis.Analyzer, text string, needles []string) []region {
 				break
 			}
 			k += from
-			found = append(found, region{wordStart(text, int(src[k])), wordEnd(text, int(src[k+len(n)-1]))})
+			end := k + len(n)
+			if k > 0 && joinsWord(folded[k-1], n[0]) || end < len(folded) && joinsWord(n[len(n)-1], folded[end]) {
+				// Part of a longer word ("nu" in "nuoc"), which is a token of its own: no match here.
+				from = k + 1
+				continue
+			}
+			found = append(found, region{wordStart(text, ft.source(k)), wordEnd(text, ft.source(end-1))})
 			// Needles hold no space, so an occurrence that overlaps this one lies in the same words.
-			from = k + len(n)
+			from = end
 		}
 	}
 	if len(found) == 0 {
@@ -58,6 +61,15 @@ func matchRegions(a analysis.Analyzer, text string, needles []string) []region {
 		out = append(out, r)
 	}
 	return out
+}
+
+// joinsWord says whether folded characters a and b, next to each other, are in the same token: both are ASCII
+// letters, digits or underscores, which UAX #29 never separates. A character that folds to an ASCII letter is a
+// Latin letter (a marked letter, or a sign like K for Kelvin), and marks dropped in folding never separate either.
+func joinsWord(a, b byte) bool { return isWordByte(a) && isWordByte(b) }
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // wordStart moves i back to the start of its words: just after a space or line break not followed by a combining
@@ -112,37 +124,65 @@ func makesToken(r rune) bool {
 	return false
 }
 
-// foldBuffers holds a text lower-cased and folded character by character as the analyzer's filters do
-// (foldedRune), and for each of its bytes the offset in the text of the character it comes from.
-type foldBuffers struct {
+// foldedText is a text lower-cased and folded character by character as the analyzer's filters do (foldedRune),
+// with an index of its characters, to find where the query's terms can be and to mark them.
+type foldedText struct {
+	text   string
 	folded []byte
-	src    []int32
+	// starts holds the offset of each character in text, then len(text); foldedStarts the offset in folded of
+	// what each character folds to, then len(folded).
+	starts, foldedStarts []int32
+	// clean is true for valid UTF-8 without U+FFFD.
+	clean bool
 }
 
-var foldPool = sync.Pool{New: func() any { return &foldBuffers{} }}
+var foldedTextPool = sync.Pool{New: func() any { return &foldedText{} }}
 
-func (b *foldBuffers) fold(text string) {
-	folded, src := b.folded[:0], b.src[:0]
-	for i := 0; i < len(text); {
+// fold makes ft the folded text; one pass does all, as it is a large part of a snippet's cost.
+func (ft *foldedText) fold(text string) {
+	folded := slices.Grow(ft.folded[:0], len(text)+utf8.UTFMax)
+	starts := slices.Grow(ft.starts[:0], len(text)+1)[:len(text)+1]
+	foldedStarts := slices.Grow(ft.foldedStarts[:0], len(text)+1)[:len(text)+1]
+	clean := true
+	table := foldedRunes()
+	n := 0
+	for i := 0; i < len(text); n++ {
+		starts[n], foldedStarts[n] = int32(i), int32(len(folded))
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
 			folded = append(folded, c)
-			src = append(src, int32(i))
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		f := foldedRune(r)
-		folded = append(folded, f...)
-		for range len(f) {
-			src = append(src, int32(i))
+		if r == utf8.RuneError {
+			clean = false
+		}
+		if r < foldTableEnd {
+			folded = append(folded, table[r]...)
+		} else {
+			folded = append(folded, foldRune(r)...)
 		}
 		i += size
 	}
-	b.folded, b.src = folded, src
+	starts[n], foldedStarts[n] = int32(len(text)), int32(len(folded))
+	ft.text, ft.folded, ft.starts, ft.foldedStarts, ft.clean = text, folded, starts[:n+1], foldedStarts[:n+1], clean
+}
+
+// source is the offset in text of the character that byte k of folded comes from.
+func (ft *foldedText) source(k int) int {
+	// The last character whose folding starts at or before k: characters that fold to nothing share the offset.
+	i, _ := slices.BinarySearch(ft.foldedStarts, int32(k)+1)
+	return int(ft.starts[i-1])
+}
+
+// runeAt is the number of the character starting at byte offset b of text (or len(text)).
+func (ft *foldedText) runeAt(b int) int {
+	i, _ := slices.BinarySearch(ft.starts, int32(b))
+	return i
 }
 
 // foldedRune is what the analyzer's lower-case and fold filters (vntext.FoldTerm) make of r, with a final sigma

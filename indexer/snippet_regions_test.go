@@ -208,3 +208,35 @@ func TestFoldedRuneIsTheAnalyzers(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSnippets makes the snippets of every demo article for a word query and a phrase query, by regions and
+// by analysing whole windows with bleve's highlighter (the way before), in the same run.
+func BenchmarkSnippets(b *testing.B) {
+	fast, full := snippetMakers(b)
+	arts, err := demo.Articles()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []map[string]string
+	for _, a := range arts {
+		docs = append(docs, map[string]string{fieldTitle: a.Title, fieldLead: a.Lead, fieldBody: strings.Join(demo.Paragraphs(a.Body), "\n\n")})
+	}
+	for _, q := range []string{"phu nu", `"bình đẳng giới"`} {
+		for _, sm := range []struct {
+			name string
+			sm   *snippetMaker
+		}{{"regions", fast}, {"whole", full}} {
+			b.Run(q+"/"+sm.name, func(b *testing.B) {
+				aq := sm.sm.analyse(q)
+				b.ReportAllocs()
+				cpu := processCPU()
+				for b.Loop() {
+					for _, d := range docs {
+						sm.sm.snippets("x", aq, d)
+					}
+				}
+				b.ReportMetric(float64(processCPU()-cpu)/float64(b.N), "cpu-ns/op")
+			})
+		}
+	}
+}

@@ -169,16 +169,28 @@ func windowStart(text string, i int) int {
 
 // fragment marks the query's matches in text and returns its best fragment, or "" without a match.
 func (sm *snippetMaker) fragment(id, field, text string, qt marks) string {
-	locs := search.TermLocationMap{}
-	if sm.fullAnalysis || len(qt.needles) == 0 {
-		addMatches(locs, sm.analyzer.Analyze([]byte(text)), 0, qt)
+	var ms []match
+	if sm.fullAnalysis {
+		ms = appendMatches(ms, sm.analyzer.Analyze([]byte(text)), 0, qt)
 	} else {
-		for _, r := range matchRegions(sm.analyzer, text, qt.needles) {
-			addMatches(locs, sm.analyzer.Analyze([]byte(text[r.start:r.end])), r.start, qt)
+		ft := foldedTextPool.Get().(*foldedText)
+		defer foldedTextPool.Put(ft)
+		ft.fold(text)
+		for _, r := range matchRegions(sm.analyzer, ft, qt.needles) {
+			ms = appendMatches(ms, sm.analyzer.Analyze([]byte(text[r.start:r.end])), r.start, qt)
+		}
+		if len(ms) > 0 {
+			if frag, ok := bestFragment(ft, ms); ok {
+				return trimCutWords(frag)
+			}
 		}
 	}
-	if len(locs) == 0 {
+	if len(ms) == 0 {
 		return ""
+	}
+	locs := search.TermLocationMap{}
+	for _, m := range ms {
+		locs[m.term] = append(locs[m.term], &search.Location{Start: uint64(m.start), End: uint64(m.end)})
 	}
 	dm := &search.DocumentMatch{ID: id, Locations: search.FieldTermLocationMap{field: locs}}
 	doc := document.NewDocument(id)
@@ -217,13 +229,17 @@ func phraseAt(tokens analysis.TokenStream, i int, phrase []string) bool {
 	return true
 }
 
-// addMatches adds to locs the tokens that match the query: its words anywhere, its phrases where their terms follow
-// one another. The tokens are those of text from byte offset; locations are given in text.
-func addMatches(locs search.TermLocationMap, tokens analysis.TokenStream, offset int, qt marks) {
+// match is a token to mark: its term and where it is in the text.
+type match struct {
+	term       string
+	start, end int
+}
+
+// appendMatches appends the tokens that match the query: its words anywhere, its phrases where their terms follow
+// one another. The tokens are those of a text from byte offset on.
+func appendMatches(ms []match, tokens analysis.TokenStream, offset int, qt marks) []match {
 	add := func(tok *analysis.Token) {
-		term := string(tok.Term)
-		locs[term] = append(locs[term], &search.Location{Pos: uint64(tok.Position), Start: uint64(offset + tok.Start),
-			End: uint64(offset + tok.End)})
+		ms = append(ms, match{term: string(tok.Term), start: offset + tok.Start, end: offset + tok.End})
 	}
 	for i, tok := range tokens {
 		if qt.words[string(tok.Term)] {
@@ -237,4 +253,5 @@ func addMatches(locs search.TermLocationMap, tokens analysis.TokenStream, offset
 			}
 		}
 	}
+	return ms
 }

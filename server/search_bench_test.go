@@ -71,6 +71,9 @@ func demoDocuments(tb testing.TB, sc *scorer.Scorer, arts []demo.Article) []inde
 // loadResult is what concurrentLoad measured.
 type loadResult struct {
 	reqPerSec, p50ms, p99ms float64
+	// cpuMS is the process's CPU time per request, server and clients: unlike req/s, it holds when other
+	// processes share the machine.
+	cpuMS float64
 }
 
 // concurrentLoad sends n requests in all from clients goroutines sharing one keep-alive transport, each request made
@@ -115,7 +118,7 @@ func concurrentLoad(tb testing.TB, clients, n int, newReq func() (*http.Request,
 	if b, ok := tb.(*testing.B); ok {
 		b.ResetTimer()
 	}
-	start := time.Now()
+	start, cpu := time.Now(), processCPU()
 	var wg sync.WaitGroup
 	for c := range clients {
 		wg.Go(func() {
@@ -134,7 +137,7 @@ func concurrentLoad(tb testing.TB, clients, n int, newReq func() (*http.Request,
 		})
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
+	elapsed, cpuUsed := time.Since(start), processCPU()-cpu
 	if b, ok := tb.(*testing.B); ok {
 		b.StopTimer()
 	}
@@ -144,7 +147,7 @@ func concurrentLoad(tb testing.TB, clients, n int, newReq func() (*http.Request,
 	all := slices.Concat(lat...)
 	slices.Sort(all)
 	return loadResult{reqPerSec: float64(len(all)) / elapsed.Seconds(), p50ms: ms(percentile(all, 0.50)),
-		p99ms: ms(percentile(all, 0.99))}
+		p99ms: ms(percentile(all, 0.99)), cpuMS: ms(cpuUsed) / float64(len(all))}
 }
 
 // BenchmarkSearchAPIConcurrent searches the demo articles (GET /api/articles?q=...) from 50 concurrent clients on
@@ -166,6 +169,7 @@ func BenchmarkSearchAPIConcurrent(b *testing.B) {
 			b.ReportMetric(res.reqPerSec, "req/s")
 			b.ReportMetric(res.p50ms, "p50_ms")
 			b.ReportMetric(res.p99ms, "p99_ms")
+			b.ReportMetric(res.cpuMS, "cpu_ms/req")
 		})
 	}
 }
