@@ -41,7 +41,7 @@ func TestSearchSameAsReference(t *testing.T) {
 	if files, _ := filepath.Glob(filepath.Join(corpusDir, "*.jsonl")); len(files) > 0 {
 		corpus := loadCorpus(t)
 		step := 10
-		if testing.Short() {
+		if testing.Short() || raceEnabled {
 			step = 40
 		}
 		for i := 0; i < len(corpus); i += step {

@@ -103,8 +103,11 @@ func TestSnippetRegionsSameOnCorpus(t *testing.T) {
 	fast, full := snippetMakers(t)
 	rng := rand.New(rand.NewPCG(15, 7))
 	every := 1
-	if testing.Short() {
+	switch {
+	case testing.Short():
 		every = 20
+	case raceEnabled:
+		every = 8 // the whole corpus takes minutes under -race; without it, seconds
 	}
 	n := 0
 	for _, file := range files {
