@@ -4,15 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"genderlens/model"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -40,6 +42,7 @@ var searchFacets = [...]struct {
 
 // Search runs a search. Errors are about the request (an unusable query) or the index.
 func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.SearchResult, error) {
+	start := time.Now()
 	if sr.Size <= 0 {
 		sr.Size = 20
 	}
@@ -49,8 +52,8 @@ func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.Sear
 	if sr.From < 0 {
 		sr.From = 0
 	}
-	// Two phases keep a search over many articles cheap: the first ranks on the text field and returns
-	// only ids (and facets); the second loads just the page's articles, whose snippets are marked here.
+	// Ranking on the text field returns only ids (and facets); then just the page's articles are loaded, and their
+	// snippets marked here.
 	aq := ix.snippets.analyse(sr.Query)
 	q, hasText := buildQuery(sr, aq)
 	req := bleve.NewSearchRequestOptions(q, sr.Size, sr.From, false)
@@ -72,40 +75,31 @@ func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.Sear
 	if err != nil {
 		return model.SearchResult{}, fmt.Errorf("search %q: %w", sr.Query, err)
 	}
-	page := map[string]*search.DocumentMatch{}
-	if len(res.Hits) > 0 {
-		ids := make([]string, 0, len(res.Hits))
-		for _, h := range res.Hits {
-			ids = append(ids, h.ID)
-		}
-		preq := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-		preq.Fields = hitFields()
-		if hasText {
-			preq.Fields = append(preq.Fields, fieldLead, fieldBody)
-		}
-		pres, err := searchAll(ctx, view, preq)
-		if err != nil {
-			return model.SearchResult{}, fmt.Errorf("search %q: load the page: %w", sr.Query, err)
-		}
-		for _, h := range pres.Hits {
-			if hasText {
-				texts := map[string]string{}
-				for _, field := range snippetFields {
-					texts[field], _ = h.Fields[field].(string)
-				}
-				h.Fragments = ix.snippets.snippets(h.ID, aq, texts)
-			}
-			page[h.ID] = h
-		}
+	fields := hitFields()
+	if hasText {
+		fields = append(fields, fieldLead, fieldBody)
 	}
-	out := model.SearchResult{Total: res.Total, Articles: make([]model.SearchHit, 0, len(res.Hits)), Took: res.Took}
+	out := model.SearchResult{Total: res.Total, Articles: make([]model.SearchHit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		full := page[h.ID]
-		if full == nil {
-			continue // changed between the two phases
+		if err := ctx.Err(); err != nil {
+			return model.SearchResult{}, err
 		}
-		full.Score = h.Score
-		out.Articles = append(out.Articles, hitOf(full, hasText))
+		stored, err := ix.storedFields(h.ID, fields)
+		if err != nil {
+			return model.SearchResult{}, fmt.Errorf("search %q: load %s: %w", sr.Query, h.ID, err)
+		}
+		if stored == nil {
+			continue // deleted since it was found
+		}
+		var snippets map[string][]string
+		if hasText {
+			texts := map[string]string{}
+			for _, field := range snippetFields {
+				texts[field], _ = stored[field].(string)
+			}
+			snippets = ix.snippets.snippets(h.ID, aq, texts)
+		}
+		out.Articles = append(out.Articles, hitOf(h.ID, stored, h.Score, snippets, hasText))
 	}
 	if sr.Facets {
 		out.Facets = map[string][]model.FacetCount{}
@@ -126,7 +120,77 @@ func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.Sear
 			out.Facets[f.name] = counts
 		}
 	}
+	out.Took = time.Since(start)
 	return out, nil
+}
+
+// storedFields loads the named stored fields of the article with this URL, as bleve gives them in a hit's Fields
+// (nil when there is no such article). A page of hits used to be loaded by a second search for their ids over the
+// period's partitions; reading each from its partition (the aggregate table says which) costs a fraction of it.
+func (ix *Index) storedFields(url string, names []string) (map[string]any, error) {
+	ix.mu.RLock()
+	r := ix.rows[url]
+	ix.mu.RUnlock()
+	parts := ix.partNames()
+	if r != nil {
+		// Its partition first; the others only if it moved since.
+		parts = slices.DeleteFunc(parts, func(name string) bool { return name == r.partition })
+		parts = append([]string{r.partition}, parts...)
+	}
+	for _, name := range parts {
+		p, err := ix.partition(name, false)
+		if err != nil || p == nil {
+			continue
+		}
+		doc, err := p.Document(url)
+		if err != nil {
+			return nil, fmt.Errorf("partition %s: %w", name, err)
+		}
+		if doc != nil {
+			return fieldValues(doc, names), nil
+		}
+	}
+	return nil, nil
+}
+
+// fieldValues is what bleve puts in a hit's Fields for the named fields of doc (see bleve.LoadAndHighlightFields):
+// text as a string, numbers as float64, dates in RFC 3339 (this index's dates have no layout of their own), and
+// a field with several values as a []any in stored order.
+func fieldValues(doc index.Document, names []string) map[string]any {
+	out := make(map[string]any, len(names))
+	doc.VisitFields(func(f index.Field) {
+		if !slices.Contains(names, f.Name()) {
+			return
+		}
+		var v any
+		switch f := f.(type) {
+		case index.TextField:
+			v = f.Text()
+		case index.NumericField:
+			if n, err := f.Number(); err == nil {
+				v = n
+			}
+		case index.DateTimeField:
+			if t, layout, err := f.DateTime(); err == nil {
+				if layout == "" {
+					layout = time.RFC3339
+				}
+				v = t.Format(layout)
+			}
+		}
+		if v == nil {
+			return
+		}
+		switch old := out[f.Name()].(type) {
+		case nil:
+			out[f.Name()] = v
+		case []any:
+			out[f.Name()] = append(old, v)
+		default:
+			out[f.Name()] = []any{old, v}
+		}
+	})
+	return out
 }
 
 // searchAll runs req on an alias, treating a partial answer (some partitions failed) as an error.
@@ -161,10 +225,10 @@ func mapValues(m map[string]error) []error {
 	return out
 }
 
-func hitOf(h *search.DocumentMatch, hasText bool) model.SearchHit {
-	d, _ := documentFromFields(h.Fields)
+func hitOf(url string, stored map[string]any, relevance float64, snippets map[string][]string, hasText bool) model.SearchHit {
+	d, _ := documentFromFields(stored)
 	hit := model.SearchHit{
-		URL: h.ID, Outlet: d.Outlet, Title: d.Title, Section: d.Section, Author: d.Author, RulesVersion: d.RulesVersion,
+		URL: url, Outlet: d.Outlet, Title: d.Title, Section: d.Section, Author: d.Author, RulesVersion: d.RulesVersion,
 		Score: d.Score, People: d.People, Quoted: d.Quoted, Categories: nonNilStrings(d.Categories), Topics: nonNilStrings(d.Topics),
 	}
 	if !d.Published.IsZero() {
@@ -172,8 +236,8 @@ func hitOf(h *search.DocumentMatch, hasText bool) model.SearchHit {
 		hit.Published = &p
 	}
 	if hasText {
-		hit.Relevance = h.Score
-		for field, frags := range h.Fragments {
+		hit.Relevance = relevance
+		for field, frags := range snippets {
 			if len(frags) == 0 {
 				continue
 			}

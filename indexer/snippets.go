@@ -22,6 +22,9 @@ import (
 type snippetMaker struct {
 	analyzer    analysis.Analyzer
 	highlighter highlight.Highlighter
+	// fullAnalysis analyses every window whole instead of only the words around the query's terms: the reference
+	// the regions are tested and benchmarked against.
+	fullAnalysis bool
 }
 
 func newSnippetMaker() (*snippetMaker, error) {
@@ -65,19 +68,35 @@ func (sm *snippetMaker) analyse(q string) analysedQuery {
 type marks struct {
 	words   map[string]bool
 	phrases [][]string
+	// needles are the distinct terms of words and phrases as they appear in folded text (see foldedText): a text
+	// where none occurs has no match, and only the words around an occurrence need analysing.
+	needles []string
 }
 
 func (aq analysedQuery) marks() marks {
 	m := marks{words: map[string]bool{}}
+	seen := map[string]bool{}
+	addNeedle := func(t string) {
+		// The lower-case filter writes a final sigma as ς; folded text has σ for both.
+		t = strings.ReplaceAll(t, "ς", "σ")
+		if !seen[t] {
+			seen[t] = true
+			m.needles = append(m.needles, t)
+		}
+	}
 	for _, p := range aq {
 		if p.phrase && len(p.terms) > 1 {
 			m.phrases = append(m.phrases, p.terms)
+			for _, t := range p.terms {
+				addNeedle(t)
+			}
 			continue
 		}
 		// A "word" the analyzer splits (TP.HCM) must match as a whole in bleve too, but marking each piece
 		// where it occurs is close enough for a snippet.
 		for _, t := range p.terms {
 			m.words[t] = true
+			addNeedle(t)
 		}
 	}
 	return m
@@ -150,26 +169,28 @@ func windowStart(text string, i int) int {
 
 // fragment marks the query's matches in text and returns its best fragment, or "" without a match.
 func (sm *snippetMaker) fragment(id, field, text string, qt marks) string {
-	tokens := sm.analyzer.Analyze([]byte(text))
-	locs := search.TermLocationMap{}
-	add := func(tok *analysis.Token) {
-		term := string(tok.Term)
-		locs[term] = append(locs[term], &search.Location{Pos: uint64(tok.Position), Start: uint64(tok.Start), End: uint64(tok.End)})
-	}
-	for i, tok := range tokens {
-		if qt.words[string(tok.Term)] {
-			add(tok)
+	var ms []match
+	if sm.fullAnalysis {
+		ms = appendMatches(ms, sm.analyzer.Analyze([]byte(text)), 0, qt)
+	} else {
+		ft := foldedTextPool.Get().(*foldedText)
+		defer foldedTextPool.Put(ft)
+		ft.fold(text)
+		for _, r := range matchRegions(sm.analyzer, ft, qt.needles) {
+			ms = appendMatches(ms, sm.analyzer.Analyze([]byte(text[r.start:r.end])), r.start, qt)
 		}
-		for _, ph := range qt.phrases {
-			if phraseAt(tokens, i, ph) {
-				for _, t := range tokens[i : i+len(ph)] {
-					add(t)
-				}
+		if len(ms) > 0 {
+			if frag, ok := bestFragment(ft, ms); ok {
+				return trimCutWords(frag)
 			}
 		}
 	}
-	if len(locs) == 0 {
+	if len(ms) == 0 {
 		return ""
+	}
+	locs := search.TermLocationMap{}
+	for _, m := range ms {
+		locs[m.term] = append(locs[m.term], &search.Location{Start: uint64(m.start), End: uint64(m.end)})
 	}
 	dm := &search.DocumentMatch{ID: id, Locations: search.FieldTermLocationMap{field: locs}}
 	doc := document.NewDocument(id)
@@ -206,4 +227,31 @@ func phraseAt(tokens analysis.TokenStream, i int, phrase []string) bool {
 		}
 	}
 	return true
+}
+
+// match is a token to mark: its term and where it is in the text.
+type match struct {
+	term       string
+	start, end int
+}
+
+// appendMatches appends the tokens that match the query: its words anywhere, its phrases where their terms follow
+// one another. The tokens are those of a text from byte offset on.
+func appendMatches(ms []match, tokens analysis.TokenStream, offset int, qt marks) []match {
+	add := func(tok *analysis.Token) {
+		ms = append(ms, match{term: string(tok.Term), start: offset + tok.Start, end: offset + tok.End})
+	}
+	for i, tok := range tokens {
+		if qt.words[string(tok.Term)] {
+			add(tok)
+		}
+		for _, ph := range qt.phrases {
+			if phraseAt(tokens, i, ph) {
+				for _, t := range tokens[i : i+len(ph)] {
+					add(t)
+				}
+			}
+		}
+	}
+	return ms
 }

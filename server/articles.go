@@ -69,8 +69,13 @@ func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, map[string]any{
 		"query": req.Query, "period": label, "total": res.Total, "offset": req.From, "size": req.Size,
-		"articles": res.Articles, "facets": res.Facets, "took_ms": res.Took.Milliseconds(),
+		"articles": res.Articles, "facets": res.Facets, "took_ms": tookMS(res.Took),
 	})
+}
+
+// tookMS is a search's duration in whole milliseconds, rounded up: a search that took 0.3 ms says 1, not 0.
+func tookMS(d time.Duration) int64 {
+	return int64((d + time.Millisecond - 1) / time.Millisecond)
 }
 
 // apiArticle returns one stored article with its full scorer result: GET /api/article?url=CANONICAL_URL.

@@ -1,0 +1,175 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"genderlens/config"
+	"genderlens/crawler"
+	"genderlens/indexer"
+	"genderlens/ingest"
+	"genderlens/internal/demo"
+	"genderlens/model"
+	"genderlens/scorer"
+)
+
+// demoStoreServer is a real server over a store holding the demo articles (internal/demo), scored by the embedded
+// rules' scorer and stored the way a crawl stores them: the data of `genderlens serve --demo`.
+func demoStoreServer(tb testing.TB) (*httptest.Server, *indexer.Index) {
+	tb.Helper()
+	arts, err := demo.Articles()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var outlets []config.Outlet
+	for _, o := range demo.Outlets() {
+		outlets = append(outlets, config.Outlet{ID: o.ID, Name: o.Name, Kind: o.Kind})
+	}
+	ts, idx, sc := newBenchServer(tb, outlets)
+	if err := idx.PutMany(context.Background(), demoDocuments(tb, sc, arts)); err != nil {
+		tb.Fatal(err)
+	}
+	if got := idx.Count(); got != len(arts) {
+		tb.Fatalf("store holds %d articles, want %d", got, len(arts))
+	}
+	return ts, idx
+}
+
+// demoDocuments scores the demo articles as the crawler would hand them over: title, lead, body paragraphs and the
+// image caption.
+func demoDocuments(tb testing.TB, sc *scorer.Scorer, arts []demo.Article) []indexer.Document {
+	tb.Helper()
+	docs := make([]indexer.Document, 0, len(arts))
+	for _, a := range arts {
+		ca := crawler.Article{Article: model.Article{
+			URL:    fmt.Sprintf("https://%s.demo.example/%s/%s.html", a.Outlet, a.Section, a.Slug),
+			Outlet: a.Outlet, Title: a.Title, Lead: a.Lead, Body: strings.Join(demo.Paragraphs(a.Body), "\n\n"),
+			Author: a.Author, Section: a.SectionName, Published: a.Published,
+		}, Fetched: a.Published.Add(time.Hour)}
+		if a.Image != nil {
+			ca.Images = []crawler.Image{{Alt: a.Image.Alt, Caption: a.Image.Caption}}
+		}
+		d, err := ingest.Score(sc, ca)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// loadResult is what concurrentLoad measured.
+type loadResult struct {
+	reqPerSec, p50ms, p99ms float64
+	// cpuMS is the process's CPU time per request, server and clients: unlike req/s, it holds when other
+	// processes share the machine.
+	cpuMS float64
+}
+
+// concurrentLoad sends n requests in all from clients goroutines sharing one keep-alive transport, each request made
+// by newReq and checked by check, and returns the throughput and latency percentiles. It fails tb at the first
+// failed request.
+func concurrentLoad(tb testing.TB, clients, n int, newReq func() (*http.Request, error), check func(body []byte) error) loadResult {
+	tb.Helper()
+	tr := &http.Transport{MaxIdleConns: clients, MaxIdleConnsPerHost: clients, IdleConnTimeout: time.Minute}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr, Timeout: 60 * time.Second}
+	do := func() error {
+		req, err := newReq()
+		if err != nil {
+			return err
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return err
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		switch {
+		case err != nil:
+			return fmt.Errorf("reading the body: %w", err)
+		case resp.StatusCode != http.StatusOK:
+			return fmt.Errorf("status %d: %.300s", resp.StatusCode, body)
+		}
+		return check(body)
+	}
+	// Warm up: one request per client, so connections and lazy initialisation stay out of the figures.
+	for range clients {
+		if err := do(); err != nil {
+			tb.Fatalf("warm-up: %v", err)
+		}
+	}
+	var remaining atomic.Int64
+	remaining.Store(int64(n))
+	lat := make([][]time.Duration, clients)
+	var failed atomic.Bool
+	var errOnce sync.Once
+	var firstErr error
+	if b, ok := tb.(*testing.B); ok {
+		b.ResetTimer()
+	}
+	start, cpu := time.Now(), processCPU()
+	var wg sync.WaitGroup
+	for c := range clients {
+		wg.Go(func() {
+			mine := make([]time.Duration, 0, n/clients+1)
+			for remaining.Add(-1) >= 0 && !failed.Load() {
+				t0 := time.Now()
+				err := do()
+				mine = append(mine, time.Since(t0))
+				if err != nil {
+					errOnce.Do(func() { firstErr = err })
+					failed.Store(true)
+					return
+				}
+			}
+			lat[c] = mine
+		})
+	}
+	wg.Wait()
+	elapsed, cpuUsed := time.Since(start), processCPU()-cpu
+	if b, ok := tb.(*testing.B); ok {
+		b.StopTimer()
+	}
+	if failed.Load() {
+		tb.Fatal(firstErr)
+	}
+	all := slices.Concat(lat...)
+	slices.Sort(all)
+	return loadResult{reqPerSec: float64(len(all)) / elapsed.Seconds(), p50ms: ms(percentile(all, 0.50)),
+		p99ms: ms(percentile(all, 0.99)), cpuMS: ms(cpuUsed) / float64(len(all))}
+}
+
+// BenchmarkSearchAPIConcurrent searches the demo articles (GET /api/articles?q=...) from 50 concurrent clients on
+// loopback, b.N requests in all, the way issue 15 measured it: the default request (facets, 20 hits, snippets).
+// Reports throughput (req/s) and latency percentiles.
+func BenchmarkSearchAPIConcurrent(b *testing.B) {
+	ts, _ := demoStoreServer(b)
+	for _, q := range []string{"phu nu", `"bình đẳng giới"`} {
+		b.Run(q, func(b *testing.B) {
+			u := ts.URL + "/api/articles?q=" + url.QueryEscape(q)
+			b.ReportAllocs()
+			res := concurrentLoad(b, 50, b.N, func() (*http.Request, error) { return http.NewRequest("GET", u, nil) },
+				func(body []byte) error {
+					if !strings.Contains(string(body), `"total": `) || strings.Contains(string(body), `"total": 0,`) {
+						return fmt.Errorf("no hits: %.300s", body)
+					}
+					return nil
+				})
+			b.ReportMetric(res.reqPerSec, "req/s")
+			b.ReportMetric(res.p50ms, "p50_ms")
+			b.ReportMetric(res.p99ms, "p99_ms")
+			b.ReportMetric(res.cpuMS, "cpu_ms/req")
+		})
+	}
+}
