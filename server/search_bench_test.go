@@ -161,7 +161,7 @@ func BenchmarkSearchAPIConcurrent(b *testing.B) {
 			b.ReportAllocs()
 			res := concurrentLoad(b, 50, b.N, func() (*http.Request, error) { return http.NewRequest("GET", u, nil) },
 				func(body []byte) error {
-					if !strings.Contains(string(body), `"total": `) || strings.Contains(string(body), `"total": 0,`) {
+					if !strings.Contains(string(body), `"total":`) || strings.Contains(string(body), `"total":0,`) {
 						return fmt.Errorf("no hits: %.300s", body)
 					}
 					return nil
