@@ -239,36 +239,3 @@ func (ix *Index) Outlets() []string {
 	sort.Strings(out)
 	return out
 }
-
-// OutletSummary aggregates the stored articles of one outlet over a period.
-type OutletSummary struct {
-	Outlet   string `json:"outlet"`
-	Articles int    `json:"articles"`
-	// Score is the mean content score of the articles (0-100); meaningless when Articles is 0.
-	Score  float64            `json:"score"`
-	People model.GenderCounts `json:"people"`
-	Quoted model.GenderCounts `json:"quoted"`
-	// CategoryArticles counts articles with at least one finding of each category.
-	CategoryArticles map[string]int `json:"category_articles"`
-	// TopicArticles counts articles flagged with each topic.
-	TopicArticles map[string]int `json:"topic_articles"`
-	RulesVersions []string       `json:"rules_versions"`
-}
-
-// Summaries aggregates every outlet's stored articles published in the period, keyed by outlet id.
-func (ix *Index) Summaries(p model.Period) map[string]*OutletSummary {
-	out := map[string]*OutletSummary{}
-	for id, a := range ix.aggregators(model.Filter{Period: p}) {
-		s := &OutletSummary{Outlet: id, Articles: a.articles, People: a.people, Quoted: a.quoted,
-			CategoryArticles: a.categories, TopicArticles: a.topics}
-		if a.articles > 0 {
-			s.Score = float64(a.scoreMicro) / 1e6 / float64(a.articles)
-		}
-		for v := range a.rules {
-			s.RulesVersions = append(s.RulesVersions, v)
-		}
-		sort.Strings(s.RulesVersions)
-		out[id] = s
-	}
-	return out
-}

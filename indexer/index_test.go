@@ -66,7 +66,7 @@ func TestPutGetReopen(t *testing.T) {
 	}
 }
 
-func TestConcurrentPutsAndSummaries(t *testing.T) {
+func TestConcurrentPutsAndAggregates(t *testing.T) {
 	ix, err := Open(t.TempDir(), Options{BatchSize: 16})
 	if err != nil {
 		t.Fatal(err)
@@ -93,7 +93,7 @@ func TestConcurrentPutsAndSummaries(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sums := ix.Summaries(model.Period{})
+	sums := ix.AggregateByOutlet(model.Filter{})
 	if got := sums["a"].Articles + sums["b"].Articles; got != n {
 		t.Fatalf("articles = %d, want %d", got, n)
 	}
@@ -112,10 +112,10 @@ func TestConcurrentPutsAndSummaries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b := sums["b"]; b.Quoted != wantQuoted || b.Articles != count || b.Score != scoreSum/float64(count) {
-		t.Errorf("summary b = %+v, brute force quoted %+v score %v n %d", b, wantQuoted, scoreSum/float64(count), count)
+	if b := sums["b"]; b.Quoted.GenderCounts != wantQuoted || b.Articles != count || b.Score == nil || *b.Score != scoreSum/float64(count) {
+		t.Errorf("aggregate b = %+v, brute force quoted %+v score %v n %d", b, wantQuoted, scoreSum/float64(count), count)
 	}
-	q1 := ix.Summaries(model.Period{From: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)})
+	q1 := ix.AggregateByOutlet(model.Filter{Period: model.Period{From: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)}})
 	total := 0
 	for _, s := range q1 {
 		total += s.Articles
