@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"genderlens/config"
+	"genderlens/internal/legacyenc"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -101,7 +102,7 @@ func vntcArticles(tb testing.TB, n int) []fakeArticle {
 	representable := func(s string) string {
 		var b strings.Builder
 		for _, r := range cleanText(s) {
-			if _, err := enc.String(windows1258Form(string(r))); err != nil {
+			if _, err := enc.String(legacyenc.Windows1258Form(string(r))); err != nil {
 				r = '?'
 			}
 			b.WriteRune(r)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"genderlens/config"
+	"genderlens/internal/legacyenc"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
@@ -108,7 +109,7 @@ func newTestSite(t *testing.T) (*httptest.Server, map[string]int, *sync.Mutex) {
 			page := articleHTML(a)
 			if a.legacy {
 				// windows-1258 writes tones as combining marks: encode the NFD form, as old portals did.
-				enc, err := charmap.Windows1258.NewEncoder().String(windows1258Form(page))
+				enc, err := charmap.Windows1258.NewEncoder().String(legacyenc.Windows1258Form(page))
 				if err != nil {
 					t.Errorf("encode windows-1258: %v", err)
 				}
@@ -237,24 +238,4 @@ func tokenF1(got, want string) float64 {
 		return 0
 	}
 	return 2 * p * r / (p + r)
-}
-
-// windows1258Form spells text the way windows-1258 can encode it: letters with a circumflex, breve or horn stay
-// precomposed, while the five tone marks become combining characters.
-func windows1258Form(s string) string {
-	tones := map[rune]bool{0x300: true, 0x301: true, 0x303: true, 0x309: true, 0x323: true}
-	var b strings.Builder
-	for _, r := range norm.NFC.String(s) {
-		var base, marks []rune
-		for _, d := range norm.NFD.String(string(r)) {
-			if tones[d] {
-				marks = append(marks, d)
-			} else {
-				base = append(base, d)
-			}
-		}
-		b.WriteString(norm.NFC.String(string(base)))
-		b.WriteString(string(marks))
-	}
-	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"genderlens/config"
+	"genderlens/internal/legacyenc"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
@@ -49,7 +50,7 @@ func TestParseSitemap(t *testing.T) {
 }
 
 func TestParseFeed(t *testing.T) {
-	legacy, err := charmap.Windows1258.NewEncoder().String(windows1258Form(`<?xml version="1.0" encoding="windows-1258"?>
+	legacy, err := charmap.Windows1258.NewEncoder().String(legacyenc.Windows1258Form(`<?xml version="1.0" encoding="windows-1258"?>
 <rss version="2.0"><channel><title>Tin tức phường</title><item><title>Hội nghị</title><link>http://p.example/tin/1.html</link></item></channel></rss>`))
 	if err != nil {
 		t.Fatal(err)

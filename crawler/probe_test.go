@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"genderlens/config"
+	"genderlens/internal/legacyenc"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -36,7 +37,7 @@ type probeSite struct {
 
 func newProbeSite(t *testing.T) *probeSite {
 	t.Helper()
-	legacy, err := charmap.Windows1258.NewEncoder().String(windows1258Form(strings.Replace(portalPageWithBlocks,
+	legacy, err := charmap.Windows1258.NewEncoder().String(legacyenc.Windows1258Form(strings.Replace(portalPageWithBlocks,
 		"charset=utf-8", "charset=windows-1258", 1)))
 	if err != nil {
 		t.Fatal(err)

@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"genderlens/internal/legacyenc"
+
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -361,7 +363,7 @@ func (s *fakeSite) article(w http.ResponseWriter, r *http.Request, a *fakeArticl
 
 // encodeWindows1258 encodes a page as old Vietnamese portals did: windows-1258 with combining tone marks.
 func encodeWindows1258(page string) ([]byte, error) {
-	return charmap.Windows1258.NewEncoder().Bytes([]byte(windows1258Form(page)))
+	return charmap.Windows1258.NewEncoder().Bytes([]byte(legacyenc.Windows1258Form(page)))
 }
 
 // renderArticle writes an article page in one of the site styles, with the chrome real pages carry: navigation,

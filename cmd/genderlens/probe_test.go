@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"genderlens/internal/golden"
+	"genderlens/internal/legacyenc"
 
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/unicode/norm"
 )
 
 // probeSite serves the pages of testdata/probe (written for the project) on loopback, the portal page in
@@ -29,7 +29,7 @@ func probeSite(t *testing.T) (*httptest.Server, func() []string) {
 		return b
 	}
 	article, listing := read("article.html"), read("listing.html")
-	portal, err := charmap.Windows1258.NewEncoder().Bytes([]byte(windows1258Spelling(string(read("portal.utf8.html")))))
+	portal, err := charmap.Windows1258.NewEncoder().Bytes([]byte(legacyenc.Windows1258Form(string(read("portal.utf8.html")))))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,25 +61,6 @@ func probeSite(t *testing.T) (*httptest.Server, func() []string) {
 		defer mu.Unlock()
 		return append([]string(nil), paths...)
 	}
-}
-
-// windows1258Spelling writes tone marks as the combining characters windows-1258 encodes them with.
-func windows1258Spelling(s string) string {
-	tones := map[rune]bool{0x300: true, 0x301: true, 0x303: true, 0x309: true, 0x323: true}
-	var b strings.Builder
-	for _, r := range norm.NFC.String(s) {
-		var base, marks []rune
-		for _, d := range norm.NFD.String(string(r)) {
-			if tones[d] {
-				marks = append(marks, d)
-			} else {
-				base = append(base, d)
-			}
-		}
-		b.WriteString(norm.NFC.String(string(base)))
-		b.WriteString(string(marks))
-	}
-	return b.String()
 }
 
 func probeConfig(t *testing.T, site string) string {
