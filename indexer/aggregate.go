@@ -22,8 +22,9 @@ type row struct {
 	categories   []string
 	topics       []string
 	rulesVersion string
-	partition    string // the partition holding the article
-	storedAt     int64  // Unix ns of the write, only used while loading
+	partition    string    // the partition holding the article
+	rev          *revision // the reviewed figures, if any
+	storedAt     int64     // Unix ns of the write, only used while loading
 }
 
 // interner keeps one copy of each outlet, rules version, partition name and category or topic set that rows hold.
@@ -117,11 +118,41 @@ type aggregator struct {
 	gbv          int
 	gbvWith      map[string]int
 	rules        map[string]int
+	// reviewed and outOfScope count the articles reviewed and those left out by review; revised those with any
+	// revision; machine sums the machine figures of the same articles (nil when no article has a revision).
+	reviewed, outOfScope, revised int
+	machine                       *aggregator
 }
 
 func newAggregator(outlet string) *aggregator {
 	return &aggregator{outlet: outlet, categories: map[string]int{}, topics: map[string]int{}, gbvWith: map[string]int{},
 		rules: map[string]int{}}
+}
+
+// addRow adds an article: its reviewed figures where it has them, and its machine figures to the machine sums when
+// withMachine (some article in the store has a revision).
+func (a *aggregator) addRow(r *row, withMachine bool) {
+	if withMachine {
+		if a.machine == nil {
+			a.machine = newAggregator(a.outlet)
+		}
+		a.machine.add(r)
+	}
+	if v := r.rev; v != nil {
+		a.revised++
+		if v.reviewed {
+			a.reviewed++
+		}
+		if v.outOfScope {
+			a.outOfScope++
+			return
+		}
+		if v.row != nil {
+			a.add(v.row)
+			return
+		}
+	}
+	a.add(r)
 }
 
 func (a *aggregator) add(r *row) {
@@ -155,7 +186,11 @@ func (a *aggregator) figures() model.Aggregate {
 	out := model.Aggregate{Outlet: a.outlet, Articles: a.articles, People: a.people.Figures(), Quoted: a.quoted.Figures(),
 		PeopleByRole: map[string]model.GenderFigures{}, QuotedByRole: map[string]model.GenderFigures{},
 		Categories: map[string]model.Rate{}, Topics: map[string]model.Rate{}, RulesVersions: a.rules,
-		MixedRulesVersions: len(a.rules) > 1}
+		MixedRulesVersions: len(a.rules) > 1, Reviewed: a.reviewed, OutOfScope: a.outOfScope}
+	if a.revised > 0 && a.machine != nil {
+		m := a.machine.figures()
+		out.Machine = &m
+	}
 	if a.articles > 0 {
 		score := float64(a.scoreMicro) / 1e6 / float64(a.articles)
 		out.Score = &score
@@ -189,9 +224,10 @@ func (ix *Index) Aggregate(f model.Filter) model.Aggregate {
 	if f.Outlet != "" {
 		rows = ix.byOutlet[f.Outlet]
 	}
+	withMachine := len(ix.revisions) > 0
 	for _, r := range rows {
 		if matches(f, r) {
-			a.add(r)
+			a.addRow(r, withMachine)
 		}
 	}
 	return a.figures()
@@ -214,6 +250,7 @@ func (ix *Index) aggregators(f model.Filter) map[string]*aggregator {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	out := map[string]*aggregator{}
+	withMachine := len(ix.revisions) > 0
 	for _, r := range ix.rows {
 		if !matches(f, r) {
 			continue
@@ -223,7 +260,7 @@ func (ix *Index) aggregators(f model.Filter) map[string]*aggregator {
 			a = newAggregator(r.outlet)
 			out[r.outlet] = a
 		}
-		a.add(r)
+		a.addRow(r, withMachine)
 	}
 	return out
 }

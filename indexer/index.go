@@ -45,6 +45,9 @@ type Index struct {
 	rows     map[string]*row            // by URL: the compact table behind every aggregate, and where each article lives
 	byOutlet map[string]map[string]*row // the same rows by outlet, then URL, so one outlet's figures scan only its rows
 	interned *interner                  // the rows' shared strings
+	// revisions are the reviewed figures by URL (see Revision), kept apart from rows so that a rewrite keeps them.
+	revisions map[string]*revision
+	reviser   Reviser
 
 	rescore rescoreState
 }
@@ -83,6 +86,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		parts: map[string]bleve.Index{}, damaged: map[string]Damage{},
 		writes: make(chan writeRequest), stop: make(chan struct{}), done: make(chan struct{}),
 		rows: map[string]*row{}, byOutlet: map[string]map[string]*row{}, interned: newInterner(),
+		revisions: map[string]*revision{},
 	}
 	var err error
 	if ix.snippets, err = newSnippetMaker(); err != nil {
@@ -293,6 +297,7 @@ func (ix *Index) writeBatch(reqs []writeRequest) error {
 		}
 		ix.mu.Unlock()
 	}
+	ix.reviseWritten(latest)
 	for part, urls := range moved {
 		if err := ix.deleteFrom(part, urls); err != nil {
 			return err
@@ -366,6 +371,12 @@ func (ix *Index) setRowLocked(url string, r *row) {
 		}
 	}
 	ix.rows[url] = r
+	if v := ix.revisions[url]; v != nil {
+		r.rev = v
+		if v.row != nil {
+			v.row.outlet, v.row.published, v.row.partition, v.row.rulesVersion = r.outlet, r.published, r.partition, r.rulesVersion
+		}
+	}
 	m := ix.byOutlet[r.outlet]
 	if m == nil {
 		m = map[string]*row{}

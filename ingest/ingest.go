@@ -61,12 +61,19 @@ func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
 	if crawled.IsZero() {
 		crawled = time.Now()
 	}
+	d := Figures(res)
+	d.Article, d.Captions, d.Crawled, d.Result = a.Article, captions, crawled, raw
+	return d, nil
+}
+
+// Figures are the stored figures of a result: rules version, score, indicators, counts of people and quoted sources
+// (also by role), categories, rule ids, topics and the number of problems, in a Document's figure fields. Ingest and
+// review (a corrected result) both store what it gives.
+func Figures(res *scorer.Result) indexer.Document {
 	d := indexer.Document{
-		Article: a.Article, Captions: captions, Crawled: crawled,
 		RulesVersion: res.RulesVersion, Score: res.Score, Indicators: res.Indicators,
 		People: res.Counts.People, Quoted: res.Counts.Quoted,
 		FindingCount: problems(res.Findings),
-		Result:       raw,
 		PeopleByRole: map[string]model.GenderCounts{},
 		QuotedByRole: maps.Clone(res.QuotedByRole),
 	}
@@ -91,7 +98,7 @@ func Score(s *scorer.Scorer, a crawler.Article) (indexer.Document, error) {
 	if res.Topics.WomenFocus {
 		d.Topics = append(d.Topics, model.TopicWomenFocus)
 	}
-	return d, nil
+	return d
 }
 
 // problems counts the findings that are problems: positive signals are good practice, never counted as problems.

@@ -32,7 +32,18 @@ type Aggregate struct {
 	MixedRulesVersions bool `json:"mixed_rules_versions"`
 	// MinSample is the minimum sample the enough-data flags were set for (0 until WithMinSample).
 	MinSample int `json:"min_sample"`
+	// Reviewed is how many of the period's articles an officer reviewed (out-of-scope ones included); the figures
+	// above use the reviewed values wherever an article has them. OutOfScope is how many articles review left out
+	// (Articles does not count them).
+	Reviewed   int `json:"reviewed"`
+	OutOfScope int `json:"out_of_scope"`
+	// Machine is the scorer's own figures over the same articles, before review; nil when no article of the set has
+	// a correction, so the figures are the machine's.
+	Machine *Aggregate `json:"machine,omitempty"`
 }
+
+// Total is every article of the set, in scope or not: the base of "Reviewed of Total reviewed".
+func (a Aggregate) Total() int { return a.Articles + a.OutOfScope }
 
 // Rate is a number of articles and its share of the base it is reported against, with the base, the rate's 95%
 // Wilson interval and whether the base reaches the minimum sample (see WithMinSample).
@@ -71,6 +82,10 @@ func (a Aggregate) WithMinSample(minSample int) Aggregate {
 	a.People, a.Quoted = a.People.WithMinSample(minSample), a.Quoted.WithMinSample(minSample)
 	a.PeopleByRole, a.QuotedByRole = figuresWithMin(a.PeopleByRole, minSample), figuresWithMin(a.QuotedByRole, minSample)
 	a.Categories, a.Topics = ratesWithMin(a.Categories, minSample), ratesWithMin(a.Topics, minSample)
+	if a.Machine != nil {
+		m := a.Machine.WithMinSample(minSample)
+		a.Machine = &m
+	}
 	v := &a.Violence
 	v.VictimBlaming = v.VictimBlaming.WithMinSample(minSample)
 	v.Sensational = v.Sensational.WithMinSample(minSample)

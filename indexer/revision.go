@@ -1,0 +1,105 @@
+package indexer
+
+import (
+	"log/slog"
+	"slices"
+)
+
+// Revision is an article's figures as a review corrected them. The store keeps it beside the machine figures (in
+// memory: the review log is its source, see package review) and every aggregate uses it where it exists.
+type Revision struct {
+	// Reviewed is true when an officer has reviewed the whole article.
+	Reviewed bool
+	// OutOfScope leaves the article out of the reviewed figures (an advertisement, not news, a duplicate).
+	OutOfScope bool
+	// Figures carries the reviewed figures in a Document's figure fields: Score, People, Quoted, PeopleByRole,
+	// QuotedByRole, Categories and Topics. Its other fields are ignored.
+	Figures Document
+	// Changed is true when the reviewed figures differ from the machine's.
+	Changed bool
+}
+
+// Reviser computes an article's revision from its stored document (Result filled), or nil when it has none. The
+// store calls it for every written article that has a revision, so that a rescore or a re-crawl never leaves a
+// revision computed from another result.
+type Reviser func(Document) (*Revision, error)
+
+// revision is a Revision as the rows keep it.
+type revision struct {
+	reviewed, outOfScope, changed bool
+	row                           *row
+}
+
+// SetReviser sets the function that recomputes revisions of written articles.
+func (ix *Index) SetReviser(fn Reviser) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.reviser = fn
+}
+
+// Revise sets (nil: removes) the revision of the article at url.
+func (ix *Index) Revise(url string, rev *Revision) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.reviseLocked(url, rev)
+}
+
+func (ix *Index) reviseLocked(url string, rev *Revision) {
+	cur := ix.rows[url]
+	if rev == nil {
+		delete(ix.revisions, url)
+		if cur != nil {
+			cur.rev = nil
+		}
+		return
+	}
+	v := &revision{reviewed: rev.Reviewed, outOfScope: rev.OutOfScope, changed: rev.Changed}
+	if !rev.OutOfScope {
+		v.row = rowOf(rev.Figures)
+		ix.interned.row(v.row)
+	}
+	ix.revisions[url] = v
+	if cur != nil {
+		if v.row != nil {
+			// The article's identity is the stored one's.
+			v.row.outlet, v.row.published, v.row.partition, v.row.rulesVersion = cur.outlet, cur.published, cur.partition, cur.rulesVersion
+		}
+		cur.rev = v
+	}
+}
+
+// Revised lists the URLs of articles with a revision, sorted.
+func (ix *Index) Revised() []string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	out := make([]string, 0, len(ix.revisions))
+	for u := range ix.revisions {
+		out = append(out, u)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// reviseWritten recomputes the revisions of written documents that had one.
+func (ix *Index) reviseWritten(docs map[string]Document) {
+	ix.mu.RLock()
+	fn := ix.reviser
+	var todo []Document
+	if fn != nil {
+		for url, d := range docs {
+			if _, ok := ix.revisions[url]; ok {
+				todo = append(todo, d)
+			}
+		}
+	}
+	ix.mu.RUnlock()
+	for _, d := range todo {
+		rev, err := fn(d)
+		if err != nil {
+			// The review log still has every correction: the next start or correction recomputes it.
+			slog.Error("recompute the review of a rewritten article", "url", d.URL, "err", err)
+			continue
+		}
+		ix.Revise(d.URL, rev)
+	}
+}
