@@ -34,6 +34,23 @@ type Config struct {
 	Figures Figures `yaml:"figures"`
 	// Server bounds what clients of the HTTP server can hold: timeouts, connections and the draft checks in flight.
 	Server Server `yaml:"server"`
+	// Review sets the officers' review of the scorer's output: the sample size and the outlets' editors' tokens.
+	Review Review `yaml:"review"`
+}
+
+// Review holds the settings of the review of articles by officers and editors.
+type Review struct {
+	// SampleSize is how many articles of an outlet and period the random review sample proposes.
+	SampleSize int `yaml:"sample_size"`
+	// Editors give an outlet's editors a token with which they may object to findings on their outlet's articles,
+	// and nothing else.
+	Editors []Editor `yaml:"editors"`
+}
+
+// Editor is the token of one outlet's editors.
+type Editor struct {
+	Outlet string `yaml:"outlet"`
+	Token  string `yaml:"token"`
 }
 
 // Server holds the HTTP server's limits against slow, idle and numerous clients.

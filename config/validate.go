@@ -81,6 +81,9 @@ func (c *Config) validate(v *validator) {
 	if n := c.Figures.MinSample; n < 1 || n > maxMinSample {
 		v.failf("figures.min_sample", "must be from 1 to %d (the smallest number of sources or articles a share is shown for), got %d", maxMinSample, n)
 	}
+	if n := c.Review.SampleSize; n < 1 || n > maxSampleSize {
+		v.failf("review.sample_size", "must be from 1 to %d (articles proposed for review per outlet and period), got %d", maxSampleSize, n)
+	}
 	if len(c.Outlets) == 0 {
 		v.failf("outlets", "at least one outlet is required")
 	}
@@ -96,7 +99,24 @@ func (c *Config) validate(v *validator) {
 		}
 		o.validate(v, field)
 	}
+	for i, e := range c.Review.Editors {
+		field := "review.editors[" + strconv.Itoa(i) + "]"
+		switch tok := e.Token; {
+		case !slices.ContainsFunc(c.Outlets, func(o Outlet) bool { return o.ID == e.Outlet }):
+			v.failf(field+".outlet", "%q is not the id of a configured outlet", e.Outlet)
+		case len(strings.TrimSpace(tok)) < minTokenLength:
+			v.failf(field+".token", "must be at least %d characters: it lets its holder write objections", minTokenLength)
+		case tok == c.APIToken:
+			v.failf(field+".token", "must differ from api_token: an editor's token must not give an officer's rights")
+		}
+	}
 }
+
+// maxSampleSize bounds review.sample_size: a review sample is read by a person.
+const maxSampleSize = 1000
+
+// minTokenLength is the shortest editor token accepted: long enough not to be guessed.
+const minTokenLength = 16
 
 // maxMinSample bounds figures.min_sample: above it even a large outlet's year would show "not enough data", which is
 // a typo rather than a policy.

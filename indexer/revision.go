@@ -3,6 +3,8 @@ package indexer
 import (
 	"log/slog"
 	"slices"
+
+	"genderlens/model"
 )
 
 // Revision is an article's figures as a review corrected them. The store keeps it beside the machine figures (in
@@ -102,4 +104,33 @@ func (ix *Index) reviseWritten(docs map[string]Document) {
 		}
 		ix.Revise(d.URL, rev)
 	}
+}
+
+// URLs lists the URLs of the articles f selects, sorted: what a review sample is drawn from.
+func (ix *Index) URLs(f model.Filter) []string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	rows := ix.rows
+	if f.Outlet != "" {
+		rows = ix.byOutlet[f.Outlet]
+	}
+	var out []string
+	for url, r := range rows {
+		if matches(f, r) {
+			out = append(out, url)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// RevisionOf reports the article's revision: whether it has one, is reviewed and is out of scope.
+func (ix *Index) RevisionOf(url string) (has, reviewed, outOfScope bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	v := ix.revisions[url]
+	if v == nil {
+		return false, false, false
+	}
+	return true, v.reviewed, v.outOfScope
 }

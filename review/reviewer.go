@@ -102,3 +102,27 @@ func (rv *Reviewer) SyncAll(ctx context.Context, ix Index) error {
 	}
 	return errors.Join(errs...)
 }
+
+// Estimate tallies the reviewed articles among urls (a review sample): what they say of the scorer's precision. An
+// article that cannot be read is skipped and counted in the error.
+func (rv *Reviewer) Estimate(ix Index, urls []string) (Estimates, error) {
+	t := NewTally()
+	var errs []error
+	for _, url := range urls {
+		if len(rv.Store.Article(url)) == 0 {
+			continue
+		}
+		d, ok, err := ix.Get(url)
+		if err != nil || !ok {
+			errs = append(errs, err)
+			continue
+		}
+		a, err := rv.Review(d)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		t.Add(a.Machine, a.Outcome)
+	}
+	return t.Estimates(), errors.Join(errs...)
+}

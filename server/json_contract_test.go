@@ -28,7 +28,8 @@ func TestJSONMatchesOpenAPILists(t *testing.T) {
 	fill := strings.NewReplacer("{id}", "bao-ho-tay", "{year}", strconv.Itoa(fixtureYear))
 	// /api/outlets answers for this year, which the fixture has no article in (nulls); one outlet is asked for the
 	// fixture's year, so its intervals and flags are filled.
-	query := map[string]string{"/api/article": "?url=" + url.QueryEscape(fixtureSexual), "/api/outlets/{id}": "?period=" + strconv.Itoa(fixtureYear)}
+	query := map[string]string{"/api/article": "?url=" + url.QueryEscape(fixtureSexual), "/api/review": "?url=" + url.QueryEscape(fixtureSexual),
+		"/api/outlets/{id}": "?period=" + strconv.Itoa(fixtureYear), "/api/outlets/{id}/review": "?period=" + strconv.Itoa(fixtureYear)}
 	checked := 0
 	for path, item := range paths {
 		get, ok := item.(map[string]any)["get"].(map[string]any)

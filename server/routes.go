@@ -46,6 +46,11 @@ func (s *Server) routes() []route {
 		{"POST", "/api/outlets/{id}/evidence/{year}", "api_evidence_write", s.apiWriteEvidence},
 		{"PUT", "/api/outlets/{id}/evidence/{year}", "api_evidence_write", s.apiWriteEvidence},
 		{"GET", "/api/rescore", "api_rescore", s.apiRescore},
+		// The review: corrections of an article, objections, an outlet's review sample.
+		{"GET", "/api/review", "api_review", s.apiGetReview},
+		{"POST", "/api/review", "api_review_write", s.apiPostReview},
+		{"GET", "/api/objections", "api_objections", s.apiObjections},
+		{"GET", "/api/outlets/{id}/review", "api_outlet_review", s.apiOutletReview},
 
 		// The web pages and their static files.
 		{"GET", "/{$}", "page_overview", s.overview},

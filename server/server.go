@@ -18,6 +18,7 @@ import (
 	"genderlens/config"
 	"genderlens/indexer"
 	"genderlens/model"
+	"genderlens/review"
 	"genderlens/scorer"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -32,6 +33,11 @@ type Store interface {
 	AggregateByOutlet(f model.Filter) map[string]*model.Aggregate
 	RescoreProgress() indexer.RescoreProgress
 	WriteStats() indexer.WriteStats
+	// URLs, RevisionOf and Revise serve the review: the articles a sample is drawn from, where an article's review
+	// stands, and its reviewed figures.
+	URLs(f model.Filter) []string
+	RevisionOf(url string) (has, reviewed, outOfScope bool)
+	Revise(url string, rev *indexer.Revision)
 }
 
 // Options are the server's dependencies; Store, Scorer and Registry are required.
@@ -61,6 +67,12 @@ type Options struct {
 	CheckQueue time.Duration
 	// CrawlHealth tells each outlet's last crawl (nil: unknown; the pages say so).
 	CrawlHealth CrawlHealthSource
+	// Review keeps the officers' corrections and applies them (nil: kept in memory only, with Scorer).
+	Review *review.Reviewer
+	// SampleSize is how many articles an outlet's review sample proposes (0: review.DefaultSampleSize).
+	SampleSize int
+	// Editors are the outlets' editors' tokens: they may object to findings on their outlet's articles.
+	Editors []config.Editor
 }
 
 // CrawlHealthSource gives the outcome of an outlet's last crawl; ok is false when it has not been crawled yet. The
@@ -130,6 +142,19 @@ func (o Options) withDefaults() (Options, error) {
 			return o, fmt.Errorf("option Evidence: open an in-memory store: %w", err)
 		}
 		o.Evidence = ev
+	}
+	if o.Review == nil {
+		st, err := review.OpenStore("") // in memory
+		if err != nil {
+			return o, fmt.Errorf("option Review: open an in-memory store: %w", err)
+		}
+		o.Review = &review.Reviewer{Store: st, Scorer: o.Scorer}
+	}
+	switch {
+	case o.SampleSize == 0:
+		o.SampleSize = review.DefaultSampleSize
+	case o.SampleSize < 0:
+		return o, fmt.Errorf("option SampleSize: must not be negative, got %d", o.SampleSize)
 	}
 	switch {
 	case o.MinSample == 0:
@@ -313,13 +338,6 @@ func (s *Server) apiOutlet(w http.ResponseWriter, r *http.Request) {
 		CrawlHealth *model.CrawlHealth `json:"crawl_health"`
 	}{outletView(o, a), view, s.opts.MinSample, nonNil(o.StartURLs), nonNil(o.Feeds), nonNil(o.Sitemaps), nonNil(o.Hosts()),
 		s.crawlHealth(id)})
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 func round1(f float64) float64 { return float64(int64(f*10+0.5)) / 10 }

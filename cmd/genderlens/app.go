@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"path/filepath"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"genderlens/crawler"
 	"genderlens/indexer"
 	"genderlens/ingest"
+	"genderlens/review"
 	"genderlens/rules"
 	"genderlens/scorer"
 
@@ -52,6 +54,7 @@ type pipeline struct {
 	index   *indexer.Index
 	scorer  *scorer.Scorer
 	crawler *crawler.Crawler
+	review  *review.Reviewer
 }
 
 func openPipeline(cfg *config.Config, reg prometheus.Registerer, log *slog.Logger) (*pipeline, error) {
@@ -69,9 +72,31 @@ func openPipeline(cfg *config.Config, reg prometheus.Registerer, log *slog.Logge
 		return nil, errors.Join(err, idx.Close())
 	}
 	requeueLost(log, state, idx, cfg.Outlets)
+	rv, err := openReview(cfg, sc, idx, log)
+	if err != nil {
+		return nil, errors.Join(err, idx.Close())
+	}
 	cr := crawler.New(cfg.Crawler, ingest.New(sc, idx), crawler.WithMetrics(crawler.NewMetrics(reg)), crawler.WithLogger(log),
 		crawler.WithState(state))
-	return &pipeline{index: idx, scorer: sc, crawler: cr}, nil
+	return &pipeline{index: idx, scorer: sc, crawler: cr, review: rv}, nil
+}
+
+// reviewFile is the officers' corrections in the data directory.
+const reviewFile = "corrections.jsonl"
+
+// openReview opens the corrections of the data directory and applies them to the store's figures: every command
+// that reads figures sees the reviewed ones. The store recomputes an article's review whenever it rewrites it.
+func openReview(cfg *config.Config, sc *scorer.Scorer, idx *indexer.Index, log *slog.Logger) (*review.Reviewer, error) {
+	st, err := review.OpenStore(filepath.Join(cfg.DataDir, reviewFile))
+	if err != nil {
+		return nil, fmt.Errorf("%w (the file is append-only: move the damaged line out, or restore it from a backup)", err)
+	}
+	rv := &review.Reviewer{Store: st, Scorer: sc}
+	idx.SetReviser(rv.Revision)
+	if err := rv.SyncAll(context.Background(), idx); err != nil {
+		log.Error("some reviewed articles could not be revised: their figures are the machine's until rescored", "err", err)
+	}
+	return rv, nil
 }
 
 // requeueLost marks not stored, in the crawl state, every article it marks stored that the store no longer has (a

@@ -105,6 +105,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		Outlets: cfg.Outlets, Store: p.index, Scorer: p.scorer, Registry: reg, Logger: log, Version: ver,
 		Policy: policy, Evidence: evidence, APIToken: cfg.APIToken, Now: env.now, MinSample: cfg.Figures.MinSample,
 		Unit: cfg.Unit, CheckConcurrency: cfg.Server.CheckConcurrency, CheckQueue: cfg.Server.CheckQueue.Std(), CrawlHealth: p.crawler,
+		Review: p.review, SampleSize: cfg.Review.SampleSize, Editors: cfg.Review.Editors,
 	})
 	if err != nil {
 		return err
