@@ -67,7 +67,8 @@ func (rv *Reviewer) Revision(d indexer.Document) (*indexer.Revision, error) {
 
 func (a Article) revision() *indexer.Revision {
 	o := a.Outcome
-	return &indexer.Revision{Reviewed: o.Reviewed != nil, OutOfScope: o.OutOfScope != nil,
+	// Marking an article out of scope is a review of it.
+	return &indexer.Revision{Reviewed: o.Reviewed != nil || o.OutOfScope != nil, OutOfScope: o.OutOfScope != nil,
 		Figures: ingest.Figures(o.Result), Changed: o.Changed}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"genderlens/model"
@@ -184,6 +185,9 @@ func (s *Server) recordCorrection(url string, who reviewer, c review.Correction)
 	if err != nil {
 		return c, a, err
 	}
+	if who.role == review.ByEditor && c.Kind != review.KindObjection {
+		return c, a, errorf(codeForbidden, "an editor's token may only object to findings (kind %s)", review.KindObjection)
+	}
 	if who.role == review.ByEditor && who.outlet != a.Document.Outlet {
 		return c, a, errorf(codeForbidden, "this editor's token is for outlet %s, not %s", who.outlet, a.Document.Outlet)
 	}
@@ -196,6 +200,12 @@ func (s *Server) recordCorrection(url string, who reviewer, c review.Correction)
 		if who.outlet != "" {
 			c.By += " " + who.outlet
 		}
+	}
+	if err := locatePhrase(&c, a); err != nil {
+		return c, a, err
+	}
+	if err := c.Validate(); err != nil {
+		return c, a, wrapError(codeBadRequest, err, err.Error())
 	}
 	if err := checkReferents(&c, a); err != nil {
 		return c, a, err
@@ -217,6 +227,20 @@ func (s *Server) recordCorrection(url string, who reviewer, c review.Correction)
 		return saved, a, err
 	}
 	return saved, after, nil
+}
+
+// locatePhrase places an added finding given by its phrase alone at the phrase's first occurrence.
+func locatePhrase(c *review.Correction, a review.Article) error {
+	f := c.Finding
+	if c.Kind != review.KindAddFinding || f == nil || f.Start != 0 || f.End != 0 || f.Text == "" {
+		return nil
+	}
+	i := strings.Index(a.Text, f.Text)
+	if i < 0 {
+		return errorf(codeBadRequest, "finding.text: %q does not occur in the article", f.Text)
+	}
+	f.Start, f.End = i, i+len(f.Text)
+	return nil
 }
 
 // checkReferents checks that what a correction refers to exists in the article's current review, and completes a
@@ -247,17 +271,12 @@ func checkReferents(c *review.Correction, a review.Article) error {
 			return nil
 		}
 		f := c.Finding
-		if f.Start == 0 && f.End == 0 && f.Text != "" {
-			// A phrase without a place: its first occurrence.
-			i := strings.Index(a.Text, f.Text)
-			if i < 0 {
-				return errorf(codeBadRequest, "finding.text: %q does not occur in the article", f.Text)
-			}
-			f.Start, f.End = i, i+len(f.Text)
-		}
 		if f.Start < 0 || f.End > len(a.Text) || f.Start >= f.End || !utf8.RuneStart(a.Text[f.Start]) ||
 			(f.End < len(a.Text) && !utf8.RuneStart(a.Text[f.End])) {
 			return errorf(codeBadRequest, "finding: %d..%d is not a span of the article's text (%d bytes)", f.Start, f.End, len(a.Text))
+		}
+		if !wordBoundary(a.Text, f.Start) || !wordBoundary(a.Text, f.End) {
+			return errorf(codeBadRequest, "finding: %d..%d cuts a word: a span starts and ends between words", f.Start, f.End)
 		}
 		if f.Text != "" && f.Text != a.Text[f.Start:f.End] {
 			return errorf(codeBadRequest, "finding.text: %q is not the text at %d..%d", f.Text, f.Start, f.End)
@@ -380,4 +399,16 @@ func (s *Server) apiOutletReview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, s.reviewSample(id, period, view))
+}
+
+// wordBoundary reports whether byte offset i of text is not inside a word: a letter or digit does not stand on both
+// sides of it.
+func wordBoundary(text string, i int) bool {
+	if i <= 0 || i >= len(text) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	after, _ := utf8.DecodeRuneInString(text[i:])
+	inWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+	return !(inWord(before) && inWord(after))
 }
