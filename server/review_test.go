@@ -242,4 +242,3 @@ func getJSON(t *testing.T, u string, v any) {
 		t.Fatal(err)
 	}
 }
-
