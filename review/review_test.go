@@ -265,8 +265,18 @@ func TestStoreKeepsHistoryAcrossReopenAndTornLine(t *testing.T) {
 	// A damaged line in the middle is an error naming it, never a shorter history.
 	b, _ := os.ReadFile(path)
 	os.WriteFile(path, append([]byte("not json\n"), b...), 0o644)
-	if _, err := review.OpenStore(path); err == nil || !strings.Contains(err.Error(), "line 1") {
+	s4, err := review.OpenStore(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s4.Damaged(); err == nil || !strings.Contains(err.Error(), "line 1") {
 		t.Errorf("damaged store: %v", err)
+	}
+	if _, err := s4.Record(officer(review.KindReviewed)); !errors.Is(err, review.ErrDamaged) {
+		t.Errorf("write to a damaged store: %v", err)
+	}
+	if after, _ := os.ReadFile(path); len(after) != len(b)+len("not json\n") {
+		t.Error("the damaged store was written to")
 	}
 }
 

@@ -2,6 +2,7 @@ package review
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -21,10 +22,18 @@ type Store struct {
 	log   *jsonlog.Log // nil: memory only
 	all   []Correction // by ID-1
 	byURL map[string][]int
+	// damaged is why the log could not be read to its end: the corrections before the damage are served, and writes
+	// are refused so that nothing is appended after a line a person must repair first.
+	damaged error
 }
 
-// OpenStore opens the store in path (created on the first write); an empty path keeps it in memory. A line that is
-// not a correction is an error naming the line: the store is never silently shortened.
+// ErrDamaged matches the error of a write to a store whose log is damaged.
+var ErrDamaged = errors.New("the corrections log is damaged")
+
+// OpenStore opens the store in path (created on the first write); an empty path keeps it in memory. The error is an
+// I/O error. A line that is not a correction stops the reading there: the corrections before it are served, Damaged
+// names the line, and writes are refused until a person repairs the file — the store is never silently shortened or
+// rewritten.
 func OpenStore(path string) (*Store, error) {
 	s := &Store{now: time.Now, byURL: map[string][]int{}}
 	if path == "" {
@@ -38,15 +47,24 @@ func OpenStore(path string) (*Store, error) {
 	for i, line := range lines {
 		var c Correction
 		if err := json.Unmarshal(line, &c); err != nil {
-			return nil, fmt.Errorf("read review store %s: line %d: %w", path, i+1, err)
+			s.damaged = fmt.Errorf("read corrections %s: line %d: %w", path, i+1, err)
+			break
 		}
 		if c.ID != len(s.all)+1 {
-			return nil, fmt.Errorf("read review store %s: line %d: correction %d where %d was expected", path, i+1,
+			s.damaged = fmt.Errorf("read corrections %s: line %d: correction %d where %d was expected", path, i+1,
 				c.ID, len(s.all)+1)
+			break
 		}
 		s.add(c)
 	}
 	return s, nil
+}
+
+// Damaged says why the log could not be read to its end, nil when it was.
+func (s *Store) Damaged() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.damaged
 }
 
 // SetClock replaces the clock that dates corrections (tests).
@@ -68,6 +86,9 @@ func (s *Store) Record(c Correction) (Correction, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.damaged != nil {
+		return Correction{}, fmt.Errorf("%w: %v", ErrDamaged, s.damaged)
+	}
 	if c.Kind == KindDecision {
 		o, ok := s.objectionLocked(c.Objection)
 		switch {

@@ -214,6 +214,8 @@ func (s *Server) recordCorrection(url string, who reviewer, c review.Correction)
 	switch {
 	case errors.Is(err, review.ErrInvalid):
 		return c, a, wrapError(codeBadRequest, err, err.Error())
+	case errors.Is(err, review.ErrDamaged):
+		return c, a, wrapError(codeUnavailable, err, "the corrections log is damaged: an administrator must repair it (genderlens check-store names the line); nothing was recorded")
 	case err != nil:
 		return c, a, wrapError(codeUnavailable, fmt.Errorf("record correction of %s: %w", url, err), "could not save the correction; try again")
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"path/filepath"
 	"time"
@@ -89,7 +88,11 @@ const reviewFile = "corrections.jsonl"
 func openReview(cfg *config.Config, sc *scorer.Scorer, idx *indexer.Index, log *slog.Logger) (*review.Reviewer, error) {
 	st, err := review.OpenStore(filepath.Join(cfg.DataDir, reviewFile))
 	if err != nil {
-		return nil, fmt.Errorf("%w (the file is append-only: move the damaged line out, or restore it from a backup)", err)
+		return nil, err
+	}
+	if err := st.Damaged(); err != nil {
+		log.Error("the corrections log is damaged: the corrections before the damage apply, new ones are refused",
+			"err", err, "fix", "move the damaged line out of the file (every other line is an officer's correction), then restart; `genderlens check-store` names it")
 	}
 	rv := &review.Reviewer{Store: st, Scorer: sc}
 	idx.SetReviser(rv.Revision)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,6 +12,7 @@ import (
 
 	"genderlens/crawler"
 	"genderlens/indexer"
+	"genderlens/review"
 )
 
 // errStoreDamaged is returned by check-store when it found damage or loss (exit status 1).
@@ -76,6 +78,7 @@ func runCheckStore(ctx context.Context, env *environment, args []string) error {
 	for _, d := range c.Damaged {
 		fmt.Fprintf(w, "damaged: %s: %v\n", d.Path, d.Err)
 	}
+	reviewDamaged := checkCorrections(w, filepath.Join(cfg.DataDir, reviewFile), idx.Has)
 	noResult := map[string]bool{}
 	for _, u := range c.MissingResults {
 		noResult[u] = true
@@ -96,7 +99,7 @@ func runCheckStore(ctx context.Context, env *environment, args []string) error {
 		}
 		fmt.Fprintf(w, "outlet %s: re-queued %d lost articles: the next crawl fetches them\n", o, len(missing))
 	}
-	if len(c.Damaged) > 0 || (!*repair && lost > 0) {
+	if len(c.Damaged) > 0 || reviewDamaged || (!*repair && lost > 0) {
 		return errStoreDamaged
 	}
 	if *repair && lost > 0 {
@@ -105,6 +108,32 @@ func runCheckStore(ctx context.Context, env *environment, args []string) error {
 		fmt.Fprintln(w, "the store is whole")
 	}
 	return nil
+}
+
+// checkCorrections reads the officers' corrections and says how many there are and how many wait for an article the
+// store no longer has (they apply again once it is crawled). A damaged log is never repaired automatically: each line
+// is an officer's decision, so the error names the line for a person to fix. It reports whether the log is damaged.
+func checkCorrections(w io.Writer, path string, has func(string) bool) bool {
+	st, err := review.OpenStore(path)
+	if err == nil {
+		err = st.Damaged()
+	}
+	if err != nil {
+		fmt.Fprintf(w, "damaged: %v: move the damaged line out of the file (every other line is an officer's correction); until then corrections cannot be recorded\n", err)
+		return true
+	}
+	waiting := 0
+	for _, u := range st.URLs() {
+		if !has(u) {
+			waiting++
+		}
+	}
+	fmt.Fprintf(w, "%d corrections of %d articles readable", st.Len(), len(st.URLs()))
+	if waiting > 0 {
+		fmt.Fprintf(w, "; %d of those articles are not in the store: their corrections apply once they are crawled again", waiting)
+	}
+	fmt.Fprintln(w)
+	return false
 }
 
 // stateOutlets are the outlets with a crawl-state log, and the configured ones.
