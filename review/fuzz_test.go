@@ -15,6 +15,7 @@ func FuzzOpenStore(f *testing.F) {
 	f.Add([]byte(`{"id":2}` + "\n"))
 	f.Add([]byte("\n\n{"))
 	f.Add([]byte(`{"id":1,"url":"u","kind":"objection","finding":{"category":"appearance"}}` + "\n" + `{"id":2,"kind":"decision","objection":1}` + "\n"))
+	sc, res := machine(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		path := filepath.Join(t.TempDir(), "c.jsonl")
 		if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -30,6 +31,9 @@ func FuzzOpenStore(f *testing.F) {
 			}
 		}
 		_ = s.Objections("")
-		_ = s.URLs()
+		for _, u := range s.URLs() {
+			// Every correction served can be applied.
+			review.Apply(sc, res, text, s.Article(u))
+		}
 	})
 }

@@ -18,7 +18,7 @@ const text = "Bà Nguyễn Thị Lan cho biết: “Chúng tôi sẽ mở thêm 
 	"Ông Trần Văn Hùng nói rằng dự án kéo dài ba năm.\n" +
 	"Nữ giám đốc xinh đẹp Lê Thị Mai có thân hình nóng bỏng."
 
-func machine(t *testing.T) (*scorer.Scorer, *scorer.Result) {
+func machine(t testing.TB) (*scorer.Scorer, *scorer.Result) {
 	t.Helper()
 	sc := scorertest.New(t)
 	return sc, sc.Check(scorer.Document{Text: text})

@@ -50,6 +50,11 @@ func OpenStore(path string) (*Store, error) {
 			s.damaged = fmt.Errorf("read corrections %s: line %d: %w", path, i+1, err)
 			break
 		}
+		if err := c.Validate(); err != nil {
+			// Apply relies on every correction being valid: a hand-edited line is damage, not data.
+			s.damaged = fmt.Errorf("read corrections %s: line %d: %w", path, i+1, err)
+			break
+		}
 		if c.ID != len(s.all)+1 {
 			s.damaged = fmt.Errorf("read corrections %s: line %d: correction %d where %d was expected", path, i+1,
 				c.ID, len(s.all)+1)
