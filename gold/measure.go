@@ -139,13 +139,14 @@ func (f *Figures) Report(set string) []string {
 // Floors are minimums of the figures.
 type Floors struct {
 	// QuotedF1 is the minimum of the quoted women's and the quoted men's F1.
-	QuotedF1 float64
+	QuotedF1 float64 `json:"quoted_f1"`
 	// ShareDelta is the most the system's women's share may be from the gold's, in points.
-	ShareDelta float64
+	ShareDelta float64 `json:"share_delta"`
 	// LangP and LangR are the minimum gendered-language precision and recall.
-	LangP, LangR float64
+	LangP float64 `json:"language_precision"`
+	LangR float64 `json:"language_recall"`
 	// GBVF1 is the minimum gbv F1, checked only where the gold has gbv stories.
-	GBVF1 float64
+	GBVF1 float64 `json:"gbv_f1"`
 }
 
 // DefaultFloors are the accuracy floors the project's CI gates the train and dev sets on.
