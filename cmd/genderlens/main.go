@@ -26,7 +26,7 @@ func commands() []command {
 		{"crawl", "crawl the configured outlets (--once: one pass, then exit)", runCrawl},
 		{"check", "score a draft article (file or stdin) and print findings like a linter", runCheck},
 		{"probe", "fetch one page as the crawler would and show what it extracts and why", runProbe},
-		{"rules", "test or lint the indicator rule set (rules test | rules lint)", runRules},
+		{"rules", "test, lint or measure the rule set (rules test | lint | eval FILE: accuracy on an annotated set)", runRules},
 		{"check-store", "verify the data directory; --repair sets damage aside and re-queues lost articles", runCheckStore},
 		{"export", "print stored articles with their scores as JSON lines", runExport},
 		{"report", "write the annual or Action Month report (xlsx, csv or html)", runReport},
