@@ -89,6 +89,8 @@ func Apply(sc *scorer.Scorer, res *scorer.Result, text string, cs []Correction) 
 	objectionsOf := map[findingKey][]*Objection{}
 
 	people := clonePeople(res.People)
+	topics := map[string]bool{model.TopicGBV: res.Topics.GBV, model.TopicGenderEquality: res.Topics.GenderEquality,
+		model.TopicWomenFocus: res.Topics.WomenFocus}
 	find := func(name string) int {
 		k := nameKey(name)
 		for i, p := range people {
@@ -178,6 +180,8 @@ func Apply(sc *scorer.Scorer, res *scorer.Result, text string, cs []Correction) 
 				p.Role = model.RoleOther
 			}
 			people = append(people, p)
+		case KindSetTopic:
+			topics[c.Topic] = *c.Flag
 		case KindOutOfScope:
 			cc := c
 			out.OutOfScope = &cc
@@ -195,6 +199,8 @@ func Apply(sc *scorer.Scorer, res *scorer.Result, text string, cs []Correction) 
 
 	reviewed := *res
 	reviewed.People = people
+	reviewed.Topics = scorer.Topics{GBV: topics[model.TopicGBV], GenderEquality: topics[model.TopicGenderEquality],
+		WomenFocus: topics[model.TopicWomenFocus]}
 	reviewed.Findings = make([]scorer.Finding, 0, len(res.Findings))
 	seen := map[findingKey]bool{}
 	for _, f := range res.Findings {
@@ -280,7 +286,7 @@ func clonePeople(ps []scorer.Person) []scorer.Person {
 
 // changed reports whether the reviewed result's figures differ from the machine's.
 func changed(a, b *scorer.Result) bool {
-	if a.Counts != b.Counts || len(a.Findings) != len(b.Findings) || a.Score != b.Score {
+	if a.Counts != b.Counts || a.Topics != b.Topics || len(a.Findings) != len(b.Findings) || a.Score != b.Score {
 		return true
 	}
 	for i := range a.Findings {

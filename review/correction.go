@@ -26,6 +26,8 @@ const (
 	KindMergePeople  = "merge_people"
 	KindRemovePerson = "remove_person"
 	KindAddPerson    = "add_person"
+	// On the article's topics: a story on gender-based violence, on gender equality, focused on women (or not).
+	KindSetTopic = "set_topic"
 	// On the article: out of scope (with a Scope reason) or back in scope; reviewed (every finding and person
 	// checked: what was not corrected is right as the scorer has it).
 	KindOutOfScope = "out_of_scope"
@@ -39,7 +41,7 @@ const (
 // Kinds lists every kind of correction, in the order the pages and the API document them.
 func Kinds() []string {
 	return []string{KindConfirmFinding, KindRejectFinding, KindAddFinding, KindSetGender, KindSetQuoted, KindSetRole,
-		KindMergePeople, KindRemovePerson, KindAddPerson, KindOutOfScope, KindInScope, KindReviewed, KindObjection,
+		KindMergePeople, KindRemovePerson, KindAddPerson, KindSetTopic, KindOutOfScope, KindInScope, KindReviewed, KindObjection,
 		KindDecision}
 }
 
@@ -90,6 +92,9 @@ type Correction struct {
 	Role   string `json:"role,omitempty"`
 	// Scope is why an article is out of scope.
 	Scope string `json:"scope,omitempty"`
+	// Topic (model.Topics) and Flag set an article's topic flag.
+	Topic string `json:"topic,omitempty"`
+	Flag  *bool  `json:"flag,omitempty"`
 	// Objection is the ID of the objection a decision decides; Decision is upheld or dismissed.
 	Objection int    `json:"objection,omitempty"`
 	Decision  string `json:"decision,omitempty"`
@@ -219,6 +224,13 @@ func (c Correction) Validate() error {
 		}
 		if c.Role != "" && !slices.Contains(model.Roles(), c.Role) {
 			bad("role: want one of %s", strings.Join(model.Roles(), ", "))
+		}
+	case KindSetTopic:
+		if !slices.Contains(model.Topics(), c.Topic) {
+			bad("topic: want one of %s", strings.Join(model.Topics(), ", "))
+		}
+		if c.Flag == nil {
+			bad("flag: required (true or false)")
 		}
 	case KindOutOfScope:
 		if !slices.Contains(Scopes(), c.Scope) {

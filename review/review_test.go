@@ -129,6 +129,16 @@ func TestApply(t *testing.T) {
 				t.Errorf("stale %d changed %v reviewed %v", len(o.Stale), o.Changed, o.Reviewed)
 			}
 		}},
+		{"a story on gender-based violence the scorer missed", func() []review.Correction {
+			yes := true
+			c := officer(review.KindSetTopic)
+			c.Topic, c.Flag = "gbv", &yes
+			return []review.Correction{c}
+		}, func(t *testing.T, o review.Outcome) {
+			if !o.Result.Topics.GBV || !o.Changed || o.Result.Indicators["B1.3"] == 0 {
+				t.Errorf("topics %+v indicators %v", o.Result.Topics, o.Result.Indicators)
+			}
+		}},
 		{"out of scope, even on other text; back in scope", func() []review.Correction {
 			c := officer(review.KindOutOfScope)
 			c.Scope, c.TextHash = review.ScopeAdvertisement, "old"

@@ -124,6 +124,9 @@ func TestReviewAPIEveryKind(t *testing.T) {
 		{"add a person of bad gender", fixtureStereo, officer, `{"kind":"add_person","person":"X","gender":"nữ"}`, 400, "gender"},
 		{"remove a non-person", fixtureStereo, officer, `{"kind":"remove_person","person":"Chị Hoa (không tên)"}`, 201, ""},
 		// The article.
+		{"set a topic", fixtureStereo, officer, `{"kind":"set_topic","topic":"gender_equality","flag":true}`, 201, ""},
+		{"set an unknown topic", fixtureStereo, officer, `{"kind":"set_topic","topic":"sport","flag":true}`, 400, "topic"},
+		{"set a topic without a flag", fixtureStereo, officer, `{"kind":"set_topic","topic":"gbv"}`, 400, "flag"},
 		{"out of scope", "https://hotay.example/tin-01", officer, `{"kind":"out_of_scope","scope":"advertisement"}`, 201, ""},
 		{"bad scope", "https://hotay.example/tin-01", officer, `{"kind":"out_of_scope","scope":"dull"}`, 400, "scope"},
 		{"back in scope", "https://hotay.example/tin-01", officer, `{"kind":"in_scope"}`, 201, ""},

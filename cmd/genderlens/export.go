@@ -13,9 +13,12 @@ import (
 	"time"
 
 	"genderlens/config"
+	"genderlens/gold"
 	"genderlens/indexer"
+	"genderlens/ingest"
 	"genderlens/model"
 	"genderlens/report"
+	"genderlens/review"
 )
 
 // exportRecord is one line of `genderlens export`: what a user needs to audit what was collected and how it scored.
@@ -46,21 +49,26 @@ type exportRecord struct {
 }
 
 func runExport(ctx context.Context, env *environment, args []string) error {
-	fs := newFlagSet(env, "export", "export [--config FILE] [--data DIR] [--format jsonl|csv] [--outlet ID]... [--from DATE] [--to DATE]", `  genderlens export --config genderlens.yaml > articles.jsonl
+	fs := newFlagSet(env, "export", "export [--config FILE] [--data DIR] [--format jsonl|csv|gold] [--reviewed] [--outlet ID]... [--from DATE] [--to DATE]", `  genderlens export --config genderlens.yaml > articles.jsonl
   genderlens export --outlet hanoimoi --from 2025-11-15 --to 2025-12-15
-  genderlens export --format csv --from 2025-01-01 --to 2025-12-31 > articles-2025.csv`)
+  genderlens export --format csv --from 2025-01-01 --to 2025-12-31 > articles-2025.csv
+  genderlens export --reviewed --format gold > reviewed.jsonl && genderlens rules eval reviewed.jsonl`)
 	var cf configFlags
 	cf.register(fs, false)
 	var outletIDs stringList
 	fs.Var(&outletIDs, "outlet", "only this outlet `id` (repeatable)")
 	from := fs.String("from", "", "only articles published on or after this `date` (YYYY-MM-DD)")
 	to := fs.String("to", "", "only articles published before the end of this `date` (YYYY-MM-DD)")
-	format := fs.String("format", "jsonl", "`jsonl` (every field, text included) or csv (one row per article, scores without the text)")
+	format := fs.String("format", "jsonl", "`jsonl` (every field, text included), csv (one row per article, scores without the text) or gold (with --reviewed: the annotated sets' schema, for `rules eval`)")
+	reviewed := fs.Bool("reviewed", false, "only the articles an officer reviewed (in scope), with their reviewed figures")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *format != "jsonl" && *format != "csv" {
-		return usageErrorf("--format: want jsonl or csv, got %q", *format)
+	switch {
+	case *format != "jsonl" && *format != "csv" && *format != "gold":
+		return usageErrorf("--format: want jsonl, csv or gold, got %q", *format)
+	case *format == "gold" && !*reviewed:
+		return usageErrorf("--format gold needs --reviewed: only reviewed articles have annotations; the others would be the scorer's own output")
 	}
 	cfg, err := cf.load()
 	if err != nil {
@@ -78,6 +86,20 @@ func runExport(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	defer idx.Close()
+	var rv *review.Reviewer
+	if *reviewed {
+		sc, err := loadScorer(cfg.RulesDir)
+		if err != nil {
+			return err
+		}
+		log, err := cf.logger(env.stderr)
+		if err != nil {
+			return err
+		}
+		if rv, err = openReview(cfg, sc, idx, log); err != nil {
+			return err
+		}
+	}
 	want := map[string]bool{}
 	if len(outletIDs) > 0 {
 		known, err := exportableOutlets(cfg, idx)
@@ -99,12 +121,43 @@ func runExport(ctx context.Context, env *environment, args []string) error {
 			return fmt.Errorf("export: %w", err)
 		}
 	}
-	return idx.Each(ctx, func(d indexer.Document) error {
+	names := map[string]string{}
+	for _, o := range cfg.Outlets {
+		names[o.ID] = o.Name
+	}
+	var golds []gold.Article
+	err = idx.Each(ctx, func(d indexer.Document) error {
 		if len(want) > 0 && !want[d.Outlet] {
 			return nil
 		}
 		if !period.Contains(d.Published) {
 			return nil
+		}
+		if rv != nil {
+			if _, isReviewed, outOfScope := idx.RevisionOf(d.URL); !isReviewed || outOfScope {
+				return nil
+			}
+			full, ok, err := idx.Get(d.URL) // Each leaves out the scorer's result
+			if err != nil || !ok {
+				return fmt.Errorf("export: read %s: %w", d.URL, err)
+			}
+			a, err := rv.Review(full)
+			if err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			if *format == "gold" {
+				name := names[d.Outlet]
+				if name == "" {
+					name = d.Outlet
+				}
+				if g, ok := a.Gold(name); ok {
+					golds = append(golds, g)
+				}
+				return nil
+			}
+			fig := ingest.Figures(a.Outcome.Result)
+			fig.Article, fig.Captions = d.Article, d.Captions
+			d = fig
 		}
 		rec := exportRecord{
 			Outlet: d.Outlet, URL: d.URL, Title: d.Title, Author: d.Author, Section: d.Section, Lead: d.Lead, Body: d.Body,
@@ -119,6 +172,10 @@ func runExport(ctx context.Context, env *environment, args []string) error {
 		}
 		return write(rec)
 	})
+	if err != nil || *format != "gold" {
+		return err
+	}
+	return gold.Write(w, golds)
 }
 
 // exportableOutlets are the ids --outlet may name: the data directory's outlets (see dataOutlets), then any other
