@@ -70,18 +70,6 @@ func (ix *Index) reviseLocked(url string, rev *Revision) {
 	}
 }
 
-// Revised lists the URLs of articles with a revision, sorted.
-func (ix *Index) Revised() []string {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	out := make([]string, 0, len(ix.revisions))
-	for u := range ix.revisions {
-		out = append(out, u)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // reviseWritten recomputes the revisions of written documents that had one.
 func (ix *Index) reviseWritten(docs map[string]Document) {
 	ix.mu.RLock()

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -141,12 +142,7 @@ func (s *Store) Article(url string) []Correction {
 func (s *Store) URLs() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]string, 0, len(s.byURL))
-	for u := range s.byURL {
-		out = append(out, u)
-	}
-	slices.Sort(out)
-	return out
+	return slices.Sorted(maps.Keys(s.byURL))
 }
 
 // All returns every correction, oldest first.

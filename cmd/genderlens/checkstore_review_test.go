@@ -14,16 +14,23 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// TestFaultCheckStoreCorrections: check-store counts the officers' corrections, says which wait for an article the
-// store lacks, and reports a damaged line of their log by number (exit 1) without touching it.
-func TestFaultCheckStoreCorrections(t *testing.T) {
+// oneOutletConfig writes a configuration of one outlet, Báo A, with its data directory in a temporary directory.
+func oneOutletConfig(t *testing.T) (*config.Config, string) {
+	t.Helper()
 	cfg := config.Default()
 	cfg.DataDir = filepath.Join(t.TempDir(), "data")
 	cfg.Outlets = []config.Outlet{{ID: "bao-a", Name: "Báo A", Kind: "newspaper", StartURLs: []string{"https://a.example/"}}}
 	raw, err := yaml.Marshal(cfg)
 	must(t, err)
-	cfgPath := filepath.Join(t.TempDir(), "genderlens.yaml")
-	must(t, os.WriteFile(cfgPath, raw, 0o644))
+	path := filepath.Join(t.TempDir(), "genderlens.yaml")
+	must(t, os.WriteFile(path, raw, 0o644))
+	return cfg, path
+}
+
+// TestFaultCheckStoreCorrections: check-store counts the officers' corrections, says which wait for an article the
+// store lacks, and reports a damaged line of their log by number (exit 1) without touching it.
+func TestFaultCheckStoreCorrections(t *testing.T) {
+	cfg, cfgPath := oneOutletConfig(t)
 	idx, err := indexer.Open(cfg.DataDir, indexer.Options{})
 	must(t, err)
 	must(t, idx.Close())

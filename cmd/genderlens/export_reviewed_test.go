@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"genderlens/config"
 	"genderlens/crawler"
 	"genderlens/gold"
 	"genderlens/indexer"
@@ -17,20 +16,12 @@ import (
 	"genderlens/model"
 	"genderlens/review"
 	"genderlens/scorer/scorertest"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // TestExportReviewedGold: an officer's reviews become an annotated set that `rules eval` measures the rules against,
 // and `export --reviewed` gives the reviewed figures of the reviewed articles only.
 func TestExportReviewedGold(t *testing.T) {
-	cfg := config.Default()
-	cfg.DataDir = filepath.Join(t.TempDir(), "data")
-	cfg.Outlets = []config.Outlet{{ID: "bao-a", Name: "Báo A", Kind: "newspaper", StartURLs: []string{"https://a.example/"}}}
-	raw, err := yaml.Marshal(cfg)
-	must(t, err)
-	cfgPath := filepath.Join(t.TempDir(), "genderlens.yaml")
-	must(t, os.WriteFile(cfgPath, raw, 0o644))
+	cfg, cfgPath := oneOutletConfig(t)
 
 	// Two stories of our own: one reviewed (a finding rejected, a missed woman added), one not.
 	sc := scorertest.New(t)
