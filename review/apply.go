@@ -3,6 +3,7 @@ package review
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -271,11 +272,7 @@ func addedFinding(ref FindingRef, text string) scorer.Finding {
 const RuleAdded = "review.added"
 
 func sortFindingReviews(fs []FindingReview) {
-	for i := 1; i < len(fs); i++ {
-		for j := i; j > 0 && fs[j].Start < fs[j-1].Start; j-- {
-			fs[j], fs[j-1] = fs[j-1], fs[j]
-		}
-	}
+	slices.SortStableFunc(fs, func(a, b FindingReview) int { return a.Start - b.Start })
 }
 
 func clonePeople(ps []scorer.Person) []scorer.Person {
