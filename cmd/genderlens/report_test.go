@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"io"
 	"net/http"
 	"os"
@@ -12,10 +13,13 @@ import (
 	"testing"
 	"time"
 
+	"genderlens/crawler"
 	"genderlens/indexer"
 	"genderlens/indexer/indextest"
+	"genderlens/ingest"
 	"genderlens/internal/golden"
 	"genderlens/model"
+	"genderlens/review"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -317,5 +321,72 @@ func TestUnknownOutletIsAnError(t *testing.T) {
 				t.Errorf("wrote %d bytes to stdout", out.Len())
 			}
 		})
+	}
+}
+
+// TestReportAppliesCorrections checks that `genderlens report` reads the data directory's corrections, as serve does:
+// an article marked out of scope and one reviewed change the figures and the reviewed count of the report.
+func TestReportAppliesCorrections(t *testing.T) {
+	dataDir, configPath := t.TempDir(), filepath.Join(t.TempDir(), "genderlens.yaml")
+	sc, err := loadScorer("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := indextest.OpenDir(t, dataDir)
+	var docs []indexer.Document
+	for i, body := range []string{"Bà Nguyễn Thị Lan cho biết: “Chúng tôi sẽ mở thêm lớp học.”", "Ông Trần Văn Hùng nói rằng dự án kéo dài ba năm."} {
+		a := model.Article{URL: "https://a.example/r" + strconv.Itoa(i), Outlet: "bao-a", Title: "Tin " + strconv.Itoa(i), Body: body,
+			Published: time.Date(2025, 5, 1+i, 8, 0, 0, 0, model.Vietnam())}
+		d, err := ingest.Score(sc, crawler.Article{Article: a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := idx.Put(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := review.OpenStore(filepath.Join(dataDir, reviewFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []review.Correction{
+		{URL: docs[0].URL, Kind: review.KindReviewed},
+		{URL: docs[1].URL, Kind: review.KindOutOfScope, Scope: review.ScopeNotNews},
+	} {
+		d := docs[0]
+		if c.URL == docs[1].URL {
+			d = docs[1]
+		}
+		c.Outlet, c.TextHash, c.By, c.ByRole = "bao-a", review.TextHash(model.ScoredText(d.Title, d.Lead, d.Body, d.Captions)), "officer", review.ByOfficer
+		if _, err := st.Record(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := "outlets:\n  - id: bao-a\n    name: \"Báo A\"\n    kind: newspaper\n    start_urls: [\"https://a.example/\"]\n"
+	if err := os.WriteFile(configPath, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}
+	if code := run(context.Background(), env, []string{"report", "--config", configPath, "--data", dataDir, "--year", "2025", "--format", "csv"}); code != 0 {
+		t.Fatalf("report exited %d: %s", code, errOut.String())
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out.String(), "\uFEFF"))).ReadAll()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("CSV: %v %q", err, recs)
+	}
+	got := map[string]string{}
+	for i, h := range recs[0] {
+		got[h] = recs[1][i]
+	}
+	for col, want := range map[string]string{"Mã cơ quan": "bao-a", "Số bài": "1", "Số bài đã rà soát": "1",
+		"Tổng số bài (kể cả ngoài phạm vi)": "2", "Số bài ngoài phạm vi": "1", "Cỡ mẫu rà soát": "2", "Số bài của mẫu đã rà soát": "1"} {
+		if got[col] != want {
+			t.Errorf("%s = %q, want %q", col, got[col], want)
+		}
 	}
 }
