@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
@@ -140,6 +141,15 @@ func TestRulesAndMetricsFollowCorrections(t *testing.T) {
 		if after[k] != want {
 			t.Errorf("after the review: %s = %v, want %v", series[k], after[k], want)
 		}
+	}
+	// The existing figure gauges are the reviewed ones, the machine's beside them: a rejected finding raises the score.
+	body := get(t, ts.URL+"/metrics", http.StatusOK)
+	reviewedScore, _ := metricValue(t, body, "genderlens_outlet_content_score"+outlet)
+	machineScore, _ := metricValue(t, body, "genderlens_outlet_machine_content_score"+outlet)
+	agg := srv.opts.Store.Aggregate(model.Filter{Outlet: "bao-ho-tay"})
+	if agg.Score == nil || agg.Reviewed != 1 || math.Abs(reviewedScore-*agg.Score) > 1e-9 || reviewedScore <= machineScore {
+		t.Errorf("content score gauge %v (aggregate %v, %d reviewed), machine %v: want the store's reviewed score, above the machine's",
+			reviewedScore, agg.Score, agg.Reviewed, machineScore)
 	}
 	v, r = rules()
 	if v.ReviewedArticles != 1 || r.Review.Findings != ruleFindings || r.Review.Correct != ruleFindings-1 ||

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"genderlens/config"
 	"genderlens/crawler"
 	"genderlens/indexer"
 	"genderlens/indexer/indextest"
@@ -180,6 +181,7 @@ func TestReportMatchesWebReport(t *testing.T) {
 	// The Action Month of 2025 is still running: both reports must say their figures are provisional.
 	now := func() time.Time { return time.Date(2025, 11, 20, 14, 5, 0, 0, model.Vietnam()) }
 	addr := freeAddr(t)
+	t.Setenv(config.APITokenEnv, "officer-token-report")
 	rc := startAt(t, now, "serve", "--config", configPath, "--data", dataDir, "--listen", addr, "--no-crawl")
 	// serve re-scores the fixture's articles (rules version r1) in the background: compare once their scores settle.
 	deadline := time.Now().Add(60 * time.Second)
@@ -198,6 +200,24 @@ func TestReportMatchesWebReport(t *testing.T) {
 			t.Fatalf("rescore not finished in 60s (%v):\n%s", err, rc.stderr.String())
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+	// An officer's review through the API: both reports must use it, the CLI reading the corrections file serve wrote.
+	for _, c := range []struct{ url, body string }{
+		{"https://a.example/1", `{"kind": "reviewed"}`},
+		{"https://a.example/2", `{"kind": "out_of_scope", "scope": "not_news"}`},
+	} {
+		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/api/review?url="+c.url, strings.NewReader(c.body))
+		req.Header.Set("Authorization", "Bearer officer-token-report")
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("POST /api/review %s: %s %s", c.body, resp.Status, msg)
+		}
 	}
 	web := map[string]string{}
 	for _, q := range []string{"year=2025&format=csv", "year=2025&format=html&action_month=1"} {
@@ -240,6 +260,10 @@ func TestReportMatchesWebReport(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(web["year=2025&format=csv"]), "\n")
 	if len(lines) != 3 || !strings.HasPrefix(lines[1], "bao-a,Báo A,") || !strings.HasPrefix(lines[2], "phuong-b,") {
 		t.Errorf("report rows %q, want bao-a and phuong-b with their names", lines[1:])
+	}
+	if !strings.HasPrefix(lines[1], "bao-a,Báo A,") || !strings.Contains(web["year=2025&format=html&action_month=1"], "1 trên 2 bài đã được rà soát") ||
+		!strings.Contains(web["year=2025&format=csv"], ",1,1,2,1,") { // bao-a in 2025: 1 article, 1 reviewed, 2 in all, 1 out of scope; the district in the Action Month: 1 of 2
+		t.Errorf("the reports do not count the review: %s", web["year=2025&format=csv"])
 	}
 	if !strings.HasSuffix(lines[1], ",20/11/2025 14:05,có") {
 		t.Errorf("CSV row %q does not say its figures are provisional as of 20/11/2025 14:05", lines[1])
