@@ -1,7 +1,8 @@
 // Package report builds the annual and Action Month reports from the index and the adoption policy.
 //
-// Build computes a Report once: every figure comes from the index's aggregates (the same ones the JSON API serves)
-// and the adoption assessment (the same as /api/district). Report.Tables lays it out as Vietnamese tables, and the
+// Build computes a Report once: every figure comes from the index's aggregates (the same ones the JSON API serves,
+// with the officers' reviewed values where they exist) and the adoption assessment (the same as /api/district);
+// AddReview adds the review samples and the scorer's precision the methodology states. Report.Tables lays it out as Vietnamese tables, and the
 // three writers (WriteXLSX, WriteCSV, WriteHTML) only render those tables, with the period and Report.StatusNotes
 // (when the figures were read, whether the period is still running), so the formats cannot disagree.
 package report
@@ -66,6 +67,9 @@ type Report struct {
 
 	// Unit is the monitoring unit the report is for; its name, when it has one, ends the title.
 	Unit model.Unit
+
+	// Review is the review samples and what they say of the scorer (AddReview); nil leaves the estimates out.
+	Review *Review
 }
 
 // minSample is the minimum sample the tables apply.

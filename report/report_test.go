@@ -17,6 +17,8 @@ import (
 	"genderlens/indexer/indextest"
 	"genderlens/internal/golden"
 	"genderlens/model"
+	"genderlens/review"
+	"genderlens/scorer/scorertest"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -110,6 +112,16 @@ func build(t *testing.T, idx *indexer.Index, actionMonth bool) *Report {
 	}
 	r.AsOf = testAsOf
 	return r
+}
+
+// memoryReviewStore is an empty review store kept in memory.
+func memoryReviewStore(t *testing.T) *review.Store {
+	t.Helper()
+	st, err := review.OpenStore("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
 }
 
 // sheetTable reads a sheet back: its header row (found by the first column's header) and the rows under it, raw.
@@ -376,7 +388,12 @@ func TestGolden(t *testing.T) {
 	} {
 		t.Run(tt.golden, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := build(t, idx, tt.actionMonth).Write(&buf, tt.format); err != nil {
+			r := build(t, idx, tt.actionMonth)
+			// No correction yet: the review tables show the samples drawn and nothing reviewed.
+			if err := r.AddReview(&review.Reviewer{Store: memoryReviewStore(t), Scorer: scorertest.New(t)}, idx, 5); err != nil {
+				t.Fatal(err)
+			}
+			if err := r.Write(&buf, tt.format); err != nil {
 				t.Fatal(err)
 			}
 			golden.Assert(t, filepath.Join("testdata", tt.golden), buf.Bytes())

@@ -151,7 +151,11 @@ func (r *Report) Tables() []Table {
 	} else {
 		ts = append(ts, r.monthTable(), r.categoryTable())
 	}
-	return append(ts, r.sampleTable(), r.methodTable())
+	ts = append(ts, r.sampleTable(), r.methodTable())
+	if r.Review != nil {
+		ts = append(ts, r.reviewSampleTable(), r.precisionTable())
+	}
+	return ts
 }
 
 func levelText(l adoption.Level) string {
@@ -212,10 +216,19 @@ func (r *Report) summaryTable() Table {
 	}
 	a := r.judged(r.District)
 	add("Số bài được theo dõi (toàn quận)", count(a.Articles))
+	add("Rà soát (toàn quận)", text(reviewedText(a)))
+	add("Số bài đã được rà soát (toàn quận)", count(a.Reviewed))
+	add("Số bài ngoài phạm vi theo rà soát (toàn quận)", count(a.OutOfScope))
 	add("Điểm nội dung trung bình (0-100)", score(a.Score))
+	if a.Machine != nil {
+		add("Điểm nội dung trung bình theo máy chấm, trước rà soát (0-100)", score(a.Machine.Score))
+	}
 	add("Tỷ lệ nữ trong số người được nhắc đến", womenShare(a.People))
 	add("Số người được nhắc đến đã rõ giới (n)", count(a.People.WomenShareBase))
 	add("Tỷ lệ nữ trong số nguồn được trích dẫn", womenShare(a.Quoted))
+	if a.Machine != nil {
+		add("Tỷ lệ nữ trong số nguồn được trích dẫn theo máy chấm, trước rà soát", womenShare(a.Machine.Quoted))
+	}
 	low, high := intervalEnds(a.Quoted.WomenShareInterval)
 	add("Tỷ lệ nữ trong số nguồn được trích dẫn: khoảng tin cậy 95%, cận dưới", low)
 	add("Tỷ lệ nữ trong số nguồn được trích dẫn: khoảng tin cậy 95%, cận trên", high)
@@ -246,12 +259,17 @@ func (r *Report) OutletTable() Table {
 		col("Yêu cầu chưa đạt", 50)
 	}
 	col("Số bài", 9)
+	col("Số bài đã rà soát", 9)
+	col("Tổng số bài (kể cả ngoài phạm vi)", 9)
+	col("Số bài ngoài phạm vi", 9)
 	col("Điểm nội dung", 10)
+	col("Điểm nội dung theo máy chấm", 10)
 	col("Nữ / người được nhắc đến", 12)
 	col("Chưa rõ giới / người được nhắc đến", 12)
 	col("Số người được nhắc đến đã rõ giới (n)", 10)
 	col("Số người được nhắc đến (n)", 10)
 	col("Nữ / nguồn trích dẫn", 12)
+	col("Nữ / nguồn trích dẫn theo máy chấm", 12)
 	col("Nữ / nguồn trích dẫn: khoảng tin cậy 95%, cận dưới", 12)
 	col("Nữ / nguồn trích dẫn: khoảng tin cậy 95%, cận trên", 12)
 	col("Chưa rõ giới / nguồn trích dẫn", 12)
@@ -274,6 +292,10 @@ func (r *Report) OutletTable() Table {
 	for _, c := range cats {
 		col("Tỷ lệ bài có: "+model.CategoryLabel(c, "vi"), 12)
 	}
+	col("Cỡ mẫu rà soát", 8)
+	col("Số bài của mẫu đã rà soát", 9)
+	col("Phát hiện của máy trong mẫu đã rà soát (n)", 10)
+	col("Tỷ lệ phát hiện của máy được giữ lại (mẫu)", 10)
 	col("Phiên bản bộ quy tắc", 24)
 	for _, o := range r.Outlets {
 		a := r.judged(o.Figures)
@@ -286,9 +308,10 @@ func (r *Report) OutletTable() Table {
 			row = append(row, text(level), text(reasons), text(unmet))
 		}
 		low, high := intervalEnds(a.Quoted.WomenShareInterval)
-		row = append(row, count(a.Articles), score(a.Score), womenShare(a.People), unknownShare(a.People),
-			count(a.People.WomenShareBase), count(a.People.UnknownShareBase),
-			womenShare(a.Quoted), low, high, unknownShare(a.Quoted), count(a.Quoted.WomenShareBase), count(a.Quoted.UnknownShareBase))
+		m := machineOf(a)
+		row = append(row, count(a.Articles), count(a.Reviewed), count(a.Total()), count(a.OutOfScope), score(a.Score), score(m.Score),
+			womenShare(a.People), unknownShare(a.People), count(a.People.WomenShareBase), count(a.People.UnknownShareBase),
+			womenShare(a.Quoted), womenShare(m.Quoted), low, high, unknownShare(a.Quoted), count(a.Quoted.WomenShareBase), count(a.Quoted.UnknownShareBase))
 		for _, role := range model.Roles() {
 			row = append(row, womenShare(a.QuotedByRole[role]))
 		}
@@ -301,10 +324,26 @@ func (r *Report) OutletTable() Table {
 		for _, c := range cats {
 			row = append(row, categoryRate(a, c))
 		}
+		row = append(row, r.sampleValues(o.ID)...)
 		row = append(row, text(versionsText(a.RulesVersions)))
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// sampleValues are the outlet table's review sample columns: the sample's size, how many of it are reviewed, the
+// machine's findings in them and the share the review kept; empty without a review.
+func (r *Report) sampleValues(outlet string) []Value {
+	if r.Review == nil {
+		return []Value{{Kind: Count}, {Kind: Count}, {Kind: Count}, {Kind: Share}}
+	}
+	sr := r.Review.Samples[outlet]
+	f, c := pooledPrecision(sr.Estimates)
+	kept := Value{Kind: Share}
+	if f > 0 {
+		kept = shareOf(float64(c) / float64(f))
+	}
+	return []Value{count(len(sr.Sample)), count(sr.Reviewed), count(f), kept}
 }
 
 // categoryRate is the share of a's articles with a finding of category c: 0 when there are articles and none has it.
@@ -444,6 +483,7 @@ func (r *Report) methodTable() Table {
 		fmt.Sprintf("Chính sách: %s (phiên bản %s). Nguồn: %s. Hạn gửi báo cáo năm: trước ngày %s.", p.Name, p.Version, p.Source.In("vi"), deadlineText(p.ReportDeadline)),
 		"Phiên bản bộ quy tắc: " + versionsText(r.RulesVersions) + ".",
 	}...), Columns: []Column{{"Mức", 14}, {"Yêu cầu", 50}, {"Ngưỡng", 30}}}
+	t.Notes = append(t.Notes, r.reviewNotes()...)
 	for _, tg := range p.Targets {
 		t.Rows = append(t.Rows, []Value{text("Mục tiêu"), text(fmt.Sprintf("Tỷ lệ cơ quan áp dụng %s vào năm %d", strings.ToLower(levelText(tg.Level)), tg.Year)), shareOf(tg.Share)})
 	}

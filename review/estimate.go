@@ -146,3 +146,27 @@ func share(women, men int) *float64 {
 	v := float64(women) / float64(women+men)
 	return &v
 }
+
+// Combine pools the estimates of several samples (the outlets of a district) as if one tally had counted them all:
+// counts add up, and shares and intervals are computed again from the sums.
+func Combine(es ...Estimates) Estimates {
+	t := NewTally()
+	for _, e := range es {
+		t.e.Articles += e.Articles
+		for _, m := range []struct{ from, into map[string]Precision }{{e.Categories, t.e.Categories}, {e.Rules, t.e.Rules}} {
+			for k, p := range m.from {
+				q := m.into[k]
+				q.Findings += p.Findings
+				q.Correct += p.Correct
+				q.Missed += p.Missed
+				m.into[k] = q
+			}
+		}
+		for _, a := range []struct{ from, into *Agreement }{{&e.Quoted.Women, &t.e.Quoted.Women}, {&e.Quoted.Men, &t.e.Quoted.Men}} {
+			a.into.Machine += a.from.Machine
+			a.into.Reviewed += a.from.Reviewed
+			a.into.Agreed += a.from.Agreed
+		}
+	}
+	return t.Estimates()
+}

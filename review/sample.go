@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"slices"
+
+	"genderlens/model"
 )
 
 // DefaultSampleSize is how many articles of an outlet and period the review sample proposes (config
@@ -43,4 +45,42 @@ func Sample(outlet, period string, urls []string, size int) []string {
 		out[i] = ks[i].url
 	}
 	return out
+}
+
+// SampleIndex is what a review sample reads of the article store: the articles of an outlet and period, and where
+// each one's review stands.
+type SampleIndex interface {
+	Index
+	URLs(f model.Filter) []string
+	RevisionOf(url string) (has, reviewed, outOfScope bool)
+}
+
+// SampleReview is an outlet's review sample for a period and what its reviewed part says of the scorer.
+type SampleReview struct {
+	// Articles is every article of the outlet in the period (in scope or not).
+	Articles int `json:"articles"`
+	// Sample is the sample in draw order; Size is the size asked for (review.sample_size), which a small outlet's
+	// sample may not reach.
+	Sample []string `json:"sample"`
+	Size   int      `json:"size"`
+	// Reviewed is how many of the sample are reviewed; Estimates rest on them alone, so they are unbiased.
+	Reviewed  int       `json:"reviewed"`
+	Estimates Estimates `json:"estimates"`
+}
+
+// ReviewSample draws the sample of outlet over period (named as ParsePeriod reads it, which seeds the draw) and
+// estimates the scorer's precision from its reviewed part: the one computation the outlet page, the API and the
+// report share, so they propose the same articles and state the same estimates. An article that cannot be read is
+// left out of the estimates and counted in the error.
+func (rv *Reviewer) ReviewSample(ix SampleIndex, outlet, periodName string, period model.Period, size int) (SampleReview, error) {
+	urls := ix.URLs(model.Filter{Outlet: outlet, Period: period})
+	sr := SampleReview{Articles: len(urls), Sample: Sample(outlet, periodName, urls, size), Size: size}
+	for _, u := range sr.Sample {
+		if _, reviewed, _ := ix.RevisionOf(u); reviewed {
+			sr.Reviewed++
+		}
+	}
+	est, err := rv.Estimate(ix, sr.Sample)
+	sr.Estimates = est
+	return sr, err
 }

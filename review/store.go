@@ -159,6 +159,17 @@ func (s *Store) Len() int {
 	return len(s.all)
 }
 
+// KindCounts counts the corrections recorded of each kind (the metrics), without copying the log.
+func (s *Store) KindCounts() map[string]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := map[string]int{}
+	for _, c := range s.all {
+		n[c.Kind]++
+	}
+	return n
+}
+
 // Objection is an objection with its decision, if any.
 type Objection struct {
 	Correction

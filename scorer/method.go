@@ -107,3 +107,6 @@ func scoredGroups(sc rules.Scoring) []string {
 	}
 	return out
 }
+
+// Rules returns the rules the scorer checks, in the rule set's order; callers must not modify them.
+func (s *Scorer) Rules() []rules.Rule { return s.set.Rules }

@@ -20,6 +20,9 @@ type outletCollector struct {
 	now     func() time.Time
 
 	articles, score, womenShare, unknownShare, sources *prometheus.Desc
+	// reviewed and outOfScope count the review's articles; machineScore and machineWomenShare are the scorer's own
+	// figures beside the reviewed ones above, for comparison.
+	reviewed, outOfScope, machineScore, machineWomenShare *prometheus.Desc
 	// categoryRate has one family per finding category: per-outlet series carry only the outlet, kind and period labels.
 	categoryRate                                          map[string]*prometheus.Desc
 	stored, batches, documents, batchErrors, batchSeconds *prometheus.Desc
@@ -48,6 +51,19 @@ func newOutletCollector(outlets []config.Outlet, store Store, now func() time.Ti
 		sources: prometheus.NewDesc("genderlens_outlet_quoted_sources",
 			"Quoted sources in the outlet's articles in the period, by gender (female, male, unknown).",
 			append(labels, "gender"), nil),
+		reviewed: prometheus.NewDesc("genderlens_outlet_reviewed_articles",
+			"Articles of the outlet in the period that an officer reviewed (out-of-scope ones included); the figures "+
+				"of the other genderlens_outlet_* series use their reviewed values. Of genderlens_outlet_articles + "+
+				"genderlens_outlet_out_of_scope_articles in all.", labels, nil),
+		outOfScope: prometheus.NewDesc("genderlens_outlet_out_of_scope_articles",
+			"Articles of the outlet in the period that review left out of scope (advertisement, not news, duplicate); "+
+				"genderlens_outlet_articles does not count them.", labels, nil),
+		machineScore: prometheus.NewDesc("genderlens_outlet_machine_content_score",
+			"The scorer's mean content score of the outlet's articles in the period before review, for comparison with "+
+				"genderlens_outlet_content_score; present once any article has a correction.", labels, nil),
+		machineWomenShare: prometheus.NewDesc("genderlens_outlet_machine_quoted_women_ratio",
+			"The scorer's women's share (0-1) of quoted sources of known gender before review, for comparison with "+
+				"genderlens_outlet_quoted_women_ratio; present once any article has a correction.", labels, nil),
 		categoryRate: map[string]*prometheus.Desc{},
 		stored: prometheus.NewDesc("genderlens_indexer_articles",
 			"Articles in the index.", nil, nil),
@@ -72,7 +88,7 @@ func newOutletCollector(outlets []config.Outlet, store Store, now func() time.Ti
 
 func (c *outletCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{c.articles, c.score, c.womenShare, c.unknownShare, c.sources, c.stored, c.batches,
-		c.documents, c.batchErrors, c.batchSeconds, c.damaged} {
+		c.documents, c.batchErrors, c.batchSeconds, c.damaged, c.reviewed, c.outOfScope, c.machineScore, c.machineWomenShare} {
 		ch <- d
 	}
 	for _, d := range c.categoryRate {
@@ -108,6 +124,16 @@ func (c *outletCollector) collectPeriod(ch chan<- prometheus.Metric, period stri
 			a = *got
 		}
 		gauge(c.articles, float64(a.Articles))
+		gauge(c.reviewed, float64(a.Reviewed))
+		gauge(c.outOfScope, float64(a.OutOfScope))
+		if m := a.Machine; m != nil {
+			if m.Score != nil {
+				gauge(c.machineScore, *m.Score)
+			}
+			if m.Quoted.WomenShare != nil {
+				gauge(c.machineWomenShare, *m.Quoted.WomenShare)
+			}
+		}
 		if a.Articles == 0 {
 			continue
 		}

@@ -49,6 +49,9 @@ func (s *Server) reportDownload(w http.ResponseWriter, r *http.Request) {
 	rep.MinSample = s.opts.MinSample
 	rep.Scoring = s.opts.Scorer.Scoring() // the methodology explains the rule set the server scores with
 	rep.Unit = s.opts.Unit
+	if err := rep.AddReview(s.opts.Review, s.opts.Store, s.opts.SampleSize); err != nil {
+		s.opts.Logger.Warn("report review estimates: some sampled articles could not be read and are left out", "year", year, "err", err)
+	}
 	// Written to a buffer first, so a failure is an error page rather than half a file.
 	var buf bytes.Buffer
 	if err := rep.Write(&buf, format); err != nil {

@@ -347,32 +347,23 @@ type ReviewSample struct {
 
 // reviewSample draws the outlet's sample for the period and estimates the scorer's precision from its reviewed part.
 func (s *Server) reviewSample(outlet string, period model.Period, view PeriodView) ReviewSample {
-	urls := s.opts.Store.URLs(model.Filter{Outlet: outlet, Period: period})
-	sample := review.Sample(outlet, view.Name, urls, s.opts.SampleSize)
-	out := ReviewSample{Outlet: outlet, Period: view, Articles: len(urls), SampleSize: s.opts.SampleSize,
-		Sample: make([]SampleArticle, 0, len(sample))}
-	for _, u := range urls {
+	sr, err := s.opts.Review.ReviewSample(s.opts.Store, outlet, view.Name, period, s.opts.SampleSize)
+	if err != nil {
+		s.opts.Logger.Warn("review estimates: some sampled articles could not be read", "outlet", outlet, "err", err)
+	}
+	out := ReviewSample{Outlet: outlet, Period: view, Articles: sr.Articles, SampleSize: s.opts.SampleSize,
+		Sample: make([]SampleArticle, 0, len(sr.Sample)), SampleReviewed: sr.Reviewed, Estimates: sr.Estimates}
+	for _, u := range s.opts.Store.URLs(model.Filter{Outlet: outlet, Period: period}) {
 		if _, reviewed, _ := s.opts.Store.RevisionOf(u); reviewed {
 			out.Reviewed++
 		}
 	}
-	for _, u := range sample {
-		sa := SampleArticle{URL: u}
+	titles := s.titles(sr.Sample)
+	for _, u := range sr.Sample {
+		sa := SampleArticle{URL: u, Title: titles[u]}
 		sa.Corrected, sa.Reviewed, sa.OutOfScope = s.opts.Store.RevisionOf(u)
-		if sa.Reviewed {
-			out.SampleReviewed++
-		}
 		out.Sample = append(out.Sample, sa)
 	}
-	titles := s.titles(sample)
-	for i := range out.Sample {
-		out.Sample[i].Title = titles[out.Sample[i].URL]
-	}
-	est, err := s.opts.Review.Estimate(s.opts.Store, sample)
-	if err != nil {
-		s.opts.Logger.Warn("review estimates: some sampled articles could not be read", "outlet", outlet, "err", err)
-	}
-	out.Estimates = est
 	return out
 }
 

@@ -51,6 +51,7 @@ func (s *Server) routes() []route {
 		{"POST", "/api/review", "api_review_write", s.apiPostReview},
 		{"GET", "/api/objections", "api_objections", s.apiObjections},
 		{"GET", "/api/outlets/{id}/review", "api_outlet_review", s.apiOutletReview},
+		{"GET", "/api/rules", "api_rules", s.apiRules},
 
 		// The web pages and their static files.
 		{"GET", "/{$}", "page_overview", s.overview},

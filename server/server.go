@@ -105,6 +105,8 @@ type Server struct {
 	handler http.Handler
 	pages   map[string]*template.Template
 	check   *checkGate
+	// reviewCache keeps the estimates over every reviewed article (reviewEstimates).
+	reviewCache reviewCache
 }
 
 // maxBodyBytes bounds request bodies; larger ones get 413.
@@ -217,6 +219,7 @@ func New(opts Options) (*Server, error) {
 		{"outlet", newOutletCollector(opts.Outlets, opts.Store, time.Now)},
 		{"rescore", newRescoreCollector(opts.Store)},
 		{"district", newDistrictCollector(s, time.Now)},
+		{"review", newReviewCollector(s)},
 		{"HTTP requests", httpMetrics.requests},
 		{"HTTP duration", httpMetrics.duration},
 	} {

@@ -12,7 +12,6 @@ import (
 	"genderlens/indexer"
 	"genderlens/model"
 	"genderlens/report"
-	"genderlens/rules"
 
 	"golang.org/x/term"
 )
@@ -28,7 +27,7 @@ func runReport(ctx context.Context, env *environment, args []string) error {
 	format := fs.String("format", "xlsx", "`xlsx` (every table, one sheet each), csv (the outlet table, UTF-8 with BOM) or html (printable A4 page)")
 	actionMonth := fs.Bool("action-month", false, "report on the Action Month for gender equality (15/11-15/12 of --year) instead of the year")
 	out := fs.String("out", "", "write to this `file` (default: standard output; xlsx needs --out when that is a terminal)")
-	cfg, _, err := cf.parse(fs, args, env)
+	cfg, log, err := cf.parse(fs, args, env)
 	if err != nil {
 		return err
 	}
@@ -57,11 +56,20 @@ func runReport(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
+	sc, err := loadScorer(cfg.RulesDir)
+	if err != nil {
+		return usageError{err}
+	}
 	idx, err := indexer.Open(cfg.DataDir, indexer.Options{})
 	if err != nil {
 		return err
 	}
 	defer idx.Close()
+	// The corrections, as serve applies them: the report's figures are the reviewed ones, the same as /report's.
+	rv, err := openReview(cfg, sc, idx, log)
+	if err != nil {
+		return err
+	}
 	outlets := make([]report.Outlet, len(configured))
 	for i, o := range configured {
 		outlets[i] = report.Outlet{ID: o.ID, Name: o.Name, Kind: o.Kind}
@@ -70,13 +78,10 @@ func runReport(ctx context.Context, env *environment, args []string) error {
 	if err != nil {
 		return err
 	}
-	if cfg.RulesDir != "" {
-		// The methodology explains the rule set the articles are scored with; Build assumes the embedded one.
-		set, err := rules.LoadDir(cfg.RulesDir)
-		if err != nil {
-			return usageError{err}
-		}
-		rep.Scoring = set.Scoring
+	// The methodology explains the rule set the articles are scored with; Build assumes the embedded one.
+	rep.Scoring = sc.Scoring()
+	if err := rep.AddReview(rv, idx, cfg.Review.SampleSize); err != nil {
+		log.Warn("review estimates: some sampled articles could not be read and are left out", "err", err)
 	}
 	rep.MinSample = cfg.Figures.MinSample
 	rep.AsOf = env.clock()

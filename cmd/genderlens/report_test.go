@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"io"
 	"net/http"
 	"os"
@@ -12,10 +13,14 @@ import (
 	"testing"
 	"time"
 
+	"genderlens/config"
+	"genderlens/crawler"
 	"genderlens/indexer"
 	"genderlens/indexer/indextest"
+	"genderlens/ingest"
 	"genderlens/internal/golden"
 	"genderlens/model"
+	"genderlens/review"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -176,6 +181,7 @@ func TestReportMatchesWebReport(t *testing.T) {
 	// The Action Month of 2025 is still running: both reports must say their figures are provisional.
 	now := func() time.Time { return time.Date(2025, 11, 20, 14, 5, 0, 0, model.Vietnam()) }
 	addr := freeAddr(t)
+	t.Setenv(config.APITokenEnv, "officer-token-report")
 	rc := startAt(t, now, "serve", "--config", configPath, "--data", dataDir, "--listen", addr, "--no-crawl")
 	// serve re-scores the fixture's articles (rules version r1) in the background: compare once their scores settle.
 	deadline := time.Now().Add(60 * time.Second)
@@ -194,6 +200,24 @@ func TestReportMatchesWebReport(t *testing.T) {
 			t.Fatalf("rescore not finished in 60s (%v):\n%s", err, rc.stderr.String())
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+	// An officer's review through the API: both reports must use it, the CLI reading the corrections file serve wrote.
+	for _, c := range []struct{ url, body string }{
+		{"https://a.example/1", `{"kind": "reviewed"}`},
+		{"https://a.example/2", `{"kind": "out_of_scope", "scope": "not_news"}`},
+	} {
+		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/api/review?url="+c.url, strings.NewReader(c.body))
+		req.Header.Set("Authorization", "Bearer officer-token-report")
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("POST /api/review %s: %s %s", c.body, resp.Status, msg)
+		}
 	}
 	web := map[string]string{}
 	for _, q := range []string{"year=2025&format=csv", "year=2025&format=html&action_month=1"} {
@@ -236,6 +260,10 @@ func TestReportMatchesWebReport(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(web["year=2025&format=csv"]), "\n")
 	if len(lines) != 3 || !strings.HasPrefix(lines[1], "bao-a,Báo A,") || !strings.HasPrefix(lines[2], "phuong-b,") {
 		t.Errorf("report rows %q, want bao-a and phuong-b with their names", lines[1:])
+	}
+	if !strings.HasPrefix(lines[1], "bao-a,Báo A,") || !strings.Contains(web["year=2025&format=html&action_month=1"], "1 trên 2 bài đã được rà soát") ||
+		!strings.Contains(web["year=2025&format=csv"], ",1,1,2,1,") { // bao-a in 2025: 1 article, 1 reviewed, 2 in all, 1 out of scope; the district in the Action Month: 1 of 2
+		t.Errorf("the reports do not count the review: %s", web["year=2025&format=csv"])
 	}
 	if !strings.HasSuffix(lines[1], ",20/11/2025 14:05,có") {
 		t.Errorf("CSV row %q does not say its figures are provisional as of 20/11/2025 14:05", lines[1])
@@ -317,5 +345,72 @@ func TestUnknownOutletIsAnError(t *testing.T) {
 				t.Errorf("wrote %d bytes to stdout", out.Len())
 			}
 		})
+	}
+}
+
+// TestReportAppliesCorrections checks that `genderlens report` reads the data directory's corrections, as serve does:
+// an article marked out of scope and one reviewed change the figures and the reviewed count of the report.
+func TestReportAppliesCorrections(t *testing.T) {
+	dataDir, configPath := t.TempDir(), filepath.Join(t.TempDir(), "genderlens.yaml")
+	sc, err := loadScorer("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := indextest.OpenDir(t, dataDir)
+	var docs []indexer.Document
+	for i, body := range []string{"Bà Nguyễn Thị Lan cho biết: “Chúng tôi sẽ mở thêm lớp học.”", "Ông Trần Văn Hùng nói rằng dự án kéo dài ba năm."} {
+		a := model.Article{URL: "https://a.example/r" + strconv.Itoa(i), Outlet: "bao-a", Title: "Tin " + strconv.Itoa(i), Body: body,
+			Published: time.Date(2025, 5, 1+i, 8, 0, 0, 0, model.Vietnam())}
+		d, err := ingest.Score(sc, crawler.Article{Article: a})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := idx.Put(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := review.OpenStore(filepath.Join(dataDir, reviewFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []review.Correction{
+		{URL: docs[0].URL, Kind: review.KindReviewed},
+		{URL: docs[1].URL, Kind: review.KindOutOfScope, Scope: review.ScopeNotNews},
+	} {
+		d := docs[0]
+		if c.URL == docs[1].URL {
+			d = docs[1]
+		}
+		c.Outlet, c.TextHash, c.By, c.ByRole = "bao-a", review.TextHash(model.ScoredText(d.Title, d.Lead, d.Body, d.Captions)), "officer", review.ByOfficer
+		if _, err := st.Record(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := "outlets:\n  - id: bao-a\n    name: \"Báo A\"\n    kind: newspaper\n    start_urls: [\"https://a.example/\"]\n"
+	if err := os.WriteFile(configPath, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	env := &environment{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut}
+	if code := run(context.Background(), env, []string{"report", "--config", configPath, "--data", dataDir, "--year", "2025", "--format", "csv"}); code != 0 {
+		t.Fatalf("report exited %d: %s", code, errOut.String())
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out.String(), "\uFEFF"))).ReadAll()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("CSV: %v %q", err, recs)
+	}
+	got := map[string]string{}
+	for i, h := range recs[0] {
+		got[h] = recs[1][i]
+	}
+	for col, want := range map[string]string{"Mã cơ quan": "bao-a", "Số bài": "1", "Số bài đã rà soát": "1",
+		"Tổng số bài (kể cả ngoài phạm vi)": "2", "Số bài ngoài phạm vi": "1", "Cỡ mẫu rà soát": "2", "Số bài của mẫu đã rà soát": "1"} {
+		if got[col] != want {
+			t.Errorf("%s = %q, want %q", col, got[col], want)
+		}
 	}
 }
