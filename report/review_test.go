@@ -163,15 +163,15 @@ func TestReportUsesReview(t *testing.T) {
 
 	r := buildReviewed()
 	a := r.District
-	if a.Reviewed != 2 || a.OutOfScope != 1 || a.Articles != 2 || a.Machine == nil || a.Machine.Articles != 3 {
+	if a.Reviewed != 3 || a.OutOfScope != 1 || a.Articles != 2 || a.Machine == nil || a.Machine.Articles != 3 {
 		t.Fatalf("aggregate: reviewed %d, out of scope %d, articles %d, machine %+v", a.Reviewed, a.OutOfScope, a.Articles, a.Machine)
 	}
 
 	summary := tableOf(t, r, "Tổng hợp")
 	for label, want := range map[string]string{
-		"Rà soát (toàn quận)":                           "2 trên 3 bài đã được rà soát (1 bài ngoài phạm vi, không tính vào số liệu)",
+		"Rà soát (toàn quận)":                           "3 trên 3 bài đã được rà soát (1 bài ngoài phạm vi, không tính vào số liệu)",
 		"Số bài được theo dõi (toàn quận)":              "2",
-		"Số bài đã được rà soát (toàn quận)":            "2",
+		"Số bài đã được rà soát (toàn quận)":            "3",
 		"Số bài ngoài phạm vi theo rà soát (toàn quận)": "1",
 		// Reviewed: 3 women of 4 quoted sources; the machine: 3 of 6 over the same three articles.
 		"Tỷ lệ nữ trong số nguồn được trích dẫn":                              NotEnoughDataText,
@@ -187,8 +187,8 @@ func TestReportUsesReview(t *testing.T) {
 
 	outlet := tableRow(t, r.OutletTable(), "bao-a")
 	for col, want := range map[string]string{
-		"Số bài": "2", "Số bài đã rà soát": "2", "Tổng số bài (kể cả ngoài phạm vi)": "3", "Số bài ngoài phạm vi": "1",
-		"Cỡ mẫu rà soát": "3", "Số bài của mẫu đã rà soát": "2",
+		"Số bài": "2", "Số bài đã rà soát": "3", "Tổng số bài (kể cả ngoài phạm vi)": "3", "Số bài ngoài phạm vi": "1",
+		"Cỡ mẫu rà soát": "3", "Số bài của mẫu đã rà soát": "3",
 	} {
 		if got := outlet[col]; got != want {
 			t.Errorf("outlet table %q = %q, want %q", col, got, want)
@@ -212,7 +212,7 @@ func TestReportUsesReview(t *testing.T) {
 	sample := tableRow(t, tableOf(t, r, reviewSampleSheet), "bao-a")
 	// Women: the machine counted 2 in the two reviewed articles, the review 3: all 2 agree, 2 of 3 found.
 	for col, want := range map[string]string{
-		"Số bài của mẫu đã rà soát": "2", "Nguồn nữ: độ chính xác": "100,0%", "Nguồn nữ: số máy đếm (n)": "2",
+		"Số bài của mẫu đã rà soát": "3", "Nguồn nữ: độ chính xác": "100,0%", "Nguồn nữ: số máy đếm (n)": "2",
 		"Nguồn nữ: độ phủ": "66,7%", "Nguồn nữ: số sau rà soát (n)": "3", "Nguồn nam: độ chính xác": "50,0%",
 		"Nữ / nguồn trích dẫn trong mẫu: máy chấm": "50,0%", "Nữ / nguồn trích dẫn trong mẫu: sau rà soát": "75,0%",
 	} {
@@ -226,8 +226,8 @@ func TestReportUsesReview(t *testing.T) {
 	if err := r.Write(&html, "html"); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"2 trên 3 bài đã được rà soát", precisionSheet, "Điểm nội dung theo máy chấm",
-		"Toàn quận: 2 trên 3 bài đã được rà soát", "Trong kỳ, 2 bài của mẫu đã được rà soát"} {
+	for _, want := range []string{"3 trên 3 bài đã được rà soát", precisionSheet, "Điểm nội dung theo máy chấm",
+		"Toàn quận: 3 trên 3 bài đã được rà soát", "Trong kỳ, 2 bài của mẫu đã được rà soát"} {
 		if !strings.Contains(html.String(), want) {
 			t.Errorf("HTML lacks %q", want)
 		}
@@ -262,7 +262,7 @@ func TestReportUsesReview(t *testing.T) {
 	for i, h := range recs[0] {
 		got[h] = recs[1][i]
 	}
-	for col, want := range map[string]string{"Số bài đã rà soát": "2", "Số bài ngoài phạm vi": "1", "Số bài của mẫu đã rà soát": "2",
+	for col, want := range map[string]string{"Số bài đã rà soát": "3", "Số bài ngoài phạm vi": "1", "Số bài của mẫu đã rà soát": "3",
 		"Phát hiện của máy trong mẫu đã rà soát (n)": fmt.Sprint(pooled(est))} {
 		if got[col] != want {
 			t.Errorf("CSV %q = %q, want %q", col, got[col], want)
