@@ -1,0 +1,283 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"genderlens/config"
+	"genderlens/review"
+)
+
+// getReview reads an article's review through the API, as a client checking what the page recorded would.
+func getReview(t *testing.T, base, articleURL string) ReviewView {
+	t.Helper()
+	code, _, body := fetch(t, "GET", base+"/api/review?url="+url.QueryEscape(articleURL), nil)
+	if code != http.StatusOK {
+		t.Fatalf("GET /api/review = %d: %s", code, body)
+	}
+	var v ReviewView
+	if err := json.Unmarshal([]byte(body), &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func findingOf(t *testing.T, v ReviewView, category string) review.FindingReview {
+	t.Helper()
+	for _, f := range v.Findings {
+		if f.Category == category {
+			return f
+		}
+	}
+	t.Fatalf("%s has no %s finding: %+v", v.URL, category, v.Findings)
+	return review.FindingReview{}
+}
+
+// TestArticleReviewForms posts every kind of correction through the article page's forms, as a browser without
+// script sends them, and checks with GET /api/review that the right correction was recorded and that the page says
+// so after the redirect.
+func TestArticleReviewForms(t *testing.T) {
+	ts, _ := newPagesTestServer(t)
+	people := "https://hotay.example/tin-02"
+	stereo := findingOf(t, getReview(t, ts.URL, fixtureStereo), "stereotype")
+	place := func(f review.FindingReview) url.Values {
+		return url.Values{"category": {f.Category}, "start": {strconv.Itoa(f.Start)}, "end": {strconv.Itoa(f.End)}}
+	}
+	with := func(v url.Values, kv ...string) url.Values {
+		out := url.Values{"token": {testToken}}
+		for k, vs := range v {
+			out[k] = vs
+		}
+		for i := 0; i+1 < len(kv); i += 2 {
+			out.Set(kv[i], kv[i+1])
+		}
+		return out
+	}
+	text := "Nhiều dự án phần mềm có thành viên nữ."
+	tests := []struct {
+		name, article string
+		form          url.Values
+		check         func(t *testing.T, c review.Correction, v ReviewView)
+	}{
+		{"confirm", fixtureStereo, with(place(stereo), "kind", "confirm_finding", "by", "Cán bộ Hà"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if c.By != "Cán bộ Hà" || c.ByRole != review.ByOfficer || c.Finding.Rule != stereo.Rule || findingOf(t, v, "stereotype").State != review.StateConfirmed {
+				t.Errorf("%+v", c)
+			}
+		}},
+		{"object", fixtureStereo, with(place(stereo), "kind", "objection", "reason", "Trích nguyên văn lời nhân vật"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if c.Reason != "Trích nguyên văn lời nhân vật" || len(findingOf(t, v, "stereotype").Objections) != 1 {
+				t.Errorf("%+v", c)
+			}
+		}},
+		{"decide", fixtureStereo, nil, func(t *testing.T, c review.Correction, v ReviewView) {
+			f := findingOf(t, v, "stereotype")
+			if c.Decision != review.DecisionUpheld || f.State != review.StateRejected || f.Objections[0].Open() {
+				t.Errorf("%+v: state %s", c, f.State)
+			}
+		}},
+		{"reject", fixtureStereo, with(place(stereo), "kind", "reject_finding", "reason", "không phải định kiến"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if c.Kind != review.KindRejectFinding || findingOf(t, v, "stereotype").State != review.StateRejected {
+				t.Errorf("%+v", c)
+			}
+		}},
+		{"add by phrase", fixtureStereo, with(nil, "kind", "add_finding", "category", "gender_marking", "text", "thành viên nữ", "start", "", "end", ""), func(t *testing.T, c review.Correction, v ReviewView) {
+			f := findingOf(t, v, "gender_marking")
+			if f.State != review.StateAdded || f.Text != "thành viên nữ" || f.End-f.Start != len("thành viên nữ") {
+				t.Errorf("%+v", f)
+			}
+		}},
+		{"add by place", fixtureStereo, nil, func(t *testing.T, c review.Correction, v ReviewView) {
+			if c.Finding.Text != "phần mềm" || c.Finding.Category != "appearance" {
+				t.Errorf("%+v", c.Finding)
+			}
+		}},
+		{"set gender", people, with(nil, "kind", "set_gender", "person", "Trần Văn Hùng", "gender", "female", "role", "expert"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if c.Gender != "female" || c.Role != "" || v.Corrected.People.Female != 2 {
+				t.Errorf("%+v, people %+v", c, v.Corrected.People)
+			}
+		}},
+		{"set quoted off", people, with(nil, "kind", "set_quoted", "person", "Trần Văn Hùng"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if c.Quoted == nil || *c.Quoted || v.Corrected.Quoted.Female != 1 {
+				t.Errorf("%+v, quoted %+v", c, v.Corrected.Quoted)
+			}
+		}},
+		{"set quoted on", people, with(nil, "kind", "set_quoted", "person", "Trần Văn Hùng", "quoted", "true"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if c.Quoted == nil || !*c.Quoted || v.Corrected.Quoted.Female != 2 {
+				t.Errorf("%+v, quoted %+v", c, v.Corrected.Quoted)
+			}
+		}},
+		{"set role", people, with(nil, "kind", "set_role", "person", "Trần Văn Hùng", "role", "expert", "gender", "male"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if c.Role != "expert" || c.Gender != "" {
+				t.Errorf("%+v", c)
+			}
+		}},
+		{"add person", people, with(nil, "kind", "add_person", "person", "Lê Thị Hoa", "gender", "female", "role", "ordinary", "quoted", "true"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if c.Person != "Lê Thị Hoa" || c.Quoted == nil || !*c.Quoted || len(v.People) != 3 {
+				t.Errorf("%+v, people %d", c, len(v.People))
+			}
+		}},
+		{"merge", people, with(nil, "kind", "merge_people", "person", "Lê Thị Hoa", "into", "Nguyễn Thị Lan"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if c.Into != "Nguyễn Thị Lan" || len(v.People) != 2 {
+				t.Errorf("%+v, people %d", c, len(v.People))
+			}
+		}},
+		{"remove", people, with(nil, "kind", "remove_person", "person", "Trần Văn Hùng"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if len(v.People) != 1 {
+				t.Errorf("%+v, people %+v", c, v.People)
+			}
+		}},
+		{"out of scope", people, with(nil, "kind", "out_of_scope", "scope", "advertisement"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if v.OutOfScope == nil || v.OutOfScope.Scope != "advertisement" {
+				t.Errorf("%+v", v.OutOfScope)
+			}
+		}},
+		{"in scope", people, with(nil, "kind", "in_scope", "scope", "advertisement"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if v.OutOfScope != nil || c.Scope != "" {
+				t.Errorf("%+v, %+v", c, v.OutOfScope)
+			}
+		}},
+		{"reviewed", people, with(nil, "kind", "reviewed", "by", "Phòng VH-TT"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if v.Reviewed == nil || v.Reviewed.By != "Phòng VH-TT" {
+				t.Errorf("%+v", v.Reviewed)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			form := tt.form
+			before := getReview(t, ts.URL, tt.article)
+			switch tt.name {
+			case "decide":
+				obs := findingOf(t, before, "stereotype").Objections
+				form = with(nil, "kind", "decision", "objection", strconv.Itoa(obs[0].ID), "decision", "upheld")
+			case "add by place":
+				i := strings.Index(text, "phần mềm")
+				start := strings.Index(before.Title+"\n\n"+text, text) + i
+				form = with(nil, "kind", "add_finding", "category", "appearance", "start", strconv.Itoa(start),
+					"end", strconv.Itoa(start+len("phần mềm")), "text", "")
+			}
+			form.Set("text_hash", before.TextHash)
+			code, h, body := fetch(t, "POST", ts.URL+"/article/review?url="+url.QueryEscape(tt.article), form)
+			if code != http.StatusSeeOther {
+				t.Fatalf("POST = %d, want 303: %s", code, errorText(body))
+			}
+			loc := h.Get("Location")
+			if !strings.HasPrefix(loc, articleLink(tt.article)+"&recorded=") {
+				t.Errorf("redirect to %q", loc)
+			}
+			v := getReview(t, ts.URL, tt.article)
+			if len(v.History) != len(before.History)+1 {
+				t.Fatalf("history %d corrections, want %d", len(v.History), len(before.History)+1)
+			}
+			c := v.History[len(v.History)-1]
+			if c.Kind != form.Get("kind") || c.ByRole != review.ByOfficer || c.TextHash != before.TextHash {
+				t.Errorf("recorded %+v", c)
+			}
+			tt.check(t, c, v)
+			// The page it redirects to says what was recorded.
+			_, _, page := fetch(t, "GET", ts.URL+loc, nil)
+			if !strings.Contains(page, `class="notice ok-box" role="status">Đã ghi nhận: <span class="correction">`+translate("vi", "rkind."+c.Kind)) {
+				t.Errorf("the page after the redirect does not say what was recorded")
+			}
+		})
+	}
+	// The article page shows the review: the reviewed score beside the machine's, the states, the history.
+	_, _, page := fetch(t, "GET", ts.URL+articleLink(fixtureStereo), nil)
+	for _, want := range []string{"Sau duyệt:", "đã bác bỏ", "do cán bộ thêm", "Chấp nhận phản đối", "Trích nguyên văn lời nhân vật",
+		"Lịch sử sửa đổi (6)", "Bài chưa được duyệt."} {
+		if !strings.Contains(page, want) {
+			t.Errorf("article page lacks %q", want)
+		}
+	}
+	_, _, page = fetch(t, "GET", ts.URL+articleLink(people)+"&lang=en", nil)
+	for _, want := range []string{"Reviewed by", "Phòng VH-TT", "Machine and reviewed figures", "Back in scope"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("English article page lacks %q", want)
+		}
+	}
+}
+
+// errorText is the error box of a page, to say why a form was refused.
+func errorText(body string) string {
+	if i := strings.Index(body, `<div class="error"`); i >= 0 {
+		return body[i:min(len(body), i+400)]
+	}
+	return body[:min(len(body), 400)]
+}
+
+// TestArticleReviewRefused: a form without the token, with a wrong one, with an editor's token for what editors
+// may not do or for another outlet, with bad input, or for an unknown article is refused with a page in the
+// request's language, and nothing is recorded.
+func TestArticleReviewRefused(t *testing.T) {
+	ts, srv := newPagesTestServer(t)
+	srv.opts.Editors = []config.Editor{{Outlet: "bao-ho-tay", Token: "editor-ho-tay-123"}, {Outlet: "phuong-sen", Token: "editor-sen-456"}}
+	stereo := findingOf(t, getReview(t, ts.URL, fixtureStereo), "stereotype")
+	form := func(token string, kv ...string) url.Values {
+		f := url.Values{"category": {stereo.Category}, "start": {strconv.Itoa(stereo.Start)}, "end": {strconv.Itoa(stereo.End)}}
+		if token != "" {
+			f.Set("token", token)
+		}
+		for i := 0; i+1 < len(kv); i += 2 {
+			f.Set(kv[i], kv[i+1])
+		}
+		return f
+	}
+	target := "/article/review?url=" + url.QueryEscape(fixtureStereo)
+	tests := []struct {
+		name, path string
+		form       url.Values
+		code       int
+		want       string
+	}{
+		{"no token", target, form("", "kind", "reject_finding"), 401, "Cần nhập mã truy cập"},
+		{"no token en", target + "&lang=en", form("", "kind", "reject_finding"), 401, "The access token is required"},
+		{"wrong token", target, form("wrong-token", "kind", "reject_finding"), 403, "Mã truy cập không đúng"},
+		{"wrong token en", target + "&lang=en", form("wrong-token", "kind", "reject_finding"), 403, "Wrong access token"},
+		{"editor rejects", target, form("editor-ho-tay-123", "kind", "reject_finding"), 403, "chỉ dùng để phản đối"},
+		{"editor of another outlet", target, form("editor-sen-456", "kind", "objection", "reason", "sai"), 403, "dành cho cơ quan khác"},
+		{"objection without reason", target, form(testToken, "kind", "objection"), 400, "Phản đối cần có lý do"},
+		{"no kind", target, form(testToken), 400, "Hãy chọn một thao tác"},
+		{"unknown kind", target, form(testToken, "kind", "delete_everything"), 400, "Chưa ghi được sửa đổi"},
+		{"no such finding", target, form(testToken, "kind", "reject_finding", "start", "1"), 400, "Chưa ghi được sửa đổi"},
+		{"bad place", target, form(testToken, "kind", "reject_finding", "start", "abc"), 400, "Vị trí của phát hiện không hợp lệ"},
+		{"phrase not in text", target, form(testToken, "kind", "add_finding", "start", "", "end", "", "text", "không có trong bài"), 400, "không có trong bài"},
+		{"empty phrase", target + "&lang=en", form(testToken, "kind", "add_finding", "start", "", "end", "", "text", " "), 400, "Type the finding&#39;s phrase"},
+		{"unknown category", target, form(testToken, "kind", "add_finding", "category", "nope", "text", "phần mềm", "start", "", "end", ""), 400, "Chưa ghi được sửa đổi"},
+		{"no such person", target, form(testToken, "kind", "set_gender", "person", "Không Ai", "gender", "female"), 400, "Chưa ghi được sửa đổi"},
+		{"text changed", target, form(testToken, "kind", "reject_finding", "text_hash", "0123456789abcdef"), 409, "Nội dung bài đã thay đổi"},
+		{"unknown article", "/article/review?url=" + url.QueryEscape("https://hotay.example/nope"), form(testToken, "kind", "reject_finding"), 404, "Không có bài viết này"},
+		{"no url", "/article/review", form(testToken, "kind", "reject_finding"), 400, "Thiếu địa chỉ của bài viết"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, h, body := fetch(t, "POST", ts.URL+tt.path, tt.form)
+			if code != tt.code {
+				t.Fatalf("POST = %d, want %d: %s", code, tt.code, errorText(body))
+			}
+			if !strings.HasPrefix(h.Get("Content-Type"), "text/html") || !strings.Contains(body, tt.want) {
+				t.Errorf("page lacks %q: %s", tt.want, errorText(body))
+			}
+			if code == 401 && h.Get("WWW-Authenticate") == "" {
+				t.Error("401 without WWW-Authenticate")
+			}
+			if tok := tt.form.Get("token"); tok != "" && strings.Contains(body, tok) {
+				t.Error("the page shows the token")
+			}
+		})
+	}
+	if v := getReview(t, ts.URL, fixtureStereo); len(v.History) != 0 {
+		t.Errorf("refused forms recorded %d corrections", len(v.History))
+	}
+	// An editor's objection is recorded like the officer's, with the editor's role.
+	code, _, body := fetch(t, "POST", ts.URL+target, form("editor-ho-tay-123", "kind", "objection", "reason", "Trích lời nhân vật"))
+	if code != http.StatusSeeOther {
+		t.Fatalf("editor's objection = %d: %s", code, errorText(body))
+	}
+	if v := getReview(t, ts.URL, fixtureStereo); len(v.History) != 1 || v.History[0].ByRole != review.ByEditor {
+		t.Errorf("history %+v", v.History)
+	}
+}
