@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -280,4 +281,65 @@ func TestArticleReviewRefused(t *testing.T) {
 	if v := getReview(t, ts.URL, fixtureStereo); len(v.History) != 1 || v.History[0].ByRole != review.ByEditor {
 		t.Errorf("history %+v", v.History)
 	}
+}
+
+// TestOutletReviewSection: the outlet page says how many of the year's articles are reviewed, shows the machine and
+// reviewed figures where a correction changed them, the review sample, the estimates from its reviewed part and the
+// open objections; the overview shows the reviewed count beside each outlet's figures.
+func TestOutletReviewSection(t *testing.T) {
+	ts, _ := newPagesTestServer(t)
+	page := func(path string) string {
+		t.Helper()
+		code, _, body := fetch(t, "GET", ts.URL+path, nil)
+		if code != http.StatusOK {
+			t.Fatalf("GET %s = %d", path, code)
+		}
+		return body
+	}
+	wantIn := func(where, body string, wants ...string) {
+		t.Helper()
+		for _, w := range wants {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s lacks %q", where, w)
+			}
+		}
+	}
+	outlet := page("/outlets/bao-ho-tay?year=2025")
+	wantIn("outlet page before review", outlet, "0/12 bài đã duyệt", "Mẫu duyệt ngẫu nhiên của năm",
+		"12 bài được chọn ngẫu nhiên trong 12 bài của năm để duyệt; đã duyệt 0.", "Không có phản đối nào đang chờ.",
+		`href="/article?url=`+url.QueryEscape(fixtureStereo)+`"`)
+	if strings.Contains(outlet, "Số liệu của máy và sau duyệt") {
+		t.Error("the outlet page compares machine and reviewed figures before any correction")
+	}
+	post := func(form url.Values) {
+		t.Helper()
+		form.Set("token", testToken)
+		if code, _, body := fetch(t, "POST", ts.URL+"/article/review?url="+url.QueryEscape(fixtureStereo), form); code != http.StatusSeeOther {
+			t.Fatalf("POST %v = %d: %s", form, code, errorText(body))
+		}
+	}
+	for _, f := range getReview(t, ts.URL, fixtureStereo).Findings {
+		if f.Category == "stereotype" {
+			post(url.Values{"kind": {"reject_finding"}, "category": {f.Category}, "start": {strconv.Itoa(f.Start)}, "end": {strconv.Itoa(f.End)}})
+		}
+	}
+	post(url.Values{"kind": {"reviewed"}, "by": {"Phòng VH-TT"}})
+	f := findingOf(t, getReview(t, ts.URL, fixtureSexual), "appearance")
+	code, _, body := fetch(t, "POST", ts.URL+"/article/review?url="+url.QueryEscape(fixtureSexual), url.Values{"token": {testToken},
+		"kind": {"objection"}, "category": {f.Category}, "start": {strconv.Itoa(f.Start)}, "end": {strconv.Itoa(f.End)}, "reason": {"Mô tả trang phục"}})
+	if code != http.StatusSeeOther {
+		t.Fatalf("objection = %d: %s", code, errorText(body))
+	}
+
+	outlet = page("/outlets/bao-ho-tay?year=2025")
+	wantIn("outlet page after review", outlet, "1/12 bài đã duyệt", "Số liệu của máy và sau duyệt", "Tỷ lệ bài: Định kiến, rập khuôn giới",
+		"đã duyệt 1.", "Ước lượng chỉ dựa trên 1 bài", "Độ chính xác theo loại phát hiện", "Sai số về nguồn tin được trích dẫn",
+		"Mô tả trang phục", `href="`+articleLink(fixtureSexual)+`#review"`)
+	// Both stereotype findings were rejected: the scorer's precision on them is 0 of 2.
+	if !regexp.MustCompile(`Định kiến, rập khuôn giới</th><td class="num">2</td><td class="num">0%`).MatchString(outlet) {
+		t.Error("the precision table does not show 0% of 2 stereotype findings")
+	}
+	wantIn("English outlet page", page("/outlets/bao-ho-tay?year=2025&lang=en"), "1 of 12 reviewed", "Machine and reviewed figures",
+		"rest on the 1 reviewed articles of the random sample only", "Open objections")
+	wantIn("overview", page("/?year=2025"), "1/12 bài đã duyệt", "0/2 bài đã duyệt")
 }
