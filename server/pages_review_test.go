@@ -343,3 +343,35 @@ func TestOutletReviewSection(t *testing.T) {
 		"rest on the 1 reviewed articles of the random sample only", "Open objections")
 	wantIn("overview", page("/?year=2025"), "1/12 bài đã duyệt", "0/2 bài đã duyệt")
 }
+
+// TestArticleReviewStaleAndUnmatched: corrections made on another version of the text, and corrections of a person
+// the current result does not have, are listed on the article page to be reviewed again, not applied.
+func TestArticleReviewStaleAndUnmatched(t *testing.T) {
+	ts, srv := newPagesTestServer(t)
+	hash := getReview(t, ts.URL, fixtureStereo).TextHash
+	for _, c := range []review.Correction{
+		{URL: fixtureStereo, Outlet: "bao-ho-tay", Kind: review.KindSetGender, TextHash: "an-older-text", Person: "Phạm Quốc Bảo",
+			Gender: "female", By: "Cán bộ Hà", ByRole: review.ByOfficer},
+		{URL: fixtureStereo, Outlet: "bao-ho-tay", Kind: review.KindSetRole, TextHash: hash, Person: "Trần Thị Vắng", Role: "expert",
+			By: "Cán bộ Hà", ByRole: review.ByOfficer},
+	} {
+		if _, err := srv.opts.Review.Store.Record(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for path, wants := range map[string][]string{
+		articleLink(fixtureStereo): {"được ghi trên một phiên bản khác của bài", "Sửa giới tính <span lang=\"vi\">Phạm Quốc Bảo</span>: Nữ",
+			"không áp dụng được", "Sửa vai trò <span lang=\"vi\">Trần Thị Vắng</span>: Chuyên gia", "Lịch sử sửa đổi (2)"},
+		articleLink(fixtureStereo) + "&lang=en": {"made on another version of the text", "could not be applied"},
+	} {
+		_, _, page := fetch(t, "GET", ts.URL+path, nil)
+		for _, w := range wants {
+			if !strings.Contains(page, w) {
+				t.Errorf("GET %s lacks %q", path, w)
+			}
+		}
+	}
+	if v := getReview(t, ts.URL, fixtureStereo); v.Changed {
+		t.Error("a stale or unmatched correction changed the figures")
+	}
+}
