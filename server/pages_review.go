@@ -211,6 +211,11 @@ func (s *Server) articleReviewPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	saved, _, err := s.recordCorrection(u, who, c)
+	if err != nil && saved.ID > 0 {
+		// Recorded, but the article could not be read again: the page after the redirect says what it can.
+		s.opts.Logger.Warn("article page: read the article after a correction", "url", u, "err", err)
+		err = nil
+	}
 	if err != nil {
 		code := errorCodeOf(err)
 		switch code {
