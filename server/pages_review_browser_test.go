@@ -98,6 +98,25 @@ func TestReviewInBrowser(t *testing.T) {
 		t.Errorf("added finding %+v, want %q at %d", added, phrase, strings.Index(d, phrase))
 	}
 
+	// A selection that starts in a highlight leaves its tooltip out: the phrase and the place are the text's.
+	err = chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(() => {
+		const mark = document.querySelector("#marked mark");
+		const after = mark.nextSibling;
+		const r = document.createRange();
+		r.setStart(mark.firstChild, 0);
+		r.setEnd(after, after.data.indexOf(" nghiệp"));
+		document.getSelection().removeAllRanges();
+		document.getSelection().addRange(r);
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const across = "Phái yếu khởi"
+	browsertest.MustRun(t, ctx, chromedp.Poll[bool](`document.getElementById("add-text").value === `+strconv.Quote(across), chromedp.WithPollingTimeout(5*time.Second)))
+	if got := browsertest.MustRun(t, ctx, chromedp.Value(chromedp.CSS("#add-end"))); got != strconv.Itoa(len(across)) {
+		t.Errorf("a selection of %q from the text's start ends at %s, want byte %d", across, got, len(across))
+	}
+
 	// Mark it reviewed, by mouse this time.
 	err = chromedp.Do(ctx,
 		chromedp.Evaluate[chromedp.Void](`document.querySelector(".reviewed-form").closest("details").open = true`),
