@@ -11,7 +11,8 @@ import (
 const (
 	// formBodyBytes bounds the self-check form: the 1 MB draft and the form's other fields and multipart framing.
 	formBodyBytes = maxBodyBytes + 64<<10
-	// evidenceFormBytes bounds the evidence form, a dozen short text fields.
+	// evidenceFormBytes bounds the evidence form, a dozen short text fields, and the article page's review forms
+	// (a reason of at most 4,000 characters, URL-encoded, and a few short fields).
 	evidenceFormBytes = 64 << 10
 	// formMemoryBytes is what ParseMultipartForm keeps in memory; the body limit above it means nothing of a form
 	// within its limit is written to a temporary file.
@@ -23,7 +24,7 @@ func bodyLimit(rt route) int64 {
 	switch rt.name {
 	case "page_check":
 		return formBodyBytes
-	case "page_evidence":
+	case "page_evidence", "page_review":
 		return evidenceFormBytes
 	default:
 		return maxBodyBytes

@@ -2,11 +2,13 @@ package server
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 
 	"genderlens/config"
 	"genderlens/indexer"
 	"genderlens/model"
+	"genderlens/review"
 	"genderlens/scorer"
 )
 
@@ -25,6 +27,8 @@ type articlePage struct {
 	// MessageLang is the language of the findings' messages: the stored result's (Vietnamese), or the page's when
 	// the article was scored again for it.
 	MessageLang string
+	// Review is the article's review and its forms; nil when the article has no stored result to review.
+	Review *articleReview
 }
 
 // articlePageHandler: GET /article?url=CANONICAL_URL.
@@ -34,15 +38,23 @@ func (s *Server) articlePageHandler(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusBadRequest, "error.badrequest", "error.nourl")
 		return
 	}
+	if v, ok := s.articlePageView(w, r, u); ok {
+		s.render(w, http.StatusOK, "article.html", newPage(r, "", v))
+	}
+}
+
+// articlePageView reads the stored article at u for its page; when it cannot, it answers the error page itself and
+// returns false.
+func (s *Server) articlePageView(w http.ResponseWriter, r *http.Request, u string) (*articlePage, bool) {
 	d, ok, err := s.opts.Store.Get(u)
 	if err != nil {
 		s.opts.Logger.Error("article page", "url", u, "err", err)
 		s.errorPage(w, r, http.StatusServiceUnavailable, "error.unavailable", "")
-		return
+		return nil, false
 	}
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound, "error.noarticle", u)
-		return
+		return nil, false
 	}
 	v := &articlePage{Doc: d, Stale: d.RulesVersion != s.opts.Scorer.RulesVersion(), Method: s.opts.Scorer.Method(pageLang(r))}
 	if o, ok := s.outlet(d.Outlet); ok {
@@ -65,5 +77,10 @@ func (s *Server) articlePageHandler(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Result, v.Alerts = res, res.Alerts
 	v.Segments, v.Findings = highlight(text, res.Findings)
-	s.render(w, http.StatusOK, "article.html", newPage(r, "", v))
+	if a, err := s.opts.Review.Review(d); err == nil {
+		v.Review = s.articleReviewView(r, a)
+	} else if !errors.Is(err, review.ErrNoResult) {
+		s.opts.Logger.Error("article page: review", "url", u, "err", err)
+	}
+	return v, true
 }

@@ -37,6 +37,8 @@ type outletPage struct {
 	Crawl *model.CrawlHealth
 	// CrawlSkipped lists Crawl.Skipped in a stable order.
 	CrawlSkipped []skipCount
+	// Review is the year's review: how much is reviewed, the sample and what it says of the scorer.
+	Review outletReview
 }
 
 type skipCount struct {
@@ -132,6 +134,7 @@ func (s *Server) outletPageHandler(w http.ResponseWriter, r *http.Request) {
 		s.opts.Logger.Error("outlet page: top articles", "outlet", id, "err", err)
 	}
 	v.Top = top
+	v.Review = s.outletReviewView(lang, id, year, v.Figures)
 	if v.Crawl = s.crawlHealth(id); v.Crawl != nil {
 		v.Crawl.LastCrawl = v.Crawl.LastCrawl.In(model.Vietnam())
 		for _, reason := range slices.Sorted(maps.Keys(v.Crawl.Skipped)) {

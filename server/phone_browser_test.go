@@ -27,6 +27,8 @@ func TestPhoneLayoutInBrowser(t *testing.T) {
 		within []string
 		// before must come above after on the page.
 		before, after string
+		// open opens every <details> first (the review's sections and their forms).
+		open bool
 	}{
 		{name: "overview", path: "/?year=2025", ready: "table.outlets",
 			within: []string{"#outlet-bao-ho-tay .figure-articles", "#outlet-bao-ho-tay .figure-score", "#outlet-bao-ho-tay .figure-women",
@@ -37,6 +39,8 @@ func TestPhoneLayoutInBrowser(t *testing.T) {
 			within: []string{"table.findings tbody tr:first-child td.suggest", "table.findings tbody tr:last-child td.suggest", ".score-badge"}},
 		{name: "article", path: "/article?url=https%3A%2F%2Fhotay.example%2Fnguoi-dep-san-bay", ready: "table.findings",
 			within: []string{"table.findings tbody tr:first-child td.suggest"}},
+		{name: "article-review", path: "/article?url=https%3A%2F%2Fhotay.example%2Fphu-nu-khoi-nghiep", ready: "#review", open: true,
+			within: []string{"#rf1-token", "#rf1 .actions", "#add-text", "#p0-gender", "#p0-token", "#rv-token"}},
 		{name: "search", path: "/search?q=phuong", ready: "li.hit",
 			within: []string{"li.hit h3", "#hits-h"}, before: "li.hit", after: "aside.facets"},
 	} {
@@ -47,6 +51,9 @@ func TestPhoneLayoutInBrowser(t *testing.T) {
 					chromedp.Click(chromedp.CSS(".check-form button[type=submit]")))
 			}
 			actions = append(actions, chromedp.WaitVisible(chromedp.CSS(tc.ready)))
+			if tc.open {
+				actions = append(actions, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("details").forEach(d => d.open = true)`))
+			}
 			if err := chromedp.Do(ctx, actions...); err != nil {
 				t.Fatal(err)
 			}

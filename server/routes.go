@@ -62,6 +62,7 @@ func (s *Server) routes() []route {
 		{"GET", "/outlets/{id}/evidence/{year}", "page_evidence", s.evidencePageHandler},
 		{"POST", "/outlets/{id}/evidence/{year}", "page_evidence", s.evidencePageHandler},
 		{"GET", "/article", "page_article", s.articlePageHandler},
+		{"POST", "/article/review", "page_review", s.articleReviewPost},
 		{"GET", "/search", "page_search", s.searchPageHandler},
 		{"GET", "/static/", "", http.StripPrefix("/static/", http.FileServerFS(static)).ServeHTTP},
 	}
