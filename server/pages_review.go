@@ -33,7 +33,7 @@ type articleReview struct {
 	Stale, Unmatched []review.Correction
 	History          []review.Correction
 	// Categories are the categories a missed finding can be added in; Genders, Roles and Scopes the form choices.
-	Categories, Genders, Roles, Scopes []string
+	Categories, Genders, Roles, Scopes, Topics []string
 	// Recorded is the correction just recorded (the flash after the redirect).
 	Recorded *review.Correction
 	// Error is a catalog key saying why a form was refused; Detail the API's own words for it (English), if any.
@@ -61,7 +61,7 @@ func (s *Server) articleReviewView(r *http.Request, a review.Article) *articleRe
 		Reviewed: o.Reviewed, OutOfScope: o.OutOfScope, Changed: o.Changed, Machine: figuresOf(a.Machine),
 		Corrected: figuresOf(o.Result), People: o.Result.People, Stale: o.Stale, Unmatched: o.Unmatched,
 		History: a.History, Categories: findingCategories, Genders: model.Genders(), Roles: model.Roles(),
-		Scopes: review.Scopes()}
+		Scopes: review.Scopes(), Topics: model.Topics()}
 	if pageLang(r) == "en" {
 		v.Action += "&lang=en"
 	}
@@ -141,6 +141,9 @@ func correctionFromForm(f url.Values) (c review.Correction, problem string) {
 		}
 	case review.KindOutOfScope:
 		c.Scope = get("scope")
+	case review.KindSetTopic:
+		flag := get("flag") == "yes"
+		c.Topic, c.Flag = get("topic"), &flag
 	case review.KindDecision:
 		n, err := strconv.Atoi(get("objection"))
 		if err != nil || n <= 0 {

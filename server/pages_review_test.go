@@ -141,6 +141,11 @@ func TestArticleReviewForms(t *testing.T) {
 				t.Errorf("%+v, %+v", c, v.OutOfScope)
 			}
 		}},
+		{"topic", people, with(nil, "kind", "set_topic", "topic", "gender_equality", "flag", "yes"), func(t *testing.T, c review.Correction, v ReviewView) {
+			if c.Topic != "gender_equality" || c.Flag == nil || !*c.Flag {
+				t.Errorf("%+v", c)
+			}
+		}},
 		{"reviewed", people, with(nil, "kind", "reviewed", "by", "Phòng VH-TT"), func(t *testing.T, c review.Correction, v ReviewView) {
 			if v.Reviewed == nil || v.Reviewed.By != "Phòng VH-TT" {
 				t.Errorf("%+v", v.Reviewed)
