@@ -29,7 +29,7 @@ func TestReviewInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(outletURL), chromedp.WaitVisible(chromedp.CSS("#review-h"))); err != nil {
 		t.Fatal(err)
 	}
-	wantAll(t, "reviewed count before", textOf(t, ctx, "p.lead .reviewed-count"), "0/12 bài đã duyệt")
+	wantAll(t, "reviewed count before", textOf(t, ctx, "p.lead .reviewed-count"), "0/12 bài đã rà soát")
 	before := textOf(t, ctx, "table.categories tbody")
 
 	// Reject the first finding with the keyboard only.
@@ -127,13 +127,13 @@ func TestReviewInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	waitFlash(t, ctx, "Đã duyệt")
-	wantAll(t, "review state", textOf(t, ctx, "p.review-state"), "Đã duyệt bởi")
+	waitFlash(t, ctx, "Đã rà soát")
+	wantAll(t, "review state", textOf(t, ctx, "p.review-state"), "Đã rà soát bởi")
 
 	if err := chromedp.Do(ctx, chromedp.Navigate(outletURL), chromedp.WaitVisible(chromedp.CSS("#review-h"))); err != nil {
 		t.Fatal(err)
 	}
-	wantAll(t, "reviewed count after", textOf(t, ctx, "p.lead .reviewed-count"), "1/12 bài đã duyệt")
+	wantAll(t, "reviewed count after", textOf(t, ctx, "p.lead .reviewed-count"), "1/12 bài đã rà soát")
 	wantAll(t, "machine and reviewed figures", textOf(t, ctx, "table.review-figures"), "Đánh dấu giới không cần thiết")
 	if after := textOf(t, ctx, "table.categories tbody"); after == before {
 		t.Errorf("the outlet's category rates did not change: %q", after)

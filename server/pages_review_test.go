@@ -193,8 +193,8 @@ func TestArticleReviewForms(t *testing.T) {
 	}
 	// The article page shows the review: the reviewed score beside the machine's, the states, the history.
 	_, _, page := fetch(t, "GET", ts.URL+articleLink(fixtureStereo), nil)
-	for _, want := range []string{"Sau duyệt:", "đã bác bỏ", "do cán bộ thêm", "Chấp nhận phản đối", "Trích nguyên văn lời nhân vật",
-		"Lịch sử sửa đổi (6)", "Bài chưa được duyệt."} {
+	for _, want := range []string{"Sau rà soát:", "đã bác bỏ", "do cán bộ thêm", "Chấp nhận phản đối", "Trích nguyên văn lời nhân vật",
+		"Lịch sử sửa đổi (6)", "Bài chưa được rà soát."} {
 		if !strings.Contains(page, want) {
 			t.Errorf("article page lacks %q", want)
 		}
@@ -310,10 +310,10 @@ func TestOutletReviewSection(t *testing.T) {
 		}
 	}
 	outlet := page("/outlets/bao-ho-tay?year=2025")
-	wantIn("outlet page before review", outlet, "0/12 bài đã duyệt", "Mẫu duyệt ngẫu nhiên của năm",
-		"12 bài được chọn ngẫu nhiên trong 12 bài của năm để duyệt; đã duyệt 0.", "Không có phản đối nào đang chờ.",
+	wantIn("outlet page before review", outlet, "0/12 bài đã rà soát", "Mẫu rà soát ngẫu nhiên của năm",
+		"12 bài được chọn ngẫu nhiên trong 12 bài của năm để rà soát; đã rà soát 0.", "Không có phản đối nào đang chờ.",
 		`href="/article?url=`+url.QueryEscape(fixtureStereo)+`"`)
-	if strings.Contains(outlet, "Số liệu của máy và sau duyệt") {
+	if strings.Contains(outlet, "Số liệu của máy và sau rà soát") {
 		t.Error("the outlet page compares machine and reviewed figures before any correction")
 	}
 	post := func(form url.Values) {
@@ -337,8 +337,8 @@ func TestOutletReviewSection(t *testing.T) {
 	}
 
 	outlet = page("/outlets/bao-ho-tay?year=2025")
-	wantIn("outlet page after review", outlet, "1/12 bài đã duyệt", "Số liệu của máy và sau duyệt", "Tỷ lệ bài: Định kiến, rập khuôn giới",
-		"đã duyệt 1.", "Ước lượng chỉ dựa trên 1 bài", "Độ chính xác theo loại phát hiện", "Sai số về nguồn tin được trích dẫn",
+	wantIn("outlet page after review", outlet, "1/12 bài đã rà soát", "Số liệu của máy và sau rà soát", "Tỷ lệ bài: Định kiến, rập khuôn giới",
+		"đã rà soát 1.", "Ước lượng chỉ dựa trên 1 bài", "Độ chính xác theo loại phát hiện", "Sai số về nguồn tin được trích dẫn",
 		"Mô tả trang phục", `href="`+articleLink(fixtureSexual)+`#review"`)
 	// Both stereotype findings were rejected: the scorer's precision on them is 0 of 2.
 	if !regexp.MustCompile(`Định kiến, rập khuôn giới</th><td class="num">2</td><td class="num">0%`).MatchString(outlet) {
@@ -346,7 +346,7 @@ func TestOutletReviewSection(t *testing.T) {
 	}
 	wantIn("English outlet page", page("/outlets/bao-ho-tay?year=2025&lang=en"), "1 of 12 reviewed", "Machine and reviewed figures",
 		"rest on the 1 reviewed articles of the random sample only", "Open objections")
-	wantIn("overview", page("/?year=2025"), "1/12 bài đã duyệt", "0/2 bài đã duyệt")
+	wantIn("overview", page("/?year=2025"), "1/12 bài đã rà soát", "0/2 bài đã rà soát")
 }
 
 // TestArticleReviewStaleAndUnmatched: corrections made on another version of the text, and corrections of a person
