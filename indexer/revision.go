@@ -122,3 +122,33 @@ func (ix *Index) RevisionOf(url string) (has, reviewed, outOfScope bool) {
 	}
 	return true, v.reviewed, v.outOfScope
 }
+
+// ReviseHits returns hits with the reviewed figures of the articles that have corrections: score, people and quoted
+// counts, categories and topics, and the review's state. hits is not modified (a cache may hold it).
+func (ix *Index) ReviseHits(hits []model.SearchHit) []model.SearchHit {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if len(ix.revisions) == 0 {
+		return hits
+	}
+	var out []model.SearchHit
+	for i, h := range hits {
+		v := ix.revisions[h.URL]
+		if v == nil {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(hits)
+		}
+		out[i].Reviewed, out[i].OutOfScope = v.reviewed, v.outOfScope
+		if r := v.row; r != nil {
+			out[i].Score = float64(r.scoreMicro) / 1e6
+			out[i].People, out[i].Quoted = r.people, r.quoted
+			out[i].Categories, out[i].Topics = nonNilStrings(slices.Clone(r.categories)), nonNilStrings(slices.Clone(r.topics))
+		}
+	}
+	if out == nil {
+		return hits
+	}
+	return out
+}

@@ -46,6 +46,10 @@ type SearchHit struct {
 	Quoted       GenderCounts `json:"quoted"`
 	Categories   []string     `json:"categories"`
 	Topics       []string     `json:"topics"`
+	// Reviewed and OutOfScope say where the article's review stands; an article with corrections shows its reviewed
+	// score, counts, categories and topics (filters and facets use the scorer's).
+	Reviewed   bool `json:"reviewed"`
+	OutOfScope bool `json:"out_of_scope"`
 	// Relevance is the search engine's ranking score (0 without a query).
 	Relevance float64 `json:"relevance"`
 	// Snippets are HTML fragments per field (title, lead, body), text escaped and matches in <mark>.

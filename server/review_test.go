@@ -13,6 +13,7 @@ import (
 	"genderlens/config"
 	"genderlens/indexer"
 	"genderlens/ingest"
+	"genderlens/model"
 	"genderlens/review"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -220,6 +221,19 @@ func TestReviewAPIEveryKind(t *testing.T) {
 	}
 	if *f.Score == *f.Machine.Score {
 		t.Errorf("score unchanged by review: %.2f", *f.Score)
+	}
+	// Search hits show the reviewed figures and the review's state.
+	var hits model.SearchResult
+	getJSON(t, ts.URL+"/api/articles?outlet=bao-ho-tay&size=50", &hits)
+	hitOf := map[string]model.SearchHit{}
+	for _, h := range hits.Articles {
+		hitOf[h.URL] = h
+	}
+	if h := hitOf[fixtureSexual]; !h.Reviewed || h.Score == 0 {
+		t.Errorf("search hit of the reviewed article: %+v", h)
+	}
+	if h := hitOf["https://hotay.example/tin-02"]; !h.OutOfScope {
+		t.Errorf("search hit of the out-of-scope article: %+v", h)
 	}
 	if f.Quoted.GenderCounts == f.Machine.Quoted.GenderCounts {
 		t.Errorf("quoted sources unchanged by review: %+v", f.Quoted.GenderCounts)

@@ -38,6 +38,7 @@ type Store interface {
 	URLs(f model.Filter) []string
 	RevisionOf(url string) (has, reviewed, outOfScope bool)
 	Revise(url string, rev *indexer.Revision)
+	ReviseHits(hits []model.SearchHit) []model.SearchHit
 }
 
 // Options are the server's dependencies; Store, Scorer and Registry are required.
@@ -181,10 +182,20 @@ func (o Options) withDefaults() (Options, error) {
 }
 
 // minSampleStore sets the enough-data flags of every aggregate the server reads, for the configured minimum sample,
-// so that no page, API answer, metric or report can show a share without them.
+// so that no page, API answer, metric or report can show a share without them; and gives search hits their reviewed
+// figures.
 type minSampleStore struct {
 	Store
 	minSample int
+}
+
+// Search shows every hit with its reviewed figures, as the aggregates are.
+func (m minSampleStore) Search(ctx context.Context, r model.SearchRequest) (model.SearchResult, error) {
+	res, err := m.Store.Search(ctx, r)
+	if err == nil {
+		res.Articles = m.Store.ReviseHits(res.Articles)
+	}
+	return res, err
 }
 
 func (m minSampleStore) Aggregate(f model.Filter) model.Aggregate {
