@@ -101,6 +101,13 @@ func (p *diskPause) end(giveUp error) time.Duration {
 	return d
 }
 
+// open reports whether a request may start: the crawler is neither paused nor given up.
+func (p *diskPause) open() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.since.IsZero() && p.gaveUp == nil
+}
+
 // pausedSince is the start of the current pause (zero when not paused).
 func (p *diskPause) pausedSince() time.Time {
 	p.mu.Lock()

@@ -161,7 +161,7 @@ func (t *politeTransport) acquire(ctx context.Context, g *hostGate) (time.Time, 
 			}
 		}
 		at, err := g.acquire(ctx, t.maxRetryAfter)
-		if err != nil || t.pause == nil || t.pause.pausedSince().IsZero() {
+		if err != nil || t.pause == nil || t.pause.open() {
 			return at, err
 		}
 		g.release()
