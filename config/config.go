@@ -103,6 +103,12 @@ type Crawler struct {
 	// MaxHostPause caps the pause a Retry-After may impose on a host: a site asking for longer (a week, a year) is
 	// left alone this long, then asked again.
 	MaxHostPause Duration `yaml:"max_host_pause"`
+	// DiskRetry is the first wait before the crawler, paused because the store has no space, tries to store the
+	// article it holds again; the wait doubles after each failure, up to 2 minutes.
+	DiskRetry Duration `yaml:"disk_retry"`
+	// MaxDiskPause bounds how long `crawl --once` stays paused for lack of space before it gives up and exits
+	// non-zero; `serve` and a scheduled `crawl` stay paused until space returns.
+	MaxDiskPause Duration `yaml:"max_disk_pause"`
 }
 
 // Outlet is one media agency whose articles are collected and scored.

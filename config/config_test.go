@@ -44,6 +44,8 @@ func TestDefaultValidates(t *testing.T) {
 		MaxRedirects:  5,
 		MaxRetryAfter: Duration(2 * time.Minute),
 		MaxHostPause:  Duration(24 * time.Hour),
+		DiskRetry:     Duration(10 * time.Second),
+		MaxDiskPause:  Duration(10 * time.Minute),
 	}
 	if c.Crawler != want {
 		t.Errorf("crawler defaults = %+v, want %+v", c.Crawler, want)
@@ -209,6 +211,8 @@ func TestInvalid(t *testing.T) {
 			"crawler.yaml:12: crawler.max_redirects: must be from 1 to 20, got 0",
 			"crawler.yaml:13: crawler.max_retry_after: must be positive, got 0s",
 			"crawler.yaml:14: crawler.max_host_pause: must be positive and at least crawler.max_retry_after (0s), got 0s",
+			"crawler.yaml:15: crawler.disk_retry: must be positive, got 0s",
+			"crawler.yaml:16: crawler.max_disk_pause: must be positive (how long `crawl --once` waits for space), got -1m",
 		}},
 		{"user_agent.yaml", []string{
 			`user_agent.yaml:1: listen: "127.0.0.1:http" has an invalid port "http"`,

@@ -173,6 +173,12 @@ func (cr Crawler) validate(v *validator) {
 		v.failf("crawler.max_host_pause", "must be positive and at least crawler.max_retry_after (%s), got %s",
 			cr.MaxRetryAfter, cr.MaxHostPause)
 	}
+	if cr.DiskRetry <= 0 {
+		v.failf("crawler.disk_retry", "must be positive, got %s", cr.DiskRetry)
+	}
+	if cr.MaxDiskPause <= 0 {
+		v.failf("crawler.max_disk_pause", "must be positive (how long `crawl --once` waits for space), got %s", cr.MaxDiskPause)
+	}
 }
 
 // maxServerConnections bounds server.max_connections below the usual file-descriptor limits' reach once the index's

@@ -28,7 +28,9 @@ type Image struct {
 //
 // Store must return nil only once the article is durable: the crawler then marks it stored in its state and will not
 // hand it over again unless its text changes, in which case Store is called again with the same URL and must
-// replace the earlier version. An error (or a cancelled ctx) leaves the article unmarked, to be fetched again.
+// replace the earlier version. An error (or a cancelled ctx) leaves the article unmarked, to be fetched again. An
+// error that means the disk is full (IsNoSpace: one that wraps syscall.ENOSPC, EDQUOT or EFBIG) pauses the whole
+// crawler instead: Store is called again with the same article, with backoff, until it succeeds.
 type Sink interface {
 	Store(ctx context.Context, a Article) error
 }

@@ -47,6 +47,8 @@ type Crawler struct {
 	failedAt map[string]time.Time
 	healthMu sync.Mutex
 	health   map[string]model.CrawlHealth // by outlet id: the last crawl that was not cancelled
+	// pause stops every run while the store has no space (see diskPause).
+	pause *diskPause
 }
 
 // Option configures a Crawler.
@@ -68,6 +70,11 @@ func WithStateDir(dir string) Option { return func(c *Crawler) { c.stateDir = di
 
 // WithState uses s as the crawl state (see WithStateDir).
 func WithState(s State) Option { return func(c *Crawler) { c.state = s } }
+
+// WithMaxDiskPause makes the crawler give up after a pause for lack of space longer than d: the runs in progress
+// stop and return an error wrapping ErrNoSpace. Without it (or with d <= 0) the crawler waits for space as long as it
+// takes, as a server should; a one-shot crawl sets crawler.max_disk_pause so that it cannot hang on a full disk.
+func WithMaxDiskPause(d time.Duration) Option { return func(c *Crawler) { c.pause.limit = max(d, 0) } }
 
 // WithBaseTransport replaces the HTTP transport under the politeness layer (tests, proxies).
 func WithBaseTransport(rt http.RoundTripper) Option {
@@ -100,9 +107,13 @@ func New(cfg config.Crawler, sink Sink, opts ...Option) *Crawler {
 	if maxPause <= 0 {
 		maxPause = defaultMaxHostPause
 	}
+	c.pause = &diskPause{c: c, retry: cfg.DiskRetry.Std()}
+	if c.pause.retry <= 0 {
+		c.pause.retry = defaultDiskRetry
+	}
 	c.transport = &politeTransport{
 		base: base, limiter: c.limiter, timeout: cfg.Timeout.Std(), maxBody: cfg.MaxBodyBytes,
-		maxRetries: maxRetries, maxRetryAfter: maxWait, maxPause: max(maxPause, maxWait),
+		maxRetries: maxRetries, maxRetryAfter: maxWait, maxPause: max(maxPause, maxWait), pause: c.pause,
 	}
 	for _, o := range opts {
 		o(c)
@@ -239,6 +250,8 @@ type Stats struct {
 	RobotsBlocked int
 	Errors        int
 	Duration      time.Duration
+	// Paused is the part of Duration the crawler spent paused because the store had no space.
+	Paused time.Duration
 	// Skipped counts pages fetched but not taken as articles, by reason (the Skip constants).
 	Skipped map[string]int
 	// Warnings say what looks wrong with the outlet's crawl and how to fix it; they are also logged.
@@ -306,6 +319,8 @@ type run struct {
 	// unreachable counts failures to reach a host at all (see unreachableKind); firstUnreachable is the first one.
 	unreachable      atomic.Int64
 	firstUnreachable error
+	// noSpace is set when the crawler gave up waiting for space (ErrNoSpace): the run stops fetching.
+	noSpace error
 }
 
 // Crawl runs one crawl of one outlet: robots.txt, sitemaps, feeds, then start pages and the links they lead to.
@@ -341,6 +356,9 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 	r.col.OnResponseHeaders(r.handleHeaders)
 	r.col.OnResponse(r.handleResponse)
 	r.col.OnError(r.handleError)
+	c.pause.enter()
+	defer c.pause.leave()
+	pausedBefore := c.pause.pausedTotal()
 
 	sitemaps := append([]string(nil), o.Sitemaps...)
 	for _, host := range r.hostsToProbe() {
@@ -373,6 +391,7 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 		Outlet: o.ID, Pages: int(r.pages.Load()), New: int(r.newArts.Load()), Updated: int(r.updated.Load()),
 		Unchanged: int(r.unchanged.Load()), Duplicates: int(r.duplicates.Load()),
 		RobotsBlocked: int(r.blocked.Load()), Errors: int(r.errs.Load()), Duration: c.now().Sub(start),
+		Paused: c.pause.pausedTotal() - pausedBefore,
 	}
 	st.Articles = st.New + st.Updated
 	r.mu.Lock()
@@ -384,6 +403,16 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 			c.log.Error("crawl state not synced", "outlet", o.ID, "err", err)
 		}
 		return st, fmt.Errorf("outlet %s: crawl stopped: %w", o.ID, ctx.Err())
+	}
+	r.mu.Lock()
+	noSpace := r.noSpace
+	r.mu.Unlock()
+	if noSpace != nil {
+		// Not a crawl of the outlet either: what was not stored stays unmarked, for the next crawl to fetch.
+		if err := state.Sync(); err != nil {
+			c.log.Error("crawl state not synced", "outlet", o.ID, "err", err)
+		}
+		return st, fmt.Errorf("outlet %s: crawl stopped: %w", o.ID, noSpace)
 	}
 	if n := r.unreachable.Load(); n > 0 {
 		// A host that could not be reached is not a crawl of the outlet: no last success, and the caller sees an error.
@@ -422,7 +451,8 @@ func (c *Crawler) Crawl(ctx context.Context, o config.Outlet) (Stats, error) {
 	}
 	c.log.Info("crawl finished", "outlet", o.ID, "pages", st.Pages, "new", st.New, "updated", st.Updated,
 		"unchanged", st.Unchanged, "duplicates", st.Duplicates, "not_articles", notArticles,
-		"robots_blocked", st.RobotsBlocked, "errors", st.Errors, "duration", st.Duration.Round(time.Millisecond))
+		"robots_blocked", st.RobotsBlocked, "errors", st.Errors, "paused", st.Paused.Round(time.Millisecond),
+		"duration", st.Duration.Round(time.Millisecond))
 	for _, w := range st.Warnings {
 		c.log.Warn("outlet yields too few articles", "outlet", o.ID, "problem", w)
 	}
@@ -480,6 +510,10 @@ func (r *run) loadRobots(origin string) []string {
 	if err == nil {
 		req.Header.Set("User-Agent", r.c.cfg.UserAgent)
 		resp, err := r.c.client.Do(req)
+		if errors.Is(err, ErrNoSpace) {
+			r.stopForSpace(err) // nothing more is fetched in this run
+			return nil
+		}
 		if err != nil {
 			kind := "fetch"
 			if r.ctx.Err() == nil {
@@ -695,6 +729,9 @@ func (r *run) handleError(resp *colly.Response, err error) {
 	switch {
 	case r.ctx.Err() != nil || errors.Is(err, colly.ErrAbortedAfterHeaders):
 		return // cancellation is reported once, by Crawl
+	case errors.Is(err, ErrNoSpace):
+		r.stopForSpace(err) // reported once, by Crawl
+		return
 	case errors.As(err, &deferred):
 		if resp != nil && resp.Ctx != nil {
 			lastmod, _ := time.Parse(time.RFC3339Nano, resp.Ctx.Get(ctxLastMod))
@@ -728,6 +765,15 @@ func (r *run) handleError(resp *colly.Response, err error) {
 		u = resp.Request.URL.String()
 	}
 	r.c.log.Warn("fetch failed", "outlet", r.outlet.ID, "url", u, "kind", kind, "err", err)
+}
+
+// stopForSpace records that the crawler gave up waiting for space: the run ends with err.
+func (r *run) stopForSpace(err error) {
+	r.mu.Lock()
+	if r.noSpace == nil {
+		r.noSpace = err
+	}
+	r.mu.Unlock()
 }
 
 // noteUnreachable records err when it is a failure to reach the host at all, and returns its kind ("" otherwise).
@@ -863,8 +909,17 @@ func (r *run) handlePage(resp *colly.Response) {
 		r.put(fetchEntry)
 		return
 	}
-	if err := r.c.sink.Store(r.ctx, a); err != nil {
-		r.fail("store", resp.Request.URL, err)
+	// While the store has no space, this holds the article (and the whole crawl) until a write succeeds.
+	if err := r.c.pause.store(r.ctx, r.outlet.ID, a); err != nil {
+		switch {
+		case r.ctx.Err() != nil:
+		case errors.Is(err, ErrNoSpace):
+			r.stopForSpace(err)
+			r.errs.Add(1)
+			r.c.metrics.errors.WithLabelValues(r.outlet.ID, "store").Inc()
+		default:
+			r.fail("store", resp.Request.URL, err)
+		}
 		return
 	}
 	// Marked only now, after the Sink's acknowledgement: a crash before this line costs a re-fetch, not an article.

@@ -14,4 +14,8 @@
 // after the Sink acknowledged the article) is kept in an append-only log per outlet under WithStateDir, so that a
 // re-crawl sends conditional GETs, skips what the sitemap says is unchanged, re-stores only changed articles, and a
 // restart neither re-fetches everything nor loses an article.
+//
+// A Sink error that means the disk is full (IsNoSpace: ENOSPC, EDQUOT, EFBIG) pauses the whole crawler rather than
+// costing the article (diskpause.go): no request starts, for any outlet, the article is held and stored again with
+// backoff, and the crawl goes on where it stopped once a write succeeds (or gives up after WithMaxDiskPause).
 package crawler

@@ -98,6 +98,7 @@ func (c *Crawler) setHealth(outletID string, end time.Time, st Stats) {
 	h := model.CrawlHealth{
 		LastCrawl: end, Pages: st.Pages, Articles: st.New + st.Updated + st.Unchanged + st.Duplicates,
 		Stored: st.Articles, Errors: st.Errors, Skipped: maps.Clone(st.Skipped), Warnings: slices.Clone(st.Warnings),
+		PausedSeconds: st.Paused.Seconds(),
 	}
 	if h.Skipped == nil {
 		h.Skipped = map[string]int{}
@@ -116,7 +117,8 @@ func (c *Crawler) setHealth(outletID string, end time.Time, st Stats) {
 }
 
 // CrawlHealth returns the outcome of the outlet's last crawl that was not cancelled (kept in the state directory
-// across restarts when there is one); ok is false when none is known.
+// across restarts when there is one), with PausedSince set while the crawler is paused for lack of space; ok is
+// false when none is known.
 func (c *Crawler) CrawlHealth(outletID string) (model.CrawlHealth, bool) {
 	c.healthMu.Lock()
 	defer c.healthMu.Unlock()
@@ -133,6 +135,10 @@ func (c *Crawler) CrawlHealth(outletID string) (model.CrawlHealth, bool) {
 	if ok {
 		h.Skipped = maps.Clone(h.Skipped)
 		h.Warnings = slices.Clone(h.Warnings)
+		h.PausedSince = nil
+		if since := c.pause.pausedSince(); !since.IsZero() {
+			h.PausedSince = &since
+		}
 	}
 	return h, ok
 }

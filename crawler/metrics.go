@@ -12,6 +12,7 @@ type Metrics struct {
 	skipped       *prometheus.CounterVec
 	duration      *prometheus.HistogramVec
 	lastSuccess   *prometheus.GaugeVec
+	paused        *prometheus.GaugeVec
 }
 
 // NewMetrics creates the crawler metrics and registers them with reg (nil: not registered, for tests).
@@ -50,9 +51,15 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "genderlens_crawler_last_success_timestamp_seconds",
 			Help: "Unix time of the end of the last crawl run of an outlet that finished without being cancelled and reached its hosts.",
 		}, []string{"outlet"}),
+		paused: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "genderlens_crawler_paused",
+			Help: "1 while the crawler is paused, by reason: no_space (the store has no space; nothing is fetched until a write succeeds).",
+		}, []string{"reason"}),
 	}
+	// The series exists from the start, so that an alert can tell "not paused" from "no crawler".
+	m.paused.WithLabelValues(pauseNoSpace).Set(0)
 	if reg != nil {
-		reg.MustRegister(m.pages, m.bytes, m.errors, m.robotsBlocked, m.articles, m.skipped, m.duration, m.lastSuccess)
+		reg.MustRegister(m.pages, m.bytes, m.errors, m.robotsBlocked, m.articles, m.skipped, m.duration, m.lastSuccess, m.paused)
 	}
 	return m
 }

@@ -147,13 +147,32 @@ type politeTransport struct {
 	onRetry func(req *http.Request, status int, wait time.Duration)
 	// onStart, when set, is told the start time each attempt claimed from its host's gate (tests).
 	onStart func(req *http.Request, at time.Time)
+	// pause, when set, holds every request while the crawler is paused because the store has no space.
+	pause *diskPause
+}
+
+// acquire waits until the crawler is not paused for space, then for the host's turn. A pause that began during the
+// wait for the turn is waited out too, so that no request starts while the crawler is paused.
+func (t *politeTransport) acquire(ctx context.Context, g *hostGate) (time.Time, error) {
+	for {
+		if t.pause != nil {
+			if err := t.pause.wait(ctx); err != nil {
+				return time.Time{}, err
+			}
+		}
+		at, err := g.acquire(ctx, t.maxRetryAfter)
+		if err != nil || t.pause == nil || t.pause.open() {
+			return at, err
+		}
+		g.release()
+	}
 }
 
 func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	g := t.limiter.gate(req.URL.Host)
 	retriable := req.Method == http.MethodGet && (req.Body == nil || req.Body == http.NoBody)
 	for attempt := 0; ; attempt++ {
-		at, err := g.acquire(req.Context(), t.maxRetryAfter)
+		at, err := t.acquire(req.Context(), g)
 		if err != nil {
 			return nil, fmt.Errorf("wait for %s: %w", req.URL.Host, err)
 		}

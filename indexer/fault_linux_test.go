@@ -2,6 +2,7 @@ package indexer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -52,6 +53,10 @@ func TestFaultFullDiskProcess(t *testing.T) {
 		// Every write after the first failure must fail cleanly or succeed: never panic.
 		if err := ix.Put(ctx, fullDiskDoc(i)); err != nil {
 			failed = append(failed, i)
+			// The caller (the crawler) must see a full disk as one, to pause instead of dropping the article.
+			if !errors.Is(err, syscall.EFBIG) {
+				t.Errorf("write %d failed without EFBIG in its chain: %v", i, err)
+			}
 		}
 	}
 	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {

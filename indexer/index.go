@@ -268,7 +268,7 @@ func (ix *Index) writeBatch(reqs []writeRequest) error {
 	}
 	ix.mu.RUnlock()
 	if err := ix.results.putAll(latest); err != nil {
-		return err
+		return keepNoSpace(err)
 	}
 	storedAt := time.Now().UnixNano()
 	for _, part := range sortedPartNames(byPart) {
@@ -287,7 +287,7 @@ func (ix *Index) writeBatch(reqs []writeRequest) error {
 		}
 		// A safe batch (the default) returns only after the segment is persisted.
 		if err := ix.batch(part, p, b); err != nil {
-			return fmt.Errorf("write batch of %d to partition %s: %w", b.Size(), part, err)
+			return fmt.Errorf("write batch of %d to partition %s: %w", b.Size(), part, keepNoSpace(err))
 		}
 		ix.mu.Lock()
 		for _, d := range docs {

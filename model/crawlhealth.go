@@ -18,4 +18,10 @@ type CrawlHealth struct {
 	Skipped map[string]int `json:"skipped"`
 	// Warnings say, in English, what looks wrong and how to fix it (article_pattern, selectors).
 	Warnings []string `json:"warnings"`
+	// PausedSeconds is how long that crawl fetched nothing because the store had no space (a full disk): it waited
+	// for a write to succeed, then went on where it stopped. Absent when it did not pause.
+	PausedSeconds float64 `json:"paused_seconds,omitempty"`
+	// PausedSince is set while the crawler is paused because the store has no space: no outlet's page is fetched
+	// until a write succeeds (every outlet's articles go to the same disk).
+	PausedSince *time.Time `json:"paused_since,omitempty"`
 }

@@ -56,7 +56,7 @@ type pipeline struct {
 	review  *review.Reviewer
 }
 
-func openPipeline(cfg *config.Config, reg prometheus.Registerer, log *slog.Logger) (*pipeline, error) {
+func openPipeline(cfg *config.Config, reg prometheus.Registerer, log *slog.Logger, opts ...crawler.Option) (*pipeline, error) {
 	sc, err := loadScorer(cfg.RulesDir)
 	if err != nil {
 		return nil, err
@@ -75,8 +75,9 @@ func openPipeline(cfg *config.Config, reg prometheus.Registerer, log *slog.Logge
 	if err != nil {
 		return nil, errors.Join(err, idx.Close())
 	}
-	cr := crawler.New(cfg.Crawler, ingest.New(sc, idx), crawler.WithMetrics(crawler.NewMetrics(reg)), crawler.WithLogger(log),
-		crawler.WithState(state))
+	opts = append([]crawler.Option{crawler.WithMetrics(crawler.NewMetrics(reg)), crawler.WithLogger(log),
+		crawler.WithState(state)}, opts...)
+	cr := crawler.New(cfg.Crawler, ingest.New(sc, idx), opts...)
 	return &pipeline{index: idx, scorer: sc, crawler: cr, review: rv}, nil
 }
 

@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
 	"time"
+
+	"genderlens/crawler"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -26,8 +29,10 @@ func runCrawl(ctx context.Context, env *environment, args []string) error {
   genderlens crawl --config genderlens.yaml      # keep crawling every crawler.interval
 
 Exit status: 0 every outlet crawled, 1 an outlet failed (its site could not be reached: DNS, connection or TLS
-failure; or its crawl state could not be read), 2 bad flags or configuration. A failed outlet keeps its last success
-time, so the not-crawled alert ages it; pages it could not fetch are fetched by the next crawl.`)
+failure; or its crawl state could not be read) or the disk stayed full for crawler.max_disk_pause, 2 bad flags or
+configuration. A failed outlet keeps its last success time, so the not-crawled alert ages it; pages it could not
+fetch or store are fetched by the next crawl. On a full disk the crawl pauses (nothing is fetched) and goes on once
+a write succeeds; a scheduled crawl (no --once, crawler.interval set) waits for space as long as it takes.`)
 	var cf configFlags
 	cf.register(fs, false)
 	once := fs.Bool("once", false, "crawl every outlet once, then exit")
@@ -41,7 +46,13 @@ time, so the not-crawled alert ages it; pages it could not fetch are fetched by 
 	if err != nil {
 		return err
 	}
-	p, err := openPipeline(cfg, prometheus.NewRegistry(), log)
+	oneShot := *once || cfg.Crawler.Interval <= 0
+	var opts []crawler.Option
+	if oneShot {
+		// A one-shot crawl must end: on a disk that stays full it gives up instead of waiting for space for ever.
+		opts = append(opts, crawler.WithMaxDiskPause(cfg.Crawler.MaxDiskPause.Std()))
+	}
+	p, err := openPipeline(cfg, prometheus.NewRegistry(), log, opts...)
 	if err != nil {
 		return err
 	}
@@ -50,10 +61,14 @@ time, so the not-crawled alert ages it; pages it could not fetch are fetched by 
 	if err := recordOutlets(cfg); err != nil {
 		return err
 	}
-	crawlErr := crawlLoop(ctx, log, p.crawler, outlets, *once || cfg.Crawler.Interval <= 0, time.Minute)
+	crawlErr := crawlLoop(ctx, log, p.crawler, outlets, oneShot, time.Minute)
 	fmt.Fprintf(env.stdout, "%d articles stored in %s\n", p.index.Count(), cfg.DataDir)
 	if ctx.Err() != nil {
 		return ctx.Err()
+	}
+	if errors.Is(crawlErr, crawler.ErrNoSpace) {
+		return fmt.Errorf("%w\nthe disk of %s is full: free space, then crawl again (what was not stored is fetched again)",
+			crawlErr, cfg.DataDir)
 	}
 	return crawlErr
 }
