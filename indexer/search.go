@@ -40,7 +40,9 @@ var searchFacets = [...]struct {
 	{"category", fieldCategories, 50, false},
 }
 
-// Search runs a search. Errors are about the request (an unusable query) or the index.
+// Search runs a search. Errors are about the request (an unusable query) or the index. The same request again,
+// with no write to the store in between, is answered from a cache (see searchCache) with the same result; Took is
+// always the time this call took.
 func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.SearchResult, error) {
 	start := time.Now()
 	if sr.Size <= 0 {
@@ -52,6 +54,21 @@ func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.Sear
 	if sr.From < 0 {
 		sr.From = 0
 	}
+	key := keyOf(sr)
+	res, gen, ok := ix.searchCache.get(key)
+	if !ok {
+		var err error
+		if res, err = ix.search(ctx, sr); err != nil {
+			return model.SearchResult{}, err
+		}
+		ix.searchCache.put(key, gen, res)
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+// search runs a search whose size and offset are normalised, without the cache.
+func (ix *Index) search(ctx context.Context, sr model.SearchRequest) (model.SearchResult, error) {
 	// Ranking on the text field returns only ids (and facets); then just the page's articles are loaded, and their
 	// snippets marked here.
 	aq := ix.snippets.analyse(sr.Query)
@@ -120,7 +137,6 @@ func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.Sear
 			out.Facets[f.name] = counts
 		}
 	}
-	out.Took = time.Since(start)
 	return out, nil
 }
 
