@@ -21,11 +21,20 @@ import (
 	"genderlens/internal/demo"
 	"genderlens/model"
 	"genderlens/scorer"
+	"genderlens/scorer/scorertest"
+
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // demoStoreServer is a real server over a store holding the demo articles (internal/demo), scored by the embedded
 // rules' scorer and stored the way a crawl stores them: the data of `genderlens serve --demo`.
 func demoStoreServer(tb testing.TB) (*httptest.Server, *indexer.Index) {
+	tb.Helper()
+	return demoStoreServerWith(tb, indexer.Options{BatchWait: time.Millisecond})
+}
+
+// demoStoreServerWith is demoStoreServer over a store opened with opts.
+func demoStoreServerWith(tb testing.TB, opts indexer.Options) (*httptest.Server, *indexer.Index) {
 	tb.Helper()
 	arts, err := demo.Articles()
 	if err != nil {
@@ -35,7 +44,18 @@ func demoStoreServer(tb testing.TB) (*httptest.Server, *indexer.Index) {
 	for _, o := range demo.Outlets() {
 		outlets = append(outlets, config.Outlet{ID: o.ID, Name: o.Name, Kind: o.Kind})
 	}
-	ts, idx, sc := newBenchServer(tb, outlets)
+	idx, err := indexer.Open(tb.TempDir(), opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { idx.Close() })
+	sc := scorertest.New(tb)
+	srv, err := New(Options{Outlets: outlets, Store: idx, Scorer: sc, Registry: prometheus.NewRegistry()})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	tb.Cleanup(ts.Close)
 	if err := idx.PutMany(context.Background(), demoDocuments(tb, sc, arts)); err != nil {
 		tb.Fatal(err)
 	}
@@ -148,6 +168,37 @@ func concurrentLoad(tb testing.TB, clients, n int, newReq func() (*http.Request,
 	slices.Sort(all)
 	return loadResult{reqPerSec: float64(len(all)) / elapsed.Seconds(), p50ms: ms(percentile(all, 0.50)),
 		p99ms: ms(percentile(all, 0.99)), cpuMS: ms(cpuUsed) / float64(len(all))}
+}
+
+// BenchmarkSearchAPICache measures what the search cache (indexer.Options.SearchCache) gives: the load of
+// BenchmarkSearchAPIConcurrent, b.N requests against a store without the cache (the search as it was before the
+// cache) and b.N against the same articles with it, one after the other in the same process. Reports both and their
+// ratios (CPU per request and throughput, cached over uncached).
+func BenchmarkSearchAPICache(b *testing.B) {
+	const q = "phu nu"
+	load := func(opts indexer.Options) loadResult {
+		ts, _ := demoStoreServerWith(b, opts)
+		u := ts.URL + "/api/articles?q=" + url.QueryEscape(q)
+		return concurrentLoad(b, 50, b.N, func() (*http.Request, error) { return http.NewRequest("GET", u, nil) },
+			func(body []byte) error {
+				if i := strings.Index(string(body), `"total":`); i < 0 || strings.HasPrefix(string(body[i:]), `"total":0}`) {
+					return fmt.Errorf("no hits: %.300s", body)
+				}
+				return nil
+			})
+	}
+	off := load(indexer.Options{BatchWait: time.Millisecond, SearchCache: -1})
+	on := load(indexer.Options{BatchWait: time.Millisecond})
+	for _, m := range []struct {
+		name string
+		r    loadResult
+	}{{"uncached", off}, {"cached", on}} {
+		b.ReportMetric(m.r.reqPerSec, m.name+"_req/s")
+		b.ReportMetric(m.r.p99ms, m.name+"_p99_ms")
+		b.ReportMetric(m.r.cpuMS, m.name+"_cpu_ms/req")
+	}
+	b.ReportMetric(off.cpuMS/on.cpuMS, "cpu_ratio")
+	b.ReportMetric(on.reqPerSec/off.reqPerSec, "req/s_ratio")
 }
 
 // BenchmarkSearchAPIConcurrent searches the demo articles (GET /api/articles?q=...) from 50 concurrent clients on
