@@ -92,16 +92,12 @@ func (ix *Index) search(ctx context.Context, sr model.SearchRequest) (model.Sear
 	if err != nil {
 		return model.SearchResult{}, fmt.Errorf("search %q: %w", sr.Query, err)
 	}
-	fields := hitFields()
-	if hasText {
-		fields = append(fields, fieldLead, fieldBody)
-	}
 	out := model.SearchResult{Total: res.Total, Articles: make([]model.SearchHit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		if err := ctx.Err(); err != nil {
 			return model.SearchResult{}, err
 		}
-		stored, err := ix.storedFields(h.ID, fields)
+		stored, err := ix.pageFields(h.ID)
 		if err != nil {
 			return model.SearchResult{}, fmt.Errorf("search %q: load %s: %w", sr.Query, h.ID, err)
 		}
@@ -138,6 +134,22 @@ func (ix *Index) search(ctx context.Context, sr model.SearchRequest) (model.Sear
 		}
 	}
 	return out, nil
+}
+
+// pageFields are the stored fields a page of hits shows of the article with this URL (hitFields, and lead and body
+// for snippets), nil when there is no such article. Loading them is a third of a search's cost; an article loaded
+// since the store last changed is taken from the cache (searchCache.article). The map is shared: read it only.
+func (ix *Index) pageFields(url string) (map[string]any, error) {
+	stored, gen, ok := ix.searchCache.article(url)
+	if ok {
+		return stored, nil
+	}
+	stored, err := ix.storedFields(url, append(hitFields(), fieldLead, fieldBody))
+	if err != nil || stored == nil {
+		return stored, err
+	}
+	ix.searchCache.putArticle(url, gen, stored)
+	return stored, nil
 }
 
 // storedFields loads the named stored fields of the article with this URL, as bleve gives them in a hit's Fields

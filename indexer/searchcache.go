@@ -15,7 +15,8 @@ import (
 // again and again between two writes. searchCache keeps the last results by request, each valid only while the
 // store has not changed since it was computed.
 
-// defaultSearchCache is how many results searchCache keeps unless Options.SearchCache says otherwise.
+// defaultSearchCache is how many results searchCache keeps unless Options.SearchCache says otherwise; it keeps
+// four times as many loaded articles.
 const defaultSearchCache = 256
 
 // searchKey is a search request in a comparable form: two requests with the same key have the same result.
@@ -52,6 +53,14 @@ type searchCache struct {
 
 	mu      sync.Mutex
 	entries map[searchKey]cachedSearch
+	// articles are the stored fields of articles a search loaded for its page (see Index.pageFields), by URL:
+	// another search's page often holds them too.
+	articles map[string]cachedArticle
+}
+
+type cachedArticle struct {
+	generation uint64
+	stored     map[string]any // read only
 }
 
 type cachedSearch struct {
@@ -63,7 +72,7 @@ func newSearchCache(size int) *searchCache {
 	if size == 0 {
 		size = defaultSearchCache
 	}
-	return &searchCache{size: max(size, 0), entries: map[searchKey]cachedSearch{}}
+	return &searchCache{size: max(size, 0), entries: map[searchKey]cachedSearch{}, articles: map[string]cachedArticle{}}
 }
 
 // changed records a change of the store. It must be called after the change is visible to searches: a search that
@@ -108,6 +117,42 @@ func (c *searchCache) put(k searchKey, gen uint64, res model.SearchResult) {
 		}
 	}
 	c.entries[k] = cachedSearch{generation: gen, result: cloneResult(res)}
+}
+
+// article returns the stored fields of the article with this URL if they were loaded since the store last
+// changed, and the current generation, which putArticle needs.
+func (c *searchCache) article(url string) (map[string]any, uint64, bool) {
+	gen := c.generation.Load()
+	if c.size == 0 {
+		return nil, gen, false
+	}
+	c.mu.Lock()
+	e, ok := c.articles[url]
+	c.mu.Unlock()
+	if !ok || e.generation != gen {
+		return nil, gen, false
+	}
+	return e.stored, gen, true
+}
+
+// putArticle keeps the stored fields of an article loaded by a search that began at generation gen; nothing changes
+// them afterwards.
+func (c *searchCache) putArticle(url string, gen uint64, stored map[string]any) {
+	if c.size == 0 || c.generation.Load() != gen {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.articles) >= 4*c.size {
+		maps.DeleteFunc(c.articles, func(_ string, e cachedArticle) bool { return e.generation != gen })
+	}
+	if len(c.articles) >= 4*c.size {
+		for old := range c.articles {
+			delete(c.articles, old)
+			break
+		}
+	}
+	c.articles[url] = cachedArticle{generation: gen, stored: stored}
 }
 
 // cloneResult copies a result down to its strings, so that neither the cache nor the callers it serves can change

@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"genderlens/internal/demo"
 	"genderlens/model"
 )
 
@@ -86,11 +88,15 @@ func TestSearchCacheInvalidatedByWrites(t *testing.T) {
 	}
 	for _, st := range steps {
 		search(sr) // cached before the write
+		_, _, loaded := ix.searchCache.article(doc.URL)
 		if err := ix.Put(ctx, st.write()); err != nil {
 			t.Fatal(err)
 		}
 		if ix.cachedResult(sr) {
 			t.Errorf("%s: the result from before the write is still cached", st.name)
+		}
+		if _, _, ok := ix.searchCache.article(doc.URL); loaded && ok {
+			t.Errorf("%s: the article as loaded before the write is still cached", st.name)
 		}
 		got := search(sr)
 		if err := st.check(got); err != nil {
@@ -103,6 +109,9 @@ func TestSearchCacheInvalidatedByWrites(t *testing.T) {
 		want.Took = 0
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: result differs from an uncached search:\n got %+v\nwant %+v", st.name, got, want)
+		}
+		if st.name != "new article" && !loaded {
+			t.Errorf("%s: the article was not cached before the write: the step tests nothing", st.name)
 		}
 	}
 }
@@ -203,5 +212,66 @@ func TestSearchCacheBounded(t *testing.T) {
 	c.put(keyOf(model.SearchRequest{Query: "stale"}), c.generation.Load()-1, model.SearchResult{})
 	if _, _, ok := c.get(keyOf(model.SearchRequest{Query: "stale"})); ok {
 		t.Error("a result computed before a change was cached")
+	}
+}
+
+// BenchmarkSearchPageArticles: searches that the result cache cannot answer (every request different, as when
+// readers page and filter) over the demo articles, with the page's articles loaded from bleve each time (cache
+// off, the way before) and taken from the article cache, in the same run. Reports the ratio of CPU per search.
+func BenchmarkSearchPageArticles(b *testing.B) {
+	arts, err := demo.Articles()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []Document
+	for _, a := range arts {
+		docs = append(docs, Document{Article: model.Article{
+			URL:    fmt.Sprintf("https://%s.demo.example/%s/%s.html", a.Outlet, a.Section, a.Slug),
+			Outlet: a.Outlet, Title: a.Title, Lead: a.Lead, Body: strings.Join(demo.Paragraphs(a.Body), "\n\n"),
+			Author: a.Author, Section: a.SectionName, Published: a.Published,
+		}, RulesVersion: "v1"})
+	}
+	ix, err := Open(b.TempDir(), Options{BatchWait: time.Millisecond})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.PutMany(context.Background(), docs); err != nil {
+		b.Fatal(err)
+	}
+	var reqs []model.SearchRequest
+	for _, q := range []string{"phu nu", "phụ nữ", `"bình đẳng giới"`, "bạo lực gia đình", "nữ", "chị em", "giám đốc", "hội liên hiệp"} {
+		for from := range 3 {
+			reqs = append(reqs, model.SearchRequest{Query: q, From: from, Facets: from == 0})
+		}
+	}
+	cached := ix.searchCache
+	cpuPerSearch := map[string]float64{}
+	for _, c := range []struct {
+		name  string
+		cache *searchCache
+	}{{"off", newSearchCache(-1)}, {"articles", cached}} {
+		b.Run(c.name, func(b *testing.B) {
+			ix.searchCache = c.cache
+			b.ReportAllocs()
+			cpu := processCPU()
+			for b.Loop() {
+				for _, sr := range reqs {
+					if _, err := ix.Search(context.Background(), sr); err != nil {
+						b.Fatal(err)
+					}
+					// Only the articles stay cached: the next round asks every request again.
+					c.cache.mu.Lock()
+					clear(c.cache.entries)
+					c.cache.mu.Unlock()
+				}
+			}
+			cpuPerSearch[c.name] = float64(processCPU()-cpu) / float64(b.N*len(reqs))
+			b.ReportMetric(cpuPerSearch[c.name]/1e6, "cpu-ms/search")
+		})
+	}
+	ix.searchCache = cached
+	if cpuPerSearch["articles"] > 0 {
+		b.Logf("CPU per search, cache off / articles cached: %.2f", cpuPerSearch["off"]/cpuPerSearch["articles"])
 	}
 }
