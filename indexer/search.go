@@ -97,7 +97,7 @@ func (ix *Index) search(ctx context.Context, sr model.SearchRequest) (model.Sear
 		if err := ctx.Err(); err != nil {
 			return model.SearchResult{}, err
 		}
-		stored, err := ix.pageFields(h.ID)
+		stored, gen, err := ix.pageFields(h.ID)
 		if err != nil {
 			return model.SearchResult{}, fmt.Errorf("search %q: load %s: %w", sr.Query, h.ID, err)
 		}
@@ -106,11 +106,7 @@ func (ix *Index) search(ctx context.Context, sr model.SearchRequest) (model.Sear
 		}
 		var snippets map[string][]string
 		if hasText {
-			texts := map[string]string{}
-			for _, field := range snippetFields {
-				texts[field], _ = stored[field].(string)
-			}
-			snippets = ix.snippets.snippets(h.ID, aq, texts)
+			snippets = ix.pageSnippets(h.ID, sr.Query, aq, stored, gen)
 		}
 		out.Articles = append(out.Articles, hitOf(h.ID, stored, h.Score, snippets, hasText))
 	}
@@ -139,17 +135,36 @@ func (ix *Index) search(ctx context.Context, sr model.SearchRequest) (model.Sear
 // pageFields are the stored fields a page of hits shows of the article with this URL (hitFields, and lead and body
 // for snippets), nil when there is no such article. Loading them is a third of a search's cost; an article loaded
 // since the store last changed is taken from the cache (searchCache.article). The map is shared: read it only.
-func (ix *Index) pageFields(url string) (map[string]any, error) {
+// It also returns the store's generation the fields were read at.
+func (ix *Index) pageFields(url string) (map[string]any, uint64, error) {
 	stored, gen, ok := ix.searchCache.article(url)
 	if ok {
-		return stored, nil
+		return stored, gen, nil
 	}
 	stored, err := ix.storedFields(url, append(hitFields(), fieldLead, fieldBody))
 	if err != nil || stored == nil {
-		return stored, err
+		return stored, gen, err
 	}
 	ix.searchCache.putArticle(url, gen, stored)
-	return stored, nil
+	return stored, gen, nil
+}
+
+// pageSnippets are the snippets for query q (analysed: aq) of the article with this URL, whose fields pageFields
+// read at generation gen; from the cache when they were made since the store last changed. The map is shared:
+// read it only.
+func (ix *Index) pageSnippets(url, q string, aq analysedQuery, stored map[string]any, gen uint64) map[string][]string {
+	k := snippetKey{url: url, query: q}
+	if sn, _, ok := ix.searchCache.snippet(k); ok {
+		return sn
+	}
+	texts := make(map[string]string, len(snippetFields))
+	for _, field := range snippetFields {
+		texts[field], _ = stored[field].(string)
+	}
+	sn := ix.snippets.snippets(url, aq, texts)
+	// Stamped with the generation of the text it was made from, not today's: after a write it is never served.
+	ix.searchCache.putSnippet(k, gen, sn)
+	return sn
 }
 
 // storedFields loads the named stored fields of the article with this URL, as bleve gives them in a hit's Fields
@@ -272,7 +287,7 @@ func hitOf(url string, stored map[string]any, relevance float64, snippets map[st
 			if hit.Snippets == nil {
 				hit.Snippets = map[string][]string{}
 			}
-			hit.Snippets[field] = frags
+			hit.Snippets[field] = slices.Clone(frags) // the snippets may be cached: the hit gets its own
 		}
 	}
 	return hit

@@ -12,11 +12,12 @@ import (
 
 // A search of the store is ranking, loading a page of articles and marking their snippets: about a millisecond of
 // CPU even over a few dozen articles, while the same few requests (the search page's default, a facet click) come
-// again and again between two writes. searchCache keeps the last results by request, each valid only while the
-// store has not changed since it was computed.
+// again and again between two writes. searchCache keeps the last results by request, and the loaded articles and
+// their snippets that other requests' pages share, each valid only while the store has not changed since it was
+// computed.
 
 // defaultSearchCache is how many results searchCache keeps unless Options.SearchCache says otherwise; it keeps
-// four times as many loaded articles.
+// four times as many loaded articles and as many articles' snippets.
 const defaultSearchCache = 256
 
 // searchKey is a search request in a comparable form: two requests with the same key have the same result.
@@ -44,35 +45,35 @@ func keyOf(sr model.SearchRequest) searchKey {
 	return k
 }
 
-// searchCache holds search results by request, each stamped with the store's generation when the search began.
+// searchCache holds what searches computed, each stamped with the store's generation when its search began and
+// valid only while the generation is the same.
 type searchCache struct {
 	// generation counts the store's changes: every batch written (or failed) and every partition opened, created,
 	// reopened or dropped adds one, after the change is visible to searches.
 	generation atomic.Uint64
-	size       int // 0: no caching
 
-	mu      sync.Mutex
-	entries map[searchKey]cachedSearch
-	// articles are the stored fields of articles a search loaded for its page (see Index.pageFields), by URL:
-	// another search's page often holds them too.
-	articles map[string]cachedArticle
+	mu sync.Mutex
+	// results are whole results by request.
+	results stampedMap[searchKey, model.SearchResult]
+	// articles are the stored fields of the articles a search loaded for its page (see Index.pageFields), by URL:
+	// another search's page often holds them too. The maps are only read.
+	articles stampedMap[string, map[string]any]
+	// snippets are an article's snippets for a query (see Index.pageSnippets): the next page, or the same query
+	// with a filter, shows many of the same articles. The maps and slices are only read.
+	snippets stampedMap[snippetKey, map[string][]string]
 }
 
-type cachedArticle struct {
-	generation uint64
-	stored     map[string]any // read only
-}
-
-type cachedSearch struct {
-	generation uint64
-	result     model.SearchResult
-}
+// snippetKey is an article and a query (as asked: the same text analyses to the same terms).
+type snippetKey struct{ url, query string }
 
 func newSearchCache(size int) *searchCache {
 	if size == 0 {
 		size = defaultSearchCache
 	}
-	return &searchCache{size: max(size, 0), entries: map[searchKey]cachedSearch{}, articles: map[string]cachedArticle{}}
+	size = max(size, 0)
+	return &searchCache{results: newStampedMap[searchKey, model.SearchResult](size),
+		articles: newStampedMap[string, map[string]any](4 * size),
+		snippets: newStampedMap[snippetKey, map[string][]string](4 * size)}
 }
 
 // changed records a change of the store. It must be called after the change is visible to searches: a search that
@@ -85,74 +86,109 @@ func (c *searchCache) changed() {
 // generation, which put needs.
 func (c *searchCache) get(k searchKey) (model.SearchResult, uint64, bool) {
 	gen := c.generation.Load()
-	if c.size == 0 {
-		return model.SearchResult{}, gen, false
-	}
 	c.mu.Lock()
-	e, ok := c.entries[k]
+	res, ok := c.results.get(k, gen)
 	c.mu.Unlock()
-	if !ok || e.generation != gen {
+	if !ok {
 		return model.SearchResult{}, gen, false
 	}
-	return cloneResult(e.result), gen, true
+	return cloneResult(res), gen, true
 }
 
 // put keeps res for k, computed by a search that began at generation gen. A result computed while the store
-// changed is dropped, and so is every entry of an older generation.
+// changed is dropped.
 func (c *searchCache) put(k searchKey, gen uint64, res model.SearchResult) {
-	if c.size == 0 || c.generation.Load() != gen {
+	if c.results.size == 0 || c.generation.Load() != gen {
 		return
 	}
+	res = cloneResult(res)
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.entries) >= c.size {
-		maps.DeleteFunc(c.entries, func(_ searchKey, e cachedSearch) bool { return e.generation != gen })
-	}
-	if len(c.entries) >= c.size {
-		// Full of current results: forget one at random (map order), which is as good as any order for a
-		// cache that every write empties anyway.
-		for old := range c.entries {
-			delete(c.entries, old)
-			break
-		}
-	}
-	c.entries[k] = cachedSearch{generation: gen, result: cloneResult(res)}
+	c.results.put(k, gen, res)
+	c.mu.Unlock()
 }
 
 // article returns the stored fields of the article with this URL if they were loaded since the store last
 // changed, and the current generation, which putArticle needs.
 func (c *searchCache) article(url string) (map[string]any, uint64, bool) {
 	gen := c.generation.Load()
-	if c.size == 0 {
-		return nil, gen, false
-	}
 	c.mu.Lock()
-	e, ok := c.articles[url]
-	c.mu.Unlock()
-	if !ok || e.generation != gen {
-		return nil, gen, false
-	}
-	return e.stored, gen, true
+	defer c.mu.Unlock()
+	stored, ok := c.articles.get(url, gen)
+	return stored, gen, ok
 }
 
-// putArticle keeps the stored fields of an article loaded by a search that began at generation gen; nothing changes
-// them afterwards.
+// putArticle keeps the stored fields of an article loaded by a search that began at generation gen.
 func (c *searchCache) putArticle(url string, gen uint64, stored map[string]any) {
-	if c.size == 0 || c.generation.Load() != gen {
+	if c.generation.Load() != gen {
 		return
 	}
 	c.mu.Lock()
+	c.articles.put(url, gen, stored)
+	c.mu.Unlock()
+}
+
+// snippet returns the snippets of k's article for k's query if they were made since the store last changed, and
+// the current generation, which putSnippet needs.
+func (c *searchCache) snippet(k snippetKey) (map[string][]string, uint64, bool) {
+	gen := c.generation.Load()
+	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.articles) >= 4*c.size {
-		maps.DeleteFunc(c.articles, func(_ string, e cachedArticle) bool { return e.generation != gen })
+	sn, ok := c.snippets.get(k, gen)
+	return sn, gen, ok
+}
+
+// putSnippet keeps snippets made by a search that began at generation gen.
+func (c *searchCache) putSnippet(k snippetKey, gen uint64, sn map[string][]string) {
+	if c.generation.Load() != gen {
+		return
 	}
-	if len(c.articles) >= 4*c.size {
-		for old := range c.articles {
-			delete(c.articles, old)
+	c.mu.Lock()
+	c.snippets.put(k, gen, sn)
+	c.mu.Unlock()
+}
+
+// stampedMap is a map of at most size values, each stamped with the generation it was computed at. It is not safe
+// for concurrent use (searchCache.mu guards it).
+type stampedMap[K comparable, V any] struct {
+	size int // 0: keeps nothing
+	m    map[K]stamped[V]
+}
+
+type stamped[V any] struct {
+	generation uint64
+	value      V
+}
+
+func newStampedMap[K comparable, V any](size int) stampedMap[K, V] {
+	return stampedMap[K, V]{size: size, m: map[K]stamped[V]{}}
+}
+
+// get returns the value of k if it was computed at generation gen.
+func (sm *stampedMap[K, V]) get(k K, gen uint64) (V, bool) {
+	e, ok := sm.m[k]
+	if !ok || e.generation != gen {
+		var zero V
+		return zero, false
+	}
+	return e.value, true
+}
+
+// put keeps v for k at generation gen. When the map is full, the values of older generations go first, then one at
+// random (map order), which is as good as any order for a cache that every write empties anyway.
+func (sm *stampedMap[K, V]) put(k K, gen uint64, v V) {
+	if sm.size == 0 {
+		return
+	}
+	if len(sm.m) >= sm.size {
+		maps.DeleteFunc(sm.m, func(_ K, e stamped[V]) bool { return e.generation != gen })
+	}
+	if len(sm.m) >= sm.size {
+		for old := range sm.m {
+			delete(sm.m, old)
 			break
 		}
 	}
-	c.articles[url] = cachedArticle{generation: gen, stored: stored}
+	sm.m[k] = stamped[V]{generation: gen, value: v}
 }
 
 // cloneResult copies a result down to its strings, so that neither the cache nor the callers it serves can change

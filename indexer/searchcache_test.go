@@ -89,6 +89,7 @@ func TestSearchCacheInvalidatedByWrites(t *testing.T) {
 	for _, st := range steps {
 		search(sr) // cached before the write
 		_, _, loaded := ix.searchCache.article(doc.URL)
+		_, _, marked := ix.searchCache.snippet(snippetKey{url: doc.URL, query: sr.Query})
 		if err := ix.Put(ctx, st.write()); err != nil {
 			t.Fatal(err)
 		}
@@ -97,6 +98,9 @@ func TestSearchCacheInvalidatedByWrites(t *testing.T) {
 		}
 		if _, _, ok := ix.searchCache.article(doc.URL); loaded && ok {
 			t.Errorf("%s: the article as loaded before the write is still cached", st.name)
+		}
+		if _, _, ok := ix.searchCache.snippet(snippetKey{url: doc.URL, query: sr.Query}); marked && ok {
+			t.Errorf("%s: the article's snippets from before the write are still cached", st.name)
 		}
 		got := search(sr)
 		if err := st.check(got); err != nil {
@@ -110,8 +114,9 @@ func TestSearchCacheInvalidatedByWrites(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: result differs from an uncached search:\n got %+v\nwant %+v", st.name, got, want)
 		}
-		if st.name != "new article" && !loaded {
-			t.Errorf("%s: the article was not cached before the write: the step tests nothing", st.name)
+		if st.name != "new article" && (!loaded || !marked) {
+			t.Errorf("%s: the article (%v) or its snippets (%v) were not cached before the write: the step tests nothing",
+				st.name, loaded, marked)
 		}
 	}
 }
@@ -203,10 +208,14 @@ func TestSearchCacheOff(t *testing.T) {
 // TestSearchCacheBounded: the cache never holds more results than its size.
 func TestSearchCacheBounded(t *testing.T) {
 	c := newSearchCache(4)
-	for i := range 10 {
+	for i := range 40 {
 		c.put(keyOf(model.SearchRequest{Query: fmt.Sprint(i), Size: 20}), c.generation.Load(), model.SearchResult{})
-		if len(c.entries) > 4 {
-			t.Fatalf("%d entries after %d puts, want at most 4", len(c.entries), i+1)
+		c.putArticle(fmt.Sprint(i), c.generation.Load(), nil)
+		if n := len(c.results.m); n > 4 {
+			t.Fatalf("%d results after %d puts, want at most 4", n, i+1)
+		}
+		if n := len(c.articles.m); n > 16 {
+			t.Fatalf("%d articles after %d puts, want at most 16", n, i+1)
 		}
 	}
 	c.put(keyOf(model.SearchRequest{Query: "stale"}), c.generation.Load()-1, model.SearchResult{})
@@ -215,10 +224,10 @@ func TestSearchCacheBounded(t *testing.T) {
 	}
 }
 
-// BenchmarkSearchPageArticles: searches that the result cache cannot answer (every request different, as when
-// readers page and filter) over the demo articles, with the page's articles loaded from bleve each time (cache
-// off, the way before) and taken from the article cache, in the same run. Reports the ratio of CPU per search.
-func BenchmarkSearchPageArticles(b *testing.B) {
+// BenchmarkSearchSharedPages: searches that the result cache cannot answer (every request different, as when a
+// reader pages through a query or filters it) over the demo articles: with the cache off (the way before) and with
+// only the page's articles and their snippets cached, in the same run. Reports CPU per search; -v logs the ratio.
+func BenchmarkSearchSharedPages(b *testing.B) {
 	arts, err := demo.Articles()
 	if err != nil {
 		b.Fatal(err)
@@ -250,7 +259,7 @@ func BenchmarkSearchPageArticles(b *testing.B) {
 	for _, c := range []struct {
 		name  string
 		cache *searchCache
-	}{{"off", newSearchCache(-1)}, {"articles", cached}} {
+	}{{"off", newSearchCache(-1)}, {"pages", cached}} {
 		b.Run(c.name, func(b *testing.B) {
 			ix.searchCache = c.cache
 			b.ReportAllocs()
@@ -262,7 +271,7 @@ func BenchmarkSearchPageArticles(b *testing.B) {
 					}
 					// Only the articles stay cached: the next round asks every request again.
 					c.cache.mu.Lock()
-					clear(c.cache.entries)
+					clear(c.cache.results.m)
 					c.cache.mu.Unlock()
 				}
 			}
@@ -271,7 +280,30 @@ func BenchmarkSearchPageArticles(b *testing.B) {
 		})
 	}
 	ix.searchCache = cached
-	if cpuPerSearch["articles"] > 0 {
-		b.Logf("CPU per search, cache off / articles cached: %.2f", cpuPerSearch["off"]/cpuPerSearch["articles"])
+	if cpuPerSearch["pages"] > 0 {
+		b.Logf("CPU per search, cache off / pages cached: %.2f", cpuPerSearch["off"]/cpuPerSearch["pages"])
+	}
+}
+
+// TestSearchCacheSnippetsOfOldText: snippets made from an article's text read before a write (a search that loaded
+// the page just before it) are not kept, even though they are made after the write.
+func TestSearchCacheSnippetsOfOldText(t *testing.T) {
+	ix := searchFixture(t)
+	const url, q = "https://a.example/1", "phu nu"
+	stored, gen, err := ix.pageFields(url)
+	if err != nil || stored == nil {
+		t.Fatalf("pageFields: %v, %v", stored, err)
+	}
+	d, ok, err := ix.Get(url)
+	if err != nil || !ok {
+		t.Fatalf("Get: %v, %v", ok, err)
+	}
+	d.Title = "Phụ nữ phường Trúc Bạch khởi nghiệp"
+	if err := ix.Put(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	ix.pageSnippets(url, q, ix.snippets.analyse(q), stored, gen)
+	if sn, _, ok := ix.searchCache.snippet(snippetKey{url: url, query: q}); ok {
+		t.Errorf("snippets of the text from before the write are cached: %v", sn)
 	}
 }
