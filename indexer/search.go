@@ -97,7 +97,7 @@ func (ix *Index) search(ctx context.Context, sr model.SearchRequest) (model.Sear
 		if err := ctx.Err(); err != nil {
 			return model.SearchResult{}, err
 		}
-		stored, gen, err := ix.pageFields(h.ID)
+		stored, gen, err := ix.pageFields(h.ID, hasText)
 		if err != nil {
 			return model.SearchResult{}, fmt.Errorf("search %q: load %s: %w", sr.Query, h.ID, err)
 		}
@@ -135,11 +135,16 @@ func (ix *Index) search(ctx context.Context, sr model.SearchRequest) (model.Sear
 // pageFields are the stored fields a page of hits shows of the article with this URL (hitFields, and lead and body
 // for snippets), nil when there is no such article. Loading them is a third of a search's cost; an article loaded
 // since the store last changed is taken from the cache (searchCache.article). The map is shared: read it only.
-// It also returns the store's generation the fields were read at.
-func (ix *Index) pageFields(url string) (map[string]any, uint64, error) {
+// It also returns the store's generation the fields were read at. Without text, lead and body are not needed: a
+// search without words (a report paging through a year) loads only hitFields and caches nothing.
+func (ix *Index) pageFields(url string, withText bool) (map[string]any, uint64, error) {
 	stored, gen, ok := ix.searchCache.article(url)
 	if ok {
 		return stored, gen, nil
+	}
+	if !withText {
+		stored, err := ix.storedFields(url, hitFields())
+		return stored, gen, err
 	}
 	stored, err := ix.storedFields(url, append(hitFields(), fieldLead, fieldBody))
 	if err != nil || stored == nil {

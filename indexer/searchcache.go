@@ -1,7 +1,6 @@
 package indexer
 
 import (
-	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -150,8 +149,9 @@ func (c *searchCache) putSnippet(k snippetKey, gen uint64, sn map[string][]strin
 // stampedMap is a map of at most size values, each stamped with the generation it was computed at. It is not safe
 // for concurrent use (searchCache.mu guards it).
 type stampedMap[K comparable, V any] struct {
-	size int // 0: keeps nothing
-	m    map[K]stamped[V]
+	size   int // 0: keeps nothing
+	m      map[K]stamped[V]
+	latest uint64 // the generation of the values in m: those of older ones are dropped
 }
 
 type stamped[V any] struct {
@@ -173,16 +173,18 @@ func (sm *stampedMap[K, V]) get(k K, gen uint64) (V, bool) {
 	return e.value, true
 }
 
-// put keeps v for k at generation gen. When the map is full, the values of older generations go first, then one at
+// put keeps v for k at generation gen. The first value of a newer generation drops all others, which can never be
+// served again (generations only grow); a value of an older one is dropped. When the map is full, one value goes at
 // random (map order), which is as good as any order for a cache that every write empties anyway.
 func (sm *stampedMap[K, V]) put(k K, gen uint64, v V) {
-	if sm.size == 0 {
+	switch {
+	case sm.size == 0 || gen < sm.latest:
 		return
+	case gen > sm.latest:
+		clear(sm.m)
+		sm.latest = gen
 	}
-	if len(sm.m) >= sm.size {
-		maps.DeleteFunc(sm.m, func(_ K, e stamped[V]) bool { return e.generation != gen })
-	}
-	if len(sm.m) >= sm.size {
+	if _, ok := sm.m[k]; !ok && len(sm.m) >= sm.size {
 		for old := range sm.m {
 			delete(sm.m, old)
 			break

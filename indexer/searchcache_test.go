@@ -222,6 +222,12 @@ func TestSearchCacheBounded(t *testing.T) {
 	if _, _, ok := c.get(keyOf(model.SearchRequest{Query: "stale"})); ok {
 		t.Error("a result computed before a change was cached")
 	}
+	// The first value after a change drops those that can never be served again.
+	c.changed()
+	c.put(keyOf(model.SearchRequest{Query: "new"}), c.generation.Load(), model.SearchResult{})
+	if n := len(c.results.m); n != 1 {
+		t.Errorf("%d results after a change and one put, want 1", n)
+	}
 }
 
 // BenchmarkSearchSharedPages: searches that the result cache cannot answer (every request different, as when a
@@ -290,7 +296,7 @@ func BenchmarkSearchSharedPages(b *testing.B) {
 func TestSearchCacheSnippetsOfOldText(t *testing.T) {
 	ix := searchFixture(t)
 	const url, q = "https://a.example/1", "phu nu"
-	stored, gen, err := ix.pageFields(url)
+	stored, gen, err := ix.pageFields(url, true)
 	if err != nil || stored == nil {
 		t.Fatalf("pageFields: %v, %v", stored, err)
 	}
