@@ -67,6 +67,12 @@ func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.Sear
 	return res, nil
 }
 
+// SearchGeneration changes after every change of the store a search could see (a batch written, a partition
+// opened, created or dropped): the same request at the same generation has the same result, but for Took.
+func (ix *Index) SearchGeneration() uint64 {
+	return ix.searchCache.generation.Load()
+}
+
 // search runs a search whose size and offset are normalised, without the cache.
 func (ix *Index) search(ctx context.Context, sr model.SearchRequest) (model.SearchResult, error) {
 	// Ranking on the text field returns only ids (and facets); then just the page's articles are loaded, and their
