@@ -30,12 +30,25 @@ import (
 // rules' scorer and stored the way a crawl stores them: the data of `genderlens serve --demo`.
 func demoStoreServer(tb testing.TB) (*httptest.Server, *indexer.Index) {
 	tb.Helper()
-	return demoStoreServerWith(tb, indexer.Options{BatchWait: time.Millisecond})
+	return demoStoreServerWith(tb, true)
 }
 
-// demoStoreServerWith is demoStoreServer over a store opened with opts.
-func demoStoreServerWith(tb testing.TB, opts indexer.Options) (*httptest.Server, *indexer.Index) {
+// uncachedStore is a store whose every search may differ from the last, so that the server keeps no answer: with
+// the store's own cache off (indexer.Options.SearchCache), every search is made afresh, as before the caches.
+type uncachedStore struct {
+	*indexer.Index
+	generation atomic.Uint64
+}
+
+func (s *uncachedStore) SearchGeneration() uint64 { return s.generation.Add(1) }
+
+// demoStoreServerWith is demoStoreServer with the search caches on or off.
+func demoStoreServerWith(tb testing.TB, cached bool) (*httptest.Server, *indexer.Index) {
 	tb.Helper()
+	opts := indexer.Options{BatchWait: time.Millisecond}
+	if !cached {
+		opts.SearchCache = -1
+	}
 	arts, err := demo.Articles()
 	if err != nil {
 		tb.Fatal(err)
@@ -50,7 +63,11 @@ func demoStoreServerWith(tb testing.TB, opts indexer.Options) (*httptest.Server,
 	}
 	tb.Cleanup(func() { idx.Close() })
 	sc := scorertest.New(tb)
-	srv, err := New(Options{Outlets: outlets, Store: idx, Scorer: sc, Registry: prometheus.NewRegistry()})
+	var store Store = idx
+	if !cached {
+		store = &uncachedStore{Index: idx}
+	}
+	srv, err := New(Options{Outlets: outlets, Store: store, Scorer: sc, Registry: prometheus.NewRegistry()})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -170,14 +187,14 @@ func concurrentLoad(tb testing.TB, clients, n int, newReq func() (*http.Request,
 		p99ms: ms(percentile(all, 0.99)), cpuMS: ms(cpuUsed) / float64(len(all))}
 }
 
-// BenchmarkSearchAPICache measures what the search cache (indexer.Options.SearchCache) gives: the load of
-// BenchmarkSearchAPIConcurrent, b.N requests against a store without the cache (the search as it was before the
-// cache) and b.N against the same articles with it, one after the other in the same process. Reports both and their
-// ratios (CPU per request and throughput, cached over uncached).
+// BenchmarkSearchAPICache measures what the search caches (the store's, indexer.Options.SearchCache, and the
+// server's encoded answers) give: the load of BenchmarkSearchAPIConcurrent, b.N requests with both off (the search
+// as it was before them) and b.N against the same articles with them, one after the other in the same process.
+// Reports both and their ratios (CPU per request and throughput, cached over uncached).
 func BenchmarkSearchAPICache(b *testing.B) {
 	const q = "phu nu"
-	load := func(opts indexer.Options) loadResult {
-		ts, _ := demoStoreServerWith(b, opts)
+	load := func(cached bool) loadResult {
+		ts, _ := demoStoreServerWith(b, cached)
 		u := ts.URL + "/api/articles?q=" + url.QueryEscape(q)
 		return concurrentLoad(b, 50, b.N, func() (*http.Request, error) { return http.NewRequest("GET", u, nil) },
 			func(body []byte) error {
@@ -187,8 +204,7 @@ func BenchmarkSearchAPICache(b *testing.B) {
 				return nil
 			})
 	}
-	off := load(indexer.Options{BatchWait: time.Millisecond, SearchCache: -1})
-	on := load(indexer.Options{BatchWait: time.Millisecond})
+	off, on := load(false), load(true)
 	for _, m := range []struct {
 		name string
 		r    loadResult
