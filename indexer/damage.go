@@ -120,6 +120,7 @@ func (ix *Index) reopenWithMeta(d Damage) (bleve.Index, bool) {
 			ix.parts[d.Partition] = p
 			delete(ix.damaged, d.Partition)
 			ix.partsMu.Unlock()
+			ix.searchCache.changed()
 			return p, true
 		}
 	}
@@ -135,6 +136,7 @@ func (ix *Index) dropPartition(name string) {
 	}
 	delete(ix.parts, name)
 	ix.partsMu.Unlock()
+	ix.searchCache.changed()
 	ix.mu.Lock()
 	for url, r := range ix.rows {
 		if r.partition == name {

@@ -37,9 +37,10 @@ type Index struct {
 	stopOnce sync.Once
 	done     chan struct{}
 
-	results  *resultStore
-	stats    writeCounters
-	snippets *snippetMaker
+	results     *resultStore
+	stats       writeCounters
+	snippets    *snippetMaker
+	searchCache *searchCache
 
 	mu       sync.RWMutex
 	rows     map[string]*row            // by URL: the compact table behind every aggregate, and where each article lives
@@ -67,6 +68,8 @@ type Options struct {
 	BatchWait time.Duration
 	// OpenTimeout bounds the wait for another process's lock on the index (default 2s).
 	OpenTimeout time.Duration
+	// SearchCache is how many search results are kept until the next write (default 256; negative: none).
+	SearchCache int
 }
 
 // Open opens the store in dir, creating it when missing, and loads the aggregate table. A store written by an
@@ -86,7 +89,7 @@ func Open(dir string, opts Options) (*Index, error) {
 		parts: map[string]bleve.Index{}, damaged: map[string]Damage{},
 		writes: make(chan writeRequest), stop: make(chan struct{}), done: make(chan struct{}),
 		rows: map[string]*row{}, byOutlet: map[string]map[string]*row{}, interned: newInterner(),
-		revisions: map[string]*revision{},
+		revisions: map[string]*revision{}, searchCache: newSearchCache(opts.SearchCache),
 	}
 	var err error
 	if ix.snippets, err = newSnippetMaker(); err != nil {
@@ -142,6 +145,7 @@ func (ix *Index) closeParts() error {
 		}
 	}
 	ix.parts = map[string]bleve.Index{}
+	ix.searchCache.changed()
 	return errors.Join(errs...)
 }
 
@@ -332,6 +336,8 @@ func (ix *Index) batch(part string, p bleve.Index, b *bleve.Batch) (err error) {
 		if err != nil {
 			ix.reopenPartition(part, p)
 		}
+		// Even a failed batch may have changed what searches see.
+		ix.searchCache.changed()
 	}()
 	return p.Batch(b)
 }

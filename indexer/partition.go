@@ -79,6 +79,7 @@ func (ix *Index) partition(name string, create bool) (bleve.Index, error) {
 		return nil, fmt.Errorf("record mapping version of %s: %w", path, err)
 	}
 	ix.parts[name] = p
+	ix.searchCache.changed()
 	return p, nil
 }
 
@@ -183,6 +184,7 @@ func (ix *Index) openPartitions() error {
 		ix.partsMu.Lock()
 		ix.parts[name] = p
 		ix.partsMu.Unlock()
+		ix.searchCache.changed()
 	}
 	return nil
 }

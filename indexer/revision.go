@@ -42,8 +42,10 @@ func (ix *Index) SetReviser(fn Reviser) {
 // Revise sets (nil: removes) the revision of the article at url.
 func (ix *Index) Revise(url string, rev *Revision) {
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	ix.reviseLocked(url, rev)
+	ix.mu.Unlock()
+	// Search answers show reviewed figures: those computed before must not be served again.
+	ix.searchCache.changed()
 }
 
 func (ix *Index) reviseLocked(url string, rev *Revision) {

@@ -40,7 +40,9 @@ var searchFacets = [...]struct {
 	{"category", fieldCategories, 50, false},
 }
 
-// Search runs a search. Errors are about the request (an unusable query) or the index.
+// Search runs a search. Errors are about the request (an unusable query) or the index. The same request again,
+// with no write to the store in between, is answered from a cache (see searchCache) with the same result; Took is
+// always the time this call took.
 func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.SearchResult, error) {
 	start := time.Now()
 	if sr.Size <= 0 {
@@ -52,6 +54,27 @@ func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.Sear
 	if sr.From < 0 {
 		sr.From = 0
 	}
+	key := keyOf(sr)
+	res, gen, ok := ix.searchCache.get(key)
+	if !ok {
+		var err error
+		if res, err = ix.search(ctx, sr); err != nil {
+			return model.SearchResult{}, err
+		}
+		ix.searchCache.put(key, gen, res)
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+// SearchGeneration changes after every change of the store a search could see (a batch written, a partition
+// opened, created or dropped): the same request at the same generation has the same result, but for Took.
+func (ix *Index) SearchGeneration() uint64 {
+	return ix.searchCache.generation.Load()
+}
+
+// search runs a search whose size and offset are normalised, without the cache.
+func (ix *Index) search(ctx context.Context, sr model.SearchRequest) (model.SearchResult, error) {
 	// Ranking on the text field returns only ids (and facets); then just the page's articles are loaded, and their
 	// snippets marked here.
 	aq := ix.snippets.analyse(sr.Query)
@@ -75,16 +98,12 @@ func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.Sear
 	if err != nil {
 		return model.SearchResult{}, fmt.Errorf("search %q: %w", sr.Query, err)
 	}
-	fields := hitFields()
-	if hasText {
-		fields = append(fields, fieldLead, fieldBody)
-	}
 	out := model.SearchResult{Total: res.Total, Articles: make([]model.SearchHit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
 		if err := ctx.Err(); err != nil {
 			return model.SearchResult{}, err
 		}
-		stored, err := ix.storedFields(h.ID, fields)
+		stored, gen, err := ix.pageFields(h.ID, hasText)
 		if err != nil {
 			return model.SearchResult{}, fmt.Errorf("search %q: load %s: %w", sr.Query, h.ID, err)
 		}
@@ -93,11 +112,7 @@ func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.Sear
 		}
 		var snippets map[string][]string
 		if hasText {
-			texts := map[string]string{}
-			for _, field := range snippetFields {
-				texts[field], _ = stored[field].(string)
-			}
-			snippets = ix.snippets.snippets(h.ID, aq, texts)
+			snippets = ix.pageSnippets(h.ID, sr.Query, aq, stored, gen)
 		}
 		out.Articles = append(out.Articles, hitOf(h.ID, stored, h.Score, snippets, hasText))
 	}
@@ -120,8 +135,47 @@ func (ix *Index) Search(ctx context.Context, sr model.SearchRequest) (model.Sear
 			out.Facets[f.name] = counts
 		}
 	}
-	out.Took = time.Since(start)
 	return out, nil
+}
+
+// pageFields are the stored fields a page of hits shows of the article with this URL (hitFields, and lead and body
+// for snippets), nil when there is no such article. Loading them is a third of a search's cost; an article loaded
+// since the store last changed is taken from the cache (searchCache.article). The map is shared: read it only.
+// It also returns the store's generation the fields were read at. Without text, lead and body are not needed: a
+// search without words (a report paging through a year) loads only hitFields and caches nothing.
+func (ix *Index) pageFields(url string, withText bool) (map[string]any, uint64, error) {
+	stored, gen, ok := ix.searchCache.article(url)
+	if ok {
+		return stored, gen, nil
+	}
+	if !withText {
+		stored, err := ix.storedFields(url, hitFields())
+		return stored, gen, err
+	}
+	stored, err := ix.storedFields(url, append(hitFields(), fieldLead, fieldBody))
+	if err != nil || stored == nil {
+		return stored, gen, err
+	}
+	ix.searchCache.putArticle(url, gen, stored)
+	return stored, gen, nil
+}
+
+// pageSnippets are the snippets for query q (analysed: aq) of the article with this URL, whose fields pageFields
+// read at generation gen; from the cache when they were made since the store last changed. The map is shared:
+// read it only.
+func (ix *Index) pageSnippets(url, q string, aq analysedQuery, stored map[string]any, gen uint64) map[string][]string {
+	k := snippetKey{url: url, query: q}
+	if sn, _, ok := ix.searchCache.snippet(k); ok {
+		return sn
+	}
+	texts := make(map[string]string, len(snippetFields))
+	for _, field := range snippetFields {
+		texts[field], _ = stored[field].(string)
+	}
+	sn := ix.snippets.snippets(url, aq, texts)
+	// Stamped with the generation of the text it was made from, not today's: after a write it is never served.
+	ix.searchCache.putSnippet(k, gen, sn)
+	return sn
 }
 
 // storedFields loads the named stored fields of the article with this URL, as bleve gives them in a hit's Fields
@@ -244,7 +298,7 @@ func hitOf(url string, stored map[string]any, relevance float64, snippets map[st
 			if hit.Snippets == nil {
 				hit.Snippets = map[string][]string{}
 			}
-			hit.Snippets[field] = frags
+			hit.Snippets[field] = slices.Clone(frags) // the snippets may be cached: the hit gets its own
 		}
 	}
 	return hit

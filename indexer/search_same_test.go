@@ -78,9 +78,17 @@ func TestSearchSameAsReference(t *testing.T) {
 		if err != nil {
 			t.Fatalf("reference search (%+v): %v", sr, err)
 		}
-		got.Took, want.Took = 0, 0
+		// Asked again, the search is answered from the cache: the same result.
+		cached, err := ix.Search(ctx, sr)
+		if err != nil {
+			t.Fatalf("Search(%+v) again: %v", sr, err)
+		}
+		got.Took, want.Took, cached.Took = 0, 0, 0
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("Search(%+v) differs from the reference:\n got %+v\nwant %+v", sr, got, want)
+		}
+		if !reflect.DeepEqual(cached, want) {
+			t.Errorf("Search(%+v) from the cache differs from the reference:\n got %+v\nwant %+v", sr, cached, want)
 		}
 		if len(got.Articles) > 0 {
 			withHits++

@@ -21,12 +21,34 @@ import (
 	"genderlens/internal/demo"
 	"genderlens/model"
 	"genderlens/scorer"
+	"genderlens/scorer/scorertest"
+
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // demoStoreServer is a real server over a store holding the demo articles (internal/demo), scored by the embedded
 // rules' scorer and stored the way a crawl stores them: the data of `genderlens serve --demo`.
 func demoStoreServer(tb testing.TB) (*httptest.Server, *indexer.Index) {
 	tb.Helper()
+	return demoStoreServerWith(tb, true)
+}
+
+// uncachedStore is a store whose every search may differ from the last, so that the server keeps no answer: with
+// the store's own cache off (indexer.Options.SearchCache), every search is made afresh, as before the caches.
+type uncachedStore struct {
+	*indexer.Index
+	generation atomic.Uint64
+}
+
+func (s *uncachedStore) SearchGeneration() uint64 { return s.generation.Add(1) }
+
+// demoStoreServerWith is demoStoreServer with the search caches on or off.
+func demoStoreServerWith(tb testing.TB, cached bool) (*httptest.Server, *indexer.Index) {
+	tb.Helper()
+	opts := indexer.Options{BatchWait: time.Millisecond}
+	if !cached {
+		opts.SearchCache = -1
+	}
 	arts, err := demo.Articles()
 	if err != nil {
 		tb.Fatal(err)
@@ -35,7 +57,22 @@ func demoStoreServer(tb testing.TB) (*httptest.Server, *indexer.Index) {
 	for _, o := range demo.Outlets() {
 		outlets = append(outlets, config.Outlet{ID: o.ID, Name: o.Name, Kind: o.Kind})
 	}
-	ts, idx, sc := newBenchServer(tb, outlets)
+	idx, err := indexer.Open(tb.TempDir(), opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { idx.Close() })
+	sc := scorertest.New(tb)
+	var store Store = idx
+	if !cached {
+		store = &uncachedStore{Index: idx}
+	}
+	srv, err := New(Options{Outlets: outlets, Store: store, Scorer: sc, Registry: prometheus.NewRegistry()})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	tb.Cleanup(ts.Close)
 	if err := idx.PutMany(context.Background(), demoDocuments(tb, sc, arts)); err != nil {
 		tb.Fatal(err)
 	}
@@ -148,6 +185,36 @@ func concurrentLoad(tb testing.TB, clients, n int, newReq func() (*http.Request,
 	slices.Sort(all)
 	return loadResult{reqPerSec: float64(len(all)) / elapsed.Seconds(), p50ms: ms(percentile(all, 0.50)),
 		p99ms: ms(percentile(all, 0.99)), cpuMS: ms(cpuUsed) / float64(len(all))}
+}
+
+// BenchmarkSearchAPICache measures what the search caches (the store's, indexer.Options.SearchCache, and the
+// server's encoded answers) give: the load of BenchmarkSearchAPIConcurrent, b.N requests with both off (the search
+// as it was before them) and b.N against the same articles with them, one after the other in the same process.
+// Reports both and their ratios (CPU per request and throughput, cached over uncached).
+func BenchmarkSearchAPICache(b *testing.B) {
+	const q = "phu nu"
+	load := func(cached bool) loadResult {
+		ts, _ := demoStoreServerWith(b, cached)
+		u := ts.URL + "/api/articles?q=" + url.QueryEscape(q)
+		return concurrentLoad(b, 50, b.N, func() (*http.Request, error) { return http.NewRequest("GET", u, nil) },
+			func(body []byte) error {
+				if i := strings.Index(string(body), `"total":`); i < 0 || strings.HasPrefix(string(body[i:]), `"total":0}`) {
+					return fmt.Errorf("no hits: %.300s", body)
+				}
+				return nil
+			})
+	}
+	off, on := load(false), load(true)
+	for _, m := range []struct {
+		name string
+		r    loadResult
+	}{{"uncached", off}, {"cached", on}} {
+		b.ReportMetric(m.r.reqPerSec, m.name+"_req/s")
+		b.ReportMetric(m.r.p99ms, m.name+"_p99_ms")
+		b.ReportMetric(m.r.cpuMS, m.name+"_cpu_ms/req")
+	}
+	b.ReportMetric(off.cpuMS/on.cpuMS, "cpu_ratio")
+	b.ReportMetric(on.reqPerSec/off.reqPerSec, "req/s_ratio")
 }
 
 // BenchmarkSearchAPIConcurrent searches the demo articles (GET /api/articles?q=...) from 50 concurrent clients on

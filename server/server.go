@@ -28,6 +28,9 @@ import (
 type Store interface {
 	Count() int
 	Search(ctx context.Context, r model.SearchRequest) (model.SearchResult, error)
+	// SearchGeneration changes after every change of the store a search could see: the same request at the same
+	// generation has the same result.
+	SearchGeneration() uint64
 	Get(url string) (indexer.Document, bool, error)
 	Aggregate(f model.Filter) model.Aggregate
 	AggregateByOutlet(f model.Filter) map[string]*model.Aggregate
@@ -108,6 +111,7 @@ type Server struct {
 	check   *checkGate
 	// reviewCache keeps the estimates over every reviewed article (reviewEstimates).
 	reviewCache reviewCache
+	answers *articleAnswers // GET /api/articles
 }
 
 // maxBodyBytes bounds request bodies; larger ones get 413.
@@ -221,7 +225,8 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	s := &Server{opts: opts, pages: pages, check: newCheckGate(opts.CheckConcurrency, opts.CheckQueue)}
+	s := &Server{opts: opts, pages: pages, check: newCheckGate(opts.CheckConcurrency, opts.CheckQueue),
+		answers: newArticleAnswers()}
 	httpMetrics := newHTTPMetrics()
 	for _, c := range []struct {
 		name string
