@@ -79,6 +79,9 @@ func reviewURL(ts *httptest.Server, article string) string {
 func TestReviewAPIEveryKind(t *testing.T) {
 	ts := newReviewTestServer(t)
 	officer, editor := "Bearer "+testToken, "Bearer "+editorToken
+	// A search answered before any correction is cached: the corrections must still show in the same search after.
+	var primed model.SearchResult
+	getJSON(t, ts.URL+"/api/articles?outlet=bao-ho-tay&size=50", &primed)
 	_, before := call(t, "GET", reviewURL(ts, fixtureSexual), "", "")
 	findings := before["findings"].([]any)
 	if len(findings) < 2 {
