@@ -111,7 +111,7 @@ type Server struct {
 	check   *checkGate
 	// reviewCache keeps the estimates over every reviewed article (reviewEstimates).
 	reviewCache reviewCache
-	answers *articleAnswers // GET /api/articles
+	answers     *articleAnswers // GET /api/articles
 }
 
 // maxBodyBytes bounds request bodies; larger ones get 413.
