@@ -1,7 +1,6 @@
 package adoption
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +11,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"genderlens/internal/jsonlog"
 )
 
 // Evidence is what an outlet has done in a year to apply the indicator set, as recorded by an officer. Each
@@ -168,10 +169,9 @@ type EvidenceStore struct {
 
 	mu      sync.Mutex
 	records []Evidence // every recording, oldest first
-	// logged is how many of records are in the log rather than the snapshot; logBytes is the log's valid length
-	// (a torn line after it is cut before the next append).
-	logged   int
-	logBytes int64
+	// logged is how many of records are in the log rather than the snapshot; log appends to it (nil in memory).
+	logged int
+	log    *jsonlog.Log
 }
 
 type evidenceFile struct {
@@ -217,7 +217,7 @@ func (s *EvidenceStore) logPath() string { return s.path + ".log" }
 
 // load reads the snapshot, then the log's lines past it.
 func (s *EvidenceStore) load() error {
-	s.records, s.logged, s.logBytes = nil, 0, 0
+	s.records, s.logged, s.log = nil, 0, nil
 	b, err := os.ReadFile(s.path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -230,33 +230,26 @@ func (s *EvidenceStore) load() error {
 		}
 		s.records = f.Records
 	}
-	b, err = os.ReadFile(s.logPath())
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
+	// A torn last line of the log was never acknowledged: jsonlog drops it and cuts it before the next append.
+	l, lines, err := jsonlog.Open(s.logPath())
 	if err != nil {
 		return fmt.Errorf("read evidence log: %w", err)
 	}
-	for lineNo := 1; len(b) > 0; lineNo++ {
-		i := bytes.IndexByte(b, '\n')
-		if i < 0 {
-			break // a torn last line: its write was never acknowledged
-		}
-		var l logLine
-		if err := json.Unmarshal(b[:i], &l); err != nil {
-			return fmt.Errorf("read evidence log %s: line %d: %w", s.logPath(), lineNo, err)
+	s.log = l
+	for i, line := range lines {
+		var ll logLine
+		if err := json.Unmarshal(line, &ll); err != nil {
+			return fmt.Errorf("read evidence log %s: line %d: %w", s.logPath(), i+1, err)
 		}
 		switch {
-		case l.Seq < len(s.records): // already in the snapshot
-		case l.Seq == len(s.records):
-			s.records = append(s.records, l.Record)
+		case ll.Seq < len(s.records): // already in the snapshot
+		case ll.Seq == len(s.records):
+			s.records = append(s.records, ll.Record)
 			s.logged++
 		default:
-			return fmt.Errorf("read evidence log %s: line %d: recording %d follows recording %d", s.logPath(), lineNo,
-				l.Seq, len(s.records)-1)
+			return fmt.Errorf("read evidence log %s: line %d: recording %d follows recording %d", s.logPath(), i+1,
+				ll.Seq, len(s.records)-1)
 		}
-		s.logBytes += int64(i + 1)
-		b = b[i+1:]
 	}
 	return nil
 }
@@ -298,33 +291,13 @@ func (s *EvidenceStore) appendLocked(e Evidence) error {
 	if err != nil {
 		return fmt.Errorf("encode evidence: %w", err)
 	}
-	line = append(line, '\n')
-	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
-		return err
-	}
-	_, statErr := os.Stat(s.logPath())
-	f, err := os.OpenFile(s.logPath(), os.O_WRONLY|os.O_CREATE, 0o644)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	// Cut what a failed or torn write left after the last whole line, then write at the end of the whole lines.
-	if err := f.Truncate(s.logBytes); err != nil {
-		return err
-	}
-	if _, err := f.WriteAt(line, s.logBytes); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if errors.Is(statErr, os.ErrNotExist) {
-		if err := syncDir(filepath.Dir(s.path)); err != nil {
+	if s.log == nil {
+		s.log, _, err = jsonlog.Open(s.logPath())
+		if err != nil {
 			return err
 		}
 	}
-	s.logBytes += int64(len(line))
-	return nil
+	return s.log.Append(line)
 }
 
 // Compact folds the log into the snapshot and removes the temporary files a crash left beside it. serve calls it
@@ -359,10 +332,10 @@ func (s *EvidenceStore) compactLocked() error {
 	if err := os.Remove(s.logPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("remove evidence log: %w", err)
 	}
-	if err := syncDir(filepath.Dir(s.path)); err != nil {
+	if err := jsonlog.SyncDir(filepath.Dir(s.path)); err != nil {
 		return fmt.Errorf("remove evidence log: %w", err)
 	}
-	s.logged, s.logBytes = 0, 0
+	s.logged, s.log = 0, nil
 	return nil
 }
 
@@ -444,15 +417,5 @@ func writeFileAtomic(path string, data []byte) error {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
 	}
-	return syncDir(dir)
-}
-
-// syncDir makes a rename, creation or removal in dir durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
+	return jsonlog.SyncDir(dir)
 }
