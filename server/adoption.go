@@ -119,13 +119,8 @@ func (s *Server) apiWriteEvidence(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	body, err := readBody(w, r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var ev adoption.Evidence
-	if err := decodeJSON(body, &ev); err != nil {
+	if err := readJSON(w, r, &ev); err != nil {
 		s.writeError(w, r, err)
 		return
 	}

@@ -104,6 +104,15 @@ func decodeJSON(body []byte, v any) error {
 	return nil
 }
 
+// readJSON reads a JSON body of at most maxBodyBytes into v (see readBody and decodeJSON).
+func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	body, err := readBody(w, r)
+	if err != nil {
+		return err
+	}
+	return decodeJSON(body, v)
+}
+
 // readBody reads a request body of at most maxBodyBytes: a payload_too_large error beyond, bad_request when the
 // body cannot be read.
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {

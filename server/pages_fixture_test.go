@@ -13,6 +13,7 @@ import (
 	"genderlens/indexer"
 	"genderlens/ingest"
 	"genderlens/model"
+	"genderlens/scorer"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -72,8 +73,8 @@ func fixtureArticles() []crawler.Article {
 	return out
 }
 
-// newPagesTestServer serves the fixture with evidence writes enabled by testToken.
-func newPagesTestServer(t *testing.T) (*httptest.Server, *Server) {
+// fixtureStore is a real store holding the fixture's articles, scored by the real scorer.
+func fixtureStore(t *testing.T) (*indexer.Index, *scorer.Scorer) {
 	t.Helper()
 	idx, sc := testStore(t)
 	var docs []indexer.Document
@@ -87,6 +88,13 @@ func newPagesTestServer(t *testing.T) (*httptest.Server, *Server) {
 	if err := idx.PutMany(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
+	return idx, sc
+}
+
+// newPagesTestServer serves the fixture with evidence writes enabled by testToken.
+func newPagesTestServer(t *testing.T) (*httptest.Server, *Server) {
+	t.Helper()
+	idx, sc := fixtureStore(t)
 	ev, err := adoption.OpenEvidenceStore("")
 	if err != nil {
 		t.Fatal(err)

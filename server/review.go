@@ -152,13 +152,8 @@ func (s *Server) apiPostReview(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	body, err := readBody(w, r)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var c review.Correction
-	if err := decodeJSON(body, &c); err != nil {
+	if err := readJSON(w, r, &c); err != nil {
 		s.writeError(w, r, err)
 		return
 	}

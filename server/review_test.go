@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -11,8 +10,6 @@ import (
 	"testing"
 
 	"genderlens/config"
-	"genderlens/indexer"
-	"genderlens/ingest"
 	"genderlens/model"
 	"genderlens/review"
 
@@ -24,18 +21,7 @@ const editorToken = "editor-token-of-bao-ho-tay"
 // newReviewTestServer serves the pages' fixture with an officer's token and an editor's token for Báo Hồ Tây.
 func newReviewTestServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	idx, sc := testStore(t)
-	var docs []indexer.Document
-	for _, a := range fixtureArticles() {
-		d, err := ingest.Score(sc, a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
-	if err := idx.PutMany(context.Background(), docs); err != nil {
-		t.Fatal(err)
-	}
+	idx, sc := fixtureStore(t)
 	srv, err := New(Options{
 		Outlets: []config.Outlet{{ID: "bao-ho-tay", Name: "Báo Hồ Tây", Kind: "newspaper"}, {ID: "phuong-sen", Name: "Cổng phường Sen", Kind: "ward_portal"}},
 		Store:   idx, Scorer: sc, Registry: prometheus.NewRegistry(), APIToken: testToken,
