@@ -121,7 +121,7 @@ func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
 	for _, m := range ms {
 		start := m.start
 		for _, n := range []int{2, 1} {
-			if start-n >= 0 && groupQuantifiers[d.joined(start-n, start)] {
+			if groupQuantifiers.spans(d, start-n, start) {
 				start -= n
 				break
 			}
@@ -136,7 +136,7 @@ func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
 }
 
 // groupQuantifiers speak of most or all of a group.
-var groupQuantifiers = foldedPhrases("hầu hết", "phần lớn", "đa số", "đa phần", "tất cả", "mọi", "nhiều", "không ít")
+var groupQuantifiers = foldedPhraseSet("hầu hết", "phần lớn", "đa số", "đa phần", "tất cả", "mọi", "nhiều", "không ít")
 
 // outsideQuotes keeps the matches outside quotations.
 func (s *Scorer) outsideQuotes(d *doc, r *rules.Rule, ms []match) []match {

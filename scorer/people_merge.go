@@ -178,7 +178,7 @@ var (
 // passive ("bị" + verb), is its victim: "đánh trọng thương anh P.", "hiếp
 // dâm chị H.", "em M. bị xâm hại". Arrests and charges are no harm: a
 // suspect is their object.
-var harmVerbs = foldedPhrases("đánh", "đánh đập", "đánh trọng thương", "đánh chết", "hành hung", "hiếp dâm",
+var harmVerbs = foldedPhraseSet("đánh", "đánh đập", "đánh trọng thương", "đánh chết", "hành hung", "hiếp dâm",
 	"cưỡng hiếp", "hãm hiếp", "cưỡng dâm", "xâm hại", "xâm hại tình dục", "dâm ô", "dâm ô với", "giao cấu với",
 	"sát hại", "giết", "giết chết", "giết hại", "chém", "đâm", "đâm chết", "đâm trọng thương", "tấn công",
 	"bắt cóc", "sàm sỡ", "quấy rối", "quấy rối tình dục", "lạm dụng", "lạm dụng tình dục", "bạo hành", "hành hạ",
@@ -189,7 +189,7 @@ var passiveWords = foldedPhrases("bị")
 
 // kinTitles are the honorifics and kin words that may stand between a harm
 // verb and the name of its object.
-var kinTitles = foldedPhrases("anh", "chị", "em", "bà", "ông", "cô", "cháu", "bé", "cụ", "chú", "bác", "bé gái",
+var kinTitles = foldedPhraseSet("anh", "chị", "em", "bà", "ông", "cô", "cháu", "bé", "cụ", "chú", "bác", "bé gái",
 	"cháu bé", "nữ sinh", "học sinh")
 
 // harmed marks as victims the people a sentence harms: a mention right after
@@ -211,14 +211,14 @@ func (s *Scorer) harmed(d *doc) {
 // honorific or kin word there.
 func (s *Scorer) harmBefore(d *doc, a int) bool {
 	for _, end := range []int{a, a - 1, a - 2} {
-		if end < 1 || end < a && !kinTitles[d.joined(end, a)] {
+		if end < 1 || end < a && !kinTitles.spans(d, end, a) {
 			continue
 		}
 		for start := end - 1; start >= max(0, end-4); start-- {
 			if !d.isWord(start) || d.sent[start] != d.sent[a] {
 				break
 			}
-			if harmVerbs[d.joined(start, end)] {
+			if harmVerbs.spans(d, start, end) {
 				return true
 			}
 		}
@@ -243,7 +243,7 @@ func (s *Scorer) harmAfter(d *doc, b int) bool {
 		return false
 	}
 	for end := k + 2; end <= min(len(d.toks), k+5); end++ {
-		if harmVerbs[d.joined(k+1, end)] {
+		if harmVerbs.spans(d, k+1, end) {
 			return true
 		}
 	}

@@ -230,7 +230,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
-		case !appos && k > b && (causatives[t] || genericSubjects[d.joined(k, min(k+2, len(d.toks)))]):
+		case !appos && k > b && (causatives[t] || genericSubjects.startsAt(d, k)):
 			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
 			// its own subject.
 			return 0, 0, false, false
@@ -284,7 +284,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 // them is not the person named before.
 var (
 	causatives      = foldedPhrases("khiến")
-	genericSubjects = foldedPhrases("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân")
+	genericSubjects = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân")
 )
 
 // coordinatedWith reports what may follow "và" inside one subject or
