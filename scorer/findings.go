@@ -114,11 +114,19 @@ func (s *Scorer) skipNames(d *doc, r *rules.Rule, ms []match) []match {
 	return out
 }
 
-// clauseStarts keeps the matches that open a clause.
+// clauseStarts keeps the matches that open a clause, a quantifier of the
+// whole group allowed before them ("Hầu hết các bà vợ đều ...").
 func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
 	out := ms[:0]
 	for _, m := range ms {
-		if !d.sentenceStart(m.start) && !clauseOpeners[d.tokenText(m.start-1)] {
+		start := m.start
+		for _, n := range []int{2, 1} {
+			if groupQuantifiers.spans(d, start-n, start) {
+				start -= n
+				break
+			}
+		}
+		if !d.sentenceStart(start) && !clauseOpeners[d.tokenText(start-1)] {
 			d.drop(r, m, "not at the start of a clause")
 			continue
 		}
@@ -126,6 +134,9 @@ func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
 	}
 	return out
 }
+
+// groupQuantifiers speak of most or all of a group.
+var groupQuantifiers = foldedPhraseSet("hầu hết", "phần lớn", "đa số", "đa phần", "tất cả", "mọi", "nhiều", "không ít")
 
 // outsideQuotes keeps the matches outside quotations.
 func (s *Scorer) outsideQuotes(d *doc, r *rules.Rule, ms []match) []match {

@@ -79,6 +79,7 @@ func (s *Scorer) findPeople(d *doc, res *Result) {
 	cands := s.candidates(d)
 	s.merge(d, cands)
 	s.unnamedSources(d)
+	s.harmed(d)
 	s.genderCues(d)
 	s.decideGender(d)
 	s.quotes(d)

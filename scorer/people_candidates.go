@@ -123,21 +123,20 @@ func (d *doc) isJoiner(i int) bool {
 }
 
 // bylineStart returns the first token of the byline: up to two short last
-// lines ("Kiều Anh", "Theo Reuters"). People named there are not people in
-// the story.
+// lines ("Kiều Anh", "Theo Reuters"), before any editor's notes that close
+// the page ("* Mọi ý kiến ... gửi về hộp thư ...@..."). People named there
+// are not people in the story.
 func (s *Scorer) bylineStart(d *doc) int {
 	n := len(d.toks)
 	start := n
 	for lines := 0; lines < 2; lines++ {
-		first := -1
-		for i := start - 1; i >= 0; i-- {
-			if d.toks[i].Newline {
-				first = i
-				break
-			}
-		}
+		first := lineStart(d, start)
 		if first <= 0 {
 			break
+		}
+		if lines == 0 && editorsNote(d, first, start) {
+			start, lines = first, -1
+			continue
 		}
 		words := 0
 		for i := first; i < start; i++ {
@@ -151,6 +150,32 @@ func (s *Scorer) bylineStart(d *doc) int {
 		start = first
 	}
 	return start
+}
+
+// lineStart returns the first token of the line that ends before token
+// end, or -1.
+func lineStart(d *doc, end int) int {
+	for i := end - 1; i >= 0; i-- {
+		if d.toks[i].Newline {
+			return i
+		}
+	}
+	return -1
+}
+
+// editorsNote reports whether the line [a, b) is an outlet's note to
+// readers rather than the story: it opens with an asterisk or gives an
+// e-mail address.
+func editorsNote(d *doc, a, b int) bool {
+	if d.tokenText(a) == "*" {
+		return true
+	}
+	for i := a; i < b; i++ {
+		if d.tokenText(i) == "@" {
+			return true
+		}
+	}
+	return false
 }
 
 // maxBylineTokens bounds the last line of an article that is taken as the

@@ -174,6 +174,82 @@ var (
 	accusedWords = foldedPhrases("bị can", "bị cáo", "nghi phạm", "nghi can", "đối tượng", "hung thủ", "thủ phạm", "phạm nhân")
 )
 
+// harmVerbs are the acts of violence whose object, or whose subject in the
+// passive ("bị" + verb), is its victim: "đánh trọng thương anh P.", "hiếp
+// dâm chị H.", "em M. bị xâm hại". Arrests and charges are no harm: a
+// suspect is their object.
+var harmVerbs = foldedPhraseSet("đánh", "đánh đập", "đánh trọng thương", "đánh chết", "hành hung", "hiếp dâm",
+	"cưỡng hiếp", "hãm hiếp", "cưỡng dâm", "xâm hại", "xâm hại tình dục", "dâm ô", "dâm ô với", "giao cấu với",
+	"sát hại", "giết", "giết chết", "giết hại", "chém", "đâm", "đâm chết", "đâm trọng thương", "tấn công",
+	"bắt cóc", "sàm sỡ", "quấy rối", "quấy rối tình dục", "lạm dụng", "lạm dụng tình dục", "bạo hành", "hành hạ",
+	"tạt axit", "tạt axit vào", "cưỡng bức", "bóp cổ", "siết cổ", "giở trò đồi bại với", "làm nhục")
+
+// passiveWords make the name before them the object of the verb after.
+var passiveWords = foldedPhrases("bị")
+
+// kinTitles are the honorifics and kin words that may stand between a harm
+// verb and the name of its object.
+var kinTitles = foldedPhraseSet("anh", "chị", "em", "bà", "ông", "cô", "cháu", "bé", "cụ", "chú", "bác", "bé gái",
+	"cháu bé", "nữ sinh", "học sinh")
+
+// harmed marks as victims the people a sentence harms: a mention right after
+// a harm verb (an honorific between), or followed (past a parenthesis of
+// details) by "bị" and a harm verb. Only violence stories use it (rules
+// whose near.person is victim), and a suspect stays a suspect.
+func (s *Scorer) harmed(d *doc) {
+	for _, p := range d.people {
+		for _, sp := range p.spans {
+			if s.harmBefore(d, sp[0]) || s.harmAfter(d, sp[1]) {
+				p.victim = true
+				break
+			}
+		}
+	}
+}
+
+// harmBefore reports a harm verb ending right before token a, or before the
+// honorific or kin word there.
+func (s *Scorer) harmBefore(d *doc, a int) bool {
+	for _, end := range []int{a, a - 1, a - 2} {
+		if end < 1 || end < a && !kinTitles.spans(d, end, a) {
+			continue
+		}
+		for start := end - 1; start >= max(0, end-4); start-- {
+			if !d.isWord(start) || d.sent[start] != d.sent[a] {
+				break
+			}
+			if harmVerbs.spans(d, start, end) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxDetails bounds the parenthesis of details after a name ("(32 tuổi,
+// trú tại ...)") that harmAfter looks past.
+const maxDetails = 30
+
+// harmAfter reports "bị" and a harm verb after token b, past a parenthesis.
+func (s *Scorer) harmAfter(d *doc, b int) bool {
+	k := b
+	if k < len(d.toks) && d.tokenText(k) == "(" {
+		for k < len(d.toks) && d.tokenText(k) != ")" && k-b < maxDetails {
+			k++
+		}
+		k++
+	}
+	if k >= len(d.toks) || !passiveWords[d.tokenText(k)] || d.sent[k] != d.sent[b-1] {
+		return false
+	}
+	for end := k + 2; end <= min(len(d.toks), k+5); end++ {
+		if harmVerbs.spans(d, k+1, end) {
+			return true
+		}
+	}
+	return false
+}
+
 // setName makes tokens [a, b) the person's name.
 func (s *Scorer) setName(d *doc, p *person, a, b int) {
 	p.key = s.nameKey(d, a, b)

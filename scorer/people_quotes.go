@@ -230,6 +230,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
+		case !appos && k > b && (causatives[t] || genericSubjects.startsAt(d, k)):
+			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
+			// its own subject.
+			return 0, 0, false, false
 		case t == "," || t == "-" || t == "–":
 			switch next := s.skipCues(d, k+1); {
 			case next < len(d.toks) && d.mention[next] >= 0 && d.mention[next] != self:
@@ -274,6 +278,14 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	}
 	return 0, 0, false, false
 }
+
+// causatives open a clause with a subject of its own ("khiến nhiều người
+// cho rằng"), and genericSubjects are such subjects: whoever speaks after
+// them is not the person named before.
+var (
+	causatives      = foldedPhrases("khiến")
+	genericSubjects = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân")
+)
 
 // coordinatedWith reports what may follow "và" inside one subject or
 // predicate: a name, a person word ("và chồng"), or a speech verb ("và

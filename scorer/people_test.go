@@ -51,6 +51,12 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Lê Lợi", "Nguyễn Huệ", "Trần Hưng Đạo", "Minh Hà"},
 		},
 		{
+			name:   "the byline before an editor's note is no person",
+			text:   "Ông Lê Văn Tám cho biết trường đã họp.\nHoàng Minh\n* Ý kiến đóng góp xin gửi về hộp thư: bandoc@baomoi.vn",
+			want:   []Person{{Name: "Lê Văn Tám", Gender: male, Quoted: true, Role: roleOrdinary}},
+			absent: []string{"Hoàng Minh"},
+		},
+		{
 			name: "no gender from the topic",
 			text: "Bác sĩ Nguyễn Minh Châu cho biết ca phẫu thuật kéo dài năm giờ.",
 			want: []Person{{Name: "Nguyễn Minh Châu", Gender: unknown, Quoted: true, Role: roleExpert}},

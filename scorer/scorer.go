@@ -260,6 +260,53 @@ func foldedSet(list []string) map[string]bool {
 	return m
 }
 
+// phraseSet holds folded phrases of a few words by their first word, so
+// that the people finder can test the tokens at a place without building
+// strings.
+type phraseSet map[string][][]string
+
+func foldedPhraseSet(list ...string) phraseSet {
+	ps := phraseSet{}
+	for _, p := range list {
+		ws := strings.Fields(vntext.FoldString(p))
+		ps[ws[0]] = append(ps[ws[0]], ws)
+	}
+	return ps
+}
+
+// spans reports whether tokens [a, b) are one of the phrases.
+func (ps phraseSet) spans(d *doc, a, b int) bool {
+	if a < 0 || b > len(d.toks) || a >= b {
+		return false
+	}
+	for _, ws := range ps[d.tokenText(a)] {
+		if len(ws) != b-a {
+			continue
+		}
+		same := true
+		for i := 1; i < len(ws) && same; i++ {
+			same = d.tokenText(a+i) == ws[i]
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// startsAt reports whether one of the phrases starts at token a.
+func (ps phraseSet) startsAt(d *doc, a int) bool {
+	if a < 0 || a >= len(d.toks) {
+		return false
+	}
+	for _, ws := range ps[d.tokenText(a)] {
+		if ps.spans(d, a, a+len(ws)) {
+			return true
+		}
+	}
+	return false
+}
+
 // RulesVersion is the version string of the compiled rule set.
 func (s *Scorer) RulesVersion() string { return s.set.Version }
 
