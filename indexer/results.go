@@ -144,12 +144,24 @@ func (s *resultStore) get(url string) ([]byte, error) {
 			return fmt.Errorf("results file %s: %w (no results bucket)", s.path, ErrDamaged)
 		}
 		if v := b.Get([]byte(url)); v != nil {
+			// bolt checks no value's bytes: damage inside a page reads back as another value. A result is JSON.
+			if !json.Valid(v) {
+				return errNotJSON
+			}
 			out = append([]byte(nil), v...)
 		}
 		return nil
 	})
+	if errors.Is(err, errNotJSON) {
+		// The damage is the file's, as check finds it: recorded so that the store says so and is repaired.
+		s.setDamage(fmt.Errorf("the result of %s is not JSON", url))
+		return nil, s.damaged()
+	}
 	return out, err
 }
+
+// errNotJSON is a stored result that is not JSON: damage inside a page of the file.
+var errNotJSON = errors.New("stored result is not JSON")
 
 // check reads every stored result, as check-store does, and returns how many there are; a damaged file is recorded
 // as such. (bolt's own Tx.Check panics outside the caller's goroutine on some damage, so it is not used.)

@@ -256,3 +256,14 @@ func request(t *testing.T, method, url, body string, header map[string]string) (
 	}
 	return resp.StatusCode, resp.Header, b
 }
+
+// TestWriteJSONUnencodable: a value that cannot be encoded (a stored result damaged into invalid JSON) answers a
+// JSON error with its code, never a 200 with an empty body.
+func TestWriteJSONUnencodable(t *testing.T) {
+	rec := httptest.NewRecorder()
+	writeJSON(rec, http.StatusOK, map[string]any{"result": json.RawMessage(`{"score":`)})
+	var body map[string]string
+	if rec.Code != http.StatusInternalServerError || json.Unmarshal(rec.Body.Bytes(), &body) != nil || body["code"] != "internal" {
+		t.Errorf("%d %q", rec.Code, rec.Body.String())
+	}
+}

@@ -364,10 +364,17 @@ func round3(f float64) float64 { return float64(int64(f*1000+0.5)) / 1000 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(code)
 	// Compact: re-indenting a page of search hits cost a fifth of a search's CPU; clients that want to read it pipe
-	// it through jq.
-	_ = json.NewEncoder(w).Encode(v)
+	// it through jq. Encoded before the status is sent, so that a value that cannot be encoded (damaged stored JSON)
+	// answers a JSON error, never a 200 with an empty body.
+	b, err := json.Marshal(v)
+	if err != nil {
+		w.WriteHeader(http.StatusInternalServerError)
+		_, _ = w.Write([]byte(`{"error":"the answer could not be encoded","code":"internal"}` + "\n"))
+		return
+	}
+	w.WriteHeader(code)
+	_, _ = w.Write(append(b, '\n'))
 }
 
 func securityHeaders(next http.Handler) http.Handler {
