@@ -1,13 +1,11 @@
 package crawler
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"maps"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,24 +13,6 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 )
-
-// lockedBuffer collects log output written from several goroutines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // TestCrawlWarnsWhenOutletYieldsTooLittle: a crawl that fetches pages but stores no or far too few articles logs a
 // warning naming the outlet, the likely cause and the setting that fixes it, and the crawl health says so.
@@ -62,7 +42,7 @@ func TestCrawlWarnsWhenOutletYieldsTooLittle(t *testing.T) {
 			id := "dai-truyen-thanh"
 			o := config.Outlet{ID: id, Name: id, StartURLs: []string{s.srv.URL + "/"}, ArticlePattern: tt.pattern,
 				AllowedHosts: []string{strings.TrimPrefix(s.srv.URL, "http://")}}
-			var logs lockedBuffer
+			var logs syncBuffer
 			sink := newCountingSink()
 			reg := prometheus.NewRegistry()
 			dir := t.TempDir()

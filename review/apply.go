@@ -18,6 +18,9 @@ func TextHash(text string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
+// SameName reports whether two names are the same person's name as corrections compare them.
+func SameName(a, b string) bool { return nameKey(a) == nameKey(b) }
+
 // nameKey is how a person's name is compared: NFC, lower case, single spaces.
 func nameKey(name string) string {
 	return strings.Join(strings.Fields(strings.ToLower(norm.NFC.String(name))), " ")

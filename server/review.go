@@ -245,7 +245,7 @@ func locatePhrase(c *review.Correction, a review.Article) error {
 func checkReferents(c *review.Correction, a review.Article) error {
 	hasPerson := func(name string) bool {
 		for _, p := range a.Outcome.Result.People {
-			if strings.EqualFold(strings.Join(strings.Fields(p.Name), " "), strings.Join(strings.Fields(name), " ")) {
+			if review.SameName(p.Name, name) {
 				return true
 			}
 		}

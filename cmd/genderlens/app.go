@@ -53,7 +53,6 @@ type pipeline struct {
 	index   *indexer.Index
 	scorer  *scorer.Scorer
 	crawler *crawler.Crawler
-	review  *review.Reviewer
 }
 
 func openPipeline(cfg *config.Config, reg prometheus.Registerer, log *slog.Logger, opts ...crawler.Option) (*pipeline, error) {
@@ -71,14 +70,10 @@ func openPipeline(cfg *config.Config, reg prometheus.Registerer, log *slog.Logge
 		return nil, errors.Join(err, idx.Close())
 	}
 	requeueLost(log, state, idx, cfg.Outlets)
-	rv, err := openReview(cfg, sc, idx, log)
-	if err != nil {
-		return nil, errors.Join(err, idx.Close())
-	}
 	opts = append([]crawler.Option{crawler.WithMetrics(crawler.NewMetrics(reg)), crawler.WithLogger(log),
 		crawler.WithState(state)}, opts...)
 	cr := crawler.New(cfg.Crawler, ingest.New(sc, idx), opts...)
-	return &pipeline{index: idx, scorer: sc, crawler: cr, review: rv}, nil
+	return &pipeline{index: idx, scorer: sc, crawler: cr}, nil
 }
 
 // reviewFile is the officers' corrections in the data directory.

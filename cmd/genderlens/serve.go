@@ -73,6 +73,11 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 			log.Info("index closed")
 		}
 	}()
+	// Every figure served uses the officers' corrections; the store recomputes a review whenever it rewrites an article.
+	rv, err := openReview(cfg, p.scorer, p.index, log)
+	if err != nil {
+		return err
+	}
 	// The outlets served are the ones `report --data` lists for this directory, as /report does.
 	if err := recordOutlets(cfg); err != nil {
 		return err
@@ -105,7 +110,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		Outlets: cfg.Outlets, Store: p.index, Scorer: p.scorer, Registry: reg, Logger: log, Version: ver,
 		Policy: policy, Evidence: evidence, APIToken: cfg.APIToken, Now: env.now, MinSample: cfg.Figures.MinSample,
 		Unit: cfg.Unit, CheckConcurrency: cfg.Server.CheckConcurrency, CheckQueue: cfg.Server.CheckQueue.Std(), CrawlHealth: p.crawler,
-		Review: p.review, SampleSize: cfg.Review.SampleSize, Editors: cfg.Review.Editors,
+		Review: rv, SampleSize: cfg.Review.SampleSize, Editors: cfg.Review.Editors,
 	})
 	if err != nil {
 		return err
