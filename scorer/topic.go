@@ -26,8 +26,8 @@ func (s *Scorer) topicRules(d *doc, fired map[string]bool) {
 	}
 	for ri := range s.rules {
 		r := &s.rules[ri]
-		if r.Kind != rules.KindTopic || !s.applies(d, r) {
-			continue
+		if r.Kind != rules.KindTopic || len(cues[int32(ri)]) < max(1, r.MinHits) || !s.applies(d, r) {
+			continue // too few cues, whatever their context: skip the work
 		}
 		ms := s.unless(d, r, int32(ri), longestFirst(d, nil, cues[int32(ri)], except[int32(ri)]))
 		if r.Near != nil {
