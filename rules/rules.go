@@ -634,6 +634,16 @@ func validate(r *Rule) []string {
 			bad("topic rule needs tokens")
 		}
 		phrases("tokens", r.Tokens)
+		// A topic is decided before the people are found: its context is phrases only.
+		if r.Near != nil {
+			if r.Near.Within <= 0 {
+				bad("near.within must be positive")
+			}
+			if r.Near.Person != "" || len(r.Near.Tokens) == 0 {
+				bad("a topic rule's near needs tokens and no person")
+			}
+			phrases("near.tokens", r.Near.Tokens)
+		}
 	default:
 		bad("kind %q is not existence, substitution, proximity, balance or topic", r.Kind)
 	}

@@ -114,6 +114,18 @@ func TestLintFindsProblems(t *testing.T) {
     examples:
       match: ["no flag here", {text: "abc", flag: "xyz"}]
       nomatch: [{text: "abc", flag: "a"}]
+  - id: x.three
+    kind: topic
+    topic: gbv
+    category: topic
+    severity: info
+    indicator: B1.3
+    message: {vi: "a", en: "a"}
+    tokens: [hiếp dâm]
+    near: {person: victim, within: 0}
+    examples:
+      match: ["hiếp dâm"]
+      nomatch: ["b"]
 `,
 		"c.yaml":                "rules: [\n",
 		"people/bad.yaml":       "lexicon: honorific\n",
@@ -135,6 +147,8 @@ func TestLintFindsProblems(t *testing.T) {
 		`b.yaml:6: rules[0].tokenz: unknown key "tokenz" (did you mean "tokens"?)`,
 		`b.yaml:16: rules[1].near.tokns: unknown key "tokns" (did you mean "tokens"?)`,
 		`near.side "under" is not before or after`,
+		`a topic rule's near needs tokens and no person`,
+		`near.within must be positive`,
 		`tokens: no list "nolist" in lists.yaml`,
 		`say which text the rule flags (flag: ...)`,
 		`flag "xyz" does not occur in its text`,

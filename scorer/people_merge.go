@@ -230,7 +230,19 @@ func (s *Scorer) harmBefore(d *doc, a int) bool {
 // trú tại ...)") that harmAfter looks past.
 const maxDetails = 30
 
-// harmAfter reports "bị" and a harm verb after token b, past a parenthesis.
+// harmAgents are the words for who did it that may stand between "bị" and
+// the harm verb: "bị chồng đánh", "bị gã hàng xóm xâm hại". A name written
+// with capitals may stand there too ("bị Nguyễn Văn B. hiếp dâm").
+var harmAgents = foldedPhraseSet("chồng", "chồng cũ", "vợ", "vợ cũ", "bạn trai", "bạn trai cũ", "người yêu",
+	"người yêu cũ", "người tình", "kẻ", "gã", "tên", "lão", "hắn", "kẻ lạ", "kẻ lạ mặt", "người lạ", "đối tượng",
+	"hàng xóm", "cha dượng", "bố dượng", "bố đẻ", "cha đẻ", "ông nội", "ông ngoại", "anh rể", "thầy giáo", "chủ nhà",
+	"nhóm", "đám", "côn đồ", "thanh niên", "một", "hai", "ba", "nhiều")
+
+// maxAgent bounds the words of an agent between "bị" and the harm verb.
+const maxAgent = 5
+
+// harmAfter reports "bị" and a harm verb after token b, past a parenthesis
+// and an agent.
 func (s *Scorer) harmAfter(d *doc, b int) bool {
 	k := b
 	if k < len(d.toks) && d.tokenText(k) == "(" {
@@ -242,10 +254,26 @@ func (s *Scorer) harmAfter(d *doc, b int) bool {
 	if k >= len(d.toks) || !passiveWords[d.tokenText(k)] || d.sent[k] != d.sent[b-1] {
 		return false
 	}
-	for end := k + 2; end <= min(len(d.toks), k+5); end++ {
-		if harmVerbs.spans(d, k+1, end) {
-			return true
+	for j := k + 1; j < len(d.toks) && j-k <= maxAgent+1 && d.sent[j] == d.sent[k]; {
+		for end := j + 1; end <= min(len(d.toks), j+4); end++ {
+			if harmVerbs.spans(d, j, end) {
+				return true
+			}
 		}
+		next := j
+		for end := min(len(d.toks), j+3); end > j; end-- {
+			if harmAgents.spans(d, j, end) {
+				next = end
+				break
+			}
+		}
+		if next == j && (d.isWord(j) && d.isUpper(j) || d.isJoiner(j) && d.initial(j-1)) {
+			next = j + 1 // a name, its initials and their dots
+		}
+		if next == j {
+			return false
+		}
+		j = next
 	}
 	return false
 }

@@ -1,0 +1,49 @@
+package scorer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTopicContext checks the gbv topic's constructions: a sexual offence
+// counts once next to its charge or proceedings, violence against a partner
+// twice, and a passing mention not at all; --explain says why a cue did not
+// count.
+func TestTopicContext(t *testing.T) {
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		name, text, section string
+		gbv                 bool
+		dropped             string // a reason --explain must give, in English
+	}{
+		{"offence with its charge", "Công an đã khởi tố ông Q. về hành vi giao cấu với người dưới 16 tuổi.", "", true, ""},
+		{"offence in the passive, no charge", "Cô từng kể mình bị sàm sỡ khi còn trẻ.", "", false, "no context phrase within 4 words"},
+		{"offence as the scourge", "Phim nói về những người mẹ, nạn nhân của nạn xâm hại tình dục, và bị cáo buộc sai.", "", false, ""},
+		{"partner violence twice", "Hắn đâm chết vợ rồi bỏ trốn. Trước đó hắn nhiều lần đánh đập vợ.", "", true, ""},
+		{"partner violence once", "Hắn đâm chết vợ rồi bỏ trốn.", "", false, ""},
+		{"a couple killed in a robbery", "Hai tên cướp sát hại vợ chồng chủ tiệm vàng. Chúng giết vợ chồng ông rồi lấy vàng.", "", false,
+			`cancelled by "vợ chồng" nearby`},
+		{"indefinite example in a crime section", "Phòng thí nghiệm từng làm rõ một vụ án hiếp dâm.", "phap-luat", false,
+			`cancelled by "một vụ án" nearby`},
+		{"a case in a crime section", "Nghi phạm khai đã cưỡng hiếp chị L. tại khách sạn.", "phap-luat", true, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := s.Check(Document{Text: tc.text, Section: tc.section, Explain: true, Lang: "en"})
+			if res.Topics.GBV != tc.gbv {
+				t.Errorf("gbv topic %v, want %v", res.Topics.GBV, tc.gbv)
+			}
+			if tc.dropped == "" {
+				return
+			}
+			var reasons []string
+			for _, d := range res.Explain.Dropped {
+				if strings.HasPrefix(d.Rule, "gbv.topic") {
+					reasons = append(reasons, d.Reason)
+				}
+			}
+			if !strings.Contains(strings.Join(reasons, "\n"), tc.dropped) {
+				t.Errorf("explain gives %q, want %q among them", reasons, tc.dropped)
+			}
+		})
+	}
+}
