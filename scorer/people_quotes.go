@@ -269,7 +269,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		if k == b && s.verbCoordinated(d, k) && self >= 0 {
 			return 0, 0, false, false // "... cầu hôn Y và tuyên bố": Y is not the one speaking
 		}
-		if t == ":" && k-b <= 15 {
+		if t == ":" && k-b <= 15 && s.colonQuotes(d, b, k) {
 			return k, k + 1, true, true
 		}
 		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) {
@@ -277,6 +277,23 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		}
 	}
 	return 0, 0, false, false
+}
+
+// colonQuotes reports whether the colon at k, after a mention ending at b,
+// may introduce the person's words: right after the name ("X: ..."), or
+// further on when words start anew after it (a quotation mark, a new line,
+// a capital: "X tỏ ra lo lắng: Với ..."). A colon the clause runs on from
+// in lower case lists or names things ("X đổ tiền vào hai liveshow: lần
+// ...").
+func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
+	if k == b || k+1 >= len(d.toks) {
+		return true
+	}
+	switch d.tokenText(k + 1) {
+	case "“", "\"", "«", "‘", "'":
+		return true
+	}
+	return d.quote[k+1] || d.toks[k+1].Newline || d.isUpper(k+1) || !d.isWord(k+1)
 }
 
 // causatives open a clause with a subject of its own ("khiến nhiều người

@@ -46,6 +46,16 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Hùng", Gender: male, Quoted: true, Role: roleOrdinary}},
 		},
 		{
+			name: "a colon the clause runs on from in lower case lists things",
+			text: "Ông Trần Văn Bảo bước vào mùa giải với một mục tiêu duy nhất: giữ vững phong độ.",
+			want: []Person{{Name: "Trần Văn Bảo", Gender: male, Quoted: false, Role: roleOrdinary}},
+		},
+		{
+			name: "a colon before words that start anew introduces speech",
+			text: "Bà Lê Thị Hoa tỏ ra lo lắng: Chúng tôi chưa biết phải làm gì.",
+			want: []Person{{Name: "Lê Thị Hoa", Gender: female, Quoted: true, Role: roleOrdinary}},
+		},
+		{
 			name:   "streets, schools and the byline are not people",
 			text:   "Xe đi từ đường Lê Lợi sang trường Nguyễn Huệ rồi về phố Trần Hưng Đạo.\nMinh Hà",
 			absent: []string{"Lê Lợi", "Nguyễn Huệ", "Trần Hưng Đạo", "Minh Hà"},
