@@ -211,6 +211,9 @@ func (s *Scorer) referencesAfter(d *doc, p *person, pi int32, a, b int) {
 		if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
 			continue // "của anh Hùng" introduces someone else
 		}
+		if d.properNoun(k) {
+			continue
+		}
 		family := vntext.Tokens(vntext.FoldString(e.phrase))
 		if !subject && len(family) < 2 {
 			continue // a lone pronoun mid-clause may be an object or someone else
@@ -229,6 +232,14 @@ func (s *Scorer) referencesAfter(d *doc, p *person, pi int32, a, b int) {
 		p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueReference, g, k, end)})
 		k = end - 1
 	}
+}
+
+// properNoun reports a capital inside a sentence: Vietnamese writes a
+// pronoun or kin word in lower case there, so "Anh" is England, "Thanh
+// Niên" a newspaper, not "anh" or "thanh niên". After a closing
+// parenthesis ("(Theo Reuters) Ông cũng nói") a sentence may start.
+func (d *doc) properNoun(k int) bool {
+	return d.isUpper(k) && !d.sentenceStart(k) && d.tokenText(k-1) != ")"
 }
 
 // kinGender is the gender of the kin word a family reference starts with,

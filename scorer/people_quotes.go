@@ -439,6 +439,9 @@ func (s *Scorer) anaphora(d *doc) {
 		if end >= len(d.toks) || d.isWord(end) && d.isUpper(end) {
 			continue // a name follows: not an anaphor
 		}
+		if d.properNoun(k) {
+			continue
+		}
 		v, vend, ok := s.verbAfterSubject(d, end)
 		if !ok && e.kind == entryRoleNoun {
 			// "Người đẹp sinh năm 1997 từng chia sẻ": a description may carry a

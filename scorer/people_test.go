@@ -56,6 +56,17 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Lê Thị Hoa", Gender: female, Quoted: true, Role: roleOrdinary}},
 		},
 		{
+			name: "a capital inside a sentence is a name, not a pronoun",
+			text: "Tiền vệ Lê Văn Bình đổi áo với đồng đội. Thủ quân đội tuyển Anh cho biết sẽ giữ chiếc áo. " +
+				"Báo Thanh Niên đã thông tin về vụ việc.",
+			want: []Person{{Name: "Lê Văn Bình", Gender: male, Quoted: false, Role: roleCelebrity}},
+		},
+		{
+			name: "a pronoun after a closing parenthesis opens a sentence",
+			text: "Ông Trần Minh Đức đã đến dự. (Ảnh: Hà Anh) Ông cho biết hội nghị rất thành công.",
+			want: []Person{{Name: "Trần Minh Đức", Gender: male, Quoted: true, Role: roleOrdinary}},
+		},
+		{
 			name:   "streets, schools and the byline are not people",
 			text:   "Xe đi từ đường Lê Lợi sang trường Nguyễn Huệ rồi về phố Trần Hưng Đạo.\nMinh Hà",
 			absent: []string{"Lê Lợi", "Nguyễn Huệ", "Trần Hưng Đạo", "Minh Hà"},
