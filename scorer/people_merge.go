@@ -418,7 +418,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 				e, ok = pe, true
 			}
 			end = pend
-			if v, descEnd, ok3 := s.speechAfterDescription(d, pend); ok3 {
+			if v, descEnd, ok3 := s.speechAfterDescription(d, -1, pend); ok3 {
 				s.addSource(d, e, k, end, descEnd, v)
 				k = v
 			} else {
@@ -444,7 +444,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 		}
 		// The description may run on with what it is about ("lãnh đạo UBND
 		// xã Đắk Sôr", "người dân sống gần đó") before its verb.
-		v, descEnd, ok := s.speechAfterDescription(d, from)
+		v, descEnd, ok := s.speechAfterDescription(d, k, from)
 		if !ok {
 			k = end - 1
 			continue
@@ -579,30 +579,81 @@ func (d *doc) pluralBefore(s *Scorer, k int) bool {
 	return ok
 }
 
-// descriptionLinks may continue a description before its verb: "người dân
-// sống gần đó", "đại diện của công ty", "nguồn tin thân cận với".
+// descriptionLinks may continue a description before its verb anywhere:
+// "đại diện của công ty", "nguồn tin thân cận với", "lãnh đạo UBND xã".
 var descriptionLinks = foldedPhrases(strings.Fields(`của ở tại thuộc sống làm bên gần cạnh trong phụ trách giấu tên thân cận lâu năm quen cũ trẻ nữ nam lớn cao tuổi với khác kia đó hàng xóm nhà nạn nhân truyền thông phim đội bóng ban huấn luyện tổ chức đầu tư giải tòa án phòng chống tệ xã hội quận huyện tỉnh thành phố phường thị trấn công ty trường bệnh viện sở bộ cơ quan chung cư dự nhặt`)...)
 
-// speechAfterDescription finds the speech verb that a description ending
-// before token from is the subject of: within 10 tokens, in the clause, over
-// names of organisations and places and a few linking words only. It
-// returns the verb's token and where the description ends.
-func (s *Scorer) speechAfterDescription(d *doc, from int) (int, int, bool) {
+// descriptionBreaks end the noun phrase of a description: a copula, a
+// conjunction or a clause word after it starts another clause, whose verb
+// is not the description's ("chuyên gia là người ...", "bác sĩ khi khám
+// thì nói"); "và" joins a second person ("ông trưởng ban và bà chủ tịch
+// nói"); a degree word makes the verb an attitude ("bố mẹ tôi rất phản
+// đối").
+var descriptionBreaks = foldedPhrases(strings.Fields(`là thì mà nhưng nếu khi vì để nên rằng hay hoặc song tuy dù và cùng rất khá hơi`)...)
+
+// descriptionModals before a verb make it advice or a duty, not words
+// reported ("mẹ cần lưu ý", "người dùng có thể thông tin"); a demonstrative
+// after a description's own words points back to someone already named
+// ("nữ sinh xinh xắn này chia sẻ", "người phát ngôn trên nói").
+var descriptionModals = foldedPhrases(strings.Fields(`cần phải hãy nên muốn thể này ấy`)...)
+
+// above is "trên", a demonstrative when it ends a description ("phụ huynh
+// trên nói") and a preposition when words follow ("trên địa bàn").
+var above = vntext.FoldString("trên")
+
+// all ("đều") after a description says it stands for a group.
+var all = vntext.FoldString("đều")
+
+// maxDescriptionWords is how many words of its own a description opening a
+// clause may run on with before its verb: a relative clause of a few words
+// ("người phụ nữ bán rau", "nguồn tin thân cận của cặp đôi", "người nhặt
+// được chiếc ví").
+const maxDescriptionWords = 6
+
+// speechAfterDescription finds the speech verb that a description starting
+// at token k (-1: a description with its possessor's name, which takes no
+// words of its own) and ending before token from is the subject of: within 12
+// tokens, in the clause. Names of organisations and places and a few linking
+// words may stand between anywhere; a description that opens a clause, and
+// so is its subject, may also run on with a relative clause of a few words
+// of any kind ("chị bán hàng ở chợ", "người nhặt được chiếc ví"), but not
+// with a passive right after its head ("nạn nhân được bác sĩ cho biết"
+// quotes the doctor). It returns the verb's token and where the description
+// ends.
+func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	descEnd := from
-	for j := from; j < len(d.toks) && j < from+10; j++ {
+	free := 0
+	predicate := false // an adverb was seen: only the verb may follow
+	if k < 0 || !s.opensClause(d, k) {
+		free = maxDescriptionWords + 1 // none allowed
+	}
+	for j := from; j < len(d.toks) && j < from+12; j++ {
 		if d.quote[j] || d.mention[j] >= 0 || j > from && (d.sent[j] != d.sent[from-1] || d.toks[j].Newline) {
 			return 0, 0, false
 		}
 		if _, _, ok := d.cueAt(s, j, entrySpeech); ok {
+			if free > 0 && s.negated(d, j) {
+				return 0, 0, false // "đại diện của hãng từ chối bình luận"
+			}
 			return j, descEnd, true
 		}
 		if _, end, ok := d.cueAt(s, j, entryAdverb); ok {
+			if d.tokenText(j) == all {
+				return 0, 0, false // "lãnh đạo các nước đều nhận định": a group
+			}
 			j = end - 1
+			predicate = true
 			continue
 		}
-		switch {
-		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, descriptionLinks[d.tokenText(j)]:
-		case d.toks[j].Kind == vntext.Punct && (d.tokenText(j) == "-" || d.tokenText(j) == "." || d.tokenText(j) == "&"):
+		if predicate {
+			return 0, 0, false // "bác sĩ chỉ làm động tác hỏi": the verb after the adverb is not speech
+		}
+		if j < len(d.named) && d.named[j] {
+			return 0, 0, false // "bác sĩ nhi khoa Paul Gilbert": a name, not an unnamed source
+		}
+		switch t := d.tokenText(j); {
+		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, descriptionLinks[t]:
+		case d.toks[j].Kind == vntext.Punct && (t == "-" || t == "." || t == "&"):
 		default:
 			if _, end, ok := d.cueAt(s, j, entryOrgBefore); ok {
 				j = end - 1
@@ -614,11 +665,46 @@ func (s *Scorer) speechAfterDescription(d *doc, from int) (int, int, bool) {
 				descEnd = end
 				continue
 			}
-			return 0, 0, false
+			if !d.isWord(j) || descriptionBreaks[t] || free >= maxDescriptionWords ||
+				descriptionModals[t] || t == above && s.endsDescription(d, j+1) ||
+				j == from && (t == s.words.duoc || t == s.words.bi) {
+				return 0, 0, false
+			}
+			free++
 		}
 		descEnd = j + 1
 	}
 	return 0, 0, false
+}
+
+// endsDescription reports what may follow a description: its verb, an
+// adverb, punctuation or the end of the text.
+func (s *Scorer) endsDescription(d *doc, k int) bool {
+	if k >= len(d.toks) || !d.isWord(k) {
+		return true
+	}
+	if _, _, ok := d.cueAt(s, k, entrySpeech); ok {
+		return true
+	}
+	_, _, ok := d.cueAt(s, k, entryAdverb)
+	return ok
+}
+
+// opensClause reports whether the description starting at token k opens a
+// sentence or a clause ("..., một người dân kể"), where it is the subject;
+// not when a comma lists it after another description ("những ông bố, bà
+// mẹ có con nhỏ").
+func (s *Scorer) opensClause(d *doc, k int) bool {
+	if d.sentenceStart(k) {
+		return true
+	}
+	if !clauseOpeners[d.tokenText(k-1)] {
+		return false
+	}
+	if _, _, ok := d.cueEndingAt(s, k-1, entrySource); ok && d.tokenText(k-1) == "," {
+		return false
+	}
+	return true
 }
 
 // introducedAs returns the person last introduced with description desc

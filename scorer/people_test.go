@@ -153,3 +153,45 @@ func TestGenderEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedSources: the merge stage's unnamed sources. A description that
+// opens a clause may run on with a relative clause of its own before the
+// speech verb; one that is listed, plural, advised, negated, a passive or a
+// back-reference is no new source.
+func TestUnnamedSources(t *testing.T) {
+	s := newTestScorer(t)
+	for _, c := range []struct {
+		text   string
+		source string // the unnamed quoted person expected, "" for none
+		gender string
+	}{
+		{"Người phụ nữ bán bánh mì đầu ngõ cho biết chị dậy từ 3 giờ.", "Người phụ nữ bán bánh mì đầu ngõ", female},
+		{"Sáng nay, bác sĩ trực cấp cứu cho biết cháu bé đã tỉnh.", "bác sĩ trực cấp cứu", unknown},
+		{"Nguồn tin thân cận với ban huấn luyện tiết lộ đội sẽ đổi chiến thuật.", "Nguồn tin thân cận với ban huấn luyện", unknown},
+		{"Một cán bộ Công an huyện Đông Anh cho hay vụ việc đang được xác minh.", "Một cán bộ Công an huyện Đông Anh", unknown},
+		{"Các bà mẹ cần lưu ý không cho trẻ ăn quá no.", "", ""},                                      // advice, and a group
+		{"Mẹ cần lưu ý không cho trẻ ăn quá no.", "", ""},                                             // advice
+		{"Người dùng có thể thông báo lỗi cho nhà phát triển.", "", ""},                               // an ability
+		{"Đại diện của hãng xe từ chối bình luận về sự cố.", "", ""},                                  // negated
+		{"Nhiều ông bố, bà mẹ có con nhỏ đã bày tỏ lo lắng.", "", ""},                                 // a list of groups
+		{"Lãnh đạo các tỉnh miền Trung đều nhận định mùa mưa năm nay đến sớm.", "", ""},               // "đều": a group
+		{"Nạn nhân được bác sĩ cho biết đã qua cơn nguy kịch.", "bác sĩ", unknown},                    // a passive: the doctor speaks
+		{"Ông trưởng thôn và bà chủ tịch hội phụ nữ nói đường sẽ được sửa.", "", ""},                  // two people
+		{"Bác sĩ chỉ làm động tác hỏi han rồi kê đơn.", "", ""},                                       // the predicate began
+		{"Chị Lan bán rau ở chợ Hôm. Cô gái bán rau dễ thương này chia sẻ rằng chị dậy sớm.", "", ""}, // points back
+	} {
+		res := s.Check(Document{Text: c.text})
+		var got []Person
+		for _, p := range res.People {
+			if p.Unnamed && p.Quoted {
+				got = append(got, p)
+			}
+		}
+		switch {
+		case c.source == "" && len(got) > 0:
+			t.Errorf("%q: unexpected unnamed source %q", c.text, got[0].Name)
+		case c.source != "" && (len(got) != 1 || got[0].Name != c.source || got[0].Gender != c.gender):
+			t.Errorf("%q: got %+v, want one source %q (%s)", c.text, got, c.source, c.gender)
+		}
+	}
+}
