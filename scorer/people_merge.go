@@ -407,7 +407,7 @@ func misspelt(a, b string) bool {
 func (s *Scorer) unnamedSources(d *doc) {
 	const opens = 1<<entrySource | 1<<entryPossessive | 1<<entryHonorific
 	for k := 0; k < len(d.toks); k++ {
-		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific) == 0) ||
+		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle) == 0) ||
 			d.quote[k] || d.mention[k] >= 0 {
 			continue // no description starts here ("một" before an honorific may)
 		}
@@ -427,9 +427,12 @@ func (s *Scorer) unnamedSources(d *doc) {
 			continue
 		}
 		if !ok {
-			// An honorific with an occupation: "chị thu ngân", "một anh xe ôm".
+			// An honorific with an occupation: "chị thu ngân", "một anh xe ôm";
+			// an indefinite title: "một nhà nghiên cứu", "một giám đốc ngân hàng".
 			if e, end, ok = s.honorificDescription(d, k); !ok {
-				continue
+				if e, end, ok = s.indefiniteTitle(d, k); !ok {
+					continue
+				}
 			}
 		}
 		if d.pluralBefore(s, k) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
@@ -566,6 +569,18 @@ func (s *Scorer) honorificDescription(d *doc, k int) (entry, int, bool) {
 	return entry{}, 0, false
 }
 
+// indefiniteTitle reads "một" and a title ("một nhà nghiên cứu", "một
+// cầu thủ"): someone of that occupation, unnamed, of unknown gender.
+func (s *Scorer) indefiniteTitle(d *doc, k int) (entry, int, bool) {
+	if d.tokenText(k) != s.words.mot {
+		return entry{}, 0, false
+	}
+	if _, end, ok := d.cueAt(s, k+1, entryTitle); ok && (end >= len(d.toks) || !d.isUpper(end)) {
+		return entry{kind: entrySource, gender: unknown}, end, true
+	}
+	return entry{}, 0, false
+}
+
 // startsName reports whether a capitalised name starts at token k: the
 // description is then a title ("đại diện công ty, ông X" aside).
 func (s *Scorer) startsName(d *doc, k int) bool {
@@ -695,6 +710,9 @@ func (s *Scorer) endsDescription(d *doc, k int) bool {
 // not when a comma lists it after another description ("những ông bố, bà
 // mẹ có con nhỏ").
 func (s *Scorer) opensClause(d *doc, k int) bool {
+	if k > 0 && d.tokenText(k-1) == s.words.mot && d.sent[k-1] == d.sent[k] {
+		k-- // "một chủ cơ sở sản xuất bánh cho biết"
+	}
 	if d.sentenceStart(k) {
 		return true
 	}
