@@ -169,25 +169,34 @@ func TestUnnamedSources(t *testing.T) {
 		{"Sáng nay, bác sĩ trực cấp cứu cho biết cháu bé đã tỉnh.", "bác sĩ trực cấp cứu", unknown},
 		{"Nguồn tin thân cận với ban huấn luyện tiết lộ đội sẽ đổi chiến thuật.", "Nguồn tin thân cận với ban huấn luyện", unknown},
 		{"Một cán bộ Công an huyện Đông Anh cho hay vụ việc đang được xác minh.", "Một cán bộ Công an huyện Đông Anh", unknown},
-		{"Một kỹ sư cầu đường cho biết mặt đường sẽ được làm lại.", "Một kỹ sư cầu đường", unknown},                 // an indefinite title
-		{"Một chủ tiệm may trên phố Hàng Gai kể khách đã thưa dần.", "Một chủ tiệm may trên phố Hàng Gai", unknown}, // "một" then the description
-		{"Một cầu thủ Nguyễn Văn Hà cho biết anh đã khỏi.", "", ""},                                                 // a name follows the title
-		{"Các bà mẹ cần lưu ý không cho trẻ ăn quá no.", "", ""},                                                    // advice, and a group
-		{"Mẹ cần lưu ý không cho trẻ ăn quá no.", "", ""},                                                           // advice
-		{"Người dùng có thể thông báo lỗi cho nhà phát triển.", "", ""},                                             // an ability
-		{"Đại diện của hãng xe từ chối bình luận về sự cố.", "", ""},                                                // negated
-		{"Nhiều ông bố, bà mẹ có con nhỏ đã bày tỏ lo lắng.", "", ""},                                               // a list of groups
-		{"Lãnh đạo các tỉnh miền Trung đều nhận định mùa mưa năm nay đến sớm.", "", ""},                             // "đều": a group
-		{"Nạn nhân được bác sĩ cho biết đã qua cơn nguy kịch.", "bác sĩ", unknown},                                  // a passive: the doctor speaks
-		{"Ông trưởng thôn và bà chủ tịch hội phụ nữ nói đường sẽ được sửa.", "", ""},                                // two people
-		{"Bác sĩ chỉ làm động tác hỏi han rồi kê đơn.", "", ""},                                                     // the predicate began
-		{"Chị Lan bán rau ở chợ Hôm. Cô gái bán rau dễ thương này chia sẻ rằng chị dậy sớm.", "", ""},               // points back
+		{"Một kỹ sư cầu đường cho biết mặt đường sẽ được làm lại.", "Một kỹ sư cầu đường", unknown},                                     // an indefinite title
+		{"Một chủ tiệm may trên phố Hàng Gai kể khách đã thưa dần.", "Một chủ tiệm may trên phố Hàng Gai", unknown},                     // "một" then the description
+		{"Một cầu thủ Nguyễn Văn Hà cho biết anh đã khỏi.", "", ""},                                                                     // a name follows the title
+		{"Phát biểu tại hội nghị, Chủ tịch UBND tỉnh Nam Định cho biết tỉnh sẽ làm đường mới.", "Chủ tịch UBND tỉnh Nam Định", unknown}, // an office has one holder
+		{"Giám đốc Sở Y tế Lê Văn Khoa đến thăm trạm. Giám đốc Sở Y tế cho biết sẽ thêm bác sĩ.", "", ""},                               // the title refers back
+		{"Ông Hà Văn Bình - Giám đốc Sở Xây dựng - cho biết cầu sẽ xong trong tháng.", "", ""},                                          // an appositive
+		{"Đại sứ quán Pháp cho biết thị thực sẽ được cấp nhanh hơn.", "", ""},                                                           // an embassy
+		{"Các bà mẹ cần lưu ý không cho trẻ ăn quá no.", "", ""},                                                                        // advice, and a group
+		{"Mẹ cần lưu ý không cho trẻ ăn quá no.", "", ""},                                                                               // advice
+		{"Người dùng có thể thông báo lỗi cho nhà phát triển.", "", ""},                                                                 // an ability
+		{"Đại diện của hãng xe từ chối bình luận về sự cố.", "", ""},                                                                    // negated
+		{"Nhiều ông bố, bà mẹ có con nhỏ đã bày tỏ lo lắng.", "", ""},                                                                   // a list of groups
+		{"Lãnh đạo các tỉnh miền Trung đều nhận định mùa mưa năm nay đến sớm.", "", ""},                                                 // "đều": a group
+		{"Nạn nhân được bác sĩ cho biết đã qua cơn nguy kịch.", "bác sĩ", unknown},                                                      // a passive: the doctor speaks
+		{"Ông trưởng thôn và bà chủ tịch hội phụ nữ nói đường sẽ được sửa.", "", ""},                                                    // two people
+		{"Bác sĩ chỉ làm động tác hỏi han rồi kê đơn.", "", ""},                                                                         // the predicate began
+		{"Chị Lan bán rau ở chợ Hôm. Cô gái bán rau dễ thương này chia sẻ rằng chị dậy sớm.", "", ""},                                   // points back
 	} {
 		res := s.Check(Document{Text: c.text})
 		var got []Person
 		for _, p := range res.People {
 			if p.Unnamed && p.Quoted {
 				got = append(got, p)
+			}
+		}
+		if c.text == "Giám đốc Sở Y tế Lê Văn Khoa đến thăm trạm. Giám đốc Sở Y tế cho biết sẽ thêm bác sĩ." {
+			if p, ok := personByName(res, "Lê Văn Khoa"); !ok || !p.Quoted {
+				t.Errorf("%q: Lê Văn Khoa not quoted (%+v)", c.text, res.People)
 			}
 		}
 		switch {
