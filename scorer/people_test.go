@@ -137,6 +137,7 @@ func TestGenderEvidence(t *testing.T) {
 		{"Phan Ngọc Huy cho biết giá rau tăng.", "Phan Ngọc Huy", male, unknown},                // Huy: 1 woman in 70
 		{"Sinh viên Tiểu Yến cho biết em đến để tìm hiểu.", "Tiểu Yến", female, female},         // Yến: unambiguous
 		{"Ngoại trưởng Antony Blinken cho biết Mỹ sẽ hỗ trợ.", "Antony Blinken", male, unknown}, // well known
+		{"Kỹ sư Juergen Maier cho biết máy đã chạy.", "Juergen Maier", male, unknown},           // Jürgen without umlauts
 	} {
 		for _, c := range []struct {
 			s    *Scorer
