@@ -32,6 +32,7 @@ func (s *Scorer) quotes(d *doc) {
 		}
 	}
 	s.anaphora(d)
+	s.pairAnaphora(d)
 	for _, p := range d.people {
 		if p.quoted && !p.unnamed {
 			s.ownWords(d, p)
@@ -577,4 +578,95 @@ func (d *doc) tokenAt(off int) int {
 		}
 	}
 	return lo
+}
+
+// pairWords stand for the two people just named, as one subject: "Taylor
+// Swift và X từng hẹn hò ... Tuy nhiên, cả hai đều đã lên tiếng phủ nhận".
+var pairWords = foldedPhraseSet("cả hai", "cả hai người", "hai người", "hai người này", "cặp đôi", "cặp đôi này",
+	"hai vợ chồng", "vợ chồng này", "hai vợ chồng này")
+
+// pairAnaphora attributes a speech verb whose subject is a pair word that
+// opens a clause to the two people named last in that sentence and the two
+// before it. A name after the pair word ("vợ chồng Ham So Won nói") names
+// the pair instead, and a passive ("cặp đôi được cho rằng") quotes nobody.
+func (s *Scorer) pairAnaphora(d *doc) {
+	for k := 0; k < len(d.toks); k++ {
+		end := pairWords.longestAt(d, k)
+		if end < 0 || d.quote[k] || d.mention[k] >= 0 || !s.opensClause(d, k) && !connectiveBefore(d, k) {
+			continue
+		}
+		if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
+			continue
+		}
+		v, vend, ok := s.pairVerb(d, end)
+		if !ok {
+			continue
+		}
+		var pair []int32
+		for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-2 && len(pair) < 2; j-- {
+			m := d.mention[j]
+			if m < 0 || d.people[m].unnamed || d.quote[j] || len(pair) == 1 && pair[0] == m {
+				continue
+			}
+			pair = append(pair, m)
+		}
+		if len(pair) < 2 {
+			continue
+		}
+		for _, m := range pair {
+			if p := d.people[m]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, vend)
+			}
+		}
+		k = v
+	}
+}
+
+// longestAt returns the end of the longest phrase of the set that starts
+// at token a, or -1.
+func (ps phraseSet) longestAt(d *doc, a int) int {
+	best := -1
+	if a < 0 || a >= len(d.toks) {
+		return best
+	}
+	for _, ws := range ps[d.tokenText(a)] {
+		if a+len(ws) > best && ps.spans(d, a, a+len(ws)) {
+			best = a + len(ws)
+		}
+	}
+	return best
+}
+
+// speakUp ("lên tiếng") may come before the verb of what is said: "đã lên
+// tiếng phủ nhận".
+var speakUp = foldedPhraseSet("lên tiếng")
+
+// pairVerb finds the speech verb after a pair word ending at b: adverbs
+// ("đều đã") and "lên tiếng" may stand between.
+func (s *Scorer) pairVerb(d *doc, b int) (int, int, bool) {
+	k := b
+	for moved := true; moved && k < len(d.toks); {
+		moved = false
+		if _, end, ok := d.cueAt(s, k, entryAdverb); ok {
+			k, moved = end, true
+		}
+		if end := speakUp.longestAt(d, k); end > 0 {
+			k, moved = end, true
+		}
+	}
+	if k >= len(d.toks) || d.quote[k] {
+		return 0, 0, false
+	}
+	if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) {
+		return k, end, true
+	}
+	return 0, 0, false
+}
+
+// connectives open a clause without a comma: "Tuy nhiên cả hai đều ...".
+var connectives = foldedPhraseSet("tuy nhiên", "thế nhưng", "song", "sau đó", "khi đó", "lúc đó", "rồi")
+
+// connectiveBefore reports a connective right before token k.
+func connectiveBefore(d *doc, k int) bool {
+	return connectives.spans(d, k-1, k) || connectives.spans(d, k-2, k)
 }

@@ -208,3 +208,35 @@ func TestUnnamedSources(t *testing.T) {
 		}
 	}
 }
+
+// TestPairAnaphora: the quotes stage gives words said by "cả hai", "cặp
+// đôi" to the two people named just before.
+func TestPairAnaphora(t *testing.T) {
+	s := newTestScorer(t)
+	for _, c := range []struct {
+		text   string
+		quoted []string
+		not    []string
+	}{
+		{"Ca sĩ Lệ Thu và diễn viên Minh Khang bị bắt gặp đi ăn tối. Tuy nhiên cả hai đều đã lên tiếng phủ nhận chuyện hẹn hò.",
+			[]string{"Lệ Thu", "Minh Khang"}, nil},
+		{"Diễn viên Hồng Nhung và Trần Bảo Long đính hôn năm ngoái. Cặp đôi xác nhận sẽ cưới vào mùa thu.",
+			[]string{"Hồng Nhung", "Trần Bảo Long"}, nil},
+		{"Diễn viên Hồng Nhung và Trần Bảo Long đính hôn năm ngoái. Cặp đôi được cho rằng đã chia tay.",
+			nil, []string{"Hồng Nhung", "Trần Bảo Long"}}, // a passive
+		{"Diễn viên Hồng Nhung và Trần Bảo Long đi du lịch. Cặp đôi công khai bày tỏ tình cảm ở sân bay.",
+			nil, []string{"Hồng Nhung", "Trần Bảo Long"}}, // affection, not words
+	} {
+		res := s.Check(Document{Text: c.text})
+		for _, n := range c.quoted {
+			if p, ok := personByName(res, n); !ok || !p.Quoted {
+				t.Errorf("%q: %s not quoted (%+v)", c.text, n, res.People)
+			}
+		}
+		for _, n := range c.not {
+			if p, ok := personByName(res, n); ok && p.Quoted {
+				t.Errorf("%q: %s quoted (%+v)", c.text, n, p.Cues)
+			}
+		}
+	}
+}
