@@ -146,6 +146,7 @@ var prepositions = foldedPhrases("với", "cho", "về", "tới", "đến", "t�
 // nữ diễn viên X").
 func (s *Scorer) prepositionObject(d *doc, a int) bool {
 	k := a
+	comma := false
 	for moved := true; moved && k > 0; {
 		moved = false
 		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
@@ -155,11 +156,19 @@ func (s *Scorer) prepositionObject(d *doc, a int) bool {
 		}
 		if !moved && k > 1 && d.tokenText(k-1) == "," {
 			if _, st, ok := d.cueEndingAt(s, k-1, entryTitle); ok {
-				k, moved = st, true
+				k, moved, comma = st, true, true
 			}
 		}
 	}
-	return k > 0 && prepositions[d.tokenText(k-1)]
+	if k == 0 || !prepositions[d.tokenText(k-1)] {
+		return false
+	}
+	if _, _, ok := d.cueEndingAt(s, k-1, entrySpeech); ok && comma {
+		// "Trao đổi với phóng viên, bà X cho biết": the phrase before the
+		// comma says whom X spoke to; X is the subject after it.
+		return false
+	}
+	return true
 }
 
 // speechFollows reports a speech verb or colon within n tokens after b in

@@ -78,6 +78,12 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Lan", "Cập", "Ba Lan", "Ai Cập", "Mỹ Joe Biden"},
 		},
 		{
+			name: "whom the speaker spoke to, before a comma, is not the speaker's preposition",
+			text: "Trao đổi với phóng viên, bà Đinh Thị Hòa cho biết giá điện sẽ tăng. " +
+				"Anh Hải từng hẹn hò với ca sĩ, người mẫu Lâm Thu Trang nhưng đã phủ nhận.",
+			want: []Person{{Name: "Đinh Thị Hòa", Gender: female, Quoted: true}, {Name: "Lâm Thu Trang", Gender: female, Quoted: false}},
+		},
+		{
 			name: "unnamed source",
 			text: "Ông Ba ít khi ăn sáng, vợ ông cho hay.",
 			want: []Person{{Name: "vợ ông", Gender: female, Quoted: true}},
