@@ -252,6 +252,9 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				appos = false
 			case s.appositiveSoon(d, k+1):
 				appos = true
+			case appos && t != "," && s.compoundDash(d, k):
+				// "Trung tâm bảo tồn di tích lịch sử - văn hóa Cố đô Hoa Lư": a
+				// dash between two words of one name stays inside the appositive.
 			case appos:
 				appos = false // the appositive closes
 			case k+1 < len(d.toks) && d.tokenText(k+1) == s.words.va:
@@ -287,6 +290,20 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		}
 	}
 	return 0, 0, false, false
+}
+
+// compoundDash reports a dash at token k between two small words of one
+// name ("lịch sử - văn hóa", "thương binh - xã hội"), not a dash that closes
+// an appositive before its verb ("X - Giám đốc Sở - cho biết").
+func (s *Scorer) compoundDash(d *doc, k int) bool {
+	if k == 0 || k+1 >= len(d.toks) || !d.isWord(k-1) || !d.isWord(k+1) || d.isUpper(k+1) {
+		return false
+	}
+	if _, _, ok := d.cueAt(s, k+1, entrySpeech); ok {
+		return false
+	}
+	_, _, ok := d.cueAt(s, k+1, entryAdverb)
+	return !ok
 }
 
 // causatives open a clause with a subject of its own ("khiến nhiều người

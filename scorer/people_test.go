@@ -84,6 +84,12 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Đinh Thị Hòa", Gender: female, Quoted: true}, {Name: "Lâm Thu Trang", Gender: female, Quoted: false}},
 		},
 		{
+			name: "a dash inside the name of an office stays in the appositive",
+			text: "Bà Lê Thị Bích Vân, Phó Giám đốc Trung tâm bảo tồn di tích lịch sử - văn hóa Hoa Lư cho biết lễ hội vẫn diễn ra. " +
+				"Ông Phạm Văn Lực - Phó Giám đốc Sở Xây dựng - cho biết cầu sẽ xong.",
+			want: []Person{{Name: "Lê Thị Bích Vân", Gender: female, Quoted: true}, {Name: "Phạm Văn Lực", Gender: male, Quoted: true}},
+		},
+		{
 			name: "unnamed source",
 			text: "Ông Ba ít khi ăn sáng, vợ ông cho hay.",
 			want: []Person{{Name: "vợ ông", Gender: female, Quoted: true}},
