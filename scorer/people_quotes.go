@@ -255,6 +255,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			case appos && t != "," && s.compoundDash(d, k):
 				// "Trung tâm bảo tồn di tích lịch sử - văn hóa Cố đô Hoa Lư": a
 				// dash between two words of one name stays inside the appositive.
+			case appos && t == "," && s.appositiveGoesOn(d, k+1):
+				// "Ủy ban Văn hóa, Giáo dục, Thanh Thiếu niên và Nhi đồng",
+				// "Trạm Sa Kỳ, thuộc Đồn Biên phòng Hà Tiên": the name of the
+				// office goes on after the comma.
 			case appos:
 				appos = false // the appositive closes
 			case k+1 < len(d.toks) && d.tokenText(k+1) == s.words.va:
@@ -305,6 +309,22 @@ func (s *Scorer) compoundDash(d *doc, k int) bool {
 	_, _, ok := d.cueAt(s, k+1, entryAdverb)
 	return !ok
 }
+
+// appositiveGoesOn reports what continues the name of an office after a
+// comma inside an appositive: a capitalised word that starts no person's
+// name, or a word that places the office ("thuộc", "trực thuộc").
+func (s *Scorer) appositiveGoesOn(d *doc, k int) bool {
+	if k >= len(d.toks) || d.mention[k] >= 0 {
+		return false
+	}
+	if officeLinks[d.tokenText(k)] {
+		return true
+	}
+	return d.isWord(k) && d.isUpper(k) && !s.startsName(d, k) && !s.titleSoon(d, k)
+}
+
+// officeLinks place an office within another after a comma.
+var officeLinks = foldedPhrases("thuộc", "trực thuộc")
 
 // causatives open a clause with a subject of its own ("khiến nhiều người
 // cho rằng"), and genericSubjects are such subjects: whoever speaks after

@@ -90,6 +90,12 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Lê Thị Bích Vân", Gender: female, Quoted: true}, {Name: "Phạm Văn Lực", Gender: male, Quoted: true}},
 		},
 		{
+			name: "the name of an office goes on after a comma inside the appositive",
+			text: "Thượng úy Nguyễn Sư Long - Trạm trưởng Trạm Kiểm soát Biên phòng Sa Kỳ, thuộc Đồn Biên phòng Hà Tiên, chia sẻ đường biên rất dài. " +
+				"Anh Hồ Đắc Minh, Giám đốc Trung tâm Văn hóa, Thể thao và Truyền thanh huyện cho rằng lễ hội sẽ đông khách.",
+			want: []Person{{Name: "Nguyễn Sư Long", Gender: male, Quoted: true}, {Name: "Hồ Đắc Minh", Gender: male, Quoted: true}},
+		},
+		{
 			name: "unnamed source",
 			text: "Ông Ba ít khi ăn sáng, vợ ông cho hay.",
 			want: []Person{{Name: "vợ ông", Gender: female, Quoted: true}},
