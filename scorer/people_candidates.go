@@ -579,10 +579,10 @@ func (s *Scorer) foreignGiven(d *doc, a, b int) string {
 	}
 	// German names are often written without umlauts in other languages'
 	// press ("Joerg" for Jörg, "Juergen" for Jürgen).
-	if alt := umlauts.Replace(first); alt != first {
-		return s.people.GivenWorld.GenderKey(alt)
+	if !strings.Contains(first, "ae") && !strings.Contains(first, "oe") && !strings.Contains(first, "ue") {
+		return "" // (Replace allocates even when nothing is replaced)
 	}
-	return ""
+	return s.people.GivenWorld.GenderKey(umlauts.Replace(first))
 }
 
 // umlauts restores the umlauts that "ae", "oe" and "ue" spell.
