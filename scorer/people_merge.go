@@ -592,13 +592,13 @@ func (s *Scorer) indefiniteTitle(d *doc, k int) (entry, int, bool) {
 // X - Giám đốc Sở Y tế - cho biết" is X), nor a compound that names an
 // office ("đại sứ quán").
 func (s *Scorer) bareTitle(d *doc, k int) (entry, int, bool) {
-	if d.startKinds[k]&(1<<entryTitle) == 0 || !s.opensClause(d, k) || d.pluralBefore(s, k) ||
-		s.appositiveWithin(d, k, 40) {
+	if d.startKinds[k]&(1<<entryTitle) == 0 || !s.opensClause(d, k) {
 		return entry{}, 0, false
 	}
 	e, end, ok := d.cueAt(s, k, entryTitle)
 	if !ok || e.tag != roleOfficial || end >= len(d.toks) || d.tokenText(end) == office ||
-		d.isWord(end) && d.isUpper(end) && s.startsName(d, end) {
+		d.isWord(end) && d.isUpper(end) && s.startsName(d, end) || d.pluralBefore(s, k) ||
+		s.appositiveWithin(d, k, 40) {
 		return entry{}, 0, false
 	}
 	return e, end, true

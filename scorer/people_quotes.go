@@ -636,36 +636,54 @@ var pairWords = foldedPhraseSet("cả hai", "cả hai người", "hai người",
 // before it. A name after the pair word ("vợ chồng Ham So Won nói") names
 // the pair instead, and a passive ("cặp đôi được cho rằng") quotes nobody.
 func (s *Scorer) pairAnaphora(d *doc) {
-	for k := 0; k < len(d.toks); k++ {
-		end := pairWords.longestAt(d, k)
-		if end < 0 || d.quote[k] || d.mention[k] >= 0 || !s.opensClause(d, k) && !connectiveBefore(d, k) {
+	// Look for the pair word only a few tokens before a speech verb: there
+	// are far fewer verbs than tokens.
+	next := 0
+	for sv := 0; sv < len(d.toks); sv++ {
+		if d.startKinds[sv]&(1<<entrySpeech) == 0 {
 			continue
 		}
-		if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
-			continue
-		}
-		v, vend, ok := s.pairVerb(d, end)
-		if !ok {
-			continue
-		}
-		var pair []int32
-		for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-2 && len(pair) < 2; j-- {
-			m := d.mention[j]
-			if m < 0 || d.people[m].unnamed || d.quote[j] || len(pair) == 1 && pair[0] == m {
-				continue
-			}
-			pair = append(pair, m)
-		}
-		if len(pair) < 2 {
-			continue
-		}
-		for _, m := range pair {
-			if p := d.people[m]; !p.quoted {
-				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, vend)
+		for k := max(next, sv-10); k < sv; k++ {
+			if end := pairWords.longestAt(d, k); end > 0 {
+				if v := s.pairAt(d, k, end); v > 0 {
+					next = v
+					break
+				}
 			}
 		}
-		k = v
 	}
+}
+
+// pairAt quotes the pair the pair word at tokens [k, end) stands for, and
+// returns the speech verb's token, or 0.
+func (s *Scorer) pairAt(d *doc, k, end int) int {
+	if d.quote[k] || d.mention[k] >= 0 || !s.opensClause(d, k) && !connectiveBefore(d, k) {
+		return 0
+	}
+	if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
+		return 0
+	}
+	v, vend, ok := s.pairVerb(d, end)
+	if !ok {
+		return 0
+	}
+	var pair []int32
+	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-2 && len(pair) < 2; j-- {
+		m := d.mention[j]
+		if m < 0 || d.people[m].unnamed || d.quote[j] || len(pair) == 1 && pair[0] == m {
+			continue
+		}
+		pair = append(pair, m)
+	}
+	if len(pair) < 2 {
+		return 0
+	}
+	for _, m := range pair {
+		if p := d.people[m]; !p.quoted {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, vend)
+		}
+	}
+	return v
 }
 
 // longestAt returns the end of the longest phrase of the set that starts
