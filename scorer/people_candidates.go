@@ -574,8 +574,19 @@ func (s *Scorer) foreignGiven(d *doc, a, b int) string {
 	if s.surnames[first] || s.eastAsian[first] || s.people.GivenWorld == nil {
 		return ""
 	}
-	return s.people.GivenWorld.GenderKey(first)
+	if g := s.people.GivenWorld.GenderKey(first); g != "" {
+		return g
+	}
+	// German names are often written without umlauts in other languages'
+	// press ("Joerg" for Jörg, "Juergen" for Jürgen).
+	if !strings.Contains(first, "ae") && !strings.Contains(first, "oe") && !strings.Contains(first, "ue") {
+		return "" // (Replace allocates even when nothing is replaced)
+	}
+	return s.people.GivenWorld.GenderKey(umlauts.Replace(first))
 }
+
+// umlauts restores the umlauts that "ae", "oe" and "ue" spell.
+var umlauts = strings.NewReplacer("ae", "ä", "oe", "ö", "ue", "ü")
 
 // isCueWord reports whether the run is only a cue word itself (Ông, Bà).
 func (s *Scorer) isCueWord(d *doc, a, b int) bool {

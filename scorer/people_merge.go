@@ -3,6 +3,7 @@ package scorer
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"genderlens/vntext"
@@ -433,9 +434,9 @@ func misspelt(a, b string) bool {
 // used to introduce a named person ("bác sĩ Lan ... bác sĩ cho biết"), or
 // that points back ("chuyên gia này"), refers to that person instead.
 func (s *Scorer) unnamedSources(d *doc) {
-	const opens = 1<<entrySource | 1<<entryPossessive | 1<<entryHonorific
+	const opens = 1<<entrySource | 1<<entryPossessive | 1<<entryHonorific | 1<<entryTitle
 	for k := 0; k < len(d.toks); k++ {
-		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific) == 0) ||
+		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle) == 0) ||
 			d.quote[k] || d.mention[k] >= 0 {
 			continue // no description starts here ("một" before an honorific may)
 		}
@@ -446,7 +447,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 				e, ok = pe, true
 			}
 			end = pend
-			if v, descEnd, ok3 := s.speechAfterDescription(d, pend); ok3 {
+			if v, descEnd, ok3 := s.speechAfterDescription(d, -1, pend); ok3 {
 				s.addSource(d, e, k, end, descEnd, v)
 				k = v
 			} else {
@@ -455,9 +456,16 @@ func (s *Scorer) unnamedSources(d *doc) {
 			continue
 		}
 		if !ok {
-			// An honorific with an occupation: "chị thu ngân", "một anh xe ôm".
+			// An honorific with an occupation: "chị thu ngân", "một anh xe ôm";
+			// an indefinite title: "một nhà nghiên cứu", "một giám đốc ngân hàng".
 			if e, end, ok = s.honorificDescription(d, k); !ok {
-				continue
+				if e, end, ok = s.indefiniteTitle(d, k); !ok {
+					if e, end, ok = s.bareTitle(d, k); ok {
+						s.titleSpeaks(d, e, k, end)
+						k = end - 1
+					}
+					continue
+				}
 			}
 		}
 		if d.pluralBefore(s, k) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
@@ -472,7 +480,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 		}
 		// The description may run on with what it is about ("lãnh đạo UBND
 		// xã Đắk Sôr", "người dân sống gần đó") before its verb.
-		v, descEnd, ok := s.speechAfterDescription(d, from)
+		v, descEnd, ok := s.speechAfterDescription(d, k, from)
 		if !ok {
 			k = end - 1
 			continue
@@ -594,6 +602,126 @@ func (s *Scorer) honorificDescription(d *doc, k int) (entry, int, bool) {
 	return entry{}, 0, false
 }
 
+// indefiniteTitle reads "một" and a title ("một nhà nghiên cứu", "một
+// cầu thủ"): someone of that occupation, unnamed, of unknown gender.
+func (s *Scorer) indefiniteTitle(d *doc, k int) (entry, int, bool) {
+	if d.tokenText(k) != s.words.mot {
+		return entry{}, 0, false
+	}
+	if _, end, ok := d.cueAt(s, k+1, entryTitle); ok && (end >= len(d.toks) || !d.isUpper(end)) {
+		return entry{kind: entrySource, gender: unknown}, end, true
+	}
+	return entry{}, 0, false
+}
+
+// bareTitle reads an official's title without a name opening a clause
+// ("Thứ trưởng Bộ Y tế nhấn mạnh", "Hiệu trưởng trường X cho biết"): one
+// person, since an office has one holder. Not inside an appositive ("ông
+// X - Giám đốc Sở Y tế - cho biết" is X), nor a compound that names an
+// office ("đại sứ quán").
+func (s *Scorer) bareTitle(d *doc, k int) (entry, int, bool) {
+	if d.startKinds[k]&(1<<entryTitle) == 0 || !s.opensClause(d, k) {
+		return entry{}, 0, false
+	}
+	e, end, ok := d.cueAt(s, k, entryTitle)
+	if !ok || e.tag != roleOfficial || end >= len(d.toks) || d.tokenText(end) == office ||
+		d.isWord(end) && d.isUpper(end) && s.startsName(d, end) || d.pluralBefore(s, k) ||
+		s.appositiveWithin(d, k, 40) {
+		return entry{}, 0, false
+	}
+	return e, end, true
+}
+
+// office after a title makes the place of the office: "đại sứ quán",
+// "lãnh sự quán".
+var office = vntext.FoldString("quán")
+
+// titleSpeaks attributes a speech verb after the bare title [k, end) to the
+// person named earlier with that title ("Thứ trưởng Đỗ Văn Hà ... Thứ trưởng
+// nhấn mạnh"), else, when nobody was, adds an unnamed source holding it.
+// The title takes names of organisations and places before its verb, not
+// words of its own.
+func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
+	v, descEnd, ok := s.speechAfterDescription(d, -1, end)
+	if !ok {
+		return
+	}
+	switch pi := s.titledBefore(d, e.key, k, end); {
+	case pi >= 0:
+		if p := d.people[pi]; !p.quoted {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+		}
+	case pi == -1:
+		s.addSource(d, entry{kind: entrySource, gender: unknown}, k, end, descEnd, v)
+	}
+}
+
+// titledBefore returns the named person that the title with folded key,
+// at tokens [k, end), refers back to: the one person named with that title
+// earlier ("Thứ trưởng Bộ Y tế Đỗ Văn Hà", "ông Hà, Thứ trưởng"), or of
+// several, the one whose title was followed by the same word ("Ngoại
+// trưởng Ukraine Kuleba ... Ngoại trưởng Ukraine cho biết"). It returns -1
+// when nobody was named with the title, -2 when it cannot tell who.
+func (s *Scorer) titledBefore(d *doc, key string, k, end int) int {
+	found, same, n := -1, -1, 0
+	for j := k - 1; j >= 0; j-- {
+		e, tend, ok := d.cueAt(s, j, entryTitle)
+		if !ok || e.key != key {
+			continue
+		}
+		pi := s.titleHolder(d, j, tend)
+		if pi < 0 {
+			continue
+		}
+		if pi == found {
+			continue
+		}
+		if found < 0 {
+			found = pi
+		}
+		n++
+		if same < 0 && tend < len(d.toks) && end < len(d.toks) && d.tokenText(tend) == d.tokenText(end) {
+			same = pi
+		}
+	}
+	switch {
+	case n == 0:
+		return -1
+	case n == 1:
+		return found
+	case same >= 0:
+		return same
+	}
+	return -2
+}
+
+// titleHolder is the named person a title at tokens [j, end) belongs to:
+// the name after it ("Thứ trưởng Bộ Y tế Đỗ Văn Hà"), else the name whose
+// appositive it is ("ông Hà, Thứ trưởng"), within six tokens in its
+// sentence; -1 if none.
+func (s *Scorer) titleHolder(d *doc, j, end int) int {
+	named := func(i int) bool {
+		if i < 0 || i >= len(d.toks) || d.sent[i] != d.sent[j] || d.mention[i] < 0 {
+			return false
+		}
+		// A full name: a lone word may be part of a name of an office
+		// ("Bộ Quốc phòng").
+		p := d.people[d.mention[i]]
+		return !p.unnamed && len(p.key) >= 2
+	}
+	for i := end; i < end+6; i++ {
+		if named(i) {
+			return int(d.mention[i])
+		}
+	}
+	for i := j - 1; i >= j-6; i-- {
+		if named(i) {
+			return int(d.mention[i])
+		}
+	}
+	return -1
+}
+
 // startsName reports whether a capitalised name starts at token k: the
 // description is then a title ("đại diện công ty, ông X" aside).
 func (s *Scorer) startsName(d *doc, k int) bool {
@@ -607,30 +735,90 @@ func (d *doc) pluralBefore(s *Scorer, k int) bool {
 	return ok
 }
 
-// descriptionLinks may continue a description before its verb: "người dân
-// sống gần đó", "đại diện của công ty", "nguồn tin thân cận với".
-var descriptionLinks = foldedPhrases(strings.Fields(`của ở tại thuộc sống làm bên gần cạnh trong phụ trách giấu tên thân cận lâu năm quen cũ trẻ nữ nam lớn cao tuổi với khác kia đó hàng xóm nhà nạn nhân truyền thông phim đội bóng ban huấn luyện tổ chức đầu tư giải tòa án phòng chống tệ xã hội quận huyện tỉnh thành phố phường thị trấn công ty trường bệnh viện sở bộ cơ quan chung cư dự nhặt`)...)
+// descriptionLinks may continue a description before its verb anywhere:
+// "đại diện của công ty", "nguồn tin thân cận với", "lãnh đạo UBND xã".
+var descriptionLinks = foldedPhrases(strings.Fields(`của ở tại thuộc sống làm bên gần cạnh trong phụ trách giấu tên thân cận lâu năm quen cũ trẻ nữ nam lớn cao tuổi với khác đó hàng xóm nhà nạn nhân truyền thông phim đội bóng ban huấn luyện tổ chức đầu tư giải tòa án phòng chống tệ xã hội quận huyện tỉnh thành phố phường thị trấn công ty trường bệnh viện sở bộ cơ quan chung cư dự nhặt`)...)
 
-// speechAfterDescription finds the speech verb that a description ending
-// before token from is the subject of: within 10 tokens, in the clause, over
-// names of organisations and places and a few linking words only. It
-// returns the verb's token and where the description ends.
-func (s *Scorer) speechAfterDescription(d *doc, from int) (int, int, bool) {
+// descriptionBreaks end the noun phrase of a description: a copula, a
+// conjunction or a clause word after it starts another clause, whose verb
+// is not the description's ("chuyên gia là người ...", "bác sĩ khi khám
+// thì nói"); "và" joins a second person ("ông trưởng ban và bà chủ tịch
+// nói"); a degree word makes the verb an attitude ("bố mẹ tôi rất phản
+// đối").
+var descriptionBreaks = foldedPhrases(strings.Fields(`là thì mà nhưng nếu khi vì để nên rằng hay hoặc song tuy dù và cùng rất khá hơi`)...)
+
+// descriptionModals before a verb make it advice or a duty, not words
+// reported ("mẹ cần lưu ý", "người dùng có thể thông tin"); a demonstrative
+// after a description's own words points back to someone already named
+// ("nữ sinh xinh xắn này chia sẻ", "người phát ngôn trên nói").
+var descriptionModals = foldedPhrases(strings.Fields(`cần phải hãy nên muốn thể này ấy kia nọ`)...)
+
+// above is "trên", a demonstrative when it ends a description ("phụ huynh
+// trên nói") and a preposition when words follow ("trên địa bàn").
+var above = vntext.FoldString("trên")
+
+// all ("đều") after a description says it stands for a group.
+var all = vntext.FoldString("đều")
+
+// maxDescriptionWords is how many words of its own a description opening a
+// clause may run on with before its verb: a relative clause of a few words
+// ("người phụ nữ bán rau", "nguồn tin thân cận của cặp đôi", "người nhặt
+// được chiếc ví").
+const maxDescriptionWords = 6
+
+// speechAfterDescription finds the speech verb that a description starting
+// at token k (-1: a description with its possessor's name, which takes no
+// words of its own) and ending before token from is the subject of: within 12
+// tokens, in the clause. Names of organisations and places and a few linking
+// words may stand between anywhere; a description that opens a clause, and
+// so is its subject, may also run on with a relative clause of a few words
+// of any kind ("chị bán hàng ở chợ", "người nhặt được chiếc ví"), but not
+// with a passive right after its head ("nạn nhân được bác sĩ cho biết"
+// quotes the doctor). It returns the verb's token and where the description
+// ends.
+func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	descEnd := from
-	for j := from; j < len(d.toks) && j < from+10; j++ {
+	free := 0
+	predicate := false // an adverb was seen: only the verb may follow
+	subject := k < 0 || s.opensClause(d, k)
+	if k < 0 || !subject {
+		free = maxDescriptionWords + 1 // none allowed
+	}
+	for j := from; j < len(d.toks) && j < from+12; j++ {
 		if d.quote[j] || d.mention[j] >= 0 || j > from && (d.sent[j] != d.sent[from-1] || d.toks[j].Newline) {
 			return 0, 0, false
 		}
-		if _, _, ok := d.cueAt(s, j, entrySpeech); ok {
+		if _, _, ok := d.cueAt(s, j, entrySpeech); ok && !(j > from && d.isUpper(j)) {
+			// (A capitalised look-alike is part of a name: "Bộ Thông tin và
+			// Truyền thông".)
+			if free > 0 && s.negated(d, j) {
+				return 0, 0, false // "đại diện của hãng từ chối bình luận"
+			}
 			return j, descEnd, true
 		}
 		if _, end, ok := d.cueAt(s, j, entryAdverb); ok {
+			if d.tokenText(j) == all {
+				return 0, 0, false // "lãnh đạo các nước đều nhận định": a group
+			}
 			j = end - 1
+			predicate = true
 			continue
 		}
-		switch {
-		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, descriptionLinks[d.tokenText(j)]:
-		case d.toks[j].Kind == vntext.Punct && (d.tokenText(j) == "-" || d.tokenText(j) == "." || d.tokenText(j) == "&"):
+		if predicate {
+			return 0, 0, false // "bác sĩ chỉ làm động tác hỏi": the verb after the adverb is not speech
+		}
+		if j < len(d.named) && d.named[j] {
+			return 0, 0, false // "bác sĩ nhi khoa Paul Gilbert": a name, not an unnamed source
+		}
+		switch t := d.tokenText(j); {
+		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, descriptionLinks[t]:
+		case t == s.words.va && j > from && d.isUpper(j-1) && j+1 < len(d.toks) && d.isUpper(j+1):
+			// "và" inside a name: "Sở Thông tin và Truyền thông".
+		case subject && d.isWord(j) && j > from && titleCase(d.text(j-1, j)) && !descriptionBreaks[t] &&
+			!descriptionModals[t]:
+			// The rest of a word of a name: "Sở Y tế", "Bộ Giáo dục" (not
+			// after an acronym: "Sở TN-MT giao ...").
+		case d.toks[j].Kind == vntext.Punct && (t == "-" || t == "." || t == "&"):
 		default:
 			if _, end, ok := d.cueAt(s, j, entryOrgBefore); ok {
 				j = end - 1
@@ -642,11 +830,66 @@ func (s *Scorer) speechAfterDescription(d *doc, from int) (int, int, bool) {
 				descEnd = end
 				continue
 			}
-			return 0, 0, false
+			if !d.isWord(j) || descriptionBreaks[t] || free >= maxDescriptionWords ||
+				descriptionModals[t] || t == above && s.endsDescription(d, j+1) ||
+				j == from && (t == s.words.duoc || t == s.words.bi) {
+				return 0, 0, false
+			}
+			free++
 		}
 		descEnd = j + 1
 	}
 	return 0, 0, false
+}
+
+// endsDescription reports what may follow a description: its verb, an
+// adverb, punctuation or the end of the text.
+func (s *Scorer) endsDescription(d *doc, k int) bool {
+	if k >= len(d.toks) || !d.isWord(k) {
+		return true
+	}
+	if _, _, ok := d.cueAt(s, k, entrySpeech); ok {
+		return true
+	}
+	_, _, ok := d.cueAt(s, k, entryAdverb)
+	return ok
+}
+
+// titleCase reports a word written with a capital and then small letters
+// ("Y", "Giáo"), as the syllables of a name are; not an acronym ("MT").
+func titleCase(w string) bool {
+	for i, r := range w {
+		if i == 0 {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			continue
+		}
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// opensClause reports whether the description starting at token k opens a
+// sentence or a clause ("..., một người dân kể"), where it is the subject;
+// not when a comma lists it after another description ("những ông bố, bà
+// mẹ có con nhỏ").
+func (s *Scorer) opensClause(d *doc, k int) bool {
+	if k > 0 && d.tokenText(k-1) == s.words.mot && d.sent[k-1] == d.sent[k] {
+		k-- // "một chủ cơ sở sản xuất bánh cho biết"
+	}
+	if d.sentenceStart(k) {
+		return true
+	}
+	if !clauseOpeners[d.tokenText(k-1)] {
+		return false
+	}
+	if _, _, ok := d.cueEndingAt(s, k-1, entrySource); ok && d.tokenText(k-1) == "," {
+		return false
+	}
+	return true
 }
 
 // introducedAs returns the person last introduced with description desc

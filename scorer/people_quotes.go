@@ -32,6 +32,7 @@ func (s *Scorer) quotes(d *doc) {
 		}
 	}
 	s.anaphora(d)
+	s.pairAnaphora(d)
 	for _, p := range d.people {
 		if p.quoted && !p.unnamed {
 			s.ownWords(d, p)
@@ -145,6 +146,7 @@ var prepositions = foldedPhrases("với", "cho", "về", "tới", "đến", "t�
 // nữ diễn viên X").
 func (s *Scorer) prepositionObject(d *doc, a int) bool {
 	k := a
+	comma := false
 	for moved := true; moved && k > 0; {
 		moved = false
 		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
@@ -154,11 +156,19 @@ func (s *Scorer) prepositionObject(d *doc, a int) bool {
 		}
 		if !moved && k > 1 && d.tokenText(k-1) == "," {
 			if _, st, ok := d.cueEndingAt(s, k-1, entryTitle); ok {
-				k, moved = st, true
+				k, moved, comma = st, true, true
 			}
 		}
 	}
-	return k > 0 && prepositions[d.tokenText(k-1)]
+	if k == 0 || !prepositions[d.tokenText(k-1)] {
+		return false
+	}
+	if _, _, ok := d.cueEndingAt(s, k-1, entrySpeech); ok && comma {
+		// "Trao đổi với phóng viên, bà X cho biết": the phrase before the
+		// comma says whom X spoke to; X is the subject after it.
+		return false
+	}
+	return true
 }
 
 // speechFollows reports a speech verb or colon within n tokens after b in
@@ -242,6 +252,13 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				appos = false
 			case s.appositiveSoon(d, k+1):
 				appos = true
+			case appos && t != "," && s.compoundDash(d, k):
+				// "Trung tâm bảo tồn di tích lịch sử - văn hóa Cố đô Hoa Lư": a
+				// dash between two words of one name stays inside the appositive.
+			case appos && t == "," && s.appositiveGoesOn(d, k+1):
+				// "Ủy ban Văn hóa, Giáo dục, Thanh Thiếu niên và Nhi đồng",
+				// "Trạm Sa Kỳ, thuộc Đồn Biên phòng Hà Tiên": the name of the
+				// office goes on after the comma.
 			case appos:
 				appos = false // the appositive closes
 			case k+1 < len(d.toks) && d.tokenText(k+1) == s.words.va:
@@ -295,6 +312,36 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	}
 	return d.quote[k+1] || d.toks[k+1].Newline || d.isUpper(k+1) || !d.isWord(k+1)
 }
+
+// compoundDash reports a dash at token k between two small words of one
+// name ("lịch sử - văn hóa", "thương binh - xã hội"), not a dash that closes
+// an appositive before its verb ("X - Giám đốc Sở - cho biết").
+func (s *Scorer) compoundDash(d *doc, k int) bool {
+	if k == 0 || k+1 >= len(d.toks) || !d.isWord(k-1) || !d.isWord(k+1) || d.isUpper(k+1) {
+		return false
+	}
+	if _, _, ok := d.cueAt(s, k+1, entrySpeech); ok {
+		return false
+	}
+	_, _, ok := d.cueAt(s, k+1, entryAdverb)
+	return !ok
+}
+
+// appositiveGoesOn reports what continues the name of an office after a
+// comma inside an appositive: a capitalised word that starts no person's
+// name, or a word that places the office ("thuộc", "trực thuộc").
+func (s *Scorer) appositiveGoesOn(d *doc, k int) bool {
+	if k >= len(d.toks) || d.mention[k] >= 0 {
+		return false
+	}
+	if officeLinks[d.tokenText(k)] {
+		return true
+	}
+	return d.isWord(k) && d.isUpper(k) && !s.startsName(d, k) && !s.titleSoon(d, k)
+}
+
+// officeLinks place an office within another after a comma.
+var officeLinks = foldedPhrases("thuộc", "trực thuộc")
 
 // causatives open a clause with a subject of its own ("khiến nhiều người
 // cho rằng"), and genericSubjects are such subjects: whoever speaks after
@@ -597,4 +644,113 @@ func (d *doc) tokenAt(off int) int {
 		}
 	}
 	return lo
+}
+
+// pairWords stand for the two people just named, as one subject: "Taylor
+// Swift và X từng hẹn hò ... Tuy nhiên, cả hai đều đã lên tiếng phủ nhận".
+var pairWords = foldedPhraseSet("cả hai", "cả hai người", "hai người", "hai người này", "cặp đôi", "cặp đôi này",
+	"hai vợ chồng", "vợ chồng này", "hai vợ chồng này")
+
+// pairAnaphora attributes a speech verb whose subject is a pair word that
+// opens a clause to the two people named last in that sentence and the two
+// before it. A name after the pair word ("vợ chồng Ham So Won nói") names
+// the pair instead, and a passive ("cặp đôi được cho rằng") quotes nobody.
+func (s *Scorer) pairAnaphora(d *doc) {
+	// Look for the pair word only a few tokens before a speech verb: there
+	// are far fewer verbs than tokens.
+	next := 0
+	for sv := 0; sv < len(d.toks); sv++ {
+		if d.startKinds[sv]&(1<<entrySpeech) == 0 {
+			continue
+		}
+		for k := max(next, sv-10); k < sv; k++ {
+			if end := pairWords.longestAt(d, k); end > 0 {
+				if v := s.pairAt(d, k, end); v > 0 {
+					next = v
+					break
+				}
+			}
+		}
+	}
+}
+
+// pairAt quotes the pair the pair word at tokens [k, end) stands for, and
+// returns the speech verb's token, or 0.
+func (s *Scorer) pairAt(d *doc, k, end int) int {
+	if d.quote[k] || d.mention[k] >= 0 || !s.opensClause(d, k) && !connectiveBefore(d, k) {
+		return 0
+	}
+	if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
+		return 0
+	}
+	v, vend, ok := s.pairVerb(d, end)
+	if !ok {
+		return 0
+	}
+	var pair []int32
+	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-2 && len(pair) < 2; j-- {
+		m := d.mention[j]
+		if m < 0 || d.people[m].unnamed || d.quote[j] || len(pair) == 1 && pair[0] == m {
+			continue
+		}
+		pair = append(pair, m)
+	}
+	if len(pair) < 2 {
+		return 0
+	}
+	for _, m := range pair {
+		if p := d.people[m]; !p.quoted {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, vend)
+		}
+	}
+	return v
+}
+
+// longestAt returns the end of the longest phrase of the set that starts
+// at token a, or -1.
+func (ps phraseSet) longestAt(d *doc, a int) int {
+	best := -1
+	if a < 0 || a >= len(d.toks) {
+		return best
+	}
+	for _, ws := range ps[d.tokenText(a)] {
+		if a+len(ws) > best && ps.spans(d, a, a+len(ws)) {
+			best = a + len(ws)
+		}
+	}
+	return best
+}
+
+// speakUp ("lên tiếng") may come before the verb of what is said: "đã lên
+// tiếng phủ nhận".
+var speakUp = foldedPhraseSet("lên tiếng")
+
+// pairVerb finds the speech verb after a pair word ending at b: adverbs
+// ("đều đã") and "lên tiếng" may stand between.
+func (s *Scorer) pairVerb(d *doc, b int) (int, int, bool) {
+	k := b
+	for moved := true; moved && k < len(d.toks); {
+		moved = false
+		if _, end, ok := d.cueAt(s, k, entryAdverb); ok {
+			k, moved = end, true
+		}
+		if end := speakUp.longestAt(d, k); end > 0 {
+			k, moved = end, true
+		}
+	}
+	if k >= len(d.toks) || d.quote[k] {
+		return 0, 0, false
+	}
+	if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) {
+		return k, end, true
+	}
+	return 0, 0, false
+}
+
+// connectives open a clause without a comma: "Tuy nhiên cả hai đều ...".
+var connectives = foldedPhraseSet("tuy nhiên", "thế nhưng", "song", "sau đó", "khi đó", "lúc đó", "rồi")
+
+// connectiveBefore reports a connective right before token k.
+func connectiveBefore(d *doc, k int) bool {
+	return connectives.spans(d, k-1, k) || connectives.spans(d, k-2, k)
 }

@@ -99,6 +99,24 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Lan", "Cập", "Ba Lan", "Ai Cập", "Mỹ Joe Biden"},
 		},
 		{
+			name: "whom the speaker spoke to, before a comma, is not the speaker's preposition",
+			text: "Trao đổi với phóng viên, bà Đinh Thị Hòa cho biết giá điện sẽ tăng. " +
+				"Anh Hải từng hẹn hò với ca sĩ, người mẫu Lâm Thu Trang nhưng đã phủ nhận.",
+			want: []Person{{Name: "Đinh Thị Hòa", Gender: female, Quoted: true}, {Name: "Lâm Thu Trang", Gender: female, Quoted: false}},
+		},
+		{
+			name: "a dash inside the name of an office stays in the appositive",
+			text: "Bà Lê Thị Bích Vân, Phó Giám đốc Trung tâm bảo tồn di tích lịch sử - văn hóa Hoa Lư cho biết lễ hội vẫn diễn ra. " +
+				"Ông Phạm Văn Lực - Phó Giám đốc Sở Xây dựng - cho biết cầu sẽ xong.",
+			want: []Person{{Name: "Lê Thị Bích Vân", Gender: female, Quoted: true}, {Name: "Phạm Văn Lực", Gender: male, Quoted: true}},
+		},
+		{
+			name: "the name of an office goes on after a comma inside the appositive",
+			text: "Thượng úy Nguyễn Sư Long - Trạm trưởng Trạm Kiểm soát Biên phòng Sa Kỳ, thuộc Đồn Biên phòng Hà Tiên, chia sẻ đường biên rất dài. " +
+				"Anh Hồ Đắc Minh, Giám đốc Trung tâm Văn hóa, Thể thao và Truyền thanh huyện cho rằng lễ hội sẽ đông khách.",
+			want: []Person{{Name: "Nguyễn Sư Long", Gender: male, Quoted: true}, {Name: "Hồ Đắc Minh", Gender: male, Quoted: true}},
+		},
+		{
 			name: "unnamed source",
 			text: "Ông Ba ít khi ăn sáng, vợ ông cho hay.",
 			want: []Person{{Name: "vợ ông", Gender: female, Quoted: true}},
@@ -158,6 +176,7 @@ func TestGenderEvidence(t *testing.T) {
 		{"Phan Ngọc Huy cho biết giá rau tăng.", "Phan Ngọc Huy", male, unknown},                // Huy: 1 woman in 70
 		{"Sinh viên Tiểu Yến cho biết em đến để tìm hiểu.", "Tiểu Yến", female, female},         // Yến: unambiguous
 		{"Ngoại trưởng Antony Blinken cho biết Mỹ sẽ hỗ trợ.", "Antony Blinken", male, unknown}, // well known
+		{"Kỹ sư Juergen Maier cho biết máy đã chạy.", "Juergen Maier", male, unknown},           // Jürgen without umlauts
 	} {
 		for _, c := range []struct {
 			s    *Scorer
@@ -170,6 +189,92 @@ func TestGenderEvidence(t *testing.T) {
 			}
 			if p.Gender != c.want {
 				t.Errorf("%q (policy %v): %s is %s, want %s (%+v)", tt.in, c.s.textOnly, tt.name, p.Gender, c.want, p.Cues)
+			}
+		}
+	}
+}
+
+// TestUnnamedSources: the merge stage's unnamed sources. A description that
+// opens a clause may run on with a relative clause of its own before the
+// speech verb; one that is listed, plural, advised, negated, a passive or a
+// back-reference is no new source.
+func TestUnnamedSources(t *testing.T) {
+	s := newTestScorer(t)
+	for _, c := range []struct {
+		text   string
+		source string // the unnamed quoted person expected, "" for none
+		gender string
+	}{
+		{"Người phụ nữ bán bánh mì đầu ngõ cho biết chị dậy từ 3 giờ.", "Người phụ nữ bán bánh mì đầu ngõ", female},
+		{"Sáng nay, bác sĩ trực cấp cứu cho biết cháu bé đã tỉnh.", "bác sĩ trực cấp cứu", unknown},
+		{"Nguồn tin thân cận với ban huấn luyện tiết lộ đội sẽ đổi chiến thuật.", "Nguồn tin thân cận với ban huấn luyện", unknown},
+		{"Một cán bộ Công an huyện Đông Anh cho hay vụ việc đang được xác minh.", "Một cán bộ Công an huyện Đông Anh", unknown},
+		{"Một kỹ sư cầu đường cho biết mặt đường sẽ được làm lại.", "Một kỹ sư cầu đường", unknown},                                     // an indefinite title
+		{"Một chủ tiệm may trên phố Hàng Gai kể khách đã thưa dần.", "Một chủ tiệm may trên phố Hàng Gai", unknown},                     // "một" then the description
+		{"Một cầu thủ Nguyễn Văn Hà cho biết anh đã khỏi.", "", ""},                                                                     // a name follows the title
+		{"Phát biểu tại hội nghị, Chủ tịch UBND tỉnh Nam Định cho biết tỉnh sẽ làm đường mới.", "Chủ tịch UBND tỉnh Nam Định", unknown}, // an office has one holder
+		{"Giám đốc Sở Y tế Lê Văn Khoa đến thăm trạm. Giám đốc Sở Y tế cho biết sẽ thêm bác sĩ.", "", ""},                               // the title refers back
+		{"Ông Hà Văn Bình - Giám đốc Sở Xây dựng - cho biết cầu sẽ xong trong tháng.", "", ""},                                          // an appositive
+		{"Đại sứ quán Pháp cho biết thị thực sẽ được cấp nhanh hơn.", "", ""},                                                           // an embassy
+		{"Các bà mẹ cần lưu ý không cho trẻ ăn quá no.", "", ""},                                                                        // advice, and a group
+		{"Mẹ cần lưu ý không cho trẻ ăn quá no.", "", ""},                                                                               // advice
+		{"Người dùng có thể thông báo lỗi cho nhà phát triển.", "", ""},                                                                 // an ability
+		{"Đại diện của hãng xe từ chối bình luận về sự cố.", "", ""},                                                                    // negated
+		{"Nhiều ông bố, bà mẹ có con nhỏ đã bày tỏ lo lắng.", "", ""},                                                                   // a list of groups
+		{"Lãnh đạo các tỉnh miền Trung đều nhận định mùa mưa năm nay đến sớm.", "", ""},                                                 // "đều": a group
+		{"Nạn nhân được bác sĩ cho biết đã qua cơn nguy kịch.", "bác sĩ", unknown},                                                      // a passive: the doctor speaks
+		{"Ông trưởng thôn và bà chủ tịch hội phụ nữ nói đường sẽ được sửa.", "", ""},                                                    // two people
+		{"Bác sĩ chỉ làm động tác hỏi han rồi kê đơn.", "", ""},                                                                         // the predicate began
+		{"Chị Lan bán rau ở chợ Hôm. Cô gái bán rau dễ thương này chia sẻ rằng chị dậy sớm.", "", ""},                                   // points back
+	} {
+		res := s.Check(Document{Text: c.text})
+		var got []Person
+		for _, p := range res.People {
+			if p.Unnamed && p.Quoted {
+				got = append(got, p)
+			}
+		}
+		if c.text == "Giám đốc Sở Y tế Lê Văn Khoa đến thăm trạm. Giám đốc Sở Y tế cho biết sẽ thêm bác sĩ." {
+			if p, ok := personByName(res, "Lê Văn Khoa"); !ok || !p.Quoted {
+				t.Errorf("%q: Lê Văn Khoa not quoted (%+v)", c.text, res.People)
+			}
+		}
+		switch {
+		case c.source == "" && len(got) > 0:
+			t.Errorf("%q: unexpected unnamed source %q", c.text, got[0].Name)
+		case c.source != "" && (len(got) != 1 || got[0].Name != c.source || got[0].Gender != c.gender):
+			t.Errorf("%q: got %+v, want one source %q (%s)", c.text, got, c.source, c.gender)
+		}
+	}
+}
+
+// TestPairAnaphora: the quotes stage gives words said by "cả hai", "cặp
+// đôi" to the two people named just before.
+func TestPairAnaphora(t *testing.T) {
+	s := newTestScorer(t)
+	for _, c := range []struct {
+		text   string
+		quoted []string
+		not    []string
+	}{
+		{"Ca sĩ Lệ Thu và diễn viên Minh Khang bị bắt gặp đi ăn tối. Tuy nhiên cả hai đều đã lên tiếng phủ nhận chuyện hẹn hò.",
+			[]string{"Lệ Thu", "Minh Khang"}, nil},
+		{"Diễn viên Hồng Nhung và Trần Bảo Long đính hôn năm ngoái. Cặp đôi xác nhận sẽ cưới vào mùa thu.",
+			[]string{"Hồng Nhung", "Trần Bảo Long"}, nil},
+		{"Diễn viên Hồng Nhung và Trần Bảo Long đính hôn năm ngoái. Cặp đôi được cho rằng đã chia tay.",
+			nil, []string{"Hồng Nhung", "Trần Bảo Long"}}, // a passive
+		{"Diễn viên Hồng Nhung và Trần Bảo Long đi du lịch. Cặp đôi công khai bày tỏ tình cảm ở sân bay.",
+			nil, []string{"Hồng Nhung", "Trần Bảo Long"}}, // affection, not words
+	} {
+		res := s.Check(Document{Text: c.text})
+		for _, n := range c.quoted {
+			if p, ok := personByName(res, n); !ok || !p.Quoted {
+				t.Errorf("%q: %s not quoted (%+v)", c.text, n, res.People)
+			}
+		}
+		for _, n := range c.not {
+			if p, ok := personByName(res, n); ok && p.Quoted {
+				t.Errorf("%q: %s quoted (%+v)", c.text, n, p.Cues)
 			}
 		}
 	}
