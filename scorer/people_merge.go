@@ -599,8 +599,15 @@ func (s *Scorer) honorificDescription(d *doc, k int) (entry, int, bool) {
 	if _, tend, ok := d.cueAt(s, end, entryTitle); ok {
 		return e, tend, true
 	}
+	// A seller named by what she sells: "chị bán rau", "ông bán vé số".
+	if d.tokenText(end) == foldedSell && end+1 < len(d.toks) && d.isWord(end+1) && !d.isUpper(end+1) {
+		return e, end + 2, true
+	}
 	return entry{}, 0, false
 }
+
+// foldedSell is "bán" as the folded text reads it.
+var foldedSell = vntext.FoldString("bán")
 
 // indefiniteTitle reads "một" and a title ("một nhà nghiên cứu", "một
 // cầu thủ"): someone of that occupation, unnamed, of unknown gender.
