@@ -506,6 +506,19 @@ func (s *Scorer) unnamedSources(d *doc) {
 // whose head description [k, end) gives gender and role, speaking with the
 // verb at v.
 func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
+	if pi := s.sameSource(d, e, k, descEnd); pi >= 0 {
+		// "Chị bán hàng hỏi ... chị bán hàng trả lời": one woman.
+		p := d.people[pi]
+		start, stop := d.span(k, descEnd)
+		p.mentions = append(p.mentions, Mention{Start: start, End: stop})
+		p.spans = append(p.spans, [2]int{k, descEnd})
+		for j := k; j < descEnd; j++ {
+			if d.mention[j] < 0 {
+				d.mention[j] = int32(pi)
+			}
+		}
+		return
+	}
 	p := &person{name: vntext.NFC(d.text(k, descEnd)), unnamed: true, quoted: true}
 	p.quoteBy = d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
 	if g := e.gender; g == female || g == male {
@@ -531,6 +544,32 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 		}
 	}
 }
+
+// sameSource returns the unnamed source added earlier with the same
+// description [k, descEnd) of a woman or a man, or -1. Repeated with its
+// definite description ("người phụ nữ kể ... người phụ nữ nói"), a source
+// is the same person; "một" or "khác" introduces another one, and a
+// description of unknown gender (người dân, chuyên gia) is often generic.
+func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
+	if e.gender != female && e.gender != male || d.tokenText(k) == s.words.mot ||
+		descEnd < len(d.toks) && d.tokenText(descEnd) == foldedOther {
+		return -1
+	}
+	desc := d.joined(k, descEnd)
+	for pi, p := range d.people {
+		if !p.unnamed || len(p.spans) == 0 {
+			continue
+		}
+		sp := p.spans[0]
+		if d.joined(sp[0], sp[1]) == desc {
+			return pi
+		}
+	}
+	return -1
+}
+
+// foldedOther is "khác" as the folded text reads it.
+var foldedOther = vntext.FoldString("khác")
 
 // possessorAfter reads a possessive description followed by whose it is:
 // "con gái [của] chị Loan", "luật sư của Trịnh Sảng". It returns the end of

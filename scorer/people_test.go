@@ -226,6 +226,8 @@ func TestUnnamedSources(t *testing.T) {
 		{"Ông trưởng thôn và bà chủ tịch hội phụ nữ nói đường sẽ được sửa.", "", ""},                                                    // two people
 		{"Bác sĩ chỉ làm động tác hỏi han rồi kê đơn.", "", ""},                                                                         // the predicate began
 		{"Chị Lan bán rau ở chợ Hôm. Cô gái bán rau dễ thương này chia sẻ rằng chị dậy sớm.", "", ""},                                   // points back
+		{"Bà bán nước chè ven đường cho biết khách vắng.", "Bà bán nước chè ven đường", female},                                         // a seller by what she sells
+		{"Chị thu ngân hỏi tôi cần gì. Tôi hỏi giá. Chị thu ngân trả lời giá không đổi.", "Chị thu ngân", female},                       // the same description again: one woman
 	} {
 		res := s.Check(Document{Text: c.text})
 		var got []Person
