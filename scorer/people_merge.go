@@ -441,6 +441,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 			continue // no description starts here ("một" before an honorific may)
 		}
 		e, end, ok := d.cueAt(s, k, entrySource)
+		if ok && d.capitalInside(k, end) {
+			ok = false // "người Anh" is an Englishman, not "người anh" the brother
+		}
 		if pend, pe, ok2 := s.possessorAfter(d, k); ok2 {
 			// "con gái chị Loan kể": the description runs to the end of the name.
 			if !ok {
@@ -566,6 +569,18 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		}
 	}
 	return -1
+}
+
+// capitalInside reports a kinship word written with a capital after the
+// first of tokens [a, b): inside a sentence that is a name or a country
+// ("người Anh"), while "lãnh đạo Bộ" keeps its office.
+func (d *doc) capitalInside(a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if d.isWord(k) && d.isUpper(k) && d.startKinds[k]&(1<<entryHonorific) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // foldedOther is "khác" as the folded text reads it.

@@ -226,6 +226,8 @@ func TestUnnamedSources(t *testing.T) {
 		{"Ông trưởng thôn và bà chủ tịch hội phụ nữ nói đường sẽ được sửa.", "", ""},                                                    // two people
 		{"Bác sĩ chỉ làm động tác hỏi han rồi kê đơn.", "", ""},                                                                         // the predicate began
 		{"Chị Lan bán rau ở chợ Hôm. Cô gái bán rau dễ thương này chia sẻ rằng chị dậy sớm.", "", ""},                                   // points back
+		{"Sau trận đấu, trung vệ người Anh chia sẻ đội đã chơi tốt.", "", ""},                                                           // an Englishman, not the brother
+		{"Người anh kể em trai đi làm từ sáng sớm.", "Người anh", male},                                                                 // the brother
 		{"Bà bán nước chè ven đường cho biết khách vắng.", "Bà bán nước chè ven đường", female},                                         // a seller by what she sells
 		{"Chị thu ngân hỏi tôi cần gì. Tôi hỏi giá. Chị thu ngân trả lời giá không đổi.", "Chị thu ngân", female},                       // the same description again: one woman
 	} {
