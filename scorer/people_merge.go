@@ -583,6 +583,16 @@ func (d *doc) capitalInside(a, b int) bool {
 	return false
 }
 
+// occupationTitle reports a possessive word at tokens [a, b) that is also
+// the title of an expert's or an ordinary occupation (luật sư, tài xế):
+// right before a name it names that person's job, where an official's
+// word (đại diện, người phát ngôn) or a kin word stands for someone of
+// theirs.
+func (s *Scorer) occupationTitle(d *doc, a, b int) bool {
+	t, tend, ok := d.cueAt(s, a, entryTitle)
+	return ok && tend >= b && (t.tag == roleExpert || t.tag == roleOrdinary)
+}
+
 // foldedOther is "khác" as the folded text reads it.
 var foldedOther = vntext.FoldString("khác")
 
@@ -601,6 +611,14 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 	}
 	if _, hend, ok := d.cueAt(s, j, entryHonorific); ok {
 		j = hend
+	}
+	if j == end {
+		// An occupation right before a name is that person's title:
+		// "luật sư Mark Orth nói" is the lawyer himself, while "đại diện
+		// Chi Pu" and "vợ Hùng" stand for someone of theirs.
+		if s.occupationTitle(d, k, end) {
+			return 0, entry{}, false
+		}
 	}
 	if j >= len(d.toks) || d.mention[j] < 0 {
 		return 0, entry{}, false

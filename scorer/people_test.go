@@ -41,6 +41,12 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Trần Văn Khoa", Gender: male, Quoted: false, Role: roleOfficial}},
 		},
 		{
+			name:   "an occupation right before a name is the person's title, not whose",
+			text:   "Trả lời báo chí, luật sư Lâm Quốc Bảo cho biết hợp đồng vẫn có hiệu lực.",
+			want:   []Person{{Name: "Lâm Quốc Bảo", Gender: male, Quoted: true, Role: roleExpert}},
+			absent: []string{"luật sư Lâm Quốc Bảo"},
+		},
+		{
 			name: "quote then attribution",
 			text: "“Chúng tôi sẽ làm hết sức”, ông Hùng nói.",
 			want: []Person{{Name: "Hùng", Gender: male, Quoted: true, Role: roleOrdinary}},
