@@ -47,6 +47,11 @@ func TestPeople(t *testing.T) {
 			absent: []string{"luật sư Lâm Quốc Bảo"},
 		},
 		{
+			name:   "the sender in a letter's e-mail header is no person",
+			text:   "From: Hoang Minh Tri To: tamsu@example.vn Sent: Friday, May 07, 2004 9:15 PM\nChào chị, em muốn kể với chị chuyện nhà em.",
+			absent: []string{"Hoang Minh Tri", "Hoang Minh Tri To", "Friday"},
+		},
+		{
 			name: "quote then attribution",
 			text: "“Chúng tôi sẽ làm hết sức”, ông Hùng nói.",
 			want: []Person{{Name: "Hùng", Gender: male, Quoted: true, Role: roleOrdinary}},
