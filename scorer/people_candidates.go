@@ -36,6 +36,10 @@ func (r reason) String(d *doc) string {
 	return strings.Replace(r.text, "%s", r.arg, 1)
 }
 
+// mailHeaderFields are the fields of an e-mail header as the folded text
+// reads them.
+var mailHeaderFields = map[string]bool{"from": true, "to": true, "sent": true, "subject": true, "cc": true, "date": true}
+
 // cueSpan is a cue found at tokens [a, b).
 type cueSpan struct {
 	e    entry
@@ -241,6 +245,12 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 // (with the cues before it), or, with a reason, something else.
 func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	c := candidate{runA: a}
+	if a >= 2 && d.tokenText(a-1) == ":" && mailHeaderFields[d.tokenText(a-2)] {
+		// A reader's letter printed with its e-mail header ("From: Lan Pham
+		// To: ... Sent: Tuesday"): a letter writer, whom monitors do not
+		// count, or a date.
+		return c, reason{text: "a field of an e-mail header"}
+	}
 	if a > 0 && d.toks[a-1].Kind == vntext.Number && !d.toks[a].Newline {
 		return c, reason{text: "after a house number: a street"}
 	}

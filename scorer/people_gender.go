@@ -29,6 +29,7 @@ func (s *Scorer) genderCues(d *doc) {
 		s.middleCue(d, p)
 		for _, sp := range p.spans {
 			s.referencesAfter(d, p, int32(pi), sp[0], sp[1])
+			s.appositiveRoleCue(d, p, sp[0], sp[1])
 		}
 		if s.textOnly {
 			s.unambiguousCue(d, p)
@@ -233,6 +234,56 @@ func (s *Scorer) referencesAfter(d *doc, p *person, pi int32, a, b int) {
 		k = end - 1
 	}
 }
+
+// appositiveRoleCue reads a gendered role noun in apposition right after
+// a mention ending at token b: "Minh - nam sinh lớp 11 ...", "Lan Anh, nữ
+// giám đốc của ...". A comma after a name may also close a fronted phrase
+// whose subject follows ("Ngả vào vòng tay ông Minh, cô bé vẫn khóc"), so
+// after a comma the noun counts only where the name opens the sentence or
+// clause, or where the noun runs on to "của" (a noun phrase, not a
+// subject). A capital after the noun introduces another person ("Hùng,
+// nữ ca sĩ Mai Lan") and a capital noun is a name ("Thụy Khuê - Thanh Niên").
+func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
+	if b+1 >= len(d.toks) || d.sent[b+1] != d.sent[a] || d.isUpper(b+1) {
+		return
+	}
+	comma := false
+	switch d.tokenText(b) {
+	case ",":
+		comma = true
+	case "-", "–", "(":
+	default:
+		return
+	}
+	e, end, ok := d.cueAt(s, b+1, entryRoleNoun)
+	if !ok || e.gender != female && e.gender != male {
+		return
+	}
+	opens := d.sentenceStart(a) || a > 0 && (d.tokenText(a-1) == ";" || d.tokenText(a-1) == ":")
+	of := false
+	for k := end; k < len(d.toks) && k < end+12 && d.sent[k] == d.sent[a]; k++ {
+		if d.isWord(k) && d.isUpper(k) {
+			if comma || k == end {
+				return
+			}
+			break
+		}
+		if d.tokenText(k) == foldedOf {
+			of = true
+			break
+		}
+		if d.toks[k].Kind == vntext.Punct {
+			break
+		}
+	}
+	if comma && !opens && !of {
+		return
+	}
+	p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, b+1, end)})
+}
+
+// foldedOf is "của" as the folded text reads it.
+var foldedOf = vntext.FoldString("của")
 
 // properNoun reports a capital inside a sentence: Vietnamese writes a
 // pronoun or kin word in lower case there, so "Anh" is England, "Thanh

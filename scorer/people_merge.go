@@ -441,6 +441,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 			continue // no description starts here ("một" before an honorific may)
 		}
 		e, end, ok := d.cueAt(s, k, entrySource)
+		if ok && d.capitalInside(k, end) {
+			ok = false // "người Anh" is an Englishman, not "người anh" the brother
+		}
 		if pend, pe, ok2 := s.possessorAfter(d, k); ok2 {
 			// "con gái chị Loan kể": the description runs to the end of the name.
 			if !ok {
@@ -506,6 +509,19 @@ func (s *Scorer) unnamedSources(d *doc) {
 // whose head description [k, end) gives gender and role, speaking with the
 // verb at v.
 func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
+	if pi := s.sameSource(d, e, k, descEnd); pi >= 0 {
+		// "Chị bán hàng hỏi ... chị bán hàng trả lời": one woman.
+		p := d.people[pi]
+		start, stop := d.span(k, descEnd)
+		p.mentions = append(p.mentions, Mention{Start: start, End: stop})
+		p.spans = append(p.spans, [2]int{k, descEnd})
+		for j := k; j < descEnd; j++ {
+			if d.mention[j] < 0 {
+				d.mention[j] = int32(pi)
+			}
+		}
+		return
+	}
 	p := &person{name: vntext.NFC(d.text(k, descEnd)), unnamed: true, quoted: true}
 	p.quoteBy = d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
 	if g := e.gender; g == female || g == male {
@@ -532,6 +548,54 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 	}
 }
 
+// sameSource returns the unnamed source added earlier with the same
+// description [k, descEnd) of a woman or a man, or -1. Repeated with its
+// definite description ("người phụ nữ kể ... người phụ nữ nói"), a source
+// is the same person; "một" or "khác" introduces another one, and a
+// description of unknown gender (người dân, chuyên gia) is often generic.
+func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
+	if e.gender != female && e.gender != male || d.tokenText(k) == s.words.mot ||
+		descEnd < len(d.toks) && d.tokenText(descEnd) == foldedOther {
+		return -1
+	}
+	desc := d.joined(k, descEnd)
+	for pi, p := range d.people {
+		if !p.unnamed || len(p.spans) == 0 {
+			continue
+		}
+		sp := p.spans[0]
+		if d.joined(sp[0], sp[1]) == desc {
+			return pi
+		}
+	}
+	return -1
+}
+
+// capitalInside reports a kinship word written with a capital after the
+// first of tokens [a, b): inside a sentence that is a name or a country
+// ("người Anh"), while "lãnh đạo Bộ" keeps its office.
+func (d *doc) capitalInside(a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if d.isWord(k) && d.isUpper(k) && d.startKinds[k]&(1<<entryHonorific) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// occupationTitle reports a possessive word at tokens [a, b) that is also
+// the title of an expert's or an ordinary occupation (luật sư, tài xế):
+// right before a name it names that person's job, where an official's
+// word (đại diện, người phát ngôn) or a kin word stands for someone of
+// theirs.
+func (s *Scorer) occupationTitle(d *doc, a, b int) bool {
+	t, tend, ok := d.cueAt(s, a, entryTitle)
+	return ok && tend >= b && (t.tag == roleExpert || t.tag == roleOrdinary)
+}
+
+// foldedOther is "khác" as the folded text reads it.
+var foldedOther = vntext.FoldString("khác")
+
 // possessorAfter reads a possessive description followed by whose it is:
 // "con gái [của] chị Loan", "luật sư của Trịnh Sảng". It returns the end of
 // the possessor's mention and the description's source entry (gender).
@@ -547,6 +611,14 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 	}
 	if _, hend, ok := d.cueAt(s, j, entryHonorific); ok {
 		j = hend
+	}
+	if j == end {
+		// An occupation right before a name is that person's title:
+		// "luật sư Mark Orth nói" is the lawyer himself, while "đại diện
+		// Chi Pu" and "vợ Hùng" stand for someone of theirs.
+		if s.occupationTitle(d, k, end) {
+			return 0, entry{}, false
+		}
 	}
 	if j >= len(d.toks) || d.mention[j] < 0 {
 		return 0, entry{}, false
@@ -599,8 +671,15 @@ func (s *Scorer) honorificDescription(d *doc, k int) (entry, int, bool) {
 	if _, tend, ok := d.cueAt(s, end, entryTitle); ok {
 		return e, tend, true
 	}
+	// A seller named by what she sells: "chị bán rau", "ông bán vé số".
+	if d.tokenText(end) == foldedSell && end+1 < len(d.toks) && d.isWord(end+1) && !d.isUpper(end+1) {
+		return e, end + 2, true
+	}
 	return entry{}, 0, false
 }
+
+// foldedSell is "bán" as the folded text reads it.
+var foldedSell = vntext.FoldString("bán")
 
 // indefiniteTitle reads "một" and a title ("một nhà nghiên cứu", "một
 // cầu thủ"): someone of that occupation, unnamed, of unknown gender.

@@ -121,7 +121,7 @@ func (s *Scorer) theoEnd(d *doc, st int) int {
 func (s *Scorer) possessed(d *doc, a int) bool {
 	k := a
 	for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
-		if _, _, ok := d.cueEndingAt(s, k, entryPossessive); ok {
+		if _, st, ok := d.cueEndingAt(s, k, entryPossessive); ok && !s.occupationTitle(d, st, k) {
 			if _, _, honor := d.cueEndingAt(s, k, entryHonorific); !honor {
 				return true // "công ty quản lý Nhã Phương": "quản lý" is whose, not her title ("cháu Minh" is Minh)
 			}

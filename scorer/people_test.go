@@ -41,6 +41,17 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Trần Văn Khoa", Gender: male, Quoted: false, Role: roleOfficial}},
 		},
 		{
+			name:   "an occupation right before a name is the person's title, not whose",
+			text:   "Trả lời báo chí, luật sư Lâm Quốc Bảo cho biết hợp đồng vẫn có hiệu lực.",
+			want:   []Person{{Name: "Lâm Quốc Bảo", Gender: male, Quoted: true, Role: roleExpert}},
+			absent: []string{"luật sư Lâm Quốc Bảo"},
+		},
+		{
+			name:   "the sender in a letter's e-mail header is no person",
+			text:   "From: Hoang Minh Tri To: tamsu@example.vn Sent: Friday, May 07, 2004 9:15 PM\nChào chị, em muốn kể với chị chuyện nhà em.",
+			absent: []string{"Hoang Minh Tri", "Hoang Minh Tri To", "Friday"},
+		},
+		{
 			name: "quote then attribution",
 			text: "“Chúng tôi sẽ làm hết sức”, ông Hùng nói.",
 			want: []Person{{Name: "Hùng", Gender: male, Quoted: true, Role: roleOrdinary}},
@@ -226,6 +237,10 @@ func TestUnnamedSources(t *testing.T) {
 		{"Ông trưởng thôn và bà chủ tịch hội phụ nữ nói đường sẽ được sửa.", "", ""},                                                    // two people
 		{"Bác sĩ chỉ làm động tác hỏi han rồi kê đơn.", "", ""},                                                                         // the predicate began
 		{"Chị Lan bán rau ở chợ Hôm. Cô gái bán rau dễ thương này chia sẻ rằng chị dậy sớm.", "", ""},                                   // points back
+		{"Sau trận đấu, trung vệ người Anh chia sẻ đội đã chơi tốt.", "", ""},                                                           // an Englishman, not the brother
+		{"Người anh kể em trai đi làm từ sáng sớm.", "Người anh", male},                                                                 // the brother
+		{"Bà bán nước chè ven đường cho biết khách vắng.", "Bà bán nước chè ven đường", female},                                         // a seller by what she sells
+		{"Chị thu ngân hỏi tôi cần gì. Tôi hỏi giá. Chị thu ngân trả lời giá không đổi.", "Chị thu ngân", female},                       // the same description again: one woman
 	} {
 		res := s.Check(Document{Text: c.text})
 		var got []Person
