@@ -89,8 +89,7 @@ func TestReviewInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	waitFlash(t, ctx, "Thêm phát hiện")
-	wantAll(t, "flash after add", textOf(t, ctx, "p.ok-box"), "Thêm phát hiện", phrase, "Cán bộ Hà")
+	wantAll(t, "flash after add", waitFlash(t, ctx, "Thêm phát hiện"), "Thêm phát hiện", phrase, "Cán bộ Hà")
 	v := getReview(t, ts.URL, fixtureStereo)
 	added := findingOf(t, v, model.CategoryGenderMarking)
 	d := fixtureText(t, fixtureStereo)
@@ -141,17 +140,20 @@ func TestReviewInBrowser(t *testing.T) {
 	browsertest.Screenshot(t, ctx, "outlet-review-vi")
 }
 
-// waitFlash waits for the page after a form's redirect, which says what was recorded: the page before it may still
-// show the previous correction's notice, and an evaluation during the navigation fails, so it asks again until then.
-func waitFlash(t *testing.T, ctx context.Context, want string) {
+// waitFlash waits for the page after a form's redirect, which says what was recorded, and returns the notice's
+// text: the page before it may still show the previous correction's notice, and an evaluation during the navigation
+// fails, so it asks again until then. The text comes from the same evaluation: a node query right after a
+// navigation may still use the old document's node ids ("No node with given id found").
+func waitFlash(t *testing.T, ctx context.Context, want string) string {
 	t.Helper()
-	js := `(document.querySelector("p.ok-box") || {textContent: ""}).textContent.includes(` + strconv.Quote(want) + `)`
+	js := `(document.querySelector("p.ok-box") || {textContent: ""}).textContent`
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
-		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err == nil && ok {
-			return
+		if text, err := chromedp.Run(ctx, chromedp.Evaluate[string](js)); err == nil && strings.Contains(text, want) {
+			return text
 		}
 	}
 	t.Fatalf("no notice saying %q after 10s", want)
+	return ""
 }
 
 // fixtureText is the scored text of a fixture article, which findings' places refer to.
