@@ -88,6 +88,10 @@ type People struct {
 	// words that make such a description a group (các, những).
 	Sources Gendered
 	Plural  []string
+	// DescriptionLinks are single words that may continue such a
+	// description before its verb ("đại diện của công ty", "lãnh đạo UBND
+	// xã", "nguồn tin thân cận với").
+	DescriptionLinks []string
 	// Possessive are descriptions that take the name of whose they are
 	// ("con gái chị Loan", "luật sư của Trịnh Sảng"): the description
 	// speaks, not the person named.
@@ -198,13 +202,15 @@ type (
 		Examples  []PeopleExample `yaml:"examples"`
 	}
 	sourcesFile struct {
-		Lexicon    string          `yaml:"lexicon"`
-		Female     []string        `yaml:"female"`
-		Male       []string        `yaml:"male"`
-		Unknown    []string        `yaml:"unknown"`
-		Plural     []string        `yaml:"plural"`
-		Possessive []string        `yaml:"possessive"`
-		Examples   []PeopleExample `yaml:"examples"`
+		Lexicon    string   `yaml:"lexicon"`
+		Female     []string `yaml:"female"`
+		Male       []string `yaml:"male"`
+		Unknown    []string `yaml:"unknown"`
+		Plural     []string `yaml:"plural"`
+		Possessive []string `yaml:"possessive"`
+		// Links: one word each (checked).
+		Links    []string        `yaml:"description_links"`
+		Examples []PeopleExample `yaml:"examples"`
 	}
 	namesFile struct {
 		Lexicon    string          `yaml:"lexicon"`
@@ -433,6 +439,13 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 		p.Sources.merge(Gendered{Female: f.Female, Male: f.Male, Unknown: f.Unknown})
 		p.Plural = append(p.Plural, f.Plural...)
 		p.Possessive = append(p.Possessive, f.Possessive...)
+		phrases("description_links", f.Links)
+		for _, w := range f.Links {
+			if len(strings.Fields(w)) > 1 {
+				add(file, 0, "description_links: %q: one word each", w)
+			}
+		}
+		p.DescriptionLinks = append(p.DescriptionLinks, f.Links...)
 		p.Examples = append(p.Examples, f.Examples...)
 	case *namesFile:
 		phrases("names", f.Surnames, f.NotNames, f.Middle.Female, f.Middle.Male, f.Particles)

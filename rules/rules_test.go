@@ -130,6 +130,7 @@ func TestLintFindsProblems(t *testing.T) {
 		"c.yaml":                "rules: [\n",
 		"people/bad.yaml":       "lexicon: honorific\n",
 		"people/gazetteer.yaml": "lexicon: gazetteer\ncountries: [Nga]\nclub: [Chelsea]\nexamples:\n  - text: x\n    absnt: [y]\n",
+		"people/sources.yaml":   "lexicon: sources\nunknown: [nguồn tin]\ndescription_links: [của, giấu tên]\n",
 	} {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
@@ -157,6 +158,7 @@ func TestLintFindsProblems(t *testing.T) {
 		`people/gazetteer.yaml:3: club: unknown key "club" (did you mean "clubs"?)`,
 		`people/gazetteer.yaml:6: examples[0].absnt: unknown key "absnt" (did you mean "absent"?)`,
 		`example: say which people must be found (people) or not (absent)`,
+		`description_links: "giấu tên": one word each`,
 		"message needs vi and en",
 		"examples.match",
 		"indicator is missing",

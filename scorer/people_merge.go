@@ -814,10 +814,6 @@ func (d *doc) pluralBefore(s *Scorer, k int) bool {
 	return ok
 }
 
-// descriptionLinks may continue a description before its verb anywhere:
-// "đại diện của công ty", "nguồn tin thân cận với", "lãnh đạo UBND xã".
-var descriptionLinks = foldedPhrases(strings.Fields(`của ở tại thuộc sống làm bên gần cạnh trong phụ trách giấu tên thân cận lâu năm quen cũ trẻ nữ nam lớn cao tuổi với khác đó hàng xóm nhà nạn nhân truyền thông phim đội bóng ban huấn luyện tổ chức đầu tư giải tòa án phòng chống tệ xã hội quận huyện tỉnh thành phố phường thị trấn công ty trường bệnh viện sở bộ cơ quan chung cư dự nhặt`)...)
-
 // descriptionBreaks end the noun phrase of a description: a copula, a
 // conjunction or a clause word after it starts another clause, whose verb
 // is not the description's ("chuyên gia là người ...", "bác sĩ khi khám
@@ -890,7 +886,7 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			return 0, 0, false // "bác sĩ nhi khoa Paul Gilbert": a name, not an unnamed source
 		}
 		switch t := d.tokenText(j); {
-		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, descriptionLinks[t]:
+		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, s.descriptionLinks[t]:
 		case t == s.words.va && j > from && d.isUpper(j-1) && j+1 < len(d.toks) && d.isUpper(j+1):
 			// "và" inside a name: "Sở Thông tin và Truyền thông".
 		case subject && d.isWord(j) && j > from && titleCase(d.text(j-1, j)) && !descriptionBreaks[t] &&

@@ -32,7 +32,9 @@ type Scorer struct {
 	orgInside map[string]bool
 	// notBefore and notAfter give a speech word another sense (rules.People).
 	notBefore, notAfter map[string]bool
-	particles           map[string]bool
+	// descriptionLinks may continue an unnamed source's description.
+	descriptionLinks map[string]bool
+	particles        map[string]bool
 	// textOnly: gender from the text's own cues only (rules.EvidenceText).
 	textOnly   bool
 	middle     map[string]string // thị -> female, văn -> male
@@ -168,6 +170,7 @@ func (s *Scorer) compilePeople(p *rules.People) error {
 	s.orgInside = foldedSet(p.OrgInside)
 	s.notBefore = foldedSet(p.NotBefore)
 	s.notAfter = foldedSet(p.NotAfter)
+	s.descriptionLinks = foldedSet(p.DescriptionLinks)
 	s.particles = foldedSet(p.Particles)
 	s.textOnly = p.GenderEvidence == rules.EvidenceText
 	s.eastAsian = foldedSet(eastAsianSurnames)
