@@ -398,6 +398,16 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 			}
 		}
 	}
+	// words checks a list of single words, which the scorer looks up one
+	// token at a time.
+	words := func(field string, l []string) {
+		phrases(field, l)
+		for _, w := range l {
+			if len(strings.Fields(w)) > 1 {
+				add(file, 0, "%s: %q: one word each", field, w)
+			}
+		}
+	}
 	switch f := v.(type) {
 	case *honorificsFile:
 		phrases("honorifics", f.Female, f.Male, f.Unknown, f.Not)
@@ -423,14 +433,8 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 		p.NotSpeech = append(p.NotSpeech, f.Not...)
 		p.Adverbs = append(p.Adverbs, f.Adverbs...)
 		p.Theo = append(p.Theo, f.Theo...)
-		for field, l := range map[string][]string{"not_before": f.NotBefore, "not_after": f.NotAfter} {
-			phrases(field, l)
-			for _, w := range l {
-				if len(strings.Fields(w)) > 1 {
-					add(file, 0, "%s: %q: one word each", field, w)
-				}
-			}
-		}
+		words("not_before", f.NotBefore)
+		words("not_after", f.NotAfter)
 		p.NotBefore = append(p.NotBefore, f.NotBefore...)
 		p.NotAfter = append(p.NotAfter, f.NotAfter...)
 		p.Examples = append(p.Examples, f.Examples...)
@@ -439,12 +443,7 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 		p.Sources.merge(Gendered{Female: f.Female, Male: f.Male, Unknown: f.Unknown})
 		p.Plural = append(p.Plural, f.Plural...)
 		p.Possessive = append(p.Possessive, f.Possessive...)
-		phrases("description_links", f.Links)
-		for _, w := range f.Links {
-			if len(strings.Fields(w)) > 1 {
-				add(file, 0, "description_links: %q: one word each", w)
-			}
-		}
+		words("description_links", f.Links)
 		p.DescriptionLinks = append(p.DescriptionLinks, f.Links...)
 		p.Examples = append(p.Examples, f.Examples...)
 	case *namesFile:
