@@ -703,7 +703,7 @@ func (s *Scorer) bareTitle(d *doc, k int) (entry, int, bool) {
 		return entry{}, 0, false
 	}
 	e, end, ok := d.cueAt(s, k, entryTitle)
-	if !ok || e.tag != roleOfficial || end >= len(d.toks) || d.tokenText(end) == office ||
+	if !ok || e.tag != roleOfficial || end >= len(d.toks) || d.tokenText(end) == officeSuffix ||
 		d.isWord(end) && d.isUpper(end) && s.startsName(d, end) || d.pluralBefore(s, k) ||
 		s.appositiveWithin(d, k, 40) {
 		return entry{}, 0, false
@@ -711,9 +711,9 @@ func (s *Scorer) bareTitle(d *doc, k int) (entry, int, bool) {
 	return e, end, true
 }
 
-// office after a title makes the place of the office: "đại sứ quán",
+// officeSuffix ("quán") after a title makes the place of the office: "đại sứ quán",
 // "lãnh sự quán".
-var office = vntext.FoldString("quán")
+var officeSuffix = vntext.FoldString("quán")
 
 // titleSpeaks attributes a speech verb after the bare title [k, end) to the
 // person named earlier with that title ("Thứ trưởng Đỗ Văn Hà ... Thứ trưởng
@@ -832,8 +832,8 @@ var descriptionModals = foldedPhrases(strings.Fields(`cần phải hãy nên mu�
 // trên nói") and a preposition when words follow ("trên địa bàn").
 var above = vntext.FoldString("trên")
 
-// all ("đều") after a description says it stands for a group.
-var all = vntext.FoldString("đều")
+// groupAdverb ("đều") after a description says it stands for a group.
+var groupAdverb = vntext.FoldString("đều")
 
 // maxDescriptionWords is how many words of its own a description opening a
 // clause may run on with before its verb: a relative clause of a few words
@@ -872,7 +872,7 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			return j, descEnd, true
 		}
 		if _, end, ok := d.cueAt(s, j, entryAdverb); ok {
-			if d.tokenText(j) == all {
+			if d.tokenText(j) == groupAdverb {
 				return 0, 0, false // "lãnh đạo các nước đều nhận định": a group
 			}
 			j = end - 1
