@@ -352,7 +352,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			return c, reason{text: "an acronym"}
 		}
 	}
-	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)]
+	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)] || s.thiName(d, a, b)
 	if !vn && b-a >= 2 {
 		for k := a; k < b; k++ {
 			if s.orgInside[d.tokenText(k)] && c.honor == nil {

@@ -57,9 +57,14 @@ func (s *Scorer) chineseContext(d *doc) bool {
 	return n >= 2
 }
 
+// vietnameseOnlyMiddles are middle names that no Sino-Vietnamese reading of
+// a Chinese name carries: in a story that also speaks of China ("sang Trung
+// Quốc bán con"), "Lương Thị Săn" is still a Vietnamese woman's name.
+var vietnameseOnlyMiddles = foldedPhrases("thị")
+
 // middleCue reads the middle name of a Vietnamese full name.
 func (s *Scorer) middleCue(d *doc, p *person) {
-	if !p.vn || len(p.key) < 3 || d.chinese {
+	if !p.vn || len(p.key) < 3 || d.chinese && !vietnameseOnlyMiddles[p.key[1]] {
 		return
 	}
 	sp := p.longestSpan()

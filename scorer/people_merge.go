@@ -283,7 +283,18 @@ func (s *Scorer) harmAfter(d *doc, b int) bool {
 func (s *Scorer) setName(d *doc, p *person, a, b int) {
 	p.key = s.nameKey(d, a, b)
 	p.name = vntext.NFC(d.text(a, b))
-	p.vn = len(p.key) >= 2 && len(p.key) <= 5 && s.surnames[p.key[0]]
+	p.vn = len(p.key) >= 2 && len(p.key) <= 5 && s.surnames[p.key[0]] || s.thiName(d, a, b)
+}
+
+// thiName reports a name of three or four syllables whose second is a
+// women's middle name that only Vietnamese names carry ("Moong Thị S.",
+// "Ven Thị Son"): the family names of ethnic minorities are not all in the
+// surname list, but the shape of the name is Vietnamese.
+func (s *Scorer) thiName(d *doc, a, b int) bool {
+	if b-a < 3 || b-a > 4 || !vntext.IsVietnameseSyllable(d.tokenText(a)) {
+		return false
+	}
+	return vietnameseOnlyMiddles[d.tokenText(a+1)] && s.middle[d.tokenText(a+1)] != ""
 }
 
 // nameKey is the folded syllables of a name, without dots and hyphens.
