@@ -161,7 +161,7 @@ func (s *Scorer) prepositionObject(d *doc, a int) bool {
 		}
 	}
 	if k == 0 || !prepositions[d.tokenText(k-1)] {
-		return false
+		return s.listenerOfSpeech(d, k)
 	}
 	if _, _, ok := d.cueEndingAt(s, k-1, entrySpeech); ok && comma {
 		// "Trao đổi với phóng viên, bà X cho biết": the phrase before the
@@ -170,6 +170,34 @@ func (s *Scorer) prepositionObject(d *doc, a int) bool {
 	}
 	return true
 }
+
+// listenerOfSpeech reports a name that is the one spoken to: a speech verb
+// and "với" or "cho" at most eight lower-case words before it, in the same clause
+// ("chia sẻ với MC đình đám Oprah Winfrey rằng:", "tâm sự với cô bạn thân
+// Lan"). Whatever follows, a colon or a verb, is the speaker's, not the
+// listener's.
+func (s *Scorer) listenerOfSpeech(d *doc, k int) bool {
+	for j, n := k-1, 0; j > 0 && n < 8; j, n = j-1, n+1 {
+		if !d.isWord(j) || d.mention[j] >= 0 || d.quote[j] || d.sent[j] != d.sent[k] || clauseLinks[d.tokenText(j)] {
+			return false
+		}
+		if listenerPrepositions[d.tokenText(j)] {
+			_, _, ok := d.cueEndingAt(s, j, entrySpeech)
+			return ok
+		}
+		if d.isUpper(j) && !d.allCaps(j) {
+			return false // another name or a new phrase
+		}
+	}
+	return false
+}
+
+// listenerPrepositions introduce the one spoken to after a speech verb.
+var listenerPrepositions = foldedPhrases("với", "cho")
+
+// clauseLinks end the phrase of the one spoken to: what follows them is
+// what was said or a new clause ("nói với báo chí rằng Y ...").
+var clauseLinks = foldedPhrases("rằng", "là", "và", "nhưng", "khi", "thì", "mà")
 
 // speechFollows reports a speech verb or colon within n tokens after b in
 // the same clause (strict: across a comma only into a titled appositive).
