@@ -63,7 +63,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject.
 		return
 	}
-	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok {
+	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) {
 		kind := cueSpeechVerb
 		if colon {
 			kind = cueColon
@@ -74,6 +74,97 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 	if dash, ok := d.quoteDashBefore(a); ok {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueQuoteDash, "", dash, dash+1)
 	}
+}
+
+// appositiveSpeaker reports that the verb (or colon) at v, which the
+// mention at token a reaches, belongs to the person named before it in the
+// same sentence, whose appositive the mention is part of: "Anh A, con rể
+// thiếu tá B (...), một cựu sĩ quan ... cho biết", "ông A, đại diện một hệ
+// thống bán lẻ tại đường Lê Hồng Phong, Quận 10, chia sẻ", "B - Phó giáo
+// sư tại Trung tâm Ung thư MD Anderson - nói". One clause has one speaker;
+// names in a list ("Tuấn, Phát và Kiệt khai") all speak.
+func (s *Scorer) appositiveSpeaker(d *doc, pi int32, a, v int) bool {
+	if a == 0 || s.listed(d, a) {
+		return false
+	}
+	k := a - 1
+	for k >= 0 && d.sent[k] == d.sent[a] && (d.mention[k] < 0 || d.mention[k] == pi) {
+		k--
+	}
+	if k < 0 || d.sent[k] != d.sent[a] {
+		return false
+	}
+	other := d.mention[k]
+	pa := k
+	for pa > 0 && d.mention[pa-1] == other {
+		pa--
+	}
+	if s.notSubject(d, pa) {
+		return false
+	}
+	if plurals[d.tokenText(min(k+2, len(d.toks)-1))] {
+		return false // "X, các cầu thủ Y, Z ... phản đối": a list, not an appositive
+	}
+	b := a
+	for b < len(d.toks) && d.mention[b] == pi {
+		b++
+	}
+	if b-a > k+1-pa {
+		// "thay mặt đoàn Chủ tịch Đại hội, Trưởng ban Tổ chức T.Ư Đảng Trần
+		// Đình Hoan cho biết": a full name does not sit in the appositive of
+		// a shorter mention (here a word taken for a given name).
+		return false
+	}
+	seps, paren := 0, 0
+	for j := k + 1; j < a; j++ {
+		switch t := d.tokenText(j); {
+		case t == "(":
+			paren++
+		case t == ")" && paren > 0:
+			paren--
+		case paren == 0 && (t == "," || t == "-" || t == "–" || t == ";" || t == ":"):
+			seps++
+		}
+	}
+	if seps > 1 {
+		return false // an appositive opens with one mark: "X, Trưởng ban Kiểm soát Y, thông tin"
+	}
+	pv, _, _, ok := s.speechAfter(d, k+1, other, 30)
+	return ok && pv == v
+}
+
+// plurals open a phrase about several people.
+var plurals = foldedPhrases("các", "những")
+
+// notSubject reports a mention starting at token a that cannot be the
+// subject of a verb after it: inside a quotation, an object ("gửi đến Tổng
+// thống Nga X", "điện đàm với Thủ tướng Ấn Độ X", "pha bóng của X"), or in
+// a clause attributed with "theo" ("Theo điều phối viên ... Nhà Trắng, X,
+// Tổng thống Y đã nói"): the verb after it is another person's.
+func (s *Scorer) notSubject(d *doc, a int) bool {
+	if d.quote[a] || s.precededByTheo(d, a) >= 0 || s.possessed(d, a) || s.prepositionObject(d, a) {
+		return true
+	}
+	phrase := true // no punctuation yet between the token and the mention
+	for j, n := a-1, 0; j >= 0 && n < 25 && d.sent[j] == d.sent[a] && !d.quote[j]; j, n = j-1, n+1 {
+		if d.mention[j] >= 0 {
+			return false
+		}
+		if _, _, ok := d.cueAt(s, j, entrySpeech); ok {
+			return false
+		}
+		if !d.isWord(j) {
+			phrase = false
+			continue
+		}
+		if phrase && n < 8 && prepositions[d.tokenText(j)] {
+			return true
+		}
+		if _, _, ok := d.cueAt(s, j, entryTheo); ok && (d.sentenceStart(j) || j > 0 && clauseOpeners[d.tokenText(j-1)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // precededByTheo returns the first token of a "theo" attribution before
