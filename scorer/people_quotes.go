@@ -73,7 +73,59 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 	}
 	if dash, ok := d.quoteDashBefore(a); ok {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueQuoteDash, "", dash, dash+1)
+		return
 	}
+	if c := s.quoteSentenceBefore(d, a); c >= 0 {
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueQuoteDash, "", c, c+1)
+	}
+}
+
+// quoteSentenceBefore returns the closing mark of a quotation that opens
+// its line and ends right before the sentence the mention at a opens, on
+// the same line, or -1: "“Chuyến đi này cảm động lắm... Đau đớn quá”. Bác
+// Nguyễn Văn Hòa, một CCB của phường, không nén được xúc động." The words
+// come first and the next sentence names their speaker by how they spoke,
+// with no speech verb. Nothing before the quotation attributes it: it
+// opens the line.
+func (s *Scorer) quoteSentenceBefore(d *doc, a int) int {
+	k := a
+	for moved := true; moved && k > 0; {
+		moved = false
+		for _, kind := range []entryKind{entryHonorific, entryRoleNoun, entryTitle} {
+			if _, st, ok := d.cueEndingAt(s, k, kind); ok && d.sent[st] == d.sent[a] {
+				k, moved = st, true
+			}
+		}
+	}
+	if k < 3 || d.toks[k].Newline || !d.toks[k].Space || d.quote[k] {
+		return -1 // a straight mark glued to the next word opens a quotation: "Miss World"
+	}
+	c := k - 1
+	if d.tokenText(c) == "." {
+		c--
+	}
+	switch d.tokenText(c) {
+	case "”", "\"", "»":
+	default:
+		return -1
+	}
+	if d.toks[c].Newline || !d.quote[c-1] {
+		return -1
+	}
+	o, words := c-1, 0
+	for o >= 0 && d.quote[o] {
+		if d.isWord(o) {
+			words++
+		}
+		if d.toks[o].Newline && o > 0 && d.quote[o-1] {
+			return -1 // a quotation over several lines: its speaker may be named before it
+		}
+		o--
+	}
+	if words < 8 || o > 0 && !d.toks[o].Newline && !d.toks[o+1].Newline {
+		return -1
+	}
+	return c
 }
 
 // appositiveSpeaker reports that the verb (or colon) at v, which the
