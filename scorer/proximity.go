@@ -148,13 +148,16 @@ func (s *Scorer) detailsOf(d *doc, kind string, t int) (int, int, bool) {
 }
 
 // personIs reports whether person p is of the kind a Near condition asks
-// for: any person, a gender, or a victim in a violence story.
+// for: any person, a gender, a victim in a violence story, or a victim
+// written with a name rather than initials ("Lan", not "chị L.").
 func (s *Scorer) personIs(p *person, kind string) bool {
 	switch kind {
 	case "any":
 		return true
 	case "victim":
 		return p.victim && !p.accused
+	case "victim_named":
+		return p.victim && !p.accused && !p.unnamed && initials(p.key) == 0
 	}
 	return p.gender == kind
 }
