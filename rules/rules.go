@@ -93,7 +93,7 @@ type Near struct {
 }
 
 // NearPersons are the person kinds a Near condition can ask for.
-func NearPersons() []string { return []string{"female", "male", "any", "victim"} }
+func NearPersons() []string { return []string{"female", "male", "any", "victim", "victim_named"} }
 
 // Balance is the condition of a balance rule. With MinFemale > 0 it fires
 // when at least MinFemale women are in the group (a positive signal);

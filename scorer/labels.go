@@ -168,7 +168,7 @@ func gazetteerKind(kind string) string {
 
 // nearPerson names the person a Near condition wants (rules.NearPersons) in Vietnamese.
 func nearPerson(p string) string {
-	if s, ok := map[string]string{"female": "nữ", "male": "nam", "any": "bất kỳ ai", "victim": "nạn nhân"}[p]; ok {
+	if s, ok := map[string]string{"female": "nữ", "male": "nam", "any": "bất kỳ ai", "victim": "nạn nhân", "victim_named": "nạn nhân nêu tên"}[p]; ok {
 		return s
 	}
 	return p

@@ -110,17 +110,54 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 			}
 		}
 	}
+	if best < 0 && n.Person != "" && n.Side != "after" {
+		if a, b, ok := s.detailsOf(d, n.Person, m.start); ok {
+			return a, b, true
+		}
+	}
 	return bestA, bestB, best >= 0
 }
 
+// detailsOf finds the person of the wanted kind whose parenthesis of details
+// holds token t: "em H. (học sinh lớp 10 tại huyện ...)" tells the details of
+// H., however far into the parenthesis they are.
+func (s *Scorer) detailsOf(d *doc, kind string, t int) (int, int, bool) {
+	if d.mention == nil {
+		return 0, 0, false
+	}
+	for o := t - 1; o > 0 && t-o <= maxDetails && d.sent[o] == d.sent[t]; o-- {
+		switch d.tokenText(o) {
+		case ")":
+			return 0, 0, false
+		case "(":
+			a := o - 1
+			if a > 0 && d.mention[a] < 0 && d.tokenText(a) == "." {
+				a-- // the dot of an initial: "em H. ("
+			}
+			i := d.mention[a]
+			if i < 0 || !s.personIs(d.people[i], kind) {
+				return 0, 0, false
+			}
+			for a > 0 && d.mention[a-1] == i {
+				a--
+			}
+			return a, o, true
+		}
+	}
+	return 0, 0, false
+}
+
 // personIs reports whether person p is of the kind a Near condition asks
-// for: any person, a gender, or a victim in a violence story.
+// for: any person, a gender, a victim in a violence story, or a victim
+// written with a name rather than initials ("Lan", not "chị L.").
 func (s *Scorer) personIs(p *person, kind string) bool {
 	switch kind {
 	case "any":
 		return true
 	case "victim":
 		return p.victim && !p.accused
+	case "victim_named":
+		return p.victim && !p.accused && !p.unnamed && initials(p.key) == 0
 	}
 	return p.gender == kind
 }

@@ -6,9 +6,10 @@ import (
 )
 
 // TestTopicContext checks the gbv topic's constructions: a sexual offence
-// counts once next to its charge or proceedings, violence against a partner
-// twice, and a passing mention not at all; --explain says why a cue did not
-// count.
+// counts once next to its charge or proceedings or with a child as its
+// object, a tabloid offender label once in a crime section, violence against
+// a partner twice, and a passing mention or animals mating not at all;
+// --explain says why a cue did not count.
 func TestTopicContext(t *testing.T) {
 	s := newTestScorer(t)
 	for _, tc := range []struct {
@@ -26,6 +27,11 @@ func TestTopicContext(t *testing.T) {
 		{"indefinite example in a crime section", "Phòng thí nghiệm từng làm rõ một vụ án hiếp dâm.", "phap-luat", false,
 			`cancelled by "một vụ án" nearby`},
 		{"a case in a crime section", "Nghi phạm khai đã cưỡng hiếp chị L. tại khách sạn.", "phap-luat", true, ""},
+		{"animals mating", "Dế đực giao cấu nhiều lần trong đêm. Mỗi lần giao cấu chỉ truyền rất ít tinh trùng.", "", false, ""},
+		{"a tabloid offender label in a crime section", "Thêm một yêu râu xanh bị bắt ở ngoại thành.", "phap-luat", true, ""},
+		{"a tabloid offender label elsewhere", "Bộ phim kể về một yêu râu xanh.", "giai-tri", false, ""},
+		{"coy sex with a child", "Gã đàn ông nhiều lần quan hệ đồng tính với bé trai hàng xóm.", "", true, ""},
+		{"keeping in touch with a daughter", "Ông không giữ quan hệ với con gái suốt hai mươi năm.", "", false, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := s.Check(Document{Text: tc.text, Section: tc.section, Explain: true, Lang: "en"})

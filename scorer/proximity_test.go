@@ -1,0 +1,46 @@
+package scorer
+
+import "testing"
+
+// TestVictimIdentification checks that the details in a parenthesis right
+// after a victim's name are the victim's however far into it they are, that
+// the parenthesis of someone else, or text after it closes, is not, and that
+// a victim of sexual violence written with a name is identified, one written
+// with initials is not.
+func TestVictimIdentification(t *testing.T) {
+	s := newTestScorer(t)
+	const story = " Công an đã khởi tố ông Q. về tội giao cấu với người dưới 16 tuổi."
+	for _, tc := range []struct {
+		name, text string
+		want       string // the victim_identification finding's text, "" for none
+	}{
+		{"detail near the name", "Em H. (15 tuổi) bị ông Q. xâm hại." + story, "H. (15 tuổi"},
+		{"detail deep in the parenthesis", "Em H. (học sinh lớp 10 tại huyện Yên Mô) hẹn gặp ông Q. ở nhà trọ." + story,
+			"H. (học sinh lớp 10 tại huyện"},
+		{"full name, detail deep in it", "Cháu Lò Thị Mai (học sinh lớp 6 của một trường ở xã Tà Xùa) bị xâm hại." + story,
+			"Lò Thị Mai (học sinh lớp 6 của một trường ở xã"},
+		{"the suspect's parenthesis", "Nghi phạm Nguyễn Văn Tư (làm nghề chạy xe ôm ở khu vực thị trấn) bị bắt." + story, ""},
+		{"detail after the parenthesis closes", "Em H. (học sinh lớp 10) hẹn gặp ông Q. rồi cùng ông Q. về nhà trọ ở thị trấn." + story, ""},
+		{"victim named before the act", "Nữ diễn viên Hồng Nhung bị tấn công và cưỡng hiếp trên đường về." + story,
+			"Hồng Nhung bị tấn công và cưỡng hiếp"},
+		{"victim named after the act", "Gã hàng xóm đã hiếp dâm chị Vũ Thị Lựu rồi bỏ trốn." + story, "hiếp dâm chị Vũ Thị Lựu"},
+		{"victim with initials", "Chị Vũ Thị L. bị gã hàng xóm cưỡng hiếp." + story, ""},
+		{"offender named", "Nghi phạm Đào Văn Khải bị bắt vì hiếp dâm một phụ nữ." + story, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := s.Check(Document{Text: tc.text})
+			var got []string
+			for _, f := range res.Findings {
+				if f.Category == "victim_identification" {
+					got = append(got, f.Text)
+				}
+			}
+			switch {
+			case tc.want == "" && len(got) > 0:
+				t.Errorf("found %q, want none", got)
+			case tc.want != "" && (len(got) != 1 || got[0] != tc.want):
+				t.Errorf("found %q, want [%q]", got, tc.want)
+			}
+		})
+	}
+}
