@@ -381,23 +381,40 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 	return set, problems
 }
 
-// expandLists replaces "@name" phrases by the phrases of the named list.
+// expandLists replaces "@name" phrases by the phrases of the named list. A
+// phrase may also compose lists with words, a construction rather than a
+// phrase: "@female_traits của @women_roles" stands for every trait followed by
+// "của" and every role, in the order of the lists.
 func expandLists(r *Rule, lists map[string][]string) []string {
 	var bad []string
 	expand := func(field string, in []string) []string {
 		out := make([]string, 0, len(in))
 		for _, p := range in {
-			name, ok := strings.CutPrefix(strings.TrimSpace(p), "@")
-			if !ok {
+			if !strings.Contains(p, "@") {
 				out = append(out, p)
 				continue
 			}
-			l, found := lists[name]
-			if !found {
-				bad = append(bad, fmt.Sprintf("%s: no list %q in %s", field, name, ListsFile))
-				continue
+			phrases := []string{""}
+			for _, w := range strings.Fields(p) {
+				alts := []string{w}
+				if name, ok := strings.CutPrefix(w, "@"); ok {
+					l, found := lists[name]
+					if !found {
+						bad = append(bad, fmt.Sprintf("%s: no list %q in %s", field, name, ListsFile))
+						phrases = nil
+						break
+					}
+					alts = l
+				}
+				next := make([]string, 0, len(phrases)*len(alts))
+				for _, head := range phrases {
+					for _, a := range alts {
+						next = append(next, strings.TrimSpace(head+" "+a))
+					}
+				}
+				phrases = next
 			}
-			out = append(out, l...)
+			out = append(out, phrases...)
 		}
 		return out
 	}

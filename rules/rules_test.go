@@ -230,6 +230,31 @@ func TestListsExpand(t *testing.T) {
 	}
 }
 
+// A phrase composing lists with words stands for every combination, in the
+// order of the lists.
+func TestListsCompose(t *testing.T) {
+	fsys := minimalSet()
+	fsys["lists.yaml"] = &fstest.MapFile{Data: []byte("lists:\n  sex: [đàn ông, phụ nữ]\n  then: [thì, thì phải]\n")}
+	for _, tc := range []struct{ tokens, want string }{
+		{`["là @sex thì"]`, "là đàn ông thì|là phụ nữ thì"},
+		{`["@sex @then", nữ nhi]`, "đàn ông thì|đàn ông thì phải|phụ nữ thì|phụ nữ thì phải|nữ nhi"},
+		{`["@sex"]`, "đàn ông|phụ nữ"},
+	} {
+		fsys["a.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(goodRule, "tokens: [phái yếu]", "tokens: "+tc.tokens, 1))}
+		set, err := Load(fsys)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.tokens, err)
+		}
+		if got := strings.Join(set.Rules[0].Tokens, "|"); got != tc.want {
+			t.Errorf("%s: tokens %q, want %q", tc.tokens, got, tc.want)
+		}
+	}
+	fsys["a.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(goodRule, "tokens: [phái yếu]", `tokens: ["là @nosuch thì"]`, 1))}
+	if _, err := Load(fsys); err == nil || !strings.Contains(err.Error(), `no list "nosuch"`) {
+		t.Errorf("unknown list in a composed phrase: %v", err)
+	}
+}
+
 func TestNameTable(t *testing.T) {
 	tab, err := parseNameTable(strings.NewReader("# note\nhòa\t1\t99\nhoà\t0\t50\nanh\t60\t40\nrare\t1\t1\n"), 30, 0.97)
 	if err != nil {
