@@ -90,6 +90,11 @@ type Near struct {
 	// Extend makes the finding cover the context too ("gương mặt thanh
 	// tú" rather than "gương mặt").
 	Extend bool `yaml:"extend"`
+	// Exceptions are longer words in which a context phrase has another
+	// sense: "dài" judges a body part, "kéo dài" (to last) does not
+	// ("chấn thương vùng ngực kéo dài"). A context phrase that one of them
+	// overlaps does not count. Near only, not Unless.
+	Exceptions []string `yaml:"exceptions"`
 }
 
 // NearPersons are the person kinds a Near condition can ask for.
@@ -422,6 +427,7 @@ func expandLists(r *Rule, lists map[string][]string) []string {
 	r.Exceptions = expand("exceptions", r.Exceptions)
 	if r.Near != nil {
 		r.Near.Tokens = expand("near.tokens", r.Near.Tokens)
+		r.Near.Exceptions = expand("near.exceptions", r.Near.Exceptions)
 	}
 	if r.Unless != nil {
 		r.Unless.Tokens = expand("unless.tokens", r.Unless.Tokens)
@@ -590,6 +596,9 @@ func validate(r *Rule) []string {
 			bad("unless needs a person or tokens")
 		}
 		phrases("unless.tokens", r.Unless.Tokens)
+		if len(r.Unless.Exceptions) > 0 {
+			bad("unless.exceptions is not supported: put the longer phrase in the rule's exceptions")
+		}
 	}
 	switch r.Kind {
 	case KindExistence:
@@ -629,6 +638,7 @@ func validate(r *Rule) []string {
 				bad("near needs a person or tokens")
 			}
 			phrases("near.tokens", r.Near.Tokens)
+			phrases("near.exceptions", r.Near.Exceptions)
 		}
 	case KindBalance:
 		if r.Balance == nil {

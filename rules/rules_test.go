@@ -111,6 +111,7 @@ func TestLintFindsProblems(t *testing.T) {
     suggestion: {vi: "b", en: "b"}
     tokens: ["@nolist"]
     near: {tokns: [x], within: 2, side: under}
+    unless: {tokens: [y], within: 2, exceptions: [y z]}
     examples:
       match: ["no flag here", {text: "abc", flag: "xyz"}]
       nomatch: [{text: "abc", flag: "a"}]
@@ -148,6 +149,7 @@ func TestLintFindsProblems(t *testing.T) {
 		`b.yaml:6: rules[0].tokenz: unknown key "tokenz" (did you mean "tokens"?)`,
 		`b.yaml:16: rules[1].near.tokns: unknown key "tokns" (did you mean "tokens"?)`,
 		`near.side "under" is not before or after`,
+		`unless.exceptions is not supported`,
 		`a topic rule's near needs tokens and no person`,
 		`near.within must be positive`,
 		`tokens: no list "nolist" in lists.yaml`,

@@ -105,7 +105,8 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 		}
 		for _, h := range d.hitsAt(t) {
 			e := s.m.entries[h.entry]
-			if e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] == sent {
+			if e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] == sent &&
+				!(k == entryNear && len(n.Exceptions) > 0 && s.nearException(d, ri, t, int(h.end))) {
 				consider(t, int(h.end))
 			}
 		}
@@ -145,6 +146,24 @@ func (s *Scorer) detailsOf(d *doc, kind string, t int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// nearExceptionReach is how many tokens before a context phrase a near
+// exception may start: longer words than this are not looked for.
+const nearExceptionReach = 6
+
+// nearException reports whether a near exception of rule ri overlaps the
+// context phrase at tokens [a, b): the phrase is then part of a longer word
+// with another sense ("kéo dài", "bà già").
+func (s *Scorer) nearException(d *doc, ri int32, a, b int) bool {
+	for u := max(0, a-nearExceptionReach); u < b; u++ {
+		for _, h := range d.hitsAt(u) {
+			if e := s.m.entries[h.entry]; e.kind == entryNearException && e.rule == ri && int(h.end) > a {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // personIs reports whether person p is of the kind a Near condition asks

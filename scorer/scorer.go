@@ -99,6 +99,11 @@ func New(set *rules.Set) (*Scorer, error) {
 					return nil, err
 				}
 			}
+			for _, p := range r.Near.Exceptions {
+				if err := add(p, entry{kind: entryNearException, rule: ri}); err != nil {
+					return nil, err
+				}
+			}
 		}
 		if r.Unless != nil {
 			for _, p := range r.Unless.Tokens {
