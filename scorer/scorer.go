@@ -468,11 +468,31 @@ func (d *doc) notCue(s *Scorer, i, end int, k entryKind) bool {
 				if st >= i && int(h.end) <= end && k != entryHonorific && k != entryReference {
 					continue
 				}
+				if k == entryHonorific && st == i && d.honorificBeforeName(s, i, end, int(h.end)) {
+					continue
+				}
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// honorificBeforeName reports an honorific [i, end) that a two-word
+// common phrase [i, phraseEnd) would cancel, but whose next word is
+// capitalised: a title before a name, "ông Hoàng Cầm" (a family name, not
+// "ông hoàng"), "anh Hùng" (not "anh hùng"). A capitalised honorific only
+// counts opening a sentence ("Anh Hùng cho biết"), and not when the pair is
+// a place ("(Anh Quốc)") or a longer phrase cancels it ("Anh hùng Lao động").
+func (d *doc) honorificBeforeName(s *Scorer, i, end, phraseEnd int) bool {
+	if phraseEnd != end+1 || end >= len(d.toks) || !d.isUpper(end) || d.allCaps(end) {
+		return false
+	}
+	if !d.isUpper(i) {
+		return true
+	}
+	_, gend := s.gazetteerAt(d, i, len(d.toks))
+	return d.sentenceStart(i) && gend < phraseEnd
 }
 
 // cueEndingAt returns the longest cue of kind k that ends exactly at token
