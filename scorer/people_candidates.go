@@ -80,7 +80,42 @@ func (s *Scorer) candidates(d *doc) []candidate {
 }
 
 // runEnd returns the end of the capitalised run that starts at token i.
+// A Vietnamese full name ends where a title starts inside the run:
+// "Nguyễn Bá Diệp Phó Chủ tịch", "Phạm Đại Dương Bí thư" (a title's first
+// words are capitalised; a given name may be any word, so no list of
+// words that end a name would do).
 func (d *doc) runEnd(s *Scorer, i int) int {
+	j := d.capitalisedRunEnd(s, i)
+	for k := i + 2; k < j; k++ {
+		if _, end, ok := d.cueAt(s, k, entryTitle); ok && end > j && d.fullNameBefore(s, i, k) && !s.placeRun(d, i, k) {
+			j = k // "Nguyễn Bá Diệp | Phó Chủ tịch"
+			break
+		}
+	}
+	return j
+}
+
+// placeRun reports a run [a, b) that is a name in the gazetteer
+// ("Đồng Tháp", a province, not a family name Đồng).
+func (s *Scorer) placeRun(d *doc, a, b int) bool {
+	_, end := s.gazetteerAt(d, a, b)
+	return end == b
+}
+
+// fullNameBefore reports a family name in [i, end) with at least one more
+// word after it before end.
+func (d *doc) fullNameBefore(s *Scorer, i, end int) bool {
+	for k := i; k < end-1; k++ {
+		if s.surnames[d.tokenText(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalisedRunEnd returns the end of the run of capitalised words,
+// initials and name particles that starts at token i.
+func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 	n := len(d.toks)
 	j := i + 1
 	for j < n {

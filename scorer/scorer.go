@@ -468,11 +468,31 @@ func (d *doc) notCue(s *Scorer, i, end int, k entryKind) bool {
 				if st >= i && int(h.end) <= end && k != entryHonorific && k != entryReference {
 					continue
 				}
+				if k == entryHonorific && st == i && d.honorificBeforeName(s, i, end, int(h.end)) {
+					continue
+				}
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// honorificBeforeName reports an honorific [i, end) that a two-word
+// common phrase [i, phraseEnd) would cancel, but whose next word is
+// capitalised: a title before a name, "ông Hoàng Cầm" (a family name, not
+// "ông hoàng"), "anh Hùng" (not "anh hùng"). A capitalised honorific only
+// counts opening a sentence ("Anh Hùng cho biết"), and not when the pair is
+// a place ("(Anh Quốc)") or a longer phrase cancels it ("Anh hùng Lao động").
+func (d *doc) honorificBeforeName(s *Scorer, i, end, phraseEnd int) bool {
+	if phraseEnd != end+1 || end >= len(d.toks) || !d.isUpper(end) || d.allCaps(end) {
+		return false
+	}
+	if !d.isUpper(i) {
+		return true
+	}
+	_, gend := s.gazetteerAt(d, i, len(d.toks))
+	return d.sentenceStart(i) && gend < phraseEnd
 }
 
 // cueEndingAt returns the longest cue of kind k that ends exactly at token
@@ -608,7 +628,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	}
 	d.quote = resize(d.quote, n)
 	d.sent = resize(d.sent, n)
-	quotes := vntext.Quotes(in.Text)
+	quotes := closeContinuedQuotes(in.Text, vntext.Quotes(in.Text))
 	sents := vntext.Sentences(in.Text)
 	qi, si := 0, 0
 	for i := range d.toks {
@@ -625,6 +645,25 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.people = d.people[:0]
 	d.mention = d.mention[:0]
 	return d
+}
+
+// closeContinuedQuotes turns around the quotations that open with a
+// straight quote followed by a dash or a comma: that mark closes a
+// quotation begun in an earlier paragraph ("...⏎Nho được ưa chuộng" - chị
+// Huyền, chủ cửa hàng, thông tin.). The quotation is the paragraph up to
+// the mark; the words after it are its attribution.
+func closeContinuedQuotes(text string, quotes []vntext.Span) []vntext.Span {
+	for i, q := range quotes {
+		if text[q.Start] != '"' {
+			continue
+		}
+		rest := strings.TrimLeft(text[q.Start+1:q.End], " ")
+		if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") ||
+			strings.HasPrefix(rest, ",") {
+			quotes[i] = vntext.Span{Start: strings.LastIndexByte(text[:q.Start], '\n') + 1, End: q.Start + 1}
+		}
+	}
+	return quotes
 }
 
 // release returns a doc to the pool. Results never point into a doc: they
