@@ -189,9 +189,13 @@ var harmVerbs = foldedPhraseSet("đánh", "đánh đập", "đánh trọng thư�
 var passiveWords = foldedPhrases("bị")
 
 // kinTitles are the honorifics and kin words that may stand between a harm
-// verb and the name of its object.
+// verb and the name of its object. Partner and family nouns too: violence at
+// home names its victim by the tie ("đánh đập cô bạn gái X", "sát hại vợ là
+// chị Y", "bạo hành con gái Z").
 var kinTitles = foldedPhraseSet("anh", "chị", "em", "bà", "ông", "cô", "cháu", "bé", "cụ", "chú", "bác", "bé gái",
-	"cháu bé", "nữ sinh", "học sinh")
+	"cháu bé", "nữ sinh", "học sinh", "bạn gái", "cô bạn gái", "người yêu", "cô người yêu", "bạn trai", "vợ",
+	"người vợ", "cô vợ", "vợ là", "vợ là chị", "vợ cũ", "con gái", "con gái là", "con trai", "con riêng", "con dâu",
+	"mẹ vợ", "mẹ đẻ", "bố đẻ")
 
 // harmed marks as victims the people a sentence harms: a mention right after
 // a harm verb (an honorific between), or followed (past a parenthesis of
@@ -211,7 +215,7 @@ func (s *Scorer) harmed(d *doc) {
 // harmBefore reports a harm verb ending right before token a, or before the
 // honorific or kin word there.
 func (s *Scorer) harmBefore(d *doc, a int) bool {
-	for _, end := range []int{a, a - 1, a - 2} {
+	for _, end := range []int{a, a - 1, a - 2, a - 3} {
 		if end < 1 || end < a && !kinTitles.spans(d, end, a) {
 			continue
 		}
