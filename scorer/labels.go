@@ -166,9 +166,9 @@ func gazetteerKind(kind string) string {
 	return kind
 }
 
-// nearPerson names the person a Near condition wants (rules.NearPersons) in Vietnamese.
+// nearPerson names the person a Near condition wants (rules.NearPersons, as personWords says it) in Vietnamese.
 func nearPerson(p string) string {
-	if s, ok := map[string]string{"female": "nữ", "male": "nam", "any": "bất kỳ ai", "victim": "nạn nhân", "victim_named": "nạn nhân nêu tên"}[p]; ok {
+	if s, ok := map[string]string{"female": "nữ", "male": "nam", "any": "bất kỳ ai", "victim": "nạn nhân", "named victim": "nạn nhân nêu tên"}[p]; ok {
 		return s
 	}
 	return p

@@ -75,6 +75,7 @@ func TestReasonsInVietnamese(t *testing.T) {
 		{"an exception of the rule overlaps it", "trùng với một ngoại lệ của quy tắc"},
 		{"no person (female) or context phrase within 6 words", "không có người (nữ) hay cụm từ ngữ cảnh trong vòng 6 từ"},
 		{"no person (any) within 3 words", "không có người (bất kỳ ai) trong vòng 3 từ"},
+		{"no person (named victim) within 8 words", "không có người (nạn nhân nêu tên) trong vòng 8 từ"},
 		{"no context phrase within 2 words", "không có cụm từ ngữ cảnh trong vòng 2 từ"},
 		{`cancelled by "Hoa" nearby`, `bị loại vì "Hoa" ở gần`},
 	}

@@ -31,11 +31,19 @@ func (s *Scorer) proximity(d *doc, r *rules.Rule, ri int32, ms []match) []Findin
 func nearWhat(n *rules.Near) string {
 	switch {
 	case n.Person != "" && len(n.Tokens) > 0:
-		return "person (" + n.Person + ") or context phrase"
+		return "person (" + personWords(n.Person) + ") or context phrase"
 	case n.Person != "":
-		return "person (" + n.Person + ")"
+		return "person (" + personWords(n.Person) + ")"
 	}
 	return "context phrase"
+}
+
+// personWords says a rules.NearPersons key in words, so that explain output reads as English, not as a YAML value.
+func personWords(p string) string {
+	if p == "victim_named" {
+		return "named victim"
+	}
+	return p
 }
 
 func itoa(n int) string {
