@@ -181,6 +181,11 @@ type Rule struct {
 	// SkipQuotes drops matches inside quotations: a source's own words are
 	// theirs, not the outlet's.
 	SkipQuotes bool `yaml:"skip_quotes"`
+	// SkipSpeech drops matches inside quoted speech only: a quotation of at
+	// least SpeechTokens tokens is what someone said ("Tôi không thể dựa
+	// vào nhan sắc mà lười biếng"); a shorter one is a word the outlet
+	// marks (người đẹp "siêu vòng ba"), still the outlet's.
+	SkipSpeech bool `yaml:"skip_speech"`
 	// Topic and MinHits configure topic rules: the topic is set when cues
 	// of the rule occur at least MinHits times (distinct phrases count once
 	// each unless Weighted).

@@ -52,6 +52,9 @@ func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
 		if r.SkipQuotes {
 			ms = s.outsideQuotes(d, r, ms)
 		}
+		if r.SkipSpeech {
+			ms = s.outsideSpeech(d, r, ms)
+		}
 		var got []Finding
 		switch r.Kind {
 		case rules.KindExistence:
@@ -149,6 +152,37 @@ func (s *Scorer) outsideQuotes(d *doc, r *rules.Rule, ms []match) []match {
 		out = append(out, m)
 	}
 	return out
+}
+
+// speechTokens is the length from which a quotation is someone's speech
+// rather than a word or a name set in quotation marks.
+const speechTokens = 8
+
+// outsideSpeech drops the matches inside a quotation of at least
+// speechTokens tokens (rules.Rule.SkipSpeech).
+func (s *Scorer) outsideSpeech(d *doc, r *rules.Rule, ms []match) []match {
+	out := ms[:0]
+	for _, m := range ms {
+		if d.quote[m.start] && quotedRun(d, m.start) >= speechTokens {
+			d.drop(r, m, "inside a quotation: the source's own words")
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// quotedRun counts the tokens of the quotation that token k lies in,
+// stopping at speechTokens: only whether it is that long matters.
+func quotedRun(d *doc, k int) int {
+	n := 1
+	for j := k - 1; j >= 0 && d.quote[j] && n < speechTokens; j-- {
+		n++
+	}
+	for j := k + 1; j < len(d.quote) && d.quote[j] && n < speechTokens; j++ {
+		n++
+	}
+	return n
 }
 
 // drop records, for --explain, a rule match that did not become a finding.
