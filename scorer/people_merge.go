@@ -451,11 +451,11 @@ func misspelt(a, b string) bool {
 func (s *Scorer) unnamedSources(d *doc) {
 	const opens = 1<<entrySource | 1<<entryPossessive | 1<<entryHonorific | 1<<entryTitle
 	for k := 0; k < len(d.toks); k++ {
-		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle) == 0) ||
+		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle|1<<entrySource) == 0) ||
 			d.quote[k] || d.mention[k] >= 0 {
 			continue // no description starts here ("một" before an honorific may)
 		}
-		e, end, ok := d.cueAt(s, k, entrySource)
+		e, end, ok := s.sourceAt(d, k)
 		if ok && d.capitalInside(k, end) {
 			ok = false // "người Anh" is an Englishman, not "người anh" the brother
 		}
@@ -541,7 +541,7 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 	p.quoteBy = d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
 	if g := e.gender; g == female || g == male {
 		head := k
-		if _, hend, ok := d.cueAt(s, k, entrySource); ok {
+		if _, hend, ok := s.sourceAt(d, k); ok {
 			end = min(end, hend)
 		}
 		p.gcues = append(p.gcues, genderCue{tierHonorific, g, d.cueOf("gender", cueDescription, g, head, end)})
