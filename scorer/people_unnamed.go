@@ -18,3 +18,53 @@ func (s *Scorer) sourceAt(d *doc, k int) (entry, int, bool) {
 	}
 	return e, end, ok
 }
+
+// anaphorGender gives the unnamed person p, introduced by a description of
+// unknown gender (src: "một thanh niên", "một người"), the gender of the
+// pronoun at tokens [k, end) that quotes them ("Anh ta nói").
+func anaphorGender(d *doc, p *person, src, pronoun entry, k, end int) {
+	if src.gender != unknown || pronoun.gender != female && pronoun.gender != male {
+		return
+	}
+	p.gcues = append(p.gcues, genderCue{tierReference, pronoun.gender, d.cueOf("gender", cueReference, pronoun.gender, k, end)})
+}
+
+// newcomer reports whether the indefinite description of unknown gender
+// at token j ("một") brings in the person whom the pronoun at token k
+// quotes: not when the description says what someone already named is
+// ("Kissinger tự gọi mình là một sinh viên", "Là một người mẫu, chị ...",
+// "Từ một người ham chơi, anh ...", "ông X, một người có nhiều gắn bó
+// ..."), nor when the anaphor is a plural or a role noun ("hai thanh niên
+// là: ..."). "là" inverting a subject brings one in ("Bước xuống xe là
+// một thanh niên").
+func (s *Scorer) newcomer(d *doc, j, k int) bool {
+	if d.pluralBefore(s, k) {
+		return false
+	}
+	if _, _, ok := d.cueAt(s, k, entryRoleNoun); ok {
+		return false
+	}
+	if j == 0 || d.sent[j-1] != d.sent[j] {
+		return true
+	}
+	w := d.tokenText(j - 1)
+	if predicateWords[w] {
+		return false
+	}
+	if w != s.words.la && w != "," {
+		return true
+	}
+	if w == s.words.la && d.sentenceStart(j-1) {
+		return false // "Là một người mẫu, chị ..."
+	}
+	for i := j - 2; i >= 0 && d.sent[i] == d.sent[j]; i-- {
+		if d.mention[i] >= 0 {
+			return false // "X tự gọi mình là một sinh viên", "X, một người ..."
+		}
+	}
+	return true
+}
+
+// predicateWords before "một" make the description say what someone is or
+// was: "từ một người ham chơi", "như một người mẹ", "thành một ngôi sao".
+var predicateWords = foldedPhrases("từ", "như", "thành", "làm")
