@@ -468,7 +468,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			if v, descEnd, ok3 := s.speechAfterDescription(d, -1, pend); ok3 {
 				s.addSource(d, e, k, end, descEnd, v)
 				k = v
-			} else {
+			} else if !s.colonSource(d, e, k, pend, true) {
 				k = pend - 1
 			}
 			continue
@@ -500,6 +500,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 		// xã Đắk Sôr", "người dân sống gần đó") before its verb.
 		v, descEnd, ok := s.speechAfterDescription(d, k, from)
 		if !ok {
+			if !back && s.colonSource(d, e, k, end, false) {
+				continue
+			}
 			k = end - 1
 			continue
 		}

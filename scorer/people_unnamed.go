@@ -68,3 +68,44 @@ func (s *Scorer) newcomer(d *doc, j, k int) bool {
 // predicateWords before "một" make the description say what someone is or
 // was: "từ một người ham chơi", "như một người mẹ", "thành một ngôi sao".
 var predicateWords = foldedPhrases("từ", "như", "thành", "làm")
+
+// colonSource adds the unnamed source described by tokens [k, end) when
+// the description, indefinite, headed by an honorific or followed by whose
+// it is (possessed: "Mẹ của Lan khóc: “...”"), opens its clause
+// and, after at most three lower-case words of how the person spoke, a
+// colon opens a quotation: "Chị thu ngân khôi hài: “...”", "Một hành
+// khách xúc động: “...”". It reports whether it added one.
+func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
+	if !s.opensClause(d, k) {
+		return false
+	}
+	if _, _, ok := d.cueAt(s, k, entryHonorific); !ok && !possessed && d.tokenText(k) != s.words.mot {
+		// A bare description ("Nữ sinh tiếp tục:", "Người dân bức xúc:")
+		// is someone named before, or a group.
+		return false
+	}
+	for j := end; j < len(d.toks) && j <= end+3; j++ {
+		if d.quote[j] || d.mention[j] >= 0 || d.sent[j] != d.sent[k] || j > end && d.toks[j].Newline {
+			return false
+		}
+		t := d.tokenText(j)
+		if t == ":" {
+			if j == end || j+1 >= len(d.toks) || !quoteOpener(d.tokenText(j+1)) {
+				return false
+			}
+			n := len(d.people)
+			s.addSource(d, e, k, end, end, j)
+			if len(d.people) > n {
+				d.people[n].quoteBy = d.cueOf("quoted", cueColon, "", end, j+1)
+			}
+			return true
+		}
+		if !d.isWord(j) || d.isUpper(j) || descriptionBreaks[t] || descriptionModals[t] || t == above {
+			return false
+		}
+	}
+	return false
+}
+
+// quoteOpener reports a token that opens a quotation.
+func quoteOpener(t string) bool { return t == "“" || t == "\"" || t == "«" }
