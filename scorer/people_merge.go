@@ -143,6 +143,10 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 		p.gcues = append(p.gcues, genderCue{tierHonorific, c.honor.e.gender,
 			d.cueOf("gender", cueHonorific, c.honor.e.gender, c.honor.a, c.honor.b)})
 	}
+	if c.desc != nil && (c.desc.e.gender == female || c.desc.e.gender == male) {
+		p.gcues = append(p.gcues, genderCue{tierHonorific, c.desc.e.gender,
+			d.cueOf("gender", cueDescription, c.desc.e.gender, c.desc.a, c.desc.b)})
+	}
 	if c.roleNoun != nil {
 		p.gcues = append(p.gcues, genderCue{tierHonorific, c.roleNoun.e.gender,
 			d.cueOf("gender", cueRoleNoun, c.roleNoun.e.gender, c.roleNoun.a, c.roleNoun.b)})

@@ -1,5 +1,7 @@
 package scorer
 
+import "genderlens/vntext"
+
 // Unnamed sources, continued (see unnamedSources in people_merge.go): the
 // readings of a description's head that decide its gender.
 
@@ -109,3 +111,42 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 
 // quoteOpener reports a token that opens a quotation.
 func quoteOpener(t string) bool { return t == "“" || t == "\"" || t == "«" }
+
+// namedAfterDescription reports a lone name at token a that a description
+// of a person names with "tên": "nam sinh tên Đạt", "một thành viên có
+// tên Phong", "cô con gái tên là Trâm". A thing may be named so too
+// ("ngọn núi có tên ...", "ứng dụng có tên ..."): the word before "tên"
+// must end a description of a person (a source, title or honorific). A
+// gendered description is recorded on c as a cue of the person's gender.
+func (s *Scorer) namedAfterDescription(d *doc, a int, c *candidate) bool {
+	k := a - 1
+	if k > 0 && d.tokenText(k) == s.words.la {
+		k--
+	}
+	if k < 1 || d.tokenText(k) != foldedName {
+		return false
+	}
+	k--
+	if k > 0 && d.tokenText(k) == foldedHave {
+		k--
+	}
+	if k < 0 || d.sent[k] != d.sent[a] {
+		return false
+	}
+	for _, kind := range []entryKind{entrySource, entryRoleNoun, entryTitle, entryHonorific} {
+		if e, st, ok := d.cueEndingAt(s, k+1, kind); ok {
+			if kind == entrySource || kind == entryRoleNoun {
+				c.desc = &cueSpan{e, st, k + 1}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// foldedName and foldedHave are "tên" and "có" as the folded text reads
+// them.
+var (
+	foldedName = vntext.FoldString("tên")
+	foldedHave = vntext.FoldString("có")
+)
