@@ -22,6 +22,8 @@ type candidate struct {
 	strong   bool   // it names a person on its own; weak ones only join a person named elsewhere
 	family   bool   // "họ Phạm": a family name standing for a person named elsewhere
 	why      string // for weak candidates: why they are not people on their own
+	// desc is a description that names them with "tên": "cô con gái tên Trâm".
+	desc *cueSpan
 }
 
 // reason says why a run is not a person: text, with %s standing for arg.
@@ -425,6 +427,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
 		(s.precededByTheo(d, a) >= 0 || s.speechFollows(d, b, 12) || s.appositiveTitle(d, b) || d.afterQuotation(a)):
 		c.strong = true
+	case b-a == 1 && s.nameLike(d, a) && s.namedAfterDescription(d, a, &c):
+		c.strong = true // "nam sinh tên Đạt", "một thành viên có tên Phong"
 	case b-a == 1 && !d.sentenceStart(a) && s.speechNext(d, b) && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
 		s.nameLike(d, a):
 		// A lone capitalised word counts when it speaks ("Kiatisuk chia

@@ -143,6 +143,10 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 		p.gcues = append(p.gcues, genderCue{tierHonorific, c.honor.e.gender,
 			d.cueOf("gender", cueHonorific, c.honor.e.gender, c.honor.a, c.honor.b)})
 	}
+	if c.desc != nil && (c.desc.e.gender == female || c.desc.e.gender == male) {
+		p.gcues = append(p.gcues, genderCue{tierHonorific, c.desc.e.gender,
+			d.cueOf("gender", cueDescription, c.desc.e.gender, c.desc.a, c.desc.b)})
+	}
 	if c.roleNoun != nil {
 		p.gcues = append(p.gcues, genderCue{tierHonorific, c.roleNoun.e.gender,
 			d.cueOf("gender", cueRoleNoun, c.roleNoun.e.gender, c.roleNoun.a, c.roleNoun.b)})
@@ -451,11 +455,11 @@ func misspelt(a, b string) bool {
 func (s *Scorer) unnamedSources(d *doc) {
 	const opens = 1<<entrySource | 1<<entryPossessive | 1<<entryHonorific | 1<<entryTitle
 	for k := 0; k < len(d.toks); k++ {
-		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle) == 0) ||
+		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle|1<<entrySource) == 0) ||
 			d.quote[k] || d.mention[k] >= 0 {
 			continue // no description starts here ("một" before an honorific may)
 		}
-		e, end, ok := d.cueAt(s, k, entrySource)
+		e, end, ok := s.sourceAt(d, k)
 		if ok && d.capitalInside(k, end) {
 			ok = false // "người Anh" is an Englishman, not "người anh" the brother
 		}
@@ -468,7 +472,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			if v, descEnd, ok3 := s.speechAfterDescription(d, -1, pend); ok3 {
 				s.addSource(d, e, k, end, descEnd, v)
 				k = v
-			} else {
+			} else if !s.colonSource(d, e, k, pend, true) {
 				k = pend - 1
 			}
 			continue
@@ -500,6 +504,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 		// xã Đắk Sôr", "người dân sống gần đó") before its verb.
 		v, descEnd, ok := s.speechAfterDescription(d, k, from)
 		if !ok {
+			if !back && s.colonSource(d, e, k, end, false) {
+				continue
+			}
 			k = end - 1
 			continue
 		}
@@ -541,7 +548,7 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 	p.quoteBy = d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
 	if g := e.gender; g == female || g == male {
 		head := k
-		if _, hend, ok := d.cueAt(s, k, entrySource); ok {
+		if _, hend, ok := s.sourceAt(d, k); ok {
 			end = min(end, hend)
 		}
 		p.gcues = append(p.gcues, genderCue{tierHonorific, g, d.cueOf("gender", cueDescription, g, head, end)})

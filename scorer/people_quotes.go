@@ -681,6 +681,7 @@ func (s *Scorer) anaphora(d *doc) {
 				s.addSource(d, src, j, jend, jend, v)
 				p := d.people[len(d.people)-1]
 				p.quoteBy = d.cueOf("quoted", cueAnaphor, "", k, vend)
+				anaphorGender(d, p, src, e, k, end)
 				k = v
 				continue
 			}
@@ -717,7 +718,9 @@ func (s *Scorer) anaphora(d *doc) {
 // indefiniteBefore finds an unnamed person introduced with "một" ("một
 // phụ nữ", "một người đàn ông") in the sentence of token k or the one
 // before, nearer than any person already found, and of the anaphor's
-// gender when it has one. It returns the description's tokens and entry.
+// gender when it has one, or of none when it is someone the story brings
+// in ("... gặp một chủ quán ở chợ. Ông nói ...": the anaphor gives the
+// gender). It returns the description's tokens and entry.
 func (s *Scorer) indefiniteBefore(d *doc, k int, gender string) (int, int, entry, bool) {
 	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-1; j-- {
 		if d.mention[j] >= 0 {
@@ -730,7 +733,7 @@ func (s *Scorer) indefiniteBefore(d *doc, k int, gender string) (int, int, entry
 		if !ok {
 			src, end, ok = d.cueAt(s, j+1, entrySource)
 		}
-		if !ok || end > k || gender != unknown && src.gender != gender {
+		if !ok || end > k || gender != unknown && src.gender != gender && (src.gender != unknown || !s.newcomer(d, j, k)) {
 			continue
 		}
 		return j, end, src, true

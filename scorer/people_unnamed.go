@@ -1,0 +1,152 @@
+package scorer
+
+import "genderlens/vntext"
+
+// Unnamed sources, continued (see unnamedSources in people_merge.go): the
+// readings of a description's head that decide its gender.
+
+// sourceAt returns the source description starting at token k, like
+// d.cueAt(s, k, entrySource), except that "một" before a description of a
+// woman or a man keeps that gender: "một người mẹ" is a mother, though
+// "một người" alone is someone of unknown gender and is the longer match
+// at "một".
+func (s *Scorer) sourceAt(d *doc, k int) (entry, int, bool) {
+	e, end, ok := d.cueAt(s, k, entrySource)
+	if ok && e.gender != unknown || d.tokenText(k) != s.words.mot {
+		return e, end, ok
+	}
+	if g, gend, gok := d.cueAt(s, k+1, entrySource); gok && gend >= end && (g.gender == female || g.gender == male) {
+		return g, gend, true
+	}
+	return e, end, ok
+}
+
+// anaphorGender gives the unnamed person p, introduced by a description of
+// unknown gender (src: "một thanh niên", "một người"), the gender of the
+// pronoun at tokens [k, end) that quotes them ("Anh ta nói").
+func anaphorGender(d *doc, p *person, src, pronoun entry, k, end int) {
+	if src.gender != unknown || pronoun.gender != female && pronoun.gender != male {
+		return
+	}
+	p.gcues = append(p.gcues, genderCue{tierReference, pronoun.gender, d.cueOf("gender", cueReference, pronoun.gender, k, end)})
+}
+
+// newcomer reports whether the indefinite description of unknown gender
+// at token j ("một") brings in the person whom the pronoun at token k
+// quotes: not when the description says what someone already named is
+// ("Kissinger tự gọi mình là một sinh viên", "Là một người mẫu, chị ...",
+// "Từ một người ham chơi, anh ...", "ông X, một người có nhiều gắn bó
+// ..."), nor when the anaphor is a plural or a role noun ("hai thanh niên
+// là: ..."). "là" inverting a subject brings one in ("Bước xuống xe là
+// một thanh niên").
+func (s *Scorer) newcomer(d *doc, j, k int) bool {
+	if d.pluralBefore(s, k) {
+		return false
+	}
+	if _, _, ok := d.cueAt(s, k, entryRoleNoun); ok {
+		return false
+	}
+	if j == 0 || d.sent[j-1] != d.sent[j] {
+		return true
+	}
+	w := d.tokenText(j - 1)
+	if predicateWords[w] {
+		return false
+	}
+	if w != s.words.la && w != "," {
+		return true
+	}
+	if w == s.words.la && d.sentenceStart(j-1) {
+		return false // "Là một người mẫu, chị ..."
+	}
+	for i := j - 2; i >= 0 && d.sent[i] == d.sent[j]; i-- {
+		if d.mention[i] >= 0 {
+			return false // "X tự gọi mình là một sinh viên", "X, một người ..."
+		}
+	}
+	return true
+}
+
+// predicateWords before "một" make the description say what someone is or
+// was: "từ một người ham chơi", "như một người mẹ", "thành một ngôi sao".
+var predicateWords = foldedPhrases("từ", "như", "thành", "làm")
+
+// colonSource adds the unnamed source described by tokens [k, end) when
+// the description, indefinite, headed by an honorific or followed by whose
+// it is (possessed: "Mẹ của Lan khóc: “...”"), opens its clause
+// and, after at most three lower-case words of how the person spoke, a
+// colon opens a quotation: "Chị thu ngân khôi hài: “...”", "Một hành
+// khách xúc động: “...”". It reports whether it added one.
+func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
+	if !s.opensClause(d, k) {
+		return false
+	}
+	if _, _, ok := d.cueAt(s, k, entryHonorific); !ok && !possessed && d.tokenText(k) != s.words.mot {
+		// A bare description ("Nữ sinh tiếp tục:", "Người dân bức xúc:")
+		// is someone named before, or a group.
+		return false
+	}
+	for j := end; j < len(d.toks) && j <= end+3; j++ {
+		if d.quote[j] || d.mention[j] >= 0 || d.sent[j] != d.sent[k] || j > end && d.toks[j].Newline {
+			return false
+		}
+		t := d.tokenText(j)
+		if t == ":" {
+			if j == end || j+1 >= len(d.toks) || !quoteOpener(d.tokenText(j+1)) {
+				return false
+			}
+			n := len(d.people)
+			s.addSource(d, e, k, end, end, j)
+			if len(d.people) > n {
+				d.people[n].quoteBy = d.cueOf("quoted", cueColon, "", end, j+1)
+			}
+			return true
+		}
+		if !d.isWord(j) || d.isUpper(j) || descriptionBreaks[t] || descriptionModals[t] || t == above {
+			return false
+		}
+	}
+	return false
+}
+
+// quoteOpener reports a token that opens a quotation.
+func quoteOpener(t string) bool { return t == "“" || t == "\"" || t == "«" }
+
+// namedAfterDescription reports a lone name at token a that a description
+// of a person names with "tên": "nam sinh tên Đạt", "một thành viên có
+// tên Phong", "cô con gái tên là Trâm". A thing may be named so too
+// ("ngọn núi có tên ...", "ứng dụng có tên ..."): the word before "tên"
+// must end a description of a person (a source, title or honorific). A
+// gendered description is recorded on c as a cue of the person's gender.
+func (s *Scorer) namedAfterDescription(d *doc, a int, c *candidate) bool {
+	k := a - 1
+	if k > 0 && d.tokenText(k) == s.words.la {
+		k--
+	}
+	if k < 1 || d.tokenText(k) != foldedName {
+		return false
+	}
+	k--
+	if k > 0 && d.tokenText(k) == foldedHave {
+		k--
+	}
+	if k < 0 || d.sent[k] != d.sent[a] {
+		return false
+	}
+	for _, kind := range []entryKind{entrySource, entryRoleNoun, entryTitle, entryHonorific} {
+		if e, st, ok := d.cueEndingAt(s, k+1, kind); ok {
+			if kind == entrySource || kind == entryRoleNoun {
+				c.desc = &cueSpan{e, st, k + 1}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// foldedName and foldedHave are "tên" and "có" as the folded text reads
+// them.
+var (
+	foldedName = vntext.FoldString("tên")
+	foldedHave = vntext.FoldString("có")
+)
