@@ -212,7 +212,7 @@ func (s *Scorer) notSubject(d *doc, a int) bool {
 		if phrase && n < 8 && prepositions[d.tokenText(j)] {
 			return true
 		}
-		if _, _, ok := d.cueAt(s, j, entryTheo); ok && (d.sentenceStart(j) || j > 0 && clauseOpeners[d.tokenText(j-1)]) {
+		if _, _, ok := d.cueAt(s, j, entryTheo); ok && (d.sentenceStart(j) || j > 0 && clauseOpeners[d.tokenText(j-1)] || contrastBefore(d, j)) {
 			return true
 		}
 	}
@@ -240,11 +240,24 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 		}
 	}
 	if _, st, ok := d.cueEndingAt(s, k, entryTheo); ok && d.sent[st] == d.sent[a] {
-		if d.sentenceStart(st) || st > 0 && clauseOpeners[d.tokenText(st-1)] {
+		if d.sentenceStart(st) || st > 0 && clauseOpeners[d.tokenText(st-1)] || contrastBefore(d, st) {
 			return st
 		}
 	}
 	return -1
+}
+
+// contrasts open a clause that turns against the one before, with no
+// comma: "Mặc dù ..., song theo tiến sĩ X", "Tuy nhiên theo ông Y".
+var contrasts = foldedPhraseSet("song", "tuy nhiên", "thế nhưng", "tuy vậy", "dù vậy", "mặt khác")
+
+// contrastBefore reports a contrast word right before token k; "song song"
+// is "side by side", no contrast.
+func contrastBefore(d *doc, k int) bool {
+	if k >= 2 && d.tokenText(k-1) == d.tokenText(k-2) {
+		return false
+	}
+	return contrasts.spans(d, k-1, k) || contrasts.spans(d, k-2, k)
 }
 
 // clauseOpeners may stand before an attribution that opens a clause: ",
