@@ -487,6 +487,9 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 // in lower case lists or names things ("X đổ tiền vào hai liveshow: lần
 // ...").
 func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
+	if k+1 < len(d.toks) && scoreAfterColon(d, k) {
+		return false
+	}
 	if k == b || k+1 >= len(d.toks) {
 		return true
 	}
@@ -495,6 +498,22 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 		return true
 	}
 	return d.quote[k+1] || d.toks[k+1].Newline || d.isUpper(k+1) || !d.isWord(k+1)
+}
+
+// scoreAfterColon reports a colon that gives a figure, not words: a number
+// right after it and the line ending within a few tokens, as in a ranking
+// or a table ("1. Nguyễn Văn A (cờ vua, Hà Nội): 1.288 điểm", "Trần B: 2
+// bàn").
+func scoreAfterColon(d *doc, k int) bool {
+	if d.toks[k+1].Kind != vntext.Number {
+		return false
+	}
+	for j := k + 2; j < len(d.toks) && j <= k+6; j++ {
+		if d.toks[j].Newline {
+			return true
+		}
+	}
+	return k+6 >= len(d.toks)
 }
 
 // compoundDash reports a dash at token k between two small words of one
