@@ -63,7 +63,8 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject.
 		return
 	}
-	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) {
+	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
+		(s.speechNext(d, b) || !s.inReport(d, pi, a)) {
 		kind := cueSpeechVerb
 		if colon {
 			kind = cueColon
@@ -183,6 +184,40 @@ func (s *Scorer) appositiveSpeaker(d *doc, pi int32, a, v int) bool {
 	}
 	pv, _, _, ok := s.speechAfter(d, k+1, other, 30)
 	return ok && pv == v
+}
+
+// inReport reports a mention inside what another person's speech verb
+// reports: "Ông A, Giám đốc Trung tâm, xác nhận sự việc chị P. tử vong và
+// cho biết thêm ...": P is spoken of, and the verb after her is A's. The
+// verb stands a few words before the mention with no mark between, and
+// another person is named before the verb in the sentence (a verb that
+// opens the sentence is the mention's own: "Trao đổi với phóng viên ông
+// B cho biết"). A speech verb right after the mention stays its own: "X
+// cho rằng việc bị can Y khai nhận ..." retells what Y said.
+func (s *Scorer) inReport(d *doc, pi int32, a int) bool {
+	k := a
+	for moved := true; moved && k > 0; {
+		moved = false
+		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+			if _, st, ok := d.cueEndingAt(s, k, kind); ok && d.sent[st] == d.sent[a] {
+				k, moved = st, true
+			}
+		}
+	}
+	for j, n := k-1, 0; j >= 0 && n < 6 && d.sent[j] == d.sent[a]; j, n = j-1, n+1 {
+		if !d.isWord(j) || d.mention[j] >= 0 || d.quote[j] {
+			return false
+		}
+		if _, end, ok := d.cueAt(s, j, entrySpeech); ok && end <= k {
+			for i := j - 1; i >= 0 && d.sent[i] == d.sent[a]; i-- {
+				if m := d.mention[i]; m >= 0 && m != pi && !d.people[m].unnamed {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // plurals open a phrase about several people.
