@@ -758,6 +758,9 @@ func (s *Scorer) anaphora(d *doc) {
 			switch {
 			case m < 0:
 			case d.people[m].unnamed:
+			case d.quote[j]:
+				// "“... ý kiến của Charlie ...”, ông cho hay": a person named
+				// inside the words is spoken of; the pronoun is their speaker.
 			case e.gender == unknown || d.people[m].gender == e.gender:
 				pi = int(m)
 			case d.people[m].gender == unknown && fallback < 0:
