@@ -63,7 +63,8 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject.
 		return
 	}
-	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) {
+	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
+		(s.speechNext(d, b) || !s.inReport(d, pi, a)) {
 		kind := cueSpeechVerb
 		if colon {
 			kind = cueColon
@@ -185,6 +186,40 @@ func (s *Scorer) appositiveSpeaker(d *doc, pi int32, a, v int) bool {
 	return ok && pv == v
 }
 
+// inReport reports a mention inside what another person's speech verb
+// reports: "Ông A, Giám đốc Trung tâm, xác nhận sự việc chị P. tử vong và
+// cho biết thêm ...": P is spoken of, and the verb after her is A's. The
+// verb stands a few words before the mention with no mark between, and
+// another person is named before the verb in the sentence (a verb that
+// opens the sentence is the mention's own: "Trao đổi với phóng viên ông
+// B cho biết"). A speech verb right after the mention stays its own: "X
+// cho rằng việc bị can Y khai nhận ..." retells what Y said.
+func (s *Scorer) inReport(d *doc, pi int32, a int) bool {
+	k := a
+	for moved := true; moved && k > 0; {
+		moved = false
+		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+			if _, st, ok := d.cueEndingAt(s, k, kind); ok && d.sent[st] == d.sent[a] {
+				k, moved = st, true
+			}
+		}
+	}
+	for j, n := k-1, 0; j >= 0 && n < 6 && d.sent[j] == d.sent[a]; j, n = j-1, n+1 {
+		if !d.isWord(j) || d.mention[j] >= 0 || d.quote[j] {
+			return false
+		}
+		if _, end, ok := d.cueAt(s, j, entrySpeech); ok && end <= k {
+			for i := j - 1; i >= 0 && d.sent[i] == d.sent[a]; i-- {
+				if m := d.mention[i]; m >= 0 && m != pi && !d.people[m].unnamed {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
 // plurals open a phrase about several people.
 var plurals = foldedPhrases("các", "những")
 
@@ -212,7 +247,7 @@ func (s *Scorer) notSubject(d *doc, a int) bool {
 		if phrase && n < 8 && prepositions[d.tokenText(j)] {
 			return true
 		}
-		if _, _, ok := d.cueAt(s, j, entryTheo); ok && (d.sentenceStart(j) || j > 0 && clauseOpeners[d.tokenText(j-1)]) {
+		if _, _, ok := d.cueAt(s, j, entryTheo); ok && (d.sentenceStart(j) || j > 0 && clauseOpeners[d.tokenText(j-1)] || contrastBefore(d, j)) {
 			return true
 		}
 	}
@@ -240,11 +275,24 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 		}
 	}
 	if _, st, ok := d.cueEndingAt(s, k, entryTheo); ok && d.sent[st] == d.sent[a] {
-		if d.sentenceStart(st) || st > 0 && clauseOpeners[d.tokenText(st-1)] {
+		if d.sentenceStart(st) || st > 0 && clauseOpeners[d.tokenText(st-1)] || contrastBefore(d, st) {
 			return st
 		}
 	}
 	return -1
+}
+
+// contrasts open a clause that turns against the one before, with no
+// comma: "Mặc dù ..., song theo tiến sĩ X", "Tuy nhiên theo ông Y".
+var contrasts = foldedPhraseSet("song", "tuy nhiên", "thế nhưng", "tuy vậy", "dù vậy", "mặt khác")
+
+// contrastBefore reports a contrast word right before token k; "song song"
+// is "side by side", no contrast.
+func contrastBefore(d *doc, k int) bool {
+	if k >= 2 && d.tokenText(k-1) == d.tokenText(k-2) {
+		return false
+	}
+	return contrasts.spans(d, k-1, k) || contrasts.spans(d, k-2, k)
 }
 
 // clauseOpeners may stand before an attribution that opens a clause: ",
@@ -474,6 +522,9 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 // in lower case lists or names things ("X đổ tiền vào hai liveshow: lần
 // ...").
 func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
+	if k+1 < len(d.toks) && scoreAfterColon(d, k) {
+		return false
+	}
 	if k == b || k+1 >= len(d.toks) {
 		return true
 	}
@@ -482,6 +533,22 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 		return true
 	}
 	return d.quote[k+1] || d.toks[k+1].Newline || d.isUpper(k+1) || !d.isWord(k+1)
+}
+
+// scoreAfterColon reports a colon that gives a figure, not words: a number
+// right after it and the line ending within a few tokens, as in a ranking
+// or a table ("1. Nguyễn Văn A (cờ vua, Hà Nội): 1.288 điểm", "Trần B: 2
+// bàn").
+func scoreAfterColon(d *doc, k int) bool {
+	if d.toks[k+1].Kind != vntext.Number {
+		return false
+	}
+	for j := k + 2; j < len(d.toks) && j <= k+6; j++ {
+		if d.toks[j].Newline {
+			return true
+		}
+	}
+	return k+6 >= len(d.toks)
 }
 
 // compoundDash reports a dash at token k between two small words of one
@@ -692,6 +759,9 @@ func (s *Scorer) anaphora(d *doc) {
 			switch {
 			case m < 0:
 			case d.people[m].unnamed:
+			case d.quote[j]:
+				// "“... ý kiến của Charlie ...”, ông cho hay": a person named
+				// inside the words is spoken of; the pronoun is their speaker.
 			case e.gender == unknown || d.people[m].gender == e.gender:
 				pi = int(m)
 			case d.people[m].gender == unknown && fallback < 0:
