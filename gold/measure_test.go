@@ -104,6 +104,16 @@ func TestMeasure(t *testing.T) {
 			lines: []string{"gbv: system true, gold false", "gbv: system false, gold true"},
 		},
 		{
+			// The annotators read the title (in many sets it also holds the lead), and the service scores it.
+			name: "the title is scored with the text",
+			arts: []gold.Article{{ID: "t", Category: "Thử", Title: premiere, Text: harvest, Gold: gold.Labels{
+				People:   []gold.Person{lan, hung, person("Mai Hương", "F", false)},
+				Language: []gold.Phrase{{Text: "vóc dáng gợi cảm", Category: "appearance"}, {Text: "đôi chân dài", Category: "appearance"}}}}},
+			want: gold.Figures{Articles: 1, WomenTP: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1, GoldMen: 1,
+				NameTP: 2, GenderRight: 2, Findings: 4, Correct: 4, Phrases: 2, Hits: 2,
+				ByCategory: map[string]gold.CategoryRecall{"appearance": {2, 2}}},
+		},
+		{
 			name: "annotated by count: no names matched, no gbv",
 			arts: []gold.Article{{ID: "demo", Text: harvest, ByCount: true, Gold: gold.Labels{
 				People: []gold.Person{{Gender: "F", Quoted: true}, {Gender: "F", Quoted: true}}, GBV: true}}},
