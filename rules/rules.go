@@ -182,7 +182,7 @@ type Rule struct {
 	// theirs, not the outlet's.
 	SkipQuotes bool `yaml:"skip_quotes"`
 	// SkipSpeech drops matches inside quoted speech only: a quotation of at
-	// least SpeechTokens tokens is what someone said ("Tôi không thể dựa
+	// least eight tokens is what someone said ("Tôi không thể dựa
 	// vào nhan sắc mà lười biếng"); a shorter one is a word the outlet
 	// marks (người đẹp "siêu vòng ba"), still the outlet's.
 	SkipSpeech bool `yaml:"skip_speech"`
