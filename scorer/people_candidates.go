@@ -405,8 +405,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	switch {
-	case b-a == 1 && d.initial(a) && c.honor == nil:
+	case b-a == 1 && d.initial(a) && c.honor == nil && !d.initialAfterTitle(a, &c):
 		c.why = "a single letter with no honorific"
+	case b-a == 1 && d.initial(a) && c.honor == nil:
+		// "tài công H.", "nạn nhân L.": papers hide a name in crime and
+		// social stories behind a job or role word and an initial.
+		c.strong = true
 	case s.isNotable(d, a, b):
 		c.strong = true // a well-known person: "Putin cảnh báo ..."
 	case vn:
@@ -440,6 +444,20 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.why = "no cue of a person (honorific, title, family name, speech)"
 	}
 	return c, reason{}
+}
+
+// initialAfterTitle reports a single initial at token a that closes with
+// its dot right after a title or role noun ("tài xế H.", "bị can T."): the
+// dot tells an abbreviated name from a letter that names a thing ("đội
+// trưởng đội A").
+func (d *doc) initialAfterTitle(a int, c *candidate) bool {
+	if a+1 >= len(d.toks) || d.tokenText(a+1) != "." || d.toks[a+1].Space {
+		return false
+	}
+	if a+2 < len(d.toks) && d.toks[a+2].Kind != vntext.Punct && !d.toks[a+2].Space && !d.toks[a+2].Newline {
+		return false // "cầu thủ U.23": an age group, not a name
+	}
+	return c.title != nil && c.title.b == a || c.roleNoun != nil && c.roleNoun.b == a
 }
 
 // covers reports whether a cue found before the run (honorific, role noun,
