@@ -306,7 +306,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	// "công ty Điện Quang". A person may still follow the organisation in
 	// the same run when a title governs it: "Chủ tịch UBND phường Trúc
 	// Bạch Trần Văn Khoa".
-	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
+	if k := s.afterNationality(d, a, b); k > a {
+		// "HLV người Đức Klopp", "nhà thám hiểm người Anh Freya Stark": the
+		// person's nationality, then the name, judged on its own below.
+		a = k
+	} else if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
 		!c.covers(st, a) {
 		if c.title != nil && !s.inAppositive(d, a) {
 			// A title governs the organisation; the person's name ends the run:
@@ -581,6 +585,36 @@ func (s *Scorer) gazetteerAt(d *doc, a, b int) (string, int) {
 		}
 	}
 	return kind, end
+}
+
+// nguoiKey is "người" as token texts are folded.
+var nguoiKey = vntext.FoldString("người")
+
+// afterNationality returns the first token after the countries that open
+// the run [a, b) when the word before it is "người" (a nationality: "người
+// Bồ Đào Nha Ronaldo"), or -1. The rest must not be Vietnamese syllables
+// only: "người Hà Nội", "người Việt Nam Thanh" name a place or a local.
+func (s *Scorer) afterNationality(d *doc, a, b int) int {
+	if a == 0 || d.toks[a].Newline || d.tokenText(a-1) != nguoiKey {
+		return -1
+	}
+	k := a
+	for k < b {
+		kind, end := s.gazetteerAt(d, k, b)
+		if end == 0 || end >= b || kind != "countries" {
+			break
+		}
+		k = end
+	}
+	if k == a || b-k > 4 {
+		return -1
+	}
+	for j := k; j < b; j++ {
+		if !vntext.IsVietnameseSyllable(d.tokenText(j)) || s.eastAsian[d.tokenText(k)] {
+			return k
+		}
+	}
+	return -1
 }
 
 // nameAtEnd finds a person's name that ends the run [a, b) after an

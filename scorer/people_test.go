@@ -52,6 +52,24 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Hoang Minh Tri", "Hoang Minh Tri To", "Friday"},
 		},
 		{
+			name: "a nationality between the title and the name",
+			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
+			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
+				{Name: "Carla Dune", Gender: female, Quoted: false}},
+			absent: []string{"Đức Weissmann", "Anh Carla Dune"},
+		},
+		{
+			name:   "a local from a city is no nationality",
+			text:   "Người Hà Nội Thanh Tùng đã quen với cảnh kẹt xe.",
+			absent: []string{"Thanh Tùng", "Hà Nội Thanh Tùng"},
+		},
+		{
+			name:   "a lone initial after a job word; a later run starting with its letter is not its name",
+			text:   "Tài công H. cho biết sà lan bị mắc cạn. Hầu hết hàng hóa đã được chuyển lên bờ.",
+			want:   []Person{{Name: "H", Gender: unknown, Quoted: true, Role: roleOrdinary}},
+			absent: []string{"Hầu"},
+		},
+		{
 			name: "quote then attribution",
 			text: "“Chúng tôi sẽ làm hết sức”, ông Hùng nói.",
 			want: []Person{{Name: "Hùng", Gender: male, Quoted: true, Role: roleOrdinary}},
