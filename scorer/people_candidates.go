@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"genderlens/rules"
 	"genderlens/vntext"
 )
 
@@ -585,6 +586,32 @@ func (s *Scorer) gazetteerAt(d *doc, a, b int) (string, int) {
 		}
 	}
 	return kind, end
+}
+
+// genderedTitles calls f with "nữ" and "nam" before every title that has
+// no sex of its own, as role nouns: "nữ đạo diễn", "nam bệnh nhân", "Nam
+// ca sĩ chia sẻ". The honorifics' "not" list cancels them inside a place
+// ("Hà Nam", "Việt Nam").
+func genderedTitles(p *rules.People, f func(phrase, gender string)) {
+	listed := map[string]bool{}
+	p.RoleNouns.Each(func(ph, _ string) { listed[vntext.FoldString(ph)] = true })
+	for _, role := range rules.Roles() {
+		for _, t := range p.Titles[role] {
+			k := vntext.FoldString(t)
+			if strings.HasPrefix(k, vntext.FoldString("nữ ")) || strings.HasPrefix(k, "nam ") || listed[k] ||
+				strings.Count(k, " ") > 1 {
+				// A longer title takes its modifiers along ("diễn viên chính"): a
+				// prize list's "Nữ diễn viên chính xuất sắc nhất: X" is no speaker.
+				continue
+			}
+			for _, g := range []struct{ word, gender string }{{"nữ ", rules.Female}, {"nam ", rules.Male}} {
+				if ph := g.word + t; !listed[vntext.FoldString(ph)] {
+					listed[vntext.FoldString(ph)] = true
+					f(ph, g.gender)
+				}
+			}
+		}
+	}
 }
 
 // nguoiKey is "người" as token texts are folded.

@@ -70,6 +70,12 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Hầu"},
 		},
 		{
+			name: "nam or nữ before any title is a gendered role noun",
+			text: "Nam tiểu thương Hồ Gia Lạc nói giá rau tăng gấp đôi. Nữ thư ký Trần Minh Khang đã nghỉ việc từ tháng trước.",
+			want: []Person{{Name: "Hồ Gia Lạc", Gender: male, Quoted: true, Role: roleOrdinary},
+				{Name: "Trần Minh Khang", Gender: female, Quoted: false, Role: roleOfficial}},
+		},
+		{
 			name: "quote then attribution",
 			text: "“Chúng tôi sẽ làm hết sức”, ông Hùng nói.",
 			want: []Person{{Name: "Hùng", Gender: male, Quoted: true, Role: roleOrdinary}},
