@@ -614,6 +614,40 @@ func genderedTitles(p *rules.People, f func(phrase, gender string)) {
 	}
 }
 
+// standingTitles calls f with every official title followed by "thường
+// trực" or "thường vụ" (standing, of the standing committee): "Phó Bí thư
+// Thường trực Dương Minh Quang", "Phó Giám đốc thường trực ĐHQG Hà Nội
+// Nguyễn Hoàng Hải". The words also open a body's name ("Thường trực Thành
+// ủy"), which the gazetteer sets aside; after a title they belong to it.
+func standingTitles(p *rules.People, f func(title, role string)) {
+	listed := map[string]bool{}
+	for _, t := range p.Titles[roleOfficial] {
+		listed[vntext.FoldString(t)] = true
+	}
+	for _, t := range p.Titles[roleOfficial] {
+		for _, w := range []string{" thường trực", " thường vụ"} {
+			if !listed[vntext.FoldString(t+w)] {
+				f(t+w, roleOfficial)
+			}
+		}
+	}
+}
+
+// standingSuffixes are the folded endings standingTitles adds.
+var standingSuffixes = []string{vntext.FoldString(" thường trực"), vntext.FoldString(" thường vụ")}
+
+// standingBase is a title's folded key without the "thường trực" or
+// "thường vụ" standingTitles added: "Phó Bí thư Thường trực X ... Phó Bí
+// thư nói" is one person.
+func standingBase(key string) string {
+	for _, suf := range standingSuffixes {
+		if b, ok := strings.CutSuffix(key, suf); ok {
+			return b
+		}
+	}
+	return key
+}
+
 // nguoiKey is "người" as token texts are folded.
 var nguoiKey = vntext.FoldString("người")
 

@@ -775,7 +775,7 @@ func (s *Scorer) titledBefore(d *doc, key string, k, end int) int {
 	found, same, n := -1, -1, 0
 	for j := k - 1; j >= 0; j-- {
 		e, tend, ok := d.cueAt(s, j, entryTitle)
-		if !ok || e.key != key {
+		if !ok || e.key != key && standingBase(e.key) != key {
 			continue
 		}
 		pi := s.titleHolder(d, j, tend)

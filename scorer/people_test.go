@@ -76,6 +76,13 @@ func TestPeople(t *testing.T) {
 				{Name: "Trần Minh Khang", Gender: female, Quoted: false, Role: roleOfficial}},
 		},
 		{
+			name: "thường trực after a title belongs to it",
+			text: "Ông Lương Văn Khải, Phó Bí thư Thường trực Đảng ủy Khối Doanh nghiệp, khẳng định đường sẽ xong trong năm. " +
+				"Để kịp tiến độ, Thường trực Tỉnh ủy cho biết đã họp hai lần. “Không để chậm thêm”, Phó Bí thư nói.",
+			want:   []Person{{Name: "Lương Văn Khải", Gender: male, Quoted: true, Role: roleOfficial}},
+			absent: []string{"Thường", "Phó Bí thư"},
+		},
+		{
 			name: "quote then attribution",
 			text: "“Chúng tôi sẽ làm hết sức”, ông Hùng nói.",
 			want: []Person{{Name: "Hùng", Gender: male, Quoted: true, Role: roleOrdinary}},
