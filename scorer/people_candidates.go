@@ -269,7 +269,9 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 		if t.Kind == vntext.Punct && d.tokenText(end-1) != "." && d.tokenText(end-1) != "-" {
 			return nil, false
 		}
-		if d.mention[end-1] >= 0 {
+		if d.mention[end-1] >= 0 || end < a && d.tokenText(end-1) == s.words.la {
+			// A copula ends the title's phrase: "các nạn nhân là người Hồi
+			// giáo Shiite" describes the victims, it names none.
 			return nil, false
 		}
 		if _, _, ok := d.cueAt(s, end-1, entrySpeech); ok && !d.isUpper(end-1) {

@@ -83,6 +83,11 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Thường", "Phó Bí thư"},
 		},
 		{
+			name:   "a copula ends a title's reach",
+			text:   "Đại diện duy nhất của châu Á năm nay là nhà hàng Orchid ở Singapore.",
+			absent: []string{"Orchid"},
+		},
+		{
 			name: "quote then attribution",
 			text: "“Chúng tôi sẽ làm hết sức”, ông Hùng nói.",
 			want: []Person{{Name: "Hùng", Gender: male, Quoted: true, Role: roleOrdinary}},
