@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"genderlens/rules"
 	"genderlens/vntext"
 )
 
@@ -268,7 +269,9 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 		if t.Kind == vntext.Punct && d.tokenText(end-1) != "." && d.tokenText(end-1) != "-" {
 			return nil, false
 		}
-		if d.mention[end-1] >= 0 {
+		if d.mention[end-1] >= 0 || end < a && d.tokenText(end-1) == s.words.la {
+			// A copula ends the title's phrase: "các nạn nhân là người Hồi
+			// giáo Shiite" describes the victims, it names none.
 			return nil, false
 		}
 		if _, _, ok := d.cueAt(s, end-1, entrySpeech); ok && !d.isUpper(end-1) {
@@ -306,7 +309,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	// "công ty Điện Quang". A person may still follow the organisation in
 	// the same run when a title governs it: "Chủ tịch UBND phường Trúc
 	// Bạch Trần Văn Khoa".
-	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
+	if k := s.afterNationality(d, a, b); k > a {
+		// "HLV người Đức Klopp", "nhà thám hiểm người Anh Freya Stark": the
+		// person's nationality, then the name, judged on its own below.
+		a = k
+	} else if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
 		!c.covers(st, a) {
 		if c.title != nil && !s.inAppositive(d, a) {
 			// A title governs the organisation; the person's name ends the run:
@@ -405,8 +412,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	switch {
-	case b-a == 1 && d.initial(a) && c.honor == nil:
+	case b-a == 1 && d.initial(a) && c.honor == nil && !d.initialAfterTitle(a, &c):
 		c.why = "a single letter with no honorific"
+	case b-a == 1 && d.initial(a) && c.honor == nil:
+		// "tài công H.", "nạn nhân L.": papers hide a name in crime and
+		// social stories behind a job or role word and an initial.
+		c.strong = true
 	case s.isNotable(d, a, b):
 		c.strong = true // a well-known person: "Putin cảnh báo ..."
 	case vn:
@@ -440,6 +451,20 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.why = "no cue of a person (honorific, title, family name, speech)"
 	}
 	return c, reason{}
+}
+
+// initialAfterTitle reports a single initial at token a that closes with
+// its dot right after a title or role noun ("tài xế H.", "bị can T."): the
+// dot tells an abbreviated name from a letter that names a thing ("đội
+// trưởng đội A").
+func (d *doc) initialAfterTitle(a int, c *candidate) bool {
+	if a+1 >= len(d.toks) || d.tokenText(a+1) != "." || d.toks[a+1].Space {
+		return false
+	}
+	if a+2 < len(d.toks) && d.toks[a+2].Kind != vntext.Punct && !d.toks[a+2].Space && !d.toks[a+2].Newline {
+		return false // "cầu thủ U.23": an age group, not a name
+	}
+	return c.title != nil && c.title.b == a || c.roleNoun != nil && c.roleNoun.b == a
 }
 
 // covers reports whether a cue found before the run (honorific, role noun,
@@ -563,6 +588,96 @@ func (s *Scorer) gazetteerAt(d *doc, a, b int) (string, int) {
 		}
 	}
 	return kind, end
+}
+
+// genderedTitles calls f with "nữ" and "nam" before every title that has
+// no sex of its own, as role nouns: "nữ đạo diễn", "nam bệnh nhân", "Nam
+// ca sĩ chia sẻ". The honorifics' "not" list cancels them inside a place
+// ("Hà Nam", "Việt Nam").
+func genderedTitles(p *rules.People, f func(phrase, gender string)) {
+	listed := map[string]bool{}
+	p.RoleNouns.Each(func(ph, _ string) { listed[vntext.FoldString(ph)] = true })
+	for _, role := range rules.Roles() {
+		for _, t := range p.Titles[role] {
+			k := vntext.FoldString(t)
+			if strings.HasPrefix(k, vntext.FoldString("nữ ")) || strings.HasPrefix(k, "nam ") || listed[k] ||
+				strings.Count(k, " ") > 1 {
+				// A longer title takes its modifiers along ("diễn viên chính"): a
+				// prize list's "Nữ diễn viên chính xuất sắc nhất: X" is no speaker.
+				continue
+			}
+			for _, g := range []struct{ word, gender string }{{"nữ ", rules.Female}, {"nam ", rules.Male}} {
+				if ph := g.word + t; !listed[vntext.FoldString(ph)] {
+					listed[vntext.FoldString(ph)] = true
+					f(ph, g.gender)
+				}
+			}
+		}
+	}
+}
+
+// standingTitles calls f with every official title followed by "thường
+// trực" or "thường vụ" (standing, of the standing committee): "Phó Bí thư
+// Thường trực Dương Minh Quang", "Phó Giám đốc thường trực ĐHQG Hà Nội
+// Nguyễn Hoàng Hải". The words also open a body's name ("Thường trực Thành
+// ủy"), which the gazetteer sets aside; after a title they belong to it.
+func standingTitles(p *rules.People, f func(title, role string)) {
+	listed := map[string]bool{}
+	for _, t := range p.Titles[roleOfficial] {
+		listed[vntext.FoldString(t)] = true
+	}
+	for _, t := range p.Titles[roleOfficial] {
+		for _, w := range []string{" thường trực", " thường vụ"} {
+			if !listed[vntext.FoldString(t+w)] {
+				f(t+w, roleOfficial)
+			}
+		}
+	}
+}
+
+// standingSuffixes are the folded endings standingTitles adds.
+var standingSuffixes = []string{vntext.FoldString(" thường trực"), vntext.FoldString(" thường vụ")}
+
+// standingBase is a title's folded key without the "thường trực" or
+// "thường vụ" standingTitles added: "Phó Bí thư Thường trực X ... Phó Bí
+// thư nói" is one person.
+func standingBase(key string) string {
+	for _, suf := range standingSuffixes {
+		if b, ok := strings.CutSuffix(key, suf); ok {
+			return b
+		}
+	}
+	return key
+}
+
+// nguoiKey is "người" as token texts are folded.
+var nguoiKey = vntext.FoldString("người")
+
+// afterNationality returns the first token after the countries that open
+// the run [a, b) when the word before it is "người" (a nationality: "người
+// Bồ Đào Nha Ronaldo"), or -1. The rest must not be Vietnamese syllables
+// only: "người Hà Nội", "người Việt Nam Thanh" name a place or a local.
+func (s *Scorer) afterNationality(d *doc, a, b int) int {
+	if a == 0 || d.toks[a].Newline || d.tokenText(a-1) != nguoiKey {
+		return -1
+	}
+	k := a
+	for k < b {
+		kind, end := s.gazetteerAt(d, k, b)
+		if end == 0 || end >= b || kind != "countries" {
+			break
+		}
+		k = end
+	}
+	if k == a || b-k > 4 {
+		return -1
+	}
+	for j := k; j < b; j++ {
+		if !vntext.IsVietnameseSyllable(d.tokenText(j)) || s.eastAsian[d.tokenText(k)] {
+			return k
+		}
+	}
+	return -1
 }
 
 // nameAtEnd finds a person's name that ends the run [a, b) after an

@@ -46,12 +46,20 @@ func (s *Scorer) merge(d *doc, cands []candidate) {
 				s.join(d, pi, c, "the family name of %s")
 				continue
 			}
-		} else if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 {
+		} else if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 && !s.initialClaims(d, d.people[pi], c) {
 			s.join(d, pi, c, why)
 			continue
 		}
 		d.note(c.a, c.b, "rejected", "candidates", c.why, "")
 	}
+}
+
+// initialClaims reports a weak candidate that would join a person known
+// only by one initial ("tài công H.") as the full name: a run with no cue
+// of its own that merely starts or ends with that letter ("đoạn Mỹ Hòa
+// Hưng", "Hầu hết") is no evidence that it names the person.
+func (s *Scorer) initialClaims(d *doc, p *person, c candidate) bool {
+	return len(p.key) == 1 && initials(p.key) == 1 && !s.initialsOnly(d, c.a, c.b)
 }
 
 // listNeighbour reports a person mentioned next to the candidate in a list
@@ -767,7 +775,7 @@ func (s *Scorer) titledBefore(d *doc, key string, k, end int) int {
 	found, same, n := -1, -1, 0
 	for j := k - 1; j >= 0; j-- {
 		e, tend, ok := d.cueAt(s, j, entryTitle)
-		if !ok || e.key != key {
+		if !ok || e.key != key && standingBase(e.key) != key {
 			continue
 		}
 		pi := s.titleHolder(d, j, tend)

@@ -52,6 +52,42 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Hoang Minh Tri", "Hoang Minh Tri To", "Friday"},
 		},
 		{
+			name: "a nationality between the title and the name",
+			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
+			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
+				{Name: "Carla Dune", Gender: female, Quoted: false}},
+			absent: []string{"Đức Weissmann", "Anh Carla Dune"},
+		},
+		{
+			name:   "a local from a city is no nationality",
+			text:   "Người Hà Nội Thanh Tùng đã quen với cảnh kẹt xe.",
+			absent: []string{"Thanh Tùng", "Hà Nội Thanh Tùng"},
+		},
+		{
+			name:   "a lone initial after a job word; a later run starting with its letter is not its name",
+			text:   "Tài công H. cho biết sà lan bị mắc cạn. Hầu hết hàng hóa đã được chuyển lên bờ.",
+			want:   []Person{{Name: "H", Gender: unknown, Quoted: true, Role: roleOrdinary}},
+			absent: []string{"Hầu"},
+		},
+		{
+			name: "nam or nữ before any title is a gendered role noun",
+			text: "Nam tiểu thương Hồ Gia Lạc nói giá rau tăng gấp đôi. Nữ thư ký Trần Minh Khang đã nghỉ việc từ tháng trước.",
+			want: []Person{{Name: "Hồ Gia Lạc", Gender: male, Quoted: true, Role: roleOrdinary},
+				{Name: "Trần Minh Khang", Gender: female, Quoted: false, Role: roleOfficial}},
+		},
+		{
+			name: "thường trực after a title belongs to it",
+			text: "Ông Lương Văn Khải, Phó Bí thư Thường trực Đảng ủy Khối Doanh nghiệp, khẳng định đường sẽ xong trong năm. " +
+				"Để kịp tiến độ, Thường trực Tỉnh ủy cho biết đã họp hai lần. “Không để chậm thêm”, Phó Bí thư nói.",
+			want:   []Person{{Name: "Lương Văn Khải", Gender: male, Quoted: true, Role: roleOfficial}},
+			absent: []string{"Thường", "Phó Bí thư"},
+		},
+		{
+			name:   "a copula ends a title's reach",
+			text:   "Đại diện duy nhất của châu Á năm nay là nhà hàng Orchid ở Singapore.",
+			absent: []string{"Orchid"},
+		},
+		{
 			name: "quote then attribution",
 			text: "“Chúng tôi sẽ làm hết sức”, ông Hùng nói.",
 			want: []Person{{Name: "Hùng", Gender: male, Quoted: true, Role: roleOrdinary}},

@@ -150,6 +150,8 @@ func (s *Scorer) compilePeople(p *rules.People) error {
 			s.roleTitles[vntext.FoldString(t)] = role
 		}
 	}
+	standingTitles(p, func(t, role string) { cue(t, entry{kind: entryTitle, tag: role}) })
+	genderedTitles(p, func(ph, g string) { cue(ph, entry{kind: entryRoleNoun, gender: g}) })
 	for _, list := range []struct {
 		kind    entryKind
 		phrases []string
