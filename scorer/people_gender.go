@@ -227,7 +227,8 @@ func (s *Scorer) referencesAfter(d *doc, p *person, pi int32, a, b int) {
 			}
 			continue
 		}
-		subject := clauseStart || d.sent[k] != d.sent[a] && d.sentenceStart(k)
+		subject := clauseStart || d.sent[k] != d.sent[a] && d.sentenceStart(k) ||
+			d.sent[k] == d.sent[a] && s.afterOwnSpeechVerb(d, b, k)
 		clauseStart = false
 		e, end, ok := d.cueAt(s, k, entryReference)
 		if !ok {
@@ -258,6 +259,34 @@ func (s *Scorer) referencesAfter(d *doc, p *person, pi int32, a, b int) {
 		k = end - 1
 	}
 }
+
+// afterOwnSpeechVerb reports a word that opens what a speech verb reports
+// ("Pushpika tuyên bố cô bị thương", "X cho biết rằng anh ..."), where the
+// verb is the predicate of the person whose mention ends at token b: in the
+// person's own sentence, no one else named since, a few words after the
+// name and no conjunction between that would open a clause with another
+// subject ("X ... và các nhà quan sát cáo buộc rằng bà ...").
+func (s *Scorer) afterOwnSpeechVerb(d *doc, b, k int) bool {
+	if k > 0 && (d.tokenText(k-1) == foldedRang || d.tokenText(k-1) == foldedLa) {
+		k--
+	}
+	_, start, ok := d.cueEndingAt(s, k, entrySpeech)
+	if !ok || start < b || start-b > 12 {
+		return false
+	}
+	for j := b; j < start; j++ {
+		if clauseConjunctions[d.tokenText(j)] {
+			return false
+		}
+	}
+	return true
+}
+
+// foldedRang and foldedLa are "rằng" and "là" as the folded text reads them.
+var foldedRang, foldedLa = vntext.FoldString("rằng"), vntext.FoldString("là")
+
+// clauseConjunctions join clauses that may have subjects of their own.
+var clauseConjunctions = foldedPhrases("và", "nhưng", "còn", "mà")
 
 // appositiveRoleCue reads a gendered role noun in apposition right after
 // a mention ending at token b: "Minh - nam sinh lớp 11 ...", "Lan Anh, nữ
