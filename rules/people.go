@@ -115,9 +115,13 @@ type People struct {
 	// the text itself under EvidenceText: nearly all its bearers are of one
 	// sex ("Yến", not "Huy").
 	UnambiguousGiven Threshold
-	GivenVI          *NameTable
-	MiddleVI         *NameTable
-	GivenWorld       *NameTable
+	// FullNameVI is when a Vietnamese middle and given name that do not
+	// decide alone decide together: each has at least MinCount bearers and
+	// their combined odds give one sex at least MinShare.
+	FullNameVI Threshold
+	GivenVI    *NameTable
+	MiddleVI   *NameTable
+	GivenWorld *NameTable
 	// Gazetteer: proper names that are not people, by kind, and the words
 	// that mark a capitalised run as a place or organisation (before it:
 	// đường, công ty; inside it: Bank, FC).
@@ -222,6 +226,7 @@ type (
 		GivenVI    *tableSpec      `yaml:"given_vi"`
 		MiddleVI   *tableSpec      `yaml:"middle_vi"`
 		Unambig    *Threshold      `yaml:"unambiguous_given"`
+		FullNameVI *Threshold      `yaml:"full_name_vi"`
 		GivenWorld *tableSpec      `yaml:"given_world"`
 		Examples   []PeopleExample `yaml:"examples"`
 	}
@@ -454,6 +459,12 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 				add(file, 0, "unambiguous_given: want min_count >= 1 and min_share above 0.5 and at most 1")
 			}
 			p.UnambiguousGiven = *f.Unambig
+		}
+		if f.FullNameVI != nil {
+			if f.FullNameVI.MinShare <= 0.5 || f.FullNameVI.MinShare > 1 || f.FullNameVI.MinCount < 1 {
+				add(file, 0, "full_name_vi: want min_count >= 1 and min_share above 0.5 and at most 1")
+			}
+			p.FullNameVI = *f.FullNameVI
 		}
 		switch f.Evidence {
 		case "":

@@ -133,8 +133,20 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 		return
 	}
 	if p.vn && len(words) >= 3 && !slices.ContainsFunc(p.gcues, func(c genderCue) bool { return c.tier == tierMiddle }) {
-		if g := s.fullNameGender(d.tokenText(last-1), d.tokenText(last)); g != "" {
-			p.gcues = append(p.gcues, genderCue{tierTable, g, d.cueOf("gender", cueFullName, g, last-1, last+1)})
+		mid := last - 1
+		middle := d.tokenText(mid)
+		if len(p.key) == 4 && last-2 == words[len(words)-3] {
+			if _, _, ok := s.people.MiddleVI.CountsKey(p.key[1] + " " + p.key[2]); ok {
+				mid, middle = last-2, p.key[1]+" "+p.key[2]
+			}
+		}
+		if g, bearers := s.fullNameGender(middle, d.tokenText(last)); g != "" {
+			c := d.cueOf("gender", cueFullName, g, mid, last+1)
+			// The names as the text writes them, not folded.
+			bearers[0].Name = d.cueOf("", "", "", mid, last).Text
+			bearers[1].Name = d.cueOf("", "", "", last, last+1).Text
+			c.Bearers = bearers
+			p.gcues = append(p.gcues, genderCue{tierTable, g, c})
 		}
 	}
 }
@@ -164,24 +176,31 @@ func (s *Scorer) unambiguousCue(d *doc, p *person) {
 }
 
 // fullNameGender weighs a middle and a given name that do not decide alone
-// ("Việt Bắc": nine in ten men bear each) as independent evidence: the
-// odds of the two multiply. It decides at the given-name table's share.
-func (s *Scorer) fullNameGender(middle, given string) string {
+// ("Hồng Thăng", "Ngọc Lâm") as independent evidence: the odds of the two
+// multiply, each smoothed by one bearer of either sex. Both names need
+// full_name_vi.min_count bearers, and their combined share of one sex
+// full_name_vi.min_share. It returns the sex and the counts it weighed.
+func (s *Scorer) fullNameGender(middle, given string) (string, []NameBearers) {
+	th := s.people.FullNameVI
+	if th.MinShare <= 0 {
+		return "", nil
+	}
 	m1, f1, ok1 := s.people.MiddleVI.CountsKey(middle)
 	m2, f2, ok2 := s.people.GivenVI.CountsKey(given)
-	if !ok1 || !ok2 {
-		return ""
+	if !ok1 || !ok2 || m1+f1 < th.MinCount || m2+f2 < th.MinCount {
+		return "", nil
 	}
-	// Add-one smoothing keeps a name seen with one sex only from deciding alone.
 	odds := float64(m1+1) / float64(f1+1) * float64(m2+1) / float64(f2+1)
-	share := s.people.GivenVI.MinShare()
-	switch {
-	case odds >= share/(1-share):
-		return male
-	case 1/odds >= share/(1-share):
-		return female
+	g := ""
+	switch need := th.MinShare / (1 - th.MinShare); {
+	case odds >= need:
+		g = male
+	case 1/odds >= need:
+		g = female
+	default:
+		return "", nil
 	}
-	return ""
+	return g, []NameBearers{{middle, m1, f1}, {given, m2, f2}}
 }
 
 // referencesAfter records the words after the mention [a, b) that refer
@@ -208,7 +227,8 @@ func (s *Scorer) referencesAfter(d *doc, p *person, pi int32, a, b int) {
 			}
 			continue
 		}
-		subject := clauseStart || d.sent[k] != d.sent[a] && d.sentenceStart(k)
+		subject := clauseStart || d.sent[k] != d.sent[a] && d.sentenceStart(k) ||
+			d.sent[k] == d.sent[a] && s.afterOwnSpeechVerb(d, b, k)
 		clauseStart = false
 		e, end, ok := d.cueAt(s, k, entryReference)
 		if !ok {
@@ -239,6 +259,34 @@ func (s *Scorer) referencesAfter(d *doc, p *person, pi int32, a, b int) {
 		k = end - 1
 	}
 }
+
+// afterOwnSpeechVerb reports a word that opens what a speech verb reports
+// ("Pushpika tuyên bố cô bị thương", "X cho biết rằng anh ..."), where the
+// verb is the predicate of the person whose mention ends at token b: in the
+// person's own sentence, no one else named since, a few words after the
+// name and no conjunction between that would open a clause with another
+// subject ("X ... và các nhà quan sát cáo buộc rằng bà ...").
+func (s *Scorer) afterOwnSpeechVerb(d *doc, b, k int) bool {
+	if k > 0 && (d.tokenText(k-1) == foldedRang || d.tokenText(k-1) == foldedLa) {
+		k--
+	}
+	_, start, ok := d.cueEndingAt(s, k, entrySpeech)
+	if !ok || start < b || start-b > 12 {
+		return false
+	}
+	for j := b; j < start; j++ {
+		if clauseConjunctions[d.tokenText(j)] {
+			return false
+		}
+	}
+	return true
+}
+
+// foldedRang and foldedLa are "rằng" and "là" as the folded text reads them.
+var foldedRang, foldedLa = vntext.FoldString("rằng"), vntext.FoldString("là")
+
+// clauseConjunctions join clauses that may have subjects of their own.
+var clauseConjunctions = foldedPhrases("và", "nhưng", "còn", "mà")
 
 // appositiveRoleCue reads a gendered role noun in apposition right after
 // a mention ending at token b: "Minh - nam sinh lớp 11 ...", "Lan Anh, nữ

@@ -59,6 +59,17 @@ type Cue struct {
 	Text    string `json:"text"`
 	Start   int    `json:"start"`
 	End     int    `json:"end"`
+	// Bearers are the name-table counts a full_name cue weighed: each name
+	// with the bearers of each sex the table knows.
+	Bearers []NameBearers `json:"bearers,omitempty"`
+}
+
+// NameBearers is how many bearers of each sex a name table counts for a
+// name.
+type NameBearers struct {
+	Name   string `json:"name"`
+	Male   int    `json:"male"`
+	Female int    `json:"female"`
 }
 
 // Cue kinds.

@@ -36,6 +36,16 @@ func writeExplanation(w io.Writer, display string, pos positions, lang string, r
 			if c.Text != "" {
 				fmt.Fprintf(w, " %q %s", c.Text, pos.at(c.Start))
 			}
+			for i, b := range c.Bearers { // the name-table counts a full_name cue weighed
+				sep := "; "
+				if i == 0 {
+					sep = " ("
+				}
+				fmt.Fprintf(w, "%s%s: %d %s, %d %s", sep, b.Name, b.Male, word("gender.male"), b.Female, word("gender.female"))
+			}
+			if len(c.Bearers) > 0 {
+				fmt.Fprint(w, ")")
+			}
 			fmt.Fprintln(w)
 		}
 		if len(p.Mentions) > 0 {
