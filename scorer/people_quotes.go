@@ -89,15 +89,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 // with no speech verb. Nothing before the quotation attributes it: it
 // opens the line.
 func (s *Scorer) quoteSentenceBefore(d *doc, a int) int {
-	k := a
-	for moved := true; moved && k > 0; {
-		moved = false
-		for _, kind := range []entryKind{entryHonorific, entryRoleNoun, entryTitle} {
-			if _, st, ok := d.cueEndingAt(s, k, kind); ok && d.sent[st] == d.sent[a] {
-				k, moved = st, true
-			}
-		}
-	}
+	k := s.titlesStart(d, a)
 	if k < 3 || d.toks[k].Newline || !d.toks[k].Space || d.quote[k] {
 		return -1 // a straight mark glued to the next word opens a quotation: "Miss World"
 	}
@@ -195,15 +187,7 @@ func (s *Scorer) appositiveSpeaker(d *doc, pi int32, a, v int) bool {
 // B cho biết"). A speech verb right after the mention stays its own: "X
 // cho rằng việc bị can Y khai nhận ..." retells what Y said.
 func (s *Scorer) inReport(d *doc, pi int32, a int) bool {
-	k := a
-	for moved := true; moved && k > 0; {
-		moved = false
-		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
-			if _, st, ok := d.cueEndingAt(s, k, kind); ok && d.sent[st] == d.sent[a] {
-				k, moved = st, true
-			}
-		}
-	}
+	k := s.titlesStart(d, a)
 	for j, n := k-1, 0; j >= 0 && n < 6 && d.sent[j] == d.sent[a]; j, n = j-1, n+1 {
 		if !d.isWord(j) || d.mention[j] >= 0 || d.quote[j] {
 			return false
@@ -997,4 +981,20 @@ var connectives = foldedPhraseSet("tuy nhiên", "thế nhưng", "song", "sau đ�
 // connectiveBefore reports a connective right before token k.
 func connectiveBefore(d *doc, k int) bool {
 	return connectives.spans(d, k-1, k) || connectives.spans(d, k-2, k)
+}
+
+// titlesStart returns where the honorifics, titles and role nouns written
+// right before the mention at token a start, within a's sentence ("Bác",
+// "Giám đốc", "nữ bác sĩ" before the name), or a when there are none.
+func (s *Scorer) titlesStart(d *doc, a int) int {
+	k := a
+	for moved := true; moved && k > 0; {
+		moved = false
+		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+			if _, st, ok := d.cueEndingAt(s, k, kind); ok && d.sent[st] == d.sent[a] {
+				k, moved = st, true
+			}
+		}
+	}
+	return k
 }
