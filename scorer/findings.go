@@ -242,17 +242,20 @@ func dropContained(fs []Finding) []Finding {
 		}
 		return fs[i].End > fs[j].End
 	})
+	// Sorted by start, every finding kept so far starts at or before f, so f
+	// is contained exactly when a kept finding of its category reaches f's
+	// end: the furthest-reaching one per category decides. (Scanning back
+	// only over findings that overlap f's start missed a long finding
+	// hidden behind a shorter one that ends earlier.)
+	reach := map[string]int{}
 	out := fs[:0]
 	for _, f := range fs {
-		dup := false
-		for k := len(out) - 1; k >= 0 && out[k].End > f.Start; k-- {
-			if out[k].Category == f.Category && out[k].Start <= f.Start && f.End <= out[k].End {
-				dup = true
-				break
-			}
+		if end, ok := reach[f.Category]; ok && f.End <= end && f.Start < f.End {
+			continue // article-level findings (no span) contain nothing
 		}
-		if !dup {
-			out = append(out, f)
+		out = append(out, f)
+		if f.End > reach[f.Category] {
+			reach[f.Category] = f.End
 		}
 	}
 	return out

@@ -1,0 +1,44 @@
+package scorer
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestDropContained checks that overlapping rules report a phrase once per
+// category, including when the finding that contains it starts before a
+// shorter finding of another category that ends first.
+func TestDropContained(t *testing.T) {
+	f := func(cat string, start, end int) Finding {
+		return Finding{Rule: fmt.Sprintf("%s@%d-%d", cat, start, end), Category: cat, Start: start, End: end}
+	}
+	for _, tc := range []struct {
+		name string
+		in   []Finding
+		want []string
+	}{
+		{"inside", []Finding{f("appearance", 5, 10), f("appearance", 0, 20)},
+			[]string{"appearance@0-20"}},
+		{"same span twice", []Finding{f("appearance", 0, 10), f("appearance", 0, 10)},
+			[]string{"appearance@0-10"}},
+		{"behind a shorter one of another category", []Finding{f("appearance", 0, 30), f("sexualization", 5, 10), f("appearance", 12, 20)},
+			[]string{"appearance@0-30", "sexualization@5-10"}},
+		{"other category kept", []Finding{f("appearance", 0, 30), f("sexualization", 12, 20)},
+			[]string{"appearance@0-30", "sexualization@12-20"}},
+		{"overlap is not containment", []Finding{f("appearance", 0, 10), f("appearance", 5, 15)},
+			[]string{"appearance@0-10", "appearance@5-15"}},
+		{"article-level alerts stay", []Finding{f("balance", 0, 0), f("balance", 0, 0)},
+			[]string{"balance@0-0", "balance@0-0"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := dropContained(tc.in)
+			var ids []string
+			for _, g := range got {
+				ids = append(ids, g.Rule)
+			}
+			if fmt.Sprint(ids) != fmt.Sprint(tc.want) {
+				t.Errorf("dropContained = %v, want %v", ids, tc.want)
+			}
+		})
+	}
+}
