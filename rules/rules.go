@@ -77,6 +77,18 @@ type Scoring struct {
 	MaxOffset float64 `yaml:"max_offset"`
 }
 
+// Central is a topic rule's test that the article is about its cues, not
+// mentioning them in passing (a list of crimes in a story on the dark web, a
+// trafficking programme in a briefing on flights home): the cues count when
+// the article has at most Brief sentences, or one cue is in its first Lead
+// sentences (the title is the first), or two cues are Spread sentences
+// apart or more (the story comes back to it). A zero field is not tested.
+type Central struct {
+	Brief  int `yaml:"brief"`
+	Lead   int `yaml:"lead"`
+	Spread int `yaml:"spread"`
+}
+
 // Near is a proximity condition: the match must lie within Within words of
 // a person of the given kind (female, male, any, victim) or of one of
 // Tokens, in the same sentence.
@@ -189,8 +201,11 @@ type Rule struct {
 	// Topic and MinHits configure topic rules: the topic is set when cues
 	// of the rule occur at least MinHits times (distinct phrases count once
 	// each unless Weighted).
-	Topic   string   `yaml:"topic"`
-	MinHits int      `yaml:"min_hits"`
+	Topic   string `yaml:"topic"`
+	MinHits int    `yaml:"min_hits"`
+	// Central (topic rules only) counts the cues only when the topic is
+	// what the article is about, not a passing mention.
+	Central *Central `yaml:"central"`
 	Balance *Balance `yaml:"balance"`
 
 	Examples Examples `yaml:"examples"`
@@ -678,6 +693,18 @@ func validate(r *Rule) []string {
 		}
 	default:
 		bad("kind %q is not existence, substitution, proximity, balance or topic", r.Kind)
+	}
+	if c := r.Central; c != nil {
+		switch {
+		case r.Kind != KindTopic:
+			bad("central is only for topic rules")
+		case c.Brief < 0 || c.Lead < 0 || c.Spread < 0:
+			bad("central.brief, central.lead and central.spread must not be negative")
+		case c.Brief == 0 && c.Lead == 0 && c.Spread == 0:
+			bad("central needs brief, lead or spread (sentences)")
+		case c.Spread == 1:
+			bad("central.spread must be 2 or more: cues in adjacent sentences are one passage")
+		}
 	}
 	return out
 }

@@ -124,8 +124,33 @@ func TestLintFindsProblems(t *testing.T) {
     message: {vi: "a", en: "a"}
     tokens: [hiếp dâm]
     near: {person: victim, within: 0}
+    central: {brief: -1, leed: 3}
     examples:
       match: ["hiếp dâm"]
+      nomatch: ["b"]
+  - id: x.four
+    kind: topic
+    topic: gbv
+    category: topic
+    severity: info
+    indicator: B1.3
+    message: {vi: "a", en: "a"}
+    tokens: [cưỡng hiếp]
+    central: {}
+    examples:
+      match: ["cưỡng hiếp"]
+      nomatch: ["b"]
+  - id: x.five
+    kind: existence
+    category: appearance
+    severity: info
+    indicator: B1.2
+    message: {vi: "a", en: "a"}
+    suggestion: {vi: "b", en: "b"}
+    tokens: [chân dài]
+    central: {spread: 1}
+    examples:
+      match: [{text: "chân dài", flag: "chân dài"}]
       nomatch: ["b"]
 `,
 		"c.yaml":                "rules: [\n",
@@ -152,6 +177,10 @@ func TestLintFindsProblems(t *testing.T) {
 		`unless.exceptions is not supported`,
 		`a topic rule's near needs tokens and no person`,
 		`near.within must be positive`,
+		`rules[2].central.leed: unknown key "leed" (did you mean "lead"?)`,
+		`central.brief, central.lead and central.spread must not be negative`,
+		`central needs brief, lead or spread (sentences)`,
+		`central is only for topic rules`,
 		`tokens: no list "nolist" in lists.yaml`,
 		`say which text the rule flags (flag: ...)`,
 		`flag "xyz" does not occur in its text`,

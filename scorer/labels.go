@@ -152,6 +152,9 @@ var vietnameseReasons = []struct {
 		return "không có người (" + nearPerson(m[1]) + ") trong vòng " + m[2] + " từ"
 	}},
 	{regexp.MustCompile(`^no context phrase within (\d+) words$`), func(m []string) string { return "không có cụm từ ngữ cảnh trong vòng " + m[1] + " từ" }},
+	{regexp.MustCompile(`^a passing mention: (\d+) sentences, no cue in the first (\d+), the cues within (\d+) sentences$`), func(m []string) string {
+		return "nhắc qua: bài có " + m[1] + " câu, không dấu hiệu nào ở " + m[2] + " câu đầu, các dấu hiệu nằm trong " + m[3] + " câu"
+	}},
 	{regexp.MustCompile(`^cancelled by "(.*)" nearby$`), func(m []string) string { return `bị loại vì "` + m[1] + `" ở gần` }},
 }
 

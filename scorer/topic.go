@@ -41,9 +41,42 @@ func (s *Scorer) topicRules(d *doc, fired map[string]bool) {
 			}
 			ms = kept
 		}
+		if r.Central != nil && len(ms) >= max(1, r.MinHits) {
+			if why := central(d, r.Central, ms); why != "" {
+				for _, m := range ms {
+					d.drop(r, m, why)
+				}
+				ms = nil
+			}
+		}
 		if len(ms) >= max(1, r.MinHits) {
 			d.topics[r.Topic] = true
 			fired[r.ID] = true
 		}
 	}
+}
+
+// central says why the cues ms of a topic rule are a passing mention rather
+// than what the article is about (rules.Central), or "" when they count: a
+// brief article, a cue in the title or lead, or cues far enough apart.
+func central(d *doc, c *rules.Central, ms []match) string {
+	n := 0
+	if len(d.sent) > 0 {
+		n = int(d.sent[len(d.sent)-1]) + 1
+	}
+	if c.Brief > 0 && n <= c.Brief {
+		return ""
+	}
+	first, last := int(d.sent[ms[0].start]), int(d.sent[ms[0].start])
+	for _, m := range ms {
+		first, last = min(first, int(d.sent[m.start])), max(last, int(d.sent[m.start]))
+	}
+	if c.Lead > 0 && first < c.Lead {
+		return ""
+	}
+	if c.Spread > 0 && last-first >= c.Spread {
+		return ""
+	}
+	return "a passing mention: " + itoa(n) + " sentences, no cue in the first " + itoa(c.Lead) +
+		", the cues within " + itoa(last-first+1) + " sentences"
 }

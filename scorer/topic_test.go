@@ -32,6 +32,17 @@ func TestTopicContext(t *testing.T) {
 		{"a tabloid offender label elsewhere", "Bộ phim kể về một yêu râu xanh.", "giai-tri", false, ""},
 		{"coy sex with a child", "Gã đàn ông nhiều lần quan hệ đồng tính với bé trai hàng xóm.", "", true, ""},
 		{"keeping in touch with a daughter", "Ông không giữ quan hệ với con gái suốt hai mươi năm.", "", false, ""},
+		{"a passing mention in a long story", "Chuyến bay đưa công dân về nước\n" + long(8) +
+			" Việt Nam chống di cư trái phép và mua bán người. Chương trình chống mua bán người đã được duyệt. " + long(4), "", false,
+			"a passing mention: 15 sentences, no cue in the first 4, the cues within 2 sentences"},
+		{"the same mention in a brief story", "Chuyến bay đưa công dân về nước\n" + long(3) +
+			" Việt Nam chống di cư trái phép và mua bán người. Chương trình chống mua bán người đã được duyệt.", "", true, ""},
+		{"the same mentions spread through a long story", "Chuyến bay đưa công dân về nước\n" + long(5) +
+			" Việt Nam chống mua bán người. " + long(3) + " Chương trình chống mua bán người đã được duyệt. " + long(4), "", true, ""},
+		{"the same mentions in the lead", "Chống mua bán người\nViệt Nam chống mua bán người. " + long(12), "", true, ""},
+		{"a named kind of abuse said of a pupil", "Để học sinh lên lớp khi chưa biết đọc là bạo lực tinh thần với đứa trẻ. Đó là bạo lực tinh thần.", "", false,
+			"cancelled by"},
+		{"a named kind of abuse said of a wife", "Chị chịu bạo lực tinh thần từ chồng nhiều năm. Anh ta còn bạo hành thể xác chị.", "", true, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := s.Check(Document{Text: tc.text, Section: tc.section, Explain: true, Lang: "en"})
@@ -52,4 +63,16 @@ func TestTopicContext(t *testing.T) {
 			}
 		})
 	}
+}
+
+// long is n filler sentences on another subject.
+func long(n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		b.WriteString("Hành khách phải cách ly khi nhập cảnh.")
+	}
+	return b.String()
 }
