@@ -177,6 +177,11 @@ type Rule struct {
 	// Unless drops a match that has one of its tokens (or a person) near
 	// it: "nữ thủ tướng đầu tiên" is news about sex, not gender marking.
 	Unless *Near `yaml:"unless"`
+	// About is a second context condition of proximity rules: besides its
+	// Near context, the match must also be about someone, a person of the
+	// given kind or one of its tokens within its words ("gương mặt" next to
+	// "thanh tú" and a woman in the sentence, not a product's face).
+	About *Near `yaml:"about"`
 	// WhenTopics: fire only when the article has all these topics.
 	WhenTopics []string `yaml:"when_topics"`
 	// Sections / NotSections restrict by the outlet's section (substring
@@ -452,6 +457,9 @@ func expandLists(r *Rule, lists map[string][]string) []string {
 	if r.Unless != nil {
 		r.Unless.Tokens = expand("unless.tokens", r.Unless.Tokens)
 	}
+	if r.About != nil {
+		r.About.Tokens = expand("about.tokens", r.About.Tokens)
+	}
 	return bad
 }
 
@@ -618,6 +626,32 @@ func validate(r *Rule) []string {
 		phrases("unless.tokens", r.Unless.Tokens)
 		if len(r.Unless.Exceptions) > 0 {
 			bad("unless.exceptions is not supported: put the longer phrase in the rule's exceptions")
+		}
+	}
+	if r.About != nil {
+		if r.Kind != KindProximity {
+			bad("about is for proximity rules only")
+		}
+		if r.About.Within <= 0 {
+			bad("about.within must be positive")
+		}
+		if r.About.Person != "" && !contains(NearPersons(), r.About.Person) {
+			bad("about.person %q is not one of %s", r.About.Person, strings.Join(NearPersons(), ", "))
+		}
+		switch r.About.Side {
+		case "", "before", "after":
+		default:
+			bad("about.side %q is not before or after", r.About.Side)
+		}
+		if r.About.Person == "" && len(r.About.Tokens) == 0 {
+			bad("about needs a person or tokens")
+		}
+		phrases("about.tokens", r.About.Tokens)
+		if len(r.About.Exceptions) > 0 {
+			bad("about.exceptions is not supported: put the longer phrase in the rule's exceptions")
+		}
+		if r.About.Extend {
+			bad("about.extend is not supported: only near's context extends a finding")
 		}
 	}
 	switch r.Kind {

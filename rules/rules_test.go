@@ -204,6 +204,58 @@ func TestLintFindsProblems(t *testing.T) {
 	}
 }
 
+// TestLintAbout: the about condition of proximity rules is linted like near,
+// each problem naming the about key.
+func TestLintAbout(t *testing.T) {
+	fsys := minimalSet()
+	fsys["b.yaml"] = &fstest.MapFile{Data: []byte(`rules:
+  - id: x.about
+    kind: proximity
+    category: appearance
+    severity: info
+    indicator: B1.2
+    message: {vi: "a", en: "a"}
+    suggestion: {vi: "b", en: "b"}
+    tokens: [xinh]
+    near: {tokens: [rất], within: 2}
+    about: {persn: any, within: 0, side: under, exceptions: [x y], extend: true}
+    examples:
+      match: [{text: "rất xinh", flag: "xinh"}]
+      nomatch: ["b"]
+  - id: x.about-existence
+    kind: existence
+    category: appearance
+    severity: info
+    indicator: B1.2
+    message: {vi: "a", en: "a"}
+    suggestion: {vi: "b", en: "b"}
+    tokens: [xinh]
+    about: {person: someone, within: 3}
+    examples:
+      match: [{text: "xinh", flag: "xinh"}]
+      nomatch: ["b"]
+`)}
+	var all []string
+	for _, p := range Lint(fsys) {
+		all = append(all, p.String())
+	}
+	text := strings.Join(all, "\n")
+	for _, want := range []string{
+		`rules[0].about.persn: unknown key "persn" (did you mean "person"?)`,
+		`about.within must be positive`,
+		`about.side "under" is not before or after`,
+		`about needs a person or tokens`,
+		`about.exceptions is not supported`,
+		`about.extend is not supported`,
+		`about is for proximity rules only`,
+		`about.person "someone" is not one of`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lint output lacks %q:\n%s", want, text)
+		}
+	}
+}
+
 func TestLoadDirReplacesEmbedded(t *testing.T) {
 	dir := t.TempDir()
 	for name, f := range minimalSet() {

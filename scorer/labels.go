@@ -182,6 +182,10 @@ func reasonIn(lang, reason string) string {
 	if strings.HasPrefix(strings.ToLower(lang), "en") {
 		return reason
 	}
+	// A proximity rule's About condition says what it missed as its Near does.
+	if rest, ok := strings.CutPrefix(reason, "about no one: "); ok {
+		return "không nói về ai: " + reasonIn(lang, rest)
+	}
 	for _, r := range vietnameseReasons {
 		if m := r.en.FindStringSubmatch(reason); m != nil {
 			return r.vi(m)

@@ -77,6 +77,7 @@ func TestReasonsInVietnamese(t *testing.T) {
 		{"no person (any) within 3 words", "không có người (bất kỳ ai) trong vòng 3 từ"},
 		{"no person (named victim) within 8 words", "không có người (nạn nhân nêu tên) trong vòng 8 từ"},
 		{"no context phrase within 2 words", "không có cụm từ ngữ cảnh trong vòng 2 từ"},
+		{"about no one: no person (any) or context phrase within 12 words", "không nói về ai: không có người (bất kỳ ai) hay cụm từ ngữ cảnh trong vòng 12 từ"},
 		{`cancelled by "Hoa" nearby`, `bị loại vì "Hoa" ở gần`},
 		{"a passing mention: 40 sentences, no cue in the first 4, the cues within 2 sentences", "nhắc qua: bài có 40 câu, không dấu hiệu nào ở 4 câu đầu, các dấu hiệu nằm trong 2 câu"},
 	}

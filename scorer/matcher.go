@@ -16,6 +16,7 @@ const (
 	entryNear                           // a proximity rule's context phrase
 	entryUnless                         // a phrase that cancels a rule match near it
 	entryNearException                  // a longer word in which a proximity rule's context phrase has another sense
+	entryAbout                          // a proximity rule's second context phrase: what the match is about
 	entryHonorific                      // people: honorific before a name (gender)
 	entryRoleNoun                       // people: a role noun that carries gender (nữ diễn viên)
 	entryReference                      // people: a word referring back to a person (gender)
@@ -48,7 +49,7 @@ type entry struct {
 // crossable reports whether a phrase of this kind may match across a comma,
 // a quotation mark or a line break inside it ("đảm việc nước, giỏi việc
 // nhà"). People cues may not: "cho, biết" is no speech verb.
-func (k entryKind) crossable() bool { return k <= entryNearException }
+func (k entryKind) crossable() bool { return k <= entryAbout }
 
 // matcher is a syllable trie over folded text: each edge is one syllable
 // (or punctuation) id. Walking from every token reads each token at most

@@ -4,7 +4,8 @@ import "genderlens/rules"
 
 // proximity reports a match only when, in the same sentence and within
 // Near.Within tokens (on Near.Side), there is a mention of a person of the
-// wanted kind or one of the rule's context phrases. The finding says which
+// wanted kind or one of the rule's context phrases, and, with About, the
+// same holds of About's person or phrases (what the match is about). The finding says which
 // (Context); with Near.Extend it covers the context too ("gương mặt thanh
 // tú").
 func (s *Scorer) proximity(d *doc, r *rules.Rule, ri int32, ms []match) []Finding {
@@ -14,6 +15,12 @@ func (s *Scorer) proximity(d *doc, r *rules.Rule, ri int32, ms []match) []Findin
 		if !ok {
 			d.drop(r, m, "no "+nearWhat(r.Near)+" within "+itoa(r.Near.Within)+" words")
 			continue
+		}
+		if r.About != nil {
+			if _, _, ok := s.near(d, r.About, entryAbout, ri, m); !ok {
+				d.drop(r, m, "about no one: no "+nearWhat(r.About)+" within "+itoa(r.About.Within)+" words")
+				continue
+			}
 		}
 		start, end := m.start, m.end
 		if r.Near.Extend {

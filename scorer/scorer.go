@@ -112,6 +112,13 @@ func New(set *rules.Set) (*Scorer, error) {
 				}
 			}
 		}
+		if r.About != nil {
+			for _, p := range r.About.Tokens {
+				if err := add(p, entry{kind: entryAbout, rule: ri}); err != nil {
+					return nil, err
+				}
+			}
+		}
 	}
 	if err := s.compilePeople(&set.People); err != nil {
 		return nil, err
