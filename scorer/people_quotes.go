@@ -711,6 +711,9 @@ func (s *Scorer) anaphora(d *doc) {
 		if d.properNoun(k) {
 			continue
 		}
+		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) {
+			continue // "vị này" refers back only opening a sentence: "Đơn vị này cho rằng" is no person
+		}
 		v, vend, ok := s.verbAfterSubject(d, end)
 		if !ok && e.kind == entryRoleNoun {
 			// "Người đẹp sinh năm 1997 từng chia sẻ": a description may carry a
