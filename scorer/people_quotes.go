@@ -723,6 +723,9 @@ func (s *Scorer) anaphora(d *doc) {
 		if !ok {
 			continue
 		}
+		if d.tokenText(v) == ":" && v+1 < len(d.toks) && d.mention[v+1] >= 0 && !d.toks[v+1].Newline {
+			continue // a label naming someone: "Nữ diễn viên chính xuất sắc: Kate Hudson"
+		}
 		desc := d.joined(k, end)
 		pi := -1
 		if len(vntext.Tokens(desc)) > 1 {
