@@ -182,6 +182,7 @@ type (
 		Lexicon       string          `yaml:"lexicon"`
 		Female        []string        `yaml:"female"`
 		Male          []string        `yaml:"male"`
+		Unknown       []string        `yaml:"unknown"`
 		SpeakerFamily Gendered        `yaml:"speaker_family"`
 		Examples      []PeopleExample `yaml:"examples"`
 	}
@@ -421,8 +422,8 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 		p.RoleNouns.merge(f.RoleNouns)
 		p.Examples = append(p.Examples, f.Examples...)
 	case *referencesFile:
-		phrases("references", f.Female, f.Male)
-		p.References.merge(Gendered{Female: f.Female, Male: f.Male})
+		phrases("references", f.Female, f.Male, f.Unknown)
+		p.References.merge(Gendered{Female: f.Female, Male: f.Male, Unknown: f.Unknown})
 		p.SpeakerFamily.merge(f.SpeakerFamily)
 		p.Examples = append(p.Examples, f.Examples...)
 	case *titlesFile:

@@ -133,8 +133,10 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 			// Initials and joined names: N.T.H, D.Corlou, Al-Swaisat, Young-nam.
 			j += 2
 		case d.tokenText(j) == "." && !t.Space && d.initial(j-1) && j+1 < n && d.isWord(j+1) &&
-			d.toks[j+1].Space && !d.toks[j+1].Newline && d.isUpper(j+1):
-			// "R. Mancini": an initial, its dot, then the name.
+			d.toks[j+1].Space && !d.toks[j+1].Newline && d.isUpper(j+1) && !s.notNames[d.tokenText(j+1)]:
+			// "R. Mancini": an initial, its dot, then the name. A word that
+			// is never a name opens the next sentence: "đối tượng tên H.
+			// Tại cơ quan điều tra, H. khai".
 			j += 2
 		case t.Kind == vntext.Word && t.Space && s.particles[d.tokenText(j)] && j+1 < n && d.isWord(j+1) &&
 			d.toks[j+1].Space && d.isUpper(j+1) && !d.toks[j+1].Newline:

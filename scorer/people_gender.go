@@ -231,8 +231,8 @@ func (s *Scorer) referencesAfter(d *doc, p *person, pi int32, a, b int) {
 			d.sent[k] == d.sent[a] && s.afterOwnSpeechVerb(d, b, k)
 		clauseStart = false
 		e, end, ok := d.cueAt(s, k, entryReference)
-		if !ok {
-			continue
+		if !ok || e.gender != female && e.gender != male {
+			continue // "vị này" refers back but says nothing of gender
 		}
 		if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
 			continue // "của anh Hùng" introduces someone else

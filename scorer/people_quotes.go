@@ -711,6 +711,9 @@ func (s *Scorer) anaphora(d *doc) {
 		if d.properNoun(k) {
 			continue
 		}
+		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) {
+			continue // "vị này" refers back only opening a sentence: "Đơn vị này cho rằng" is no person
+		}
 		v, vend, ok := s.verbAfterSubject(d, end)
 		if !ok && e.kind == entryRoleNoun {
 			// "Người đẹp sinh năm 1997 từng chia sẻ": a description may carry a
@@ -719,6 +722,9 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		if !ok {
 			continue
+		}
+		if d.tokenText(v) == ":" && v+1 < len(d.toks) && d.mention[v+1] >= 0 && !d.toks[v+1].Newline {
+			continue // a label naming someone: "Nữ diễn viên chính xuất sắc: Kate Hudson"
 		}
 		desc := d.joined(k, end)
 		pi := -1
