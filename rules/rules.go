@@ -628,25 +628,30 @@ func validate(r *Rule) []string {
 			bad("unless.exceptions is not supported: put the longer phrase in the rule's exceptions")
 		}
 	}
+	// context checks a proximity condition (near, about): the same keys,
+	// named by the key they sit under.
+	context := func(key string, n *Near) {
+		if n.Within <= 0 {
+			bad("%s.within must be positive", key)
+		}
+		if n.Person != "" && !contains(NearPersons(), n.Person) {
+			bad("%s.person %q is not one of %s", key, n.Person, strings.Join(NearPersons(), ", "))
+		}
+		switch n.Side {
+		case "", "before", "after":
+		default:
+			bad("%s.side %q is not before or after", key, n.Side)
+		}
+		if n.Person == "" && len(n.Tokens) == 0 {
+			bad("%s needs a person or tokens", key)
+		}
+		phrases(key+".tokens", n.Tokens)
+	}
 	if r.About != nil {
 		if r.Kind != KindProximity {
 			bad("about is for proximity rules only")
 		}
-		if r.About.Within <= 0 {
-			bad("about.within must be positive")
-		}
-		if r.About.Person != "" && !contains(NearPersons(), r.About.Person) {
-			bad("about.person %q is not one of %s", r.About.Person, strings.Join(NearPersons(), ", "))
-		}
-		switch r.About.Side {
-		case "", "before", "after":
-		default:
-			bad("about.side %q is not before or after", r.About.Side)
-		}
-		if r.About.Person == "" && len(r.About.Tokens) == 0 {
-			bad("about needs a person or tokens")
-		}
-		phrases("about.tokens", r.About.Tokens)
+		context("about", r.About)
 		if len(r.About.Exceptions) > 0 {
 			bad("about.exceptions is not supported: put the longer phrase in the rule's exceptions")
 		}
@@ -677,21 +682,7 @@ func validate(r *Rule) []string {
 		if r.Near == nil {
 			bad("proximity rule needs near")
 		} else {
-			if r.Near.Within <= 0 {
-				bad("near.within must be positive")
-			}
-			if r.Near.Person != "" && !contains(NearPersons(), r.Near.Person) {
-				bad("near.person %q is not one of %s", r.Near.Person, strings.Join(NearPersons(), ", "))
-			}
-			switch r.Near.Side {
-			case "", "before", "after":
-			default:
-				bad("near.side %q is not before or after", r.Near.Side)
-			}
-			if r.Near.Person == "" && len(r.Near.Tokens) == 0 {
-				bad("near needs a person or tokens")
-			}
-			phrases("near.tokens", r.Near.Tokens)
+			context("near", r.Near)
 			phrases("near.exceptions", r.Near.Exceptions)
 		}
 	case KindBalance:
