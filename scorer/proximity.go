@@ -5,9 +5,9 @@ import "genderlens/rules"
 // proximity reports a match only when, in the same sentence and within
 // Near.Within tokens (on Near.Side), there is a mention of a person of the
 // wanted kind or one of the rule's context phrases, and, with About, the
-// same holds of About's person or phrases (what the match is about). The finding says which
-// (Context); with Near.Extend it covers the context too ("gương mặt thanh
-// tú").
+// same holds of About's person or phrases (what the match is about). The
+// finding says which (Context); with Near.Extend it covers the context too
+// ("gương mặt thanh tú").
 func (s *Scorer) proximity(d *doc, r *rules.Rule, ri int32, ms []match) []Finding {
 	var out []Finding
 	for _, m := range ms {
