@@ -104,12 +104,33 @@ func (s *Scorer) notApplies(d *doc, r *rules.Rule) string {
 }
 
 // skipNames drops the matches written with a capital in mid-sentence: they
-// are part of a proper name ("giải Người đẹp Biển").
+// are part of a proper name ("giải Người đẹp Biển"). A list of such names
+// after a colon ("gồm: Người đẹp Biển, Người đẹp Ảnh, ...") opens with
+// one whose capital looks like a sentence's: when the same phrase is
+// capitalised in mid-sentence further on in the sentence, the first is a
+// name of the list too.
 func (s *Scorer) skipNames(d *doc, r *rules.Rule, ms []match) []match {
+	type phraseIn struct {
+		sent  int32
+		entry int32
+	}
+	var named map[phraseIn]bool
+	for _, m := range ms {
+		if d.isUpper(m.start) && !d.sentenceStart(m.start) {
+			if named == nil {
+				named = make(map[phraseIn]bool)
+			}
+			named[phraseIn{d.sent[m.start], m.entry}] = true
+		}
+	}
 	out := ms[:0]
 	for _, m := range ms {
 		if d.isUpper(m.start) && !d.sentenceStart(m.start) {
 			d.drop(r, m, "capitalised in mid-sentence: part of a proper name")
+			continue
+		}
+		if m.start > 0 && d.tokenText(m.start-1) == ":" && d.isUpper(m.start) && named[phraseIn{d.sent[m.start], m.entry}] {
+			d.drop(r, m, "opens a list of names after a colon")
 			continue
 		}
 		out = append(out, m)
