@@ -58,6 +58,12 @@ type Set struct {
 	Rules   []Rule
 	Scoring Scoring
 	People  People
+	// Sections names the outlet sections rules may be limited to, each
+	// with the names outlets and annotators give it (slugs, Vietnamese,
+	// English): "sport" is also "Thể thao" and "the-thao". A rule's
+	// sections and not_sections use these names only, so one vocabulary
+	// decides what a section is.
+	Sections map[string][]string
 }
 
 // Scoring holds the numbers of the content score, documented in README.md and explained to readers by
@@ -184,8 +190,8 @@ type Rule struct {
 	About *Near `yaml:"about"`
 	// WhenTopics: fire only when the article has all these topics.
 	WhenTopics []string `yaml:"when_topics"`
-	// Sections / NotSections restrict by the outlet's section (substring
-	// match on the section slug, e.g. "the-thao").
+	// Sections / NotSections restrict by the outlet's section, named as in
+	// ruleset.yaml's sections ("health", "sport").
 	Sections    []string `yaml:"sections"`
 	NotSections []string `yaml:"not_sections"`
 	// SkipNames drops a match written with a capital in mid-sentence: it is
@@ -226,8 +232,9 @@ type ruleFile struct {
 }
 
 type setFile struct {
-	Version string  `yaml:"version"`
-	Scoring Scoring `yaml:"scoring"`
+	Version  string              `yaml:"version"`
+	Scoring  Scoring             `yaml:"scoring"`
+	Sections map[string][]string `yaml:"sections"`
 }
 
 type listsFile struct {
@@ -351,6 +358,7 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 			}
 			set.Version = sf.Version
 			set.Scoring = sf.Scoring
+			set.Sections = sf.Sections
 			setLine = root.Line
 			continue
 		case ListsFile:
@@ -402,6 +410,15 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 	} else {
 		for _, msg := range validateScoring(set.Scoring, set.Rules) {
 			add(SetFile, setLine, "scoring: %s", msg)
+		}
+		for _, msg := range validateSections(set.Sections) {
+			add(SetFile, setLine, "sections: %s", msg)
+		}
+		for i := range set.Rules {
+			r := &set.Rules[i]
+			for _, msg := range unknownSections(r, set.Sections) {
+				add(r.File, r.Line, "rule %s: %s", r.ID, msg)
+			}
 		}
 	}
 	parsePeople(fsys, &set.People, add, hashFile)

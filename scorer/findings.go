@@ -2,6 +2,7 @@ package scorer
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -85,14 +86,14 @@ func (s *Scorer) notApplies(d *doc, r *rules.Rule) string {
 		}
 	}
 	for _, sec := range r.NotSections {
-		if d.section != "" && strings.Contains(d.section, strings.ToLower(sec)) {
+		if s.inSection(d, sec) {
 			return "never in the section " + sec
 		}
 	}
 	if len(r.Sections) > 0 {
 		ok := false
 		for _, sec := range r.Sections {
-			if strings.Contains(d.section, strings.ToLower(sec)) {
+			if s.inSection(d, sec) {
 				ok = true
 			}
 		}
@@ -101,6 +102,12 @@ func (s *Scorer) notApplies(d *doc, r *rules.Rule) string {
 		}
 	}
 	return ""
+}
+
+// inSection reports whether the document is in the named section of the
+// rule set.
+func (s *Scorer) inSection(d *doc, name string) bool {
+	return slices.Contains(d.sections, name)
 }
 
 // skipNames drops the matches written with a capital in mid-sentence: they

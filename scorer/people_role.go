@@ -1,7 +1,5 @@
 package scorer
 
-import "strings"
-
 // Stage 6 of the people finder: each person's role, as monitors code a
 // source's function. The title nearest before a mention wins (already
 // taken with the candidate), then a title in the appositive after a
@@ -20,7 +18,7 @@ func (s *Scorer) roles(d *doc) {
 			continue
 		}
 		switch {
-		case s.starSection(d.section):
+		case s.inSection(d, "sport") || s.inSection(d, "entertainment"):
 			p.role, p.roleBy = roleCelebrity, Cue{Decides: "role", Kind: cueSection, Value: roleCelebrity, Text: d.section}
 		case s.hasHonorific(p):
 			p.role, p.roleBy = roleOrdinary, Cue{Decides: "role", Kind: cueDefault, Value: roleOrdinary}
@@ -28,16 +26,6 @@ func (s *Scorer) roles(d *doc) {
 			p.role, p.roleBy = roleOther, Cue{Decides: "role", Kind: cueDefault, Value: roleOther}
 		}
 	}
-}
-
-// starSection reports a sport or entertainment section.
-func (s *Scorer) starSection(section string) bool {
-	for _, w := range []string{"the-thao", "sport", "giai-tri", "entertainment", "thể thao", "giải trí"} {
-		if strings.Contains(section, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // hasHonorific reports whether any mention had an honorific.

@@ -25,6 +25,8 @@ type Scorer struct {
 	rules []rules.Rule
 	m     *matcher
 	pool  sync.Pool // of *doc
+	// sections finds the rule set's sections an article is in.
+	sections rules.SectionIndex
 
 	// Single-syllable lexicons, folded.
 	surnames  map[string]bool
@@ -69,7 +71,7 @@ func New(set *rules.Set) (*Scorer, error) {
 	if set == nil {
 		return nil, fmt.Errorf("new scorer: nil rule set")
 	}
-	s := &Scorer{set: set, rules: set.Rules, m: newMatcher(), people: &set.People}
+	s := &Scorer{set: set, rules: set.Rules, m: newMatcher(), people: &set.People, sections: rules.NewSectionIndex(set.Sections)}
 	add := func(phrase string, e entry) error {
 		if err := s.m.add(phrase, e); err != nil {
 			return fmt.Errorf("compile rule %s: %w", set.Rules[e.rule].ID, err)
@@ -330,18 +332,21 @@ func (s *Scorer) RulesVersion() string { return s.set.Version }
 // doc is the analysis of one input shared by the rule kinds.
 type doc struct {
 	input   string
-	section string
-	lang    string
-	explain bool
-	chinese bool // the story is about Chinese-language public life (see chineseContext)
-	key     *vntext.Key
-	toks    []vntext.Token
-	ids     []int32
-	cands   []candidate
-	named   []bool // tokens of the strong candidates found so far (stage 1)
-	scratch []byte
-	hits    []hit   // ordered by start token
-	first   []int32 // first[i]: index of the first hit starting at token >= i
+	section string // as given, for explanations
+	// sections names the rule set's sections the article is in, for the
+	// rules' sections and not_sections.
+	sections []string
+	lang     string
+	explain  bool
+	chinese  bool // the story is about Chinese-language public life (see chineseContext)
+	key      *vntext.Key
+	toks     []vntext.Token
+	ids      []int32
+	cands    []candidate
+	named    []bool // tokens of the strong candidates found so far (stage 1)
+	scratch  []byte
+	hits     []hit   // ordered by start token
+	first    []int32 // first[i]: index of the first hit starting at token >= i
 	// byEnd are hit indexes grouped by end token: those ending at token e
 	// (exclusive) are byEnd[endFrom[e]:endFrom[e+1]].
 	byEnd   []int32
@@ -594,7 +599,8 @@ func (s *Scorer) analyse(in Document) *doc {
 	if d == nil {
 		d = &doc{topics: map[string]bool{}}
 	}
-	d.input, d.section, d.lang, d.explain = in.Text, strings.ToLower(in.Section), in.Lang, in.Explain
+	d.input, d.section, d.lang, d.explain = in.Text, in.Section, in.Lang, in.Explain
+	d.sections = s.sections.Of(in.Section)
 	d.notes, d.dropped = d.notes[:0], d.dropped[:0]
 	clear(d.topics)
 	d.keyStore.Refold(in.Text, &d.keyBuf)
