@@ -455,6 +455,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				appos = false
 			case s.appositiveSoon(d, k+1):
 				appos = true
+			case !appos && t == "," && s.bodySubject(d, k+1, self):
+				// "Ông A đến thăm thủ đô, Indonesia đã kêu gọi ...": a country or
+				// an organisation opens a clause of its own; its verb is not A's.
+				return 0, 0, false, false
 			case appos && t != "," && s.compoundDash(d, k):
 				// "Trung tâm bảo tồn di tích lịch sử - văn hóa Cố đô Hoa Lư": a
 				// dash between two words of one name stays inside the appositive.
@@ -560,6 +564,54 @@ func (s *Scorer) appositiveGoesOn(d *doc, k int) bool {
 		return true
 	}
 	return d.isWord(k) && d.isUpper(k) && !s.startsName(d, k) && !s.titleSoon(d, k)
+}
+
+// bodySubjectKinds are the gazetteer kinds that speak as bodies: a
+// country, an organisation, a medium, a club, a company.
+var bodySubjectKinds = map[string]bool{"countries": true, "organisations": true, "media": true, "clubs": true, "brands": true}
+
+// bodySubject reports a country or an organisation at token k, written
+// with a capital and followed by a word of the same clause: the subject of
+// a new clause ("..., Indonesia đã kêu gọi", "..., Bộ Ngoại giao cho
+// biết"), not an appositive ("ông A, Bộ Y tế, cho biết"). The clause
+// before the comma ends in a lower-case word or a number and names no
+// office or other person after self (no title, no capitalised word): "Tiến sĩ X của Viện Y, Na Uy
+// cho rằng" places Y.
+func (s *Scorer) bodySubject(d *doc, k int, self int32) bool {
+	if k < 2 || k >= len(d.toks) || !d.isWord(k) || !d.isUpper(k) || d.mention[k] >= 0 || s.startsName(d, k) {
+		return false
+	}
+	if p := k - 2; d.isUpper(p) || d.mention[p] >= 0 || !d.isWord(p) && d.toks[p].Kind != vntext.Number {
+		// "nhà cổ sinh vật học X thuộc Đại học Carleton, Canada cho biết":
+		// after a name, the country places the office before it.
+		return false
+	}
+	for j := k - 2; j >= 0 && d.mention[j] != self && d.sent[j] == d.sent[k]; j-- {
+		if t := d.tokenText(j); t == "," || t == "(" || t == ":" || t == "-" || t == "–" {
+			break
+		}
+		if kind, end := s.gazetteerAt(d, j, k); end > j && (kind == "places" || kind == "countries") && !d.isUpper(j-1) {
+			continue // "đến dự hội nghị tại Jakarta hôm qua, Indonesia ...": where it happened
+		}
+		if _, _, ok := d.cueAt(s, j, entryTitle); ok || d.mention[j] >= 0 || d.isWord(j) && d.isUpper(j) && !d.sentenceStart(j) {
+			// "Tiến sĩ X của Viện Nghiên cứu Hải dương, Na Uy cũng cho rằng":
+			// a place after an office named in the clause places it.
+			return false
+		}
+	}
+	e := 0
+	if kind, end := s.gazetteerAt(d, k, len(d.toks)); end > k && bodySubjectKinds[kind] {
+		e = end
+	} else if _, end, ok := d.cueAt(s, k, entryOrgBefore); ok {
+		e = end
+		for e < len(d.toks) && d.isWord(e) && d.isUpper(e) && d.mention[e] < 0 {
+			e++
+		}
+	}
+	if e == 0 || e >= len(d.toks) || d.toks[e].Newline || d.sent[e] != d.sent[k] {
+		return false
+	}
+	return d.isWord(e) && !d.isUpper(e)
 }
 
 // officeLinks place an office within another after a comma.

@@ -52,6 +52,18 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Hoang Minh Tri", "Hoang Minh Tri To", "Friday"},
 		},
 		{
+			name: "a country opening a clause after a comma is that clause's subject",
+			text: "Ông Lê Văn Đạt đến dự hội nghị tại Jakarta hôm qua, Indonesia đã kêu gọi các bên kiềm chế. " +
+				"Bộ trưởng Phan Quốc Toàn tiếp đoàn khách sáng nay, Bộ Ngoại giao cho biết hai bên sẽ ký thỏa thuận.",
+			want: []Person{{Name: "Lê Văn Đạt", Gender: male, Quoted: false}, {Name: "Phan Quốc Toàn", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a country after an office names where the office is",
+			text: "Tiến sĩ Hoàng Minh Tuấn của Viện Nghiên cứu Biển, Na Uy cho rằng nước biển đang ấm lên. " +
+				"Bác sĩ Trần Thị Mai, công tác tại một bệnh viện lớn, Singapore, cho biết ca bệnh đã ổn định.",
+			want: []Person{{Name: "Hoàng Minh Tuấn", Gender: male, Quoted: true}, {Name: "Trần Thị Mai", Gender: female, Quoted: true}},
+		},
+		{
 			name: "a nationality between the title and the name",
 			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
 			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
