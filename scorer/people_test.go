@@ -64,6 +64,18 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Hoàng Minh Tuấn", Gender: male, Quoted: true}, {Name: "Trần Thị Mai", Gender: female, Quoted: true}},
 		},
 		{
+			name: "a pronoun opening the next sentence when the others around are of the other sex",
+			text: "Ca sĩ Trần Thị Ngân từng hẹn hò với doanh nhân Ulzii Batbold. Ulzii Batbold nói rằng hai người vẫn là bạn. " +
+				"Anh từng du học tại Mỹ.",
+			want: []Person{{Name: "Trần Thị Ngân", Gender: female, Quoted: false}, {Name: "Ulzii Batbold", Gender: male, Quoted: true}},
+		},
+		{
+			name: "a pronoun opening the next sentence stays unread when another person may be its referent",
+			text: "Ông Trần Văn Khánh giới thiệu doanh nhân Ulzii Batbold với báo chí. Ulzii Batbold nói rằng dự án sẽ sớm khởi công. " +
+				"Anh từng du học tại Mỹ.",
+			want: []Person{{Name: "Trần Văn Khánh", Gender: male, Quoted: false}, {Name: "Ulzii Batbold", Gender: unknown, Quoted: true}},
+		},
+		{
 			name: "a nationality between the title and the name",
 			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
 			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
