@@ -795,7 +795,7 @@ func (s *Scorer) anaphora(d *doc) {
 				continue
 			}
 		}
-		fallback := -1
+		fallback, object := -1, -1
 		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
 			m := d.mention[j]
 			switch {
@@ -804,11 +804,26 @@ func (s *Scorer) anaphora(d *doc) {
 			case d.quote[j]:
 				// "“... ý kiến của Charlie ...”, ông cho hay": a person named
 				// inside the words is spoken of; the pronoun is their speaker.
+			case (e.gender == unknown || d.people[m].gender == e.gender) && d.sentenceStart(k) && s.objectMention(d, j):
+				// "X đến chúc mừng nhạc sĩ Y. Anh thừa nhận ...", "... có sự tham
+				// gia của NSND Y. Chị nói": a pronoun opening a sentence takes up
+				// the subject before, not the object.
+				if object < 0 {
+					object = int(m)
+				}
 			case e.gender == unknown || d.people[m].gender == e.gender:
 				pi = int(m)
 			case d.people[m].gender == unknown && fallback < 0:
 				fallback = int(m)
 			}
+			if pi < 0 && j > 0 && d.mention[j-1] == m {
+				for j > 0 && d.mention[j-1] == m {
+					j-- // one mention is one candidate
+				}
+			}
+		}
+		if pi < 0 {
+			pi = object
 		}
 		if pi < 0 {
 			pi = fallback
@@ -825,6 +840,43 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		k = v
 	}
+}
+
+// objectMention reports that the mention ending at token j is no subject:
+// the possessor after "của", the object of a preposition, or a name after a
+// verb of a clause whose subject is named before it in the sentence ("X
+// đến chúc mừng nhạc sĩ Y").
+func (s *Scorer) objectMention(d *doc, j int) bool {
+	m := d.mention[j]
+	a := j
+	for a > 0 && d.mention[a-1] == m {
+		a--
+	}
+	if s.afterCua(d, a) || s.prepositionObject(d, a) {
+		return true
+	}
+	for k := a - 1; k >= 0 && d.sent[k] == d.sent[a]; k-- {
+		if t := d.tokenText(k); t == "," || t == ";" || t == ":" || d.quote[k] {
+			return false // another clause: the name may open its own
+		}
+		if o := d.mention[k]; o >= 0 && o != m && !d.people[o].unnamed {
+			return true
+		}
+	}
+	return false
+}
+
+// afterCua reports "của" before the mention at token a, past its
+// honorific, title or role noun: the name is a possessor. Kin words before
+// a name are not ("hai mẹ con chị X", "vợ chồng ca sĩ Y" are X and Y).
+func (s *Scorer) afterCua(d *doc, a int) bool {
+	k := a
+	for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+		if _, st, ok := d.cueEndingAt(s, k, kind); ok {
+			k = st
+		}
+	}
+	return k > 0 && d.tokenText(k-1) == s.words.cua
 }
 
 // indefiniteBefore finds an unnamed person introduced with "một" ("một

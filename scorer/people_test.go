@@ -76,6 +76,18 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Trần Văn Khánh", Gender: male, Quoted: false}, {Name: "Ulzii Batbold", Gender: unknown, Quoted: true}},
 		},
 		{
+			name: "a pronoun opening a sentence takes up the subject before, not the object",
+			text: "Ca sĩ Lương Văn Tùng đến chúc mừng nhạc sĩ Phạm Văn Hậu. Anh thừa nhận hai người từng có mâu thuẫn. " +
+				"Nữ diễn viên Đỗ Thị Hằng nhận vai vì có sự tham gia của NSND Lê Thị Khuê. Chị nói rằng đó là một vinh dự.",
+			want: []Person{{Name: "Lương Văn Tùng", Gender: male, Quoted: true}, {Name: "Phạm Văn Hậu", Gender: male, Quoted: false},
+				{Name: "Đỗ Thị Hằng", Gender: female, Quoted: true}, {Name: "Lê Thị Khuê", Gender: female, Quoted: false}},
+		},
+		{
+			name: "kin words before a name do not make it an object",
+			text: "Ngồi ở hàng đầu là hai mẹ con chị Trần Thị Duyên. Chị kể rằng cháu bị bệnh từ nhỏ.",
+			want: []Person{{Name: "Trần Thị Duyên", Gender: female, Quoted: true}},
+		},
+		{
 			name: "a nationality between the title and the name",
 			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
 			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
