@@ -456,9 +456,10 @@ func (d *doc) cueAt(s *Scorer, i int, k entryKind) (entry, int, bool) {
 }
 
 // speechNoun reports a speech word used as a noun: "những chia sẻ",
-// "bài phát biểu", "thông tin này".
+// "bài phát biểu", "thông tin này", "đơn tố cáo". A capital inside the
+// sentence is a name's, not the noun maker: "Minh Thư kêu gọi".
 func (d *doc) speechNoun(s *Scorer, i, end int) bool {
-	return i > 0 && s.notBefore[d.tokenText(i-1)] || end < len(d.toks) && s.notAfter[d.tokenText(end)]
+	return i > 0 && s.notBefore[d.tokenText(i-1)] && !d.properNoun(i-1) || end < len(d.toks) && s.notAfter[d.tokenText(end)]
 }
 
 // notCue reports whether a phrase that cancels cues of kind k overlaps
