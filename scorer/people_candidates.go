@@ -157,6 +157,17 @@ func (d *doc) initial(i int) bool {
 	return utf8.RuneCountInString(d.input[s:e]) == 1
 }
 
+// initialsOnly reports a run [a, b) of initials and the dots or dashes
+// between them: "T", "L.T.M".
+func (d *doc) initialsOnly(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !d.initial(k) && !d.isJoiner(k) {
+			return false
+		}
+	}
+	return b > a && d.initial(a)
+}
+
 // isJoiner reports a "." or "-" that can join the parts of a name.
 func (d *doc) isJoiner(i int) bool {
 	if d.toks[i].Kind != vntext.Punct {
@@ -414,6 +425,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	switch {
+	case c.honor == nil && d.initialsOnly(a, b) && s.namedAfterDescription(d, a, &c):
+		// "bé gái tên T.", "em học sinh tên L.T.M.": a description names a
+		// child or a victim by initials.
+		c.strong = true
 	case b-a == 1 && d.initial(a) && c.honor == nil && !d.initialAfterTitle(a, &c):
 		c.why = "a single letter with no honorific"
 	case b-a == 1 && d.initial(a) && c.honor == nil:

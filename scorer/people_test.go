@@ -88,6 +88,12 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Trần Thị Duyên", Gender: female, Quoted: true}},
 		},
 		{
+			name: "a description names a child by an initial, with the age after it",
+			text: "Tin trong nước\n\nBé gái tên K. 10 tuổi sống cùng bà ngoại ở xã Phú Lộc. Bé kể rằng bé rất nhớ mẹ. " +
+				"Em học sinh tên P.T.V. 15 tuổi kể lại sự việc với công an.",
+			want: []Person{{Name: "K", Gender: female, Quoted: true}, {Name: "P.T.V", Gender: unknown, Quoted: true}},
+		},
+		{
 			name: "a nationality between the title and the name",
 			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
 			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
