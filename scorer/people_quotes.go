@@ -443,6 +443,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
+		case !appos && k > b && subordinators[t] && s.subjectAt(d, k+1):
+			// "Bà X xúc động khi con trai bà kể lại": the clause after "khi"
+			// has a subject of its own, whose verb it is.
+			return 0, 0, false, false
 		case !appos && k > b && (causatives[t] || genericSubjects.startsAt(d, k)):
 			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
 			// its own subject.
@@ -625,6 +629,21 @@ var (
 	genericSubjects = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân")
 )
 
+// subordinators open a clause that may have a subject of its own.
+var subordinators = foldedPhrases("khi", "lúc", "nếu", "vì", "do", "bởi")
+
+// subjectAt reports a person word at token k that can be a clause's
+// subject: an honorific, a reference ("con trai bà", "cô"), an unnamed
+// source, a gendered role noun or a title.
+func (s *Scorer) subjectAt(d *doc, k int) bool {
+	for _, kind := range []entryKind{entryHonorific, entryReference, entrySource, entryRoleNoun, entryTitle, entryPossessive} {
+		if _, _, ok := d.cueAt(s, k, kind); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // coordinatedWith reports what may follow "và" inside one subject or
 // predicate: a name, a person word ("và chồng"), or a speech verb ("và
 // cho biết").
@@ -762,6 +781,9 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		if d.properNoun(k) {
 			continue
+		}
+		if _, _, ok := d.cueEndingAt(s, k, entryPossessive); ok {
+			continue // "con trai bà kể lại": the son speaks; "bà" is whose son
 		}
 		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) {
 			continue // "vị này" refers back only opening a sentence: "Đơn vị này cho rằng" is no person

@@ -94,6 +94,13 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "K", Gender: female, Quoted: true}, {Name: "P.T.V", Gender: unknown, Quoted: true}},
 		},
 		{
+			name: "the verb after 'khi' belongs to the clause's own subject",
+			text: "Chị Đỗ Thu Lan bất ngờ khi nghe anh Lê Văn Minh chia sẻ rằng anh sẽ nghỉ việc. " +
+				"Bà Hà Thị Hoa xúc động khi con trai bà kể lại chuyện cũ. Ông Phan Văn Tuấn vui vẻ khi chia sẻ về dự án.",
+			want: []Person{{Name: "Đỗ Thu Lan", Gender: female, Quoted: false}, {Name: "Lê Văn Minh", Gender: male, Quoted: true},
+				{Name: "Hà Thị Hoa", Gender: female, Quoted: false}, {Name: "Phan Văn Tuấn", Gender: male, Quoted: true}},
+		},
+		{
 			name: "a nationality between the title and the name",
 			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
 			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
