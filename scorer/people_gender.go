@@ -336,6 +336,11 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 		return
 	}
 	e, end, ok := d.cueAt(s, b+1, entryRoleNoun)
+	if !ok {
+		// A gendered description of a source: "Trương Mạt, con gái đầu của
+		// đạo diễn ...", "X, một phụ nữ 45 tuổi, ...".
+		e, end, ok = d.cueAt(s, b+1, entrySource)
+	}
 	if !ok || e.gender != female && e.gender != male {
 		return
 	}

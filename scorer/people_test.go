@@ -101,6 +101,12 @@ func TestPeople(t *testing.T) {
 				{Name: "Hà Thị Hoa", Gender: female, Quoted: false}, {Name: "Phan Văn Tuấn", Gender: male, Quoted: true}},
 		},
 		{
+			name: "a gendered kin description in apposition gives the gender",
+			text: "Trương Mạt, con gái đầu của một đạo diễn nổi tiếng, từng chia sẻ về cha. " +
+				"Tài sản được chuyển cho Khanngoen Nuanual - em trai của nhà sáng lập.",
+			want: []Person{{Name: "Trương Mạt", Gender: female, Quoted: true}, {Name: "Khanngoen Nuanual", Gender: male, Quoted: false}},
+		},
+		{
 			name: "a nationality between the title and the name",
 			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
 			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
