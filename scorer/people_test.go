@@ -103,8 +103,8 @@ func TestPeople(t *testing.T) {
 		{
 			name: "a gendered kin description in apposition gives the gender",
 			text: "Trương Mạt, con gái đầu của một đạo diễn nổi tiếng, từng chia sẻ về cha. " +
-				"Tài sản được chuyển cho Khanngoen Nuanual - em trai của nhà sáng lập.",
-			want: []Person{{Name: "Trương Mạt", Gender: female, Quoted: true}, {Name: "Khanngoen Nuanual", Gender: male, Quoted: false}},
+				"Tài sản được chuyển cho Lâm Khải Anh - em gái của nhà sáng lập.",
+			want: []Person{{Name: "Trương Mạt", Gender: female, Quoted: true}, {Name: "Lâm Khải Anh", Gender: female, Quoted: false}},
 		},
 		{
 			name: "a nationality between the title and the name",
