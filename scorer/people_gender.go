@@ -266,8 +266,13 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 			continue
 		}
 		family := vntext.Tokens(vntext.FoldString(e.phrase))
-		if !subject && len(family) < 2 {
-			continue // a lone pronoun mid-clause may be an object or someone else
+		possessor := !subject && len(family) < 2 && d.sent[k] == d.sent[a] && d.tokenText(k-1) == foldedOf &&
+			!s.othersBefore(d, pi, a, "", nil)
+		if !subject && len(family) < 2 && !possessor {
+			// A lone pronoun mid-clause may be an object or someone else; after
+			// "của", with nobody else named around, it is the subject's:
+			// "Giáo sư X và các đồng nghiệp của ông ...".
+			continue
 		}
 		g := e.gender
 		if len(family) >= 2 && k == b+1 && appositiveMark(d.tokenText(b)) {

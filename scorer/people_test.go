@@ -107,6 +107,16 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Trương Mạt", Gender: female, Quoted: true}, {Name: "Lâm Khải Anh", Gender: female, Quoted: false}},
 		},
 		{
+			name: "a pronoun after 'của' in the subject's own sentence, nobody else named around",
+			text: "Giáo sư Ribeiro và các đồng nghiệp của ông đã quay phim những con chuột đang ngủ.",
+			want: []Person{{Name: "Ribeiro", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a pronoun after 'của' says nothing of a person named after someone else",
+			text: "Bà Nguyễn Thị Lan tới thăm nhà văn Lâm Khải Anh tại nhà riêng của ông ở ngoại ô.",
+			want: []Person{{Name: "Nguyễn Thị Lan", Gender: female, Quoted: false}, {Name: "Lâm Khải Anh", Gender: unknown, Quoted: false}},
+		},
+		{
 			name: "a nationality between the title and the name",
 			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
 			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
