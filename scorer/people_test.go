@@ -117,6 +117,12 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Nguyễn Thị Lan", Gender: female, Quoted: false}, {Name: "Lâm Khải Anh", Gender: unknown, Quoted: false}},
 		},
 		{
+			name:   "a well-known person's Vietnamese family name alone is no one",
+			text:   "Vũ khí mới được thử nghiệm hôm qua. Vũ trụ còn nhiều bí ẩn, nhà khoa học Lê Văn Tâm cho biết.",
+			want:   []Person{{Name: "Lê Văn Tâm", Gender: male, Quoted: true}},
+			absent: []string{"Vũ"},
+		},
+		{
 			name: "a nationality between the title and the name",
 			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
 			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
