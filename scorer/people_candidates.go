@@ -398,6 +398,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		return c, reason{"a common phrase (%s)", d.text(a, end)}
 	}
 	singleHonor := c.honor != nil && !d.hasSpace(c.honor.a, c.honor.b)
+	if c.honor != nil {
+		if kind, end := s.gazetteerAt(d, c.honor.a, len(d.toks)); end >= b {
+			// "Bà Rịa", "Bà Chiểu": the honorific's word opens the name of a place.
+			return c, reason{"part of a name of %s (gazetteer)", kind}
+		}
+	}
 	if kind, end := s.gazetteerAt(d, a, b); end == b && !singleHonor {
 		return c, reason{"a name of %s (gazetteer)", kind}
 	}
