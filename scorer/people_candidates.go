@@ -157,6 +157,11 @@ func (d *doc) initial(i int) bool {
 	return utf8.RuneCountInString(d.input[s:e]) == 1
 }
 
+// openingConnectives open a sentence with a comma after them and are never a
+// name there: "Song, một nguồn tin khẳng định ..." (song: however); "Song
+// Hye Kyo" has no comma.
+var openingConnectives = foldedPhrases("song")
+
 // initialsOnly reports a run [a, b) of initials and the dots or dashes
 // between them: "T", "L.T.M".
 func (d *doc) initialsOnly(a, b int) bool {
@@ -429,6 +434,9 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		if k := s.surnameAfter(d, a+1, b); k >= 0 && b-k >= 2 {
 			c.a, vn = k, true
 		}
+	}
+	if b-a == 1 && b < len(d.toks) && d.tokenText(b) == "," && d.sentenceStart(a) && openingConnectives[d.tokenText(a)] {
+		return c, reason{"a connective opening the sentence (%s)", d.text(a, b)}
 	}
 	switch {
 	case c.honor == nil && d.initialsOnly(a, b) && s.namedAfterDescription(d, a, &c):

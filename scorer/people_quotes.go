@@ -785,6 +785,9 @@ func (s *Scorer) anaphora(d *doc) {
 		if _, _, ok := d.cueEndingAt(s, k, entryPossessive); ok {
 			continue // "con trai bà kể lại": the son speaks; "bà" is whose son
 		}
+		if d.pluralBefore(s, k) || k > 0 && d.toks[k-1].Kind == vntext.Number {
+			continue // "hai nữ sinh tố cáo", "các bà mẹ chia sẻ": a group
+		}
 		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) {
 			continue // "vị này" refers back only opening a sentence: "Đơn vị này cho rằng" is no person
 		}

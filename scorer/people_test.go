@@ -123,6 +123,13 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Vũ"},
 		},
 		{
+			name: "'Song,' opening a sentence is a connective, and a numbered group is no anaphor",
+			text: "Cặp đôi không còn xuất hiện cùng nhau. Song, một nguồn tin khẳng định hai người vẫn liên lạc. " +
+				"Diễn viên Trương Thiết Văn đóng vai vua. Ông từng bị hai nữ sinh tố cáo trong một vụ bê bối.",
+			want:   []Person{{Name: "Trương Thiết Văn", Gender: male, Quoted: false}},
+			absent: []string{"Song"},
+		},
+		{
 			name: "a nationality between the title and the name",
 			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
 			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
