@@ -807,7 +807,8 @@ func (s *Scorer) titledBefore(d *doc, key string, k, end int) int {
 // titleHolder is the named person a title at tokens [j, end) belongs to:
 // the name after it ("Thứ trưởng Bộ Y tế Đỗ Văn Hà"), else the name whose
 // appositive it is ("ông Hà, Thứ trưởng"), within six tokens in its
-// sentence; -1 if none.
+// sentence (after it, past the whole name of an office up to 14); -1 if
+// none.
 func (s *Scorer) titleHolder(d *doc, j, end int) int {
 	named := func(i int) bool {
 		if i < 0 || i >= len(d.toks) || d.sent[i] != d.sent[j] || d.mention[i] < 0 {
@@ -818,9 +819,18 @@ func (s *Scorer) titleHolder(d *doc, j, end int) int {
 		p := d.people[d.mention[i]]
 		return !p.unnamed && len(p.key) >= 2
 	}
-	for i := end; i < end+6; i++ {
+	for i := end; i < end+14 && i < len(d.toks); i++ {
 		if named(i) {
 			return int(d.mention[i])
+		}
+		// The name of the office may be long ("Bộ trưởng Bộ Khoa học và Công
+		// nghệ (KH&CN) Huỳnh Thành Đạt"); a clause break or a verb of speech
+		// ends it.
+		if t := d.tokenText(i); i >= end+6 && (t == "," || t == ";" || t == ":" || t == "." || d.toks[i].Newline) {
+			break
+		}
+		if _, _, ok := d.cueAt(s, i, entrySpeech); ok && i >= end+6 {
+			break
 		}
 	}
 	for i := j - 1; i >= j-6; i-- {

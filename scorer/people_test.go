@@ -130,6 +130,13 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Song"},
 		},
 		{
+			name: "a bare title opening a sentence refers to the person named with it past a long office name",
+			text: "Đây là phát biểu của Bộ trưởng Bộ Khoa học và Công nghệ Lê Thành Đạt tại lễ trao giải.\n" +
+				"Bộ trưởng cho biết giải thưởng rất uy tín.",
+			want:   []Person{{Name: "Lê Thành Đạt", Gender: male, Quoted: true, Role: roleOfficial}},
+			absent: []string{"Bộ trưởng"},
+		},
+		{
 			name: "a nationality between the title and the name",
 			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
 			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
