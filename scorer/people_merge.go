@@ -498,7 +498,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 				}
 			}
 		}
-		if d.pluralBefore(s, k) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
+		if d.pluralBefore(s, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
 			s.appositiveWithin(d, k, 40) {
 			k = end - 1
 			continue
@@ -845,6 +845,24 @@ func (s *Scorer) titleHolder(d *doc, j, end int) int {
 // description is then a title ("đại diện công ty, ông X" aside).
 func (s *Scorer) startsName(d *doc, k int) bool {
 	return d.mention[k] >= 0 || s.surnames[d.tokenText(k)] && k+1 < len(d.toks) && d.isUpper(k+1)
+}
+
+// pluralConjunct reports a description at token k joined by "và" or a
+// comma to a plural one before it: "các nhà truyền giáo và giáo viên nói",
+// "các HLV, chuyên gia cho rằng". depth bounds the list walked back.
+func (s *Scorer) pluralConjunct(d *doc, k, depth int) bool {
+	if depth == 0 || k < 2 {
+		return false
+	}
+	if t := d.tokenText(k - 1); t != s.words.va && t != "," {
+		return false
+	}
+	for _, kind := range []entryKind{entrySource, entryTitle} {
+		if _, st, ok := d.cueEndingAt(s, k-1, kind); ok {
+			return d.pluralBefore(s, st) || s.pluralConjunct(d, st, depth-1)
+		}
+	}
+	return false
 }
 
 // pluralBefore reports a plural word right before token k ("nhiều người

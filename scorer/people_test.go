@@ -356,6 +356,9 @@ func TestUnnamedSources(t *testing.T) {
 		{"Lãnh đạo các tỉnh miền Trung đều nhận định mùa mưa năm nay đến sớm.", "", ""},                                                 // "đều": a group
 		{"Nạn nhân được bác sĩ cho biết đã qua cơn nguy kịch.", "bác sĩ", unknown},                                                      // a passive: the doctor speaks
 		{"Ông trưởng thôn và bà chủ tịch hội phụ nữ nói đường sẽ được sửa.", "", ""},                                                    // two people
+		{"Tuy nhiên, giới chuyên gia cho rằng giá dầu sẽ còn tăng.", "", ""},                                                            // a community
+		{"Nhiều phụ huynh và giáo viên phản ánh sách mới quá nặng.", "", ""},                                                            // a plural list
+		{"Các HLV, chuyên gia cũng cho rằng đội tuyển cần thêm thời gian.", "", ""},                                                     // a plural list
 		{"Bác sĩ chỉ làm động tác hỏi han rồi kê đơn.", "", ""},                                                                         // the predicate began
 		{"Chị Lan bán rau ở chợ Hôm. Cô gái bán rau dễ thương này chia sẻ rằng chị dậy sớm.", "", ""},                                   // points back
 		{"Sau trận đấu, trung vệ người Anh chia sẻ đội đã chơi tốt.", "", ""},                                                           // an Englishman, not the brother
