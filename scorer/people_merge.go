@@ -478,7 +478,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 			}
 			end = pend
 			if v, descEnd, ok3 := s.speechAfterDescription(d, -1, pend); ok3 {
-				s.addSource(d, e, k, end, descEnd, v)
+				if !groupPossessives.startsAt(d, k) { // "bạn bè X cho hay": a group speaks, not X
+					s.addSource(d, e, k, end, descEnd, v)
+				}
 				k = v
 			} else if !s.colonSource(d, e, k, pend, true) {
 				k = pend - 1
@@ -659,6 +661,10 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 	}
 	return j, e, true
 }
+
+// groupPossessives are descriptions of several people that take their
+// possessor's name after them: "bạn bè của X", "người hâm mộ Y".
+var groupPossessives = foldedPhraseSet("bạn bè", "người hâm mộ", "fan")
 
 // demonstratives after a description point back to someone already
 // mentioned: "chuyên gia này", "người phụ nữ ấy".

@@ -137,6 +137,12 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Bộ trưởng"},
 		},
 		{
+			name:   "friends of a person speak as a group, and 'rarely shares' reports nothing",
+			text:   "Bạn bè của ca sĩ Đỗ Minh Khôi cho hay anh sắp cưới. Nữ diễn viên Lê Thị Duyên rất ít khi chia sẻ về đời tư.",
+			want:   []Person{{Name: "Đỗ Minh Khôi", Gender: male, Quoted: false}, {Name: "Lê Thị Duyên", Gender: female, Quoted: false}},
+			absent: []string{"Bạn bè của ca sĩ Đỗ Minh Khôi"},
+		},
+		{
 			name: "a nationality between the title and the name",
 			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
 			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
