@@ -124,6 +124,7 @@ var vietnameseReasons = []struct {
 	{regexp.MustCompile(`^an acronym$`), fixed("chữ viết tắt")},
 	{regexp.MustCompile(`^"(.*)" marks an organisation or place$`), func(m []string) string { return `"` + m[1] + `" cho biết đây là tổ chức hoặc địa danh` }},
 	{regexp.MustCompile(`^a single letter with no honorific$`), fixed("một chữ cái, không có danh xưng")},
+	{regexp.MustCompile(`^a connective opening the sentence \((.*)\)$`), func(m []string) string { return "từ nối mở đầu câu (" + m[1] + ")" }},
 	{regexp.MustCompile(`^no cue of a person \(honorific, title, family name, speech\)$`), fixed("không có dấu hiệu của một người (danh xưng, chức danh, họ, lời nói)")},
 	{regexp.MustCompile(`^the same name$`), fixed("cùng tên")},
 	{regexp.MustCompile(`^the given name of (.*)$`), func(m []string) string { return "tên của " + m[1] }},

@@ -56,6 +56,7 @@ func TestReasonsInVietnamese(t *testing.T) {
 		{"an acronym", "chữ viết tắt"},
 		{`"Công ty" marks an organisation or place`, `"Công ty" cho biết đây là tổ chức hoặc địa danh`},
 		{"a single letter with no honorific", "một chữ cái, không có danh xưng"},
+		{"a connective opening the sentence (Song)", "từ nối mở đầu câu (Song)"},
 		{"no cue of a person (honorific, title, family name, speech)", "không có dấu hiệu của một người (danh xưng, chức danh, họ, lời nói)"},
 		{"the same name", "cùng tên"},
 		{"the given name of Nguyễn Thị Lan", "tên của Nguyễn Thị Lan"},

@@ -157,6 +157,22 @@ func (d *doc) initial(i int) bool {
 	return utf8.RuneCountInString(d.input[s:e]) == 1
 }
 
+// openingConnectives open a sentence with a comma after them and are never a
+// name there: "Song, một nguồn tin khẳng định ..." (song: however); "Song
+// Hye Kyo" has no comma.
+var openingConnectives = foldedPhrases("song")
+
+// initialsOnly reports a run [a, b) of initials and the dots or dashes
+// between them: "T", "L.T.M".
+func (d *doc) initialsOnly(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !d.initial(k) && !d.isJoiner(k) {
+			return false
+		}
+	}
+	return b > a && d.initial(a)
+}
+
 // isJoiner reports a "." or "-" that can join the parts of a name.
 func (d *doc) isJoiner(i int) bool {
 	if d.toks[i].Kind != vntext.Punct {
@@ -387,6 +403,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		return c, reason{"a common phrase (%s)", d.text(a, end)}
 	}
 	singleHonor := c.honor != nil && !d.hasSpace(c.honor.a, c.honor.b)
+	if c.honor != nil {
+		if kind, end := s.gazetteerAt(d, c.honor.a, len(d.toks)); end >= b {
+			// "Bà Rịa", "Bà Chiểu": the honorific's word opens the name of a place.
+			return c, reason{"part of a name of %s (gazetteer)", kind}
+		}
+	}
 	if kind, end := s.gazetteerAt(d, a, b); end == b && !singleHonor {
 		return c, reason{"a name of %s (gazetteer)", kind}
 	}
@@ -413,7 +435,14 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			c.a, vn = k, true
 		}
 	}
+	if b-a == 1 && b < len(d.toks) && d.tokenText(b) == "," && d.sentenceStart(a) && openingConnectives[d.tokenText(a)] {
+		return c, reason{"a connective opening the sentence (%s)", d.text(a, b)}
+	}
 	switch {
+	case c.honor == nil && d.initialsOnly(a, b) && s.namedAfterDescription(d, a, &c):
+		// "bé gái tên T.", "em học sinh tên L.T.M.": a description names a
+		// child or a victim by initials.
+		c.strong = true
 	case b-a == 1 && d.initial(a) && c.honor == nil && !d.initialAfterTitle(a, &c):
 		c.why = "a single letter with no honorific"
 	case b-a == 1 && d.initial(a) && c.honor == nil:

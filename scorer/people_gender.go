@@ -38,6 +38,23 @@ func (s *Scorer) genderCues(d *doc) {
 			s.tableCue(d, p)
 		}
 	}
+	// A person the cues leave unknown: a pronoun opening the next sentence
+	// is theirs also when the others named around them are all of the other
+	// sex by their own cues ("Trịnh Lan ... Trương Kha không đồng ý. Anh
+	// giữ ..." with Lan a woman).
+	var known []string
+	for _, p := range d.people {
+		g, _ := decide(p.gcues)
+		known = append(known, g)
+	}
+	for pi, p := range d.people {
+		if p.unnamed || known[pi] != unknown {
+			continue
+		}
+		for _, sp := range p.spans {
+			s.referencesAfterGiven(d, p, int32(pi), sp[0], sp[1], known)
+		}
+	}
 }
 
 // chineseWords mark a story about Chinese-language public life, whose
@@ -208,6 +225,14 @@ func (s *Scorer) fullNameGender(middle, given string) (string, []NameBearers) {
 // clause or sentence while the person is its topic, and family words about
 // them ("chồng cô").
 func (s *Scorer) referencesAfter(d *doc, p *person, pi int32, a, b int) {
+	s.referencesAfterGiven(d, p, pi, a, b, nil)
+}
+
+// referencesAfterGiven is referencesAfter; with known (each person's
+// gender from their own cues), a pronoun opening the next sentence is the
+// person's unless someone named around them may have the pronoun's sex,
+// and only such pronouns are read (the rest were read before).
+func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, known []string) {
 	if !d.firstInSentence(a) {
 		return // the person is not the subject: a later pronoun refers to someone else
 	}
@@ -241,8 +266,13 @@ func (s *Scorer) referencesAfter(d *doc, p *person, pi int32, a, b int) {
 			continue
 		}
 		family := vntext.Tokens(vntext.FoldString(e.phrase))
-		if !subject && len(family) < 2 {
-			continue // a lone pronoun mid-clause may be an object or someone else
+		possessor := !subject && len(family) < 2 && d.sent[k] == d.sent[a] && d.tokenText(k-1) == foldedOf &&
+			!s.othersBefore(d, pi, a, "", nil)
+		if !subject && len(family) < 2 && !possessor {
+			// A lone pronoun mid-clause may be an object or someone else; after
+			// "của", with nobody else named around, it is the subject's:
+			// "Giáo sư X và các đồng nghiệp của ông ...".
+			continue
 		}
 		g := e.gender
 		if len(family) >= 2 && k == b+1 && appositiveMark(d.tokenText(b)) {
@@ -252,8 +282,10 @@ func (s *Scorer) referencesAfter(d *doc, p *person, pi int32, a, b int) {
 			} else {
 				continue
 			}
-		} else if len(family) < 2 && d.sent[k] != d.sent[a] && s.othersBefore(d, pi, a) {
+		} else if len(family) < 2 && d.sent[k] != d.sent[a] && s.othersBefore(d, pi, a, g, known) {
 			continue // a pronoun opening the next sentence may refer to another person of the story
+		} else if known != nil && (len(family) >= 2 || d.sent[k] == d.sent[a]) {
+			continue // read in the first pass
 		}
 		p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueReference, g, k, end)})
 		k = end - 1
@@ -309,6 +341,11 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 		return
 	}
 	e, end, ok := d.cueAt(s, b+1, entryRoleNoun)
+	if !ok {
+		// A gendered description of a source: "Trương Mạt, con gái đầu của
+		// đạo diễn ...", "X, một phụ nữ 45 tuổi, ...".
+		e, end, ok = d.cueAt(s, b+1, entrySource)
+	}
 	if !ok || e.gender != female && e.gender != male {
 		return
 	}
@@ -364,14 +401,19 @@ func appositiveMark(t string) bool { return t == "," || t == "-" || t == "–" }
 
 // othersBefore reports another person mentioned in the two sentences before
 // the mention at token a: a pronoun that follows may be theirs.
-func (s *Scorer) othersBefore(d *doc, pi int32, a int) bool {
+// With known (each person's gender from their own cues), only a person who
+// may be of gender g counts: one of that gender or unknown.
+func (s *Scorer) othersBefore(d *doc, pi int32, a int, g string, known []string) bool {
+	other := func(m int32) bool {
+		return m >= 0 && m != pi && !d.people[m].unnamed && (known == nil || known[m] == g || known[m] == unknown)
+	}
 	for k := a - 1; k >= 0 && d.sent[k] >= d.sent[a]-2; k-- {
-		if m := d.mention[k]; m >= 0 && m != pi && !d.people[m].unnamed {
+		if other(d.mention[k]) {
 			return true
 		}
 	}
 	for k := a; k < len(d.toks) && d.sent[k] == d.sent[a]; k++ {
-		if m := d.mention[k]; m >= 0 && m != pi && !d.people[m].unnamed {
+		if other(d.mention[k]) {
 			return true
 		}
 	}

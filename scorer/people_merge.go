@@ -478,7 +478,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 			}
 			end = pend
 			if v, descEnd, ok3 := s.speechAfterDescription(d, -1, pend); ok3 {
-				s.addSource(d, e, k, end, descEnd, v)
+				if !groupPossessives.startsAt(d, k) { // "bạn bè X cho hay": a group speaks, not X
+					s.addSource(d, e, k, end, descEnd, v)
+				}
 				k = v
 			} else if !s.colonSource(d, e, k, pend, true) {
 				k = pend - 1
@@ -498,7 +500,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 				}
 			}
 		}
-		if d.pluralBefore(s, k) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
+		if d.pluralBefore(s, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
 			s.appositiveWithin(d, k, 40) {
 			k = end - 1
 			continue
@@ -660,6 +662,10 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 	return j, e, true
 }
 
+// groupPossessives are descriptions of several people that take their
+// possessor's name after them: "bạn bè của X", "người hâm mộ Y".
+var groupPossessives = foldedPhraseSet("bạn bè", "người hâm mộ", "fan")
+
 // demonstratives after a description point back to someone already
 // mentioned: "chuyên gia này", "người phụ nữ ấy".
 var demonstratives = foldedPhrases("này", "ấy", "đó", "kia", "ta")
@@ -807,7 +813,8 @@ func (s *Scorer) titledBefore(d *doc, key string, k, end int) int {
 // titleHolder is the named person a title at tokens [j, end) belongs to:
 // the name after it ("Thứ trưởng Bộ Y tế Đỗ Văn Hà"), else the name whose
 // appositive it is ("ông Hà, Thứ trưởng"), within six tokens in its
-// sentence; -1 if none.
+// sentence (after it, past the whole name of an office up to 14); -1 if
+// none.
 func (s *Scorer) titleHolder(d *doc, j, end int) int {
 	named := func(i int) bool {
 		if i < 0 || i >= len(d.toks) || d.sent[i] != d.sent[j] || d.mention[i] < 0 {
@@ -818,9 +825,18 @@ func (s *Scorer) titleHolder(d *doc, j, end int) int {
 		p := d.people[d.mention[i]]
 		return !p.unnamed && len(p.key) >= 2
 	}
-	for i := end; i < end+6; i++ {
+	for i := end; i < end+14 && i < len(d.toks); i++ {
 		if named(i) {
 			return int(d.mention[i])
+		}
+		// The name of the office may be long ("Bộ trưởng Bộ Khoa học và Công
+		// nghệ (KH&CN) Huỳnh Thành Đạt"); a clause break or a verb of speech
+		// ends it.
+		if t := d.tokenText(i); i >= end+6 && (t == "," || t == ";" || t == ":" || t == "." || d.toks[i].Newline) {
+			break
+		}
+		if _, _, ok := d.cueAt(s, i, entrySpeech); ok && i >= end+6 {
+			break
 		}
 	}
 	for i := j - 1; i >= j-6; i-- {
@@ -835,6 +851,24 @@ func (s *Scorer) titleHolder(d *doc, j, end int) int {
 // description is then a title ("đại diện công ty, ông X" aside).
 func (s *Scorer) startsName(d *doc, k int) bool {
 	return d.mention[k] >= 0 || s.surnames[d.tokenText(k)] && k+1 < len(d.toks) && d.isUpper(k+1)
+}
+
+// pluralConjunct reports a description at token k joined by "và" or a
+// comma to a plural one before it: "các nhà truyền giáo và giáo viên nói",
+// "các HLV, chuyên gia cho rằng". depth bounds the list walked back.
+func (s *Scorer) pluralConjunct(d *doc, k, depth int) bool {
+	if depth == 0 || k < 2 {
+		return false
+	}
+	if t := d.tokenText(k - 1); t != s.words.va && t != "," {
+		return false
+	}
+	for _, kind := range []entryKind{entrySource, entryTitle} {
+		if _, st, ok := d.cueEndingAt(s, k-1, kind); ok {
+			return d.pluralBefore(s, st) || s.pluralConjunct(d, st, depth-1)
+		}
+	}
+	return false
 }
 
 // pluralBefore reports a plural word right before token k ("nhiều người

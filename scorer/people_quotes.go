@@ -443,6 +443,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
+		case !appos && k > b && subordinators[t] && s.subjectAt(d, k+1):
+			// "Bà X xúc động khi con trai bà kể lại": the clause after "khi"
+			// has a subject of its own, whose verb it is.
+			return 0, 0, false, false
 		case !appos && k > b && (causatives[t] || genericSubjects.startsAt(d, k)):
 			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
 			// its own subject.
@@ -455,6 +459,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				appos = false
 			case s.appositiveSoon(d, k+1):
 				appos = true
+			case !appos && t == "," && s.bodySubject(d, k+1, self):
+				// "Ông A đến thăm thủ đô, Indonesia đã kêu gọi ...": a country or
+				// an organisation opens a clause of its own; its verb is not A's.
+				return 0, 0, false, false
 			case appos && t != "," && s.compoundDash(d, k):
 				// "Trung tâm bảo tồn di tích lịch sử - văn hóa Cố đô Hoa Lư": a
 				// dash between two words of one name stays inside the appositive.
@@ -562,6 +570,54 @@ func (s *Scorer) appositiveGoesOn(d *doc, k int) bool {
 	return d.isWord(k) && d.isUpper(k) && !s.startsName(d, k) && !s.titleSoon(d, k)
 }
 
+// bodySubjectKinds are the gazetteer kinds that speak as bodies: a
+// country, an organisation, a medium, a club, a company.
+var bodySubjectKinds = map[string]bool{"countries": true, "organisations": true, "media": true, "clubs": true, "brands": true}
+
+// bodySubject reports a country or an organisation at token k, written
+// with a capital and followed by a word of the same clause: the subject of
+// a new clause ("..., Indonesia đã kêu gọi", "..., Bộ Ngoại giao cho
+// biết"), not an appositive ("ông A, Bộ Y tế, cho biết"). The clause
+// before the comma ends in a lower-case word or a number and names no
+// office or other person after self (no title, no capitalised word): "Tiến sĩ X của Viện Y, Na Uy
+// cho rằng" places Y.
+func (s *Scorer) bodySubject(d *doc, k int, self int32) bool {
+	if k < 2 || k >= len(d.toks) || !d.isWord(k) || !d.isUpper(k) || d.mention[k] >= 0 || s.startsName(d, k) {
+		return false
+	}
+	if p := k - 2; d.isUpper(p) || d.mention[p] >= 0 || !d.isWord(p) && d.toks[p].Kind != vntext.Number {
+		// "nhà cổ sinh vật học X thuộc Đại học Carleton, Canada cho biết":
+		// after a name, the country places the office before it.
+		return false
+	}
+	for j := k - 2; j >= 0 && d.mention[j] != self && d.sent[j] == d.sent[k]; j-- {
+		if t := d.tokenText(j); t == "," || t == "(" || t == ":" || t == "-" || t == "–" {
+			break
+		}
+		if kind, end := s.gazetteerAt(d, j, k); end > j && (kind == "places" || kind == "countries") && !d.isUpper(j-1) {
+			continue // "đến dự hội nghị tại Jakarta hôm qua, Indonesia ...": where it happened
+		}
+		if _, _, ok := d.cueAt(s, j, entryTitle); ok || d.mention[j] >= 0 || d.isWord(j) && d.isUpper(j) && !d.sentenceStart(j) {
+			// "Tiến sĩ X của Viện Nghiên cứu Hải dương, Na Uy cũng cho rằng":
+			// a place after an office named in the clause places it.
+			return false
+		}
+	}
+	e := 0
+	if kind, end := s.gazetteerAt(d, k, len(d.toks)); end > k && bodySubjectKinds[kind] {
+		e = end
+	} else if _, end, ok := d.cueAt(s, k, entryOrgBefore); ok {
+		e = end
+		for e < len(d.toks) && d.isWord(e) && d.isUpper(e) && d.mention[e] < 0 {
+			e++
+		}
+	}
+	if e == 0 || e >= len(d.toks) || d.toks[e].Newline || d.sent[e] != d.sent[k] {
+		return false
+	}
+	return d.isWord(e) && !d.isUpper(e)
+}
+
 // officeLinks place an office within another after a comma.
 var officeLinks = foldedPhrases("thuộc", "trực thuộc")
 
@@ -572,6 +628,21 @@ var (
 	causatives      = foldedPhrases("khiến")
 	genericSubjects = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân")
 )
+
+// subordinators open a clause that may have a subject of its own.
+var subordinators = foldedPhrases("khi", "lúc", "nếu", "vì", "do", "bởi")
+
+// subjectAt reports a person word at token k that can be a clause's
+// subject: an honorific, a reference ("con trai bà", "cô"), an unnamed
+// source, a gendered role noun or a title.
+func (s *Scorer) subjectAt(d *doc, k int) bool {
+	for _, kind := range []entryKind{entryHonorific, entryReference, entrySource, entryRoleNoun, entryTitle, entryPossessive} {
+		if _, _, ok := d.cueAt(s, k, kind); ok {
+			return true
+		}
+	}
+	return false
+}
 
 // coordinatedWith reports what may follow "và" inside one subject or
 // predicate: a name, a person word ("và chồng"), or a speech verb ("và
@@ -596,8 +667,9 @@ func (s *Scorer) coordinatedWith(d *doc, k int) bool {
 }
 
 // negators before a verb say the act did not happen: "không lên tiếng
-// thừa nhận", "từ chối trả lời".
-var negators = foldedPhrases("không", "chưa", "chẳng", "chả", "chối", "không hề", "chưa hề", "chưa từng", "không muốn")
+// thừa nhận", "từ chối trả lời", "rất ít khi chia sẻ".
+var negators = foldedPhrases("không", "chưa", "chẳng", "chả", "chối", "không hề", "chưa hề", "chưa từng", "không muốn",
+	"ít khi", "hiếm khi")
 
 // negated reports a negation right before the verb at token k.
 func (s *Scorer) negated(d *doc, k int) bool {
@@ -605,8 +677,8 @@ func (s *Scorer) negated(d *doc, k int) bool {
 		if !d.isWord(j) {
 			return false
 		}
-		if negators[d.tokenText(j)] {
-			return true
+		if negators[d.tokenText(j)] || j > 0 && d.isWord(j-1) && negators[d.tokenText(j-1)+" "+d.tokenText(j)] {
+			return true // "không", "ít khi"
 		}
 	}
 	return false
@@ -711,6 +783,12 @@ func (s *Scorer) anaphora(d *doc) {
 		if d.properNoun(k) {
 			continue
 		}
+		if _, _, ok := d.cueEndingAt(s, k, entryPossessive); ok {
+			continue // "con trai bà kể lại": the son speaks; "bà" is whose son
+		}
+		if d.pluralBefore(s, k) || k > 0 && d.toks[k-1].Kind == vntext.Number {
+			continue // "hai nữ sinh tố cáo", "các bà mẹ chia sẻ": a group
+		}
 		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) {
 			continue // "vị này" refers back only opening a sentence: "Đơn vị này cho rằng" is no person
 		}
@@ -743,7 +821,7 @@ func (s *Scorer) anaphora(d *doc) {
 				continue
 			}
 		}
-		fallback := -1
+		fallback, object := -1, -1
 		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
 			m := d.mention[j]
 			switch {
@@ -752,11 +830,26 @@ func (s *Scorer) anaphora(d *doc) {
 			case d.quote[j]:
 				// "“... ý kiến của Charlie ...”, ông cho hay": a person named
 				// inside the words is spoken of; the pronoun is their speaker.
+			case (e.gender == unknown || d.people[m].gender == e.gender) && d.sentenceStart(k) && s.objectMention(d, j):
+				// "X đến chúc mừng nhạc sĩ Y. Anh thừa nhận ...", "... có sự tham
+				// gia của NSND Y. Chị nói": a pronoun opening a sentence takes up
+				// the subject before, not the object.
+				if object < 0 {
+					object = int(m)
+				}
 			case e.gender == unknown || d.people[m].gender == e.gender:
 				pi = int(m)
 			case d.people[m].gender == unknown && fallback < 0:
 				fallback = int(m)
 			}
+			if pi < 0 && j > 0 && d.mention[j-1] == m {
+				for j > 0 && d.mention[j-1] == m {
+					j-- // one mention is one candidate
+				}
+			}
+		}
+		if pi < 0 {
+			pi = object
 		}
 		if pi < 0 {
 			pi = fallback
@@ -773,6 +866,43 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		k = v
 	}
+}
+
+// objectMention reports that the mention ending at token j is no subject:
+// the possessor after "của", the object of a preposition, or a name after a
+// verb of a clause whose subject is named before it in the sentence ("X
+// đến chúc mừng nhạc sĩ Y").
+func (s *Scorer) objectMention(d *doc, j int) bool {
+	m := d.mention[j]
+	a := j
+	for a > 0 && d.mention[a-1] == m {
+		a--
+	}
+	if s.afterCua(d, a) || s.prepositionObject(d, a) {
+		return true
+	}
+	for k := a - 1; k >= 0 && d.sent[k] == d.sent[a]; k-- {
+		if t := d.tokenText(k); t == "," || t == ";" || t == ":" || d.quote[k] {
+			return false // another clause: the name may open its own
+		}
+		if o := d.mention[k]; o >= 0 && o != m && !d.people[o].unnamed {
+			return true
+		}
+	}
+	return false
+}
+
+// afterCua reports "của" before the mention at token a, past its
+// honorific, title or role noun: the name is a possessor. Kin words before
+// a name are not ("hai mẹ con chị X", "vợ chồng ca sĩ Y" are X and Y).
+func (s *Scorer) afterCua(d *doc, a int) bool {
+	k := a
+	for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+		if _, st, ok := d.cueEndingAt(s, k, kind); ok {
+			k = st
+		}
+	}
+	return k > 0 && d.tokenText(k-1) == s.words.cua
 }
 
 // indefiniteBefore finds an unnamed person introduced with "một" ("một

@@ -52,6 +52,97 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Hoang Minh Tri", "Hoang Minh Tri To", "Friday"},
 		},
 		{
+			name: "a country opening a clause after a comma is that clause's subject",
+			text: "Ông Lê Văn Đạt đến dự hội nghị tại Jakarta hôm qua, Indonesia đã kêu gọi các bên kiềm chế. " +
+				"Bộ trưởng Phan Quốc Toàn tiếp đoàn khách sáng nay, Bộ Ngoại giao cho biết hai bên sẽ ký thỏa thuận.",
+			want: []Person{{Name: "Lê Văn Đạt", Gender: male, Quoted: false}, {Name: "Phan Quốc Toàn", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a country after an office names where the office is",
+			text: "Tiến sĩ Hoàng Minh Tuấn của Viện Nghiên cứu Biển, Na Uy cho rằng nước biển đang ấm lên. " +
+				"Bác sĩ Trần Thị Mai, công tác tại một bệnh viện lớn, Singapore, cho biết ca bệnh đã ổn định.",
+			want: []Person{{Name: "Hoàng Minh Tuấn", Gender: male, Quoted: true}, {Name: "Trần Thị Mai", Gender: female, Quoted: true}},
+		},
+		{
+			name: "a pronoun opening the next sentence when the others around are of the other sex",
+			text: "Ca sĩ Trần Thị Ngân từng hẹn hò với doanh nhân Ulzii Batbold. Ulzii Batbold nói rằng hai người vẫn là bạn. " +
+				"Anh từng du học tại Mỹ.",
+			want: []Person{{Name: "Trần Thị Ngân", Gender: female, Quoted: false}, {Name: "Ulzii Batbold", Gender: male, Quoted: true}},
+		},
+		{
+			name: "a pronoun opening the next sentence stays unread when another person may be its referent",
+			text: "Ông Trần Văn Khánh giới thiệu doanh nhân Ulzii Batbold với báo chí. Ulzii Batbold nói rằng dự án sẽ sớm khởi công. " +
+				"Anh từng du học tại Mỹ.",
+			want: []Person{{Name: "Trần Văn Khánh", Gender: male, Quoted: false}, {Name: "Ulzii Batbold", Gender: unknown, Quoted: true}},
+		},
+		{
+			name: "a pronoun opening a sentence takes up the subject before, not the object",
+			text: "Ca sĩ Lương Văn Tùng đến chúc mừng nhạc sĩ Phạm Văn Hậu. Anh thừa nhận hai người từng có mâu thuẫn. " +
+				"Nữ diễn viên Đỗ Thị Hằng nhận vai vì có sự tham gia của NSND Lê Thị Khuê. Chị nói rằng đó là một vinh dự.",
+			want: []Person{{Name: "Lương Văn Tùng", Gender: male, Quoted: true}, {Name: "Phạm Văn Hậu", Gender: male, Quoted: false},
+				{Name: "Đỗ Thị Hằng", Gender: female, Quoted: true}, {Name: "Lê Thị Khuê", Gender: female, Quoted: false}},
+		},
+		{
+			name: "kin words before a name do not make it an object",
+			text: "Ngồi ở hàng đầu là hai mẹ con chị Trần Thị Duyên. Chị kể rằng cháu bị bệnh từ nhỏ.",
+			want: []Person{{Name: "Trần Thị Duyên", Gender: female, Quoted: true}},
+		},
+		{
+			name: "a description names a child by an initial, with the age after it",
+			text: "Tin trong nước\n\nBé gái tên K. 10 tuổi sống cùng bà ngoại ở xã Phú Lộc. Bé kể rằng bé rất nhớ mẹ. " +
+				"Em học sinh tên P.T.V. 15 tuổi kể lại sự việc với công an.",
+			want: []Person{{Name: "K", Gender: female, Quoted: true}, {Name: "P.T.V", Gender: unknown, Quoted: true}},
+		},
+		{
+			name: "the verb after 'khi' belongs to the clause's own subject",
+			text: "Chị Đỗ Thu Lan bất ngờ khi nghe anh Lê Văn Minh chia sẻ rằng anh sẽ nghỉ việc. " +
+				"Bà Hà Thị Hoa xúc động khi con trai bà kể lại chuyện cũ. Ông Phan Văn Tuấn vui vẻ khi chia sẻ về dự án.",
+			want: []Person{{Name: "Đỗ Thu Lan", Gender: female, Quoted: false}, {Name: "Lê Văn Minh", Gender: male, Quoted: true},
+				{Name: "Hà Thị Hoa", Gender: female, Quoted: false}, {Name: "Phan Văn Tuấn", Gender: male, Quoted: true}},
+		},
+		{
+			name: "a gendered kin description in apposition gives the gender",
+			text: "Trương Mạt, con gái đầu của một đạo diễn nổi tiếng, từng chia sẻ về cha. " +
+				"Tài sản được chuyển cho Lâm Khải Anh - em gái của nhà sáng lập.",
+			want: []Person{{Name: "Trương Mạt", Gender: female, Quoted: true}, {Name: "Lâm Khải Anh", Gender: female, Quoted: false}},
+		},
+		{
+			name: "a pronoun after 'của' in the subject's own sentence, nobody else named around",
+			text: "Giáo sư Ribeiro và các đồng nghiệp của ông đã quay phim những con chuột đang ngủ.",
+			want: []Person{{Name: "Ribeiro", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a pronoun after 'của' says nothing of a person named after someone else",
+			text: "Bà Nguyễn Thị Lan tới thăm nhà văn Lâm Khải Anh tại nhà riêng của ông ở ngoại ô.",
+			want: []Person{{Name: "Nguyễn Thị Lan", Gender: female, Quoted: false}, {Name: "Lâm Khải Anh", Gender: unknown, Quoted: false}},
+		},
+		{
+			name:   "a well-known person's Vietnamese family name alone is no one",
+			text:   "Vũ khí mới được thử nghiệm hôm qua. Vũ trụ còn nhiều bí ẩn, nhà khoa học Lê Văn Tâm cho biết.",
+			want:   []Person{{Name: "Lê Văn Tâm", Gender: male, Quoted: true}},
+			absent: []string{"Vũ"},
+		},
+		{
+			name: "'Song,' opening a sentence is a connective, and a numbered group is no anaphor",
+			text: "Cặp đôi không còn xuất hiện cùng nhau. Song, một nguồn tin khẳng định hai người vẫn liên lạc. " +
+				"Diễn viên Trương Thiết Văn đóng vai vua. Ông từng bị hai nữ sinh tố cáo trong một vụ bê bối.",
+			want:   []Person{{Name: "Trương Thiết Văn", Gender: male, Quoted: false}},
+			absent: []string{"Song"},
+		},
+		{
+			name: "a bare title opening a sentence refers to the person named with it past a long office name",
+			text: "Đây là phát biểu của Bộ trưởng Bộ Khoa học và Công nghệ Lê Thành Đạt tại lễ trao giải.\n" +
+				"Bộ trưởng cho biết giải thưởng rất uy tín.",
+			want:   []Person{{Name: "Lê Thành Đạt", Gender: male, Quoted: true, Role: roleOfficial}},
+			absent: []string{"Bộ trưởng"},
+		},
+		{
+			name:   "friends of a person speak as a group, and 'rarely shares' reports nothing",
+			text:   "Bạn bè của ca sĩ Đỗ Minh Khôi cho hay anh sắp cưới. Nữ diễn viên Lê Thị Duyên rất ít khi chia sẻ về đời tư.",
+			want:   []Person{{Name: "Đỗ Minh Khôi", Gender: male, Quoted: false}, {Name: "Lê Thị Duyên", Gender: female, Quoted: false}},
+			absent: []string{"Bạn bè của ca sĩ Đỗ Minh Khôi"},
+		},
+		{
 			name: "a nationality between the title and the name",
 			text: "HLV người Đức Weissmann nói rằng đội bóng cần thêm thời gian. Nhà thám hiểm người Anh Carla Dune từng đi qua vùng này.",
 			want: []Person{{Name: "Weissmann", Gender: unknown, Quoted: true, Role: roleCelebrity},
@@ -271,6 +362,9 @@ func TestUnnamedSources(t *testing.T) {
 		{"Lãnh đạo các tỉnh miền Trung đều nhận định mùa mưa năm nay đến sớm.", "", ""},                                                 // "đều": a group
 		{"Nạn nhân được bác sĩ cho biết đã qua cơn nguy kịch.", "bác sĩ", unknown},                                                      // a passive: the doctor speaks
 		{"Ông trưởng thôn và bà chủ tịch hội phụ nữ nói đường sẽ được sửa.", "", ""},                                                    // two people
+		{"Tuy nhiên, giới chuyên gia cho rằng giá dầu sẽ còn tăng.", "", ""},                                                            // a community
+		{"Nhiều phụ huynh và giáo viên phản ánh sách mới quá nặng.", "", ""},                                                            // a plural list
+		{"Các HLV, chuyên gia cũng cho rằng đội tuyển cần thêm thời gian.", "", ""},                                                     // a plural list
 		{"Bác sĩ chỉ làm động tác hỏi han rồi kê đơn.", "", ""},                                                                         // the predicate began
 		{"Chị Lan bán rau ở chợ Hôm. Cô gái bán rau dễ thương này chia sẻ rằng chị dậy sớm.", "", ""},                                   // points back
 		{"Sau trận đấu, trung vệ người Anh chia sẻ đội đã chơi tốt.", "", ""},                                                           // an Englishman, not the brother

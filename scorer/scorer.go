@@ -192,7 +192,7 @@ func (s *Scorer) compilePeople(p *rules.People) error {
 	s.eastAsian = foldedSet(eastAsianSurnames)
 	s.middle = map[string]string{}
 	p.Middle.Each(func(ph, g string) { s.middle[vntext.FoldString(ph)] = g })
-	s.notable = notableIndex(p.Notable, p.GivenWorld.Known)
+	s.notable = notableIndex(p.Notable, func(w string) bool { return p.GivenWorld.Known(w) || s.surnames[w] })
 	s.notableFirst = map[string]bool{}
 	for name := range s.notable {
 		first, _, _ := strings.Cut(name, " ")
@@ -204,8 +204,10 @@ func (s *Scorer) compilePeople(p *rules.People) error {
 // notableIndex maps the folded names of notable people to their gender,
 // and a foreign notable's family name alone (or after the first initial)
 // when it is unambiguous: only one notable has it, and it is not also a
-// given name ("Michel" of Charles Michel names many people).
-func notableIndex(g rules.Gendered, givenName func(string) bool) map[string]string {
+// given name ("Michel" of Charles Michel names many people) or a Vietnamese
+// family name ("Vũ" of Victor Vũ, also the first word of "Vũ khí"):
+// common names says which.
+func notableIndex(g rules.Gendered, commonName func(string) bool) map[string]string {
 	full := map[string]string{}
 	last := map[string]string{}
 	g.Each(func(name, gender string) {
@@ -225,7 +227,7 @@ func notableIndex(g rules.Gendered, givenName func(string) bool) map[string]stri
 		}
 	})
 	for fam, gender := range last {
-		if !strings.Contains(fam, " ") && givenName(fam) {
+		if !strings.Contains(fam, " ") && commonName(fam) {
 			continue
 		}
 		if _, ok := full[fam]; !ok && gender != "" {
@@ -461,9 +463,10 @@ func (d *doc) cueAt(s *Scorer, i int, k entryKind) (entry, int, bool) {
 }
 
 // speechNoun reports a speech word used as a noun: "những chia sẻ",
-// "bài phát biểu", "thông tin này".
+// "bài phát biểu", "thông tin này", "đơn tố cáo". A capital inside the
+// sentence is a name's, not the noun maker: "Minh Thư kêu gọi".
 func (d *doc) speechNoun(s *Scorer, i, end int) bool {
-	return i > 0 && s.notBefore[d.tokenText(i-1)] || end < len(d.toks) && s.notAfter[d.tokenText(end)]
+	return i > 0 && s.notBefore[d.tokenText(i-1)] && !d.properNoun(i-1) || end < len(d.toks) && s.notAfter[d.tokenText(end)]
 }
 
 // notCue reports whether a phrase that cancels cues of kind k overlaps
