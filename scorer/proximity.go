@@ -191,7 +191,7 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 	case "victim":
 		return p.victim && !p.accused
 	case "victim_named":
-		return p.victim && !p.accused && !p.unnamed && initials(p.key) == 0
+		return p.victim && !p.accused && !p.fiction && !p.unnamed && initials(p.key) == 0
 	}
 	return p.gender == kind
 }
