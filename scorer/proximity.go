@@ -47,8 +47,11 @@ func nearWhat(n *rules.Near) string {
 
 // personWords says a rules.NearPersons key in words, so that explain output reads as English, not as a YAML value.
 func personWords(p string) string {
-	if p == "victim_named" {
+	switch p {
+	case "victim_named":
 		return "named victim"
+	case "victim_private":
+		return "private victim"
 	}
 	return p
 }
@@ -182,8 +185,9 @@ func (s *Scorer) nearException(d *doc, ri int32, a, b int) bool {
 }
 
 // personIs reports whether person p is of the kind a Near condition asks
-// for: any person, a gender, a victim in a violence story, or a victim
-// written with a name rather than initials ("Lan", not "chị L.").
+// for: any person, a gender, a victim in a violence story, a victim
+// written with a name rather than initials ("Lan", not "chị L."), or a
+// victim who is no public figure.
 func (s *Scorer) personIs(p *person, kind string) bool {
 	switch kind {
 	case "any":
@@ -192,6 +196,11 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 		return p.victim && !p.accused
 	case "victim_named":
 		return p.victim && !p.accused && !p.fiction && !p.unnamed && initials(p.key) == 0
+	case "victim_private":
+		// A public figure's age, birth year or home town is her
+		// biography, known before the crime: only a private person's
+		// details identify her.
+		return p.victim && !p.accused && !p.fiction && p.role != "celebrity" && p.role != "official"
 	}
 	return p.gender == kind
 }
