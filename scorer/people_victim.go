@@ -8,12 +8,23 @@ package scorer
 // one last mentioned before it, in the same sentence or the two before, if
 // no one else was mentioned in between; a suspect, a quoted source or a
 // official or an expert (an officer giving the facts) is not taken.
+// "Em", "cháu" and "bé" are such anaphors only as the subject of a harm in
+// the passive ("Em bị gã hàng xóm dâm ô nhiều lần"): alone they are
+// pronouns of every kind.
 func (s *Scorer) victimAnaphors(d *doc) {
 	if d.mention == nil {
 		return
 	}
 	for t := 1; t+1 < len(d.toks); t++ {
-		if !victimAnaphorWords.spans(d, t, t+2) || d.mention[t] >= 0 {
+		n := 0
+		switch {
+		case d.mention[t] >= 0:
+		case victimAnaphorWords.spans(d, t, t+2):
+			n = 2
+		case childAnaphorWords.spans(d, t, t+1) && s.harmAfter(d, t+1):
+			n = 1
+		}
+		if n == 0 {
 			continue
 		}
 		if !clauseOpens(d, t) {
@@ -21,7 +32,7 @@ func (s *Scorer) victimAnaphors(d *doc) {
 		}
 		// "nạn nhân Lan", "nạn nhân là chị Lan": named right there.
 		named := false
-		for k := t + 2; k < min(len(d.toks), t+5) && d.sent[k] == d.sent[t]; k++ {
+		for k := t + n; k < min(len(d.toks), t+n+3) && d.sent[k] == d.sent[t]; k++ {
 			if d.mention[k] >= 0 {
 				named = true
 				break
@@ -45,7 +56,10 @@ func (s *Scorer) victimAnaphors(d *doc) {
 }
 
 // victimAnaphorWords call a person a victim.
-var victimAnaphorWords = foldedPhraseSet("nạn nhân", "bị hại")
+var (
+	victimAnaphorWords = foldedPhraseSet("nạn nhân", "bị hại")
+	childAnaphorWords  = foldedPhraseSet("em", "cháu", "bé")
+)
 
 // clauseOpens reports whether token t opens a clause: the first of its
 // sentence, or after a comma, a semicolon, a colon or a dash.
