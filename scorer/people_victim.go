@@ -30,7 +30,11 @@ func (s *Scorer) victimAnaphors(d *doc) {
 		if !clauseOpens(d, t) {
 			continue
 		}
-		// "nạn nhân Lan", "nạn nhân là chị Lan": named right there.
+		// "nạn nhân Lan", "nạn nhân là chị Lan": named right there; "nạn
+		// nhân là vợ hắn", "nạn nhân thứ hai": someone else described.
+		if t+n < len(d.toks) && victimPredicates[d.tokenText(t+n)] {
+			continue
+		}
 		named := false
 		for k := t + n; k < min(len(d.toks), t+n+3) && d.sent[k] == d.sent[t]; k++ {
 			if d.mention[k] >= 0 {
@@ -47,7 +51,7 @@ func (s *Scorer) victimAnaphors(d *doc) {
 				continue
 			}
 			p := d.people[i]
-			if !p.accused && !p.quoted && p.role != "official" && p.role != "expert" {
+			if !p.accused && !harmsAfter(d, o) && !p.quoted && p.role != "official" && p.role != "expert" {
 				p.victim = true
 			}
 			break
@@ -60,6 +64,28 @@ var (
 	victimAnaphorWords = foldedPhraseSet("nạn nhân", "bị hại")
 	childAnaphorWords  = foldedPhraseSet("em", "cháu", "bé")
 )
+
+// victimPredicates after "nạn nhân" tell who the victim is, or which one:
+// the word then describes, it does not refer back.
+var victimPredicates = foldedPhrases("là", "của", "thứ", "trong", "gồm", "tên", "và", "cùng", "khác", "được xác định")
+
+// harmsAfter reports whether the mention ending at token o is the doer of
+// a harm told after it in its sentence ("Tâm dùng dao đâm vợ. Nạn nhân tử
+// vong": Tâm is the offender), not its object in the passive ("chị H. bị
+// đánh").
+func harmsAfter(d *doc, o int) bool {
+	for k := o + 1; k < len(d.toks) && k-o <= 15 && d.sent[k] == d.sent[o]; k++ {
+		if passiveWords[d.tokenText(k)] {
+			return false
+		}
+		for end := k + 1; end <= min(len(d.toks), k+4); end++ {
+			if harmVerbs.spans(d, k, end) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // clauseOpens reports whether token t opens a clause: the first of its
 // sentence, or after a comma, a semicolon, a colon or a dash.
