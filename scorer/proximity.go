@@ -118,7 +118,9 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				for a > 0 && d.mention[a-1] == d.mention[t] {
 					a--
 				}
-				consider(a, b)
+				if !victimKinds[n.Person] || !otherBetween(d, d.mention[t], a, b, m) {
+					consider(a, b)
+				}
 			}
 		}
 		for _, h := range d.hitsAt(t) {
@@ -135,6 +137,26 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 		}
 	}
 	return bestA, bestB, best >= 0
+}
+
+// victimKinds are the person kinds whose details a rule reads: another
+// person between the victim and the detail has it ("em H. bị Nguyễn Văn A
+// (45 tuổi) xâm hại": the age is A's).
+var victimKinds = map[string]bool{"victim": true, "victim_named": true, "victim_private": true}
+
+// otherBetween reports whether a mention of someone other than person i
+// lies between its mention [a, b) and the match m.
+func otherBetween(d *doc, i int32, a, b int, m match) bool {
+	lo, hi := b, m.start
+	if a >= m.end {
+		lo, hi = m.end, a
+	}
+	for k := lo; k < hi; k++ {
+		if d.mention[k] >= 0 && d.mention[k] != i {
+			return true
+		}
+	}
+	return false
 }
 
 // detailsOf finds the person of the wanted kind whose parenthesis of details
