@@ -116,7 +116,9 @@ type Near struct {
 }
 
 // NearPersons are the person kinds a Near condition can ask for.
-func NearPersons() []string { return []string{"female", "male", "any", "victim", "victim_named"} }
+func NearPersons() []string {
+	return []string{"female", "male", "any", "victim", "victim_named", "victim_private"}
+}
 
 // Balance is the condition of a balance rule. With MinFemale > 0 it fires
 // when at least MinFemale women are in the group (a positive signal);

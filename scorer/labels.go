@@ -173,7 +173,7 @@ func gazetteerKind(kind string) string {
 
 // nearPerson names the person a Near condition wants (rules.NearPersons, as personWords says it) in Vietnamese.
 func nearPerson(p string) string {
-	if s, ok := map[string]string{"female": "nữ", "male": "nam", "any": "bất kỳ ai", "victim": "nạn nhân", "named victim": "nạn nhân nêu tên"}[p]; ok {
+	if s, ok := map[string]string{"female": "nữ", "male": "nam", "any": "bất kỳ ai", "victim": "nạn nhân", "named victim": "nạn nhân nêu tên", "private victim": "nạn nhân là người thường"}[p]; ok {
 		return s
 	}
 	return p

@@ -40,6 +40,7 @@ type person struct {
 	roleBy Cue
 
 	victim, accused bool // described as a victim, or as a suspect, in a violence story
+	fiction         bool // a character of a film or a novel, named next to the work's words
 }
 
 // longestSpan is the token range of the person's fullest mention.
@@ -84,6 +85,8 @@ func (s *Scorer) findPeople(d *doc, res *Result) {
 	s.decideGender(d)
 	s.quotes(d)
 	s.decideGender(d) // again: quotes add cues (a speaker's own "chồng tôi", an anaphor's gender)
+	s.victimAnaphors(d)
+	s.characters(d)
 	s.roles(d)
 	for _, p := range d.people {
 		out := p.output()

@@ -47,8 +47,11 @@ func nearWhat(n *rules.Near) string {
 
 // personWords says a rules.NearPersons key in words, so that explain output reads as English, not as a YAML value.
 func personWords(p string) string {
-	if p == "victim_named" {
+	switch p {
+	case "victim_named":
 		return "named victim"
+	case "victim_private":
+		return "private victim"
 	}
 	return p
 }
@@ -115,7 +118,9 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				for a > 0 && d.mention[a-1] == d.mention[t] {
 					a--
 				}
-				consider(a, b)
+				if !victimKinds[n.Person] || !otherBetween(d, d.mention[t], a, b, m) {
+					consider(a, b)
+				}
 			}
 		}
 		for _, h := range d.hitsAt(t) {
@@ -132,6 +137,26 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 		}
 	}
 	return bestA, bestB, best >= 0
+}
+
+// victimKinds are the person kinds whose details a rule reads: another
+// person between the victim and the detail has it ("em H. bị Nguyễn Văn A
+// (45 tuổi) xâm hại": the age is A's).
+var victimKinds = map[string]bool{"victim": true, "victim_named": true, "victim_private": true}
+
+// otherBetween reports whether a mention of someone other than person i
+// lies between its mention [a, b) and the match m.
+func otherBetween(d *doc, i int32, a, b int, m match) bool {
+	lo, hi := b, m.start
+	if a >= m.end {
+		lo, hi = m.end, a
+	}
+	for k := lo; k < hi; k++ {
+		if d.mention[k] >= 0 && d.mention[k] != i {
+			return true
+		}
+	}
+	return false
 }
 
 // detailsOf finds the person of the wanted kind whose parenthesis of details
@@ -182,8 +207,9 @@ func (s *Scorer) nearException(d *doc, ri int32, a, b int) bool {
 }
 
 // personIs reports whether person p is of the kind a Near condition asks
-// for: any person, a gender, a victim in a violence story, or a victim
-// written with a name rather than initials ("Lan", not "chị L.").
+// for: any person, a gender, a victim in a violence story, a victim
+// written with a name rather than initials ("Lan", not "chị L."), or a
+// victim who is no public figure.
 func (s *Scorer) personIs(p *person, kind string) bool {
 	switch kind {
 	case "any":
@@ -191,7 +217,12 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 	case "victim":
 		return p.victim && !p.accused
 	case "victim_named":
-		return p.victim && !p.accused && !p.unnamed && initials(p.key) == 0
+		return p.victim && !p.accused && !p.fiction && !p.unnamed && initials(p.key) == 0
+	case "victim_private":
+		// A public figure's age, birth year or home town is her
+		// biography, known before the crime: only a private person's
+		// details identify her.
+		return p.victim && !p.accused && !p.fiction && p.role != "celebrity" && p.role != "official"
 	}
 	return p.gender == kind
 }

@@ -1,0 +1,156 @@
+package scorer
+
+// victimAnaphors marks as a victim the person a story goes on to call "nạn
+// nhân" (or "bị hại") without naming: "Nhà chị L. bốc cháy. Chị L. chạy ra
+// sân. Do bị bỏng nặng, nạn nhân đã tử vong." The word must open a clause
+// (the start of a sentence, or after a comma or a colon): as the object of a
+// verb ("X đâm nạn nhân") its subject is the offender. The person is the
+// one last mentioned before it, in the same sentence or the two before, if
+// no one else was mentioned in between; a suspect, a quoted source or a
+// official or an expert (an officer giving the facts) is not taken.
+// "Em", "cháu" and "bé" are such anaphors only as the subject of a harm in
+// the passive ("Em bị gã hàng xóm dâm ô nhiều lần"): alone they are
+// pronouns of every kind.
+func (s *Scorer) victimAnaphors(d *doc) {
+	if d.mention == nil {
+		return
+	}
+	for t := 1; t+1 < len(d.toks); t++ {
+		n := 0
+		switch {
+		case d.mention[t] >= 0:
+		case victimAnaphorWords.spans(d, t, t+2):
+			n = 2
+		case childAnaphorWords.spans(d, t, t+1) && s.harmAfter(d, t+1):
+			n = 1
+		}
+		if n == 0 {
+			continue
+		}
+		if !clauseOpens(d, t) {
+			continue
+		}
+		// "nạn nhân Lan", "nạn nhân là chị Lan": named right there; "nạn
+		// nhân là vợ hắn", "nạn nhân thứ hai": someone else described.
+		if t+n < len(d.toks) && victimPredicates[d.tokenText(t+n)] {
+			continue
+		}
+		named := false
+		for k := t + n; k < min(len(d.toks), t+n+3) && d.sent[k] == d.sent[t]; k++ {
+			if d.mention[k] >= 0 {
+				named = true
+				break
+			}
+		}
+		if named {
+			continue
+		}
+		for o := t - 1; o >= 0 && d.sent[o] >= d.sent[t]-2; o-- {
+			i := d.mention[o]
+			if i < 0 {
+				continue
+			}
+			p := d.people[i]
+			if !p.accused && !harmsAfter(d, o) && !p.quoted && p.role != "official" && p.role != "expert" {
+				p.victim = true
+			}
+			break
+		}
+	}
+}
+
+// victimAnaphorWords call a person a victim.
+var (
+	victimAnaphorWords = foldedPhraseSet("nạn nhân", "bị hại")
+	childAnaphorWords  = foldedPhraseSet("em", "cháu", "bé")
+)
+
+// victimPredicates after "nạn nhân" tell who the victim is, or which one:
+// the word then describes, it does not refer back.
+var victimPredicates = foldedPhrases("là", "của", "thứ", "trong", "gồm", "tên", "và", "cùng", "khác", "được xác định")
+
+// harmsAfter reports whether the mention ending at token o is the doer of
+// a harm told after it in its sentence ("Tâm dùng dao đâm vợ. Nạn nhân tử
+// vong": Tâm is the offender), not its object in the passive ("chị H. bị
+// đánh").
+func harmsAfter(d *doc, o int) bool {
+	for k := o + 1; k < len(d.toks) && k-o <= 15 && d.sent[k] == d.sent[o]; k++ {
+		if passiveWords[d.tokenText(k)] {
+			return false
+		}
+		for end := k + 1; end <= min(len(d.toks), k+4); end++ {
+			if harmVerbs.spans(d, k, end) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseOpens reports whether token t opens a clause: the first of its
+// sentence, or after a comma, a semicolon, a colon or a dash.
+func clauseOpens(d *doc, t int) bool {
+	if t == 0 || d.sent[t-1] != d.sent[t] {
+		return true
+	}
+	switch d.tokenText(t - 1) {
+	case ",", ";", ":", "-", "–":
+		return true
+	}
+	return false
+}
+
+// characters marks the people a story names as characters of a work: the
+// word for the role or the scene right before a mention ("nhân vật Lan",
+// "phân cảnh cô bé S."), or the actor who plays them right after ("S. (do
+// X thủ vai)"). A character who is raped in the plot is no victim to shield.
+func (s *Scorer) characters(d *doc) {
+	for _, p := range d.people {
+		for _, sp := range p.spans {
+			if s.characterCue(d, sp[0], sp[1]) {
+				p.fiction = true
+				break
+			}
+		}
+	}
+}
+
+// fictionBefore are the words that name a character of a work when they
+// come right before the name (an honorific may stand between); fictionAfter
+// the words for the actor who plays them, right after it.
+var (
+	fictionBefore = foldedPhraseSet("nhân vật", "vai", "vai diễn", "phân cảnh", "cảnh phim", "trong phim",
+		"bộ phim", "nữ chính", "nam chính")
+	fictionAfter = foldedPhraseSet("do", "thủ vai", "đóng vai", "vào vai", "hóa thân")
+)
+
+func (s *Scorer) characterCue(d *doc, a, b int) bool {
+	for end := a; end >= max(0, a-3); end-- {
+		if end < a && !kinTitles.spans(d, end, a) && !fictionKin.spans(d, end, a) {
+			continue
+		}
+		for start := end - 1; start >= max(0, end-2); start-- {
+			if d.sent[start] != d.sent[a] {
+				break
+			}
+			if fictionBefore.spans(d, start, end) {
+				return true
+			}
+		}
+	}
+	k := b
+	if k < len(d.toks) && d.tokenText(k) == "(" {
+		k++
+	}
+	for end := k + 1; end <= min(len(d.toks), k+2); end++ {
+		if d.sent[end-1] == d.sent[a] && fictionAfter.spans(d, k, end) &&
+			(d.tokenText(k) != "do" || end < len(d.toks) && d.isUpper(end)) {
+			return true
+		}
+	}
+	return false
+}
+
+// fictionKin are the words for a character that may stand between the
+// scene's word and the name ("phân cảnh cô bé S.").
+var fictionKin = foldedPhraseSet("cô bé", "cậu bé", "cô gái", "chàng trai", "cô", "bé")
