@@ -57,9 +57,12 @@ func (k entryKind) crossable() bool { return k <= entryAbout }
 // independent of the number of phrases, unlike a regexp alternation per
 // rule.
 type matcher struct {
-	vocab    map[string]int32
-	edges    map[uint64]int32
-	outs     [][]int32 // entries ending at each node
+	vocab vocabTable
+	edges edgeTable
+	outs  [][]int32 // entries ending at each node
+	// kids counts each node's child edges: a walk that reaches a node
+	// without any (most phrases end at a leaf) stops without a lookup.
+	kids     []int32
 	entries  []entry
 	maxDepth int
 	soft     []bool // by vocabulary id: punctuation a rule phrase may run across
@@ -75,7 +78,7 @@ type matcher struct {
 const maxSkips = 3
 
 func newMatcher() *matcher {
-	m := &matcher{vocab: map[string]int32{}, edges: map[uint64]int32{}, outs: [][]int32{nil}, crossBelow: []bool{false}}
+	m := &matcher{outs: [][]int32{nil}, kids: []int32{0}, crossBelow: []bool{false}}
 	for _, p := range []string{",", "\"", "“", "”", "'", "‘", "’", "«", "»", "-", "–", "—", "…"} {
 		m.soft[m.id(p, true)] = true
 	}
@@ -84,16 +87,13 @@ func newMatcher() *matcher {
 
 // id returns the vocabulary id of a syllable, adding it when add is set.
 func (m *matcher) id(syl string, add bool) int32 {
-	id, ok := m.vocab[syl]
-	if !ok && add {
-		id = int32(len(m.vocab))
-		m.vocab[syl] = id
+	if !add {
+		return m.vocab.get(syl)
+	}
+	id := m.vocab.add(syl, int32(len(m.soft)))
+	if int(id) == len(m.soft) {
 		m.soft = append(m.soft, false)
 		m.root = append(m.root, -1)
-		ok = true
-	}
-	if !ok {
-		return -1
 	}
 	return id
 }
@@ -110,13 +110,15 @@ func (m *matcher) add(phrase string, e entry) error {
 	for i, t := range toks {
 		words[i] = key[t.Start:t.End]
 		id := m.id(key[t.Start:t.End], true)
-		edge := uint64(node)<<32 | uint64(uint32(id))
-		next, ok := m.edges[edge]
+		edge := edgeKey(node, id)
+		next, ok := m.edges.get(edge)
 		if !ok {
 			next = int32(len(m.outs))
 			m.outs = append(m.outs, nil)
+			m.kids = append(m.kids, 0)
+			m.kids[node]++
 			m.crossBelow = append(m.crossBelow, false)
-			m.edges[edge] = next
+			m.edges.put(edge, next)
 			if node == 0 {
 				m.root[id] = next
 			}
@@ -169,11 +171,15 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 			}
 			var next int32
 			var ok bool
-			if node == 0 {
+			switch {
+			case node == 0:
 				next = m.root[id]
 				ok = next >= 0
-			} else {
-				next, ok = m.edges[uint64(node)<<32|uint64(uint32(id))]
+			case m.kids[node] == 0:
+				// A leaf: no edge to find, and crossBelow is false, so no
+				// punctuation to skip either.
+			default:
+				next, ok = m.edges.get(edgeKey(node, id))
 			}
 			if !ok {
 				if j > i && m.soft[id] && skips < maxSkips && m.crossBelow[node] {
@@ -200,11 +206,7 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 // lookup maps every token of the folded text to its vocabulary id.
 func (m *matcher) lookup(key string, toks []vntext.Token, ids []int32) []int32 {
 	for _, t := range toks {
-		id, ok := m.vocab[key[t.Start:t.End]]
-		if !ok {
-			id = -1
-		}
-		ids = append(ids, id)
+		ids = append(ids, m.vocab.get(key[t.Start:t.End]))
 	}
 	return ids
 }
