@@ -2,6 +2,7 @@ package vntext
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -182,10 +183,34 @@ func (k *Key) Refold(s string, buf *[]byte) {
 }
 
 // FoldString returns only the key text of s, for compiling patterns.
+// Loading the rules folds some 40,000 phrases, so a phrase that is its own
+// key (lower-case ASCII) is returned as is, and another costs only the
+// string it returns: the folder and its buffers are reused.
 func FoldString(s string) string {
-	var f folder
+	if isFolded(s) {
+		return s
+	}
+	f := folderPool.Get().(*folder)
+	*f = folder{key: f.key[:0], tones: f.tones[:0]}
 	f.run(s, false)
-	return string(f.key)
+	out := string(f.key)
+	if cap(f.key) <= 1<<16 {
+		folderPool.Put(f)
+	}
+	return out
+}
+
+var folderPool = sync.Pool{New: func() any { return new(folder) }}
+
+// isFolded reports an ASCII string without capitals, which folds to
+// itself.
+func isFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 type folder struct {

@@ -119,6 +119,11 @@ func FuzzFold(f *testing.F) {
 		if FoldString(in) != k.Text {
 			t.Fatalf("FoldString and Fold disagree on %q", in)
 		}
+		// The pooled folder keeps nothing of a longer text folded before.
+		FoldString("Bà HOÀ khoẻ, " + in + in + "\u0300")
+		if FoldString(in) != k.Text {
+			t.Fatalf("FoldString after another text and Fold disagree on %q", in)
+		}
 		prev := 0
 		for i := 0; i <= len(k.Text); i++ {
 			o := k.Offset(i)
