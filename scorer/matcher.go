@@ -69,6 +69,7 @@ type matcher struct {
 	// root is the root's edges as a slice by vocabulary id (-1: none): every
 	// token starts a walk, so the first step skips the map.
 	root []int32
+	toks []vntext.Token // scratch for add
 	// crossBelow marks the nodes under which a crossable phrase continues:
 	// only there is punctuation worth skipping.
 	crossBelow []bool
@@ -101,14 +102,13 @@ func (m *matcher) id(syl string, add bool) int32 {
 // add compiles phrase into the trie.
 func (m *matcher) add(phrase string, e entry) error {
 	key := vntext.FoldString(phrase)
-	toks := vntext.Tokens(key)
+	m.toks = vntext.AppendTokens(m.toks[:0], key)
+	toks := m.toks
 	if len(toks) == 0 {
 		return fmt.Errorf("phrase %q has no syllables", phrase)
 	}
 	node := int32(0)
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = key[t.Start:t.End]
+	for _, t := range toks {
 		id := m.id(key[t.Start:t.End], true)
 		edge := edgeKey(node, id)
 		next, ok := m.edges.get(edge)
@@ -128,19 +128,45 @@ func (m *matcher) add(phrase string, e entry) error {
 		}
 		node = next
 	}
-	e.phrase, e.key = phrase, strings.Join(words, " ")
 	for _, x := range m.outs[node] {
-		if o := m.entries[x]; o.kind == e.kind && o.rule == e.rule && o.gender == e.gender && o.tag == e.tag &&
+		if o := &m.entries[x]; o.kind == e.kind && o.rule == e.rule && o.gender == e.gender && o.tag == e.tag &&
 			o.replacement == e.replacement {
 			return nil // the same phrase in another spelling (ủy/uỷ), or listed twice
 		}
 	}
+	e.phrase, e.key = phrase, spaced(key, toks)
 	m.entries = append(m.entries, e)
 	m.outs[node] = append(m.outs[node], int32(len(m.entries)-1))
 	if len(toks) > m.maxDepth {
 		m.maxDepth = len(toks)
 	}
 	return nil
+}
+
+// spaced is the tokens of key one space apart: key itself when it is
+// written so already, as nearly every phrase is.
+func spaced(key string, toks []vntext.Token) string {
+	at := 0
+	for i, t := range toks {
+		if t.Start != at {
+			break
+		}
+		at = t.End + 1
+		if i == len(toks)-1 && t.End == len(key) {
+			return key
+		}
+		if t.End >= len(key) || key[t.End] != ' ' {
+			break
+		}
+	}
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(key[t.Start:t.End])
+	}
+	return b.String()
 }
 
 // hit is a phrase found at tokens [start, end).

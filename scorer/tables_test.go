@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"genderlens/vntext"
 )
 
 // TestTables checks the matcher's hash tables against Go maps, across
@@ -46,5 +48,18 @@ func TestTables(t *testing.T) {
 	}
 	if _, ok := e.get(edgeKey(98, 1)); ok {
 		t.Error("found an edge never put")
+	}
+}
+
+func TestSpaced(t *testing.T) {
+	for _, key := range []string{"a", "bà mẹ", "a  b", "a, b", "a ", " a b", "x-y z", "a b c"} {
+		toks := vntext.Tokens(key)
+		var words []string
+		for _, tk := range toks {
+			words = append(words, key[tk.Start:tk.End])
+		}
+		if got, want := spaced(key, toks), strings.Join(words, " "); got != want {
+			t.Errorf("spaced(%q) = %q, want %q", key, got, want)
+		}
 	}
 }

@@ -30,8 +30,10 @@ type Span struct{ Start, End int }
 // Tokens splits s into syllables, numbers and punctuation. Syllables are
 // maximal runs of Unicode letters, digits and combining marks, so the
 // boundaries hold for any script, unlike regexp's ASCII-only \b.
-func Tokens(s string) []Token {
-	toks := make([]Token, 0, len(s)/4+1)
+func Tokens(s string) []Token { return AppendTokens(make([]Token, 0, len(s)/4+1), s) }
+
+// AppendTokens appends the tokens of s to toks, as Tokens gives them.
+func AppendTokens(toks []Token, s string) []Token {
 	space, newline := false, true
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
