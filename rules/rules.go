@@ -19,6 +19,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"genderlens/internal/strictyaml"
 	"genderlens/model"
@@ -411,6 +412,23 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 	return set, problems
 }
 
+// singleSpaced is strings.Join(strings.Fields(p), " "), without the copies
+// when p is already written so, as nearly every phrase is.
+func singleSpaced(p string) string {
+	prevSpace := true
+	for _, r := range p {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return strings.Join(strings.Fields(p), " ")
+		}
+		prevSpace = space
+	}
+	if prevSpace && p != "" {
+		return strings.Join(strings.Fields(p), " ")
+	}
+	return p
+}
+
 // expandLists replaces "@name" phrases by the phrases of the named list. A
 // phrase may also compose lists with words, a construction rather than a
 // phrase: "@female_traits của @women_roles" stands for every trait followed by
@@ -608,7 +626,7 @@ func validate(r *Rule) []string {
 				bad("%s: empty phrase", field)
 			}
 			// Phrases are matched folded, so "thuý"/"thúy" are one phrase.
-			k := vntext.FoldString(strings.Join(strings.Fields(p), " "))
+			k := vntext.FoldString(singleSpaced(p))
 			if seen[k] {
 				bad("%s: duplicate phrase %q", field, p)
 			}

@@ -470,3 +470,11 @@ func TestEmbeddedScoring(t *testing.T) {
 		t.Errorf("EmbeddedScoring() = %+v, %v; the embedded set has %+v", sc, err, set.Scoring)
 	}
 }
+
+func TestSingleSpaced(t *testing.T) {
+	for _, p := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "bà  mẹ ", "phụ nữ", "a\nb"} {
+		if got, want := singleSpaced(p), strings.Join(strings.Fields(p), " "); got != want {
+			t.Errorf("singleSpaced(%q) = %q, want %q", p, got, want)
+		}
+	}
+}

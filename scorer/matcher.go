@@ -2,6 +2,7 @@ package scorer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"genderlens/vntext"
@@ -84,6 +85,18 @@ func newMatcher() *matcher {
 		m.soft[m.id(p, true)] = true
 	}
 	return m
+}
+
+// reserve makes room for about n more phrases: growing the entry and node
+// arrays one doubling at a time copied them again and again at start-up.
+func (m *matcher) reserve(n int) {
+	m.entries = slices.Grow(m.entries, n)
+	m.outs = slices.Grow(m.outs, n+n/4)
+	m.kids = slices.Grow(m.kids, n+n/4)
+	m.crossBelow = slices.Grow(m.crossBelow, n+n/4)
+	for 4*(m.edges.n+n+n/4) > 3*len(m.edges.keys) {
+		m.edges.grow()
+	}
 }
 
 // id returns the vocabulary id of a syllable, adding it when add is set.

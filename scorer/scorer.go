@@ -76,6 +76,16 @@ func New(set *rules.Set) (*Scorer, error) {
 		}
 		return nil
 	}
+	n := 0
+	for _, r := range set.Rules {
+		n += len(r.Tokens) + len(r.Swap) + len(r.Exceptions)
+		for _, c := range []*rules.Near{r.Near, r.Unless, r.About} {
+			if c != nil {
+				n += len(c.Tokens) + len(c.Exceptions)
+			}
+		}
+	}
+	s.m.reserve(n + 4096) // and the people lexicons
 	for i, r := range set.Rules {
 		ri := int32(i)
 		for _, p := range r.Tokens {
