@@ -314,6 +314,23 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 		h.Write(data)
 	}
 	set := &Set{}
+	// The people lexicons and name tables (half the work) do not depend on
+	// the rules: they are read on another goroutine meanwhile, and their
+	// problems and files join the rules' below, in the order of a
+	// sequential read, so the version and the messages are the same.
+	var peopleProblems []Problem
+	type file struct {
+		name string
+		data []byte
+	}
+	var peopleFiles []file
+	peopleDone := make(chan struct{})
+	go func() {
+		defer close(peopleDone)
+		parsePeople(fsys, &set.People, func(file string, line int, format string, args ...any) {
+			peopleProblems = append(peopleProblems, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
+		}, func(name string, data []byte) { peopleFiles = append(peopleFiles, file{name, data}) })
+	}()
 	sawSet, setLine := false, 0
 	seen := map[string]string{}
 	var lists map[string][]string
@@ -405,7 +422,11 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 			add(SetFile, setLine, "scoring: %s", msg)
 		}
 	}
-	parsePeople(fsys, &set.People, add, hashFile)
+	<-peopleDone
+	problems = append(problems, peopleProblems...)
+	for _, f := range peopleFiles {
+		hashFile(f.name, f.data)
+	}
 	if set.Version != "" {
 		set.Version += "+" + hex.EncodeToString(h.Sum(nil))[:8]
 	}
