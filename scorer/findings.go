@@ -18,8 +18,15 @@ type match struct {
 // findings runs the span-producing rule kinds (existence, substitution,
 // proximity) over the hits of the single matcher pass.
 func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
-	byRule := make(map[int32][]match)
-	except := make(map[int32][]match)
+	// The matches of each rule go in slices the pooled doc keeps, not in
+	// maps of new slices made for every document.
+	if len(d.byRule) != len(s.rules) {
+		d.byRule, d.except = make([][]match, len(s.rules)), make([][]match, len(s.rules))
+	}
+	byRule, except := d.byRule, d.except
+	for i := range byRule {
+		byRule[i], except[i] = byRule[i][:0], except[i][:0]
+	}
 	for _, h := range d.hits {
 		e := s.m.entries[h.entry]
 		switch e.kind {
@@ -32,7 +39,7 @@ func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
 	var out []Finding
 	for ri := range s.rules {
 		r := &s.rules[ri]
-		ms := byRule[int32(ri)]
+		ms := byRule[ri]
 		if len(ms) == 0 {
 			continue
 		}
@@ -42,7 +49,7 @@ func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
 			}
 			continue
 		}
-		ms = s.unless(d, r, int32(ri), longestFirst(d, r, ms, except[int32(ri)]))
+		ms = s.unless(d, r, int32(ri), longestFirst(d, r, ms, except[ri]))
 		if r.SkipNames {
 			ms = s.skipNames(d, r, ms)
 		}

@@ -437,8 +437,7 @@ func initialsMatch(short, long []string) bool {
 
 // firstLetter is a syllable's first letter without diacritics.
 func firstLetter(w string) string {
-	r, _ := utf8.DecodeRuneInString(vntext.FoldDiacritics(w))
-	return string(r)
+	return string(vntext.FirstFolded(w))
 }
 
 // misspelt reports two long foreign words one edit apart ("susantyas",

@@ -366,6 +366,8 @@ type doc struct {
 	people               []*person
 	mention              []int32 // person index mentioned at each token, -1 if none
 
+	byRule, except [][]match // findings: each rule's matches and exceptions
+
 	keyStore vntext.Key // reused across documents with keyBuf
 	keyBuf   []byte
 	topics   map[string]bool

@@ -36,7 +36,9 @@ func (s *Scorer) topicRules(d *doc, fired map[string]bool) {
 				if _, _, ok := s.near(d, r.Near, entryNear, int32(ri), m); ok {
 					kept = append(kept, m)
 				} else {
-					d.drop(r, m, "no context phrase within "+itoa(r.Near.Within)+" words")
+					if d.explain {
+						d.drop(r, m, "no context phrase within "+itoa(r.Near.Within)+" words")
+					}
 				}
 			}
 			ms = kept

@@ -493,26 +493,50 @@ func isMark(r rune) bool {
 // FoldDiacritics lower-cases s and removes all diacritics, with đ -> d, for
 // diacritic-insensitive search: FoldDiacritics("Phụ nữ") == "phu nu".
 func FoldDiacritics(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendFoldDiacritics(make([]byte, 0, len(s)), s))
+}
+
+// FirstFolded is the first rune of FoldDiacritics(s), utf8.RuneError when
+// it is empty, without making the string.
+func FirstFolded(s string) rune {
 	for _, r := range s {
 		if r < utf8.RuneSelf {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			return r
+		}
+		if isMark(r) {
+			continue
+		}
+		if r >= tableLo && r <= tableHi {
+			return foldTable[r-tableLo].plain
+		}
+		return unicode.ToLower(r)
+	}
+	return utf8.RuneError
+}
+
+// appendFoldDiacritics appends FoldDiacritics(s) to b.
+func appendFoldDiacritics(b []byte, s string) []byte {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
 			continue
 		}
 		if isMark(r) {
 			continue
 		}
 		if r >= tableLo && r <= tableHi {
-			b.WriteRune(foldTable[r-tableLo].plain)
+			b = utf8.AppendRune(b, foldTable[r-tableLo].plain)
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	return b.String()
+	return b
 }
 
 // FoldTerm returns term without diacritics, its case kept and đ made d, for a search index's terms: "phụ nữ" and

@@ -418,3 +418,12 @@ func BenchmarkFoldTerm(b *testing.B) {
 		}
 	}
 }
+
+func TestFirstFolded(t *testing.T) {
+	for _, s := range []string{"", "Đức", "ĐỨC", "\u0301a", "\u0301", "Ánh", "\xffx", "Ωmega", "nguyễn", "Ɓ"} {
+		want, _ := utf8.DecodeRuneInString(FoldDiacritics(s))
+		if got := FirstFolded(s); got != want {
+			t.Errorf("FirstFolded(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

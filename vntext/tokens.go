@@ -83,7 +83,32 @@ func Syllables(s string) []Span {
 // that takes a full stop, such as "TS" in "TS. Lan". Titles (TS., PGS.TS.,
 // ThS.) and place prefixes (TP.) dominate Vietnamese news.
 func IsAbbreviation(word string) bool {
-	switch strings.ToLower(word) {
+	// ASCII words, nearly all that are asked, are lower-cased on the stack.
+	var buf [8]byte
+	if len(word) <= len(buf) && isASCII(word) {
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return isAbbreviation(string(buf[:len(word)]))
+	}
+	return isAbbreviation(strings.ToLower(word))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isAbbreviation(lower string) bool {
+	switch lower {
 	case "ts", "pgs", "gs", "ths", "bs", "ks", "tp", "tt", "q", "p", "tx", "ck",
 		"bsck", "nxb", "mr", "mrs", "ms", "dr", "st", "tr", "no", "vs", "ctv",
 		"ncs", "hlv", "tsks", "đ/c", "v.v":
