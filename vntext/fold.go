@@ -1,7 +1,6 @@
 package vntext
 
 import (
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -61,7 +60,11 @@ const (
 var foldTable = buildFoldTable()
 
 func buildFoldTable() []foldEntry {
+	// 7,744 runes at every start: the decompositions go through reused
+	// buffers rather than a few strings each.
 	t := make([]foldEntry, tableHi-tableLo+1)
+	var d, b, c, bs []byte
+	enc := make([]byte, utf8.UTFMax)
 	for r := rune(tableLo); r <= tableHi; r++ {
 		class := classOther
 		switch {
@@ -71,42 +74,70 @@ func buildFoldTable() []foldEntry {
 			class = classLetter
 		}
 		lower := unicode.ToLower(r)
-		d := norm.NFD.String(string(lower))
-		var b strings.Builder
+		up, lo := unicode.IsUpper(r), unicode.IsLower(r)
+		if !decomposes(enc, r) && !decomposes(enc, lower) {
+			// Most of the range (Greek, Cyrillic, Armenian ...): the letter is
+			// its own base and plain form, and its own bare form unless it is
+			// a mark or đ.
+			plain, bare := lower, r
+			if lower == 'đ' {
+				plain = 'd'
+			}
+			switch {
+			case unicode.Is(unicode.Mn, r):
+				bare = 0
+			case r == 'đ':
+				bare = 'd'
+			case r == 'Đ':
+				bare = 'D'
+			}
+			t[r-tableLo] = foldEntry{base: lower, plain: plain, bare: bare, class: class, upper: up, lower: lo}
+			continue
+		}
+		d = norm.NFD.AppendString(d[:0], string(lower))
+		b = b[:0]
 		var tone rune
-		for _, c := range d {
-			if isTone(c) {
-				tone = c
-				continue
-			}
-			b.WriteRune(c)
-		}
 		plain := lower
-		var p []rune
-		for _, c := range d {
-			if !unicode.Is(unicode.Mn, c) {
-				p = append(p, c)
+		nonMarks := 0
+		var first rune
+		for _, x := range string(d) {
+			if isTone(x) {
+				tone = x
+			} else {
+				b = utf8.AppendRune(b, x)
+			}
+			if !unicode.Is(unicode.Mn, x) {
+				if nonMarks == 0 {
+					first = x
+				}
+				nonMarks++
 			}
 		}
-		if len(p) == 1 {
-			plain = p[0]
+		if nonMarks == 1 {
+			plain = first
 		}
 		if lower == 'đ' {
 			plain = 'd'
 		}
 		var bare rune
-		if bs := appendBare(nil, r); utf8.RuneCount(bs) == 1 {
+		if bs = appendBare(bs[:0], r); utf8.RuneCount(bs) == 1 {
 			bare, _ = utf8.DecodeRune(bs)
 		}
-		base := []rune(norm.NFC.String(b.String()))
-		up, lo := unicode.IsUpper(r), unicode.IsLower(r)
-		if len(base) != 1 {
+		c = norm.NFC.Append(c[:0], b...)
+		if utf8.RuneCount(c) != 1 {
 			t[r-tableLo] = foldEntry{base: lower, plain: plain, bare: bare, class: class, upper: up, lower: lo}
 			continue
 		}
-		t[r-tableLo] = foldEntry{base: base[0], tone: tone, plain: plain, bare: bare, class: class, upper: up, lower: lo}
+		base, _ := utf8.DecodeRune(c)
+		t[r-tableLo] = foldEntry{base: base, tone: tone, plain: plain, bare: bare, class: class, upper: up, lower: lo}
 	}
 	return t
+}
+
+// decomposes reports a rune with a canonical decomposition; buf holds at
+// least utf8.UTFMax bytes.
+func decomposes(buf []byte, r rune) bool {
+	return !norm.NFD.IsNormal(buf[:utf8.EncodeRune(buf, r)])
 }
 
 // foldRune lower-cases r and splits off its tone mark.
@@ -585,7 +616,8 @@ func FoldTerm(term []byte) []byte {
 
 // appendBare appends r without diacritics, case kept: its canonical decomposition less combining marks, đ -> d.
 func appendBare(out []byte, r rune) []byte {
-	for _, d := range norm.NFD.String(string(r)) {
+	var buf [32]byte
+	for _, d := range string(norm.NFD.AppendString(buf[:0], string(r))) {
 		switch {
 		case unicode.Is(unicode.Mn, d):
 			continue
