@@ -338,7 +338,11 @@ func (f *folder) endWord(in int) {
 	f.lastRune = -1
 	if f.track && len(f.key) > f.wordStart {
 		k := Word
-		if r, _ := utf8.DecodeRune(f.key[f.wordStart:]); unicode.IsDigit(r) {
+		if c := f.key[f.wordStart]; c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' { // unicode.IsDigit, without decoding
+				k = Number
+			}
+		} else if r, _ := utf8.DecodeRune(f.key[f.wordStart:]); unicode.IsDigit(r) {
 			k = Number
 		}
 		f.addToken(Token{Start: f.wordStart, End: len(f.key), Kind: k, Space: f.space, Newline: f.newline})
