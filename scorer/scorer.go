@@ -481,6 +481,9 @@ func (d *doc) notCue(s *Scorer, i, end int, k entryKind) bool {
 		return false
 	}
 	for st := max(0, i-s.m.maxDepth+1); st < end; st++ {
+		if d.startKinds[st]&(1<<nk) == 0 {
+			continue // no phrase of kind nk starts here
+		}
 		for _, h := range d.hitsAt(st) {
 			e := s.m.entries[h.entry]
 			if e.kind == nk && int(h.end) > i {

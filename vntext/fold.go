@@ -262,11 +262,31 @@ type folder struct {
 }
 
 func (f *folder) emit(r rune, in int) {
-	n := len(f.key)
-	f.key = utf8.AppendRune(f.key, r)
-	if f.track {
-		for i := n; i < len(f.key); i++ {
+	// Vietnamese letters and tone marks are two- and three-byte runes,
+	// encoded here as utf8.AppendRune would.
+	switch u := uint32(r); {
+	case u < utf8.RuneSelf:
+		f.key = append(f.key, byte(r))
+		if f.track {
 			f.offs = append(f.offs, int32(in))
+		}
+	case u < 0x800:
+		f.key = append(f.key, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
+		if f.track {
+			f.offs = append(f.offs, int32(in), int32(in))
+		}
+	case u < 0xD800 || 0xE000 <= u && u < 0x10000:
+		f.key = append(f.key, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
+		if f.track {
+			f.offs = append(f.offs, int32(in), int32(in), int32(in))
+		}
+	default:
+		n := len(f.key)
+		f.key = utf8.AppendRune(f.key, r)
+		if f.track {
+			for i := n; i < len(f.key); i++ {
+				f.offs = append(f.offs, int32(in))
+			}
 		}
 	}
 }
@@ -432,7 +452,19 @@ func (f *folder) run(s string, track bool) {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		// Vietnamese letters are two- and three-byte runes: decoded here
+		// when valid, by utf8 otherwise (E0 and ED leads have narrower
+		// continuation ranges, so they go to utf8 too).
+		var r rune
+		var size int
+		switch {
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if r == utf8.RuneError && size == 1 {
 			f.other(utf8.RuneError, i)
 			i++

@@ -275,8 +275,7 @@ func Quotes(s string) []Span {
 	open := -1
 	var closer rune
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c != '"' && c != '\n' && c != 0xE2 && c != 0xC2 {
+		if !quoteBytes[s[i]] {
 			// Nothing else can open or close a quotation.
 			i++
 			continue
@@ -315,6 +314,10 @@ func Quotes(s string) []Span {
 	}
 	return out
 }
+
+// quoteBytes are the bytes that can start a quotation mark or a line
+// break: ", \n, and the lead bytes of “ ” ‘ ’ (0xE2) and « » (0xC2).
+var quoteBytes = [256]bool{'"': true, '\n': true, 0xE2: true, 0xC2: true}
 
 // maxQuoteLookahead bounds the search for the closer of ‘, so that many
 // of them on one line stay linear.
