@@ -155,9 +155,7 @@ func Sentences(s string) []Span {
 			}
 			start = i
 		}
-		for i < len(s) && !sentenceBytes[s[i]] {
-			i++ // inside a sentence most bytes are letters: skip them in a tight loop
-		}
+		i = skipUntil(s, i, &sentenceBytes) // inside a sentence most bytes are letters
 		if i >= len(s) {
 			break
 		}
@@ -275,10 +273,9 @@ func Quotes(s string) []Span {
 	open := -1
 	var closer rune
 	for i := 0; i < len(s); {
-		if !quoteBytes[s[i]] {
-			// Nothing else can open or close a quotation.
-			i++
-			continue
+		// Nothing else can open or close a quotation.
+		if i = skipUntil(s, i, &quoteBytes); i >= len(s) {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -313,6 +310,21 @@ func Quotes(s string) []Span {
 		out = append(out, Span{open, len(s)})
 	}
 	return out
+}
+
+// skipUntil returns the index of the first byte from i on that stop marks,
+// or len(s): eight bytes a step while none of them does.
+func skipUntil(s string, i int, stop *[256]bool) int {
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		if stop[b[0]] || stop[b[1]] || stop[b[2]] || stop[b[3]] || stop[b[4]] || stop[b[5]] || stop[b[6]] || stop[b[7]] {
+			break
+		}
+	}
+	for i < len(s) && !stop[s[i]] {
+		i++
+	}
+	return i
 }
 
 // quoteBytes are the bytes that can start a quotation mark or a line
