@@ -28,7 +28,7 @@ func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
 		byRule[i], except[i] = byRule[i][:0], except[i][:0]
 	}
 	for _, h := range d.hits {
-		e := s.m.entries[h.entry]
+		e := s.m.meta[h.entry]
 		switch e.kind {
 		case entryRule:
 			byRule[e.rule] = append(byRule[e.rule], match{rule: e.rule, start: int(h.start), end: int(h.end), entry: h.entry})

@@ -47,6 +47,15 @@ type entry struct {
 	key         string // the folded syllables of phrase, one space apart, as doc.joined writes them
 }
 
+// entryMeta is what the scan's consumers ask of nearly every hit, kept
+// apart from the entries (over 100 bytes each) in an array that stays in
+// cache: a hit's kind and rule, and whether that rule is a topic rule.
+type entryMeta struct {
+	rule  int32
+	kind  entryKind
+	topic bool // set by Scorer.New once the rules are known
+}
+
 // crossable reports whether a phrase of this kind may match across a comma,
 // a quotation mark or a line break inside it ("đảm việc nước, giỏi việc
 // nhà"). People cues may not: "cho, biết" is no speech verb.
@@ -65,6 +74,7 @@ type matcher struct {
 	// without any (most phrases end at a leaf) stops without a lookup.
 	kids     []int32
 	entries  []entry
+	meta     []entryMeta // by entry
 	maxDepth int
 	soft     []bool // by vocabulary id: punctuation a rule phrase may run across
 	// root is the root's edges as a slice by vocabulary id (-1: none): every
@@ -91,6 +101,7 @@ func newMatcher() *matcher {
 // arrays one doubling at a time copied them again and again at start-up.
 func (m *matcher) reserve(n int) {
 	m.entries = slices.Grow(m.entries, n)
+	m.meta = slices.Grow(m.meta, n)
 	m.outs = slices.Grow(m.outs, n+n/4)
 	m.kids = slices.Grow(m.kids, n+n/4)
 	m.crossBelow = slices.Grow(m.crossBelow, n+n/4)
@@ -149,6 +160,7 @@ func (m *matcher) add(phrase string, e entry) error {
 	}
 	e.phrase, e.key = phrase, spaced(key, toks)
 	m.entries = append(m.entries, e)
+	m.meta = append(m.meta, entryMeta{rule: e.rule, kind: e.kind})
 	m.outs[node] = append(m.outs[node], int32(len(m.entries)-1))
 	if len(toks) > m.maxDepth {
 		m.maxDepth = len(toks)

@@ -133,6 +133,9 @@ func New(set *rules.Set) (*Scorer, error) {
 	if err := s.compilePeople(&set.People); err != nil {
 		return nil, err
 	}
+	for i, e := range s.m.entries {
+		s.m.meta[i].topic = e.rule >= 0 && s.rules[e.rule].Kind == rules.KindTopic
+	}
 	s.words = keyWords{
 		loi: vntext.FoldString("lời"), duoc: vntext.FoldString("được"), bi: vntext.FoldString("bị"),
 		cua: vntext.FoldString("của"), va: vntext.FoldString("và"), cung: vntext.FoldString("cùng"),
@@ -453,18 +456,17 @@ func (d *doc) cueAt(s *Scorer, i int, k entryKind) (entry, int, bool) {
 	if i < 0 || i >= len(d.toks) || d.startKinds[i]&(1<<k) == 0 {
 		return entry{}, -1, false
 	}
-	var best entry
+	best := int32(-1)
 	end := -1
 	for _, h := range d.hitsAt(i) {
-		e := s.m.entries[h.entry]
-		if e.kind == k && int(h.end) > end {
-			best, end = e, int(h.end)
+		if s.m.meta[h.entry].kind == k && int(h.end) > end {
+			best, end = h.entry, int(h.end)
 		}
 	}
 	if end < 0 || d.notCue(s, i, end, k) || k == entrySpeech && d.speechNoun(s, i, end) {
 		return entry{}, -1, false
 	}
-	return best, end, true
+	return s.m.entries[best], end, true
 }
 
 // speechNoun reports a speech word used as a noun: "những chia sẻ",
@@ -485,8 +487,7 @@ func (d *doc) notCue(s *Scorer, i, end int, k entryKind) bool {
 			continue // no phrase of kind nk starts here
 		}
 		for _, h := range d.hitsAt(st) {
-			e := s.m.entries[h.entry]
-			if e.kind == nk && int(h.end) > i {
+			if s.m.meta[h.entry].kind == nk && int(h.end) > i {
 				// A cue that covers the whole cancelling phrase wins: "bà mẹ" is
 				// not an honorific, but as a source description it is one.
 				if st >= i && int(h.end) <= end && k != entryHonorific && k != entryReference {
@@ -528,7 +529,7 @@ func (d *doc) cueEndingAt(s *Scorer, end int, k entryKind) (entry, int, bool) {
 	best, bestStart := int32(-1), end
 	for _, hi := range d.hitsEndingAt(end) {
 		h := d.hits[hi]
-		if int(h.start) < bestStart && s.m.entries[h.entry].kind == k && !d.notCue(s, int(h.start), end, k) {
+		if int(h.start) < bestStart && s.m.meta[h.entry].kind == k && !d.notCue(s, int(h.start), end, k) {
 			best, bestStart = h.entry, int(h.start)
 		}
 	}
@@ -639,7 +640,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.startKinds = resize(d.startKinds, n+1)
 	d.endKinds = resize(d.endKinds, n+1)
 	for _, h := range d.hits {
-		bit := uint32(1) << s.m.entries[h.entry].kind
+		bit := uint32(1) << s.m.meta[h.entry].kind
 		d.startKinds[h.start] |= bit
 		d.endKinds[h.end] |= bit
 	}

@@ -12,8 +12,8 @@ func (s *Scorer) topicRules(d *doc, fired map[string]bool) {
 	cues := make(map[int32][]match)
 	except := make(map[int32][]match)
 	for _, h := range d.hits {
-		e := s.m.entries[h.entry]
-		if s.rules[max(0, e.rule)].Kind != rules.KindTopic || e.rule < 0 {
+		e := s.m.meta[h.entry]
+		if !e.topic {
 			continue
 		}
 		m := match{rule: e.rule, start: int(h.start), end: int(h.end)}
