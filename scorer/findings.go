@@ -18,15 +18,7 @@ type match struct {
 // findings runs the span-producing rule kinds (existence, substitution,
 // proximity) over the hits of the single matcher pass.
 func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
-	// The matches of each rule go in slices the pooled doc keeps, not in
-	// maps of new slices made for every document.
-	if len(d.byRule) != len(s.rules) {
-		d.byRule, d.except = make([][]match, len(s.rules)), make([][]match, len(s.rules))
-	}
-	byRule, except := d.byRule, d.except
-	for i := range byRule {
-		byRule[i], except[i] = byRule[i][:0], except[i][:0]
-	}
+	byRule, except := d.ruleMatches(len(s.rules))
 	for _, h := range d.hits {
 		e := s.m.meta[h.entry]
 		switch e.kind {
@@ -77,6 +69,19 @@ func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
 		out = append(out, got...)
 	}
 	return dropContained(out)
+}
+
+// ruleMatches returns empty per-rule lists of matches and of exceptions
+// for n rules: slices the pooled doc keeps, not maps of new slices made for
+// every document. topicRules and findings use them in turn.
+func (d *doc) ruleMatches(n int) (byRule, except [][]match) {
+	if len(d.byRule) != n {
+		d.byRule, d.except = make([][]match, n), make([][]match, n)
+	}
+	for i := range d.byRule {
+		d.byRule[i], d.except[i] = d.byRule[i][:0], d.except[i][:0]
+	}
+	return d.byRule, d.except
 }
 
 // applies checks the article-level conditions of a rule: sections and
