@@ -362,8 +362,10 @@ func (f *folder) endWord(in int) {
 			if '0' <= c && c <= '9' { // unicode.IsDigit, without decoding
 				k = Number
 			}
-		} else if r, _ := utf8.DecodeRune(f.key[f.wordStart:]); unicode.IsDigit(r) {
-			k = Number
+		} else if c >= 0xD9 { // below U+0640 (lead byte 0xD9) no rune is a digit
+			if r, _ := utf8.DecodeRune(f.key[f.wordStart:]); unicode.IsDigit(r) {
+				k = Number
+			}
 		}
 		f.addToken(Token{Start: f.wordStart, End: len(f.key), Kind: k, Space: f.space, Newline: f.newline})
 		f.space, f.newline = false, false
