@@ -656,7 +656,7 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 	for j < len(d.toks) && d.mention[j] == m {
 		j++
 	}
-	return j, e, true
+	return j, *e, true
 }
 
 // demonstratives after a description point back to someone already
@@ -698,11 +698,11 @@ func (s *Scorer) honorificDescription(d *doc, k int) (entry, int, bool) {
 		return entry{}, 0, false
 	}
 	if _, tend, ok := d.cueAt(s, end, entryTitle); ok {
-		return e, tend, true
+		return *e, tend, true
 	}
 	// A seller named by what she sells: "chị bán rau", "ông bán vé số".
 	if d.tokenText(end) == foldedSell && end+1 < len(d.toks) && d.isWord(end+1) && !d.isUpper(end+1) {
-		return e, end + 2, true
+		return *e, end + 2, true
 	}
 	return entry{}, 0, false
 }
@@ -737,7 +737,7 @@ func (s *Scorer) bareTitle(d *doc, k int) (entry, int, bool) {
 		s.appositiveWithin(d, k, 40) {
 		return entry{}, 0, false
 	}
-	return e, end, true
+	return *e, end, true
 }
 
 // officeSuffix ("quán") after a title makes the place of the office: "đại sứ quán",

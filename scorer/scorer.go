@@ -451,11 +451,23 @@ func notKind(k entryKind) entryKind {
 }
 
 // cueAt returns the longest people cue of kind k starting at token i,
-// unless a phrase gives the word another sense (đàn ông, kể từ).
-func (d *doc) cueAt(s *Scorer, i int, k entryKind) (entry, int, bool) {
-	if i < 0 || i >= len(d.toks) || d.startKinds[i]&(1<<k) == 0 {
-		return entry{}, -1, false
+// unless a phrase gives the word another sense (đàn ông, kể từ). The entry
+// is the matcher's own, not a copy (most calls ask only whether there is
+// one; a copy was 104 bytes), or noEntry.
+func (d *doc) cueAt(s *Scorer, i int, k entryKind) (*entry, int, bool) {
+	if uint(i) >= uint(len(d.toks)) || d.startKinds[i]&(1<<k) == 0 {
+		return &noEntry, -1, false
 	}
+	return d.cueStartingAt(s, i, k)
+}
+
+// noEntry is what cueAt and cueEndingAt point to when they find no cue: a
+// zero entry, as the value they returned before. No caller writes through
+// the pointer they return, which points into the matcher's entries.
+var noEntry entry
+
+// cueStartingAt is cueAt where a cue of kind k starts at token i.
+func (d *doc) cueStartingAt(s *Scorer, i int, k entryKind) (*entry, int, bool) {
 	best := int32(-1)
 	end := -1
 	for _, h := range d.hitsAt(i) {
@@ -464,9 +476,9 @@ func (d *doc) cueAt(s *Scorer, i int, k entryKind) (entry, int, bool) {
 		}
 	}
 	if end < 0 || d.notCue(s, i, end, k) || k == entrySpeech && d.speechNoun(s, i, end) {
-		return entry{}, -1, false
+		return &noEntry, -1, false
 	}
-	return s.m.entries[best], end, true
+	return &s.m.entries[best], end, true
 }
 
 // speechNoun reports a speech word used as a noun: "những chia sẻ",
@@ -522,10 +534,15 @@ func (d *doc) honorificBeforeName(s *Scorer, i, end, phraseEnd int) bool {
 
 // cueEndingAt returns the longest cue of kind k that ends exactly at token
 // end (exclusive), searching starts up to the trie depth back.
-func (d *doc) cueEndingAt(s *Scorer, end int, k entryKind) (entry, int, bool) {
-	if end <= 0 || end > len(d.toks) || d.endKinds[end]&(1<<k) == 0 {
-		return entry{}, 0, false
+func (d *doc) cueEndingAt(s *Scorer, end int, k entryKind) (*entry, int, bool) {
+	if uint(end-1) >= uint(len(d.toks)) || d.endKinds[end]&(1<<k) == 0 {
+		return &noEntry, 0, false
 	}
+	return d.cueEndingAtSlow(s, end, k)
+}
+
+// cueEndingAtSlow is cueEndingAt where a cue of kind k ends at token end.
+func (d *doc) cueEndingAtSlow(s *Scorer, end int, k entryKind) (*entry, int, bool) {
 	best, bestStart := int32(-1), end
 	for _, hi := range d.hitsEndingAt(end) {
 		h := d.hits[hi]
@@ -534,9 +551,9 @@ func (d *doc) cueEndingAt(s *Scorer, end int, k entryKind) (entry, int, bool) {
 		}
 	}
 	if best < 0 {
-		return entry{}, 0, false
+		return &noEntry, 0, false
 	}
-	return s.m.entries[best], bestStart, true
+	return &s.m.entries[best], bestStart, true
 }
 
 // Check audits one document.
