@@ -313,34 +313,41 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 		fmt.Fprintf(h, "%s %d\n", name, len(data))
 		h.Write(data)
 	}
+	// The rule files are read and hashed first; the version's hash then
+	// goes on with the people files on the goroutine that reads them.
+	type file struct {
+		data []byte
+		err  error
+	}
+	files := make([]file, len(names))
+	for i, name := range names {
+		files[i].data, files[i].err = fs.ReadFile(fsys, name)
+		if files[i].err == nil {
+			hashFile(name, files[i].data)
+		}
+	}
 	set := &Set{}
 	// The people lexicons and name tables (half the work) do not depend on
 	// the rules: they are read on another goroutine meanwhile, and their
-	// problems and files join the rules' below, in the order of a
-	// sequential read, so the version and the messages are the same.
+	// problems join the rules' below, in the order of a sequential read, so
+	// the version and the messages are the same.
 	var peopleProblems []Problem
-	type file struct {
-		name string
-		data []byte
-	}
-	var peopleFiles []file
 	peopleDone := make(chan struct{})
 	go func() {
 		defer close(peopleDone)
 		parsePeople(fsys, &set.People, func(file string, line int, format string, args ...any) {
 			peopleProblems = append(peopleProblems, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
-		}, func(name string, data []byte) { peopleFiles = append(peopleFiles, file{name, data}) })
+		}, hashFile)
 	}()
 	sawSet, setLine := false, 0
 	seen := map[string]string{}
 	var lists map[string][]string
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+	for i, name := range names {
+		data, err := files[i].data, files[i].err
 		if err != nil {
 			add(name, 0, "read: %v", err)
 			continue
 		}
-		hashFile(name, data)
 		var doc yaml.Node
 		if err := yaml.Unmarshal(data, &doc); err != nil {
 			add(name, yamlLine(err), "parse: %v", err)
@@ -424,9 +431,6 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 	}
 	<-peopleDone
 	problems = append(problems, peopleProblems...)
-	for _, f := range peopleFiles {
-		hashFile(f.name, f.data)
-	}
 	if set.Version != "" {
 		set.Version += "+" + hex.EncodeToString(h.Sum(nil))[:8]
 	}
