@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -99,25 +100,30 @@ func parseNameTable(r io.Reader, minCount int, minShare float64) (*NameTable, er
 		return nil, fmt.Errorf("read name table: %w", err)
 	}
 	var b tableBuilder
+	b.reserve(bytes.Count(data, []byte("\n")) + 1)
 	if err := b.add(string(data)); err != nil {
 		return nil, err
 	}
 	return b.build(minCount, minShare), nil
 }
 
-// tableBuilder gathers the lines of one or more table files.
+// tableBuilder gathers the lines of one or more table files. Listed names
+// go straight into the table's index, which build then completes with the
+// counted ones: start-up reads 66,000 listed names, and a second map of
+// them, or a map grown from empty, cost more than the rest of the work.
 type tableBuilder struct {
-	listed  map[string]string
+	index   map[string]int32 // listed names -> position in genders
+	genders []string
 	counted map[string][2]int
+	lines   int // the lines to come, to size the maps
 }
 
-// add reads one file's lines. Start-up reads 70,000 of them, so a line costs
-// no allocation unless its name needs folding (most world names are plain
-// lower-case ASCII already).
+// reserve sizes the builder for about lines more lines.
+func (b *tableBuilder) reserve(lines int) { b.lines += lines }
+
+// add reads one file's lines. A line costs no allocation unless its name
+// needs folding (most world names are plain lower-case ASCII already).
 func (b *tableBuilder) add(data string) error {
-	if b.listed == nil {
-		b.listed, b.counted = map[string]string{}, map[string][2]int{}
-	}
 	for line := 1; data != ""; line++ {
 		var s string
 		s, data, _ = strings.Cut(data, "\n")
@@ -135,10 +141,15 @@ func (b *tableBuilder) add(data string) error {
 			if c1 != Female && c1 != Male {
 				return fmt.Errorf("line %d: gender %q is not female or male", line, c1)
 			}
-			if g, ok := b.listed[name]; ok && g != c1 {
-				b.listed[name] = ""
-			} else {
-				b.listed[name] = c1
+			if b.index == nil {
+				b.index = make(map[string]int32, b.lines)
+				b.genders = make([]string, 0, b.lines)
+			}
+			if i, ok := b.index[name]; !ok {
+				b.index[name] = int32(len(b.genders))
+				b.genders = append(b.genders, c1)
+			} else if b.genders[i] != c1 {
+				b.genders[i] = ""
 			}
 		default:
 			if strings.Contains(c2, "\t") {
@@ -148,6 +159,9 @@ func (b *tableBuilder) add(data string) error {
 			f, err2 := strconv.Atoi(c2)
 			if err1 != nil || err2 != nil || m < 0 || f < 0 {
 				return fmt.Errorf("line %d: want name, bearers male, bearers female", line)
+			}
+			if b.counted == nil {
+				b.counted = make(map[string][2]int, b.lines)
 			}
 			c := b.counted[name]
 			b.counted[name] = [2]int{c[0] + m, c[1] + f}
@@ -168,11 +182,17 @@ func foldName(name string) string {
 	return name
 }
 
-// build decides each name's gender and indexes the table.
+// build decides each name's gender and indexes the table. A counted name
+// is known with at least minKnown bearers; with minCount of them and
+// minShare of one sex it decides that sex. A name both listed and counted
+// decides only when the two agree.
 func (b *tableBuilder) build(minCount int, minShare float64) *NameTable {
-	listed := b.listed
-	if listed == nil {
-		listed = map[string]string{}
+	t := &NameTable{index: b.index, genders: b.genders, minShare: minShare}
+	if t.index == nil {
+		t.index = make(map[string]int32, len(b.counted))
+	}
+	if minShare <= 0 {
+		t.minShare = 1
 	}
 	for name, c := range b.counted {
 		n, g := c[0]+c[1], ""
@@ -186,20 +206,18 @@ func (b *tableBuilder) build(minCount int, minShare float64) *NameTable {
 		case float64(c[0]) >= minShare*float64(n) && c[0] > c[1]:
 			g = Male
 		}
-		if old, ok := listed[name]; ok && old != g {
-			g = ""
+		if i, ok := t.index[name]; !ok {
+			t.index[name] = int32(len(t.genders))
+			t.genders = append(t.genders, g)
+		} else if t.genders[i] != g {
+			t.genders[i] = ""
 		}
-		listed[name] = g
 	}
-	t := &NameTable{genders: make([]string, 0, len(listed)),
-		counts: make([][2]int, 0, len(listed)), minShare: minShare, index: make(map[string]int32, len(listed))}
-	if minShare <= 0 {
-		t.minShare = 1
-	}
-	for name, g := range listed {
-		t.index[name] = int32(len(t.genders))
-		t.genders = append(t.genders, g)
-		t.counts = append(t.counts, b.counted[name])
+	t.counts = make([][2]int, len(t.genders))
+	for name, c := range b.counted {
+		if i, ok := t.index[name]; ok {
+			t.counts[i] = c
+		}
 	}
 	return t
 }

@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"bytes"
 	"io/fs"
 	"reflect"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -516,7 +518,8 @@ func loadTable(fsys fs.FS, file, field string, spec tableSpec, add func(string, 
 		add(file, 0, "%s.min_share: want a share from 0 to 1, got %v", field, spec.MinShare)
 	}
 	var b tableBuilder
-	for _, f := range spec.Files {
+	files := make([][]byte, len(spec.Files))
+	for i, f := range spec.Files {
 		path := PeopleDir + "/" + f
 		data, err := fs.ReadFile(fsys, path)
 		if err != nil {
@@ -524,8 +527,14 @@ func loadTable(fsys fs.FS, file, field string, spec tableSpec, add func(string, 
 			return nil
 		}
 		hash(path, data)
-		if err := b.add(string(data)); err != nil {
-			add(path, 0, "%v", err)
+		files[i] = data
+		b.reserve(bytes.Count(data, []byte("\n")) + 1)
+	}
+	for i, data := range files {
+		// The table's names are slices of the text, which nothing else
+		// holds or changes: no copy of the megabyte of world names.
+		if err := b.add(unsafe.String(unsafe.SliceData(data), len(data))); err != nil {
+			add(PeopleDir+"/"+spec.Files[i], 0, "%v", err)
 			return nil
 		}
 	}

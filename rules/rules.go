@@ -19,6 +19,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"genderlens/internal/strictyaml"
 	"genderlens/model"
@@ -321,17 +322,41 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 		fmt.Fprintf(h, "%s %d\n", name, len(data))
 		h.Write(data)
 	}
+	// The rule files are read and hashed first; the version's hash then
+	// goes on with the people files on the goroutine that reads them.
+	type file struct {
+		data []byte
+		err  error
+	}
+	files := make([]file, len(names))
+	for i, name := range names {
+		files[i].data, files[i].err = fs.ReadFile(fsys, name)
+		if files[i].err == nil {
+			hashFile(name, files[i].data)
+		}
+	}
 	set := &Set{}
+	// The people lexicons and name tables (half the work) do not depend on
+	// the rules: they are read on another goroutine meanwhile, and their
+	// problems join the rules' below, in the order of a sequential read, so
+	// the version and the messages are the same.
+	var peopleProblems []Problem
+	peopleDone := make(chan struct{})
+	go func() {
+		defer close(peopleDone)
+		parsePeople(fsys, &set.People, func(file string, line int, format string, args ...any) {
+			peopleProblems = append(peopleProblems, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
+		}, hashFile)
+	}()
 	sawSet, setLine := false, 0
 	seen := map[string]string{}
 	var lists map[string][]string
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+	for i, name := range names {
+		data, err := files[i].data, files[i].err
 		if err != nil {
 			add(name, 0, "read: %v", err)
 			continue
 		}
-		hashFile(name, data)
 		var doc yaml.Node
 		if err := yaml.Unmarshal(data, &doc); err != nil {
 			add(name, yamlLine(err), "parse: %v", err)
@@ -423,11 +448,29 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 			}
 		}
 	}
-	parsePeople(fsys, &set.People, add, hashFile)
+	<-peopleDone
+	problems = append(problems, peopleProblems...)
 	if set.Version != "" {
 		set.Version += "+" + hex.EncodeToString(h.Sum(nil))[:8]
 	}
 	return set, problems
+}
+
+// singleSpaced is strings.Join(strings.Fields(p), " "), without the copies
+// when p is already written so, as nearly every phrase is.
+func singleSpaced(p string) string {
+	prevSpace := true
+	for _, r := range p {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return strings.Join(strings.Fields(p), " ")
+		}
+		prevSpace = space
+	}
+	if prevSpace && p != "" {
+		return strings.Join(strings.Fields(p), " ")
+	}
+	return p
 }
 
 // expandLists replaces "@name" phrases by the phrases of the named list. A
@@ -627,7 +670,7 @@ func validate(r *Rule) []string {
 				bad("%s: empty phrase", field)
 			}
 			// Phrases are matched folded, so "thuý"/"thúy" are one phrase.
-			k := vntext.FoldString(strings.Join(strings.Fields(p), " "))
+			k := vntext.FoldString(singleSpaced(p))
 			if seen[k] {
 				bad("%s: duplicate phrase %q", field, p)
 			}

@@ -351,6 +351,27 @@ func TestNameTable(t *testing.T) {
 	if !tab.Known("Anh") || tab.Known("rare") || tab.Known("x") {
 		t.Error("Known")
 	}
+	// Listed names: two spellings that disagree decide nothing; a name both
+	// listed and counted decides only when the two agree.
+	var b tableBuilder
+	b.reserve(1)
+	for _, file := range []string{"hòa\tfemale\nhoà\tmale\nlan\tfemale\nmai\tfemale\n", "lan\t0\t90\nmai\t90\t0\nrare\t1\t0\nnew\t0\t9\n"} {
+		if err := b.add(file); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tab = b.build(5, 0.9)
+	for name, want := range map[string]string{"hoà": "", "lan": Female, "mai": "", "new": Female, "rare": ""} {
+		if got := tab.Gender(name); got != want {
+			t.Errorf("merged table: Gender(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if m, f, ok := tab.CountsKey("lan"); !ok || m != 0 || f != 90 {
+		t.Errorf("merged table: CountsKey(lan) = %d %d %v", m, f, ok)
+	}
+	if !tab.Known("hòa") || tab.Known("rare") || tab.Len() != 4 {
+		t.Errorf("merged table: Known or Len (%d)", tab.Len())
+	}
 	if _, err := parseNameTable(strings.NewReader("a\tboth\n"), 0, 0); err == nil {
 		t.Error("accepted gender both")
 	}
@@ -447,5 +468,13 @@ func TestEmbeddedScoring(t *testing.T) {
 	sc, err := EmbeddedScoring()
 	if err != nil || !reflect.DeepEqual(sc, set.Scoring) {
 		t.Errorf("EmbeddedScoring() = %+v, %v; the embedded set has %+v", sc, err, set.Scoring)
+	}
+}
+
+func TestSingleSpaced(t *testing.T) {
+	for _, p := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "bà  mẹ ", "phụ nữ", "a\nb"} {
+		if got, want := singleSpaced(p), strings.Join(strings.Fields(p), " "); got != want {
+			t.Errorf("singleSpaced(%q) = %q, want %q", p, got, want)
+		}
 	}
 }

@@ -19,10 +19,9 @@ type match struct {
 // findings runs the span-producing rule kinds (existence, substitution,
 // proximity) over the hits of the single matcher pass.
 func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
-	byRule := make(map[int32][]match)
-	except := make(map[int32][]match)
+	byRule, except := d.ruleMatches(len(s.rules))
 	for _, h := range d.hits {
-		e := s.m.entries[h.entry]
+		e := s.m.meta[h.entry]
 		switch e.kind {
 		case entryRule:
 			byRule[e.rule] = append(byRule[e.rule], match{rule: e.rule, start: int(h.start), end: int(h.end), entry: h.entry})
@@ -33,7 +32,7 @@ func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
 	var out []Finding
 	for ri := range s.rules {
 		r := &s.rules[ri]
-		ms := byRule[int32(ri)]
+		ms := byRule[ri]
 		if len(ms) == 0 {
 			continue
 		}
@@ -43,7 +42,7 @@ func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
 			}
 			continue
 		}
-		ms = s.unless(d, r, int32(ri), longestFirst(d, r, ms, except[int32(ri)]))
+		ms = s.unless(d, r, int32(ri), longestFirst(d, r, ms, except[ri]))
 		if r.SkipNames {
 			ms = s.skipNames(d, r, ms)
 		}
@@ -71,6 +70,19 @@ func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
 		out = append(out, got...)
 	}
 	return dropContained(out)
+}
+
+// ruleMatches returns empty per-rule lists of matches and of exceptions
+// for n rules: slices the pooled doc keeps, not maps of new slices made for
+// every document. topicRules and findings use them in turn.
+func (d *doc) ruleMatches(n int) (byRule, except [][]match) {
+	if len(d.byRule) != n {
+		d.byRule, d.except = make([][]match, n), make([][]match, n)
+	}
+	for i := range d.byRule {
+		d.byRule[i], d.except[i] = d.byRule[i][:0], d.except[i][:0]
+	}
+	return d.byRule, d.except
 }
 
 // applies checks the article-level conditions of a rule: sections and

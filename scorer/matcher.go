@@ -2,6 +2,7 @@ package scorer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"genderlens/vntext"
@@ -46,6 +47,15 @@ type entry struct {
 	key         string // the folded syllables of phrase, one space apart, as doc.joined writes them
 }
 
+// entryMeta is what the scan's consumers ask of nearly every hit, kept
+// apart from the entries (over 100 bytes each) in an array that stays in
+// cache: a hit's kind and rule, and whether that rule is a topic rule.
+type entryMeta struct {
+	rule  int32
+	kind  entryKind
+	topic bool // set by Scorer.New once the rules are known
+}
+
 // crossable reports whether a phrase of this kind may match across a comma,
 // a quotation mark or a line break inside it ("đảm việc nước, giỏi việc
 // nhà"). People cues may not: "cho, biết" is no speech verb.
@@ -57,15 +67,20 @@ func (k entryKind) crossable() bool { return k <= entryAbout }
 // independent of the number of phrases, unlike a regexp alternation per
 // rule.
 type matcher struct {
-	vocab    map[string]int32
-	edges    map[uint64]int32
-	outs     [][]int32 // entries ending at each node
+	vocab vocabTable
+	edges edgeTable
+	outs  [][]int32 // entries ending at each node
+	// kids counts each node's child edges: a walk that reaches a node
+	// without any (most phrases end at a leaf) stops without a lookup.
+	kids     []int32
 	entries  []entry
+	meta     []entryMeta // by entry
 	maxDepth int
 	soft     []bool // by vocabulary id: punctuation a rule phrase may run across
 	// root is the root's edges as a slice by vocabulary id (-1: none): every
 	// token starts a walk, so the first step skips the map.
 	root []int32
+	toks []vntext.Token // scratch for add
 	// crossBelow marks the nodes under which a crossable phrase continues:
 	// only there is punctuation worth skipping.
 	crossBelow []bool
@@ -75,25 +90,35 @@ type matcher struct {
 const maxSkips = 3
 
 func newMatcher() *matcher {
-	m := &matcher{vocab: map[string]int32{}, edges: map[uint64]int32{}, outs: [][]int32{nil}, crossBelow: []bool{false}}
+	m := &matcher{outs: [][]int32{nil}, kids: []int32{0}, crossBelow: []bool{false}}
 	for _, p := range []string{",", "\"", "“", "”", "'", "‘", "’", "«", "»", "-", "–", "—", "…"} {
 		m.soft[m.id(p, true)] = true
 	}
 	return m
 }
 
+// reserve makes room for about n more phrases: growing the entry and node
+// arrays one doubling at a time copied them again and again at start-up.
+func (m *matcher) reserve(n int) {
+	m.entries = slices.Grow(m.entries, n)
+	m.meta = slices.Grow(m.meta, n)
+	m.outs = slices.Grow(m.outs, n+n/4)
+	m.kids = slices.Grow(m.kids, n+n/4)
+	m.crossBelow = slices.Grow(m.crossBelow, n+n/4)
+	for 4*(m.edges.n+n+n/4) > 3*len(m.edges.keys) {
+		m.edges.grow()
+	}
+}
+
 // id returns the vocabulary id of a syllable, adding it when add is set.
 func (m *matcher) id(syl string, add bool) int32 {
-	id, ok := m.vocab[syl]
-	if !ok && add {
-		id = int32(len(m.vocab))
-		m.vocab[syl] = id
+	if !add {
+		return m.vocab.get(syl)
+	}
+	id := m.vocab.add(syl, int32(len(m.soft)))
+	if int(id) == len(m.soft) {
 		m.soft = append(m.soft, false)
 		m.root = append(m.root, -1)
-		ok = true
-	}
-	if !ok {
-		return -1
 	}
 	return id
 }
@@ -101,22 +126,23 @@ func (m *matcher) id(syl string, add bool) int32 {
 // add compiles phrase into the trie.
 func (m *matcher) add(phrase string, e entry) error {
 	key := vntext.FoldString(phrase)
-	toks := vntext.Tokens(key)
+	m.toks = vntext.AppendTokens(m.toks[:0], key)
+	toks := m.toks
 	if len(toks) == 0 {
 		return fmt.Errorf("phrase %q has no syllables", phrase)
 	}
 	node := int32(0)
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = key[t.Start:t.End]
+	for _, t := range toks {
 		id := m.id(key[t.Start:t.End], true)
-		edge := uint64(node)<<32 | uint64(uint32(id))
-		next, ok := m.edges[edge]
+		edge := edgeKey(node, id)
+		next, ok := m.edges.get(edge)
 		if !ok {
 			next = int32(len(m.outs))
 			m.outs = append(m.outs, nil)
+			m.kids = append(m.kids, 0)
+			m.kids[node]++
 			m.crossBelow = append(m.crossBelow, false)
-			m.edges[edge] = next
+			m.edges.put(edge, next)
 			if node == 0 {
 				m.root[id] = next
 			}
@@ -126,19 +152,46 @@ func (m *matcher) add(phrase string, e entry) error {
 		}
 		node = next
 	}
-	e.phrase, e.key = phrase, strings.Join(words, " ")
 	for _, x := range m.outs[node] {
-		if o := m.entries[x]; o.kind == e.kind && o.rule == e.rule && o.gender == e.gender && o.tag == e.tag &&
+		if o := &m.entries[x]; o.kind == e.kind && o.rule == e.rule && o.gender == e.gender && o.tag == e.tag &&
 			o.replacement == e.replacement {
 			return nil // the same phrase in another spelling (ủy/uỷ), or listed twice
 		}
 	}
+	e.phrase, e.key = phrase, spaced(key, toks)
 	m.entries = append(m.entries, e)
+	m.meta = append(m.meta, entryMeta{rule: e.rule, kind: e.kind})
 	m.outs[node] = append(m.outs[node], int32(len(m.entries)-1))
 	if len(toks) > m.maxDepth {
 		m.maxDepth = len(toks)
 	}
 	return nil
+}
+
+// spaced is the tokens of key one space apart: key itself when it is
+// written so already, as nearly every phrase is.
+func spaced(key string, toks []vntext.Token) string {
+	at := 0
+	for i, t := range toks {
+		if t.Start != at {
+			break
+		}
+		at = t.End + 1
+		if i == len(toks)-1 && t.End == len(key) {
+			return key
+		}
+		if t.End >= len(key) || key[t.End] != ' ' {
+			break
+		}
+	}
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(key[t.Start:t.End])
+	}
+	return b.String()
 }
 
 // hit is a phrase found at tokens [start, end).
@@ -169,11 +222,15 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 			}
 			var next int32
 			var ok bool
-			if node == 0 {
+			switch {
+			case node == 0:
 				next = m.root[id]
 				ok = next >= 0
-			} else {
-				next, ok = m.edges[uint64(node)<<32|uint64(uint32(id))]
+			case m.kids[node] == 0:
+				// A leaf: no edge to find, and crossBelow is false, so no
+				// punctuation to skip either.
+			default:
+				next, ok = m.edges.get(edgeKey(node, id))
 			}
 			if !ok {
 				if j > i && m.soft[id] && skips < maxSkips && m.crossBelow[node] {
@@ -200,11 +257,7 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 // lookup maps every token of the folded text to its vocabulary id.
 func (m *matcher) lookup(key string, toks []vntext.Token, ids []int32) []int32 {
 	for _, t := range toks {
-		id, ok := m.vocab[key[t.Start:t.End]]
-		if !ok {
-			id = -1
-		}
-		ids = append(ids, id)
+		ids = append(ids, m.vocab.get(key[t.Start:t.End]))
 	}
 	return ids
 }

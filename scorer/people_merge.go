@@ -437,8 +437,7 @@ func initialsMatch(short, long []string) bool {
 
 // firstLetter is a syllable's first letter without diacritics.
 func firstLetter(w string) string {
-	r, _ := utf8.DecodeRuneInString(vntext.FoldDiacritics(w))
-	return string(r)
+	return string(vntext.FirstFolded(w))
 }
 
 // misspelt reports two long foreign words one edit apart ("susantyas",
@@ -659,7 +658,7 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 	for j < len(d.toks) && d.mention[j] == m {
 		j++
 	}
-	return j, e, true
+	return j, *e, true
 }
 
 // groupPossessives are descriptions of several people that take their
@@ -705,11 +704,11 @@ func (s *Scorer) honorificDescription(d *doc, k int) (entry, int, bool) {
 		return entry{}, 0, false
 	}
 	if _, tend, ok := d.cueAt(s, end, entryTitle); ok {
-		return e, tend, true
+		return *e, tend, true
 	}
 	// A seller named by what she sells: "chị bán rau", "ông bán vé số".
 	if d.tokenText(end) == foldedSell && end+1 < len(d.toks) && d.isWord(end+1) && !d.isUpper(end+1) {
-		return e, end + 2, true
+		return *e, end + 2, true
 	}
 	return entry{}, 0, false
 }
@@ -744,7 +743,7 @@ func (s *Scorer) bareTitle(d *doc, k int) (entry, int, bool) {
 		s.appositiveWithin(d, k, 40) {
 		return entry{}, 0, false
 	}
-	return e, end, true
+	return *e, end, true
 }
 
 // officeSuffix ("quán") after a title makes the place of the office: "đại sứ quán",

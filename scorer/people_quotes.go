@@ -816,7 +816,7 @@ func (s *Scorer) anaphora(d *doc) {
 				s.addSource(d, src, j, jend, jend, v)
 				p := d.people[len(d.people)-1]
 				p.quoteBy = d.cueOf("quoted", cueAnaphor, "", k, vend)
-				anaphorGender(d, p, src, e, k, end)
+				anaphorGender(d, p, src, *e, k, end)
 				k = v
 				continue
 			}
@@ -926,7 +926,7 @@ func (s *Scorer) indefiniteBefore(d *doc, k int, gender string) (int, int, entry
 		if !ok || end > k || gender != unknown && src.gender != gender && (src.gender != unknown || !s.newcomer(d, j, k)) {
 			continue
 		}
-		return j, end, src, true
+		return j, end, *src, true
 	}
 	return 0, 0, entry{}, false
 }

@@ -13,12 +13,12 @@ import "genderlens/vntext"
 func (s *Scorer) sourceAt(d *doc, k int) (entry, int, bool) {
 	e, end, ok := d.cueAt(s, k, entrySource)
 	if ok && e.gender != unknown || d.tokenText(k) != s.words.mot {
-		return e, end, ok
+		return *e, end, ok
 	}
 	if g, gend, gok := d.cueAt(s, k+1, entrySource); gok && gend >= end && (g.gender == female || g.gender == male) {
-		return g, gend, true
+		return *g, gend, true
 	}
-	return e, end, ok
+	return *e, end, ok
 }
 
 // anaphorGender gives the unnamed person p, introduced by a description of
@@ -136,7 +136,7 @@ func (s *Scorer) namedAfterDescription(d *doc, a int, c *candidate) bool {
 	for _, kind := range []entryKind{entrySource, entryRoleNoun, entryTitle, entryHonorific} {
 		if e, st, ok := d.cueEndingAt(s, k+1, kind); ok {
 			if kind == entrySource || kind == entryRoleNoun {
-				c.desc = &cueSpan{e, st, k + 1}
+				c.desc = &cueSpan{*e, st, k + 1}
 			}
 			return true
 		}

@@ -13,12 +13,16 @@ func (s *Scorer) proximity(d *doc, r *rules.Rule, ri int32, ms []match) []Findin
 	for _, m := range ms {
 		a, b, ok := s.near(d, r.Near, entryNear, ri, m)
 		if !ok {
-			d.drop(r, m, "no "+nearWhat(r.Near)+" within "+itoa(r.Near.Within)+" words")
+			if d.explain { // the message is built only when asked for
+				d.drop(r, m, "no "+nearWhat(r.Near)+" within "+itoa(r.Near.Within)+" words")
+			}
 			continue
 		}
 		if r.About != nil {
 			if _, _, ok := s.near(d, r.About, entryAbout, ri, m); !ok {
-				d.drop(r, m, "about no one: no "+nearWhat(r.About)+" within "+itoa(r.About.Within)+" words")
+				if d.explain {
+					d.drop(r, m, "about no one: no "+nearWhat(r.About)+" within "+itoa(r.About.Within)+" words")
+				}
 				continue
 			}
 		}
@@ -74,7 +78,9 @@ func (s *Scorer) unless(d *doc, r *rules.Rule, ri int32, ms []match) []match {
 	out := ms[:0]
 	for _, m := range ms {
 		if a, b, ok := s.near(d, r.Unless, entryUnless, ri, m); ok {
-			d.drop(r, m, "cancelled by \""+d.text(a, b)+"\" nearby")
+			if d.explain {
+				d.drop(r, m, "cancelled by \""+d.text(a, b)+"\" nearby")
+			}
 			continue
 		}
 		out = append(out, m)

@@ -78,6 +78,16 @@ func New(set *rules.Set) (*Scorer, error) {
 		}
 		return nil
 	}
+	n := 0
+	for _, r := range set.Rules {
+		n += len(r.Tokens) + len(r.Swap) + len(r.Exceptions)
+		for _, c := range []*rules.Near{r.Near, r.Unless, r.About} {
+			if c != nil {
+				n += len(c.Tokens) + len(c.Exceptions)
+			}
+		}
+	}
+	s.m.reserve(n + 4096) // and the people lexicons
 	for i, r := range set.Rules {
 		ri := int32(i)
 		for _, p := range r.Tokens {
@@ -124,6 +134,9 @@ func New(set *rules.Set) (*Scorer, error) {
 	}
 	if err := s.compilePeople(&set.People); err != nil {
 		return nil, err
+	}
+	for i, e := range s.m.entries {
+		s.m.meta[i].topic = e.rule >= 0 && s.rules[e.rule].Kind == rules.KindTopic
 	}
 	s.words = keyWords{
 		loi: vntext.FoldString("lời"), duoc: vntext.FoldString("được"), bi: vntext.FoldString("bị"),
@@ -363,6 +376,8 @@ type doc struct {
 	people               []*person
 	mention              []int32 // person index mentioned at each token, -1 if none
 
+	byRule, except [][]match // findings: each rule's matches and exceptions
+
 	keyStore vntext.Key // reused across documents with keyBuf
 	keyBuf   []byte
 	topics   map[string]bool
@@ -443,23 +458,34 @@ func notKind(k entryKind) entryKind {
 }
 
 // cueAt returns the longest people cue of kind k starting at token i,
-// unless a phrase gives the word another sense (đàn ông, kể từ).
-func (d *doc) cueAt(s *Scorer, i int, k entryKind) (entry, int, bool) {
-	if i < 0 || i >= len(d.toks) || d.startKinds[i]&(1<<k) == 0 {
-		return entry{}, -1, false
+// unless a phrase gives the word another sense (đàn ông, kể từ). The entry
+// is the matcher's own, not a copy (most calls ask only whether there is
+// one; a copy was 104 bytes), or noEntry.
+func (d *doc) cueAt(s *Scorer, i int, k entryKind) (*entry, int, bool) {
+	if uint(i) >= uint(len(d.toks)) || d.startKinds[i]&(1<<k) == 0 {
+		return &noEntry, -1, false
 	}
-	var best entry
+	return d.cueStartingAt(s, i, k)
+}
+
+// noEntry is what cueAt and cueEndingAt point to when they find no cue: a
+// zero entry, as the value they returned before. No caller writes through
+// the pointer they return, which points into the matcher's entries.
+var noEntry entry
+
+// cueStartingAt is cueAt where a cue of kind k starts at token i.
+func (d *doc) cueStartingAt(s *Scorer, i int, k entryKind) (*entry, int, bool) {
+	best := int32(-1)
 	end := -1
 	for _, h := range d.hitsAt(i) {
-		e := s.m.entries[h.entry]
-		if e.kind == k && int(h.end) > end {
-			best, end = e, int(h.end)
+		if s.m.meta[h.entry].kind == k && int(h.end) > end {
+			best, end = h.entry, int(h.end)
 		}
 	}
 	if end < 0 || d.notCue(s, i, end, k) || k == entrySpeech && d.speechNoun(s, i, end) {
-		return entry{}, -1, false
+		return &noEntry, -1, false
 	}
-	return best, end, true
+	return &s.m.entries[best], end, true
 }
 
 // speechNoun reports a speech word used as a noun: "những chia sẻ",
@@ -477,9 +503,11 @@ func (d *doc) notCue(s *Scorer, i, end int, k entryKind) bool {
 		return false
 	}
 	for st := max(0, i-s.m.maxDepth+1); st < end; st++ {
+		if d.startKinds[st]&(1<<nk) == 0 {
+			continue // no phrase of kind nk starts here
+		}
 		for _, h := range d.hitsAt(st) {
-			e := s.m.entries[h.entry]
-			if e.kind == nk && int(h.end) > i {
+			if s.m.meta[h.entry].kind == nk && int(h.end) > i {
 				// A cue that covers the whole cancelling phrase wins: "bà mẹ" is
 				// not an honorific, but as a source description it is one.
 				if st >= i && int(h.end) <= end && k != entryHonorific && k != entryReference {
@@ -514,21 +542,26 @@ func (d *doc) honorificBeforeName(s *Scorer, i, end, phraseEnd int) bool {
 
 // cueEndingAt returns the longest cue of kind k that ends exactly at token
 // end (exclusive), searching starts up to the trie depth back.
-func (d *doc) cueEndingAt(s *Scorer, end int, k entryKind) (entry, int, bool) {
-	if end <= 0 || end > len(d.toks) || d.endKinds[end]&(1<<k) == 0 {
-		return entry{}, 0, false
+func (d *doc) cueEndingAt(s *Scorer, end int, k entryKind) (*entry, int, bool) {
+	if uint(end-1) >= uint(len(d.toks)) || d.endKinds[end]&(1<<k) == 0 {
+		return &noEntry, 0, false
 	}
+	return d.cueEndingAtSlow(s, end, k)
+}
+
+// cueEndingAtSlow is cueEndingAt where a cue of kind k ends at token end.
+func (d *doc) cueEndingAtSlow(s *Scorer, end int, k entryKind) (*entry, int, bool) {
 	best, bestStart := int32(-1), end
 	for _, hi := range d.hitsEndingAt(end) {
 		h := d.hits[hi]
-		if int(h.start) < bestStart && s.m.entries[h.entry].kind == k && !d.notCue(s, int(h.start), end, k) {
+		if int(h.start) < bestStart && s.m.meta[h.entry].kind == k && !d.notCue(s, int(h.start), end, k) {
 			best, bestStart = h.entry, int(h.start)
 		}
 	}
 	if best < 0 {
-		return entry{}, 0, false
+		return &noEntry, 0, false
 	}
-	return s.m.entries[best], bestStart, true
+	return &s.m.entries[best], bestStart, true
 }
 
 // Check audits one document.
@@ -633,7 +666,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.startKinds = resize(d.startKinds, n+1)
 	d.endKinds = resize(d.endKinds, n+1)
 	for _, h := range d.hits {
-		bit := uint32(1) << s.m.entries[h.entry].kind
+		bit := uint32(1) << s.m.meta[h.entry].kind
 		d.startKinds[h.start] |= bit
 		d.endKinds[h.end] |= bit
 	}

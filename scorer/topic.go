@@ -9,11 +9,10 @@ import "genderlens/rules"
 // mention), and Unless cancels a cue; people are not known yet, so both
 // look at phrases only.
 func (s *Scorer) topicRules(d *doc, fired map[string]bool) {
-	cues := make(map[int32][]match)
-	except := make(map[int32][]match)
+	cues, except := d.ruleMatches(len(s.rules))
 	for _, h := range d.hits {
-		e := s.m.entries[h.entry]
-		if s.rules[max(0, e.rule)].Kind != rules.KindTopic || e.rule < 0 {
+		e := s.m.meta[h.entry]
+		if !e.topic {
 			continue
 		}
 		m := match{rule: e.rule, start: int(h.start), end: int(h.end)}
@@ -26,17 +25,19 @@ func (s *Scorer) topicRules(d *doc, fired map[string]bool) {
 	}
 	for ri := range s.rules {
 		r := &s.rules[ri]
-		if r.Kind != rules.KindTopic || len(cues[int32(ri)]) < max(1, r.MinHits) || !s.applies(d, r) {
+		if r.Kind != rules.KindTopic || len(cues[ri]) < max(1, r.MinHits) || !s.applies(d, r) {
 			continue // too few cues, whatever their context: skip the work
 		}
-		ms := s.unless(d, r, int32(ri), longestFirst(d, nil, cues[int32(ri)], except[int32(ri)]))
+		ms := s.unless(d, r, int32(ri), longestFirst(d, nil, cues[ri], except[ri]))
 		if r.Near != nil {
 			kept := ms[:0]
 			for _, m := range ms {
 				if _, _, ok := s.near(d, r.Near, entryNear, int32(ri), m); ok {
 					kept = append(kept, m)
 				} else {
-					d.drop(r, m, "no context phrase within "+itoa(r.Near.Within)+" words")
+					if d.explain {
+						d.drop(r, m, "no context phrase within "+itoa(r.Near.Within)+" words")
+					}
 				}
 			}
 			ms = kept

@@ -1,7 +1,7 @@
 package vntext
 
 import (
-	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,7 +60,11 @@ const (
 var foldTable = buildFoldTable()
 
 func buildFoldTable() []foldEntry {
+	// 7,744 runes at every start: the decompositions go through reused
+	// buffers rather than a few strings each.
 	t := make([]foldEntry, tableHi-tableLo+1)
+	var d, b, c, bs []byte
+	enc := make([]byte, utf8.UTFMax)
 	for r := rune(tableLo); r <= tableHi; r++ {
 		class := classOther
 		switch {
@@ -70,42 +74,70 @@ func buildFoldTable() []foldEntry {
 			class = classLetter
 		}
 		lower := unicode.ToLower(r)
-		d := norm.NFD.String(string(lower))
-		var b strings.Builder
+		up, lo := unicode.IsUpper(r), unicode.IsLower(r)
+		if !decomposes(enc, r) && !decomposes(enc, lower) {
+			// Most of the range (Greek, Cyrillic, Armenian ...): the letter is
+			// its own base and plain form, and its own bare form unless it is
+			// a mark or đ.
+			plain, bare := lower, r
+			if lower == 'đ' {
+				plain = 'd'
+			}
+			switch {
+			case unicode.Is(unicode.Mn, r):
+				bare = 0
+			case r == 'đ':
+				bare = 'd'
+			case r == 'Đ':
+				bare = 'D'
+			}
+			t[r-tableLo] = foldEntry{base: lower, plain: plain, bare: bare, class: class, upper: up, lower: lo}
+			continue
+		}
+		d = norm.NFD.AppendString(d[:0], string(lower))
+		b = b[:0]
 		var tone rune
-		for _, c := range d {
-			if isTone(c) {
-				tone = c
-				continue
-			}
-			b.WriteRune(c)
-		}
 		plain := lower
-		var p []rune
-		for _, c := range d {
-			if !unicode.Is(unicode.Mn, c) {
-				p = append(p, c)
+		nonMarks := 0
+		var first rune
+		for _, x := range string(d) {
+			if isTone(x) {
+				tone = x
+			} else {
+				b = utf8.AppendRune(b, x)
+			}
+			if !unicode.Is(unicode.Mn, x) {
+				if nonMarks == 0 {
+					first = x
+				}
+				nonMarks++
 			}
 		}
-		if len(p) == 1 {
-			plain = p[0]
+		if nonMarks == 1 {
+			plain = first
 		}
 		if lower == 'đ' {
 			plain = 'd'
 		}
 		var bare rune
-		if bs := appendBare(nil, r); utf8.RuneCount(bs) == 1 {
+		if bs = appendBare(bs[:0], r); utf8.RuneCount(bs) == 1 {
 			bare, _ = utf8.DecodeRune(bs)
 		}
-		base := []rune(norm.NFC.String(b.String()))
-		up, lo := unicode.IsUpper(r), unicode.IsLower(r)
-		if len(base) != 1 {
+		c = norm.NFC.Append(c[:0], b...)
+		if utf8.RuneCount(c) != 1 {
 			t[r-tableLo] = foldEntry{base: lower, plain: plain, bare: bare, class: class, upper: up, lower: lo}
 			continue
 		}
-		t[r-tableLo] = foldEntry{base: base[0], tone: tone, plain: plain, bare: bare, class: class, upper: up, lower: lo}
+		base, _ := utf8.DecodeRune(c)
+		t[r-tableLo] = foldEntry{base: base, tone: tone, plain: plain, bare: bare, class: class, upper: up, lower: lo}
 	}
 	return t
+}
+
+// decomposes reports a rune with a canonical decomposition; buf holds at
+// least utf8.UTFMax bytes.
+func decomposes(buf []byte, r rune) bool {
+	return !norm.NFD.IsNormal(buf[:utf8.EncodeRune(buf, r)])
 }
 
 // foldRune lower-cases r and splits off its tone mark.
@@ -182,10 +214,34 @@ func (k *Key) Refold(s string, buf *[]byte) {
 }
 
 // FoldString returns only the key text of s, for compiling patterns.
+// Loading the rules folds some 40,000 phrases, so a phrase that is its own
+// key (lower-case ASCII) is returned as is, and another costs only the
+// string it returns: the folder and its buffers are reused.
 func FoldString(s string) string {
-	var f folder
+	if isFolded(s) {
+		return s
+	}
+	f := folderPool.Get().(*folder)
+	*f = folder{key: f.key[:0], tones: f.tones[:0]}
 	f.run(s, false)
-	return string(f.key)
+	out := string(f.key)
+	if cap(f.key) <= 1<<16 {
+		folderPool.Put(f)
+	}
+	return out
+}
+
+var folderPool = sync.Pool{New: func() any { return new(folder) }}
+
+// isFolded reports an ASCII string without capitals, which folds to
+// itself.
+func isFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 type folder struct {
@@ -206,11 +262,31 @@ type folder struct {
 }
 
 func (f *folder) emit(r rune, in int) {
-	n := len(f.key)
-	f.key = utf8.AppendRune(f.key, r)
-	if f.track {
-		for i := n; i < len(f.key); i++ {
+	// Vietnamese letters and tone marks are two- and three-byte runes,
+	// encoded here as utf8.AppendRune would.
+	switch u := uint32(r); {
+	case u < utf8.RuneSelf:
+		f.key = append(f.key, byte(r))
+		if f.track {
 			f.offs = append(f.offs, int32(in))
+		}
+	case u < 0x800:
+		f.key = append(f.key, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
+		if f.track {
+			f.offs = append(f.offs, int32(in), int32(in))
+		}
+	case u < 0xD800 || 0xE000 <= u && u < 0x10000:
+		f.key = append(f.key, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
+		if f.track {
+			f.offs = append(f.offs, int32(in), int32(in), int32(in))
+		}
+	default:
+		n := len(f.key)
+		f.key = utf8.AppendRune(f.key, r)
+		if f.track {
+			for i := n; i < len(f.key); i++ {
+				f.offs = append(f.offs, int32(in))
+			}
 		}
 	}
 }
@@ -282,8 +358,14 @@ func (f *folder) endWord(in int) {
 	f.lastRune = -1
 	if f.track && len(f.key) > f.wordStart {
 		k := Word
-		if r, _ := utf8.DecodeRune(f.key[f.wordStart:]); unicode.IsDigit(r) {
-			k = Number
+		if c := f.key[f.wordStart]; c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' { // unicode.IsDigit, without decoding
+				k = Number
+			}
+		} else if c >= 0xD9 { // below U+0640 (lead byte 0xD9) no rune is a digit
+			if r, _ := utf8.DecodeRune(f.key[f.wordStart:]); unicode.IsDigit(r) {
+				k = Number
+			}
 		}
 		f.addToken(Token{Start: f.wordStart, End: len(f.key), Kind: k, Space: f.space, Newline: f.newline})
 		f.space, f.newline = false, false
@@ -372,7 +454,19 @@ func (f *folder) run(s string, track bool) {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		// Vietnamese letters are two- and three-byte runes: decoded here
+		// when valid, by utf8 otherwise (E0 and ED leads have narrower
+		// continuation ranges, so they go to utf8 too).
+		var r rune
+		var size int
+		switch {
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if r == utf8.RuneError && size == 1 {
 			f.other(utf8.RuneError, i)
 			i++
@@ -468,26 +562,50 @@ func isMark(r rune) bool {
 // FoldDiacritics lower-cases s and removes all diacritics, with đ -> d, for
 // diacritic-insensitive search: FoldDiacritics("Phụ nữ") == "phu nu".
 func FoldDiacritics(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(appendFoldDiacritics(make([]byte, 0, len(s)), s))
+}
+
+// FirstFolded is the first rune of FoldDiacritics(s), utf8.RuneError when
+// it is empty, without making the string.
+func FirstFolded(s string) rune {
 	for _, r := range s {
 		if r < utf8.RuneSelf {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			return r
+		}
+		if isMark(r) {
+			continue
+		}
+		if r >= tableLo && r <= tableHi {
+			return foldTable[r-tableLo].plain
+		}
+		return unicode.ToLower(r)
+	}
+	return utf8.RuneError
+}
+
+// appendFoldDiacritics appends FoldDiacritics(s) to b.
+func appendFoldDiacritics(b []byte, s string) []byte {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
 			continue
 		}
 		if isMark(r) {
 			continue
 		}
 		if r >= tableLo && r <= tableHi {
-			b.WriteRune(foldTable[r-tableLo].plain)
+			b = utf8.AppendRune(b, foldTable[r-tableLo].plain)
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	return b.String()
+	return b
 }
 
 // FoldTerm returns term without diacritics, its case kept and đ made d, for a search index's terms: "phụ nữ" and
@@ -536,7 +654,8 @@ func FoldTerm(term []byte) []byte {
 
 // appendBare appends r without diacritics, case kept: its canonical decomposition less combining marks, đ -> d.
 func appendBare(out []byte, r rune) []byte {
-	for _, d := range norm.NFD.String(string(r)) {
+	var buf [32]byte
+	for _, d := range string(norm.NFD.AppendString(buf[:0], string(r))) {
 		switch {
 		case unicode.Is(unicode.Mn, d):
 			continue

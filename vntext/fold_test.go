@@ -119,6 +119,11 @@ func FuzzFold(f *testing.F) {
 		if FoldString(in) != k.Text {
 			t.Fatalf("FoldString and Fold disagree on %q", in)
 		}
+		// The pooled folder keeps nothing of a longer text folded before.
+		FoldString("Bà HOÀ khoẻ, " + in + in + "\u0300")
+		if FoldString(in) != k.Text {
+			t.Fatalf("FoldString after another text and Fold disagree on %q", in)
+		}
 		prev := 0
 		for i := 0; i <= len(k.Text); i++ {
 			o := k.Offset(i)
@@ -410,6 +415,15 @@ func BenchmarkFoldTerm(b *testing.B) {
 	for b.Loop() {
 		for _, w := range words {
 			FoldTerm(w)
+		}
+	}
+}
+
+func TestFirstFolded(t *testing.T) {
+	for _, s := range []string{"", "Đức", "ĐỨC", "\u0301a", "\u0301", "Ánh", "\xffx", "Ωmega", "nguyễn", "Ɓ"} {
+		want, _ := utf8.DecodeRuneInString(FoldDiacritics(s))
+		if got := FirstFolded(s); got != want {
+			t.Errorf("FirstFolded(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package vntext
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // IsVietnameseSyllable reports whether word could be one Vietnamese
 // syllable: an initial consonant (or none), one to three vowels and a
@@ -8,12 +11,15 @@ import "strings"
 // "Zara" are not; "Nguyễn", "hoà" and "Tom" are. It tells foreign names
 // from Vietnamese words without a dictionary.
 func IsVietnameseSyllable(word string) bool {
-	w := FoldDiacritics(word)
-	if w == "" || strings.ContainsAny(w, "fjwz") {
+	// The scorer asks this of most capitalised words: the folded word goes
+	// in a buffer on the stack, not a new string.
+	var buf [32]byte
+	w := appendFoldDiacritics(buf[:0], word)
+	if len(w) == 0 || bytes.ContainsAny(w, "fjwz") {
 		return false
 	}
 	for _, on := range onsets {
-		if !strings.HasPrefix(w, on) {
+		if !bytes.HasPrefix(w, []byte(on)) {
 			continue
 		}
 		rest := w[len(on):]
@@ -24,7 +30,7 @@ func IsVietnameseSyllable(word string) bool {
 		if n == 0 && on != "gi" || n > 3 {
 			continue
 		}
-		switch rest[n:] {
+		switch string(rest[n:]) {
 		case "", "c", "ch", "m", "n", "ng", "nh", "p", "t":
 			return true
 		}

@@ -30,8 +30,10 @@ type Span struct{ Start, End int }
 // Tokens splits s into syllables, numbers and punctuation. Syllables are
 // maximal runs of Unicode letters, digits and combining marks, so the
 // boundaries hold for any script, unlike regexp's ASCII-only \b.
-func Tokens(s string) []Token {
-	toks := make([]Token, 0, len(s)/4+1)
+func Tokens(s string) []Token { return AppendTokens(make([]Token, 0, len(s)/4+1), s) }
+
+// AppendTokens appends the tokens of s to toks, as Tokens gives them.
+func AppendTokens(toks []Token, s string) []Token {
 	space, newline := false, true
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -81,7 +83,32 @@ func Syllables(s string) []Span {
 // that takes a full stop, such as "TS" in "TS. Lan". Titles (TS., PGS.TS.,
 // ThS.) and place prefixes (TP.) dominate Vietnamese news.
 func IsAbbreviation(word string) bool {
-	switch strings.ToLower(word) {
+	// ASCII words, nearly all that are asked, are lower-cased on the stack.
+	var buf [8]byte
+	if len(word) <= len(buf) && isASCII(word) {
+		for i := 0; i < len(word); i++ {
+			c := word[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return isAbbreviation(string(buf[:len(word)]))
+	}
+	return isAbbreviation(strings.ToLower(word))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isAbbreviation(lower string) bool {
+	switch lower {
 	case "ts", "pgs", "gs", "ths", "bs", "ks", "tp", "tt", "q", "p", "tx", "ck",
 		"bsck", "nxb", "mr", "mrs", "ms", "dr", "st", "tr", "no", "vs", "ctv",
 		"ncs", "hlv", "tsks", "đ/c", "v.v":
@@ -128,9 +155,7 @@ func Sentences(s string) []Span {
 			}
 			start = i
 		}
-		for i < len(s) && !sentenceBytes[s[i]] {
-			i++ // inside a sentence most bytes are letters: skip them in a tight loop
-		}
+		i = skipUntil(s, i, &sentenceBytes) // inside a sentence most bytes are letters
 		if i >= len(s) {
 			break
 		}
@@ -248,11 +273,9 @@ func Quotes(s string) []Span {
 	open := -1
 	var closer rune
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c != '"' && c != '\n' && c != 0xE2 && c != 0xC2 {
-			// Nothing else can open or close a quotation.
-			i++
-			continue
+		// Nothing else can open or close a quotation.
+		if i = skipUntil(s, i, &quoteBytes); i >= len(s) {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -288,6 +311,25 @@ func Quotes(s string) []Span {
 	}
 	return out
 }
+
+// skipUntil returns the index of the first byte from i on that stop marks,
+// or len(s): eight bytes a step while none of them does.
+func skipUntil(s string, i int, stop *[256]bool) int {
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		if stop[b[0]] || stop[b[1]] || stop[b[2]] || stop[b[3]] || stop[b[4]] || stop[b[5]] || stop[b[6]] || stop[b[7]] {
+			break
+		}
+	}
+	for i < len(s) && !stop[s[i]] {
+		i++
+	}
+	return i
+}
+
+// quoteBytes are the bytes that can start a quotation mark or a line
+// break: ", \n, and the lead bytes of “ ” ‘ ’ (0xE2) and « » (0xC2).
+var quoteBytes = [256]bool{'"': true, '\n': true, 0xE2: true, 0xC2: true}
 
 // maxQuoteLookahead bounds the search for the closer of ‘, so that many
 // of them on one line stay linear.

@@ -1,0 +1,181 @@
+package scorer
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// The matcher looks up every token's syllable and, for every token that
+// starts or continues a walk, a trie edge: about a fifth of a check was
+// spent in Go maps doing so, most of it probing for keys that are not
+// there. These two open-addressing tables (linear probing, at most half
+// full) answer the same questions with one multiply or one hash and, for a
+// miss, usually one slot read.
+
+// edgeTable maps a trie edge, node<<32 | syllable id, to the child node.
+// The keys are an array of their own, so that a probe, most often for an
+// edge that is not there, reads 8 bytes a slot.
+type edgeTable struct {
+	keys  []uint64 // noEdge when the slot is free
+	next  []int32
+	n     int
+	shift uint // 64 - log2(len(keys))
+}
+
+// noEdge is no real edge: node numbers are int32, so a key's top bit is 0.
+const noEdge = ^uint64(0)
+
+func edgeKey(node, id int32) uint64 { return uint64(node)<<32 | uint64(uint32(id)) }
+
+// slot is where the search for key starts (Fibonacci hashing).
+func (t *edgeTable) slot(key uint64) int {
+	return int((key * 0x9E3779B97F4A7C15) >> t.shift)
+}
+
+func (t *edgeTable) get(key uint64) (int32, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	mask := len(t.keys) - 1
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case key:
+			return t.next[i], true
+		case noEdge:
+			return 0, false
+		}
+	}
+}
+
+func (t *edgeTable) put(key uint64, next int32) {
+	if 4*(t.n+1) > 3*len(t.keys) {
+		t.grow()
+	}
+	mask := len(t.keys) - 1
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case key:
+			t.next[i] = next
+			return
+		case noEdge:
+			t.keys[i], t.next[i] = key, next
+			t.n++
+			return
+		}
+	}
+}
+
+func (t *edgeTable) grow() {
+	keys, next := t.keys, t.next
+	size := max(64, 2*len(keys))
+	t.keys, t.next = make([]uint64, size), make([]int32, size)
+	for i := range t.keys {
+		t.keys[i] = noEdge
+	}
+	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	t.n = 0
+	for i, k := range keys {
+		if k != noEdge {
+			t.put(k, next[i])
+		}
+	}
+}
+
+// vocabTable maps a folded syllable to its vocabulary id. A word of up to
+// 16 bytes (nearly every syllable) is kept in its slot as two integers, so
+// that a lookup reads no string; longer words go to a map.
+type vocabTable struct {
+	slots []vocabSlot
+	n     int
+	shift uint // 64 - log2(len(slots))
+	long  map[string]int32
+}
+
+type vocabSlot struct {
+	lo, hi uint64 // the word's bytes, zero-padded
+	n      int32  // its length
+	id     int32  // -1 when the slot is free
+}
+
+// pack reads a word of up to 16 bytes as two integers.
+func pack(w string) (lo, hi uint64) {
+	var b [16]byte
+	copy(b[:], w)
+	return binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
+}
+
+func (t *vocabTable) slot(lo, hi uint64, n int) int {
+	h := (lo ^ bits.RotateLeft64(hi, 29) ^ uint64(n)<<58) * 0x9E3779B97F4A7C15
+	return int(h >> t.shift)
+}
+
+// get returns the id of word, or -1.
+func (t *vocabTable) get(word string) int32 {
+	if len(word) > 16 {
+		if id, ok := t.long[word]; ok {
+			return id
+		}
+		return -1
+	}
+	if t.n == 0 {
+		return -1
+	}
+	lo, hi := pack(word)
+	n := int32(len(word))
+	mask := len(t.slots) - 1
+	for i := t.slot(lo, hi, len(word)); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.lo == lo && s.hi == hi && s.n == n {
+			return s.id
+		}
+		if s.id < 0 {
+			return -1
+		}
+	}
+}
+
+// add returns the id of word, giving it the id next if it is new.
+func (t *vocabTable) add(word string, next int32) int32 {
+	if id := t.get(word); id >= 0 {
+		return id
+	}
+	if len(word) > 16 {
+		if t.long == nil {
+			t.long = map[string]int32{}
+		}
+		t.long[word] = next
+		return next
+	}
+	if 2*(t.n+1) > len(t.slots) {
+		t.grow()
+	}
+	lo, hi := pack(word)
+	t.insert(vocabSlot{lo: lo, hi: hi, n: int32(len(word)), id: next})
+	return next
+}
+
+func (t *vocabTable) insert(v vocabSlot) {
+	mask := len(t.slots) - 1
+	i := t.slot(v.lo, v.hi, int(v.n))
+	for t.slots[i].id >= 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = v
+	t.n++
+}
+
+func (t *vocabTable) grow() {
+	old := t.slots
+	size := max(64, 2*len(old))
+	t.slots = make([]vocabSlot, size)
+	for i := range t.slots {
+		t.slots[i].id = -1
+	}
+	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	t.n = 0
+	for _, v := range old {
+		if v.id >= 0 {
+			t.insert(v)
+		}
+	}
+}
