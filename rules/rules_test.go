@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -82,6 +83,15 @@ examples:
 `
 
 // minimalSet is a valid rule set with one rule.
+// lintText is Lint's report on fsys, one problem per line.
+func lintText(fsys fs.FS) string {
+	var all []string
+	for _, p := range Lint(fsys) {
+		all = append(all, p.String())
+	}
+	return strings.Join(all, "\n")
+}
+
 func minimalSet() fstest.MapFS {
 	return fstest.MapFS{
 		"ruleset.yaml":      {Data: []byte(goodSet)},
@@ -160,12 +170,7 @@ func TestLintFindsProblems(t *testing.T) {
 	} {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
-	probs := Lint(fsys)
-	var all []string
-	for _, p := range probs {
-		all = append(all, p.String())
-	}
-	text := strings.Join(all, "\n")
+	text := lintText(fsys)
 	for _, want := range []string{
 		`b.yaml:2: duplicate rule id "x.one"`,
 		`kind "existance"`,
@@ -235,11 +240,7 @@ func TestLintAbout(t *testing.T) {
       match: [{text: "xinh", flag: "xinh"}]
       nomatch: ["b"]
 `)}
-	var all []string
-	for _, p := range Lint(fsys) {
-		all = append(all, p.String())
-	}
-	text := strings.Join(all, "\n")
+	text := lintText(fsys)
 	for _, want := range []string{
 		`rules[0].about.persn: unknown key "persn" (did you mean "person"?)`,
 		`about.within must be positive`,
@@ -416,10 +417,7 @@ func TestGenderEvidencePolicy(t *testing.T) {
 		t.Errorf("text policy: %v, %+v", err, set)
 	}
 	fsys["people/names.yaml"] = &fstest.MapFile{Data: []byte(goodNames + "gender_evidence: guess\nunambiguous_given: {min_count: 0, min_share: 0.4}\n")}
-	text := ""
-	for _, p := range Lint(fsys) {
-		text += p.String() + "\n"
-	}
+	text := lintText(fsys)
 	for _, want := range []string{`gender_evidence: want "names" or "text", got "guess"`, "unambiguous_given: want min_count >= 1"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lint lacks %q:\n%s", want, text)

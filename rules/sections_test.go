@@ -69,11 +69,7 @@ func TestLintSections(t *testing.T) {
       match: [{text: "xinh", flag: "xinh"}]
       nomatch: ["b"]
 `)}
-	var all []string
-	for _, p := range Lint(fsys) {
-		all = append(all, p.String())
-	}
-	text := strings.Join(all, "\n")
+	text := lintText(fsys)
 	for _, want := range []string{
 		`rule x.sec: not_sections: unknown section "the-thao"`,
 		`sections: sport: alias "thể thao" is also games's`,
