@@ -156,6 +156,12 @@ func (b *tableBuilder) add(data string) error {
 	return nil
 }
 
+// drop leaves a name out of the table, whichever files listed it.
+func (b *tableBuilder) drop(name string) {
+	delete(b.listed, name)
+	delete(b.counted, name)
+}
+
 // foldName folds a table name, skipping the work for plain lower-case ASCII.
 func foldName(name string) string {
 	for i := 0; i < len(name); i++ {

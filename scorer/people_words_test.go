@@ -1,0 +1,50 @@
+package scorer
+
+import "testing"
+
+// TestPeopleNotWords: capitalised runs that start with a common word listed
+// as a given name somewhere (Apple, Great), organisation names, titles of
+// films with a colon, and a club name after a title.
+func TestPeopleNotWords(t *testing.T) {
+	s := newTestScorer(t)
+	cases := []struct {
+		name, text string
+		want       []Person // Name, Gender, Quoted are compared
+		absent     []string
+	}{
+		{
+			name:   "a product whose first word is a given name somewhere is no person",
+			text:   "Sau ba năm dùng, chiếc Apple Watch của tôi vẫn chạy tốt. Bộ sạc Magic Charger mới ra mắt tháng trước.",
+			absent: []string{"Apple Watch", "Magic Charger", "Apple"},
+		},
+		{
+			name:   "a place or a tour that starts with a common word",
+			text:   "Đoàn khách sẽ đi thăm Great Lakes và dự lễ hội Lucky Summer ở bờ biển phía tây.",
+			absent: []string{"Great Lakes", "Lucky Summer"},
+		},
+		{
+			name: "a real bearer of such a name still counts on the text's cues",
+			text: "Bà Faith Morgan, giám đốc quỹ, cho biết dự án sẽ kéo dài hai năm.",
+			want: []Person{{Name: "Faith Morgan", Gender: female, Quoted: true}},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := s.Check(Document{Text: c.text})
+			for _, w := range c.want {
+				p, ok := personByName(res, w.Name)
+				if !ok {
+					t.Fatalf("no person %q in %+v", w.Name, res.People)
+				}
+				if p.Gender != w.Gender || p.Quoted != w.Quoted {
+					t.Errorf("%s: got gender %s quoted %v (%+v), want %s %v", w.Name, p.Gender, p.Quoted, p.Cues, w.Gender, w.Quoted)
+				}
+			}
+			for _, a := range c.absent {
+				if _, ok := personByName(res, a); ok {
+					t.Errorf("%q must not be a person (%+v)", a, res.People)
+				}
+			}
+		})
+	}
+}
