@@ -299,6 +299,32 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 	return nil, false
 }
 
+// orgEndingAt finds what ends right before the run [a, b) and makes it part
+// of a place or organisation: a word that comes before such names ("công
+// ty", "đường"), or the opening of an organisation's name written with
+// lower-case words ("Đoàn Thanh niên | Cộng sản Hồ Chí Minh", "Đoàn Thanh
+// niên | Thành phố"). After an organisation's name, a foreign name or a
+// Vietnamese full name (at the end of the run) is still a person's: "đảng
+// Dân chủ Joe Biden", "Ban Bí thư Võ Văn Thưởng".
+func (s *Scorer) orgEndingAt(d *doc, a, b int) (entry, int, bool) {
+	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok {
+		return e, st, true
+	}
+	e, st, ok := d.cueEndingAt(s, a, entryGazetteer)
+	if !ok || e.tag != "organisations" || d.toks[a].Newline {
+		return entry{}, 0, false
+	}
+	if k := s.surnameAfter(d, a, b); k >= 0 && b-k >= 2 {
+		return entry{}, 0, false // "Bộ Ngoại giao Việt Nam Đoàn Khắc Việt"
+	}
+	for k := a; k < b; k++ {
+		if !vntext.IsVietnameseSyllable(d.text(k, k+1)) {
+			return entry{}, 0, false
+		}
+	}
+	return e, st, true
+}
+
 // candidate decides what the capitalised run [a, b) is: a person's name
 // (with the cues before it), or, with a reason, something else.
 func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
@@ -331,7 +357,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// "HLV người Đức Klopp", "nhà thám hiểm người Anh Freya Stark": the
 		// person's nationality, then the name, judged on its own below.
 		a = k
-	} else if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
+	} else if e, st, ok := s.orgEndingAt(d, a, b); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
 		!c.covers(st, a) {
 		if c.title != nil && !s.inAppositive(d, a) {
 			// A title governs the organisation; the person's name ends the run:
@@ -592,12 +618,14 @@ func (s *Scorer) nameLike(d *doc, a int) bool {
 // gazetteerAround reports a gazetteer name that starts before the run and
 // covers it: "châu Âu", "miền Trung".
 func (s *Scorer) gazetteerAround(d *doc, a, b int) (string, bool) {
-	for st := max(0, a-3); st < a; st++ {
+	for st := max(0, a-3); st <= a; st++ {
 		if d.sent[st] != d.sent[a] {
 			continue
 		}
 		for _, h := range d.hitsAt(st) {
-			if e := s.m.entries[h.entry]; e.kind == entryGazetteer && int(h.end) >= b {
+			// At a itself, a name that goes on past the run in lower case:
+			// "Đoàn Thanh | niên" (the Youth Union).
+			if e := s.m.entries[h.entry]; e.kind == entryGazetteer && (int(h.end) >= b && st < a || int(h.end) > b) {
 				return e.tag, true
 			}
 		}

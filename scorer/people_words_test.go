@@ -27,6 +27,21 @@ func TestPeopleNotWords(t *testing.T) {
 			text: "Bà Faith Morgan, giám đốc quỹ, cho biết dự án sẽ kéo dài hai năm.",
 			want: []Person{{Name: "Faith Morgan", Gender: female, Quoted: true}},
 		},
+		{
+			name:   "an organisation's name written with lower-case words is no person",
+			text:   "Chiều nay, Đoàn Thanh niên Cộng sản Hồ Chí Minh tổ chức lễ tuyên dương. Đoàn Thanh niên Thành phố trao 20 phần thưởng.",
+			absent: []string{"Đoàn Thanh", "Cộng", "Thành"},
+		},
+		{
+			name: "a person's name after an organisation's name is still a person",
+			text: "Ứng viên của đảng Dân chủ Joe Biden phát biểu tại Ohio. Thường trực Ban Bí thư Võ Văn Thưởng dự hội nghị và cho biết cần đổi mới.",
+			want: []Person{{Name: "Joe Biden", Gender: male, Quoted: true}, {Name: "Võ Văn Thưởng", Gender: male, Quoted: true}},
+		},
+		{
+			name:   "a name of a magazine or a place that goes on in lower case",
+			text:   "Cô từng lên bìa tạp chí Harper's Bazaar. Trường Đại học Quốc gia Thanh hóa mở thêm ngành mới.",
+			absent: []string{"Harper", "Thanh"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
