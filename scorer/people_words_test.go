@@ -42,6 +42,17 @@ func TestPeopleNotWords(t *testing.T) {
 			text:   "Cô từng lên bìa tạp chí Harper's Bazaar. Trường Đại học Quốc gia Thanh hóa mở thêm ngành mới.",
 			absent: []string{"Harper", "Thanh"},
 		},
+		{
+			name: "a colon inside a film's title opens no quotation",
+			text: "Nam diễn viên Tom Parker sẽ đóng vai chính trong Spider-Man: No Way Home. Cô đóng Avengers: Civil War năm 2016.",
+			want: []Person{{Name: "Tom Parker", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a colon after a speaker's name still quotes",
+			text: "Phóng viên hỏi về trận đấu.\nHLV Park Hang-seo: Trước trận, tôi yêu cầu các cầu thủ giữ bình tĩnh.\n" +
+				"Bà Nguyễn Thị Hoa nhấn mạnh: Mọi Người phải đeo khẩu trang.",
+			want: []Person{{Name: "Park Hang-seo", Gender: male, Quoted: true}, {Name: "Nguyễn Thị Hoa", Gender: female, Quoted: true}},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
