@@ -402,7 +402,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			continue
 		}
 		if kind, end := s.gazetteerAt(d, a, b); end > 0 && end < b &&
-			(kind == "countries" || kind == "places" || c.title != nil || c.honor != nil || c.roleNoun != nil) {
+			(kind == "countries" || kind == "places" || c.title != nil || c.honor != nil || c.roleNoun != nil) &&
+			!s.givenAfterPersonal(d, &c, kind, a, end) {
 			// "Nga Putin", "Séc Milos Zeman", "Mỹ Joe Biden"; after a title,
 			// any organisation: "ông chủ Twitter Dorsey", "HLV Chelsea Tuchel".
 			a = end
@@ -508,6 +509,25 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.why = "no cue of a person (honorific, title, family name, speech)"
 	}
 	return c, reason{}
+}
+
+// givenAfterPersonal reports that the gazetteer name [a, end) that opens a
+// run right after an honorific or a scholar's title is the person's given
+// name: "bà Chelsea Clinton", "giáo sư Santos Ribeiro". A single word that
+// the world table knows as a given name is; a place is not ("ông Mỹ"), nor
+// a club or brand after a title of sport or business, which name their
+// club: "HLV Chelsea Tuchel", "ông chủ Twitter Dorsey".
+func (s *Scorer) givenAfterPersonal(d *doc, c *candidate, kind string, a, end int) bool {
+	if kind == "countries" || kind == "places" || end != a+1 || c.roleNoun != nil || s.foreignGiven(d, a, end) == "" {
+		return false
+	}
+	switch {
+	case c.title != nil:
+		return c.title.b == a && c.title.e.tag == roleExpert && (c.honor == nil || c.honor.b <= c.title.a)
+	case c.honor != nil:
+		return c.honor.b == a
+	}
+	return false
 }
 
 // initialAfterTitle reports a single initial at token a that closes with

@@ -53,6 +53,17 @@ func TestPeopleNotWords(t *testing.T) {
 				"Bà Nguyễn Thị Hoa nhấn mạnh: Mọi Người phải đeo khẩu trang.",
 			want: []Person{{Name: "Park Hang-seo", Gender: male, Quoted: true}, {Name: "Nguyễn Thị Hoa", Gender: female, Quoted: true}},
 		},
+		{
+			name: "a club's name after a scholar's title or an honorific is the person's given name",
+			text: "Theo giáo sư Santos Almeida, vắc xin cần hai liều. Bà Chelsea Brown, chủ một cửa hàng, cho biết giá đã tăng.",
+			want: []Person{{Name: "Santos Almeida", Gender: male, Quoted: true}, {Name: "Chelsea Brown", Gender: female, Quoted: true}},
+		},
+		{
+			name:   "a club after a coach's title is the club",
+			text:   "HLV Chelsea Potter cho biết đội sẽ thay đổi đội hình.",
+			want:   []Person{{Name: "Potter", Gender: unknown, Quoted: true}},
+			absent: []string{"Chelsea Potter"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
