@@ -310,8 +310,7 @@ func (s *Scorer) orgEndingAt(d *doc, a, b int) (entry, int, bool) {
 	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok {
 		return e, st, true
 	}
-	e, st, ok := d.cueEndingAt(s, a, entryGazetteer)
-	if !ok || e.tag != "organisations" || d.toks[a].Newline {
+	if d.toks[a].Newline {
 		return entry{}, 0, false
 	}
 	if k := s.surnameAfter(d, a, b); k >= 0 && b-k >= 2 {
@@ -321,6 +320,13 @@ func (s *Scorer) orgEndingAt(d *doc, a, b int) (entry, int, bool) {
 		if !vntext.IsVietnameseSyllable(d.text(k, k+1)) {
 			return entry{}, 0, false
 		}
+	}
+	if e, st, ok := s.orgNameBefore(d, a); ok {
+		return e, st, true
+	}
+	e, st, ok := d.cueEndingAt(s, a, entryGazetteer)
+	if !ok || e.tag != "organisations" {
+		return entry{}, 0, false
 	}
 	return e, st, true
 }
@@ -510,6 +516,43 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	}
 	return c, reason{}
 }
+
+// orgNameBefore finds an organisation's name that the run at a goes on: a
+// word that opens such names and, after it, words written as its name is,
+// each capitalised on its first syllable, the last right before a: "Tổng
+// công ty Xây dựng | Lũng Lô", "Công ty CP Xây dựng | Coteccons". A
+// lower-case word after another ("Bộ Y tế khen", "Công ty thuê") is the
+// sentence going on, not the name.
+func (s *Scorer) orgNameBefore(d *doc, a int) (entry, int, bool) {
+	if a < 2 || !d.isWord(a-1) || d.isUpper(a-1) || !d.isWord(a-2) || !d.isUpper(a-2) || linkWords[d.tokenText(a-1)] {
+		return entry{}, 0, false
+	}
+	for p := a - 2; p > 0 && p >= a-8; p -= 2 {
+		// [p, p+2) is one word of the name: "Xây dựng", "Cổ phần".
+		if !d.isWord(p) || !d.isUpper(p) || d.allCaps(p) || d.isUpper(p+1) || d.sent[p] != d.sent[a] ||
+			d.toks[p+1].Newline || d.toks[p+2].Newline || linkWords[d.tokenText(p+1)] ||
+			!vntext.IsVietnameseSyllable(d.text(p, p+1)) || !vntext.IsVietnameseSyllable(d.text(p+1, p+2)) {
+			break
+		}
+		q := p
+		if d.isWord(q-1) && d.allCaps(q-1) {
+			q-- // an acronym before it: "Công ty CP | Xây dựng"
+		}
+		if e, st, ok := d.cueEndingAt(s, q, entryOrgBefore); ok && d.sent[st] == d.sent[a] {
+			return e, st, true
+		}
+		if q < p || !d.isWord(p-1) || d.isUpper(p-1) {
+			break
+		}
+	}
+	return entry{}, 0, false
+}
+
+// linkWords join a name to what comes before it; the word before them ends
+// the organisation's name: "nhiều sao Việt như | Thanh Thảo", "Phó Chủ tịch
+// Tập đoàn Vingroup kiêm | Đại diện ...".
+var linkWords = map[string]bool{"như": true, "và": true, "của": true, "là": true, "với": true, "cùng": true,
+	"gồm": true, "có": true, "cho": true, "tại": true, "ở": true, "từ": true, "theo": true, "hay": true, "hoặc": true, "kiêm": true}
 
 // givenAfterPersonal reports that the gazetteer name [a, end) that opens a
 // run right after an honorific or a scholar's title is the person's given

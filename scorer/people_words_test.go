@@ -33,6 +33,16 @@ func TestPeopleNotWords(t *testing.T) {
 			absent: []string{"Đoàn Thanh", "Cộng", "Thành"},
 		},
 		{
+			name:   "a company's name goes on after its words in sentence case",
+			text:   "Tổng công ty Xây dựng Lũng Lô trúng thầu gói số 3. Nhà máy Lọc dầu Dung Quất vận hành ổn định.",
+			absent: []string{"Lũng Lô", "Dung Quất"},
+		},
+		{
+			name: "a name after a word that links it is no part of the organisation",
+			text: "Nhiều sao Việt như Thanh Thảo, Hồng Nhung đã ủng hộ quỹ. Công ty Xây dựng Hòa Bình thuê Nguyễn Văn Toàn làm giám đốc.",
+			want: []Person{{Name: "Thanh Thảo", Gender: female, Quoted: false}, {Name: "Nguyễn Văn Toàn", Gender: male, Quoted: false}},
+		},
+		{
 			name: "a person's name after an organisation's name is still a person",
 			text: "Ứng viên của đảng Dân chủ Joe Biden phát biểu tại Ohio. Thường trực Ban Bí thư Võ Văn Thưởng dự hội nghị và cho biết cần đổi mới.",
 			want: []Person{{Name: "Joe Biden", Gender: male, Quoted: true}, {Name: "Võ Văn Thưởng", Gender: male, Quoted: true}},
