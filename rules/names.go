@@ -170,6 +170,13 @@ func (b *tableBuilder) add(data string) error {
 	return nil
 }
 
+// drop leaves a name out of the table, whichever files listed it.
+// Its slot in genders stays, unreferenced.
+func (b *tableBuilder) drop(name string) {
+	delete(b.index, name)
+	delete(b.counted, name)
+}
+
 // foldName folds a table name, skipping the work for plain lower-case ASCII.
 func foldName(name string) string {
 	for i := 0; i < len(name); i++ {

@@ -272,6 +272,10 @@ type tableSpec struct {
 	// (tables with counts).
 	MinCount int     `yaml:"min_count"`
 	MinShare float64 `yaml:"min_share"`
+	// Except are names the files list that are left out of the table:
+	// common words that some people bear as names but that, in the press,
+	// mostly name things ("Apple", "Great", "Memory").
+	Except []string `yaml:"except"`
 }
 
 // lexiconKinds maps a file's lexicon kind to a fresh value of its layout.
@@ -537,6 +541,13 @@ func loadTable(fsys fs.FS, file, field string, spec tableSpec, add func(string, 
 			add(PeopleDir+"/"+spec.Files[i], 0, "%v", err)
 			return nil
 		}
+	}
+	for _, w := range spec.Except {
+		if strings.ContainsAny(w, " \t") || w == "" {
+			add(file, 0, "%s.except: want one word each, got %q", field, w)
+			continue
+		}
+		b.drop(foldName(w))
 	}
 	return b.build(spec.MinCount, spec.MinShare)
 }

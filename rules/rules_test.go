@@ -476,3 +476,23 @@ func TestSingleSpaced(t *testing.T) {
 		}
 	}
 }
+
+// TestGivenWorldExcept: the common words names.yaml leaves out of the world
+// table are not given names, whatever the lists say; the other names stay.
+func TestGivenWorldExcept(t *testing.T) {
+	set, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := set.People.GivenWorld
+	for _, word := range []string{"the", "apple", "Great", "memory", "lucky", "ashley"} {
+		if w.Known(word) {
+			t.Errorf("%q is still a world given name", word)
+		}
+	}
+	for name, want := range map[string]string{"sergei": Male, "janka": Female, "santos": Male} {
+		if got := w.Gender(name); got != want {
+			t.Errorf("Gender(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

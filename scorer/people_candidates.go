@@ -299,6 +299,38 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 	return nil, false
 }
 
+// orgEndingAt finds what ends right before the run [a, b) and makes it part
+// of a place or organisation: a word that comes before such names ("công
+// ty", "đường"), or the opening of an organisation's name written with
+// lower-case words ("Đoàn Thanh niên | Cộng sản Hồ Chí Minh", "Đoàn Thanh
+// niên | Thành phố"). After an organisation's name, a foreign name or a
+// Vietnamese full name (at the end of the run) is still a person's: "đảng
+// Dân chủ Joe Biden", "Ban Bí thư Võ Văn Thưởng".
+func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
+	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok {
+		return e, st, true
+	}
+	if d.toks[a].Newline {
+		return &noEntry, 0, false
+	}
+	if k := s.surnameAfter(d, a, b); k >= 0 && b-k >= 2 {
+		return &noEntry, 0, false // "Bộ Ngoại giao Việt Nam Đoàn Khắc Việt"
+	}
+	for k := a; k < b; k++ {
+		if !vntext.IsVietnameseSyllable(d.text(k, k+1)) {
+			return &noEntry, 0, false
+		}
+	}
+	if e, st, ok := s.orgNameBefore(d, a); ok {
+		return e, st, true
+	}
+	e, st, ok := d.cueEndingAt(s, a, entryGazetteer)
+	if !ok || e.tag != "organisations" {
+		return &noEntry, 0, false
+	}
+	return e, st, true
+}
+
 // candidate decides what the capitalised run [a, b) is: a person's name
 // (with the cues before it), or, with a reason, something else.
 func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
@@ -331,7 +363,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// "HLV người Đức Klopp", "nhà thám hiểm người Anh Freya Stark": the
 		// person's nationality, then the name, judged on its own below.
 		a = k
-	} else if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
+	} else if e, st, ok := s.orgEndingAt(d, a, b); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
 		!c.covers(st, a) {
 		if c.title != nil && !s.inAppositive(d, a) {
 			// A title governs the organisation; the person's name ends the run:
@@ -376,7 +408,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			continue
 		}
 		if kind, end := s.gazetteerAt(d, a, b); end > 0 && end < b &&
-			(kind == "countries" || kind == "places" || c.title != nil || c.honor != nil || c.roleNoun != nil) {
+			(kind == "countries" || kind == "places" || c.title != nil || c.honor != nil || c.roleNoun != nil) &&
+			!s.givenAfterPersonal(d, &c, kind, a, end) {
 			// "Nga Putin", "Séc Milos Zeman", "Mỹ Joe Biden"; after a title,
 			// any organisation: "ông chủ Twitter Dorsey", "HLV Chelsea Tuchel".
 			a = end
@@ -482,6 +515,62 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.why = "no cue of a person (honorific, title, family name, speech)"
 	}
 	return c, reason{}
+}
+
+// orgNameBefore finds an organisation's name that the run at a goes on: a
+// word that opens such names and, after it, words written as its name is,
+// each capitalised on its first syllable, the last right before a: "Tổng
+// công ty Xây dựng | Lũng Lô", "Công ty CP Xây dựng | Coteccons". A
+// lower-case word after another ("Bộ Y tế khen", "Công ty thuê") is the
+// sentence going on, not the name.
+func (s *Scorer) orgNameBefore(d *doc, a int) (*entry, int, bool) {
+	if a < 2 || !d.isWord(a-1) || d.isUpper(a-1) || !d.isWord(a-2) || !d.isUpper(a-2) || linkWords[d.tokenText(a-1)] {
+		return &noEntry, 0, false
+	}
+	for p := a - 2; p > 0 && p >= a-8; p -= 2 {
+		// [p, p+2) is one word of the name: "Xây dựng", "Cổ phần".
+		if !d.isWord(p) || !d.isUpper(p) || d.allCaps(p) || d.isUpper(p+1) || d.sent[p] != d.sent[a] ||
+			d.toks[p+1].Newline || d.toks[p+2].Newline || linkWords[d.tokenText(p+1)] ||
+			!vntext.IsVietnameseSyllable(d.text(p, p+1)) || !vntext.IsVietnameseSyllable(d.text(p+1, p+2)) {
+			break
+		}
+		q := p
+		if d.isWord(q-1) && d.allCaps(q-1) {
+			q-- // an acronym before it: "Công ty CP | Xây dựng"
+		}
+		if e, st, ok := d.cueEndingAt(s, q, entryOrgBefore); ok && d.sent[st] == d.sent[a] {
+			return e, st, true
+		}
+		if q < p || !d.isWord(p-1) || d.isUpper(p-1) {
+			break
+		}
+	}
+	return &noEntry, 0, false
+}
+
+// linkWords join a name to what comes before it; the word before them ends
+// the organisation's name: "nhiều sao Việt như | Thanh Thảo", "Phó Chủ tịch
+// Tập đoàn Vingroup kiêm | Đại diện ...".
+var linkWords = map[string]bool{"như": true, "và": true, "của": true, "là": true, "với": true, "cùng": true,
+	"gồm": true, "có": true, "cho": true, "tại": true, "ở": true, "từ": true, "theo": true, "hay": true, "hoặc": true, "kiêm": true}
+
+// givenAfterPersonal reports that the gazetteer name [a, end) that opens a
+// run right after an honorific or a scholar's title is the person's given
+// name: "bà Chelsea Clinton", "giáo sư Santos Ribeiro". A single word that
+// the world table knows as a given name is; a place is not ("ông Mỹ"), nor
+// a club or brand after a title of sport or business, which name their
+// club: "HLV Chelsea Tuchel", "ông chủ Twitter Dorsey".
+func (s *Scorer) givenAfterPersonal(d *doc, c *candidate, kind string, a, end int) bool {
+	if kind == "countries" || kind == "places" || end != a+1 || c.roleNoun != nil || s.foreignGiven(d, a, end) == "" {
+		return false
+	}
+	switch {
+	case c.title != nil:
+		return c.title.b == a && c.title.e.tag == roleExpert && (c.honor == nil || c.honor.b <= c.title.a)
+	case c.honor != nil:
+		return c.honor.b == a
+	}
+	return false
 }
 
 // initialAfterTitle reports a single initial at token a that closes with
@@ -592,12 +681,14 @@ func (s *Scorer) nameLike(d *doc, a int) bool {
 // gazetteerAround reports a gazetteer name that starts before the run and
 // covers it: "châu Âu", "miền Trung".
 func (s *Scorer) gazetteerAround(d *doc, a, b int) (string, bool) {
-	for st := max(0, a-3); st < a; st++ {
+	for st := max(0, a-3); st <= a; st++ {
 		if d.sent[st] != d.sent[a] {
 			continue
 		}
 		for _, h := range d.hitsAt(st) {
-			if e := s.m.entries[h.entry]; e.kind == entryGazetteer && int(h.end) >= b {
+			// At a itself, a name that goes on past the run in lower case:
+			// "Đoàn Thanh | niên" (the Youth Union).
+			if e := s.m.entries[h.entry]; e.kind == entryGazetteer && (int(h.end) >= b && st < a || int(h.end) > b) {
 				return e.tag, true
 			}
 		}

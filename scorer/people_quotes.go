@@ -517,6 +517,9 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	if k+1 < len(d.toks) && scoreAfterColon(d, k) {
 		return false
 	}
+	if k+1 < len(d.toks) && titleColon(d, k) {
+		return false
+	}
 	if k == b || k+1 >= len(d.toks) {
 		return true
 	}
@@ -525,6 +528,34 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 		return true
 	}
 	return d.quote[k+1] || d.toks[k+1].Newline || d.isUpper(k+1) || !d.isWord(k+1)
+}
+
+// titleColon reports a colon inside the title of a film, show, game or
+// book: glued to a capitalised word (or a numeral) and followed by words in
+// title case, "Spider-Man: No Way Home", "Avengers: Civil War", "NCIS: New
+// Orleans", "Hiên Viên Kiếm: Thiên Chi Ngân". A quotation after a colon
+// starts as a sentence does, with one capital: "Ông Minh nhấn mạnh: Trước
+// tiên ...".
+func titleColon(d *doc, k int) bool {
+	if k == 0 || d.toks[k].Space || k+1 >= len(d.toks) || d.toks[k+1].Newline {
+		return false
+	}
+	if !(d.isWord(k-1) && d.isUpper(k-1)) && d.toks[k-1].Kind != vntext.Number {
+		return false
+	}
+	if !d.isWord(k+1) || !d.isUpper(k+1) {
+		return false
+	}
+	if k+2 >= len(d.toks) || d.toks[k+2].Newline {
+		return false
+	}
+	if d.isWord(k + 2) {
+		return d.isUpper(k + 2)
+	}
+	// One word, then a comma or a bracket: "A Shaun the Sheep Movie:
+	// Farmageddon, Wolfwalkers".
+	t := d.tokenText(k + 2)
+	return !vntext.IsVietnameseSyllable(d.text(k+1, k+2)) && (t == "," || t == "(" || t == ")" || t == ";")
 }
 
 // scoreAfterColon reports a colon that gives a figure, not words: a number
