@@ -85,8 +85,10 @@ func (s *Scorer) findPeople(d *doc, res *Result) {
 	s.decideGender(d)
 	s.quotes(d)
 	s.decideGender(d) // again: quotes add cues (a speaker's own "chồng tôi", an anaphor's gender)
-	s.victimAnaphors(d)
-	s.characters(d)
+	if s.needVictims(d) {
+		s.victimAnaphors(d)
+		s.characters(d)
+	}
 	s.roles(d)
 	for _, p := range d.people {
 		out := p.output()

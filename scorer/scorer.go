@@ -27,6 +27,9 @@ type Scorer struct {
 	pool  sync.Pool // of *doc
 	// sections finds the rule set's sections an article is in.
 	sections rules.SectionIndex
+	// victimTopics holds, for each rule that looks for a victim, the topics
+	// it needs (nil: none); see needVictims.
+	victimTopics [][]string
 
 	// Single-syllable lexicons, folded.
 	surnames  map[string]bool
@@ -145,7 +148,32 @@ func New(set *rules.Set) (*Scorer, error) {
 		nhu: vntext.FoldString("như"), thi: vntext.FoldString("thì"), rang: vntext.FoldString("rằng"),
 		ho: vntext.FoldString("họ"), ca: vntext.FoldString("cả"), tuoi: vntext.FoldString("tuổi"),
 	}
+	for _, r := range set.Rules {
+		for _, n := range []*rules.Near{r.Near, r.About} {
+			if n != nil && victimKinds[n.Person] {
+				s.victimTopics = append(s.victimTopics, r.WhenTopics)
+				break
+			}
+		}
+	}
 	return s, nil
+}
+
+// needVictims reports whether a rule that looks for a victim may apply to
+// the document: only then are victims worked out past the harm verbs
+// (victimAnaphors, characters), a scan of every token that most articles,
+// with no violence story, do not need.
+func (s *Scorer) needVictims(d *doc) bool {
+	for _, topics := range s.victimTopics {
+		all := true
+		for _, t := range topics {
+			all = all && d.topics[t]
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // compilePeople adds the people lexicons to the matcher and the
