@@ -262,28 +262,35 @@ func TestPeople(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res := s.Check(Document{Text: c.text})
-			for _, w := range c.want {
-				p, ok := personByName(res, w.Name)
-				if !ok {
-					t.Fatalf("no person %q in %+v", w.Name, res.People)
-				}
-				if p.Gender != w.Gender || p.Quoted != w.Quoted || w.Role != "" && p.Role != w.Role {
-					t.Errorf("%s: got gender %s quoted %v role %s (%+v), want %s %v %s",
-						w.Name, p.Gender, p.Quoted, p.Role, p.Cues, w.Gender, w.Quoted, w.Role)
-				}
-				for _, m := range p.Mentions {
-					if !strings.Contains(c.text[m.Start:m.End], strings.Fields(w.Name)[len(strings.Fields(w.Name))-1]) {
-						t.Errorf("mention %q does not name %s", c.text[m.Start:m.End], w.Name)
-					}
-				}
-			}
-			for _, a := range c.absent {
-				if _, ok := personByName(res, a); ok {
-					t.Errorf("%q must not be a person", a)
-				}
-			}
+			checkPeople(t, s.Check(Document{Text: c.text}), c.text, c.want, c.absent)
 		})
+	}
+}
+
+// checkPeople asserts that res finds each wanted person, with its gender,
+// quoted flag and (when given) role, every mention naming them, and none
+// of the absent names.
+func checkPeople(t *testing.T, res *Result, text string, want []Person, absent []string) {
+	t.Helper()
+	for _, w := range want {
+		p, ok := personByName(res, w.Name)
+		if !ok {
+			t.Fatalf("no person %q in %+v", w.Name, res.People)
+		}
+		if p.Gender != w.Gender || p.Quoted != w.Quoted || w.Role != "" && p.Role != w.Role {
+			t.Errorf("%s: got gender %s quoted %v role %s (%+v), want %s %v %s",
+				w.Name, p.Gender, p.Quoted, p.Role, p.Cues, w.Gender, w.Quoted, w.Role)
+		}
+		for _, m := range p.Mentions {
+			if !strings.Contains(text[m.Start:m.End], strings.Fields(w.Name)[len(strings.Fields(w.Name))-1]) {
+				t.Errorf("mention %q does not name %s", text[m.Start:m.End], w.Name)
+			}
+		}
+	}
+	for _, a := range absent {
+		if _, ok := personByName(res, a); ok {
+			t.Errorf("%q must not be a person (%+v)", a, res.People)
+		}
 	}
 }
 

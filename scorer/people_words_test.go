@@ -77,21 +77,7 @@ func TestPeopleNotWords(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res := s.Check(Document{Text: c.text})
-			for _, w := range c.want {
-				p, ok := personByName(res, w.Name)
-				if !ok {
-					t.Fatalf("no person %q in %+v", w.Name, res.People)
-				}
-				if p.Gender != w.Gender || p.Quoted != w.Quoted {
-					t.Errorf("%s: got gender %s quoted %v (%+v), want %s %v", w.Name, p.Gender, p.Quoted, p.Cues, w.Gender, w.Quoted)
-				}
-			}
-			for _, a := range c.absent {
-				if _, ok := personByName(res, a); ok {
-					t.Errorf("%q must not be a person (%+v)", a, res.People)
-				}
-			}
+			checkPeople(t, s.Check(Document{Text: c.text}), c.text, c.want, c.absent)
 		})
 	}
 }
