@@ -133,8 +133,43 @@ type People struct {
 	// Notable are well-known people and their gender, used after the
 	// text's own cues and before the name tables.
 	Notable Gendered
+	// Violence holds the words by which a violence story tells its victims
+	// and suspects (rules whose near.person is a victim read them).
+	Violence Violence
 	// Examples are texts with the people that must (and must not) be found.
 	Examples []PeopleExample
+}
+
+// Violence is the violence lexicon: the words that make a person a victim
+// or a suspect, and those that make a named person a character of a film or
+// a book, who is no victim to shield.
+type Violence struct {
+	// Victims and Accused, before a name, describe the person ("nạn nhân",
+	// "bị can").
+	Victims []string `yaml:"victims"`
+	Accused []string `yaml:"accused"`
+	// HarmVerbs are acts of violence whose object, or whose subject in the
+	// passive ("bị" + verb), is the victim.
+	HarmVerbs []string `yaml:"harm_verbs"`
+	// HarmAgents are who did it, between "bị" and the verb ("bị chồng
+	// đánh").
+	HarmAgents []string `yaml:"harm_agents"`
+	// Ties are honorifics and kin words that may stand between a harm verb
+	// and its object's name ("đánh đập cô bạn gái X").
+	Ties []string `yaml:"ties"`
+	// Anaphors call the person just named a victim when they open a clause
+	// ("nạn nhân"); ChildAnaphors do so only as the subject of a harm in
+	// the passive ("Em bị ..."); AnaphorPredicates after an anaphor make it
+	// a description instead ("nạn nhân là ...").
+	Anaphors          []string `yaml:"anaphors"`
+	ChildAnaphors     []string `yaml:"child_anaphors"`
+	AnaphorPredicates []string `yaml:"anaphor_predicates"`
+	// FictionBefore name a character right before the name ("nhân vật",
+	// "vai"), FictionRoles may stand between them ("cô bé"), and
+	// FictionAfter name the actor right after it ("do", "thủ vai").
+	FictionBefore []string `yaml:"fiction_before"`
+	FictionRoles  []string `yaml:"fiction_roles"`
+	FictionAfter  []string `yaml:"fiction_after"`
 }
 
 // Gender evidence policies (People.GenderEvidence).
@@ -239,6 +274,11 @@ type (
 		Male     []string        `yaml:"male"`
 		Examples []PeopleExample `yaml:"examples"`
 	}
+	violenceFile struct {
+		Lexicon  string `yaml:"lexicon"`
+		Violence `yaml:",inline"`
+		Examples []PeopleExample `yaml:"examples"`
+	}
 	gazetteerFile struct {
 		Lexicon       string          `yaml:"lexicon"`
 		Countries     []string        `yaml:"countries"`
@@ -288,6 +328,7 @@ var lexiconKinds = map[string]func() any{
 	"names":      func() any { return &namesFile{} },
 	"gazetteer":  func() any { return &gazetteerFile{} },
 	"notable":    func() any { return &notableFile{} },
+	"violence":   func() any { return &violenceFile{} },
 }
 
 // LexiconKinds lists the kinds a people file can declare.
@@ -426,6 +467,24 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 		p.Honorifics.merge(Gendered{Female: f.Female, Male: f.Male, Unknown: f.Unknown})
 		p.Not = append(p.Not, f.Not...)
 		p.RoleNouns.merge(f.RoleNouns)
+		p.Examples = append(p.Examples, f.Examples...)
+	case *violenceFile:
+		v := &f.Violence
+		phrases("violence", v.Victims, v.Accused, v.HarmVerbs, v.HarmAgents, v.Ties, v.Anaphors, v.ChildAnaphors,
+			v.FictionBefore, v.FictionRoles, v.FictionAfter)
+		words("anaphor_predicates", v.AnaphorPredicates)
+		pv := &p.Violence
+		pv.Victims = append(pv.Victims, v.Victims...)
+		pv.Accused = append(pv.Accused, v.Accused...)
+		pv.HarmVerbs = append(pv.HarmVerbs, v.HarmVerbs...)
+		pv.HarmAgents = append(pv.HarmAgents, v.HarmAgents...)
+		pv.Ties = append(pv.Ties, v.Ties...)
+		pv.Anaphors = append(pv.Anaphors, v.Anaphors...)
+		pv.ChildAnaphors = append(pv.ChildAnaphors, v.ChildAnaphors...)
+		pv.AnaphorPredicates = append(pv.AnaphorPredicates, v.AnaphorPredicates...)
+		pv.FictionBefore = append(pv.FictionBefore, v.FictionBefore...)
+		pv.FictionRoles = append(pv.FictionRoles, v.FictionRoles...)
+		pv.FictionAfter = append(pv.FictionAfter, v.FictionAfter...)
 		p.Examples = append(p.Examples, f.Examples...)
 	case *referencesFile:
 		phrases("references", f.Female, f.Male, f.Unknown)

@@ -496,3 +496,19 @@ func TestGivenWorldExcept(t *testing.T) {
 		}
 	}
 }
+
+// TestLintViolence: the violence lexicon's keys are checked, and its
+// anaphor predicates, looked up one token at a time, are single words.
+func TestLintViolence(t *testing.T) {
+	fsys := minimalSet()
+	fsys["people/violence.yaml"] = &fstest.MapFile{Data: []byte("lexicon: violence\nharm_verb: [đánh]\nanaphor_predicates: [là, được xác định]\n")}
+	text := lintText(fsys)
+	for _, want := range []string{
+		`harm_verb: unknown key "harm_verb" (did you mean "harm_verbs"?)`,
+		`anaphor_predicates: "được xác định": one word each`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lint lacks %q:\n%s", want, text)
+		}
+	}
+}

@@ -172,42 +172,16 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 			continue
 		}
 		switch w := d.joined(cs.a, cs.b); {
-		case victimWords[w]:
+		case s.violence.victims[w]:
 			p.victim = true
-		case accusedWords[w]:
+		case s.violence.accused[w]:
 			p.accused = true
 		}
 	}
 }
 
-// victimWords and accusedWords, before a name in a violence story, describe
-// the person as a victim or as a suspect.
-var (
-	victimWords  = foldedPhrases("nạn nhân", "bị hại", "em", "cháu", "bé", "bé gái", "cháu bé")
-	accusedWords = foldedPhrases("bị can", "bị cáo", "nghi phạm", "nghi can", "đối tượng", "hung thủ", "thủ phạm", "phạm nhân")
-)
-
-// harmVerbs are the acts of violence whose object, or whose subject in the
-// passive ("bị" + verb), is its victim: "đánh trọng thương anh P.", "hiếp
-// dâm chị H.", "em M. bị xâm hại". Arrests and charges are no harm: a
-// suspect is their object.
-var harmVerbs = foldedPhraseSet("đánh", "đánh đập", "đánh trọng thương", "đánh chết", "hành hung", "hiếp dâm",
-	"cưỡng hiếp", "hãm hiếp", "cưỡng dâm", "xâm hại", "xâm hại tình dục", "dâm ô", "dâm ô với", "giao cấu với",
-	"sát hại", "giết", "giết chết", "giết hại", "chém", "đâm", "đâm chết", "đâm trọng thương", "tấn công",
-	"bắt cóc", "sàm sỡ", "quấy rối", "quấy rối tình dục", "lạm dụng", "lạm dụng tình dục", "bạo hành", "hành hạ",
-	"tạt axit", "tạt axit vào", "cưỡng bức", "bóp cổ", "siết cổ", "giở trò đồi bại với", "làm nhục")
-
 // passiveWords make the name before them the object of the verb after.
 var passiveWords = foldedPhrases("bị")
-
-// kinTitles are the honorifics and kin words that may stand between a harm
-// verb and the name of its object. Partner and family nouns too: violence at
-// home names its victim by the tie ("đánh đập cô bạn gái X", "sát hại vợ là
-// chị Y", "bạo hành con gái Z").
-var kinTitles = foldedPhraseSet("anh", "chị", "em", "bà", "ông", "cô", "cháu", "bé", "cụ", "chú", "bác", "bé gái",
-	"cháu bé", "nữ sinh", "học sinh", "bạn gái", "cô bạn gái", "người yêu", "cô người yêu", "bạn trai", "vợ",
-	"người vợ", "cô vợ", "vợ là", "vợ là chị", "vợ cũ", "con gái", "con gái là", "con trai", "con riêng", "con dâu",
-	"mẹ vợ", "mẹ đẻ", "bố đẻ")
 
 // harmed marks as victims the people a sentence harms: a mention right after
 // a harm verb (an honorific between), or followed (past a parenthesis of
@@ -228,14 +202,14 @@ func (s *Scorer) harmed(d *doc) {
 // honorific or kin word there.
 func (s *Scorer) harmBefore(d *doc, a int) bool {
 	for _, end := range []int{a, a - 1, a - 2, a - 3} {
-		if end < 1 || end < a && !kinTitles.spans(d, end, a) {
+		if end < 1 || end < a && !s.violence.ties.spans(d, end, a) {
 			continue
 		}
 		for start := end - 1; start >= max(0, end-4); start-- {
 			if !d.isWord(start) || d.sent[start] != d.sent[a] {
 				break
 			}
-			if harmVerbs.spans(d, start, end) {
+			if s.violence.harmVerbs.spans(d, start, end) {
 				return true
 			}
 		}
@@ -246,14 +220,6 @@ func (s *Scorer) harmBefore(d *doc, a int) bool {
 // maxDetails bounds the parenthesis of details after a name ("(32 tuổi,
 // trú tại ...)") that harmAfter looks past.
 const maxDetails = 30
-
-// harmAgents are the words for who did it that may stand between "bị" and
-// the harm verb: "bị chồng đánh", "bị gã hàng xóm xâm hại". A name written
-// with capitals may stand there too ("bị Nguyễn Văn B. hiếp dâm").
-var harmAgents = foldedPhraseSet("chồng", "chồng cũ", "vợ", "vợ cũ", "bạn trai", "bạn trai cũ", "người yêu",
-	"người yêu cũ", "người tình", "kẻ", "gã", "tên", "lão", "hắn", "kẻ lạ", "kẻ lạ mặt", "người lạ", "đối tượng",
-	"hàng xóm", "cha dượng", "bố dượng", "bố đẻ", "cha đẻ", "ông nội", "ông ngoại", "anh rể", "thầy giáo", "chủ nhà",
-	"nhóm", "đám", "côn đồ", "thanh niên", "một", "hai", "ba", "nhiều")
 
 // maxAgent bounds the words of an agent between "bị" and the harm verb.
 const maxAgent = 5
@@ -273,13 +239,13 @@ func (s *Scorer) harmAfter(d *doc, b int) bool {
 	}
 	for j := k + 1; j < len(d.toks) && j-k <= maxAgent+1 && d.sent[j] == d.sent[k]; {
 		for end := j + 1; end <= min(len(d.toks), j+4); end++ {
-			if harmVerbs.spans(d, j, end) {
+			if s.violence.harmVerbs.spans(d, j, end) {
 				return true
 			}
 		}
 		next := j
 		for end := min(len(d.toks), j+3); end > j; end-- {
-			if harmAgents.spans(d, j, end) {
+			if s.violence.harmAgents.spans(d, j, end) {
 				next = end
 				break
 			}

@@ -19,9 +19,9 @@ func (s *Scorer) victimAnaphors(d *doc) {
 		n := 0
 		switch {
 		case d.mention[t] >= 0:
-		case victimAnaphorWords.spans(d, t, t+2):
+		case s.violence.anaphors.spans(d, t, t+2):
 			n = 2
-		case childAnaphorWords.spans(d, t, t+1) && s.harmAfter(d, t+1):
+		case s.violence.childAnaphors.spans(d, t, t+1) && s.harmAfter(d, t+1):
 			n = 1
 		}
 		if n == 0 {
@@ -32,7 +32,7 @@ func (s *Scorer) victimAnaphors(d *doc) {
 		}
 		// "nạn nhân Lan", "nạn nhân là chị Lan": named right there; "nạn
 		// nhân là vợ hắn", "nạn nhân thứ hai": someone else described.
-		if t+n < len(d.toks) && victimPredicates[d.tokenText(t+n)] {
+		if t+n < len(d.toks) && s.violence.anaphorPredicates[d.tokenText(t+n)] {
 			continue
 		}
 		named := false
@@ -51,7 +51,7 @@ func (s *Scorer) victimAnaphors(d *doc) {
 				continue
 			}
 			p := d.people[i]
-			if !p.accused && !harmsAfter(d, o) && !p.quoted && p.role != "official" && p.role != "expert" {
+			if !p.accused && !s.harmsAfter(d, o) && !p.quoted && p.role != "official" && p.role != "expert" {
 				p.victim = true
 			}
 			break
@@ -59,27 +59,17 @@ func (s *Scorer) victimAnaphors(d *doc) {
 	}
 }
 
-// victimAnaphorWords call a person a victim.
-var (
-	victimAnaphorWords = foldedPhraseSet("nạn nhân", "bị hại")
-	childAnaphorWords  = foldedPhraseSet("em", "cháu", "bé")
-)
-
-// victimPredicates after "nạn nhân" tell who the victim is, or which one:
-// the word then describes, it does not refer back.
-var victimPredicates = foldedPhrases("là", "của", "thứ", "trong", "gồm", "tên", "và", "cùng", "khác", "được xác định")
-
 // harmsAfter reports whether the mention ending at token o is the doer of
 // a harm told after it in its sentence ("Tâm dùng dao đâm vợ. Nạn nhân tử
 // vong": Tâm is the offender), not its object in the passive ("chị H. bị
 // đánh").
-func harmsAfter(d *doc, o int) bool {
+func (s *Scorer) harmsAfter(d *doc, o int) bool {
 	for k := o + 1; k < len(d.toks) && k-o <= 15 && d.sent[k] == d.sent[o]; k++ {
 		if passiveWords[d.tokenText(k)] {
 			return false
 		}
 		for end := k + 1; end <= min(len(d.toks), k+4); end++ {
-			if harmVerbs.spans(d, k, end) {
+			if s.violence.harmVerbs.spans(d, k, end) {
 				return true
 			}
 		}
@@ -115,25 +105,16 @@ func (s *Scorer) characters(d *doc) {
 	}
 }
 
-// fictionBefore are the words that name a character of a work when they
-// come right before the name (an honorific may stand between); fictionAfter
-// the words for the actor who plays them, right after it.
-var (
-	fictionBefore = foldedPhraseSet("nhân vật", "vai", "vai diễn", "phân cảnh", "cảnh phim", "trong phim",
-		"bộ phim", "nữ chính", "nam chính")
-	fictionAfter = foldedPhraseSet("do", "thủ vai", "đóng vai", "vào vai", "hóa thân")
-)
-
 func (s *Scorer) characterCue(d *doc, a, b int) bool {
 	for end := a; end >= max(0, a-3); end-- {
-		if end < a && !kinTitles.spans(d, end, a) && !fictionKin.spans(d, end, a) {
+		if end < a && !s.violence.ties.spans(d, end, a) && !s.violence.fictionRoles.spans(d, end, a) {
 			continue
 		}
 		for start := end - 1; start >= max(0, end-2); start-- {
 			if d.sent[start] != d.sent[a] {
 				break
 			}
-			if fictionBefore.spans(d, start, end) {
+			if s.violence.fictionBefore.spans(d, start, end) {
 				return true
 			}
 		}
@@ -143,14 +124,10 @@ func (s *Scorer) characterCue(d *doc, a, b int) bool {
 		k++
 	}
 	for end := k + 1; end <= min(len(d.toks), k+2); end++ {
-		if d.sent[end-1] == d.sent[a] && fictionAfter.spans(d, k, end) &&
+		if d.sent[end-1] == d.sent[a] && s.violence.fictionAfter.spans(d, k, end) &&
 			(d.tokenText(k) != "do" || end < len(d.toks) && d.isUpper(end)) {
 			return true
 		}
 	}
 	return false
 }
-
-// fictionKin are the words for a character that may stand between the
-// scene's word and the name ("phân cảnh cô bé S.").
-var fictionKin = foldedPhraseSet("cô bé", "cậu bé", "cô gái", "chàng trai", "cô", "bé")

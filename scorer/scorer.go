@@ -27,6 +27,8 @@ type Scorer struct {
 	pool  sync.Pool // of *doc
 	// sections finds the rule set's sections an article is in.
 	sections rules.SectionIndex
+	// violence is the violence lexicon, folded (rules.Violence).
+	violence violenceWords
 	// victimTopics holds, for each rule that looks for a victim, the topics
 	// it needs (nil: none); see needVictims.
 	victimTopics [][]string
@@ -148,6 +150,15 @@ func New(set *rules.Set) (*Scorer, error) {
 		nhu: vntext.FoldString("như"), thi: vntext.FoldString("thì"), rang: vntext.FoldString("rằng"),
 		ho: vntext.FoldString("họ"), ca: vntext.FoldString("cả"), tuoi: vntext.FoldString("tuổi"),
 	}
+	v := &set.People.Violence
+	s.violence = violenceWords{
+		victims: foldedPhrases(v.Victims...), accused: foldedPhrases(v.Accused...),
+		anaphorPredicates: foldedPhrases(v.AnaphorPredicates...),
+		harmVerbs:         foldedPhraseSet(v.HarmVerbs...), harmAgents: foldedPhraseSet(v.HarmAgents...),
+		ties: foldedPhraseSet(v.Ties...), anaphors: foldedPhraseSet(v.Anaphors...),
+		childAnaphors: foldedPhraseSet(v.ChildAnaphors...), fictionBefore: foldedPhraseSet(v.FictionBefore...),
+		fictionRoles: foldedPhraseSet(v.FictionRoles...), fictionAfter: foldedPhraseSet(v.FictionAfter...),
+	}
 	for _, r := range set.Rules {
 		for _, n := range []*rules.Near{r.Near, r.About} {
 			if n != nil && victimKinds[n.Person] {
@@ -157,6 +168,14 @@ func New(set *rules.Set) (*Scorer, error) {
 		}
 	}
 	return s, nil
+}
+
+// violenceWords is rules.Violence folded for lookups at a token: single
+// words and whole phrases (maps), or phrases of a few words (phraseSet).
+type violenceWords struct {
+	victims, accused, anaphorPredicates                  map[string]bool
+	harmVerbs, harmAgents, ties, anaphors, childAnaphors phraseSet
+	fictionBefore, fictionRoles, fictionAfter            phraseSet
 }
 
 // needVictims reports whether a rule that looks for a victim may apply to
