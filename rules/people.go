@@ -172,6 +172,13 @@ type Violence struct {
 	FictionAfter  []string `yaml:"fiction_after"`
 }
 
+// lists returns every list of the lexicon, always in one order, so that
+// files can be merged and checked list by list.
+func (v *Violence) lists() []*[]string {
+	return []*[]string{&v.Victims, &v.Accused, &v.HarmVerbs, &v.HarmAgents, &v.Ties, &v.Anaphors, &v.ChildAnaphors,
+		&v.AnaphorPredicates, &v.FictionBefore, &v.FictionRoles, &v.FictionAfter}
+}
+
 // Gender evidence policies (People.GenderEvidence).
 const (
 	EvidenceNames = "names"
@@ -469,22 +476,12 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 		p.RoleNouns.merge(f.RoleNouns)
 		p.Examples = append(p.Examples, f.Examples...)
 	case *violenceFile:
-		v := &f.Violence
-		phrases("violence", v.Victims, v.Accused, v.HarmVerbs, v.HarmAgents, v.Ties, v.Anaphors, v.ChildAnaphors,
-			v.FictionBefore, v.FictionRoles, v.FictionAfter)
-		words("anaphor_predicates", v.AnaphorPredicates)
-		pv := &p.Violence
-		pv.Victims = append(pv.Victims, v.Victims...)
-		pv.Accused = append(pv.Accused, v.Accused...)
-		pv.HarmVerbs = append(pv.HarmVerbs, v.HarmVerbs...)
-		pv.HarmAgents = append(pv.HarmAgents, v.HarmAgents...)
-		pv.Ties = append(pv.Ties, v.Ties...)
-		pv.Anaphors = append(pv.Anaphors, v.Anaphors...)
-		pv.ChildAnaphors = append(pv.ChildAnaphors, v.ChildAnaphors...)
-		pv.AnaphorPredicates = append(pv.AnaphorPredicates, v.AnaphorPredicates...)
-		pv.FictionBefore = append(pv.FictionBefore, v.FictionBefore...)
-		pv.FictionRoles = append(pv.FictionRoles, v.FictionRoles...)
-		pv.FictionAfter = append(pv.FictionAfter, v.FictionAfter...)
+		dst := p.Violence.lists()
+		for i, l := range f.Violence.lists() {
+			phrases("violence", *l)
+			*dst[i] = append(*dst[i], *l...)
+		}
+		words("anaphor_predicates", f.AnaphorPredicates)
 		p.Examples = append(p.Examples, f.Examples...)
 	case *referencesFile:
 		phrases("references", f.Female, f.Male, f.Unknown)
