@@ -42,10 +42,9 @@ func (s *Scorer) genderCues(d *doc) {
 	// is theirs also when the others named around them are all of the other
 	// sex by their own cues ("Trịnh Lan ... Trương Kha không đồng ý. Anh
 	// giữ ..." with Lan a woman).
-	var known []string
-	for _, p := range d.people {
-		g, _ := decide(p.gcues)
-		known = append(known, g)
+	known := make([]string, len(d.people))
+	for pi, p := range d.people {
+		known[pi], _ = decide(p.gcues)
 	}
 	for pi, p := range d.people {
 		if p.unnamed || known[pi] != unknown {

@@ -699,7 +699,7 @@ func (s *Scorer) coordinatedWith(d *doc, k int) bool {
 
 // negators before a verb say the act did not happen: "không lên tiếng
 // thừa nhận", "từ chối trả lời", "rất ít khi chia sẻ".
-var negators = foldedPhrases("không", "chưa", "chẳng", "chả", "chối", "không hề", "chưa hề", "chưa từng", "không muốn",
+var negators = foldedPhraseSet("không", "chưa", "chẳng", "chả", "chối", "không hề", "chưa hề", "chưa từng", "không muốn",
 	"ít khi", "hiếm khi")
 
 // negated reports a negation right before the verb at token k.
@@ -708,7 +708,7 @@ func (s *Scorer) negated(d *doc, k int) bool {
 		if !d.isWord(j) {
 			return false
 		}
-		if negators[d.tokenText(j)] || j > 0 && d.isWord(j-1) && negators[d.tokenText(j-1)+" "+d.tokenText(j)] {
+		if negators.spans(d, j, j+1) || negators.spans(d, j-1, j+1) {
 			return true // "không", "ít khi"
 		}
 	}
