@@ -142,17 +142,36 @@ func FuzzFold(f *testing.F) {
 				t.Fatalf("NFC and NFD fold differently: %q vs %q", FoldString(nfc), FoldString(nfd))
 			}
 		}
+		// Fold splits words glued where a line break was lost ("nóiTôi")
+		// without writing a separator into the key, so Tokens(key) sees
+		// those as one: compare after joining tokens that touch.
 		want := Tokens(k.Text)
-		if len(want) != len(k.Tokens) {
-			t.Fatalf("Fold found %d tokens, Tokens(key) %d", len(k.Tokens), len(want))
+		got := joinTouching(k.Tokens)
+		if len(want) != len(got) {
+			t.Fatalf("Fold found %d tokens, Tokens(key) %d", len(got), len(want))
 		}
 		for i := range want {
-			if want[i] != k.Tokens[i] {
-				t.Fatalf("token %d: Fold %+v, Tokens(key) %+v", i, k.Tokens[i], want[i])
+			if want[i] != got[i] {
+				t.Fatalf("token %d: Fold %+v, Tokens(key) %+v", i, got[i], want[i])
 			}
 		}
 		_ = FoldDiacritics(in)
 	})
+}
+
+// joinTouching merges each word split off a glued one (it touches the word
+// before and is marked as after a line break) back into it, as
+// re-tokenising the key text sees them.
+func joinTouching(toks []Token) []Token {
+	var out []Token
+	for _, t := range toks {
+		if n := len(out); n > 0 && out[n-1].End == t.Start && t.Newline {
+			out[n-1].End = t.End
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 func FuzzTokens(f *testing.F) {
