@@ -27,29 +27,13 @@ var accuracyDetail = flag.String("accuracy.detail", "", "log the per-article err
 // each rule phrase can be counted.
 var accuracyFindings = flag.Bool("accuracy.findings", false, "with -accuracy.detail, log correct findings too")
 
-// -accuracy.extra measures one more annotated file in the gold format, such
-// as a set annotated blind from the unannotated corpora or a held-out set. It
-// is reported as the subtest "extra" and never gated; -accuracy.detail=extra
-// logs its errors.
-var accuracyExtra = flag.String("accuracy.extra", "", "also measure this annotated JSONL file (subtest extra; reported, not gated)")
-
 // readGold loads one annotated set, or skips when ../shared is absent.
 func readGold(t testing.TB, name string) []gold.Article {
 	t.Helper()
 	path := filepath.Join(goldDir, name+".jsonl")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("annotated set not available (%v): the accuracy test needs ../shared next to the project", err)
-	}
-	return readGoldFile(t, path)
-}
-
-// readGoldFile loads an annotated set from path; a file asked for by name
-// must exist.
-func readGoldFile(t testing.TB, path string) []gold.Article {
-	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
-		t.Fatalf("annotated set: %v", err)
+		t.Skipf("annotated set not available (%v): the accuracy test needs ../shared next to the project", err)
 	}
 	defer f.Close()
 	arts, err := gold.Read(f)
@@ -143,19 +127,12 @@ func TestAccuracy(t *testing.T) {
 		{"dev-names", "dev", s, false},
 		{"check", "check", s, false},
 		{"demo", "demo", s, true},
-		{"extra", "extra", s, false},
 	} {
 		t.Run(run.name, func(t *testing.T) {
 			var arts []gold.Article
-			switch run.set {
-			case "demo":
+			if run.set == "demo" {
 				arts = demoGold(t)
-			case "extra":
-				if *accuracyExtra == "" {
-					t.Skip("no -accuracy.extra file given")
-				}
-				arts = readGoldFile(t, *accuracyExtra)
-			default:
+			} else {
 				arts = readGold(t, run.set)
 			}
 			// check's per-article errors are never recorded, so they cannot be printed.
