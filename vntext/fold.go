@@ -350,8 +350,15 @@ func (f *folder) glued(in int) bool {
 // endWord writes the pending tone marks of the syllable that ends at input
 // offset in, and records its token.
 func (f *folder) endWord(in int) {
+	// Tone marks go after the syllable's letters and map to its end; a
+	// "syllable" of tone marks alone (a stray combining mark) maps to where
+	// it starts, so its token does not begin past the input's end.
+	at := in
+	if len(f.key) == f.wordStart {
+		at = f.wordIn
+	}
 	for _, t := range f.tones {
-		f.emit(t, in)
+		f.emit(t, at)
 	}
 	f.tones = f.tones[:0]
 	f.inWord = false

@@ -104,7 +104,7 @@ func TestTokensUnicodeBoundaries(t *testing.T) {
 }
 
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"Hoà bình", "thuý", norm.NFD.String("Nguyễn Thị Khoẻ"), "\xff\xfe", "a\u0301\u0323", "\u0300x", "ĐỨC"} {
+	for _, s := range []string{"Hoà bình", "thuý", norm.NFD.String("Nguyễn Thị Khoẻ"), "\xff\xfe", "a\u0301\u0323", "\u0300x", "ĐỨC", "\u0300", "a \u0301"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
@@ -134,6 +134,12 @@ func FuzzFold(f *testing.F) {
 		}
 		if k.Offset(len(k.Text)) != len(in) {
 			t.Fatalf("end offset %d != %d", k.Offset(len(k.Text)), len(in))
+		}
+		// Every token starts on a byte of the input: callers read it.
+		for _, tok := range k.Tokens {
+			if o := k.Offset(tok.Start); o >= len(in) {
+				t.Fatalf("token %+v starts at input offset %d, past the input (%d bytes)", tok, o, len(in))
+			}
 		}
 		if utf8.ValidString(in) {
 			nfc := norm.NFC.String(in)
