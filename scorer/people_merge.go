@@ -349,7 +349,10 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 4, "the full name of %s"
 	case !p.vn && len(key) < len(pk) && equalKeys(key, pk[:len(key)]):
 		return 3, "the first name of %s"
-	case initialsMatch(key, pk):
+	case initialsMatch(key, pk) && !(len(key) == 1 && len(pk) > 1 && allVietnamese(pk)):
+		// A Vietnamese name once written in full goes on by its given name
+		// ("chị Hải"); one initial alone ("chị H.") keeps someone else
+		// anonymous, as a story does with a second family it tells of.
 		return 3, "the initials of %s"
 	case initialsMatch(pk, key):
 		return 3, "the full name of %s (written with initials before)"
@@ -359,6 +362,16 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a misspelling of %s"
 	}
 	return 0, ""
+}
+
+// allVietnamese reports a name key made of Vietnamese syllables only.
+func allVietnamese(key []string) bool {
+	for _, w := range key {
+		if !vntext.IsVietnameseSyllable(w) {
+			return false
+		}
+	}
+	return true
 }
 
 func equalKeys(a, b []string) bool {
