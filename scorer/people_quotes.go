@@ -654,10 +654,13 @@ var officeLinks = foldedPhrases("thuộc", "trực thuộc")
 
 // causatives open a clause with a subject of its own ("khiến nhiều người
 // cho rằng"), and genericSubjects are such subjects: whoever speaks after
-// them is not the person named before.
+// them is not the person named before. The speaker's "tôi" and a plural
+// "họ" are too: in "các anh X, Y khi nghe tôi nói ... đều ủng hộ" the one
+// speaking is the interviewee, not X or Y.
 var (
 	causatives      = foldedPhrases("khiến")
-	genericSubjects = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân")
+	genericSubjects = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân",
+		"tôi", "chúng tôi", "chúng ta", "họ")
 )
 
 // subordinators open a clause that may have a subject of its own.
