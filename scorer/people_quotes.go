@@ -33,11 +33,84 @@ func (s *Scorer) quotes(d *doc) {
 	}
 	s.anaphora(d)
 	s.pairAnaphora(d)
+	s.interview(d)
 	for _, p := range d.people {
 		if p.quoted && !p.unnamed {
 			s.ownWords(d, p)
 		}
 	}
+}
+
+// interviewAnswers is how many answers make an article an interview.
+const interviewAnswers = 3
+
+// interview marks as quoted the person an interview is with. An article
+// written as questions and answers, where at least three lines open with a
+// dash right after a line that ends in a question mark ("Chị dự định gì
+// sau khi sinh con?\n- Mình sẽ nghỉ ..."), gives the interviewee's words
+// in every answer, with no speech verb. The interviewee is introduced in
+// the title or the lead, or in the caption or the question right before
+// the first answer: of the people named before the first answer, the one
+// named last ("Ông Nguyễn Văn T.\n- Thành thật mà nói ..."), outside the
+// answers (a name in an answer is someone the interviewee speaks of). When one of
+// them is already quoted ("Ông X: ..." as the title, "ông đã chủ động cho
+// biết"), the lead has told who answers; a name with no gender cue is as
+// likely a place the lead mentions, and is left alone.
+func (s *Scorer) interview(d *doc) {
+	first, answers := -1, 0
+	for k := 1; k < len(d.toks); k++ {
+		if !d.toks[k].Newline || d.tokenText(k-1) != "?" {
+			continue
+		}
+		switch d.tokenText(k) {
+		case "-", "–", "—":
+			answers++
+			if first < 0 {
+				first = k
+			}
+		}
+	}
+	if answers < interviewAnswers {
+		return
+	}
+	best, last := -1, -1
+	for pi, p := range d.people {
+		if p.unnamed || p.fiction {
+			continue
+		}
+		at := -1
+		for _, sp := range p.spans {
+			if sp[0] < first && sp[0] > at && !d.quote[sp[0]] && !dashLine(d, sp[0]) {
+				at = sp[0]
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		if p.quoted {
+			return
+		}
+		if at > last {
+			best, last = pi, at
+		}
+	}
+	if best < 0 || d.people[best].gender == unknown {
+		return
+	}
+	p := d.people[best]
+	p.quoted, p.quoteBy = true, d.cueOf("quoted", cueInterview, "", first, first+1)
+}
+
+// dashLine reports whether token k is on a line that opens with a dash.
+func dashLine(d *doc, k int) bool {
+	for k > 0 && !d.toks[k].Newline {
+		k--
+	}
+	switch d.tokenText(k) {
+	case "-", "–", "—":
+		return true
+	}
+	return false
 }
 
 // quotedAt marks p quoted when the mention [a, b) is attributed words.
