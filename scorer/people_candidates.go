@@ -126,6 +126,11 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 		switch {
 		case t.Newline:
 			return j
+		case j-i >= 2 && runBreakers[d.tokenText(j)]:
+			// "Bộ trưởng Nguyễn Danh Thái Xin Bộ trưởng nói rõ ...": a
+			// caption glued to the question after it. These words open
+			// sentences and are no one's given name.
+			return j
 		case t.Kind == vntext.Word && d.isUpper(j) && t.Space:
 			j++
 		case d.isJoiner(j) && !t.Space && j+1 < n && d.isWord(j+1) && !d.toks[j+1].Space &&
@@ -147,6 +152,14 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 	}
 	return j
 }
+
+// runBreakers end a run of capitalised words after two of them: they open
+// a question or a sentence glued to a name ("... Nguyễn Thanh P. Một vấn
+// đề ..."), and no Vietnamese given name is one of them.
+// ("Không", "Nên", "Đang", "Để" are: Tôn Ngộ Không, Nguyễn Văn Nên,
+// Nguyễn Hữu Đang, Trương Ngọc Để).
+var runBreakers = foldedPhrases("xin", "thưa", "một", "theo", "trong", "khi", "với", "và", "nhưng", "nếu",
+	"cũng", "là", "bị", "đã", "vừa", "rồi", "tôi", "chúng", "họ", "thì", "mà", "hoặc", "các", "những", "vậy")
 
 // initial reports whether token i is a single capital letter.
 func (d *doc) initial(i int) bool {
