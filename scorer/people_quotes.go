@@ -813,10 +813,30 @@ func (s *Scorer) listed(d *doc, k int) bool {
 		return true // inside the same mention
 	}
 	j := k - 1
-	for j >= 0 && j >= k-6 && d.mention[j] < 0 {
+	limit := k - 6
+	joined, paren := false, false
+	for j >= 0 && j >= limit && d.mention[j] < 0 {
 		switch t := d.tokenText(j); t {
-		case ",", "…", ".", s.words.va, s.words.cung, s.words.voi, s.words.ca:
+		case ";", s.words.va, s.words.cung, s.words.voi, s.words.ca:
+			joined = true
 			j--
+			continue
+		case ",", "…", ".":
+			j--
+			continue
+		case ")":
+			// The details of the name before, in parentheses: "Lê Xuân Q.
+			// (huyện Thanh Trì); Nguyễn Văn H. và ... khai".
+			paren = true
+			o := j - 1
+			for o >= 0 && o > j-25 && d.tokenText(o) != "(" && d.sent[o] == d.sent[k] {
+				o--
+			}
+			if o < 0 || d.tokenText(o) != "(" {
+				return false
+			}
+			limit -= j - o + 1
+			j = o - 1
 			continue
 		}
 		moved := false
@@ -830,7 +850,20 @@ func (s *Scorer) listed(d *doc, k int) bool {
 			return false
 		}
 	}
-	return j >= 0 && d.mention[j] >= 0
+	if j < 0 || d.mention[j] < 0 {
+		return false
+	}
+	if paren && !joined {
+		// "X (30 tuổi), Y (25 tuổi) khai" lists the suspects when X opens
+		// the clause; "Sau khi bắt X (30 tuổi), trung tá Y cho biết" makes
+		// X an object, with only a comma before Y.
+		a := j
+		for a > 0 && d.mention[a-1] == d.mention[j] {
+			a--
+		}
+		return clauseOpens(d, s.titlesStart(d, a))
+	}
+	return true
 }
 
 // skipCues returns the first token from k that is not part of an honorific,
