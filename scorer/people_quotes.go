@@ -520,7 +520,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// "Bà X xúc động khi con trai bà kể lại": the clause after "khi"
 			// has a subject of its own, whose verb it is.
 			return 0, 0, false, false
-		case !appos && k > b && (causatives[t] || genericSubjects.startsAt(d, k)):
+		case !appos && k > b && (causatives[t] || genericSubjects.startsAt(d, k) && !objectPronoun(d, k)):
 			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
 			// its own subject.
 			return 0, 0, false, false
@@ -735,6 +735,19 @@ var (
 	genericSubjects = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân",
 		"tôi", "chúng tôi", "chúng ta", "họ")
 )
+
+// objectPronoun reports a pronoun at token k that is the object of a
+// preposition ("nhắn tin với tôi kể lại": the one who texted tells).
+func objectPronoun(d *doc, k int) bool {
+	return k > 0 && subjectPronouns[d.tokenText(k)] && pronounPrepositions[d.tokenText(k-1)]
+}
+
+// subjectPronouns are the pronouns among genericSubjects ("chúng tôi",
+// "chúng ta" start with "chúng").
+var subjectPronouns = foldedPhrases("tôi", "chúng", "họ")
+
+// pronounPrepositions make the pronoun after them an object.
+var pronounPrepositions = foldedPhrases("với", "cùng", "về", "tới", "đến", "từ", "của")
 
 // subordinators open a clause that may have a subject of its own.
 var subordinators = foldedPhrases("khi", "lúc", "nếu", "vì", "do", "bởi")
