@@ -569,6 +569,7 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		return -1
 	}
 	desc := d.joined(k, descEnd)
+	head := s.sourceHead(d, k)
 	for pi, p := range d.people {
 		if !p.unnamed || len(p.spans) == 0 {
 			continue
@@ -577,8 +578,28 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		if d.joined(sp[0], sp[1]) == desc {
 			return pi
 		}
+		// "Trong công viên, một người phụ nữ ngồi ... Người phụ nữ thấy
+		// vậy bèn thốt lên": the definite head takes up the woman brought
+		// in before, whatever words each description goes on with.
+		if head != "" && s.sourceHead(d, sp[0]) == head {
+			return pi
+		}
 	}
 	return -1
+}
+
+// sourceHead is the folded description of a woman or a man that opens the
+// unnamed source at token k ("người phụ nữ" in "một người phụ nữ sống gần
+// đó"), or "".
+func (s *Scorer) sourceHead(d *doc, k int) string {
+	if d.tokenText(k) == s.words.mot {
+		k++
+	}
+	e, end, ok := s.sourceAt(d, k)
+	if !ok || e.gender != female && e.gender != male {
+		return ""
+	}
+	return d.joined(k, end)
 }
 
 // capitalInside reports a kinship word written with a capital after the
