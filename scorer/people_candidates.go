@@ -517,6 +517,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.strong = true
 	case b-a == 1 && s.nameLike(d, a) && s.namedAfterDescription(d, a, &c):
 		c.strong = true // "nam sinh tên Đạt", "một thành viên có tên Phong"
+	case b-a == 1 && !d.sentenceStart(a) && vntext.IsVietnameseSyllable(d.text(a, a+1)) && s.nameLike(d, a) &&
+		!s.isCueWord(d, a, b) && (d.bioAfter(b) || s.testimonyOf(d, a)):
+		// Crime news names a suspect or a victim by the given name alone,
+		// with a birth year or an age right after it ("bắt được Điệp (SN
+		// 1981, trú tại ...)", "Tuấn (24 tuổi)"), or gives their testimony
+		// ("Theo lời khai của Điệp").
+		c.strong = true
 	case b-a == 1 && !d.sentenceStart(a) && s.speechNext(d, b) && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
 		s.nameLike(d, a):
 		// A lone capitalised word counts when it speaks ("Kiatisuk chia
@@ -529,6 +536,37 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	}
 	return c, reason{}
 }
+
+// bioAfter reports a parenthesis right after token b-1 that opens with a
+// person's birth year or age: "(SN 1981", "(sinh năm 1990", "(24 tuổi".
+func (d *doc) bioAfter(b int) bool {
+	if b+2 >= len(d.toks) || d.tokenText(b) != "(" {
+		return false
+	}
+	switch t := d.tokenText(b + 1); {
+	case t == foldedSN:
+		return d.toks[b+2].Kind == vntext.Number
+	case t == foldedBorn:
+		return d.tokenText(b+2) == foldedYear
+	case d.toks[b+1].Kind == vntext.Number:
+		return d.tokenText(b+2) == foldedAge
+	}
+	return false
+}
+
+// testimonyOf reports "theo lời khai của" (by the testimony of) right
+// before token a: only a person testifies.
+func (s *Scorer) testimonyOf(d *doc, a int) bool {
+	return a >= 4 && d.joined(a-4, a) == foldedTestimony
+}
+
+var (
+	foldedSN        = vntext.FoldString("sn")
+	foldedBorn      = vntext.FoldString("sinh")
+	foldedYear      = vntext.FoldString("năm")
+	foldedAge       = vntext.FoldString("tuổi")
+	foldedTestimony = vntext.FoldString("theo lời khai của")
+)
 
 // orgNameBefore finds an organisation's name that the run at a goes on: a
 // word that opens such names and, after it, words written as its name is,
