@@ -573,11 +573,59 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		if t == ":" && k-b <= 15 && s.colonQuotes(d, b, k) {
 			return k, k + 1, true, true
 		}
-		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) {
+		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) {
 			return k, end, false, true
 		}
 	}
 	return 0, 0, false, false
+}
+
+// order reports "bảo" (to tell) at [v, end) used to give an order: the
+// one told comes right after it and no words of theirs follow ("Lý bảo
+// anh Tám quay đầu xe", "Hoàn bảo chị đưa mẹ đến bệnh viện"). Told
+// something, the words follow a colon or "rằng": "bảo tôi: “...”", "bảo
+// tôi rằng ...".
+func (s *Scorer) order(d *doc, v, end int) bool {
+	if end != v+1 || d.tokenText(v) != foldedTell || end >= len(d.toks) {
+		return false
+	}
+	k := end
+	if !d.isWord(k) {
+		return false
+	}
+	if d.isUpper(k) {
+		for k < len(d.toks) && d.isWord(k) && d.isUpper(k) {
+			k++
+		}
+	} else if _, e, ok := d.cueAt(s, k, entryHonorific); ok {
+		k = e
+		for k < len(d.toks) && d.isWord(k) && d.isUpper(k) {
+			k++
+		}
+	} else if _, e, ok := d.cueAt(s, k, entryReference); ok {
+		k = e
+	} else if told[d.tokenText(k)] {
+		k++
+	} else {
+		return false
+	}
+	if k >= len(d.toks) {
+		return false
+	}
+	t := d.tokenText(k)
+	return t != ":" && t != "," && t != s.words.rang && t != s.words.la && !d.quote[k]
+}
+
+var (
+	foldedTell = vntext.FoldString("bảo")
+	// told are pronouns for the one told.
+	told = foldedPhrases("tôi", "em", "nó", "họ", "mình", "con", "cháu", "chúng tôi", "ta")
+)
+
+// nameWord reports a word written with a capital inside a sentence: a
+// speech word there is part of a name ("Bảo Anh", "Tố Hữu", vua Bảo Đại).
+func (d *doc) nameWord(k int) bool {
+	return d.isWord(k) && d.isUpper(k) && !d.sentenceStart(k) && k > 0 && d.tokenText(k-1) != ":" && !d.quote[k-1]
 }
 
 // colonQuotes reports whether the colon at k, after a mention ending at b,
@@ -1097,7 +1145,7 @@ func (s *Scorer) verbAfterSubject(d *doc, b int) (int, int, bool) {
 	if v >= len(d.toks) {
 		return 0, 0, false
 	}
-	if _, end, ok := d.cueAt(s, v, entrySpeech); ok && !s.negated(d, v) {
+	if _, end, ok := d.cueAt(s, v, entrySpeech); ok && !s.negated(d, v) && !s.order(d, v, end) {
 		return v, end, true
 	}
 	for j := v; j < len(d.toks) && j < v+4; j++ {
@@ -1258,7 +1306,7 @@ func (s *Scorer) pairVerb(d *doc, b int) (int, int, bool) {
 	if k >= len(d.toks) || d.quote[k] {
 		return 0, 0, false
 	}
-	if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) {
+	if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !s.order(d, k, end) {
 		return k, end, true
 	}
 	return 0, 0, false
