@@ -126,6 +126,11 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 		switch {
 		case t.Newline:
 			return j
+		case j-i >= 2 && runBreakers[d.tokenText(j)]:
+			// "Bộ trưởng Nguyễn Danh Thái Xin Bộ trưởng nói rõ ...": a
+			// caption glued to the question after it. These words open
+			// sentences and are no one's given name.
+			return j
 		case t.Kind == vntext.Word && d.isUpper(j) && t.Space:
 			j++
 		case d.isJoiner(j) && !t.Space && j+1 < n && d.isWord(j+1) && !d.toks[j+1].Space &&
@@ -147,6 +152,14 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 	}
 	return j
 }
+
+// runBreakers end a run of capitalised words after two of them: they open
+// a question or a sentence glued to a name ("... Nguyễn Thanh P. Một vấn
+// đề ..."), and no Vietnamese given name is one of them.
+// ("Không", "Nên", "Đang", "Để" are: Tôn Ngộ Không, Nguyễn Văn Nên,
+// Nguyễn Hữu Đang, Trương Ngọc Để).
+var runBreakers = foldedPhrases("xin", "thưa", "một", "theo", "trong", "khi", "với", "và", "nhưng", "nếu",
+	"cũng", "là", "bị", "đã", "vừa", "rồi", "tôi", "chúng", "họ", "thì", "mà", "hoặc", "các", "những", "vậy")
 
 // initial reports whether token i is a single capital letter.
 func (d *doc) initial(i int) bool {
@@ -504,6 +517,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.strong = true
 	case b-a == 1 && s.nameLike(d, a) && s.namedAfterDescription(d, a, &c):
 		c.strong = true // "nam sinh tên Đạt", "một thành viên có tên Phong"
+	case b-a == 1 && !d.sentenceStart(a) && vntext.IsVietnameseSyllable(d.text(a, a+1)) && s.nameLike(d, a) &&
+		!s.isCueWord(d, a, b) && (d.bioAfter(b) || s.testimonyOf(d, a)):
+		// Crime news names a suspect or a victim by the given name alone,
+		// with a birth year or an age right after it ("bắt được Điệp (SN
+		// 1981, trú tại ...)", "Tuấn (24 tuổi)"), or gives their testimony
+		// ("Theo lời khai của Điệp").
+		c.strong = true
 	case b-a == 1 && !d.sentenceStart(a) && s.speechNext(d, b) && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
 		s.nameLike(d, a):
 		// A lone capitalised word counts when it speaks ("Kiatisuk chia
@@ -516,6 +536,37 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	}
 	return c, reason{}
 }
+
+// bioAfter reports a parenthesis right after token b-1 that opens with a
+// person's birth year or age: "(SN 1981", "(sinh năm 1990", "(24 tuổi".
+func (d *doc) bioAfter(b int) bool {
+	if b+2 >= len(d.toks) || d.tokenText(b) != "(" {
+		return false
+	}
+	switch t := d.tokenText(b + 1); {
+	case t == foldedSN:
+		return d.toks[b+2].Kind == vntext.Number
+	case t == foldedBorn:
+		return d.tokenText(b+2) == foldedYear
+	case d.toks[b+1].Kind == vntext.Number:
+		return d.tokenText(b+2) == foldedAge
+	}
+	return false
+}
+
+// testimonyOf reports "theo lời khai của" (by the testimony of) right
+// before token a: only a person testifies.
+func (s *Scorer) testimonyOf(d *doc, a int) bool {
+	return a >= 4 && d.joined(a-4, a) == foldedTestimony
+}
+
+var (
+	foldedSN        = vntext.FoldString("sn")
+	foldedBorn      = vntext.FoldString("sinh")
+	foldedYear      = vntext.FoldString("năm")
+	foldedAge       = vntext.FoldString("tuổi")
+	foldedTestimony = vntext.FoldString("theo lời khai của")
+)
 
 // orgNameBefore finds an organisation's name that the run at a goes on: a
 // word that opens such names and, after it, words written as its name is,

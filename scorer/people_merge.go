@@ -349,7 +349,10 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 4, "the full name of %s"
 	case !p.vn && len(key) < len(pk) && equalKeys(key, pk[:len(key)]):
 		return 3, "the first name of %s"
-	case initialsMatch(key, pk):
+	case initialsMatch(key, pk) && !(len(key) == 1 && len(pk) > 1 && allVietnamese(pk)):
+		// A Vietnamese name once written in full goes on by its given name
+		// ("chị Hải"); one initial alone ("chị H.") keeps someone else
+		// anonymous, as a story does with a second family it tells of.
 		return 3, "the initials of %s"
 	case initialsMatch(pk, key):
 		return 3, "the full name of %s (written with initials before)"
@@ -359,6 +362,16 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a misspelling of %s"
 	}
 	return 0, ""
+}
+
+// allVietnamese reports a name key made of Vietnamese syllables only.
+func allVietnamese(key []string) bool {
+	for _, w := range key {
+		if !vntext.IsVietnameseSyllable(w) {
+			return false
+		}
+	}
+	return true
 }
 
 func equalKeys(a, b []string) bool {
@@ -556,6 +569,7 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		return -1
 	}
 	desc := d.joined(k, descEnd)
+	head := s.sourceHead(d, k)
 	for pi, p := range d.people {
 		if !p.unnamed || len(p.spans) == 0 {
 			continue
@@ -564,8 +578,28 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		if d.joined(sp[0], sp[1]) == desc {
 			return pi
 		}
+		// "Trong công viên, một người phụ nữ ngồi ... Người phụ nữ thấy
+		// vậy bèn thốt lên": the definite head takes up the woman brought
+		// in before, whatever words each description goes on with.
+		if head != "" && s.sourceHead(d, sp[0]) == head {
+			return pi
+		}
 	}
 	return -1
+}
+
+// sourceHead is the folded description of a woman or a man that opens the
+// unnamed source at token k ("người phụ nữ" in "một người phụ nữ sống gần
+// đó"), or "".
+func (s *Scorer) sourceHead(d *doc, k int) string {
+	if d.tokenText(k) == s.words.mot {
+		k++
+	}
+	e, end, ok := s.sourceAt(d, k)
+	if !ok || e.gender != female && e.gender != male {
+		return ""
+	}
+	return d.joined(k, end)
 }
 
 // capitalInside reports a kinship word written with a capital after the

@@ -33,11 +33,84 @@ func (s *Scorer) quotes(d *doc) {
 	}
 	s.anaphora(d)
 	s.pairAnaphora(d)
+	s.interview(d)
 	for _, p := range d.people {
 		if p.quoted && !p.unnamed {
 			s.ownWords(d, p)
 		}
 	}
+}
+
+// interviewAnswers is how many answers make an article an interview.
+const interviewAnswers = 3
+
+// interview marks as quoted the person an interview is with. An article
+// written as questions and answers, where at least three lines open with a
+// dash right after a line that ends in a question mark ("Chị dự định gì
+// sau khi sinh con?\n- Mình sẽ nghỉ ..."), gives the interviewee's words
+// in every answer, with no speech verb. The interviewee is introduced in
+// the title or the lead, or in the caption or the question right before
+// the first answer: of the people named before the first answer, the one
+// named last ("Ông Nguyễn Văn T.\n- Thành thật mà nói ..."), outside the
+// answers (a name in an answer is someone the interviewee speaks of). When one of
+// them is already quoted ("Ông X: ..." as the title, "ông đã chủ động cho
+// biết"), the lead has told who answers; a name with no gender cue is as
+// likely a place the lead mentions, and is left alone.
+func (s *Scorer) interview(d *doc) {
+	first, answers := -1, 0
+	for k := 1; k < len(d.toks); k++ {
+		if !d.toks[k].Newline || d.tokenText(k-1) != "?" {
+			continue
+		}
+		switch d.tokenText(k) {
+		case "-", "–", "—":
+			answers++
+			if first < 0 {
+				first = k
+			}
+		}
+	}
+	if answers < interviewAnswers {
+		return
+	}
+	best, last := -1, -1
+	for pi, p := range d.people {
+		if p.unnamed || p.fiction {
+			continue
+		}
+		at := -1
+		for _, sp := range p.spans {
+			if sp[0] < first && sp[0] > at && !d.quote[sp[0]] && !dashLine(d, sp[0]) {
+				at = sp[0]
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		if p.quoted {
+			return
+		}
+		if at > last {
+			best, last = pi, at
+		}
+	}
+	if best < 0 || d.people[best].gender == unknown {
+		return
+	}
+	p := d.people[best]
+	p.quoted, p.quoteBy = true, d.cueOf("quoted", cueInterview, "", first, first+1)
+}
+
+// dashLine reports whether token k is on a line that opens with a dash.
+func dashLine(d *doc, k int) bool {
+	for k > 0 && !d.toks[k].Newline {
+		k--
+	}
+	switch d.tokenText(k) {
+	case "-", "–", "—":
+		return true
+	}
+	return false
 }
 
 // quotedAt marks p quoted when the mention [a, b) is attributed words.
@@ -447,7 +520,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// "Bà X xúc động khi con trai bà kể lại": the clause after "khi"
 			// has a subject of its own, whose verb it is.
 			return 0, 0, false, false
-		case !appos && k > b && (causatives[t] || genericSubjects.startsAt(d, k)):
+		case !appos && k > b && (causatives[t] || genericSubjects.startsAt(d, k) && !objectPronoun(d, k)):
 			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
 			// its own subject.
 			return 0, 0, false, false
@@ -500,11 +573,59 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		if t == ":" && k-b <= 15 && s.colonQuotes(d, b, k) {
 			return k, k + 1, true, true
 		}
-		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) {
+		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) {
 			return k, end, false, true
 		}
 	}
 	return 0, 0, false, false
+}
+
+// order reports "bảo" (to tell) at [v, end) used to give an order: the
+// one told comes right after it and no words of theirs follow ("Lý bảo
+// anh Tám quay đầu xe", "Hoàn bảo chị đưa mẹ đến bệnh viện"). Told
+// something, the words follow a colon or "rằng": "bảo tôi: “...”", "bảo
+// tôi rằng ...".
+func (s *Scorer) order(d *doc, v, end int) bool {
+	if end != v+1 || d.tokenText(v) != foldedTell || end >= len(d.toks) {
+		return false
+	}
+	k := end
+	if !d.isWord(k) {
+		return false
+	}
+	if d.isUpper(k) {
+		for k < len(d.toks) && d.isWord(k) && d.isUpper(k) {
+			k++
+		}
+	} else if _, e, ok := d.cueAt(s, k, entryHonorific); ok {
+		k = e
+		for k < len(d.toks) && d.isWord(k) && d.isUpper(k) {
+			k++
+		}
+	} else if _, e, ok := d.cueAt(s, k, entryReference); ok {
+		k = e
+	} else if told[d.tokenText(k)] {
+		k++
+	} else {
+		return false
+	}
+	if k >= len(d.toks) {
+		return false
+	}
+	t := d.tokenText(k)
+	return t != ":" && t != "," && t != s.words.rang && t != s.words.la && !d.quote[k]
+}
+
+var (
+	foldedTell = vntext.FoldString("bảo")
+	// told are pronouns for the one told.
+	told = foldedPhrases("tôi", "em", "nó", "họ", "mình", "con", "cháu", "chúng tôi", "ta")
+)
+
+// nameWord reports a word written with a capital inside a sentence: a
+// speech word there is part of a name ("Bảo Anh", "Tố Hữu", vua Bảo Đại).
+func (d *doc) nameWord(k int) bool {
+	return d.isWord(k) && d.isUpper(k) && !d.sentenceStart(k) && k > 0 && d.tokenText(k-1) != ":" && !d.quote[k-1]
 }
 
 // colonQuotes reports whether the colon at k, after a mention ending at b,
@@ -654,11 +775,27 @@ var officeLinks = foldedPhrases("thuộc", "trực thuộc")
 
 // causatives open a clause with a subject of its own ("khiến nhiều người
 // cho rằng"), and genericSubjects are such subjects: whoever speaks after
-// them is not the person named before.
+// them is not the person named before. The speaker's "tôi" and a plural
+// "họ" are too: in "các anh X, Y khi nghe tôi nói ... đều ủng hộ" the one
+// speaking is the interviewee, not X or Y.
 var (
 	causatives      = foldedPhrases("khiến")
-	genericSubjects = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân")
+	genericSubjects = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân",
+		"tôi", "chúng tôi", "chúng ta", "họ")
 )
+
+// objectPronoun reports a pronoun at token k that is the object of a
+// preposition ("nhắn tin với tôi kể lại": the one who texted tells).
+func objectPronoun(d *doc, k int) bool {
+	return k > 0 && subjectPronouns[d.tokenText(k)] && pronounPrepositions[d.tokenText(k-1)]
+}
+
+// subjectPronouns are the pronouns among genericSubjects ("chúng tôi",
+// "chúng ta" start with "chúng").
+var subjectPronouns = foldedPhrases("tôi", "chúng", "họ")
+
+// pronounPrepositions make the pronoun after them an object.
+var pronounPrepositions = foldedPhrases("với", "cùng", "về", "tới", "đến", "từ", "của")
 
 // subordinators open a clause that may have a subject of its own.
 var subordinators = foldedPhrases("khi", "lúc", "nếu", "vì", "do", "bởi")
@@ -737,10 +874,30 @@ func (s *Scorer) listed(d *doc, k int) bool {
 		return true // inside the same mention
 	}
 	j := k - 1
-	for j >= 0 && j >= k-6 && d.mention[j] < 0 {
+	limit := k - 6
+	joined, paren := false, false
+	for j >= 0 && j >= limit && d.mention[j] < 0 {
 		switch t := d.tokenText(j); t {
-		case ",", "…", ".", s.words.va, s.words.cung, s.words.voi, s.words.ca:
+		case ";", s.words.va, s.words.cung, s.words.voi, s.words.ca:
+			joined = true
 			j--
+			continue
+		case ",", "…", ".":
+			j--
+			continue
+		case ")":
+			// The details of the name before, in parentheses: "Lê Xuân Q.
+			// (huyện Thanh Trì); Nguyễn Văn H. và ... khai".
+			paren = true
+			o := j - 1
+			for o >= 0 && o > j-25 && d.tokenText(o) != "(" && d.sent[o] == d.sent[k] {
+				o--
+			}
+			if o < 0 || d.tokenText(o) != "(" {
+				return false
+			}
+			limit -= j - o + 1
+			j = o - 1
 			continue
 		}
 		moved := false
@@ -754,7 +911,20 @@ func (s *Scorer) listed(d *doc, k int) bool {
 			return false
 		}
 	}
-	return j >= 0 && d.mention[j] >= 0
+	if j < 0 || d.mention[j] < 0 {
+		return false
+	}
+	if paren && !joined {
+		// "X (30 tuổi), Y (25 tuổi) khai" lists the suspects when X opens
+		// the clause; "Sau khi bắt X (30 tuổi), trung tá Y cho biết" makes
+		// X an object, with only a comma before Y.
+		a := j
+		for a > 0 && d.mention[a-1] == d.mention[j] {
+			a--
+		}
+		return clauseOpens(d, s.titlesStart(d, a))
+	}
+	return true
 }
 
 // skipCues returns the first token from k that is not part of an honorific,
@@ -975,7 +1145,7 @@ func (s *Scorer) verbAfterSubject(d *doc, b int) (int, int, bool) {
 	if v >= len(d.toks) {
 		return 0, 0, false
 	}
-	if _, end, ok := d.cueAt(s, v, entrySpeech); ok && !s.negated(d, v) {
+	if _, end, ok := d.cueAt(s, v, entrySpeech); ok && !s.negated(d, v) && !s.order(d, v, end) {
 		return v, end, true
 	}
 	for j := v; j < len(d.toks) && j < v+4; j++ {
@@ -1136,7 +1306,7 @@ func (s *Scorer) pairVerb(d *doc, b int) (int, int, bool) {
 	if k >= len(d.toks) || d.quote[k] {
 		return 0, 0, false
 	}
-	if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) {
+	if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !s.order(d, k, end) {
 		return k, end, true
 	}
 	return 0, 0, false

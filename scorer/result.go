@@ -90,6 +90,7 @@ const (
 	cueColon         = "colon"          // "X: “...”"
 	cueQuoteDash     = "quote_dash"     // "“...” - X"
 	cueAnaphor       = "anaphor"        // "“...”, bà nói" with the person as antecedent
+	cueInterview     = "interview"      // the answers of a question-and-answer interview
 	cueTitle         = "title"          // a title before or after the name
 	cueSection       = "section"        // the outlet section (sport, entertainment)
 	cueDefault       = "default"        // an honorific without a title: ordinary
