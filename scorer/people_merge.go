@@ -620,6 +620,14 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 	if j >= len(d.toks) || d.mention[j] < 0 {
 		return 0, entry{}, false
 	}
+	for i := k + 1; i <= j; i++ {
+		if d.toks[i].Newline {
+			// A caption's last words and the next line's name ("Kim khoe
+			// ảnh với chị gái" / "Kim chia sẻ ...") are two lines, not
+			// "chị gái Kim".
+			return 0, entry{}, false
+		}
+	}
 	m := d.mention[j]
 	for j < len(d.toks) && d.mention[j] == m {
 		j++

@@ -453,6 +453,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false
 		case t == "," || t == "-" || t == "–":
 			switch next := s.skipCues(d, k+1); {
+			case next < len(d.toks) && d.mention[next] >= 0 && d.mention[next] != self && !appos && s.inFrontedClause(d, b):
+				// "Sau khi chia tay Kylie, Tyga tiết lộ": the name before the
+				// comma ends a fronted clause; the one after is the subject.
+				return 0, 0, false, false
 			case next < len(d.toks) && d.mention[next] >= 0 && d.mention[next] != self:
 				// A list of names: "Tuấn, Phát và Kiệt khai", "NSƯT Kim Xuân, NSND
 				// Hồng Vân... cũng thể hiện".
@@ -662,6 +666,37 @@ var (
 
 // subordinators open a clause that may have a subject of its own.
 var subordinators = foldedPhrases("khi", "lúc", "nếu", "vì", "do", "bởi")
+
+// frontedOpeners open an adverbial clause at the head of a sentence ("Sau
+// khi chia tay X, Y nói"): a name inside it is no subject of the main verb.
+var frontedOpeners = foldedPhraseSet("sau khi", "trước khi", "khi", "từ khi", "kể từ khi", "trong khi", "lúc",
+	"dù", "mặc dù", "tuy", "nếu", "vì", "do", "bởi")
+
+// inFrontedClause reports whether the mention ending at token b lies in a
+// clause a fronted opener starts at the head of its sentence, with no
+// comma between them, and not at its very start.
+func (s *Scorer) inFrontedClause(d *doc, b int) bool {
+	m := d.mention[b-1]
+	a := b - 1
+	for a > 0 && d.mention[a-1] == m {
+		a--
+	}
+	for j := a - 1; j >= 0 && d.sent[j] == d.sent[a]; j-- {
+		t := d.tokenText(j)
+		if t == "," || t == ";" || t == ":" || d.quote[j] {
+			return false
+		}
+		if d.sentenceStart(j) {
+			for _, ws := range frontedOpeners[t] {
+				if frontedOpeners.spans(d, j, j+len(ws)) && j+len(ws) < a {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
 
 // subjectAt reports a person word at token k that can be a clause's
 // subject: an honorific, a reference ("con trai bà", "cô"), an unnamed
