@@ -740,8 +740,38 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 		}
 	case pi == -1:
+		if pi := s.titledAfter(d, e.key, end); pi >= 0 {
+			// "Phó Thủ tướng đánh giá ..." before a caption names "Phó Thủ
+			// tướng Vũ Đức Đam": the one holder of the title in the story.
+			if p := d.people[pi]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			return
+		}
 		s.addSource(d, entry{kind: entrySource, gender: unknown}, k, end, descEnd, v)
 	}
+}
+
+// titledAfter returns the one named person the title with folded key is
+// given to after token from, when nobody was named with it before; -1 when
+// nobody is, or more than one person is.
+func (s *Scorer) titledAfter(d *doc, key string, from int) int {
+	found := -1
+	for j := from; j < len(d.toks); j++ {
+		e, tend, ok := d.cueAt(s, j, entryTitle)
+		if !ok || e.key != key && standingBase(e.key) != key {
+			continue
+		}
+		pi := s.titleHolder(d, j, tend)
+		switch {
+		case pi < 0 || pi == found:
+		case found >= 0:
+			return -1
+		default:
+			found = pi
+		}
+	}
+	return found
 }
 
 // titledBefore returns the named person that the title with folded key,
