@@ -501,7 +501,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		if k == b && s.verbCoordinated(d, k) && self >= 0 {
 			return 0, 0, false, false // "... cầu hôn Y và tuyên bố": Y is not the one speaking
 		}
-		if t == ":" && k-b <= 15 && s.colonQuotes(d, b, k) {
+		if t == ":" && (k-b <= 15 || k-b <= 25 && k+1 < len(d.toks) && quoteOpener(d.tokenText(k+1))) && s.colonQuotes(d, b, k) {
+			// A colon further on still gives the subject's words when a
+			// quotation opens right after it ("Ông X, quản lý một khách sạn
+			// trên đường Y, cũng rơi vào cảnh tương tự: “...”").
 			return k, k + 1, true, true
 		}
 		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) {
