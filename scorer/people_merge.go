@@ -482,6 +482,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 			if !back && s.colonSource(d, e, k, end, false) {
 				continue
 			}
+			if !back && s.theoSource(d, e, k, end) {
+				continue
+			}
 			k = end - 1
 			continue
 		}
@@ -500,6 +503,35 @@ func (s *Scorer) unnamedSources(d *doc) {
 		s.addSource(d, e, k, end, descEnd, v)
 		k = v
 	}
+}
+
+// theoSource adds the unnamed source, described indefinitely by tokens
+// [k, end), that a "theo" attribution opening its clause gives the words
+// of: "Theo tiết lộ của một chủ nhà hàng, ...", "Theo một người bạn thân
+// của cặp đôi, ...". The attribution ends at a comma within eight words,
+// with no name or quotation in it. It reports whether it added one.
+func (s *Scorer) theoSource(d *doc, e entry, k, end int) bool {
+	if d.tokenText(k) != s.words.mot {
+		return false
+	}
+	st := s.precededByTheo(d, k)
+	if st < 0 {
+		return false
+	}
+	for j := end; j < len(d.toks) && j <= end+8; j++ {
+		if d.mention[j] >= 0 || d.quote[j] || d.sent[j] != d.sent[k] || d.toks[j].Newline {
+			return false
+		}
+		if d.tokenText(j) == "," {
+			n := len(d.people)
+			s.addSource(d, e, k, end, j, st)
+			if len(d.people) > n {
+				d.people[n].quoteBy = d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // addSource adds an unnamed quoted person described by tokens [k, descEnd),
