@@ -447,6 +447,14 @@ func (s *Scorer) unnamedSources(d *doc) {
 					s.addSource(d, e, k, end, descEnd, v)
 				}
 				k = v
+			} else if q := d.quotationBefore(k); q >= 0 && s.starsAide(d, k, d.possessiveEnd(s, k), d.possessiveEnd(s, k)) {
+				// "“...”, quản lý Khắc Việt viết": the words are the aide's.
+				n := len(d.people)
+				s.addSource(d, e, k, end, pend, q)
+				if len(d.people) > n {
+					d.people[n].quoteBy = d.cueOf("quoted", cueQuoteDash, "", q, q+2)
+				}
+				k = pend - 1
 			} else if !s.colonSource(d, e, k, pend, true) {
 				k = pend - 1
 			}
@@ -466,7 +474,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			}
 		}
 		if d.pluralBefore(s, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
-			s.appositiveWithin(d, k, 40) {
+			s.appositiveWithin(d, k, 40) || s.possessorOfKin(d, k) {
 			k = end - 1
 			continue
 		}
@@ -622,6 +630,53 @@ func (s *Scorer) occupationTitle(d *doc, a, b int) bool {
 	return ok && tend >= b && (t.tag == roleExpert || t.tag == roleOrdinary)
 }
 
+// starsAide reports an aide's job at tokens [k, end) before the name of a
+// person the story calls by a star's title elsewhere: "quản lý Khắc Việt
+// viết" is the singer's manager writing ("ca sĩ Khắc Việt"), where
+// "quản lý Nguyễn Văn A" with no other title is a manager named A.
+func (s *Scorer) starsAide(d *doc, k, end, j int) bool {
+	if !aideJobs.spans(d, k, end) || j >= len(d.toks) || d.mention[j] < 0 {
+		return false
+	}
+	return s.starTitled(d, d.people[d.mention[j]], j)
+}
+
+// starTitled reports a person the story calls by a star's title ("ca sĩ",
+// "diễn viên") at a mention other than the one starting at token skip.
+func (s *Scorer) starTitled(d *doc, p *person, skip int) bool {
+	for _, sp := range p.spans {
+		if sp[0] == skip {
+			continue
+		}
+		if t, ok := s.titleBefore(d, sp[0]); ok && t.e.tag == roleCelebrity {
+			return true
+		}
+	}
+	return false
+}
+
+// possessorOfKin reports a description at token k that says whose
+// relative or aide the words before it name: "quản lý của nam ca sĩ cho
+// biết" is the manager speaking, not the singer.
+func (s *Scorer) possessorOfKin(d *doc, k int) bool {
+	if k < 2 || d.tokenText(k-1) != s.words.cua {
+		return false
+	}
+	_, _, ok := d.cueEndingAt(s, k-1, entryPossessive)
+	return ok
+}
+
+// possessiveEnd is the end of the possessive description starting at k.
+func (d *doc) possessiveEnd(s *Scorer, k int) int {
+	if _, end, ok := d.cueAt(s, k, entryPossessive); ok {
+		return end
+	}
+	return k
+}
+
+// aideJobs are the jobs of someone working for a star.
+var aideJobs = foldedPhraseSet("quản lý", "người quản lý", "trợ lý", "vệ sĩ", "thư ký", "tài xế")
+
 // foldedOther is "khác" as the folded text reads it.
 var foldedOther = vntext.FoldString("khác")
 
@@ -645,7 +700,7 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 		// An occupation right before a name is that person's title:
 		// "luật sư Mark Orth nói" is the lawyer himself, while "đại diện
 		// Chi Pu" and "vợ Hùng" stand for someone of theirs.
-		if s.occupationTitle(d, k, end) {
+		if s.occupationTitle(d, k, end) && !s.starsAide(d, k, end, j) {
 			return 0, entry{}, false
 		}
 	}
@@ -795,6 +850,9 @@ func (s *Scorer) titledAfter(d *doc, key string, from int) int {
 			continue
 		}
 		pi := s.titleHolder(d, j, tend)
+		if pi >= 0 && s.starsAide(d, j, tend, tend) {
+			continue // "quản lý Lê Bình" of singer Lê Bình is his manager, not him
+		}
 		switch {
 		case pi < 0 || pi == found:
 		case found >= 0:
@@ -820,7 +878,7 @@ func (s *Scorer) titledBefore(d *doc, key string, k, end int) int {
 			continue
 		}
 		pi := s.titleHolder(d, j, tend)
-		if pi < 0 {
+		if pi < 0 || s.starsAide(d, j, tend, tend) {
 			continue
 		}
 		if pi == found {
@@ -1076,6 +1134,9 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 		}
 		for _, in := range d.people[pi].intro {
 			if in == desc {
+				if aideJobs[strings.Fields(desc)[0]] != nil && s.starTitled(d, d.people[pi], -1) {
+					break // "quản lý Lê Bình" of singer Lê Bình is his manager: "quản lý" is not him
+				}
 				return int(pi)
 			}
 		}

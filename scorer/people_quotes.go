@@ -46,6 +46,9 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		return // a name inside a quotation is spoken of
 	}
 	if q := d.quotationBefore(a); q >= 0 {
+		if _, st, ok := d.cueEndingAt(s, a, entryPossessive); ok && s.starsAide(d, st, a, a) {
+			return // "“...”, quản lý Khắc Việt viết": the singer's manager speaks
+		}
 		// "“...”, Frans Wuwung, một thủy thủ ..., cho biết": a name right
 		// after a quotation is its speaker, however long the appositive.
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueQuoteDash, "", q, q+2)
@@ -852,8 +855,8 @@ func (s *Scorer) anaphora(d *doc) {
 		if d.properNoun(k) {
 			continue
 		}
-		if _, _, ok := d.cueEndingAt(s, k, entryPossessive); ok {
-			continue // "con trai bà kể lại": the son speaks; "bà" is whose son
+		if _, _, ok := d.cueEndingAt(s, k, entryPossessive); ok || s.possessorOfKin(d, k) {
+			continue // "con trai bà kể lại", "quản lý của nam ca sĩ cho biết": the son, the manager speaks
 		}
 		if d.pluralBefore(s, k) || k > 0 && d.toks[k-1].Kind == vntext.Number {
 			continue // "hai nữ sinh tố cáo", "các bà mẹ chia sẻ": a group
