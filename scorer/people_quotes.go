@@ -510,7 +510,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// trên đường Y, cũng rơi vào cảnh tương tự: “...”").
 			return k, k + 1, true, true
 		}
-		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) {
+		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !s.sharesPicture(d, k, end) {
 			return k, end, false, true
 		}
 	}
@@ -1016,7 +1016,7 @@ func (s *Scorer) verbAfterSubject(d *doc, b int) (int, int, bool) {
 	if v >= len(d.toks) {
 		return 0, 0, false
 	}
-	if _, end, ok := d.cueAt(s, v, entrySpeech); ok && !s.negated(d, v) {
+	if _, end, ok := d.cueAt(s, v, entrySpeech); ok && !s.negated(d, v) && !s.sharesPicture(d, v, end) {
 		return v, end, true
 	}
 	for j := v; j < len(d.toks) && j < v+4; j++ {
@@ -1177,11 +1177,41 @@ func (s *Scorer) pairVerb(d *doc, b int) (int, int, bool) {
 	if k >= len(d.toks) || d.quote[k] {
 		return 0, 0, false
 	}
-	if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) {
+	if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !s.sharesPicture(d, k, end) {
 		return k, end, true
 	}
 	return 0, 0, false
 }
+
+// sharesPicture reports "chia sẻ" at tokens [v, end) whose object, a few
+// words on, is a picture or a clip ("chia sẻ với fans hình ảnh ngôi nhà",
+// "chia sẻ trên Instagram bức ảnh ..."): a post, not words, unless a colon
+// or a quotation in the sentence gives its caption.
+func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
+	if !shareVerbs.spans(d, v, min(end, v+2)) {
+		return false
+	}
+	found := false
+	for j := end; j < len(d.toks) && d.sent[j] == d.sent[v]; j++ {
+		t := d.tokenText(j)
+		if t == ":" || d.quote[j] {
+			return false
+		}
+		if !found && (t == "," || t == s.words.rang || j > end+10) {
+			return false
+		}
+		if !found && pictureNouns.longestAt(d, j) > 0 {
+			found = true
+		}
+	}
+	return found
+}
+
+var (
+	shareVerbs   = foldedPhraseSet("chia sẻ")
+	pictureNouns = foldedPhraseSet("hình ảnh", "ảnh", "bức ảnh", "loạt ảnh", "bộ ảnh", "tấm ảnh", "bức hình", "video",
+		"clip", "khoảnh khắc", "đoạn video", "đoạn clip")
+)
 
 // connectives open a clause without a comma: "Tuy nhiên cả hai đều ...".
 var connectives = foldedPhraseSet("tuy nhiên", "thế nhưng", "song", "sau đó", "khi đó", "lúc đó", "rồi")
