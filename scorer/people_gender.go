@@ -55,7 +55,36 @@ func (s *Scorer) genderCues(d *doc) {
 		}
 	}
 	s.roleNounAnaphora(d, known)
+	s.realNames(d)
 }
+
+// realNames gives a stage name the gender cues of the real name the story
+// gives right after it ("Rapper Tyga - tên thật là Michael Ray
+// Nguyen-Stevenson"): they are one person.
+func (s *Scorer) realNames(d *doc) {
+	for pi, p := range d.people {
+		if p.unnamed {
+			continue
+		}
+		for _, sp := range p.spans {
+			k := sp[1]
+			for k < len(d.toks) && (appositiveMark(d.tokenText(k)) || d.tokenText(k) == "(") {
+				k++
+			}
+			end := realNameWords.longestAt(d, k)
+			if end <= 0 || end >= len(d.toks) || d.mention[end] < 0 || int(d.mention[end]) == pi {
+				continue
+			}
+			if q := d.people[d.mention[end]]; !q.unnamed {
+				p.gcues = append(p.gcues, q.gcues...)
+			}
+		}
+	}
+}
+
+// realNameWords introduce a person's real name after the name they go by.
+var realNameWords = foldedPhraseSet("tên thật là", "tên thật", "tên khai sinh là", "tên khai sinh", "tên đầy đủ là",
+	"tên thật của anh là", "tên thật của cô là")
 
 // roleNounAnaphora gives a person whom nothing else sexes the sex of a
 // gendered role noun that refers back to them by their title: "rapper
