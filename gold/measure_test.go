@@ -90,7 +90,7 @@ func TestMeasure(t *testing.T) {
 			want: gold.Figures{Articles: 1, Findings: 4, Correct: 0, Phrases: 1, Hits: 0,
 				ByCategory: map[string]gold.CategoryRecall{"stereotype": {0, 1}}},
 			lines: []string{`false finding appearance "vóc dáng"`, `false finding appearance "dáng gợi cảm"`,
-				`false finding sexualization "gợi cảm"`, `false finding appearance "đôi chân dài"`, `missed stereotype "đôi chân dài"`},
+				`false finding sexualization "dáng gợi cảm"`, `false finding appearance "đôi chân dài"`, `missed stereotype "đôi chân dài"`},
 		},
 		{
 			name: "gbv true positive, false positive, false negative",
@@ -163,7 +163,7 @@ func TestMeasureDetail(t *testing.T) {
 		{ID: "wrong", Category: "Thử", Lines: []string{"quoted women 0 (gold 0), men 1 (gold 0)",
 			`false quoted M "Lê Văn Nam" (not a quoted person in gold): gender/middle_name "Văn"`}},
 		{ID: "film", Category: "Giải trí", Lines: []string{`false finding appearance "vóc dáng" (appearance.looks)`,
-			`false finding appearance "dáng gợi cảm" (appearance.features)`, `false finding sexualization "gợi cảm" (sexualization.words)`}},
+			`false finding appearance "dáng gợi cảm" (appearance.features)`, `false finding sexualization "dáng gợi cảm" (sexualization.sexy-features)`}},
 	}
 	if len(fig.Errors) != len(want) {
 		t.Fatalf("errors %+v", fig.Errors)

@@ -346,6 +346,11 @@ func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
 
 // candidate decides what the capitalised run [a, b) is: a person's name
 // (with the cues before it), or, with a reason, something else.
+//
+// clanWords before "họ X" make it a family's name: "gia tộc", "gia đình",
+// "nhà", "dòng".
+var clanWords = foldedPhrases("tộc", "đình", "nhà", "dòng")
+
 func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	c := candidate{runA: a}
 	if a >= 2 && d.tokenText(a-1) == ":" && mailHeaderFields[d.tokenText(a-2)] {
@@ -356,6 +361,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	}
 	if a > 0 && d.toks[a-1].Kind == vntext.Number && !d.toks[a].Newline {
 		return c, reason{text: "after a house number: a street"}
+	}
+	if a > 1 && b-a == 1 && d.tokenText(a-1) == s.words.ho && !d.toks[a].Newline && clanWords[d.tokenText(a-2)] {
+		// "gia tộc họ Hứa", "nhà họ Lý", "dòng họ Trần": a whole family,
+		// whose words are not any one member's.
+		return c, reason{text: "the name of a family (gia tộc họ ...)"}
 	}
 	if a > 0 && b-a == 1 && d.tokenText(a-1) == s.words.ho && !d.toks[a].Newline {
 		c.a, c.b, c.family = a, b, true

@@ -54,7 +54,86 @@ func (s *Scorer) genderCues(d *doc) {
 			s.referencesAfterGiven(d, p, int32(pi), sp[0], sp[1], known)
 		}
 	}
+	s.roleNounAnaphora(d, known)
+	s.realNames(d)
 }
+
+// realNames gives a stage name the gender cues of the real name the story
+// gives right after it ("Rapper Tyga - tên thật là Michael Ray
+// Nguyen-Stevenson"): they are one person.
+func (s *Scorer) realNames(d *doc) {
+	for pi, p := range d.people {
+		if p.unnamed {
+			continue
+		}
+		for _, sp := range p.spans {
+			k := sp[1]
+			for k < len(d.toks) && (appositiveMark(d.tokenText(k)) || d.tokenText(k) == "(") {
+				k++
+			}
+			end := realNameWords.longestAt(d, k)
+			if end <= 0 || end >= len(d.toks) || d.mention[end] < 0 || int(d.mention[end]) == pi {
+				continue
+			}
+			if q := d.people[d.mention[end]]; !q.unnamed {
+				p.gcues = append(p.gcues, q.gcues...)
+			}
+		}
+	}
+}
+
+// realNameWords introduce a person's real name after the name they go by.
+var realNameWords = foldedPhraseSet("tên thật là", "tên thật", "tên khai sinh là", "tên khai sinh", "tên đầy đủ là",
+	"tên thật của anh là", "tên thật của cô là")
+
+// roleNounAnaphora gives a person whom nothing else sexes the sex of a
+// gendered role noun that refers back to them by their title: "rapper
+// Wowy ... Mỹ Tâm biết tới nam rapper khi ...". The role noun, with no
+// name after it, names the nearest person introduced with the same title
+// (its words after "nam"/"nữ") in its sentence or the two before.
+func (s *Scorer) roleNounAnaphora(d *doc, known []string) {
+	for k := 0; k < len(d.toks); k++ {
+		if d.quote[k] || d.mention[k] >= 0 || d.startKinds[k]&(1<<entryRoleNoun) == 0 {
+			continue
+		}
+		e, end, ok := d.cueAt(s, k, entryRoleNoun)
+		if !ok || e.gender != female && e.gender != male || end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
+			continue
+		}
+		words := strings.Fields(e.key)
+		if len(words) < 2 || words[0] != foldedMale && words[0] != foldedFemale {
+			continue
+		}
+		base := strings.Join(words[1:], " ")
+		if commonRoles[base] {
+			k = end - 1
+			continue
+		}
+		for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-2; j-- {
+			m := d.mention[j]
+			if m < 0 || d.people[m].unnamed || !slices.Contains(d.people[m].intro, base) {
+				continue
+			}
+			if p := d.people[m]; known[m] == unknown {
+				p.gcues = append(p.gcues, genderCue{tierReference, e.gender, d.cueOf("gender", cueReference, e.gender, k, end)})
+			}
+			break
+		}
+		k = end - 1
+	}
+}
+
+// commonRoles are what many people of a story are (patients, staff,
+// students): "nữ bệnh nhân" may be any of them, not the one named last.
+var commonRoles = foldedPhrases("bệnh nhân", "nạn nhân", "du khách", "nhân viên", "bị cáo", "bị can", "sinh",
+	"sinh viên", "sinh lớp", "công nhân", "tù", "phạm nhân", "nghi phạm")
+
+// foldedMale and foldedFemale are "nam" and "nữ" as the folded text reads
+// them.
+var (
+	foldedMale   = vntext.FoldString("nam")
+	foldedFemale = vntext.FoldString("nữ")
+)
 
 // chineseWords mark a story about Chinese-language public life, whose
 // people's names the press gives in their Sino-Vietnamese reading.

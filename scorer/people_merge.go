@@ -460,6 +460,14 @@ func (s *Scorer) unnamedSources(d *doc) {
 					s.addSource(d, e, k, end, descEnd, v)
 				}
 				k = v
+			} else if q := d.quotationBefore(k); q >= 0 && s.starsAide(d, k, d.possessiveEnd(s, k), d.possessiveEnd(s, k)) {
+				// "“...”, quản lý Khắc Việt viết": the words are the aide's.
+				n := len(d.people)
+				s.addSource(d, e, k, end, pend, q)
+				if len(d.people) > n {
+					d.people[n].quoteBy = d.cueOf("quoted", cueQuoteDash, "", q, q+2)
+				}
+				k = pend - 1
 			} else if !s.colonSource(d, e, k, pend, true) {
 				k = pend - 1
 			}
@@ -479,7 +487,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			}
 		}
 		if d.pluralBefore(s, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
-			s.appositiveWithin(d, k, 40) {
+			s.appositiveWithin(d, k, 40) || s.possessorOfKin(d, k) {
 			k = end - 1
 			continue
 		}
@@ -493,6 +501,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 		v, descEnd, ok := s.speechAfterDescription(d, k, from)
 		if !ok {
 			if !back && s.colonSource(d, e, k, end, false) {
+				continue
+			}
+			if !back && s.theoSource(d, e, k, end) {
 				continue
 			}
 			k = end - 1
@@ -513,6 +524,35 @@ func (s *Scorer) unnamedSources(d *doc) {
 		s.addSource(d, e, k, end, descEnd, v)
 		k = v
 	}
+}
+
+// theoSource adds the unnamed source, described indefinitely by tokens
+// [k, end), that a "theo" attribution opening its clause gives the words
+// of: "Theo tiết lộ của một chủ nhà hàng, ...", "Theo một người bạn thân
+// của cặp đôi, ...". The attribution ends at a comma within eight words,
+// with no name or quotation in it. It reports whether it added one.
+func (s *Scorer) theoSource(d *doc, e entry, k, end int) bool {
+	if d.tokenText(k) != s.words.mot {
+		return false
+	}
+	st := s.precededByTheo(d, k)
+	if st < 0 {
+		return false
+	}
+	for j := end; j < len(d.toks) && j <= end+8; j++ {
+		if d.mention[j] >= 0 || d.quote[j] || d.sent[j] != d.sent[k] || d.toks[j].Newline {
+			return false
+		}
+		if d.tokenText(j) == "," {
+			n := len(d.people)
+			s.addSource(d, e, k, end, j, st)
+			if len(d.people) > n {
+				d.people[n].quoteBy = d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // addSource adds an unnamed quoted person described by tokens [k, descEnd),
@@ -624,6 +664,53 @@ func (s *Scorer) occupationTitle(d *doc, a, b int) bool {
 	return ok && tend >= b && (t.tag == roleExpert || t.tag == roleOrdinary)
 }
 
+// starsAide reports an aide's job at tokens [k, end) before the name of a
+// person the story calls by a star's title elsewhere: "quản lý Khắc Việt
+// viết" is the singer's manager writing ("ca sĩ Khắc Việt"), where
+// "quản lý Nguyễn Văn A" with no other title is a manager named A.
+func (s *Scorer) starsAide(d *doc, k, end, j int) bool {
+	if !aideJobs.spans(d, k, end) || j >= len(d.toks) || d.mention[j] < 0 {
+		return false
+	}
+	return s.starTitled(d, d.people[d.mention[j]], j)
+}
+
+// starTitled reports a person the story calls by a star's title ("ca sĩ",
+// "diễn viên") at a mention other than the one starting at token skip.
+func (s *Scorer) starTitled(d *doc, p *person, skip int) bool {
+	for _, sp := range p.spans {
+		if sp[0] == skip {
+			continue
+		}
+		if t, ok := s.titleBefore(d, sp[0]); ok && t.e.tag == roleCelebrity {
+			return true
+		}
+	}
+	return false
+}
+
+// possessorOfKin reports a description at token k that says whose
+// relative or aide the words before it name: "quản lý của nam ca sĩ cho
+// biết" is the manager speaking, not the singer.
+func (s *Scorer) possessorOfKin(d *doc, k int) bool {
+	if k < 2 || d.tokenText(k-1) != s.words.cua {
+		return false
+	}
+	_, _, ok := d.cueEndingAt(s, k-1, entryPossessive)
+	return ok
+}
+
+// possessiveEnd is the end of the possessive description starting at k.
+func (d *doc) possessiveEnd(s *Scorer, k int) int {
+	if _, end, ok := d.cueAt(s, k, entryPossessive); ok {
+		return end
+	}
+	return k
+}
+
+// aideJobs are the jobs of someone working for a star.
+var aideJobs = foldedPhraseSet("quản lý", "người quản lý", "trợ lý", "vệ sĩ", "thư ký", "tài xế")
+
 // foldedOther is "khác" as the folded text reads it.
 var foldedOther = vntext.FoldString("khác")
 
@@ -647,12 +734,20 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 		// An occupation right before a name is that person's title:
 		// "luật sư Mark Orth nói" is the lawyer himself, while "đại diện
 		// Chi Pu" and "vợ Hùng" stand for someone of theirs.
-		if s.occupationTitle(d, k, end) {
+		if s.occupationTitle(d, k, end) && !s.starsAide(d, k, end, j) {
 			return 0, entry{}, false
 		}
 	}
 	if j >= len(d.toks) || d.mention[j] < 0 {
 		return 0, entry{}, false
+	}
+	for i := k + 1; i <= j; i++ {
+		if d.toks[i].Newline {
+			// A caption's last words and the next line's name ("Kim khoe
+			// ảnh với chị gái" / "Kim chia sẻ ...") are two lines, not
+			// "chị gái Kim".
+			return 0, entry{}, false
+		}
 	}
 	m := d.mention[j]
 	for j < len(d.toks) && d.mention[j] == m {
@@ -766,8 +861,41 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 		}
 	case pi == -1:
+		if pi := s.titledAfter(d, e.key, end); pi >= 0 {
+			// "Phó Thủ tướng đánh giá ..." before a caption names "Phó Thủ
+			// tướng Vũ Đức Đam": the one holder of the title in the story.
+			if p := d.people[pi]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			return
+		}
 		s.addSource(d, entry{kind: entrySource, gender: unknown}, k, end, descEnd, v)
 	}
+}
+
+// titledAfter returns the one named person the title with folded key is
+// given to after token from, when nobody was named with it before; -1 when
+// nobody is, or more than one person is.
+func (s *Scorer) titledAfter(d *doc, key string, from int) int {
+	found := -1
+	for j := from; j < len(d.toks); j++ {
+		e, tend, ok := d.cueAt(s, j, entryTitle)
+		if !ok || e.key != key && standingBase(e.key) != key {
+			continue
+		}
+		pi := s.titleHolder(d, j, tend)
+		if pi >= 0 && s.starsAide(d, j, tend, tend) {
+			continue // "quản lý Lê Bình" of singer Lê Bình is his manager, not him
+		}
+		switch {
+		case pi < 0 || pi == found:
+		case found >= 0:
+			return -1
+		default:
+			found = pi
+		}
+	}
+	return found
 }
 
 // titledBefore returns the named person that the title with folded key,
@@ -784,7 +912,7 @@ func (s *Scorer) titledBefore(d *doc, key string, k, end int) int {
 			continue
 		}
 		pi := s.titleHolder(d, j, tend)
-		if pi < 0 {
+		if pi < 0 || s.starsAide(d, j, tend, tend) {
 			continue
 		}
 		if pi == found {
@@ -1040,6 +1168,9 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 		}
 		for _, in := range d.people[pi].intro {
 			if in == desc {
+				if aideJobs[strings.Fields(desc)[0]] != nil && s.starTitled(d, d.people[pi], -1) {
+					break // "quản lý Lê Bình" of singer Lê Bình is his manager: "quản lý" is not him
+				}
 				return int(pi)
 			}
 		}

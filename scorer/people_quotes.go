@@ -119,6 +119,9 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		return // a name inside a quotation is spoken of
 	}
 	if q := d.quotationBefore(a); q >= 0 {
+		if _, st, ok := d.cueEndingAt(s, a, entryPossessive); ok && s.starsAide(d, st, a, a) {
+			return // "“...”, quản lý Khắc Việt viết": the singer's manager speaks
+		}
 		// "“...”, Frans Wuwung, một thủy thủ ..., cho biết": a name right
 		// after a quotation is its speaker, however long the appositive.
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueQuoteDash, "", q, q+2)
@@ -526,6 +529,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false
 		case t == "," || t == "-" || t == "–":
 			switch next := s.skipCues(d, k+1); {
+			case next < len(d.toks) && d.mention[next] >= 0 && d.mention[next] != self && !appos && s.inFrontedClause(d, b):
+				// "Sau khi chia tay Kylie, Tyga tiết lộ": the name before the
+				// comma ends a fronted clause; the one after is the subject.
+				return 0, 0, false, false
 			case next < len(d.toks) && d.mention[next] >= 0 && d.mention[next] != self:
 				// A list of names: "Tuấn, Phát và Kiệt khai", "NSƯT Kim Xuân, NSND
 				// Hồng Vân... cũng thể hiện".
@@ -570,10 +577,13 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		if k == b && s.verbCoordinated(d, k) && self >= 0 {
 			return 0, 0, false, false // "... cầu hôn Y và tuyên bố": Y is not the one speaking
 		}
-		if t == ":" && k-b <= 15 && s.colonQuotes(d, b, k) {
+		if t == ":" && (k-b <= 15 || k-b <= 25 && k+1 < len(d.toks) && quoteOpener(d.tokenText(k+1))) && s.colonQuotes(d, b, k) {
+			// A colon further on still gives the subject's words when a
+			// quotation opens right after it ("Ông X, quản lý một khách sạn
+			// trên đường Y, cũng rơi vào cảnh tương tự: “...”").
 			return k, k + 1, true, true
 		}
-		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) {
+		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) {
 			return k, end, false, true
 		}
 	}
@@ -800,6 +810,37 @@ var pronounPrepositions = foldedPhrases("với", "cùng", "về", "tới", "đ�
 // subordinators open a clause that may have a subject of its own.
 var subordinators = foldedPhrases("khi", "lúc", "nếu", "vì", "do", "bởi")
 
+// frontedOpeners open an adverbial clause at the head of a sentence ("Sau
+// khi chia tay X, Y nói"): a name inside it is no subject of the main verb.
+var frontedOpeners = foldedPhraseSet("sau khi", "trước khi", "khi", "từ khi", "kể từ khi", "trong khi", "lúc",
+	"dù", "mặc dù", "tuy", "nếu", "vì", "do", "bởi")
+
+// inFrontedClause reports whether the mention ending at token b lies in a
+// clause a fronted opener starts at the head of its sentence, with no
+// comma between them, and not at its very start.
+func (s *Scorer) inFrontedClause(d *doc, b int) bool {
+	m := d.mention[b-1]
+	a := b - 1
+	for a > 0 && d.mention[a-1] == m {
+		a--
+	}
+	for j := a - 1; j >= 0 && d.sent[j] == d.sent[a]; j-- {
+		t := d.tokenText(j)
+		if t == "," || t == ";" || t == ":" || d.quote[j] {
+			return false
+		}
+		if d.sentenceStart(j) {
+			for _, ws := range frontedOpeners[t] {
+				if frontedOpeners.spans(d, j, j+len(ws)) && j+len(ws) < a {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
 // subjectAt reports a person word at token k that can be a clause's
 // subject: an honorific, a reference ("con trai bà", "cô"), an unnamed
 // source, a gendered role noun or a title.
@@ -984,8 +1025,8 @@ func (s *Scorer) anaphora(d *doc) {
 		if d.properNoun(k) {
 			continue
 		}
-		if _, _, ok := d.cueEndingAt(s, k, entryPossessive); ok {
-			continue // "con trai bà kể lại": the son speaks; "bà" is whose son
+		if _, _, ok := d.cueEndingAt(s, k, entryPossessive); ok || s.possessorOfKin(d, k) {
+			continue // "con trai bà kể lại", "quản lý của nam ca sĩ cho biết": the son, the manager speaks
 		}
 		if d.pluralBefore(s, k) || k > 0 && d.toks[k-1].Kind == vntext.Number {
 			continue // "hai nữ sinh tố cáo", "các bà mẹ chia sẻ": a group
@@ -1145,7 +1186,7 @@ func (s *Scorer) verbAfterSubject(d *doc, b int) (int, int, bool) {
 	if v >= len(d.toks) {
 		return 0, 0, false
 	}
-	if _, end, ok := d.cueAt(s, v, entrySpeech); ok && !s.negated(d, v) && !s.order(d, v, end) {
+	if _, end, ok := d.cueAt(s, v, entrySpeech); ok && !s.negated(d, v) && !s.order(d, v, end) && !s.sharesPicture(d, v, end) {
 		return v, end, true
 	}
 	for j := v; j < len(d.toks) && j < v+4; j++ {
@@ -1306,11 +1347,41 @@ func (s *Scorer) pairVerb(d *doc, b int) (int, int, bool) {
 	if k >= len(d.toks) || d.quote[k] {
 		return 0, 0, false
 	}
-	if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !s.order(d, k, end) {
+	if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) {
 		return k, end, true
 	}
 	return 0, 0, false
 }
+
+// sharesPicture reports "chia sẻ" at tokens [v, end) whose object, a few
+// words on, is a picture or a clip ("chia sẻ với fans hình ảnh ngôi nhà",
+// "chia sẻ trên Instagram bức ảnh ..."): a post, not words, unless a colon
+// or a quotation in the sentence gives its caption.
+func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
+	if !shareVerbs.spans(d, v, min(end, v+2)) {
+		return false
+	}
+	found := false
+	for j := end; j < len(d.toks) && d.sent[j] == d.sent[v]; j++ {
+		t := d.tokenText(j)
+		if t == ":" || d.quote[j] {
+			return false
+		}
+		if !found && (t == "," || t == s.words.rang || j > end+10) {
+			return false
+		}
+		if !found && pictureNouns.longestAt(d, j) > 0 {
+			found = true
+		}
+	}
+	return found
+}
+
+var (
+	shareVerbs   = foldedPhraseSet("chia sẻ")
+	pictureNouns = foldedPhraseSet("hình ảnh", "ảnh", "bức ảnh", "loạt ảnh", "bộ ảnh", "tấm ảnh", "bức hình", "video",
+		"clip", "khoảnh khắc", "đoạn video", "đoạn clip")
+)
 
 // connectives open a clause without a comma: "Tuy nhiên cả hai đều ...".
 var connectives = foldedPhraseSet("tuy nhiên", "thế nhưng", "song", "sau đó", "khi đó", "lúc đó", "rồi")

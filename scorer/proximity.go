@@ -131,6 +131,9 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 		}
 		for _, h := range d.hitsAt(t) {
 			e := s.m.entries[h.entry]
+			if partOfName(d, t, int(h.end)) {
+				continue // "anh" in "Bảo Anh": a syllable of a name, not the word
+			}
 			if e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] == sent &&
 				!(k == entryNear && len(n.Exceptions) > 0 && s.nearException(d, ri, t, int(h.end))) {
 				consider(t, int(h.end))
@@ -143,6 +146,24 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 		}
 	}
 	return bestA, bestB, best >= 0
+}
+
+// partOfName reports a context phrase at tokens [a, b) that is a
+// capitalised part, not the whole, of a named person's mention: "Bảo Anh"
+// holds no "anh"; a name that is a context phrase itself ("Tây Thi") stays
+// one.
+func partOfName(d *doc, a, b int) bool {
+	if a >= len(d.mention) || b > len(d.mention) || d.mention[a] < 0 || d.people[d.mention[a]].unnamed ||
+		!d.isWord(a) || !d.isUpper(a) {
+		return false
+	}
+	m := d.mention[a]
+	for k := a; k < b; k++ {
+		if d.mention[k] != m {
+			return false
+		}
+	}
+	return a > 0 && d.mention[a-1] == m || b < len(d.mention) && d.mention[b] == m
 }
 
 // victimKinds are the person kinds whose details a rule reads: another
