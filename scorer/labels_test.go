@@ -54,6 +54,7 @@ func TestReasonsInVietnamese(t *testing.T) {
 		{"a name of places (gazetteer)", "tên địa danh (danh mục tên riêng)"},
 		{"part of a name of clubs (gazetteer)", "một phần tên câu lạc bộ (danh mục tên riêng)"},
 		{"an acronym", "chữ viết tắt"},
+		{"part of an organisation's name (Công ty)", "một phần tên tổ chức (Công ty)"},
 		{"a place or organisation elsewhere in the article", "địa danh hoặc tổ chức ở chỗ khác trong bài"},
 		{`"Công ty" marks an organisation or place`, `"Công ty" cho biết đây là tổ chức hoặc địa danh`},
 		{"a single letter with no honorific", "một chữ cái, không có danh xưng"},

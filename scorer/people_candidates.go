@@ -451,7 +451,9 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			a = end
 			continue
 		}
-		if e, end, ok := d.cueAt(s, a, entryTitle); ok && end < b && (d.allCaps(a) || d.sentenceStart(a)) {
+		// A title of two words or more written with every word capitalised
+		// ("Tổng Giám Đốc Công ty") is a title wherever it stands.
+		if e, end, ok := d.cueAt(s, a, entryTitle); ok && end < b && (d.allCaps(a) || d.sentenceStart(a) || end-a >= 2) {
 			c.title = &cueSpan{*e, a, end}
 			a = end
 			continue
@@ -476,6 +478,15 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	}
 	if a >= b {
 		return candidate{}, reason{}
+	}
+	if a > c.runA {
+		// After a title stripped from the run, its last word may open an
+		// organisation's name written in lower case: "Giám Đốc | Công ty".
+		if _, end, ok := d.cueAt(s, b-1, entryOrgBefore); ok && end > b {
+			if b--; a >= b {
+				return c, reason{text: "part of an organisation's name (%s)", arg: d.text(b, end)}
+			}
+		}
 	}
 	c.a, c.b = a, b
 	if _, end, ok := d.cueAt(s, a, entryTitle); ok && end > b {

@@ -414,7 +414,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		return 0, 0, false, false
 	}
 	paren := 0
-	appos := false
+	appos, hadAppos := false, false
 	// Tokens in parentheses do not count against the window: "X (trú tại
 	// 332B Trần Hưng Đạo, TP Long Xuyên), kể".
 	limit := b + n
@@ -458,7 +458,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// Hồng Vân... cũng thể hiện".
 				appos = false
 			case s.appositiveSoon(d, k+1):
-				appos = true
+				appos, hadAppos = true, true
 			case !appos && t == "," && s.bodySubject(d, k+1, self):
 				// "Ông A đến thăm thủ đô, Indonesia đã kêu gọi ...": a country or
 				// an organisation opens a clause of its own; its verb is not A's.
@@ -497,7 +497,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		if k == b && s.verbCoordinated(d, k) && self >= 0 {
 			return 0, 0, false, false // "... cầu hôn Y và tuyên bố": Y is not the one speaking
 		}
-		if t == ":" && k-b <= 15 && s.colonQuotes(d, b, k) {
+		if t == ":" && (k-b <= 15 || k-b <= 30 && hadAppos && d.quoteOpensAt(k+1) && d.opensSentence(b, self)) &&
+			s.colonQuotes(d, b, k) {
+			// Further than 15 words only when the name opens the sentence, a
+			// long appositive follows it and the colon opens a quotation: "Ông
+			// A, Tổng giám đốc công ty B sở hữu thương hiệu C, kỳ vọng: “...”".
 			return k, k + 1, true, true
 		}
 		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) {
@@ -1164,4 +1168,34 @@ func (s *Scorer) titlesStart(d *doc, a int) int {
 		}
 	}
 	return k
+}
+
+// quoteOpensAt reports an opening quotation mark at token k.
+func (d *doc) quoteOpensAt(k int) bool {
+	if k >= len(d.toks) {
+		return false
+	}
+	switch d.tokenText(k) {
+	case "“", "\"", "«":
+		return true
+	}
+	return false
+}
+
+// opensSentence reports that the mention of person self ending at b opens
+// its sentence, at most an honorific or a title (three words) before it.
+func (d *doc) opensSentence(b int, self int32) bool {
+	a := b - 1
+	for a > 0 && d.mention[a-1] == self && self >= 0 {
+		a--
+	}
+	for k := a; k >= 0 && k >= a-3; k-- {
+		if d.sentenceStart(k) {
+			return true
+		}
+		if !d.isWord(k - 1) {
+			return false
+		}
+	}
+	return false
 }
