@@ -488,6 +488,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			}
 		}
 	}
+	if b-a == 2 && !s.surnames[d.tokenText(a)] && !s.nameLike(d, a) {
+		// A word that is no name, then the first word of a title written on
+		// in lower case: "Cựu Tổng | thống Mỹ tuyên bố".
+		if _, end, ok := d.cueAt(s, b-1, entryTitle); ok && end > b {
+			return c, reason{text: "part of a title (%s)", arg: d.text(a, end)}
+		}
+	}
 	c.a, c.b = a, b
 	if _, end, ok := d.cueAt(s, a, entryTitle); ok && end > b {
 		return c, reason{text: "part of a title (%s)", arg: d.text(a, end)}
