@@ -439,6 +439,8 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			continue // a phrase in quotation marks inside an appositive
 		case d.quote[k]:
 			return 0, 0, false, false
+		case t == ";" && k > b:
+			return 0, 0, false, false // a semicolon opens a clause with a subject of its own
 		case (t == s.words.duoc || t == s.words.bi) && !appos:
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1):
