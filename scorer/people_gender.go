@@ -265,6 +265,13 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 			continue
 		}
 		family := vntext.Tokens(vntext.FoldString(e.phrase))
+		if len(family) >= 2 && k == b+1 {
+			if t := d.tokenText(b); t == s.words.va || t == s.words.cung || t == s.words.voi {
+				// "Kusuma và con gái cô": the two are joined; whose daughter
+				// she is the sentence before says, not this name.
+				continue
+			}
+		}
 		possessor := !subject && len(family) < 2 && d.sent[k] == d.sent[a] && d.tokenText(k-1) == foldedOf &&
 			!s.othersBefore(d, pi, a, "", nil)
 		if !subject && len(family) < 2 && !possessor {
