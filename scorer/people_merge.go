@@ -465,7 +465,12 @@ func (s *Scorer) unnamedSources(d *doc) {
 				}
 			}
 		}
-		if d.pluralBefore(s, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
+		if pend := s.pairedSource(d, e, end); pend > end {
+			k = pend - 1 // "cha mẹ": the parents, a group
+			continue
+		}
+		if d.pluralBefore(s, k) || s.pluralConjunct(d, k, 3) ||
+			end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
 			s.appositiveWithin(d, k, 40) {
 			k = end - 1
 			continue
@@ -500,6 +505,20 @@ func (s *Scorer) unnamedSources(d *doc) {
 		s.addSource(d, e, k, end, descEnd, v)
 		k = v
 	}
+}
+
+// pairedSource finds a description of a woman or a man followed at once
+// by one of the other sex: "cha mẹ", "bố mẹ" are the parents, a group.
+// It returns the end of the pair, or end when there is none.
+func (s *Scorer) pairedSource(d *doc, e entry, end int) int {
+	if e.gender != female && e.gender != male || end >= len(d.toks) || !d.isWord(end) {
+		return end
+	}
+	if next, nend, ok := d.cueAt(s, end, entrySource); ok && (next.gender == female || next.gender == male) &&
+		next.gender != e.gender {
+		return nend
+	}
+	return end
 }
 
 // addSource adds an unnamed quoted person described by tokens [k, descEnd),
