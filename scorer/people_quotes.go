@@ -64,7 +64,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		return
 	}
 	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
-		(s.speechNext(d, b) || !s.inReport(d, pi, a)) {
+		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) {
 		kind := cueSpeechVerb
 		if colon {
 			kind = cueColon
@@ -1197,6 +1197,30 @@ func (d *doc) opensSentence(b int, self int32) bool {
 		}
 		if !d.isWord(k - 1) {
 			return false
+		}
+	}
+	return false
+}
+
+// objectOfSpeaker reports a name that ends a clause another person of its
+// sentence speaks: "Jolie giải thích lý do cô chia tay Brad Pitt: “...”".
+// The name is the object of a word before it, and someone named earlier in
+// the sentence has a speech verb before it; the colon is that person's.
+func (s *Scorer) objectOfSpeaker(d *doc, pi int32, a int) bool {
+	k := s.titlesStart(d, a)
+	if k == 0 || d.sentenceStart(k) || !d.isWord(k-1) || d.isUpper(k-1) || d.tokenText(k-1) == s.words.va {
+		return false
+	}
+	verb := false
+	for j := k - 1; j >= 0 && d.sent[j] == d.sent[a] && !d.toks[j+1].Newline; j-- {
+		if d.quote[j] {
+			return false
+		}
+		if _, _, ok := d.cueAt(s, j, entrySpeech); ok && !s.negated(d, j) {
+			verb = true
+		}
+		if m := d.mention[j]; m >= 0 && m != pi && verb {
+			return true
 		}
 	}
 	return false
