@@ -136,6 +136,7 @@ var vietnameseReasons = []struct {
 	}},
 	{regexp.MustCompile(`^the full name of (.*)$`), func(m []string) string { return "họ tên đầy đủ của " + m[1] }},
 	{regexp.MustCompile(`^the first name of (.*)$`), func(m []string) string { return "tên gọi của " + m[1] }},
+	{regexp.MustCompile(`^the same first and last name as (.*)$`), func(m []string) string { return "cùng tên gọi và họ với " + m[1] }},
 	{regexp.MustCompile(`^the initials of (.*)$`), func(m []string) string { return "chữ viết tắt tên của " + m[1] }},
 	{regexp.MustCompile(`^a part of the name of (.*)$`), func(m []string) string { return "một phần tên của " + m[1] }},
 	{regexp.MustCompile(`^a misspelling of (.*)$`), func(m []string) string { return "viết sai tên của " + m[1] }},

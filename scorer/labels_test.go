@@ -65,6 +65,7 @@ func TestReasonsInVietnamese(t *testing.T) {
 		{"the family name of Nguyễn Thị Lan", "họ của Nguyễn Thị Lan"},
 		{"the full name of Lan", "họ tên đầy đủ của Lan"},
 		{"the first name of John Smith", "tên gọi của John Smith"},
+		{"the same first and last name as John Paul Smith", "cùng tên gọi và họ với John Paul Smith"},
 		{"the initials of Nguyễn Văn A", "chữ viết tắt tên của Nguyễn Văn A"},
 		{"the full name of N.V.A (written with initials before)", "họ tên đầy đủ của N.V.A (trước đó viết tắt)"},
 		{"a part of the name of Trần Văn Hùng", "một phần tên của Trần Văn Hùng"},

@@ -349,6 +349,10 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 4, "the full name of %s"
 	case !p.vn && len(key) < len(pk) && equalKeys(key, pk[:len(key)]):
 		return 3, "the first name of %s"
+	case !p.vn && len(key) >= 2 && len(pk) >= 2 && len(key) != len(pk) && key[0] == pk[0] && key[len(key)-1] == pk[len(pk)-1] &&
+		!vntext.IsVietnameseSyllable(key[len(key)-1]):
+		// "Harsh Shringla" and "Harsh Vardhan Shringla": a middle name left out.
+		return 3, "the same first and last name as %s"
 	case initialsMatch(key, pk):
 		return 3, "the initials of %s"
 	case initialsMatch(pk, key):
