@@ -934,6 +934,14 @@ func (s *Scorer) foreignGiven(d *doc, a, b int) string {
 	if g := s.people.GivenWorld.GenderKey(first); g != "" {
 		return g
 	}
+	// Accents the table's spelling does not have: "Céline", "Zoë".
+	if raw := d.text(a, a+1); !isASCIIWord(raw) && !vntext.IsVietnameseSyllable(raw) {
+		if plain := vntext.FoldDiacritics(raw); plain != raw {
+			if g := s.people.GivenWorld.Gender(plain); g != "" {
+				return g
+			}
+		}
+	}
 	// German names are often written without umlauts in other languages'
 	// press ("Joerg" for Jörg, "Juergen" for Jürgen).
 	if !strings.Contains(first, "ae") && !strings.Contains(first, "oe") && !strings.Contains(first, "ue") {
@@ -1015,4 +1023,14 @@ func (s *Scorer) titleSoon(d *doc, k int) bool {
 		}
 	}
 	return false
+}
+
+// isASCIIWord reports a word written in ASCII letters only.
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
