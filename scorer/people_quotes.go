@@ -459,6 +459,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// A list of names: "Tuấn, Phát và Kiệt khai", "NSƯT Kim Xuân, NSND
 				// Hồng Vân... cũng thể hiện".
 				appos = false
+			case !appos && t == "," && k+1 < len(d.toks) && pluralOpeners[d.tokenText(k+1)]:
+				// "Chứng kiến X sa sút, những CĐV đã yêu cầu ...": a group opens
+				// a clause of its own; its verb is not X's.
+				return 0, 0, false, false
 			case s.appositiveSoon(d, k+1):
 				appos, hadAppos = true, true
 			case !appos && t == "," && s.bodySubject(d, k+1, self):
@@ -665,6 +669,9 @@ var (
 	causatives      = foldedPhrases("khiến")
 	genericSubjects = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân")
 )
+
+// pluralOpeners after a comma open a clause whose subject is a group.
+var pluralOpeners = foldedSet([]string{"những", "các"})
 
 // subordinators open a clause that may have a subject of its own.
 var subordinators = foldedPhrases("khi", "lúc", "nếu", "vì", "do", "bởi")
