@@ -1007,9 +1007,17 @@ func (s *Scorer) appositiveSoon(d *doc, k int) bool {
 	if k+1 < len(d.toks) && d.toks[k].Kind == vntext.Number && d.tokenText(k+1) == s.words.tuoi {
 		return true
 	}
+	if k+1 < len(d.toks) && d.tokenText(k) == foldedPerson && d.isWord(k+1) && !d.isUpper(k+1) {
+		// "Anh H.Đ., người có thâm niên trong nghề, cho biết": who the
+		// person is, in a relative clause.
+		return true
+	}
 	_, _, ok := d.cueAt(s, k, entryPossessive)
 	return ok
 }
+
+// foldedPerson is "người" as the folded text reads it.
+var foldedPerson = vntext.FoldString("người")
 
 // titleSoon reports a title among the three tokens from k ("một nghiên cứu
 // sinh", "người sáng lập", "nguyên giám đốc").
