@@ -518,8 +518,10 @@ func (s *Scorer) pairedSource(d *doc, e entry, end int) int {
 	if e.gender != female && e.gender != male || end >= len(d.toks) || !d.isWord(end) {
 		return end
 	}
+	// Two bare words of kin ("cha mẹ", "bố mẹ"), not a description and
+	// whose it is ("con trai của một nữ bệnh nhân": her son).
 	if next, nend, ok := d.cueAt(s, end, entrySource); ok && (next.gender == female || next.gender == male) &&
-		next.gender != e.gender {
+		next.gender != e.gender && nend == end+1 && len(strings.Fields(e.key)) == 1 {
 		return nend
 	}
 	return end
