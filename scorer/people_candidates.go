@@ -426,6 +426,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 		return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true}
 	}
+	titleCased := false // a title written in title case mid-sentence was stripped
 	// Strip what the run starts with: a capitalised honorific, role noun or
 	// title at the start of a sentence (Bà Lan, HLV Petrovic), a place
 	// before a name (Nga Putin), an organisation (Sở TDTT Nghệ An Nguyễn
@@ -454,6 +455,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// A title of two words or more written with every word capitalised
 		// ("Tổng Giám Đốc Công ty") is a title wherever it stands.
 		if e, end, ok := d.cueAt(s, a, entryTitle); ok && end < b && (d.allCaps(a) || d.sentenceStart(a) || end-a >= 2) {
+			titleCased = titleCased || !d.allCaps(a) && !d.sentenceStart(a)
 			c.title = &cueSpan{*e, a, end}
 			a = end
 			continue
@@ -487,6 +489,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 				return c, reason{text: "part of an organisation's name (%s)", arg: d.text(b, end)}
 			}
 		}
+	}
+	if titleCased && b-a == 1 && vntext.IsVietnameseSyllable(d.tokenText(a)) {
+		// After a title written in title case, one Vietnamese word is as
+		// likely the next word of a name of an office ("Trưởng Khoa Nam
+		// học", "Bác sĩ Nam học") as a given name.
+		return c, reason{text: "part of a title (%s)", arg: d.text(c.title.a, b)}
 	}
 	if b-a == 2 && !s.surnames[d.tokenText(a)] && !s.nameLike(d, a) {
 		// A word that is no name, then the first word of a title written on
