@@ -357,7 +357,10 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 // Dân chủ Joe Biden", "Ban Bí thư Võ Văn Thưởng".
 func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
 	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok {
-		return e, st, true
+		if _, vst, verb := d.cueEndingAt(s, a, entrySpeech); !verb || vst >= st {
+			return e, st, true
+		}
+		// The word is the end of a verb: "yêu cầu Antonio Rudiger" is no bridge.
 	}
 	if d.toks[a].Newline {
 		return &noEntry, 0, false
