@@ -203,7 +203,7 @@ const speechTokens = 8
 func (s *Scorer) outsideSpeech(d *doc, r *rules.Rule, ms []match) []match {
 	out := ms[:0]
 	for _, m := range ms {
-		if d.quote[m.start] && quotedRun(d, m.start) >= speechTokens {
+		if d.quote[m.start] && quotedRun(d, m.start) >= speechTokens && !labelQuote(d, m.start) {
 			d.drop(r, m, "inside a quotation: the source's own words")
 			continue
 		}
@@ -211,6 +211,45 @@ func (s *Scorer) outsideSpeech(d *doc, r *rules.Rule, ms []match) []match {
 	}
 	return out
 }
+
+// labelQuote reports a quotation that names someone or something rather
+// than giving anyone's words: it follows "là" after a verb of naming
+// ("gọi cô là “...”", "được xem là “...”") or a word for a name ("biệt
+// danh “...”"). A label the outlet repeats is its own wording.
+func labelQuote(d *doc, k int) bool {
+	j := k
+	for j > 0 && d.quote[j-1] {
+		j--
+	}
+	// j is the first quoted token; before it, the opening mark, then the word.
+	for i := j - 1; i >= 0 && i >= j-2; i-- {
+		if !d.isWord(i) {
+			continue
+		}
+		switch t := d.tokenText(i); {
+		case labelWords[t]:
+			return true
+		case t == foldedLa:
+			// "là" after a verb of naming or judging: "gọi cô là", "được xem là";
+			// not "bài học là “...”", which gives her words.
+			for h := i - 1; h >= 0 && h >= i-8 && d.sent[h] == d.sent[i]; h-- {
+				if namingVerbs[d.tokenText(h)] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// labelWords right before a quotation make it a label: "danh" (biệt
+// danh, mệnh danh), "hiệu" (danh hiệu, biệt hiệu); namingVerbs make a "là"
+// before it one.
+var (
+	labelWords  = foldedSet([]string{"danh", "hiệu"})
+	namingVerbs = foldedSet([]string{"gọi", "xem", "coi", "danh", "vinh", "chọn"})
+)
 
 // quotedRun counts the tokens of the quotation that token k lies in,
 // stopping at speechTokens: only whether it is that long matters.

@@ -2,7 +2,10 @@ package scorer
 
 import (
 	"fmt"
+	"strings"
 	"testing"
+
+	"genderlens/rules"
 )
 
 // TestDropContained checks that overlapping rules report a phrase once per
@@ -40,5 +43,36 @@ func TestDropContained(t *testing.T) {
 				t.Errorf("dropContained = %v, want %v", ids, tc.want)
 			}
 		})
+	}
+}
+
+// TestLabelInQuotes: a label set in quotation marks after a verb of naming
+// ("gọi cô là “...”") is the outlet's wording even when it is as long as
+// speech; a source's words after "là" stay theirs.
+func TestLabelInQuotes(t *testing.T) {
+	set, err := rules.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(text, phrase string) bool {
+		res := s.Check(Document{Text: text})
+		for _, f := range res.Findings {
+			if f.Category != "positive" && strings.Contains(text[f.Start:f.End], phrase) {
+				return true
+			}
+		}
+		return false
+	}
+	label := "Một tờ báo đã gọi Lê Thị Hoa là “nữ hoàng chạy bộ quyến rũ nhất thế giới hiện nay”."
+	if !has(label, "quyến rũ") {
+		t.Errorf("a label after “gọi ... là” was dropped as speech: %q", label)
+	}
+	words := "Chị Lê Thị Hoa rút ra bài học là “không thể dựa vào vẻ quyến rũ mà lười tập luyện mỗi ngày”."
+	if has(words, "quyến rũ") {
+		t.Errorf("a source's words after “là” were flagged: %q", words)
 	}
 }

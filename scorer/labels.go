@@ -124,6 +124,8 @@ var vietnameseReasons = []struct {
 		return "một phần tên " + gazetteerKind(m[1]) + " (danh mục tên riêng)"
 	}},
 	{regexp.MustCompile(`^an acronym$`), fixed("chữ viết tắt")},
+	{regexp.MustCompile(`^part of an organisation's name \((.*)\)$`), func(m []string) string { return "một phần tên tổ chức (" + m[1] + ")" }},
+	{regexp.MustCompile(`^a place or organisation elsewhere in the article$`), fixed("địa danh hoặc tổ chức ở chỗ khác trong bài")},
 	{regexp.MustCompile(`^"(.*)" marks an organisation or place$`), func(m []string) string { return `"` + m[1] + `" cho biết đây là tổ chức hoặc địa danh` }},
 	{regexp.MustCompile(`^a single letter with no honorific$`), fixed("một chữ cái, không có danh xưng")},
 	{regexp.MustCompile(`^a connective opening the sentence \((.*)\)$`), func(m []string) string { return "từ nối mở đầu câu (" + m[1] + ")" }},
@@ -136,6 +138,7 @@ var vietnameseReasons = []struct {
 	}},
 	{regexp.MustCompile(`^the full name of (.*)$`), func(m []string) string { return "họ tên đầy đủ của " + m[1] }},
 	{regexp.MustCompile(`^the first name of (.*)$`), func(m []string) string { return "tên gọi của " + m[1] }},
+	{regexp.MustCompile(`^the same first and last name as (.*)$`), func(m []string) string { return "cùng tên gọi và họ với " + m[1] }},
 	{regexp.MustCompile(`^the initials of (.*)$`), func(m []string) string { return "chữ viết tắt tên của " + m[1] }},
 	{regexp.MustCompile(`^a part of the name of (.*)$`), func(m []string) string { return "một phần tên của " + m[1] }},
 	{regexp.MustCompile(`^a misspelling of (.*)$`), func(m []string) string { return "viết sai tên của " + m[1] }},

@@ -29,7 +29,13 @@ type candidate struct {
 
 // reason says why a run is not a person: text, with %s standing for arg.
 // It is written out only for an explanation, so most runs cost no string.
-type reason struct{ text, arg string }
+type reason struct {
+	text, arg string
+	// place: the words before the run make it a place or organisation
+	// ("thành phố Thanh Đảo"), which the article's other mentions of the
+	// same name then are too.
+	place bool
+}
 
 // String writes the reason out, when the document asked for an explanation.
 func (r reason) String(d *doc) string {
@@ -59,6 +65,7 @@ func (s *Scorer) candidates(d *doc) []candidate {
 	// Before merging there are no mentions yet: the names found so far
 	// mark where a later title is in someone's appositive.
 	d.named = resize(d.named, n)
+	var places map[string]int
 	for i := 0; i < n; {
 		if !d.isWord(i) || !d.isUpper(i) || i >= byline {
 			i++
@@ -69,6 +76,12 @@ func (s *Scorer) candidates(d *doc) []candidate {
 		switch {
 		case why.text != "":
 			d.note(i, j, "rejected", "non_person", why.String(d), "")
+			if why.place {
+				if places == nil {
+					places = map[string]int{}
+				}
+				places[d.joined(i, j)]++
+			}
 		case c.a < c.b:
 			out = append(out, c)
 			if c.strong {
@@ -79,7 +92,43 @@ func (s *Scorer) candidates(d *doc) []candidate {
 		}
 		i = j
 	}
+	if places != nil {
+		out = s.dropPlaces(d, out, places)
+	}
 	return out
+}
+
+// dropPlaces sets aside the candidates that the article itself shows to be
+// a place or organisation elsewhere ("thành phố Thanh Đảo", then "cử
+// chuyên gia tới Thanh Đảo"): a mention with no honorific, role noun or
+// title right before it is the same place, when the name stands as a place
+// at least as often as it stands bare (a word before a name is no proof
+// that it is a place: "yêu cầu Trương Hằng").
+func (s *Scorer) dropPlaces(d *doc, cands []candidate, places map[string]int) []candidate {
+	bare := func(c candidate) bool {
+		return c.honor == nil && c.roleNoun == nil && (c.title == nil || c.title.b < c.a) && c.a == c.runA
+	}
+	named := map[string]int{}
+	for _, c := range cands {
+		if k := d.joined(c.a, c.b); places[k] > 0 {
+			named[k]++
+			if !bare(c) {
+				named[k] += len(d.toks) // a person's cue: the name is a person's
+			}
+		}
+	}
+	kept := cands[:0]
+	for _, c := range cands {
+		if k := d.joined(c.a, c.b); places[k] > 0 && places[k] >= named[k] && !s.isNotable(d, c.a, c.b) {
+			d.note(c.a, c.b, "rejected", "non_person", "a place or organisation elsewhere in the article", "")
+			for k := c.a; k < c.b; k++ {
+				d.named[k] = false
+			}
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept
 }
 
 // runEnd returns the end of the capitalised run that starts at token i.
@@ -321,7 +370,10 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 // Dân chủ Joe Biden", "Ban Bí thư Võ Văn Thưởng".
 func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
 	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok {
-		return e, st, true
+		if _, vst, verb := d.cueEndingAt(s, a, entrySpeech); !verb || vst >= st {
+			return e, st, true
+		}
+		// The word is the end of a verb: "yêu cầu Antonio Rudiger" is no bridge.
 	}
 	if d.toks[a].Newline {
 		return &noEntry, 0, false
@@ -398,8 +450,9 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 				return c, reason{}
 			}
 		}
-		return c, reason{"after \"%s\": a place or organisation", e.phrase}
+		return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true}
 	}
+	titleCased := false // a title written in title case mid-sentence was stripped
 	// Strip what the run starts with: a capitalised honorific, role noun or
 	// title at the start of a sentence (Bà Lan, HLV Petrovic), a place
 	// before a name (Nga Putin), an organisation (Sở TDTT Nghệ An Nguyễn
@@ -413,7 +466,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 				a = k
 				continue
 			}
-			return c, reason{"starts with \"%s\": a place or organisation", e.phrase}
+			return c, reason{text: "starts with \"%s\": a place or organisation", arg: e.phrase}
 		}
 		if e, end, ok := d.cueAt(s, a, entryHonorific); ok && end < b && (d.sentenceStart(a) || d.allCaps(a)) {
 			c.honor = &cueSpan{*e, a, end}
@@ -425,7 +478,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			a = end
 			continue
 		}
-		if e, end, ok := d.cueAt(s, a, entryTitle); ok && end < b && (d.allCaps(a) || d.sentenceStart(a)) {
+		// A title of two words or more written with every word capitalised
+		// ("Tổng Giám Đốc Công ty") is a title wherever it stands.
+		if e, end, ok := d.cueAt(s, a, entryTitle); ok && end < b && (d.allCaps(a) || d.sentenceStart(a) || end-a >= 2) {
+			titleCased = titleCased || !d.allCaps(a) && !d.sentenceStart(a)
 			c.title = &cueSpan{*e, a, end}
 			a = end
 			continue
@@ -451,25 +507,47 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	if a >= b {
 		return candidate{}, reason{}
 	}
+	if a > c.runA {
+		// After a title stripped from the run, its last word may open an
+		// organisation's name written in lower case: "Giám Đốc | Công ty".
+		if _, end, ok := d.cueAt(s, b-1, entryOrgBefore); ok && end > b {
+			if b--; a >= b {
+				return c, reason{text: "part of an organisation's name (%s)", arg: d.text(b, end)}
+			}
+		}
+	}
+	if titleCased && b-a == 1 && vntext.IsVietnameseSyllable(d.tokenText(a)) {
+		// After a title written in title case, one Vietnamese word is as
+		// likely the next word of a name of an office ("Trưởng Khoa Nam
+		// học", "Bác sĩ Nam học") as a given name.
+		return c, reason{text: "part of a title (%s)", arg: d.text(c.title.a, b)}
+	}
+	if b-a == 2 && !s.surnames[d.tokenText(a)] && !s.nameLike(d, a) {
+		// A word that is no name, then the first word of a title written on
+		// in lower case: "Cựu Tổng | thống Mỹ tuyên bố".
+		if _, end, ok := d.cueAt(s, b-1, entryTitle); ok && end > b {
+			return c, reason{text: "part of a title (%s)", arg: d.text(a, end)}
+		}
+	}
 	c.a, c.b = a, b
 	if _, end, ok := d.cueAt(s, a, entryTitle); ok && end > b {
-		return c, reason{"part of a title (%s)", d.text(a, end)}
+		return c, reason{text: "part of a title (%s)", arg: d.text(a, end)}
 	}
 	if _, end, ok := d.cueAt(s, a, entryNotHonorific); ok && end >= b {
-		return c, reason{"a common phrase (%s)", d.text(a, end)}
+		return c, reason{text: "a common phrase (%s)", arg: d.text(a, end)}
 	}
 	singleHonor := c.honor != nil && !d.hasSpace(c.honor.a, c.honor.b)
 	if c.honor != nil {
 		if kind, end := s.gazetteerAt(d, c.honor.a, len(d.toks)); end >= b {
 			// "Bà Rịa", "Bà Chiểu": the honorific's word opens the name of a place.
-			return c, reason{"part of a name of %s (gazetteer)", kind}
+			return c, reason{text: "part of a name of %s (gazetteer)", arg: kind}
 		}
 	}
 	if kind, end := s.gazetteerAt(d, a, b); end == b && !singleHonor {
-		return c, reason{"a name of %s (gazetteer)", kind}
+		return c, reason{text: "a name of %s (gazetteer)", arg: kind}
 	}
 	if kind, ok := s.gazetteerAround(d, a, b); ok && !singleHonor {
-		return c, reason{"part of a name of %s (gazetteer)", kind}
+		return c, reason{text: "part of a name of %s (gazetteer)", arg: kind}
 	}
 	for k := a; k < b; k++ {
 		if d.allCaps(k) {
@@ -480,7 +558,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	if !vn && b-a >= 2 {
 		for k := a; k < b; k++ {
 			if s.orgInside[d.tokenText(k)] && c.honor == nil {
-				return c, reason{"\"%s\" marks an organisation or place", d.text(k, k+1)}
+				return c, reason{text: "\"%s\" marks an organisation or place", arg: d.text(k, k+1)}
 			}
 		}
 	}
@@ -492,7 +570,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	if b-a == 1 && b < len(d.toks) && d.tokenText(b) == "," && d.sentenceStart(a) && openingConnectives[d.tokenText(a)] {
-		return c, reason{"a connective opening the sentence (%s)", d.text(a, b)}
+		return c, reason{text: "a connective opening the sentence (%s)", arg: d.text(a, b)}
 	}
 	switch {
 	case c.honor == nil && d.initialsOnly(a, b) && s.namedAfterDescription(d, a, &c):
@@ -928,6 +1006,14 @@ func (s *Scorer) foreignGiven(d *doc, a, b int) string {
 	if g := s.people.GivenWorld.GenderKey(first); g != "" {
 		return g
 	}
+	// Accents the table's spelling does not have: "Céline", "Zoë".
+	if raw := d.text(a, a+1); !isASCIIWord(raw) && !vntext.IsVietnameseSyllable(raw) {
+		if plain := vntext.FoldDiacritics(raw); plain != raw {
+			if g := s.people.GivenWorld.Gender(plain); g != "" {
+				return g
+			}
+		}
+	}
 	// German names are often written without umlauts in other languages'
 	// press ("Joerg" for Jörg, "Juergen" for Jürgen).
 	if !strings.Contains(first, "ae") && !strings.Contains(first, "oe") && !strings.Contains(first, "ue") {
@@ -993,9 +1079,17 @@ func (s *Scorer) appositiveSoon(d *doc, k int) bool {
 	if k+1 < len(d.toks) && d.toks[k].Kind == vntext.Number && d.tokenText(k+1) == s.words.tuoi {
 		return true
 	}
+	if k+1 < len(d.toks) && d.tokenText(k) == foldedPerson && d.isWord(k+1) && !d.isUpper(k+1) {
+		// "Anh H.Đ., người có thâm niên trong nghề, cho biết": who the
+		// person is, in a relative clause.
+		return true
+	}
 	_, _, ok := d.cueAt(s, k, entryPossessive)
 	return ok
 }
+
+// foldedPerson is "người" as the folded text reads it.
+var foldedPerson = vntext.FoldString("người")
 
 // titleSoon reports a title among the three tokens from k ("một nghiên cứu
 // sinh", "người sáng lập", "nguyên giám đốc").
@@ -1009,4 +1103,14 @@ func (s *Scorer) titleSoon(d *doc, k int) bool {
 		}
 	}
 	return false
+}
+
+// isASCIIWord reports a word written in ASCII letters only.
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

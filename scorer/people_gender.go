@@ -314,9 +314,12 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 	if !d.firstInSentence(a) {
 		return // the person is not the subject: a later pronoun refers to someone else
 	}
+	// After a preposition ("lập gia đình với tỷ phú X") the person is no
+	// subject either: the next sentence goes on about someone else.
+	object := s.prepositionObject(d, a)
 	clauseStart := false
 	for k := b; k < len(d.toks) && k < b+60; k++ {
-		if d.sent[k] > d.sent[a]+1 || d.mention[k] >= 0 && d.mention[k] != pi {
+		if d.sent[k] > d.sent[a]+1 || d.mention[k] >= 0 && d.mention[k] != pi || object && d.sent[k] != d.sent[a] {
 			return
 		}
 		if d.quote[k] {
@@ -344,6 +347,13 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 			continue
 		}
 		family := vntext.Tokens(vntext.FoldString(e.phrase))
+		if len(family) >= 2 && k == b+1 {
+			if t := d.tokenText(b); t == s.words.va || t == s.words.cung || t == s.words.voi {
+				// "Kusuma và con gái cô": the two are joined; whose daughter
+				// she is the sentence before says, not this name.
+				continue
+			}
+		}
 		possessor := !subject && len(family) < 2 && d.sent[k] == d.sent[a] && d.tokenText(k-1) == foldedOf &&
 			!s.othersBefore(d, pi, a, "", nil)
 		if !subject && len(family) < 2 && !possessor {

@@ -349,6 +349,10 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 4, "the full name of %s"
 	case !p.vn && len(key) < len(pk) && equalKeys(key, pk[:len(key)]):
 		return 3, "the first name of %s"
+	case !p.vn && len(key) >= 2 && len(pk) >= 2 && len(key) != len(pk) && key[0] == pk[0] && key[len(key)-1] == pk[len(pk)-1] &&
+		!vntext.IsVietnameseSyllable(key[len(key)-1]):
+		// "Harsh Shringla" and "Harsh Vardhan Shringla": a middle name left out.
+		return 3, "the same first and last name as %s"
 	case initialsMatch(key, pk) && !(len(key) == 1 && len(pk) > 1 && allVietnamese(pk)):
 		// A Vietnamese name once written in full goes on by its given name
 		// ("chị Hải"); one initial alone ("chị H.") keeps someone else
@@ -486,6 +490,10 @@ func (s *Scorer) unnamedSources(d *doc) {
 				}
 			}
 		}
+		if pend := s.pairedSource(d, e, end); pend > end {
+			k = pend - 1 // "cha mẹ": the parents, a group
+			continue
+		}
 		if d.pluralBefore(s, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
 			s.appositiveWithin(d, k, 40) || s.possessorOfKin(d, k) {
 			k = end - 1
@@ -553,6 +561,22 @@ func (s *Scorer) theoSource(d *doc, e entry, k, end int) bool {
 		}
 	}
 	return false
+}
+
+// pairedSource finds a description of a woman or a man followed at once
+// by one of the other sex: "cha mẹ", "bố mẹ" are the parents, a group.
+// It returns the end of the pair, or end when there is none.
+func (s *Scorer) pairedSource(d *doc, e entry, end int) int {
+	if e.gender != female && e.gender != male || end >= len(d.toks) || !d.isWord(end) {
+		return end
+	}
+	// Two bare words of kin ("cha mẹ", "bố mẹ"), not a description and
+	// whose it is ("con trai của một nữ bệnh nhân": her son).
+	if next, nend, ok := d.cueAt(s, end, entrySource); ok && (next.gender == female || next.gender == male) &&
+		next.gender != e.gender && nend == end+1 && len(strings.Fields(e.key)) == 1 {
+		return nend
+	}
+	return end
 }
 
 // addSource adds an unnamed quoted person described by tokens [k, descEnd),

@@ -140,7 +140,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		return
 	}
 	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
-		(s.speechNext(d, b) || !s.inReport(d, pi, a)) {
+		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) {
 		kind := cueSpeechVerb
 		if colon {
 			kind = cueColon
@@ -490,7 +490,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		return 0, 0, false, false
 	}
 	paren := 0
-	appos := false
+	appos, hadAppos := false, false
 	// Tokens in parentheses do not count against the window: "X (trú tại
 	// 332B Trần Hưng Đạo, TP Long Xuyên), kể".
 	limit := b + n
@@ -515,6 +515,8 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			continue // a phrase in quotation marks inside an appositive
 		case d.quote[k]:
 			return 0, 0, false, false
+		case t == ";" && k > b:
+			return 0, 0, false, false // a semicolon opens a clause with a subject of its own
 		case (t == s.words.duoc || t == s.words.bi) && !appos:
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1):
@@ -537,8 +539,12 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// A list of names: "Tuấn, Phát và Kiệt khai", "NSƯT Kim Xuân, NSND
 				// Hồng Vân... cũng thể hiện".
 				appos = false
+			case !appos && t == "," && k+1 < len(d.toks) && pluralOpeners[d.tokenText(k+1)]:
+				// "Chứng kiến X sa sút, những CĐV đã yêu cầu ...": a group opens
+				// a clause of its own; its verb is not X's.
+				return 0, 0, false, false
 			case s.appositiveSoon(d, k+1):
-				appos = true
+				appos, hadAppos = true, true
 			case !appos && t == "," && s.bodySubject(d, k+1, self):
 				// "Ông A đến thăm thủ đô, Indonesia đã kêu gọi ...": a country or
 				// an organisation opens a clause of its own; its verb is not A's.
@@ -577,10 +583,14 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		if k == b && s.verbCoordinated(d, k) && self >= 0 {
 			return 0, 0, false, false // "... cầu hôn Y và tuyên bố": Y is not the one speaking
 		}
-		if t == ":" && (k-b <= 15 || k-b <= 25 && k+1 < len(d.toks) && quoteOpener(d.tokenText(k+1))) && s.colonQuotes(d, b, k) {
+		if t == ":" && (k-b <= 15 || k-b <= 25 && k+1 < len(d.toks) && quoteOpener(d.tokenText(k+1)) ||
+			k-b <= 30 && hadAppos && d.quoteOpensAt(k+1) && d.opensSentence(b, self)) && s.colonQuotes(d, b, k) {
 			// A colon further on still gives the subject's words when a
 			// quotation opens right after it ("Ông X, quản lý một khách sạn
-			// trên đường Y, cũng rơi vào cảnh tương tự: “...”").
+			// trên đường Y, cũng rơi vào cảnh tương tự: “...”"), and up to 30
+			// words when the name opens the sentence and a long appositive
+			// follows it ("Ông A, Tổng giám đốc công ty B sở hữu thương hiệu
+			// C, kỳ vọng: “...”").
 			return k, k + 1, true, true
 		}
 		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) {
@@ -806,6 +816,9 @@ var subjectPronouns = foldedPhrases("tôi", "chúng", "họ")
 
 // pronounPrepositions make the pronoun after them an object.
 var pronounPrepositions = foldedPhrases("với", "cùng", "về", "tới", "đến", "từ", "của")
+
+// pluralOpeners after a comma open a clause whose subject is a group.
+var pluralOpeners = foldedSet([]string{"những", "các"})
 
 // subordinators open a clause that may have a subject of its own.
 var subordinators = foldedPhrases("khi", "lúc", "nếu", "vì", "do", "bởi")
@@ -1405,4 +1418,58 @@ func (s *Scorer) titlesStart(d *doc, a int) int {
 		}
 	}
 	return k
+}
+
+// quoteOpensAt reports an opening quotation mark at token k.
+func (d *doc) quoteOpensAt(k int) bool {
+	if k >= len(d.toks) {
+		return false
+	}
+	switch d.tokenText(k) {
+	case "“", "\"", "«":
+		return true
+	}
+	return false
+}
+
+// opensSentence reports that the mention of person self ending at b opens
+// its sentence, at most an honorific or a title (three words) before it.
+func (d *doc) opensSentence(b int, self int32) bool {
+	a := b - 1
+	for a > 0 && d.mention[a-1] == self && self >= 0 {
+		a--
+	}
+	for k := a; k >= 0 && k >= a-3; k-- {
+		if d.sentenceStart(k) {
+			return true
+		}
+		if !d.isWord(k - 1) {
+			return false
+		}
+	}
+	return false
+}
+
+// objectOfSpeaker reports a name that ends a clause another person of its
+// sentence speaks: "Jolie giải thích lý do cô chia tay Brad Pitt: “...”".
+// The name is the object of a word before it, and someone named earlier in
+// the sentence has a speech verb before it; the colon is that person's.
+func (s *Scorer) objectOfSpeaker(d *doc, pi int32, a int) bool {
+	k := s.titlesStart(d, a)
+	if k == 0 || d.sentenceStart(k) || !d.isWord(k-1) || d.isUpper(k-1) || d.tokenText(k-1) == s.words.va {
+		return false
+	}
+	verb := false
+	for j := k - 1; j >= 0 && d.sent[j] == d.sent[a] && !d.toks[j+1].Newline; j-- {
+		if d.quote[j] {
+			return false
+		}
+		if _, _, ok := d.cueAt(s, j, entrySpeech); ok && !s.negated(d, j) {
+			verb = true
+		}
+		if m := d.mention[j]; m >= 0 && m != pi && verb {
+			return true
+		}
+	}
+	return false
 }

@@ -311,7 +311,8 @@ func firstInitial(w string) string {
 var eastAsianSurnames = strings.Fields(`li lee wang zhang liu chen yang zhao huang zhou wu xu sun ma zhu hu guo he lin gao
 luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu
 ding ren shen yao jin kim park choi jung kang cho yoon jang lim shin seo kwon hwang ahn hong yoo jeon ko moon son bae
-baek heo nam noh kwak sung cha joo woo min ryu na chae won chun bang kong hyun ham byun yeo jo oh ji`)
+baek heo nam noh kwak sung cha joo woo min ryu na chae won chun bang kong hyun ham byun yeo jo oh ji qin xing niu
+qian hua mao xia fang shi lei hou duan hao shao meng wan gu lai qiao bai fu fan jia wen zou zhai yan qu xue geng zhuang`)
 
 func mapKeys[V any](m map[string]V) func(func(string) bool) {
 	return func(yield func(string) bool) {
