@@ -84,6 +84,30 @@ type matcher struct {
 	// crossBelow marks the nodes under which a crossable phrase continues:
 	// only there is punctuation worth skipping.
 	crossBelow []bool
+	// nodes is outs, kids and crossBelow packed by freeze for scan, one
+	// small record a node, and outList the entries the records point into:
+	// scan reads one record for each node it reaches.
+	nodes   []trieNode
+	outList []int32
+}
+
+// trieNode is what scan asks of a node: its entries (outList[out:out+nOut]),
+// whether it has child edges, and crossBelow.
+type trieNode struct {
+	out, nOut int32
+	hasKids   bool
+	cross     bool
+}
+
+// freeze packs the trie's nodes for scan; Scorer.New calls it once every
+// phrase is added.
+func (m *matcher) freeze() {
+	m.nodes = make([]trieNode, len(m.outs))
+	m.outList = m.outList[:0]
+	for i, o := range m.outs {
+		m.nodes[i] = trieNode{out: int32(len(m.outList)), nOut: int32(len(o)), hasKids: m.kids[i] > 0, cross: m.crossBelow[i]}
+		m.outList = append(m.outList, o...)
+	}
 }
 
 // maxSkips bounds the punctuation one match may run across.
@@ -205,6 +229,7 @@ type hit struct {
 // punctuation only when its entry is crossable; the trie's own edge for a
 // punctuation mark wins over skipping it.
 func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
+	nodes, outList := m.nodes, m.outList
 	for i := range toks {
 		if ids[i] < 0 || m.soft[ids[i]] {
 			continue
@@ -226,14 +251,14 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 			case node == 0:
 				next = m.root[id]
 				ok = next >= 0
-			case m.kids[node] == 0:
+			case !nodes[node].hasKids:
 				// A leaf: no edge to find, and crossBelow is false, so no
 				// punctuation to skip either.
 			default:
 				next, ok = m.edges.get(edgeKey(node, id))
 			}
 			if !ok {
-				if j > i && m.soft[id] && skips < maxSkips && m.crossBelow[node] {
+				if j > i && m.soft[id] && skips < maxSkips && nodes[node].cross {
 					skips++
 					crossed = true
 					continue
@@ -241,7 +266,8 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 				break
 			}
 			node = next
-			for _, e := range m.outs[node] {
+			n := nodes[node]
+			for _, e := range outList[n.out : n.out+n.nOut] {
 				// Only phrases of three syllables or more run across punctuation:
 				// "MC, nữ diễn viên" is no "MC nữ".
 				if crossed && (!m.entries[e].kind.crossable() || j+1-i-skips < 3) {
