@@ -283,6 +283,12 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 // lookup maps every token of the folded text to its vocabulary id.
 func (m *matcher) lookup(key string, toks []vntext.Token, ids []int32) []int32 {
 	for _, t := range toks {
+		if n := t.End - t.Start; n <= 16 && t.Start+16 <= len(key) {
+			// Nearly every token: read in place, not copied by pack.
+			lo, hi := packAt(key, t.Start, n)
+			ids = append(ids, m.vocab.getPacked(lo, hi, n))
+			continue
+		}
 		ids = append(ids, m.vocab.get(key[t.Start:t.End]))
 	}
 	return ids
