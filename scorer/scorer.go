@@ -421,8 +421,11 @@ type doc struct {
 	startKinds, endKinds []uint32
 	sent                 []int32 // sentence number of each token
 	quote                []bool  // token lies inside a quotation
-	people               []*person
-	mention              []int32 // person index mentioned at each token, -1 if none
+	// sentSpans and quoteSpans are scratch for the sentences and
+	// quotations of the input, from which sent and quote are filled.
+	sentSpans, quoteSpans []vntext.Span
+	people                []*person
+	mention               []int32 // person index mentioned at each token, -1 if none
 
 	byRule, except [][]match // findings: each rule's matches and exceptions
 
@@ -727,8 +730,9 @@ func (s *Scorer) analyse(in Document) *doc {
 	}
 	d.quote = resize(d.quote, n)
 	d.sent = resize(d.sent, n)
-	quotes := closeContinuedQuotes(in.Text, vntext.Quotes(in.Text))
-	sents := vntext.Sentences(in.Text)
+	d.quoteSpans = closeContinuedQuotes(in.Text, vntext.AppendQuotes(d.quoteSpans[:0], in.Text))
+	d.sentSpans = vntext.AppendSentences(d.sentSpans[:0], in.Text)
+	quotes, sents := d.quoteSpans, d.sentSpans
 	qi, si := 0, 0
 	for i := range d.toks {
 		off := d.key.Offset(d.toks[i].Start)

@@ -127,8 +127,11 @@ func isClosingQuote(r rune) bool {
 // terminal mark stay with the sentence. The scan looks only at the bytes
 // that can matter (ASCII punctuation and the 0xE2 lead byte of …, U+2028 and
 // U+2029), so the letters of a Vietnamese text are not decoded.
-func Sentences(s string) []Span {
-	var out []Span
+func Sentences(s string) []Span { return AppendSentences(nil, s) }
+
+// AppendSentences appends the sentences of s, as Sentences gives them, to
+// out: a checker reuses one slice from document to document.
+func AppendSentences(out []Span, s string) []Span {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
@@ -268,8 +271,11 @@ func endsWithAbbreviation(before string) bool {
 // ‘…’, «…» and straight "…" pairs. Straight quotes pair up within a
 // paragraph; an unclosed quote runs to the end of its paragraph, as
 // Vietnamese news often continues a quotation over a line break.
-func Quotes(s string) []Span {
-	var out []Span
+func Quotes(s string) []Span { return AppendQuotes(nil, s) }
+
+// AppendQuotes appends the quoted passages of s, as Quotes gives them, to
+// out.
+func AppendQuotes(out []Span, s string) []Span {
 	open := -1
 	var closer rune
 	for i := 0; i < len(s); {
