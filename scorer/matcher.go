@@ -84,30 +84,6 @@ type matcher struct {
 	// crossBelow marks the nodes under which a crossable phrase continues:
 	// only there is punctuation worth skipping.
 	crossBelow []bool
-	// nodes is outs, kids and crossBelow packed by freeze for scan, one
-	// small record a node, and outList the entries the records point into:
-	// scan reads one record for each node it reaches.
-	nodes   []trieNode
-	outList []int32
-}
-
-// trieNode is what scan asks of a node: its entries (outList[out:out+nOut]),
-// whether it has child edges, and crossBelow.
-type trieNode struct {
-	out, nOut int32
-	hasKids   bool
-	cross     bool
-}
-
-// freeze packs the trie's nodes for scan; Scorer.New calls it once every
-// phrase is added.
-func (m *matcher) freeze() {
-	m.nodes = make([]trieNode, len(m.outs))
-	m.outList = m.outList[:0]
-	for i, o := range m.outs {
-		m.nodes[i] = trieNode{out: int32(len(m.outList)), nOut: int32(len(o)), hasKids: m.kids[i] > 0, cross: m.crossBelow[i]}
-		m.outList = append(m.outList, o...)
-	}
 }
 
 // maxSkips bounds the punctuation one match may run across.
@@ -229,7 +205,6 @@ type hit struct {
 // punctuation only when its entry is crossable; the trie's own edge for a
 // punctuation mark wins over skipping it.
 func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
-	nodes, outList := m.nodes, m.outList
 	for i := range toks {
 		if ids[i] < 0 || m.soft[ids[i]] {
 			continue
@@ -251,14 +226,14 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 			case node == 0:
 				next = m.root[id]
 				ok = next >= 0
-			case !nodes[node].hasKids:
+			case m.kids[node] == 0:
 				// A leaf: no edge to find, and crossBelow is false, so no
 				// punctuation to skip either.
 			default:
 				next, ok = m.edges.get(edgeKey(node, id))
 			}
 			if !ok {
-				if j > i && m.soft[id] && skips < maxSkips && nodes[node].cross {
+				if j > i && m.soft[id] && skips < maxSkips && m.crossBelow[node] {
 					skips++
 					crossed = true
 					continue
@@ -266,8 +241,7 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 				break
 			}
 			node = next
-			n := nodes[node]
-			for _, e := range outList[n.out : n.out+n.nOut] {
+			for _, e := range m.outs[node] {
 				// Only phrases of three syllables or more run across punctuation:
 				// "MC, nữ diễn viên" is no "MC nữ".
 				if crossed && (!m.entries[e].kind.crossable() || j+1-i-skips < 3) {
@@ -283,12 +257,6 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 // lookup maps every token of the folded text to its vocabulary id.
 func (m *matcher) lookup(key string, toks []vntext.Token, ids []int32) []int32 {
 	for _, t := range toks {
-		if n := t.End - t.Start; n <= 16 && t.Start+16 <= len(key) {
-			// Nearly every token: read in place, not copied by pack.
-			lo, hi := packAt(key, t.Start, n)
-			ids = append(ids, m.vocab.getPacked(lo, hi, n))
-			continue
-		}
 		ids = append(ids, m.vocab.get(key[t.Start:t.End]))
 	}
 	return ids

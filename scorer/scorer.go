@@ -140,7 +140,6 @@ func New(set *rules.Set) (*Scorer, error) {
 	if err := s.compilePeople(&set.People); err != nil {
 		return nil, err
 	}
-	s.m.freeze()
 	for i, e := range s.m.entries {
 		s.m.meta[i].topic = e.rule >= 0 && s.rules[e.rule].Kind == rules.KindTopic
 	}

@@ -117,43 +117,21 @@ func (t *vocabTable) get(word string) int32 {
 		}
 		return -1
 	}
-	lo, hi := pack(word)
-	return t.getPacked(lo, hi, len(word))
-}
-
-// getPacked is get of the word of n <= 16 bytes that pack reads as lo, hi.
-func (t *vocabTable) getPacked(lo, hi uint64, n int) int32 {
 	if t.n == 0 {
 		return -1
 	}
+	lo, hi := pack(word)
+	n := int32(len(word))
 	mask := len(t.slots) - 1
-	for i := t.slot(lo, hi, n); ; i = (i + 1) & mask {
+	for i := t.slot(lo, hi, len(word)); ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.lo == lo && s.hi == hi && s.n == int32(n) {
+		if s.lo == lo && s.hi == hi && s.n == n {
 			return s.id
 		}
 		if s.id < 0 {
 			return -1
 		}
 	}
-}
-
-// packAt is pack(s[i:i+n]) for n <= 16 when s has 16 bytes from i: two
-// loads and masks, without copying the word.
-func packAt(s string, i, n int) (lo, hi uint64) {
-	lo, hi = load64(s, i), load64(s, i+8)
-	if n < 8 {
-		return lo & (1<<(8*n) - 1), 0
-	}
-	return lo, hi & (1<<(8*(n-8)) - 1) // n == 16: a shift by 64 is 0, the mask all ones
-}
-
-// load64 reads s[i:i+8] as a little-endian integer (one load: the
-// compiler merges the bytes).
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // add returns the id of word, giving it the id next if it is new.
