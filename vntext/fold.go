@@ -351,6 +351,11 @@ func (f *folder) glued(in int) bool {
 // offset in, and records its token.
 func (f *folder) endWord(in int) {
 	for _, t := range f.tones {
+		if t >= 0x80 && t < 0x800 && f.track { // every tone mark: emit in line
+			f.key = append(f.key, 0xC0|byte(t>>6), 0x80|byte(t)&0x3F)
+			f.offs = append(f.offs, int32(in), int32(in))
+			continue
+		}
 		f.emit(t, in)
 	}
 	f.tones = f.tones[:0]
