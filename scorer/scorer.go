@@ -689,7 +689,9 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.sections = s.sections.Of(in.Section)
 	d.notes, d.dropped = d.notes[:0], d.dropped[:0]
 	clear(d.topics)
-	d.keyStore.Refold(in.Text, &d.keyBuf)
+	// The key text is the pooled buffer itself, not a copy: what the
+	// result keeps comes from the input or the rules, never from the key.
+	d.keyStore.RefoldShared(in.Text, &d.keyBuf)
 	d.key = &d.keyStore
 	d.toks = d.key.Tokens
 	n := len(d.toks)

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -211,6 +212,17 @@ func (k *Key) Refold(s string, buf *[]byte) {
 	if buf != nil {
 		*buf = f.key
 	}
+}
+
+// RefoldShared is Refold without the copy of the key text: Text is the
+// bytes of *buf (which must not be nil) and holds only until buf is passed
+// again. It is for a checker that keeps nothing sliced from Text once it
+// folds the next document.
+func (k *Key) RefoldShared(s string, buf *[]byte) {
+	f := folder{key: (*buf)[:0], offs: k.offs[:0], toks: k.Tokens[:0]}
+	f.runTracked(s)
+	k.Text, k.Tokens, k.offs = unsafe.String(unsafe.SliceData(f.key), len(f.key)), f.toks, f.offs
+	*buf = f.key
 }
 
 // FoldString returns only the key text of s, for compiling patterns.
