@@ -182,13 +182,13 @@ type Key struct {
 // Offset returns the input byte offset that key byte i (0 <= i <= len(Text))
 // comes from. At syllable boundaries it is exact.
 func (k *Key) Offset(i int) int {
+	if uint(i) < uint(len(k.offs)) { // one test for the common case
+		return int(k.offs[i])
+	}
 	if i < 0 {
 		return 0
 	}
-	if i >= len(k.offs) {
-		return int(k.offs[len(k.offs)-1])
-	}
-	return int(k.offs[i])
+	return int(k.offs[len(k.offs)-1])
 }
 
 // Fold builds the matching key of s.
