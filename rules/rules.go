@@ -317,11 +317,24 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 		add(".", 0, "%v", err)
 		return nil, problems
 	}
+	// The version's hash runs on a goroutine of its own, fed the files in
+	// the order they are read (rule files here, then the people files on
+	// the goroutine below), so the parsing does not wait for it.
 	h := sha256.New()
-	hashFile := func(name string, data []byte) {
-		fmt.Fprintf(h, "%s %d\n", name, len(data))
-		h.Write(data)
+	type hashed struct {
+		name string
+		data []byte // not changed once read
 	}
+	toHash := make(chan hashed, 256)
+	hashDone := make(chan struct{})
+	go func() {
+		defer close(hashDone)
+		for f := range toHash {
+			fmt.Fprintf(h, "%s %d\n", f.name, len(f.data))
+			h.Write(f.data)
+		}
+	}()
+	hashFile := func(name string, data []byte) { toHash <- hashed{name, data} }
 	// The rule files are read and hashed first; the version's hash then
 	// goes on with the people files on the goroutine that reads them.
 	type file struct {
@@ -449,6 +462,8 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 		}
 	}
 	<-peopleDone
+	close(toHash)
+	<-hashDone
 	problems = append(problems, peopleProblems...)
 	if set.Version != "" {
 		set.Version += "+" + hex.EncodeToString(h.Sum(nil))[:8]

@@ -421,8 +421,11 @@ type doc struct {
 	startKinds, endKinds []uint32
 	sent                 []int32 // sentence number of each token
 	quote                []bool  // token lies inside a quotation
-	people               []*person
-	mention              []int32 // person index mentioned at each token, -1 if none
+	// sentSpans and quoteSpans are scratch for the sentences and
+	// quotations of the input, from which sent and quote are filled.
+	sentSpans, quoteSpans []vntext.Span
+	people                []*person
+	mention               []int32 // person index mentioned at each token, -1 if none
 
 	byRule, except [][]match // findings: each rule's matches and exceptions
 
@@ -687,60 +690,64 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.sections = s.sections.Of(in.Section)
 	d.notes, d.dropped = d.notes[:0], d.dropped[:0]
 	clear(d.topics)
-	d.keyStore.Refold(in.Text, &d.keyBuf)
+	// The key text is the pooled buffer itself, not a copy: what the
+	// result keeps comes from the input or the rules, never from the key.
+	d.keyStore.RefoldShared(in.Text, &d.keyBuf)
 	d.key = &d.keyStore
 	d.toks = d.key.Tokens
 	n := len(d.toks)
 	d.ids = s.m.lookup(d.key.Text, d.toks, d.ids[:0])
 	d.hits = s.m.scan(d.toks, d.ids, d.hits[:0])
-	d.first = resize(d.first, n+1)
-	h := 0
-	for i := range d.toks {
-		for h < len(d.hits) && int(d.hits[h].start) < i {
-			h++
+	// The indexes over the hits, in local slices (the loops run over every
+	// token and hit of every document): first, the counting sort by end
+	// token for cueEndingAt, and the kind bits.
+	hits, meta := d.hits, s.m.meta
+	first := resize(d.first, n+1)
+	endFrom := resize(d.endFrom, n+2)
+	startKinds := resize(d.startKinds, n+1)
+	endKinds := resize(d.endKinds, n+1)
+	i := 0
+	for k, h := range hits {
+		for ; i <= int(h.start); i++ {
+			first[i] = int32(k)
 		}
-		d.first[i] = int32(h)
+		endFrom[h.end+1]++
+		bit := uint32(1) << meta[h.entry].kind
+		startKinds[h.start] |= bit
+		endKinds[h.end] |= bit
 	}
-	d.first[n] = int32(len(d.hits))
-	// A counting sort of the hits by end token, for cueEndingAt.
-	d.endFrom = resize(d.endFrom, n+2)
-	clear(d.endFrom)
-	for _, h := range d.hits {
-		d.endFrom[h.end+1]++
+	for ; i <= n; i++ {
+		first[i] = int32(len(hits))
 	}
 	for e := 1; e <= n+1; e++ {
-		d.endFrom[e] += d.endFrom[e-1]
+		endFrom[e] += endFrom[e-1]
 	}
-	d.startKinds = resize(d.startKinds, n+1)
-	d.endKinds = resize(d.endKinds, n+1)
-	for _, h := range d.hits {
-		bit := uint32(1) << s.m.meta[h.entry].kind
-		d.startKinds[h.start] |= bit
-		d.endKinds[h.end] |= bit
+	byEnd := resize(d.byEnd, len(hits))
+	fill := resize(d.fill, n+1)
+	copy(fill, endFrom[:n+1])
+	for k, h := range hits {
+		byEnd[fill[h.end]] = int32(k)
+		fill[h.end]++
 	}
-	d.byEnd = resize(d.byEnd, len(d.hits))
-	d.fill = resize(d.fill, n+1)
-	copy(d.fill, d.endFrom[:n+1])
-	for i, h := range d.hits {
-		d.byEnd[d.fill[h.end]] = int32(i)
-		d.fill[h.end]++
-	}
-	d.quote = resize(d.quote, n)
-	d.sent = resize(d.sent, n)
-	quotes := closeContinuedQuotes(in.Text, vntext.Quotes(in.Text))
-	sents := vntext.Sentences(in.Text)
+	d.first, d.endFrom, d.startKinds, d.endKinds, d.byEnd, d.fill = first, endFrom, startKinds, endKinds, byEnd, fill
+	quoteAt := resize(d.quote, n)
+	sentAt := resize(d.sent, n)
+	d.quoteSpans = closeContinuedQuotes(in.Text, vntext.AppendQuotes(d.quoteSpans[:0], in.Text))
+	d.sentSpans = vntext.AppendSentences(d.sentSpans[:0], in.Text)
+	quotes, sents := d.quoteSpans, d.sentSpans
 	qi, si := 0, 0
-	for i := range d.toks {
-		off := d.key.Offset(d.toks[i].Start)
+	for i, t := range d.toks {
+		off := d.key.Offset(t.Start)
 		for qi < len(quotes) && quotes[qi].End <= off {
 			qi++
 		}
-		d.quote[i] = qi < len(quotes) && quotes[qi].Start < off
+		quoteAt[i] = qi < len(quotes) && quotes[qi].Start < off
 		for si+1 < len(sents) && off >= sents[si+1].Start {
 			si++
 		}
-		d.sent[i] = int32(si)
+		sentAt[i] = int32(si)
 	}
+	d.quote, d.sent = quoteAt, sentAt
 	d.people = d.people[:0]
 	d.mention = d.mention[:0]
 	return d

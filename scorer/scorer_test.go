@@ -92,3 +92,37 @@ func TestEnglishMessages(t *testing.T) {
 		t.Error("rules version")
 	}
 }
+
+// TestResultsOutliveNextCheck: the key text of a document is the pooled
+// buffer the next check folds into (RefoldShared), so a result must keep
+// nothing sliced from it. Each result is compared with its JSON taken right
+// after its check, once every other document has been checked.
+func TestResultsOutliveNextCheck(t *testing.T) {
+	s := newTestScorer(t)
+	texts := []string{
+		"Bà Nguyễn Thị Lan, giám đốc công ty, cho biết: \"Chúng tôi sẽ tăng lương cho công nhân nữ\".",
+		"Ông Trần Văn Hùng nói với phóng viên rằng giá rau đã tăng gấp đôi.",
+		"Nữ diễn viên xinh đẹp khoe vòng eo thon gọn trong bộ váy bó sát.",
+		"Chị Mai kể lại vụ bạo hành. Anh ta đã đánh vợ nhiều lần, theo lời chị.",
+		"Theo TS. Lê Minh, bác sĩ bệnh viện tỉnh, bệnh nhân đã qua cơn nguy kịch.",
+	}
+	for _, explain := range []bool{false, true} {
+		var results []*Result
+		var want [][]byte
+		for round := 0; round < 3; round++ {
+			for _, text := range texts {
+				res := s.Check(Document{Text: text, Explain: explain})
+				b, err := json.Marshal(res)
+				if err != nil {
+					t.Fatal(err)
+				}
+				results, want = append(results, res), append(want, b)
+			}
+		}
+		for i, res := range results {
+			if b, _ := json.Marshal(res); string(b) != string(want[i]) {
+				t.Errorf("explain=%v: result %d changed after later checks:\n%s\nwas\n%s", explain, i, b, want[i])
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -181,13 +182,13 @@ type Key struct {
 // Offset returns the input byte offset that key byte i (0 <= i <= len(Text))
 // comes from. At syllable boundaries it is exact.
 func (k *Key) Offset(i int) int {
+	if uint(i) < uint(len(k.offs)) { // one test for the common case
+		return int(k.offs[i])
+	}
 	if i < 0 {
 		return 0
 	}
-	if i >= len(k.offs) {
-		return int(k.offs[len(k.offs)-1])
-	}
-	return int(k.offs[i])
+	return int(k.offs[len(k.offs)-1])
 }
 
 // Fold builds the matching key of s.
@@ -206,11 +207,22 @@ func (k *Key) Refold(s string, buf *[]byte) {
 	if buf != nil {
 		f.key = (*buf)[:0]
 	}
-	f.run(s, true)
+	f.runTracked(s)
 	k.Text, k.Tokens, k.offs = string(f.key), f.toks, f.offs
 	if buf != nil {
 		*buf = f.key
 	}
+}
+
+// RefoldShared is Refold without the copy of the key text: Text is the
+// bytes of *buf (which must not be nil) and holds only until buf is passed
+// again. It is for a checker that keeps nothing sliced from Text once it
+// folds the next document.
+func (k *Key) RefoldShared(s string, buf *[]byte) {
+	f := folder{key: (*buf)[:0], offs: k.offs[:0], toks: k.Tokens[:0]}
+	f.runTracked(s)
+	k.Text, k.Tokens, k.offs = unsafe.String(unsafe.SliceData(f.key), len(f.key)), f.toks, f.offs
+	*buf = f.key
 }
 
 // FoldString returns only the key text of s, for compiling patterns.
@@ -358,6 +370,11 @@ func (f *folder) endWord(in int) {
 		at = f.wordIn
 	}
 	for _, t := range f.tones {
+		if t >= 0x80 && t < 0x800 && f.track { // every tone mark: emit in line
+			f.key = append(f.key, 0xC0|byte(t>>6), 0x80|byte(t)&0x3F)
+			f.offs = append(f.offs, int32(at), int32(at))
+			continue
+		}
 		f.emit(t, at)
 	}
 	f.tones = f.tones[:0]
@@ -528,6 +545,187 @@ func (f *folder) run(s string, track bool) {
 	if track {
 		f.offs = append(f.offs, int32(len(s)))
 	}
+}
+
+// asciiKind classifies the ASCII bytes for runTracked.
+var asciiKind = func() (t [utf8.RuneSelf]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = asciiLower
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = asciiUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = asciiDigit
+	}
+	t[' '] = asciiSpace
+	return t
+}()
+
+const (
+	asciiOther = iota
+	asciiLower
+	asciiUpper
+	asciiDigit
+	asciiSpace
+)
+
+// runTracked is run(s, true), the fold of every checked document: the same
+// steps, with the key and its offsets in local variables and the commonest
+// runes (ASCII letters, spaces, precomposed Vietnamese letters) handled in
+// line. Before any method of f it stores them back (f.key, f.offs) and
+// reloads them after.
+func (f *folder) runTracked(s string) {
+	f.track = true
+	if want := len(s) + len(s)/8; cap(f.key) < want {
+		f.key = make([]byte, 0, want)
+	}
+	if want := len(s) + len(s)/8 + 1; cap(f.offs) < want {
+		f.offs = make([]int32, 0, want)
+	}
+	if want := len(s)/5 + 1; cap(f.toks) < want {
+		f.toks = make([]Token, 0, want)
+	}
+	f.lastRune = -1
+	f.newline = true
+	f.src = s
+	key, offs := f.key, f.offs
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			k := asciiKind[c]
+			switch k {
+			case asciiOther:
+				f.key, f.offs = key, offs
+				f.other(rune(c), i)
+				key, offs = f.key, f.offs
+				i++
+				continue
+			case asciiSpace:
+				if f.inWord {
+					f.key, f.offs = key, offs
+					f.endWord(i)
+					key, offs = f.key, f.offs
+				}
+				key = append(key, ' ')
+				offs = append(offs, int32(i))
+				f.space = true
+				i++
+				continue
+			case asciiUpper:
+				if f.inWord && f.lower && f.glued(i) {
+					f.key, f.offs = key, offs
+					f.endWord(i)
+					key, offs = f.key, f.offs
+					f.space, f.newline = true, true
+				}
+				c += 'a' - 'A'
+			}
+			if !f.inWord {
+				f.inWord = true
+				f.wordStart = len(key)
+				f.wordIn = i
+			}
+			f.lower = k == asciiLower
+			f.lastRune, f.lastIn = len(key), i
+			key = append(key, c)
+			offs = append(offs, int32(i))
+			i++
+			continue
+		}
+		var r rune
+		var size int
+		switch {
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if r < tableLo || r > tableHi || foldTable[r-tableLo].class != classLetter {
+			// Marks, symbols, other scripts and invalid bytes: the general
+			// steps of run.
+			f.key, f.offs = key, offs
+			f.slowRune(r, size, i)
+			key, offs = f.key, f.offs
+			i += size
+			continue
+		}
+		e := &foldTable[r-tableLo]
+		if e.upper && f.inWord && f.lower && f.glued(i) {
+			f.key, f.offs = key, offs
+			f.endWord(i)
+			key, offs = f.key, f.offs
+			f.space, f.newline = true, true
+		}
+		if e.tone != 0 {
+			f.tones = append(f.tones, e.tone)
+		}
+		if !f.inWord {
+			f.inWord = true
+			f.wordStart = len(key)
+			f.wordIn = i
+		}
+		f.lower = e.lower
+		f.lastRune, f.lastIn = len(key), i
+		switch base := uint32(e.base); {
+		case base < utf8.RuneSelf:
+			key = append(key, byte(base))
+			offs = append(offs, int32(i))
+		case base < 0x800:
+			key = append(key, 0xC0|byte(base>>6), 0x80|byte(base)&0x3F)
+			offs = append(offs, int32(i), int32(i))
+		default:
+			f.key, f.offs = key, offs
+			f.emit(e.base, i)
+			key, offs = f.key, f.offs
+		}
+		i += size
+	}
+	f.key, f.offs = key, offs
+	if f.inWord {
+		f.endWord(len(s))
+	}
+	f.offs = append(f.offs, int32(len(s)))
+}
+
+// slowRune is run's step for a rune of size bytes at input offset i that is
+// not a letter of the fold table.
+func (f *folder) slowRune(r rune, size, i int) {
+	if r == utf8.RuneError && size == 1 {
+		f.other(utf8.RuneError, i)
+		return
+	}
+	if r >= tableLo && r <= tableHi {
+		if foldTable[r-tableLo].class == classMark {
+			f.mark(r, i)
+		} else {
+			f.other(r, i)
+		}
+		return
+	}
+	if isMark(r) {
+		f.mark(r, i)
+		return
+	}
+	if !IsWordRune(r) {
+		f.other(r, i)
+		return
+	}
+	upper, lower := unicode.IsUpper(r), unicode.IsLower(r)
+	base, tone := foldRune(r)
+	if upper && f.inWord && f.lower && f.glued(i) {
+		f.endWord(i)
+		f.space, f.newline = true, true
+	}
+	if tone != 0 {
+		f.tones = append(f.tones, tone)
+	}
+	f.startWord(i)
+	f.lower = lower
+	f.lastRune, f.lastIn = len(f.key), i
+	f.emit(base, i)
 }
 
 // mark handles a combining mark in decomposed input: tone marks join the

@@ -127,9 +127,13 @@ func isClosingQuote(r rune) bool {
 // terminal mark stay with the sentence. The scan looks only at the bytes
 // that can matter (ASCII punctuation and the 0xE2 lead byte of …, U+2028 and
 // U+2029), so the letters of a Vietnamese text are not decoded.
-func Sentences(s string) []Span {
-	var out []Span
+func Sentences(s string) []Span { return AppendSentences(nil, s) }
+
+// AppendSentences appends the sentences of s, as Sentences gives them, to
+// out: a checker reuses one slice from document to document.
+func AppendSentences(out []Span, s string) []Span {
 	start := -1
+	stops := newByteScanner(s, sentenceStops)
 	flush := func(end int) {
 		if start >= 0 {
 			e := end
@@ -155,7 +159,7 @@ func Sentences(s string) []Span {
 			}
 			start = i
 		}
-		i = skipUntil(s, i, &sentenceBytes) // inside a sentence most bytes are letters
+		i = stops.from(i) // inside a sentence most bytes are letters
 		if i >= len(s) {
 			break
 		}
@@ -187,8 +191,8 @@ func Sentences(s string) []Span {
 	return out
 }
 
-// sentenceBytes are the bytes Sentences stops at.
-var sentenceBytes = [256]bool{'\n': true, '\r': true, '.': true, '!': true, '?': true, 0xE2: true}
+// sentenceStops are the bytes Sentences stops at.
+const sentenceStops = "\n\r.!?\xE2"
 
 // sentenceEnd handles a terminal mark at s[i:i+size]: it takes following
 // terminal marks and closing quotes, and ends the sentence when a space
@@ -268,13 +272,17 @@ func endsWithAbbreviation(before string) bool {
 // ‘…’, «…» and straight "…" pairs. Straight quotes pair up within a
 // paragraph; an unclosed quote runs to the end of its paragraph, as
 // Vietnamese news often continues a quotation over a line break.
-func Quotes(s string) []Span {
-	var out []Span
+func Quotes(s string) []Span { return AppendQuotes(nil, s) }
+
+// AppendQuotes appends the quoted passages of s, as Quotes gives them, to
+// out.
+func AppendQuotes(out []Span, s string) []Span {
 	open := -1
 	var closer rune
+	stops := newByteScanner(s, quoteStops)
 	for i := 0; i < len(s); {
 		// Nothing else can open or close a quotation.
-		if i = skipUntil(s, i, &quoteBytes); i >= len(s) {
+		if i = stops.from(i); i >= len(s) {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -312,24 +320,42 @@ func Quotes(s string) []Span {
 	return out
 }
 
-// skipUntil returns the index of the first byte from i on that stop marks,
-// or len(s): eight bytes a step while none of them does.
-func skipUntil(s string, i int, stop *[256]bool) int {
-	for ; i+8 <= len(s); i += 8 {
-		b := s[i : i+8]
-		if stop[b[0]] || stop[b[1]] || stop[b[2]] || stop[b[3]] || stop[b[4]] || stop[b[5]] || stop[b[6]] || stop[b[7]] {
-			break
-		}
-	}
-	for i < len(s) && !stop[s[i]] {
-		i++
-	}
-	return i
+// byteScanner finds, at positions that only move forward, the next of a
+// few bytes: it keeps the next position of each, found with
+// strings.IndexByte (many bytes a step), so a text's letters are passed
+// over without being looked at one by one.
+type byteScanner struct {
+	s     string
+	stops string  // at most len(next) bytes
+	next  [6]int  // next[k]: the next stops[k] at or after the last position asked, len(s) if none
+	valid [6]bool // next[k] is known
 }
 
-// quoteBytes are the bytes that can start a quotation mark or a line
+func newByteScanner(s, stops string) byteScanner {
+	return byteScanner{s: s, stops: stops}
+}
+
+// from returns the index of the first stop byte at or after i, or len(s);
+// i must not be below the i of an earlier call.
+func (b *byteScanner) from(i int) int {
+	best := len(b.s)
+	for k := 0; k < len(b.stops); k++ {
+		if !b.valid[k] || b.next[k] < i {
+			b.valid[k] = true
+			if j := strings.IndexByte(b.s[i:], b.stops[k]); j >= 0 {
+				b.next[k] = i + j
+			} else {
+				b.next[k] = len(b.s)
+			}
+		}
+		best = min(best, b.next[k])
+	}
+	return best
+}
+
+// quoteStops are the bytes that can start a quotation mark or a line
 // break: ", \n, and the lead bytes of “ ” ‘ ’ (0xE2) and « » (0xC2).
-var quoteBytes = [256]bool{'"': true, '\n': true, 0xE2: true, 0xC2: true}
+const quoteStops = "\"\n\xE2\xC2"
 
 // maxQuoteLookahead bounds the search for the closer of ‘, so that many
 // of them on one line stay linear.
