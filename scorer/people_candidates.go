@@ -554,6 +554,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			return c, reason{text: "an acronym"}
 		}
 	}
+	if c.title != nil && c.title.b == a && b-a == 1 && c.honor == nil && vntext.IsVietnameseSyllable(d.tokenText(a)) &&
+		departmentHeads[lastSyllable(c.title.e.key)] {
+		// "Trưởng khoa Nhi", "Trưởng phòng Đào tạo": the word after a head of
+		// a department names the department.
+		return c, reason{text: "a department after its head's title"}
+	}
 	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)] || s.thiName(d, a, b)
 	if !vn && b-a >= 2 {
 		for k := a; k < b; k++ {
@@ -1113,4 +1119,17 @@ func isASCIIWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// departmentHeads are the last words of titles that head a department
+// ("trưởng khoa", "phó trưởng phòng", "trưởng ban"): a single word after
+// them is the department's name.
+var departmentHeads = foldedPhrases("khoa", "phòng", "ban")
+
+// lastSyllable is the last space-separated syllable of a folded key.
+func lastSyllable(key string) string {
+	if i := strings.LastIndexByte(key, ' '); i >= 0 {
+		return key[i+1:]
+	}
+	return key
 }

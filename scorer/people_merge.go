@@ -857,7 +857,7 @@ func (s *Scorer) bareTitle(d *doc, k int) (entry, int, bool) {
 		return entry{}, 0, false
 	}
 	e, end, ok := d.cueAt(s, k, entryTitle)
-	if !ok || e.tag != roleOfficial || end >= len(d.toks) || d.tokenText(end) == officeSuffix ||
+	if !ok || e.tag != roleOfficial && e.tag != roleExpert || end >= len(d.toks) || d.tokenText(end) == officeSuffix ||
 		d.isWord(end) && d.isUpper(end) && s.startsName(d, end) || d.pluralBefore(s, k) ||
 		s.appositiveWithin(d, k, 40) {
 		return entry{}, 0, false
@@ -891,6 +891,11 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 			if p := d.people[pi]; !p.quoted {
 				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 			}
+			return
+		}
+		if e.tag != roleOfficial {
+			// An expert's title alone ("giáo sư cho rằng") takes up the
+			// person named with it; with nobody named it is no source of its own.
 			return
 		}
 		s.addSource(d, entry{kind: entrySource, gender: unknown}, k, end, descEnd, v)
