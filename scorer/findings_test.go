@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"genderlens/rules"
 )
 
 // TestDropContained checks that overlapping rules report a phrase once per
@@ -50,14 +49,7 @@ func TestDropContained(t *testing.T) {
 // ("gọi cô là “...”") is the outlet's wording even when it is as long as
 // speech; a source's words after "là" stay theirs.
 func TestLabelInQuotes(t *testing.T) {
-	set, err := rules.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := newTestScorer(t)
 	has := func(text, phrase string) bool {
 		res := s.Check(Document{Text: text})
 		for _, f := range res.Findings {
