@@ -526,17 +526,7 @@ func (f *folder) run(s string, track bool) {
 			upper, lower = unicode.IsUpper(r), unicode.IsLower(r)
 			base, tone = foldRune(r)
 		}
-		if upper && f.inWord && f.lower && f.glued(i) {
-			f.endWord(i)
-			f.space, f.newline = true, true
-		}
-		if tone != 0 {
-			f.tones = append(f.tones, tone)
-		}
-		f.startWord(i)
-		f.lower = lower
-		f.lastRune, f.lastIn = len(f.key), i
-		f.emit(base, i)
+		f.letter(upper, lower, base, tone, i)
 		i += size
 	}
 	if f.inWord {
@@ -713,8 +703,14 @@ func (f *folder) slowRune(r rune, size, i int) {
 		f.other(r, i)
 		return
 	}
-	upper, lower := unicode.IsUpper(r), unicode.IsLower(r)
 	base, tone := foldRune(r)
+	f.letter(unicode.IsUpper(r), unicode.IsLower(r), base, tone, i)
+}
+
+// letter adds a letter at input offset i, folded to base with its tone
+// mark (or 0) held back for the syllable's end; a capital after a
+// lower-case syllable may start a glued word.
+func (f *folder) letter(upper, lower bool, base, tone rune, i int) {
 	if upper && f.inWord && f.lower && f.glued(i) {
 		f.endWord(i)
 		f.space, f.newline = true, true
