@@ -224,8 +224,14 @@ const maxDetails = 30
 // maxAgent bounds the words of an agent between "bị" and the harm verb.
 const maxAgent = 5
 
+// agentCopula joins an agent to its name: "bị chồng là Phạm Văn T. đánh".
+var agentCopula = foldedPhrases("là")
+
 // harmAfter reports "bị" and a harm verb after token b, past a parenthesis
-// and an agent.
+// and an agent. The agent may be a kin or role word with the name after
+// "là" ("bị chồng là Phạm Văn Tâm đánh đập") and a name may carry its own
+// parenthesis ("bị Lê Văn Tư (30 tuổi) đâm"), which does not count against
+// the agent's words.
 func (s *Scorer) harmAfter(d *doc, b int) bool {
 	k := b
 	if k < len(d.toks) && d.tokenText(k) == "(" {
@@ -237,7 +243,8 @@ func (s *Scorer) harmAfter(d *doc, b int) bool {
 	if k >= len(d.toks) || !passiveWords[d.tokenText(k)] || d.sent[k] != d.sent[b-1] {
 		return false
 	}
-	for j := k + 1; j < len(d.toks) && j-k <= maxAgent+1 && d.sent[j] == d.sent[k]; {
+	words, named := 0, false
+	for j := k + 1; j < len(d.toks) && words <= maxAgent && d.sent[j] == d.sent[k]; {
 		for end := j + 1; end <= min(len(d.toks), j+4); end++ {
 			if s.violence.harmVerbs.spans(d, j, end) {
 				return true
@@ -250,12 +257,24 @@ func (s *Scorer) harmAfter(d *doc, b int) bool {
 				break
 			}
 		}
-		if next == j && (d.isWord(j) && d.isUpper(j) || d.isJoiner(j) && d.initial(j-1)) {
-			next = j + 1 // a name, its initials and their dots
-		}
-		if next == j {
+		switch {
+		case next > j:
+		case d.isWord(j) && d.isUpper(j) || d.isJoiner(j) && d.initial(j-1):
+			next, named = j+1, true // a name, its initials and their dots
+		case j > k+1 && !named && agentCopula[d.tokenText(j)]:
+			next = j + 1 // "chồng là" + the name
+		case named && d.tokenText(j) == "(":
+			for next = j; next < len(d.toks) && d.tokenText(next) != ")" && next-j < maxDetails; next++ {
+			}
+			if next >= len(d.toks) {
+				return false
+			}
+			j = next + 1
+			continue
+		default:
 			return false
 		}
+		words += next - j
 		j = next
 	}
 	return false
