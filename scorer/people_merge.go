@@ -264,12 +264,15 @@ func (s *Scorer) harmAfter(d *doc, b int) bool {
 		case j > k+1 && !named && agentCopula[d.tokenText(j)]:
 			next = j + 1 // "chồng là" + the name
 		case named && d.tokenText(j) == "(":
-			for next = j; next < len(d.toks) && d.tokenText(next) != ")" && next-j < maxDetails; next++ {
+			// The name's details: "(30 tuổi)". They cost no agent words.
+			end := j + 1
+			for end < len(d.toks) && end-j < maxDetails && d.tokenText(end) != ")" {
+				end++
 			}
-			if next >= len(d.toks) {
+			if end >= len(d.toks) || d.tokenText(end) != ")" {
 				return false
 			}
-			j = next + 1
+			j = end + 1
 			continue
 		default:
 			return false
