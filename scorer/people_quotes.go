@@ -525,6 +525,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// "Bà X xúc động khi con trai bà kể lại": the clause after "khi"
 			// has a subject of its own, whose verb it is.
 			return 0, 0, false, false
+		case !appos && k > b && turns[t] && s.subjectAt(d, k+1):
+			// "Anh đóng thế cho X, Y, Z... nhưng anh khẳng định": the clause
+			// after "nhưng" has a subject of its own, and the list before it
+			// is the object of another verb.
+			return 0, 0, false, false
 		case !appos && k > b && (causatives[t] || genericSubjects.startsAt(d, k) && !objectPronoun(d, k)):
 			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
 			// its own subject.
@@ -823,6 +828,11 @@ var pluralOpeners = foldedSet([]string{"những", "các"})
 // subordinators open a clause that may have a subject of its own.
 var subordinators = foldedPhrases("khi", "lúc", "nếu", "vì", "do", "bởi")
 
+// turns open a clause that turns against the one before ("..., nhưng anh
+// khẳng định"): with a subject of its own right after, the verb is that
+// subject's, not a name's before the turn.
+var turns = foldedPhrases("nhưng")
+
 // frontedOpeners open an adverbial clause at the head of a sentence ("Sau
 // khi chia tay X, Y nói"): a name inside it is no subject of the main verb.
 var frontedOpeners = foldedPhraseSet("sau khi", "trước khi", "khi", "từ khi", "kể từ khi", "trong khi", "lúc",
@@ -1076,6 +1086,12 @@ func (s *Scorer) anaphora(d *doc) {
 				continue
 			}
 		}
+		if pi < 0 && k > 0 && turns[d.tokenText(k-1)] {
+			// "X đóng thế cho Y, Z... nhưng anh khẳng định": the pronoun after
+			// the turn takes up the subject the sentence opens with, not the
+			// names the first clause is about.
+			pi = s.openingSubject(d, k, e.gender)
+		}
 		fallback, object := -1, -1
 		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
 			m := d.mention[j]
@@ -1121,6 +1137,34 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		k = v
 	}
+}
+
+// openingSubject is the named person whose mention opens the sentence of
+// token k (within its first four words, past an honorific, title or role
+// noun: "Diễn viên đóng thế X"), when of the given gender or of unknown
+// gender; -1 if none.
+func (s *Scorer) openingSubject(d *doc, k int, gender string) int {
+	a := k
+	for a > 0 && !d.sentenceStart(a) {
+		a--
+	}
+	m := int32(-1)
+	for j := a; j < k && j <= a+4; j++ {
+		if t := d.tokenText(j); t == "," || t == ":" || d.quote[j] {
+			break
+		}
+		if d.mention[j] >= 0 {
+			m = d.mention[j]
+			break
+		}
+	}
+	if m < 0 || d.people[m].unnamed {
+		return -1
+	}
+	if g := d.people[m].gender; gender != unknown && g != gender && g != unknown {
+		return -1
+	}
+	return int(m)
 }
 
 // objectMention reports that the mention ending at token j is no subject:

@@ -76,6 +76,14 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Trần Văn Khánh", Gender: male, Quoted: false}, {Name: "Ulzii Batbold", Gender: unknown, Quoted: true}},
 		},
 		{
+			name: "a pronoun after \"nhưng\" takes up the sentence's subject, not the names listed before it",
+			text: "Diễn viên đóng thế Trần Văn Lực từng đóng thay cho Lê Văn Hải, Phạm Văn Bình, Đỗ Văn Tâm... nhưng anh khẳng định vai này khó nhất. " +
+				"Nhà hàng Con Cá Vàng được khen xứng đáng với giải thưởng nhưng ông Ngô Văn Khải cho rằng giá còn cao.",
+			want: []Person{{Name: "Trần Văn Lực", Gender: male, Quoted: true}, {Name: "Lê Văn Hải", Gender: male, Quoted: false},
+				{Name: "Phạm Văn Bình", Gender: male, Quoted: false}, {Name: "Đỗ Văn Tâm", Gender: male, Quoted: false},
+				{Name: "Ngô Văn Khải", Gender: male, Quoted: true}},
+		},
+		{
 			name: "a pronoun opening a sentence takes up the subject before, not the object",
 			text: "Ca sĩ Lương Văn Tùng đến chúc mừng nhạc sĩ Phạm Văn Hậu. Anh thừa nhận hai người từng có mâu thuẫn. " +
 				"Nữ diễn viên Đỗ Thị Hằng nhận vai vì có sự tham gia của NSND Lê Thị Khuê. Chị nói rằng đó là một vinh dự.",
