@@ -663,6 +663,11 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	if k+1 < len(d.toks) && scoreAfterColon(d, k) {
 		return false
 	}
+	if k > b && credits[d.tokenText(k-1)] && d.isUpper(k-1) && (k+1 >= len(d.toks) || !d.quoteOpensAt(k+1)) {
+		// A caption's credit, capitalised and with no quotation after it:
+		// "X và Y trong phim - Ảnh: T.F.S" ("nhớ lại qua ảnh: “...”" quotes).
+		return false
+	}
 	if k+1 < len(d.toks) && titleColon(d, k) {
 		return false
 	}
@@ -675,6 +680,11 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	}
 	return d.quote[k+1] || d.toks[k+1].Newline || d.isUpper(k+1) || !d.isWord(k+1)
 }
+
+// credits end a photo caption with its source after a colon ("- Ảnh:
+// T.F.S", "Nguồn: Reuters"): no words of the people the caption names.
+// The words compare folded; the caller wants the capital.
+var credits = foldedPhrases("ảnh", "nguồn", "video", "clip", "họa")
 
 // titleColon reports a colon inside the title of a film, show, game or
 // book: glued to a capitalised word (or a numeral) and followed by words in

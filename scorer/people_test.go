@@ -84,6 +84,13 @@ func TestPeople(t *testing.T) {
 				{Name: "Ngô Văn Khải", Gender: male, Quoted: true}},
 		},
 		{
+			name: "a caption's photo credit after a colon is no quotation",
+			text: "Hai diễn viên Lê Văn Tài (trái) và Đỗ Văn Minh trong phim - Ảnh: Q.B.\nBộ phim dài 40 tập sẽ lên sóng vào tháng sau. " +
+				"Chị Trần Thị Hoa nhớ lại cuộc thi năm ấy qua ảnh: “Ai cũng hồi hộp”.",
+			want: []Person{{Name: "Lê Văn Tài", Gender: male, Quoted: false}, {Name: "Đỗ Văn Minh", Gender: male, Quoted: false},
+				{Name: "Trần Thị Hoa", Gender: female, Quoted: true}},
+		},
+		{
 			name: "a pronoun opening a sentence takes up the subject before, not the object",
 			text: "Ca sĩ Lương Văn Tùng đến chúc mừng nhạc sĩ Phạm Văn Hậu. Anh thừa nhận hai người từng có mâu thuẫn. " +
 				"Nữ diễn viên Đỗ Thị Hằng nhận vai vì có sự tham gia của NSND Lê Thị Khuê. Chị nói rằng đó là một vinh dự.",
