@@ -84,6 +84,11 @@ func TestPeople(t *testing.T) {
 				{Name: "Ngô Văn Khải", Gender: male, Quoted: true}},
 		},
 		{
+			name: "an appositive opening with a short epithet in quotation marks keeps the verb after it the name's",
+			text: "Nhạc sĩ Trần Văn Sơn, \"cha đẻ\" của liên hoan ca nhạc thiếu nhi, từng chia sẻ rằng cuộc thi cần thêm kinh phí.",
+			want: []Person{{Name: "Trần Văn Sơn", Gender: male, Quoted: true}},
+		},
+		{
 			name: "a caption's photo credit after a colon is no quotation",
 			text: "Hai diễn viên Lê Văn Tài (trái) và Đỗ Văn Minh trong phim - Ảnh: Q.B.\nBộ phim dài 40 tập sẽ lên sóng vào tháng sau. " +
 				"Chị Trần Thị Hoa nhớ lại cuộc thi năm ấy qua ảnh: “Ai cũng hồi hộp”.",
