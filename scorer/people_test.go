@@ -84,6 +84,11 @@ func TestPeople(t *testing.T) {
 				{Name: "Ngô Văn Khải", Gender: male, Quoted: true}},
 		},
 		{
+			name: "a pronoun after a sentence adverb (\"Sau đó anh ...\") refers back to the subject before",
+			text: "Lê Minh Anh vừa trở về từ Nhật sau hai năm. Sau đó anh mở một quán cà phê ở Đà Lạt. Minh Anh cho biết quán đông khách.",
+			want: []Person{{Name: "Lê Minh Anh", Gender: male, Quoted: true}},
+		},
+		{
 			name: "an appositive opening with a short epithet in quotation marks keeps the verb after it the name's",
 			text: "Nhạc sĩ Trần Văn Sơn, \"cha đẻ\" của liên hoan ca nhạc thiếu nhi, từng chia sẻ rằng cuộc thi cần thêm kinh phí.",
 			want: []Person{{Name: "Trần Văn Sơn", Gender: male, Quoted: true}},
