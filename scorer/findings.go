@@ -169,6 +169,12 @@ func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
 				break
 			}
 		}
+		if start > 0 && d.tokenText(start-1) == foldedHave && start-1 < m.start {
+			start-- // "Có nhiều người vợ rất muốn ...": there are many who
+		}
+		if start > 0 && !d.sentenceStart(start) && reasonOpeners[d.tokenText(start-1)] {
+			start-- // "Vì phụ nữ đẹp thường ...": the reason is a clause of its own
+		}
 		if !d.sentenceStart(start) && !clauseOpeners[d.tokenText(start-1)] {
 			d.drop(r, m, "not at the start of a clause")
 			continue
@@ -180,6 +186,10 @@ func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
 
 // groupQuantifiers speak of most or all of a group.
 var groupQuantifiers = foldedPhraseSet("hầu hết", "phần lớn", "đa số", "đa phần", "tất cả", "mọi", "nhiều", "không ít")
+
+// reasonOpeners open a clause of reason or consequence whose subject
+// follows them: "vì phụ nữ ...", "nên đàn ông ...".
+var reasonOpeners = foldedPhrases("vì", "bởi", "bởi vì", "nên", "do")
 
 // outsideQuotes keeps the matches outside quotations.
 func (s *Scorer) outsideQuotes(d *doc, r *rules.Rule, ms []match) []match {

@@ -1098,8 +1098,30 @@ func (s *Scorer) appositiveSoon(d *doc, k int) bool {
 		// person is, in a relative clause.
 		return true
 	}
+	if quotedEpithet(d, k) {
+		return true
+	}
 	_, _, ok := d.cueAt(s, k, entryPossessive)
 	return ok
+}
+
+// quotedEpithet reports a short epithet in quotation marks at token k that
+// a description goes on after: "Nhà thơ X, “cha đẻ” cuộc thi Y, từng chia
+// sẻ". The epithet starts in lower case (a quotation starts as a sentence
+// does) and closes within four words.
+func quotedEpithet(d *doc, k int) bool {
+	if k+2 >= len(d.toks) || !quoteOpener(d.tokenText(k)) || !d.isWord(k+1) || d.isUpper(k+1) {
+		return false
+	}
+	for j := k + 2; j < len(d.toks) && j <= k+5; j++ {
+		switch t := d.tokenText(j); {
+		case t == "”" || t == "\"" || t == "»":
+			return j+1 < len(d.toks) && d.isWord(j+1) && !d.isUpper(j+1) && !d.toks[j+1].Newline
+		case !d.isWord(j):
+			return false
+		}
+	}
+	return false
 }
 
 // foldedPerson is "người" as the folded text reads it.

@@ -333,7 +333,7 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 			}
 			continue
 		}
-		subject := clauseStart || d.sent[k] != d.sent[a] && d.sentenceStart(k) ||
+		subject := clauseStart || d.sent[k] != d.sent[a] && (d.sentenceStart(k) || afterSentenceAdverb(d, k)) ||
 			d.sent[k] == d.sent[a] && s.afterOwnSpeechVerb(d, b, k)
 		clauseStart = false
 		e, end, ok := d.cueAt(s, k, entryReference)
@@ -378,6 +378,23 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 		p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueReference, g, k, end)})
 		k = end - 1
 	}
+}
+
+// sentenceAdverbs open a sentence before its subject with no comma: "Sau
+// đó cô lại được chọn biểu diễn", "Hiện anh sống ở Đà Lạt".
+var sentenceAdverbs = foldedPhraseSet("sau đó", "ngay sau đó", "rồi", "lúc đó", "khi đó", "từ đó", "sau này", "hiện",
+	"hiện nay", "hiện tại", "giờ đây", "bây giờ", "vì thế", "vì vậy", "do đó", "bởi vậy", "thế nhưng", "tuy nhiên",
+	"nhưng", "còn")
+
+// afterSentenceAdverb reports token k right after a sentence adverb that
+// opens its sentence.
+func afterSentenceAdverb(d *doc, k int) bool {
+	for n := 1; n <= 3 && k-n >= 0; n++ {
+		if d.sentenceStart(k - n) {
+			return sentenceAdverbs.spans(d, k-n, k)
+		}
+	}
+	return false
 }
 
 // afterOwnSpeechVerb reports a word that opens what a speech verb reports

@@ -525,6 +525,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// "Bà X xúc động khi con trai bà kể lại": the clause after "khi"
 			// has a subject of its own, whose verb it is.
 			return 0, 0, false, false
+		case !appos && k > b && turns[t] && s.subjectAt(d, k+1):
+			// "Anh đóng thế cho X, Y, Z... nhưng anh khẳng định": the clause
+			// after "nhưng" has a subject of its own, and the list before it
+			// is the object of another verb.
+			return 0, 0, false, false
 		case !appos && k > b && (causatives[t] || genericSubjects.startsAt(d, k) && !objectPronoun(d, k)):
 			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
 			// its own subject.
@@ -658,6 +663,11 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	if k+1 < len(d.toks) && scoreAfterColon(d, k) {
 		return false
 	}
+	if k > b && credits[d.tokenText(k-1)] && d.isUpper(k-1) && (k+1 >= len(d.toks) || !d.quoteOpensAt(k+1)) {
+		// A caption's credit, capitalised and with no quotation after it:
+		// "X và Y trong phim - Ảnh: T.F.S" ("nhớ lại qua ảnh: “...”" quotes).
+		return false
+	}
 	if k+1 < len(d.toks) && titleColon(d, k) {
 		return false
 	}
@@ -670,6 +680,11 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	}
 	return d.quote[k+1] || d.toks[k+1].Newline || d.isUpper(k+1) || !d.isWord(k+1)
 }
+
+// credits end a photo caption with its source after a colon ("- Ảnh:
+// T.F.S", "Nguồn: Reuters"): no words of the people the caption names.
+// The words compare folded; the caller wants the capital.
+var credits = foldedPhrases("ảnh", "nguồn", "video", "clip", "họa")
 
 // titleColon reports a colon inside the title of a film, show, game or
 // book: glued to a capitalised word (or a numeral) and followed by words in
@@ -822,6 +837,11 @@ var pluralOpeners = foldedSet([]string{"những", "các"})
 
 // subordinators open a clause that may have a subject of its own.
 var subordinators = foldedPhrases("khi", "lúc", "nếu", "vì", "do", "bởi")
+
+// turns open a clause that turns against the one before ("..., nhưng anh
+// khẳng định"): with a subject of its own right after, the verb is that
+// subject's, not a name's before the turn.
+var turns = foldedPhrases("nhưng")
 
 // frontedOpeners open an adverbial clause at the head of a sentence ("Sau
 // khi chia tay X, Y nói"): a name inside it is no subject of the main verb.
@@ -1076,6 +1096,12 @@ func (s *Scorer) anaphora(d *doc) {
 				continue
 			}
 		}
+		if pi < 0 && k > 0 && turns[d.tokenText(k-1)] {
+			// "X đóng thế cho Y, Z... nhưng anh khẳng định": the pronoun after
+			// the turn takes up the subject the sentence opens with, not the
+			// names the first clause is about.
+			pi = s.openingSubject(d, k, e.gender)
+		}
 		fallback, object := -1, -1
 		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
 			m := d.mention[j]
@@ -1121,6 +1147,34 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		k = v
 	}
+}
+
+// openingSubject is the named person whose mention opens the sentence of
+// token k (within its first four words, past an honorific, title or role
+// noun: "Diễn viên đóng thế X"), when of the given gender or of unknown
+// gender; -1 if none.
+func (s *Scorer) openingSubject(d *doc, k int, gender string) int {
+	a := k
+	for a > 0 && !d.sentenceStart(a) {
+		a--
+	}
+	m := int32(-1)
+	for j := a; j < k && j <= a+4; j++ {
+		if t := d.tokenText(j); t == "," || t == ":" || d.quote[j] {
+			break
+		}
+		if d.mention[j] >= 0 {
+			m = d.mention[j]
+			break
+		}
+	}
+	if m < 0 || d.people[m].unnamed {
+		return -1
+	}
+	if g := d.people[m].gender; gender != unknown && g != gender && g != unknown {
+		return -1
+	}
+	return int(m)
 }
 
 // objectMention reports that the mention ending at token j is no subject:

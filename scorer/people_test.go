@@ -76,6 +76,31 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Trần Văn Khánh", Gender: male, Quoted: false}, {Name: "Ulzii Batbold", Gender: unknown, Quoted: true}},
 		},
 		{
+			name: "a pronoun after \"nhưng\" takes up the sentence's subject, not the names listed before it",
+			text: "Diễn viên đóng thế Trần Văn Lực từng đóng thay cho Lê Văn Hải, Phạm Văn Bình, Đỗ Văn Tâm... nhưng anh khẳng định vai này khó nhất. " +
+				"Nhà hàng Con Cá Vàng được khen xứng đáng với giải thưởng nhưng ông Ngô Văn Khải cho rằng giá còn cao.",
+			want: []Person{{Name: "Trần Văn Lực", Gender: male, Quoted: true}, {Name: "Lê Văn Hải", Gender: male, Quoted: false},
+				{Name: "Phạm Văn Bình", Gender: male, Quoted: false}, {Name: "Đỗ Văn Tâm", Gender: male, Quoted: false},
+				{Name: "Ngô Văn Khải", Gender: male, Quoted: true}},
+		},
+		{
+			name: "a pronoun after a sentence adverb (\"Sau đó anh ...\") refers back to the subject before",
+			text: "Lê Minh Anh vừa trở về từ Nhật sau hai năm. Sau đó anh mở một quán cà phê ở Đà Lạt. Minh Anh cho biết quán đông khách.",
+			want: []Person{{Name: "Lê Minh Anh", Gender: male, Quoted: true}},
+		},
+		{
+			name: "an appositive opening with a short epithet in quotation marks keeps the verb after it the name's",
+			text: "Nhạc sĩ Trần Văn Sơn, \"cha đẻ\" của liên hoan ca nhạc thiếu nhi, từng chia sẻ rằng cuộc thi cần thêm kinh phí.",
+			want: []Person{{Name: "Trần Văn Sơn", Gender: male, Quoted: true}},
+		},
+		{
+			name: "a caption's photo credit after a colon is no quotation",
+			text: "Hai diễn viên Lê Văn Tài (trái) và Đỗ Văn Minh trong phim - Ảnh: Q.B.\nBộ phim dài 40 tập sẽ lên sóng vào tháng sau. " +
+				"Chị Trần Thị Hoa nhớ lại cuộc thi năm ấy qua ảnh: “Ai cũng hồi hộp”.",
+			want: []Person{{Name: "Lê Văn Tài", Gender: male, Quoted: false}, {Name: "Đỗ Văn Minh", Gender: male, Quoted: false},
+				{Name: "Trần Thị Hoa", Gender: female, Quoted: true}},
+		},
+		{
 			name: "a pronoun opening a sentence takes up the subject before, not the object",
 			text: "Ca sĩ Lương Văn Tùng đến chúc mừng nhạc sĩ Phạm Văn Hậu. Anh thừa nhận hai người từng có mâu thuẫn. " +
 				"Nữ diễn viên Đỗ Thị Hằng nhận vai vì có sự tham gia của NSND Lê Thị Khuê. Chị nói rằng đó là một vinh dự.",
