@@ -77,12 +77,6 @@ func New(set *rules.Set) (*Scorer, error) {
 		return nil, fmt.Errorf("new scorer: nil rule set")
 	}
 	s := &Scorer{set: set, rules: set.Rules, m: newMatcher(), people: &set.People, sections: rules.NewSectionIndex(set.Sections)}
-	add := func(phrase string, e entry) error {
-		if err := s.m.add(phrase, e); err != nil {
-			return fmt.Errorf("compile rule %s: %w", set.Rules[e.rule].ID, err)
-		}
-		return nil
-	}
 	n := 0
 	for _, r := range set.Rules {
 		n += len(r.Tokens) + len(r.Swap) + len(r.Exceptions)
@@ -92,53 +86,54 @@ func New(set *rules.Set) (*Scorer, error) {
 			}
 		}
 	}
-	s.m.reserve(n + 4096) // and the people lexicons
+	n += 8192 // and the people lexicons' (over 4,000)
+	s.m.reserve(n)
+	// The phrases are gathered, then compiled all at once (folded on every
+	// core), in the order of the rules and then the people lexicons.
+	phrases := make([]entry, 0, n)
+	add := func(p string, e entry) {
+		e.phrase = p
+		phrases = append(phrases, e)
+	}
 	for i, r := range set.Rules {
 		ri := int32(i)
 		for _, p := range r.Tokens {
-			if err := add(p, entry{kind: entryRule, rule: ri}); err != nil {
-				return nil, err
-			}
+			add(p, entry{kind: entryRule, rule: ri})
 		}
 		for _, p := range slices.Sorted(mapKeys(r.Swap)) {
-			if err := add(p, entry{kind: entryRule, rule: ri, replacement: r.Swap[p]}); err != nil {
-				return nil, err
-			}
+			add(p, entry{kind: entryRule, rule: ri, replacement: r.Swap[p]})
 		}
 		for _, p := range r.Exceptions {
-			if err := add(p, entry{kind: entryException, rule: ri}); err != nil {
-				return nil, err
-			}
+			add(p, entry{kind: entryException, rule: ri})
 		}
 		if r.Near != nil {
 			for _, p := range r.Near.Tokens {
-				if err := add(p, entry{kind: entryNear, rule: ri}); err != nil {
-					return nil, err
-				}
+				add(p, entry{kind: entryNear, rule: ri})
 			}
 			for _, p := range r.Near.Exceptions {
-				if err := add(p, entry{kind: entryNearException, rule: ri}); err != nil {
-					return nil, err
-				}
+				add(p, entry{kind: entryNearException, rule: ri})
 			}
 		}
 		if r.Unless != nil {
 			for _, p := range r.Unless.Tokens {
-				if err := add(p, entry{kind: entryUnless, rule: ri}); err != nil {
-					return nil, err
-				}
+				add(p, entry{kind: entryUnless, rule: ri})
 			}
 		}
 		if r.About != nil {
 			for _, p := range r.About.Tokens {
-				if err := add(p, entry{kind: entryAbout, rule: ri}); err != nil {
-					return nil, err
-				}
+				add(p, entry{kind: entryAbout, rule: ri})
 			}
 		}
 	}
-	if err := s.compilePeople(&set.People); err != nil {
-		return nil, err
+	s.compilePeople(&set.People, func(p string, e entry) {
+		e.rule = -1
+		add(p, e)
+	})
+	if e, err := s.m.compile(phrases); err != nil {
+		if e.rule >= 0 {
+			return nil, fmt.Errorf("compile rule %s: %w", set.Rules[e.rule].ID, err)
+		}
+		return nil, fmt.Errorf("compile people lexicon: %w", err)
 	}
 	for i, e := range s.m.entries {
 		s.m.meta[i].topic = e.rule >= 0 && s.rules[e.rule].Kind == rules.KindTopic
@@ -195,18 +190,9 @@ func (s *Scorer) needVictims(d *doc) bool {
 	return false
 }
 
-// compilePeople adds the people lexicons to the matcher and the
-// single-syllable sets.
-func (s *Scorer) compilePeople(p *rules.People) error {
-	var err error
-	cue := func(phrase string, e entry) {
-		e.rule = -1
-		if err == nil {
-			if e2 := s.m.add(phrase, e); e2 != nil {
-				err = fmt.Errorf("compile people lexicon: %w", e2)
-			}
-		}
-	}
+// compilePeople gives cue the people lexicons' phrases for the matcher,
+// and builds the single-syllable sets.
+func (s *Scorer) compilePeople(p *rules.People, cue func(string, entry)) {
 	p.Honorifics.Each(func(ph, g string) { cue(ph, entry{kind: entryHonorific, gender: g}) })
 	p.RoleNouns.Each(func(ph, g string) { cue(ph, entry{kind: entryRoleNoun, gender: g}) })
 	p.References.Each(func(ph, g string) { cue(ph, entry{kind: entryReference, gender: g}) })
@@ -238,9 +224,6 @@ func (s *Scorer) compilePeople(p *rules.People) error {
 			cue(ph, entry{kind: entryGazetteer, tag: kind})
 		}
 	}
-	if err != nil {
-		return err
-	}
 	s.surnames = foldedSet(p.Surnames)
 	s.notNames = foldedSet(p.NotNames)
 	s.orgInside = foldedSet(p.OrgInside)
@@ -258,7 +241,6 @@ func (s *Scorer) compilePeople(p *rules.People) error {
 		first, _, _ := strings.Cut(name, " ")
 		s.notableFirst[first] = true
 	}
-	return nil
 }
 
 // notableIndex maps the folded names of notable people to their gender,
