@@ -337,15 +337,10 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 	hashFile := func(name string, data []byte) { toHash <- hashed{name, data} }
 	// The rule files are read and hashed first; the version's hash then
 	// goes on with the people files on the goroutine that reads them.
-	type file struct {
-		data []byte
-		err  error
-	}
-	files := make([]file, len(names))
-	for i, name := range names {
-		files[i].data, files[i].err = fs.ReadFile(fsys, name)
-		if files[i].err == nil {
-			hashFile(name, files[i].data)
+	files := readYAML(fsys, names)
+	for _, f := range files {
+		if f.err == nil {
+			hashFile(f.name, f.data)
 		}
 	}
 	set := &Set{}
@@ -353,25 +348,23 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 	// the rules: they are read on another goroutine meanwhile, and their
 	// problems join the rules' below, in the order of a sequential read, so
 	// the version and the messages are the same.
-	var peopleProblems []Problem
+	var people problemLog
 	peopleDone := make(chan struct{})
 	go func() {
 		defer close(peopleDone)
-		parsePeople(fsys, &set.People, func(file string, line int, format string, args ...any) {
-			peopleProblems = append(peopleProblems, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
-		}, hashFile)
+		parsePeople(fsys, &set.People, &people, hashFile)
 	}()
 	sawSet, setLine := false, 0
 	seen := map[string]string{}
 	var lists map[string][]string
-	for i, name := range names {
-		data, err := files[i].data, files[i].err
-		if err != nil {
-			add(name, 0, "read: %v", err)
+	for _, f := range files {
+		name := f.name
+		if f.err != nil {
+			add(name, 0, "read: %v", f.err)
 			continue
 		}
-		var doc yaml.Node
-		if err := yaml.Unmarshal(data, &doc); err != nil {
+		doc, err := f.parsed()
+		if err != nil {
 			add(name, yamlLine(err), "parse: %v", err)
 			continue
 		}
@@ -464,11 +457,48 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 	<-peopleDone
 	close(toHash)
 	<-hashDone
-	problems = append(problems, peopleProblems...)
+	problems = append(problems, people.wait()...)
 	if set.Version != "" {
 		set.Version += "+" + hex.EncodeToString(h.Sum(nil))[:8]
 	}
 	return set, problems
+}
+
+// yamlFile is a file read, whose YAML is parsed on a goroutine of its own.
+type yamlFile struct {
+	name string
+	data []byte // not changed once read
+	err  error  // reading
+	doc  yaml.Node
+	perr error // parsing
+	done chan struct{}
+}
+
+// readYAML reads the files in order and starts parsing each: parsing the
+// YAML is most of loading the rules, and the files do not depend on one
+// another, so they are parsed on every core while the first ones are
+// decoded.
+func readYAML(fsys fs.FS, names []string) []*yamlFile {
+	files := make([]*yamlFile, len(names))
+	for i, name := range names {
+		f := &yamlFile{name: name, done: make(chan struct{})}
+		files[i] = f
+		if f.data, f.err = fs.ReadFile(fsys, name); f.err != nil {
+			close(f.done)
+			continue
+		}
+		go func() {
+			defer close(f.done)
+			f.perr = yaml.Unmarshal(f.data, &f.doc)
+		}()
+	}
+	return files
+}
+
+// parsed waits for the file's YAML and returns its document node.
+func (f *yamlFile) parsed() (*yaml.Node, error) {
+	<-f.done
+	return &f.doc, f.perr
 }
 
 // singleSpaced is strings.Join(strings.Fields(p), " "), without the copies
