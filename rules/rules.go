@@ -21,6 +21,7 @@ import (
 	"strings"
 	"unicode"
 
+	"genderlens/internal/parallel"
 	"genderlens/internal/strictyaml"
 	"genderlens/model"
 	"genderlens/vntext"
@@ -428,13 +429,18 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 		}
 	}
 	// Lists may be read after the rules that use them, so they are expanded
-	// once every file is in.
+	// once every file is in. A rule is expanded and checked without the
+	// others, so the rules are on every core (folding their phrases to find
+	// duplicates is the costly part), and reported in order.
+	msgs := make([][]string, len(set.Rules))
+	parallel.For(len(set.Rules), 4, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			msgs[i] = append(expandLists(&set.Rules[i], lists), validate(&set.Rules[i])...)
+		}
+	})
 	for i := range set.Rules {
 		r := &set.Rules[i]
-		for _, msg := range expandLists(r, lists) {
-			add(r.File, r.Line, "rule %s: %s", r.ID, msg)
-		}
-		for _, msg := range validate(r) {
+		for _, msg := range msgs[i] {
 			add(r.File, r.Line, "rule %s: %s", r.ID, msg)
 		}
 	}

@@ -2,12 +2,10 @@ package scorer
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
+	"genderlens/internal/parallel"
 	"genderlens/vntext"
 )
 
@@ -173,26 +171,14 @@ func (m *matcher) insert(e entry) error {
 // folds some 20,000 phrases), and it needs nothing of the trie. The entries
 // kept become the matcher's: es is its memory.
 func (m *matcher) compile(es []entry) (entry, error) {
-	const chunk = 1024
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), (len(es)+chunk-1)/chunk) {
-		wg.Go(func() {
-			var toks []vntext.Token
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= len(es) {
-					return
-				}
-				for i := lo; i < min(lo+chunk, len(es)); i++ {
-					key := vntext.FoldString(es[i].phrase)
-					toks = vntext.AppendTokens(toks[:0], key)
-					es[i].key = spaced(key, toks)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	parallel.For(len(es), 1024, func(lo, hi int) {
+		var toks []vntext.Token
+		for i := lo; i < hi; i++ {
+			key := vntext.FoldString(es[i].phrase)
+			toks = vntext.AppendTokens(toks[:0], key)
+			es[i].key = spaced(key, toks)
+		}
+	})
 	// Entries kept are written over the start of es, never past the one
 	// being read.
 	m.entries = es[:0]
