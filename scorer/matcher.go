@@ -103,8 +103,12 @@ func (m *matcher) reserve(n int) {
 	m.outs = slices.Grow(m.outs, n+n/4)
 	m.kids = slices.Grow(m.kids, n+n/4)
 	m.crossBelow = slices.Grow(m.crossBelow, n+n/4)
-	for 4*(m.edges.n+n+n/4) > 3*len(m.edges.keys) {
-		m.edges.grow()
+	size := max(64, len(m.edges.keys))
+	for 4*(m.edges.n+n+n/4) > 3*size {
+		size *= 2
+	}
+	if size > len(m.edges.keys) {
+		m.edges.growTo(size) // at once: each doubling wrote every slot again
 	}
 }
 
