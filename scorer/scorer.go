@@ -125,11 +125,17 @@ func New(set *rules.Set) (*Scorer, error) {
 			}
 		}
 	}
-	s.compilePeople(&set.People, func(p string, e entry) {
+	peoplePhrases(&set.People, func(p string, e entry) {
 		e.rule = -1
 		add(p, e)
 	})
-	if e, err := s.m.compile(phrases); err != nil {
+	// The word sets are built on a goroutine of their own while the
+	// phrases compile: inserting them into the trie is one core's work.
+	var sets sync.WaitGroup
+	sets.Go(func() { s.indexPeople(&set.People) })
+	e, err := s.m.compile(phrases)
+	sets.Wait()
+	if err != nil {
 		if e.rule >= 0 {
 			return nil, fmt.Errorf("compile rule %s: %w", set.Rules[e.rule].ID, err)
 		}
@@ -137,22 +143,6 @@ func New(set *rules.Set) (*Scorer, error) {
 	}
 	for i, e := range s.m.entries {
 		s.m.meta[i].topic = e.rule >= 0 && s.rules[e.rule].Kind == rules.KindTopic
-	}
-	s.words = keyWords{
-		loi: vntext.FoldString("lời"), duoc: vntext.FoldString("được"), bi: vntext.FoldString("bị"),
-		cua: vntext.FoldString("của"), va: vntext.FoldString("và"), cung: vntext.FoldString("cùng"),
-		voi: vntext.FoldString("với"), mot: vntext.FoldString("một"), la: vntext.FoldString("là"),
-		nhu: vntext.FoldString("như"), thi: vntext.FoldString("thì"), rang: vntext.FoldString("rằng"),
-		ho: vntext.FoldString("họ"), ca: vntext.FoldString("cả"), tuoi: vntext.FoldString("tuổi"),
-	}
-	v := &set.People.Violence
-	s.violence = violenceWords{
-		victims: foldedPhrases(v.Victims...), accused: foldedPhrases(v.Accused...),
-		anaphorPredicates: foldedPhrases(v.AnaphorPredicates...),
-		harmVerbs:         foldedPhraseSet(v.HarmVerbs...), harmAgents: foldedPhraseSet(v.HarmAgents...),
-		ties: foldedPhraseSet(v.Ties...), anaphors: foldedPhraseSet(v.Anaphors...),
-		childAnaphors: foldedPhraseSet(v.ChildAnaphors...), fictionBefore: foldedPhraseSet(v.FictionBefore...),
-		fictionRoles: foldedPhraseSet(v.FictionRoles...), fictionAfter: foldedPhraseSet(v.FictionAfter...),
 	}
 	for _, r := range set.Rules {
 		for _, n := range []*rules.Near{r.Near, r.About} {
@@ -163,6 +153,50 @@ func New(set *rules.Set) (*Scorer, error) {
 		}
 	}
 	return s, nil
+}
+
+// indexPeople builds the folded word sets and maps of the people lexicons
+// that the people finder looks tokens up in.
+func (s *Scorer) indexPeople(p *rules.People) {
+	s.words = keyWords{
+		loi: vntext.FoldString("lời"), duoc: vntext.FoldString("được"), bi: vntext.FoldString("bị"),
+		cua: vntext.FoldString("của"), va: vntext.FoldString("và"), cung: vntext.FoldString("cùng"),
+		voi: vntext.FoldString("với"), mot: vntext.FoldString("một"), la: vntext.FoldString("là"),
+		nhu: vntext.FoldString("như"), thi: vntext.FoldString("thì"), rang: vntext.FoldString("rằng"),
+		ho: vntext.FoldString("họ"), ca: vntext.FoldString("cả"), tuoi: vntext.FoldString("tuổi"),
+	}
+	v := &p.Violence
+	s.violence = violenceWords{
+		victims: foldedPhrases(v.Victims...), accused: foldedPhrases(v.Accused...),
+		anaphorPredicates: foldedPhrases(v.AnaphorPredicates...),
+		harmVerbs:         foldedPhraseSet(v.HarmVerbs...), harmAgents: foldedPhraseSet(v.HarmAgents...),
+		ties: foldedPhraseSet(v.Ties...), anaphors: foldedPhraseSet(v.Anaphors...),
+		childAnaphors: foldedPhraseSet(v.ChildAnaphors...), fictionBefore: foldedPhraseSet(v.FictionBefore...),
+		fictionRoles: foldedPhraseSet(v.FictionRoles...), fictionAfter: foldedPhraseSet(v.FictionAfter...),
+	}
+	s.roleTitles = map[string]string{}
+	for _, role := range rules.Roles() {
+		for _, t := range p.Titles[role] {
+			s.roleTitles[vntext.FoldString(t)] = role
+		}
+	}
+	s.surnames = foldedSet(p.Surnames)
+	s.notNames = foldedSet(p.NotNames)
+	s.orgInside = foldedSet(p.OrgInside)
+	s.notBefore = foldedSet(p.NotBefore)
+	s.notAfter = foldedSet(p.NotAfter)
+	s.descriptionLinks = foldedSet(p.DescriptionLinks)
+	s.particles = foldedSet(p.Particles)
+	s.textOnly = p.GenderEvidence == rules.EvidenceText
+	s.eastAsian = foldedSet(eastAsianSurnames)
+	s.middle = map[string]string{}
+	p.Middle.Each(func(ph, g string) { s.middle[vntext.FoldString(ph)] = g })
+	s.notable = notableIndex(p.Notable, func(w string) bool { return p.GivenWorld.Known(w) || s.surnames[w] })
+	s.notableFirst = map[string]bool{}
+	for name := range s.notable {
+		first, _, _ := strings.Cut(name, " ")
+		s.notableFirst[first] = true
+	}
 }
 
 // violenceWords is rules.Violence folded for lookups at a token: single
@@ -190,19 +224,16 @@ func (s *Scorer) needVictims(d *doc) bool {
 	return false
 }
 
-// compilePeople gives cue the people lexicons' phrases for the matcher,
-// and builds the single-syllable sets.
-func (s *Scorer) compilePeople(p *rules.People, cue func(string, entry)) {
+// peoplePhrases gives cue the people lexicons' phrases for the matcher.
+func peoplePhrases(p *rules.People, cue func(string, entry)) {
 	p.Honorifics.Each(func(ph, g string) { cue(ph, entry{kind: entryHonorific, gender: g}) })
 	p.RoleNouns.Each(func(ph, g string) { cue(ph, entry{kind: entryRoleNoun, gender: g}) })
 	p.References.Each(func(ph, g string) { cue(ph, entry{kind: entryReference, gender: g}) })
 	p.SpeakerFamily.Each(func(ph, g string) { cue(ph, entry{kind: entrySpeakerFamily, gender: g}) })
 	p.Sources.Each(func(ph, g string) { cue(ph, entry{kind: entrySource, gender: g}) })
-	s.roleTitles = map[string]string{}
 	for _, role := range rules.Roles() {
 		for _, t := range p.Titles[role] {
 			cue(t, entry{kind: entryTitle, tag: role})
-			s.roleTitles[vntext.FoldString(t)] = role
 		}
 	}
 	standingTitles(p, func(t, role string) { cue(t, entry{kind: entryTitle, tag: role}) })
@@ -223,23 +254,6 @@ func (s *Scorer) compilePeople(p *rules.People, cue func(string, entry)) {
 		for _, ph := range p.Gazetteer[kind] {
 			cue(ph, entry{kind: entryGazetteer, tag: kind})
 		}
-	}
-	s.surnames = foldedSet(p.Surnames)
-	s.notNames = foldedSet(p.NotNames)
-	s.orgInside = foldedSet(p.OrgInside)
-	s.notBefore = foldedSet(p.NotBefore)
-	s.notAfter = foldedSet(p.NotAfter)
-	s.descriptionLinks = foldedSet(p.DescriptionLinks)
-	s.particles = foldedSet(p.Particles)
-	s.textOnly = p.GenderEvidence == rules.EvidenceText
-	s.eastAsian = foldedSet(eastAsianSurnames)
-	s.middle = map[string]string{}
-	p.Middle.Each(func(ph, g string) { s.middle[vntext.FoldString(ph)] = g })
-	s.notable = notableIndex(p.Notable, func(w string) bool { return p.GivenWorld.Known(w) || s.surnames[w] })
-	s.notableFirst = map[string]bool{}
-	for name := range s.notable {
-		first, _, _ := strings.Cut(name, " ")
-		s.notableFirst[first] = true
 	}
 }
 
