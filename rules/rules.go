@@ -512,7 +512,7 @@ func (f *yamlFile) parsed() (*yaml.Node, error) {
 func singleSpaced(p string) string {
 	prevSpace := true
 	for _, r := range p {
-		space := unicode.IsSpace(r)
+		space := isSpace(r)
 		if space && (r != ' ' || prevSpace) {
 			return strings.Join(strings.Fields(p), " ")
 		}
@@ -522,6 +522,20 @@ func singleSpaced(p string) string {
 		return strings.Join(strings.Fields(p), " ")
 	}
 	return p
+}
+
+// isSpace is unicode.IsSpace, which looks the White_Space table up for any
+// rune past Latin-1: the Vietnamese letters of the rules' phrases lie below
+// or among the spaces from U+1680 on (ạ is U+1EA1), so those are told apart
+// first.
+func isSpace(r rune) bool {
+	switch {
+	case r <= 0xFF:
+		return unicode.IsSpace(r)
+	case r < 0x1680 || 0x1680 < r && r < 0x2000:
+		return false
+	}
+	return unicode.IsSpace(r)
 }
 
 // expandLists replaces "@name" phrases by the phrases of the named list. A
