@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"genderlens/internal/parallel"
 	"genderlens/internal/strictyaml"
@@ -530,8 +531,10 @@ func singleSpaced(p string) string {
 // first.
 func isSpace(r rune) bool {
 	switch {
+	case r < utf8.RuneSelf:
+		return r == ' ' || '\t' <= r && r <= '\r'
 	case r <= 0xFF:
-		return unicode.IsSpace(r)
+		return r == 0x85 || r == 0xA0
 	case r < 0x1680 || 0x1680 < r && r < 0x2000:
 		return false
 	}
