@@ -228,6 +228,20 @@ type Rule struct {
 
 	File string `yaml:"-"`
 	Line int    `yaml:"-"`
+
+	// folded holds vntext.FoldString of the rule's phrases, which Load
+	// folds to find duplicates: see Fold.
+	folded map[string]string
+}
+
+// Fold returns vntext.FoldString(phrase): for the rule's own phrases, the
+// key Load computed checking them, so that compiling the rule does not fold
+// them again.
+func (r *Rule) Fold(phrase string) string {
+	if k, ok := r.folded[phrase]; ok {
+		return k
+	}
+	return vntext.FoldString(phrase)
 }
 
 // ruleFile is the layout of a rules file.
@@ -731,6 +745,7 @@ func validate(r *Rule) []string {
 			bad("when_topics: unknown topic %q", t)
 		}
 	}
+	r.folded = make(map[string]string, len(r.Tokens)+len(r.Exceptions))
 	phrases := func(field string, list []string) {
 		seen := make(map[string]bool, len(list))
 		for _, p := range list {
@@ -738,7 +753,11 @@ func validate(r *Rule) []string {
 				bad("%s: empty phrase", field)
 			}
 			// Phrases are matched folded, so "thuý"/"thúy" are one phrase.
-			k := vntext.FoldString(singleSpaced(p))
+			sp := singleSpaced(p)
+			k := vntext.FoldString(sp)
+			if sp == p {
+				r.folded[p] = k
+			}
 			if seen[k] {
 				bad("%s: duplicate phrase %q", field, p)
 			}

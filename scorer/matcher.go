@@ -170,15 +170,16 @@ func (m *matcher) insert(e entry) error {
 }
 
 // compile compiles entries, each with its phrase set, into the trie of a
-// new matcher, in their order, and returns the first entry that fails. The
-// phrases are folded on every core first: that is the costly part (start-up
-// folds some 20,000 phrases), and it needs nothing of the trie. The entries
-// kept become the matcher's: es is its memory.
-func (m *matcher) compile(es []entry) (entry, error) {
+// new matcher, in their order, and returns the first entry that fails; fold
+// is vntext.FoldString of an entry's phrase. The phrases are folded on every
+// core first: that is the costly part (start-up folds some 20,000 phrases),
+// and it needs nothing of the trie. The entries kept become the matcher's:
+// es is its memory.
+func (m *matcher) compile(es []entry, fold func(*entry) string) (entry, error) {
 	parallel.For(len(es), 1024, func(lo, hi int) {
 		var toks []vntext.Token
 		for i := lo; i < hi; i++ {
-			key := vntext.FoldString(es[i].phrase)
+			key := fold(&es[i])
 			toks = vntext.AppendTokens(toks[:0], key)
 			es[i].key = spaced(key, toks)
 		}

@@ -133,7 +133,12 @@ func New(set *rules.Set) (*Scorer, error) {
 	// phrases compile: inserting them into the trie is one core's work.
 	var sets sync.WaitGroup
 	sets.Go(func() { s.indexPeople(&set.People) })
-	e, err := s.m.compile(phrases)
+	e, err := s.m.compile(phrases, func(e *entry) string {
+		if e.rule >= 0 {
+			return s.rules[e.rule].Fold(e.phrase) // folded once already, to lint it
+		}
+		return vntext.FoldString(e.phrase)
+	})
 	sets.Wait()
 	if err != nil {
 		if e.rule >= 0 {
