@@ -97,7 +97,8 @@ func newMatcher() *matcher {
 	return m
 }
 
-// reserve makes room for about n more phrases: growing the node arrays one doubling at a time copied them again and again at start-up.
+// reserve makes room for about n more phrases: growing the node arrays one
+// doubling at a time copied them again and again at start-up.
 func (m *matcher) reserve(n int) {
 	m.meta = slices.Grow(m.meta, n)
 	m.outs = slices.Grow(m.outs, n+n/4)
