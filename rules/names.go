@@ -17,14 +17,23 @@ import (
 // names with at least min_count bearers, min_share of one sex, are kept.
 // Lines starting with # are comments (a licence notice).
 type NameTable struct {
-	index   map[string]int32 // folded name -> position in genders and counts
-	genders []string
-	// counts are the bearers (male, female) of counted names, for evidence
-	// that combines two names (see Counts).
-	counts [][2]int
+	// index maps a folded name to the sexes it is listed or counted as:
+	// sexFemale, sexMale, or both, which decides nothing.
+	index map[string]uint8
+	// counts are the bearers (male, female) of the counted names the index
+	// has, for evidence that combines two names (see CountsKey).
+	counts map[string][2]int
 	// minShare is the share of one sex that decides (1 for listed tables).
 	minShare float64
 }
+
+// The sexes of a name in NameTable.index, bits that add up: a name listed
+// as both decides nothing.
+const (
+	sexFemale uint8 = 1 << iota
+	sexMale
+	sexEither = sexFemale | sexMale
+)
 
 // CountsKey returns the bearers of a counted name already folded
 // (vntext.FoldString), male and female, and whether the table counts it.
@@ -32,10 +41,8 @@ func (t *NameTable) CountsKey(key string) (male, female int, ok bool) {
 	if t == nil {
 		return 0, 0, false
 	}
-	if i, found := t.index[key]; found && t.counts[i] != [2]int{} {
-		return t.counts[i][0], t.counts[i][1], true
-	}
-	return 0, 0, false
+	c, ok := t.counts[key]
+	return c[0], c[1], ok
 }
 
 // MinShare is the share of one sex at which the table decides.
@@ -52,7 +59,7 @@ func (t *NameTable) Len() int {
 	if t == nil {
 		return 0
 	}
-	return len(t.genders)
+	return len(t.index)
 }
 
 // Known reports whether name is in the table at all, as a name of either
@@ -82,8 +89,11 @@ func (t *NameTable) GenderKey(key string) string {
 	if t == nil {
 		return ""
 	}
-	if i, ok := t.index[key]; ok {
-		return t.genders[i]
+	switch t.index[key] {
+	case sexFemale:
+		return Female
+	case sexMale:
+		return Male
 	}
 	return ""
 }
@@ -112,8 +122,7 @@ func parseNameTable(r io.Reader, minCount int, minShare float64) (*NameTable, er
 // counted ones: start-up reads 66,000 listed names, and a second map of
 // them, or a map grown from empty, cost more than the rest of the work.
 type tableBuilder struct {
-	index   map[string]int32 // listed names -> position in genders
-	genders []string
+	index   map[string]uint8 // listed names -> their sexes
 	counted map[string][2]int
 	lines   int // the lines to come, to size the maps
 }
@@ -122,7 +131,8 @@ type tableBuilder struct {
 func (b *tableBuilder) reserve(lines int) { b.lines += lines }
 
 // add reads one file's lines. A line costs no allocation unless its name
-// needs folding (most world names are plain lower-case ASCII already).
+// needs folding (most world names are plain lower-case ASCII already), and
+// a listed name one map update.
 func (b *tableBuilder) add(data string) error {
 	for line := 1; data != ""; line++ {
 		var s string
@@ -138,19 +148,19 @@ func (b *tableBuilder) add(data string) error {
 		case rest == "":
 			return fmt.Errorf("line %d: want 2 or 3 tab-separated columns, got 1", line)
 		case !three:
-			if c1 != Female && c1 != Male {
+			var sex uint8
+			switch c1 {
+			case Female:
+				sex = sexFemale
+			case Male:
+				sex = sexMale
+			default:
 				return fmt.Errorf("line %d: gender %q is not female or male", line, c1)
 			}
 			if b.index == nil {
-				b.index = make(map[string]int32, b.lines)
-				b.genders = make([]string, 0, b.lines)
+				b.index = make(map[string]uint8, b.lines)
 			}
-			if i, ok := b.index[name]; !ok {
-				b.index[name] = int32(len(b.genders))
-				b.genders = append(b.genders, c1)
-			} else if b.genders[i] != c1 {
-				b.genders[i] = ""
-			}
+			b.index[name] |= sex
 		default:
 			if strings.Contains(c2, "\t") {
 				return fmt.Errorf("line %d: want 2 or 3 tab-separated columns, got more", line)
@@ -171,7 +181,6 @@ func (b *tableBuilder) add(data string) error {
 }
 
 // drop leaves a name out of the table, whichever files listed it.
-// Its slot in genders stays, unreferenced.
 func (b *tableBuilder) drop(name string) {
 	delete(b.index, name)
 	delete(b.counted, name)
@@ -194,37 +203,27 @@ func foldName(name string) string {
 // minShare of one sex it decides that sex. A name both listed and counted
 // decides only when the two agree.
 func (b *tableBuilder) build(minCount int, minShare float64) *NameTable {
-	t := &NameTable{index: b.index, genders: b.genders, minShare: minShare}
+	t := &NameTable{index: b.index, counts: b.counted, minShare: minShare}
 	if t.index == nil {
-		t.index = make(map[string]int32, len(b.counted))
+		t.index = make(map[string]uint8, len(b.counted))
 	}
 	if minShare <= 0 {
 		t.minShare = 1
 	}
 	for name, c := range b.counted {
-		n, g := c[0]+c[1], ""
+		n, sex := c[0]+c[1], sexEither
 		if n < minKnown {
-			continue // too rare to be known as a name at all
+			delete(t.counts, name) // too rare to be known as a name at all
+			continue
 		}
 		switch {
 		case n < max(1, minCount):
 		case float64(c[1]) >= minShare*float64(n) && c[1] > c[0]:
-			g = Female
+			sex = sexFemale
 		case float64(c[0]) >= minShare*float64(n) && c[0] > c[1]:
-			g = Male
+			sex = sexMale
 		}
-		if i, ok := t.index[name]; !ok {
-			t.index[name] = int32(len(t.genders))
-			t.genders = append(t.genders, g)
-		} else if t.genders[i] != g {
-			t.genders[i] = ""
-		}
-	}
-	t.counts = make([][2]int, len(t.genders))
-	for name, c := range b.counted {
-		if i, ok := t.index[name]; ok {
-			t.counts[i] = c
-		}
+		t.index[name] |= sex
 	}
 	return t
 }

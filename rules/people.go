@@ -2,10 +2,12 @@ package rules
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"go.yaml.in/yaml/v3"
@@ -348,8 +350,10 @@ func LexiconKinds() []string {
 	return out
 }
 
-// parsePeople reads every people/*.yaml file into p.
-func parsePeople(fsys fs.FS, p *People, add func(string, int, string, ...any), hash func(string, []byte)) {
+// parsePeople reads every people/*.yaml file into p, reporting to log (the
+// name tables are built on goroutines of their own: log.wait waits for them).
+func parsePeople(fsys fs.FS, p *People, log *problemLog, hash func(string, []byte)) {
+	add := log.add
 	names, err := fs.Glob(fsys, PeopleDir+"/*.yaml")
 	if err != nil {
 		add(PeopleDir, 0, "list people lexicons: %v", err)
@@ -362,15 +366,15 @@ func parsePeople(fsys fs.FS, p *People, add func(string, int, string, ...any), h
 		add(PeopleDir, 0, "missing: the rule set needs the people lexicons (%s/*.yaml)", PeopleDir)
 		return
 	}
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			add(name, 0, "read: %v", err)
+	for _, f := range readYAML(fsys, names) {
+		name := f.name
+		if f.err != nil {
+			add(name, 0, "read: %v", f.err)
 			continue
 		}
-		hash(name, data)
-		var doc yaml.Node
-		if err := yaml.Unmarshal(data, &doc); err != nil {
+		hash(name, f.data)
+		doc, err := f.parsed()
+		if err != nil {
 			add(name, yamlLine(err), "parse: %v", err)
 			continue
 		}
@@ -397,7 +401,7 @@ func parsePeople(fsys fs.FS, p *People, add func(string, int, string, ...any), h
 		if exNodes := mapValue(root, "examples"); exNodes != nil {
 			setExamplePositions(v, name, exNodes)
 		}
-		mergeLexicon(fsys, p, v, name, add, hash)
+		mergeLexicon(fsys, p, v, name, log, hash)
 	}
 	for _, ex := range p.Examples {
 		if strings.TrimSpace(ex.Text) == "" {
@@ -448,7 +452,8 @@ func setExamplePositions(v any, file string, n *yaml.Node) {
 
 // mergeLexicon adds one decoded file to p. Several files of one kind add up,
 // so a district can keep its own gazetteer in a file of its own.
-func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, int, string, ...any), hash func(string, []byte)) {
+func mergeLexicon(fsys fs.FS, p *People, v any, file string, log *problemLog, hash func(string, []byte)) {
+	add := log.add
 	phrases := func(field string, lists ...[]string) {
 		for _, l := range lists {
 			for _, s := range l {
@@ -540,13 +545,13 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 		p.Middle.merge(f.Middle)
 		p.NotNames = append(p.NotNames, f.NotNames...)
 		if f.GivenVI != nil {
-			p.GivenVI = loadTable(fsys, file, "given_vi", *f.GivenVI, add, hash)
+			loadTable(fsys, file, "given_vi", *f.GivenVI, &p.GivenVI, log, hash)
 		}
 		if f.MiddleVI != nil {
-			p.MiddleVI = loadTable(fsys, file, "middle_vi", *f.MiddleVI, add, hash)
+			loadTable(fsys, file, "middle_vi", *f.MiddleVI, &p.MiddleVI, log, hash)
 		}
 		if f.GivenWorld != nil {
-			p.GivenWorld = loadTable(fsys, file, "given_world", *f.GivenWorld, add, hash)
+			loadTable(fsys, file, "given_world", *f.GivenWorld, &p.GivenWorld, log, hash)
 		}
 		p.Examples = append(p.Examples, f.Examples...)
 	case *notableFile:
@@ -568,42 +573,104 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, add func(string, in
 	}
 }
 
-// loadTable reads a name table named by a names lexicon.
-func loadTable(fsys fs.FS, file, field string, spec tableSpec, add func(string, int, string, ...any), hash func(string, []byte)) *NameTable {
+// loadTable reads a name table named by a names lexicon into *dst. The
+// files are read and hashed in order; the table is built on a goroutine of
+// its own (the world table alone is a megabyte of text), and *dst is set
+// by log.wait.
+func loadTable(fsys fs.FS, file, field string, spec tableSpec, dst **NameTable, log *problemLog, hash func(string, []byte)) {
+	add := log.add
 	if len(spec.Files) == 0 {
 		add(file, 0, "%s.files: name the table files", field)
-		return nil
+		log.set(dst, nil)
+		return
 	}
 	if spec.MinShare < 0 || spec.MinShare > 1 {
 		add(file, 0, "%s.min_share: want a share from 0 to 1, got %v", field, spec.MinShare)
 	}
-	var b tableBuilder
 	files := make([][]byte, len(spec.Files))
 	for i, f := range spec.Files {
 		path := PeopleDir + "/" + f
 		data, err := fs.ReadFile(fsys, path)
 		if err != nil {
 			add(file, 0, "%s.files: %v", field, err)
-			return nil
+			log.set(dst, nil)
+			return
 		}
 		hash(path, data)
 		files[i] = data
-		b.reserve(bytes.Count(data, []byte("\n")) + 1)
 	}
-	for i, data := range files {
-		// The table's names are slices of the text, which nothing else
-		// holds or changes: no copy of the megabyte of world names.
-		if err := b.add(unsafe.String(unsafe.SliceData(data), len(data))); err != nil {
-			add(PeopleDir+"/"+spec.Files[i], 0, "%v", err)
-			return nil
+	log.async(dst, func(add func(string, int, string, ...any)) *NameTable {
+		var b tableBuilder
+		for _, data := range files {
+			b.reserve(bytes.Count(data, []byte("\n")) + 1)
 		}
-	}
-	for _, w := range spec.Except {
-		if strings.ContainsAny(w, " \t") || w == "" {
-			add(file, 0, "%s.except: want one word each, got %q", field, w)
-			continue
+		for i, data := range files {
+			// The table's names are slices of the text, which nothing else
+			// holds or changes: no copy of the megabyte of world names.
+			if err := b.add(unsafe.String(unsafe.SliceData(data), len(data))); err != nil {
+				add(PeopleDir+"/"+spec.Files[i], 0, "%v", err)
+				return nil
+			}
 		}
-		b.drop(foldName(w))
+		for _, w := range spec.Except {
+			if strings.ContainsAny(w, " \t") || w == "" {
+				add(file, 0, "%s.except: want one word each, got %q", field, w)
+				continue
+			}
+			b.drop(foldName(w))
+		}
+		return b.build(spec.MinCount, spec.MinShare)
+	})
+}
+
+// problemLog collects the problems of the people lexicons in the order of a
+// sequential read, though the name tables are built on goroutines of their
+// own: a table's problems are put where its build started, and the table
+// is stored where a sequential read would have stored it, in the same order.
+type problemLog struct {
+	problems []Problem
+	pending  sync.WaitGroup
+	tables   []*tableResult
+}
+
+// tableResult is a name table to store and the problems its build found,
+// which go after the first at of the log's.
+type tableResult struct {
+	dst      **NameTable
+	table    *NameTable
+	at       int
+	problems []Problem
+}
+
+func (l *problemLog) add(file string, line int, format string, args ...any) {
+	l.problems = append(l.problems, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// set stores t in *dst, in its turn among the tables.
+func (l *problemLog) set(dst **NameTable, t *NameTable) {
+	l.tables = append(l.tables, &tableResult{dst: dst, table: t, at: len(l.problems)})
+}
+
+// async builds a table on a goroutine of its own.
+func (l *problemLog) async(dst **NameTable, build func(add func(string, int, string, ...any)) *NameTable) {
+	r := &tableResult{dst: dst, at: len(l.problems)}
+	l.tables = append(l.tables, r)
+	l.pending.Go(func() {
+		r.table = build(func(file string, line int, format string, args ...any) {
+			r.problems = append(r.problems, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
+		})
+	})
+}
+
+// wait waits for the tables, stores them, and returns every problem.
+func (l *problemLog) wait() []Problem {
+	l.pending.Wait()
+	out := make([]Problem, 0, len(l.problems))
+	from := 0
+	for _, r := range l.tables {
+		*r.dst = r.table
+		out = append(append(out, l.problems[from:r.at]...), r.problems...)
+		from = r.at
 	}
-	return b.build(spec.MinCount, spec.MinShare)
+	return append(out, l.problems[from:]...)
 }

@@ -20,7 +20,9 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
+	"genderlens/internal/parallel"
 	"genderlens/internal/strictyaml"
 	"genderlens/model"
 	"genderlens/vntext"
@@ -226,6 +228,20 @@ type Rule struct {
 
 	File string `yaml:"-"`
 	Line int    `yaml:"-"`
+
+	// folded holds vntext.FoldString of the rule's phrases, which Load
+	// folds to find duplicates: see Fold.
+	folded map[string]string
+}
+
+// Fold returns vntext.FoldString(phrase): for the rule's own phrases, the
+// key Load computed checking them, so that compiling the rule does not fold
+// them again.
+func (r *Rule) Fold(phrase string) string {
+	if k, ok := r.folded[phrase]; ok {
+		return k
+	}
+	return vntext.FoldString(phrase)
 }
 
 // ruleFile is the layout of a rules file.
@@ -337,15 +353,10 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 	hashFile := func(name string, data []byte) { toHash <- hashed{name, data} }
 	// The rule files are read and hashed first; the version's hash then
 	// goes on with the people files on the goroutine that reads them.
-	type file struct {
-		data []byte
-		err  error
-	}
-	files := make([]file, len(names))
-	for i, name := range names {
-		files[i].data, files[i].err = fs.ReadFile(fsys, name)
-		if files[i].err == nil {
-			hashFile(name, files[i].data)
+	files := readYAML(fsys, names)
+	for _, f := range files {
+		if f.err == nil {
+			hashFile(f.name, f.data)
 		}
 	}
 	set := &Set{}
@@ -353,25 +364,23 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 	// the rules: they are read on another goroutine meanwhile, and their
 	// problems join the rules' below, in the order of a sequential read, so
 	// the version and the messages are the same.
-	var peopleProblems []Problem
+	var people problemLog
 	peopleDone := make(chan struct{})
 	go func() {
 		defer close(peopleDone)
-		parsePeople(fsys, &set.People, func(file string, line int, format string, args ...any) {
-			peopleProblems = append(peopleProblems, Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
-		}, hashFile)
+		parsePeople(fsys, &set.People, &people, hashFile)
 	}()
 	sawSet, setLine := false, 0
 	seen := map[string]string{}
 	var lists map[string][]string
-	for i, name := range names {
-		data, err := files[i].data, files[i].err
-		if err != nil {
-			add(name, 0, "read: %v", err)
+	for _, f := range files {
+		name := f.name
+		if f.err != nil {
+			add(name, 0, "read: %v", f.err)
 			continue
 		}
-		var doc yaml.Node
-		if err := yaml.Unmarshal(data, &doc); err != nil {
+		doc, err := f.parsed()
+		if err != nil {
 			add(name, yamlLine(err), "parse: %v", err)
 			continue
 		}
@@ -435,13 +444,18 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 		}
 	}
 	// Lists may be read after the rules that use them, so they are expanded
-	// once every file is in.
+	// once every file is in. A rule is expanded and checked without the
+	// others, so the rules are on every core (folding their phrases to find
+	// duplicates is the costly part), and reported in order.
+	msgs := make([][]string, len(set.Rules))
+	parallel.For(len(set.Rules), 4, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			msgs[i] = append(expandLists(&set.Rules[i], lists), validate(&set.Rules[i])...)
+		}
+	})
 	for i := range set.Rules {
 		r := &set.Rules[i]
-		for _, msg := range expandLists(r, lists) {
-			add(r.File, r.Line, "rule %s: %s", r.ID, msg)
-		}
-		for _, msg := range validate(r) {
+		for _, msg := range msgs[i] {
 			add(r.File, r.Line, "rule %s: %s", r.ID, msg)
 		}
 	}
@@ -464,11 +478,48 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 	<-peopleDone
 	close(toHash)
 	<-hashDone
-	problems = append(problems, peopleProblems...)
+	problems = append(problems, people.wait()...)
 	if set.Version != "" {
 		set.Version += "+" + hex.EncodeToString(h.Sum(nil))[:8]
 	}
 	return set, problems
+}
+
+// yamlFile is a file read, whose YAML is parsed on a goroutine of its own.
+type yamlFile struct {
+	name string
+	data []byte // not changed once read
+	err  error  // reading
+	doc  yaml.Node
+	perr error // parsing
+	done chan struct{}
+}
+
+// readYAML reads the files in order and starts parsing each: parsing the
+// YAML is most of loading the rules, and the files do not depend on one
+// another, so they are parsed on every core while the first ones are
+// decoded.
+func readYAML(fsys fs.FS, names []string) []*yamlFile {
+	files := make([]*yamlFile, len(names))
+	for i, name := range names {
+		f := &yamlFile{name: name, done: make(chan struct{})}
+		files[i] = f
+		if f.data, f.err = fs.ReadFile(fsys, name); f.err != nil {
+			close(f.done)
+			continue
+		}
+		go func() {
+			defer close(f.done)
+			f.perr = yaml.Unmarshal(f.data, &f.doc)
+		}()
+	}
+	return files
+}
+
+// parsed waits for the file's YAML and returns its document node.
+func (f *yamlFile) parsed() (*yaml.Node, error) {
+	<-f.done
+	return &f.doc, f.perr
 }
 
 // singleSpaced is strings.Join(strings.Fields(p), " "), without the copies
@@ -476,7 +527,7 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 func singleSpaced(p string) string {
 	prevSpace := true
 	for _, r := range p {
-		space := unicode.IsSpace(r)
+		space := isSpace(r)
 		if space && (r != ' ' || prevSpace) {
 			return strings.Join(strings.Fields(p), " ")
 		}
@@ -486,6 +537,22 @@ func singleSpaced(p string) string {
 		return strings.Join(strings.Fields(p), " ")
 	}
 	return p
+}
+
+// isSpace is unicode.IsSpace, which looks the White_Space table up for any
+// rune past Latin-1: the Vietnamese letters of the rules' phrases lie below
+// or among the spaces from U+1680 on (ạ is U+1EA1), so those are told apart
+// first.
+func isSpace(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r == ' ' || '\t' <= r && r <= '\r'
+	case r <= 0xFF:
+		return r == 0x85 || r == 0xA0
+	case r < 0x1680 || 0x1680 < r && r < 0x2000:
+		return false
+	}
+	return unicode.IsSpace(r)
 }
 
 // expandLists replaces "@name" phrases by the phrases of the named list. A
@@ -678,6 +745,7 @@ func validate(r *Rule) []string {
 			bad("when_topics: unknown topic %q", t)
 		}
 	}
+	r.folded = make(map[string]string, len(r.Tokens)+len(r.Exceptions))
 	phrases := func(field string, list []string) {
 		seen := make(map[string]bool, len(list))
 		for _, p := range list {
@@ -685,7 +753,11 @@ func validate(r *Rule) []string {
 				bad("%s: empty phrase", field)
 			}
 			// Phrases are matched folded, so "thuý"/"thúy" are one phrase.
-			k := vntext.FoldString(singleSpaced(p))
+			sp := singleSpaced(p)
+			k := vntext.FoldString(sp)
+			if sp == p {
+				r.folded[p] = k
+			}
 			if seen[k] {
 				bad("%s: duplicate phrase %q", field, p)
 			}

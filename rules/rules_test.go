@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 
 	"genderlens/model"
 )
@@ -466,6 +467,14 @@ func TestEmbeddedScoring(t *testing.T) {
 	sc, err := EmbeddedScoring()
 	if err != nil || !reflect.DeepEqual(sc, set.Scoring) {
 		t.Errorf("EmbeddedScoring() = %+v, %v; the embedded set has %+v", sc, err, set.Scoring)
+	}
+}
+
+func TestIsSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package scorer
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"genderlens/model"
 )
@@ -108,61 +109,67 @@ func Label(lang, key string) (string, bool) {
 
 // The --explain reasons (why a candidate was rejected or merged, why a rule match did not become a finding) are
 // written in English where they are made; reasonIn says them in the document's language. Each pattern is one
-// reason; its groups are names, phrases and numbers taken from the text, which stay as they are.
-var vietnameseReasons = []struct {
+// reason; its groups are names, phrases and numbers taken from the text, which stay as they are. They are compiled
+// the first time an explanation is said in Vietnamese: 38 regexps cost every start-up a millisecond otherwise.
+var vietnameseReasons = sync.OnceValue(func() []vietnameseReason {
+	return []vietnameseReason{
+		{regexp.MustCompile(`^after a house number: a street$`), fixed("đứng sau số nhà: tên đường")},
+		{regexp.MustCompile(`^a family name \(họ \.\.\.\) that names nobody in the text$`), fixed("một họ (họ ...) không chỉ người nào trong bài")},
+		{regexp.MustCompile(`^after "(.*)": a place or organisation$`), func(m []string) string { return `đứng sau "` + m[1] + `": địa danh hoặc tổ chức` }},
+		{regexp.MustCompile(`^starts with "(.*)": a place or organisation$`), func(m []string) string { return `bắt đầu bằng "` + m[1] + `": địa danh hoặc tổ chức` }},
+		{regexp.MustCompile(`^part of a title \((.*)\)$`), func(m []string) string { return "một phần của chức danh (" + m[1] + ")" }},
+		{regexp.MustCompile(`^a common phrase \((.*)\)$`), func(m []string) string { return "cụm từ thông dụng (" + m[1] + ")" }},
+		{regexp.MustCompile(`^a name of (.*) \(gazetteer\)$`), func(m []string) string { return "tên " + gazetteerKind(m[1]) + " (danh mục tên riêng)" }},
+		{regexp.MustCompile(`^part of a name of (.*) \(gazetteer\)$`), func(m []string) string {
+			return "một phần tên " + gazetteerKind(m[1]) + " (danh mục tên riêng)"
+		}},
+		{regexp.MustCompile(`^an acronym$`), fixed("chữ viết tắt")},
+		{regexp.MustCompile(`^part of an organisation's name \((.*)\)$`), func(m []string) string { return "một phần tên tổ chức (" + m[1] + ")" }},
+		{regexp.MustCompile(`^a place or organisation elsewhere in the article$`), fixed("địa danh hoặc tổ chức ở chỗ khác trong bài")},
+		{regexp.MustCompile(`^"(.*)" marks an organisation or place$`), func(m []string) string { return `"` + m[1] + `" cho biết đây là tổ chức hoặc địa danh` }},
+		{regexp.MustCompile(`^a single letter with no honorific$`), fixed("một chữ cái, không có danh xưng")},
+		{regexp.MustCompile(`^a connective opening the sentence \((.*)\)$`), func(m []string) string { return "từ nối mở đầu câu (" + m[1] + ")" }},
+		{regexp.MustCompile(`^no cue of a person \(honorific, title, family name, speech\)$`), fixed("không có dấu hiệu của một người (danh xưng, chức danh, họ, lời nói)")},
+		{regexp.MustCompile(`^the same name$`), fixed("cùng tên")},
+		{regexp.MustCompile(`^the given name of (.*)$`), func(m []string) string { return "tên của " + m[1] }},
+		{regexp.MustCompile(`^the family name of (.*)$`), func(m []string) string { return "họ của " + m[1] }},
+		{regexp.MustCompile(`^the full name of (.*) \(written with initials before\)$`), func(m []string) string {
+			return "họ tên đầy đủ của " + m[1] + " (trước đó viết tắt)"
+		}},
+		{regexp.MustCompile(`^the full name of (.*)$`), func(m []string) string { return "họ tên đầy đủ của " + m[1] }},
+		{regexp.MustCompile(`^the first name of (.*)$`), func(m []string) string { return "tên gọi của " + m[1] }},
+		{regexp.MustCompile(`^the same first and last name as (.*)$`), func(m []string) string { return "cùng tên gọi và họ với " + m[1] }},
+		{regexp.MustCompile(`^the initials of (.*)$`), func(m []string) string { return "chữ viết tắt tên của " + m[1] }},
+		{regexp.MustCompile(`^a part of the name of (.*)$`), func(m []string) string { return "một phần tên của " + m[1] }},
+		{regexp.MustCompile(`^a misspelling of (.*)$`), func(m []string) string { return "viết sai tên của " + m[1] }},
+		{regexp.MustCompile(`^only in articles with the topic (.*)$`), func(m []string) string {
+			return "chỉ áp dụng cho " + strings.ToLower(model.TopicLabel(m[1], "vi"))
+		}},
+		{regexp.MustCompile(`^never in the section (.*)$`), func(m []string) string { return "không áp dụng trong chuyên mục " + m[1] }},
+		{regexp.MustCompile(`^only in the sections (.*)$`), func(m []string) string { return "chỉ áp dụng trong các chuyên mục " + m[1] }},
+		{regexp.MustCompile(`^capitalised in mid-sentence: part of a proper name$`), fixed("viết hoa giữa câu: một phần của tên riêng")},
+		{regexp.MustCompile(`^opens a list of names after a colon$`), fixed("mở đầu một danh sách tên riêng sau dấu hai chấm")},
+		{regexp.MustCompile(`^not at the start of a clause$`), fixed("không đứng đầu mệnh đề")},
+		{regexp.MustCompile(`^inside a quotation: the source's own words$`), fixed("nằm trong lời trích dẫn: lời của chính nguồn tin")},
+		{regexp.MustCompile(`^an exception of the rule overlaps it$`), fixed("trùng với một ngoại lệ của quy tắc")},
+		{regexp.MustCompile(`^no person \((.*)\) or context phrase within (\d+) words$`), func(m []string) string {
+			return "không có người (" + nearPerson(m[1]) + ") hay cụm từ ngữ cảnh trong vòng " + m[2] + " từ"
+		}},
+		{regexp.MustCompile(`^no person \((.*)\) within (\d+) words$`), func(m []string) string {
+			return "không có người (" + nearPerson(m[1]) + ") trong vòng " + m[2] + " từ"
+		}},
+		{regexp.MustCompile(`^no context phrase within (\d+) words$`), func(m []string) string { return "không có cụm từ ngữ cảnh trong vòng " + m[1] + " từ" }},
+		{regexp.MustCompile(`^a passing mention: (\d+) sentences, no cue in the first (\d+), the cues within (\d+) sentences$`), func(m []string) string {
+			return "nhắc qua: bài có " + m[1] + " câu, không dấu hiệu nào ở " + m[2] + " câu đầu, các dấu hiệu nằm trong " + m[3] + " câu"
+		}},
+		{regexp.MustCompile(`^cancelled by "(.*)" nearby$`), func(m []string) string { return `bị loại vì "` + m[1] + `" ở gần` }},
+	}
+})
+
+// vietnameseReason is an --explain reason's pattern in English and how to say it in Vietnamese.
+type vietnameseReason struct {
 	en *regexp.Regexp
 	vi func(m []string) string
-}{
-	{regexp.MustCompile(`^after a house number: a street$`), fixed("đứng sau số nhà: tên đường")},
-	{regexp.MustCompile(`^a family name \(họ \.\.\.\) that names nobody in the text$`), fixed("một họ (họ ...) không chỉ người nào trong bài")},
-	{regexp.MustCompile(`^after "(.*)": a place or organisation$`), func(m []string) string { return `đứng sau "` + m[1] + `": địa danh hoặc tổ chức` }},
-	{regexp.MustCompile(`^starts with "(.*)": a place or organisation$`), func(m []string) string { return `bắt đầu bằng "` + m[1] + `": địa danh hoặc tổ chức` }},
-	{regexp.MustCompile(`^part of a title \((.*)\)$`), func(m []string) string { return "một phần của chức danh (" + m[1] + ")" }},
-	{regexp.MustCompile(`^a common phrase \((.*)\)$`), func(m []string) string { return "cụm từ thông dụng (" + m[1] + ")" }},
-	{regexp.MustCompile(`^a name of (.*) \(gazetteer\)$`), func(m []string) string { return "tên " + gazetteerKind(m[1]) + " (danh mục tên riêng)" }},
-	{regexp.MustCompile(`^part of a name of (.*) \(gazetteer\)$`), func(m []string) string {
-		return "một phần tên " + gazetteerKind(m[1]) + " (danh mục tên riêng)"
-	}},
-	{regexp.MustCompile(`^an acronym$`), fixed("chữ viết tắt")},
-	{regexp.MustCompile(`^part of an organisation's name \((.*)\)$`), func(m []string) string { return "một phần tên tổ chức (" + m[1] + ")" }},
-	{regexp.MustCompile(`^a place or organisation elsewhere in the article$`), fixed("địa danh hoặc tổ chức ở chỗ khác trong bài")},
-	{regexp.MustCompile(`^"(.*)" marks an organisation or place$`), func(m []string) string { return `"` + m[1] + `" cho biết đây là tổ chức hoặc địa danh` }},
-	{regexp.MustCompile(`^a single letter with no honorific$`), fixed("một chữ cái, không có danh xưng")},
-	{regexp.MustCompile(`^a connective opening the sentence \((.*)\)$`), func(m []string) string { return "từ nối mở đầu câu (" + m[1] + ")" }},
-	{regexp.MustCompile(`^no cue of a person \(honorific, title, family name, speech\)$`), fixed("không có dấu hiệu của một người (danh xưng, chức danh, họ, lời nói)")},
-	{regexp.MustCompile(`^the same name$`), fixed("cùng tên")},
-	{regexp.MustCompile(`^the given name of (.*)$`), func(m []string) string { return "tên của " + m[1] }},
-	{regexp.MustCompile(`^the family name of (.*)$`), func(m []string) string { return "họ của " + m[1] }},
-	{regexp.MustCompile(`^the full name of (.*) \(written with initials before\)$`), func(m []string) string {
-		return "họ tên đầy đủ của " + m[1] + " (trước đó viết tắt)"
-	}},
-	{regexp.MustCompile(`^the full name of (.*)$`), func(m []string) string { return "họ tên đầy đủ của " + m[1] }},
-	{regexp.MustCompile(`^the first name of (.*)$`), func(m []string) string { return "tên gọi của " + m[1] }},
-	{regexp.MustCompile(`^the same first and last name as (.*)$`), func(m []string) string { return "cùng tên gọi và họ với " + m[1] }},
-	{regexp.MustCompile(`^the initials of (.*)$`), func(m []string) string { return "chữ viết tắt tên của " + m[1] }},
-	{regexp.MustCompile(`^a part of the name of (.*)$`), func(m []string) string { return "một phần tên của " + m[1] }},
-	{regexp.MustCompile(`^a misspelling of (.*)$`), func(m []string) string { return "viết sai tên của " + m[1] }},
-	{regexp.MustCompile(`^only in articles with the topic (.*)$`), func(m []string) string {
-		return "chỉ áp dụng cho " + strings.ToLower(model.TopicLabel(m[1], "vi"))
-	}},
-	{regexp.MustCompile(`^never in the section (.*)$`), func(m []string) string { return "không áp dụng trong chuyên mục " + m[1] }},
-	{regexp.MustCompile(`^only in the sections (.*)$`), func(m []string) string { return "chỉ áp dụng trong các chuyên mục " + m[1] }},
-	{regexp.MustCompile(`^capitalised in mid-sentence: part of a proper name$`), fixed("viết hoa giữa câu: một phần của tên riêng")},
-	{regexp.MustCompile(`^opens a list of names after a colon$`), fixed("mở đầu một danh sách tên riêng sau dấu hai chấm")},
-	{regexp.MustCompile(`^not at the start of a clause$`), fixed("không đứng đầu mệnh đề")},
-	{regexp.MustCompile(`^inside a quotation: the source's own words$`), fixed("nằm trong lời trích dẫn: lời của chính nguồn tin")},
-	{regexp.MustCompile(`^an exception of the rule overlaps it$`), fixed("trùng với một ngoại lệ của quy tắc")},
-	{regexp.MustCompile(`^no person \((.*)\) or context phrase within (\d+) words$`), func(m []string) string {
-		return "không có người (" + nearPerson(m[1]) + ") hay cụm từ ngữ cảnh trong vòng " + m[2] + " từ"
-	}},
-	{regexp.MustCompile(`^no person \((.*)\) within (\d+) words$`), func(m []string) string {
-		return "không có người (" + nearPerson(m[1]) + ") trong vòng " + m[2] + " từ"
-	}},
-	{regexp.MustCompile(`^no context phrase within (\d+) words$`), func(m []string) string { return "không có cụm từ ngữ cảnh trong vòng " + m[1] + " từ" }},
-	{regexp.MustCompile(`^a passing mention: (\d+) sentences, no cue in the first (\d+), the cues within (\d+) sentences$`), func(m []string) string {
-		return "nhắc qua: bài có " + m[1] + " câu, không dấu hiệu nào ở " + m[2] + " câu đầu, các dấu hiệu nằm trong " + m[3] + " câu"
-	}},
-	{regexp.MustCompile(`^cancelled by "(.*)" nearby$`), func(m []string) string { return `bị loại vì "` + m[1] + `" ở gần` }},
 }
 
 func fixed(s string) func([]string) string { return func([]string) string { return s } }
@@ -193,7 +200,7 @@ func reasonIn(lang, reason string) string {
 	if rest, ok := strings.CutPrefix(reason, "about no one: "); ok {
 		return "không nói về ai: " + reasonIn(lang, rest)
 	}
-	for _, r := range vietnameseReasons {
+	for _, r := range vietnameseReasons() {
 		if m := r.en.FindStringSubmatch(reason); m != nil {
 			return r.vi(m)
 		}

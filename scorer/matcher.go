@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"genderlens/internal/parallel"
 	"genderlens/vntext"
 )
 
@@ -80,7 +81,6 @@ type matcher struct {
 	// root is the root's edges as a slice by vocabulary id (-1: none): every
 	// token starts a walk, so the first step skips the map.
 	root []int32
-	toks []vntext.Token // scratch for add
 	// crossBelow marks the nodes under which a crossable phrase continues:
 	// only there is punctuation worth skipping.
 	crossBelow []bool
@@ -97,16 +97,19 @@ func newMatcher() *matcher {
 	return m
 }
 
-// reserve makes room for about n more phrases: growing the entry and node
-// arrays one doubling at a time copied them again and again at start-up.
+// reserve makes room for about n more phrases: growing the node arrays one
+// doubling at a time copied them again and again at start-up.
 func (m *matcher) reserve(n int) {
-	m.entries = slices.Grow(m.entries, n)
 	m.meta = slices.Grow(m.meta, n)
 	m.outs = slices.Grow(m.outs, n+n/4)
 	m.kids = slices.Grow(m.kids, n+n/4)
 	m.crossBelow = slices.Grow(m.crossBelow, n+n/4)
-	for 4*(m.edges.n+n+n/4) > 3*len(m.edges.keys) {
-		m.edges.grow()
+	size := max(64, len(m.edges.keys))
+	for 4*(m.edges.n+n+n/4) > 3*size {
+		size *= 2
+	}
+	if size > len(m.edges.keys) {
+		m.edges.growTo(size) // at once: each doubling wrote every slot again
 	}
 }
 
@@ -123,17 +126,17 @@ func (m *matcher) id(syl string, add bool) int32 {
 	return id
 }
 
-// add compiles phrase into the trie.
-func (m *matcher) add(phrase string, e entry) error {
-	key := vntext.FoldString(phrase)
-	m.toks = vntext.AppendTokens(m.toks[:0], key)
-	toks := m.toks
-	if len(toks) == 0 {
-		return fmt.Errorf("phrase %q has no syllables", phrase)
+// insert adds e, whose phrase and key are set, to the trie.
+func (m *matcher) insert(e entry) error {
+	if e.key == "" {
+		return fmt.Errorf("phrase %q has no syllables", e.phrase)
 	}
 	node := int32(0)
-	for _, t := range toks {
-		id := m.id(key[t.Start:t.End], true)
+	depth := 0
+	for rest := e.key; rest != ""; depth++ {
+		var syl string
+		syl, rest, _ = strings.Cut(rest, " ")
+		id := m.id(syl, true)
 		edge := edgeKey(node, id)
 		next, ok := m.edges.get(edge)
 		if !ok {
@@ -158,14 +161,40 @@ func (m *matcher) add(phrase string, e entry) error {
 			return nil // the same phrase in another spelling (ủy/uỷ), or listed twice
 		}
 	}
-	e.phrase, e.key = phrase, spaced(key, toks)
 	m.entries = append(m.entries, e)
 	m.meta = append(m.meta, entryMeta{rule: e.rule, kind: e.kind})
 	m.outs[node] = append(m.outs[node], int32(len(m.entries)-1))
-	if len(toks) > m.maxDepth {
-		m.maxDepth = len(toks)
+	if depth > m.maxDepth {
+		m.maxDepth = depth
 	}
 	return nil
+}
+
+// compile compiles entries, each with its phrase set, into the trie of a
+// new matcher, in their order, and returns the first entry that fails; fold
+// is vntext.FoldString of an entry's phrase. The phrases are folded on every
+// core first: that is the costly part (start-up folds some 20,000 phrases),
+// and it needs nothing of the trie. The entries kept become the matcher's:
+// es is its memory.
+func (m *matcher) compile(es []entry, fold func(*entry) string) (entry, error) {
+	parallel.For(len(es), 1024, func(lo, hi int) {
+		var toks []vntext.Token
+		for i := lo; i < hi; i++ {
+			key := fold(&es[i])
+			toks = vntext.AppendTokens(toks[:0], key)
+			es[i].key = spaced(key, toks)
+		}
+	})
+	// Entries kept are written over the start of es, never past the one
+	// being read.
+	m.entries = es[:0]
+	for i := range es {
+		e := es[i]
+		if err := m.insert(e); err != nil {
+			return e, err
+		}
+	}
+	return entry{}, nil
 }
 
 // spaced is the tokens of key one space apart: key itself when it is

@@ -77,12 +77,6 @@ func New(set *rules.Set) (*Scorer, error) {
 		return nil, fmt.Errorf("new scorer: nil rule set")
 	}
 	s := &Scorer{set: set, rules: set.Rules, m: newMatcher(), people: &set.People, sections: rules.NewSectionIndex(set.Sections)}
-	add := func(phrase string, e entry) error {
-		if err := s.m.add(phrase, e); err != nil {
-			return fmt.Errorf("compile rule %s: %w", set.Rules[e.rule].ID, err)
-		}
-		return nil
-	}
 	n := 0
 	for _, r := range set.Rules {
 		n += len(r.Tokens) + len(r.Swap) + len(r.Exceptions)
@@ -92,72 +86,68 @@ func New(set *rules.Set) (*Scorer, error) {
 			}
 		}
 	}
-	s.m.reserve(n + 4096) // and the people lexicons
+	n += 8192 // and the people lexicons' (over 4,000)
+	s.m.reserve(n)
+	// The phrases are gathered, then compiled all at once (folded on every
+	// core), in the order of the rules and then the people lexicons.
+	phrases := make([]entry, 0, n)
+	add := func(p string, e entry) {
+		e.phrase = p
+		phrases = append(phrases, e)
+	}
 	for i, r := range set.Rules {
 		ri := int32(i)
 		for _, p := range r.Tokens {
-			if err := add(p, entry{kind: entryRule, rule: ri}); err != nil {
-				return nil, err
-			}
+			add(p, entry{kind: entryRule, rule: ri})
 		}
 		for _, p := range slices.Sorted(mapKeys(r.Swap)) {
-			if err := add(p, entry{kind: entryRule, rule: ri, replacement: r.Swap[p]}); err != nil {
-				return nil, err
-			}
+			add(p, entry{kind: entryRule, rule: ri, replacement: r.Swap[p]})
 		}
 		for _, p := range r.Exceptions {
-			if err := add(p, entry{kind: entryException, rule: ri}); err != nil {
-				return nil, err
-			}
+			add(p, entry{kind: entryException, rule: ri})
 		}
 		if r.Near != nil {
 			for _, p := range r.Near.Tokens {
-				if err := add(p, entry{kind: entryNear, rule: ri}); err != nil {
-					return nil, err
-				}
+				add(p, entry{kind: entryNear, rule: ri})
 			}
 			for _, p := range r.Near.Exceptions {
-				if err := add(p, entry{kind: entryNearException, rule: ri}); err != nil {
-					return nil, err
-				}
+				add(p, entry{kind: entryNearException, rule: ri})
 			}
 		}
 		if r.Unless != nil {
 			for _, p := range r.Unless.Tokens {
-				if err := add(p, entry{kind: entryUnless, rule: ri}); err != nil {
-					return nil, err
-				}
+				add(p, entry{kind: entryUnless, rule: ri})
 			}
 		}
 		if r.About != nil {
 			for _, p := range r.About.Tokens {
-				if err := add(p, entry{kind: entryAbout, rule: ri}); err != nil {
-					return nil, err
-				}
+				add(p, entry{kind: entryAbout, rule: ri})
 			}
 		}
 	}
-	if err := s.compilePeople(&set.People); err != nil {
-		return nil, err
+	peoplePhrases(&set.People, func(p string, e entry) {
+		e.rule = -1
+		add(p, e)
+	})
+	// The word sets are built on a goroutine of their own while the
+	// phrases compile: inserting them into the trie is one core's work.
+	var sets sync.WaitGroup
+	sets.Go(func() { s.indexPeople(&set.People) })
+	e, err := s.m.compile(phrases, func(e *entry) string {
+		if e.rule >= 0 {
+			return s.rules[e.rule].Fold(e.phrase) // folded once already, to lint it
+		}
+		return vntext.FoldString(e.phrase)
+	})
+	sets.Wait()
+	if err != nil {
+		if e.rule >= 0 {
+			return nil, fmt.Errorf("compile rule %s: %w", set.Rules[e.rule].ID, err)
+		}
+		return nil, fmt.Errorf("compile people lexicon: %w", err)
 	}
 	for i, e := range s.m.entries {
 		s.m.meta[i].topic = e.rule >= 0 && s.rules[e.rule].Kind == rules.KindTopic
-	}
-	s.words = keyWords{
-		loi: vntext.FoldString("lời"), duoc: vntext.FoldString("được"), bi: vntext.FoldString("bị"),
-		cua: vntext.FoldString("của"), va: vntext.FoldString("và"), cung: vntext.FoldString("cùng"),
-		voi: vntext.FoldString("với"), mot: vntext.FoldString("một"), la: vntext.FoldString("là"),
-		nhu: vntext.FoldString("như"), thi: vntext.FoldString("thì"), rang: vntext.FoldString("rằng"),
-		ho: vntext.FoldString("họ"), ca: vntext.FoldString("cả"), tuoi: vntext.FoldString("tuổi"),
-	}
-	v := &set.People.Violence
-	s.violence = violenceWords{
-		victims: foldedPhrases(v.Victims...), accused: foldedPhrases(v.Accused...),
-		anaphorPredicates: foldedPhrases(v.AnaphorPredicates...),
-		harmVerbs:         foldedPhraseSet(v.HarmVerbs...), harmAgents: foldedPhraseSet(v.HarmAgents...),
-		ties: foldedPhraseSet(v.Ties...), anaphors: foldedPhraseSet(v.Anaphors...),
-		childAnaphors: foldedPhraseSet(v.ChildAnaphors...), fictionBefore: foldedPhraseSet(v.FictionBefore...),
-		fictionRoles: foldedPhraseSet(v.FictionRoles...), fictionAfter: foldedPhraseSet(v.FictionAfter...),
 	}
 	for _, r := range set.Rules {
 		for _, n := range []*rules.Near{r.Near, r.About} {
@@ -168,6 +158,50 @@ func New(set *rules.Set) (*Scorer, error) {
 		}
 	}
 	return s, nil
+}
+
+// indexPeople builds the folded word sets and maps of the people lexicons
+// that the people finder looks tokens up in.
+func (s *Scorer) indexPeople(p *rules.People) {
+	s.words = keyWords{
+		loi: vntext.FoldString("lời"), duoc: vntext.FoldString("được"), bi: vntext.FoldString("bị"),
+		cua: vntext.FoldString("của"), va: vntext.FoldString("và"), cung: vntext.FoldString("cùng"),
+		voi: vntext.FoldString("với"), mot: vntext.FoldString("một"), la: vntext.FoldString("là"),
+		nhu: vntext.FoldString("như"), thi: vntext.FoldString("thì"), rang: vntext.FoldString("rằng"),
+		ho: vntext.FoldString("họ"), ca: vntext.FoldString("cả"), tuoi: vntext.FoldString("tuổi"),
+	}
+	v := &p.Violence
+	s.violence = violenceWords{
+		victims: foldedPhrases(v.Victims...), accused: foldedPhrases(v.Accused...),
+		anaphorPredicates: foldedPhrases(v.AnaphorPredicates...),
+		harmVerbs:         foldedPhraseSet(v.HarmVerbs...), harmAgents: foldedPhraseSet(v.HarmAgents...),
+		ties: foldedPhraseSet(v.Ties...), anaphors: foldedPhraseSet(v.Anaphors...),
+		childAnaphors: foldedPhraseSet(v.ChildAnaphors...), fictionBefore: foldedPhraseSet(v.FictionBefore...),
+		fictionRoles: foldedPhraseSet(v.FictionRoles...), fictionAfter: foldedPhraseSet(v.FictionAfter...),
+	}
+	s.roleTitles = map[string]string{}
+	for _, role := range rules.Roles() {
+		for _, t := range p.Titles[role] {
+			s.roleTitles[vntext.FoldString(t)] = role
+		}
+	}
+	s.surnames = foldedSet(p.Surnames)
+	s.notNames = foldedSet(p.NotNames)
+	s.orgInside = foldedSet(p.OrgInside)
+	s.notBefore = foldedSet(p.NotBefore)
+	s.notAfter = foldedSet(p.NotAfter)
+	s.descriptionLinks = foldedSet(p.DescriptionLinks)
+	s.particles = foldedSet(p.Particles)
+	s.textOnly = p.GenderEvidence == rules.EvidenceText
+	s.eastAsian = foldedSet(eastAsianSurnames)
+	s.middle = map[string]string{}
+	p.Middle.Each(func(ph, g string) { s.middle[vntext.FoldString(ph)] = g })
+	s.notable = notableIndex(p.Notable, func(w string) bool { return p.GivenWorld.Known(w) || s.surnames[w] })
+	s.notableFirst = map[string]bool{}
+	for name := range s.notable {
+		first, _, _ := strings.Cut(name, " ")
+		s.notableFirst[first] = true
+	}
 }
 
 // violenceWords is rules.Violence folded for lookups at a token: single
@@ -195,28 +229,16 @@ func (s *Scorer) needVictims(d *doc) bool {
 	return false
 }
 
-// compilePeople adds the people lexicons to the matcher and the
-// single-syllable sets.
-func (s *Scorer) compilePeople(p *rules.People) error {
-	var err error
-	cue := func(phrase string, e entry) {
-		e.rule = -1
-		if err == nil {
-			if e2 := s.m.add(phrase, e); e2 != nil {
-				err = fmt.Errorf("compile people lexicon: %w", e2)
-			}
-		}
-	}
+// peoplePhrases gives cue the people lexicons' phrases for the matcher.
+func peoplePhrases(p *rules.People, cue func(string, entry)) {
 	p.Honorifics.Each(func(ph, g string) { cue(ph, entry{kind: entryHonorific, gender: g}) })
 	p.RoleNouns.Each(func(ph, g string) { cue(ph, entry{kind: entryRoleNoun, gender: g}) })
 	p.References.Each(func(ph, g string) { cue(ph, entry{kind: entryReference, gender: g}) })
 	p.SpeakerFamily.Each(func(ph, g string) { cue(ph, entry{kind: entrySpeakerFamily, gender: g}) })
 	p.Sources.Each(func(ph, g string) { cue(ph, entry{kind: entrySource, gender: g}) })
-	s.roleTitles = map[string]string{}
 	for _, role := range rules.Roles() {
 		for _, t := range p.Titles[role] {
 			cue(t, entry{kind: entryTitle, tag: role})
-			s.roleTitles[vntext.FoldString(t)] = role
 		}
 	}
 	standingTitles(p, func(t, role string) { cue(t, entry{kind: entryTitle, tag: role}) })
@@ -238,27 +260,6 @@ func (s *Scorer) compilePeople(p *rules.People) error {
 			cue(ph, entry{kind: entryGazetteer, tag: kind})
 		}
 	}
-	if err != nil {
-		return err
-	}
-	s.surnames = foldedSet(p.Surnames)
-	s.notNames = foldedSet(p.NotNames)
-	s.orgInside = foldedSet(p.OrgInside)
-	s.notBefore = foldedSet(p.NotBefore)
-	s.notAfter = foldedSet(p.NotAfter)
-	s.descriptionLinks = foldedSet(p.DescriptionLinks)
-	s.particles = foldedSet(p.Particles)
-	s.textOnly = p.GenderEvidence == rules.EvidenceText
-	s.eastAsian = foldedSet(eastAsianSurnames)
-	s.middle = map[string]string{}
-	p.Middle.Each(func(ph, g string) { s.middle[vntext.FoldString(ph)] = g })
-	s.notable = notableIndex(p.Notable, func(w string) bool { return p.GivenWorld.Known(w) || s.surnames[w] })
-	s.notableFirst = map[string]bool{}
-	for name := range s.notable {
-		first, _, _ := strings.Cut(name, " ")
-		s.notableFirst[first] = true
-	}
-	return nil
 }
 
 // notableIndex maps the folded names of notable people to their gender,

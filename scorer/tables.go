@@ -65,9 +65,11 @@ func (t *edgeTable) put(key uint64, next int32) {
 	}
 }
 
-func (t *edgeTable) grow() {
+func (t *edgeTable) grow() { t.growTo(max(64, 2*len(t.keys))) }
+
+// growTo rebuilds the table with size slots, a power of two.
+func (t *edgeTable) growTo(size int) {
 	keys, next := t.keys, t.next
-	size := max(64, 2*len(keys))
 	t.keys, t.next = make([]uint64, size), make([]int32, size)
 	for i := range t.keys {
 		t.keys[i] = noEdge

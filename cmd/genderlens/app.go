@@ -23,11 +23,12 @@ import (
 
 // loadScorer compiles the embedded rule set, or the one in dir when it is set.
 func loadScorer(dir string) (*scorer.Scorer, error) {
-	// Compiling the rules builds some 20 MB that stays and as much that does
+	// Compiling the rules builds some 10 MB that stays and more that does
 	// not, from a near-empty heap: at the default GOGC the collector ran five
-	// or six times over it during start-up. A higher target while loading,
-	// then the previous setting again.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	// or six times over it during start-up, and once at 400. None while
+	// loading, then the previous setting again: a command that checks one
+	// file ends before the collector is needed.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	var set *rules.Set
 	var err error
 	if dir != "" {
