@@ -143,13 +143,17 @@ var chineseWords = []string{"trung quốc", "hoa ngữ", "hồng kông", "hong k
 // chineseContext reports a story that names China-related places or media
 // at least twice.
 func (s *Scorer) chineseContext(d *doc) bool {
+	// The kinds are read from the small meta array, not the entries (over
+	// 100 bytes each): the loop goes over every hit of the document.
 	n := 0
 	for _, h := range d.hits { // the matcher found them with everything else
-		if s.m.entries[h.entry].kind == entryChinese {
-			n++
+		if s.m.meta[h.entry].kind == entryChinese {
+			if n++; n == 2 {
+				return true
+			}
 		}
 	}
-	return n >= 2
+	return false
 }
 
 // vietnameseOnlyMiddles are middle names that no Sino-Vietnamese reading of
