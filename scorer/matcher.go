@@ -70,9 +70,11 @@ type matcher struct {
 	vocab vocabTable
 	edges edgeTable
 	outs  [][]int32 // entries ending at each node
-	// kids counts each node's child edges: a walk that reaches a node
-	// without any (most phrases end at a leaf) stops without a lookup.
-	kids     []int32
+	// kids has bit id%64 set for each child edge of a node by syllable id:
+	// a walk stops without a lookup at a leaf (no bit, as most phrases
+	// end) and at most nodes where the next syllable has no edge (four in
+	// five lookups found none).
+	kids     []uint64
 	entries  []entry
 	meta     []entryMeta // by entry
 	maxDepth int
@@ -86,11 +88,14 @@ type matcher struct {
 	crossBelow []bool
 }
 
+// kidBit is the bit of syllable id in a node's kids.
+func kidBit(id int32) uint64 { return 1 << (uint32(id) & 63) }
+
 // maxSkips bounds the punctuation one match may run across.
 const maxSkips = 3
 
 func newMatcher() *matcher {
-	m := &matcher{outs: [][]int32{nil}, kids: []int32{0}, crossBelow: []bool{false}}
+	m := &matcher{outs: [][]int32{nil}, kids: []uint64{0}, crossBelow: []bool{false}}
 	for _, p := range []string{",", "\"", "“", "”", "'", "‘", "’", "«", "»", "-", "–", "—", "…"} {
 		m.soft[m.id(p, true)] = true
 	}
@@ -140,7 +145,7 @@ func (m *matcher) add(phrase string, e entry) error {
 			next = int32(len(m.outs))
 			m.outs = append(m.outs, nil)
 			m.kids = append(m.kids, 0)
-			m.kids[node]++
+			m.kids[node] |= kidBit(id)
 			m.crossBelow = append(m.crossBelow, false)
 			m.edges.put(edge, next)
 			if node == 0 {
@@ -226,9 +231,8 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 			case node == 0:
 				next = m.root[id]
 				ok = next >= 0
-			case m.kids[node] == 0:
-				// A leaf: no edge to find, and crossBelow is false, so no
-				// punctuation to skip either.
+			case m.kids[node]&kidBit(id) == 0:
+				// No edge for this syllable (at a leaf, none at all).
 			default:
 				next, ok = m.edges.get(edgeKey(node, id))
 			}
