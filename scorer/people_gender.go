@@ -337,13 +337,16 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 			}
 			continue
 		}
-		subject := clauseStart || d.sent[k] != d.sent[a] && d.sentenceStart(k) ||
-			d.sent[k] == d.sent[a] && s.afterOwnSpeechVerb(d, b, k)
+		afterMark := clauseStart
 		clauseStart = false
 		e, end, ok := d.cueAt(s, k, entryReference)
 		if !ok || e.gender != female && e.gender != male {
 			continue // "vị này" refers back but says nothing of gender
 		}
+		// Whether the word opens a clause is asked only of the few words that
+		// refer back, not of every word after every mention.
+		subject := afterMark || d.sent[k] != d.sent[a] && d.sentenceStart(k) ||
+			d.sent[k] == d.sent[a] && s.afterOwnSpeechVerb(d, b, k)
 		if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
 			continue // "của anh Hùng" introduces someone else
 		}
