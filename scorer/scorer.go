@@ -410,6 +410,11 @@ type doc struct {
 	scratch  []byte
 	hits     []hit   // ordered by start token
 	first    []int32 // first[i]: index of the first hit starting at token >= i
+	// ctxHits are the trie nodes of context phrases reached, as hits whose
+	// entry is the node (matcher.ctx), ordered by start token, and
+	// ctxFirst indexes them as first does hits.
+	ctxHits  []hit
+	ctxFirst []int32
 	// byEnd are hit indexes grouped by end token: those ending at token e
 	// (exclusive) are byEnd[endFrom[e]:endFrom[e+1]].
 	byEnd   []int32
@@ -486,6 +491,15 @@ func (d *doc) hitsAt(i int) []hit {
 		return nil
 	}
 	return d.hits[d.first[i]:d.first[i+1]]
+}
+
+// ctxAt returns the context hits that start at token i: their entries are
+// trie nodes, whose phrases are s.m.ctx[h.entry].
+func (d *doc) ctxAt(i int) []hit {
+	if i < 0 || i >= len(d.toks) {
+		return nil
+	}
+	return d.ctxHits[d.ctxFirst[i]:d.ctxFirst[i+1]]
 }
 
 // hitsEndingAt returns the hits that end at token end (exclusive), in no
@@ -697,7 +711,18 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.toks = d.key.Tokens
 	n := len(d.toks)
 	d.ids = s.m.lookup(d.key.Text, d.toks, d.ids[:0])
-	d.hits = s.m.scan(d.toks, d.ids, d.hits[:0])
+	d.hits, d.ctxHits = s.m.scan(d.toks, d.ids, d.hits[:0], d.ctxHits[:0])
+	ctxFirst := resize(d.ctxFirst, n+1)
+	i := 0
+	for k, h := range d.ctxHits {
+		for ; i <= int(h.start); i++ {
+			ctxFirst[i] = int32(k)
+		}
+	}
+	for ; i <= n; i++ {
+		ctxFirst[i] = int32(len(d.ctxHits))
+	}
+	d.ctxFirst = ctxFirst
 	// The indexes over the hits, in local slices (the loops run over every
 	// token and hit of every document): first, the counting sort by end
 	// token for cueEndingAt, and the kind bits.
@@ -706,7 +731,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	endFrom := resize(d.endFrom, n+2)
 	startKinds := resize(d.startKinds, n+1)
 	endKinds := resize(d.endKinds, n+1)
-	i := 0
+	i = 0
 	for k, h := range hits {
 		for ; i <= int(h.start); i++ {
 			first[i] = int32(k)
