@@ -426,6 +426,7 @@ type doc struct {
 	startKinds, endKinds []uint32
 	sent                 []int32 // sentence number of each token
 	quote                []bool  // token lies inside a quotation
+	upper                []bool  // token starts with an upper-case letter in the input
 	// sentSpans and quoteSpans are scratch for the sentences and
 	// quotations of the input, from which sent and quote are filled.
 	sentSpans, quoteSpans []vntext.Span
@@ -457,12 +458,20 @@ func (d *doc) text(i, j int) string {
 
 // isUpper reports whether token i starts with an upper-case letter in the
 // input.
-func (d *doc) isUpper(i int) bool {
-	off := d.key.Offset(d.toks[i].Start)
-	if c := d.input[off]; c < utf8.RuneSelf {
+// The people stages ask it some four million times a corpus pass, so
+// analyse reads it once for every token (upperAt).
+func (d *doc) isUpper(i int) bool { return d.upper[i] }
+
+// upperAt reports whether the input at byte off starts with an upper-case
+// letter.
+func upperAt(input string, off int) bool {
+	if off >= len(input) {
+		return false
+	}
+	if c := input[off]; c < utf8.RuneSelf {
 		return 'A' <= c && c <= 'Z'
 	}
-	r, _ := utf8.DecodeRuneInString(d.input[off:])
+	r, _ := utf8.DecodeRuneInString(input[off:])
 	upper, _ := vntext.LetterCase(r)
 	return upper
 }
@@ -757,6 +766,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.first, d.endFrom, d.startKinds, d.endKinds, d.byEnd, d.fill = first, endFrom, startKinds, endKinds, byEnd, fill
 	quoteAt := resize(d.quote, n)
 	sentAt := resize(d.sent, n)
+	upper := resize(d.upper, n)
 	d.quoteSpans = closeContinuedQuotes(in.Text, vntext.AppendQuotes(d.quoteSpans[:0], in.Text))
 	d.sentSpans = vntext.AppendSentences(d.sentSpans[:0], in.Text)
 	quotes, sents := d.quoteSpans, d.sentSpans
@@ -771,8 +781,13 @@ func (s *Scorer) analyse(in Document) *doc {
 			si++
 		}
 		sentAt[i] = int32(si)
+		if off < len(in.Text) && in.Text[off] < utf8.RuneSelf { // ASCII in line
+			upper[i] = 'A' <= in.Text[off] && in.Text[off] <= 'Z'
+		} else {
+			upper[i] = upperAt(in.Text, off)
+		}
 	}
-	d.quote, d.sent = quoteAt, sentAt
+	d.quote, d.sent, d.upper = quoteAt, sentAt, upper
 	d.people = d.people[:0]
 	d.mention = d.mention[:0]
 	return d
