@@ -70,10 +70,17 @@ func (k entryKind) crossable() bool { return k <= entryAbout }
 type matcher struct {
 	vocab vocabTable
 	edges edgeTable
-	outs  [][]int32 // entries ending at each node
-	// kids counts each node's child edges: a walk that reaches a node
-	// without any (most phrases end at a leaf) stops without a lookup.
-	kids     []int32
+	outs  [][]int32 // entries ending at each node, but for context kinds
+	// ctx are the entries of context kinds (see context) ending at each
+	// node: a document holds four times as many of their hits as of all
+	// the others, and only proximity conditions ask for them, so the scan
+	// records one hit per node for them apart (see doc.ctxAt).
+	ctx [][]int32
+	// kids has bit id%64 set for each child edge of a node by syllable id:
+	// a walk stops without a lookup at a leaf (no bit, as most phrases
+	// end) and at most nodes where the next syllable has no edge (four in
+	// five lookups found none).
+	kids     []uint64
 	entries  []entry
 	meta     []entryMeta // by entry
 	maxDepth int
@@ -86,11 +93,20 @@ type matcher struct {
 	crossBelow []bool
 }
 
+// context reports the kinds of phrase that only proximity conditions
+// (near, unless, about and their exceptions) look for around a match.
+func (k entryKind) context() bool {
+	return k == entryNear || k == entryUnless || k == entryNearException || k == entryAbout
+}
+
+// kidBit is the bit of syllable id in a node's kids.
+func kidBit(id int32) uint64 { return 1 << (uint32(id) & 63) }
+
 // maxSkips bounds the punctuation one match may run across.
 const maxSkips = 3
 
 func newMatcher() *matcher {
-	m := &matcher{outs: [][]int32{nil}, kids: []int32{0}, crossBelow: []bool{false}}
+	m := &matcher{outs: [][]int32{nil}, ctx: [][]int32{nil}, kids: []uint64{0}, crossBelow: []bool{false}}
 	for _, p := range []string{",", "\"", "“", "”", "'", "‘", "’", "«", "»", "-", "–", "—", "…"} {
 		m.soft[m.id(p, true)] = true
 	}
@@ -102,6 +118,7 @@ func newMatcher() *matcher {
 func (m *matcher) reserve(n int) {
 	m.meta = slices.Grow(m.meta, n)
 	m.outs = slices.Grow(m.outs, n+n/4)
+	m.ctx = slices.Grow(m.ctx, n+n/4)
 	m.kids = slices.Grow(m.kids, n+n/4)
 	m.crossBelow = slices.Grow(m.crossBelow, n+n/4)
 	size := max(64, len(m.edges.keys))
@@ -142,8 +159,9 @@ func (m *matcher) insert(e entry) error {
 		if !ok {
 			next = int32(len(m.outs))
 			m.outs = append(m.outs, nil)
+			m.ctx = append(m.ctx, nil)
 			m.kids = append(m.kids, 0)
-			m.kids[node]++
+			m.kids[node] |= kidBit(id)
 			m.crossBelow = append(m.crossBelow, false)
 			m.edges.put(edge, next)
 			if node == 0 {
@@ -155,7 +173,11 @@ func (m *matcher) insert(e entry) error {
 		}
 		node = next
 	}
-	for _, x := range m.outs[node] {
+	outs := &m.outs[node]
+	if e.kind.context() {
+		outs = &m.ctx[node]
+	}
+	for _, x := range *outs {
 		if o := &m.entries[x]; o.kind == e.kind && o.rule == e.rule && o.gender == e.gender && o.tag == e.tag &&
 			o.replacement == e.replacement {
 			return nil // the same phrase in another spelling (ủy/uỷ), or listed twice
@@ -163,7 +185,7 @@ func (m *matcher) insert(e entry) error {
 	}
 	m.entries = append(m.entries, e)
 	m.meta = append(m.meta, entryMeta{rule: e.rule, kind: e.kind})
-	m.outs[node] = append(m.outs[node], int32(len(m.entries)-1))
+	*outs = append(*outs, int32(len(m.entries)-1))
 	if depth > m.maxDepth {
 		m.maxDepth = depth
 	}
@@ -232,8 +254,9 @@ type hit struct {
 // scan finds every phrase in the token stream. ids holds the vocabulary id
 // of each token (-1 if unknown). A phrase runs across a line break or soft
 // punctuation only when its entry is crossable; the trie's own edge for a
-// punctuation mark wins over skipping it.
-func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
+// punctuation mark wins over skipping it. The phrases of context kinds go
+// to ctxHits, one hit per node whose entry is the node (see matcher.ctx).
+func (m *matcher) scan(toks []vntext.Token, ids []int32, hits, ctxHits []hit) ([]hit, []hit) {
 	for i := range toks {
 		if ids[i] < 0 || m.soft[ids[i]] {
 			continue
@@ -255,9 +278,8 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 			case node == 0:
 				next = m.root[id]
 				ok = next >= 0
-			case m.kids[node] == 0:
-				// A leaf: no edge to find, and crossBelow is false, so no
-				// punctuation to skip either.
+			case m.kids[node]&kidBit(id) == 0:
+				// No edge for this syllable (at a leaf, none at all).
 			default:
 				next, ok = m.edges.get(edgeKey(node, id))
 			}
@@ -278,9 +300,13 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits []hit) []hit {
 				}
 				hits = append(hits, hit{start: int32(i), end: int32(j + 1), entry: e})
 			}
+			// Context kinds are all crossable: only the length rule applies.
+			if len(m.ctx[node]) > 0 && !(crossed && j+1-i-skips < 3) {
+				ctxHits = append(ctxHits, hit{start: int32(i), end: int32(j + 1), entry: node})
+			}
 		}
 	}
-	return hits
+	return hits, ctxHits
 }
 
 // lookup maps every token of the folded text to its vocabulary id.

@@ -108,26 +108,31 @@ func (s *Scorer) dropPlaces(d *doc, cands []candidate, places map[string]int) []
 	bare := func(c candidate) bool {
 		return c.honor == nil && c.roleNoun == nil && (c.title == nil || c.title.b < c.a) && c.a == c.runA
 	}
-	// The keys stay in this function, so a one-token key may be a slice
-	// of the pooled key text instead of a copy.
-	key := func(c candidate) string {
-		if c.b == c.a+1 {
-			return d.tokenText(c.a)
+	// The keys are built in one buffer and looked up as they are: only a
+	// name that is also a place is copied, into named.
+	var buf []byte
+	key := func(c candidate) []byte {
+		buf = buf[:0]
+		for k := c.a; k < c.b; k++ {
+			if k > c.a {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, d.tokenText(k)...)
 		}
-		return d.joined(c.a, c.b)
+		return buf
 	}
 	named := map[string]int{}
 	for _, c := range cands {
-		if k := key(c); places[k] > 0 {
-			named[k]++
+		if k := key(c); places[string(k)] > 0 {
+			named[string(k)]++
 			if !bare(c) {
-				named[k] += len(d.toks) // a person's cue: the name is a person's
+				named[string(k)] += len(d.toks) // a person's cue: the name is a person's
 			}
 		}
 	}
 	kept := cands[:0]
 	for _, c := range cands {
-		if k := key(c); places[k] > 0 && places[k] >= named[k] && !s.isNotable(d, c.a, c.b) {
+		if k := key(c); places[string(k)] > 0 && places[string(k)] >= named[string(k)] && !s.isNotable(d, c.a, c.b) {
 			d.note(c.a, c.b, "rejected", "non_person", "a place or organisation elsewhere in the article", "")
 			for k := c.a; k < c.b; k++ {
 				d.named[k] = false

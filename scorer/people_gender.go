@@ -143,13 +143,17 @@ var chineseWords = []string{"trung quốc", "hoa ngữ", "hồng kông", "hong k
 // chineseContext reports a story that names China-related places or media
 // at least twice.
 func (s *Scorer) chineseContext(d *doc) bool {
+	// The kinds are read from the small meta array, not the entries (over
+	// 100 bytes each): the loop goes over every hit of the document.
 	n := 0
 	for _, h := range d.hits { // the matcher found them with everything else
-		if s.m.entries[h.entry].kind == entryChinese {
-			n++
+		if s.m.meta[h.entry].kind == entryChinese {
+			if n++; n == 2 {
+				return true
+			}
 		}
 	}
-	return n >= 2
+	return false
 }
 
 // vietnameseOnlyMiddles are middle names that no Sino-Vietnamese reading of
@@ -333,13 +337,16 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 			}
 			continue
 		}
-		subject := clauseStart || d.sent[k] != d.sent[a] && (d.sentenceStart(k) || afterSentenceAdverb(d, k)) ||
-			d.sent[k] == d.sent[a] && s.afterOwnSpeechVerb(d, b, k)
+		afterMark := clauseStart
 		clauseStart = false
 		e, end, ok := d.cueAt(s, k, entryReference)
 		if !ok || e.gender != female && e.gender != male {
 			continue // "vị này" refers back but says nothing of gender
 		}
+		// Whether the word opens a clause is asked only of the few words that
+		// refer back, not of every word after every mention.
+		subject := afterMark || d.sent[k] != d.sent[a] && (d.sentenceStart(k) || afterSentenceAdverb(d, k)) ||
+			d.sent[k] == d.sent[a] && s.afterOwnSpeechVerb(d, b, k)
 		if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
 			continue // "của anh Hùng" introduces someone else
 		}

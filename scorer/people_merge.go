@@ -455,8 +455,10 @@ func misspelt(a, b string) bool {
 	if la < 6 || lb < 6 || la-lb > 2 || lb-la > 2 || la < 9 && (la-lb > 1 || lb-la > 1) {
 		return false // the lengths alone put them too far apart
 	}
-	dist := vntext.EditDistance(a, b)
-	return dist <= 1 || la >= 9 && dist <= 2
+	if la >= 9 {
+		return vntext.EditDistanceAtMost(a, b, 2)
+	}
+	return vntext.EditDistanceAtMost(a, b, 1)
 }
 
 // unnamedSources adds the people a story quotes without naming them: a

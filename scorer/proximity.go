@@ -129,14 +129,16 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				}
 			}
 		}
-		for _, h := range d.hitsAt(t) {
-			e := s.m.entries[h.entry]
+		for _, h := range d.ctxAt(t) {
 			if partOfName(d, t, int(h.end)) {
 				continue // "anh" in "Bảo Anh": a syllable of a name, not the word
 			}
-			if e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] == sent &&
-				!(k == entryNear && len(n.Exceptions) > 0 && s.nearException(d, ri, t, int(h.end))) {
-				consider(t, int(h.end))
+			for _, x := range s.m.ctx[h.entry] {
+				e := &s.m.entries[x]
+				if e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] == sent &&
+					!(k == entryNear && len(n.Exceptions) > 0 && s.nearException(d, ri, t, int(h.end))) {
+					consider(t, int(h.end))
+				}
 			}
 		}
 	}
@@ -224,9 +226,11 @@ const nearExceptionReach = 6
 // with another sense ("kéo dài", "bà già").
 func (s *Scorer) nearException(d *doc, ri int32, a, b int) bool {
 	for u := max(0, a-nearExceptionReach); u < b; u++ {
-		for _, h := range d.hitsAt(u) {
-			if e := s.m.entries[h.entry]; e.kind == entryNearException && e.rule == ri && int(h.end) > a {
-				return true
+		for _, h := range d.ctxAt(u) {
+			for _, x := range s.m.ctx[h.entry] {
+				if e := &s.m.entries[x]; e.kind == entryNearException && e.rule == ri && int(h.end) > a {
+					return true
+				}
 			}
 		}
 	}

@@ -411,6 +411,11 @@ type doc struct {
 	scratch  []byte
 	hits     []hit   // ordered by start token
 	first    []int32 // first[i]: index of the first hit starting at token >= i
+	// ctxHits are the trie nodes of context phrases reached, as hits whose
+	// entry is the node (matcher.ctx), ordered by start token, and
+	// ctxFirst indexes them as first does hits.
+	ctxHits  []hit
+	ctxFirst []int32
 	// byEnd are hit indexes grouped by end token: those ending at token e
 	// (exclusive) are byEnd[endFrom[e]:endFrom[e+1]].
 	byEnd   []int32
@@ -422,6 +427,7 @@ type doc struct {
 	startKinds, endKinds []uint32
 	sent                 []int32 // sentence number of each token
 	quote                []bool  // token lies inside a quotation
+	upper                []bool  // token starts with an upper-case letter in the input
 	// sentSpans and quoteSpans are scratch for the sentences and
 	// quotations of the input, from which sent and quote are filled.
 	sentSpans, quoteSpans []vntext.Span
@@ -453,12 +459,20 @@ func (d *doc) text(i, j int) string {
 
 // isUpper reports whether token i starts with an upper-case letter in the
 // input.
-func (d *doc) isUpper(i int) bool {
-	off := d.key.Offset(d.toks[i].Start)
-	if c := d.input[off]; c < utf8.RuneSelf {
+// The people stages ask it some four million times a corpus pass, so
+// analyse reads it once for every token (upperAt).
+func (d *doc) isUpper(i int) bool { return d.upper[i] }
+
+// upperAt reports whether the input at byte off starts with an upper-case
+// letter.
+func upperAt(input string, off int) bool {
+	if off >= len(input) {
+		return false
+	}
+	if c := input[off]; c < utf8.RuneSelf {
 		return 'A' <= c && c <= 'Z'
 	}
-	r, _ := utf8.DecodeRuneInString(d.input[off:])
+	r, _ := utf8.DecodeRuneInString(input[off:])
 	upper, _ := vntext.LetterCase(r)
 	return upper
 }
@@ -487,6 +501,15 @@ func (d *doc) hitsAt(i int) []hit {
 		return nil
 	}
 	return d.hits[d.first[i]:d.first[i+1]]
+}
+
+// ctxAt returns the context hits that start at token i: their entries are
+// trie nodes, whose phrases are s.m.ctx[h.entry].
+func (d *doc) ctxAt(i int) []hit {
+	if i < 0 || i >= len(d.toks) {
+		return nil
+	}
+	return d.ctxHits[d.ctxFirst[i]:d.ctxFirst[i+1]]
 }
 
 // hitsEndingAt returns the hits that end at token end (exclusive), in no
@@ -698,7 +721,18 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.toks = d.key.Tokens
 	n := len(d.toks)
 	d.ids = s.m.lookup(d.key.Text, d.toks, d.ids[:0])
-	d.hits = s.m.scan(d.toks, d.ids, d.hits[:0])
+	d.hits, d.ctxHits = s.m.scan(d.toks, d.ids, d.hits[:0], d.ctxHits[:0])
+	ctxFirst := resize(d.ctxFirst, n+1)
+	i := 0
+	for k, h := range d.ctxHits {
+		for ; i <= int(h.start); i++ {
+			ctxFirst[i] = int32(k)
+		}
+	}
+	for ; i <= n; i++ {
+		ctxFirst[i] = int32(len(d.ctxHits))
+	}
+	d.ctxFirst = ctxFirst
 	// The indexes over the hits, in local slices (the loops run over every
 	// token and hit of every document): first, the counting sort by end
 	// token for cueEndingAt, and the kind bits.
@@ -707,7 +741,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	endFrom := resize(d.endFrom, n+2)
 	startKinds := resize(d.startKinds, n+1)
 	endKinds := resize(d.endKinds, n+1)
-	i := 0
+	i = 0
 	for k, h := range hits {
 		for ; i <= int(h.start); i++ {
 			first[i] = int32(k)
@@ -733,6 +767,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.first, d.endFrom, d.startKinds, d.endKinds, d.byEnd, d.fill = first, endFrom, startKinds, endKinds, byEnd, fill
 	quoteAt := resize(d.quote, n)
 	sentAt := resize(d.sent, n)
+	upper := resize(d.upper, n)
 	d.quoteSpans = closeContinuedQuotes(in.Text, vntext.AppendQuotes(d.quoteSpans[:0], in.Text))
 	d.sentSpans = vntext.AppendSentences(d.sentSpans[:0], in.Text)
 	quotes, sents := d.quoteSpans, d.sentSpans
@@ -747,8 +782,13 @@ func (s *Scorer) analyse(in Document) *doc {
 			si++
 		}
 		sentAt[i] = int32(si)
+		if off < len(in.Text) && in.Text[off] < utf8.RuneSelf { // ASCII in line
+			upper[i] = 'A' <= in.Text[off] && in.Text[off] <= 'Z'
+		} else {
+			upper[i] = upperAt(in.Text, off)
+		}
 	}
-	d.quote, d.sent = quoteAt, sentAt
+	d.quote, d.sent, d.upper = quoteAt, sentAt, upper
 	d.people = d.people[:0]
 	d.mention = d.mention[:0]
 	return d

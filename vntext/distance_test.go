@@ -14,5 +14,10 @@ func TestEditDistance(t *testing.T) {
 		if got := EditDistance(tt.a, tt.b); got != tt.want {
 			t.Errorf("EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
+		for k := 0; k <= 3; k++ {
+			if got := EditDistanceAtMost(tt.a, tt.b, k); got != (tt.want <= k) {
+				t.Errorf("EditDistanceAtMost(%q, %q, %d) = %v", tt.a, tt.b, k, got)
+			}
+		}
 	}
 }
