@@ -34,6 +34,9 @@ const (
 	entryGazetteer                      // people: a proper name that is not a person (kind in tag)
 	entryPossessive                     // people: a description that takes its possessor's name after it
 	entryChinese                        // people: a place or medium of Chinese-language public life
+	entrySpareMan                       // a rule's spare_men word for a man
+	entrySpareWoman                     // a rule's spare_men word for a woman
+	entrySpareBoth                      // a rule's spare_men word for a man and a woman together
 )
 
 // entry is one compiled phrase.

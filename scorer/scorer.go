@@ -136,6 +136,23 @@ func New(set *rules.Set) (*Scorer, error) {
 				}
 			}
 		}
+		if r.SpareMen != nil {
+			for _, p := range r.SpareMen.Men {
+				if err := add(p, entry{kind: entrySpareMan, rule: ri}); err != nil {
+					return nil, err
+				}
+			}
+			for _, p := range r.SpareMen.Women {
+				if err := add(p, entry{kind: entrySpareWoman, rule: ri}); err != nil {
+					return nil, err
+				}
+			}
+			for _, p := range r.SpareMen.Both {
+				if err := add(p, entry{kind: entrySpareBoth, rule: ri}); err != nil {
+					return nil, err
+				}
+			}
+		}
 	}
 	if err := s.compilePeople(&set.People); err != nil {
 		return nil, err
