@@ -127,7 +127,11 @@ type SpareMen struct {
 	Women []string `yaml:"women"`
 	// Both are words for a man and a woman together ("ông bà", "vợ
 	// chồng"): their looks are not a man's alone, and the match stays.
-	Both   []string `yaml:"both"`
+	Both []string `yaml:"both"`
+	// Stars are words for a man whose looks are his trade ("nam diễn
+	// viên", "người mẫu nam"): his looks stay flagged, as a star's found
+	// by the people pipeline do.
+	Stars  []string `yaml:"stars"`
 	Within int      `yaml:"within"`
 	KeepIn []string `yaml:"keep_in"`
 }
@@ -562,6 +566,7 @@ func expandLists(r *Rule, lists map[string][]string) []string {
 		r.SpareMen.Men = expand("spare_men.men", r.SpareMen.Men)
 		r.SpareMen.Women = expand("spare_men.women", r.SpareMen.Women)
 		r.SpareMen.Both = expand("spare_men.both", r.SpareMen.Both)
+		r.SpareMen.Stars = expand("spare_men.stars", r.SpareMen.Stars)
 	}
 	return bad
 }
@@ -741,6 +746,7 @@ func validate(r *Rule) []string {
 		phrases("spare_men.men", r.SpareMen.Men)
 		phrases("spare_men.women", r.SpareMen.Women)
 		phrases("spare_men.both", r.SpareMen.Both)
+		phrases("spare_men.stars", r.SpareMen.Stars)
 	}
 	// context checks a proximity condition (near, about): the same keys,
 	// named by the key they sit under.

@@ -36,7 +36,7 @@ const (
 	entryChinese                        // people: a place or medium of Chinese-language public life
 	entrySpareMan                       // a rule's spare_men word for a man
 	entrySpareWoman                     // a rule's spare_men word for a woman
-	entrySpareBoth                      // a rule's spare_men word for a man and a woman together
+	entrySpareBoth                      // a rule's spare_men word for a couple or a star: the match stays
 )
 
 // entry is one compiled phrase.

@@ -147,7 +147,7 @@ func New(set *rules.Set) (*Scorer, error) {
 					return nil, err
 				}
 			}
-			for _, p := range r.SpareMen.Both {
+			for _, p := range slices.Concat(r.SpareMen.Both, r.SpareMen.Stars) {
 				if err := add(p, entry{kind: entrySpareBoth, rule: ri}); err != nil {
 					return nil, err
 				}

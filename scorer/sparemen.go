@@ -68,12 +68,17 @@ func (s *Scorer) lookOwner(d *doc, sm *rules.SpareMen, ri int32, m match) (int, 
 
 // genderAt says the gender of a person at token t: a person the people
 // pipeline found there, or a spare_men word of rule ri ending (forward:
-// starting) at t: "male", "female" or "both" (a couple). "" when there is
-// none or its gender is unknown.
+// starting) at t: "male", "female" or "both" (a couple, or a star whose
+// looks are his trade: the match stays). "" when there is none or its
+// gender is unknown.
 func (s *Scorer) genderAt(d *doc, ri int32, t int, forward bool) (int, int, string) {
 	if d.mention != nil && d.mention[t] >= 0 {
 		p := d.people[d.mention[t]]
 		if p.gender == "male" || p.gender == "female" {
+			g := p.gender
+			if p.role == roleCelebrity {
+				g = "both" // a star's looks are his trade: kept
+			}
 			a, b := t, t+1
 			for b < len(d.toks) && d.mention[b] == d.mention[t] {
 				b++
@@ -81,7 +86,7 @@ func (s *Scorer) genderAt(d *doc, ri int32, t int, forward bool) (int, int, stri
 			for a > 0 && d.mention[a-1] == d.mention[t] {
 				a--
 			}
-			return a, b, p.gender
+			return a, b, g
 		}
 	}
 	best, bestA, bestB := "", 0, 0
@@ -94,7 +99,7 @@ func (s *Scorer) genderAt(d *doc, ri int32, t int, forward bool) (int, int, stri
 			if !forward && int(h.end) != t+1 {
 				continue
 			}
-			if best == "" || int(h.end)-a > bestB-bestA {
+			if best == "" || int(h.end)-a > bestB-bestA || int(h.end)-a == bestB-bestA && e.kind == entrySpareBoth {
 				g := "female"
 				switch e.kind {
 				case entrySpareMan:
