@@ -118,6 +118,26 @@ type Near struct {
 	Exceptions []string `yaml:"exceptions"`
 }
 
+// SpareMen is the condition of a rule's spare_men: within Within tokens
+// before the match in its sentence, the nearest person found by the people
+// pipeline or word of Men (male) or Women (female) decides whose looks the
+// match describes; "của" right after the match names the owner instead
+// ("gương mặt của cô"). A male owner drops the match, except in the
+// sections of KeepIn, where a man's looks are what he is sold by.
+type SpareMen struct {
+	Men   []string `yaml:"men"`
+	Women []string `yaml:"women"`
+	// Both are words for a man and a woman together ("ông bà", "vợ
+	// chồng"): their looks are not a man's alone, and the match stays.
+	Both []string `yaml:"both"`
+	// Stars are words for a man whose looks are his trade ("nam diễn
+	// viên", "người mẫu nam"): his looks stay flagged, as a star's found
+	// by the people pipeline do.
+	Stars  []string `yaml:"stars"`
+	Within int      `yaml:"within"`
+	KeepIn []string `yaml:"keep_in"`
+}
+
 // NearPersons are the person kinds a Near condition can ask for.
 func NearPersons() []string {
 	return []string{"female", "male", "any", "victim", "victim_named", "victim_private"}
@@ -214,6 +234,11 @@ type Rule struct {
 	// vào nhan sắc mà lười biếng"); a shorter one is a word the outlet
 	// marks (người đẹp "siêu vòng ba"), still the outlet's.
 	SkipSpeech bool `yaml:"skip_speech"`
+	// SpareMen drops a looks match that describes a man or a boy in
+	// passing: the nearest person before it in its sentence (a person
+	// found, or one of Men / Women) is male. The annotated sets flag a
+	// woman's looks wherever they are, a man's only where looks sell him.
+	SpareMen *SpareMen `yaml:"spare_men"`
 	// Topic and MinHits configure topic rules: the topic is set when cues
 	// of the rule occur at least MinHits times (distinct phrases count once
 	// each unless Weighted).
@@ -604,6 +629,12 @@ func expandLists(r *Rule, lists map[string][]string) []string {
 	if r.About != nil {
 		r.About.Tokens = expand("about.tokens", r.About.Tokens)
 	}
+	if r.SpareMen != nil {
+		r.SpareMen.Men = expand("spare_men.men", r.SpareMen.Men)
+		r.SpareMen.Women = expand("spare_men.women", r.SpareMen.Women)
+		r.SpareMen.Both = expand("spare_men.both", r.SpareMen.Both)
+		r.SpareMen.Stars = expand("spare_men.stars", r.SpareMen.Stars)
+	}
 	return bad
 }
 
@@ -776,6 +807,18 @@ func validate(r *Rule) []string {
 		if len(r.Unless.Exceptions) > 0 {
 			bad("unless.exceptions is not supported: put the longer phrase in the rule's exceptions")
 		}
+	}
+	if r.SpareMen != nil {
+		if r.SpareMen.Within <= 0 {
+			bad("spare_men.within must be positive")
+		}
+		if len(r.SpareMen.Men) == 0 {
+			bad("spare_men needs men")
+		}
+		phrases("spare_men.men", r.SpareMen.Men)
+		phrases("spare_men.women", r.SpareMen.Women)
+		phrases("spare_men.both", r.SpareMen.Both)
+		phrases("spare_men.stars", r.SpareMen.Stars)
 	}
 	// context checks a proximity condition (near, about): the same keys,
 	// named by the key they sit under.

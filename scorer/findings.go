@@ -52,6 +52,9 @@ func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
 		if r.SkipQuotes {
 			ms = s.outsideQuotes(d, r, ms)
 		}
+		if r.SpareMen != nil {
+			ms = s.spareMen(d, r, int32(ri), ms)
+		}
 		if r.SkipSpeech {
 			ms = s.outsideSpeech(d, r, ms)
 		}

@@ -124,6 +124,23 @@ func New(set *rules.Set) (*Scorer, error) {
 				add(p, entry{kind: entryAbout, rule: ri})
 			}
 		}
+		if r.SpareMen != nil {
+			for _, p := range r.SpareMen.Men {
+				if err := add(p, entry{kind: entrySpareMan, rule: ri}); err != nil {
+					return nil, err
+				}
+			}
+			for _, p := range r.SpareMen.Women {
+				if err := add(p, entry{kind: entrySpareWoman, rule: ri}); err != nil {
+					return nil, err
+				}
+			}
+			for _, p := range slices.Concat(r.SpareMen.Both, r.SpareMen.Stars) {
+				if err := add(p, entry{kind: entrySpareBoth, rule: ri}); err != nil {
+					return nil, err
+				}
+			}
+		}
 	}
 	peoplePhrases(&set.People, func(p string, e entry) {
 		e.rule = -1

@@ -1,0 +1,123 @@
+package scorer
+
+import "genderlens/rules"
+
+// spareMen drops the looks matches of a rule with spare_men that describe
+// a man or a boy in passing: a man's face, skin or build in a life story,
+// a crime report or a health story ("ông ngày một khỏe ra, da dẻ hồng
+// hào") is what the annotated sets leave, a woman's looks what they flag.
+// In the sections of KeepIn (entertainment, sport) a man's looks are what
+// he is sold by and stay.
+func (s *Scorer) spareMen(d *doc, r *rules.Rule, ri int32, ms []match) []match {
+	sm := r.SpareMen
+	for _, sec := range sm.KeepIn {
+		if s.inSection(d, sec) {
+			return ms
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if a, b, male := s.lookOwner(d, sm, ri, m); male {
+			if d.explain {
+				d.drop(r, m, "a man's looks in passing: \""+d.text(a, b)+"\" before it")
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// lookOwner finds whose looks match m describes: the person named right
+// after "của" following it ("gương mặt của cô"), else the nearest person
+// or person word before it in its sentence, within sm.Within tokens. It
+// returns that person's tokens and whether the person is male; an owner of
+// unknown gender, or none, is not.
+func (s *Scorer) lookOwner(d *doc, sm *rules.SpareMen, ri int32, m match) (int, int, bool) {
+	sent := d.sent[m.start]
+	// "của" within three tokens after the match names the owner, unless a
+	// person stands between ("đẹp như bạn gái của Phan": hers).
+	for t := m.end; t < min(len(d.toks), m.end+4) && d.sent[t] == sent; t++ {
+		if _, _, g := s.genderAt(d, ri, t, true); g != "" {
+			break
+		}
+		if d.tokenText(t) != s.words.cua {
+			continue
+		}
+		for u := t + 1; u < min(len(d.toks), t+4) && d.sent[u] == sent; u++ {
+			if a, b, g := s.genderAt(d, ri, u, true); g != "" {
+				return a, b, g == "male"
+			}
+		}
+		return 0, 0, false
+	}
+	for t := m.start - 1; t >= max(0, m.start-sm.Within) && d.sent[t] == sent; t-- {
+		if a, b, g := s.genderAt(d, ri, t, false); g != "" {
+			// A person word right before another is its possessor's
+			// head: "vợ cậu", "mẹ anh" are hers, "chồng chị" his.
+			if a > 0 && d.sent[a-1] == sent {
+				if a2, b2, g2 := s.genderAt(d, ri, a-1, false); g2 != "" && g != "both" {
+					return a2, b2, g2 == "male"
+				}
+			}
+			return a, b, g == "male"
+		}
+	}
+	return 0, 0, false
+}
+
+// genderAt says the gender of a person at token t: a person the people
+// pipeline found there, or a spare_men word of rule ri ending (forward:
+// starting) at t: "male", "female" or "both" (a couple, or a star whose
+// looks are his trade: the match stays). "" when there is none or its
+// gender is unknown.
+func (s *Scorer) genderAt(d *doc, ri int32, t int, forward bool) (int, int, string) {
+	if d.mention != nil && d.mention[t] >= 0 {
+		p := d.people[d.mention[t]]
+		if p.gender == "male" || p.gender == "female" {
+			g := p.gender
+			if p.role == roleCelebrity {
+				g = "both" // a star's looks are his trade: kept
+			}
+			a, b := t, t+1
+			for b < len(d.toks) && d.mention[b] == d.mention[t] {
+				b++
+			}
+			for a > 0 && d.mention[a-1] == d.mention[t] {
+				a--
+			}
+			return a, b, g
+		}
+	}
+	best, bestA, bestB := "", 0, 0
+	check := func(a int) {
+		for _, h := range d.hitsAt(a) {
+			e := s.m.entries[h.entry]
+			if e.rule != ri || e.kind < entrySpareMan || partOfName(d, a, int(h.end)) {
+				continue
+			}
+			if !forward && int(h.end) != t+1 {
+				continue
+			}
+			if best == "" || int(h.end)-a > bestB-bestA || int(h.end)-a == bestB-bestA && e.kind == entrySpareBoth {
+				g := "female"
+				switch e.kind {
+				case entrySpareMan:
+					g = "male"
+				case entrySpareBoth:
+					g = "both"
+				}
+				best, bestA, bestB = g, a, int(h.end)
+			}
+		}
+	}
+	if forward {
+		check(t)
+		return bestA, bestB, best
+	}
+	// A word ending at t may start a few tokens before it ("chú bé").
+	for a := t; a >= max(0, t-3); a-- {
+		check(a)
+	}
+	return bestA, bestB, best
+}
