@@ -126,19 +126,13 @@ func New(set *rules.Set) (*Scorer, error) {
 		}
 		if r.SpareMen != nil {
 			for _, p := range r.SpareMen.Men {
-				if err := add(p, entry{kind: entrySpareMan, rule: ri}); err != nil {
-					return nil, err
-				}
+				add(p, entry{kind: entrySpareMan, rule: ri})
 			}
 			for _, p := range r.SpareMen.Women {
-				if err := add(p, entry{kind: entrySpareWoman, rule: ri}); err != nil {
-					return nil, err
-				}
+				add(p, entry{kind: entrySpareWoman, rule: ri})
 			}
 			for _, p := range slices.Concat(r.SpareMen.Both, r.SpareMen.Stars) {
-				if err := add(p, entry{kind: entrySpareBoth, rule: ri}); err != nil {
-					return nil, err
-				}
+				add(p, entry{kind: entrySpareBoth, rule: ri})
 			}
 		}
 	}

@@ -1,15 +1,24 @@
 package scorer
 
-import "genderlens/rules"
+import (
+	"genderlens/rules"
+	"genderlens/vntext"
+)
 
 // spareMen drops the looks matches of a rule with spare_men that describe
 // a man or a boy in passing: a man's face, skin or build in a life story,
 // a crime report or a health story ("ông ngày một khỏe ra, da dẻ hồng
 // hào") is what the annotated sets leave, a woman's looks what they flag.
 // In the sections of KeepIn (entertainment, sport) a man's looks are what
-// he is sold by and stay.
+// he is sold by and stay. An article of unknown section (a draft checked
+// with no --section) keeps them too: the section cannot tell a star's
+// looks from a man's in passing, and a flag too many is safer there than a
+// woman's looks read as a man's and lost.
 func (s *Scorer) spareMen(d *doc, r *rules.Rule, ri int32, ms []match) []match {
 	sm := r.SpareMen
+	if d.section == "" {
+		return ms
+	}
 	for _, sec := range sm.KeepIn {
 		if s.inSection(d, sec) {
 			return ms
@@ -29,16 +38,17 @@ func (s *Scorer) spareMen(d *doc, r *rules.Rule, ri int32, ms []match) []match {
 }
 
 // lookOwner finds whose looks match m describes: the person named right
-// after "của" following it ("gương mặt của cô"), else the nearest person
-// or person word before it in its sentence, within sm.Within tokens. It
-// returns that person's tokens and whether the person is male; an owner of
-// unknown gender, or none, is not.
+// after "của" following it ("gương mặt của cô", "vẻ ngoài sành điệu của
+// X"), else the nearest person or person word before it in its sentence,
+// within sm.Within tokens, passing over a possessor ("cô con gái của Tom
+// Cruise sở hữu ..." is hers). It returns that person's tokens and whether
+// the person is male; an owner of unknown gender, or none, is not.
 func (s *Scorer) lookOwner(d *doc, sm *rules.SpareMen, ri int32, m match) (int, int, bool) {
 	sent := d.sent[m.start]
 	// "của" within three tokens after the match names the owner, unless a
 	// person stands between ("đẹp như bạn gái của Phan": hers).
-	for t := m.end; t < min(len(d.toks), m.end+4) && d.sent[t] == sent; t++ {
-		if _, _, g := s.genderAt(d, ri, t, true); g != "" {
+	for t := m.end; t < min(len(d.toks), m.end+7) && d.sent[t] == sent; t++ {
+		if _, _, g := s.genderAt(d, ri, t, true); g != "" || d.toks[t].Kind == vntext.Punct {
 			break
 		}
 		if d.tokenText(t) != s.words.cua {
@@ -52,18 +62,31 @@ func (s *Scorer) lookOwner(d *doc, sm *rules.SpareMen, ri int32, m match) (int, 
 		return 0, 0, false
 	}
 	for t := m.start - 1; t >= max(0, m.start-sm.Within) && d.sent[t] == sent; t-- {
+		if d.mention != nil && d.mention[t] >= 0 && !s.knownMention(d, t) {
+			return 0, 0, false // the nearest person's gender is not known: nothing to spare
+		}
 		if a, b, g := s.genderAt(d, ri, t, false); g != "" {
 			// A person word right before another is its possessor's
 			// head: "vợ cậu", "mẹ anh" are hers, "chồng chị" his.
 			if a > 0 && d.sent[a-1] == sent {
 				if a2, b2, g2 := s.genderAt(d, ri, a-1, false); g2 != "" && g != "both" {
-					return a2, b2, g2 == "male"
+					a, b, g = a2, b2, g2
 				}
+			}
+			if a > 0 && d.tokenText(a-1) == s.words.cua {
+				t = a - 1 // a possessor: whose looks, the words before "của" say
+				continue
 			}
 			return a, b, g == "male"
 		}
 	}
 	return 0, 0, false
+}
+
+// knownMention reports whether the person mentioned at t has a known gender.
+func (s *Scorer) knownMention(d *doc, t int) bool {
+	g := d.people[d.mention[t]].gender
+	return g == "male" || g == "female"
 }
 
 // genderAt says the gender of a person at token t: a person the people
