@@ -91,10 +91,19 @@ type matcher struct {
 	// root is the root's edges as a slice by vocabulary id (-1: none): every
 	// token starts a walk, so the first step skips the map.
 	root []int32
-	// crossBelow marks the nodes under which a crossable phrase continues:
-	// only there is punctuation worth skipping.
-	crossBelow []bool
+	// flags are a node's bits (nodeCrossBelow, nodeOuts, nodeCtx), one
+	// byte each: most nodes a scan reaches end no phrase, and testing a
+	// bit here reads neither of their outs and ctx slices.
+	flags []uint8
 }
+
+const (
+	// nodeCrossBelow marks the nodes under which a crossable phrase
+	// continues: only there is punctuation worth skipping.
+	nodeCrossBelow uint8 = 1 << iota
+	nodeOuts             // outs[node] is not empty
+	nodeCtx              // ctx[node] is not empty
+)
 
 // context reports the kinds of phrase that only proximity conditions
 // (near, unless, about and their exceptions) look for around a match.
@@ -109,7 +118,7 @@ func kidBit(id int32) uint64 { return 1 << (uint32(id) & 63) }
 const maxSkips = 3
 
 func newMatcher() *matcher {
-	m := &matcher{outs: [][]int32{nil}, ctx: [][]int32{nil}, kids: []uint64{0}, crossBelow: []bool{false}}
+	m := &matcher{outs: [][]int32{nil}, ctx: [][]int32{nil}, kids: []uint64{0}, flags: []uint8{0}}
 	for _, p := range []string{",", "\"", "“", "”", "'", "‘", "’", "«", "»", "-", "–", "—", "…"} {
 		m.soft[m.id(p, true)] = true
 	}
@@ -123,7 +132,7 @@ func (m *matcher) reserve(n int) {
 	m.outs = slices.Grow(m.outs, n+n/4)
 	m.ctx = slices.Grow(m.ctx, n+n/4)
 	m.kids = slices.Grow(m.kids, n+n/4)
-	m.crossBelow = slices.Grow(m.crossBelow, n+n/4)
+	m.flags = slices.Grow(m.flags, n+n/4)
 	size := max(64, len(m.edges.keys))
 	for 4*(m.edges.n+n+n/4) > 3*size {
 		size *= 2
@@ -165,20 +174,20 @@ func (m *matcher) insert(e entry) error {
 			m.ctx = append(m.ctx, nil)
 			m.kids = append(m.kids, 0)
 			m.kids[node] |= kidBit(id)
-			m.crossBelow = append(m.crossBelow, false)
+			m.flags = append(m.flags, 0)
 			m.edges.put(edge, next)
 			if node == 0 {
 				m.root[id] = next
 			}
 		}
 		if e.kind.crossable() {
-			m.crossBelow[node] = true
+			m.flags[node] |= nodeCrossBelow
 		}
 		node = next
 	}
-	outs := &m.outs[node]
+	outs, flag := &m.outs[node], nodeOuts
 	if e.kind.context() {
-		outs = &m.ctx[node]
+		outs, flag = &m.ctx[node], nodeCtx
 	}
 	for _, x := range *outs {
 		if o := &m.entries[x]; o.kind == e.kind && o.rule == e.rule && o.gender == e.gender && o.tag == e.tag &&
@@ -189,6 +198,7 @@ func (m *matcher) insert(e entry) error {
 	m.entries = append(m.entries, e)
 	m.meta = append(m.meta, entryMeta{rule: e.rule, kind: e.kind})
 	*outs = append(*outs, int32(len(m.entries)-1))
+	m.flags[node] |= flag
 	if depth > m.maxDepth {
 		m.maxDepth = depth
 	}
@@ -260,14 +270,18 @@ type hit struct {
 // punctuation mark wins over skipping it. The phrases of context kinds go
 // to ctxHits, one hit per node whose entry is the node (see matcher.ctx).
 func (m *matcher) scan(toks []vntext.Token, ids []int32, hits, ctxHits []hit) ([]hit, []hit) {
+	// The trie's arrays in locals: the appends to hits would otherwise
+	// make the compiler load them from m again at every step.
+	root, kids, flags, soft, maxDepth := m.root, m.kids, m.flags, m.soft, m.maxDepth
 	for i := range toks {
-		if ids[i] < 0 || m.soft[ids[i]] {
+		// Most tokens start no phrase: skip them before setting up a walk.
+		if id := ids[i]; id < 0 || soft[id] || root[id] < 0 {
 			continue
 		}
 		node := int32(0)
 		crossed := false
 		skips := 0
-		for j := i; j < len(toks) && j-i-skips < m.maxDepth; j++ {
+		for j := i; j < len(toks) && j-i-skips < maxDepth; j++ {
 			id := ids[j]
 			if j > i && toks[j].Newline {
 				crossed = true
@@ -279,15 +293,15 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits, ctxHits []hit) ([
 			var ok bool
 			switch {
 			case node == 0:
-				next = m.root[id]
+				next = root[id]
 				ok = next >= 0
-			case m.kids[node]&kidBit(id) == 0:
+			case kids[node]&kidBit(id) == 0:
 				// No edge for this syllable (at a leaf, none at all).
 			default:
 				next, ok = m.edges.get(edgeKey(node, id))
 			}
 			if !ok {
-				if j > i && m.soft[id] && skips < maxSkips && m.crossBelow[node] {
+				if j > i && soft[id] && skips < maxSkips && flags[node]&nodeCrossBelow != 0 {
 					skips++
 					crossed = true
 					continue
@@ -295,16 +309,19 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits, ctxHits []hit) ([
 				break
 			}
 			node = next
-			for _, e := range m.outs[node] {
-				// Only phrases of three syllables or more run across punctuation:
-				// "MC, nữ diễn viên" is no "MC nữ".
-				if crossed && (!m.entries[e].kind.crossable() || j+1-i-skips < 3) {
-					continue
+			f := flags[node]
+			if f&nodeOuts != 0 {
+				for _, e := range m.outs[node] {
+					// Only phrases of three syllables or more run across punctuation:
+					// "MC, nữ diễn viên" is no "MC nữ".
+					if crossed && (!m.entries[e].kind.crossable() || j+1-i-skips < 3) {
+						continue
+					}
+					hits = append(hits, hit{start: int32(i), end: int32(j + 1), entry: e})
 				}
-				hits = append(hits, hit{start: int32(i), end: int32(j + 1), entry: e})
 			}
 			// Context kinds are all crossable: only the length rule applies.
-			if len(m.ctx[node]) > 0 && !(crossed && j+1-i-skips < 3) {
+			if f&nodeCtx != 0 && !(crossed && j+1-i-skips < 3) {
 				ctxHits = append(ctxHits, hit{start: int32(i), end: int32(j + 1), entry: node})
 			}
 		}
