@@ -97,43 +97,30 @@ func New(set *rules.Set) (*Scorer, error) {
 	}
 	for i, r := range set.Rules {
 		ri := int32(i)
-		for _, p := range r.Tokens {
-			add(p, entry{kind: entryRule, rule: ri})
+		addAll := func(ps []string, kind entryKind) {
+			for _, p := range ps {
+				add(p, entry{kind: kind, rule: ri})
+			}
 		}
+		addAll(r.Tokens, entryRule)
 		for _, p := range slices.Sorted(mapKeys(r.Swap)) {
 			add(p, entry{kind: entryRule, rule: ri, replacement: r.Swap[p]})
 		}
-		for _, p := range r.Exceptions {
-			add(p, entry{kind: entryException, rule: ri})
-		}
+		addAll(r.Exceptions, entryException)
 		if r.Near != nil {
-			for _, p := range r.Near.Tokens {
-				add(p, entry{kind: entryNear, rule: ri})
-			}
-			for _, p := range r.Near.Exceptions {
-				add(p, entry{kind: entryNearException, rule: ri})
-			}
+			addAll(r.Near.Tokens, entryNear)
+			addAll(r.Near.Exceptions, entryNearException)
 		}
 		if r.Unless != nil {
-			for _, p := range r.Unless.Tokens {
-				add(p, entry{kind: entryUnless, rule: ri})
-			}
+			addAll(r.Unless.Tokens, entryUnless)
 		}
 		if r.About != nil {
-			for _, p := range r.About.Tokens {
-				add(p, entry{kind: entryAbout, rule: ri})
-			}
+			addAll(r.About.Tokens, entryAbout)
 		}
 		if r.SpareMen != nil {
-			for _, p := range r.SpareMen.Men {
-				add(p, entry{kind: entrySpareMan, rule: ri})
-			}
-			for _, p := range r.SpareMen.Women {
-				add(p, entry{kind: entrySpareWoman, rule: ri})
-			}
-			for _, p := range slices.Concat(r.SpareMen.Both, r.SpareMen.Stars) {
-				add(p, entry{kind: entrySpareBoth, rule: ri})
-			}
+			addAll(r.SpareMen.Men, entrySpareMan)
+			addAll(r.SpareMen.Women, entrySpareWoman)
+			addAll(slices.Concat(r.SpareMen.Both, r.SpareMen.Stars), entrySpareBoth)
 		}
 	}
 	peoplePhrases(&set.People, func(p string, e entry) {
