@@ -212,11 +212,15 @@ func (s *Scorer) outsideQuotes(d *doc, r *rules.Rule, ms []match) []match {
 const speechTokens = 8
 
 // outsideSpeech drops the matches inside a quotation of at least
-// speechTokens tokens (rules.Rule.SkipSpeech).
+// speechTokens tokens, or the rule's own SpeechTokens (rules.Rule.SkipSpeech).
 func (s *Scorer) outsideSpeech(d *doc, r *rules.Rule, ms []match) []match {
+	least := speechTokens
+	if r.SpeechTokens > 0 {
+		least = r.SpeechTokens
+	}
 	out := ms[:0]
 	for _, m := range ms {
-		if d.quote[m.start] && quotedRun(d, m.start) >= speechTokens && !labelQuote(d, m.start) {
+		if d.quote[m.start] && quotedRun(d, m.start, least) >= least && !labelQuote(d, m.start) {
 			d.drop(r, m, "inside a quotation: the source's own words")
 			continue
 		}
@@ -265,13 +269,13 @@ var (
 )
 
 // quotedRun counts the tokens of the quotation that token k lies in,
-// stopping at speechTokens: only whether it is that long matters.
-func quotedRun(d *doc, k int) int {
+// stopping at least: only whether it is that long matters.
+func quotedRun(d *doc, k, least int) int {
 	n := 1
-	for j := k - 1; j >= 0 && d.quote[j] && n < speechTokens; j-- {
+	for j := k - 1; j >= 0 && d.quote[j] && n < least; j-- {
 		n++
 	}
-	for j := k + 1; j < len(d.quote) && d.quote[j] && n < speechTokens; j++ {
+	for j := k + 1; j < len(d.quote) && d.quote[j] && n < least; j++ {
 		n++
 	}
 	return n

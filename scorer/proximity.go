@@ -222,10 +222,13 @@ func (s *Scorer) detailsOf(d *doc, kind string, t int) (int, int, bool) {
 const nearExceptionReach = 6
 
 // nearException reports whether a near exception of rule ri overlaps the
-// context phrase at tokens [a, b): the phrase is then part of a longer word
-// with another sense ("kéo dài", "bà già").
+// context phrase at tokens [a, b), starting with it or before it: the
+// phrase is then part of a longer word with another sense ("kéo dài", "bà
+// già"), or is itself one the rule does not take ("phụ nữ" for women in
+// general). An exception that starts inside the phrase leaves it: the
+// exception "phụ nữ" does not cancel "người phụ nữ".
 func (s *Scorer) nearException(d *doc, ri int32, a, b int) bool {
-	for u := max(0, a-nearExceptionReach); u < b; u++ {
+	for u := max(0, a-nearExceptionReach); u <= a && u < b; u++ {
 		for _, h := range d.ctxAt(u) {
 			for _, x := range s.m.ctx[h.entry] {
 				if e := &s.m.entries[x]; e.kind == entryNearException && e.rule == ri && int(h.end) > a {
