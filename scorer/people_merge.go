@@ -478,6 +478,10 @@ func (s *Scorer) unnamedSources(d *doc) {
 			ok = false // "người Anh" is an Englishman, not "người anh" the brother
 		}
 		if pend, pe, ok2 := s.possessorAfter(d, k); ok2 {
+			if s.namedAppositive(d, k) {
+				k = pend - 1 // "Derrick Hall - anh trai của Chadwick cho rằng": Derrick speaks
+				continue
+			}
 			// "con gái chị Loan kể": the description runs to the end of the name.
 			if !ok {
 				e, ok = pe, true
@@ -556,6 +560,28 @@ func (s *Scorer) unnamedSources(d *doc) {
 		s.addSource(d, e, k, end, descEnd, v)
 		k = v
 	}
+}
+
+// namedAppositive reports a description at token k that stands in
+// apposition right after a named person's mention: "X - anh trai của Y",
+// "X, con gái ông Y,", where X opens the sentence. The description says who
+// X is; the verb after it is X's.
+func (s *Scorer) namedAppositive(d *doc, k int) bool {
+	if k < 2 || !appositiveMark(d.tokenText(k-1)) || d.sent[k-2] != d.sent[k] {
+		return false
+	}
+	m := d.mention[k-2]
+	if m < 0 || d.people[m].unnamed {
+		return false
+	}
+	if d.tokenText(k-1) != "," {
+		return true
+	}
+	a := k - 2
+	for a > 0 && d.mention[a-1] == m {
+		a--
+	}
+	return d.firstInSentence(a)
 }
 
 // theoSource adds the unnamed source, described indefinitely by tokens

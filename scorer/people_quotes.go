@@ -371,6 +371,9 @@ func (s *Scorer) theoEnd(d *doc, st int) int {
 // phrase's head noun, which is then the subject of any verb that follows.
 func (s *Scorer) possessed(d *doc, a int) bool {
 	k := a
+	if k > 2 && lateWords.spans(d, k-2, k) {
+		k -= 2 // "gia đình tài tử quá cố X": the late star's family speaks
+	}
 	for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
 		if _, st, ok := d.cueEndingAt(s, k, entryPossessive); ok && !s.occupationTitle(d, st, k) {
 			if _, _, honor := d.cueEndingAt(s, k, entryHonorific); !honor {
@@ -379,6 +382,9 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 		}
 		if _, st, ok := d.cueEndingAt(s, k, kind); ok {
 			k = st
+			if k > 0 && lateWords.spans(d, k-1, k) {
+				k-- // "gia đình cố nghệ sĩ X"
+			}
 		}
 	}
 	if k > 0 && d.tokenText(k-1) == s.words.cua {
@@ -388,6 +394,10 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	_, _, ok := d.cueEndingAt(s, k, entryPossessive)
 	return ok
 }
+
+// lateWords mark the dead before or after their title: "cố nghệ sĩ X",
+// "tài tử quá cố X".
+var lateWords = foldedPhraseSet("cố", "quá cố")
 
 // prepositions before a name make it an object, not a subject.
 var prepositions = foldedPhrases("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa")
