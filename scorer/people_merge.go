@@ -846,7 +846,9 @@ func (s *Scorer) referredTo(d *doc, desc, gender string, k int, back bool) int {
 	if pi := s.introducedAs(d, desc, k); pi >= 0 {
 		return pi
 	}
-	if !back {
+	if !back || strings.HasPrefix(desc, foldedNewsSource) {
+		// "nguồn tin này khẳng định": the report just cited, not the
+		// person it was about.
 		return -1
 	}
 	for j := k - 1; j >= 0 && j >= k-120; j-- {
@@ -860,6 +862,9 @@ func (s *Scorer) referredTo(d *doc, desc, gender string, k int, back bool) int {
 	}
 	return -1
 }
+
+// foldedNewsSource is "nguồn tin" as the folded text reads it.
+var foldedNewsSource = vntext.FoldString("nguồn tin")
 
 // honorificDescription reads "chị thu ngân", "ông chủ quán", "một anh xe
 // ôm": an honorific of known gender followed by an occupation.
