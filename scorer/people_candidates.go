@@ -45,6 +45,18 @@ func (r reason) String(d *doc) string {
 	return strings.Replace(r.text, "%s", r.arg, 1)
 }
 
+// englishPossessive reports an English possessive glued to the run that
+// ends at token b and followed by a capitalised word: "Rainey's Black".
+func (d *doc) englishPossessive(b int) bool {
+	if b+2 >= len(d.toks) || d.toks[b].Space || d.toks[b+1].Space || !d.toks[b+2].Space {
+		return false
+	}
+	if t := d.tokenText(b); t != "'" && t != "’" || d.tokenText(b+1) != "s" {
+		return false
+	}
+	return d.isWord(b+2) && d.isUpper(b+2)
+}
+
 // mailHeaderFields are the fields of an e-mail header as the folded text
 // reads them.
 var mailHeaderFields = map[string]bool{"from": true, "to": true, "sent": true, "subject": true, "cc": true, "date": true}
@@ -426,6 +438,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	}
 	if a > 0 && d.toks[a-1].Kind == vntext.Number && !d.toks[a].Newline {
 		return c, reason{text: "after a house number: a street"}
+	}
+	if d.englishPossessive(b) || a >= 3 && d.englishPossessive(a-2) && d.isWord(a-3) && d.isUpper(a-3) {
+		// "Ma Rainey's Black Bottom", "Grey's Anatomy": the English
+		// possessive inside a capitalised title makes it a work or a brand,
+		// and the name stands for it elsewhere in the article too.
+		return c, reason{text: "before 's and a capitalised word: the title of a work or a brand", place: true}
 	}
 	if a > 1 && b-a == 1 && d.tokenText(a-1) == s.words.ho && !d.toks[a].Newline && clanWords[d.tokenText(a-2)] {
 		// "gia tộc họ Hứa", "nhà họ Lý", "dòng họ Trần": a whole family,
