@@ -554,6 +554,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// A list of names: "Tuấn, Phát và Kiệt khai", "NSƯT Kim Xuân, NSND
 				// Hồng Vân... cũng thể hiện".
 				appos = false
+			case !appos && t == "," && demonstrativeClauses.startsAt(d, k+1):
+				// "X sáng tạo ra câu thoại ấy, đó là cảnh Y nói với Z rằng": the
+				// clause after the comma has a subject of its own.
+				return 0, 0, false, false
 			case !appos && t == "," && k+1 < len(d.toks) && pluralOpeners[d.tokenText(k+1)]:
 				// "Chứng kiến X sa sút, những CĐV đã yêu cầu ...": a group opens
 				// a clause of its own; its verb is not X's.
@@ -824,8 +828,10 @@ var officeLinks = foldedPhrases("thuộc", "trực thuộc")
 // "họ" are too: in "các anh X, Y khi nghe tôi nói ... đều ủng hộ" the one
 // speaking is the interviewee, not X or Y.
 var (
-	causatives      = foldedPhrases("khiến")
-	genericSubjects = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân",
+	causatives = foldedPhrases("khiến")
+	// demonstrativeClauses open a clause with a demonstrative subject.
+	demonstrativeClauses = foldedPhraseSet("đó là", "đây là", "điều đó", "điều này", "việc này", "chuyện này")
+	genericSubjects      = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân",
 		"tôi", "chúng tôi", "chúng ta", "họ")
 )
 
