@@ -42,7 +42,7 @@ func (s *Scorer) merge(d *doc, cands []candidate) {
 			continue
 		}
 		if c.family {
-			if pi := s.byFamilyName(d, d.tokenText(c.a)); pi >= 0 {
+			if pi := s.byFamilyName(d, d.tokenText(c.a), c.a); pi >= 0 {
 				s.join(d, pi, c, "the family name of %s")
 				continue
 			}
@@ -107,15 +107,29 @@ func (s *Scorer) nameLikeRun(d *doc, a, b int) bool {
 	return s.people.GivenVI.KnownKey(d.tokenText(b - 1))
 }
 
-// byFamilyName returns the last person whose Vietnamese name starts with
-// the family name fam, or -1.
-func (s *Scorer) byFamilyName(d *doc, fam string) int {
+// byFamilyName returns the person whose Vietnamese name starts with the
+// family name fam and who was named last before token at (else the last
+// such person registered), or -1.
+func (s *Scorer) byFamilyName(d *doc, fam string, at int) int {
+	best, bestAt := -1, -1
 	for pi := len(d.people) - 1; pi >= 0; pi-- {
-		if p := d.people[pi]; p.vn && p.key[0] == fam {
-			return pi
+		p := d.people[pi]
+		if !p.vn || p.key[0] != fam {
+			continue
+		}
+		if best < 0 {
+			best = pi
+		}
+		// Of several people of the family, the one named last before it:
+		// "... chuyển giao cho Lâm B - em trai của Lâm A. Khi còn sống, tỷ
+		// phú họ Lâm từng tuyên bố" is A.
+		for _, sp := range p.spans {
+			if sp[0] < at && sp[0] > bestAt {
+				best, bestAt = pi, sp[0]
+			}
 		}
 	}
-	return -1
+	return best
 }
 
 // register adds a strong candidate: a new person, or a mention of a person
