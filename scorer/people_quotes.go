@@ -829,6 +829,9 @@ var officeLinks = foldedPhrases("thuộc", "trực thuộc")
 // speaking is the interviewee, not X or Y.
 var (
 	causatives = foldedPhrases("khiến")
+	// familyHeads open the family words among the references: "con gái
+	// anh", "vợ ông", "chồng cô".
+	familyHeads = foldedPhrases("con", "vợ", "chồng", "bạn", "mẹ", "bố", "cha", "người")
 	// demonstrativeClauses open a clause with a demonstrative subject.
 	demonstrativeClauses = foldedPhraseSet("đó là", "đây là", "điều đó", "điều này", "việc này", "chuyện này")
 	genericSubjects      = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân",
@@ -1076,6 +1079,9 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		if _, _, ok := d.cueEndingAt(s, k, entryPossessive); ok || s.possessorOfKin(d, k) {
 			continue // "con trai bà kể lại", "quản lý của nam ca sĩ cho biết": the son, the manager speaks
+		}
+		if e.kind == entryReference && end-k >= 2 && familyHeads[d.tokenText(k)] {
+			continue // a family word ("con trai bà", "vợ anh") names the relative, who speaks
 		}
 		if d.pluralBefore(s, k) || k > 0 && d.toks[k-1].Kind == vntext.Number {
 			continue // "hai nữ sinh tố cáo", "các bà mẹ chia sẻ": a group
