@@ -35,6 +35,10 @@ type reason struct {
 	// ("thành phố Thanh Đảo"), which the article's other mentions of the
 	// same name then are too.
 	place bool
+	// org: the run itself opens with a word for an organisation or place
+	// ("Tổng cục ...", "Công ty ..."); its short name may follow in
+	// parentheses.
+	org bool
 }
 
 // String writes the reason out, when the document asked for an explanation.
@@ -43,6 +47,32 @@ func (r reason) String(d *doc) string {
 		return r.text
 	}
 	return strings.Replace(r.text, "%s", r.arg, 1)
+}
+
+// orgGoesOn reports an organisation's name that ends at token end or goes
+// on in lower case to token k ("Tổng cục Phát thanh Truyền hình Quốc gia").
+func (d *doc) orgGoesOn(end, k int) bool {
+	if end < 0 || k < end || k-end > 4 {
+		return false
+	}
+	for j := end; j < k; j++ {
+		if !d.isWord(j) || d.sent[j] != d.sent[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// englishPossessive reports an English possessive glued to the run that
+// ends at token b and followed by a capitalised word: "Rainey's Black".
+func (d *doc) englishPossessive(b int) bool {
+	if b+2 >= len(d.toks) || d.toks[b].Space || d.toks[b+1].Space || !d.toks[b+2].Space {
+		return false
+	}
+	if t := d.tokenText(b); t != "'" && t != "’" || d.tokenText(b+1) != "s" {
+		return false
+	}
+	return d.isWord(b+2) && d.isUpper(b+2)
 }
 
 // mailHeaderFields are the fields of an e-mail header as the folded text
@@ -66,6 +96,7 @@ func (s *Scorer) candidates(d *doc) []candidate {
 	// mark where a later title is in someone's appositive.
 	d.named = resize(d.named, n)
 	var places map[string]int
+	orgEnd := -1 // the end of the last run that names an organisation
 	for i := 0; i < n; {
 		if !d.isWord(i) || !d.isUpper(i) || i >= byline {
 			i++
@@ -73,6 +104,14 @@ func (s *Scorer) candidates(d *doc) []candidate {
 		}
 		j := d.runEnd(s, i)
 		c, why := s.candidate(d, i, j)
+		if why.text == "" && i >= 2 && d.tokenText(i-1) == "(" && j < n && d.tokenText(j) == ")" && d.orgGoesOn(orgEnd, i-1) {
+			// "Tổng cục Phát thanh Truyền hình (Quảng Điện)": the short name
+			// of the organisation just named, here and where it stands alone.
+			c, why = candidate{}, reason{text: "the short name of the organisation before it", place: true, org: true}
+		}
+		if why.org || why.place {
+			orgEnd = j
+		}
 		switch {
 		case why.text != "":
 			d.note(i, j, "rejected", "non_person", why.String(d), "")
@@ -81,6 +120,11 @@ func (s *Scorer) candidates(d *doc) []candidate {
 					places = map[string]int{}
 				}
 				places[d.joined(i, j)]++
+				if why.org {
+					// A short name defined in parentheses stands for the
+					// organisation wherever it stands bare.
+					places[d.joined(i, j)] += n
+				}
 			}
 		case c.a < c.b:
 			out = append(out, c)
@@ -427,6 +471,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	if a > 0 && d.toks[a-1].Kind == vntext.Number && !d.toks[a].Newline {
 		return c, reason{text: "after a house number: a street"}
 	}
+	if d.englishPossessive(b) || a >= 3 && d.englishPossessive(a-2) && d.isWord(a-3) && d.isUpper(a-3) {
+		// "Ma Rainey's Black Bottom", "Grey's Anatomy": the English
+		// possessive inside a capitalised title makes it a work or a brand,
+		// and the name stands for it elsewhere in the article too.
+		return c, reason{text: "before 's and a capitalised word: the title of a work or a brand", place: true}
+	}
 	if a > 1 && b-a == 1 && d.tokenText(a-1) == s.words.ho && !d.toks[a].Newline && clanWords[d.tokenText(a-2)] {
 		// "gia tộc họ Hứa", "nhà họ Lý", "dòng họ Trần": a whole family,
 		// whose words are not any one member's.
@@ -479,7 +529,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 				a = k
 				continue
 			}
-			return c, reason{text: "starts with \"%s\": a place or organisation", arg: e.phrase}
+			return c, reason{text: "starts with \"%s\": a place or organisation", arg: e.phrase, org: true}
 		}
 		if e, end, ok := d.cueAt(s, a, entryHonorific); ok && end < b && (d.sentenceStart(a) || d.allCaps(a)) {
 			c.honor = &cueSpan{*e, a, end}

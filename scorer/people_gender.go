@@ -216,7 +216,7 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 	for _, k := range words {
 		foreign = foreign || !vntext.IsVietnameseSyllable(d.tokenText(k))
 	}
-	if !p.vn && foreign && !s.particles[d.tokenText(words[0])] && (len(words) > 1 || len(p.intro) == 0) {
+	if !p.vn && foreign && !s.particles[d.tokenText(words[0])] && (len(words) > 1 || len(p.intro) == 0 || childIntro(p.intro)) {
 		first := words[0]
 		if g := s.foreignGiven(d, first, first+1); g != "" {
 			p.gcues = append(p.gcues, genderCue{tierTable, g, d.cueOf("gender", cueGivenName, g, first, first+1)})
@@ -248,6 +248,21 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 			p.gcues = append(p.gcues, genderCue{tierTable, g, c})
 		}
 	}
+}
+
+// childIntros are the words a child is introduced with; a child goes by
+// the given name ("bé Angela", "cháu Kevin"), where a lone word after a
+// title is often a family name ("Tổng thống Silva").
+var childIntros = foldedPhrases("bé", "cháu", "em", "cô bé", "cậu bé", "em bé", "cháu bé")
+
+// childIntro reports a person introduced only with words for a child.
+func childIntro(intro []string) bool {
+	for _, in := range intro {
+		if !childIntros[in] {
+			return false
+		}
+	}
+	return len(intro) > 0
 }
 
 // unambiguousCue is the given-name cue of the text-only policy: the last

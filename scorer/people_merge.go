@@ -42,7 +42,7 @@ func (s *Scorer) merge(d *doc, cands []candidate) {
 			continue
 		}
 		if c.family {
-			if pi := s.byFamilyName(d, d.tokenText(c.a)); pi >= 0 {
+			if pi := s.byFamilyName(d, d.tokenText(c.a), c.a); pi >= 0 {
 				s.join(d, pi, c, "the family name of %s")
 				continue
 			}
@@ -107,15 +107,29 @@ func (s *Scorer) nameLikeRun(d *doc, a, b int) bool {
 	return s.people.GivenVI.KnownKey(d.tokenText(b - 1))
 }
 
-// byFamilyName returns the last person whose Vietnamese name starts with
-// the family name fam, or -1.
-func (s *Scorer) byFamilyName(d *doc, fam string) int {
+// byFamilyName returns the person whose Vietnamese name starts with the
+// family name fam and who was named last before token at (else the last
+// such person registered), or -1.
+func (s *Scorer) byFamilyName(d *doc, fam string, at int) int {
+	best, bestAt := -1, -1
 	for pi := len(d.people) - 1; pi >= 0; pi-- {
-		if p := d.people[pi]; p.vn && p.key[0] == fam {
-			return pi
+		p := d.people[pi]
+		if !p.vn || p.key[0] != fam {
+			continue
+		}
+		if best < 0 {
+			best = pi
+		}
+		// Of several people of the family, the one named last before it:
+		// "... chuyển giao cho Lâm B - em trai của Lâm A. Khi còn sống, tỷ
+		// phú họ Lâm từng tuyên bố" is A.
+		for _, sp := range p.spans {
+			if sp[0] < at && sp[0] > bestAt {
+				best, bestAt = pi, sp[0]
+			}
 		}
 	}
-	return -1
+	return best
 }
 
 // register adds a strong candidate: a new person, or a mention of a person
@@ -478,6 +492,10 @@ func (s *Scorer) unnamedSources(d *doc) {
 			ok = false // "người Anh" is an Englishman, not "người anh" the brother
 		}
 		if pend, pe, ok2 := s.possessorAfter(d, k); ok2 {
+			if s.namedAppositive(d, k) {
+				k = pend - 1 // "Derrick Hall - anh trai của Chadwick cho rằng": Derrick speaks
+				continue
+			}
 			// "con gái chị Loan kể": the description runs to the end of the name.
 			if !ok {
 				e, ok = pe, true
@@ -556,6 +574,28 @@ func (s *Scorer) unnamedSources(d *doc) {
 		s.addSource(d, e, k, end, descEnd, v)
 		k = v
 	}
+}
+
+// namedAppositive reports a description at token k that stands in
+// apposition right after a named person's mention: "X - anh trai của Y",
+// "X, con gái ông Y,", where X opens the sentence. The description says who
+// X is; the verb after it is X's.
+func (s *Scorer) namedAppositive(d *doc, k int) bool {
+	if k < 2 || !appositiveMark(d.tokenText(k-1)) || d.sent[k-2] != d.sent[k] {
+		return false
+	}
+	m := d.mention[k-2]
+	if m < 0 || d.people[m].unnamed {
+		return false
+	}
+	if d.tokenText(k-1) != "," {
+		return true
+	}
+	a := k - 2
+	for a > 0 && d.mention[a-1] == m {
+		a--
+	}
+	return d.firstInSentence(a)
 }
 
 // theoSource adds the unnamed source, described indefinitely by tokens
@@ -820,7 +860,9 @@ func (s *Scorer) referredTo(d *doc, desc, gender string, k int, back bool) int {
 	if pi := s.introducedAs(d, desc, k); pi >= 0 {
 		return pi
 	}
-	if !back {
+	if !back || strings.HasPrefix(desc, foldedNewsSource) {
+		// "nguồn tin này khẳng định": the report just cited, not the
+		// person it was about.
 		return -1
 	}
 	for j := k - 1; j >= 0 && j >= k-120; j-- {
@@ -834,6 +876,9 @@ func (s *Scorer) referredTo(d *doc, desc, gender string, k int, back bool) int {
 	}
 	return -1
 }
+
+// foldedNewsSource is "nguồn tin" as the folded text reads it.
+var foldedNewsSource = vntext.FoldString("nguồn tin")
 
 // honorificDescription reads "chị thu ngân", "ông chủ quán", "một anh xe
 // ôm": an honorific of known gender followed by an occupation.

@@ -371,6 +371,9 @@ func (s *Scorer) theoEnd(d *doc, st int) int {
 // phrase's head noun, which is then the subject of any verb that follows.
 func (s *Scorer) possessed(d *doc, a int) bool {
 	k := a
+	if k > 2 && lateWords.spans(d, k-2, k) {
+		k -= 2 // "gia đình tài tử quá cố X": the late star's family speaks
+	}
 	for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
 		if _, st, ok := d.cueEndingAt(s, k, entryPossessive); ok && !s.occupationTitle(d, st, k) {
 			if _, _, honor := d.cueEndingAt(s, k, entryHonorific); !honor {
@@ -379,6 +382,9 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 		}
 		if _, st, ok := d.cueEndingAt(s, k, kind); ok {
 			k = st
+			if k > 0 && lateWords.spans(d, k-1, k) {
+				k-- // "gia đình cố nghệ sĩ X"
+			}
 		}
 	}
 	if k > 0 && d.tokenText(k-1) == s.words.cua {
@@ -388,6 +394,10 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	_, _, ok := d.cueEndingAt(s, k, entryPossessive)
 	return ok
 }
+
+// lateWords mark the dead before or after their title: "cố nghệ sĩ X",
+// "tài tử quá cố X".
+var lateWords = foldedPhraseSet("cố", "quá cố")
 
 // prepositions before a name make it an object, not a subject.
 var prepositions = foldedPhrases("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa")
@@ -544,6 +554,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// A list of names: "Tuấn, Phát và Kiệt khai", "NSƯT Kim Xuân, NSND
 				// Hồng Vân... cũng thể hiện".
 				appos = false
+			case !appos && t == "," && demonstrativeClauses.startsAt(d, k+1):
+				// "X sáng tạo ra câu thoại ấy, đó là cảnh Y nói với Z rằng": the
+				// clause after the comma has a subject of its own.
+				return 0, 0, false, false
 			case !appos && t == "," && k+1 < len(d.toks) && pluralOpeners[d.tokenText(k+1)]:
 				// "Chứng kiến X sa sút, những CĐV đã yêu cầu ...": a group opens
 				// a clause of its own; its verb is not X's.
@@ -814,8 +828,13 @@ var officeLinks = foldedPhrases("thuộc", "trực thuộc")
 // "họ" are too: in "các anh X, Y khi nghe tôi nói ... đều ủng hộ" the one
 // speaking is the interviewee, not X or Y.
 var (
-	causatives      = foldedPhrases("khiến")
-	genericSubjects = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân",
+	causatives = foldedPhrases("khiến")
+	// familyHeads open the family words among the references: "con gái
+	// anh", "vợ ông", "chồng cô".
+	familyHeads = foldedPhrases("con", "vợ", "chồng", "bạn", "mẹ", "bố", "cha", "người")
+	// demonstrativeClauses open a clause with a demonstrative subject.
+	demonstrativeClauses = foldedPhraseSet("đó là", "đây là", "điều đó", "điều này", "việc này", "chuyện này")
+	genericSubjects      = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân",
 		"tôi", "chúng tôi", "chúng ta", "họ")
 )
 
@@ -1060,6 +1079,9 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		if _, _, ok := d.cueEndingAt(s, k, entryPossessive); ok || s.possessorOfKin(d, k) {
 			continue // "con trai bà kể lại", "quản lý của nam ca sĩ cho biết": the son, the manager speaks
+		}
+		if e.kind == entryReference && end-k >= 2 && familyHeads[d.tokenText(k)] {
+			continue // a family word ("con trai bà", "vợ anh") names the relative, who speaks
 		}
 		if d.pluralBefore(s, k) || k > 0 && d.toks[k-1].Kind == vntext.Number {
 			continue // "hai nữ sinh tố cáo", "các bà mẹ chia sẻ": a group
