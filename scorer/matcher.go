@@ -329,10 +329,28 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits, ctxHits []hit) ([
 	return hits, ctxHits
 }
 
-// lookup maps every token of the folded text to its vocabulary id.
+// lookup maps every token of the folded text to its vocabulary id, in ids'
+// memory. It is not inlined: in analyse, the loop's variables were spilled
+// and reloaded at every token.
+//
+//go:noinline
 func (m *matcher) lookup(key string, toks []vntext.Token, ids []int32) []int32 {
-	for _, t := range toks {
-		ids = append(ids, m.vocab.get(key[t.Start:t.End]))
+	ids = slices.Grow(ids[:0], len(toks))[:len(toks)]
+	v := &m.vocab
+	if v.n == 0 {
+		for i := range ids {
+			ids[i] = -1
+		}
+		return ids
+	}
+	for i := range toks {
+		w := key[toks[i].Start:toks[i].End]
+		if len(w) > 16 {
+			ids[i] = v.get(w)
+			continue
+		}
+		lo, hi := pack(w)
+		ids[i] = v.probe(lo, hi, len(w)) // vocabTable.get, in line
 	}
 	return ids
 }
