@@ -768,10 +768,21 @@ func (s *Scorer) analyse(in Document) *doc {
 	upper := resize(d.upper, n)
 	d.quoteSpans = closeContinuedQuotes(in.Text, vntext.AppendQuotes(d.quoteSpans[:0], in.Text))
 	d.sentSpans = vntext.AppendSentences(d.sentSpans[:0], in.Text)
-	quotes, sents := d.quoteSpans, d.sentSpans
+	tokenPlaces(in.Text, d.key, d.toks, d.quoteSpans, d.sentSpans, quoteAt, sentAt, upper)
+	d.quote, d.sent, d.upper = quoteAt, sentAt, upper
+	d.people = d.people[:0]
+	d.mention = d.mention[:0]
+	return d
+}
+
+// tokenPlaces fills, for every token, whether it lies inside a quotation,
+// its sentence number and whether it starts with a capital in the input.
+// It is a loop of its own: inside analyse its variables were spilled and
+// reloaded at every token.
+func tokenPlaces(text string, key *vntext.Key, toks []vntext.Token, quotes, sents []vntext.Span, quoteAt []bool, sentAt []int32, upper []bool) {
 	qi, si := 0, 0
-	for i, t := range d.toks {
-		off := d.key.Offset(t.Start)
+	for i := range toks {
+		off := key.Offset(toks[i].Start)
 		for qi < len(quotes) && quotes[qi].End <= off {
 			qi++
 		}
@@ -780,16 +791,12 @@ func (s *Scorer) analyse(in Document) *doc {
 			si++
 		}
 		sentAt[i] = int32(si)
-		if off < len(in.Text) && in.Text[off] < utf8.RuneSelf { // ASCII in line
-			upper[i] = 'A' <= in.Text[off] && in.Text[off] <= 'Z'
+		if off < len(text) && text[off] < utf8.RuneSelf { // ASCII in line
+			upper[i] = 'A' <= text[off] && text[off] <= 'Z'
 		} else {
-			upper[i] = upperAt(in.Text, off)
+			upper[i] = upperAt(text, off)
 		}
 	}
-	d.quote, d.sent, d.upper = quoteAt, sentAt, upper
-	d.people = d.people[:0]
-	d.mention = d.mention[:0]
-	return d
 }
 
 // closeContinuedQuotes turns around the quotations that open with a
