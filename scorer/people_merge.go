@@ -1221,7 +1221,7 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 		}
 		for _, in := range d.people[pi].intro {
 			if in == desc {
-				if aideJobs[strings.Fields(desc)[0]] != nil && s.starTitled(d, d.people[pi], -1) {
+				if aideJobs.byFirst[strings.Fields(desc)[0]] != nil && s.starTitled(d, d.people[pi], -1) {
 					break // "quản lý Lê Bình" of singer Lê Bình is his manager: "quản lý" is not him
 				}
 				return int(pi)

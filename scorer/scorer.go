@@ -343,32 +343,64 @@ func foldedSet(list []string) map[string]bool {
 
 // phraseSet holds folded phrases of a few words by their first word, so
 // that the people finder can test the tokens at a place without building
-// strings.
-type phraseSet map[string][][]string
+// strings. firsts has the bit (firstBit) of every first word set: most
+// tokens asked about start no phrase of the set, and the bit answers for
+// them without a map lookup.
+type phraseSet struct {
+	byFirst map[string][][]string
+	firsts  [4]uint64
+}
 
 func foldedPhraseSet(list ...string) phraseSet {
-	ps := phraseSet{}
+	ps := phraseSet{byFirst: map[string][][]string{}}
 	for _, p := range list {
 		ws := strings.Fields(vntext.FoldString(p))
-		ps[ws[0]] = append(ps[ws[0]], ws)
+		ps.byFirst[ws[0]] = append(ps.byFirst[ws[0]], ws)
+		b := firstBit(ws[0])
+		ps.firsts[b>>6] |= 1 << (b & 63)
 	}
 	return ps
 }
 
-// spans reports whether tokens [a, b) are one of the phrases.
-func (ps phraseSet) spans(d *doc, a, b int) bool {
-	if a < 0 || b > len(d.toks) || a >= b {
+// firstBit is a word's bit in a phraseSet's firsts, from its length and
+// its first and last bytes; w is not empty.
+func firstBit(w string) uint {
+	return (uint(w[0])*31 + uint(w[len(w)-1])*7 + uint(len(w))) & 255
+}
+
+// at returns the phrases whose first word is token a.
+func (ps *phraseSet) at(d *doc, a int) [][]string {
+	if a < 0 || a >= len(d.toks) {
+		return nil
+	}
+	w := d.tokenText(a) // a token is never empty
+	if b := firstBit(w); ps.firsts[b>>6]&(1<<(b&63)) == 0 {
+		return nil
+	}
+	return ps.byFirst[w]
+}
+
+// wordsAt reports whether the words of phrase ws, whose first is token
+// a's, are tokens [a, a+len(ws)).
+func (d *doc) wordsAt(a int, ws []string) bool {
+	if a+len(ws) > len(d.toks) {
 		return false
 	}
-	for _, ws := range ps[d.tokenText(a)] {
-		if len(ws) != b-a {
-			continue
+	for i := 1; i < len(ws); i++ {
+		if d.tokenText(a+i) != ws[i] {
+			return false
 		}
-		same := true
-		for i := 1; i < len(ws) && same; i++ {
-			same = d.tokenText(a+i) == ws[i]
-		}
-		if same {
+	}
+	return true
+}
+
+// spans reports whether tokens [a, b) are one of the phrases.
+func (ps *phraseSet) spans(d *doc, a, b int) bool {
+	if b > len(d.toks) || a >= b {
+		return false
+	}
+	for _, ws := range ps.at(d, a) {
+		if len(ws) == b-a && d.wordsAt(a, ws) {
 			return true
 		}
 	}
@@ -376,12 +408,9 @@ func (ps phraseSet) spans(d *doc, a, b int) bool {
 }
 
 // startsAt reports whether one of the phrases starts at token a.
-func (ps phraseSet) startsAt(d *doc, a int) bool {
-	if a < 0 || a >= len(d.toks) {
-		return false
-	}
-	for _, ws := range ps[d.tokenText(a)] {
-		if ps.spans(d, a, a+len(ws)) {
+func (ps *phraseSet) startsAt(d *doc, a int) bool {
+	for _, ws := range ps.at(d, a) {
+		if d.wordsAt(a, ws) {
 			return true
 		}
 	}
