@@ -117,6 +117,17 @@ func (p *person) output() Person {
 	return out
 }
 
+// newPerson returns an empty person: one of an earlier document's, whose
+// arrays of mentions and cues are reused, or a new one.
+func (d *doc) newPerson() *person {
+	if n := len(d.spare); n > 0 {
+		p := d.spare[n-1]
+		d.spare = d.spare[:n-1]
+		return p
+	}
+	return new(person)
+}
+
 // addMention records tokens [a, b) as a mention of person pi.
 func (d *doc) addMention(pi int, a, b int) {
 	p := d.people[pi]

@@ -125,7 +125,7 @@ func (s *Scorer) register(d *doc, c candidate) {
 		s.join(d, pi, c, why)
 		return
 	}
-	p := &person{}
+	p := d.newPerson()
 	d.people = append(d.people, p)
 	s.setName(d, p, c.a, c.b)
 	s.join(d, len(d.people)-1, c, "")
@@ -620,7 +620,8 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 		}
 		return
 	}
-	p := &person{name: vntext.NFC(d.text(k, descEnd)), unnamed: true, quoted: true}
+	p := d.newPerson()
+	p.name, p.unnamed, p.quoted = vntext.NFC(d.text(k, descEnd)), true, true
 	p.quoteBy = d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
 	if g := e.gender; g == female || g == male {
 		head := k

@@ -459,7 +459,8 @@ type doc struct {
 	// quotations of the input, from which sent and quote are filled.
 	sentSpans, quoteSpans []vntext.Span
 	people                []*person
-	mention               []int32 // person index mentioned at each token, -1 if none
+	spare                 []*person // people of earlier documents, for newPerson
+	mention               []int32   // person index mentioned at each token, -1 if none
 
 	byRule, except [][]match // findings: each rule's matches and exceptions
 
@@ -854,7 +855,14 @@ func (s *Scorer) release(d *doc) {
 		return // do not keep the arrays of a huge document alive
 	}
 	d.input = ""
-	clear(d.people)
+	// The people go to newPerson's spares, emptied. Only the arrays that
+	// nothing else points to are kept: the result copies the mentions, and
+	// the cues are appended to, never shared.
+	for i, p := range d.people {
+		*p = person{mentions: p.mentions[:0], spans: p.spans[:0], intro: p.intro[:0], gcues: p.gcues[:0]}
+		d.spare = append(d.spare, p)
+		d.people[i] = nil
+	}
 	s.pool.Put(d)
 }
 
