@@ -90,6 +90,7 @@ func (s *Scorer) findPeople(d *doc, res *Result) {
 		s.characters(d)
 	}
 	s.roles(d)
+	res.People = slices.Grow(res.People, len(d.people))
 	for _, p := range d.people {
 		out := p.output()
 		res.People = append(res.People, out)

@@ -856,10 +856,10 @@ func (s *Scorer) release(d *doc) {
 	}
 	d.input = ""
 	// The people go to newPerson's spares, emptied. Only the arrays that
-	// nothing else points to are kept: the result copies the mentions, and
-	// the cues are appended to, never shared.
+	// nothing else points to are kept: the result copies the mentions and
+	// the cues that decided, and cues are appended to, never shared.
 	for i, p := range d.people {
-		*p = person{mentions: p.mentions[:0], spans: p.spans[:0], intro: p.intro[:0], gcues: p.gcues[:0]}
+		*p = person{mentions: p.mentions[:0], spans: p.spans[:0], intro: p.intro[:0], gcues: p.gcues[:0], gwhy: p.gwhy[:0]}
 		d.spare = append(d.spare, p)
 		d.people[i] = nil
 	}
