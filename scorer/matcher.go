@@ -273,48 +273,25 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits, ctxHits []hit) ([
 	// The trie's arrays in locals: the appends to hits would otherwise
 	// make the compiler load them from m again at every step.
 	root, kids, flags, soft, maxDepth := m.root, m.kids, m.flags, m.soft, m.maxDepth
+	outs, entries := m.outs, m.entries
 	for i := range toks {
 		// Most tokens start no phrase: skip them before setting up a walk.
-		if id := ids[i]; id < 0 || soft[id] || root[id] < 0 {
+		id := ids[i]
+		if id < 0 || soft[id] || root[id] < 0 {
 			continue
 		}
-		node := int32(0)
+		node := root[id] // the first step, from the root
 		crossed := false
 		skips := 0
-		for j := i; j < len(toks) && j-i-skips < maxDepth; j++ {
-			id := ids[j]
-			if j > i && toks[j].Newline {
-				crossed = true
-			}
-			if id < 0 {
-				break
-			}
-			var next int32
-			var ok bool
-			switch {
-			case node == 0:
-				next = root[id]
-				ok = next >= 0
-			case kids[node]&kidBit(id) == 0:
-				// No edge for this syllable (at a leaf, none at all).
-			default:
-				next, ok = m.edges.get(edgeKey(node, id))
-			}
-			if !ok {
-				if j > i && soft[id] && skips < maxSkips && flags[node]&nodeCrossBelow != 0 {
-					skips++
-					crossed = true
-					continue
-				}
-				break
-			}
-			node = next
+	walk:
+		for j := i; ; {
+			// node is reached at token j: the phrases ending there.
 			f := flags[node]
 			if f&nodeOuts != 0 {
-				for _, e := range m.outs[node] {
+				for _, e := range outs[node] {
 					// Only phrases of three syllables or more run across punctuation:
 					// "MC, nữ diễn viên" is no "MC nữ".
-					if crossed && (!m.entries[e].kind.crossable() || j+1-i-skips < 3) {
+					if crossed && (!entries[e].kind.crossable() || j+1-i-skips < 3) {
 						continue
 					}
 					hits = append(hits, hit{start: int32(i), end: int32(j + 1), entry: e})
@@ -324,15 +301,61 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits, ctxHits []hit) ([
 			if f&nodeCtx != 0 && !(crossed && j+1-i-skips < 3) {
 				ctxHits = append(ctxHits, hit{start: int32(i), end: int32(j + 1), entry: node})
 			}
+			// The next step, across soft punctuation where a crossable
+			// phrase continues.
+			for {
+				j++
+				if j >= len(toks) || j-i-skips >= maxDepth {
+					break walk
+				}
+				id := ids[j]
+				if toks[j].Newline {
+					crossed = true
+				}
+				if id < 0 {
+					break walk
+				}
+				// No edge for this syllable when its bit is not set (at a leaf,
+				// none at all).
+				if kids[node]&kidBit(id) != 0 {
+					if next, ok := m.edges.get(edgeKey(node, id)); ok {
+						node = next
+						break
+					}
+				}
+				if !soft[id] || skips >= maxSkips || flags[node]&nodeCrossBelow == 0 {
+					break walk
+				}
+				skips++
+				crossed = true
+			}
 		}
 	}
 	return hits, ctxHits
 }
 
-// lookup maps every token of the folded text to its vocabulary id.
+// lookup maps every token of the folded text to its vocabulary id, in ids'
+// memory. It is not inlined: in analyse, the loop's variables were spilled
+// and reloaded at every token.
+//
+//go:noinline
 func (m *matcher) lookup(key string, toks []vntext.Token, ids []int32) []int32 {
-	for _, t := range toks {
-		ids = append(ids, m.vocab.get(key[t.Start:t.End]))
+	ids = slices.Grow(ids[:0], len(toks))[:len(toks)]
+	v := &m.vocab
+	if v.n == 0 {
+		for i := range ids {
+			ids[i] = -1
+		}
+		return ids
+	}
+	for i := range toks {
+		w := key[toks[i].Start:toks[i].End]
+		if len(w) > 16 {
+			ids[i] = v.get(w)
+			continue
+		}
+		lo, hi := pack(w)
+		ids[i] = v.probe(lo, hi, len(w)) // vocabTable.get, in line
 	}
 	return ids
 }

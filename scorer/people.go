@@ -90,6 +90,7 @@ func (s *Scorer) findPeople(d *doc, res *Result) {
 		s.characters(d)
 	}
 	s.roles(d)
+	res.People = slices.Grow(res.People, len(d.people))
 	for _, p := range d.people {
 		out := p.output()
 		res.People = append(res.People, out)
@@ -115,6 +116,17 @@ func (p *person) output() Person {
 	out.Cues = append(out.Cues, p.roleBy)
 	slices.SortFunc(out.Mentions, func(a, b Mention) int { return a.Start - b.Start })
 	return out
+}
+
+// newPerson returns an empty person: one of an earlier document's, whose
+// arrays of mentions and cues are reused, or a new one.
+func (d *doc) newPerson() *person {
+	if n := len(d.spare); n > 0 {
+		p := d.spare[n-1]
+		d.spare = d.spare[:n-1]
+		return p
+	}
+	return new(person)
 }
 
 // addMention records tokens [a, b) as a mention of person pi.

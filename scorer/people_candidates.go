@@ -79,9 +79,11 @@ func (d *doc) englishPossessive(b int) bool {
 // reads them.
 var mailHeaderFields = map[string]bool{"from": true, "to": true, "sent": true, "subject": true, "cc": true, "date": true}
 
-// cueSpan is a cue found at tokens [a, b).
+// cueSpan is a cue found at tokens [a, b). Its entry is the matcher's own
+// (as cueAt gives it), not a copy: a candidate keeps up to four cueSpans,
+// and a copy of an entry was 104 bytes.
 type cueSpan struct {
-	e    entry
+	e    *entry
 	a, b int
 }
 
@@ -382,11 +384,11 @@ func (s *Scorer) contextBefore(d *doc, a int, c *candidate) {
 		return
 	}
 	if e, st, ok := d.cueEndingAt(s, a, entryHonorific); ok && d.sent[st] == d.sent[a] {
-		c.honor = &cueSpan{*e, st, a}
+		c.honor = &cueSpan{e, st, a}
 		a = st
 	}
 	if e, st, ok := d.cueEndingAt(s, a, entryRoleNoun); ok && d.sent[st] == d.sent[a] {
-		c.roleNoun = &cueSpan{*e, st, a}
+		c.roleNoun = &cueSpan{e, st, a}
 	}
 	if t, ok := s.titleBefore(d, a); ok {
 		c.title = t
@@ -400,7 +402,7 @@ func (s *Scorer) contextBefore(d *doc, a int, c *candidate) {
 func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 	for end := a; end > 0 && end >= a-10 && d.sent[end-1] == d.sent[a] && !d.toks[end].Newline; end-- {
 		if e, st, ok := d.cueEndingAt(s, end, entryTitle); ok {
-			return &cueSpan{*e, st, end}, true
+			return &cueSpan{e, st, end}, true
 		}
 		t := d.toks[end-1]
 		if t.Kind == vntext.Punct && d.tokenText(end-1) != "." && d.tokenText(end-1) != "-" {
@@ -532,12 +534,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			return c, reason{text: "starts with \"%s\": a place or organisation", arg: e.phrase, org: true}
 		}
 		if e, end, ok := d.cueAt(s, a, entryHonorific); ok && end < b && (d.sentenceStart(a) || d.allCaps(a)) {
-			c.honor = &cueSpan{*e, a, end}
+			c.honor = &cueSpan{e, a, end}
 			a = end
 			continue
 		}
 		if e, end, ok := d.cueAt(s, a, entryRoleNoun); ok && end < b && d.sentenceStart(a) {
-			c.roleNoun = &cueSpan{*e, a, end}
+			c.roleNoun = &cueSpan{e, a, end}
 			a = end
 			continue
 		}
@@ -545,7 +547,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// ("Tổng Giám Đốc Công ty") is a title wherever it stands.
 		if e, end, ok := d.cueAt(s, a, entryTitle); ok && end < b && (d.allCaps(a) || d.sentenceStart(a) || end-a >= 2) {
 			titleCased = titleCased || !d.allCaps(a) && !d.sentenceStart(a)
-			c.title = &cueSpan{*e, a, end}
+			c.title = &cueSpan{e, a, end}
 			a = end
 			continue
 		}

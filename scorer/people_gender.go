@@ -44,7 +44,7 @@ func (s *Scorer) genderCues(d *doc) {
 	// giữ ..." with Lan a woman).
 	known := make([]string, len(d.people))
 	for pi, p := range d.people {
-		known[pi], _ = decide(p.gcues)
+		known[pi], _ = decide(p.gcues, p.gwhy) // before decideGender: nothing reads gwhy yet
 	}
 	for pi, p := range d.people {
 		if p.unnamed || known[pi] != unknown {
@@ -561,12 +561,14 @@ func (d *doc) firstInSentence(a int) bool {
 // decideGender decides each person's gender from the cues collected so far.
 func (s *Scorer) decideGender(d *doc) {
 	for _, p := range d.people {
-		p.gender, p.gwhy = decide(p.gcues)
+		p.gender, p.gwhy = decide(p.gcues, p.gwhy)
 	}
 }
 
-// decide applies the tiers to a person's gender cues.
-func decide(cues []genderCue) (string, []Cue) {
+// decide applies the tiers to a person's gender cues. The cues that
+// decided go in buf's array, the person's earlier ones: only output reads
+// them, and it copies them.
+func decide(cues []genderCue, buf []Cue) (string, []Cue) {
 	for tier := tierHonorific; tier <= tierTable; tier++ {
 		nf, nm := 0, 0
 		for _, c := range cues {
@@ -594,7 +596,7 @@ func decide(cues []genderCue) (string, []Cue) {
 		case nm >= 2*nf:
 			g = male
 		}
-		var why []Cue
+		why := buf[:0]
 		for _, c := range cues {
 			if c.tier != tier || g != "" && c.gender != g {
 				continue
@@ -604,10 +606,12 @@ func decide(cues []genderCue) (string, []Cue) {
 			}
 		}
 		if g == "" {
-			conflict := Cue{Decides: "gender", Kind: cueConflict, Value: unknown}
-			return unknown, append([]Cue{conflict}, why...)
+			why = append(why, Cue{}) // the conflict goes first
+			copy(why[1:], why)
+			why[0] = Cue{Decides: "gender", Kind: cueConflict, Value: unknown}
+			return unknown, why
 		}
 		return g, why
 	}
-	return unknown, []Cue{{Decides: "gender", Kind: cueNone, Value: unknown}}
+	return unknown, append(buf[:0], Cue{Decides: "gender", Kind: cueNone, Value: unknown})
 }

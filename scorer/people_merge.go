@@ -139,7 +139,7 @@ func (s *Scorer) register(d *doc, c candidate) {
 		s.join(d, pi, c, why)
 		return
 	}
-	p := &person{}
+	p := d.newPerson()
 	d.people = append(d.people, p)
 	s.setName(d, p, c.a, c.b)
 	s.join(d, len(d.people)-1, c, "")
@@ -660,7 +660,8 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 		}
 		return
 	}
-	p := &person{name: vntext.NFC(d.text(k, descEnd)), unnamed: true, quoted: true}
+	p := d.newPerson()
+	p.name, p.unnamed, p.quoted = vntext.NFC(d.text(k, descEnd)), true, true
 	p.quoteBy = d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
 	if g := e.gender; g == female || g == male {
 		head := k
@@ -1266,7 +1267,7 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 		}
 		for _, in := range d.people[pi].intro {
 			if in == desc {
-				if aideJobs[strings.Fields(desc)[0]] != nil && s.starTitled(d, d.people[pi], -1) {
+				if aideJobs.byFirst[strings.Fields(desc)[0]] != nil && s.starTitled(d, d.people[pi], -1) {
 					break // "quản lý Lê Bình" of singer Lê Bình is his manager: "quản lý" is not him
 				}
 				return int(pi)

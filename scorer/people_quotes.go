@@ -882,7 +882,7 @@ func (s *Scorer) inFrontedClause(d *doc, b int) bool {
 			return false
 		}
 		if d.sentenceStart(j) {
-			for _, ws := range frontedOpeners[t] {
+			for _, ws := range frontedOpeners.byFirst[t] {
 				if frontedOpeners.spans(d, j, j+len(ws)) && j+len(ws) < a {
 					return true
 				}
@@ -1403,13 +1403,10 @@ func (s *Scorer) pairAt(d *doc, k, end int) int {
 
 // longestAt returns the end of the longest phrase of the set that starts
 // at token a, or -1.
-func (ps phraseSet) longestAt(d *doc, a int) int {
+func (ps *phraseSet) longestAt(d *doc, a int) int {
 	best := -1
-	if a < 0 || a >= len(d.toks) {
-		return best
-	}
-	for _, ws := range ps[d.tokenText(a)] {
-		if a+len(ws) > best && ps.spans(d, a, a+len(ws)) {
+	for _, ws := range ps.at(d, a) {
+		if a+len(ws) > best && d.wordsAt(a, ws) {
 			best = a + len(ws)
 		}
 	}

@@ -136,7 +136,7 @@ func (s *Scorer) namedAfterDescription(d *doc, a int, c *candidate) bool {
 	for _, kind := range []entryKind{entrySource, entryRoleNoun, entryTitle, entryHonorific} {
 		if e, st, ok := d.cueEndingAt(s, k+1, kind); ok {
 			if kind == entrySource || kind == entryRoleNoun {
-				c.desc = &cueSpan{*e, st, k + 1}
+				c.desc = &cueSpan{e, st, k + 1}
 			}
 			return true
 		}

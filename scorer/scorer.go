@@ -343,32 +343,64 @@ func foldedSet(list []string) map[string]bool {
 
 // phraseSet holds folded phrases of a few words by their first word, so
 // that the people finder can test the tokens at a place without building
-// strings.
-type phraseSet map[string][][]string
+// strings. firsts has the bit (firstBit) of every first word set: most
+// tokens asked about start no phrase of the set, and the bit answers for
+// them without a map lookup.
+type phraseSet struct {
+	byFirst map[string][][]string
+	firsts  [4]uint64
+}
 
 func foldedPhraseSet(list ...string) phraseSet {
-	ps := phraseSet{}
+	ps := phraseSet{byFirst: map[string][][]string{}}
 	for _, p := range list {
 		ws := strings.Fields(vntext.FoldString(p))
-		ps[ws[0]] = append(ps[ws[0]], ws)
+		ps.byFirst[ws[0]] = append(ps.byFirst[ws[0]], ws)
+		b := firstBit(ws[0])
+		ps.firsts[b>>6] |= 1 << (b & 63)
 	}
 	return ps
 }
 
-// spans reports whether tokens [a, b) are one of the phrases.
-func (ps phraseSet) spans(d *doc, a, b int) bool {
-	if a < 0 || b > len(d.toks) || a >= b {
+// firstBit is a word's bit in a phraseSet's firsts, from its length and
+// its first and last bytes; w is not empty.
+func firstBit(w string) uint {
+	return (uint(w[0])*31 + uint(w[len(w)-1])*7 + uint(len(w))) & 255
+}
+
+// at returns the phrases whose first word is token a.
+func (ps *phraseSet) at(d *doc, a int) [][]string {
+	if a < 0 || a >= len(d.toks) {
+		return nil
+	}
+	w := d.tokenText(a) // a token is never empty
+	if b := firstBit(w); ps.firsts[b>>6]&(1<<(b&63)) == 0 {
+		return nil
+	}
+	return ps.byFirst[w]
+}
+
+// wordsAt reports whether the words of phrase ws, whose first is token
+// a's, are tokens [a, a+len(ws)).
+func (d *doc) wordsAt(a int, ws []string) bool {
+	if a+len(ws) > len(d.toks) {
 		return false
 	}
-	for _, ws := range ps[d.tokenText(a)] {
-		if len(ws) != b-a {
-			continue
+	for i := 1; i < len(ws); i++ {
+		if d.tokenText(a+i) != ws[i] {
+			return false
 		}
-		same := true
-		for i := 1; i < len(ws) && same; i++ {
-			same = d.tokenText(a+i) == ws[i]
-		}
-		if same {
+	}
+	return true
+}
+
+// spans reports whether tokens [a, b) are one of the phrases.
+func (ps *phraseSet) spans(d *doc, a, b int) bool {
+	if b > len(d.toks) || a >= b {
+		return false
+	}
+	for _, ws := range ps.at(d, a) {
+		if len(ws) == b-a && d.wordsAt(a, ws) {
 			return true
 		}
 	}
@@ -376,12 +408,9 @@ func (ps phraseSet) spans(d *doc, a, b int) bool {
 }
 
 // startsAt reports whether one of the phrases starts at token a.
-func (ps phraseSet) startsAt(d *doc, a int) bool {
-	if a < 0 || a >= len(d.toks) {
-		return false
-	}
-	for _, ws := range ps[d.tokenText(a)] {
-		if ps.spans(d, a, a+len(ws)) {
+func (ps *phraseSet) startsAt(d *doc, a int) bool {
+	for _, ws := range ps.at(d, a) {
+		if d.wordsAt(a, ws) {
 			return true
 		}
 	}
@@ -430,7 +459,8 @@ type doc struct {
 	// quotations of the input, from which sent and quote are filled.
 	sentSpans, quoteSpans []vntext.Span
 	people                []*person
-	mention               []int32 // person index mentioned at each token, -1 if none
+	spare                 []*person // people of earlier documents, for newPerson
+	mention               []int32   // person index mentioned at each token, -1 if none
 
 	byRule, except [][]match // findings: each rule's matches and exceptions
 
@@ -768,10 +798,21 @@ func (s *Scorer) analyse(in Document) *doc {
 	upper := resize(d.upper, n)
 	d.quoteSpans = closeContinuedQuotes(in.Text, vntext.AppendQuotes(d.quoteSpans[:0], in.Text))
 	d.sentSpans = vntext.AppendSentences(d.sentSpans[:0], in.Text)
-	quotes, sents := d.quoteSpans, d.sentSpans
+	tokenPlaces(in.Text, d.key, d.toks, d.quoteSpans, d.sentSpans, quoteAt, sentAt, upper)
+	d.quote, d.sent, d.upper = quoteAt, sentAt, upper
+	d.people = d.people[:0]
+	d.mention = d.mention[:0]
+	return d
+}
+
+// tokenPlaces fills, for every token, whether it lies inside a quotation,
+// its sentence number and whether it starts with a capital in the input.
+// It is a loop of its own: inside analyse its variables were spilled and
+// reloaded at every token.
+func tokenPlaces(text string, key *vntext.Key, toks []vntext.Token, quotes, sents []vntext.Span, quoteAt []bool, sentAt []int32, upper []bool) {
 	qi, si := 0, 0
-	for i, t := range d.toks {
-		off := d.key.Offset(t.Start)
+	for i := range toks {
+		off := key.Offset(toks[i].Start)
 		for qi < len(quotes) && quotes[qi].End <= off {
 			qi++
 		}
@@ -780,16 +821,12 @@ func (s *Scorer) analyse(in Document) *doc {
 			si++
 		}
 		sentAt[i] = int32(si)
-		if off < len(in.Text) && in.Text[off] < utf8.RuneSelf { // ASCII in line
-			upper[i] = 'A' <= in.Text[off] && in.Text[off] <= 'Z'
+		if off < len(text) && text[off] < utf8.RuneSelf { // ASCII in line
+			upper[i] = 'A' <= text[off] && text[off] <= 'Z'
 		} else {
-			upper[i] = upperAt(in.Text, off)
+			upper[i] = upperAt(text, off)
 		}
 	}
-	d.quote, d.sent, d.upper = quoteAt, sentAt, upper
-	d.people = d.people[:0]
-	d.mention = d.mention[:0]
-	return d
 }
 
 // closeContinuedQuotes turns around the quotations that open with a
@@ -818,7 +855,14 @@ func (s *Scorer) release(d *doc) {
 		return // do not keep the arrays of a huge document alive
 	}
 	d.input = ""
-	clear(d.people)
+	// The people go to newPerson's spares, emptied. Only the arrays that
+	// nothing else points to are kept: the result copies the mentions and
+	// the cues that decided, and cues are appended to, never shared.
+	for i, p := range d.people {
+		*p = person{mentions: p.mentions[:0], spans: p.spans[:0], intro: p.intro[:0], gcues: p.gcues[:0], gwhy: p.gwhy[:0]}
+		d.spare = append(d.spare, p)
+		d.people[i] = nil
+	}
 	s.pool.Put(d)
 }
 

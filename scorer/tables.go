@@ -1,9 +1,6 @@
 package scorer
 
-import (
-	"encoding/binary"
-	"math/bits"
-)
+import "math/bits"
 
 // The matcher looks up every token's syllable and, for every token that
 // starts or continues a walk, a trie edge: about a fifth of a check was
@@ -99,11 +96,31 @@ type vocabSlot struct {
 	id     int32  // -1 when the slot is free
 }
 
-// pack reads a word of up to 16 bytes as two integers.
+// pack reads a word of up to 16 bytes as two integers, every byte in one
+// of them for a given length (the slot keeps the length too): two loads
+// that may overlap, not a copy into a zeroed buffer, which called memmove
+// for every token looked up.
 func pack(w string) (lo, hi uint64) {
-	var b [16]byte
-	copy(b[:], w)
-	return binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
+	switch n := len(w); {
+	case n >= 8:
+		return le64(w), le64(w[n-8:])
+	case n >= 4:
+		return uint64(le32(w)) | uint64(le32(w[n-4:]))<<32, 0
+	case n > 0:
+		return uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16, 0
+	}
+	return 0, 0
+}
+
+func le64(w string) uint64 {
+	_ = w[7]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+func le32(w string) uint32 {
+	_ = w[3]
+	return uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24
 }
 
 func (t *vocabTable) slot(lo, hi uint64, n int) int {
@@ -123,15 +140,15 @@ func (t *vocabTable) get(word string) int32 {
 		return -1
 	}
 	lo, hi := pack(word)
-	n := int32(len(word))
-	mask := len(t.slots) - 1
-	for i := t.slot(lo, hi, len(word)); ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.lo == lo && s.hi == hi && s.n == n {
+	return t.probe(lo, hi, len(word))
+}
+
+// probe returns the id of the word of n bytes that packs to lo and hi, or
+// -1; the table must not be empty.
+func (t *vocabTable) probe(lo, hi uint64, n int) int32 {
+	for i := t.slot(lo, hi, n); ; i = (i + 1) & (len(t.slots) - 1) {
+		if s := &t.slots[i]; s.lo == lo && s.hi == hi && int(s.n) == n || s.id < 0 { // a free slot's id is -1
 			return s.id
-		}
-		if s.id < 0 {
-			return -1
 		}
 	}
 }

@@ -51,6 +51,22 @@ func TestTables(t *testing.T) {
 	}
 }
 
+// TestPack checks that words of one length that differ in any byte pack
+// differently: a slot compares the packed words and their length.
+func TestPack(t *testing.T) {
+	for n := 1; n <= 16; n++ {
+		w := []byte(strings.Repeat("a", n))
+		lo, hi := pack(string(w))
+		for i := range w {
+			w[i] = 'b'
+			if lo2, hi2 := pack(string(w)); lo2 == lo && hi2 == hi {
+				t.Errorf("pack(%q) = pack(%q)", w, strings.Repeat("a", n))
+			}
+			w[i] = 'a'
+		}
+	}
+}
+
 func TestSpaced(t *testing.T) {
 	for _, key := range []string{"a", "bà mẹ", "a  b", "a, b", "a ", " a b", "x-y z", "a b c"} {
 		toks := vntext.Tokens(key)

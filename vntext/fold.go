@@ -483,8 +483,8 @@ const (
 // runTracked is run(s, true), the fold of every checked document: the same
 // steps, with the key and its offsets in local variables and the commonest
 // runes (ASCII letters, spaces, precomposed Vietnamese letters) handled in
-// line. Before any method of f it stores them back (f.key, f.offs) and
-// reloads them after.
+// line, most of them by fastFold. Before any method of f it stores them
+// back (f.key, f.offs) and reloads them after.
 func (f *folder) runTracked(s string) {
 	f.track = true
 	if want := len(s) + len(s)/8; cap(f.key) < want {
@@ -502,6 +502,17 @@ func (f *folder) runTracked(s string) {
 	key, offs := f.key, f.offs
 	for i := 0; i < len(s); {
 		c := s[i]
+		if !f.inWord {
+			// The common runes in one go; the general steps below take the
+			// rune fastFold stops at, and grow the key when it is short of room.
+			f.key, f.offs = key, offs
+			j := f.fastFold(s, i)
+			key, offs = f.key, f.offs
+			if j > i {
+				i = j
+				continue
+			}
+		}
 		if c < utf8.RuneSelf {
 			k := asciiKind[c]
 			switch k {
@@ -598,6 +609,188 @@ func (f *folder) runTracked(s string) {
 		f.endWord(len(s))
 	}
 	f.offs = append(f.offs, int32(len(s)))
+}
+
+// fastFold folds, from input offset i where no syllable is open, what
+// needs none of the general steps: ASCII spaces and punctuation, and
+// syllables of ASCII letters and digits and the fold table's letters with
+// at most one tone mark and no capital after a lower-case letter (a glued
+// word, maybe). Its loop calls nothing and keeps few variables, so that
+// they stay in registers, and writes only into the room the key, offsets
+// and tokens have. It stops at anything else, before the rune or inside a
+// syllable, which it leaves open in f as the general steps would, and
+// returns the input offset reached.
+func (f *folder) fastFold(s string, i int) int {
+	key, offs, toks := f.key[:cap(f.key)], f.offs[:cap(f.offs)], f.toks[:cap(f.toks)]
+	n, nt := len(f.key), len(f.toks)      // key and offs grow together: a key byte and its input offset
+	limit := min(len(key), len(offs)) - 4 // room for a letter's two bytes and a tone mark's two
+	const space, newline = 1, 2
+	var flags uint8 // whitespace, a line break since the last token
+	if f.space {
+		flags |= space
+	}
+	if f.newline {
+		flags |= newline
+	}
+	for i < len(s) && n < limit && nt < len(toks) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if k := asciiKind[c]; k == asciiSpace || k == asciiOther {
+				key[n], offs[n] = c, int32(i)
+				n++
+				i++
+				switch c {
+				case ' ', '\t', '\v', '\f':
+					flags |= space
+				case '\n', '\r':
+					flags = space | newline
+				default:
+					t := &toks[nt] // field by field: a Token value is built on the stack and copied
+					t.Start, t.End, t.Kind, t.Space, t.Newline = n-1, n, Punct, flags&space != 0, flags&newline != 0
+					nt++
+					flags = 0
+				}
+				continue
+			}
+		} else if c < 0xC3 || c > 0xE1 {
+			break // no letter of the fold table
+		}
+		// A syllable, up to a rune that ends it or that only the general
+		// steps handle.
+		start := n
+		var tone rune
+		lower, ended := false, false
+	letters:
+		for i < len(s) && n < limit {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				switch asciiKind[c] {
+				case asciiLower:
+					lower = true
+				case asciiDigit:
+					lower = false
+				case asciiUpper:
+					if lower {
+						break letters
+					}
+					c += 'a' - 'A'
+				default:
+					ended = true
+					break letters
+				}
+				key[n], offs[n] = c, int32(i)
+				n++
+				i++
+				continue
+			}
+			var r rune
+			var size int
+			switch {
+			case c >= 0xC3 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+				r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			case c == 0xE1 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+				r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			default:
+				break letters
+			}
+			if r > tableHi {
+				break letters
+			}
+			x := fastTable[r-tableLo]
+			if x&fastLetter == 0 || x&fastUpper != 0 && lower || x&fastTone != 0 && tone != 0 {
+				break letters
+			}
+			if t := x & fastTone >> fastToneShift; t != 0 {
+				tone = toneBase + rune(t)
+			}
+			lower = x&fastLower != 0
+			if base := x & fastBase; base < utf8.RuneSelf {
+				key[n], offs[n] = byte(base), int32(i)
+				n++
+			} else {
+				key[n], key[n+1] = 0xC0|byte(base>>6), 0x80|byte(base)&0x3F
+				offs[n], offs[n+1] = int32(i), int32(i)
+				n += 2
+			}
+			i += size
+		}
+		if n == start {
+			break // the rune opens no syllable here
+		}
+		if !ended {
+			// Left open, as the general steps leave it.
+			f.inWord, f.wordStart, f.wordIn, f.lower = true, start, int(offs[start]), lower
+			// The last letter's bytes all map to its input offset.
+			f.lastIn, f.lastRune = int(offs[n-1]), n-1
+			if n-2 >= start && offs[n-2] == offs[n-1] {
+				f.lastRune = n - 2
+			}
+			if tone != 0 {
+				f.tones = append(f.tones, tone)
+			}
+			break
+		}
+		// The syllable ends before an ASCII space or punctuation mark: its
+		// tone mark and token, as endWord writes them.
+		if tone != 0 { // every tone mark of the table is a two-byte rune
+			key[n], key[n+1] = 0xC0|byte(tone>>6), 0x80|byte(tone)&0x3F
+			offs[n], offs[n+1] = int32(i), int32(i)
+			n += 2
+		}
+		k := Word
+		if c := key[start]; '0' <= c && c <= '9' {
+			k = Number
+		} else if c >= 0xD9 && isDigitAt(key[start:n]) {
+			k = Number
+		}
+		t := &toks[nt]
+		t.Start, t.End, t.Kind, t.Space, t.Newline = start, n, k, flags&space != 0, flags&newline != 0
+		nt++
+		flags = 0
+	}
+	f.key, f.offs, f.toks = key[:n], offs[:n], toks[:nt]
+	f.space, f.newline = flags&space != 0, flags&newline != 0
+	return i
+}
+
+// fastTable is foldTable packed for fastFold, one word a rune: the base
+// when it is below U+0800, the tone mark (as its distance from toneBase),
+// the case, and whether fastFold takes the rune (a letter with such a
+// base).
+var fastTable = func() (t [tableHi - tableLo + 1]uint32) {
+	for i, e := range foldTable {
+		if e.class != classLetter || e.base >= 0x800 || e.tone != 0 && e.tone-toneBase > fastTone>>fastToneShift {
+			continue
+		}
+		x := uint32(e.base) | fastLetter
+		if e.tone != 0 {
+			x |= uint32(e.tone-toneBase) << fastToneShift
+		}
+		if e.upper {
+			x |= fastUpper
+		}
+		if e.lower {
+			x |= fastLower
+		}
+		t[i] = x
+	}
+	return t
+}()
+
+const (
+	fastBase      = 0x7FF // bits of the base
+	fastToneShift = 11
+	fastTone      = 0x3F << fastToneShift // the tone mark less toneBase, 0 for none
+	fastUpper     = 1 << 17
+	fastLower     = 1 << 18
+	fastLetter    = 1 << 19
+	toneBase      = toneGrave - 1 // below every tone mark
+)
+
+// isDigitAt reports whether the rune b starts with is a digit.
+func isDigitAt(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return unicode.IsDigit(r)
 }
 
 // slowRune is run's step for a rune of size bytes at input offset i that is

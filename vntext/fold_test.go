@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -104,7 +105,8 @@ func TestTokensUnicodeBoundaries(t *testing.T) {
 }
 
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"Hoà bình", "thuý", norm.NFD.String("Nguyễn Thị Khoẻ"), "\xff\xfe", "a\u0301\u0323", "\u0300x", "ĐỨC", "\u0300", "a \u0301"} {
+	for _, s := range []string{"Hoà bình", "thuý", norm.NFD.String("Nguyễn Thị Khoẻ"), "\xff\xfe", "a\u0301\u0323", "\u0300x", "ĐỨC", "\u0300", "a \u0301",
+		"nóiTôi\tHÀ NộI 12a \u0661x áà a\u0301b ẞ Ǆa (đi),\r\nvề\x00"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
@@ -118,6 +120,13 @@ func FuzzFold(f *testing.F) {
 		}
 		if FoldString(in) != k.Text {
 			t.Fatalf("FoldString and Fold disagree on %q", in)
+		}
+		// Fold's fast paths give what the general steps give, offsets and
+		// tokens included.
+		var g folder
+		g.run(in, true)
+		if string(g.key) != k.Text || !slices.Equal(g.offs, k.offs) || !slices.Equal(g.toks, k.Tokens) {
+			t.Fatalf("Fold differs from the general steps on %q", in)
 		}
 		// The pooled folder keeps nothing of a longer text folded before.
 		FoldString("Bà HOÀ khoẻ, " + in + in + "\u0300")
