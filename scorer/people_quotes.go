@@ -515,7 +515,13 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			continue // a phrase in quotation marks inside an appositive
 		case d.quote[k]:
 			return 0, 0, false, false
-		case t == ";" && k > b:
+		case t == ";":
+			if next := s.skipCues(d, k+1); next < len(d.toks) && d.mention[next] >= 0 && d.mention[next] != self && onlyAsides(d, b, k) {
+				// "Lê Xuân Q. (huyện Thanh Trì); Nguyễn Văn H. và ... khai": a
+				// list of names with their details, one verb for all.
+				appos = false
+				continue
+			}
 			return 0, 0, false, false // a semicolon opens a clause with a subject of its own
 		case (t == s.words.duoc || t == s.words.bi) && !appos:
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
@@ -999,6 +1005,28 @@ func (s *Scorer) listed(d *doc, k int) bool {
 		return clauseOpens(d, s.titlesStart(d, a))
 	}
 	return true
+}
+
+// onlyAsides reports that the tokens [b, k) are parenthesised asides only
+// (or none): the details of a name ("X (30 tuổi, trú tại ...)").
+func onlyAsides(d *doc, b, k int) bool {
+	depth := 0
+	for j := b; j < k; j++ {
+		switch d.tokenText(j) {
+		case "(":
+			depth++
+		case ")":
+			if depth == 0 {
+				return false
+			}
+			depth--
+		default:
+			if depth == 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
 }
 
 // skipCues returns the first token from k that is not part of an honorific,
