@@ -250,8 +250,46 @@ func (s *Scorer) appositiveSpeaker(d *doc, pi int32, a, v int) bool {
 	if seps > 1 {
 		return false // an appositive opens with one mark: "X, Trưởng ban Kiểm soát Y, thông tin"
 	}
+	if s.joinedBefore(d, a) && eachBefore(d, b, v) {
+		// "ông A, Chi cục phó X và ông B, Đội phó Y đều phủ định": "đều"
+		// makes the verb the whole list's, B's as well as A's.
+		return false
+	}
 	pv, _, _, ok := s.speechAfter(d, k+1, other, 30)
 	return ok && pv == v
+}
+
+// joinedBefore reports "và" or "cùng" right before the mention at a, past
+// its honorific, title or role noun.
+func (s *Scorer) joinedBefore(d *doc, a int) bool {
+	j := a
+	for moved := true; moved && j > 0; {
+		moved = false
+		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+			if _, st, ok := d.cueEndingAt(s, j, kind); ok && st < j {
+				j, moved = st, true
+				break
+			}
+		}
+	}
+	if j == 0 {
+		return false
+	}
+	t := d.tokenText(j - 1)
+	return t == s.words.va || t == s.words.cung
+}
+
+// foldedEach is "đều" (all, both): before a verb it makes a list its subject.
+var foldedEach = vntext.FoldString("đều")
+
+// eachBefore reports "đều" among the tokens [b, v) before a verb.
+func eachBefore(d *doc, b, v int) bool {
+	for j := b; j < v; j++ {
+		if d.tokenText(j) == foldedEach {
+			return true
+		}
+	}
+	return false
 }
 
 // inReport reports a mention inside what another person's speech verb
