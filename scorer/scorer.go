@@ -565,8 +565,14 @@ func (d *doc) cueStartingAt(s *Scorer, i int, k entryKind) (*entry, int, bool) {
 // "bài phát biểu", "thông tin này", "đơn tố cáo". A capital inside the
 // sentence is a name's, not the noun maker: "Minh Thư kêu gọi".
 func (d *doc) speechNoun(s *Scorer, i, end int) bool {
-	return i > 0 && s.notBefore[d.tokenText(i-1)] && !d.properNoun(i-1) || end < len(d.toks) && s.notAfter[d.tokenText(end)]
+	return i > 0 && s.notBefore[d.tokenText(i-1)] && !d.properNoun(i-1) && !wordsEndingInSu.spans(d, i-2, i) ||
+		end < len(d.toks) && s.notAfter[d.tokenText(end)]
 }
+
+// wordsEndingInSu end in "sự", the noun maker of "sự cho phép", but are
+// words of their own: "chuyên gia quân sự cho biết", "cán bộ nhân sự cho
+// rằng", "anh thực sự cho rằng".
+var wordsEndingInSu = foldedPhraseSet("nhân sự", "quân sự", "hình sự", "dân sự", "thực sự", "lịch sự", "nghị sự")
 
 // notCue reports whether a phrase that cancels cues of kind k overlaps
 // tokens [i, end) and is not itself a longer cue of kind k.
