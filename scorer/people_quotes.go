@@ -1124,14 +1124,22 @@ func (s *Scorer) anaphora(d *doc) {
 		if d.properNoun(k) {
 			continue
 		}
+		if d.tokenText(end) == foldedThis {
+			// "Ông này thừa nhận", "Nữ diễn viên này cho biết": the
+			// demonstrative points back to the person just named.
+			end++
+		}
 		if _, _, ok := d.cueEndingAt(s, k, entryPossessive); ok || s.possessorOfKin(d, k) {
 			continue // "con trai bà kể lại", "quản lý của nam ca sĩ cho biết": the son, the manager speaks
 		}
 		if d.pluralBefore(s, k) || k > 0 && d.toks[k-1].Kind == vntext.Number {
 			continue // "hai nữ sinh tố cáo", "các bà mẹ chia sẻ": a group
 		}
-		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) {
-			continue // "vị này" refers back only opening a sentence: "Đơn vị này cho rằng" is no person
+		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) && (k == 0 || d.tokenText(k-1) != ",") {
+			// "vị này" refers back only opening a sentence or a clause after a
+			// fronted phrase ("Tại cơ quan điều tra, đối tượng này khai nhận"):
+			// "Đơn vị này cho rằng" is no person.
+			continue
 		}
 		v, vend, ok := s.verbAfterSubject(d, end)
 		if !ok && e.kind == entryRoleNoun {
@@ -1459,6 +1467,10 @@ func (ps phraseSet) longestAt(d *doc, a int) int {
 	}
 	return best
 }
+
+// foldedThis is "này" (this), after a pronoun or description that points
+// back.
+var foldedThis = vntext.FoldString("này")
 
 // speakUp ("lên tiếng") may come before the verb of what is said: "đã lên
 // tiếng phủ nhận".
