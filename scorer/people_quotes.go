@@ -1,6 +1,8 @@
 package scorer
 
 import (
+	"slices"
+
 	"genderlens/vntext"
 )
 
@@ -1417,6 +1419,12 @@ func (s *Scorer) pairAnaphora(d *doc) {
 					break
 				}
 			}
+			if end := groupWords.longestAt(d, k); end > 0 {
+				if v := s.groupAt(d, k, end); v > 0 {
+					next = v
+					break
+				}
+			}
 		}
 	}
 }
@@ -1451,6 +1459,109 @@ func (s *Scorer) pairAt(d *doc, k, end int) int {
 		}
 	}
 	return v
+}
+
+// groupWords stand for the suspects just named in a list, in a crime
+// story's wording: "Công an bắt A (30 tuổi), B và C. Tại cơ quan điều tra,
+// các đối tượng khai nhận ...".
+var groupWords = foldedPhraseSet("các đối tượng", "các đối tượng này", "các đối tượng trên", "những đối tượng này",
+	"nhóm đối tượng", "các bị can", "các bị can này", "các bị cáo", "các nghi phạm", "các nghi can", "hai đối tượng",
+	"ba đối tượng", "bốn đối tượng", "hai bị can", "ba bị can", "hai nghi phạm", "ba nghi phạm")
+
+// groupAt quotes the list of names the group word at tokens [k, end)
+// stands for, and returns the speech verb's token, or 0. The list is the
+// one that ends with the last person named before the word, in its
+// sentence or the two before, who is no victim; it needs two names at
+// least.
+func (s *Scorer) groupAt(d *doc, k, end int) int {
+	if d.quote[k] || d.mention[k] >= 0 || !s.opensClause(d, k) && !connectiveBefore(d, k) {
+		return 0
+	}
+	if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
+		return 0 // "các đối tượng Lê Văn A, ..." names the group itself
+	}
+	v, vend, ok := s.pairVerb(d, end)
+	if !ok {
+		return 0
+	}
+	last := -1
+	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-2; j-- {
+		if m := d.mention[j]; m >= 0 && !d.people[m].unnamed && !d.quote[j] {
+			last = j
+			break
+		}
+	}
+	if last < 0 || d.people[d.mention[last]].victim {
+		return 0
+	}
+	a := last
+	for a > 0 && d.mention[a-1] == d.mention[last] {
+		a--
+	}
+	group := []int32{d.mention[last]}
+	for {
+		j := s.listBefore(d, a)
+		if j < 0 {
+			break
+		}
+		m := d.mention[j]
+		if d.people[m].unnamed || d.people[m].victim {
+			break
+		}
+		if !slices.Contains(group, m) {
+			group = append(group, m)
+		}
+		a = j
+		for a > 0 && d.mention[a-1] == m {
+			a--
+		}
+	}
+	if len(group) < 2 {
+		return 0
+	}
+	for _, m := range group {
+		if p := d.people[m]; !p.quoted {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, vend)
+		}
+	}
+	return v
+}
+
+// listBefore returns the last token of the name listed right before the
+// mention starting at a ("A (30 tuổi), B và C": B before C, A before B),
+// past a comma, "và" or a semicolon, the details of that name in
+// parentheses and the honorific or title of the mention, or -1.
+func (s *Scorer) listBefore(d *doc, a int) int {
+	j := a
+	for moved := true; moved && j > 0; {
+		moved = false
+		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+			if _, st, ok := d.cueEndingAt(s, j, kind); ok && st < j {
+				j, moved = st, true
+				break
+			}
+		}
+	}
+	j--
+	if j < 0 {
+		return -1
+	}
+	switch t := d.tokenText(j); {
+	case t == "," || t == ";" || t == s.words.va:
+		j--
+	default:
+		return -1
+	}
+	if j >= 0 && d.tokenText(j) == ")" {
+		for j >= 0 && d.tokenText(j) != "(" && d.sent[j] == d.sent[a] {
+			j--
+		}
+		j--
+	}
+	if j < 0 || d.mention[j] < 0 || d.sent[j] != d.sent[a] {
+		return -1
+	}
+	return j
 }
 
 // longestAt returns the end of the longest phrase of the set that starts
