@@ -142,7 +142,8 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		return
 	}
 	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
-		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) {
+		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) &&
+		!(judging.spans(d, v, end) && s.passiveAgent(d, a)) {
 		kind := cueSpeechVerb
 		if colon {
 			kind = cueColon
@@ -427,6 +428,31 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	// "Con gái chị Loan kể": the daughter speaks.
 	_, _, ok := d.cueEndingAt(s, k, entryPossessive)
 	return ok
+}
+
+// judging verbs rate someone; said of the agent of a passive ("Tài lãnh
+// đạo của ông được Thủ tướng X nhìn nhận", "được HLV Y đánh giá cao") they
+// report a judgement, not words: the agent is not quoted. "được X cho
+// biết" still gives X's words.
+var judging = foldedPhraseSet("đánh giá", "đánh giá cao", "nhìn nhận", "nhận xét", "khen", "ca ngợi")
+
+// passiveAgent reports "được" or "bị" right before the mention at a, past
+// its honorific, title or role noun: the person is the agent of a passive.
+func (s *Scorer) passiveAgent(d *doc, a int) bool {
+	k := a
+	for moved := true; moved && k > 0; {
+		moved = false
+		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+			if _, st, ok := d.cueEndingAt(s, k, kind); ok && st < k {
+				k, moved = st, true
+			}
+		}
+	}
+	if k == 0 {
+		return false
+	}
+	t := d.tokenText(k - 1)
+	return t == s.words.duoc || t == s.words.bi
 }
 
 // prepositions before a name make it an object, not a subject.
