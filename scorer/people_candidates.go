@@ -453,6 +453,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		a = k
 	} else if e, st, ok := s.orgEndingAt(d, a, b); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
 		!c.covers(st, a) {
+		if kind, end := s.gazetteerAt(d, a, b); end == b && (kind == "countries" || kind == "places") {
+			// "ngôi sao người Bồ Đào Nha": the whole run is the country, no
+			// name ends it ("Đào Nha").
+			return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true}
+		}
 		if c.title != nil && !s.inAppositive(d, a) {
 			// A title governs the organisation; the person's name ends the run:
 			// "người phát ngôn Bộ Quốc phòng Trung Quốc | Wu Qian". In an
