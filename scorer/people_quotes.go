@@ -34,6 +34,7 @@ func (s *Scorer) quotes(d *doc) {
 		}
 	}
 	s.anaphora(d)
+	s.epithets(d)
 	s.pairAnaphora(d)
 	s.interview(d)
 	for _, p := range d.people {
@@ -1249,6 +1250,101 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		k = v
 	}
+}
+
+// epithetHeads name a person just named by what they are, with where they
+// come from, their club or their age after it, no name: "HLV Park Hang-seo
+// ... “...”, nhà cầm quân người Hàn Quốc nói", "Ronaldo ghi hai bàn. Ngôi
+// sao người Bồ Đào Nha chia sẻ ...".
+var epithetHeads = foldedPhraseSet("nhà cầm quân", "chiến lược gia", "thuyền trưởng", "ngôi sao", "chân sút",
+	"tiền đạo", "tiền vệ", "hậu vệ", "trung vệ", "thủ thành", "thủ môn", "hlv", "huấn luyện viên", "cựu hlv",
+	"danh thủ", "cựu danh thủ", "cầu thủ", "tay vợt", "võ sĩ", "nhà vô địch", "tỷ phú", "tài tử", "chính trị gia",
+	"nhà ngoại giao")
+
+// epithets quotes the person an epithet opening a clause refers to when a
+// speech verb follows it: the first person named in the nearest sentence
+// before it (or earlier in its own), outside quotations. The epithet must
+// carry a tail that says it is no new person's title: "người" and a
+// nationality, a capitalised club or country, or an age ("55 tuổi").
+func (s *Scorer) epithets(d *doc) {
+	for k := 0; k < len(d.toks); k++ {
+		end := epithetHeads.longestAt(d, k)
+		if end < 0 || d.quote[k] || d.mention[k] >= 0 || !s.opensClause(d, k) || end >= len(d.toks) || d.mention[end] >= 0 {
+			continue
+		}
+		if !s.epithetTail(d, end) {
+			continue
+		}
+		v, vend, ok := s.verbAfterModifier(d, end)
+		if !ok || d.tokenText(v) == ":" {
+			continue
+		}
+		pi := s.sameOrigin(d, k, end)
+		for j := k - 1; pi < 0 && j >= 0 && d.sent[j] >= d.sent[k]-2; j-- {
+			m := d.mention[j]
+			if m < 0 || d.quote[j] || d.people[m].unnamed {
+				continue
+			}
+			// The first named person of that sentence.
+			first := j
+			for i := j - 1; i >= 0 && d.sent[i] == d.sent[j]; i-- {
+				if mi := d.mention[i]; mi >= 0 && !d.quote[i] && !d.people[mi].unnamed {
+					first = i
+				}
+			}
+			pi = d.mention[first]
+			break
+		}
+		if pi < 0 {
+			continue
+		}
+		if p := d.people[pi]; !p.quoted && p.gender != female {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, vend)
+		}
+		k = v
+	}
+}
+
+// sameOrigin returns the person, named in the sentence of the epithet at
+// k or the two before, whose title carries the capitalised word that
+// follows the epithet (after "người"): "Ngoại trưởng Nga Sergei Lavrov ...
+// Nhà ngoại giao Nga kêu gọi" is Lavrov, not the host named first; or -1.
+func (s *Scorer) sameOrigin(d *doc, k, end int) int32 {
+	w := end
+	if d.tokenText(w) == nguoiKey {
+		w++
+	}
+	if w >= len(d.toks) || !d.isWord(w) || !d.isUpper(w) {
+		return -1
+	}
+	origin := d.tokenText(w)
+	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-2; j-- {
+		m := d.mention[j]
+		if m < 0 || d.quote[j] || d.people[m].unnamed || j > 0 && d.mention[j-1] == m {
+			continue
+		}
+		for i := j - 1; i >= 0 && i >= j-3 && d.mention[i] < 0; i-- {
+			if d.tokenText(i) == origin {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
+// epithetTail reports what follows an epithet at token k and makes it one:
+// "người" and a capitalised word, a capitalised word that starts no name,
+// or a number and "tuổi".
+func (s *Scorer) epithetTail(d *doc, k int) bool {
+	switch {
+	case k+1 < len(d.toks) && d.tokenText(k) == nguoiKey && d.isWord(k+1) && d.isUpper(k+1):
+		return true
+	case d.isWord(k) && d.isUpper(k) && !s.startsName(d, k):
+		return true
+	case k+1 < len(d.toks) && d.toks[k].Kind == vntext.Number && d.tokenText(k+1) == s.words.tuoi:
+		return true
+	}
+	return false
 }
 
 // openingSubject is the named person whose mention opens the sentence of
