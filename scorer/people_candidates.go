@@ -505,6 +505,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		a = k
 	} else if e, st, ok := s.orgEndingAt(d, a, b); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
 		!c.covers(st, a) {
+		if kind, end := s.gazetteerAt(d, a, b); end == b && (kind == "countries" || kind == "places") {
+			// "ngôi sao người Bồ Đào Nha": the whole run is the country, no
+			// name ends it ("Đào Nha").
+			return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true}
+		}
 		if c.title != nil && !s.inAppositive(d, a) {
 			// A title governs the organisation; the person's name ends the run:
 			// "người phát ngôn Bộ Quốc phòng Trung Quốc | Wu Qian". In an
@@ -545,7 +550,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 		// A title of two words or more written with every word capitalised
 		// ("Tổng Giám Đốc Công ty") is a title wherever it stands.
-		if e, end, ok := d.cueAt(s, a, entryTitle); ok && end < b && (d.allCaps(a) || d.sentenceStart(a) || end-a >= 2) {
+		if e, end, ok := d.cueAt(s, a, entryTitle); ok && end < b && (d.allCaps(a) || d.sentenceStart(a) || end-a >= 2) &&
+			!s.nameLikeTitle(d, a, end, b) {
 			titleCased = titleCased || !d.allCaps(a) && !d.sentenceStart(a)
 			c.title = &cueSpan{e, a, end}
 			a = end
@@ -1160,6 +1166,14 @@ func (s *Scorer) appositiveSoon(d *doc, k int) bool {
 	}
 	_, _, ok := d.cueAt(s, k, entryPossessive)
 	return ok
+}
+
+// nameLikeTitle reports a capitalised title of two words whose first word
+// is a family name, followed by one more syllable that ends the run: a
+// Vietnamese full name that reads as a title ("bị cáo Vũ Công Năm", not
+// "vũ công" Năm, a dancer).
+func (s *Scorer) nameLikeTitle(d *doc, a, end, b int) bool {
+	return end-a == 2 && b-end == 1 && !d.allCaps(a) && s.surnames[d.tokenText(a)] && vntext.IsVietnameseSyllable(d.tokenText(end))
 }
 
 // quotedEpithet reports a short epithet in quotation marks at token k that

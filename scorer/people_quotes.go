@@ -1,6 +1,8 @@
 package scorer
 
 import (
+	"slices"
+
 	"genderlens/vntext"
 )
 
@@ -32,6 +34,7 @@ func (s *Scorer) quotes(d *doc) {
 		}
 	}
 	s.anaphora(d)
+	s.epithets(d)
 	s.pairAnaphora(d)
 	s.interview(d)
 	for _, p := range d.people {
@@ -140,7 +143,8 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		return
 	}
 	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
-		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) {
+		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) &&
+		!(judging.spans(d, v, end) && s.passiveAgent(d, a)) {
 		kind := cueSpeechVerb
 		if colon {
 			kind = cueColon
@@ -250,8 +254,46 @@ func (s *Scorer) appositiveSpeaker(d *doc, pi int32, a, v int) bool {
 	if seps > 1 {
 		return false // an appositive opens with one mark: "X, Trưởng ban Kiểm soát Y, thông tin"
 	}
+	if s.joinedBefore(d, a) && eachBefore(d, b, v) {
+		// "ông A, Chi cục phó X và ông B, Đội phó Y đều phủ định": "đều"
+		// makes the verb the whole list's, B's as well as A's.
+		return false
+	}
 	pv, _, _, ok := s.speechAfter(d, k+1, other, 30)
 	return ok && pv == v
+}
+
+// joinedBefore reports "và" or "cùng" right before the mention at a, past
+// its honorific, title or role noun.
+func (s *Scorer) joinedBefore(d *doc, a int) bool {
+	j := a
+	for moved := true; moved && j > 0; {
+		moved = false
+		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+			if _, st, ok := d.cueEndingAt(s, j, kind); ok && st < j {
+				j, moved = st, true
+				break
+			}
+		}
+	}
+	if j == 0 {
+		return false
+	}
+	t := d.tokenText(j - 1)
+	return t == s.words.va || t == s.words.cung
+}
+
+// foldedEach is "đều" (all, both): before a verb it makes a list its subject.
+var foldedEach = vntext.FoldString("đều")
+
+// eachBefore reports "đều" among the tokens [b, v) before a verb.
+func eachBefore(d *doc, b, v int) bool {
+	for j := b; j < v; j++ {
+		if d.tokenText(j) == foldedEach {
+			return true
+		}
+	}
+	return false
 }
 
 // inReport reports a mention inside what another person's speech verb
@@ -399,6 +441,31 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 // "tài tử quá cố X".
 var lateWords = foldedPhraseSet("cố", "quá cố")
 
+// judging verbs rate someone; said of the agent of a passive ("Tài lãnh
+// đạo của ông được Thủ tướng X nhìn nhận", "được HLV Y đánh giá cao") they
+// report a judgement, not words: the agent is not quoted. "được X cho
+// biết" still gives X's words.
+var judging = foldedPhraseSet("đánh giá", "đánh giá cao", "nhìn nhận", "nhận xét", "khen", "ca ngợi")
+
+// passiveAgent reports "được" or "bị" right before the mention at a, past
+// its honorific, title or role noun: the person is the agent of a passive.
+func (s *Scorer) passiveAgent(d *doc, a int) bool {
+	k := a
+	for moved := true; moved && k > 0; {
+		moved = false
+		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+			if _, st, ok := d.cueEndingAt(s, k, kind); ok && st < k {
+				k, moved = st, true
+			}
+		}
+	}
+	if k == 0 {
+		return false
+	}
+	t := d.tokenText(k - 1)
+	return t == s.words.duoc || t == s.words.bi
+}
+
 // prepositions before a name make it an object, not a subject.
 var prepositions = foldedPhrases("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa")
 
@@ -525,7 +592,13 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			continue // a phrase in quotation marks inside an appositive
 		case d.quote[k]:
 			return 0, 0, false, false
-		case t == ";" && k > b:
+		case t == ";":
+			if next := s.skipCues(d, k+1); next < len(d.toks) && d.mention[next] >= 0 && d.mention[next] != self && onlyAsides(d, b, k) {
+				// "Lê Xuân Q. (huyện Thanh Trì); Nguyễn Văn H. và ... khai": a
+				// list of names with their details, one verb for all.
+				appos = false
+				continue
+			}
 			return 0, 0, false, false // a semicolon opens a clause with a subject of its own
 		case (t == s.words.duoc || t == s.words.bi) && !appos:
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
@@ -1020,6 +1093,28 @@ func (s *Scorer) listed(d *doc, k int) bool {
 	return true
 }
 
+// onlyAsides reports that the tokens [b, k) are parenthesised asides only
+// (or none): the details of a name ("X (30 tuổi, trú tại ...)").
+func onlyAsides(d *doc, b, k int) bool {
+	depth := 0
+	for j := b; j < k; j++ {
+		switch d.tokenText(j) {
+		case "(":
+			depth++
+		case ")":
+			if depth == 0 {
+				return false
+			}
+			depth--
+		default:
+			if depth == 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
 // skipCues returns the first token from k that is not part of an honorific,
 // title or role noun.
 func (s *Scorer) skipCues(d *doc, k int) int {
@@ -1077,6 +1172,11 @@ func (s *Scorer) anaphora(d *doc) {
 		if d.properNoun(k) {
 			continue
 		}
+		if d.tokenText(end) == foldedThis {
+			// "Ông này thừa nhận", "Nữ diễn viên này cho biết": the
+			// demonstrative points back to the person just named.
+			end++
+		}
 		if _, _, ok := d.cueEndingAt(s, k, entryPossessive); ok || s.possessorOfKin(d, k) {
 			continue // "con trai bà kể lại", "quản lý của nam ca sĩ cho biết": the son, the manager speaks
 		}
@@ -1086,8 +1186,11 @@ func (s *Scorer) anaphora(d *doc) {
 		if d.pluralBefore(s, k) || k > 0 && d.toks[k-1].Kind == vntext.Number {
 			continue // "hai nữ sinh tố cáo", "các bà mẹ chia sẻ": a group
 		}
-		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) {
-			continue // "vị này" refers back only opening a sentence: "Đơn vị này cho rằng" is no person
+		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) && (k == 0 || d.tokenText(k-1) != ",") {
+			// "vị này" refers back only opening a sentence or a clause after a
+			// fronted phrase ("Tại cơ quan điều tra, đối tượng này khai nhận"):
+			// "Đơn vị này cho rằng" is no person.
+			continue
 		}
 		v, vend, ok := s.verbAfterSubject(d, end)
 		if !ok && e.kind == entryRoleNoun {
@@ -1169,6 +1272,101 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		k = v
 	}
+}
+
+// epithetHeads name a person just named by what they are, with where they
+// come from, their club or their age after it, no name: "HLV Park Hang-seo
+// ... “...”, nhà cầm quân người Hàn Quốc nói", "Ronaldo ghi hai bàn. Ngôi
+// sao người Bồ Đào Nha chia sẻ ...".
+var epithetHeads = foldedPhraseSet("nhà cầm quân", "chiến lược gia", "thuyền trưởng", "ngôi sao", "chân sút",
+	"tiền đạo", "tiền vệ", "hậu vệ", "trung vệ", "thủ thành", "thủ môn", "hlv", "huấn luyện viên", "cựu hlv",
+	"danh thủ", "cựu danh thủ", "cầu thủ", "tay vợt", "võ sĩ", "nhà vô địch", "tỷ phú", "tài tử", "chính trị gia",
+	"nhà ngoại giao")
+
+// epithets quotes the person an epithet opening a clause refers to when a
+// speech verb follows it: the first person named in the nearest sentence
+// before it (or earlier in its own), outside quotations. The epithet must
+// carry a tail that says it is no new person's title: "người" and a
+// nationality, a capitalised club or country, or an age ("55 tuổi").
+func (s *Scorer) epithets(d *doc) {
+	for k := 0; k < len(d.toks); k++ {
+		end := epithetHeads.longestAt(d, k)
+		if end < 0 || d.quote[k] || d.mention[k] >= 0 || !s.opensClause(d, k) || end >= len(d.toks) || d.mention[end] >= 0 {
+			continue
+		}
+		if !s.epithetTail(d, end) {
+			continue
+		}
+		v, vend, ok := s.verbAfterModifier(d, end)
+		if !ok || d.tokenText(v) == ":" {
+			continue
+		}
+		pi := s.sameOrigin(d, k, end)
+		for j := k - 1; pi < 0 && j >= 0 && d.sent[j] >= d.sent[k]-2; j-- {
+			m := d.mention[j]
+			if m < 0 || d.quote[j] || d.people[m].unnamed {
+				continue
+			}
+			// The first named person of that sentence.
+			first := j
+			for i := j - 1; i >= 0 && d.sent[i] == d.sent[j]; i-- {
+				if mi := d.mention[i]; mi >= 0 && !d.quote[i] && !d.people[mi].unnamed {
+					first = i
+				}
+			}
+			pi = d.mention[first]
+			break
+		}
+		if pi < 0 {
+			continue
+		}
+		if p := d.people[pi]; !p.quoted && p.gender != female {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, vend)
+		}
+		k = v
+	}
+}
+
+// sameOrigin returns the person, named in the sentence of the epithet at
+// k or the two before, whose title carries the capitalised word that
+// follows the epithet (after "người"): "Ngoại trưởng Nga Sergei Lavrov ...
+// Nhà ngoại giao Nga kêu gọi" is Lavrov, not the host named first; or -1.
+func (s *Scorer) sameOrigin(d *doc, k, end int) int32 {
+	w := end
+	if d.tokenText(w) == nguoiKey {
+		w++
+	}
+	if w >= len(d.toks) || !d.isWord(w) || !d.isUpper(w) {
+		return -1
+	}
+	origin := d.tokenText(w)
+	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-2; j-- {
+		m := d.mention[j]
+		if m < 0 || d.quote[j] || d.people[m].unnamed || j > 0 && d.mention[j-1] == m {
+			continue
+		}
+		for i := j - 1; i >= 0 && i >= j-3 && d.mention[i] < 0; i-- {
+			if d.tokenText(i) == origin {
+				return m
+			}
+		}
+	}
+	return -1
+}
+
+// epithetTail reports what follows an epithet at token k and makes it one:
+// "người" and a capitalised word, a capitalised word that starts no name,
+// or a number and "tuổi".
+func (s *Scorer) epithetTail(d *doc, k int) bool {
+	switch {
+	case k+1 < len(d.toks) && d.tokenText(k) == nguoiKey && d.isWord(k+1) && d.isUpper(k+1):
+		return true
+	case d.isWord(k) && d.isUpper(k) && !s.startsName(d, k):
+		return true
+	case k+1 < len(d.toks) && d.toks[k].Kind == vntext.Number && d.tokenText(k+1) == s.words.tuoi:
+		return true
+	}
+	return false
 }
 
 // openingSubject is the named person whose mention opens the sentence of
@@ -1365,6 +1563,12 @@ func (s *Scorer) pairAnaphora(d *doc) {
 					break
 				}
 			}
+			if end := groupWords.longestAt(d, k); end > 0 {
+				if v := s.groupAt(d, k, end); v > 0 {
+					next = v
+					break
+				}
+			}
 		}
 	}
 }
@@ -1401,6 +1605,109 @@ func (s *Scorer) pairAt(d *doc, k, end int) int {
 	return v
 }
 
+// groupWords stand for the suspects just named in a list, in a crime
+// story's wording: "Công an bắt A (30 tuổi), B và C. Tại cơ quan điều tra,
+// các đối tượng khai nhận ...".
+var groupWords = foldedPhraseSet("các đối tượng", "các đối tượng này", "các đối tượng trên", "những đối tượng này",
+	"nhóm đối tượng", "các bị can", "các bị can này", "các bị cáo", "các nghi phạm", "các nghi can", "hai đối tượng",
+	"ba đối tượng", "bốn đối tượng", "hai bị can", "ba bị can", "hai nghi phạm", "ba nghi phạm")
+
+// groupAt quotes the list of names the group word at tokens [k, end)
+// stands for, and returns the speech verb's token, or 0. The list is the
+// one that ends with the last person named before the word, in its
+// sentence or the two before, who is no victim; it needs two names at
+// least.
+func (s *Scorer) groupAt(d *doc, k, end int) int {
+	if d.quote[k] || d.mention[k] >= 0 || !s.opensClause(d, k) && !connectiveBefore(d, k) {
+		return 0
+	}
+	if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
+		return 0 // "các đối tượng Lê Văn A, ..." names the group itself
+	}
+	v, vend, ok := s.pairVerb(d, end)
+	if !ok {
+		return 0
+	}
+	last := -1
+	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-2; j-- {
+		if m := d.mention[j]; m >= 0 && !d.people[m].unnamed && !d.quote[j] {
+			last = j
+			break
+		}
+	}
+	if last < 0 || d.people[d.mention[last]].victim {
+		return 0
+	}
+	a := last
+	for a > 0 && d.mention[a-1] == d.mention[last] {
+		a--
+	}
+	group := []int32{d.mention[last]}
+	for {
+		j := s.listBefore(d, a)
+		if j < 0 {
+			break
+		}
+		m := d.mention[j]
+		if d.people[m].unnamed || d.people[m].victim {
+			break
+		}
+		if !slices.Contains(group, m) {
+			group = append(group, m)
+		}
+		a = j
+		for a > 0 && d.mention[a-1] == m {
+			a--
+		}
+	}
+	if len(group) < 2 {
+		return 0
+	}
+	for _, m := range group {
+		if p := d.people[m]; !p.quoted {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, vend)
+		}
+	}
+	return v
+}
+
+// listBefore returns the last token of the name listed right before the
+// mention starting at a ("A (30 tuổi), B và C": B before C, A before B),
+// past a comma, "và" or a semicolon, the details of that name in
+// parentheses and the honorific or title of the mention, or -1.
+func (s *Scorer) listBefore(d *doc, a int) int {
+	j := a
+	for moved := true; moved && j > 0; {
+		moved = false
+		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
+			if _, st, ok := d.cueEndingAt(s, j, kind); ok && st < j {
+				j, moved = st, true
+				break
+			}
+		}
+	}
+	j--
+	if j < 0 {
+		return -1
+	}
+	switch t := d.tokenText(j); {
+	case t == "," || t == ";" || t == s.words.va:
+		j--
+	default:
+		return -1
+	}
+	if j >= 0 && d.tokenText(j) == ")" {
+		for j >= 0 && d.tokenText(j) != "(" && d.sent[j] == d.sent[a] {
+			j--
+		}
+		j--
+	}
+	if j < 0 || d.mention[j] < 0 || d.sent[j] != d.sent[a] {
+		return -1
+	}
+	return j
+}
+
 // longestAt returns the end of the longest phrase of the set that starts
 // at token a, or -1.
 func (ps *phraseSet) longestAt(d *doc, a int) int {
@@ -1412,6 +1719,10 @@ func (ps *phraseSet) longestAt(d *doc, a int) int {
 	}
 	return best
 }
+
+// foldedThis is "này" (this), after a pronoun or description that points
+// back.
+var foldedThis = vntext.FoldString("này")
 
 // speakUp ("lên tiếng") may come before the verb of what is said: "đã lên
 // tiếng phủ nhận".

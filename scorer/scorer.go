@@ -595,8 +595,30 @@ func (d *doc) cueStartingAt(s *Scorer, i int, k entryKind) (*entry, int, bool) {
 // "bài phát biểu", "thông tin này", "đơn tố cáo". A capital inside the
 // sentence is a name's, not the noun maker: "Minh Thư kêu gọi".
 func (d *doc) speechNoun(s *Scorer, i, end int) bool {
-	return i > 0 && s.notBefore[d.tokenText(i-1)] && !d.properNoun(i-1) || end < len(d.toks) && s.notAfter[d.tokenText(end)]
+	return i > 0 && s.notBefore[d.tokenText(i-1)] && !d.properNoun(i-1) && !wordsEndingInSu.spans(d, i-2, i) ||
+		end < len(d.toks) && s.notAfter[d.tokenText(end)] && !d.onMedium(end)
 }
+
+// onMedium reports "trên" at token k followed by where words were said or
+// posted: a name ("khẳng định trên Twitter") or a medium ("nói trên truyền
+// hình", "cho biết trên trang cá nhân"), not "thông tin trên" (above).
+func (d *doc) onMedium(k int) bool {
+	if d.tokenText(k) != foldedOn || k+1 >= len(d.toks) || d.toks[k+1].Newline {
+		return false
+	}
+	return d.isWord(k+1) && d.isUpper(k+1) || media.startsAt(d, k+1)
+}
+
+var (
+	foldedOn = vntext.FoldString("trên")
+	media    = foldedPhraseSet("truyền hình", "sóng", "trang", "mạng", "tài khoản", "kênh", "đài", "báo", "tờ", "tạp chí",
+		"facebook", "twitter", "instagram", "weibo", "blog", "fanpage", "youtube", "tiktok")
+)
+
+// wordsEndingInSu end in "sự", the noun maker of "sự cho phép", but are
+// words of their own: "chuyên gia quân sự cho biết", "cán bộ nhân sự cho
+// rằng", "anh thực sự cho rằng".
+var wordsEndingInSu = foldedPhraseSet("nhân sự", "quân sự", "hình sự", "dân sự", "thực sự", "lịch sự", "nghị sự")
 
 // notCue reports whether a phrase that cancels cues of kind k overlaps
 // tokens [i, end) and is not itself a longer cue of kind k.
