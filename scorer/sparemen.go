@@ -80,8 +80,40 @@ func (s *Scorer) lookOwner(d *doc, sm *rules.SpareMen, ri int32, m match) (int, 
 			return a, b, g == "male"
 		}
 	}
+	return s.ownerAfter(d, ri, m)
+}
+
+// ownerAfter finds the owner of looks told before anyone in their
+// sentence: a fronted phrase whose subject follows ("Với khuôn mặt bầu
+// bĩnh, ông Horie ...", "Đôi mắt sáng, gương mặt bầu bĩnh là nét riêng
+// của chú bé Tôm"). When no one stands between the sentence's start and
+// the match, the first person within ownerAfterWithin tokens after it is
+// the owner. It returns that person's tokens and whether the person is
+// male; none, or a person of unknown gender first, is not.
+func (s *Scorer) ownerAfter(d *doc, ri int32, m match) (int, int, bool) {
+	sent := d.sent[m.start]
+	for t := m.start - 1; t >= 0 && d.sent[t] == sent; t-- {
+		if d.mention != nil && d.mention[t] >= 0 {
+			return 0, 0, false
+		}
+		if _, _, g := s.genderAt(d, ri, t, false); g != "" {
+			return 0, 0, false
+		}
+	}
+	for t := m.end; t < min(len(d.toks), m.end+ownerAfterWithin) && d.sent[t] == sent; t++ {
+		if d.mention != nil && d.mention[t] >= 0 && !s.knownMention(d, t) {
+			return 0, 0, false
+		}
+		if a, b, g := s.genderAt(d, ri, t, true); g != "" {
+			return a, b, g == "male"
+		}
+	}
 	return 0, 0, false
 }
+
+// ownerAfterWithin is how far after looks told before anyone their owner
+// is looked for.
+const ownerAfterWithin = 16
 
 // knownMention reports whether the person mentioned at t has a known gender.
 func (s *Scorer) knownMention(d *doc, t int) bool {
