@@ -91,7 +91,9 @@ func IsWordRune(r rune) bool {
 // Key is the matching form of a text: lower case, NFC letters, and each
 // syllable's tone mark moved to the end of the syllable, so both tone
 // placement conventions ("hoà"/"hòa", "thuý"/"thúy") and NFC/NFD input give
-// the same key. Offsets map every key byte back to the input; Tokens are the
+// the same key (for Latin-script text, words with two tone marks such as
+// "ṍ" apart; in other scripts, which no rule is written in, the key may keep
+// the form given). Offsets map every key byte back to the input; Tokens are the
 // key's tokens, as Tokens(Text) would return them, found in the same pass.
 type Key struct {
 	Text   string
@@ -845,24 +847,61 @@ func (f *folder) mark(r rune, in int) {
 		f.tones = append(f.tones, r)
 		return
 	}
+	if r == '\u0307' && f.lastRune >= 0 && f.key[f.lastRune] == 'i' && !f.lower {
+		// "İ" lowers to "i" (Go's simple case mapping); its NFD form, "I" and
+		// a dot above, folds alike ("İbrahim", "ibrahim").
+		return
+	}
 	if f.lastRune >= 0 {
-		prev, _ := utf8.DecodeRune(f.key[f.lastRune:])
+		prev, size := utf8.DecodeRune(f.key[f.lastRune:])
 		composed := []rune(norm.NFC.String(string([]rune{prev, r})))
-		if len(composed) == 1 {
+		if len(composed) == 1 && !blocked(f.key[f.lastRune+size:], r) {
 			c, tone := foldRune(composed[0])
 			if tone != 0 {
 				f.tones = append(f.tones, tone)
+			}
+			// Marks of another class written between the letter and this
+			// one ("A\u0317\u0302", NFD's order) stay after the composed
+			// letter, as NFC puts them.
+			between := f.key[f.lastRune+size:]
+			var tail []byte
+			var tailOffs []int32
+			if len(between) > 0 {
+				tail = append([]byte(nil), between...)
+				if f.track {
+					tailOffs = append([]int32(nil), f.offs[f.lastRune+size:]...)
+				}
 			}
 			f.key = f.key[:f.lastRune]
 			if f.track {
 				f.offs = f.offs[:f.lastRune]
 			}
 			f.emit(c, f.lastIn)
+			f.key = append(f.key, tail...)
+			if f.track {
+				f.offs = append(f.offs, tailOffs...)
+			}
 			return
 		}
 	}
 	f.startWord(in)
 	f.emit(r, in)
+}
+
+// blocked reports a mark in between (written after the letter) that keeps r
+// from composing with the letter, as canonical composition has it: one of
+// the same or a higher combining class.
+func blocked(between []byte, r rune) bool {
+	if len(between) == 0 {
+		return false
+	}
+	ccc := norm.NFC.PropertiesString(string(r)).CCC()
+	for _, m := range string(between) {
+		if norm.NFC.PropertiesString(string(m)).CCC() >= ccc {
+			return true
+		}
+	}
+	return false
 }
 
 // isMark reports a combining mark (Unicode Mn).
