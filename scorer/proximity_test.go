@@ -6,7 +6,7 @@ import "testing"
 // after a victim's name are the victim's however far into it they are, that
 // the parenthesis of someone else, or text after it closes, is not, and that
 // a victim of sexual violence written with a name is identified, one written
-// with initials is not, nor are initials given with an age alone.
+// with initials is not.
 func TestVictimIdentification(t *testing.T) {
 	s := newTestScorer(t)
 	const story = " Công an đã khởi tố ông Q. về tội giao cấu với người dưới 16 tuổi."
@@ -14,8 +14,7 @@ func TestVictimIdentification(t *testing.T) {
 		name, text string
 		want       string // the victim_identification finding's text, "" for none
 	}{
-		{"detail near the name", "Em Lò Thị Hoa (15 tuổi) bị ông Q. xâm hại." + story, "Lò Thị Hoa (15 tuổi"},
-		{"initials with only an age", "Em H. (15 tuổi) bị ông Q. xâm hại." + story, ""},
+		{"detail near the name", "Em H. (15 tuổi) bị ông Q. xâm hại." + story, "H. (15 tuổi"},
 		{"detail deep in the parenthesis", "Em H. (học sinh lớp 10 tại huyện Yên Mô) hẹn gặp ông Q. ở nhà trọ." + story,
 			"H. (học sinh lớp 10 tại huyện"},
 		{"full name, detail deep in it", "Cháu Lò Thị Mai (học sinh lớp 6 của một trường ở xã Tà Xùa) bị xâm hại." + story,
