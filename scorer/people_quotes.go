@@ -1594,15 +1594,7 @@ func (s *Scorer) pairAt(d *doc, k, end int) int {
 		}
 		pair = append(pair, m)
 	}
-	if len(pair) < 2 {
-		return 0
-	}
-	for _, m := range pair {
-		if p := d.people[m]; !p.quoted {
-			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, vend)
-		}
-	}
-	return v
+	return quoteTogether(d, pair, k, vend, v)
 }
 
 // groupWords stand for the suspects just named in a list, in a crime
@@ -1660,10 +1652,17 @@ func (s *Scorer) groupAt(d *doc, k, end int) int {
 			a--
 		}
 	}
-	if len(group) < 2 {
+	return quoteTogether(d, group, k, vend, v)
+}
+
+// quoteTogether quotes the people ms that a word for two or more at tokens
+// [k, vend) stands for, and returns the speech verb's token v; with fewer
+// than two it quotes no one and returns 0.
+func quoteTogether(d *doc, ms []int32, k, vend, v int) int {
+	if len(ms) < 2 {
 		return 0
 	}
-	for _, m := range group {
+	for _, m := range ms {
 		if p := d.people[m]; !p.quoted {
 			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, vend)
 		}
