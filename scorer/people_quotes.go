@@ -266,16 +266,7 @@ func (s *Scorer) appositiveSpeaker(d *doc, pi int32, a, v int) bool {
 // joinedBefore reports "và" or "cùng" right before the mention at a, past
 // its honorific, title or role noun.
 func (s *Scorer) joinedBefore(d *doc, a int) bool {
-	j := a
-	for moved := true; moved && j > 0; {
-		moved = false
-		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
-			if _, st, ok := d.cueEndingAt(s, j, kind); ok && st < j {
-				j, moved = st, true
-				break
-			}
-		}
-	}
+	j := s.titlesStart(d, a)
 	if j == 0 {
 		return false
 	}
@@ -450,15 +441,7 @@ var judging = foldedPhraseSet("đánh giá", "đánh giá cao", "nhìn nhận", 
 // passiveAgent reports "được" or "bị" right before the mention at a, past
 // its honorific, title or role noun: the person is the agent of a passive.
 func (s *Scorer) passiveAgent(d *doc, a int) bool {
-	k := a
-	for moved := true; moved && k > 0; {
-		moved = false
-		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
-			if _, st, ok := d.cueEndingAt(s, k, kind); ok && st < k {
-				k, moved = st, true
-			}
-		}
-	}
+	k := s.titlesStart(d, a)
 	if k == 0 {
 		return false
 	}
@@ -1675,16 +1658,7 @@ func quoteTogether(d *doc, ms []int32, k, vend, v int) int {
 // past a comma, "và" or a semicolon, the details of that name in
 // parentheses and the honorific or title of the mention, or -1.
 func (s *Scorer) listBefore(d *doc, a int) int {
-	j := a
-	for moved := true; moved && j > 0; {
-		moved = false
-		for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
-			if _, st, ok := d.cueEndingAt(s, j, kind); ok && st < j {
-				j, moved = st, true
-				break
-			}
-		}
-	}
+	j := s.titlesStart(d, a)
 	j--
 	if j < 0 {
 		return -1
