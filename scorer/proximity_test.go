@@ -44,3 +44,26 @@ func TestVictimIdentification(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonFemaleNamed checks the female_named person kind: a woman written
+// with her name, not with initials, and neither a suspect, a character of
+// fiction nor an unnamed description.
+func TestPersonFemaleNamed(t *testing.T) {
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		name string
+		p    person
+		want bool
+	}{
+		{"woman with a name", person{gender: "female", key: []string{"lò", "thị", "mến"}}, true},
+		{"woman with initials", person{gender: "female", key: []string{"l", "t", "m"}}, false},
+		{"man with a name", person{gender: "male", key: []string{"lò", "văn", "mến"}}, false},
+		{"woman suspect", person{gender: "female", key: []string{"lò", "thị", "mến"}, accused: true}, false},
+		{"woman of fiction", person{gender: "female", key: []string{"mến"}, fiction: true}, false},
+		{"unnamed woman", person{gender: "female", key: []string{"người", "vợ"}, unnamed: true}, false},
+	} {
+		if got := s.personIs(&tc.p, "female_named"); got != tc.want {
+			t.Errorf("%s: personIs(female_named) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
