@@ -47,7 +47,7 @@ func TestVictimIdentification(t *testing.T) {
 
 // TestPersonFemaleNamed checks the female_named person kind: a woman written
 // with her name, not with initials, and neither a suspect, a character of
-// fiction nor an unnamed description.
+// fiction, an unnamed description nor a public figure.
 func TestPersonFemaleNamed(t *testing.T) {
 	s := newTestScorer(t)
 	for _, tc := range []struct {
@@ -61,6 +61,7 @@ func TestPersonFemaleNamed(t *testing.T) {
 		{"woman suspect", person{gender: "female", key: []string{"lò", "thị", "mến"}, accused: true}, false},
 		{"woman of fiction", person{gender: "female", key: []string{"mến"}, fiction: true}, false},
 		{"unnamed woman", person{gender: "female", key: []string{"người", "vợ"}, unnamed: true}, false},
+		{"a star", person{gender: "female", key: []string{"hồng", "nhung"}, role: "celebrity"}, false},
 	} {
 		if got := s.personIs(&tc.p, "female_named"); got != tc.want {
 			t.Errorf("%s: personIs(female_named) = %v, want %v", tc.name, got, tc.want)
