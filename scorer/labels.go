@@ -185,7 +185,7 @@ func gazetteerKind(kind string) string {
 
 // nearPerson names the person a Near condition wants (rules.NearPersons, as personWords says it) in Vietnamese.
 func nearPerson(p string) string {
-	if s, ok := map[string]string{"female": "nữ", "male": "nam", "any": "bất kỳ ai", "victim": "nạn nhân", "named victim": "nạn nhân nêu tên", "private victim": "nạn nhân là người thường"}[p]; ok {
+	if s, ok := map[string]string{"female": "nữ", "male": "nam", "any": "bất kỳ ai", "victim": "nạn nhân", "named victim": "nạn nhân nêu tên", "private victim": "nạn nhân là người thường", "named woman": "phụ nữ nêu tên"}[p]; ok {
 		return s
 	}
 	return p

@@ -199,7 +199,7 @@ var passiveWords = foldedPhrases("bị")
 
 // harmed marks as victims the people a sentence harms: a mention right after
 // a harm verb (an honorific between), or followed (past a parenthesis of
-// details) by "bị" and a harm verb. Only violence stories use it (rules
+// details, or details set off by commas) by "bị" and a harm verb. Only violence stories use it (rules
 // whose near.person is victim), and a suspect stays a suspect.
 func (s *Scorer) harmed(d *doc) {
 	for _, p := range d.people {
@@ -253,6 +253,8 @@ func (s *Scorer) harmAfter(d *doc, b int) bool {
 			k++
 		}
 		k++
+	} else if c := appositionEnd(d, b); c > 0 {
+		k = c
 	}
 	if k >= len(d.toks) || !passiveWords[d.tokenText(k)] || d.sent[k] != d.sent[b-1] {
 		return false
@@ -295,6 +297,24 @@ func (s *Scorer) harmAfter(d *doc, b int) bool {
 		j = next
 	}
 	return false
+}
+
+// appositionEnd finds the details set off by commas after a name, as the
+// press writes them as often as a parenthesis ("Chị Nguyễn Thị H., 28 tuổi,
+// trú xã Yên Phú, bị chồng đánh"): the comma at token b, then words of the
+// same sentence up to a comma that "bị" follows. It returns the token after
+// that last comma, or 0. The details hold at least one word: a name right
+// before ", bị" ("vợ anh Tú, bị ...") is the apposition's, not the subject.
+func appositionEnd(d *doc, b int) int {
+	if b >= len(d.toks) || d.tokenText(b) != "," {
+		return 0
+	}
+	for j := b + 2; j+1 < len(d.toks) && j-b < maxDetails && d.sent[j] == d.sent[b]; j++ {
+		if d.tokenText(j) == "," && passiveWords[d.tokenText(j+1)] {
+			return j + 1
+		}
+	}
+	return 0
 }
 
 // setName makes tokens [a, b) the person's name.

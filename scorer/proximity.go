@@ -56,6 +56,8 @@ func personWords(p string) string {
 		return "named victim"
 	case "victim_private":
 		return "private victim"
+	case "female_named":
+		return "named woman"
 	}
 	return p
 }
@@ -257,6 +259,13 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 		// biography, known before the crime: only a private person's
 		// details identify her.
 		return p.victim && !p.accused && !p.fiction && p.role != "celebrity" && p.role != "official"
+	case "female_named":
+		// A woman written with her name, not initials, no suspect and no
+		// public figure: the wife a violence story names by her tie to the
+		// offender ("chị vợ Vi Thị L.") is named as surely as a victim; a
+		// star's name is known before the story.
+		return p.gender == "female" && !p.accused && !p.fiction && !p.unnamed && initials(p.key) == 0 &&
+			p.role != "celebrity" && p.role != "official"
 	}
 	return p.gender == kind
 }

@@ -19,6 +19,10 @@ func TestVictimIdentification(t *testing.T) {
 			"H. (học sinh lớp 10 tại huyện"},
 		{"full name, detail deep in it", "Cháu Lò Thị Mai (học sinh lớp 6 của một trường ở xã Tà Xùa) bị xâm hại." + story,
 			"Lò Thị Mai (học sinh lớp 6 của một trường ở xã"},
+		{"details set off by commas", "Chị Lò Thị Mai, 28 tuổi, trú xã Tà Xùa, bị gã hàng xóm xâm hại." + story,
+			"Lò Thị Mai, 28 tuổi, trú xã"},
+		{"a name ending the commas is not the one harmed", "Ông Lò Văn Tú, 50 tuổi, bố của chị Lò Thị Mai, bị gã hàng xóm hành hung." + story,
+			"Lò Văn Tú, 50 tuổi, bố của"},
 		{"the suspect's parenthesis", "Nghi phạm Nguyễn Văn Tư (làm nghề chạy xe ôm ở khu vực thị trấn) bị bắt." + story, ""},
 		{"detail after the parenthesis closes", "Em H. (học sinh lớp 10) hẹn gặp ông Q. rồi cùng ông Q. về nhà trọ ở thị trấn." + story, ""},
 		{"victim named before the act", "Nữ diễn viên Hồng Nhung bị tấn công và cưỡng hiếp trên đường về." + story,
@@ -42,5 +46,29 @@ func TestVictimIdentification(t *testing.T) {
 				t.Errorf("found %q, want [%q]", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestPersonFemaleNamed checks the female_named person kind: a woman written
+// with her name, not with initials, and neither a suspect, a character of
+// fiction, an unnamed description nor a public figure.
+func TestPersonFemaleNamed(t *testing.T) {
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		name string
+		p    person
+		want bool
+	}{
+		{"woman with a name", person{gender: "female", key: []string{"lò", "thị", "mến"}}, true},
+		{"woman with initials", person{gender: "female", key: []string{"l", "t", "m"}}, false},
+		{"man with a name", person{gender: "male", key: []string{"lò", "văn", "mến"}}, false},
+		{"woman suspect", person{gender: "female", key: []string{"lò", "thị", "mến"}, accused: true}, false},
+		{"woman of fiction", person{gender: "female", key: []string{"mến"}, fiction: true}, false},
+		{"unnamed woman", person{gender: "female", key: []string{"người", "vợ"}, unnamed: true}, false},
+		{"a star", person{gender: "female", key: []string{"hồng", "nhung"}, role: "celebrity"}, false},
+	} {
+		if got := s.personIs(&tc.p, "female_named"); got != tc.want {
+			t.Errorf("%s: personIs(female_named) = %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }
