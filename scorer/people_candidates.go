@@ -99,6 +99,9 @@ func (s *Scorer) candidates(d *doc) []candidate {
 	d.named = resize(d.named, n)
 	var places map[string]int
 	orgEnd := -1 // the end of the last run that names an organisation
+	// placeEnd is the end of the last run set aside as a place by the word
+	// before it; placePlural says that word was plural ("các huyện").
+	placeEnd, placePlural, placeAdmin := -1, false, false
 	for i := 0; i < n; {
 		if !d.isWord(i) || !d.isUpper(i) || i >= byline {
 			i++
@@ -106,6 +109,11 @@ func (s *Scorer) candidates(d *doc) []candidate {
 		}
 		j := d.runEnd(s, i)
 		c, why := s.candidate(d, i, j)
+		if why.text == "" && c.a < c.b {
+			if r, ok := s.placeListItem(d, i, j, c, placeEnd, placePlural, placeAdmin); ok {
+				c, why = candidate{}, r
+			}
+		}
 		if why.text == "" && i >= 2 && d.tokenText(i-1) == "(" && j < n && d.tokenText(j) == ")" && d.orgGoesOn(orgEnd, i-1) {
 			// "Tổng cục Phát thanh Truyền hình (Quảng Điện)": the short name
 			// of the organisation just named, here and where it stands alone.
@@ -113,6 +121,18 @@ func (s *Scorer) candidates(d *doc) []candidate {
 		}
 		if why.org || why.place {
 			orgEnd = j
+		}
+		if why.place {
+			// The list of places this run opens or goes on: "các huyện Thanh
+			// Trì, Thanh Oai".
+			if placeEnd < 0 || !d.listGoesOn(placeEnd, i) {
+				placePlural, placeAdmin = s.pluralPlaceBefore(d, i), s.adminPlaceBefore(d, i)
+			}
+			placeEnd = j
+		} else if why.text != "" && d.listGoesOn(placeEnd, i) {
+			// A place the gazetteer knows goes on the list: "các huyện
+			// Phúc Thọ, Ba Vì, Đan Phượng".
+			placeEnd = j
 		}
 		switch {
 		case why.text != "":
@@ -1233,4 +1253,57 @@ func lastSyllable(key string) string {
 		return key[i+1:]
 	}
 	return key
+}
+
+// placeSeparators join the items of a list of places.
+var placeSeparators = foldedPhrases(",", "và", "hoặc", ";")
+
+// listGoesOn reports one list separator, and nothing else, between the end
+// of a run and token i: "Thanh Trì, Thanh Oai", "Phú Xuyên và Thường Tín".
+func (d *doc) listGoesOn(end, i int) bool {
+	return end >= 0 && i == end+1 && d.sent[end] == d.sent[i] && placeSeparators[d.tokenText(end)]
+}
+
+// pluralPlaceBefore reports a plural place word before the run at token i,
+// with or without a colon: "các huyện Thanh Trì", "gồm các huyện: Triệu
+// Sơn". After it, every item of the list is a place.
+func (s *Scorer) pluralPlaceBefore(d *doc, i int) bool {
+	end := i
+	if end > 0 && d.tokenText(end-1) == ":" {
+		end--
+	}
+	_, st, ok := d.cueEndingAt(s, end, entryOrgBefore)
+	return ok && st > 0 && plurals[d.tokenText(st-1)]
+}
+
+// adminPlaces are the words for the places a list names one after another
+// after one word: "huyện Sóc Sơn, Mê Linh", "đường Lê Lợi, Hai Bà Trưng".
+var adminPlaces = foldedPhrases("huyện", "quận", "tỉnh", "xã", "phường", "thị xã", "thị trấn", "thành phố", "tp",
+	"làng", "thôn", "ấp", "xóm", "bản", "đường", "phố")
+
+// adminPlaceBefore reports one of the adminPlaces right before token i.
+func (s *Scorer) adminPlaceBefore(d *doc, i int) bool {
+	e, _, ok := d.cueEndingAt(s, i, entryOrgBefore)
+	return ok && adminPlaces[e.key]
+}
+
+// placeListItem sets aside a run that goes on a list of places: after a
+// place set aside by the word before it ("các huyện Thanh Trì, Thanh Oai và
+// Thường Tín", "huyện Sóc Sơn, Mê Linh"), or opening one after a plural
+// place word and a colon ("gồm các huyện: Hoằng Hóa, Đông Sơn"). After a
+// singular place word, a full name with a family name stays a person's
+// ("tại huyện Đông Anh, Nguyễn Văn Hùng cho biết"), as does any run with
+// an honorific, role noun or title before it.
+func (s *Scorer) placeListItem(d *doc, i, j int, c candidate, placeEnd int, plural, admin bool) (reason, bool) {
+	if c.honor != nil || c.roleNoun != nil || c.title != nil || c.a != i {
+		return reason{}, false
+	}
+	if !d.listGoesOn(placeEnd, i) {
+		if i < 2 || d.tokenText(i-1) != ":" || !s.pluralPlaceBefore(d, i) {
+			return reason{}, false
+		}
+	} else if !plural && (!admin || s.surnames[d.tokenText(c.a)] && c.b-c.a >= 2 || s.speechNext(d, j)) {
+		return reason{}, false
+	}
+	return reason{text: "an item of a list of places", place: true}, true
 }
