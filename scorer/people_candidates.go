@@ -1116,7 +1116,13 @@ func (s *Scorer) foreignGiven(d *doc, a, b int) string {
 	if !strings.Contains(first, "ae") && !strings.Contains(first, "oe") && !strings.Contains(first, "ue") {
 		return "" // (Replace allocates even when nothing is replaced)
 	}
-	return s.people.GivenWorld.GenderKey(umlauts.Replace(first))
+	restored := umlauts.Replace(first)
+	if g := s.people.GivenWorld.GenderKey(restored); g != "" {
+		return g
+	}
+	// Scandinavian names lose the umlaut both ways: "Goeran" for Göran,
+	// which the table writes "goran".
+	return s.people.GivenWorld.Gender(vntext.FoldDiacritics(restored))
 }
 
 // umlauts restores the umlauts that "ae", "oe" and "ue" spell.

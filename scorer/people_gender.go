@@ -27,6 +27,7 @@ func (s *Scorer) genderCues(d *doc) {
 			continue
 		}
 		s.middleCue(d, p)
+		s.patronymicCue(d, p)
 		for _, sp := range p.spans {
 			s.referencesAfter(d, p, int32(pi), sp[0], sp[1])
 			s.appositiveRoleCue(d, p, sp[0], sp[1])
@@ -186,6 +187,26 @@ func (s *Scorer) middleCue(d *doc, p *person) {
 	}
 	if g := s.people.MiddleVI.GenderKey(p.key[1]); g != "" {
 		p.gcues = append(p.gcues, genderCue{tierMiddle, g, d.cueOf("gender", cueMiddleName, g, mid, mid+1)})
+	}
+}
+
+// patronymics are the words inside an Arabic name that say whose son or
+// daughter its bearer is: "Nayef bin Sultan", "Abdullah ibn Hussein" (a
+// man), "Fatima bint Ali" (a woman).
+var patronymics = map[string]string{"bin": male, "ibn": male, "bint": female}
+
+// patronymicCue reads "bin", "ibn" or "bint" between two capitalised parts
+// of a person's name as Văn and Thị are read: it states the sex.
+func (s *Scorer) patronymicCue(d *doc, p *person) {
+	if p.vn {
+		return
+	}
+	sp := p.longestSpan()
+	for k := sp[0] + 1; k < sp[1]-1; k++ {
+		if g, ok := patronymics[d.tokenText(k)]; ok && d.isUpper(k-1) && d.isUpper(k+1) && !d.isUpper(k) {
+			p.gcues = append(p.gcues, genderCue{tierMiddle, g, d.cueOf("gender", cueMiddleName, g, k, k+1)})
+			return
+		}
 	}
 }
 

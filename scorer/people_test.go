@@ -347,6 +347,10 @@ func TestGenderEvidence(t *testing.T) {
 		{"Sinh viên Tiểu Yến cho biết em đến để tìm hiểu.", "Tiểu Yến", female, female},         // Yến: unambiguous
 		{"Ngoại trưởng Antony Blinken cho biết Mỹ sẽ hỗ trợ.", "Antony Blinken", male, unknown}, // well known
 		{"Kỹ sư Juergen Maier cho biết máy đã chạy.", "Juergen Maier", male, unknown},           // Jürgen without umlauts
+		{"Thủ tướng Goeran Lindqvist cho biết sẽ tới thăm.", "Goeran Lindqvist", male, unknown}, // Göran, table "goran"
+		{"Hoàng tử Khalid bin Faisal cho biết sẽ tới thăm.", "Khalid bin Faisal", male, male},   // bin: a son
+		{"Bà Fatima bint Hamad cho biết sẽ tới thăm.", "Fatima bint Hamad", female, female},     // honorific and bint agree
+		{"Nhà báo Noura bint Saleh cho biết sẽ tới thăm.", "Noura bint Saleh", female, female},  // bint: a daughter
 	} {
 		for _, c := range []struct {
 			s    *Scorer
