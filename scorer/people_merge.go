@@ -693,8 +693,23 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 // is the same person; "một" or "khác" introduces another one, and a
 // description of unknown gender (người dân, chuyên gia) is often generic.
 func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
-	if e.gender != female && e.gender != male || d.tokenText(k) == s.words.mot ||
-		descEnd < len(d.toks) && d.tokenText(descEnd) == foldedOther {
+	if d.tokenText(k) == s.words.mot || descEnd < len(d.toks) && d.tokenText(descEnd) == foldedOther {
+		return -1
+	}
+	if e.gender != female && e.gender != male {
+		// A description of unknown gender is one person when the story
+		// repeats it whole with what it is about: "lãnh đạo Bệnh viện Đa
+		// khoa huyện X cho biết ... lãnh đạo Bệnh viện Đa khoa huyện X
+		// cho hay" (an office has one head); "một người dân" twice is two.
+		if _, end, ok := s.sourceAt(d, k); !ok || descEnd-end < 2 {
+			return -1
+		}
+		desc := d.joined(k, descEnd)
+		for pi, p := range d.people {
+			if p.unnamed && len(p.spans) > 0 && d.joined(p.spans[0][0], p.spans[0][1]) == desc {
+				return pi
+			}
+		}
 		return -1
 	}
 	desc := d.joined(k, descEnd)
