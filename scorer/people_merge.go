@@ -647,6 +647,11 @@ func (s *Scorer) pairedSource(d *doc, e entry, end int) int {
 // whose head description [k, end) gives gender and role, speaking with the
 // verb at v.
 func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
+	if publicAtLarge[e.key] && (descEnd == end || publicPlaces.spans(d, end, descEnd)) {
+		// "Người dân cho rằng", "người dân địa phương cho biết": the public,
+		// no one person; "người dân xóm Lò Rèn kể" is someone of the place.
+		return
+	}
 	if pi := s.sameSource(d, e, k, descEnd); pi >= 0 {
 		// "Chị bán hàng hỏi ... chị bán hàng trả lời": one woman.
 		p := d.people[pi]
@@ -692,6 +697,14 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 // definite description ("người phụ nữ kể ... người phụ nữ nói"), a source
 // is the same person; "một" or "khác" introduces another one, and a
 // description of unknown gender (người dân, chuyên gia) is often generic.
+// publicAtLarge are the descriptions that, with nothing after them, stand
+// for the public rather than one person; publicPlaces are the words that
+// place them no more closely.
+var (
+	publicAtLarge = foldedPhrases("người dân")
+	publicPlaces  = foldedPhraseSet("địa phương", "ở đây", "nơi đây", "quanh đây", "trong vùng")
+)
+
 func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 	if d.tokenText(k) == s.words.mot || descEnd < len(d.toks) && d.tokenText(descEnd) == foldedOther {
 		return -1
