@@ -289,6 +289,19 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 var runBreakers = foldedPhrases("xin", "thưa", "một", "theo", "trong", "khi", "với", "và", "nhưng", "nếu",
 	"cũng", "là", "bị", "đã", "vừa", "rồi", "tôi", "chúng", "họ", "thì", "mà", "hoặc", "các", "những", "vậy")
 
+// titleOfOthers reports an organisation's name opening a run at token a
+// that no title before it governs as the person's: after "của" ("học sinh
+// lớp 12 của Trường THPT Nguyễn Thượng Hiền") or in the appositive of a
+// person just named ("Bà Lê Thị Hoa, Hiệu trưởng Trường THPT Nguyễn Du"),
+// the name that ends it is the organisation's: a school, a street, a
+// hospital named after someone.
+func (s *Scorer) titleOfOthers(d *doc, a int, title *cueSpan) bool {
+	if a > 0 && d.tokenText(a-1) == foldedOf {
+		return true
+	}
+	return title != nil && title.a >= 2 && d.tokenText(title.a-1) == "," && d.named[title.a-2]
+}
+
 // initial reports whether token i is a single capital letter.
 func (d *doc) initial(i int) bool {
 	if !d.isWord(i) || !d.isUpper(i) {
@@ -549,7 +562,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	// Hoàng Thụ), a word that is never a name.
 	for a < b {
 		if e, end, ok := d.cueAt(s, a, entryOrgBefore); ok && !s.surnames[d.tokenText(a)] && c.honor == nil && c.roleNoun == nil {
-			if k := s.surnameAfter(d, min(end, b), b); k >= 0 && (c.title != nil || d.sentenceStart(c.runA)) {
+			if k := s.surnameAfter(d, min(end, b), b); k >= 0 && (c.title != nil || d.sentenceStart(c.runA)) &&
+				!s.titleOfOthers(d, c.runA, c.title) {
 				if t, ok := s.titleBefore(d, k); ok && c.title == nil {
 					c.title = t
 				}
@@ -1301,8 +1315,8 @@ func (s *Scorer) adminPlaceBefore(d *doc, i int) bool {
 // ("tại huyện Đông Anh, Nguyễn Văn Hùng cho biết"), as does any run with
 // an honorific, role noun or title before it.
 func (s *Scorer) placeListItem(d *doc, i, j int, c candidate, placeEnd int, plural, admin bool) (reason, bool) {
-	if c.honor != nil || c.roleNoun != nil || c.title != nil || c.a != i {
-		return reason{}, false
+	if c.honor != nil || c.roleNoun != nil || c.title != nil {
+		return reason{}, false // (a country stripped from the run is no cue: "Nga Sơn")
 	}
 	if !d.listGoesOn(placeEnd, i) {
 		if i < 2 || d.tokenText(i-1) != ":" || !s.pluralPlaceBefore(d, i) {
