@@ -289,6 +289,27 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 var runBreakers = foldedPhrases("xin", "thưa", "một", "theo", "trong", "khi", "với", "và", "nhưng", "nếu",
 	"cũng", "là", "bị", "đã", "vừa", "rồi", "tôi", "chúng", "họ", "thì", "mà", "hoặc", "các", "những", "vậy")
 
+// namesakePlaces are the places that Vietnam names after people: streets,
+// schools, hospitals, bridges, parks.
+var namesakePlaces = foldedPhrases("đường", "phố", "ngõ", "hẻm", "ngách", "đại lộ", "trường", "thpt", "thcs",
+	"tiểu học", "mầm non", "bệnh viện", "bv", "cầu", "công viên", "quảng trường")
+
+// namesakeRun reports a run that opens with a word for a place Vietnam
+// names after people (e) ending at token end, and goes on to the name at
+// token k with nothing but acronyms between: "BV Nguyễn Tri Phương",
+// "Trường THPT Nguyễn Du". The name is the place's.
+func (d *doc) namesakeRun(e *entry, end, k int) bool {
+	if !namesakePlaces[e.key] {
+		return false
+	}
+	for j := end; j < k; j++ {
+		if !d.allCaps(j) {
+			return false
+		}
+	}
+	return true
+}
+
 // titleOfOthers reports an organisation's name opening a run at token a
 // that no title before it governs as the person's: after "của" ("học sinh
 // lớp 12 của Trường THPT Nguyễn Thượng Hiền") or in the appositive of a
@@ -548,7 +569,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			// "người phát ngôn Bộ Quốc phòng Trung Quốc | Wu Qian". In an
 			// appositive the title is the person's before it: "Nguyễn Minh
 			// Vương, Bí thư Đoàn trường THPT Đoàn Văn Tố".
-			if k := s.nameAtEnd(d, a, b); k >= 0 {
+			// A full name right after the word for a street, a school or a
+			// hospital is the place's, whatever title comes before: "một
+			// bệnh nhân ... ngụ tại đường Nguyễn Tri Phương".
+			if k := s.nameAtEnd(d, a, b); k >= 0 && (k > a || !namesakePlaces[e.key]) {
 				c.a, c.b, c.strong = k, b, true
 				return c, reason{}
 			}
@@ -563,7 +587,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	for a < b {
 		if e, end, ok := d.cueAt(s, a, entryOrgBefore); ok && !s.surnames[d.tokenText(a)] && c.honor == nil && c.roleNoun == nil {
 			if k := s.surnameAfter(d, min(end, b), b); k >= 0 && (c.title != nil || d.sentenceStart(c.runA)) &&
-				!s.titleOfOthers(d, c.runA, c.title) {
+				!s.titleOfOthers(d, c.runA, c.title) && !d.namesakeRun(e, end, k) {
 				if t, ok := s.titleBefore(d, k); ok && c.title == nil {
 					c.title = t
 				}
