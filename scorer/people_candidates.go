@@ -1320,6 +1320,20 @@ func (s *Scorer) pluralPlaceBefore(d *doc, i int) bool {
 	return ok && st > 0 && plurals[d.tokenText(st-1)]
 }
 
+// listItemEnds reports a list separator, a closing mark or the end of the
+// sentence at token j, right after an item of a list.
+func (d *doc) listItemEnds(j int) bool {
+	if j >= len(d.toks) || d.toks[j].Newline || d.sent[j] != d.sent[j-1] {
+		return true
+	}
+	switch t := d.tokenText(j); t {
+	case ")", ":", ".", "…":
+		return true
+	default:
+		return placeSeparators[t]
+	}
+}
+
 // adminPlaces are the words for the places a list names one after another
 // after one word: "huyện Sóc Sơn, Mê Linh", "đường Lê Lợi, Hai Bà Trưng".
 var adminPlaces = foldedPhrases("huyện", "quận", "tỉnh", "xã", "phường", "thị xã", "thị trấn", "thành phố", "tp",
@@ -1346,7 +1360,10 @@ func (s *Scorer) placeListItem(d *doc, i, j int, c candidate, placeEnd int, plur
 		if i < 2 || d.tokenText(i-1) != ":" || !s.pluralPlaceBefore(d, i) {
 			return reason{}, false
 		}
-	} else if !plural && (!admin || s.surnames[d.tokenText(c.a)] && c.b-c.a >= 2 || s.speechNext(d, j)) {
+	} else if !plural && (!admin || s.surnames[d.tokenText(c.a)] && c.b-c.a >= 2 || !d.listItemEnds(j)) {
+		// After a singular place word the list must go on or end right
+		// after the item: "tại xã Bình Trị, TP.HCM, Trung lại giới thiệu"
+		// names a man after the places.
 		return reason{}, false
 	}
 	return reason{text: "an item of a list of places", place: true}, true
