@@ -289,6 +289,14 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 var runBreakers = foldedPhrases("xin", "thưa", "một", "theo", "trong", "khi", "với", "và", "nhưng", "nếu",
 	"cũng", "là", "bị", "đã", "vừa", "rồi", "tôi", "chúng", "họ", "thì", "mà", "hoặc", "các", "những", "vậy")
 
+// commonWordAt reports a family name at token a that opens a common word
+// with the next one, written in title case in a heading: "Chung Kết Chính
+// Thức" (the final), not a Chung.
+func (d *doc) commonWordAt(s *Scorer, a int) bool {
+	_, end, ok := d.cueAt(s, a, entryNotHonorific)
+	return ok && end >= a+2
+}
+
 // namesakePlaces are the places that Vietnam names after people: streets,
 // schools, hospitals, bridges, parks.
 var namesakePlaces = foldedPhrases("đường", "phố", "ngõ", "hẻm", "ngách", "đại lộ", "trường", "thpt", "thcs",
@@ -689,7 +697,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// a department names the department.
 		return c, reason{text: "a department after its head's title"}
 	}
-	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)] || s.thiName(d, a, b)
+	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)] && !d.commonWordAt(s, a) || s.thiName(d, a, b)
 	if !vn && b-a >= 2 {
 		for k := a; k < b; k++ {
 			if s.orgInside[d.tokenText(k)] && c.honor == nil {
