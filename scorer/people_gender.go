@@ -24,6 +24,13 @@ func (s *Scorer) genderCues(d *doc) {
 	d.chinese = s.chineseContext(d)
 	for pi, p := range d.people {
 		if p.unnamed {
+			if len(p.gcues) == 0 && len(p.spans) > 0 && d.tokenText(p.spans[0][0]) == s.words.mot {
+				// "Một quan chức giấu tên ... nói rằng ... Ông này từ chối
+				// tiết lộ": someone brought in with "một" and a description
+				// of unknown gender takes the pronoun that opens the next
+				// clause or sentence about them.
+				s.referencesAfter(d, p, int32(pi), p.spans[0][0], p.spans[0][1])
+			}
 			continue
 		}
 		s.middleCue(d, p)
