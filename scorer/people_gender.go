@@ -505,7 +505,8 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 		return
 	}
 	opens := d.sentenceStart(a) || a > 0 && (d.tokenText(a-1) == ";" || d.tokenText(a-1) == ":")
-	of := false
+	// "bố của 30 cháu": the description says whose relative the person is.
+	of := end > b+1 && d.tokenText(end-1) == foldedOf
 	for k := end; k < len(d.toks) && k < end+12 && d.sent[k] == d.sent[a]; k++ {
 		if d.isWord(k) && d.isUpper(k) {
 			if comma || k == end {

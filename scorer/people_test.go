@@ -340,17 +340,19 @@ func TestGenderEvidence(t *testing.T) {
 		in, name        string
 		byNames, byText string
 	}{
-		{"Ông Trần Văn Hùng cho biết giá rau tăng.", "Trần Văn Hùng", male, male},               // an honorific: both
-		{"Nguyễn Thị Mai cho biết giá rau tăng.", "Nguyễn Thị Mai", female, female},             // Thị: both
-		{"Đoàn Khắc Việt cho biết giá rau tăng.", "Đoàn Khắc Việt", male, unknown},              // a middle name from the counts
-		{"Phan Ngọc Huy cho biết giá rau tăng.", "Phan Ngọc Huy", male, unknown},                // Huy: 1 woman in 70
-		{"Sinh viên Tiểu Yến cho biết em đến để tìm hiểu.", "Tiểu Yến", female, female},         // Yến: unambiguous
-		{"Ngoại trưởng Antony Blinken cho biết Mỹ sẽ hỗ trợ.", "Antony Blinken", male, unknown}, // well known
-		{"Kỹ sư Juergen Maier cho biết máy đã chạy.", "Juergen Maier", male, unknown},           // Jürgen without umlauts
-		{"Thủ tướng Goeran Lindqvist cho biết sẽ tới thăm.", "Goeran Lindqvist", male, unknown}, // Göran, table "goran"
-		{"Hoàng tử Khalid bin Faisal cho biết sẽ tới thăm.", "Khalid bin Faisal", male, male},   // bin: a son
-		{"Bà Fatima bint Hamad cho biết sẽ tới thăm.", "Fatima bint Hamad", female, female},     // honorific and bint agree
-		{"Nhà báo Noura bint Saleh cho biết sẽ tới thăm.", "Noura bint Saleh", female, female},  // bint: a daughter
+		{"Ông Trần Văn Hùng cho biết giá rau tăng.", "Trần Văn Hùng", male, male},                             // an honorific: both
+		{"Nguyễn Thị Mai cho biết giá rau tăng.", "Nguyễn Thị Mai", female, female},                           // Thị: both
+		{"Đoàn Khắc Việt cho biết giá rau tăng.", "Đoàn Khắc Việt", male, unknown},                            // a middle name from the counts
+		{"Phan Ngọc Huy cho biết giá rau tăng.", "Phan Ngọc Huy", male, unknown},                              // Huy: 1 woman in 70
+		{"Sinh viên Tiểu Yến cho biết em đến để tìm hiểu.", "Tiểu Yến", female, female},                       // Yến: unambiguous
+		{"Ngoại trưởng Antony Blinken cho biết Mỹ sẽ hỗ trợ.", "Antony Blinken", male, unknown},               // well known
+		{"Kỹ sư Juergen Maier cho biết máy đã chạy.", "Juergen Maier", male, unknown},                         // Jürgen without umlauts
+		{"Thủ tướng Goeran Lindqvist cho biết sẽ tới thăm.", "Goeran Lindqvist", male, unknown},               // Göran, table "goran"
+		{"Hoàng tử Khalid bin Faisal cho biết sẽ tới thăm.", "Khalid bin Faisal", male, male},                 // bin: a son
+		{"Bà Fatima bint Hamad cho biết sẽ tới thăm.", "Fatima bint Hamad", female, female},                   // honorific and bint agree
+		{"Nhà báo Noura bint Saleh cho biết sẽ tới thăm.", "Noura bint Saleh", female, female},                // bint: a daughter
+		{"Hôm qua, nhạc sĩ Lê Hoàng Anh, bố của 12 cháu mồ côi, nói lời cảm ơn.", "Lê Hoàng Anh", male, male}, // bố của
+		{"Hôm qua, nghệ nhân Lê Hoàng Anh, mẹ của 12 cháu mồ côi, nói lời cảm ơn.", "Lê Hoàng Anh", female, female},
 	} {
 		for _, c := range []struct {
 			s    *Scorer
