@@ -351,6 +351,7 @@ func TestGenderEvidence(t *testing.T) {
 		{"Hoàng tử Khalid bin Faisal cho biết sẽ tới thăm.", "Khalid bin Faisal", male, male},                 // bin: a son
 		{"Bà Fatima bint Hamad cho biết sẽ tới thăm.", "Fatima bint Hamad", female, female},                   // honorific and bint agree
 		{"Nhà báo Noura bint Saleh cho biết sẽ tới thăm.", "Noura bint Saleh", female, female},                // bint: a daughter
+		{"Nhà phân tích Pranab Mehta cho biết thị trường sẽ hồi phục.", "Pranab Mehta", male, unknown},        // an Indian given name
 		{"Hôm qua, nhạc sĩ Lê Hoàng Anh, bố của 12 cháu mồ côi, nói lời cảm ơn.", "Lê Hoàng Anh", male, male}, // bố của
 		{"Hôm qua, nghệ nhân Lê Hoàng Anh, mẹ của 12 cháu mồ côi, nói lời cảm ơn.", "Lê Hoàng Anh", female, female},
 	} {
