@@ -135,7 +135,7 @@ func (s *Scorer) byFamilyName(d *doc, fam string, at int) int {
 // register adds a strong candidate: a new person, or a mention of a person
 // its name matches.
 func (s *Scorer) register(d *doc, c candidate) {
-	if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 {
+	if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 && !otherSex(d.people[pi], c) {
 		s.join(d, pi, c, why)
 		return
 	}
@@ -192,6 +192,32 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 			p.accused = true
 		}
 	}
+}
+
+// otherSex reports a candidate whose honorific or gendered role noun gives
+// the other sex than every honorific the person it would join has had:
+// "ông Biden nói ... Bà Jill Biden phụ giúp chồng" are husband and wife.
+func otherSex(p *person, c candidate) bool {
+	g := unknown
+	switch {
+	case c.honor != nil && (c.honor.e.gender == female || c.honor.e.gender == male):
+		g = c.honor.e.gender
+	case c.roleNoun != nil && (c.roleNoun.e.gender == female || c.roleNoun.e.gender == male):
+		g = c.roleNoun.e.gender
+	default:
+		return false
+	}
+	other := false
+	for _, gc := range p.gcues {
+		if gc.tier != tierHonorific {
+			continue
+		}
+		if gc.gender == g {
+			return false
+		}
+		other = other || gc.gender == female || gc.gender == male
+	}
+	return other
 }
 
 // passiveWords make the name before them the object of the verb after.
