@@ -802,6 +802,19 @@ func (d *doc) capitalInside(a, b int) bool {
 // right before a name it names that person's job, where an official's
 // word (đại diện, người phát ngôn) or a kin word stands for someone of
 // theirs.
+// ownTitle reports a title [a, b) right before a Vietnamese full name at
+// token j: "thư ký Hoàng Thị Bích Duyên báo cáo" is the secretary herself,
+// named with her title, not someone's secretary ("đại diện Chi Pu", a
+// star's, goes by a stage name).
+func (s *Scorer) ownTitle(d *doc, a, b, j int) bool {
+	_, tend, ok := d.cueAt(s, a, entryTitle)
+	if !ok || tend < b || j >= len(d.toks) || d.mention[j] < 0 {
+		return false
+	}
+	p := d.people[d.mention[j]]
+	return p.vn && len(p.key) >= 3
+}
+
 func (s *Scorer) occupationTitle(d *doc, a, b int) bool {
 	t, tend, ok := d.cueAt(s, a, entryTitle)
 	return ok && tend >= b && (t.tag == roleExpert || t.tag == roleOrdinary)
@@ -877,7 +890,7 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 		// An occupation right before a name is that person's title:
 		// "luật sư Mark Orth nói" is the lawyer himself, while "đại diện
 		// Chi Pu" and "vợ Hùng" stand for someone of theirs.
-		if s.occupationTitle(d, k, end) && !s.starsAide(d, k, end, j) {
+		if (s.occupationTitle(d, k, end) || s.ownTitle(d, k, end, j)) && !s.starsAide(d, k, end, j) {
 			return 0, entry{}, false
 		}
 	}
