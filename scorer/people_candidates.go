@@ -331,6 +331,24 @@ func (s *Scorer) titleOfOthers(d *doc, a int, title *cueSpan) bool {
 	return title != nil && title.a >= 2 && d.tokenText(title.a-1) == "," && d.named[title.a-2]
 }
 
+// initialCount is the number of initials in the run [a, b).
+func (d *doc) initialCount(a, b int) int {
+	n := 0
+	for k := a; k < b; k++ {
+		if d.initial(k) {
+			n++
+		}
+	}
+	return n
+}
+
+// hiddenNameUse reports what follows initials at token b when they stand
+// for a person: a speech verb within the clause, a birth year or age, or an
+// appositive after a comma.
+func (s *Scorer) hiddenNameUse(d *doc, b int) bool {
+	return s.speechFollows(d, b, 12) || d.bioAfter(b) || b < len(d.toks) && d.tokenText(b) == "," && s.appositiveSoon(d, b+1)
+}
+
 // initial reports whether token i is a single capital letter.
 func (d *doc) initial(i int) bool {
 	if !d.isWord(i) || !d.isUpper(i) {
@@ -719,6 +737,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	case c.honor == nil && d.initialsOnly(a, b) && s.namedAfterDescription(d, a, &c):
 		// "bé gái tên T.", "em học sinh tên L.T.M.": a description names a
 		// child or a victim by initials.
+		c.strong = true
+	case c.honor == nil && d.initialsOnly(a, b) && d.initialCount(a, b) >= 2 && s.hiddenNameUse(d, b):
+		// "N.V.H có hơn 5 năm trong nghề kể", "L.K.P, một người mẫu": the
+		// press hides a person's full name behind its initials; an
+		// organisation's acronym is written without dots.
 		c.strong = true
 	case b-a == 1 && d.initial(a) && c.honor == nil && !d.initialAfterTitle(a, &c):
 		c.why = "a single letter with no honorific"
