@@ -674,8 +674,9 @@ func (s *Scorer) pairedSource(d *doc, e entry, end int) int {
 // verb at v.
 func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 	if publicAtLarge[e.key] && (descEnd == end || publicPlaces.spans(d, end, descEnd)) {
-		// "Người dân cho rằng", "người dân địa phương cho biết": the public,
-		// no one person; "người dân xóm Lò Rèn kể" is someone of the place.
+		// "Người dân cho rằng", "người dân địa phương cho biết", "cư dân mạng
+		// chỉ trích": the public, no one person; "người dân xóm Lò Rèn kể"
+		// is someone of the place, "một cư dân mạng" one of them.
 		return
 	}
 	if pi := s.sameSource(d, e, k, descEnd); pi >= 0 {
@@ -727,7 +728,7 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 // for the public rather than one person; publicPlaces are the words that
 // place them no more closely.
 var (
-	publicAtLarge = foldedPhrases("người dân")
+	publicAtLarge = foldedPhrases("người dân", "cư dân mạng", "người dùng")
 	publicPlaces  = foldedPhraseSet("địa phương", "ở đây", "nơi đây", "quanh đây", "trong vùng")
 )
 
