@@ -135,7 +135,7 @@ func (s *Scorer) byFamilyName(d *doc, fam string, at int) int {
 // register adds a strong candidate: a new person, or a mention of a person
 // its name matches.
 func (s *Scorer) register(d *doc, c candidate) {
-	if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 && !otherSex(d.people[pi], c) {
+	if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 && !s.someoneElse(d, d.people[pi], c) {
 		s.join(d, pi, c, why)
 		return
 	}
@@ -194,9 +194,19 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 	}
 }
 
+// someoneElse reports a strong candidate that names someone other than
+// the person p its name matches: an honorific of the other sex, with a
+// fuller or shorter name, or with initials that two people of a story may
+// share ("bà N.T.B" and "anh N.T.B").
+func (s *Scorer) someoneElse(d *doc, p *person, c candidate) bool {
+	return otherSex(p, c) && (!equalKeys(s.nameKey(d, c.a, c.b), p.key) || s.initialsOnly(d, c.a, c.b))
+}
+
 // otherSex reports a candidate whose honorific or gendered role noun gives
 // the other sex than every honorific the person it would join has had:
 // "ông Biden nói ... Bà Jill Biden phụ giúp chồng" are husband and wife.
+// (The same name written whole twice with honorifics that disagree is one
+// person of unknown sex: a slip of the writer's.)
 func otherSex(p *person, c candidate) bool {
 	g := unknown
 	switch {

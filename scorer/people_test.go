@@ -1,6 +1,7 @@
 package scorer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -460,6 +461,39 @@ func TestPairAnaphora(t *testing.T) {
 			if p, ok := personByName(res, n); ok && p.Quoted {
 				t.Errorf("%q: %s quoted (%+v)", c.text, n, p.Cues)
 			}
+		}
+	}
+}
+
+// TestOtherSex: a name whose honorific gives the other sex than the person
+// it would join is someone else when the names differ or are initials two
+// people may share; the same full name with honorifics that disagree stays
+// one person of unknown sex.
+func TestOtherSex(t *testing.T) {
+	set, err := rules.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want []string // name/gender of every person, in order
+	}{
+		{"Bà N.T.H, 60 tuổi, cho biết đã chờ cả buổi sáng. Anh N.T.H, 34 tuổi, kể anh phải nghỉ làm.",
+			[]string{"N.T.H/female", "N.T.H/male"}},
+		{"“Tôi chưa tìm thấy”, ông Walsh nói. Bà Mary Walsh sau đó giúp chồng tìm chiếc kính.",
+			[]string{"Walsh/male", "Mary Walsh/female"}},
+		{"Ông Lê Minh An nói vậy. Sau đó bà Lê Minh An cho biết thêm.", []string{"Lê Minh An/unknown"}},
+	} {
+		var got []string
+		for _, p := range s.Check(Document{Text: tt.text}).People {
+			got = append(got, p.Name+"/"+p.Gender)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: people %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }
