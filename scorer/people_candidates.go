@@ -331,6 +331,19 @@ func (s *Scorer) titleOfOthers(d *doc, a int, title *cueSpan) bool {
 	return title != nil && title.a >= 2 && d.tokenText(title.a-1) == "," && d.named[title.a-2]
 }
 
+// locatives are the prepositions of place: a name right after one is
+// where something happens.
+var locatives = foldedPhrases("ở", "tại")
+
+// afterLocative reports a run at token runA, its name starting at a, that
+// follows "ở" or "tại", or opens with one ("Tại Thu Cúc, ...").
+func (d *doc) afterLocative(runA, a int) bool {
+	if a == runA {
+		return runA > 0 && d.sent[runA-1] == d.sent[runA] && locatives[d.tokenText(runA-1)]
+	}
+	return a == runA+1 && locatives[d.tokenText(runA)]
+}
+
 // initialCount is the number of initials in the run [a, b).
 func (d *doc) initialCount(a, b int) int {
 	n := 0
@@ -685,6 +698,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	c.a, c.b = a, b
+	if c.honor == nil && c.roleNoun == nil && c.title == nil && d.afterLocative(c.runA, a) {
+		// "tại Thu Cúc", "ở Santa Ana", "Tại Ninh Ba, ...": where, not who.
+		return c, reason{text: "after \"ở\" or \"tại\": a place", place: true}
+	}
 	if _, end, ok := d.cueAt(s, a, entryTitle); ok && end > b {
 		return c, reason{text: "part of a title (%s)", arg: d.text(a, end)}
 	}
