@@ -99,6 +99,9 @@ func (s *Scorer) candidates(d *doc) []candidate {
 	d.named = resize(d.named, n)
 	var places map[string]int
 	orgEnd := -1 // the end of the last run that names an organisation
+	// placeEnd is the end of the last run set aside as a place by the word
+	// before it; placePlural says that word was plural ("các huyện").
+	placeEnd, placePlural, placeAdmin := -1, false, false
 	for i := 0; i < n; {
 		if !d.isWord(i) || !d.isUpper(i) || i >= byline {
 			i++
@@ -106,6 +109,11 @@ func (s *Scorer) candidates(d *doc) []candidate {
 		}
 		j := d.runEnd(s, i)
 		c, why := s.candidate(d, i, j)
+		if why.text == "" && c.a < c.b {
+			if r, ok := s.placeListItem(d, i, j, c, placeEnd, placePlural, placeAdmin); ok {
+				c, why = candidate{}, r
+			}
+		}
 		if why.text == "" && i >= 2 && d.tokenText(i-1) == "(" && j < n && d.tokenText(j) == ")" && d.orgGoesOn(orgEnd, i-1) {
 			// "Tổng cục Phát thanh Truyền hình (Quảng Điện)": the short name
 			// of the organisation just named, here and where it stands alone.
@@ -113,6 +121,18 @@ func (s *Scorer) candidates(d *doc) []candidate {
 		}
 		if why.org || why.place {
 			orgEnd = j
+		}
+		if why.place {
+			// The list of places this run opens or goes on: "các huyện Thanh
+			// Trì, Thanh Oai".
+			if placeEnd < 0 || !d.listGoesOn(placeEnd, i) {
+				placePlural, placeAdmin = s.pluralPlaceBefore(d, i), s.adminPlaceBefore(d, i)
+			}
+			placeEnd = j
+		} else if why.text != "" && d.listGoesOn(placeEnd, i) {
+			// A place the gazetteer knows goes on the list: "các huyện
+			// Phúc Thọ, Ba Vì, Đan Phượng".
+			placeEnd = j
 		}
 		switch {
 		case why.text != "":
@@ -268,6 +288,79 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 // Nguyễn Hữu Đang, Trương Ngọc Để).
 var runBreakers = foldedPhrases("xin", "thưa", "một", "theo", "trong", "khi", "với", "và", "nhưng", "nếu",
 	"cũng", "là", "bị", "đã", "vừa", "rồi", "tôi", "chúng", "họ", "thì", "mà", "hoặc", "các", "những", "vậy")
+
+// commonWordAt reports a family name at token a that opens a common word
+// with the next one, written in title case in a heading: "Chung Kết Chính
+// Thức" (the final), not a Chung.
+func (d *doc) commonWordAt(s *Scorer, a int) bool {
+	_, end, ok := d.cueAt(s, a, entryNotHonorific)
+	return ok && end >= a+2
+}
+
+// namesakePlaces are the places that Vietnam names after people: streets,
+// schools, hospitals, bridges, parks.
+var namesakePlaces = foldedPhrases("đường", "phố", "ngõ", "hẻm", "ngách", "đại lộ", "trường", "thpt", "thcs",
+	"tiểu học", "mầm non", "bệnh viện", "bv", "cầu", "công viên", "quảng trường")
+
+// namesakeRun reports a run that opens with a word for a place Vietnam
+// names after people (e) ending at token end, and goes on to the name at
+// token k with nothing but acronyms between: "BV Nguyễn Tri Phương",
+// "Trường THPT Nguyễn Du". The name is the place's.
+func (d *doc) namesakeRun(e *entry, end, k int) bool {
+	if !namesakePlaces[e.key] {
+		return false
+	}
+	for j := end; j < k; j++ {
+		if !d.allCaps(j) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleOfOthers reports an organisation's name opening a run at token a
+// that no title before it governs as the person's: after "của" ("học sinh
+// lớp 12 của Trường THPT Nguyễn Thượng Hiền") or in the appositive of a
+// person just named ("Bà Lê Thị Hoa, Hiệu trưởng Trường THPT Nguyễn Du"),
+// the name that ends it is the organisation's: a school, a street, a
+// hospital named after someone.
+func (s *Scorer) titleOfOthers(d *doc, a int, title *cueSpan) bool {
+	if a > 0 && d.tokenText(a-1) == foldedOf {
+		return true
+	}
+	return title != nil && title.a >= 2 && d.tokenText(title.a-1) == "," && d.named[title.a-2]
+}
+
+// locatives are the prepositions of place: a name right after one is
+// where something happens.
+var locatives = foldedPhrases("ở", "tại")
+
+// afterLocative reports a run at token runA, its name starting at a, that
+// follows "ở" or "tại", or opens with one ("Tại Thu Cúc, ...").
+func (d *doc) afterLocative(runA, a int) bool {
+	if a == runA {
+		return runA > 0 && d.sent[runA-1] == d.sent[runA] && locatives[d.tokenText(runA-1)]
+	}
+	return a == runA+1 && locatives[d.tokenText(runA)]
+}
+
+// initialCount is the number of initials in the run [a, b).
+func (d *doc) initialCount(a, b int) int {
+	n := 0
+	for k := a; k < b; k++ {
+		if d.initial(k) {
+			n++
+		}
+	}
+	return n
+}
+
+// hiddenNameUse reports what follows initials at token b when they stand
+// for a person: a speech verb within the clause, a birth year or age, or an
+// appositive after a comma.
+func (s *Scorer) hiddenNameUse(d *doc, b int) bool {
+	return s.speechFollows(d, b, 12) || d.bioAfter(b) || b < len(d.toks) && d.tokenText(b) == "," && s.appositiveSoon(d, b+1)
+}
 
 // initial reports whether token i is a single capital letter.
 func (d *doc) initial(i int) bool {
@@ -515,7 +608,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			// "người phát ngôn Bộ Quốc phòng Trung Quốc | Wu Qian". In an
 			// appositive the title is the person's before it: "Nguyễn Minh
 			// Vương, Bí thư Đoàn trường THPT Đoàn Văn Tố".
-			if k := s.nameAtEnd(d, a, b); k >= 0 {
+			// A full name right after the word for a street, a school or a
+			// hospital is the place's, whatever title comes before: "một
+			// bệnh nhân ... ngụ tại đường Nguyễn Tri Phương".
+			if k := s.nameAtEnd(d, a, b); k >= 0 && (k > a || !namesakePlaces[e.key]) {
 				c.a, c.b, c.strong = k, b, true
 				return c, reason{}
 			}
@@ -529,7 +625,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	// Hoàng Thụ), a word that is never a name.
 	for a < b {
 		if e, end, ok := d.cueAt(s, a, entryOrgBefore); ok && !s.surnames[d.tokenText(a)] && c.honor == nil && c.roleNoun == nil {
-			if k := s.surnameAfter(d, min(end, b), b); k >= 0 && (c.title != nil || d.sentenceStart(c.runA)) {
+			if k := s.surnameAfter(d, min(end, b), b); k >= 0 && (c.title != nil || d.sentenceStart(c.runA)) &&
+				!s.titleOfOthers(d, c.runA, c.title) && !d.namesakeRun(e, end, k) {
 				if t, ok := s.titleBefore(d, k); ok && c.title == nil {
 					c.title = t
 				}
@@ -601,6 +698,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	c.a, c.b = a, b
+	if c.honor == nil && c.roleNoun == nil && c.title == nil && d.afterLocative(c.runA, a) {
+		// "tại Thu Cúc", "ở Santa Ana", "Tại Ninh Ba, ...": where, not who.
+		return c, reason{text: "after \"ở\" or \"tại\": a place", place: true}
+	}
 	if _, end, ok := d.cueAt(s, a, entryTitle); ok && end > b {
 		return c, reason{text: "part of a title (%s)", arg: d.text(a, end)}
 	}
@@ -631,7 +732,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// a department names the department.
 		return c, reason{text: "a department after its head's title"}
 	}
-	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)] || s.thiName(d, a, b)
+	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)] && !d.commonWordAt(s, a) || s.thiName(d, a, b)
 	if !vn && b-a >= 2 {
 		for k := a; k < b; k++ {
 			if s.orgInside[d.tokenText(k)] && c.honor == nil {
@@ -653,6 +754,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	case c.honor == nil && d.initialsOnly(a, b) && s.namedAfterDescription(d, a, &c):
 		// "bé gái tên T.", "em học sinh tên L.T.M.": a description names a
 		// child or a victim by initials.
+		c.strong = true
+	case c.honor == nil && d.initialsOnly(a, b) && d.initialCount(a, b) >= 2 && s.hiddenNameUse(d, b):
+		// "N.V.H có hơn 5 năm trong nghề kể", "L.K.P, một người mẫu": the
+		// press hides a person's full name behind its initials; an
+		// organisation's acronym is written without dots.
 		c.strong = true
 	case b-a == 1 && d.initial(a) && c.honor == nil && !d.initialAfterTitle(a, &c):
 		c.why = "a single letter with no honorific"
@@ -1096,7 +1202,13 @@ func (s *Scorer) foreignGiven(d *doc, a, b int) string {
 	if !strings.Contains(first, "ae") && !strings.Contains(first, "oe") && !strings.Contains(first, "ue") {
 		return "" // (Replace allocates even when nothing is replaced)
 	}
-	return s.people.GivenWorld.GenderKey(umlauts.Replace(first))
+	restored := umlauts.Replace(first)
+	if g := s.people.GivenWorld.GenderKey(restored); g != "" {
+		return g
+	}
+	// Scandinavian names lose the umlaut both ways: "Goeran" for Göran,
+	// which the table writes "goran".
+	return s.people.GivenWorld.Gender(vntext.FoldDiacritics(restored))
 }
 
 // umlauts restores the umlauts that "ae", "oe" and "ue" spell.
@@ -1233,4 +1345,74 @@ func lastSyllable(key string) string {
 		return key[i+1:]
 	}
 	return key
+}
+
+// placeSeparators join the items of a list of places.
+var placeSeparators = foldedPhrases(",", "và", "hoặc", ";")
+
+// listGoesOn reports one list separator, and nothing else, between the end
+// of a run and token i: "Thanh Trì, Thanh Oai", "Phú Xuyên và Thường Tín".
+func (d *doc) listGoesOn(end, i int) bool {
+	return end >= 0 && i == end+1 && d.sent[end] == d.sent[i] && placeSeparators[d.tokenText(end)]
+}
+
+// pluralPlaceBefore reports a plural place word before the run at token i,
+// with or without a colon: "các huyện Thanh Trì", "gồm các huyện: Triệu
+// Sơn". After it, every item of the list is a place.
+func (s *Scorer) pluralPlaceBefore(d *doc, i int) bool {
+	end := i
+	if end > 0 && d.tokenText(end-1) == ":" {
+		end--
+	}
+	_, st, ok := d.cueEndingAt(s, end, entryOrgBefore)
+	return ok && st > 0 && plurals[d.tokenText(st-1)]
+}
+
+// listItemEnds reports a list separator, a closing mark or the end of the
+// sentence at token j, right after an item of a list.
+func (d *doc) listItemEnds(j int) bool {
+	if j >= len(d.toks) || d.toks[j].Newline || d.sent[j] != d.sent[j-1] {
+		return true
+	}
+	switch t := d.tokenText(j); t {
+	case ")", ":", ".", "…":
+		return true
+	default:
+		return placeSeparators[t]
+	}
+}
+
+// adminPlaces are the words for the places a list names one after another
+// after one word: "huyện Sóc Sơn, Mê Linh", "đường Lê Lợi, Hai Bà Trưng".
+var adminPlaces = foldedPhrases("huyện", "quận", "tỉnh", "xã", "phường", "thị xã", "thị trấn", "thành phố", "tp",
+	"làng", "thôn", "ấp", "xóm", "bản", "đường", "phố")
+
+// adminPlaceBefore reports one of the adminPlaces right before token i.
+func (s *Scorer) adminPlaceBefore(d *doc, i int) bool {
+	e, _, ok := d.cueEndingAt(s, i, entryOrgBefore)
+	return ok && adminPlaces[e.key]
+}
+
+// placeListItem sets aside a run that goes on a list of places: after a
+// place set aside by the word before it ("các huyện Thanh Trì, Thanh Oai và
+// Thường Tín", "huyện Sóc Sơn, Mê Linh"), or opening one after a plural
+// place word and a colon ("gồm các huyện: Hoằng Hóa, Đông Sơn"). After a
+// singular place word, a full name with a family name stays a person's
+// ("tại huyện Đông Anh, Nguyễn Văn Hùng cho biết"), as does any run with
+// an honorific, role noun or title before it.
+func (s *Scorer) placeListItem(d *doc, i, j int, c candidate, placeEnd int, plural, admin bool) (reason, bool) {
+	if c.honor != nil || c.roleNoun != nil || c.title != nil {
+		return reason{}, false // (a country stripped from the run is no cue: "Nga Sơn")
+	}
+	if !d.listGoesOn(placeEnd, i) {
+		if i < 2 || d.tokenText(i-1) != ":" || !s.pluralPlaceBefore(d, i) {
+			return reason{}, false
+		}
+	} else if !plural && (!admin || s.surnames[d.tokenText(c.a)] && c.b-c.a >= 2 || !d.listItemEnds(j)) {
+		// After a singular place word the list must go on or end right
+		// after the item: "tại xã Bình Trị, TP.HCM, Trung lại giới thiệu"
+		// names a man after the places.
+		return reason{}, false
+	}
+	return reason{text: "an item of a list of places", place: true}, true
 }

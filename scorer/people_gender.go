@@ -24,9 +24,17 @@ func (s *Scorer) genderCues(d *doc) {
 	d.chinese = s.chineseContext(d)
 	for pi, p := range d.people {
 		if p.unnamed {
+			if len(p.gcues) == 0 && len(p.spans) > 0 && d.tokenText(p.spans[0][0]) == s.words.mot {
+				// "Một quan chức giấu tên ... nói rằng ... Ông này từ chối
+				// tiết lộ": someone brought in with "một" and a description
+				// of unknown gender takes the pronoun that opens the next
+				// clause or sentence about them.
+				s.referencesAfter(d, p, int32(pi), p.spans[0][0], p.spans[0][1])
+			}
 			continue
 		}
 		s.middleCue(d, p)
+		s.patronymicCue(d, p)
 		for _, sp := range p.spans {
 			s.referencesAfter(d, p, int32(pi), sp[0], sp[1])
 			s.appositiveRoleCue(d, p, sp[0], sp[1])
@@ -186,6 +194,26 @@ func (s *Scorer) middleCue(d *doc, p *person) {
 	}
 	if g := s.people.MiddleVI.GenderKey(p.key[1]); g != "" {
 		p.gcues = append(p.gcues, genderCue{tierMiddle, g, d.cueOf("gender", cueMiddleName, g, mid, mid+1)})
+	}
+}
+
+// patronymics are the words inside an Arabic name that say whose son or
+// daughter its bearer is: "Nayef bin Sultan", "Abdullah ibn Hussein" (a
+// man), "Fatima bint Ali" (a woman).
+var patronymics = map[string]string{"bin": male, "ibn": male, "bint": female}
+
+// patronymicCue reads "bin", "ibn" or "bint" between two capitalised parts
+// of a person's name as Văn and Thị are read: it states the sex.
+func (s *Scorer) patronymicCue(d *doc, p *person) {
+	if p.vn {
+		return
+	}
+	sp := p.longestSpan()
+	for k := sp[0] + 1; k < sp[1]-1; k++ {
+		if g, ok := patronymics[d.tokenText(k)]; ok && d.isUpper(k-1) && d.isUpper(k+1) && !d.isUpper(k) {
+			p.gcues = append(p.gcues, genderCue{tierMiddle, g, d.cueOf("gender", cueMiddleName, g, k, k+1)})
+			return
+		}
 	}
 }
 
@@ -477,7 +505,8 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 		return
 	}
 	opens := d.sentenceStart(a) || a > 0 && (d.tokenText(a-1) == ";" || d.tokenText(a-1) == ":")
-	of := false
+	// "bố của 30 cháu": the description says whose relative the person is.
+	of := end > b+1 && d.tokenText(end-1) == foldedOf
 	for k := end; k < len(d.toks) && k < end+12 && d.sent[k] == d.sent[a]; k++ {
 		if d.isWord(k) && d.isUpper(k) {
 			if comma || k == end {

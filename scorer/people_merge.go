@@ -135,7 +135,7 @@ func (s *Scorer) byFamilyName(d *doc, fam string, at int) int {
 // register adds a strong candidate: a new person, or a mention of a person
 // its name matches.
 func (s *Scorer) register(d *doc, c candidate) {
-	if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 {
+	if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 && !s.someoneElse(d, d.people[pi], c) {
 		s.join(d, pi, c, why)
 		return
 	}
@@ -192,6 +192,42 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 			p.accused = true
 		}
 	}
+}
+
+// someoneElse reports a strong candidate that names someone other than
+// the person p its name matches: an honorific of the other sex, with a
+// fuller or shorter name, or with initials that two people of a story may
+// share ("bà N.T.B" and "anh N.T.B").
+func (s *Scorer) someoneElse(d *doc, p *person, c candidate) bool {
+	return otherSex(p, c) && (!equalKeys(s.nameKey(d, c.a, c.b), p.key) || s.initialsOnly(d, c.a, c.b))
+}
+
+// otherSex reports a candidate whose honorific or gendered role noun gives
+// the other sex than every honorific the person it would join has had:
+// "ông Biden nói ... Bà Jill Biden phụ giúp chồng" are husband and wife.
+// (The same name written whole twice with honorifics that disagree is one
+// person of unknown sex: a slip of the writer's.)
+func otherSex(p *person, c candidate) bool {
+	g := unknown
+	switch {
+	case c.honor != nil && (c.honor.e.gender == female || c.honor.e.gender == male):
+		g = c.honor.e.gender
+	case c.roleNoun != nil && (c.roleNoun.e.gender == female || c.roleNoun.e.gender == male):
+		g = c.roleNoun.e.gender
+	default:
+		return false
+	}
+	other := false
+	for _, gc := range p.gcues {
+		if gc.tier != tierHonorific {
+			continue
+		}
+		if gc.gender == g {
+			return false
+		}
+		other = other || gc.gender == female || gc.gender == male
+	}
+	return other
 }
 
 // passiveWords make the name before them the object of the verb after.
@@ -667,6 +703,12 @@ func (s *Scorer) pairedSource(d *doc, e entry, end int) int {
 // whose head description [k, end) gives gender and role, speaking with the
 // verb at v.
 func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
+	if publicAtLarge[e.key] && (descEnd == end || publicPlaces.spans(d, end, descEnd)) {
+		// "Người dân cho rằng", "người dân địa phương cho biết", "cư dân mạng
+		// chỉ trích": the public, no one person; "người dân xóm Lò Rèn kể"
+		// is someone of the place, "một cư dân mạng" one of them.
+		return
+	}
 	if pi := s.sameSource(d, e, k, descEnd); pi >= 0 {
 		// "Chị bán hàng hỏi ... chị bán hàng trả lời": one woman.
 		p := d.people[pi]
@@ -712,9 +754,32 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 // definite description ("người phụ nữ kể ... người phụ nữ nói"), a source
 // is the same person; "một" or "khác" introduces another one, and a
 // description of unknown gender (người dân, chuyên gia) is often generic.
+// publicAtLarge are the descriptions that, with nothing after them, stand
+// for the public rather than one person; publicPlaces are the words that
+// place them no more closely.
+var (
+	publicAtLarge = foldedPhrases("người dân", "cư dân mạng", "người dùng")
+	publicPlaces  = foldedPhraseSet("địa phương", "ở đây", "nơi đây", "quanh đây", "trong vùng")
+)
+
 func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
-	if e.gender != female && e.gender != male || d.tokenText(k) == s.words.mot ||
-		descEnd < len(d.toks) && d.tokenText(descEnd) == foldedOther {
+	if d.tokenText(k) == s.words.mot || descEnd < len(d.toks) && d.tokenText(descEnd) == foldedOther {
+		return -1
+	}
+	if e.gender != female && e.gender != male {
+		// A description of unknown gender is one person when the story
+		// repeats it whole with what it is about: "lãnh đạo Bệnh viện Đa
+		// khoa huyện X cho biết ... lãnh đạo Bệnh viện Đa khoa huyện X
+		// cho hay" (an office has one head); "một người dân" twice is two.
+		if _, end, ok := s.sourceAt(d, k); !ok || descEnd-end < 2 {
+			return -1
+		}
+		desc := d.joined(k, descEnd)
+		for pi, p := range d.people {
+			if p.unnamed && len(p.spans) > 0 && d.joined(p.spans[0][0], p.spans[0][1]) == desc {
+				return pi
+			}
+		}
 		return -1
 	}
 	desc := d.joined(k, descEnd)
@@ -768,6 +833,19 @@ func (d *doc) capitalInside(a, b int) bool {
 // right before a name it names that person's job, where an official's
 // word (đại diện, người phát ngôn) or a kin word stands for someone of
 // theirs.
+// ownTitle reports a title [a, b) right before a Vietnamese full name at
+// token j: "thư ký Hoàng Thị Bích Duyên báo cáo" is the secretary herself,
+// named with her title, not someone's secretary ("đại diện Chi Pu", a
+// star's, goes by a stage name).
+func (s *Scorer) ownTitle(d *doc, a, b, j int) bool {
+	_, tend, ok := d.cueAt(s, a, entryTitle)
+	if !ok || tend < b || j >= len(d.toks) || d.mention[j] < 0 {
+		return false
+	}
+	p := d.people[d.mention[j]]
+	return p.vn && len(p.key) >= 3
+}
+
 func (s *Scorer) occupationTitle(d *doc, a, b int) bool {
 	t, tend, ok := d.cueAt(s, a, entryTitle)
 	return ok && tend >= b && (t.tag == roleExpert || t.tag == roleOrdinary)
@@ -843,7 +921,7 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 		// An occupation right before a name is that person's title:
 		// "luật sư Mark Orth nói" is the lawyer himself, while "đại diện
 		// Chi Pu" and "vợ Hùng" stand for someone of theirs.
-		if s.occupationTitle(d, k, end) && !s.starsAide(d, k, end, j) {
+		if (s.occupationTitle(d, k, end) || s.ownTitle(d, k, end, j)) && !s.starsAide(d, k, end, j) {
 			return 0, entry{}, false
 		}
 	}

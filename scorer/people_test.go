@@ -1,6 +1,7 @@
 package scorer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -340,13 +341,20 @@ func TestGenderEvidence(t *testing.T) {
 		in, name        string
 		byNames, byText string
 	}{
-		{"Ông Trần Văn Hùng cho biết giá rau tăng.", "Trần Văn Hùng", male, male},               // an honorific: both
-		{"Nguyễn Thị Mai cho biết giá rau tăng.", "Nguyễn Thị Mai", female, female},             // Thị: both
-		{"Đoàn Khắc Việt cho biết giá rau tăng.", "Đoàn Khắc Việt", male, unknown},              // a middle name from the counts
-		{"Phan Ngọc Huy cho biết giá rau tăng.", "Phan Ngọc Huy", male, unknown},                // Huy: 1 woman in 70
-		{"Sinh viên Tiểu Yến cho biết em đến để tìm hiểu.", "Tiểu Yến", female, female},         // Yến: unambiguous
-		{"Ngoại trưởng Antony Blinken cho biết Mỹ sẽ hỗ trợ.", "Antony Blinken", male, unknown}, // well known
-		{"Kỹ sư Juergen Maier cho biết máy đã chạy.", "Juergen Maier", male, unknown},           // Jürgen without umlauts
+		{"Ông Trần Văn Hùng cho biết giá rau tăng.", "Trần Văn Hùng", male, male},                             // an honorific: both
+		{"Nguyễn Thị Mai cho biết giá rau tăng.", "Nguyễn Thị Mai", female, female},                           // Thị: both
+		{"Đoàn Khắc Việt cho biết giá rau tăng.", "Đoàn Khắc Việt", male, unknown},                            // a middle name from the counts
+		{"Phan Ngọc Huy cho biết giá rau tăng.", "Phan Ngọc Huy", male, unknown},                              // Huy: 1 woman in 70
+		{"Sinh viên Tiểu Yến cho biết em đến để tìm hiểu.", "Tiểu Yến", female, female},                       // Yến: unambiguous
+		{"Ngoại trưởng Antony Blinken cho biết Mỹ sẽ hỗ trợ.", "Antony Blinken", male, unknown},               // well known
+		{"Kỹ sư Juergen Maier cho biết máy đã chạy.", "Juergen Maier", male, unknown},                         // Jürgen without umlauts
+		{"Thủ tướng Goeran Lindqvist cho biết sẽ tới thăm.", "Goeran Lindqvist", male, unknown},               // Göran, table "goran"
+		{"Hoàng tử Khalid bin Faisal cho biết sẽ tới thăm.", "Khalid bin Faisal", male, male},                 // bin: a son
+		{"Bà Fatima bint Hamad cho biết sẽ tới thăm.", "Fatima bint Hamad", female, female},                   // honorific and bint agree
+		{"Nhà báo Noura bint Saleh cho biết sẽ tới thăm.", "Noura bint Saleh", female, female},                // bint: a daughter
+		{"Nhà phân tích Pranab Mehta cho biết thị trường sẽ hồi phục.", "Pranab Mehta", male, unknown},        // an Indian given name
+		{"Hôm qua, nhạc sĩ Lê Hoàng Anh, bố của 12 cháu mồ côi, nói lời cảm ơn.", "Lê Hoàng Anh", male, male}, // bố của
+		{"Hôm qua, nghệ nhân Lê Hoàng Anh, mẹ của 12 cháu mồ côi, nói lời cảm ơn.", "Lê Hoàng Anh", female, female},
 	} {
 		for _, c := range []struct {
 			s    *Scorer
@@ -453,6 +461,39 @@ func TestPairAnaphora(t *testing.T) {
 			if p, ok := personByName(res, n); ok && p.Quoted {
 				t.Errorf("%q: %s quoted (%+v)", c.text, n, p.Cues)
 			}
+		}
+	}
+}
+
+// TestOtherSex: a name whose honorific gives the other sex than the person
+// it would join is someone else when the names differ or are initials two
+// people may share; the same full name with honorifics that disagree stays
+// one person of unknown sex.
+func TestOtherSex(t *testing.T) {
+	set, err := rules.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want []string // name/gender of every person, in order
+	}{
+		{"Bà N.T.H, 60 tuổi, cho biết đã chờ cả buổi sáng. Anh N.T.H, 34 tuổi, kể anh phải nghỉ làm.",
+			[]string{"N.T.H/female", "N.T.H/male"}},
+		{"“Tôi chưa tìm thấy”, ông Walsh nói. Bà Mary Walsh sau đó giúp chồng tìm chiếc kính.",
+			[]string{"Walsh/male", "Mary Walsh/female"}},
+		{"Ông Lê Minh An nói vậy. Sau đó bà Lê Minh An cho biết thêm.", []string{"Lê Minh An/unknown"}},
+	} {
+		var got []string
+		for _, p := range s.Check(Document{Text: tt.text}).People {
+			got = append(got, p.Name+"/"+p.Gender)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: people %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

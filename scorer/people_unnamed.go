@@ -133,10 +133,42 @@ func (s *Scorer) namedAfterDescription(d *doc, a int, c *candidate) bool {
 	if k < 0 || d.sent[k] != d.sent[a] {
 		return false
 	}
+	if s.describedBefore(d, k+1, c) {
+		return true
+	}
+	// The description may go on with where the person works before "tên":
+	// "Thư ký tòa quận 1 (TP HCM) tên T.", "một bị đơn ở phường 5 tên M.".
+	for j, words := k, 0; j > 0 && words < maxDescriptionWords && d.sent[j] == d.sent[a]; j-- {
+		switch t := d.tokenText(j); {
+		case t == ")":
+			for j > 0 && d.tokenText(j) != "(" && d.sent[j-1] == d.sent[a] {
+				j--
+			}
+			if s.describedBefore(d, j, c) {
+				return true
+			}
+		case d.isWord(j) || d.toks[j].Kind == vntext.Number:
+			if _, _, ok := d.cueAt(s, j, entrySpeech); ok {
+				return false
+			}
+			words++
+			if s.describedBefore(d, j, c) {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// describedBefore reports a description of a person (a source, a role
+// noun, a title or an honorific) that ends at token end.
+func (s *Scorer) describedBefore(d *doc, end int, c *candidate) bool {
 	for _, kind := range []entryKind{entrySource, entryRoleNoun, entryTitle, entryHonorific} {
-		if e, st, ok := d.cueEndingAt(s, k+1, kind); ok {
+		if e, st, ok := d.cueEndingAt(s, end, kind); ok {
 			if kind == entrySource || kind == entryRoleNoun {
-				c.desc = &cueSpan{e, st, k + 1}
+				c.desc = &cueSpan{e, st, end}
 			}
 			return true
 		}

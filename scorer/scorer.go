@@ -617,8 +617,11 @@ var (
 
 // wordsEndingInSu end in "sự", the noun maker of "sự cho phép", but are
 // words of their own: "chuyên gia quân sự cho biết", "cán bộ nhân sự cho
-// rằng", "anh thực sự cho rằng".
-var wordsEndingInSu = foldedPhraseSet("nhân sự", "quân sự", "hình sự", "dân sự", "thực sự", "lịch sự", "nghị sự")
+// rằng", "anh thực sự cho rằng", "nữ đương sự cho biết" (a party to a
+// case). So do the parties "nguyên đơn" and "bị đơn", which end in "đơn"
+// (a petition: "đơn trình bày").
+var wordsEndingInSu = foldedPhraseSet("nhân sự", "quân sự", "hình sự", "dân sự", "thực sự", "lịch sự", "nghị sự",
+	"đương sự", "nguyên đơn", "bị đơn")
 
 // notCue reports whether a phrase that cancels cues of kind k overlaps
 // tokens [i, end) and is not itself a longer cue of kind k.
