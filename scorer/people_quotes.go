@@ -1655,7 +1655,8 @@ func quoteTogether(d *doc, ms []int32, k, vend, v int) int {
 
 // listBefore returns the last token of the name listed right before the
 // mention starting at a ("A (30 tuổi), B và C": B before C, A before B),
-// past a comma, "và" or a semicolon, the details of that name in
+// past a comma, "và", "cùng" or a semicolon (or a comma or semicolon and
+// then "và" or "cùng"), the details of that name in
 // parentheses and the honorific or title of the mention, or -1.
 func (s *Scorer) listBefore(d *doc, a int) int {
 	j := s.titlesStart(d, a)
@@ -1664,10 +1665,13 @@ func (s *Scorer) listBefore(d *doc, a int) int {
 		return -1
 	}
 	switch t := d.tokenText(j); {
-	case t == "," || t == ";" || t == s.words.va:
+	case t == "," || t == ";" || t == s.words.va || t == s.words.cung:
 		j--
 	default:
 		return -1
+	}
+	if t := d.tokenText(j + 1); (t == s.words.va || t == s.words.cung) && j >= 0 && (d.tokenText(j) == "," || d.tokenText(j) == ";") {
+		j-- // "A (...); và B", "A, cùng B"
 	}
 	if j >= 0 && d.tokenText(j) == ")" {
 		for j >= 0 && d.tokenText(j) != "(" && d.sent[j] == d.sent[a] {
