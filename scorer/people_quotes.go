@@ -827,6 +827,20 @@ func (s *Scorer) appositiveGoesOn(d *doc, k int) bool {
 	return d.isWord(k) && d.isUpper(k) && !s.startsName(d, k) && !s.titleSoon(d, k)
 }
 
+// detailsOfName reports a closing bracket at p whose opening bracket comes
+// right after a person's name: "Jim Macnamara (Úc)".
+func detailsOfName(d *doc, p int) bool {
+	if p < 0 || d.tokenText(p) != ")" {
+		return false
+	}
+	for j := p - 1; j > 0 && p-j < 12; j-- {
+		if d.tokenText(j) == "(" {
+			return d.mention[j-1] >= 0
+		}
+	}
+	return false
+}
+
 // bodySubjectKinds are the gazetteer kinds that speak as bodies: a
 // country, an organisation, a medium, a club, a company.
 var bodySubjectKinds = map[string]bool{"countries": true, "organisations": true, "media": true, "clubs": true, "brands": true}
@@ -842,12 +856,14 @@ func (s *Scorer) bodySubject(d *doc, k int, self int32) bool {
 	if k < 2 || k >= len(d.toks) || !d.isWord(k) || !d.isUpper(k) || d.mention[k] >= 0 || s.startsName(d, k) {
 		return false
 	}
-	if p := k - 2; d.isUpper(p) || d.mention[p] >= 0 || !d.isWord(p) && d.toks[p].Kind != vntext.Number {
+	if p := k - 2; !detailsOfName(d, p) && (d.isUpper(p) || d.mention[p] >= 0 || !d.isWord(p) && d.toks[p].Kind != vntext.Number) {
 		// "nhà cổ sinh vật học X thuộc Đại học Carleton, Canada cho biết":
-		// after a name, the country places the office before it.
+		// after a name, the country places the office before it. After the
+		// name's details in brackets a body opens a clause: "X (Úc), Ban
+		// biên tập đã đề nghị ...".
 		return false
 	}
-	for j := k - 2; j >= 0 && d.mention[j] != self && d.sent[j] == d.sent[k]; j-- {
+	for j := k - 2; j >= 0 && !detailsOfName(d, k-2) && d.mention[j] != self && d.sent[j] == d.sent[k]; j-- {
 		if t := d.tokenText(j); t == "," || t == "(" || t == ":" || t == "-" || t == "–" {
 			break
 		}
