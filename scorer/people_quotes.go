@@ -137,7 +137,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
 		return
 	}
-	if s.possessed(d, a) || s.prepositionObject(d, a) {
+	if s.possessed(d, a) || s.possessedList(d, a) || s.prepositionObject(d, a) {
 		// "Phụ huynh của cháu X cho biết": the parent speaks, not X; "kết
 		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject.
 		return
@@ -423,9 +423,37 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	if k > 0 && d.tokenText(k-1) == s.words.cua {
 		return true
 	}
+	if k > 1 && (countWords[d.tokenText(k-1)] || d.toks[k-1].Kind == vntext.Number) && k < a {
+		k-- // "người nhà hai bị cáo X và Y": the number of those whose they are
+	}
 	// "Con gái chị Loan kể": the daughter speaks.
 	_, _, ok := d.cueEndingAt(s, k, entryPossessive)
 	return ok
+}
+
+// countWords count the people a title names: "hai bị cáo X và Y".
+var countWords = foldedPhrases("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "các", "những")
+
+// possessedList reports a mention at a listed after others ("X và Y", "X,
+// Y") whose first name is whose someone else is: "người nhà hai bị cáo X
+// và Y kháng cáo": the family speaks, for both.
+func (s *Scorer) possessedList(d *doc, a int) bool {
+	if !s.joinedBefore(d, a) {
+		return false // "Nói về chấn thương của X, HLV Y cho biết": a comma may end a fronted phrase
+	}
+	j, moved := a, false
+	for n := 0; n < 10; n++ {
+		k := s.listBefore(d, j)
+		if k < 0 {
+			break
+		}
+		m := d.mention[k]
+		for k > 0 && d.mention[k-1] == m {
+			k--
+		}
+		j, moved = k, true
+	}
+	return moved && s.possessed(d, j)
 }
 
 // lateWords mark the dead before or after their title: "cố nghệ sĩ X",
