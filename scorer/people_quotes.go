@@ -477,6 +477,28 @@ func (s *Scorer) passiveAgent(d *doc, a int) bool {
 	return t == s.words.duoc || t == s.words.bi
 }
 
+// foldedBy is "do" (by, because): after a noun mid-sentence it names the
+// agent of what the noun tells of ("bản án do thẩm phán X tuyên").
+var foldedBy = vntext.FoldString("do")
+
+// agentOfThing reports "do" before the titles starting at k, after a
+// noun mid-sentence: the person is the agent of a clause about a thing
+// ("quyết định do Phó chủ tịch UBND tỉnh X ký ... yêu cầu": the decision
+// requires, not X). The office may stand between the title and the name.
+func (s *Scorer) agentOfThing(d *doc, k int) bool {
+	for n := 0; n < 6 && k > 0 && d.sent[k-1] == d.sent[k]; n++ {
+		if _, st, ok := d.cueEndingAt(s, k, entryOrgBefore); ok && st < k {
+			k = st
+		} else if d.isWord(k-1) && (d.allCaps(k-1) || d.isUpper(k-1) && !d.sentenceStart(k-1)) {
+			k--
+		} else {
+			break
+		}
+		k = s.titlesStart(d, k)
+	}
+	return k > 1 && d.tokenText(k-1) == foldedBy && !d.sentenceStart(k-1) && d.isWord(k-2) && !d.isUpper(k-2)
+}
+
 // prepositions before a name make it an object, not a subject.
 var prepositions = foldedPhrases("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa")
 
@@ -498,6 +520,9 @@ func (s *Scorer) prepositionObject(d *doc, a int) bool {
 				k, moved, comma = st, true, true
 			}
 		}
+	}
+	if s.agentOfThing(d, k) {
+		return true
 	}
 	if k == 0 || !prepositions[d.tokenText(k-1)] {
 		return s.listenerOfSpeech(d, k)
