@@ -423,6 +423,9 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	if k > 0 && d.tokenText(k-1) == s.words.cua {
 		return true
 	}
+	if _, _, honor := d.cueAt(s, k, entryHonorific); honor && k > 0 && d.tokenText(k-1) == foldedHouse {
+		return true // "chạy sang nhà ông X báo tin": X's house, X says nothing
+	}
 	if k > 1 && (countWords[d.tokenText(k-1)] || d.toks[k-1].Kind == vntext.Number) && k < a {
 		k-- // "người nhà hai bị cáo X và Y": the number of those whose they are
 	}
@@ -430,6 +433,9 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	_, _, ok := d.cueEndingAt(s, k, entryPossessive)
 	return ok
 }
+
+// foldedHouse is "nhà" (house, home), before an honorific and a name.
+var foldedHouse = vntext.FoldString("nhà")
 
 // countWords count the people a title names: "hai bị cáo X và Y".
 var countWords = foldedPhrases("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "các", "những")
