@@ -133,7 +133,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		}
 		return
 	}
-	if st := s.precededByTheo(d, a); st >= 0 {
+	if st := s.precededByTheo(d, a); st >= 0 && !(b < len(d.toks) && movements[d.tokenText(b)]) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
 		return
 	}
@@ -374,6 +374,10 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 	}
 	return -1
 }
+
+// movements after "theo X" make "theo" "follow": "theo ông bố Youri sang
+// Mỹ", "theo chồng về quê" go somewhere with X, who says nothing.
+var movements = foldedPhrases("sang", "về", "đến", "tới", "ra", "vào", "lên", "xuống", "đi", "qua")
 
 // contrasts open a clause that turns against the one before, with no
 // comma: "Mặc dù ..., song theo tiến sĩ X", "Tuy nhiên theo ông Y".
