@@ -1065,7 +1065,10 @@ func (s *Scorer) coordinatedWith(d *doc, k int) bool {
 // negators before a verb say the act did not happen: "không lên tiếng
 // thừa nhận", "từ chối trả lời", "rất ít khi chia sẻ".
 var negators = foldedPhraseSet("không", "chưa", "chẳng", "chả", "chối", "không hề", "chưa hề", "chưa từng", "không muốn",
-	"ít khi", "hiếm khi")
+	"ít khi", "hiếm khi",
+	// advice and wishes: "Lâm nên nói rõ với bạn gái", "hãy chia sẻ", "đừng
+	// nói": what someone should say, not what they said
+	"nên", "hãy", "đừng")
 
 // negated reports a negation right before the verb at token k.
 func (s *Scorer) negated(d *doc, k int) bool {
