@@ -660,8 +660,8 @@ func (s *Scorer) namedAppositive(d *doc, k int) bool {
 // của cặp đôi, ...". The attribution ends at a comma within eight words,
 // with no name or quotation in it. It reports whether it added one.
 func (s *Scorer) theoSource(d *doc, e entry, k, end int) bool {
-	if d.tokenText(k) != s.words.mot {
-		return false
+	if d.tokenText(k) != s.words.mot && e.gender != female && e.gender != male {
+		return false // "theo một người hàng xóm"; a gendered description stands alone: "theo bà mẹ của cô"
 	}
 	st := s.precededByTheo(d, k)
 	if st < 0 {
