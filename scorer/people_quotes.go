@@ -710,6 +710,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				for end < len(d.toks) && d.mention[end] == m {
 					end++
 				}
+				if s.objectColon(d, k, end) && d.opensSentence(b, self) {
+					// "Tiền đạo X cũng tiếc nuối sau khi Tottenham sa thải HLV
+					// Y: “...”": Y is the object; the words are the subject's.
+					return end, end + 1, true, true
+				}
 				if !s.verbCoordinated(d, end) {
 					return 0, 0, false, false
 				}
@@ -1893,6 +1898,18 @@ func (d *doc) opensSentence(b int, self int32) bool {
 	return false
 }
 
+// objectColon reports a mention [a, end) that is the object of a verb (a
+// lower-case word before it and its titles, no "và") and is followed by a
+// colon that opens a quotation.
+func (s *Scorer) objectColon(d *doc, a, end int) bool {
+	if end+1 >= len(d.toks) || d.tokenText(end) != ":" || !d.quoteOpensAt(end+1) {
+		return false
+	}
+	k := s.titlesStart(d, a)
+	return k > 0 && !d.sentenceStart(k) && d.isWord(k-1) && !d.isUpper(k-1) && d.tokenText(k-1) != s.words.va &&
+		d.tokenText(k-1) != s.words.cung && !prepositions[d.tokenText(k-1)]
+}
+
 // objectOfSpeaker reports a name that ends a clause another person of its
 // sentence speaks: "Jolie giải thích lý do cô chia tay Brad Pitt: “...”".
 // The name is the object of a word before it, and someone named earlier in
@@ -1903,6 +1920,11 @@ func (s *Scorer) objectOfSpeaker(d *doc, pi int32, a int) bool {
 		return false
 	}
 	verb := false
+	end := a
+	for end < len(d.toks) && d.mention[end] == pi {
+		end++
+	}
+	object := s.objectColon(d, a, end)
 	for j := k - 1; j >= 0 && d.sent[j] == d.sent[a] && !d.toks[j+1].Newline; j-- {
 		if d.quote[j] {
 			return false
@@ -1910,7 +1932,7 @@ func (s *Scorer) objectOfSpeaker(d *doc, pi int32, a int) bool {
 		if _, _, ok := d.cueAt(s, j, entrySpeech); ok && !s.negated(d, j) {
 			verb = true
 		}
-		if m := d.mention[j]; m >= 0 && m != pi && verb {
+		if m := d.mention[j]; m >= 0 && m != pi && (verb || object && d.opensSentence(j+1, m)) {
 			return true
 		}
 	}
