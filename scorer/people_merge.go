@@ -450,8 +450,6 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		// ("chị Hải"); one initial alone ("chị H.") keeps someone else
 		// anonymous, as a story does with a second family it tells of.
 		return 3, "the initials of %s"
-	case initialsMatch(pk, key):
-		return 3, "the full name of %s (written with initials before)"
 	case !p.vn && len(key) == 1 && len(pk) > 1 && slices.Contains(pk, key[0]) && !vntext.IsVietnameseSyllable(key[0]):
 		return 2, "a part of the name of %s"
 	case !p.vn && len(key) == 1 && slices.ContainsFunc(pk, func(w string) bool { return misspelt(key[0], w) }):

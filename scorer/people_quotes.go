@@ -412,7 +412,7 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 		k -= 2 // "gia đình tài tử quá cố X": the late star's family speaks
 	}
 	for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
-		if _, st, ok := d.cueEndingAt(s, k, entryPossessive); ok && !s.occupationTitle(d, st, k) {
+		if _, st, ok := d.cueEndingAt(s, k, entryPossessive); ok && !s.occupationTitle(d, st, k) && !couples.spans(d, max(0, st-1), k) {
 			if _, _, honor := d.cueEndingAt(s, k, entryHonorific); !honor {
 				return true // "công ty quản lý Nhã Phương": "quản lý" is whose, not her title ("cháu Minh" is Minh)
 			}
@@ -434,9 +434,16 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 		k-- // "người nhà hai bị cáo X và Y": the number of those whose they are
 	}
 	// "Con gái chị Loan kể": the daughter speaks.
-	_, _, ok := d.cueEndingAt(s, k, entryPossessive)
+	_, st, ok := d.cueEndingAt(s, k, entryPossessive)
+	if ok && couples.spans(d, max(0, st-1), k) {
+		return false // "vợ chồng anh T. và chị P. tố cáo": the couple, named, speaks
+	}
 	return ok
 }
+
+// couples name a husband and wife together, the names after them being
+// theirs: "vợ chồng anh T.".
+var couples = foldedPhraseSet("vợ chồng", "chồng vợ")
 
 // foldedHouse is "nhà" (house, home), before an honorific and a name.
 var foldedHouse = vntext.FoldString("nhà")
