@@ -351,6 +351,11 @@ func (s *Scorer) notSubject(d *doc, a int) bool {
 // the name at token a ("Theo bà X", "theo lời kể của HLV X", "Theo Chủ tịch
 // xã X"), or -1. The attribution opens a clause.
 func (s *Scorer) precededByTheo(d *doc, a int) int {
+	if !d.quote[a] && a > 0 && d.tokenText(a-1) == foldedTheo && d.isUpper(a-1) && d.sentenceStart(a-1) && d.glued(a-1, a) {
+		// "TheoQuang Hà, ...": the space after "Theo" lost in the source,
+		// which then reads as a heading run into the next sentence.
+		return a - 1
+	}
 	if d.quote[a] || a == 0 || d.toks[a].Newline {
 		return -1
 	}
@@ -374,6 +379,17 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 	}
 	return -1
 }
+
+// glued reports tokens i and j written with nothing between them in the
+// input: "TheoQuang", a word run into a name.
+func (d *doc) glued(i, j int) bool {
+	_, e := d.span(i, i+1)
+	st, _ := d.span(j, j+1)
+	return e == st
+}
+
+// foldedTheo is "theo" (according to).
+var foldedTheo = vntext.FoldString("theo")
 
 // movements after "theo X" make "theo" "follow": "theo ông bố Youri sang
 // Mỹ", "theo chồng về quê" go somewhere with X, who says nothing.
