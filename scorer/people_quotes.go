@@ -158,7 +158,43 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 	}
 	if c := s.quoteSentenceBefore(d, a); c >= 0 {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueQuoteDash, "", c, c+1)
+		return
 	}
+	if c := s.colonClosesSentence(d, pi, a, b); c >= 0 {
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueColon, "", c, c+1)
+	}
+}
+
+// colonClosesSentence returns the colon that ends the sentence the mention
+// [a, b) is the subject of, when a quotation opens right after it, or -1:
+// "Trong khi đó, Chủ tịch CLB, ông X hi vọng sự thay đổi sẽ mang đến diện
+// mạo mới, sự tích cực trong lối chơi: “...”". The mention is the first
+// person of its sentence, no one else is named and no speech verb stands
+// before the colon, within 40 words.
+func (s *Scorer) colonClosesSentence(d *doc, pi int32, a, b int) int {
+	if t := s.titlesStart(d, a); !d.sentenceStart(t) && d.tokenText(t-1) != "," || s.passiveAgent(d, a) {
+		return -1 // the subject opens the sentence or follows a fronted phrase, not "đã được ông X thông qua"
+	}
+	for k := a - 1; k >= 0 && d.sent[k] == d.sent[a] && !d.toks[k+1].Newline; k-- {
+		if d.mention[k] >= 0 && d.mention[k] != pi || d.quote[k] {
+			return -1
+		}
+	}
+	for k := b; k < len(d.toks) && k < b+40 && d.sent[k] == d.sent[a] && !d.toks[k].Newline; k++ {
+		if _, _, ok := d.cueAt(s, k, entrySpeech); ok {
+			return -1 // "..., mặc dù một nguồn tin nói với People rằng:": the verb has a subject of its own
+		}
+		switch {
+		case d.quote[k], d.mention[k] >= 0 && d.mention[k] != pi, d.tokenText(k) == ";":
+			return -1
+		case d.tokenText(k) == ":":
+			if d.quoteOpensAt(k+1) && s.colonQuotes(d, b, k) {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // quoteSentenceBefore returns the closing mark of a quotation that opens
