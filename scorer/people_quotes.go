@@ -707,7 +707,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false // a semicolon opens a clause with a subject of its own
 		case (t == s.words.duoc || t == s.words.bi) && !appos:
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
-		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1):
+		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1) && !s.sameSubjectVerb(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
 		case !appos && k > b && subordinators[t] && s.subjectAt(d, k+1):
 			// "Bà X xúc động khi con trai bà kể lại": the clause after "khi"
@@ -801,6 +801,37 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	}
 	return 0, 0, false, false
 }
+
+// sameSubjectVerb reports a speech verb within three lower-case words
+// after "và" at k-1 with no subject of its own before it: "X thở phào sau
+// chiến thắng và tự tin nói: ...", X's second predicate. A group, a
+// generic subject, a pronoun or a name after "và" opens a clause.
+func (s *Scorer) sameSubjectVerb(d *doc, k int) bool {
+	if k >= len(d.toks) || pluralOpeners[d.tokenText(k)] || genericSubjects.startsAt(d, k) {
+		return false
+	}
+	if _, _, ok := d.cueAt(s, k, entryReference); ok {
+		return false
+	}
+	if _, _, ok := d.cueAt(s, k, entryHonorific); ok {
+		return false
+	}
+	for j := k; j < len(d.toks) && j <= k+3; j++ {
+		if !d.isWord(j) || d.isUpper(j) || d.mention[j] >= 0 || d.quote[j] {
+			return false
+		}
+		if _, _, ok := d.cueAt(s, j, entrySpeech); ok {
+			return j > k && !s.negated(d, j)
+		}
+		if haveWords[d.tokenText(j)] {
+			return false // "và có nhiều tuyên bố": a statement had, a noun
+		}
+	}
+	return false
+}
+
+// haveWords make the speech word after them a noun: "có nhiều tuyên bố".
+var haveWords = foldedPhrases("có", "nhiều")
 
 // order reports "bảo" (to tell) at [v, end) used to give an order: the
 // one told comes right after it and no words of theirs follow ("Lý bảo
