@@ -548,57 +548,6 @@ func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
 	return e, st, true
 }
 
-// placeListWords open a list of places: "các huyện: Triệu Sơn, Thiệu Hóa
-// và Thọ Xuân", "các quận Ba Đình, Hoàn Kiếm".
-var placeListWords = foldedPhraseSet("huyện", "quận", "xã", "phường", "tỉnh", "thị xã", "thị trấn", "thành phố",
-	"các huyện", "các quận", "các xã", "các phường", "các tỉnh", "các thị xã", "các thành phố", "các thị trấn")
-
-// inPlaceList reports a capitalised run at a that continues a list of
-// places opened by a word for a district or a province: "các huyện Thanh
-// Trì, Thanh Oai", "(gồm các huyện: Triệu Sơn, Thiệu Hóa và Thọ Xuân)".
-// Walking back over the runs of the list (joined by a comma or "và"), the
-// first must follow such a word, with or without a colon.
-func (s *Scorer) inPlaceList(d *doc, a int) bool {
-	if a > 1 && d.tokenText(a-1) == ":" && placeListWords.endsAt(d, a-1, a) {
-		return true // the first of the list, after a colon
-	}
-	k := a - 1
-	for n := 0; n < 8 && k > 0 && d.sent[k] == d.sent[a]; n++ {
-		t := d.tokenText(k)
-		if t != "," && t != s.words.va {
-			return false
-		}
-		k--
-		// the run before the joiner
-		if !d.isWord(k) || !d.isUpper(k) {
-			return false
-		}
-		for k > 0 && d.isWord(k-1) && d.isUpper(k-1) && !d.toks[k].Newline {
-			k--
-		}
-		j := k
-		if j > 0 && d.tokenText(j-1) == ":" {
-			j--
-		}
-		if placeListWords.endsAt(d, j, a) {
-			return true
-		}
-		k--
-	}
-	return false
-}
-
-// endsAt reports a phrase of the set that ends right before token j, in
-// the sentence of token a.
-func (ps *phraseSet) endsAt(d *doc, j, a int) bool {
-	for st := max(0, j-3); st < j; st++ {
-		if ps.longestAt(d, st) == j && d.sent[st] == d.sent[a] {
-			return true
-		}
-	}
-	return false
-}
-
 // candidate decides what the capitalised run [a, b) is: a person's name
 // (with the cues before it), or, with a reason, something else.
 //
@@ -668,9 +617,6 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			}
 		}
 		return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true}
-	}
-	if s.inPlaceList(d, a) {
-		return c, reason{text: "in a list of places after \"%s\"", arg: "huyện", place: true}
 	}
 	titleCased := false // a title written in title case mid-sentence was stripped
 	// Strip what the run starts with: a capitalised honorific, role noun or
