@@ -548,6 +548,9 @@ func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
 	return e, st, true
 }
 
+// placePrepositions put a place after them: "ở Đức", "sang Nga".
+var placePrepositions = foldedPhrases("ở", "tại", "sang", "khắp", "nước", "người", "tiếng", "phía", "trong", "ngoài")
+
 // candidate decides what the capitalised run [a, b) is: a person's name
 // (with the cues before it), or, with a reason, something else.
 //
@@ -716,6 +719,15 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	if kind, end := s.gazetteerAt(d, a, b); end == b && !singleHonor {
+		if kind == "countries" && b-a == 1 && vntext.IsVietnameseSyllable(d.tokenText(a)) && s.speechNext(d, b) &&
+			(a == 0 || !prepositions[d.tokenText(a-1)] && !placePrepositions[d.tokenText(a-1)]) {
+			// "Đức" (Germany) and "Nga" (Russia) are given names too: before
+			// a speech verb the word may be the person of that name the
+			// article has introduced ("Lê Anh Đức ... Tại cơ quan điều tra,
+			// tên Đức đã khai nhận"); it joins them, or no one.
+			c.a, c.b, c.why = a, b, "a country's name, or a given name that names no one in the text"
+			return c, reason{}
+		}
 		return c, reason{text: "a name of %s (gazetteer)", arg: kind}
 	}
 	if kind, ok := s.gazetteerAround(d, a, b); ok && !singleHonor {
