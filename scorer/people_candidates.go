@@ -23,6 +23,9 @@ type candidate struct {
 	strong   bool   // it names a person on its own; weak ones only join a person named elsewhere
 	family   bool   // "họ Phạm": a family name standing for a person named elsewhere
 	why      string // for weak candidates: why they are not people on their own
+	// givenOnly: a country's name that may only be the given name of a
+	// Vietnamese full name found elsewhere ("Đức" of "Lê Anh Đức").
+	givenOnly bool
 	// desc is a description that names them with "tên": "cô con gái tên Trâm".
 	desc *cueSpan
 }
@@ -725,7 +728,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			// a speech verb the word may be the person of that name the
 			// article has introduced ("Lê Anh Đức ... Tại cơ quan điều tra,
 			// tên Đức đã khai nhận"); it joins them, or no one.
-			c.a, c.b, c.why = a, b, "a country's name, or a given name that names no one in the text"
+			c.a, c.b, c.why, c.givenOnly = a, b, "a country's name, or a given name that names no one in the text", true
 			return c, reason{}
 		}
 		return c, reason{text: "a name of %s (gazetteer)", arg: kind}

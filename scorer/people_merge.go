@@ -46,7 +46,8 @@ func (s *Scorer) merge(d *doc, cands []candidate) {
 				s.join(d, pi, c, "the family name of %s")
 				continue
 			}
-		} else if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 && !s.initialClaims(d, d.people[pi], c) {
+		} else if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 && !s.initialClaims(d, d.people[pi], c) &&
+			(!c.givenOnly || d.people[pi].vn && len(d.people[pi].key) >= 2) {
 			s.join(d, pi, c, why)
 			continue
 		}

@@ -507,11 +507,10 @@ var countWords = foldedPhrases("hai", "ba", "bốn", "năm", "sáu", "bảy", "t
 // Y") whose first name is whose someone else is: "người nhà hai bị cáo X
 // và Y kháng cáo": the family speaks, for both.
 func (s *Scorer) possessedList(d *doc, a int) bool {
-	if !s.joinedBefore(d, a) {
-		return false // "Nói về chấn thương của X, HLV Y cho biết": a comma may end a fronted phrase
-	}
 	j, moved := a, false
-	for n := 0; n < 10; n++ {
+	for n := 0; n < 10 && s.joinedBefore(d, j); n++ {
+		// Only along "và" and "cùng": a comma may close a fronted phrase
+		// ("Trước cáo buộc của X, Y và Z đã phủ nhận").
 		k := s.listBefore(d, j)
 		if k < 0 {
 			break
