@@ -673,6 +673,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			continue
 		}
 		if (s.notNames[d.tokenText(a)] && (!s.surnames[d.tokenText(a)] || b-a == 1)) || d.isJoiner(a) {
+			if b-a == 1 && (c.title != nil || c.honor != nil) && !d.isJoiner(a) && vntext.IsVietnameseSyllable(d.tokenText(a)) {
+				// "HLV Ảnh thở phào": a common word after a title may be the
+				// given name of someone named in full ("HLV Huỳnh Văn Ảnh");
+				// it joins them, or no one.
+				c.a, c.b, c.why, c.givenOnly = a, b, "a common word, or the given name of no one named in full", true
+				return c, reason{}
+			}
 			a++
 			continue
 		}

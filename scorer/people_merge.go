@@ -31,7 +31,7 @@ func (s *Scorer) merge(d *doc, cands []candidate) {
 		changed = false
 		for i := range cands {
 			c := &cands[i]
-			if !c.strong && !c.family && c.b-c.a <= 4 && s.listNeighbour(d, c) && s.nameLikeRun(d, c.a, c.b) {
+			if !c.strong && !c.family && !c.givenOnly && c.b-c.a <= 4 && s.listNeighbour(d, c) && s.nameLikeRun(d, c.a, c.b) {
 				c.strong, changed = true, true
 				s.register(d, *c)
 			}
