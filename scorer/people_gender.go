@@ -598,7 +598,11 @@ func (s *Scorer) decideGender(d *doc) {
 // decided go in buf's array, the person's earlier ones: only output reads
 // them, and it copies them.
 func decide(cues []genderCue, buf []Cue) (string, []Cue) {
+	skip := textOverMiddle(cues)
 	for tier := tierHonorific; tier <= tierTable; tier++ {
+		if tier == skip {
+			continue
+		}
 		nf, nm := 0, 0
 		for _, c := range cues {
 			if c.tier != tier {
@@ -643,4 +647,35 @@ func decide(cues []genderCue, buf []Cue) (string, []Cue) {
 		return g, why
 	}
 	return unknown, append(buf[:0], Cue{Decides: "gender", Kind: cueNone, Value: unknown})
+}
+
+// textOverMiddle returns the middle-name tier when the text itself says the
+// other sex at least twice and never the middle's: "Phạm Văn Phương ...
+// Chị cho biết ... chồng chị" is a woman whatever "Văn" says. No honorific
+// or role noun may have spoken (they decide first anyway). Otherwise it
+// returns 0: no tier is skipped.
+func textOverMiddle(cues []genderCue) int {
+	mid, ref := "", ""
+	nref := 0
+	for _, c := range cues {
+		switch c.tier {
+		case tierHonorific:
+			return 0
+		case tierMiddle:
+			if mid != "" && mid != c.gender {
+				return 0
+			}
+			mid = c.gender
+		case tierReference:
+			if c.gender != female && c.gender != male || ref != "" && ref != c.gender {
+				return 0
+			}
+			ref = c.gender
+			nref++
+		}
+	}
+	if mid == "" || ref == "" || ref == mid || nref < 2 {
+		return 0
+	}
+	return tierMiddle
 }
