@@ -524,7 +524,7 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 // Vietnamese full name (at the end of the run) is still a person's: "đảng
 // Dân chủ Joe Biden", "Ban Bí thư Võ Văn Thưởng".
 func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
-	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok {
+	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && !(st > 0 && d.tokenText(st) == foldedDept && d.tokenText(st-1) == foldedInterior) {
 		if _, vst, verb := d.cueEndingAt(s, a, entrySpeech); !verb || vst >= st {
 			return e, st, true
 		}
@@ -550,6 +550,10 @@ func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
 	}
 	return e, st, true
 }
+
+// "Nội vụ" (the interior) is a portfolio, not a department ("Vụ"):
+// "Bộ trưởng Nội vụ Nayef bin Sultan" is the minister's name.
+var foldedDept, foldedInterior = vntext.FoldString("vụ"), vntext.FoldString("nội")
 
 // placePrepositions put a place after them: "ở Đức", "sang Nga".
 var placePrepositions = foldedPhrases("ở", "tại", "sang", "khắp", "nước", "người", "tiếng", "phía", "trong", "ngoài")
