@@ -84,6 +84,7 @@ func (s *Scorer) findPeople(d *doc, res *Result) {
 	s.genderCues(d)
 	s.decideGender(d)
 	s.quotes(d)
+	s.shortNameCues(d)
 	s.decideGender(d) // again: quotes add cues (a speaker's own "chồng tôi", an anaphor's gender)
 	if s.needVictims(d) {
 		s.victimAnaphors(d)

@@ -23,6 +23,9 @@ type candidate struct {
 	strong   bool   // it names a person on its own; weak ones only join a person named elsewhere
 	family   bool   // "họ Phạm": a family name standing for a person named elsewhere
 	why      string // for weak candidates: why they are not people on their own
+	// givenOnly: a country's name that may only be the given name of a
+	// Vietnamese full name found elsewhere ("Đức" of "Lê Anh Đức").
+	givenOnly bool
 	// desc is a description that names them with "tên": "cô con gái tên Trâm".
 	desc *cueSpan
 }
@@ -521,7 +524,7 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 // Vietnamese full name (at the end of the run) is still a person's: "đảng
 // Dân chủ Joe Biden", "Ban Bí thư Võ Văn Thưởng".
 func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
-	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok {
+	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && !(st > 0 && d.tokenText(st) == foldedDept && d.tokenText(st-1) == foldedInterior) {
 		if _, vst, verb := d.cueEndingAt(s, a, entrySpeech); !verb || vst >= st {
 			return e, st, true
 		}
@@ -547,6 +550,13 @@ func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
 	}
 	return e, st, true
 }
+
+// "Nội vụ" (the interior) is a portfolio, not a department ("Vụ"):
+// "Bộ trưởng Nội vụ Nayef bin Sultan" is the minister's name.
+var foldedDept, foldedInterior = vntext.FoldString("vụ"), vntext.FoldString("nội")
+
+// placePrepositions put a place after them: "ở Đức", "sang Nga".
+var placePrepositions = foldedPhrases("ở", "tại", "sang", "khắp", "nước", "người", "tiếng", "phía", "trong", "ngoài")
 
 // candidate decides what the capitalised run [a, b) is: a person's name
 // (with the cues before it), or, with a reason, something else.
@@ -667,6 +677,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			continue
 		}
 		if (s.notNames[d.tokenText(a)] && (!s.surnames[d.tokenText(a)] || b-a == 1)) || d.isJoiner(a) {
+			if b-a == 1 && (c.title != nil || c.honor != nil) && !d.isJoiner(a) && vntext.IsVietnameseSyllable(d.tokenText(a)) {
+				// "HLV Ảnh thở phào": a common word after a title may be the
+				// given name of someone named in full ("HLV Huỳnh Văn Ảnh");
+				// it joins them, or no one.
+				c.a, c.b, c.why, c.givenOnly = a, b, "a common word, or the given name of no one named in full", true
+				return c, reason{}
+			}
 			a++
 			continue
 		}
@@ -716,6 +733,15 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	if kind, end := s.gazetteerAt(d, a, b); end == b && !singleHonor {
+		if kind == "countries" && b-a == 1 && vntext.IsVietnameseSyllable(d.tokenText(a)) && s.speechNext(d, b) &&
+			(a == 0 || !prepositions[d.tokenText(a-1)] && !placePrepositions[d.tokenText(a-1)]) {
+			// "Đức" (Germany) and "Nga" (Russia) are given names too: before
+			// a speech verb the word may be the person of that name the
+			// article has introduced ("Lê Anh Đức ... Tại cơ quan điều tra,
+			// tên Đức đã khai nhận"); it joins them, or no one.
+			c.a, c.b, c.why, c.givenOnly = a, b, "a country's name, or a given name that names no one in the text", true
+			return c, reason{}
+		}
 		return c, reason{text: "a name of %s (gazetteer)", arg: kind}
 	}
 	if kind, ok := s.gazetteerAround(d, a, b); ok && !singleHonor {
@@ -1268,6 +1294,9 @@ func (s *Scorer) appositiveSoon(d *doc, k int) bool {
 	if k+1 < len(d.toks) && d.toks[k].Kind == vntext.Number && d.tokenText(k+1) == s.words.tuoi {
 		return true
 	}
+	if k+2 < len(d.toks) && d.tokenText(k) == foldedOne && d.tokenText(k+1) == foldedPerson {
+		k++ // "X, một người có nhiệm vụ quản lý lò gạch, cho biết"
+	}
 	if k+1 < len(d.toks) && d.tokenText(k) == foldedPerson && d.isWord(k+1) && !d.isUpper(k+1) {
 		// "Anh H.Đ., người có thâm niên trong nghề, cho biết": who the
 		// person is, in a relative clause.
@@ -1309,6 +1338,9 @@ func quotedEpithet(d *doc, k int) bool {
 
 // foldedPerson is "người" as the folded text reads it.
 var foldedPerson = vntext.FoldString("người")
+
+// foldedOne is "một" (one, a), before "người" in an appositive.
+var foldedOne = vntext.FoldString("một")
 
 // titleSoon reports a title among the three tokens from k ("một nghiên cứu
 // sinh", "người sáng lập", "nguyên giám đốc").

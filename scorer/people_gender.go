@@ -169,6 +169,52 @@ func (s *Scorer) chineseContext(d *doc) bool {
 // Quốc bán con"), "Lương Thị Săn" is still a Vietnamese woman's name.
 var vietnameseOnlyMiddles = foldedPhrases("thị")
 
+// shortName reports a Vietnamese name of two syllables with no family
+// name, as stage and short names go ("Đình Tú", "Hồng Đăng", "Quốc Cơ"):
+// the first syllable is a middle name.
+func (s *Scorer) shortName(d *doc, p *person) bool {
+	if p.vn || len(p.key) != 2 || d.chinese || s.surnames[p.key[0]] {
+		return false
+	}
+	sp := p.longestSpan()
+	if sp[1]-sp[0] != 2 {
+		return false
+	}
+	return vntext.IsVietnameseSyllable(d.tokenText(sp[0])) && vntext.IsVietnameseSyllable(d.tokenText(sp[0]+1))
+}
+
+// shortNameCues read a short name's first syllable as a middle name, for
+// a person introduced with a title or an honorific (a short name without
+// one is as often a place or a firm: "Bảo Việt") whom no other cue has
+// decided: on its own when the table decides it ("Quốc Cơ"), else weighed
+// with the given name ("Hồng Đăng"). They come after the quotes, the
+// weakest evidence of all: they do not choose whom a pronoun takes up.
+func (s *Scorer) shortNameCues(d *doc) {
+	if s.textOnly {
+		return
+	}
+	for _, p := range d.people {
+		if p.unnamed || len(p.intro) == 0 || !s.shortName(d, p) {
+			continue
+		}
+		if g, _ := decide(p.gcues, nil); g != unknown {
+			continue
+		}
+		mid := p.longestSpan()[0]
+		if g := s.people.MiddleVI.GenderKey(p.key[0]); g != "" {
+			p.gcues = append(p.gcues, genderCue{tierMiddle, g, d.cueOf("gender", cueMiddleName, g, mid, mid+1)})
+			continue
+		}
+		if g, bearers := s.fullNameGender(p.key[0], p.key[1]); g != "" {
+			c := d.cueOf("gender", cueFullName, g, mid, mid+2)
+			bearers[0].Name = d.cueOf("", "", "", mid, mid+1).Text
+			bearers[1].Name = d.cueOf("", "", "", mid+1, mid+2).Text
+			c.Bearers = bearers
+			p.gcues = append(p.gcues, genderCue{tierTable, g, c})
+		}
+	}
+}
+
 // middleCue reads the middle name of a Vietnamese full name.
 func (s *Scorer) middleCue(d *doc, p *person) {
 	if !p.vn || len(p.key) < 3 || d.chinese && !vietnameseOnlyMiddles[p.key[1]] {
@@ -598,7 +644,11 @@ func (s *Scorer) decideGender(d *doc) {
 // decided go in buf's array, the person's earlier ones: only output reads
 // them, and it copies them.
 func decide(cues []genderCue, buf []Cue) (string, []Cue) {
+	skip := textOverMiddle(cues)
 	for tier := tierHonorific; tier <= tierTable; tier++ {
+		if tier == skip {
+			continue
+		}
 		nf, nm := 0, 0
 		for _, c := range cues {
 			if c.tier != tier {
@@ -643,4 +693,35 @@ func decide(cues []genderCue, buf []Cue) (string, []Cue) {
 		return g, why
 	}
 	return unknown, append(buf[:0], Cue{Decides: "gender", Kind: cueNone, Value: unknown})
+}
+
+// textOverMiddle returns the middle-name tier when the text itself says the
+// other sex at least twice and never the middle's: "Phạm Văn Phương ...
+// Chị cho biết ... chồng chị" is a woman whatever "Văn" says. No honorific
+// or role noun may have spoken (they decide first anyway). Otherwise it
+// returns 0: no tier is skipped.
+func textOverMiddle(cues []genderCue) int {
+	mid, ref := "", ""
+	nref := 0
+	for _, c := range cues {
+		switch c.tier {
+		case tierHonorific:
+			return 0
+		case tierMiddle:
+			if mid != "" && mid != c.gender {
+				return 0
+			}
+			mid = c.gender
+		case tierReference:
+			if c.gender != female && c.gender != male || ref != "" && ref != c.gender {
+				return 0
+			}
+			ref = c.gender
+			nref++
+		}
+	}
+	if mid == "" || ref == "" || ref == mid || nref < 2 {
+		return 0
+	}
+	return tierMiddle
 }

@@ -31,7 +31,7 @@ func (s *Scorer) merge(d *doc, cands []candidate) {
 		changed = false
 		for i := range cands {
 			c := &cands[i]
-			if !c.strong && !c.family && c.b-c.a <= 4 && s.listNeighbour(d, c) && s.nameLikeRun(d, c.a, c.b) {
+			if !c.strong && !c.family && !c.givenOnly && c.b-c.a <= 4 && s.listNeighbour(d, c) && s.nameLikeRun(d, c.a, c.b) {
 				c.strong, changed = true, true
 				s.register(d, *c)
 			}
@@ -46,7 +46,8 @@ func (s *Scorer) merge(d *doc, cands []candidate) {
 				s.join(d, pi, c, "the family name of %s")
 				continue
 			}
-		} else if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 && !s.initialClaims(d, d.people[pi], c) {
+		} else if pi, why := s.findPerson(d, c.a, c.b); pi >= 0 && !s.initialClaims(d, d.people[pi], c) &&
+			(!c.givenOnly || d.people[pi].vn && len(d.people[pi].key) >= 2) {
 			s.join(d, pi, c, why)
 			continue
 		}
@@ -450,8 +451,6 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		// ("chị Hải"); one initial alone ("chị H.") keeps someone else
 		// anonymous, as a story does with a second family it tells of.
 		return 3, "the initials of %s"
-	case initialsMatch(pk, key):
-		return 3, "the full name of %s (written with initials before)"
 	case !p.vn && len(key) == 1 && len(pk) > 1 && slices.Contains(pk, key[0]) && !vntext.IsVietnameseSyllable(key[0]):
 		return 2, "a part of the name of %s"
 	case !p.vn && len(key) == 1 && slices.ContainsFunc(pk, func(w string) bool { return misspelt(key[0], w) }):
@@ -660,8 +659,8 @@ func (s *Scorer) namedAppositive(d *doc, k int) bool {
 // của cặp đôi, ...". The attribution ends at a comma within eight words,
 // with no name or quotation in it. It reports whether it added one.
 func (s *Scorer) theoSource(d *doc, e entry, k, end int) bool {
-	if d.tokenText(k) != s.words.mot {
-		return false
+	if d.tokenText(k) != s.words.mot && e.gender != female && e.gender != male {
+		return false // "theo một người hàng xóm"; a gendered description stands alone: "theo bà mẹ của cô"
 	}
 	st := s.precededByTheo(d, k)
 	if st < 0 {

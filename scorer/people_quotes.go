@@ -133,11 +133,11 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		}
 		return
 	}
-	if st := s.precededByTheo(d, a); st >= 0 {
+	if st := s.precededByTheo(d, a); st >= 0 && !(b < len(d.toks) && movements[d.tokenText(b)]) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
 		return
 	}
-	if s.possessed(d, a) || s.prepositionObject(d, a) {
+	if s.possessed(d, a) || s.possessedList(d, a) || s.prepositionObject(d, a) {
 		// "Phụ huynh của cháu X cho biết": the parent speaks, not X; "kết
 		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject.
 		return
@@ -158,7 +158,43 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 	}
 	if c := s.quoteSentenceBefore(d, a); c >= 0 {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueQuoteDash, "", c, c+1)
+		return
 	}
+	if c := s.colonClosesSentence(d, pi, a, b); c >= 0 {
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueColon, "", c, c+1)
+	}
+}
+
+// colonClosesSentence returns the colon that ends the sentence the mention
+// [a, b) is the subject of, when a quotation opens right after it, or -1:
+// "Trong khi đó, Chủ tịch CLB, ông X hi vọng sự thay đổi sẽ mang đến diện
+// mạo mới, sự tích cực trong lối chơi: “...”". The mention is the first
+// person of its sentence, no one else is named and no speech verb stands
+// before the colon, within 40 words.
+func (s *Scorer) colonClosesSentence(d *doc, pi int32, a, b int) int {
+	if t := s.titlesStart(d, a); !d.sentenceStart(t) && d.tokenText(t-1) != "," || s.passiveAgent(d, a) {
+		return -1 // the subject opens the sentence or follows a fronted phrase, not "đã được ông X thông qua"
+	}
+	for k := a - 1; k >= 0 && d.sent[k] == d.sent[a] && !d.toks[k+1].Newline; k-- {
+		if d.mention[k] >= 0 && d.mention[k] != pi || d.quote[k] {
+			return -1
+		}
+	}
+	for k := b; k < len(d.toks) && k < b+40 && d.sent[k] == d.sent[a] && !d.toks[k].Newline; k++ {
+		if _, _, ok := d.cueAt(s, k, entrySpeech); ok {
+			return -1 // "..., mặc dù một nguồn tin nói với People rằng:": the verb has a subject of its own
+		}
+		switch {
+		case d.quote[k], d.mention[k] >= 0 && d.mention[k] != pi, d.tokenText(k) == ";":
+			return -1
+		case d.tokenText(k) == ":":
+			if d.quoteOpensAt(k+1) && s.colonQuotes(d, b, k) {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // quoteSentenceBefore returns the closing mark of a quotation that opens
@@ -351,6 +387,11 @@ func (s *Scorer) notSubject(d *doc, a int) bool {
 // the name at token a ("Theo bà X", "theo lời kể của HLV X", "Theo Chủ tịch
 // xã X"), or -1. The attribution opens a clause.
 func (s *Scorer) precededByTheo(d *doc, a int) int {
+	if !d.quote[a] && a > 0 && d.tokenText(a-1) == foldedTheo && d.isUpper(a-1) && d.sentenceStart(a-1) && d.glued(a-1, a) {
+		// "TheoQuang Hà, ...": the space after "Theo" lost in the source,
+		// which then reads as a heading run into the next sentence.
+		return a - 1
+	}
 	if d.quote[a] || a == 0 || d.toks[a].Newline {
 		return -1
 	}
@@ -374,6 +415,21 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 	}
 	return -1
 }
+
+// glued reports tokens i and j written with nothing between them in the
+// input: "TheoQuang", a word run into a name.
+func (d *doc) glued(i, j int) bool {
+	_, e := d.span(i, i+1)
+	st, _ := d.span(j, j+1)
+	return e == st
+}
+
+// foldedTheo is "theo" (according to).
+var foldedTheo = vntext.FoldString("theo")
+
+// movements after "theo X" make "theo" "follow": "theo ông bố Youri sang
+// Mỹ", "theo chồng về quê" go somewhere with X, who says nothing.
+var movements = foldedPhrases("sang", "về", "đến", "tới", "ra", "vào", "lên", "xuống", "đi", "qua")
 
 // contrasts open a clause that turns against the one before, with no
 // comma: "Mặc dù ..., song theo tiến sĩ X", "Tuy nhiên theo ông Y".
@@ -408,7 +464,7 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 		k -= 2 // "gia đình tài tử quá cố X": the late star's family speaks
 	}
 	for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
-		if _, st, ok := d.cueEndingAt(s, k, entryPossessive); ok && !s.occupationTitle(d, st, k) {
+		if _, st, ok := d.cueEndingAt(s, k, entryPossessive); ok && !s.occupationTitle(d, st, k) && !couples.spans(d, max(0, st-1), k) {
 			if _, _, honor := d.cueEndingAt(s, k, entryHonorific); !honor {
 				return true // "công ty quản lý Nhã Phương": "quản lý" is whose, not her title ("cháu Minh" is Minh)
 			}
@@ -423,9 +479,49 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	if k > 0 && d.tokenText(k-1) == s.words.cua {
 		return true
 	}
+	if _, _, honor := d.cueAt(s, k, entryHonorific); honor && k > 0 && d.tokenText(k-1) == foldedHouse {
+		return true // "chạy sang nhà ông X báo tin": X's house, X says nothing
+	}
+	if k > 1 && (countWords[d.tokenText(k-1)] || d.toks[k-1].Kind == vntext.Number) && k < a {
+		k-- // "người nhà hai bị cáo X và Y": the number of those whose they are
+	}
 	// "Con gái chị Loan kể": the daughter speaks.
-	_, _, ok := d.cueEndingAt(s, k, entryPossessive)
+	_, st, ok := d.cueEndingAt(s, k, entryPossessive)
+	if ok && couples.spans(d, max(0, st-1), k) {
+		return false // "vợ chồng anh T. và chị P. tố cáo": the couple, named, speaks
+	}
 	return ok
+}
+
+// couples name a husband and wife together, the names after them being
+// theirs: "vợ chồng anh T.".
+var couples = foldedPhraseSet("vợ chồng", "chồng vợ")
+
+// foldedHouse is "nhà" (house, home), before an honorific and a name.
+var foldedHouse = vntext.FoldString("nhà")
+
+// countWords count the people a title names: "hai bị cáo X và Y".
+var countWords = foldedPhrases("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "các", "những")
+
+// possessedList reports a mention at a listed after others ("X và Y", "X,
+// Y") whose first name is whose someone else is: "người nhà hai bị cáo X
+// và Y kháng cáo": the family speaks, for both.
+func (s *Scorer) possessedList(d *doc, a int) bool {
+	j, moved := a, false
+	for n := 0; n < 10 && s.joinedBefore(d, j); n++ {
+		// Only along "và" and "cùng": a comma may close a fronted phrase
+		// ("Trước cáo buộc của X, Y và Z đã phủ nhận").
+		k := s.listBefore(d, j)
+		if k < 0 {
+			break
+		}
+		m := d.mention[k]
+		for k > 0 && d.mention[k-1] == m {
+			k--
+		}
+		j, moved = k, true
+	}
+	return moved && s.possessed(d, j)
 }
 
 // lateWords mark the dead before or after their title: "cố nghệ sĩ X",
@@ -449,6 +545,28 @@ func (s *Scorer) passiveAgent(d *doc, a int) bool {
 	return t == s.words.duoc || t == s.words.bi
 }
 
+// foldedBy is "do" (by, because): after a noun mid-sentence it names the
+// agent of what the noun tells of ("bản án do thẩm phán X tuyên").
+var foldedBy = vntext.FoldString("do")
+
+// agentOfThing reports "do" before the titles starting at k, after a
+// noun mid-sentence: the person is the agent of a clause about a thing
+// ("quyết định do Phó chủ tịch UBND tỉnh X ký ... yêu cầu": the decision
+// requires, not X). The office may stand between the title and the name.
+func (s *Scorer) agentOfThing(d *doc, k int) bool {
+	for n := 0; n < 6 && k > 0 && d.sent[k-1] == d.sent[k]; n++ {
+		if _, st, ok := d.cueEndingAt(s, k, entryOrgBefore); ok && st < k {
+			k = st
+		} else if d.isWord(k-1) && (d.allCaps(k-1) || d.isUpper(k-1) && !d.sentenceStart(k-1)) {
+			k--
+		} else {
+			break
+		}
+		k = s.titlesStart(d, k)
+	}
+	return k > 1 && d.tokenText(k-1) == foldedBy && !d.sentenceStart(k-1) && d.isWord(k-2) && !d.isUpper(k-2)
+}
+
 // prepositions before a name make it an object, not a subject.
 var prepositions = foldedPhrases("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa")
 
@@ -470,6 +588,9 @@ func (s *Scorer) prepositionObject(d *doc, a int) bool {
 				k, moved, comma = st, true, true
 			}
 		}
+	}
+	if s.agentOfThing(d, k) {
+		return true
 	}
 	if k == 0 || !prepositions[d.tokenText(k-1)] {
 		return s.listenerOfSpeech(d, k)
@@ -585,7 +706,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false // a semicolon opens a clause with a subject of its own
 		case (t == s.words.duoc || t == s.words.bi) && !appos:
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
-		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1):
+		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1) && !s.sameSubjectVerb(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
 		case !appos && k > b && subordinators[t] && s.subjectAt(d, k+1):
 			// "Bà X xúc động khi con trai bà kể lại": the clause after "khi"
@@ -647,6 +768,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				for end < len(d.toks) && d.mention[end] == m {
 					end++
 				}
+				if s.objectColon(d, k, end) && d.opensSentence(b, self) {
+					// "Tiền đạo X cũng tiếc nuối sau khi Tottenham sa thải HLV
+					// Y: “...”": Y is the object; the words are the subject's.
+					return end, end + 1, true, true
+				}
 				if !s.verbCoordinated(d, end) {
 					return 0, 0, false, false
 				}
@@ -674,6 +800,37 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	}
 	return 0, 0, false, false
 }
+
+// sameSubjectVerb reports a speech verb within three lower-case words
+// after "và" at k-1 with no subject of its own before it: "X thở phào sau
+// chiến thắng và tự tin nói: ...", X's second predicate. A group, a
+// generic subject, a pronoun or a name after "và" opens a clause.
+func (s *Scorer) sameSubjectVerb(d *doc, k int) bool {
+	if k >= len(d.toks) || pluralOpeners[d.tokenText(k)] || genericSubjects.startsAt(d, k) {
+		return false
+	}
+	if _, _, ok := d.cueAt(s, k, entryReference); ok {
+		return false
+	}
+	if _, _, ok := d.cueAt(s, k, entryHonorific); ok {
+		return false
+	}
+	for j := k; j < len(d.toks) && j <= k+3; j++ {
+		if !d.isWord(j) || d.isUpper(j) || d.mention[j] >= 0 || d.quote[j] {
+			return false
+		}
+		if _, _, ok := d.cueAt(s, j, entrySpeech); ok {
+			return j > k && !s.negated(d, j)
+		}
+		if haveWords[d.tokenText(j)] {
+			return false // "và có nhiều tuyên bố": a statement had, a noun
+		}
+	}
+	return false
+}
+
+// haveWords make the speech word after them a noun: "có nhiều tuyên bố".
+var haveWords = foldedPhrases("có", "nhiều")
 
 // order reports "bảo" (to tell) at [v, end) used to give an order: the
 // one told comes right after it and no words of theirs follow ("Lý bảo
@@ -827,6 +984,20 @@ func (s *Scorer) appositiveGoesOn(d *doc, k int) bool {
 	return d.isWord(k) && d.isUpper(k) && !s.startsName(d, k) && !s.titleSoon(d, k)
 }
 
+// detailsOfName reports a closing bracket at p whose opening bracket comes
+// right after a person's name: "Jim Macnamara (Úc)".
+func detailsOfName(d *doc, p int) bool {
+	if p < 0 || d.tokenText(p) != ")" {
+		return false
+	}
+	for j := p - 1; j > 0 && p-j < 12; j-- {
+		if d.tokenText(j) == "(" {
+			return d.mention[j-1] >= 0
+		}
+	}
+	return false
+}
+
 // bodySubjectKinds are the gazetteer kinds that speak as bodies: a
 // country, an organisation, a medium, a club, a company.
 var bodySubjectKinds = map[string]bool{"countries": true, "organisations": true, "media": true, "clubs": true, "brands": true}
@@ -842,12 +1013,14 @@ func (s *Scorer) bodySubject(d *doc, k int, self int32) bool {
 	if k < 2 || k >= len(d.toks) || !d.isWord(k) || !d.isUpper(k) || d.mention[k] >= 0 || s.startsName(d, k) {
 		return false
 	}
-	if p := k - 2; d.isUpper(p) || d.mention[p] >= 0 || !d.isWord(p) && d.toks[p].Kind != vntext.Number {
+	if p := k - 2; !detailsOfName(d, p) && (d.isUpper(p) || d.mention[p] >= 0 || !d.isWord(p) && d.toks[p].Kind != vntext.Number) {
 		// "nhà cổ sinh vật học X thuộc Đại học Carleton, Canada cho biết":
-		// after a name, the country places the office before it.
+		// after a name, the country places the office before it. After the
+		// name's details in brackets a body opens a clause: "X (Úc), Ban
+		// biên tập đã đề nghị ...".
 		return false
 	}
-	for j := k - 2; j >= 0 && d.mention[j] != self && d.sent[j] == d.sent[k]; j-- {
+	for j := k - 2; j >= 0 && !detailsOfName(d, k-2) && d.mention[j] != self && d.sent[j] == d.sent[k]; j-- {
 		if t := d.tokenText(j); t == "," || t == "(" || t == ":" || t == "-" || t == "–" {
 			break
 		}
@@ -986,7 +1159,10 @@ func (s *Scorer) coordinatedWith(d *doc, k int) bool {
 // negators before a verb say the act did not happen: "không lên tiếng
 // thừa nhận", "từ chối trả lời", "rất ít khi chia sẻ".
 var negators = foldedPhraseSet("không", "chưa", "chẳng", "chả", "chối", "không hề", "chưa hề", "chưa từng", "không muốn",
-	"ít khi", "hiếm khi")
+	"ít khi", "hiếm khi",
+	// advice and wishes: "Lâm nên nói rõ với bạn gái", "hãy chia sẻ", "đừng
+	// nói": what someone should say, not what they said
+	"nên", "hãy", "đừng")
 
 // negated reports a negation right before the verb at token k.
 func (s *Scorer) negated(d *doc, k int) bool {
@@ -1655,7 +1831,8 @@ func quoteTogether(d *doc, ms []int32, k, vend, v int) int {
 
 // listBefore returns the last token of the name listed right before the
 // mention starting at a ("A (30 tuổi), B và C": B before C, A before B),
-// past a comma, "và" or a semicolon, the details of that name in
+// past a comma, "và", "cùng" or a semicolon (or a comma or semicolon and
+// then "và" or "cùng"), the details of that name in
 // parentheses and the honorific or title of the mention, or -1.
 func (s *Scorer) listBefore(d *doc, a int) int {
 	j := s.titlesStart(d, a)
@@ -1664,10 +1841,13 @@ func (s *Scorer) listBefore(d *doc, a int) int {
 		return -1
 	}
 	switch t := d.tokenText(j); {
-	case t == "," || t == ";" || t == s.words.va:
+	case t == "," || t == ";" || t == s.words.va || t == s.words.cung:
 		j--
 	default:
 		return -1
+	}
+	if t := d.tokenText(j + 1); (t == s.words.va || t == s.words.cung) && j >= 0 && (d.tokenText(j) == "," || d.tokenText(j) == ";") {
+		j-- // "A (...); và B", "A, cùng B"
 	}
 	if j >= 0 && d.tokenText(j) == ")" {
 		for j >= 0 && d.tokenText(j) != "(" && d.sent[j] == d.sent[a] {
@@ -1807,6 +1987,18 @@ func (d *doc) opensSentence(b int, self int32) bool {
 	return false
 }
 
+// objectColon reports a mention [a, end) that is the object of a verb (a
+// lower-case word before it and its titles, no "và") and is followed by a
+// colon that opens a quotation.
+func (s *Scorer) objectColon(d *doc, a, end int) bool {
+	if end+1 >= len(d.toks) || d.tokenText(end) != ":" || !d.quoteOpensAt(end+1) {
+		return false
+	}
+	k := s.titlesStart(d, a)
+	return k > 0 && !d.sentenceStart(k) && d.isWord(k-1) && !d.isUpper(k-1) && d.tokenText(k-1) != s.words.va &&
+		d.tokenText(k-1) != s.words.cung && !prepositions[d.tokenText(k-1)]
+}
+
 // objectOfSpeaker reports a name that ends a clause another person of its
 // sentence speaks: "Jolie giải thích lý do cô chia tay Brad Pitt: “...”".
 // The name is the object of a word before it, and someone named earlier in
@@ -1817,6 +2009,11 @@ func (s *Scorer) objectOfSpeaker(d *doc, pi int32, a int) bool {
 		return false
 	}
 	verb := false
+	end := a
+	for end < len(d.toks) && d.mention[end] == pi {
+		end++
+	}
+	object := s.objectColon(d, a, end)
 	for j := k - 1; j >= 0 && d.sent[j] == d.sent[a] && !d.toks[j+1].Newline; j-- {
 		if d.quote[j] {
 			return false
@@ -1824,7 +2021,7 @@ func (s *Scorer) objectOfSpeaker(d *doc, pi int32, a int) bool {
 		if _, _, ok := d.cueAt(s, j, entrySpeech); ok && !s.negated(d, j) {
 			verb = true
 		}
-		if m := d.mention[j]; m >= 0 && m != pi && verb {
+		if m := d.mention[j]; m >= 0 && m != pi && (verb || object && d.opensSentence(j+1, m)) {
 			return true
 		}
 	}
