@@ -155,10 +155,40 @@ func (s *Scorer) skipNames(d *doc, r *rules.Rule, ms []match) []match {
 			d.drop(r, m, "opens a list of names after a colon")
 			continue
 		}
+		if d.inWorkTitle(m.start) {
+			d.drop(r, m, "inside the title of a work after its noun")
+			continue
+		}
 		out = append(out, m)
 	}
 	return out
 }
+
+// inWorkTitle reports whether token a lies in the title of a film, a book
+// or a song written in sentence case right after its noun ("sau bộ phim
+// Những cô gái chân dài"): a word capitalised in mid-sentence at most four
+// lower-case words before a, itself right after one of workNouns. Only
+// the title's first word has the capital, so skipNames' own test misses
+// the words after it.
+func (d *doc) inWorkTitle(a int) bool {
+	for t := a - 1; t >= 0 && t >= a-5; t-- {
+		if !d.isWord(t) || d.sent[t] != d.sent[a] {
+			return false
+		}
+		if !d.isUpper(t) {
+			continue
+		}
+		if d.sentenceStart(t) {
+			return false
+		}
+		return workNouns.spans(d, t-2, t) || workNouns.spans(d, t-1, t)
+	}
+	return false
+}
+
+// workNouns name a work whose title may follow them.
+var workNouns = foldedPhraseSet("phim", "bộ phim", "tập phim", "kịch bản", "vở", "vở kịch", "vở diễn", "tiểu thuyết",
+	"cuốn sách", "truyện", "truyện ngắn", "ca khúc", "bài hát", "album", "chương trình", "tác phẩm")
 
 // clauseStarts keeps the matches that open a clause, a quantifier of the
 // whole group allowed before them ("Hầu hết các bà vợ đều ...").

@@ -149,6 +149,7 @@ var vietnameseReasons = sync.OnceValue(func() []vietnameseReason {
 		{regexp.MustCompile(`^only in the sections (.*)$`), func(m []string) string { return "chỉ áp dụng trong các chuyên mục " + m[1] }},
 		{regexp.MustCompile(`^capitalised in mid-sentence: part of a proper name$`), fixed("viết hoa giữa câu: một phần của tên riêng")},
 		{regexp.MustCompile(`^opens a list of names after a colon$`), fixed("mở đầu một danh sách tên riêng sau dấu hai chấm")},
+		{regexp.MustCompile(`^inside the title of a work after its noun$`), fixed("nằm trong tên một tác phẩm sau danh từ chỉ tác phẩm")},
 		{regexp.MustCompile(`^not at the start of a clause$`), fixed("không đứng đầu mệnh đề")},
 		{regexp.MustCompile(`^inside a quotation: the source's own words$`), fixed("nằm trong lời trích dẫn: lời của chính nguồn tin")},
 		{regexp.MustCompile(`^an exception of the rule overlaps it$`), fixed("trùng với một ngoại lệ của quy tắc")},

@@ -75,6 +75,7 @@ func TestReasonsInVietnamese(t *testing.T) {
 		{"only in the sections giai-tri, the-thao", "chỉ áp dụng trong các chuyên mục giai-tri, the-thao"},
 		{"capitalised in mid-sentence: part of a proper name", "viết hoa giữa câu: một phần của tên riêng"},
 		{"opens a list of names after a colon", "mở đầu một danh sách tên riêng sau dấu hai chấm"},
+		{"inside the title of a work after its noun", "nằm trong tên một tác phẩm sau danh từ chỉ tác phẩm"},
 		{"not at the start of a clause", "không đứng đầu mệnh đề"},
 		{"inside a quotation: the source's own words", "nằm trong lời trích dẫn: lời của chính nguồn tin"},
 		{"an exception of the rule overlaps it", "trùng với một ngoại lệ của quy tắc"},
