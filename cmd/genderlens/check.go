@@ -41,11 +41,11 @@ and the text starts on line 3. An .html draft's findings are shown where the fil
 does not have as text (a lead from a meta tag) is shown in the extracted text: "file: extracted text 3:5: ...".
 
 --format json writes an array with one {"file", "result"} per file, in the order given, whatever their number;
-"result" is what POST /api/check answers. Its offsets, lines and columns are those of the checked text, which the
+"result" is what POST /api/check answers; a file that cannot be checked has "error" instead. Its offsets, lines and columns are those of the checked text, which the
 entry carries as "text" when it is not the file as given (.json and .html drafts).
 
-Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad input or flags. Positive signals
-never fail a check.`)
+Exit status: 0 no finding at --fail-on, 1 a finding at or above --fail-on, 2 bad flags or an input that could not
+be checked (each is reported and the other files are still checked). Positive signals never fail a check.`)
 	format := fs.String("format", "text", "output `format`: text (file:line:col: severity: category: message (suggestion) [rule]) or json")
 	rulesDir := fs.String("rules", "", "rule set `dir`ectory instead of the embedded rules")
 	failOn := fs.String("fail-on", "error", "exit 1 when a finding other than a positive signal has this `severity` or higher: info, warning, error, or none")
@@ -81,21 +81,28 @@ never fail a check.`)
 	})
 	stdout := bufio.NewWriter(env.stdout)
 	defer stdout.Flush()
-	failed := false
+	failed, unreadable := false, 0
 	results := []checkOutput{}
 	for i, name := range inputs {
 		c := <-done[i]
+		display := name
+		if name == "-" {
+			display = "<stdin>"
+		}
 		if c.err != nil {
+			// A file that cannot be read or holds no text is reported and the others are still checked, as a
+			// linter does: one bad file in a batch must not cost the results of the rest.
+			unreadable++
 			stdout.Flush()
-			return usageError{c.err}
+			fmt.Fprintf(env.stderr, "genderlens check: %v\n", c.err)
+			if *format == "json" {
+				results = append(results, checkOutput{File: display, Error: c.err.Error()})
+			}
+			continue
 		}
 		d, res := c.draft, c.res
 		if *failOn != "none" && failsAt(res, *failOn) {
 			failed = true
-		}
-		display := name
-		if name == "-" {
-			display = "<stdin>"
 		}
 		if *format == "json" {
 			out := checkOutput{File: display, Result: res}
@@ -133,6 +140,10 @@ never fail a check.`)
 		if err := enc.Encode(results); err != nil {
 			return err
 		}
+	}
+	if unreadable > 0 {
+		stdout.Flush()
+		return usageErrorf("%d of %d inputs could not be checked (see above)", unreadable, len(inputs))
 	}
 	if failed {
 		return errFindings
@@ -198,7 +209,9 @@ type checkOutput struct {
 	File string `json:"file"`
 	// Text is the text the result's offsets, lines and columns refer to, when it is not the file as given.
 	Text   string         `json:"text,omitempty"`
-	Result *scorer.Result `json:"result"`
+	Result *scorer.Result `json:"result,omitempty"`
+	// Error says why the file could not be checked; such an entry has no result.
+	Error string `json:"error,omitempty"`
 }
 
 // draft is one input read for checking.

@@ -332,6 +332,56 @@ func TestCheckBadInput(t *testing.T) {
 	}
 }
 
+// TestCheckBatchWithBadFile: a file that cannot be checked is reported by name and the others are still checked,
+// in text and in JSON; the exit status says that some input was bad.
+func TestCheckBatchWithBadFile(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "empty.json")
+	if err := os.WriteFile(bad, []byte(`{"title": "x", "text": ""}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files := []string{"testdata/draft.txt", bad, "testdata/draft.json"}
+
+	code, out, errOut := runCapture(t, "", append([]string{"check", "--fail-on", "none"}, files...)...)
+	if code != 2 {
+		t.Errorf("text: exit %d, want 2", code)
+	}
+	if !strings.Contains(errOut, bad) || !strings.Contains(errOut, "1 of 3 inputs") {
+		t.Errorf("text: stderr %q does not name the bad file and the count", errOut)
+	}
+	for _, f := range []string{"testdata/draft.txt:", "testdata/draft.json:"} {
+		if !strings.Contains(out, f) {
+			t.Errorf("text: no findings of %s after the bad file:\n%s", f, out)
+		}
+	}
+
+	code, out, errOut = runCapture(t, "", append([]string{"check", "--format", "json", "--fail-on", "none"}, files...)...)
+	if code != 2 {
+		t.Errorf("json: exit %d, want 2; stderr %s", code, errOut)
+	}
+	var entries []struct {
+		File   string          `json:"file"`
+		Result json.RawMessage `json:"result"`
+		Error  string          `json:"error"`
+	}
+	if err := json.Unmarshal([]byte(out), &entries); err != nil {
+		t.Fatalf("json: not an array: %v\n%s", err, out)
+	}
+	if len(entries) != 3 {
+		t.Fatalf("json: %d entries, want 3", len(entries))
+	}
+	for i, e := range entries {
+		if e.File != files[i] {
+			t.Errorf("json: entry %d is %q, want %q", i, e.File, files[i])
+		}
+		if wantErr := i == 1; wantErr != (e.Error != "") || wantErr != (e.Result == nil) {
+			t.Errorf("json: entry %d: error %q, result %d bytes", i, e.Error, len(e.Result))
+		}
+	}
+	if !strings.Contains(entries[1].Error, "empty") {
+		t.Errorf("json: the bad file's error %q does not say why", entries[1].Error)
+	}
+}
+
 func TestRulesCommands(t *testing.T) {
 	if code, out, errOut := runCapture(t, "", "rules", "test"); code != 0 || !strings.Contains(out, "every example passed") {
 		t.Errorf("rules test: exit %d\n%s%s", code, out, errOut)
