@@ -470,14 +470,7 @@ func TestPairAnaphora(t *testing.T) {
 // people may share; the same full name with honorifics that disagree stays
 // one person of unknown sex.
 func TestOtherSex(t *testing.T) {
-	set, err := rules.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := newTestScorer(t)
 	for _, tt := range []struct {
 		text string
 		want []string // name/gender of every person, in order
