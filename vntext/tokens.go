@@ -271,7 +271,9 @@ func endsWithAbbreviation(before string) bool {
 // Quotes returns the spans of quoted passages, quote marks included: “…”,
 // ‘…’, «…» and straight "…" pairs. Straight quotes pair up within a
 // paragraph; an unclosed quote runs to the end of its paragraph, as
-// Vietnamese news often continues a quotation over a line break.
+// Vietnamese news often continues a quotation over a line break, and the
+// next paragraph goes on with it when its first quote mark closes it at
+// the paragraph's end (continuesQuote).
 func Quotes(s string) []Span { return AppendQuotes(nil, s) }
 
 // AppendQuotes appends the quoted passages of s, as Quotes gives them, to
