@@ -42,6 +42,9 @@ type reason struct {
 	// ("Tổng cục ...", "Công ty ..."); its short name may follow in
 	// parentheses.
 	org bool
+	// thing: the run is the name of a place, an organisation or a work the
+	// gazetteer knows ("Cát Bà", "Bà Rịa"), whose words name no one.
+	thing bool
 }
 
 // String writes the reason out, when the document asked for an explanation.
@@ -100,6 +103,7 @@ func (s *Scorer) candidates(d *doc) []candidate {
 	// Before merging there are no mentions yet: the names found so far
 	// mark where a later title is in someone's appositive.
 	d.named = resize(d.named, n)
+	d.nonPerson = resize(d.nonPerson, n)
 	var places map[string]int
 	orgEnd := -1 // the end of the last run that names an organisation
 	// placeEnd is the end of the last run set aside as a place by the word
@@ -140,6 +144,11 @@ func (s *Scorer) candidates(d *doc) []candidate {
 		switch {
 		case why.text != "":
 			d.note(i, j, "rejected", "non_person", why.String(d), "")
+			if why.place || why.org || why.thing {
+				for k := i; k < j; k++ {
+					d.nonPerson[k] = true
+				}
+			}
 			if why.place {
 				if places == nil {
 					places = map[string]int{}
@@ -729,7 +738,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	if c.honor != nil {
 		if kind, end := s.gazetteerAt(d, c.honor.a, len(d.toks)); end >= b {
 			// "Bà Rịa", "Bà Chiểu": the honorific's word opens the name of a place.
-			return c, reason{text: "part of a name of %s (gazetteer)", arg: kind}
+			return c, reason{text: "part of a name of %s (gazetteer)", arg: kind, thing: true}
 		}
 	}
 	if kind, end := s.gazetteerAt(d, a, b); end == b && !singleHonor {
@@ -742,10 +751,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			c.a, c.b, c.why, c.givenOnly = a, b, "a country's name, or a given name that names no one in the text", true
 			return c, reason{}
 		}
-		return c, reason{text: "a name of %s (gazetteer)", arg: kind}
+		return c, reason{text: "a name of %s (gazetteer)", arg: kind, thing: true}
 	}
 	if kind, ok := s.gazetteerAround(d, a, b); ok && !singleHonor {
-		return c, reason{text: "part of a name of %s (gazetteer)", arg: kind}
+		return c, reason{text: "part of a name of %s (gazetteer)", arg: kind, thing: true}
 	}
 	for k := a; k < b; k++ {
 		if d.allCaps(k) {

@@ -135,6 +135,13 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 			if partOfName(d, t, int(h.end)) {
 				continue // "anh" in "Bảo Anh": a syllable of a name, not the word
 			}
+			if k != entryUnless && t < len(d.nonPerson) && d.nonPerson[t] && d.isUpper(t) && !d.sentenceStart(t) {
+				// "Bà" in "vẻ đẹp của Cát Bà": a word of a place's or an
+				// organisation's name is not the word that makes the match
+				// someone's (an unless word, "biển" in "Biển Đông", still
+				// tells a landscape).
+				continue
+			}
 			for _, x := range s.m.ctx[h.entry] {
 				e := &s.m.entries[x]
 				if e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] == sent &&

@@ -462,6 +462,11 @@ type doc struct {
 	spare                 []*person // people of earlier documents, for newPerson
 	mention               []int32   // person index mentioned at each token, -1 if none
 
+	// nonPerson marks the tokens of capitalised runs set aside as the name
+	// of a place, an organisation or a work ("Cát Bà", "Bà Rịa"): a person
+	// word inside one ("Bà") is no one near a rule's match.
+	nonPerson []bool
+
 	byRule, except [][]match // findings: each rule's matches and exceptions
 
 	keyStore vntext.Key // reused across documents with keyBuf

@@ -93,6 +93,22 @@ func TestQuotes(t *testing.T) {
 	}
 }
 
+// A quotation continued over a line break: the next paragraph goes on with it
+// when its first quote mark closes it at the paragraph's end; a paragraph
+// with a quotation of its own does not.
+func TestQuotesOverLineBreak(t *testing.T) {
+	in := "Anh viết: \"Em là tất cả.\nCảm ơn cô gái của anh.\"\nHọ cười.\n" +
+		"Chị kể: “Lúc ấy trời mưa.\nRồi tạnh”.\nBà nói \"có\" rồi đi."
+	var got []string
+	for _, sp := range Quotes(in) {
+		got = append(got, in[sp.Start:sp.End])
+	}
+	want := []string{"\"Em là tất cả.", "Cảm ơn cô gái của anh.\"", "“Lúc ấy trời mưa.", "Rồi tạnh”", `"có"`}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Quotes: got %q want %q", got, want)
+	}
+}
+
 func TestTokensUnicodeBoundaries(t *testing.T) {
 	in := "Nữ bác-sĩ, 25 tuổi"
 	var words []string

@@ -271,7 +271,9 @@ func endsWithAbbreviation(before string) bool {
 // Quotes returns the spans of quoted passages, quote marks included: “…”,
 // ‘…’, «…» and straight "…" pairs. Straight quotes pair up within a
 // paragraph; an unclosed quote runs to the end of its paragraph, as
-// Vietnamese news often continues a quotation over a line break.
+// Vietnamese news often continues a quotation over a line break, and the
+// next paragraph goes on with it when its first quote mark closes it at
+// the paragraph's end (continuesQuote).
 func Quotes(s string) []Span { return AppendQuotes(nil, s) }
 
 // AppendQuotes appends the quoted passages of s, as Quotes gives them, to
@@ -280,6 +282,10 @@ func AppendQuotes(out []Span, s string) []Span {
 	open := -1
 	var closer rune
 	stops := newByteScanner(s, quoteStops)
+	// carried is the closer of a quotation left open at the last line
+	// break: a paragraph whose first quote mark closes it goes on with it
+	// ("Anh hứa ...⏎Chúc mừng ..., cô gái của tôi.\"").
+	var carried rune
 	for i := 0; i < len(s); {
 		// Nothing else can open or close a quotation.
 		if i = stops.from(i); i >= len(s) {
@@ -287,6 +293,14 @@ func AppendQuotes(out []Span, s string) []Span {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case open < 0 && carried != 0 && r != '\n':
+			if p := paragraphStart(s, i); continuesQuote(s[p:], carried) {
+				open, closer = p, carried
+				carried = 0
+				continue // read the mark again as the closer
+			}
+			carried = 0
+			continue
 		case open < 0 && (r == '“' || r == '‘' || r == '«' || r == '"'):
 			if r == '‘' {
 				// ‘ is also used as an apostrophe-like mark; require a closer.
@@ -311,6 +325,11 @@ func AppendQuotes(out []Span, s string) []Span {
 		case open >= 0 && r == '\n':
 			out = append(out, Span{open, i})
 			open = -1
+			if closer == '”' || closer == '"' {
+				carried = closer
+			}
+		case r == '\n':
+			carried = 0
 		}
 		i += size
 	}
@@ -318,6 +337,33 @@ func AppendQuotes(out []Span, s string) []Span {
 		out = append(out, Span{open, len(s)})
 	}
 	return out
+}
+
+// paragraphStart is the index just after the line break before i, or 0.
+func paragraphStart(s string, i int) int {
+	return strings.LastIndexByte(s[:i], '\n') + 1
+}
+
+// continuesQuote reports whether the paragraph p goes on with a quotation
+// left open at the line break before it: its first quote mark closes one
+// (” or ", with an odd number of straight quotes in the paragraph, so the
+// mark pairs with none of its own), and closes it at the paragraph's end
+// (only sentence punctuation after it), as a reply or a message
+// continued over a line break ends.
+func continuesQuote(p string, closer rune) bool {
+	line := lineRest(p)
+	k := strings.IndexAny(line, "“”\"«")
+	if k < 0 {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(line[k:])
+	switch {
+	case r == '”':
+	case r == '"' && strings.Count(line, "\"") == 1:
+	default:
+		return false
+	}
+	return strings.Trim(line[k+size:], " .,;:!?…\t\r") == ""
 }
 
 // byteScanner finds, at positions that only move forward, the next of a
