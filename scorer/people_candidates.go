@@ -765,6 +765,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 				return c, reason{text: "\"%s\" marks an organisation or place", arg: d.text(k, k+1)}
 			}
 		}
+		if k := s.countryAtEnd(d, a, b); k > a && c.honor == nil && c.roleNoun == nil && !d.allVietnamese(a, k) {
+			// "Honda Việt Nam", "Nielsen Việt Nam": a foreign firm's
+			// branch in a country; no name ends with a country's.
+			return c, reason{text: "a firm's branch in a country (%s)", arg: d.text(a, b)}
+		}
 	}
 	if !vn && c.honor == nil && c.roleNoun == nil {
 		// A family name later in the run after other capitalised words:
@@ -1152,6 +1157,28 @@ func (s *Scorer) afterNationality(d *doc, a, b int) int {
 		}
 	}
 	return -1
+}
+
+// countryAtEnd returns the first token of a country's name of two words or
+// more that ends the run [a, b) ("Việt Nam", "Hàn Quốc"), or -1. One-word
+// countries are left out: "Đức", "Anh", "Nga" are given names too.
+func (s *Scorer) countryAtEnd(d *doc, a, b int) int {
+	for k := max(a+1, b-4); k <= b-2; k++ {
+		if kind, end := s.gazetteerAt(d, k, b); end == b && kind == "countries" {
+			return k
+		}
+	}
+	return -1
+}
+
+// allVietnamese reports whether the tokens [a, b) are all Vietnamese syllables.
+func (d *doc) allVietnamese(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !vntext.IsVietnameseSyllable(d.tokenText(k)) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameAtEnd finds a person's name that ends the run [a, b) after an
