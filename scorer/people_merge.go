@@ -955,7 +955,16 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 	for j < len(d.toks) && d.mention[j] == m {
 		j++
 	}
-	return j, *e, true
+	r := *e
+	if r.gender != female && r.gender != male && end == k+1 && !(k > 0 && kinGender[d.tokenText(k-1)] != "") {
+		if g, ok := kinGender[d.tokenText(k)]; ok {
+			// "vợ Hailey", "chồng Harry": a wife is a woman and a husband a
+			// man, whether the name is theirs or their spouse's ("vợ chồng
+			// Harry" is the couple).
+			r.gender = g
+		}
+	}
+	return j, r, true
 }
 
 // groupPossessives are descriptions of several people that take their
