@@ -759,6 +759,15 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		return c, reason{text: "a department after its head's title"}
 	}
 	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)] && !d.commonWordAt(s, a) || s.thiName(d, a, b)
+	if !vn && c.honor == nil {
+		for k := a; k < b; k++ {
+			if t := d.tokenText(k); len(t) > len("bank") && strings.HasSuffix(t, "bank") || t == "bank" {
+				// "Eximbank", "TPBank", "LienVietPostBank": banks name
+				// themselves so; no one's name ends in "bank".
+				return c, reason{text: "a bank's name (%s)", arg: d.text(k, k+1)}
+			}
+		}
+	}
 	if !vn && b-a >= 2 {
 		for k := a; k < b; k++ {
 			if s.orgInside[d.tokenText(k)] && c.honor == nil {
