@@ -119,6 +119,13 @@ var vietnameseReasons = sync.OnceValue(func() []vietnameseReason {
 		{regexp.MustCompile(`^starts with "(.*)": a place or organisation$`), func(m []string) string { return `bắt đầu bằng "` + m[1] + `": địa danh hoặc tổ chức` }},
 		{regexp.MustCompile(`^part of a title \((.*)\)$`), func(m []string) string { return "một phần của chức danh (" + m[1] + ")" }},
 		{regexp.MustCompile(`^a common phrase \((.*)\)$`), func(m []string) string { return "cụm từ thông dụng (" + m[1] + ")" }},
+		{regexp.MustCompile(`^its last word opens a common word \((.*)\)$`), func(m []string) string {
+			return "từ cuối mở đầu một từ thông dụng (" + m[1] + ")"
+		}},
+		{regexp.MustCompile(`^a firm's branch in a country \((.*)\)$`), func(m []string) string {
+			return "chi nhánh của một công ty tại một nước (" + m[1] + ")"
+		}},
+		{regexp.MustCompile(`^a bank's name \((.*)\)$`), func(m []string) string { return "tên ngân hàng (" + m[1] + ")" }},
 		{regexp.MustCompile(`^a name of (.*) \(gazetteer\)$`), func(m []string) string { return "tên " + gazetteerKind(m[1]) + " (danh mục tên riêng)" }},
 		{regexp.MustCompile(`^part of a name of (.*) \(gazetteer\)$`), func(m []string) string {
 			return "một phần tên " + gazetteerKind(m[1]) + " (danh mục tên riêng)"

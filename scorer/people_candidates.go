@@ -768,12 +768,38 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		return c, reason{text: "a department after its head's title"}
 	}
 	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)] && !d.commonWordAt(s, a) || s.thiName(d, a, b)
+	if !vn && c.honor == nil {
+		for k := a; k < b; k++ {
+			if t := d.tokenText(k); len(t) > len("bank") && strings.HasSuffix(t, "bank") || t == "bank" {
+				// "Eximbank", "TPBank", "LienVietPostBank": banks name
+				// themselves so; no one's name ends in "bank".
+				return c, reason{text: "a bank's name (%s)", arg: d.text(k, k+1)}
+			}
+		}
+	}
 	if !vn && b-a >= 2 {
 		for k := a; k < b; k++ {
 			if s.orgInside[d.tokenText(k)] && c.honor == nil {
 				return c, reason{text: "\"%s\" marks an organisation or place", arg: d.text(k, k+1)}
 			}
 		}
+		if k := s.countryAtEnd(d, a, b); k > a && c.honor == nil && c.roleNoun == nil && !d.allVietnamese(a, k) {
+			// "Honda Việt Nam", "Nielsen Việt Nam": a foreign firm's
+			// branch in a country; no name ends with a country's.
+			return c, reason{text: "a firm's branch in a country (%s)", arg: d.text(a, b)}
+		}
+	}
+	if !vn && c.honor == nil && c.roleNoun == nil && d.commonWordGoesOn(b) {
+		// "Ngành Giáo dục", "Phe Dân chủ", ", Thành viên HĐQT": capitalised
+		// at the head of a name or a line, the last word opens a common
+		// word that goes on in lower case.
+		if b-a < 3 || d.tokenText(b-2) != "." || !d.initial(b-3) {
+			return c, reason{text: "its last word opens a common word (%s)", arg: d.text(b-1, b+1)}
+		}
+		// "đưa cho L. Nhân vật ...": the initial is the name, the word after
+		// its dot opens the next sentence.
+		b -= 2
+		c.b = b
 	}
 	if !vn && c.honor == nil && c.roleNoun == nil {
 		// A family name later in the run after other capitalised words:
@@ -1161,6 +1187,60 @@ func (s *Scorer) afterNationality(d *doc, a, b int) int {
 		}
 	}
 	return -1
+}
+
+// commonWordGoesOn reports a run ending at token b whose last word and
+// the lower-case word after it make a word the article writes elsewhere
+// all in lower case ("giáo dục", "dân chủ", "thành viên"): the capital
+// opens a phrase or a heading, not a name. A given name is seldom the
+// article's common word with the same next word ("Hùng cho biết" has no
+// "hùng cho").
+func (d *doc) commonWordGoesOn(b int) bool {
+	if b <= 0 || b >= len(d.toks) {
+		return false
+	}
+	t, l := d.toks[b], d.toks[b-1]
+	if t.Kind != vntext.Word || !t.Space || t.Newline || d.isUpper(b) || !l.Space && !l.Newline && b > 1 ||
+		!vntext.IsVietnameseSyllable(d.tokenText(b)) || !vntext.IsVietnameseSyllable(d.tokenText(b-1)) ||
+		glueWords[d.tokenText(b)] {
+		return false
+	}
+	w1, w2 := d.tokenText(b-1), d.tokenText(b)
+	for j := 0; j+1 < len(d.toks); j++ {
+		if j != b-1 && d.toks[j].Kind == vntext.Word && (d.toks[j].Space || d.toks[j].Newline) && !d.isUpper(j) &&
+			d.tokenText(j) == w1 && d.tokenText(j+1) == w2 && d.toks[j+1].Space && !d.toks[j+1].Newline {
+			return true
+		}
+	}
+	return false
+}
+
+// glueWords are the function words that follow a name as often as any
+// word: "hoa và", "minh của" elsewhere say nothing of "Hoa và".
+var glueWords = foldedPhrases("và", "của", "là", "với", "cùng", "cho", "được", "bị", "đã", "đang", "sẽ", "cũng",
+	"vẫn", "còn", "thì", "mà", "đến", "từ", "tại", "ở", "trong", "về", "vào", "ra", "khi", "nhưng", "hay", "hoặc",
+	"này", "đó", "có", "không", "nói", "lại", "đều", "rồi", "vừa", "mới", "chưa", "người", "ấy")
+
+// countryAtEnd returns the first token of a country's name of two words or
+// more that ends the run [a, b) ("Việt Nam", "Hàn Quốc"), or -1. One-word
+// countries are left out: "Đức", "Anh", "Nga" are given names too.
+func (s *Scorer) countryAtEnd(d *doc, a, b int) int {
+	for k := max(a+1, b-4); k <= b-2; k++ {
+		if kind, end := s.gazetteerAt(d, k, b); end == b && kind == "countries" {
+			return k
+		}
+	}
+	return -1
+}
+
+// allVietnamese reports whether the tokens [a, b) are all Vietnamese syllables.
+func (d *doc) allVietnamese(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !vntext.IsVietnameseSyllable(d.tokenText(k)) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameAtEnd finds a person's name that ends the run [a, b) after an

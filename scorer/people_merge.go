@@ -73,7 +73,8 @@ func (s *Scorer) listNeighbour(d *doc, c *candidate) bool {
 	if c.title != nil && c.title.b == c.runA {
 		a = min(a, c.title.a)
 	}
-	if a > 1 && listSeparator(d.tokenText(a-1)) && d.mention[a-2] >= 0 && d.sent[a-2] == d.sent[a] {
+	if a > 1 && listSeparator(d.tokenText(a-1)) && d.mention[a-2] >= 0 && d.sent[a-2] == d.sent[a] &&
+		!s.appositiveWord(d, c, a) {
 		return true
 	}
 	b := c.b
@@ -87,6 +88,21 @@ func (s *Scorer) listNeighbour(d *doc, c *candidate) bool {
 		return k < len(d.toks) && d.mention[k] >= 0
 	}
 	return false
+}
+
+// appositiveWord reports a weak candidate that is a single word after a
+// comma at a-1 and a title, closed by a comma or dash right before the
+// speech verb of the name before the comma: "Firhad Hakim, quan chức
+// Kolkata, nói", "ông A, Giám đốc điều hành Redsun, thừa nhận". The
+// clause is one person's, and the word is where or what they head. A list
+// of titled names speaks with no such closing mark ("thủ môn Lehmann, hậu
+// vệ Lauren, Toure").
+func (s *Scorer) appositiveWord(d *doc, c *candidate, a int) bool {
+	if c.honor != nil || c.title == nil || c.title.b != c.runA || c.b-c.a != 1 || d.tokenText(a-1) != "," {
+		return false
+	}
+	b := c.b
+	return b+1 < len(d.toks) && appositiveMark(d.tokenText(b)) && d.sent[b] == d.sent[c.a] && s.speechNext(d, b+1)
 }
 
 // listSeparator is a word or mark that separates the names of a list.
@@ -939,7 +955,16 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 	for j < len(d.toks) && d.mention[j] == m {
 		j++
 	}
-	return j, *e, true
+	r := *e
+	if r.gender != female && r.gender != male && end == k+1 && !(k > 0 && kinGender[d.tokenText(k-1)] != "") {
+		if g, ok := kinGender[d.tokenText(k)]; ok {
+			// "vợ Hailey", "chồng Harry": a wife is a woman and a husband a
+			// man, whether the name is theirs or their spouse's ("vợ chồng
+			// Harry" is the couple).
+			r.gender = g
+		}
+	}
+	return j, r, true
 }
 
 // groupPossessives are descriptions of several people that take their

@@ -125,6 +125,9 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		if _, st, ok := d.cueEndingAt(s, a, entryPossessive); ok && s.starsAide(d, st, a, a) {
 			return // "“...”, quản lý Khắc Việt viết": the singer's manager speaks
 		}
+		if k := s.titlesStart(d, a); k > 0 && d.tokenText(k-1) == s.words.cua {
+			return // "“...”, đại diện của Whirlpool cho biết": whose spokesman, not the speaker
+		}
 		// "“...”, Frans Wuwung, một thủy thủ ..., cho biết": a name right
 		// after a quotation is its speaker, however long the appositive.
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueQuoteDash, "", q, q+2)
