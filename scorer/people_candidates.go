@@ -551,6 +551,20 @@ func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
 	return e, st, true
 }
 
+// fullNameSpeaks reports a Vietnamese full name of three syllables or more
+// that fills the run after an organisation and speaks right after it: the
+// title before the organisation is this person's, even where someone was
+// named just before ("Đồng ý với ông Tụng, Giám đốc Sở Khoa học thành phố
+// Đào Văn Lượng cho rằng ..."). A street, school or hospital keeps the name
+// of the person it honours.
+func (s *Scorer) fullNameSpeaks(d *doc, e *entry, a, b int) bool {
+	if namesakePlaces[e.key] || b-a < 3 || s.surnameAfter(d, a, b) != a {
+		return false
+	}
+	_, _, ok := d.cueAt(s, b, entrySpeech)
+	return ok
+}
+
 // "Nội vụ" (the interior) is a portfolio, not a department ("Vụ"):
 // "Bộ trưởng Nội vụ Nayef bin Sultan" is the minister's name.
 var foldedDept, foldedInterior = vntext.FoldString("vụ"), vntext.FoldString("nội")
@@ -613,7 +627,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			// name ends it ("Đào Nha").
 			return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true}
 		}
-		if c.title != nil && !s.inAppositive(d, a) {
+		if c.title != nil && (!s.inAppositive(d, a) || s.fullNameSpeaks(d, e, a, b)) {
 			// A title governs the organisation; the person's name ends the run:
 			// "người phát ngôn Bộ Quốc phòng Trung Quốc | Wu Qian". In an
 			// appositive the title is the person's before it: "Nguyễn Minh
