@@ -524,6 +524,14 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 // Vietnamese full name (at the end of the run) is still a person's: "đảng
 // Dân chủ Joe Biden", "Ban Bí thư Võ Văn Thưởng".
 func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
+	if _, st, ok := d.cueEndingAt(s, a, entryNotOrgBefore); ok {
+		// A common word ending in a place word ("nổi tiếng", not "tiếng")
+		// leaves the run a person's, unless it describes a place word
+		// before it: "bộ phim nổi tiếng Star Trek" is a film.
+		if e, st2, ok := d.cueEndingAt(s, st, entryOrgBefore); ok && d.sent[st2] == d.sent[a] {
+			return e, st2, true
+		}
+	}
 	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && !(st > 0 && d.tokenText(st) == foldedDept && d.tokenText(st-1) == foldedInterior) {
 		if _, vst, verb := d.cueEndingAt(s, a, entrySpeech); !verb || vst >= st {
 			return e, st, true
