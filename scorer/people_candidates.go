@@ -650,6 +650,16 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 		return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true}
 	}
+	if _, _, hon := d.cueEndingAt(s, a, entryHonorific); !hon && a > 0 && !d.toks[a].Newline && d.isWord(a-1) && !d.isUpper(a-1) {
+		// "Ủy ban châu Âu Ursula von der Leyen", "WHO khu vực châu Âu Hans
+		// Kluge": a place whose first word is in lower case ends inside the
+		// run, and its capitalised end ("Âu", also a family name) is no part
+		// of the name after it. Not after an honorific: "anh Quốc Thái" is
+		// no England ("Anh Quốc").
+		if kind, end := s.gazetteerAt(d, a-1, b); end > a && end < b && (kind == "countries" || kind == "places") {
+			a = end
+		}
+	}
 	titleCased := false // a title written in title case mid-sentence was stripped
 	// Strip what the run starts with: a capitalised honorific, role noun or
 	// title at the start of a sentence (Bà Lan, HLV Petrovic), a place
