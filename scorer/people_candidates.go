@@ -1208,6 +1208,12 @@ func (s *Scorer) nameAtEnd(d *doc, a, b int) int {
 	if s.eastAsian[d.tokenText(k)] {
 		return k
 	}
+	if _, st, ok := d.cueEndingAt(s, k, entryChinese); ok && st >= a && b-k <= 3 {
+		// "Người phát ngôn Bộ Ngoại giao Trung Quốc Hoa Xuân Oánh": after
+		// China, Taiwan or Hong Kong the press gives a name in its
+		// Sino-Vietnamese reading, Vietnamese syllables all.
+		return k
+	}
 	for j := k; j < b; j++ {
 		if !vntext.IsVietnameseSyllable(d.tokenText(j)) {
 			return k

@@ -583,6 +583,11 @@ func (s *Scorer) prepositionObject(d *doc, a int) bool {
 				k, moved = st, true
 			}
 		}
+		if e, st, ok := d.cueEndingAt(s, k, entryGazetteer); !moved && ok && k < a+1 && (e.tag == "countries" || e.tag == "places") {
+			// "với nhà lãnh đạo Triều Tiên Kim Jong Un": the country
+			// between the title and the name.
+			k, moved = st, true
+		}
 		if !moved && k > 1 && d.tokenText(k-1) == "," {
 			if _, st, ok := d.cueEndingAt(s, k-1, entryTitle); ok {
 				k, moved, comma = st, true, true
