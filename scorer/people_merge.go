@@ -968,11 +968,27 @@ func (s *Scorer) referredTo(d *doc, desc, gender string, k int, back bool) int {
 		if m < 0 || d.people[m].unnamed {
 			continue
 		}
-		if gender == unknown || gender == "" || d.people[m].gender == gender || d.people[m].gender == unknown {
+		g := d.people[m].gender
+		if g == "" {
+			g = s.honorificGender(d, d.people[m]) // genders are decided after this stage
+		}
+		if gender == unknown || gender == "" || g == gender || g == unknown {
 			return int(m)
 		}
 	}
 	return -1
+}
+
+// honorificGender is the gender an honorific before one of p's mentions
+// gives ("Bà Lò Thị Hoa"), or "": the person's gender before the gender
+// stage has run, for "người phụ nữ này" to take her up.
+func (s *Scorer) honorificGender(d *doc, p *person) string {
+	for _, sp := range p.spans {
+		if e, _, ok := d.cueEndingAt(s, sp[0], entryHonorific); ok && (e.gender == female || e.gender == male) {
+			return e.gender
+		}
+	}
+	return ""
 }
 
 // foldedNewsSource is "nguồn tin" as the folded text reads it.
