@@ -988,8 +988,21 @@ func (s *Scorer) honorificGender(d *doc, p *person) string {
 			return e.gender
 		}
 	}
+	// The middle names that say the sex outright: "Lò Thị Hoa", "Đinh Văn Khoa".
+	if w := strings.Fields(vntext.FoldString(p.name)); len(w) >= 3 && p.vn {
+		switch w[1] {
+		case foldedThi:
+			return female
+		case foldedVan:
+			return male
+		}
+	}
 	return ""
 }
+
+// foldedThi and foldedVan are the middle names "Thị" and "Văn" as the
+// folded text reads them.
+var foldedThi, foldedVan = vntext.FoldString("thị"), vntext.FoldString("văn")
 
 // foldedNewsSource is "nguồn tin" as the folded text reads it.
 var foldedNewsSource = vntext.FoldString("nguồn tin")
