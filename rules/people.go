@@ -131,7 +131,10 @@ type People struct {
 	// đường, công ty; inside it: Bank, FC).
 	Gazetteer map[string][]string
 	OrgBefore []string
-	OrgInside []string
+	// NotOrgBefore are common words that end in one of OrgBefore but are
+	// no place word: "môi trường" (environment), not "trường" (school).
+	NotOrgBefore []string
+	OrgInside    []string
 	// Notable are well-known people and their gender, used after the
 	// text's own cues and before the name tables.
 	Notable Gendered
@@ -300,6 +303,7 @@ type (
 		Brands        []string        `yaml:"brands"`
 		Works         []string        `yaml:"works"`
 		Before        []string        `yaml:"before"`
+		NotBefore     []string        `yaml:"not_before"`
 		Inside        []string        `yaml:"inside"`
 		Examples      []PeopleExample `yaml:"examples"`
 	}
@@ -566,8 +570,10 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, log *problemLog, ha
 			p.Gazetteer[kind] = append(p.Gazetteer[kind], l...)
 		}
 		phrases("before", f.Before)
+		phrases("not_before", f.NotBefore)
 		phrases("inside", f.Inside)
 		p.OrgBefore = append(p.OrgBefore, f.Before...)
+		p.NotOrgBefore = append(p.NotOrgBefore, f.NotBefore...)
 		p.OrgInside = append(p.OrgInside, f.Inside...)
 		p.Examples = append(p.Examples, f.Examples...)
 	}

@@ -32,6 +32,7 @@ const (
 	entrySource                         // people: a description standing for an unnamed source (gender)
 	entryPlural                         // people: a word that makes a description a group
 	entryOrgBefore                      // people: a word before a run that makes it a place or organisation
+	entryNotOrgBefore                   // people: a common word ending in an entryOrgBefore word, which it is not
 	entryGazetteer                      // people: a proper name that is not a person (kind in tag)
 	entryPossessive                     // people: a description that takes its possessor's name after it
 	entryChinese                        // people: a place or medium of Chinese-language public life

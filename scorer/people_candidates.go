@@ -533,6 +533,14 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 // Vietnamese full name (at the end of the run) is still a person's: "đảng
 // Dân chủ Joe Biden", "Ban Bí thư Võ Văn Thưởng".
 func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
+	if _, st, ok := d.cueEndingAt(s, a, entryNotOrgBefore); ok {
+		// A common word ending in a place word ("nổi tiếng", not "tiếng")
+		// leaves the run a person's, unless it describes a place word
+		// before it: "bộ phim nổi tiếng Star Trek" is a film.
+		if e, st2, ok := d.cueEndingAt(s, st, entryOrgBefore); ok && d.sent[st2] == d.sent[a] {
+			return e, st2, true
+		}
+	}
 	if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && !(st > 0 && d.tokenText(st) == foldedDept && d.tokenText(st-1) == foldedInterior) {
 		if _, vst, verb := d.cueEndingAt(s, a, entrySpeech); !verb || vst >= st {
 			return e, st, true
@@ -558,6 +566,20 @@ func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
 		return &noEntry, 0, false
 	}
 	return e, st, true
+}
+
+// fullNameSpeaks reports a Vietnamese full name of three syllables or more
+// that fills the run after an organisation and speaks right after it: the
+// title before the organisation is this person's, even where someone was
+// named just before ("Đồng ý với ông Tụng, Giám đốc Sở Khoa học thành phố
+// Đào Văn Lượng cho rằng ..."). A street, school or hospital keeps the name
+// of the person it honours.
+func (s *Scorer) fullNameSpeaks(d *doc, e *entry, a, b int) bool {
+	if namesakePlaces[e.key] || b-a < 3 || s.surnameAfter(d, a, b) != a {
+		return false
+	}
+	_, _, ok := d.cueAt(s, b, entrySpeech)
+	return ok
 }
 
 // "Nội vụ" (the interior) is a portfolio, not a department ("Vụ"):
@@ -622,7 +644,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			// name ends it ("Đào Nha").
 			return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true}
 		}
-		if c.title != nil && !s.inAppositive(d, a) {
+		if c.title != nil && (!s.inAppositive(d, a) || s.fullNameSpeaks(d, e, a, b)) {
 			// A title governs the organisation; the person's name ends the run:
 			// "người phát ngôn Bộ Quốc phòng Trung Quốc | Wu Qian". In an
 			// appositive the title is the person's before it: "Nguyễn Minh
@@ -636,6 +658,16 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			}
 		}
 		return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true}
+	}
+	if _, _, hon := d.cueEndingAt(s, a, entryHonorific); !hon && a > 0 && !d.toks[a].Newline && d.isWord(a-1) && !d.isUpper(a-1) {
+		// "Ủy ban châu Âu Ursula von der Leyen", "WHO khu vực châu Âu Hans
+		// Kluge": a place whose first word is in lower case ends inside the
+		// run, and its capitalised end ("Âu", also a family name) is no part
+		// of the name after it. Not after an honorific: "anh Quốc Thái" is
+		// no England ("Anh Quốc").
+		if kind, end := s.gazetteerAt(d, a-1, b); end > a && end < b && (kind == "countries" || kind == "places") {
+			a = end
+		}
 	}
 	titleCased := false // a title written in title case mid-sentence was stripped
 	// Strip what the run starts with: a capitalised honorific, role noun or
@@ -1263,6 +1295,12 @@ func (s *Scorer) nameAtEnd(d *doc, a, b int) int {
 		return -1 // no place before it: the run is the organisation's own name ("Đại học New South Wales")
 	}
 	if s.eastAsian[d.tokenText(k)] {
+		return k
+	}
+	if _, st, ok := d.cueEndingAt(s, k, entryChinese); ok && st >= a && b-k <= 3 {
+		// "Người phát ngôn Bộ Ngoại giao Trung Quốc Hoa Xuân Oánh": after
+		// China, Taiwan or Hong Kong the press gives a name in its
+		// Sino-Vietnamese reading, Vietnamese syllables all.
 		return k
 	}
 	for j := k; j < b; j++ {

@@ -528,7 +528,9 @@ var clauseConjunctions = foldedPhrases("và", "nhưng", "còn", "mà")
 // after a comma the noun counts only where the name opens the sentence or
 // clause, or where the noun runs on to "của" (a noun phrase, not a
 // subject). A capital after the noun introduces another person ("Hùng,
-// nữ ca sĩ Mai Lan") and a capital noun is a name ("Thụy Khuê - Thanh Niên").
+// nữ ca sĩ Mai Lan") and a capital noun is a name ("Thụy Khuê - Thanh Niên"),
+// but not after "của" or an honorific: "Chue, con gái của Daw Lin" is the
+// daughter, Daw Lin whose.
 func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 	if b+1 >= len(d.toks) || d.sent[b+1] != d.sent[a] || d.isUpper(b+1) {
 		return
@@ -553,8 +555,14 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 	opens := d.sentenceStart(a) || a > 0 && (d.tokenText(a-1) == ";" || d.tokenText(a-1) == ":")
 	// "bố của 30 cháu": the description says whose relative the person is.
 	of := end > b+1 && d.tokenText(end-1) == foldedOf
-	for k := end; k < len(d.toks) && k < end+12 && d.sent[k] == d.sent[a]; k++ {
+	for k := end; !of && k < len(d.toks) && k < end+12 && d.sent[k] == d.sent[a]; k++ {
 		if d.isWord(k) && d.isUpper(k) {
+			if _, _, hon := d.cueEndingAt(s, k, entryHonorific); hon {
+				// "X, con gái bà Daw Lin": a name after an honorific is
+				// whose relative X is, not the noun's own bearer.
+				of = true
+				break
+			}
 			if comma || k == end {
 				return
 			}

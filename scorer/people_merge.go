@@ -936,7 +936,7 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 		// An occupation right before a name is that person's title:
 		// "luật sư Mark Orth nói" is the lawyer himself, while "đại diện
 		// Chi Pu" and "vợ Hùng" stand for someone of theirs.
-		if (s.occupationTitle(d, k, end) || s.ownTitle(d, k, end, j)) && !s.starsAide(d, k, end, j) {
+		if (s.occupationTitle(d, k, end) || s.ownTitle(d, k, end, j) || spokespersons.spans(d, k, end)) && !s.starsAide(d, k, end, j) {
 			return 0, entry{}, false
 		}
 	}
@@ -993,12 +993,41 @@ func (s *Scorer) referredTo(d *doc, desc, gender string, k int, back bool) int {
 		if m < 0 || d.people[m].unnamed {
 			continue
 		}
-		if gender == unknown || gender == "" || d.people[m].gender == gender || d.people[m].gender == unknown {
+		g := d.people[m].gender
+		if g == "" {
+			g = s.honorificGender(d, d.people[m]) // genders are decided after this stage
+		}
+		if gender == unknown || gender == "" || g == gender || g == unknown {
 			return int(m)
 		}
 	}
 	return -1
 }
+
+// honorificGender is the gender an honorific before one of p's mentions
+// gives ("Bà Lò Thị Hoa"), or "": the person's gender before the gender
+// stage has run, for "người phụ nữ này" to take her up.
+func (s *Scorer) honorificGender(d *doc, p *person) string {
+	for _, sp := range p.spans {
+		if e, _, ok := d.cueEndingAt(s, sp[0], entryHonorific); ok && (e.gender == female || e.gender == male) {
+			return e.gender
+		}
+	}
+	// The middle names that say the sex outright: "Lò Thị Hoa", "Đinh Văn Khoa".
+	if w := strings.Fields(vntext.FoldString(p.name)); len(w) >= 3 && p.vn {
+		switch w[1] {
+		case foldedThi:
+			return female
+		case foldedVan:
+			return male
+		}
+	}
+	return ""
+}
+
+// foldedThi and foldedVan are the middle names "Thị" and "Văn" as the
+// folded text reads them.
+var foldedThi, foldedVan = vntext.FoldString("thị"), vntext.FoldString("văn")
 
 // foldedNewsSource is "nguồn tin" as the folded text reads it.
 var foldedNewsSource = vntext.FoldString("nguồn tin")

@@ -467,7 +467,8 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 		k -= 2 // "gia đình tài tử quá cố X": the late star's family speaks
 	}
 	for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
-		if _, st, ok := d.cueEndingAt(s, k, entryPossessive); ok && !s.occupationTitle(d, st, k) && !couples.spans(d, max(0, st-1), k) {
+		if _, st, ok := d.cueEndingAt(s, k, entryPossessive); ok && !s.occupationTitle(d, st, k) && !couples.spans(d, max(0, st-1), k) &&
+			!spokespersons.spans(d, st, k) {
 			if _, _, honor := d.cueEndingAt(s, k, entryHonorific); !honor {
 				return true // "công ty quản lý Nhã Phương": "quản lý" is whose, not her title ("cháu Minh" is Minh)
 			}
@@ -495,6 +496,12 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	}
 	return ok
 }
+
+// spokespersons right before a name are that person's title: "người phát
+// ngôn Ned Price cho biết" quotes Price; whose spokesperson takes "của"
+// ("người phát ngôn của Ned Price").
+var spokespersons = foldedPhraseSet("người phát ngôn", "phát ngôn viên", "phó phát ngôn viên", "nữ phát ngôn viên",
+	"nữ người phát ngôn")
 
 // couples name a husband and wife together, the names after them being
 // theirs: "vợ chồng anh T.".
@@ -585,6 +592,11 @@ func (s *Scorer) prepositionObject(d *doc, a int) bool {
 			if _, st, ok := d.cueEndingAt(s, k, kind); ok {
 				k, moved = st, true
 			}
+		}
+		if e, st, ok := d.cueEndingAt(s, k, entryGazetteer); !moved && ok && k < a+1 && (e.tag == "countries" || e.tag == "places") {
+			// "với nhà lãnh đạo Triều Tiên Kim Jong Un": the country
+			// between the title and the name.
+			k, moved = st, true
 		}
 		if !moved && k > 1 && d.tokenText(k-1) == "," {
 			if _, st, ok := d.cueEndingAt(s, k-1, entryTitle); ok {

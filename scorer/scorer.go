@@ -246,7 +246,7 @@ func peoplePhrases(p *rules.People, cue func(string, entry)) {
 		phrases []string
 	}{
 		{entrySpeech, p.Speech}, {entryNotSpeech, p.NotSpeech}, {entryNotHonorific, p.Not},
-		{entryAdverb, p.Adverbs}, {entryTheo, p.Theo}, {entryPlural, p.Plural}, {entryOrgBefore, p.OrgBefore},
+		{entryAdverb, p.Adverbs}, {entryTheo, p.Theo}, {entryPlural, p.Plural}, {entryOrgBefore, p.OrgBefore}, {entryNotOrgBefore, p.NotOrgBefore},
 		{entryPossessive, p.Possessive}, {entryChinese, chineseWords},
 	} {
 		for _, ph := range list.phrases {
@@ -561,6 +561,8 @@ func notKind(k entryKind) entryKind {
 		return entryNotSpeech
 	case entryHonorific, entryReference, entrySource, entryRoleNoun:
 		return entryNotHonorific
+	case entryOrgBefore:
+		return entryNotOrgBefore
 	}
 	return 255
 }
