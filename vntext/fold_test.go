@@ -247,7 +247,8 @@ func joinTouching(toks []Token) []Token {
 }
 
 func FuzzTokens(f *testing.F) {
-	for _, s := range []string{"TS. Lan nói: “Có.” Rồi…", "\"a\" 'b'", "x\n\n.y", "PGS.TS.", ""} {
+	for _, s := range []string{"TS. Lan nói: “Có.” Rồi…", "\"a\" 'b'", "x\n\n.y", "PGS.TS.", "",
+		"Anh viết: “Chúc mừng\nem, cô gái.”\n“Mới", "Cô nói \"đi\n\nvề.\" Rồi \"x\n\""} { // quotations over paragraphs
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
