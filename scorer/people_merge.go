@@ -1399,6 +1399,11 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 	if d.sentenceStart(k) {
 		return true
 	}
+	if k >= 2 && relayVerbs.spans(d, k-2, k) {
+		// A news outlet relaying someone: "Reuters dẫn lời một quan chức Bộ
+		// Y tế cho hay": who is relayed is the subject of the speech verb.
+		return true
+	}
 	if !clauseOpeners[d.tokenText(k-1)] {
 		return false
 	}
@@ -1407,6 +1412,9 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 	}
 	return true
 }
+
+// relayVerbs bring in whose words an outlet or a document relays.
+var relayVerbs = foldedPhraseSet("dẫn lời", "trích lời")
 
 // introducedAs returns the person last introduced with description desc
 // ("bà đỡ", "bác sĩ") before token k, or -1.
