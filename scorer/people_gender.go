@@ -504,11 +504,31 @@ func (s *Scorer) afterOwnSpeechVerb(d *doc, b, k int) bool {
 		k--
 	}
 	_, start, ok := d.cueEndingAt(s, k, entrySpeech)
-	if !ok || start < b || start-b > 12 {
+	if !ok || start < b || start-b > 12 && !(start-b <= maxAppositiveSpan && appositiveSpan(d, b, start)) {
 		return false
 	}
 	for j := b; j < start; j++ {
 		if clauseConjunctions[d.tokenText(j)] {
+			return false
+		}
+	}
+	return true
+}
+
+// maxAppositiveSpan is how many tokens an appositive between a name and
+// its speech verb may take: "X, người điều hành nghĩa trang Y ở Manaus,
+// thủ phủ bang Amazonas, mô tả rằng anh ...".
+const maxAppositiveSpan = 32
+
+// appositiveSpan reports tokens [b, start) that set off a description of the
+// person just named: a comma right after the name, a comma right before the
+// verb, all in one sentence and no quotation inside.
+func appositiveSpan(d *doc, b, start int) bool {
+	if b >= start || d.tokenText(b) != "," || d.tokenText(start-1) != "," {
+		return false
+	}
+	for j := b; j < start; j++ {
+		if d.quote[j] || d.sent[j] != d.sent[b] {
 			return false
 		}
 	}
