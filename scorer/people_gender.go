@@ -480,7 +480,9 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 // đó cô lại được chọn biểu diễn", "Hiện anh sống ở Đà Lạt".
 var sentenceAdverbs = foldedPhraseSet("sau đó", "ngay sau đó", "rồi", "lúc đó", "khi đó", "từ đó", "sau này", "hiện",
 	"hiện nay", "hiện tại", "giờ đây", "bây giờ", "vì thế", "vì vậy", "do đó", "bởi vậy", "thế nhưng", "tuy nhiên",
-	"nhưng", "còn")
+	"nhưng", "còn",
+	// the day or part of a day fronted: "Sáng nay ông tuyên bố ..."
+	"hôm nay", "hôm qua", "sáng nay", "chiều nay", "tối nay", "sáng qua", "chiều qua", "tối qua", "trước đó")
 
 // afterSentenceAdverb reports token k right after a sentence adverb that
 // opens its sentence.
