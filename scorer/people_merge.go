@@ -708,7 +708,9 @@ func (s *Scorer) pairedSource(d *doc, e entry, end int) int {
 	// Two bare words of kin ("cha mẹ", "bố mẹ"), not a description and
 	// whose it is ("con trai của một nữ bệnh nhân": her son).
 	if next, nend, ok := d.cueAt(s, end, entrySource); ok && (next.gender == female || next.gender == male) &&
-		next.gender != e.gender && nend == end+1 && len(strings.Fields(e.key)) == 1 {
+		next.gender != e.gender && (nend == end+1 || nend == end+2 && d.tokenText(end+1) == s.words.cua) &&
+		len(strings.Fields(e.key)) == 1 {
+		// ("cha mẹ của cô dâu": the parents of the bride, whose they are after.)
 		return nend
 	}
 	return end
