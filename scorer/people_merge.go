@@ -1108,6 +1108,14 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 		}
 	case pi == -1:
+		if pi := s.countryLeader(d, e, k, end); pi >= 0 {
+			// "Tổng thống Nga Vladimir Putin ... Nhà lãnh đạo Nga nhấn mạnh":
+			// the country's one leader named before.
+			if p := d.people[pi]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			return
+		}
 		if pi := s.titledAfter(d, e.key, end); pi >= 0 {
 			// "Phó Thủ tướng đánh giá ..." before a caption names "Phó Thủ
 			// tướng Vũ Đức Đam": the one holder of the title in the story.
@@ -1123,6 +1131,45 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 		}
 		s.addSource(d, entry{kind: entrySource, gender: unknown}, k, end, descEnd, v)
 	}
+}
+
+// leaderWords are titles that stand for whoever leads a country, whatever
+// their office: "nhà lãnh đạo Nga", "người đứng đầu Điện Kremlin".
+var leaderWords = foldedPhraseSet("lãnh đạo", "nhà lãnh đạo")
+
+// countryLeader returns, for a leader word [k, end) followed by a country
+// ("Nhà lãnh đạo Nga"), the one person named before k right after an
+// official's title and that same country ("Tổng thống Nga Vladimir
+// Putin"); -1 when there is none or more than one.
+func (s *Scorer) countryLeader(d *doc, e entry, k, end int) int {
+	if !leaderWords.spans(d, k, end) && !(k > 0 && leaderWords.spans(d, k-1, end)) {
+		return -1
+	}
+	kind, cend := s.gazetteerAt(d, end, len(d.toks))
+	if kind != "countries" || cend <= end {
+		return -1
+	}
+	country := d.joined(end, cend)
+	found := -1
+	for j := k - 1; j > 0 && j >= k-2000; j-- {
+		if d.mention[j] < 0 || d.people[d.mention[j]].unnamed || d.mention[j-1] == d.mention[j] {
+			continue
+		}
+		st := j - (cend - end)
+		if st <= 0 || d.joined(st, j) != country {
+			continue
+		}
+		if t, _, ok := d.cueEndingAt(s, st, entryTitle); !ok || t.tag != roleOfficial {
+			continue
+		}
+		switch pi := int(d.mention[j]); {
+		case found < 0:
+			found = pi
+		case found != pi:
+			return -1
+		}
+	}
+	return found
 }
 
 // titledAfter returns the one named person the title with folded key is
