@@ -675,6 +675,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	// before a name (Nga Putin), an organisation (Sở TDTT Nghệ An Nguyễn
 	// Hoàng Thụ), a word that is never a name.
 	for a < b {
+		if kind, end := s.gazetteerAt(d, a, b); kind == "countries" && end > a+1 && end < b {
+			// A country whose first word is also an organisation's ("Đài
+			// Loan", "Triều Tiên") before a name: "cơ quan phòng vệ Đài Loan
+			// Chiu Kuo-cheng". Stripped as "Nga Putin" is below.
+			a = end
+			continue
+		}
 		if e, end, ok := d.cueAt(s, a, entryOrgBefore); ok && !s.surnames[d.tokenText(a)] && c.honor == nil && c.roleNoun == nil {
 			if k := s.surnameAfter(d, min(end, b), b); k >= 0 && (c.title != nil || d.sentenceStart(c.runA)) &&
 				!s.titleOfOthers(d, c.runA, c.title) && !d.namesakeRun(e, end, k) {

@@ -480,7 +480,9 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 // đó cô lại được chọn biểu diễn", "Hiện anh sống ở Đà Lạt".
 var sentenceAdverbs = foldedPhraseSet("sau đó", "ngay sau đó", "rồi", "lúc đó", "khi đó", "từ đó", "sau này", "hiện",
 	"hiện nay", "hiện tại", "giờ đây", "bây giờ", "vì thế", "vì vậy", "do đó", "bởi vậy", "thế nhưng", "tuy nhiên",
-	"nhưng", "còn")
+	"nhưng", "còn",
+	// the day or part of a day fronted: "Sáng nay ông tuyên bố ..."
+	"hôm nay", "hôm qua", "sáng nay", "chiều nay", "tối nay", "sáng qua", "chiều qua", "tối qua", "trước đó")
 
 // afterSentenceAdverb reports token k right after a sentence adverb that
 // opens its sentence.
@@ -504,11 +506,31 @@ func (s *Scorer) afterOwnSpeechVerb(d *doc, b, k int) bool {
 		k--
 	}
 	_, start, ok := d.cueEndingAt(s, k, entrySpeech)
-	if !ok || start < b || start-b > 12 {
+	if !ok || start < b || start-b > 12 && !(start-b <= maxAppositiveSpan && appositiveSpan(d, b, start)) {
 		return false
 	}
 	for j := b; j < start; j++ {
 		if clauseConjunctions[d.tokenText(j)] {
+			return false
+		}
+	}
+	return true
+}
+
+// maxAppositiveSpan is how many tokens an appositive between a name and
+// its speech verb may take: "X, người điều hành nghĩa trang Y ở Manaus,
+// thủ phủ bang Amazonas, mô tả rằng anh ...".
+const maxAppositiveSpan = 32
+
+// appositiveSpan reports tokens [b, start) that set off a description of the
+// person just named: a comma right after the name, a comma right before the
+// verb, all in one sentence and no quotation inside.
+func appositiveSpan(d *doc, b, start int) bool {
+	if b >= start || d.tokenText(b) != "," || d.tokenText(start-1) != "," {
+		return false
+	}
+	for j := b; j < start; j++ {
+		if d.quote[j] || d.sent[j] != d.sent[b] {
 			return false
 		}
 	}

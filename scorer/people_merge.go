@@ -708,7 +708,9 @@ func (s *Scorer) pairedSource(d *doc, e entry, end int) int {
 	// Two bare words of kin ("cha mẹ", "bố mẹ"), not a description and
 	// whose it is ("con trai của một nữ bệnh nhân": her son).
 	if next, nend, ok := d.cueAt(s, end, entrySource); ok && (next.gender == female || next.gender == male) &&
-		next.gender != e.gender && nend == end+1 && len(strings.Fields(e.key)) == 1 {
+		next.gender != e.gender && (nend == end+1 || nend == end+2 && d.tokenText(end+1) == s.words.cua) &&
+		len(strings.Fields(e.key)) == 1 {
+		// ("cha mẹ của cô dâu": the parents of the bride, whose they are after.)
 		return nend
 	}
 	return end
@@ -1106,6 +1108,14 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 		}
 	case pi == -1:
+		if pi := s.countryLeader(d, e, k, end); pi >= 0 {
+			// "Tổng thống Nga Vladimir Putin ... Nhà lãnh đạo Nga nhấn mạnh":
+			// the country's one leader named before.
+			if p := d.people[pi]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			return
+		}
 		if pi := s.titledAfter(d, e.key, end); pi >= 0 {
 			// "Phó Thủ tướng đánh giá ..." before a caption names "Phó Thủ
 			// tướng Vũ Đức Đam": the one holder of the title in the story.
@@ -1121,6 +1131,45 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 		}
 		s.addSource(d, entry{kind: entrySource, gender: unknown}, k, end, descEnd, v)
 	}
+}
+
+// leaderWords are titles that stand for whoever leads a country, whatever
+// their office: "nhà lãnh đạo Nga", "người đứng đầu Điện Kremlin".
+var leaderWords = foldedPhraseSet("lãnh đạo", "nhà lãnh đạo")
+
+// countryLeader returns, for a leader word [k, end) followed by a country
+// ("Nhà lãnh đạo Nga"), the one person named before k right after an
+// official's title and that same country ("Tổng thống Nga Vladimir
+// Putin"); -1 when there is none or more than one.
+func (s *Scorer) countryLeader(d *doc, e entry, k, end int) int {
+	if !leaderWords.spans(d, k, end) && !(k > 0 && leaderWords.spans(d, k-1, end)) {
+		return -1
+	}
+	kind, cend := s.gazetteerAt(d, end, len(d.toks))
+	if kind != "countries" || cend <= end {
+		return -1
+	}
+	country := d.joined(end, cend)
+	found := -1
+	for j := k - 1; j > 0 && j >= k-2000; j-- {
+		if d.mention[j] < 0 || d.people[d.mention[j]].unnamed || d.mention[j-1] == d.mention[j] {
+			continue
+		}
+		st := j - (cend - end)
+		if st <= 0 || d.joined(st, j) != country {
+			continue
+		}
+		if t, _, ok := d.cueEndingAt(s, st, entryTitle); !ok || t.tag != roleOfficial {
+			continue
+		}
+		switch pi := int(d.mention[j]); {
+		case found < 0:
+			found = pi
+		case found != pi:
+			return -1
+		}
+	}
+	return found
 }
 
 // titledAfter returns the one named person the title with folded key is
@@ -1399,6 +1448,11 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 	if d.sentenceStart(k) {
 		return true
 	}
+	if k >= 2 && relayVerbs.spans(d, k-2, k) {
+		// A news outlet relaying someone: "Reuters dẫn lời một quan chức Bộ
+		// Y tế cho hay": who is relayed is the subject of the speech verb.
+		return true
+	}
 	if !clauseOpeners[d.tokenText(k-1)] {
 		return false
 	}
@@ -1407,6 +1461,9 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 	}
 	return true
 }
+
+// relayVerbs bring in whose words an outlet or a document relays.
+var relayVerbs = foldedPhraseSet("dẫn lời", "trích lời")
 
 // introducedAs returns the person last introduced with description desc
 // ("bà đỡ", "bác sĩ") before token k, or -1.

@@ -1410,7 +1410,8 @@ func (s *Scorer) anaphora(d *doc) {
 			case d.quote[j]:
 				// "“... ý kiến của Charlie ...”, ông cho hay": a person named
 				// inside the words is spoken of; the pronoun is their speaker.
-			case (e.gender == unknown || d.people[m].gender == e.gender) && d.sentenceStart(k) && s.objectMention(d, j):
+			case (e.gender == unknown || d.people[m].gender == e.gender) && (d.sentenceStart(k) || afterSentenceAdverb(d, k)) &&
+				s.objectMention(d, j):
 				// "X đến chúc mừng nhạc sĩ Y. Anh thừa nhận ...", "... có sự tham
 				// gia của NSND Y. Chị nói": a pronoun opening a sentence takes up
 				// the subject before, not the object.
