@@ -96,6 +96,19 @@ type matcher struct {
 	// byte each: most nodes a scan reaches end no phrase, and testing a
 	// bit here reads neither of their outs and ctx slices.
 	flags []uint8
+	// last is the key inserted last and path the nodes its syllables reach
+	// (with the end of each syllable in it): phrases composed of lists
+	// come one head after another ("tính cách của phụ nữ", "tính cách của
+	// vợ"...), so insert walks on from the prefix they share.
+	last string
+	path []pathStep
+}
+
+// pathStep is one syllable of matcher.last: where it ends in the key and
+// the node it reaches.
+type pathStep struct {
+	end  int
+	node int32
 }
 
 const (
@@ -161,11 +174,36 @@ func (m *matcher) insert(e entry) error {
 	if e.key == "" {
 		return fmt.Errorf("phrase %q has no syllables", e.phrase)
 	}
+	// The syllables shared with the last key are walked already: their
+	// nodes are on the path (only the flag below may be new).
+	common := 0
+	for common < len(e.key) && common < len(m.last) && e.key[common] == m.last[common] {
+		common++
+	}
 	node := int32(0)
 	depth := 0
-	for rest := e.key; rest != ""; depth++ {
+	for depth < len(m.path) {
+		st := m.path[depth]
+		if st.end > common || st.end < len(e.key) && e.key[st.end] != ' ' {
+			break
+		}
+		if e.kind.crossable() {
+			m.flags[node] |= nodeCrossBelow
+		}
+		node = st.node
+		depth++
+	}
+	m.path = m.path[:depth]
+	rest, at := e.key, 0
+	if depth > 0 {
+		at = min(m.path[depth-1].end+1, len(e.key))
+		rest = e.key[at:]
+	}
+	m.last = e.key
+	for ; rest != ""; depth++ {
 		var syl string
 		syl, rest, _ = strings.Cut(rest, " ")
+		at += len(syl)
 		id := m.id(syl, true)
 		edge := edgeKey(node, id)
 		next, ok := m.edges.get(edge)
@@ -185,6 +223,8 @@ func (m *matcher) insert(e entry) error {
 			m.flags[node] |= nodeCrossBelow
 		}
 		node = next
+		m.path = append(m.path, pathStep{end: at, node: node})
+		at++ // the space
 	}
 	outs, flag := &m.outs[node], nodeOuts
 	if e.kind.context() {
