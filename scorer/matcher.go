@@ -206,7 +206,12 @@ func (m *matcher) insert(e entry) error {
 		at += len(syl)
 		id := m.id(syl, true)
 		edge := edgeKey(node, id)
-		next, ok := m.edges.get(edge)
+		// No edge when the node's bit for id is not set: most lookups of
+		// new syllables would miss in a large table.
+		next, ok := int32(0), false
+		if m.kids[node]&kidBit(id) != 0 {
+			next, ok = m.edges.get(edge)
+		}
 		if !ok {
 			next = int32(len(m.outs))
 			m.outs = append(m.outs, nil)
