@@ -260,14 +260,14 @@ type Rule struct {
 	Line int    `yaml:"-"`
 
 	// keys holds, by field (as validate names it: "tokens",
-	// "near.tokens"...), vntext.FoldString of each of the field's phrases
-	// as Load left them, which Load folds to find duplicates ("" where it
-	// did not): see Keys.
+	// "near.tokens"...), the key of each of the field's phrases as Load
+	// left them, which Load folds to find duplicates ("" where it did
+	// not): see Keys.
 	keys map[string][]string
 }
 
-// Keys returns the folded keys (vntext.FoldString) Load computed for the
-// phrases of a field, named as in Load's messages ("tokens",
+// Keys returns the keys Load computed for the phrases of a field,
+// vntext.Spaced(vntext.FoldString(phrase)) as the matcher compiles them, named as in Load's messages ("tokens",
 // "near.exceptions", "spare_men.men"...), one for each phrase in order, ""
 // where there is none; nil when it computed none. A phrase composed of
 // lists was not folded whole: its key joins the folded list items and
@@ -593,14 +593,28 @@ func foldLists(lists map[string][]string) map[string][]string {
 	out := make(map[string][]string, len(lists))
 	for name, items := range lists {
 		keys := make([]string, len(items))
+		var toks []vntext.Token
 		for i, it := range items {
-			if composable(it) {
-				keys[i] = vntext.FoldString(it)
-			}
+			keys[i] = composedKey(it, &toks)
 		}
 		out[name] = keys
 	}
 	return out
+}
+
+// composedKey is the key of a part of composed phrases, "" when the
+// phrase's key is not the parts' joined (see composable): vntext.FoldString
+// of the part, which must also be its vntext.Spaced (tokens one space
+// apart), so that the joined key is too.
+func composedKey(p string, toks *[]vntext.Token) string {
+	if !composable(p) {
+		return ""
+	}
+	k := vntext.FoldString(p)
+	if vntext.Spaced(k, toks) != k {
+		return ""
+	}
+	return k
 }
 
 // composable reports whether the key of a phrase joining p to other parts
@@ -626,6 +640,7 @@ func expandLists(r *Rule, lists, folded map[string][]string) []string {
 	if r.keys == nil {
 		r.keys = map[string][]string{}
 	}
+	var toks []vntext.Token
 	expand := func(field string, in []string) []string {
 		out := make([]string, 0, len(in))
 		var keys []string // aligned with out once a phrase composes lists
@@ -648,8 +663,8 @@ func expandLists(r *Rule, lists, folded map[string][]string) []string {
 						break
 					}
 					alts, akeys = l, folded[name]
-				} else if composable(w) {
-					akeys[0] = vntext.FoldString(w)
+				} else {
+					akeys[0] = composedKey(w, &toks)
 				}
 				next := make([]string, 0, len(phrases)*len(alts))
 				nextKeys := make([]string, 0, len(phrases)*len(alts))
@@ -843,6 +858,7 @@ func validate(r *Rule) []string {
 	if r.keys == nil {
 		r.keys = map[string][]string{}
 	}
+	var toks []vntext.Token
 	phrases := func(field string, list []string) {
 		seen := make(map[string]bool, len(list))
 		keys := r.keys[field] // expandLists's keys of composed phrases
@@ -862,7 +878,7 @@ func validate(r *Rule) []string {
 				sp := singleSpaced(p)
 				k = vntext.FoldString(sp)
 				if sp == p {
-					keys[i] = k
+					keys[i] = vntext.Spaced(k, &toks)
 				}
 			}
 			if seen[k] {

@@ -533,6 +533,7 @@ func TestComposedKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
+	var toks []vntext.Token
 	for _, r := range set.Rules {
 		fields := map[string][]string{"tokens": r.Tokens, "exceptions": r.Exceptions}
 		if r.Near != nil {
@@ -561,8 +562,8 @@ func TestComposedKeys(t *testing.T) {
 					continue
 				}
 				n++
-				if want := vntext.FoldString(p); keys[i] != want {
-					t.Errorf("rule %s %s: key of %q is %q, FoldString gives %q", r.ID, field, p, keys[i], want)
+				if want := vntext.Spaced(vntext.FoldString(p), &toks); keys[i] != want {
+					t.Errorf("rule %s %s: key of %q is %q, want %q", r.ID, field, p, keys[i], want)
 				}
 			}
 		}
@@ -576,15 +577,16 @@ func TestComposedKeys(t *testing.T) {
 // TestComposeKeysOddParts checks keys composed of list items that do not
 // fold alone as they do in a phrase: those are folded whole.
 func TestComposeKeysOddParts(t *testing.T) {
-	lists := map[string][]string{"a": {"Hoà", "thuý  kiều", " x", "\u0301a", "ĐẸP", "ủy,"}}
+	lists := map[string][]string{"a": {"Hoà", "thuý  kiều", " x", "\u0301a", "ĐẸP", "ủy,", "a,b", "x - y"}}
 	r := &Rule{Tokens: []string{"cô @a Nga", "@a", "@a @a"}}
 	if bad := expandLists(r, lists, foldLists(lists)); len(bad) > 0 {
 		t.Fatal(bad)
 	}
 	keys := r.Keys("tokens")
+	var toks []vntext.Token
 	for i, p := range r.Tokens {
-		if keys[i] != "" && keys[i] != vntext.FoldString(p) {
-			t.Errorf("key of %q is %q, FoldString gives %q", p, keys[i], vntext.FoldString(p))
+		if want := vntext.Spaced(vntext.FoldString(p), &toks); keys[i] != "" && keys[i] != want {
+			t.Errorf("key of %q is %q, want %q", p, keys[i], want)
 		}
 	}
 }

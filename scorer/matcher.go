@@ -252,18 +252,19 @@ func (m *matcher) insert(e entry) error {
 }
 
 // compile compiles entries, each with its phrase set, into the trie of a
-// new matcher, in their order, and returns the first entry that fails; fold
-// is vntext.FoldString of an entry's phrase. The phrases are folded on every
-// core first: that is the costly part (start-up folds some 20,000 phrases),
-// and it needs nothing of the trie. The entries kept become the matcher's:
-// es is its memory.
-func (m *matcher) compile(es []entry, fold func(*entry) string) (entry, error) {
+// new matcher, in their order, and returns the first entry that fails. An
+// entry's key, when it is set, is vntext.Spaced of its phrase's key
+// (vntext.FoldString): rules.Rule.Keys, which Load computed checking the
+// phrases. The other phrases are folded on every core first: that is the
+// costly part, and it needs nothing of the trie. The entries kept become
+// the matcher's: es is its memory.
+func (m *matcher) compile(es []entry) (entry, error) {
 	parallel.For(len(es), 1024, func(lo, hi int) {
 		var toks []vntext.Token
 		for i := lo; i < hi; i++ {
-			key := fold(&es[i])
-			toks = vntext.AppendTokens(toks[:0], key)
-			es[i].key = spaced(key, toks)
+			if es[i].key == "" {
+				es[i].key = vntext.Spaced(vntext.FoldString(es[i].phrase), &toks)
+			}
 		}
 	})
 	// Entries kept are written over the start of es, never past the one
@@ -276,32 +277,6 @@ func (m *matcher) compile(es []entry, fold func(*entry) string) (entry, error) {
 		}
 	}
 	return entry{}, nil
-}
-
-// spaced is the tokens of key one space apart: key itself when it is
-// written so already, as nearly every phrase is.
-func spaced(key string, toks []vntext.Token) string {
-	at := 0
-	for i, t := range toks {
-		if t.Start != at {
-			break
-		}
-		at = t.End + 1
-		if i == len(toks)-1 && t.End == len(key) {
-			return key
-		}
-		if t.End >= len(key) || key[t.End] != ' ' {
-			break
-		}
-	}
-	var b strings.Builder
-	for i, t := range toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(key[t.Start:t.End])
-	}
-	return b.String()
 }
 
 // hit is a phrase found at tokens [start, end).

@@ -25,9 +25,7 @@ func TestInsertResumesPath(t *testing.T) {
 	fresh := newMatcher()
 	var toks []vntext.Token
 	for _, e := range s.m.entries {
-		key := vntext.FoldString(e.phrase)
-		toks = vntext.AppendTokens(toks[:0], key)
-		if want := spaced(key, toks); e.key != want {
+		if want := vntext.Spaced(vntext.FoldString(e.phrase), &toks); e.key != want {
 			t.Errorf("%q: key %q, want %q", e.phrase, e.key, want)
 		}
 		fresh.last, fresh.path = "", nil // from the root

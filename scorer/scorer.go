@@ -142,12 +142,7 @@ func New(set *rules.Set) (*Scorer, error) {
 	// phrases compile: inserting them into the trie is one core's work.
 	var sets sync.WaitGroup
 	sets.Go(func() { s.indexPeople(&set.People) })
-	e, err := s.m.compile(phrases, func(e *entry) string {
-		if e.key != "" {
-			return e.key // folded once already, to lint it
-		}
-		return vntext.FoldString(e.phrase)
-	})
+	e, err := s.m.compile(phrases)
 	sets.Wait()
 	if err != nil {
 		if e.rule >= 0 {
