@@ -266,13 +266,14 @@ type Rule struct {
 	keys map[string][]string
 }
 
-// Keys returns the keys Load computed for the phrases of a field,
-// vntext.Spaced(vntext.FoldString(phrase)) as the matcher compiles them, named as in Load's messages ("tokens",
-// "near.exceptions", "spare_men.men"...), one for each phrase in order, ""
-// where there is none; nil when it computed none. A phrase composed of
-// lists was not folded whole: its key joins the folded list items and
-// words. Compiling the rule uses them rather than fold 35,000 phrases
-// again; they hold only while the field is not changed.
+// Keys returns the keys Load computed for the phrases of a field (named as
+// in Load's messages: "tokens", "near.exceptions", "spare_men.men"...):
+// vntext.Spaced(vntext.FoldString(phrase)), as the matcher compiles them,
+// one for each phrase in order, "" where there is none; nil when it
+// computed none. A phrase composed of lists was not folded whole: its key
+// joins the keys of its list items and words, each folded once. Compiling
+// the rule uses them rather than fold 35,000 phrases again; they hold only
+// while the field is not changed.
 func (r *Rule) Keys(field string) []string { return r.keys[field] }
 
 // ruleFile is the layout of a rules file.
@@ -634,7 +635,7 @@ func composable(p string) bool {
 // phrase: "@female_traits của @women_roles" stands for every trait followed by
 // "của" and every role, in the order of the lists. folded is foldLists of
 // lists: a composed phrase's key joins its parts' keys, folded once each,
-// rather than fold every combination (see Rule.keys).
+// rather than fold every combination (see Rule.Keys).
 func expandLists(r *Rule, lists, folded map[string][]string) []string {
 	var bad []string
 	if r.keys == nil {
