@@ -259,20 +259,22 @@ type Rule struct {
 	File string `yaml:"-"`
 	Line int    `yaml:"-"`
 
-	// folded holds vntext.FoldString of the rule's phrases, which Load
-	// folds to find duplicates: see Fold.
-	folded map[string]string
+	// keys holds, by field (as validate names it: "tokens",
+	// "near.tokens"...), the key of each of the field's phrases as Load
+	// left them, which Load folds to find duplicates ("" where it did
+	// not): see Keys.
+	keys map[string][]string
 }
 
-// Fold returns vntext.FoldString(phrase): for the rule's own phrases, the
-// key Load computed checking them, so that compiling the rule does not fold
-// them again.
-func (r *Rule) Fold(phrase string) string {
-	if k, ok := r.folded[phrase]; ok {
-		return k
-	}
-	return vntext.FoldString(phrase)
-}
+// Keys returns the keys Load computed for the phrases of a field (named as
+// in Load's messages: "tokens", "near.exceptions", "spare_men.men"...):
+// vntext.Spaced(vntext.FoldString(phrase)), as the matcher compiles them,
+// one for each phrase in order, "" where there is none; nil when it
+// computed none. A phrase composed of lists was not folded whole: its key
+// joins the keys of its list items and words, each folded once. Compiling
+// the rule uses them rather than fold 35,000 phrases again; they hold only
+// while the field is not changed.
+func (r *Rule) Keys(field string) []string { return r.keys[field] }
 
 // ruleFile is the layout of a rules file.
 type ruleFile struct {
@@ -478,9 +480,10 @@ func parse(fsys fs.FS) (*Set, []Problem) {
 	// others, so the rules are on every core (folding their phrases to find
 	// duplicates is the costly part), and reported in order.
 	msgs := make([][]string, len(set.Rules))
+	folded := foldLists(lists)
 	parallel.For(len(set.Rules), 4, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			msgs[i] = append(expandLists(&set.Rules[i], lists), validate(&set.Rules[i])...)
+			msgs[i] = append(expandLists(&set.Rules[i], lists, folded), validate(&set.Rules[i])...)
 		}
 	})
 	for i := range set.Rules {
@@ -585,40 +588,109 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
+// foldLists returns, for each list, the folded key of each item that a
+// composed phrase may join as it is (see composable), "" for the others.
+func foldLists(lists map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(lists))
+	for name, items := range lists {
+		keys := make([]string, len(items))
+		var toks []vntext.Token
+		for i, it := range items {
+			keys[i] = composedKey(it, &toks)
+		}
+		out[name] = keys
+	}
+	return out
+}
+
+// composedKey is the key of a part of composed phrases, "" when the
+// phrase's key is not the parts' joined (see composable): vntext.FoldString
+// of the part, which must also be its vntext.Spaced (tokens one space
+// apart), so that the joined key is too.
+func composedKey(p string, toks *[]vntext.Token) string {
+	if !composable(p) {
+		return ""
+	}
+	k := vntext.FoldString(p)
+	if vntext.Spaced(k, toks) != k {
+		return ""
+	}
+	return k
+}
+
+// composable reports whether the key of a phrase joining p to other parts
+// with single spaces is the parts' keys joined so: p is single-spaced, not
+// empty, and does not open with a combining mark (which would fold with
+// the part before). Folding is per syllable, and a space ends one.
+func composable(p string) bool {
+	if p == "" || singleSpaced(p) != p {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(p)
+	return !unicode.Is(unicode.Mn, r)
+}
+
 // expandLists replaces "@name" phrases by the phrases of the named list. A
 // phrase may also compose lists with words, a construction rather than a
 // phrase: "@female_traits của @women_roles" stands for every trait followed by
-// "của" and every role, in the order of the lists.
-func expandLists(r *Rule, lists map[string][]string) []string {
+// "của" and every role, in the order of the lists. folded is foldLists of
+// lists: a composed phrase's key joins its parts' keys, folded once each,
+// rather than fold every combination (see Rule.Keys).
+func expandLists(r *Rule, lists, folded map[string][]string) []string {
 	var bad []string
+	if r.keys == nil {
+		r.keys = map[string][]string{}
+	}
+	var toks []vntext.Token
 	expand := func(field string, in []string) []string {
 		out := make([]string, 0, len(in))
+		var keys []string // aligned with out once a phrase composes lists
 		for _, p := range in {
 			if !strings.Contains(p, "@") {
 				out = append(out, p)
 				continue
 			}
-			phrases := []string{""}
+			if keys == nil {
+				keys = make([]string, len(out), cap(out))
+			}
+			phrases, pkeys := []string{""}, []string{""}
 			for _, w := range strings.Fields(p) {
-				alts := []string{w}
+				alts, akeys := []string{w}, []string{""}
 				if name, ok := strings.CutPrefix(w, "@"); ok {
 					l, found := lists[name]
 					if !found {
 						bad = append(bad, fmt.Sprintf("%s: no list %q in %s", field, name, ListsFile))
-						phrases = nil
+						phrases, pkeys = nil, nil
 						break
 					}
-					alts = l
+					alts, akeys = l, folded[name]
+				} else {
+					akeys[0] = composedKey(w, &toks)
 				}
 				next := make([]string, 0, len(phrases)*len(alts))
-				for _, head := range phrases {
-					for _, a := range alts {
-						next = append(next, strings.TrimSpace(head+" "+a))
+				nextKeys := make([]string, 0, len(phrases)*len(alts))
+				for h, head := range phrases {
+					hk := pkeys[h]
+					for a, alt := range alts {
+						next = append(next, strings.TrimSpace(head+" "+alt))
+						// A key only where every part so far has one.
+						switch ak := akeys[a]; {
+						case ak == "" || hk == "" && head != "":
+							nextKeys = append(nextKeys, "")
+						case head == "":
+							nextKeys = append(nextKeys, ak)
+						default:
+							nextKeys = append(nextKeys, hk+" "+ak)
+						}
 					}
 				}
-				phrases = next
+				phrases, pkeys = next, nextKeys
 			}
 			out = append(out, phrases...)
+			keys = append(keys, pkeys...)
+		}
+		if keys != nil {
+			r.keys[field] = keys
 		}
 		return out
 	}
@@ -784,18 +856,31 @@ func validate(r *Rule) []string {
 			bad("when_topics: unknown topic %q", t)
 		}
 	}
-	r.folded = make(map[string]string, len(r.Tokens)+len(r.Exceptions))
+	if r.keys == nil {
+		r.keys = map[string][]string{}
+	}
+	var toks []vntext.Token
 	phrases := func(field string, list []string) {
 		seen := make(map[string]bool, len(list))
-		for _, p := range list {
-			if strings.TrimSpace(p) == "" {
-				bad("%s: empty phrase", field)
-			}
+		keys := r.keys[field] // expandLists's keys of composed phrases
+		if len(keys) != len(list) {
+			keys = make([]string, len(list))
+		}
+		r.keys[field] = keys
+		for i, p := range list {
 			// Phrases are matched folded, so "thuý"/"thúy" are one phrase.
-			sp := singleSpaced(p)
-			k := vntext.FoldString(sp)
-			if sp == p {
-				r.folded[p] = k
+			// A composed phrase's key is its folded parts' (composable:
+			// single-spaced and not empty).
+			k := keys[i]
+			if k == "" {
+				if strings.TrimSpace(p) == "" {
+					bad("%s: empty phrase", field)
+				}
+				sp := singleSpaced(p)
+				k = vntext.FoldString(sp)
+				if sp == p {
+					keys[i] = vntext.Spaced(k, &toks)
+				}
 			}
 			if seen[k] {
 				bad("%s: duplicate phrase %q", field, p)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"genderlens/vntext"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -518,6 +519,74 @@ func TestLintViolence(t *testing.T) {
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lint lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// TestComposedKeys checks that the keys Load joins from folded list items
+// and words (see expandLists) are the keys of the phrases themselves, for
+// every phrase of the embedded rules, and that every phrase Load checks has
+// one unless it is not single-spaced.
+func TestComposedKeys(t *testing.T) {
+	set, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	var toks []vntext.Token
+	for _, r := range set.Rules {
+		fields := map[string][]string{"tokens": r.Tokens, "exceptions": r.Exceptions}
+		if r.Near != nil {
+			fields["near.tokens"], fields["near.exceptions"] = r.Near.Tokens, r.Near.Exceptions
+		}
+		if r.Unless != nil {
+			fields["unless.tokens"] = r.Unless.Tokens
+		}
+		if r.About != nil {
+			fields["about.tokens"] = r.About.Tokens
+		}
+		if r.SpareMen != nil {
+			fields["spare_men.men"], fields["spare_men.women"] = r.SpareMen.Men, r.SpareMen.Women
+			fields["spare_men.both"], fields["spare_men.stars"] = r.SpareMen.Both, r.SpareMen.Stars
+		}
+		for field, list := range fields {
+			keys := r.Keys(field)
+			if keys == nil {
+				continue
+			}
+			if len(keys) != len(list) {
+				t.Fatalf("rule %s %s: %d keys for %d phrases", r.ID, field, len(keys), len(list))
+			}
+			for i, p := range list {
+				if keys[i] == "" {
+					continue
+				}
+				n++
+				if want := vntext.Spaced(vntext.FoldString(p), &toks); keys[i] != want {
+					t.Errorf("rule %s %s: key of %q is %q, want %q", r.ID, field, p, keys[i], want)
+				}
+			}
+		}
+	}
+	if n < 30000 {
+		t.Errorf("only %d phrases have keys", n)
+	}
+	t.Logf("%d keys checked", n)
+}
+
+// TestComposeKeysOddParts checks keys composed of list items that do not
+// fold alone as they do in a phrase: those are folded whole.
+func TestComposeKeysOddParts(t *testing.T) {
+	lists := map[string][]string{"a": {"Hoà", "thuý  kiều", " x", "\u0301a", "ĐẸP", "ủy,", "a,b", "x - y"}}
+	r := &Rule{Tokens: []string{"cô @a Nga", "@a", "@a @a"}}
+	if bad := expandLists(r, lists, foldLists(lists)); len(bad) > 0 {
+		t.Fatal(bad)
+	}
+	keys := r.Keys("tokens")
+	var toks []vntext.Token
+	for i, p := range r.Tokens {
+		if want := vntext.Spaced(vntext.FoldString(p), &toks); keys[i] != "" && keys[i] != want {
+			t.Errorf("key of %q is %q, want %q", p, keys[i], want)
 		}
 	}
 }

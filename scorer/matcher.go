@@ -96,6 +96,19 @@ type matcher struct {
 	// byte each: most nodes a scan reaches end no phrase, and testing a
 	// bit here reads neither of their outs and ctx slices.
 	flags []uint8
+	// last is the key inserted last and path the nodes its syllables reach
+	// (with the end of each syllable in it): phrases composed of lists
+	// come one head after another ("tính cách của phụ nữ", "tính cách của
+	// vợ"...), so insert walks on from the prefix they share.
+	last string
+	path []pathStep
+}
+
+// pathStep is one syllable of matcher.last: where it ends in the key and
+// the node it reaches.
+type pathStep struct {
+	end  int
+	node int32
 }
 
 const (
@@ -161,14 +174,44 @@ func (m *matcher) insert(e entry) error {
 	if e.key == "" {
 		return fmt.Errorf("phrase %q has no syllables", e.phrase)
 	}
+	// The syllables shared with the last key are walked already: their
+	// nodes are on the path (only the flag below may be new).
+	common := 0
+	for common < len(e.key) && common < len(m.last) && e.key[common] == m.last[common] {
+		common++
+	}
 	node := int32(0)
 	depth := 0
-	for rest := e.key; rest != ""; depth++ {
+	for depth < len(m.path) {
+		st := m.path[depth]
+		if st.end > common || st.end < len(e.key) && e.key[st.end] != ' ' {
+			break
+		}
+		if e.kind.crossable() {
+			m.flags[node] |= nodeCrossBelow
+		}
+		node = st.node
+		depth++
+	}
+	m.path = m.path[:depth]
+	rest, at := e.key, 0
+	if depth > 0 {
+		at = min(m.path[depth-1].end+1, len(e.key))
+		rest = e.key[at:]
+	}
+	m.last = e.key
+	for ; rest != ""; depth++ {
 		var syl string
 		syl, rest, _ = strings.Cut(rest, " ")
+		at += len(syl)
 		id := m.id(syl, true)
 		edge := edgeKey(node, id)
-		next, ok := m.edges.get(edge)
+		// No edge when the node's bit for id is not set: most lookups of
+		// new syllables would miss in a large table.
+		next, ok := int32(0), false
+		if m.kids[node]&kidBit(id) != 0 {
+			next, ok = m.edges.get(edge)
+		}
 		if !ok {
 			next = int32(len(m.outs))
 			m.outs = append(m.outs, nil)
@@ -185,6 +228,8 @@ func (m *matcher) insert(e entry) error {
 			m.flags[node] |= nodeCrossBelow
 		}
 		node = next
+		m.path = append(m.path, pathStep{end: at, node: node})
+		at++ // the space
 	}
 	outs, flag := &m.outs[node], nodeOuts
 	if e.kind.context() {
@@ -207,18 +252,19 @@ func (m *matcher) insert(e entry) error {
 }
 
 // compile compiles entries, each with its phrase set, into the trie of a
-// new matcher, in their order, and returns the first entry that fails; fold
-// is vntext.FoldString of an entry's phrase. The phrases are folded on every
-// core first: that is the costly part (start-up folds some 20,000 phrases),
-// and it needs nothing of the trie. The entries kept become the matcher's:
-// es is its memory.
-func (m *matcher) compile(es []entry, fold func(*entry) string) (entry, error) {
+// new matcher, in their order, and returns the first entry that fails. An
+// entry's key, when it is set, is vntext.Spaced of its phrase's key
+// (vntext.FoldString): rules.Rule.Keys, which Load computed checking the
+// phrases. The other phrases are folded on every core first: that is the
+// costly part, and it needs nothing of the trie. The entries kept become
+// the matcher's: es is its memory.
+func (m *matcher) compile(es []entry) (entry, error) {
 	parallel.For(len(es), 1024, func(lo, hi int) {
 		var toks []vntext.Token
 		for i := lo; i < hi; i++ {
-			key := fold(&es[i])
-			toks = vntext.AppendTokens(toks[:0], key)
-			es[i].key = spaced(key, toks)
+			if es[i].key == "" {
+				es[i].key = vntext.Spaced(vntext.FoldString(es[i].phrase), &toks)
+			}
 		}
 	})
 	// Entries kept are written over the start of es, never past the one
@@ -231,32 +277,6 @@ func (m *matcher) compile(es []entry, fold func(*entry) string) (entry, error) {
 		}
 	}
 	return entry{}, nil
-}
-
-// spaced is the tokens of key one space apart: key itself when it is
-// written so already, as nearly every phrase is.
-func spaced(key string, toks []vntext.Token) string {
-	at := 0
-	for i, t := range toks {
-		if t.Start != at {
-			break
-		}
-		at = t.End + 1
-		if i == len(toks)-1 && t.End == len(key) {
-			return key
-		}
-		if t.End >= len(key) || key[t.End] != ' ' {
-			break
-		}
-	}
-	var b strings.Builder
-	for i, t := range toks {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(key[t.Start:t.End])
-	}
-	return b.String()
 }
 
 // hit is a phrase found at tokens [start, end).

@@ -97,30 +97,41 @@ func New(set *rules.Set) (*Scorer, error) {
 	}
 	for i, r := range set.Rules {
 		ri := int32(i)
-		addAll := func(ps []string, kind entryKind) {
-			for _, p := range ps {
-				add(p, entry{kind: kind, rule: ri})
+		// field names the list for Rule.Keys: the folded keys Load
+		// computed checking the phrases, so that they are not folded again.
+		addAll := func(ps []string, kind entryKind, field string) {
+			keys := r.Keys(field)
+			if len(keys) != len(ps) {
+				keys = nil
+			}
+			for i, p := range ps {
+				e := entry{kind: kind, rule: ri}
+				if keys != nil {
+					e.key = keys[i] // "" when it has none: folded in compile
+				}
+				add(p, e)
 			}
 		}
-		addAll(r.Tokens, entryRule)
+		addAll(r.Tokens, entryRule, "tokens")
 		for _, p := range slices.Sorted(mapKeys(r.Swap)) {
 			add(p, entry{kind: entryRule, rule: ri, replacement: r.Swap[p]})
 		}
-		addAll(r.Exceptions, entryException)
+		addAll(r.Exceptions, entryException, "exceptions")
 		if r.Near != nil {
-			addAll(r.Near.Tokens, entryNear)
-			addAll(r.Near.Exceptions, entryNearException)
+			addAll(r.Near.Tokens, entryNear, "near.tokens")
+			addAll(r.Near.Exceptions, entryNearException, "near.exceptions")
 		}
 		if r.Unless != nil {
-			addAll(r.Unless.Tokens, entryUnless)
+			addAll(r.Unless.Tokens, entryUnless, "unless.tokens")
 		}
 		if r.About != nil {
-			addAll(r.About.Tokens, entryAbout)
+			addAll(r.About.Tokens, entryAbout, "about.tokens")
 		}
 		if r.SpareMen != nil {
-			addAll(r.SpareMen.Men, entrySpareMan)
-			addAll(r.SpareMen.Women, entrySpareWoman)
-			addAll(slices.Concat(r.SpareMen.Both, r.SpareMen.Stars), entrySpareBoth)
+			addAll(r.SpareMen.Men, entrySpareMan, "spare_men.men")
+			addAll(r.SpareMen.Women, entrySpareWoman, "spare_men.women")
+			addAll(r.SpareMen.Both, entrySpareBoth, "spare_men.both")
+			addAll(r.SpareMen.Stars, entrySpareBoth, "spare_men.stars")
 		}
 	}
 	peoplePhrases(&set.People, func(p string, e entry) {
@@ -131,12 +142,7 @@ func New(set *rules.Set) (*Scorer, error) {
 	// phrases compile: inserting them into the trie is one core's work.
 	var sets sync.WaitGroup
 	sets.Go(func() { s.indexPeople(&set.People) })
-	e, err := s.m.compile(phrases, func(e *entry) string {
-		if e.rule >= 0 {
-			return s.rules[e.rule].Fold(e.phrase) // folded once already, to lint it
-		}
-		return vntext.FoldString(e.phrase)
-	})
+	e, err := s.m.compile(phrases)
 	sets.Wait()
 	if err != nil {
 		if e.rule >= 0 {

@@ -74,8 +74,9 @@ func TestSpaced(t *testing.T) {
 		for _, tk := range toks {
 			words = append(words, key[tk.Start:tk.End])
 		}
-		if got, want := spaced(key, toks), strings.Join(words, " "); got != want {
-			t.Errorf("spaced(%q) = %q, want %q", key, got, want)
+		var buf []vntext.Token
+		if got, want := vntext.Spaced(key, &buf), strings.Join(words, " "); got != want {
+			t.Errorf("Spaced(%q) = %q, want %q", key, got, want)
 		}
 	}
 }

@@ -413,3 +413,32 @@ func lineRest(s string) string {
 	}
 	return s
 }
+
+// Spaced returns the tokens of s one space apart, s itself when it is
+// written so already (as nearly every folded phrase is): the form in which
+// a rule phrase's key is compiled. toks is scratch space for the tokens,
+// which the caller may pass again.
+func Spaced(s string, toks *[]Token) string {
+	*toks = AppendTokens((*toks)[:0], s)
+	at := 0
+	for i, t := range *toks {
+		if t.Start != at {
+			break
+		}
+		at = t.End + 1
+		if i == len(*toks)-1 && t.End == len(s) {
+			return s
+		}
+		if t.End >= len(s) || s[t.End] != ' ' {
+			break
+		}
+	}
+	var b strings.Builder
+	for i, t := range *toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[t.Start:t.End])
+	}
+	return b.String()
+}
