@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"testing"
 
-	"genderlens/rules"
 	"genderlens/vntext"
 )
 
@@ -14,14 +13,7 @@ import (
 // from folded list items, is vntext.FoldString of the phrase as compile
 // would otherwise make it.
 func TestInsertResumesPath(t *testing.T) {
-	set, err := rules.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := newTestScorer(t)
 	fresh := newMatcher()
 	var toks []vntext.Token
 	for _, e := range s.m.entries {
