@@ -85,17 +85,22 @@ func FuzzCheck(f *testing.F) {
 }
 
 // TestLinearTime checks that a large input is handled in time proportional
-// to its size: four times the text may take at most ~10 times as long (a
-// quadratic step would take 16 times). Both sizes are past the CPU caches and
-// each is timed best of two after a GC, so cache and GC noise do not decide.
+// to its size. Eight times the text may take at most 20 times as long: a
+// quadratic step would take 64 times, while a linear pass over more memory
+// than the caches hold takes 8 to 15 times. Each size is timed best of two
+// after a GC. Under -race the same code measured 9 to 20 times from run to
+// run, so the test skips there and CI runs it once without the race detector.
 func TestLinearTime(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: builds a 8 MB input")
 	}
+	if raceEnabled {
+		t.Skip("timing: under -race it depends on the heap's size; CI runs it without -race")
+	}
 	s := newTestScorer(t)
 	unit := "Bà Nguyễn Thị Lan, giám đốc, cho biết: “Phái đẹp rất khoẻ”. Ông Hùng nói người đẹp đi chơi khuya. " +
 		"Theo PGS.TS Trần Văn Minh, a.a.a.a ‘x ‘y Lan nói. Thuý. "
-	small := strings.Repeat(unit, 2<<20/len(unit))
+	small := strings.Repeat(unit, 1<<20/len(unit))
 	big := strings.Repeat(unit, 8<<20/len(unit))
 	measure := func(in string) time.Duration {
 		best := time.Duration(1 << 62)
@@ -111,9 +116,9 @@ func TestLinearTime(t *testing.T) {
 		return best
 	}
 	ts, tb := measure(small), measure(big)
-	t.Logf("2 MB: %v, 8 MB: %v (ratio %.1f)", ts, tb, float64(tb)/float64(ts))
-	if tb > 10*ts+time.Second {
-		t.Errorf("8 MB took %v, 2 MB %v: not linear", tb, ts)
+	t.Logf("1 MB: %v, 8 MB: %v (ratio %.1f)", ts, tb, float64(tb)/float64(ts))
+	if tb > 20*ts+time.Second {
+		t.Errorf("8 MB took %v, 1 MB %v: not linear", tb, ts)
 	}
 }
 
