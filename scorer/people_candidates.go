@@ -277,6 +277,10 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 			(d.isUpper(j+1) || d.tokenText(j) == "-"):
 			// Initials and joined names: N.T.H, D.Corlou, Al-Swaisat, Young-nam.
 			j += 2
+		case d.nameApostrophe(j):
+			// "O'Brien", "D'Errico", the Ê Đê "H'Hen Niê": one letter, an
+			// apostrophe, the rest of the name.
+			j += 2
 		case d.tokenText(j) == "." && !t.Space && d.initial(j-1) && j+1 < n && d.isWord(j+1) &&
 			d.toks[j+1].Space && !d.toks[j+1].Newline && d.isUpper(j+1) && !s.notNames[d.tokenText(j+1)]:
 			// "R. Mancini": an initial, its dot, then the name. A word that
@@ -291,6 +295,20 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 		}
 	}
 	return j
+}
+
+// nameApostrophe reports an apostrophe at token j that joins the single
+// capital letter before it to a capitalised word after it, all glued: the
+// "'" of "O'Brien" or the "’" of "H’Hen". A quotation mark stands apart
+// from at least one of its neighbours.
+func (d *doc) nameApostrophe(j int) bool {
+	if j < 1 || j+1 >= len(d.toks) || d.toks[j].Space || d.toks[j+1].Space || !d.capitalLetter(j-1) {
+		return false
+	}
+	if t := d.tokenText(j); t != "'" && t != "’" {
+		return false
+	}
+	return d.isWord(j+1) && d.isUpper(j+1)
 }
 
 // runBreakers end a run of capitalised words after two of them: they open
@@ -374,8 +392,14 @@ func (s *Scorer) hiddenNameUse(d *doc, b int) bool {
 	return s.speechFollows(d, b, 12) || d.bioAfter(b) || b < len(d.toks) && d.tokenText(b) == "," && s.appositiveSoon(d, b+1)
 }
 
-// initial reports whether token i is a single capital letter.
+// initial reports whether token i is a single capital letter that stands
+// for a name: not the "O" of "O'Brien".
 func (d *doc) initial(i int) bool {
+	return d.capitalLetter(i) && !d.nameApostrophe(i+1)
+}
+
+// capitalLetter reports whether token i is a single capital letter.
+func (d *doc) capitalLetter(i int) bool {
 	if !d.isWord(i) || !d.isUpper(i) {
 		return false
 	}
@@ -693,7 +717,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			}
 			return c, reason{text: "starts with \"%s\": a place or organisation", arg: e.phrase, org: true}
 		}
-		if e, end, ok := d.cueAt(s, a, entryHonorific); ok && end < b && (d.sentenceStart(a) || d.allCaps(a)) {
+		if e, end, ok := d.cueAt(s, a, entryHonorific); ok && end < b && (d.sentenceStart(a) || d.allCaps(a)) &&
+			!d.nameApostrophe(end) { // "O'Leary" opening a title: no "o" (aunt)
 			c.honor = &cueSpan{e, a, end}
 			a = end
 			continue
@@ -1343,7 +1368,8 @@ func (s *Scorer) surnameAfter(d *doc, from, b int) int {
 // word of a foreign name ("Sergei Lavrov"), "" if none.
 func (s *Scorer) foreignGiven(d *doc, a, b int) string {
 	first := d.tokenText(a)
-	if s.surnames[first] || s.eastAsian[first] || s.people.GivenWorld == nil {
+	if s.surnames[first] || s.eastAsian[first] || s.people.GivenWorld == nil || d.nameApostrophe(a+1) {
+		// (The "L" of "L'Oréal" is no given name, whatever the table says of "l".)
 		return ""
 	}
 	if g := s.people.GivenWorld.GenderKey(first); g != "" {

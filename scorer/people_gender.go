@@ -290,7 +290,9 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 	for _, k := range words {
 		foreign = foreign || !vntext.IsVietnameseSyllable(d.tokenText(k))
 	}
-	if !p.vn && foreign && !s.particles[d.tokenText(words[0])] && (len(words) > 1 || len(p.intro) == 0 || childIntro(p.intro)) {
+	// Not the "Shea" of "O'Shea": a family name, whatever "Shea" alone is.
+	if !p.vn && foreign && !s.particles[d.tokenText(words[0])] && !d.nameApostrophe(words[0]-1) &&
+		(len(words) > 1 || len(p.intro) == 0 || childIntro(p.intro)) {
 		first := words[0]
 		if g := s.foreignGiven(d, first, first+1); g != "" {
 			p.gcues = append(p.gcues, genderCue{tierTable, g, d.cueOf("gender", cueGivenName, g, first, first+1)})

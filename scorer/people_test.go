@@ -48,6 +48,18 @@ func TestPeople(t *testing.T) {
 			absent: []string{"luật sư Lâm Quốc Bảo"},
 		},
 		{
+			name: "a name with an apostrophe is one name: O'Brien, H'Hen",
+			text: "Cố vấn Kevin O'Malley cho biết hai bên sẽ gặp lại. Ông O'Malley nói thêm rằng lịch chưa định. " +
+				"Hoa hậu H’Lanh Niê chia sẻ cô sẽ về buôn làng. Nhãn hàng L'Avenir và Casio tài trợ đêm thi.",
+			want:   []Person{{Name: "Kevin O'Malley", Gender: male, Quoted: true}, {Name: "H’Lanh Niê", Gender: female, Quoted: true}},
+			absent: []string{"Kevin O", "Lanh Niê", "L'Avenir", "Casio"},
+		},
+		{
+			name: "an apostrophe name alone is a family name, not a given name",
+			text: "Hậu vệ O'Shea và tiền đạo Nistelrooy đã ghi bàn.",
+			want: []Person{{Name: "O'Shea", Gender: unknown, Quoted: false}},
+		},
+		{
 			name:   "the sender in a letter's e-mail header is no person",
 			text:   "From: Hoang Minh Tri To: tamsu@example.vn Sent: Friday, May 07, 2004 9:15 PM\nChào chị, em muốn kể với chị chuyện nhà em.",
 			absent: []string{"Hoang Minh Tri", "Hoang Minh Tri To", "Friday"},
