@@ -914,7 +914,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	case b-a == 1 && s.nameLike(d, a) && s.namedAfterDescription(d, a, &c):
 		c.strong = true // "nam sinh tên Đạt", "một thành viên có tên Phong"
 	case b-a == 1 && !d.sentenceStart(a) && vntext.IsVietnameseSyllable(d.text(a, a+1)) && s.nameLike(d, a) &&
-		!s.isCueWord(d, a, b) && (d.bioAfter(b) || s.testimonyOf(d, a)):
+		!s.isCueWord(d, a, b) && (d.bioAfter(b) || s.testimonyOf(d, a) || s.describedAfter(d, b)):
 		// Crime news names a suspect or a victim by the given name alone,
 		// with a birth year or an age right after it ("bắt được Điệp (SN
 		// 1981, trú tại ...)", "Tuấn (24 tuổi)"), or gives their testimony
@@ -1466,6 +1466,18 @@ func (s *Scorer) appositiveSoon(d *doc, k int) bool {
 		return true
 	}
 	_, _, ok := d.cueAt(s, k, entryPossessive)
+	return ok
+}
+
+// describedAfter reports an appositive that opens at token b with "một"
+// and a noun for who the person before it is: "Hạnh, một cô gái 20 tuổi,
+// cho biết", "Thủ - một chàng trai quê Hưng Yên - tâm sự". Without "một"
+// the noun may be another person's title ("kinh đô Huế, vua Gia Long").
+func (s *Scorer) describedAfter(d *doc, b int) bool {
+	if b+2 >= len(d.toks) || !appositiveMark(d.tokenText(b)) || d.tokenText(b+1) != foldedOne {
+		return false
+	}
+	_, _, ok := d.cueAt(s, b+2, entryRoleNoun)
 	return ok
 }
 

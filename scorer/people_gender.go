@@ -573,6 +573,14 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 		// đạo diễn ...", "X, một phụ nữ 45 tuổi, ...".
 		e, end, ok = d.cueAt(s, b+1, entrySource)
 	}
+	// "một" makes the noun a description of the name before it, whatever
+	// comes before the name, when a comma or the sentence's end closes it
+	// soon: "Tại chợ, Hạnh, một cô gái 20 tuổi, cho biết".
+	indef := d.tokenText(b+1) == foldedOne
+	if !ok && indef {
+		e, end, ok = d.cueAt(s, b+2, entryRoleNoun)
+	}
+	indef = indef && ok && d.appositiveClosed(a, end)
 	if !ok || e.gender != female && e.gender != male {
 		return
 	}
@@ -600,10 +608,22 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 			break
 		}
 	}
-	if comma && !opens && !of {
+	if comma && !opens && !of && !indef {
 		return
 	}
 	p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, b+1, end)})
+}
+
+// appositiveClosed reports a comma or dash, or the sentence's end, within
+// a few tokens after token end in the sentence of token a: the end of an
+// appositive ("anh gặp Đào, một cô gái từ miệt vườn lên thành phố.").
+func (d *doc) appositiveClosed(a, end int) bool {
+	for k := end; k < end+12; k++ {
+		if k >= len(d.toks) || d.sent[k] != d.sent[a] || appositiveMark(d.tokenText(k)) {
+			return true
+		}
+	}
+	return false
 }
 
 // foldedOf is "của" as the folded text reads it.

@@ -55,6 +55,18 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Kevin O", "Lanh Niê", "L'Avenir", "Casio"},
 		},
 		{
+			name: "a given name alone, described with một and a noun for who they are",
+			text: "Ở bến xe, Quyên, một cô gái 19 tuổi bán nước, kể chuyện mưu sinh. Anh gặp Tùng, một chàng trai quê Nghệ An. " +
+				"Trên cầu, Khải - một cậu bé đánh giày - nói em đi bộ cả ngày.",
+			want: []Person{{Name: "Quyên", Gender: female, Quoted: true}, {Name: "Tùng", Gender: male, Quoted: false},
+				{Name: "Khải", Gender: male, Quoted: true}},
+		},
+		{
+			name:   "without một the noun may be someone else's title",
+			text:   "Về kinh đô Huế, vua Quang Trung cho mời thợ giỏi từ phương Bắc.",
+			absent: []string{"Huế"},
+		},
+		{
 			name: "an apostrophe name alone is a family name, not a given name",
 			text: "Hậu vệ O'Shea và tiền đạo Nistelrooy đã ghi bàn.",
 			want: []Person{{Name: "O'Shea", Gender: unknown, Quoted: false}},
