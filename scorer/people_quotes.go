@@ -659,12 +659,31 @@ func (s *Scorer) speechNext(d *doc, b int) bool {
 	if b >= len(d.toks) || d.quote[b-1] {
 		return false
 	}
+	b = s.whileDoing(d, b)
 	if _, end, ok := d.cueAt(s, b, entryAdverb); ok {
 		b = end
 	}
 	_, _, ok := d.cueAt(s, b, entrySpeech)
 	return ok
 }
+
+// whileDoing skips what someone does while speaking, "vừa ... vừa" before
+// the speech verb ("Phúc vừa đánh giày vừa kể:"): it returns the token
+// after the second "vừa", or b when there is none within a few words.
+func (s *Scorer) whileDoing(d *doc, b int) int {
+	if b >= len(d.toks) || d.tokenText(b) != foldedWhile {
+		return b
+	}
+	for k := b + 1; k < len(d.toks) && k <= b+6 && d.isWord(k); k++ {
+		if d.tokenText(k) == foldedWhile {
+			return k + 1
+		}
+	}
+	return b
+}
+
+// foldedWhile is "vừa" as the folded text reads it.
+var foldedWhile = vntext.FoldString("vừa")
 
 // speechEnd is the end of the speech verb starting at v.
 func (s *Scorer) speechEnd(d *doc, v int) int {
