@@ -1349,9 +1349,18 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	if k < 0 || !subject {
 		free = maxDescriptionWords + 1 // none allowed
 	}
-	for j := from; j < len(d.toks) && j < from+12; j++ {
+	limit := from + 12
+	for j := from; j < len(d.toks) && j < limit; j++ {
 		if d.quote[j] || d.mention[j] >= 0 || j > from && (d.sent[j] != d.sent[from-1] || d.toks[j].Newline) {
 			return 0, 0, false
+		}
+		if c := s.asideEnd(d, k, j); subject && !predicate && c > j {
+			// "Một bé trai 13 tuổi, có khuôn mặt khôi ngô, kể: ...": an
+			// aside between commas after an indefinite description; the
+			// verb must follow it.
+			limit += c - j
+			j, predicate = c, true
+			continue
 		}
 		if _, _, ok := d.cueAt(s, j, entrySpeech); ok && !(j > from && d.isUpper(j)) {
 			// (A capitalised look-alike is part of a name: "Bộ Thông tin và
@@ -1405,6 +1414,30 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 		descEnd = j + 1
 	}
 	return 0, 0, false
+}
+
+// asideEnd returns the comma that closes an aside opening with the comma
+// at token j after the indefinite description at token k ("một ..."), or
+// -1: up to eight words, no speech verb, quotation or name among them.
+func (s *Scorer) asideEnd(d *doc, k, j int) int {
+	if k < 0 || d.tokenText(k) != s.words.mot || d.tokenText(j) != "," {
+		return -1
+	}
+	for c := j + 1; c < len(d.toks) && c <= j+9 && d.sent[c] == d.sent[j] && !d.toks[c].Newline; c++ {
+		if d.tokenText(c) == "," {
+			if c == j+1 {
+				return -1
+			}
+			return c
+		}
+		if !d.isWord(c) || d.isUpper(c) || d.quote[c] || d.mention[c] >= 0 {
+			return -1
+		}
+		if _, _, ok := d.cueAt(s, c, entrySpeech); ok {
+			return -1
+		}
+	}
+	return -1
 }
 
 // endsDescription reports what may follow a description: its verb, an
