@@ -259,6 +259,26 @@ func TestLintAbout(t *testing.T) {
 	}
 }
 
+// TestNameTableChecksAtLoad: a name table is indexed on first use, but a
+// bad line still fails the load, and the except words are left out.
+func TestNameTableChecksAtLoad(t *testing.T) {
+	fsys := minimalSet()
+	fsys["people/names.yaml"] = &fstest.MapFile{Data: []byte(goodNames + "given_world: {files: [w.tsv], except: [the]}\n")}
+	fsys["people/w.tsv"] = &fstest.MapFile{Data: []byte("# a note\nanna\tfemale\nthe\tmale\nÉmile\tmale\n")}
+	set, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := set.People.GivenWorld
+	if w.Len() != 2 || w.Gender("Anna") != Female || w.Gender("ÉMILE") != Male || w.Known("the") {
+		t.Errorf("lazy table: Len %d, Anna %q, ÉMILE %q, the %v", w.Len(), w.Gender("Anna"), w.Gender("ÉMILE"), w.Known("the"))
+	}
+	fsys["people/w.tsv"] = &fstest.MapFile{Data: []byte("anna\tfemale\nbob\tboth\n")}
+	if _, err := Load(fsys); err == nil || !strings.Contains(err.Error(), `people/w.tsv:0: line 2: gender "both" is not female or male`) {
+		t.Errorf("Load of a bad table: %v", err)
+	}
+}
+
 func TestLoadDirReplacesEmbedded(t *testing.T) {
 	dir := t.TempDir()
 	for name, f := range minimalSet() {
