@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -592,6 +593,26 @@ func TestComposedKeys(t *testing.T) {
 		t.Errorf("only %d phrases have keys", n)
 	}
 	t.Logf("%d keys checked", n)
+}
+
+// TestExpandListsOddItems pins the phrases composed of list items with
+// spaces around them or none at all: each part joins as
+// strings.TrimSpace(head + " " + item) would, one after another; an
+// empty list makes no phrase, an unknown one is reported.
+func TestExpandListsOddItems(t *testing.T) {
+	lists := map[string][]string{"b": {" ", "c"}, "a": {" x", "y  "}, "e": {}}
+	r := &Rule{Tokens: []string{"@b @a z", "w", "@e q", "@b", "@b @nope"}}
+	bad := expandLists(r, lists, foldLists(lists))
+	want := []string{"x z", "y z", "c  x z", "c y z", "w", "", "c"}
+	if !slices.Equal(r.Tokens, want) {
+		t.Errorf("phrases %q, want %q", r.Tokens, want)
+	}
+	if len(bad) != 1 || bad[0] != `tokens: no list "nope" in lists.yaml` {
+		t.Errorf("problems %q", bad)
+	}
+	if keys := r.Keys("tokens"); len(keys) != len(r.Tokens) || keys[6] != "c" {
+		t.Errorf("keys %q", keys)
+	}
 }
 
 // TestComposeKeysOddParts checks keys composed of list items that do not
