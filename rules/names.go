@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"sync"
 
 	"genderlens/vntext"
 )
@@ -17,16 +16,7 @@ import (
 // lines, or "name<TAB>bearers male<TAB>bearers female" lines, of which only
 // names with at least min_count bearers, min_share of one sex, are kept.
 // Lines starting with # are comments (a licence notice).
-//
-// A table from the rule set is checked when the set loads but indexed on
-// first use (see lazyTable): the world names' index is a map of 66,000
-// names, which start-up would otherwise build before compiling the rules,
-// while scorer.New has a core idle for it.
 type NameTable struct {
-	// once runs build, which fills index, counts and minShare, before the
-	// first lookup; build is nil for a table built at once.
-	once  sync.Once
-	build func() *NameTable
 	// index maps a folded name to the sexes it is listed or counted as:
 	// sexFemale, sexMale, or both, which decides nothing.
 	index map[string]uint8
@@ -45,27 +35,12 @@ const (
 	sexEither = sexFemale | sexMale
 )
 
-// lazyTable returns a table that build builds on first use.
-func lazyTable(build func() *NameTable) *NameTable { return &NameTable{build: build} }
-
-// ready builds a lazy table's index, once.
-func (t *NameTable) ready() {
-	t.once.Do(func() {
-		if t.build != nil {
-			b := t.build()
-			t.index, t.counts, t.minShare = b.index, b.counts, b.minShare
-			t.build = nil
-		}
-	})
-}
-
 // CountsKey returns the bearers of a counted name already folded
 // (vntext.FoldString), male and female, and whether the table counts it.
 func (t *NameTable) CountsKey(key string) (male, female int, ok bool) {
 	if t == nil {
 		return 0, 0, false
 	}
-	t.ready()
 	c, ok := t.counts[key]
 	return c[0], c[1], ok
 }
@@ -75,7 +50,6 @@ func (t *NameTable) MinShare() float64 {
 	if t == nil {
 		return 1
 	}
-	t.ready()
 	return t.minShare
 }
 
@@ -85,7 +59,6 @@ func (t *NameTable) Len() int {
 	if t == nil {
 		return 0
 	}
-	t.ready()
 	return len(t.index)
 }
 
@@ -100,7 +73,6 @@ func (t *NameTable) KnownKey(key string) bool {
 	if t == nil {
 		return false
 	}
-	t.ready()
 	_, ok := t.index[key]
 	return ok
 }
@@ -117,7 +89,6 @@ func (t *NameTable) GenderKey(key string) string {
 	if t == nil {
 		return ""
 	}
-	t.ready()
 	switch t.index[key] {
 	case sexFemale:
 		return Female
@@ -154,9 +125,6 @@ type tableBuilder struct {
 	index   map[string]uint8 // listed names -> their sexes
 	counted map[string][2]int
 	lines   int // the lines to come, to size the maps
-	// checkOnly makes add check the lines and keep nothing: a table is
-	// checked when the rule set loads and built on first use.
-	checkOnly bool
 }
 
 // reserve sizes the builder for about lines more lines.
@@ -174,6 +142,7 @@ func (b *tableBuilder) add(data string) error {
 			continue
 		}
 		name, rest, _ := strings.Cut(s, "\t")
+		name = foldName(name)
 		c1, c2, three := strings.Cut(rest, "\t")
 		switch {
 		case rest == "":
@@ -188,13 +157,10 @@ func (b *tableBuilder) add(data string) error {
 			default:
 				return fmt.Errorf("line %d: gender %q is not female or male", line, c1)
 			}
-			if b.checkOnly {
-				continue
-			}
 			if b.index == nil {
 				b.index = make(map[string]uint8, b.lines)
 			}
-			b.index[foldName(name)] |= sex
+			b.index[name] |= sex
 		default:
 			if strings.Contains(c2, "\t") {
 				return fmt.Errorf("line %d: want 2 or 3 tab-separated columns, got more", line)
@@ -204,10 +170,6 @@ func (b *tableBuilder) add(data string) error {
 			if err1 != nil || err2 != nil || m < 0 || f < 0 {
 				return fmt.Errorf("line %d: want name, bearers male, bearers female", line)
 			}
-			if b.checkOnly {
-				continue
-			}
-			name = foldName(name)
 			if b.counted == nil {
 				b.counted = make(map[string][2]int, b.lines)
 			}

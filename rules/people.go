@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"reflect"
@@ -604,43 +605,27 @@ func loadTable(fsys fs.FS, file, field string, spec tableSpec, dst **NameTable, 
 		hash(path, data)
 		files[i] = data
 	}
-	// The table's names are slices of the text, which nothing else holds or
-	// changes: no copy of the megabyte of world names.
-	texts := make([]string, len(files))
-	for i, data := range files {
-		texts[i] = unsafe.String(unsafe.SliceData(data), len(data))
-	}
 	log.async(dst, func(add func(string, int, string, ...any)) *NameTable {
-		// The lines are checked now, so that a bad table fails the load;
-		// the index is built on first use (see NameTable).
-		check := tableBuilder{checkOnly: true}
-		for i, text := range texts {
-			if err := check.add(text); err != nil {
+		var b tableBuilder
+		for _, data := range files {
+			b.reserve(bytes.Count(data, []byte("\n")) + 1)
+		}
+		for i, data := range files {
+			// The table's names are slices of the text, which nothing else
+			// holds or changes: no copy of the megabyte of world names.
+			if err := b.add(unsafe.String(unsafe.SliceData(data), len(data))); err != nil {
 				add(PeopleDir+"/"+spec.Files[i], 0, "%v", err)
 				return nil
 			}
 		}
-		var except []string
 		for _, w := range spec.Except {
 			if strings.ContainsAny(w, " \t") || w == "" {
 				add(file, 0, "%s.except: want one word each, got %q", field, w)
 				continue
 			}
-			except = append(except, w)
+			b.drop(foldName(w))
 		}
-		return lazyTable(func() *NameTable {
-			var b tableBuilder
-			for _, text := range texts {
-				b.reserve(strings.Count(text, "\n") + 1)
-			}
-			for _, text := range texts {
-				_ = b.add(text) // checked above: no error
-			}
-			for _, w := range except {
-				b.drop(foldName(w))
-			}
-			return b.build(spec.MinCount, spec.MinShare)
-		})
+		return b.build(spec.MinCount, spec.MinShare)
 	})
 }
 

@@ -77,10 +77,6 @@ func New(set *rules.Set) (*Scorer, error) {
 		return nil, fmt.Errorf("new scorer: nil rule set")
 	}
 	s := &Scorer{set: set, rules: set.Rules, m: newMatcher(), people: &set.People, sections: rules.NewSectionIndex(set.Sections)}
-	// The word sets are built on a goroutine of their own while the
-	// phrases are gathered and compiled: that is one core's work.
-	var sets sync.WaitGroup
-	sets.Go(func() { s.indexPeople(&set.People) })
 	n := 0
 	for _, r := range set.Rules {
 		n += len(r.Tokens) + len(r.Swap) + len(r.Exceptions)
@@ -142,6 +138,10 @@ func New(set *rules.Set) (*Scorer, error) {
 		e.rule = -1
 		add(p, e)
 	})
+	// The word sets are built on a goroutine of their own while the
+	// phrases compile: inserting them into the trie is one core's work.
+	var sets sync.WaitGroup
+	sets.Go(func() { s.indexPeople(&set.People) })
 	e, err := s.m.compile(phrases)
 	sets.Wait()
 	if err != nil {
@@ -167,12 +167,6 @@ func New(set *rules.Set) (*Scorer, error) {
 // indexPeople builds the folded word sets and maps of the people lexicons
 // that the people finder looks tokens up in.
 func (s *Scorer) indexPeople(p *rules.People) {
-	// The name tables index their names on first use: here, on this
-	// goroutine, rather than on the way to the rules' trie or in the first
-	// Check.
-	p.GivenVI.Len()
-	p.MiddleVI.Len()
-	p.GivenWorld.Len()
 	s.words = keyWords{
 		loi: vntext.FoldString("lời"), duoc: vntext.FoldString("được"), bi: vntext.FoldString("bị"),
 		cua: vntext.FoldString("của"), va: vntext.FoldString("và"), cung: vntext.FoldString("cùng"),
