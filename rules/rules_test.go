@@ -260,8 +260,8 @@ func TestLintAbout(t *testing.T) {
 	}
 }
 
-// TestNameTableChecksAtLoad: a name table is indexed on first use, but a
-// bad line still fails the load, and the except words are left out.
+// TestNameTableChecksAtLoad: a bad line of a name table fails the load,
+// and the except words are left out of a good one.
 func TestNameTableChecksAtLoad(t *testing.T) {
 	fsys := minimalSet()
 	fsys["people/names.yaml"] = &fstest.MapFile{Data: []byte(goodNames + "given_world: {files: [w.tsv], except: [the]}\n")}
