@@ -642,52 +642,111 @@ func expandLists(r *Rule, lists, folded map[string][]string) []string {
 		r.keys = map[string][]string{}
 	}
 	var toks []vntext.Token
+	// part is a word of a composed phrase: its alternatives (the items of a
+	// list, or the word) and their keys.
+	type part struct{ alts, keys []string }
+	var parts []part
+	var idx []int
+	var phrase, key []byte
+	// compose sets parts to the parts of p, false when a list is unknown.
+	compose := func(field, p string, report bool) bool {
+		parts = parts[:0]
+		for _, w := range strings.Fields(p) {
+			name, ok := strings.CutPrefix(w, "@")
+			if !ok {
+				parts = append(parts, part{[]string{w}, []string{composedKey(w, &toks)}})
+				continue
+			}
+			l, found := lists[name]
+			if !found {
+				if report {
+					bad = append(bad, fmt.Sprintf("%s: no list %q in %s", field, name, ListsFile))
+				}
+				return false
+			}
+			parts = append(parts, part{l, folded[name]})
+		}
+		return true
+	}
 	expand := func(field string, in []string) []string {
-		out := make([]string, 0, len(in))
+		// The phrases are counted first, so that out is made once.
+		n := 0
+		for _, p := range in {
+			if !strings.Contains(p, "@") {
+				n++
+				continue
+			}
+			if compose(field, p, false) {
+				c := 1
+				for _, pt := range parts {
+					c *= len(pt.alts)
+				}
+				n += c
+			}
+		}
+		out := make([]string, 0, n)
 		var keys []string // aligned with out once a phrase composes lists
 		for _, p := range in {
 			if !strings.Contains(p, "@") {
 				out = append(out, p)
+				if keys != nil {
+					keys = append(keys, "") // folded by validate
+				}
 				continue
 			}
 			if keys == nil {
-				keys = make([]string, len(out), cap(out))
+				keys = make([]string, len(out), n)
 			}
-			phrases, pkeys := []string{""}, []string{""}
-			for _, w := range strings.Fields(p) {
-				alts, akeys := []string{w}, []string{""}
-				if name, ok := strings.CutPrefix(w, "@"); ok {
-					l, found := lists[name]
-					if !found {
-						bad = append(bad, fmt.Sprintf("%s: no list %q in %s", field, name, ListsFile))
-						phrases, pkeys = nil, nil
+			if !compose(field, p, true) {
+				continue
+			}
+			// Every combination of the parts' alternatives, the last part's
+			// changing fastest, each phrase and key written once: the
+			// phrase joins the alternatives as strings.TrimSpace(head + " " +
+			// alt) would, one part after another, and the key joins their
+			// keys while the phrase so far and every key are not empty.
+			idx = slices.Grow(idx[:0], len(parts))[:len(parts)]
+			clear(idx)
+			empty := false
+			for _, pt := range parts {
+				empty = empty || len(pt.alts) == 0
+			}
+			for !empty {
+				phrase, key = phrase[:0], key[:0]
+				keyed := false
+				for i, pt := range parts {
+					alt, ak := pt.alts[idx[i]], pt.keys[idx[i]]
+					head := len(phrase) > 0
+					switch {
+					case ak == "":
+						keyed = false
+					case !head:
+						key, keyed = append(key[:0], ak...), true
+					case keyed:
+						key = append(append(key, ' '), ak...)
+					}
+					if !head {
+						phrase = append(phrase, strings.TrimSpace(alt)...)
+					} else if alt = strings.TrimRightFunc(alt, unicode.IsSpace); alt != "" {
+						phrase = append(append(phrase, ' '), alt...)
+					}
+				}
+				out = append(out, string(phrase))
+				if keyed {
+					keys = append(keys, string(key))
+				} else {
+					keys = append(keys, "")
+				}
+				// The next combination.
+				i := len(parts) - 1
+				for ; i >= 0; i-- {
+					if idx[i]++; idx[i] < len(parts[i].alts) {
 						break
 					}
-					alts, akeys = l, folded[name]
-				} else {
-					akeys[0] = composedKey(w, &toks)
+					idx[i] = 0
 				}
-				next := make([]string, 0, len(phrases)*len(alts))
-				nextKeys := make([]string, 0, len(phrases)*len(alts))
-				for h, head := range phrases {
-					hk := pkeys[h]
-					for a, alt := range alts {
-						next = append(next, strings.TrimSpace(head+" "+alt))
-						// A key only where every part so far has one.
-						switch ak := akeys[a]; {
-						case ak == "" || hk == "" && head != "":
-							nextKeys = append(nextKeys, "")
-						case head == "":
-							nextKeys = append(nextKeys, ak)
-						default:
-							nextKeys = append(nextKeys, hk+" "+ak)
-						}
-					}
-				}
-				phrases, pkeys = next, nextKeys
+				empty = i < 0
 			}
-			out = append(out, phrases...)
-			keys = append(keys, pkeys...)
 		}
 		if keys != nil {
 			r.keys[field] = keys

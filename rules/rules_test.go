@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -256,6 +257,26 @@ func TestLintAbout(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("lint output lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+// TestNameTableChecksAtLoad: a bad line of a name table fails the load,
+// and the except words are left out of a good one.
+func TestNameTableChecksAtLoad(t *testing.T) {
+	fsys := minimalSet()
+	fsys["people/names.yaml"] = &fstest.MapFile{Data: []byte(goodNames + "given_world: {files: [w.tsv], except: [the]}\n")}
+	fsys["people/w.tsv"] = &fstest.MapFile{Data: []byte("# a note\nanna\tfemale\nthe\tmale\nÉmile\tmale\n")}
+	set, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := set.People.GivenWorld
+	if w.Len() != 2 || w.Gender("Anna") != Female || w.Gender("ÉMILE") != Male || w.Known("the") {
+		t.Errorf("lazy table: Len %d, Anna %q, ÉMILE %q, the %v", w.Len(), w.Gender("Anna"), w.Gender("ÉMILE"), w.Known("the"))
+	}
+	fsys["people/w.tsv"] = &fstest.MapFile{Data: []byte("anna\tfemale\nbob\tboth\n")}
+	if _, err := Load(fsys); err == nil || !strings.Contains(err.Error(), `people/w.tsv:0: line 2: gender "both" is not female or male`) {
+		t.Errorf("Load of a bad table: %v", err)
 	}
 }
 
@@ -572,6 +593,26 @@ func TestComposedKeys(t *testing.T) {
 		t.Errorf("only %d phrases have keys", n)
 	}
 	t.Logf("%d keys checked", n)
+}
+
+// TestExpandListsOddItems pins the phrases composed of list items with
+// spaces around them or none at all: each part joins as
+// strings.TrimSpace(head + " " + item) would, one after another; an
+// empty list makes no phrase, an unknown one is reported.
+func TestExpandListsOddItems(t *testing.T) {
+	lists := map[string][]string{"b": {" ", "c"}, "a": {" x", "y  "}, "e": {}}
+	r := &Rule{Tokens: []string{"@b @a z", "w", "@e q", "@b", "@b @nope"}}
+	bad := expandLists(r, lists, foldLists(lists))
+	want := []string{"x z", "y z", "c  x z", "c y z", "w", "", "c"}
+	if !slices.Equal(r.Tokens, want) {
+		t.Errorf("phrases %q, want %q", r.Tokens, want)
+	}
+	if len(bad) != 1 || bad[0] != `tokens: no list "nope" in lists.yaml` {
+		t.Errorf("problems %q", bad)
+	}
+	if keys := r.Keys("tokens"); len(keys) != len(r.Tokens) || keys[6] != "c" {
+		t.Errorf("keys %q", keys)
+	}
 }
 
 // TestComposeKeysOddParts checks keys composed of list items that do not
