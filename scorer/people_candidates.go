@@ -770,6 +770,14 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	if _, end, ok := d.cueAt(s, a, entryTitle); ok && end > b {
 		return c, reason{text: "part of a title (%s)", arg: d.text(a, end)}
 	}
+	if c.title != nil && c.title.b == c.runA {
+		// The title before the run goes on into it: "Ủy viên Quốc vụ" (a
+		// State Councillor) is a title whose second half is capitalised,
+		// no one called Quốc.
+		if _, end, ok := d.cueAt(s, c.title.a, entryTitle); ok && end > a && end >= b {
+			return c, reason{text: "part of a title (%s)", arg: d.text(c.title.a, end)}
+		}
+	}
 	if _, end, ok := d.cueAt(s, a, entryNotHonorific); ok && end >= b {
 		return c, reason{text: "a common phrase (%s)", arg: d.text(a, end)}
 	}

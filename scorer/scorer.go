@@ -253,7 +253,7 @@ func peoplePhrases(p *rules.People, cue func(string, entry)) {
 	}{
 		{entrySpeech, p.Speech}, {entryNotSpeech, p.NotSpeech}, {entryNotHonorific, p.Not},
 		{entryAdverb, p.Adverbs}, {entryTheo, p.Theo}, {entryPlural, p.Plural}, {entryOrgBefore, p.OrgBefore}, {entryNotOrgBefore, p.NotOrgBefore},
-		{entryPossessive, p.Possessive}, {entryChinese, chineseWords},
+		{entryPossessive, p.Possessive}, {entryChinese, chineseWords}, {entryVietnamese, vietnameseWords},
 	} {
 		for _, ph := range list.phrases {
 			cue(ph, entry{kind: list.kind})
