@@ -938,7 +938,8 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 		// An occupation right before a name is that person's title:
 		// "luật sư Mark Orth nói" is the lawyer himself, while "đại diện
 		// Chi Pu" and "vợ Hùng" stand for someone of theirs.
-		if (s.occupationTitle(d, k, end) || s.ownTitle(d, k, end, j) || spokespersons.spans(d, k, end)) && !s.starsAide(d, k, end, j) {
+		if (s.occupationTitle(d, k, end) || s.ownTitle(d, k, end, j) || spokespersons.spans(d, k, end) || addressWords.spans(d, k, end)) &&
+			!s.starsAide(d, k, end, j) {
 			return 0, entry{}, false
 		}
 	}

@@ -125,8 +125,10 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		if _, st, ok := d.cueEndingAt(s, a, entryPossessive); ok && s.starsAide(d, st, a, a) {
 			return // "“...”, quản lý Khắc Việt viết": the singer's manager speaks
 		}
-		if k := s.titlesStart(d, a); k > 0 && d.tokenText(k-1) == s.words.cua {
-			return // "“...”, đại diện của Whirlpool cho biết": whose spokesman, not the speaker
+		if k := s.titlesStart(d, a); k > 0 && d.tokenText(k-1) == s.words.cua || s.possessed(d, a) {
+			// "“...”, đại diện của Whirlpool cho biết", "“...”, đại diện
+			// Vietravel thông tin": whose spokesman, not the speaker.
+			return
 		}
 		// "“...”, Frans Wuwung, một thủy thủ ..., cho biết": a name right
 		// after a quotation is its speaker, however long the appositive.
@@ -468,7 +470,7 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	}
 	for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
 		if _, st, ok := d.cueEndingAt(s, k, entryPossessive); ok && !s.occupationTitle(d, st, k) && !couples.spans(d, max(0, st-1), k) &&
-			!spokespersons.spans(d, st, k) {
+			!spokespersons.spans(d, st, k) && !s.ownTitle(d, st, k, a) && !addressWords.spans(d, st, k) {
 			if _, _, honor := d.cueEndingAt(s, k, entryHonorific); !honor {
 				return true // "công ty quản lý Nhã Phương": "quản lý" is whose, not her title ("cháu Minh" is Minh)
 			}
@@ -494,6 +496,11 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	if ok && couples.spans(d, max(0, st-1), k) {
 		return false // "vợ chồng anh T. và chị P. tố cáo": the couple, named, speaks
 	}
+	if ok && k == a && addressWords.spans(d, st, k) {
+		// "bạn Quốc Cường bày tỏ": the young man himself, unless the words
+		// before say whose ("phụ huynh của bạn Quốc Cường").
+		return st > 0 && d.tokenText(st-1) == s.words.cua
+	}
 	return ok
 }
 
@@ -502,6 +509,11 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 // ("người phát ngôn của Ned Price").
 var spokespersons = foldedPhraseSet("người phát ngôn", "phát ngôn viên", "phó phát ngôn viên", "nữ phát ngôn viên",
 	"nữ người phát ngôn")
+
+// addressWords are possessive words that, right before a name with no
+// "của", are how the press addresses a young person or a reader: "bạn Lò
+// Văn Tú (Gia Lâm) cho biết" quotes Tú, where "bạn của Tú" is Tú's friend.
+var addressWords = foldedPhraseSet("bạn")
 
 // couples name a husband and wife together, the names after them being
 // theirs: "vợ chồng anh T.".
