@@ -210,7 +210,8 @@ func (s *Scorer) dropPlaces(d *doc, cands []candidate, places map[string]int) []
 	}
 	kept := cands[:0]
 	for _, c := range cands {
-		if k := key(c); places[string(k)] > 0 && places[string(k)] >= named[string(k)] && !s.isNotable(d, c.a, c.b) {
+		if k := key(c); places[string(k)] > 0 && (places[string(k)] >= named[string(k)] || s.brandLike(d, c, named[string(k)])) &&
+			!s.isNotable(d, c.a, c.b) {
 			d.note(c.a, c.b, "rejected", "non_person", "a place or organisation elsewhere in the article", "")
 			for k := c.a; k < c.b; k++ {
 				d.named[k] = false
@@ -220,6 +221,20 @@ func (s *Scorer) dropPlaces(d *doc, cands []candidate, places map[string]int) []
 		kept = append(kept, c)
 	}
 	return kept
+}
+
+// brandLike reports a one-word name that is no Vietnamese syllable and no
+// given name, which no mention gives a person's cue (named counts a
+// person's cue as the document's length): a firm or a brand ("tập đoàn
+// Karofi", then "Karofi nhận định"), whatever the number of its bare
+// mentions. A foreign person's name goes with a title or an honorific
+// somewhere, or is two words; an initial ("H.") may be anyone's.
+func (s *Scorer) brandLike(d *doc, c candidate, named int) bool {
+	if c.b-c.a != 1 || named >= len(d.toks) || len(d.tokenText(c.a)) < 3 || vntext.IsVietnameseSyllable(d.tokenText(c.a)) ||
+		s.surnames[d.tokenText(c.a)] {
+		return false
+	}
+	return s.people.GivenWorld == nil || s.people.GivenWorld.GenderKey(d.tokenText(c.a)) == ""
 }
 
 // runEnd returns the end of the capitalised run that starts at token i.
