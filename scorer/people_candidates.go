@@ -28,6 +28,10 @@ type candidate struct {
 	givenOnly bool
 	// desc is a description that names them with "tên": "cô con gái tên Trâm".
 	desc *cueSpan
+	// titleElse: the title stands before "của" and the name after it, far
+	// back ("các bác sĩ Pháp không chẩn đoán được bệnh của ông Arafat"): it
+	// tells a person is named, not what they are.
+	titleElse bool
 }
 
 // reason says why a run is not a person: text, with %s standing for arg.
@@ -515,6 +519,38 @@ func (s *Scorer) contextBefore(d *doc, a int, c *candidate) {
 	}
 }
 
+// possessorOfTitle reports a name that follows "của" after the title
+// before it, whose title it then is not: 1 when "của" comes right after the
+// title or one word after it ("Bác sĩ riêng của Arafat", "luật sư của ông
+// X": whose doctor or lawyer, the title then no cue of a person at all), 2
+// when further back ("cầu thủ Man City ăn mừng bàn thắng của Laporte": a
+// person is named, of a role unsaid), else 0. A name after the
+// organisation the title goes with is the title holder's ("Tổng giám đốc
+// của Alibaba Trương Dũng"): the caller asks only of a name that fills its
+// run, and not of a run a Vietnamese full name or a long foreign name ends.
+func (s *Scorer) possessorOfTitle(d *doc, c *candidate) int {
+	k := c.runA
+	if c.honor != nil && c.honor.b == k {
+		k = c.honor.a
+	}
+	if k <= c.title.b || d.tokenText(k-1) != s.words.cua {
+		return 0
+	}
+	words := 0
+	for j := c.runA; j < c.b; j++ {
+		if d.isWord(j) && len(d.tokenText(j)) > 1 {
+			words++
+		}
+	}
+	if s.surnameAfter(d, c.runA+1, c.b) >= 0 || words > 3 && !d.allVietnamese(c.runA, c.b) {
+		return 0 // the organisation's name, then the holder's: "của Zentrix Lò Văn Minh", "của Boston Dynamics Robert Playter"
+	}
+	if k-1-c.title.b <= 1 && !d.isUpper(c.title.b) {
+		return 1
+	}
+	return 2
+}
+
 // titleBefore finds a title that ends before token a in its sentence,
 // possibly followed by the organisation it belongs to: "Giám đốc Sở Y tế
 // Hà Nội | Trần Văn A", "Bộ trưởng Tư pháp Chile | Luis Bates". Only words
@@ -778,6 +814,14 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	c.a, c.b = a, b
+	if c.title != nil && a == c.runA {
+		switch s.possessorOfTitle(d, &c) {
+		case 1:
+			c.title = nil
+		case 2:
+			c.titleElse = true
+		}
+	}
 	if c.honor == nil && c.roleNoun == nil && c.title == nil && d.afterLocative(c.runA, a) {
 		// "tại Thu Cúc", "ở Santa Ana", "Tại Ninh Ba, ...": where, not who.
 		return c, reason{text: "after \"ở\" or \"tại\": a place", place: true}

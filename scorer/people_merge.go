@@ -173,7 +173,14 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 		s.setName(d, p, c.a, c.b)
 	}
 	d.addMention(pi, c.a, c.b)
-	for _, cs := range []*cueSpan{c.honor, c.roleNoun, c.title} {
+	title := c.title
+	if c.titleElse {
+		// Someone else's title: no role, and an introduction by no
+		// description ("Bác sĩ nói" is not this one), though a person's.
+		title = nil
+		p.intro = append(p.intro, "")
+	}
+	for _, cs := range []*cueSpan{c.honor, c.roleNoun, title} {
 		if cs != nil {
 			p.intro = append(p.intro, cs.e.key)
 		}
@@ -190,15 +197,15 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 		p.gcues = append(p.gcues, genderCue{tierHonorific, c.roleNoun.e.gender,
 			d.cueOf("gender", cueRoleNoun, c.roleNoun.e.gender, c.roleNoun.a, c.roleNoun.b)})
 	}
-	if c.title != nil && p.role == "" {
-		p.role, p.roleBy = c.title.e.tag, d.cueOf("role", cueTitle, c.title.e.tag, c.title.a, c.title.b)
+	if title != nil && p.role == "" {
+		p.role, p.roleBy = title.e.tag, d.cueOf("role", cueTitle, title.e.tag, title.a, title.b)
 	}
 	if c.roleNoun != nil && p.role == "" {
 		if role, ok := s.roleTitles[d.joined(c.roleNoun.a, c.roleNoun.b)]; ok {
 			p.role, p.roleBy = role, d.cueOf("role", cueTitle, role, c.roleNoun.a, c.roleNoun.b)
 		}
 	}
-	for _, cs := range []*cueSpan{c.honor, c.roleNoun, c.title} {
+	for _, cs := range []*cueSpan{c.honor, c.roleNoun, title} {
 		if cs == nil {
 			continue
 		}
