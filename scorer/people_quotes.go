@@ -464,6 +464,9 @@ func (s *Scorer) theoEnd(d *doc, st int) int {
 // possessed reports "của [honorific/title] X": X is the possessor of the
 // phrase's head noun, which is then the subject of any verb that follows.
 func (s *Scorer) possessed(d *doc, a int) bool {
+	if s.bodyOf(d, a) {
+		return true
+	}
 	k := a
 	if k > 2 && lateWords.spans(d, k-2, k) {
 		k -= 2 // "gia đình tài tử quá cố X": the late star's family speaks
@@ -502,6 +505,44 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 		return st > 0 && d.tokenText(st-1) == s.words.cua
 	}
 	return ok
+}
+
+// bodies are a government, a cabinet or a team known by its leader's name:
+// "chính quyền Biden khẳng định", "chính phủ Merkel cho biết", "nội các
+// Abe", "ê-kíp của Phạm Băng Băng": the body speaks, not the leader.
+var bodies = foldedPhraseSet("chính quyền", "chính phủ", "nội các", "ê kíp", "ê - kíp", "êkíp", "ban vận động",
+	"chiến dịch tranh cử", "phe")
+
+// bodyOf reports a mention at token a that names whose government or team
+// a body word before it is, past the leader's titles and country and a
+// "của": "Chính quyền Tổng thống Mỹ Joe Biden cho biết".
+func (s *Scorer) bodyOf(d *doc, a int) bool {
+	k := s.titlesStart(d, a)
+	if kind, st := s.gazetteerEndingAt(d, k); kind == "countries" && st < k {
+		k = s.titlesStart(d, st) // "Tổng thống Mỹ | Joe Biden"
+	}
+	if k > 0 && d.tokenText(k-1) == s.words.cua {
+		k--
+	}
+	for n := 1; n <= 3 && k-n >= 0; n++ {
+		if st := k - n; bodies.spans(d, st, k) && d.sent[st] == d.sent[a] {
+			// Not the end of an office's name: "Thủ tướng Chính phủ X",
+			// "Văn phòng Chính phủ X" are X's titles.
+			_, _, title := d.cueEndingAt(s, st, entryTitle)
+			_, _, org := d.cueEndingAt(s, st, entryOrgBefore)
+			return !title && !org
+		}
+	}
+	return false
+}
+
+// gazetteerEndingAt returns the kind and the start of the longest gazetteer
+// name ending right before token k, or "" and k.
+func (s *Scorer) gazetteerEndingAt(d *doc, k int) (string, int) {
+	if e, st, ok := d.cueEndingAt(s, k, entryGazetteer); ok {
+		return e.tag, st
+	}
+	return "", k
 }
 
 // spokespersons right before a name are that person's title: "người phát
