@@ -393,6 +393,16 @@ func (s *Scorer) hiddenNameUse(d *doc, b int) bool {
 	return s.speechFollows(d, b, 12) || d.bioAfter(b) || b < len(d.toks) && d.tokenText(b) == "," && s.appositiveSoon(d, b+1)
 }
 
+// speechOrQuoteFollows reports a speech verb the run ending at b is the
+// subject of, or a colon with a quotation opening after it. A colon alone
+// after a name with no other cue of a person heads an item of a list or a
+// headline: "Khu du lịch Bình Quới 2: Bến đò ...", "Samsung Galaxy Note20
+// Ultra: Mẫu máy này ...", "Bảng xếp hạng THE Impact Rankings gồm ...:".
+func (s *Scorer) speechOrQuoteFollows(d *doc, b int) bool {
+	v, _, colon, ok := s.speechAfter(d, b, -1, 12)
+	return ok && (!colon || d.quoteOpensAt(v+1))
+}
+
 // initial reports whether token i is a single capital letter.
 func (d *doc) initial(i int) bool {
 	if !d.isWord(i) || !d.isUpper(i) {
@@ -951,7 +961,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		!s.inAppositive(d, a):
 		c.strong = true // "Dorsey - CEO của Twitter"
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
-		(s.precededByTheo(d, a) >= 0 || s.speechFollows(d, b, 12) || s.appositiveTitle(d, b) || d.afterQuotation(a)):
+		(s.precededByTheo(d, a) >= 0 || s.speechOrQuoteFollows(d, b) || s.appositiveTitle(d, b) || d.afterQuotation(a)):
 		c.strong = true
 	case b-a == 1 && s.nameLike(d, a) && s.namedAfterDescription(d, a, &c):
 		c.strong = true // "nam sinh tên Đạt", "một thành viên có tên Phong"
