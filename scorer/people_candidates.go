@@ -393,6 +393,49 @@ func (s *Scorer) hiddenNameUse(d *doc, b int) bool {
 	return s.speechFollows(d, b, 12) || d.bioAfter(b) || b < len(d.toks) && d.tokenText(b) == "," && s.appositiveSoon(d, b+1)
 }
 
+// firmHeads are the words for a firm, a body or a product line that the
+// press follows with what it does before its name: "công ty khoáng sản
+// Minmetals", "cơ quan quản lý viễn thông Ofcom", "hãng nghiên cứu bảo mật
+// Check Point", "ứng dụng đầu tư tài chính Coolcat".
+var firmHeads = foldedPhraseSet("công ty", "tập đoàn", "hãng", "ngân hàng", "nhà mạng", "ứng dụng", "thương hiệu",
+	"nhãn hàng", "cơ quan", "tổ chức", "quỹ", "chuyên trang", "trang", "tạp chí", "hệ thống", "nền tảng", "dịch vụ",
+	"phần mềm", "sàn", "chuỗi", "nhà sản xuất", "nhà bán lẻ", "doanh nghiệp", "dòng", "mẫu")
+
+// firmDescribed returns the start of a firm's word that a run of foreign
+// words follows after one to three lower-case Vietnamese words, with no
+// cue of a person and no function word between (a verb's tense, "của"),
+// or -1: the run names the firm.
+func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
+	if c.honor != nil || c.roleNoun != nil || c.title != nil || a != c.runA || d.toks[a].Newline {
+		return -1
+	}
+	for k := a; k < b; k++ {
+		if d.isWord(k) && vntext.IsVietnameseSyllable(d.tokenText(k)) {
+			return -1
+		}
+	}
+	if s.foreignGiven(d, a, b) != "" || s.isNotable(d, a, b) {
+		return -1 // "Công ty thuê Jeremy Snyder": a person the firm hires
+	}
+	for j := a - 1; j >= a-3 && j > 0; j-- {
+		if !d.isWord(j) || d.isUpper(j) || !vntext.IsVietnameseSyllable(d.tokenText(j)) || d.sent[j] != d.sent[a] ||
+			d.toks[j+1].Newline || d.mention[j] >= 0 {
+			return -1
+		}
+		if _, _, ok := d.cueAt(s, j, entryTitle); ok || glueWords[d.tokenText(j)] {
+			// "công ty thuê luật sư John": a person's title; "hãng đã khởi
+			// kiện X", "mẫu nước tiểu của X": a verb's object, a possessor.
+			return -1
+		}
+		for n := 1; n <= 3 && j-n >= 0; n++ {
+			if firmHeads.spans(d, j-n, j) {
+				return j - n
+			}
+		}
+	}
+	return -1
+}
+
 // speechOrQuoteFollows reports a speech verb the run ending at b is the
 // subject of, or a colon with a quotation opening after it. A colon alone
 // after a name with no other cue of a person heads an item of a list or a
@@ -719,6 +762,9 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			}
 		}
 		return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true}
+	}
+	if k := s.firmDescribed(d, &c, a, b); k >= 0 {
+		return c, reason{text: "after \"%s\" and what it does: a firm or its product", arg: d.text(k, a), place: true}
 	}
 	if _, _, hon := d.cueEndingAt(s, a, entryHonorific); !hon && a > 0 && !d.toks[a].Newline && d.isWord(a-1) && !d.isUpper(a-1) {
 		// "Ủy ban châu Âu Ursula von der Leyen", "WHO khu vực châu Âu Hans
