@@ -436,6 +436,26 @@ func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
 	return -1
 }
 
+// titlePrefixes stand before a title: "Nguyên Giám đốc", "Cựu Bộ trưởng",
+// "Quyền Chủ tịch", "Phó Giám đốc".
+var titlePrefixes = foldedPhrases("nguyên", "cựu", "quyền", "phó", "tân")
+
+// formerTitle returns the end of a title that starts inside the run [a, b)
+// after title prefixes only and goes on past it in lower case ("Nguyên
+// Giám | đốc", "Nguyên Phó Giám | đốc", "Nguyên Bộ | trưởng"), or -1: the
+// capitals are the title's, "Nguyên" (former) no given name.
+func (s *Scorer) formerTitle(d *doc, a, b int) int {
+	for k := a; k < b; k++ {
+		if _, end, ok := d.cueAt(s, k, entryTitle); ok && k > a && end > b {
+			return end
+		}
+		if !titlePrefixes[d.tokenText(k)] {
+			return -1
+		}
+	}
+	return -1
+}
+
 // speechOrQuoteFollows reports a speech verb the run ending at b is the
 // subject of, or a colon with a quotation opening after it. A colon alone
 // after a name with no other cue of a person heads an item of a list or a
@@ -862,6 +882,9 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// học", "Bác sĩ Nam học") as a given name.
 		return c, reason{text: "part of a title (%s)", arg: d.text(c.title.a, b)}
 	}
+	if k := s.formerTitle(d, a, b); k >= 0 {
+		return c, reason{text: "part of a title (%s)", arg: d.text(a, k)}
+	}
 	if b-a == 2 && !s.surnames[d.tokenText(a)] && !s.nameLike(d, a) {
 		// A word that is no name, then the first word of a title written on
 		// in lower case: "Cựu Tổng | thống Mỹ tuyên bố".
@@ -923,10 +946,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			return c, reason{text: "an acronym"}
 		}
 	}
-	if c.title != nil && c.title.b == a && b-a == 1 && c.honor == nil && vntext.IsVietnameseSyllable(d.tokenText(a)) &&
+	if c.title != nil && c.title.b == a && (b-a == 1 || !s.surnames[d.tokenText(a)]) && c.honor == nil && d.allVietnamese(a, b) &&
 		departmentHeads[lastSyllable(c.title.e.key)] {
-		// "Trưởng khoa Nhi", "Trưởng phòng Đào tạo": the word after a head of
-		// a department names the department.
+		// "Trưởng khoa Nhi", "Trưởng phòng Đào tạo", "Trưởng khoa Tai Mũi
+		// Họng": the words after a head of a department name the
+		// department, unless a family name opens a full name.
 		return c, reason{text: "a department after its head's title"}
 	}
 	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)] && !d.commonWordAt(s, a) || s.thiName(d, a, b)
