@@ -32,6 +32,11 @@ type candidate struct {
 	// back ("các bác sĩ Pháp không chẩn đoán được bệnh của ông Arafat"): it
 	// tells a person is named, not what they are.
 	titleElse bool
+	// titleFar: the title stands before a word that opens a clause of its
+	// own ("các bác sĩ ... đã đề xuất đưa ông Arafat"): it still gives a
+	// role, as the press often writes a player's or a star's so, but no
+	// description for a later "Bác sĩ nói" to take up.
+	titleFar bool
 }
 
 // reason says why a run is not a person: text, with %s standing for arg.
@@ -587,8 +592,8 @@ func (s *Scorer) contextBefore(d *doc, a int, c *candidate) {
 	if e, st, ok := d.cueEndingAt(s, a, entryRoleNoun); ok && d.sent[st] == d.sent[a] {
 		c.roleNoun = &cueSpan{e, st, a}
 	}
-	if t, ok := s.titleBefore(d, a); ok {
-		c.title = t
+	if t, far, ok := s.titleWalk(d, a); ok {
+		c.title, c.titleFar = t, far
 	}
 }
 
@@ -629,25 +634,44 @@ func (s *Scorer) possessorOfTitle(d *doc, c *candidate) int {
 // Hà Nội | Trần Văn A", "Bộ trưởng Tư pháp Chile | Luis Bates". Only words
 // and dots may stand between (no comma, no verb of its own).
 func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
+	t, far, ok := s.titleWalk(d, a)
+	return t, ok && !far
+}
+
+// titleWalk is titleBefore, and also finds a title across a word that opens
+// a clause of its own (far): a tense, a passive or a conjunction. Such a
+// title tells a person is named ("các bác sĩ ... đã đề xuất đưa ông
+// Arafat", "các cầu thủ đã chuyền cho Saka"), but may not be theirs.
+func (s *Scorer) titleWalk(d *doc, a int) (*cueSpan, bool, bool) {
+	far := false
 	for end := a; end > 0 && end >= a-10 && d.sent[end-1] == d.sent[a] && !d.toks[end].Newline; end-- {
 		if e, st, ok := d.cueEndingAt(s, end, entryTitle); ok {
-			return &cueSpan{e, st, end}, true
+			return &cueSpan{e, st, end}, far, true
 		}
 		t := d.toks[end-1]
-		if t.Kind == vntext.Punct && d.tokenText(end-1) != "." && d.tokenText(end-1) != "-" {
-			return nil, false
+		if t.Kind == vntext.Punct && d.tokenText(end-1) != "." && d.tokenText(end-1) != "-" && !(d.tokenText(end-1) == "&" && (t.Space || end < a)) {
+			// "&" joins two fields of one title ("chuyên gia tư vấn hướng
+			// nghiệp & tuyển sinh X", "Bộ trưởng Bộ GD&ĐT X"); glued to the
+			// run, it is part of its name ("A&M Texas").
+			return nil, false, false
 		}
 		if d.mention[end-1] >= 0 || end < a && d.tokenText(end-1) == s.words.la {
 			// A copula ends the title's phrase: "các nạn nhân là người Hồi
 			// giáo Shiite" describes the victims, it names none.
-			return nil, false
+			return nil, false, false
 		}
 		if _, _, ok := d.cueAt(s, end-1, entrySpeech); ok && !d.isUpper(end-1) {
-			return nil, false
+			return nil, false, false
 		}
+		far = far || clauseWords[d.tokenText(end-1)] && !d.isUpper(end-1)
 	}
-	return nil, false
+	return nil, false, false
 }
+
+// clauseWords never stand inside a title and the organisation it goes
+// with: tenses, the passive, conjunctions.
+var clauseWords = foldedPhrases("đã", "được", "bị", "đang", "sẽ", "cũng", "vẫn", "thì", "mà", "khi", "nhưng", "không",
+	"đều", "rồi", "chưa", "như")
 
 // orgEndingAt finds what ends right before the run [a, b) and makes it part
 // of a place or organisation: a word that comes before such names ("công

@@ -178,11 +178,14 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 		// Someone else's title: no role, and an introduction by no
 		// description ("Bác sĩ nói" is not this one), though a person's.
 		title = nil
-		p.intro = append(p.intro, "")
 	}
-	for _, cs := range []*cueSpan{c.honor, c.roleNoun, title} {
-		if cs != nil {
-			p.intro = append(p.intro, cs.e.key)
+	for _, cs := range []*cueSpan{c.honor, c.roleNoun, c.title} {
+		switch {
+		case cs == nil:
+		case cs == c.title && (c.titleElse || c.titleFar):
+			p.intro, p.introAt = append(p.intro, ""), append(p.introAt, cs.a)
+		default:
+			p.intro, p.introAt = append(p.intro, cs.e.key), append(p.introAt, cs.a)
 		}
 	}
 	if c.honor != nil && c.honor.e.gender != unknown {
@@ -1481,8 +1484,11 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 		if pi < 0 || d.people[pi].unnamed {
 			continue
 		}
-		for _, in := range d.people[pi].intro {
-			if in == desc {
+		for i, in := range d.people[pi].intro {
+			if (in == desc || strings.HasPrefix(in, desc+" ")) && d.people[pi].introAt[i] < k {
+				// An earlier introduction ("chuyên gia tư vấn X" is a
+				// "chuyên gia"): "Bác sĩ nói" does not take up "các bác sĩ
+				// ... đưa ông Arafat" further on.
 				if aideJobs.byFirst[strings.Fields(desc)[0]] != nil && s.starTitled(d, d.people[pi], -1) {
 					break // "quản lý Lê Bình" of singer Lê Bình is his manager: "quản lý" is not him
 				}
