@@ -630,8 +630,10 @@ func (s *Scorer) agentOfThing(d *doc, k int) bool {
 	return k > 1 && d.tokenText(k-1) == foldedBy && !d.sentenceStart(k-1) && d.isWord(k-2) && !d.isUpper(k-2)
 }
 
-// prepositions before a name make it an object, not a subject.
-var prepositions = foldedPhrases("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa")
+// prepositions before a name make it an object, not a subject; so does
+// "nơi" (where), which opens a relative clause ("viện quân y Percy, nơi
+// Arafat qua đời hôm thứ năm, cho hay": the verb is the main clause's).
+var prepositions = foldedPhrases("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa", "nơi")
 
 // prepositionObject reports a preposition before the mention at token a,
 // past its honorific, title or role noun and an appositive title ("với MC,
