@@ -925,8 +925,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			c.titleElse = true
 		}
 	}
-	if c.honor == nil && c.roleNoun == nil && c.title == nil && d.afterLocative(c.runA, a) {
-		// "tại Thu Cúc", "ở Santa Ana", "Tại Ninh Ba, ...": where, not who.
+	if c.honor == nil && c.roleNoun == nil && (c.title == nil || c.title.b < c.runA) && d.afterLocative(c.runA, a) {
+		// "tại Thu Cúc", "ở Santa Ana", "Tại Ninh Ba, ...": where, not who;
+		// also after a title further back ("một quan chức cấp cao ở Jammu",
+		// "các bác sĩ ở Noida"): the title's holder is unnamed.
 		return c, reason{text: "after \"ở\" or \"tại\": a place", place: true}
 	}
 	if _, end, ok := d.cueAt(s, a, entryTitle); ok && end > b {
