@@ -96,13 +96,33 @@ func (s *Scorer) listNeighbour(d *doc, c *candidate) bool {
 // Kolkata, nói", "ông A, Giám đốc điều hành Redsun, thừa nhận". The
 // clause is one person's, and the word is where or what they head. A list
 // of titled names speaks with no such closing mark ("thủ môn Lehmann, hậu
-// vệ Lauren, Toure").
+// vệ Lauren, Toure"), unless the word is a foreign word and no given name
+// ("bà X, Phó Giám Đốc Marketing cho biết").
 func (s *Scorer) appositiveWord(d *doc, c *candidate, a int) bool {
-	if c.honor != nil || c.title == nil || c.title.b != c.runA || c.b-c.a != 1 || d.tokenText(a-1) != "," {
+	if c.honor != nil || c.title == nil || c.b-c.a != 1 || d.tokenText(a-1) != "," {
+		return false
+	}
+	inRun := c.title.a == c.runA && c.title.b == c.a // "Phó Giám Đốc Marketing", written in title case
+	if c.title.b != c.runA && !inRun {
 		return false
 	}
 	b := c.b
-	return b+1 < len(d.toks) && appositiveMark(d.tokenText(b)) && d.sent[b] == d.sent[c.a] && s.speechNext(d, b+1)
+	if b+1 < len(d.toks) && appositiveMark(d.tokenText(b)) && d.sent[b] == d.sent[c.a] && s.speechNext(d, b+1) {
+		return true
+	}
+	// With no closing mark, a foreign word that is no given name still
+	// names what the person heads: "bà X, Phó Giám Đốc Marketing cho biết".
+	// A parenthesis may say whose ("Giám đốc Điều hành Marketing (Vinamilk)").
+	w := d.tokenText(c.a)
+	if b < len(d.toks) && d.tokenText(b) == "(" {
+		for k := b + 1; k < len(d.toks) && k < b+8 && d.sent[k] == d.sent[c.a]; k++ {
+			if d.tokenText(k) == ")" {
+				b = k + 1
+				break
+			}
+		}
+	}
+	return s.speechNext(d, b) && !vntext.IsVietnameseSyllable(w) && !s.surnames[w] && s.foreignGiven(d, c.a, c.b) == ""
 }
 
 // listSeparator is a word or mark that separates the names of a list.
