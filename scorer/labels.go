@@ -110,7 +110,7 @@ func Label(lang, key string) (string, bool) {
 // The --explain reasons (why a candidate was rejected or merged, why a rule match did not become a finding) are
 // written in English where they are made; reasonIn says them in the document's language. Each pattern is one
 // reason; its groups are names, phrases and numbers taken from the text, which stay as they are. They are compiled
-// the first time an explanation is said in Vietnamese: 38 regexps cost every start-up a millisecond otherwise.
+// the first time an explanation is said in Vietnamese: 45 regexps cost every start-up a millisecond otherwise.
 var vietnameseReasons = sync.OnceValue(func() []vietnameseReason {
 	return []vietnameseReason{
 		{regexp.MustCompile(`^after a house number: a street$`), fixed("đứng sau số nhà: tên đường")},
@@ -118,6 +118,11 @@ var vietnameseReasons = sync.OnceValue(func() []vietnameseReason {
 		{regexp.MustCompile(`^after "(.*)": a place or organisation$`), func(m []string) string { return `đứng sau "` + m[1] + `": địa danh hoặc tổ chức` }},
 		{regexp.MustCompile(`^starts with "(.*)": a place or organisation$`), func(m []string) string { return `bắt đầu bằng "` + m[1] + `": địa danh hoặc tổ chức` }},
 		{regexp.MustCompile(`^part of a title \((.*)\)$`), func(m []string) string { return "một phần của chức danh (" + m[1] + ")" }},
+		{regexp.MustCompile(`^after "ở" or "tại": a place$`), fixed(`đứng sau "ở" hoặc "tại": địa danh`)},
+		{regexp.MustCompile(`^after "(.*)" and what it does: a firm or its product$`), func(m []string) string {
+			return `đứng sau "` + m[1] + `" và lĩnh vực hoạt động: một công ty hoặc sản phẩm`
+		}},
+		{regexp.MustCompile(`^a department after its head's title$`), fixed("tên một khoa, phòng sau chức danh người đứng đầu")},
 		{regexp.MustCompile(`^a common phrase \((.*)\)$`), func(m []string) string { return "cụm từ thông dụng (" + m[1] + ")" }},
 		{regexp.MustCompile(`^its last word opens a common word \((.*)\)$`), func(m []string) string {
 			return "từ cuối mở đầu một từ thông dụng (" + m[1] + ")"

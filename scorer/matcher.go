@@ -36,6 +36,7 @@ const (
 	entryGazetteer                      // people: a proper name that is not a person (kind in tag)
 	entryPossessive                     // people: a description that takes its possessor's name after it
 	entryChinese                        // people: a place or medium of Chinese-language public life
+	entryVietnamese                     // people: Vietnam or a place or body of Vietnamese public life
 	entrySpareMan                       // a rule's spare_men word for a man
 	entrySpareWoman                     // a rule's spare_men word for a woman
 	entrySpareBoth                      // a rule's spare_men word for a couple or a star: the match stays

@@ -26,8 +26,11 @@ type person struct {
 	mentions []Mention
 	spans    [][2]int // token ranges of the mentions
 	// intro are the folded descriptions the person was introduced with
-	// (bà đỡ, nữ ca sĩ, bác sĩ), so that a later "bà đỡ nói" finds them.
-	intro []string
+	// (bà đỡ, nữ ca sĩ, bác sĩ), so that a later "bà đỡ nói" finds them;
+	// introAt is where each stands (a token), so that only an earlier one
+	// does.
+	intro   []string
+	introAt []int
 
 	gcues  []genderCue // every gender cue found, ranked by tier
 	gender string

@@ -28,6 +28,15 @@ type candidate struct {
 	givenOnly bool
 	// desc is a description that names them with "tên": "cô con gái tên Trâm".
 	desc *cueSpan
+	// titleElse: the title stands before "của" and the name after it, far
+	// back ("các bác sĩ Pháp không chẩn đoán được bệnh của ông Arafat"): it
+	// tells a person is named, not what they are.
+	titleElse bool
+	// titleFar: the title stands before a word that opens a clause of its
+	// own ("các bác sĩ ... đã đề xuất đưa ông Arafat"): it still gives a
+	// role, as the press often writes a player's or a star's so, but no
+	// description for a later "Bác sĩ nói" to take up.
+	titleFar bool
 }
 
 // reason says why a run is not a person: text, with %s standing for arg.
@@ -210,7 +219,8 @@ func (s *Scorer) dropPlaces(d *doc, cands []candidate, places map[string]int) []
 	}
 	kept := cands[:0]
 	for _, c := range cands {
-		if k := key(c); places[string(k)] > 0 && places[string(k)] >= named[string(k)] && !s.isNotable(d, c.a, c.b) {
+		if k := key(c); places[string(k)] > 0 && (places[string(k)] >= named[string(k)] || s.brandLike(d, c, named[string(k)])) &&
+			!s.isNotable(d, c.a, c.b) {
 			d.note(c.a, c.b, "rejected", "non_person", "a place or organisation elsewhere in the article", "")
 			for k := c.a; k < c.b; k++ {
 				d.named[k] = false
@@ -220,6 +230,20 @@ func (s *Scorer) dropPlaces(d *doc, cands []candidate, places map[string]int) []
 		kept = append(kept, c)
 	}
 	return kept
+}
+
+// brandLike reports a one-word name that is no Vietnamese syllable and no
+// given name, which no mention gives a person's cue (named counts a
+// person's cue as the document's length): a firm or a brand ("tập đoàn
+// Karofi", then "Karofi nhận định"), whatever the number of its bare
+// mentions. A foreign person's name goes with a title or an honorific
+// somewhere, or is two words; an initial ("H.") may be anyone's.
+func (s *Scorer) brandLike(d *doc, c candidate, named int) bool {
+	if c.b-c.a != 1 || named >= len(d.toks) || len(d.tokenText(c.a)) < 3 || vntext.IsVietnameseSyllable(d.tokenText(c.a)) ||
+		s.surnames[d.tokenText(c.a)] {
+		return false
+	}
+	return s.people.GivenWorld == nil || s.people.GivenWorld.GenderKey(d.tokenText(c.a)) == ""
 }
 
 // runEnd returns the end of the capitalised run that starts at token i.
@@ -392,6 +416,79 @@ func (s *Scorer) hiddenNameUse(d *doc, b int) bool {
 	return s.speechFollows(d, b, 12) || d.bioAfter(b) || b < len(d.toks) && d.tokenText(b) == "," && s.appositiveSoon(d, b+1)
 }
 
+// firmHeads are the words for a firm, a body or a product line that the
+// press follows with what it does before its name: "công ty khoáng sản
+// Minmetals", "cơ quan quản lý viễn thông Ofcom", "hãng nghiên cứu bảo mật
+// Check Point", "ứng dụng đầu tư tài chính Coolcat".
+var firmHeads = foldedPhraseSet("công ty", "tập đoàn", "hãng", "ngân hàng", "nhà mạng", "ứng dụng", "thương hiệu",
+	"nhãn hàng", "cơ quan", "tổ chức", "quỹ", "chuyên trang", "trang", "tạp chí", "hệ thống", "nền tảng", "dịch vụ",
+	"phần mềm", "sàn", "chuỗi", "nhà sản xuất", "nhà bán lẻ", "doanh nghiệp", "dòng", "mẫu")
+
+// firmDescribed returns the start of a firm's word that a run of foreign
+// words follows after one to three lower-case Vietnamese words, with no
+// cue of a person and no function word between (a verb's tense, "của"),
+// or -1: the run names the firm.
+func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
+	if c.honor != nil || c.roleNoun != nil || c.title != nil || a != c.runA || d.toks[a].Newline {
+		return -1
+	}
+	for k := a; k < b; k++ {
+		if d.isWord(k) && vntext.IsVietnameseSyllable(d.tokenText(k)) {
+			return -1
+		}
+	}
+	if s.foreignGiven(d, a, b) != "" || s.isNotable(d, a, b) {
+		return -1 // "Công ty thuê Jeremy Snyder": a person the firm hires
+	}
+	for j := a - 1; j >= a-3 && j > 0; j-- {
+		if !d.isWord(j) || d.isUpper(j) || !vntext.IsVietnameseSyllable(d.tokenText(j)) || d.sent[j] != d.sent[a] ||
+			d.toks[j+1].Newline || d.mention[j] >= 0 {
+			return -1
+		}
+		if _, _, ok := d.cueAt(s, j, entryTitle); ok || glueWords[d.tokenText(j)] {
+			// "công ty thuê luật sư John": a person's title; "hãng đã khởi
+			// kiện X", "mẫu nước tiểu của X": a verb's object, a possessor.
+			return -1
+		}
+		for n := 1; n <= 3 && j-n >= 0; n++ {
+			if firmHeads.spans(d, j-n, j) {
+				return j - n
+			}
+		}
+	}
+	return -1
+}
+
+// titlePrefixes stand before a title: "Nguyên Giám đốc", "Cựu Bộ trưởng",
+// "Quyền Chủ tịch", "Phó Giám đốc".
+var titlePrefixes = foldedPhrases("nguyên", "cựu", "quyền", "phó", "tân")
+
+// formerTitle returns the end of a title that starts inside the run [a, b)
+// after title prefixes only and goes on past it in lower case ("Nguyên
+// Giám | đốc", "Nguyên Phó Giám | đốc", "Nguyên Bộ | trưởng"), or -1: the
+// capitals are the title's, "Nguyên" (former) no given name.
+func (s *Scorer) formerTitle(d *doc, a, b int) int {
+	for k := a; k < b; k++ {
+		if _, end, ok := d.cueAt(s, k, entryTitle); ok && k > a && end > b {
+			return end
+		}
+		if !titlePrefixes[d.tokenText(k)] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// speechOrQuoteFollows reports a speech verb the run ending at b is the
+// subject of, or a colon with a quotation opening after it. A colon alone
+// after a name with no other cue of a person heads an item of a list or a
+// headline: "Khu du lịch Bình Quới 2: Bến đò ...", "Samsung Galaxy Note20
+// Ultra: Mẫu máy này ...", "Bảng xếp hạng THE Impact Rankings gồm ...:".
+func (s *Scorer) speechOrQuoteFollows(d *doc, b int) bool {
+	v, _, colon, ok := s.speechAfter(d, b, -1, 12)
+	return ok && (!colon || d.quoteOpensAt(v+1))
+}
+
 // initial reports whether token i is a single capital letter that stands
 // for a name: not the "O" of "O'Brien".
 func (d *doc) initial(i int) bool {
@@ -519,9 +616,41 @@ func (s *Scorer) contextBefore(d *doc, a int, c *candidate) {
 	if e, st, ok := d.cueEndingAt(s, a, entryRoleNoun); ok && d.sent[st] == d.sent[a] {
 		c.roleNoun = &cueSpan{e, st, a}
 	}
-	if t, ok := s.titleBefore(d, a); ok {
-		c.title = t
+	if t, far, ok := s.titleWalk(d, a); ok {
+		c.title, c.titleFar = t, far
 	}
+}
+
+// possessorOfTitle reports a name that follows "của" after the title
+// before it, whose title it then is not: 1 when "của" comes right after the
+// title or one word after it ("Bác sĩ riêng của Arafat", "luật sư của ông
+// X": whose doctor or lawyer, the title then no cue of a person at all), 2
+// when further back ("cầu thủ Man City ăn mừng bàn thắng của Laporte": a
+// person is named, of a role unsaid), else 0. A name after the
+// organisation the title goes with is the title holder's ("Tổng giám đốc
+// của Alibaba Trương Dũng"): the caller asks only of a name that fills its
+// run, and not of a run a Vietnamese full name or a long foreign name ends.
+func (s *Scorer) possessorOfTitle(d *doc, c *candidate) int {
+	k := c.runA
+	if c.honor != nil && c.honor.b == k {
+		k = c.honor.a
+	}
+	if k <= c.title.b || d.tokenText(k-1) != s.words.cua {
+		return 0
+	}
+	words := 0
+	for j := c.runA; j < c.b; j++ {
+		if d.isWord(j) && len(d.tokenText(j)) > 1 {
+			words++
+		}
+	}
+	if s.surnameAfter(d, c.runA+1, c.b) >= 0 || words > 3 && !d.allVietnamese(c.runA, c.b) {
+		return 0 // the organisation's name, then the holder's: "của Zentrix Lò Văn Minh", "của Boston Dynamics Robert Playter"
+	}
+	if k-1-c.title.b <= 1 && !d.isUpper(c.title.b) {
+		return 1
+	}
+	return 2
 }
 
 // titleBefore finds a title that ends before token a in its sentence,
@@ -529,25 +658,44 @@ func (s *Scorer) contextBefore(d *doc, a int, c *candidate) {
 // Hà Nội | Trần Văn A", "Bộ trưởng Tư pháp Chile | Luis Bates". Only words
 // and dots may stand between (no comma, no verb of its own).
 func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
+	t, far, ok := s.titleWalk(d, a)
+	return t, ok && !far
+}
+
+// titleWalk is titleBefore, and also finds a title across a word that opens
+// a clause of its own (far): a tense, a passive or a conjunction. Such a
+// title tells a person is named ("các bác sĩ ... đã đề xuất đưa ông
+// Arafat", "các cầu thủ đã chuyền cho Saka"), but may not be theirs.
+func (s *Scorer) titleWalk(d *doc, a int) (*cueSpan, bool, bool) {
+	far := false
 	for end := a; end > 0 && end >= a-10 && d.sent[end-1] == d.sent[a] && !d.toks[end].Newline; end-- {
 		if e, st, ok := d.cueEndingAt(s, end, entryTitle); ok {
-			return &cueSpan{e, st, end}, true
+			return &cueSpan{e, st, end}, far, true
 		}
 		t := d.toks[end-1]
-		if t.Kind == vntext.Punct && d.tokenText(end-1) != "." && d.tokenText(end-1) != "-" {
-			return nil, false
+		if t.Kind == vntext.Punct && d.tokenText(end-1) != "." && d.tokenText(end-1) != "-" && !(d.tokenText(end-1) == "&" && (t.Space || end < a)) {
+			// "&" joins two fields of one title ("chuyên gia tư vấn hướng
+			// nghiệp & tuyển sinh X", "Bộ trưởng Bộ GD&ĐT X"); glued to the
+			// run, it is part of its name ("A&M Texas").
+			return nil, false, false
 		}
 		if d.mention[end-1] >= 0 || end < a && d.tokenText(end-1) == s.words.la {
 			// A copula ends the title's phrase: "các nạn nhân là người Hồi
 			// giáo Shiite" describes the victims, it names none.
-			return nil, false
+			return nil, false, false
 		}
 		if _, _, ok := d.cueAt(s, end-1, entrySpeech); ok && !d.isUpper(end-1) {
-			return nil, false
+			return nil, false, false
 		}
+		far = far || clauseWords[d.tokenText(end-1)] && !d.isUpper(end-1)
 	}
-	return nil, false
+	return nil, false, false
 }
+
+// clauseWords never stand inside a title and the organisation it goes
+// with: tenses, the passive, conjunctions.
+var clauseWords = foldedPhrases("đã", "được", "bị", "đang", "sẽ", "cũng", "vẫn", "thì", "mà", "khi", "nhưng", "không",
+	"đều", "rồi", "chưa", "như")
 
 // orgEndingAt finds what ends right before the run [a, b) and makes it part
 // of a place or organisation: a word that comes before such names ("công
@@ -683,6 +831,9 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 		return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true}
 	}
+	if k := s.firmDescribed(d, &c, a, b); k >= 0 {
+		return c, reason{text: "after \"%s\" and what it does: a firm or its product", arg: d.text(k, a), place: true}
+	}
 	if _, _, hon := d.cueEndingAt(s, a, entryHonorific); !hon && a > 0 && !d.toks[a].Newline && d.isWord(a-1) && !d.isUpper(a-1) {
 		// "Ủy ban châu Âu Ursula von der Leyen", "WHO khu vực châu Âu Hans
 		// Kluge": a place whose first word is in lower case ends inside the
@@ -780,6 +931,9 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// học", "Bác sĩ Nam học") as a given name.
 		return c, reason{text: "part of a title (%s)", arg: d.text(c.title.a, b)}
 	}
+	if k := s.formerTitle(d, a, b); k >= 0 {
+		return c, reason{text: "part of a title (%s)", arg: d.text(a, k)}
+	}
 	if b-a == 2 && !s.surnames[d.tokenText(a)] && !s.nameLike(d, a) {
 		// A word that is no name, then the first word of a title written on
 		// in lower case: "Cựu Tổng | thống Mỹ tuyên bố".
@@ -788,12 +942,30 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	c.a, c.b = a, b
-	if c.honor == nil && c.roleNoun == nil && c.title == nil && d.afterLocative(c.runA, a) {
-		// "tại Thu Cúc", "ở Santa Ana", "Tại Ninh Ba, ...": where, not who.
+	if c.title != nil && a == c.runA {
+		switch s.possessorOfTitle(d, &c) {
+		case 1:
+			c.title = nil
+		case 2:
+			c.titleElse = true
+		}
+	}
+	if c.honor == nil && c.roleNoun == nil && (c.title == nil || c.title.b < c.runA) && d.afterLocative(c.runA, a) {
+		// "tại Thu Cúc", "ở Santa Ana", "Tại Ninh Ba, ...": where, not who;
+		// also after a title further back ("một quan chức cấp cao ở Jammu",
+		// "các bác sĩ ở Noida"): the title's holder is unnamed.
 		return c, reason{text: "after \"ở\" or \"tại\": a place", place: true}
 	}
 	if _, end, ok := d.cueAt(s, a, entryTitle); ok && end > b {
 		return c, reason{text: "part of a title (%s)", arg: d.text(a, end)}
+	}
+	if c.title != nil && c.title.b == c.runA {
+		// The title before the run goes on into it: "Ủy viên Quốc vụ" (a
+		// State Councillor) is a title whose second half is capitalised,
+		// no one called Quốc.
+		if _, end, ok := d.cueAt(s, c.title.a, entryTitle); ok && end > a && end >= b {
+			return c, reason{text: "part of a title (%s)", arg: d.text(c.title.a, end)}
+		}
 	}
 	if _, end, ok := d.cueAt(s, a, entryNotHonorific); ok && end >= b {
 		return c, reason{text: "a common phrase (%s)", arg: d.text(a, end)}
@@ -825,10 +997,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			return c, reason{text: "an acronym"}
 		}
 	}
-	if c.title != nil && c.title.b == a && b-a == 1 && c.honor == nil && vntext.IsVietnameseSyllable(d.tokenText(a)) &&
+	if c.title != nil && c.title.b == a && (b-a == 1 || !s.surnames[d.tokenText(a)]) && c.honor == nil && d.allVietnamese(a, b) &&
 		departmentHeads[lastSyllable(c.title.e.key)] {
-		// "Trưởng khoa Nhi", "Trưởng phòng Đào tạo": the word after a head of
-		// a department names the department.
+		// "Trưởng khoa Nhi", "Trưởng phòng Đào tạo", "Trưởng khoa Tai Mũi
+		// Họng": the words after a head of a department name the
+		// department, unless a family name opens a full name.
 		return c, reason{text: "a department after its head's title"}
 	}
 	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)] && !d.commonWordAt(s, a) || s.thiName(d, a, b)
@@ -909,7 +1082,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		!s.inAppositive(d, a):
 		c.strong = true // "Dorsey - CEO của Twitter"
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
-		(s.precededByTheo(d, a) >= 0 || s.speechFollows(d, b, 12) || s.appositiveTitle(d, b) || d.afterQuotation(a)):
+		(s.precededByTheo(d, a) >= 0 || s.speechOrQuoteFollows(d, b) || s.appositiveTitle(d, b) || d.afterQuotation(a)):
 		c.strong = true
 	case b-a == 1 && s.nameLike(d, a) && s.namedAfterDescription(d, a, &c):
 		c.strong = true // "nam sinh tên Đạt", "một thành viên có tên Phong"

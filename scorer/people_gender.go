@@ -148,16 +148,46 @@ var (
 var chineseWords = []string{"trung quốc", "hoa ngữ", "hồng kông", "hong kong", "đài loan", "cbiz", "tvb",
 	"weibo", "đại lục", "bắc kinh", "thượng hải", "c-pop", "tân hoa xã"}
 
+// vietnameseWords mark a story set in Vietnam: the country, its two great
+// cities and its local government. A story that names them as often as
+// China is about Vietnamese people who deal with China ("tàu Trung Quốc",
+// a match against a Chinese club), whose names are Vietnamese.
+var vietnameseWords = []string{"việt nam", "hà nội", "tp.hcm", "tphcm", "tp hcm", "tp hồ chí minh",
+	"thành phố hồ chí minh", "sài gòn", "ubnd"}
+
 // chineseContext reports a story that names China-related places or media
-// at least twice.
+// at least twice, and more often than Vietnam.
 func (s *Scorer) chineseContext(d *doc) bool {
 	// The kinds are read from the small meta array, not the entries (over
 	// 100 bytes each): the loop goes over every hit of the document.
-	n := 0
+	n, vn := 0, 0
 	for _, h := range d.hits { // the matcher found them with everything else
-		if s.m.meta[h.entry].kind == entryChinese {
-			if n++; n == 2 {
-				return true
+		switch s.m.meta[h.entry].kind {
+		case entryChinese:
+			n++
+		case entryVietnamese:
+			vn++
+		}
+	}
+	return n >= 2 && n > vn
+}
+
+// chineseName reports a person whose name the press gives in its
+// Sino-Vietnamese reading: everyone in a story about China, and anyone
+// named right after China, Hong Kong or Taiwan in a story set in Vietnam
+// ("Bộ trưởng Quốc phòng Trung Quốc Ngụy Phượng Hòa" beside "Bộ trưởng
+// Phan Văn Giang").
+func (s *Scorer) chineseName(d *doc, p *person) bool {
+	if d.chinese {
+		return true
+	}
+	for _, sp := range p.spans {
+		if _, _, ok := d.cueEndingAt(s, sp[0], entryChinese); ok {
+			return true
+		}
+		if k := sp[1]; k+2 < len(d.toks) && d.tokenText(k) == "(" {
+			if _, end, ok := d.cueAt(s, k+1, entryChinese); ok && end < len(d.toks) && d.tokenText(end) == ")" {
+				return true // "Lưu Gia Linh (Hồng Kông)"
 			}
 		}
 	}
@@ -173,7 +203,7 @@ var vietnameseOnlyMiddles = foldedPhrases("thị")
 // name, as stage and short names go ("Đình Tú", "Hồng Đăng", "Quốc Cơ"):
 // the first syllable is a middle name.
 func (s *Scorer) shortName(d *doc, p *person) bool {
-	if p.vn || len(p.key) != 2 || d.chinese || s.surnames[p.key[0]] {
+	if p.vn || len(p.key) != 2 || s.chineseName(d, p) || s.surnames[p.key[0]] {
 		return false
 	}
 	sp := p.longestSpan()
@@ -217,7 +247,7 @@ func (s *Scorer) shortNameCues(d *doc) {
 
 // middleCue reads the middle name of a Vietnamese full name.
 func (s *Scorer) middleCue(d *doc, p *person) {
-	if !p.vn || len(p.key) < 3 || d.chinese && !vietnameseOnlyMiddles[p.key[1]] {
+	if !p.vn || len(p.key) < 3 || !vietnameseOnlyMiddles[p.key[1]] && s.chineseName(d, p) {
 		return
 	}
 	sp := p.longestSpan()
@@ -300,7 +330,7 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 		}
 	}
 	last := words[len(words)-1]
-	if d.chinese && !foreign {
+	if !foreign && s.chineseName(d, p) {
 		return // Sino-Vietnamese readings of Chinese names do not follow Vietnamese name statistics
 	}
 	if g := s.people.GivenVI.GenderKey(d.tokenText(last)); g != "" {
@@ -344,7 +374,7 @@ func childIntro(intro []string) bool {
 // unambiguousCue is the given-name cue of the text-only policy: the last
 // syllable of a Vietnamese name when nearly all its bearers are of one sex.
 func (s *Scorer) unambiguousCue(d *doc, p *person) {
-	if len(p.key) == 0 || d.chinese || !vntext.IsVietnameseSyllable(p.key[len(p.key)-1]) {
+	if len(p.key) == 0 || !vntext.IsVietnameseSyllable(p.key[len(p.key)-1]) || s.chineseName(d, p) {
 		return
 	}
 	th := s.people.UnambiguousGiven

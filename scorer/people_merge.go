@@ -96,13 +96,33 @@ func (s *Scorer) listNeighbour(d *doc, c *candidate) bool {
 // Kolkata, nói", "ông A, Giám đốc điều hành Redsun, thừa nhận". The
 // clause is one person's, and the word is where or what they head. A list
 // of titled names speaks with no such closing mark ("thủ môn Lehmann, hậu
-// vệ Lauren, Toure").
+// vệ Lauren, Toure"), unless the word is a foreign word and no given name
+// ("bà X, Phó Giám Đốc Marketing cho biết").
 func (s *Scorer) appositiveWord(d *doc, c *candidate, a int) bool {
-	if c.honor != nil || c.title == nil || c.title.b != c.runA || c.b-c.a != 1 || d.tokenText(a-1) != "," {
+	if c.honor != nil || c.title == nil || c.b-c.a != 1 || d.tokenText(a-1) != "," {
+		return false
+	}
+	inRun := c.title.a == c.runA && c.title.b == c.a // "Phó Giám Đốc Marketing", written in title case
+	if c.title.b != c.runA && !inRun {
 		return false
 	}
 	b := c.b
-	return b+1 < len(d.toks) && appositiveMark(d.tokenText(b)) && d.sent[b] == d.sent[c.a] && s.speechNext(d, b+1)
+	if b+1 < len(d.toks) && appositiveMark(d.tokenText(b)) && d.sent[b] == d.sent[c.a] && s.speechNext(d, b+1) {
+		return true
+	}
+	// With no closing mark, a foreign word that is no given name still
+	// names what the person heads: "bà X, Phó Giám Đốc Marketing cho biết".
+	// A parenthesis may say whose ("Giám đốc Điều hành Marketing (Vinamilk)").
+	w := d.tokenText(c.a)
+	if b < len(d.toks) && d.tokenText(b) == "(" {
+		for k := b + 1; k < len(d.toks) && k < b+8 && d.sent[k] == d.sent[c.a]; k++ {
+			if d.tokenText(k) == ")" {
+				b = k + 1
+				break
+			}
+		}
+	}
+	return s.speechNext(d, b) && !vntext.IsVietnameseSyllable(w) && !s.surnames[w] && s.foreignGiven(d, c.a, c.b) == ""
 }
 
 // listSeparator is a word or mark that separates the names of a list.
@@ -173,9 +193,19 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 		s.setName(d, p, c.a, c.b)
 	}
 	d.addMention(pi, c.a, c.b)
+	title := c.title
+	if c.titleElse {
+		// Someone else's title: no role, and an introduction by no
+		// description ("Bác sĩ nói" is not this one), though a person's.
+		title = nil
+	}
 	for _, cs := range []*cueSpan{c.honor, c.roleNoun, c.title} {
-		if cs != nil {
-			p.intro = append(p.intro, cs.e.key)
+		switch {
+		case cs == nil:
+		case cs == c.title && (c.titleElse || c.titleFar):
+			p.intro, p.introAt = append(p.intro, ""), append(p.introAt, cs.a)
+		default:
+			p.intro, p.introAt = append(p.intro, cs.e.key), append(p.introAt, cs.a)
 		}
 	}
 	if c.honor != nil && c.honor.e.gender != unknown {
@@ -190,15 +220,15 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 		p.gcues = append(p.gcues, genderCue{tierHonorific, c.roleNoun.e.gender,
 			d.cueOf("gender", cueRoleNoun, c.roleNoun.e.gender, c.roleNoun.a, c.roleNoun.b)})
 	}
-	if c.title != nil && p.role == "" {
-		p.role, p.roleBy = c.title.e.tag, d.cueOf("role", cueTitle, c.title.e.tag, c.title.a, c.title.b)
+	if title != nil && p.role == "" {
+		p.role, p.roleBy = title.e.tag, d.cueOf("role", cueTitle, title.e.tag, title.a, title.b)
 	}
 	if c.roleNoun != nil && p.role == "" {
 		if role, ok := s.roleTitles[d.joined(c.roleNoun.a, c.roleNoun.b)]; ok {
 			p.role, p.roleBy = role, d.cueOf("role", cueTitle, role, c.roleNoun.a, c.roleNoun.b)
 		}
 	}
-	for _, cs := range []*cueSpan{c.honor, c.roleNoun, c.title} {
+	for _, cs := range []*cueSpan{c.honor, c.roleNoun, title} {
 		if cs == nil {
 			continue
 		}
@@ -938,7 +968,8 @@ func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 		// An occupation right before a name is that person's title:
 		// "luật sư Mark Orth nói" is the lawyer himself, while "đại diện
 		// Chi Pu" and "vợ Hùng" stand for someone of theirs.
-		if (s.occupationTitle(d, k, end) || s.ownTitle(d, k, end, j) || spokespersons.spans(d, k, end)) && !s.starsAide(d, k, end, j) {
+		if (s.occupationTitle(d, k, end) || s.ownTitle(d, k, end, j) || spokespersons.spans(d, k, end) || addressWords.spans(d, k, end)) &&
+			!s.starsAide(d, k, end, j) {
 			return 0, entry{}, false
 		}
 	}
@@ -1506,8 +1537,11 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 		if pi < 0 || d.people[pi].unnamed {
 			continue
 		}
-		for _, in := range d.people[pi].intro {
-			if in == desc {
+		for i, in := range d.people[pi].intro {
+			if (in == desc || strings.HasPrefix(in, desc+" ")) && d.people[pi].introAt[i] < k {
+				// An earlier introduction ("chuyên gia tư vấn X" is a
+				// "chuyên gia"): "Bác sĩ nói" does not take up "các bác sĩ
+				// ... đưa ông Arafat" further on.
 				if aideJobs.byFirst[strings.Fields(desc)[0]] != nil && s.starTitled(d, d.people[pi], -1) {
 					break // "quản lý Lê Bình" of singer Lê Bình is his manager: "quản lý" is not him
 				}

@@ -125,8 +125,10 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		if _, st, ok := d.cueEndingAt(s, a, entryPossessive); ok && s.starsAide(d, st, a, a) {
 			return // "“...”, quản lý Khắc Việt viết": the singer's manager speaks
 		}
-		if k := s.titlesStart(d, a); k > 0 && d.tokenText(k-1) == s.words.cua {
-			return // "“...”, đại diện của Whirlpool cho biết": whose spokesman, not the speaker
+		if k := s.titlesStart(d, a); k > 0 && d.tokenText(k-1) == s.words.cua || s.possessed(d, a) {
+			// "“...”, đại diện của Whirlpool cho biết", "“...”, đại diện
+			// Vietravel thông tin": whose spokesman, not the speaker.
+			return
 		}
 		// "“...”, Frans Wuwung, một thủy thủ ..., cho biết": a name right
 		// after a quotation is its speaker, however long the appositive.
@@ -462,13 +464,16 @@ func (s *Scorer) theoEnd(d *doc, st int) int {
 // possessed reports "của [honorific/title] X": X is the possessor of the
 // phrase's head noun, which is then the subject of any verb that follows.
 func (s *Scorer) possessed(d *doc, a int) bool {
+	if s.bodyOf(d, a) {
+		return true
+	}
 	k := a
 	if k > 2 && lateWords.spans(d, k-2, k) {
 		k -= 2 // "gia đình tài tử quá cố X": the late star's family speaks
 	}
 	for _, kind := range []entryKind{entryHonorific, entryTitle, entryRoleNoun} {
 		if _, st, ok := d.cueEndingAt(s, k, entryPossessive); ok && !s.occupationTitle(d, st, k) && !couples.spans(d, max(0, st-1), k) &&
-			!spokespersons.spans(d, st, k) {
+			!spokespersons.spans(d, st, k) && !s.ownTitle(d, st, k, a) && !addressWords.spans(d, st, k) {
 			if _, _, honor := d.cueEndingAt(s, k, entryHonorific); !honor {
 				return true // "công ty quản lý Nhã Phương": "quản lý" is whose, not her title ("cháu Minh" is Minh)
 			}
@@ -494,7 +499,50 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	if ok && couples.spans(d, max(0, st-1), k) {
 		return false // "vợ chồng anh T. và chị P. tố cáo": the couple, named, speaks
 	}
+	if ok && k == a && addressWords.spans(d, st, k) {
+		// "bạn Quốc Cường bày tỏ": the young man himself, unless the words
+		// before say whose ("phụ huynh của bạn Quốc Cường").
+		return st > 0 && d.tokenText(st-1) == s.words.cua
+	}
 	return ok
+}
+
+// bodies are a government, a cabinet or a team known by its leader's name:
+// "chính quyền Biden khẳng định", "chính phủ Merkel cho biết", "nội các
+// Abe", "ê-kíp của Phạm Băng Băng": the body speaks, not the leader.
+var bodies = foldedPhraseSet("chính quyền", "chính phủ", "nội các", "ê kíp", "ê - kíp", "êkíp", "ban vận động",
+	"chiến dịch tranh cử", "phe")
+
+// bodyOf reports a mention at token a that names whose government or team
+// a body word before it is, past the leader's titles and country and a
+// "của": "Chính quyền Tổng thống Mỹ Joe Biden cho biết".
+func (s *Scorer) bodyOf(d *doc, a int) bool {
+	k := s.titlesStart(d, a)
+	if kind, st := s.gazetteerEndingAt(d, k); kind == "countries" && st < k {
+		k = s.titlesStart(d, st) // "Tổng thống Mỹ | Joe Biden"
+	}
+	if k > 0 && d.tokenText(k-1) == s.words.cua {
+		k--
+	}
+	for n := 1; n <= 3 && k-n >= 0; n++ {
+		if st := k - n; bodies.spans(d, st, k) && d.sent[st] == d.sent[a] {
+			// Not the end of an office's name: "Thủ tướng Chính phủ X",
+			// "Văn phòng Chính phủ X" are X's titles.
+			_, _, title := d.cueEndingAt(s, st, entryTitle)
+			_, _, org := d.cueEndingAt(s, st, entryOrgBefore)
+			return !title && !org
+		}
+	}
+	return false
+}
+
+// gazetteerEndingAt returns the kind and the start of the longest gazetteer
+// name ending right before token k, or "" and k.
+func (s *Scorer) gazetteerEndingAt(d *doc, k int) (string, int) {
+	if e, st, ok := d.cueEndingAt(s, k, entryGazetteer); ok {
+		return e.tag, st
+	}
+	return "", k
 }
 
 // spokespersons right before a name are that person's title: "người phát
@@ -502,6 +550,11 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 // ("người phát ngôn của Ned Price").
 var spokespersons = foldedPhraseSet("người phát ngôn", "phát ngôn viên", "phó phát ngôn viên", "nữ phát ngôn viên",
 	"nữ người phát ngôn")
+
+// addressWords are possessive words that, right before a name with no
+// "của", are how the press addresses a young person or a reader: "bạn Lò
+// Văn Tú (Gia Lâm) cho biết" quotes Tú, where "bạn của Tú" is Tú's friend.
+var addressWords = foldedPhraseSet("bạn")
 
 // couples name a husband and wife together, the names after them being
 // theirs: "vợ chồng anh T.".
@@ -577,8 +630,10 @@ func (s *Scorer) agentOfThing(d *doc, k int) bool {
 	return k > 1 && d.tokenText(k-1) == foldedBy && !d.sentenceStart(k-1) && d.isWord(k-2) && !d.isUpper(k-2)
 }
 
-// prepositions before a name make it an object, not a subject.
-var prepositions = foldedPhrases("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa")
+// prepositions before a name make it an object, not a subject; so does
+// "nơi" (where), which opens a relative clause ("viện quân y Percy, nơi
+// Arafat qua đời hôm thứ năm, cho hay": the verb is the main clause's).
+var prepositions = foldedPhrases("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa", "nơi")
 
 // prepositionObject reports a preposition before the mention at token a,
 // past its honorific, title or role noun and an appositive title ("với MC,

@@ -253,7 +253,7 @@ func peoplePhrases(p *rules.People, cue func(string, entry)) {
 	}{
 		{entrySpeech, p.Speech}, {entryNotSpeech, p.NotSpeech}, {entryNotHonorific, p.Not},
 		{entryAdverb, p.Adverbs}, {entryTheo, p.Theo}, {entryPlural, p.Plural}, {entryOrgBefore, p.OrgBefore}, {entryNotOrgBefore, p.NotOrgBefore},
-		{entryPossessive, p.Possessive}, {entryChinese, chineseWords},
+		{entryPossessive, p.Possessive}, {entryChinese, chineseWords}, {entryVietnamese, vietnameseWords},
 	} {
 		for _, ph := range list.phrases {
 			cue(ph, entry{kind: list.kind})
@@ -897,7 +897,7 @@ func (s *Scorer) release(d *doc) {
 	// nothing else points to are kept: the result copies the mentions and
 	// the cues that decided, and cues are appended to, never shared.
 	for i, p := range d.people {
-		*p = person{mentions: p.mentions[:0], spans: p.spans[:0], intro: p.intro[:0], gcues: p.gcues[:0], gwhy: p.gwhy[:0]}
+		*p = person{mentions: p.mentions[:0], spans: p.spans[:0], intro: p.intro[:0], introAt: p.introAt[:0], gcues: p.gcues[:0], gwhy: p.gwhy[:0]}
 		d.spare = append(d.spare, p)
 		d.people[i] = nil
 	}
