@@ -381,7 +381,7 @@ func (s *Scorer) notSubject(d *doc, a int) bool {
 		if phrase && n < 8 && prepositions[d.tokenText(j)] {
 			return true
 		}
-		if _, _, ok := d.cueAt(s, j, entryTheo); ok && (d.sentenceStart(j) || j > 0 && clauseOpeners[d.tokenText(j-1)] || contrastBefore(d, j)) {
+		if _, _, ok := d.cueAt(s, j, entryTheo); ok && theoOpensClause(d, j) {
 			return true
 		}
 	}
@@ -414,12 +414,26 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 		}
 	}
 	if _, st, ok := d.cueEndingAt(s, k, entryTheo); ok && d.sent[st] == d.sent[a] {
-		if d.sentenceStart(st) || st > 0 && clauseOpeners[d.tokenText(st-1)] || contrastBefore(d, st) {
+		if theoOpensClause(d, st) {
 			return st
 		}
 	}
 	return -1
 }
+
+// theoOpensClause reports that the attribution at token st opens a clause:
+// at the start of a sentence, after a clause opener or a contrast, or after
+// "cũng" that itself opens one ("Cũng theo ông X, ...", the common way to
+// go on with someone's account).
+func theoOpensClause(d *doc, st int) bool {
+	if st > 0 && d.tokenText(st-1) == foldedCung {
+		st--
+	}
+	return d.sentenceStart(st) || st > 0 && clauseOpeners[d.tokenText(st-1)] || contrastBefore(d, st)
+}
+
+// foldedCung is "cũng" (also).
+var foldedCung = vntext.FoldString("cũng")
 
 // glued reports tokens i and j written with nothing between them in the
 // input: "TheoQuang", a word run into a name.
