@@ -1455,10 +1455,19 @@ func (s *Scorer) anaphora(d *doc) {
 			continue
 		}
 		v, vend, ok := s.verbAfterSubject(d, end)
+		long := false // the verb is a colon closing a long sentence: weaker, so the referent must be near
 		if !ok && e.kind == entryRoleNoun {
 			// "Người đẹp sinh năm 1997 từng chia sẻ": a description may carry a
 			// short modifier before its verb.
 			v, vend, ok = s.verbAfterModifier(d, end)
+		}
+		if !ok && (e.gender == female || e.gender == male) && d.sentenceStart(k) {
+			// "Ông nhìn tấm ảnh rồi quay sang tôi: “...”": a pronoun opening a
+			// sentence that ends with a colon opening a quotation speaks it,
+			// as a name does (colonClosesSentence).
+			if c := s.colonClosesSentence(d, -1, k, end); c >= 0 {
+				v, vend, ok, long = c, c+1, true, true
+			}
 		}
 		if !ok {
 			continue
@@ -1489,7 +1498,7 @@ func (s *Scorer) anaphora(d *doc) {
 			// names the first clause is about.
 			pi = s.openingSubject(d, k, e.gender)
 		}
-		fallback, object := -1, -1
+		fallback, object, at := -1, -1, -1
 		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
 			m := d.mention[j]
 			switch {
@@ -1507,7 +1516,7 @@ func (s *Scorer) anaphora(d *doc) {
 					object = int(m)
 				}
 			case e.gender == unknown || d.people[m].gender == e.gender:
-				pi = int(m)
+				pi, at = int(m), j
 			case d.people[m].gender == unknown && fallback < 0:
 				fallback = int(m)
 			}
@@ -1516,6 +1525,9 @@ func (s *Scorer) anaphora(d *doc) {
 					j-- // one mention is one candidate
 				}
 			}
+		}
+		if long && at >= 0 && d.sent[at] < d.sent[k]-2 || long && pi < 0 {
+			continue // someone named sentences back, or of another gender, is no sure referent
 		}
 		if pi < 0 {
 			pi = object
