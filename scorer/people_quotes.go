@@ -1526,6 +1526,20 @@ func (s *Scorer) anaphora(d *doc) {
 				}
 			}
 		}
+		if pi < 0 && object < 0 && fallback < 0 {
+			// "Tôi về quê thăm ông nội. Ông nói: “...”": no one is named, and
+			// the pronoun repeats the head of a description of a relative
+			// or a person just brought in: the words are that person's.
+			if j, jend, src, ok := s.headedBefore(d, k, end, e.gender); ok {
+				n := len(d.people)
+				s.addSource(d, src, j, jend, jend, v)
+				if len(d.people) > n {
+					d.people[n].quoteBy = d.cueOf("quoted", cueAnaphor, "", k, vend)
+				}
+				k = v
+				continue
+			}
+		}
 		if long && at >= 0 && d.sent[at] < d.sent[k]-2 || long && pi < 0 {
 			continue // someone named sentences back, or of another gender, is no sure referent
 		}
@@ -1731,6 +1745,32 @@ func (s *Scorer) indefiniteBefore(d *doc, k int, gender string) (int, int, entry
 			continue
 		}
 		return j, end, *src, true
+	}
+	return 0, 0, entry{}, false
+}
+
+// headedBefore finds, within the four sentences before the one-word
+// pronoun at [k, end), a description of a person of its gender headed by
+// that very word ("ông ngoại", "ông cụ" for "ông"; "bà ngoại" for "bà"),
+// outside quotations and not plural, with no person mentioned between.
+// It returns the description's tokens and entry.
+func (s *Scorer) headedBefore(d *doc, k, end int, gender string) (int, int, entry, bool) {
+	if end != k+1 || gender != female && gender != male {
+		return 0, 0, entry{}, false
+	}
+	w := d.tokenText(k)
+	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-4; j-- {
+		if d.mention[j] >= 0 {
+			return 0, 0, entry{}, false
+		}
+		if d.quote[j] || d.tokenText(j) != w {
+			continue
+		}
+		src, send, ok := d.cueAt(s, j, entrySource)
+		if !ok || send <= j+1 || send > k || src.gender != gender || d.pluralBefore(s, j) {
+			continue
+		}
+		return j, send, *src, true
 	}
 	return 0, 0, entry{}, false
 }
