@@ -142,6 +142,10 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
 		return
 	}
+	if st := s.citedAfter(d, a); st >= 0 {
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, st+2)
+		return
+	}
 	if s.possessed(d, a) || s.possessedList(d, a) || s.prepositionObject(d, a) {
 		// "Phụ huynh của cháu X cho biết": the parent speaks, not X; "kết
 		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject.
@@ -420,6 +424,28 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 	}
 	return -1
 }
+
+// citedAfter returns the first token of a citation right before the name
+// at token a, past its honorific or title ("Tờ báo dẫn lời HLV X: ...",
+// "trích lời của Y"), or -1: a medium citing X reports X's words,
+// wherever the phrase stands. X stays the subject of a verb after it
+// ("dẫn lời ông X cho biết").
+func (s *Scorer) citedAfter(d *doc, a int) int {
+	if d.quote[a] || a == 0 || d.toks[a].Newline {
+		return -1
+	}
+	k := s.titlesStart(d, a)
+	for n := 2; n <= 4 && k-n >= 0; n++ {
+		if citations.spans(d, k-n, k) && d.sent[k-n] == d.sent[a] && !d.quote[k-n] {
+			return k - n
+		}
+	}
+	return -1
+}
+
+// citations before a name report that person's words.
+var citations = foldedPhraseSet("dẫn lời", "dẫn lại lời", "dẫn lời của", "dẫn lại lời của", "trích lời",
+	"trích lời của", "trích dẫn lời", "trích dẫn lời của")
 
 // theoOpensClause reports that the attribution at token st opens a clause:
 // at the start of a sentence, after a clause opener or a contrast, or after
