@@ -142,6 +142,14 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
 		return
 	}
+	if s.statementOf(d, a) {
+		// "Bài phát biểu của ông X nhấn mạnh ...": the statement speaks for
+		// X, its verb reports X's words.
+		if v, end, _, ok := s.speechAfter(d, b, pi, 30); ok && d.plainBetween(pi, b, v) {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, end)
+			return
+		}
+	}
 	if st := s.citedAfter(d, a); st >= 0 {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, st+2)
 		return
@@ -442,6 +450,37 @@ func (s *Scorer) citedAfter(d *doc, a int) int {
 	}
 	return -1
 }
+
+// statementOf reports a name that owns a statement noun: "phát biểu của
+// ông X", "tuyên bố của Tổng thống Y", "lời khai của Z".
+func (s *Scorer) statementOf(d *doc, a int) bool {
+	k := s.titlesStart(d, a)
+	if k < 2 || d.tokenText(k-1) != s.words.cua {
+		return false
+	}
+	for n := 1; n <= 3 && k-1-n >= 0; n++ {
+		if statementNouns.spans(d, k-1-n, k-1) && d.sent[k-1-n] == d.sent[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// plainBetween reports tokens [b, v) with no comma, quotation or other
+// person: the verb at v has the phrase before b as its subject, not the
+// next clause's ("Sau bài phát biểu của ông X, bà Y nói").
+func (d *doc) plainBetween(pi int32, b, v int) bool {
+	for j := b; j < v; j++ {
+		if d.tokenText(j) == "," || d.quote[j] || d.mention[j] >= 0 && d.mention[j] != pi {
+			return false
+		}
+	}
+	return true
+}
+
+// statementNouns name what a person said.
+var statementNouns = foldedPhraseSet("phát biểu", "bài phát biểu", "lời phát biểu", "tuyên bố", "lời tuyên bố",
+	"bản tuyên bố", "thông điệp", "lời khai", "lời kể", "chia sẻ", "lời chia sẻ", "tâm sự", "lời tâm sự", "phát ngôn")
 
 // citations before a name report that person's words.
 var citations = foldedPhraseSet("dẫn lời", "dẫn lại lời", "dẫn lời của", "dẫn lại lời của", "trích lời",
