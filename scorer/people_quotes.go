@@ -142,6 +142,18 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
 		return
 	}
+	if s.statementOf(d, a) {
+		// "Bài phát biểu của ông X nhấn mạnh ...": the statement speaks for
+		// X, its verb reports X's words.
+		if v, end, _, ok := s.speechAfter(d, b, pi, 30); ok && d.plainBetween(pi, b, v) {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, end)
+			return
+		}
+	}
+	if st := s.citedAfter(d, a); st >= 0 {
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, st+2)
+		return
+	}
 	if s.possessed(d, a) || s.possessedList(d, a) || s.prepositionObject(d, a) {
 		// "Phụ huynh của cháu X cho biết": the parent speaks, not X; "kết
 		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject.
@@ -381,7 +393,7 @@ func (s *Scorer) notSubject(d *doc, a int) bool {
 		if phrase && n < 8 && prepositions[d.tokenText(j)] {
 			return true
 		}
-		if _, _, ok := d.cueAt(s, j, entryTheo); ok && (d.sentenceStart(j) || j > 0 && clauseOpeners[d.tokenText(j-1)] || contrastBefore(d, j)) {
+		if _, _, ok := d.cueAt(s, j, entryTheo); ok && theoOpensClause(d, j) {
 			return true
 		}
 	}
@@ -414,12 +426,79 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 		}
 	}
 	if _, st, ok := d.cueEndingAt(s, k, entryTheo); ok && d.sent[st] == d.sent[a] {
-		if d.sentenceStart(st) || st > 0 && clauseOpeners[d.tokenText(st-1)] || contrastBefore(d, st) {
+		if theoOpensClause(d, st) {
 			return st
 		}
 	}
 	return -1
 }
+
+// citedAfter returns the first token of a citation right before the name
+// at token a, past its honorific or title ("Tờ báo dẫn lời HLV X: ...",
+// "trích lời của Y"), or -1: a medium citing X reports X's words,
+// wherever the phrase stands. X stays the subject of a verb after it
+// ("dẫn lời ông X cho biết").
+func (s *Scorer) citedAfter(d *doc, a int) int {
+	if d.quote[a] || a == 0 || d.toks[a].Newline {
+		return -1
+	}
+	k := s.titlesStart(d, a)
+	for n := 2; n <= 4 && k-n >= 0; n++ {
+		if citations.spans(d, k-n, k) && d.sent[k-n] == d.sent[a] && !d.quote[k-n] {
+			return k - n
+		}
+	}
+	return -1
+}
+
+// statementOf reports a name that owns a statement noun: "phát biểu của
+// ông X", "tuyên bố của Tổng thống Y", "lời khai của Z".
+func (s *Scorer) statementOf(d *doc, a int) bool {
+	k := s.titlesStart(d, a)
+	if k < 2 || d.tokenText(k-1) != s.words.cua {
+		return false
+	}
+	for n := 1; n <= 3 && k-1-n >= 0; n++ {
+		if statementNouns.spans(d, k-1-n, k-1) && d.sent[k-1-n] == d.sent[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// plainBetween reports tokens [b, v) with no comma, quotation or other
+// person: the verb at v has the phrase before b as its subject, not the
+// next clause's ("Sau bài phát biểu của ông X, bà Y nói").
+func (d *doc) plainBetween(pi int32, b, v int) bool {
+	for j := b; j < v; j++ {
+		if d.tokenText(j) == "," || d.quote[j] || d.mention[j] >= 0 && d.mention[j] != pi {
+			return false
+		}
+	}
+	return true
+}
+
+// statementNouns name what a person said.
+var statementNouns = foldedPhraseSet("phát biểu", "bài phát biểu", "lời phát biểu", "tuyên bố", "lời tuyên bố",
+	"bản tuyên bố", "thông điệp", "lời khai", "lời kể", "chia sẻ", "lời chia sẻ", "tâm sự", "lời tâm sự", "phát ngôn")
+
+// citations before a name report that person's words.
+var citations = foldedPhraseSet("dẫn lời", "dẫn lại lời", "dẫn lời của", "dẫn lại lời của", "trích lời",
+	"trích lời của", "trích dẫn lời", "trích dẫn lời của")
+
+// theoOpensClause reports that the attribution at token st opens a clause:
+// at the start of a sentence, after a clause opener or a contrast, or after
+// "cũng" that itself opens one ("Cũng theo ông X, ...", the common way to
+// go on with someone's account).
+func theoOpensClause(d *doc, st int) bool {
+	if st > 0 && d.tokenText(st-1) == foldedCung {
+		st--
+	}
+	return d.sentenceStart(st) || st > 0 && clauseOpeners[d.tokenText(st-1)] || contrastBefore(d, st)
+}
+
+// foldedCung is "cũng" (also).
+var foldedCung = vntext.FoldString("cũng")
 
 // glued reports tokens i and j written with nothing between them in the
 // input: "TheoQuang", a word run into a name.
@@ -1441,10 +1520,19 @@ func (s *Scorer) anaphora(d *doc) {
 			continue
 		}
 		v, vend, ok := s.verbAfterSubject(d, end)
+		long := false // the verb is a colon closing a long sentence: weaker, so the referent must be near
 		if !ok && e.kind == entryRoleNoun {
 			// "Người đẹp sinh năm 1997 từng chia sẻ": a description may carry a
 			// short modifier before its verb.
 			v, vend, ok = s.verbAfterModifier(d, end)
+		}
+		if !ok && (e.gender == female || e.gender == male) && d.sentenceStart(k) {
+			// "Ông nhìn tấm ảnh rồi quay sang tôi: “...”": a pronoun opening a
+			// sentence that ends with a colon opening a quotation speaks it,
+			// as a name does (colonClosesSentence).
+			if c := s.colonClosesSentence(d, -1, k, end); c >= 0 {
+				v, vend, ok, long = c, c+1, true, true
+			}
 		}
 		if !ok {
 			continue
@@ -1475,7 +1563,7 @@ func (s *Scorer) anaphora(d *doc) {
 			// names the first clause is about.
 			pi = s.openingSubject(d, k, e.gender)
 		}
-		fallback, object := -1, -1
+		fallback, object, at := -1, -1, -1
 		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
 			m := d.mention[j]
 			switch {
@@ -1493,7 +1581,7 @@ func (s *Scorer) anaphora(d *doc) {
 					object = int(m)
 				}
 			case e.gender == unknown || d.people[m].gender == e.gender:
-				pi = int(m)
+				pi, at = int(m), j
 			case d.people[m].gender == unknown && fallback < 0:
 				fallback = int(m)
 			}
@@ -1502,6 +1590,23 @@ func (s *Scorer) anaphora(d *doc) {
 					j-- // one mention is one candidate
 				}
 			}
+		}
+		if pi < 0 && object < 0 && fallback < 0 {
+			// "Tôi về quê thăm ông nội. Ông nói: “...”": no one is named, and
+			// the pronoun repeats the head of a description of a relative
+			// or a person just brought in: the words are that person's.
+			if j, jend, src, ok := s.headedBefore(d, k, end, e.gender); ok {
+				n := len(d.people)
+				s.addSource(d, src, j, jend, jend, v)
+				if len(d.people) > n {
+					d.people[n].quoteBy = d.cueOf("quoted", cueAnaphor, "", k, vend)
+				}
+				k = v
+				continue
+			}
+		}
+		if long && at >= 0 && d.sent[at] < d.sent[k]-2 || long && pi < 0 {
+			continue // someone named sentences back, or of another gender, is no sure referent
 		}
 		if pi < 0 {
 			pi = object
@@ -1705,6 +1810,32 @@ func (s *Scorer) indefiniteBefore(d *doc, k int, gender string) (int, int, entry
 			continue
 		}
 		return j, end, *src, true
+	}
+	return 0, 0, entry{}, false
+}
+
+// headedBefore finds, within the four sentences before the one-word
+// pronoun at [k, end), a description of a person of its gender headed by
+// that very word ("ông ngoại", "ông cụ" for "ông"; "bà ngoại" for "bà"),
+// outside quotations and not plural, with no person mentioned between.
+// It returns the description's tokens and entry.
+func (s *Scorer) headedBefore(d *doc, k, end int, gender string) (int, int, entry, bool) {
+	if end != k+1 || gender != female && gender != male {
+		return 0, 0, entry{}, false
+	}
+	w := d.tokenText(k)
+	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-4; j-- {
+		if d.mention[j] >= 0 {
+			return 0, 0, entry{}, false
+		}
+		if d.quote[j] || d.tokenText(j) != w {
+			continue
+		}
+		src, send, ok := d.cueAt(s, j, entrySource)
+		if !ok || send <= j+1 || send > k || src.gender != gender || d.pluralBefore(s, j) {
+			continue
+		}
+		return j, send, *src, true
 	}
 	return 0, 0, entry{}, false
 }

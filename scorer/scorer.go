@@ -649,6 +649,11 @@ func (d *doc) notCue(s *Scorer, i, end int, k entryKind) bool {
 		}
 		for _, h := range d.hitsAt(st) {
 			if s.m.meta[h.entry].kind == nk && int(h.end) > i {
+				if k == entrySpeech && st == i-1 && s.nameEndsAt(d, st) {
+					// "Nguyễn Văn Công khai ...": the phrase ("công khai")
+					// would start inside a name, whose last word is no part of it.
+					continue
+				}
 				// A cue that covers the whole cancelling phrase wins: "bà mẹ" is
 				// not an honorific, but as a source description it is one.
 				if st >= i && int(h.end) <= end && k != entryHonorific && k != entryReference {
@@ -663,6 +668,27 @@ func (d *doc) notCue(s *Scorer, i, end int, k entryKind) bool {
 	}
 	return false
 }
+
+// nameEndsAt reports a Vietnamese given name at token st closing a name of
+// two words or more: capitalised, after a capitalised word, inside a
+// sentence ("Nguyễn Văn Công").
+func (s *Scorer) nameEndsAt(d *doc, st int) bool {
+	if st < 2 || !d.isUpper(st) || !d.isWord(st-1) || !d.isUpper(st-1) || d.sentenceStart(st-1) && d.sentenceStart(st) {
+		return false
+	}
+	if s.people == nil || s.people.GivenVI == nil {
+		return false
+	}
+	w := d.tokenText(st)
+	if passiveMarkers[w] {
+		return false // "Văn Quyến Được đánh giá": a heading run into "được", the passive
+	}
+	_, _, ok := s.people.GivenVI.CountsKey(w)
+	return ok
+}
+
+// passiveMarkers are also given names, but before a verb they are passive.
+var passiveMarkers = foldedPhrases("được", "bị")
 
 // honorificBeforeName reports an honorific [i, end) that a two-word
 // common phrase [i, phraseEnd) would cancel, but whose next word is
