@@ -84,8 +84,11 @@ func TestFaultCheckQueueFull(t *testing.T) {
 }
 
 // checkLoadHeapBound is what the heap in use may reach while 50 clients each post a 1 MB draft to /api/check at
-// once (before the budget: about 40 MB per concurrent request, 2 GB at 50).
-const checkLoadHeapBound = 400 << 20
+// once (before the budget: about 40 MB per concurrent request, 2 GB at 50): a quarter of that. Where the peak lands
+// depends on when the collector runs (the pacer lets the heap grow to twice what was live at the last cycle): the
+// same code measured 319-355 MB in three runs in December, the next round 362-427 MB with the same 87 MB allocated
+// per check, so a bound of 400 MB failed one CI run in three.
+const checkLoadHeapBound = 500 << 20
 
 // TestFaultCheckLoadMemory posts 50 concurrent 1 MB drafts, three rounds, and samples the heap in use: it must stay
 // under checkLoadHeapBound, and after the load (two GCs) come back to within 64 MB of where it started.
