@@ -1647,7 +1647,7 @@ func (s *Scorer) appositiveSoon(d *doc, k int) bool {
 // cho biết", "Thủ - một chàng trai quê Hưng Yên - tâm sự". Without "một"
 // the noun may be another person's title ("kinh đô Huế, vua Gia Long").
 func (s *Scorer) describedAfter(d *doc, b int) bool {
-	if b+2 >= len(d.toks) || !appositiveMark(d.tokenText(b)) || d.tokenText(b+1) != foldedOne {
+	if b+2 >= len(d.toks) || !appositiveMark(d.tokenText(b)) || d.tokenText(b+1) != s.words.mot {
 		return false
 	}
 	_, _, ok := d.cueAt(s, b+2, entryRoleNoun)

@@ -606,7 +606,7 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 	// "một" makes the noun a description of the name before it, whatever
 	// comes before the name, when a comma or the sentence's end closes it
 	// soon: "Tại chợ, Hạnh, một cô gái 20 tuổi, cho biết".
-	indef := d.tokenText(b+1) == foldedOne
+	indef := d.tokenText(b+1) == s.words.mot
 	if !ok && indef {
 		e, end, ok = d.cueAt(s, b+2, entryRoleNoun)
 	}

@@ -793,7 +793,7 @@ func (s *Scorer) speechNext(d *doc, b int) bool {
 	if b >= len(d.toks) || d.quote[b-1] {
 		return false
 	}
-	b = s.whileDoing(d, b)
+	b = d.whileDoing(b)
 	if _, end, ok := d.cueAt(s, b, entryAdverb); ok {
 		b = end
 	}
@@ -804,7 +804,7 @@ func (s *Scorer) speechNext(d *doc, b int) bool {
 // whileDoing skips what someone does while speaking, "vừa ... vừa" before
 // the speech verb ("Phúc vừa đánh giày vừa kể:"): it returns the token
 // after the second "vừa", or b when there is none within a few words.
-func (s *Scorer) whileDoing(d *doc, b int) int {
+func (d *doc) whileDoing(b int) int {
 	if b >= len(d.toks) || d.tokenText(b) != foldedWhile {
 		return b
 	}
