@@ -2,7 +2,9 @@ package gold
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -41,6 +43,8 @@ type Figures struct {
 	Findings, Correct, Phrases, Hits int
 	// ByCategory gives, per gold category, the gold phrases found and all of them.
 	ByCategory map[string]CategoryRecall
+	// ByFinding gives, per finding category, the findings and those correct: where the false ones are.
+	ByFinding map[string]CategoryPrecision
 	// Article-level gbv topic.
 	GBVTP, GBVFP, GBVFN int
 	// Quoted people by name: gold quoted people matched to a quoted system person (TP), missed (FN), quoted system
@@ -53,6 +57,11 @@ type Figures struct {
 // CategoryRecall is the gold phrases of one category found by a correct finding, of all of them.
 type CategoryRecall struct {
 	Found, All int
+}
+
+// CategoryPrecision is the findings of one category that overlap a gold phrase of theirs, of all of them.
+type CategoryPrecision struct {
+	Correct, All int
 }
 
 // F1 is 2TP / (2TP + FP + FN), and 1 when there is nothing to find and nothing found.
@@ -128,8 +137,13 @@ func (f *Figures) Report(set string) []string {
 	for _, c := range f.Categories() {
 		parts = append(parts, fmt.Sprintf("%s %d/%d", c, f.ByCategory[c].Found, f.ByCategory[c].All))
 	}
+	var precision []string
+	for _, c := range slices.Sorted(maps.Keys(f.ByFinding)) {
+		precision = append(precision, fmt.Sprintf("%s %d/%d", c, f.ByFinding[c].Correct, f.ByFinding[c].All))
+	}
 	return append(out,
 		fmt.Sprintf("  recall by category: %s", strings.Join(parts, ", ")),
+		fmt.Sprintf("  precision by category: %s", strings.Join(precision, ", ")),
 		fmt.Sprintf("  gbv F1 %.3f (tp %d fp %d fn %d)", f.GBVF1(), f.GBVTP, f.GBVFP, f.GBVFN),
 		fmt.Sprintf("  | %s (%d) | %.2f | %.2f | %.1f / %.1f | %.2f | %.2f | %.2f |", set, f.Articles,
 			f.WomenF1(), f.MenF1(), f.SysShare(), f.GoldShare(), f.LangP(), f.LangR(), f.GBVF1()),
@@ -263,7 +277,7 @@ func cueSummary(p scorer.Person) string {
 
 // Measure scores every article with s and measures the results against the gold as ../shared/README.md defines.
 func Measure(s *scorer.Scorer, arts []Article, opts Options) Figures {
-	fig := Figures{Articles: len(arts), ByCategory: map[string]CategoryRecall{}}
+	fig := Figures{Articles: len(arts), ByCategory: map[string]CategoryRecall{}, ByFinding: map[string]CategoryPrecision{}}
 	for _, a := range arts {
 		if lines := measureArticle(&fig, s, a, opts); len(lines) > 0 {
 			fig.Errors = append(fig.Errors, ArticleErrors{ID: a.ID, Category: a.Category, Lines: lines})
@@ -388,6 +402,12 @@ func measureArticle(fig *Figures, s *scorer.Scorer, a Article, opts Options) []s
 				hit[sp.phrase] = true
 			}
 		}
+		fc := fig.ByFinding[f.Category]
+		fc.All++
+		if ok {
+			fc.Correct++
+		}
+		fig.ByFinding[f.Category] = fc
 		if ok {
 			fig.Correct++
 			if opts.Findings {

@@ -34,6 +34,11 @@ func TestMeasure(t *testing.T) {
 	s := scorertest.New(t)
 	lan, hung := person("Nguyễn Thị Lan", "F", true), person("Trần Văn Hùng", "M", true)
 	none := map[string]gold.CategoryRecall{}
+	noFindings := map[string]gold.CategoryPrecision{}
+	premiereFindings := func(correct int) map[string]gold.CategoryPrecision {
+		// premiere's four findings: three of appearance, one of sexualization.
+		return map[string]gold.CategoryPrecision{"appearance": {min(correct, 3), 3}, "sexualization": {max(correct-3, 0), 1}}
+	}
 	tests := []struct {
 		name  string
 		arts  []gold.Article
@@ -44,33 +49,33 @@ func TestMeasure(t *testing.T) {
 			name: "quoted people all right",
 			arts: []gold.Article{article("a", harvest, []gold.Person{lan, hung}, nil, false)},
 			want: gold.Figures{Articles: 1, WomenTP: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1, GoldMen: 1,
-				NameTP: 2, GenderRight: 2, ByCategory: none},
+				NameTP: 2, GenderRight: 2, ByCategory: none, ByFinding: noFindings},
 		},
 		{
 			name: "gold says the man is a woman",
 			arts: []gold.Article{article("a", harvest, []gold.Person{lan, person("Trần Văn Hùng", "F", true)}, nil, false)},
 			want: gold.Figures{Articles: 1, WomenTP: 1, WomenFN: 1, MenFP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 2,
-				NameTP: 2, GenderRight: 1, ByCategory: none},
+				NameTP: 2, GenderRight: 1, ByCategory: none, ByFinding: noFindings},
 			lines: []string{"quoted women 1 (gold 2), men 1 (gold 0)", `gender of "Trần Văn Hùng": M, gold F (gender/`},
 		},
 		{
 			name: "quoted in the system, only named in gold",
 			arts: []gold.Article{article("a", harvest, []gold.Person{lan, person("Hùng", "M", false)}, nil, false)},
 			want: gold.Figures{Articles: 1, WomenTP: 1, MenFP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1,
-				NameTP: 1, NameFP: 1, GenderRight: 1, ByCategory: none},
+				NameTP: 1, NameFP: 1, GenderRight: 1, ByCategory: none, ByFinding: noFindings},
 			lines: []string{"quoted women 1 (gold 1), men 1 (gold 0)", `false quoted M "Trần Văn Hùng" (gold: named, not quoted)`},
 		},
 		{
 			name: "missed quoted person",
 			arts: []gold.Article{article("a", harvest, []gold.Person{lan, hung, person("Đỗ Minh Châu", "F", true)}, nil, false)},
 			want: gold.Figures{Articles: 1, WomenTP: 1, WomenFN: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 2,
-				GoldMen: 1, NameTP: 2, NameFN: 1, GenderRight: 2, ByCategory: none},
+				GoldMen: 1, NameTP: 2, NameFN: 1, GenderRight: 2, ByCategory: none, ByFinding: noFindings},
 			lines: []string{"quoted women 1 (gold 2)", "missed quoted F Đỗ Minh Châu"},
 		},
 		{
 			name: "unnamed quoted person matches an unnamed source",
 			arts: []gold.Article{article("a", flood, []gold.Person{person("người dân (không tên)", "U", true), person("Bảo", "M", true)}, nil, false)},
-			want: gold.Figures{Articles: 1, MenTP: 1, SystemMen: 1, GoldMen: 1, NameTP: 2, GenderRight: 2, ByCategory: none},
+			want: gold.Figures{Articles: 1, MenTP: 1, SystemMen: 1, GoldMen: 1, NameTP: 2, GenderRight: 2, ByCategory: none, ByFinding: noFindings},
 		},
 		{
 			name: "gendered language: overlap, case and the appearance-sexualization pair",
@@ -81,14 +86,14 @@ func TestMeasure(t *testing.T) {
 			}, false)},
 			// Four findings, each overlapping a phrase of its category; two phrases of three found.
 			want: gold.Figures{Articles: 1, Findings: 4, Correct: 4, Phrases: 3, Hits: 2,
-				ByCategory: map[string]gold.CategoryRecall{"appearance": {1, 2}, "sexualization": {1, 1}}},
+				ByCategory: map[string]gold.CategoryRecall{"appearance": {1, 2}, "sexualization": {1, 1}}, ByFinding: premiereFindings(4)},
 			lines: []string{`missed appearance "nhan sắc"`},
 		},
 		{
 			name: "a finding of another category is false",
 			arts: []gold.Article{article("a", premiere, nil, []gold.Phrase{{Text: "đôi chân dài", Category: "stereotype"}}, false)},
 			want: gold.Figures{Articles: 1, Findings: 4, Correct: 0, Phrases: 1, Hits: 0,
-				ByCategory: map[string]gold.CategoryRecall{"stereotype": {0, 1}}},
+				ByCategory: map[string]gold.CategoryRecall{"stereotype": {0, 1}}, ByFinding: premiereFindings(0)},
 			lines: []string{`false finding appearance "vóc dáng"`, `false finding appearance "dáng gợi cảm"`,
 				`false finding sexualization "dáng gợi cảm"`, `false finding appearance "đôi chân dài"`, `missed stereotype "đôi chân dài"`},
 		},
@@ -100,7 +105,7 @@ func TestMeasure(t *testing.T) {
 				article("fn", harvest, []gold.Person{lan, hung}, nil, true),
 			},
 			want: gold.Figures{Articles: 3, WomenTP: 1, MenTP: 3, SystemWomen: 1, SystemMen: 3, GoldWomen: 1, GoldMen: 3,
-				NameTP: 4, GenderRight: 4, GBVTP: 1, GBVFP: 1, GBVFN: 1, ByCategory: none},
+				NameTP: 4, GenderRight: 4, GBVTP: 1, GBVFP: 1, GBVFN: 1, ByCategory: none, ByFinding: noFindings},
 			lines: []string{"gbv: system true, gold false", "gbv: system false, gold true"},
 		},
 		{
@@ -111,14 +116,14 @@ func TestMeasure(t *testing.T) {
 				Language: []gold.Phrase{{Text: "vóc dáng gợi cảm", Category: "appearance"}, {Text: "đôi chân dài", Category: "appearance"}}}}},
 			want: gold.Figures{Articles: 1, WomenTP: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1, GoldMen: 1,
 				NameTP: 2, GenderRight: 2, Findings: 4, Correct: 4, Phrases: 2, Hits: 2,
-				ByCategory: map[string]gold.CategoryRecall{"appearance": {2, 2}}},
+				ByCategory: map[string]gold.CategoryRecall{"appearance": {2, 2}}, ByFinding: premiereFindings(4)},
 		},
 		{
 			name: "annotated by count: no names matched, no gbv",
 			arts: []gold.Article{{ID: "demo", Text: harvest, ByCount: true, Gold: gold.Labels{
 				People: []gold.Person{{Gender: "F", Quoted: true}, {Gender: "F", Quoted: true}}, GBV: true}}},
 			want: gold.Figures{Articles: 1, WomenTP: 1, WomenFN: 1, MenFP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 2,
-				ByCategory: none},
+				ByCategory: none, ByFinding: noFindings},
 			lines: []string{"quoted women 1 (gold 2), men 1 (gold 0)"},
 		},
 	}
@@ -192,7 +197,8 @@ func TestMeasureDetail(t *testing.T) {
 func TestFiguresAndFloors(t *testing.T) {
 	good := gold.Figures{Articles: 10, WomenTP: 9, WomenFN: 1, MenTP: 18, MenFP: 1, MenFN: 1,
 		SystemWomen: 9, SystemMen: 19, GoldWomen: 10, GoldMen: 19, Findings: 10, Correct: 9, Phrases: 10, Hits: 8,
-		GBVTP: 3, ByCategory: map[string]gold.CategoryRecall{"stereotype": {2, 2}, "appearance": {6, 8}}}
+		GBVTP: 3, ByCategory: map[string]gold.CategoryRecall{"stereotype": {2, 2}, "appearance": {6, 8}},
+		ByFinding: map[string]gold.CategoryPrecision{"stereotype": {2, 2}, "appearance": {7, 8}}}
 	tests := []struct {
 		name  string
 		f     gold.Figures
@@ -228,6 +234,7 @@ func TestFiguresAndFloors(t *testing.T) {
 		"  women's share of quoted sources: system 32.1%, gold 34.5%",
 		"  gendered language: precision 0.900 (9/10), recall 0.800 (8/10)",
 		"  recall by category: appearance 6/8, stereotype 2/2",
+		"  precision by category: appearance 7/8, stereotype 2/2",
 		"  gbv F1 1.000 (tp 3 fp 0 fn 0)",
 		"  | good (10) | 0.95 | 0.95 | 32.1 / 34.5 | 0.90 | 0.80 | 1.00 |",
 	}

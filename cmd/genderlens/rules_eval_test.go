@@ -67,6 +67,7 @@ func TestRulesEval(t *testing.T) {
 		"  quoted people by name: F1 1.000 (matched 2, missed 0, false 0); gender right for 2 of 2 matched\n",
 		"  gendered language: precision 1.000 (3/3), recall 1.000 (1/1)\n",
 		"  recall by category: sexualization 1/1\n",
+		"  precision by category: appearance 1/1, sexualization 2/2\n",
 		"  gbv F1 1.000 (tp 0 fp 0 fn 0)\n",
 		"  | district (2) | 1.00 | 1.00 | 50.0 / 50.0 | 1.00 | 1.00 | 1.00 |\n",
 	} {
