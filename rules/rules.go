@@ -295,8 +295,12 @@ type listsFile struct {
 // EmbeddedFS returns the rule files compiled into the binary.
 func EmbeddedFS() fs.FS { return embedded }
 
-// Embedded loads the rule set compiled into the binary.
+// Embedded loads the rule set compiled into the binary: from its snapshot
+// (SnapshotFile) when that is current, else from the files.
 func Embedded() (*Set, error) {
+	if s, err := fromSnapshot(embedded, snapshotData); err == nil {
+		return s, nil
+	}
 	s, err := Load(embedded)
 	if err != nil {
 		return nil, fmt.Errorf("embedded rules: %w", err)

@@ -14,6 +14,10 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files from the current output")
 
+// Updating reports whether the test binary runs with -update: for generated files that Assert cannot compare byte for
+// byte (an encoding whose bytes vary from run to run with the same content).
+func Updating() bool { return *update }
+
 // Assert fails the test when got differs from the file at path, showing the first line that differs. Under -update it
 // writes got to path instead.
 func Assert(tb testing.TB, path string, got []byte) {

@@ -1,0 +1,99 @@
+package rules
+
+import (
+	"io/fs"
+	"os"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"genderlens/internal/golden"
+)
+
+// TestSnapshotCurrent checks that the embedded snapshot holds what the
+// embedded files compile to, and with -update rewrites it when it does not.
+// The two are compared decoded: gob writes maps in no fixed order, so equal
+// sets need not encode to equal bytes.
+func TestSnapshotCurrent(t *testing.T) {
+	fresh, err := CompileSnapshot(embedded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := fromSnapshot(embedded, string(fresh))
+	if err != nil {
+		t.Fatalf("a snapshot just compiled does not load: %v", err)
+	}
+	got, err := fromSnapshot(embedded, snapshotData)
+	if err == nil && reflect.DeepEqual(got, want) {
+		return
+	}
+	if golden.Updating() {
+		if err := os.WriteFile(SnapshotFile, fresh, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("%v: the rules changed since %s was written; go test ./rules -update rewrites it", err, SnapshotFile)
+	}
+	t.Fatalf("%s differs from what the rule files compile to (the compiler changed?); go test ./rules -update rewrites it", SnapshotFile)
+}
+
+// TestSnapshotRefusesOtherFiles: a snapshot is used only for the files it
+// was compiled from; changed files, or a snapshot that does not decode, are
+// compiled instead (Embedded falls back to Load).
+func TestSnapshotRefusesOtherFiles(t *testing.T) {
+	changed := fstest.MapFS{}
+	err := fs.WalkDir(embedded, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(embedded, name)
+		changed[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fromSnapshot(changed, snapshotData); err != nil {
+		t.Fatalf("the same files in another file system: %v", err)
+	}
+	changed[ListsFile].Data = append(changed[ListsFile].Data, "\n# one more comment\n"...)
+	if _, err := fromSnapshot(changed, snapshotData); err == nil || !strings.Contains(err.Error(), "other files") {
+		t.Errorf("a changed file: got error %v, want one about other files", err)
+	}
+	for _, data := range []string{"", "not gob at all", snapshotData[:len(snapshotData)/2]} {
+		if _, err := fromSnapshot(embedded, data); err == nil {
+			t.Errorf("snapshot of %d bytes of %d: no error", len(data), len(snapshotData))
+		}
+	}
+}
+
+// BenchmarkEmbedded loads the embedded rule set from its snapshot and from
+// its files, in the same run: the snapshot is what `genderlens check` loads
+// at start-up. Each load starts from a collected heap, as in a new process.
+//
+//	go test -run '^$' -bench Embedded -cpu 1,2 ./rules/
+func BenchmarkEmbedded(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		load func() (*Set, error)
+	}{
+		{"files", func() (*Set, error) { return Load(embedded) }},
+		{"snapshot", func() (*Set, error) { return fromSnapshot(embedded, snapshotData) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				runtime.GC()
+				b.StartTimer()
+				if _, err := bc.load(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
