@@ -219,7 +219,7 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 	if c.roleNoun != nil {
 		p.gcues = append(p.gcues, genderCue{tierHonorific, c.roleNoun.e.gender,
 			d.cueOf("gender", cueRoleNoun, c.roleNoun.e.gender, c.roleNoun.a, c.roleNoun.b)})
-	} else if rn, ok := s.gendredTitle(d, c, title); ok {
+	} else if rn, ok := s.genderedTitle(d, c, title); ok {
 		p.gcues = append(p.gcues, genderCue{tierHonorific, rn.e.gender,
 			d.cueOf("gender", cueRoleNoun, rn.e.gender, rn.a, rn.b)})
 	}
@@ -1568,12 +1568,12 @@ func (s *Scorer) descriptionRole(d *doc, a, b int) (string, bool) {
 	return "", false
 }
 
-// gendredTitle finds a gendered role noun that is the person's own title
+// genderedTitle finds a gendered role noun that is the person's own title
 // though a modifier stands between it and the name, so that contextBefore
 // took it as a title, not as a role noun: "nam ca sĩ nhạc rock X", "nữ
 // diễn viên Hàn Quốc - X". The title must be near (no clause word between)
 // and the person's own (not before "của").
-func (s *Scorer) gendredTitle(d *doc, c candidate, title *cueSpan) (*cueSpan, bool) {
+func (s *Scorer) genderedTitle(d *doc, c candidate, title *cueSpan) (*cueSpan, bool) {
 	if title == nil || c.titleElse || c.titleFar || title.b >= c.a || c.a-title.b > 4 {
 		return nil, false
 	}
