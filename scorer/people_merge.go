@@ -219,6 +219,9 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 	if c.roleNoun != nil {
 		p.gcues = append(p.gcues, genderCue{tierHonorific, c.roleNoun.e.gender,
 			d.cueOf("gender", cueRoleNoun, c.roleNoun.e.gender, c.roleNoun.a, c.roleNoun.b)})
+	} else if rn, ok := s.genderedTitle(d, c, title); ok {
+		p.gcues = append(p.gcues, genderCue{tierHonorific, rn.e.gender,
+			d.cueOf("gender", cueRoleNoun, rn.e.gender, rn.a, rn.b)})
 	}
 	if title != nil && p.role == "" {
 		p.role, p.roleBy = title.e.tag, d.cueOf("role", cueTitle, title.e.tag, title.a, title.b)
@@ -1564,3 +1567,39 @@ func (s *Scorer) descriptionRole(d *doc, a, b int) (string, bool) {
 	}
 	return "", false
 }
+
+// genderedTitle finds a gendered role noun that is the person's own title
+// though a modifier stands between it and the name, so that contextBefore
+// took it as a title, not as a role noun: "nam ca sĩ nhạc rock X", "nữ
+// diễn viên Hàn Quốc - X". The title must be near (no clause word between)
+// and the person's own (not before "của").
+func (s *Scorer) genderedTitle(d *doc, c candidate, title *cueSpan) (*cueSpan, bool) {
+	if title == nil || c.titleElse || c.titleFar || title.b >= c.a || c.a-title.b > 4 {
+		return nil, false
+	}
+	for k := title.b; k < c.a; k++ {
+		// Only modifiers between (a place or nationality, an age, a dash,
+		// a describing word): a verb makes the name someone else's ("nữ
+		// diễn viên ly hôn X").
+		t := d.tokenText(k)
+		if d.mention[k] >= 0 || !(d.isUpper(k) || t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || titleModifiers[t]) {
+			return nil, false
+		}
+	}
+	e, st, ok := d.cueEndingAt(s, title.b, entryRoleNoun)
+	if !ok || st < title.a-1 || e.gender != female && e.gender != male {
+		return nil, false
+	}
+	if st > 0 && d.tokenText(st-1) == foldedOf {
+		// "vợ của nam diễn viên tên X": the name may be the relative's.
+		return nil, false
+	}
+	return &cueSpan{e, st, title.b}, true
+}
+
+// titleModifiers are the syllables of words that describe a star between a
+// gendered role noun and the name: "nam ca sĩ nhạc rock X", "nữ diễn viên
+// gạo cội X", "nam diễn viên kém tuổi X", "nữ ca sĩ người Mỹ X".
+var titleModifiers = foldedPhrases("trẻ", "nổi", "tiếng", "xinh", "đẹp", "gạo", "cội", "kỳ", "cựu", "đình", "đám",
+	"tài", "năng", "kém", "tuổi", "đoản", "mệnh", "quá", "cố", "gốc", "người", "xứ", "nhạc", "rock", "pop", "jazz",
+	"rap", "hài", "danh", "lừng", "triển", "vọng", "hạng", "gợi", "cảm", "điển", "trai", "thần", "tượng", "kiêm")
