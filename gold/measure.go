@@ -141,12 +141,18 @@ func (f *Figures) Report(set string) []string {
 	for _, c := range slices.Sorted(maps.Keys(f.ByFinding)) {
 		precision = append(precision, fmt.Sprintf("%s %d/%d", c, f.ByFinding[c].Correct, f.ByFinding[c].All))
 	}
+	// Without a gbv story in the gold, F1 is 1 or 0 by convention only: say
+	// so rather than print a figure a reader would take for a measurement.
+	gbv, gbvCell := fmt.Sprintf("  gbv F1 %.3f (tp %d fp %d fn %d)", f.GBVF1(), f.GBVTP, f.GBVFP, f.GBVFN), fmt.Sprintf("%.2f", f.GBVF1())
+	if !f.GBVMeasured() {
+		gbv, gbvCell = fmt.Sprintf("  gbv F1 not measured: no gbv story in the gold; flagged by the system: %d", f.GBVFP), "–"
+	}
 	return append(out,
 		fmt.Sprintf("  recall by category: %s", strings.Join(parts, ", ")),
 		fmt.Sprintf("  precision by category: %s", strings.Join(precision, ", ")),
-		fmt.Sprintf("  gbv F1 %.3f (tp %d fp %d fn %d)", f.GBVF1(), f.GBVTP, f.GBVFP, f.GBVFN),
-		fmt.Sprintf("  | %s (%d) | %.2f | %.2f | %.1f / %.1f | %.2f | %.2f | %.2f |", set, f.Articles,
-			f.WomenF1(), f.MenF1(), f.SysShare(), f.GoldShare(), f.LangP(), f.LangR(), f.GBVF1()),
+		gbv,
+		fmt.Sprintf("  | %s (%d) | %.2f | %.2f | %.1f / %.1f | %.2f | %.2f | %s |", set, f.Articles,
+			f.WomenF1(), f.MenF1(), f.SysShare(), f.GoldShare(), f.LangP(), f.LangR(), gbvCell),
 	)
 }
 

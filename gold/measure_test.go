@@ -241,6 +241,13 @@ func TestFiguresAndFloors(t *testing.T) {
 	if got := good.Report("good"); !reflect.DeepEqual(got, want) {
 		t.Errorf("Report:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// Without a gbv story in the gold there is no F1 to report, only what the system flagged.
+	noGBV := good
+	noGBV.GBVTP, noGBV.GBVFP, noGBV.GBVFN = 0, 2, 0
+	if got := noGBV.Report("quiet"); got[len(got)-2] != "  gbv F1 not measured: no gbv story in the gold; flagged by the system: 2" ||
+		!strings.HasSuffix(got[len(got)-1], "| 0.90 | 0.80 | – |") {
+		t.Errorf("Report without gbv stories:\n%s", strings.Join(got, "\n"))
+	}
 	byName := good
 	byName.NameTP, byName.NameFP, byName.NameFN, byName.GenderRight = 8, 1, 2, 7
 	if got := byName.Report("x")[3]; got != "  quoted people by name: F1 0.842 (matched 8, missed 2, false 1); gender right for 7 of 8 matched" {
