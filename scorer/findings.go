@@ -196,11 +196,17 @@ func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
 	out := ms[:0]
 	for _, m := range ms {
 		start := m.start
-		for _, n := range []int{2, 1} {
+		for _, n := range []int{3, 2, 1} {
 			if groupQuantifiers.spans(d, start-n, start) {
 				start -= n
 				break
 			}
+		}
+		// "Rất nhiều chàng trai ...": a quantifier the match itself opens
+		// ("nhiều chàng trai") may carry an intensifier before it.
+		if start == m.start && start > 0 && groupQuantifiers.spans(d, start, start+1) &&
+			intensifiers[d.tokenText(start-1)] {
+			start--
 		}
 		if start > 0 && d.tokenText(start-1) == foldedHave && start-1 < m.start {
 			start-- // "Có nhiều người vợ rất muốn ...": there are many who
@@ -218,7 +224,11 @@ func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
 }
 
 // groupQuantifiers speak of most or all of a group.
-var groupQuantifiers = foldedPhraseSet("hầu hết", "phần lớn", "đa số", "đa phần", "tất cả", "mọi", "nhiều", "không ít")
+var groupQuantifiers = foldedPhraseSet("hầu hết", "phần lớn", "đa số", "đa phần", "tất cả", "mọi", "nhiều", "không ít",
+	"rất nhiều", "khá nhiều", "phần đông", "số đông", "đại đa số", "đại bộ phận")
+
+// intensifiers strengthen a quantifier ("rất nhiều", "khá nhiều").
+var intensifiers = foldedPhrases("rất", "khá")
 
 // reasonOpeners open a clause of reason or consequence whose subject
 // follows them: "vì phụ nữ ...", "nên đàn ông ...".
