@@ -93,6 +93,28 @@ func TestQuotes(t *testing.T) {
 	}
 }
 
+// A quotation inside a quotation (a source telling what others said) leaves
+// the outer one open: its closer closes the inner one.
+func TestQuotesNested(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`Chị kể: "Khi cưới, ai cũng nói: "Cô ấy lấy anh vì tiền" và tôi nghĩ: "Kệ họ". Giờ thì khác." Rồi chị cười.`,
+			`"Khi cưới, ai cũng nói: "Cô ấy lấy anh vì tiền" và tôi nghĩ: "Kệ họ". Giờ thì khác."`},
+		{`Anh nói: “Mẹ dặn: “Con đi cẩn thận” rồi khóc”, rồi im lặng.`, `“Mẹ dặn: “Con đi cẩn thận” rồi khóc”`},
+		// A colon before a closing mark, or a mark not before a word, opens nothing.
+		{`Bà nói: "Tôi đã chọn: " rồi thôi.`, `"Tôi đã chọn: "`},
+		// Nesting ends with the paragraph.
+		{"Ông viết: \"Họ hỏi: \"Vì sao\nRồi về.", "\"Họ hỏi: \"Vì sao"},
+	} {
+		var got []string
+		for _, sp := range Quotes(tt.in) {
+			got = append(got, tt.in[sp.Start:sp.End])
+		}
+		if len(got) == 0 || got[0] != tt.want {
+			t.Errorf("Quotes(%q) = %q, want first %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // A quotation continued over a line break: the next paragraph goes on with it
 // when its first quote mark closes it at the paragraph's end; a paragraph
 // with a quotation of its own does not.

@@ -286,6 +286,10 @@ func AppendQuotes(out []Span, s string) []Span {
 	// break: a paragraph whose first quote mark closes it goes on with it
 	// ("Anh hứa ...⏎Chúc mừng ..., cô gái của tôi.\"").
 	var carried rune
+	// nested counts quotations opened inside the open one (a source
+	// quoting what others said: "Mọi người nói: "Cô ấy ..." và tôi nghĩ:
+	// "..."."), whose closers must not close the outer quotation.
+	nested := 0
 	for i := 0; i < len(s); {
 		// Nothing else can open or close a quotation.
 		if i = stops.from(i); i >= len(s) {
@@ -319,12 +323,16 @@ func AppendQuotes(out []Span, s string) []Span {
 			default:
 				closer = '"'
 			}
+		case open >= 0 && innerOpener(s, i, r, closer):
+			nested++
+		case open >= 0 && nested > 0 && (r == '”' || r == '"'):
+			nested--
 		case open >= 0 && (r == closer || closer == '”' && r == '"' || closer == '"' && r == '”'):
 			out = append(out, Span{open, i + size})
 			open = -1
 		case open >= 0 && r == '\n':
 			out = append(out, Span{open, i})
-			open = -1
+			open, nested = -1, 0
 			if closer == '”' || closer == '"' {
 				carried = closer
 			}
@@ -337,6 +345,28 @@ func AppendQuotes(out []Span, s string) []Span {
 		out = append(out, Span{open, len(s)})
 	}
 	return out
+}
+
+// innerOpener reports whether the mark r at i opens a quotation inside one
+// that closes with closer: a “ inside “…”, or a straight or curly opening
+// mark right after a colon and before a word (“nói: "Ồ, ..."”), which a
+// closing mark never is.
+func innerOpener(s string, i int, r, closer rune) bool {
+	switch {
+	case r == '“' && closer == '”':
+		return true
+	case r != '"' && r != '“':
+		return false
+	}
+	before := strings.TrimRight(s[:i], " ")
+	if !strings.HasSuffix(before, ":") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[i+1:])
+	if r == '“' {
+		next, _ = utf8.DecodeRuneInString(s[i+len("“"):])
+	}
+	return i+1 < len(s) && (unicode.IsLetter(next) || unicode.IsDigit(next))
 }
 
 // paragraphStart is the index just after the line break before i, or 0.
