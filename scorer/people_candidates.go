@@ -795,7 +795,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.why = "a family name (họ ...) that names nobody in the text"
 		return c, reason{}
 	}
-	if t := d.tokenText(a); b-a == 1 && s.notNames[t] && !d.isJoiner(a) && !d.explain {
+	if t := d.tokenText(a); b-a == 1 && s.notNames[t] && !s.rankNames[t] && !d.isJoiner(a) && !d.explain {
 		// "Theo", "Trong" opening a sentence: the commonest run, settled first
 		// (an explanation takes the long way, which says why).
 		return candidate{}, reason{}
@@ -899,6 +899,14 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		if b-a > 1 && d.allCaps(a) && !d.initial(a) {
 			a++ // an acronym of the organisation before the name: "TDTT | Nguyễn Hoàng Thụ"
 			continue
+		}
+		if b-a == 1 && c.honor != nil && c.title == nil && s.rankNames[d.tokenText(a)] && d.isUpper(a) &&
+			!d.commonPhrase(s, c.honor.a, a+1) {
+			// A rank in the family after a kinship honorific is the name
+			// the person goes by: "chú Năm thở dài", "cô Ba cho biết"; not
+			// where the pair is a common noun the honorifics list cancels
+			// ("anh Hai", the eldest brother or a gang's boss).
+			break
 		}
 		if (s.notNames[d.tokenText(a)] && (!s.surnames[d.tokenText(a)] || b-a == 1)) || d.isJoiner(a) {
 			if b-a == 1 && (c.title != nil || c.honor != nil) && !d.isJoiner(a) && vntext.IsVietnameseSyllable(d.tokenText(a)) {
@@ -1792,4 +1800,15 @@ func (s *Scorer) placeListItem(d *doc, i, j int, c candidate, placeEnd int, plur
 		return reason{}, false
 	}
 	return reason{text: "an item of a list of places", place: true}, true
+}
+
+// commonPhrase reports a phrase that cancels an honorific (honorifics.yaml's
+// not list) spanning exactly tokens [i, end): "anh hai", "bà ba".
+func (d *doc) commonPhrase(s *Scorer, i, end int) bool {
+	for _, h := range d.hitsAt(i) {
+		if s.m.meta[h.entry].kind == entryNotHonorific && int(h.end) == end {
+			return true
+		}
+	}
+	return false
 }

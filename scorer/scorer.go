@@ -36,6 +36,7 @@ type Scorer struct {
 	// Single-syllable lexicons, folded.
 	surnames  map[string]bool
 	notNames  map[string]bool
+	rankNames map[string]bool
 	orgInside map[string]bool
 	// notBefore and notAfter give a speech word another sense (rules.People).
 	notBefore, notAfter map[string]bool
@@ -191,6 +192,7 @@ func (s *Scorer) indexPeople(p *rules.People) {
 	}
 	s.surnames = foldedSet(p.Surnames)
 	s.notNames = foldedSet(p.NotNames)
+	s.rankNames = foldedSet(p.RankNames)
 	s.orgInside = foldedSet(p.OrgInside)
 	s.notBefore = foldedSet(p.NotBefore)
 	s.notAfter = foldedSet(p.NotAfter)
