@@ -130,6 +130,9 @@ func (s *Scorer) candidates(d *doc) []candidate {
 				c, why = candidate{}, r
 			}
 		}
+		if why.text == "" && c.a < c.b && s.dashedPlaceHalf(d, i, j, c, orgEnd) {
+			c, why = candidate{}, reason{text: "the second half of a place's name joined by a dash", place: true}
+		}
 		if why.text == "" && i >= 2 && d.tokenText(i-1) == "(" && j < n && d.tokenText(j) == ")" && d.orgGoesOn(orgEnd, i-1) {
 			// "Tổng cục Phát thanh Truyền hình (Quảng Điện)": the short name
 			// of the organisation just named, here and where it stands alone.
@@ -1776,6 +1779,24 @@ var adminPlaces = foldedPhrases("huyện", "quận", "tỉnh", "xã", "phường
 func (s *Scorer) adminPlaceBefore(d *doc, i int) bool {
 	e, _, ok := d.cueEndingAt(s, i, entryOrgBefore)
 	return ok && adminPlaces[e.key]
+}
+
+// dashedPlaceHalf reports a short run right after a place or an
+// organisation set aside and a dash: the second half of one name ("tỉnh
+// Thừa Thiên - Huế", "Bà Rịa - Vũng Tàu", "Trung tâm du lịch Phong Nha - Kẻ
+// Bàng"), which an appositive's verb follows ("ông A - Bí thư Tỉnh ủy Thừa
+// Thiên - Huế cho biết"). A run with an honorific or a role noun, or a full
+// name with a family name, is a person after all.
+func (s *Scorer) dashedPlaceHalf(d *doc, i, j int, c candidate, orgEnd int) bool {
+	if orgEnd < 0 || i != orgEnd+1 || c.honor != nil || c.roleNoun != nil || j-i > 2 || d.sent[orgEnd] != d.sent[i] {
+		return false
+	}
+	if t := d.tokenText(orgEnd); t != "-" && t != "–" || !d.toks[orgEnd].Space || !d.toks[i].Space {
+		return false
+	}
+	// A foreign name after a dash is a person's as often as not ("phim X -
+	// Vincent Cassel"): only a Vietnamese place's second half is read so.
+	return d.allVietnamese(i, j) && (j-i < 2 || !s.surnames[d.tokenText(i)])
 }
 
 // placeListItem sets aside a run that goes on a list of places: after a
