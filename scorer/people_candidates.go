@@ -804,6 +804,16 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		return candidate{}, reason{}
 	}
 	s.contextBefore(d, a, &c)
+	if c.title != nil && c.title.b == a && c.honor == nil && !(s.surnames[d.tokenText(a)] && b-a >= 2) &&
+		!(s.surnameAfter(d, a, b) >= 0 && b-s.surnameAfter(d, a, b) >= 2) {
+		// A title that ends in the word for a business ("chủ doanh nghiệp",
+		// "chủ cơ sở") is followed by the business's name ("chủ doanh
+		// nghiệp Sỹ Đăng"), a person's only with a family name, which may
+		// follow the business's ("chủ cơ sở Thành Nam Trần Thị Liên").
+		if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && st >= c.title.a && businessWords[e.key] {
+			return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, org: true}
+		}
+	}
 	// A place or organisation word before the run: "đường Lê Lợi",
 	// "công ty Điện Quang". A person may still follow the organisation in
 	// the same run when a title governs it: "Chủ tịch UBND phường Trúc
@@ -1780,6 +1790,11 @@ func (s *Scorer) adminPlaceBefore(d *doc, i int) bool {
 	e, _, ok := d.cueEndingAt(s, i, entryOrgBefore)
 	return ok && adminPlaces[e.key]
 }
+
+// businessWords end a title that the name of a business follows: "chủ
+// doanh nghiệp X", "chủ cơ sở X".
+var businessWords = foldedPhrases("doanh nghiệp", "cơ sở", "công ty", "cty", "tập đoàn", "cửa hàng", "nhà hàng",
+	"khách sạn", "trang trại", "hãng", "tiệm", "quán", "xưởng", "nhà máy")
 
 // dashedPlaceHalf reports a short run right after a place or an
 // organisation set aside and a dash: the second half of one name ("tỉnh
