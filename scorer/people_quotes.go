@@ -840,6 +840,8 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	}
 	paren := 0
 	appos, hadAppos := false, false
+	passive := false // the subject's own verb was passive: "X bị bắt, khai nhận"
+
 	// Tokens in parentheses do not count against the window: "X (trú tại
 	// 332B Trần Hưng Đạo, TP Long Xuyên), kể".
 	limit := b + n
@@ -872,8 +874,17 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				continue
 			}
 			return 0, 0, false, false // a semicolon opens a clause with a subject of its own
-		case (t == s.words.duoc || t == s.words.bi) && !appos:
+		case (t == s.words.duoc || t == s.words.bi) && !appos && (passive || s.passiveSpeech(d, k+1)):
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
+		case (t == s.words.duoc || t == s.words.bi) && !appos:
+			// A passive of another verb ("X bị bắt", "X bị tuyên 5 năm tù")
+			// leaves X the subject of a speech verb coordinated after it ("và
+			// khai nhận", ", khai", "nhưng vẫn kêu oan"), unless another
+			// subject opens the next clause.
+			passive = true
+			continue
+		case passive && !appos && (t == "," || t == s.words.va || turns[t]) && k+1 < len(d.toks) && s.subjectAt(d, k+1):
+			return 0, 0, false, false
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1) && !s.sameSubjectVerb(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
 		case !appos && k > b && subordinators[t] && s.subjectAt(d, k+1):
@@ -952,7 +963,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		if k == b && s.verbCoordinated(d, k) && self >= 0 {
 			return 0, 0, false, false // "... cầu hôn Y và tuyên bố": Y is not the one speaking
 		}
-		if t == ":" && (k-b <= 15 || k-b <= 25 && k+1 < len(d.toks) && quoteOpener(d.tokenText(k+1)) ||
+		if t == ":" && !passive && (k-b <= 15 || k-b <= 25 && k+1 < len(d.toks) && quoteOpener(d.tokenText(k+1)) ||
 			k-b <= 30 && hadAppos && d.quoteOpensAt(k+1) && d.opensSentence(b, self)) && s.colonQuotes(d, b, k) {
 			// A colon further on still gives the subject's words when a
 			// quotation opens right after it ("Ông X, quản lý một khách sạn
@@ -963,10 +974,48 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return k, k + 1, true, true
 		}
 		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) {
+			if passive && !s.afterClauseBreak(d, k) {
+				return 0, 0, false, false // "X bị bắt, báo chí đồng loạt lên tiếng"
+			}
 			return k, end, false, true
 		}
 	}
 	return 0, 0, false, false
+}
+
+// clauseBreaks end the passive clause of a subject whose next verb is its
+// own: "X bị bắt và khai nhận", "X bị tuyên án nhưng vẫn kêu oan".
+var clauseBreaks = foldedPhrases(",", "và", "rồi", "nhưng", "song")
+
+// afterClauseBreak reports a speech verb at token k that follows a clause
+// break, adverbs allowed between ("nhưng vẫn kêu oan", ", sau đó khai"),
+// and so has no other subject before it.
+func (s *Scorer) afterClauseBreak(d *doc, k int) bool {
+	j := k - 1
+	for j > 0 {
+		if _, st, ok := d.cueEndingAt(s, j+1, entryAdverb); ok && st < j+1 {
+			j = st - 1
+			continue
+		}
+		break
+	}
+	return j >= 0 && clauseBreaks[d.tokenText(j)]
+}
+
+// passiveSpeech reports a speech word among the few words of a passive
+// that starts at token k, whatever phrase cancels it: "được phía Y cho
+// biết", "được cho là", "bị tố", "được mời phát biểu" report someone
+// else's words, or none.
+func (s *Scorer) passiveSpeech(d *doc, k int) bool {
+	for j := k; j < len(d.toks) && j < k+5 && d.isWord(j); j++ {
+		if t := d.tokenText(j); t == s.words.va || turns[t] || subordinators[t] {
+			return false // "bị bắt và khai nhận": a second verb, the subject's own
+		}
+		if d.startKinds[j]&(1<<entrySpeech) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // sameSubjectVerb reports a speech verb within three lower-case words
