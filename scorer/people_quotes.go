@@ -983,6 +983,19 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	return 0, 0, false, false
 }
 
+// inParens reports token j inside parentheses opened in its sentence.
+func (d *doc) inParens(j int) bool {
+	for i := j - 1; i >= 0 && d.sent[i] == d.sent[j]; i-- {
+		switch d.tokenText(i) {
+		case ")":
+			return false
+		case "(":
+			return true
+		}
+	}
+	return false
+}
+
 // clauseBreaks end the passive clause of a subject whose next verb is its
 // own: "X bị bắt và khai nhận", "X bị tuyên án nhưng vẫn kêu oan".
 var clauseBreaks = foldedPhrases(",", "và", "rồi", "nhưng", "song")
@@ -1626,6 +1639,12 @@ func (s *Scorer) anaphora(d *doc) {
 				// "X đến chúc mừng nhạc sĩ Y. Anh thừa nhận ...", "... có sự tham
 				// gia của NSND Y. Chị nói": a pronoun opening a sentence takes up
 				// the subject before, not the object.
+				if object < 0 {
+					object = int(m)
+				}
+			case (e.gender == unknown || d.people[m].gender == e.gender) && d.inParens(j):
+				// "X (em dâu bà Y) luôn tay ..., bà nói": a person named in an
+				// aside is no subject; the pronoun takes up X if X fits.
 				if object < 0 {
 					object = int(m)
 				}
