@@ -1386,6 +1386,9 @@ func (s *Scorer) coordinatedWith(d *doc, k int) bool {
 	return ok
 }
 
+// notOnly open "not only ... (but also)": the verb after it happened.
+var notOnly = foldedPhraseSet("không chỉ", "không những", "chẳng những", "không riêng")
+
 // negators before a verb say the act did not happen: "không lên tiếng
 // thừa nhận", "từ chối trả lời", "rất ít khi chia sẻ".
 var negators = foldedPhraseSet("không", "chưa", "chẳng", "chả", "chối", "không hề", "chưa hề", "chưa từng", "không muốn",
@@ -1399,6 +1402,9 @@ func (s *Scorer) negated(d *doc, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		if !d.isWord(j) {
 			return false
+		}
+		if notOnly.spans(d, j, j+2) && j+2 <= k {
+			return false // "không chỉ trả lời", "không những khẳng định ... mà còn"
 		}
 		if negators.spans(d, j, j+1) || negators.spans(d, j-1, j+1) {
 			return true // "không", "ít khi"
