@@ -611,7 +611,31 @@ func (d *doc) cueStartingAt(s *Scorer, i int, k entryKind) (*entry, int, bool) {
 // sentence is a name's, not the noun maker: "Minh Thư kêu gọi".
 func (d *doc) speechNoun(s *Scorer, i, end int) bool {
 	return i > 0 && s.notBefore[d.tokenText(i-1)] && !d.properNoun(i-1) && !wordsEndingInSu.spans(d, i-2, i) ||
-		end < len(d.toks) && s.notAfter[d.tokenText(end)] && !d.onMedium(end)
+		end < len(d.toks) && s.notAfter[d.tokenText(end)] && !d.onMedium(end) && !s.testimonyPassive(d, i, end)
+}
+
+// testimonies are the verbs of a suspect's statement, which a passive with
+// its agent may follow: "X khai được Y thuê chở hàng", "khai nhận được em T.
+// giao". There "được" opens what was said, not an ability ("khẳng định được
+// khả năng").
+var testimonies = foldedPhraseSet("khai", "khai nhận", "khai báo", "thừa nhận", "thú nhận")
+
+// testimonyPassive reports a testimony verb at [i, end) followed by
+// "được" and a person: a name, an honorific, a title or a description.
+func (s *Scorer) testimonyPassive(d *doc, i, end int) bool {
+	if !testimonies.spans(d, i, end) || d.tokenText(end) != s.words.duoc || end+1 >= len(d.toks) {
+		return false
+	}
+	k := end + 1
+	if d.isWord(k) && d.isUpper(k) {
+		return true
+	}
+	for _, kind := range []entryKind{entryHonorific, entryTitle, entrySource, entryReference} {
+		if _, _, ok := d.cueAt(s, k, kind); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // onMedium reports "trên" at token k followed by where words were said or
