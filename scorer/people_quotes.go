@@ -2056,7 +2056,14 @@ func (s *Scorer) pairAt(d *doc, k, end int) int {
 // các đối tượng khai nhận ...".
 var groupWords = foldedPhraseSet("các đối tượng", "các đối tượng này", "các đối tượng trên", "những đối tượng này",
 	"nhóm đối tượng", "các bị can", "các bị can này", "các bị cáo", "các nghi phạm", "các nghi can", "hai đối tượng",
-	"ba đối tượng", "bốn đối tượng", "hai bị can", "ba bị can", "hai nghi phạm", "ba nghi phạm")
+	"ba đối tượng", "bốn đối tượng", "hai bị can", "ba bị can", "hai nghi phạm", "ba nghi phạm",
+	// the pronouns and words a crime report uses for the suspects just
+	// named: "Chúng là A và B. Tại cơ quan điều tra, chúng khai ..."
+	"chúng", "bọn chúng", "chúng nó", "cả bọn", "bọn này", "hai tên", "ba tên", "các tên", "hai kẻ", "ba kẻ")
+
+// notThem are the words after "chúng" that make it "we" or a plural marker,
+// not the suspects: "chúng tôi", "chúng ta", "chúng em".
+var notThem = foldedPhrases("tôi", "ta", "mình", "em", "cháu", "con", "tớ", "tao", "bay", "mày")
 
 // groupAt quotes the list of names the group word at tokens [k, end)
 // stands for, and returns the speech verb's token, or 0. The list is the
@@ -2069,6 +2076,9 @@ func (s *Scorer) groupAt(d *doc, k, end int) int {
 	}
 	if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
 		return 0 // "các đối tượng Lê Văn A, ..." names the group itself
+	}
+	if end < len(d.toks) && notThem[d.tokenText(end)] {
+		return 0 // "chúng tôi": we
 	}
 	v, vend, ok := s.pairVerb(d, end)
 	if !ok {
@@ -2094,6 +2104,11 @@ func (s *Scorer) groupAt(d *doc, k, end int) int {
 		if j < 0 {
 			break
 		}
+		if h := s.dashHeadBefore(d, j); h >= 0 {
+			// "A - hàng xóm của gia đình ông X, và B": X is named inside
+			// A's appositive; A is the item of the list.
+			j = h
+		}
 		m := d.mention[j]
 		if d.people[m].unnamed || d.people[m].victim {
 			break
@@ -2107,6 +2122,35 @@ func (s *Scorer) groupAt(d *doc, k, end int) int {
 		}
 	}
 	return quoteTogether(d, group, k, vend, v)
+}
+
+// dashHeadBefore returns the last token of the name that opens a dash
+// appositive holding the possessor whose mention ends at token j ("Lê
+// Xuân Toàn - không nghề nghiệp, hàng xóm của gia đình ông Thảo"), or -1
+// when the mention at j is no possessor inside such an appositive.
+func (s *Scorer) dashHeadBefore(d *doc, j int) int {
+	a := j
+	for a > 0 && d.mention[a-1] == d.mention[j] {
+		a--
+	}
+	a = s.titlesStart(d, a)
+	if a == 0 {
+		return -1
+	}
+	if d.tokenText(a-1) != s.words.cua {
+		if _, _, ok := d.cueEndingAt(s, a, entryPossessive); !ok {
+			return -1
+		}
+	}
+	for k := a - 1; k > 0 && d.sent[k] == d.sent[j]; k-- {
+		if t := d.tokenText(k); t == ";" || t == "." {
+			return -1
+		}
+		if m := d.mention[k-1]; m >= 0 && m != d.mention[j] && (d.tokenText(k) == "-" || d.tokenText(k) == "–") {
+			return k - 1
+		}
+	}
+	return -1
 }
 
 // quoteTogether quotes the people ms that a word for two or more at tokens
