@@ -504,8 +504,32 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a part of the name of %s"
 	case !p.vn && len(key) == 1 && slices.ContainsFunc(pk, func(w string) bool { return misspelt(key[0], w) }):
 		return 2, "a misspelling of %s"
+	case len(key) == len(pk) && (len(key) >= 3 || len(key) == 2 && !allVietnamese(key)) && accentsOnly(key, pk):
+		return 2, "a misspelling of %s"
 	}
 	return 0, ""
+}
+
+// accentsOnly reports two names of as many syllables that differ only in
+// their diacritics, in one syllable ("Trương Mỹ Dung" / "Trương Mỹ Dũng",
+// "Óscar Mingueza" / "Oscar Mingueza") or because one is written without
+// any ("Pham Vu Thanh"): a typing slip, one person. Two-syllable
+// Vietnamese names are left alone: "Minh Anh" and "Minh Ánh" may be two.
+func accentsOnly(a, b []string) bool {
+	diff, plain := 0, true
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		if vntext.FoldDiacritics(a[i]) != vntext.FoldDiacritics(b[i]) {
+			return false
+		}
+		diff++
+		if a[i] != vntext.FoldDiacritics(a[i]) && b[i] != vntext.FoldDiacritics(b[i]) {
+			plain = false
+		}
+	}
+	return diff == 1 || diff > 1 && plain
 }
 
 // allVietnamese reports a name key made of Vietnamese syllables only.
