@@ -506,8 +506,26 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a misspelling of %s"
 	case len(key) == len(pk) && (len(key) >= 3 || len(key) == 2 && !allVietnamese(key)) && accentsOnly(key, pk):
 		return 2, "a misspelling of %s"
+	case !p.vn && len(key) == len(pk) && len(key) >= 2 && oneMisspelt(key, pk):
+		return 2, "a misspelling of %s" // "Warren Buffet" for "Warren Buffett"
 	}
 	return 0, ""
+}
+
+// oneMisspelt reports two foreign names alike but for one long word one
+// edit apart.
+func oneMisspelt(a, b []string) bool {
+	diff := 0
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		if !misspelt(a[i], b[i]) {
+			return false
+		}
+		diff++
+	}
+	return diff == 1
 }
 
 // accentsOnly reports two names of as many syllables that differ only in
