@@ -472,7 +472,37 @@ func (s *Scorer) findPerson(d *doc, a, b int) (int, string) {
 			best, bestHow, bestRank = pi, how, rank
 		}
 	}
+	if _, _, hon := d.cueEndingAt(s, a, entryHonorific); best < 0 && len(key) == 1 && hon {
+		return s.byChineseFamilyName(d, key[0]) // "ông Vương", not "Hoàng đế"
+	}
 	return best, bestHow
+}
+
+// byChineseFamilyName returns the one person named in full whose family
+// name is w, when their name is given in its Sino-Vietnamese reading: the
+// press calls them by it ("Ngoại trưởng Vương Nghị ... ông Vương cho biết"),
+// never a Vietnamese by theirs. -1 when there is none or more than one.
+func (s *Scorer) byChineseFamilyName(d *doc, w string) (int, string) {
+	found := -1
+	for pi, p := range d.people {
+		if p.unnamed || len(p.key) < 2 || p.key[0] != w || !s.surnames[w] {
+			continue
+		}
+		if found >= 0 {
+			return -1, ""
+		}
+		found = pi
+	}
+	if found < 0 {
+		return -1, ""
+	}
+	if !d.chineseKnown {
+		d.chinese, d.chineseKnown = s.chineseContext(d), true
+	}
+	if !s.chineseName(d, d.people[found]) {
+		return -1, ""
+	}
+	return found, "the family name of %s"
 }
 
 // nameMatch says whether a mention's key can name person p: 0 for no, a

@@ -438,14 +438,17 @@ type doc struct {
 	lang     string
 	explain  bool
 	chinese  bool // the story is about Chinese-language public life (see chineseContext)
-	key      *vntext.Key
-	toks     []vntext.Token
-	ids      []int32
-	cands    []candidate
-	named    []bool // tokens of the strong candidates found so far (stage 1)
-	scratch  []byte
-	hits     []hit   // ordered by start token
-	first    []int32 // first[i]: index of the first hit starting at token >= i
+	// chineseKnown says chinese was computed (the merge may need it before
+	// the gender stage sets it).
+	chineseKnown bool
+	key          *vntext.Key
+	toks         []vntext.Token
+	ids          []int32
+	cands        []candidate
+	named        []bool // tokens of the strong candidates found so far (stage 1)
+	scratch      []byte
+	hits         []hit   // ordered by start token
+	first        []int32 // first[i]: index of the first hit starting at token >= i
 	// ctxHits are the trie nodes of context phrases reached, as hits whose
 	// entry is the node (matcher.ctx), ordered by start token, and
 	// ctxFirst indexes them as first does hits.
@@ -831,6 +834,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.input, d.section, d.lang, d.explain = in.Text, in.Section, in.Lang, in.Explain
 	d.sections = s.sections.Of(in.Section)
 	d.notes, d.dropped = d.notes[:0], d.dropped[:0]
+	d.chinese, d.chineseKnown = false, false
 	clear(d.topics)
 	// The key text is the pooled buffer itself, not a copy: what the
 	// result keeps comes from the input or the rules, never from the key.
