@@ -538,8 +538,31 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a misspelling of %s"
 	case !p.vn && len(key) == len(pk) && len(key) >= 2 && oneMisspelt(key, pk):
 		return 2, "a misspelling of %s" // "Warren Buffet" for "Warren Buffett"
+	case len(key) == len(pk) && gluedWord(key, pk):
+		return 2, "%s with the next word glued to it"
 	}
 	return 0, ""
+}
+
+// gluedWord reports a mention whose last word is a known person's with the
+// next word of the sentence glued to it by a missing space ("Bùi Xuân
+// Khuđược" after "Bùi Xuân Khu"): the rest is a Vietnamese syllable of two
+// letters or more, the glued word none. Only a mention joins a person so,
+// never the other way: the clean name must come first, or bare words
+// ("Linux") would join a glued false name ("Linuxbằng").
+func gluedWord(long, short []string) bool {
+	n := len(long) - 1
+	for i := 0; i < n; i++ {
+		if long[i] != short[i] {
+			return false
+		}
+	}
+	l, w := long[n], short[n]
+	if len(l) <= len(w) || !strings.HasPrefix(l, w) || vntext.IsVietnameseSyllable(l) {
+		return false
+	}
+	rest := l[len(w):]
+	return utf8.RuneCountInString(rest) >= 2 && vntext.IsVietnameseSyllable(rest)
 }
 
 // oneMisspelt reports two foreign names alike but for one long word one
