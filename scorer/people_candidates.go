@@ -130,6 +130,13 @@ func (s *Scorer) candidates(d *doc) []candidate {
 				c, why = candidate{}, r
 			}
 		}
+		if k := c.a; why.text == "" && c.a < c.b && k >= 2 && d.tokenText(k-1) == "." && adminAbbrevs[d.tokenText(k-2)] &&
+			d.isUpper(k-2) && !d.toks[k-1].Space && (k < 4 || d.tokenText(k-3) != ".") && c.honor == nil {
+			// "P.Phạm Ngũ Lão", "Q.Ninh Kiều", "H. Phước Sơn": the ward,
+			// district or county of an address, abbreviated (not
+			// "P.T.B.A.", a person's initials).
+			c, why = candidate{}, reason{text: "after \"%s\": a place or organisation", arg: d.text(k-2, k), place: true}
+		}
 		if why.text == "" && c.a < c.b && s.dashedPlaceHalf(d, i, j, c, orgEnd) {
 			c, why = candidate{}, reason{text: "the second half of a place's name joined by a dash", place: true}
 		}
@@ -1790,6 +1797,10 @@ func (s *Scorer) adminPlaceBefore(d *doc, i int) bool {
 	e, _, ok := d.cueEndingAt(s, i, entryOrgBefore)
 	return ok && adminPlaces[e.key]
 }
+
+// adminAbbrevs are the abbreviations of the administrative units in an
+// address: phường, quận, huyện, xã, thị xã, thị trấn.
+var adminAbbrevs = foldedPhrases("p", "q", "h", "x", "tx", "tt")
 
 // businessWords end a title that the name of a business follows: "chủ
 // doanh nghiệp X", "chủ cơ sở X".
