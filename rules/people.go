@@ -105,6 +105,11 @@ type People struct {
 	Surnames []string
 	Middle   Gendered
 	NotNames []string
+	// RankNames are the words for a child's rank in the family (Hai, Ba,
+	// Năm ... Út) that southern speech uses as a name after a kinship
+	// honorific ("chú Năm", "bà Ba"): a name there even when the word is
+	// a common word elsewhere (a number, "năm" a year).
+	RankNames []string
 	// Particles of foreign family names: lower case inside a name ("van
 	// Persie"), and a name that starts with one ("De Bruyne") has no given
 	// name to look up.
@@ -271,6 +276,7 @@ type (
 		Surnames   []string        `yaml:"surnames"`
 		Middle     Gendered        `yaml:"middle"`
 		NotNames   []string        `yaml:"not_names"`
+		RankNames  []string        `yaml:"rank_names"`
 		Particles  []string        `yaml:"particles"`
 		Evidence   string          `yaml:"gender_evidence"`
 		GivenVI    *tableSpec      `yaml:"given_vi"`
@@ -548,6 +554,8 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, log *problemLog, ha
 		p.Surnames = append(p.Surnames, f.Surnames...)
 		p.Middle.merge(f.Middle)
 		p.NotNames = append(p.NotNames, f.NotNames...)
+		words("rank_names", f.RankNames)
+		p.RankNames = append(p.RankNames, f.RankNames...)
 		if f.GivenVI != nil {
 			loadTable(fsys, file, "given_vi", *f.GivenVI, &p.GivenVI, log, hash)
 		}

@@ -154,6 +154,8 @@ var vietnameseReasons = sync.OnceValue(func() []vietnameseReason {
 		{regexp.MustCompile(`^the initials of (.*)$`), func(m []string) string { return "chữ viết tắt tên của " + m[1] }},
 		{regexp.MustCompile(`^a part of the name of (.*)$`), func(m []string) string { return "một phần tên của " + m[1] }},
 		{regexp.MustCompile(`^a misspelling of (.*)$`), func(m []string) string { return "viết sai tên của " + m[1] }},
+		{regexp.MustCompile(`^(.*) with the next word glued to it$`), func(m []string) string { return m[1] + " dính liền với từ sau" }},
+		{regexp.MustCompile(`^the second half of a place's name joined by a dash$`), fixed("nửa sau của một địa danh nối bằng gạch ngang")},
 		{regexp.MustCompile(`^only in articles with the topic (.*)$`), func(m []string) string {
 			return "chỉ áp dụng cho " + strings.ToLower(model.TopicLabel(m[1], "vi"))
 		}},

@@ -70,6 +70,8 @@ func TestReasonsInVietnamese(t *testing.T) {
 		{"the full name of N.V.A (written with initials before)", "họ tên đầy đủ của N.V.A (trước đó viết tắt)"},
 		{"a part of the name of Trần Văn Hùng", "một phần tên của Trần Văn Hùng"},
 		{"a misspelling of Nguyễn Thị Lan", "viết sai tên của Nguyễn Thị Lan"},
+		{"Bùi Xuân Khu with the next word glued to it", "Bùi Xuân Khu dính liền với từ sau"},
+		{"the second half of a place's name joined by a dash", "nửa sau của một địa danh nối bằng gạch ngang"},
 		{"only in articles with the topic gbv", "chỉ áp dụng cho bài về bạo lực giới"},
 		{"never in the section the-thao", "không áp dụng trong chuyên mục the-thao"},
 		{"only in the sections giai-tri, the-thao", "chỉ áp dụng trong các chuyên mục giai-tri, the-thao"},

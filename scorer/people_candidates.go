@@ -130,6 +130,16 @@ func (s *Scorer) candidates(d *doc) []candidate {
 				c, why = candidate{}, r
 			}
 		}
+		if k := c.a; why.text == "" && c.a < c.b && k >= 2 && d.tokenText(k-1) == "." && adminAbbrevs[d.tokenText(k-2)] &&
+			d.isUpper(k-2) && !d.toks[k-1].Space && (k < 4 || d.tokenText(k-3) != ".") && c.honor == nil {
+			// "P.Phạm Ngũ Lão", "Q.Ninh Kiều", "H. Phước Sơn": the ward,
+			// district or county of an address, abbreviated (not
+			// "P.T.B.A.", a person's initials).
+			c, why = candidate{}, reason{text: "after \"%s\": a place or organisation", arg: d.text(k-2, k), place: true}
+		}
+		if why.text == "" && c.a < c.b && s.dashedPlaceHalf(d, i, j, c, orgEnd) {
+			c, why = candidate{}, reason{text: "the second half of a place's name joined by a dash", place: true}
+		}
 		if why.text == "" && i >= 2 && d.tokenText(i-1) == "(" && j < n && d.tokenText(j) == ")" && d.orgGoesOn(orgEnd, i-1) {
 			// "Tổng cục Phát thanh Truyền hình (Quảng Điện)": the short name
 			// of the organisation just named, here and where it stands alone.
@@ -795,12 +805,22 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.why = "a family name (họ ...) that names nobody in the text"
 		return c, reason{}
 	}
-	if t := d.tokenText(a); b-a == 1 && s.notNames[t] && !d.isJoiner(a) && !d.explain {
+	if t := d.tokenText(a); b-a == 1 && s.notNames[t] && !s.rankNames[t] && !d.isJoiner(a) && !d.explain {
 		// "Theo", "Trong" opening a sentence: the commonest run, settled first
 		// (an explanation takes the long way, which says why).
 		return candidate{}, reason{}
 	}
 	s.contextBefore(d, a, &c)
+	if c.title != nil && c.title.b == a && c.honor == nil && !(s.surnames[d.tokenText(a)] && b-a >= 2) &&
+		!(s.surnameAfter(d, a, b) >= 0 && b-s.surnameAfter(d, a, b) >= 2) {
+		// A title that ends in the word for a business ("chủ doanh nghiệp",
+		// "chủ cơ sở") is followed by the business's name ("chủ doanh
+		// nghiệp Sỹ Đăng"), a person's only with a family name, which may
+		// follow the business's ("chủ cơ sở Thành Nam Trần Thị Liên").
+		if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && st >= c.title.a && businessWords[e.key] {
+			return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, org: true}
+		}
+	}
 	// A place or organisation word before the run: "đường Lê Lợi",
 	// "công ty Điện Quang". A person may still follow the organisation in
 	// the same run when a title governs it: "Chủ tịch UBND phường Trúc
@@ -899,6 +919,14 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		if b-a > 1 && d.allCaps(a) && !d.initial(a) {
 			a++ // an acronym of the organisation before the name: "TDTT | Nguyễn Hoàng Thụ"
 			continue
+		}
+		if b-a == 1 && c.honor != nil && c.title == nil && s.rankNames[d.tokenText(a)] && d.isUpper(a) &&
+			!d.commonPhrase(s, c.honor.a, a+1) {
+			// A rank in the family after a kinship honorific is the name
+			// the person goes by: "chú Năm thở dài", "cô Ba cho biết"; not
+			// where the pair is a common noun the honorifics list cancels
+			// ("anh Hai", the eldest brother or a gang's boss).
+			break
 		}
 		if (s.notNames[d.tokenText(a)] && (!s.surnames[d.tokenText(a)] || b-a == 1)) || d.isJoiner(a) {
 			if b-a == 1 && (c.title != nil || c.honor != nil) && !d.isJoiner(a) && vntext.IsVietnameseSyllable(d.tokenText(a)) {
@@ -1770,6 +1798,33 @@ func (s *Scorer) adminPlaceBefore(d *doc, i int) bool {
 	return ok && adminPlaces[e.key]
 }
 
+// adminAbbrevs are the abbreviations of the administrative units in an
+// address: phường, quận, huyện, xã, thị xã, thị trấn.
+var adminAbbrevs = foldedPhrases("p", "q", "h", "x", "tx", "tt")
+
+// businessWords end a title that the name of a business follows: "chủ
+// doanh nghiệp X", "chủ cơ sở X".
+var businessWords = foldedPhrases("doanh nghiệp", "cơ sở", "công ty", "cty", "tập đoàn", "cửa hàng", "nhà hàng",
+	"khách sạn", "trang trại", "hãng", "tiệm", "quán", "xưởng", "nhà máy")
+
+// dashedPlaceHalf reports a short run right after a place or an
+// organisation set aside and a dash: the second half of one name ("tỉnh
+// Thừa Thiên - Huế", "Bà Rịa - Vũng Tàu", "Trung tâm du lịch Phong Nha - Kẻ
+// Bàng"), which an appositive's verb follows ("ông A - Bí thư Tỉnh ủy Thừa
+// Thiên - Huế cho biết"). A run with an honorific or a role noun, or a full
+// name with a family name, is a person after all.
+func (s *Scorer) dashedPlaceHalf(d *doc, i, j int, c candidate, orgEnd int) bool {
+	if orgEnd < 0 || i != orgEnd+1 || c.honor != nil || c.roleNoun != nil || j-i > 2 || d.sent[orgEnd] != d.sent[i] {
+		return false
+	}
+	if t := d.tokenText(orgEnd); t != "-" && t != "–" || !d.toks[orgEnd].Space || !d.toks[i].Space {
+		return false
+	}
+	// A foreign name after a dash is a person's as often as not ("phim X -
+	// Vincent Cassel"): only a Vietnamese place's second half is read so.
+	return d.allVietnamese(i, j) && (j-i < 2 || !s.surnames[d.tokenText(i)])
+}
+
 // placeListItem sets aside a run that goes on a list of places: after a
 // place set aside by the word before it ("các huyện Thanh Trì, Thanh Oai và
 // Thường Tín", "huyện Sóc Sơn, Mê Linh"), or opening one after a plural
@@ -1792,4 +1847,15 @@ func (s *Scorer) placeListItem(d *doc, i, j int, c candidate, placeEnd int, plur
 		return reason{}, false
 	}
 	return reason{text: "an item of a list of places", place: true}, true
+}
+
+// commonPhrase reports a phrase that cancels an honorific (honorifics.yaml's
+// not list) spanning exactly tokens [i, end): "anh hai", "bà ba".
+func (d *doc) commonPhrase(s *Scorer, i, end int) bool {
+	for _, h := range d.hitsAt(i) {
+		if s.m.meta[h.entry].kind == entryNotHonorific && int(h.end) == end {
+			return true
+		}
+	}
+	return false
 }

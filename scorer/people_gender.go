@@ -35,6 +35,7 @@ func (s *Scorer) genderCues(d *doc) {
 		}
 		s.middleCue(d, p)
 		s.patronymicCue(d, p)
+		s.highlandCue(d, p)
 		for _, sp := range p.spans {
 			s.referencesAfter(d, p, int32(pi), sp[0], sp[1])
 			s.appositiveRoleCue(d, p, sp[0], sp[1])
@@ -290,6 +291,27 @@ func (s *Scorer) patronymicCue(d *doc, p *person) {
 			p.gcues = append(p.gcues, genderCue{tierMiddle, g, d.cueOf("gender", cueMiddleName, g, k, k+1)})
 			return
 		}
+	}
+}
+
+// highlandCue reads the word that opens an Ê Đê or M'nông name as Văn and
+// Thị are read: "Y" before a man's name ("Y Moan Niê"), "H'" glued to a
+// woman's ("H'Lan Êban"). It states the sex whatever the rest of the name.
+func (s *Scorer) highlandCue(d *doc, p *person) {
+	sp := p.longestSpan()
+	a, b := sp[0], sp[1]
+	if b-a < 2 || !d.isUpper(a) || !d.isUpper(b-1) {
+		return
+	}
+	switch t := d.tokenText(a); {
+	case t == "y" && d.isUpper(a+1) && d.toks[a+1].Space:
+		if _, end := s.gazetteerAt(d, a+1, b); end > 0 {
+			return // "Y Hà Nội": a school of medicine, not a man
+		}
+		p.gcues = append(p.gcues, genderCue{tierMiddle, male, d.cueOf("gender", cueMiddleName, male, a, a+1)})
+	case t == "h" && b-a >= 3 && (d.tokenText(a+1) == "'" || d.tokenText(a+1) == "’") &&
+		!d.toks[a+1].Space && !d.toks[a+2].Space && d.isUpper(a+2):
+		p.gcues = append(p.gcues, genderCue{tierMiddle, female, d.cueOf("gender", cueMiddleName, female, a, a+2)})
 	}
 }
 

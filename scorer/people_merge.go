@@ -472,7 +472,37 @@ func (s *Scorer) findPerson(d *doc, a, b int) (int, string) {
 			best, bestHow, bestRank = pi, how, rank
 		}
 	}
+	if _, _, hon := d.cueEndingAt(s, a, entryHonorific); best < 0 && len(key) == 1 && hon {
+		return s.byChineseFamilyName(d, key[0]) // "ông Vương", not "Hoàng đế"
+	}
 	return best, bestHow
+}
+
+// byChineseFamilyName returns the one person named in full whose family
+// name is w, when their name is given in its Sino-Vietnamese reading: the
+// press calls them by it ("Ngoại trưởng Vương Nghị ... ông Vương cho biết"),
+// never a Vietnamese by theirs. -1 when there is none or more than one.
+func (s *Scorer) byChineseFamilyName(d *doc, w string) (int, string) {
+	found := -1
+	for pi, p := range d.people {
+		if p.unnamed || len(p.key) < 2 || p.key[0] != w || !s.surnames[w] {
+			continue
+		}
+		if found >= 0 {
+			return -1, ""
+		}
+		found = pi
+	}
+	if found < 0 {
+		return -1, ""
+	}
+	if !d.chineseKnown {
+		d.chinese, d.chineseKnown = s.chineseContext(d), true
+	}
+	if !s.chineseName(d, d.people[found]) {
+		return -1, ""
+	}
+	return found, "the family name of %s"
 }
 
 // nameMatch says whether a mention's key can name person p: 0 for no, a
@@ -504,8 +534,73 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a part of the name of %s"
 	case !p.vn && len(key) == 1 && slices.ContainsFunc(pk, func(w string) bool { return misspelt(key[0], w) }):
 		return 2, "a misspelling of %s"
+	case len(key) == len(pk) && (len(key) >= 3 || len(key) == 2 && !allVietnamese(key)) && accentsOnly(key, pk):
+		return 2, "a misspelling of %s"
+	case !p.vn && len(key) == len(pk) && len(key) >= 2 && oneMisspelt(key, pk):
+		return 2, "a misspelling of %s" // "Warren Buffet" for "Warren Buffett"
+	case len(key) == len(pk) && gluedWord(key, pk):
+		return 2, "%s with the next word glued to it"
 	}
 	return 0, ""
+}
+
+// gluedWord reports a mention whose last word is a known person's with the
+// next word of the sentence glued to it by a missing space ("Bùi Xuân
+// Khuđược" after "Bùi Xuân Khu"): the rest is a Vietnamese syllable of two
+// letters or more, the glued word none. Only a mention joins a person so,
+// never the other way: the clean name must come first, or bare words
+// ("Linux") would join a glued false name ("Linuxbằng").
+func gluedWord(long, short []string) bool {
+	n := len(long) - 1
+	for i := 0; i < n; i++ {
+		if long[i] != short[i] {
+			return false
+		}
+	}
+	l, w := long[n], short[n]
+	if len(l) <= len(w) || !strings.HasPrefix(l, w) || vntext.IsVietnameseSyllable(l) {
+		return false
+	}
+	rest := l[len(w):]
+	return utf8.RuneCountInString(rest) >= 2 && vntext.IsVietnameseSyllable(rest)
+}
+
+// oneMisspelt reports two foreign names alike but for one long word one
+// edit apart.
+func oneMisspelt(a, b []string) bool {
+	diff := 0
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		if !misspelt(a[i], b[i]) {
+			return false
+		}
+		diff++
+	}
+	return diff == 1
+}
+
+// accentsOnly reports two names of as many syllables that differ only in
+// their diacritics, in one syllable ("Trương Mỹ Dung" / "Trương Mỹ Dũng",
+// "Óscar Mingueza" / "Oscar Mingueza") or because one is written without
+// any ("Pham Vu Thanh"): a typing slip, one person. Two-syllable
+// Vietnamese names are left alone: "Minh Anh" and "Minh Ánh" may be two.
+func accentsOnly(a, b []string) bool {
+	diff, plain := 0, true
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		if vntext.FoldDiacritics(a[i]) != vntext.FoldDiacritics(b[i]) {
+			return false
+		}
+		diff++
+		if a[i] != vntext.FoldDiacritics(a[i]) && b[i] != vntext.FoldDiacritics(b[i]) {
+			plain = false
+		}
+	}
+	return diff == 1 || diff > 1 && plain
 }
 
 // allVietnamese reports a name key made of Vietnamese syllables only.

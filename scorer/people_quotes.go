@@ -840,6 +840,8 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	}
 	paren := 0
 	appos, hadAppos := false, false
+	passive := false // the subject's own verb was passive: "X bị bắt, khai nhận"
+
 	// Tokens in parentheses do not count against the window: "X (trú tại
 	// 332B Trần Hưng Đạo, TP Long Xuyên), kể".
 	limit := b + n
@@ -872,8 +874,17 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				continue
 			}
 			return 0, 0, false, false // a semicolon opens a clause with a subject of its own
-		case (t == s.words.duoc || t == s.words.bi) && !appos:
+		case (t == s.words.duoc || t == s.words.bi) && !appos && (passive || s.passiveSpeech(d, k+1)):
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
+		case (t == s.words.duoc || t == s.words.bi) && !appos:
+			// A passive of another verb ("X bị bắt", "X bị tuyên 5 năm tù")
+			// leaves X the subject of a speech verb coordinated after it ("và
+			// khai nhận", ", khai", "nhưng vẫn kêu oan"), unless another
+			// subject opens the next clause.
+			passive = true
+			continue
+		case passive && !appos && (t == "," || t == s.words.va || turns[t]) && k+1 < len(d.toks) && s.subjectAt(d, k+1):
+			return 0, 0, false, false
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1) && !s.sameSubjectVerb(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
 		case !appos && k > b && subordinators[t] && s.subjectAt(d, k+1):
@@ -952,7 +963,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		if k == b && s.verbCoordinated(d, k) && self >= 0 {
 			return 0, 0, false, false // "... cầu hôn Y và tuyên bố": Y is not the one speaking
 		}
-		if t == ":" && (k-b <= 15 || k-b <= 25 && k+1 < len(d.toks) && quoteOpener(d.tokenText(k+1)) ||
+		if t == ":" && !passive && (k-b <= 15 || k-b <= 25 && k+1 < len(d.toks) && quoteOpener(d.tokenText(k+1)) ||
 			k-b <= 30 && hadAppos && d.quoteOpensAt(k+1) && d.opensSentence(b, self)) && s.colonQuotes(d, b, k) {
 			// A colon further on still gives the subject's words when a
 			// quotation opens right after it ("Ông X, quản lý một khách sạn
@@ -963,10 +974,61 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return k, k + 1, true, true
 		}
 		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) {
+			if passive && !s.afterClauseBreak(d, k) {
+				return 0, 0, false, false // "X bị bắt, báo chí đồng loạt lên tiếng"
+			}
 			return k, end, false, true
 		}
 	}
 	return 0, 0, false, false
+}
+
+// inParens reports token j inside parentheses opened in its sentence.
+func (d *doc) inParens(j int) bool {
+	for i := j - 1; i >= 0 && d.sent[i] == d.sent[j]; i-- {
+		switch d.tokenText(i) {
+		case ")":
+			return false
+		case "(":
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBreaks end the passive clause of a subject whose next verb is its
+// own: "X bị bắt và khai nhận", "X bị tuyên án nhưng vẫn kêu oan".
+var clauseBreaks = foldedPhrases(",", "và", "rồi", "nhưng", "song")
+
+// afterClauseBreak reports a speech verb at token k that follows a clause
+// break, adverbs allowed between ("nhưng vẫn kêu oan", ", sau đó khai"),
+// and so has no other subject before it.
+func (s *Scorer) afterClauseBreak(d *doc, k int) bool {
+	j := k - 1
+	for j > 0 {
+		if _, st, ok := d.cueEndingAt(s, j+1, entryAdverb); ok && st < j+1 {
+			j = st - 1
+			continue
+		}
+		break
+	}
+	return j >= 0 && clauseBreaks[d.tokenText(j)]
+}
+
+// passiveSpeech reports a speech word among the few words of a passive
+// that starts at token k, whatever phrase cancels it: "được phía Y cho
+// biết", "được cho là", "bị tố", "được mời phát biểu" report someone
+// else's words, or none.
+func (s *Scorer) passiveSpeech(d *doc, k int) bool {
+	for j := k; j < len(d.toks) && j < k+5 && d.isWord(j); j++ {
+		if t := d.tokenText(j); t == s.words.va || turns[t] || subordinators[t] {
+			return false // "bị bắt và khai nhận": a second verb, the subject's own
+		}
+		if d.startKinds[j]&(1<<entrySpeech) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // sameSubjectVerb reports a speech verb within three lower-case words
@@ -1324,6 +1386,9 @@ func (s *Scorer) coordinatedWith(d *doc, k int) bool {
 	return ok
 }
 
+// notOnly open "not only ... (but also)": the verb after it happened.
+var notOnly = foldedPhraseSet("không chỉ", "không những", "chẳng những", "không riêng")
+
 // negators before a verb say the act did not happen: "không lên tiếng
 // thừa nhận", "từ chối trả lời", "rất ít khi chia sẻ".
 var negators = foldedPhraseSet("không", "chưa", "chẳng", "chả", "chối", "không hề", "chưa hề", "chưa từng", "không muốn",
@@ -1337,6 +1402,9 @@ func (s *Scorer) negated(d *doc, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		if !d.isWord(j) {
 			return false
+		}
+		if notOnly.spans(d, j, j+2) && j+2 <= k {
+			return false // "không chỉ trả lời", "không những khẳng định ... mà còn"
 		}
 		if negators.spans(d, j, j+1) || negators.spans(d, j-1, j+1) {
 			return true // "không", "ít khi"
@@ -1577,6 +1645,12 @@ func (s *Scorer) anaphora(d *doc) {
 				// "X đến chúc mừng nhạc sĩ Y. Anh thừa nhận ...", "... có sự tham
 				// gia của NSND Y. Chị nói": a pronoun opening a sentence takes up
 				// the subject before, not the object.
+				if object < 0 {
+					object = int(m)
+				}
+			case (e.gender == unknown || d.people[m].gender == e.gender) && d.inParens(j):
+				// "X (em dâu bà Y) luôn tay ..., bà nói": a person named in an
+				// aside is no subject; the pronoun takes up X if X fits.
 				if object < 0 {
 					object = int(m)
 				}
@@ -1982,7 +2056,14 @@ func (s *Scorer) pairAt(d *doc, k, end int) int {
 // các đối tượng khai nhận ...".
 var groupWords = foldedPhraseSet("các đối tượng", "các đối tượng này", "các đối tượng trên", "những đối tượng này",
 	"nhóm đối tượng", "các bị can", "các bị can này", "các bị cáo", "các nghi phạm", "các nghi can", "hai đối tượng",
-	"ba đối tượng", "bốn đối tượng", "hai bị can", "ba bị can", "hai nghi phạm", "ba nghi phạm")
+	"ba đối tượng", "bốn đối tượng", "hai bị can", "ba bị can", "hai nghi phạm", "ba nghi phạm",
+	// the pronouns and words a crime report uses for the suspects just
+	// named: "Chúng là A và B. Tại cơ quan điều tra, chúng khai ..."
+	"chúng", "bọn chúng", "chúng nó", "cả bọn", "bọn này", "hai tên", "ba tên", "các tên", "hai kẻ", "ba kẻ")
+
+// notThem are the words after "chúng" that make it "we" or a plural marker,
+// not the suspects: "chúng tôi", "chúng ta", "chúng em".
+var notThem = foldedPhrases("tôi", "ta", "mình", "em", "cháu", "con", "tớ", "tao", "bay", "mày")
 
 // groupAt quotes the list of names the group word at tokens [k, end)
 // stands for, and returns the speech verb's token, or 0. The list is the
@@ -1995,6 +2076,9 @@ func (s *Scorer) groupAt(d *doc, k, end int) int {
 	}
 	if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
 		return 0 // "các đối tượng Lê Văn A, ..." names the group itself
+	}
+	if end < len(d.toks) && notThem[d.tokenText(end)] {
+		return 0 // "chúng tôi": we
 	}
 	v, vend, ok := s.pairVerb(d, end)
 	if !ok {
@@ -2020,6 +2104,11 @@ func (s *Scorer) groupAt(d *doc, k, end int) int {
 		if j < 0 {
 			break
 		}
+		if h := s.dashHeadBefore(d, j); h >= 0 {
+			// "A - hàng xóm của gia đình ông X, và B": X is named inside
+			// A's appositive; A is the item of the list.
+			j = h
+		}
 		m := d.mention[j]
 		if d.people[m].unnamed || d.people[m].victim {
 			break
@@ -2033,6 +2122,35 @@ func (s *Scorer) groupAt(d *doc, k, end int) int {
 		}
 	}
 	return quoteTogether(d, group, k, vend, v)
+}
+
+// dashHeadBefore returns the last token of the name that opens a dash
+// appositive holding the possessor whose mention ends at token j ("Lê
+// Xuân Toàn - không nghề nghiệp, hàng xóm của gia đình ông Thảo"), or -1
+// when the mention at j is no possessor inside such an appositive.
+func (s *Scorer) dashHeadBefore(d *doc, j int) int {
+	a := j
+	for a > 0 && d.mention[a-1] == d.mention[j] {
+		a--
+	}
+	a = s.titlesStart(d, a)
+	if a == 0 {
+		return -1
+	}
+	if d.tokenText(a-1) != s.words.cua {
+		if _, _, ok := d.cueEndingAt(s, a, entryPossessive); !ok {
+			return -1
+		}
+	}
+	for k := a - 1; k > 0 && d.sent[k] == d.sent[j]; k-- {
+		if t := d.tokenText(k); t == ";" || t == "." {
+			return -1
+		}
+		if m := d.mention[k-1]; m >= 0 && m != d.mention[j] && (d.tokenText(k) == "-" || d.tokenText(k) == "–") {
+			return k - 1
+		}
+	}
+	return -1
 }
 
 // quoteTogether quotes the people ms that a word for two or more at tokens

@@ -36,6 +36,7 @@ type Scorer struct {
 	// Single-syllable lexicons, folded.
 	surnames  map[string]bool
 	notNames  map[string]bool
+	rankNames map[string]bool
 	orgInside map[string]bool
 	// notBefore and notAfter give a speech word another sense (rules.People).
 	notBefore, notAfter map[string]bool
@@ -191,6 +192,7 @@ func (s *Scorer) indexPeople(p *rules.People) {
 	}
 	s.surnames = foldedSet(p.Surnames)
 	s.notNames = foldedSet(p.NotNames)
+	s.rankNames = foldedSet(p.RankNames)
 	s.orgInside = foldedSet(p.OrgInside)
 	s.notBefore = foldedSet(p.NotBefore)
 	s.notAfter = foldedSet(p.NotAfter)
@@ -436,14 +438,17 @@ type doc struct {
 	lang     string
 	explain  bool
 	chinese  bool // the story is about Chinese-language public life (see chineseContext)
-	key      *vntext.Key
-	toks     []vntext.Token
-	ids      []int32
-	cands    []candidate
-	named    []bool // tokens of the strong candidates found so far (stage 1)
-	scratch  []byte
-	hits     []hit   // ordered by start token
-	first    []int32 // first[i]: index of the first hit starting at token >= i
+	// chineseKnown says chinese was computed (the merge may need it before
+	// the gender stage sets it).
+	chineseKnown bool
+	key          *vntext.Key
+	toks         []vntext.Token
+	ids          []int32
+	cands        []candidate
+	named        []bool // tokens of the strong candidates found so far (stage 1)
+	scratch      []byte
+	hits         []hit   // ordered by start token
+	first        []int32 // first[i]: index of the first hit starting at token >= i
 	// ctxHits are the trie nodes of context phrases reached, as hits whose
 	// entry is the node (matcher.ctx), ordered by start token, and
 	// ctxFirst indexes them as first does hits.
@@ -609,7 +614,31 @@ func (d *doc) cueStartingAt(s *Scorer, i int, k entryKind) (*entry, int, bool) {
 // sentence is a name's, not the noun maker: "Minh Thư kêu gọi".
 func (d *doc) speechNoun(s *Scorer, i, end int) bool {
 	return i > 0 && s.notBefore[d.tokenText(i-1)] && !d.properNoun(i-1) && !wordsEndingInSu.spans(d, i-2, i) ||
-		end < len(d.toks) && s.notAfter[d.tokenText(end)] && !d.onMedium(end)
+		end < len(d.toks) && s.notAfter[d.tokenText(end)] && !d.onMedium(end) && !s.testimonyPassive(d, i, end)
+}
+
+// testimonies are the verbs of a suspect's statement, which a passive with
+// its agent may follow: "X khai được Y thuê chở hàng", "khai nhận được em T.
+// giao". There "được" opens what was said, not an ability ("khẳng định được
+// khả năng").
+var testimonies = foldedPhraseSet("khai", "khai nhận", "khai báo", "thừa nhận", "thú nhận")
+
+// testimonyPassive reports a testimony verb at [i, end) followed by
+// "được" and a person: a name, an honorific, a title or a description.
+func (s *Scorer) testimonyPassive(d *doc, i, end int) bool {
+	if !testimonies.spans(d, i, end) || d.tokenText(end) != s.words.duoc || end+1 >= len(d.toks) {
+		return false
+	}
+	k := end + 1
+	if d.isWord(k) && d.isUpper(k) {
+		return true
+	}
+	for _, kind := range []entryKind{entryHonorific, entryTitle, entrySource, entryReference} {
+		if _, _, ok := d.cueAt(s, k, kind); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // onMedium reports "trên" at token k followed by where words were said or
@@ -805,6 +834,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.input, d.section, d.lang, d.explain = in.Text, in.Section, in.Lang, in.Explain
 	d.sections = s.sections.Of(in.Section)
 	d.notes, d.dropped = d.notes[:0], d.dropped[:0]
+	d.chinese, d.chineseKnown = false, false
 	clear(d.topics)
 	// The key text is the pooled buffer itself, not a copy: what the
 	// result keeps comes from the input or the rules, never from the key.
