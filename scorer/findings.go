@@ -214,6 +214,17 @@ func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
 		if start > 0 && !d.sentenceStart(start) && reasonOpeners[d.tokenText(start-1)] {
 			start-- // "Vì phụ nữ đẹp thường ...": the reason is a clause of its own
 		}
+		// "Thật ra đàn ông ...", "Trong tình yêu phụ nữ luôn ...": a framing
+		// adverbial written without its comma still leaves the sex the
+		// subject. Only frames that take no person as object ("khi gặp phụ
+		// nữ" makes her the object of "gặp").
+		for _, n := range []int{4, 3, 2, 1} {
+			if start-n >= 0 && !d.sentenceStart(start) && adverbialFrames.spans(d, start-n, start) &&
+				(d.sentenceStart(start-n) || clauseOpeners[d.tokenText(start-n-1)]) {
+				start -= n
+				break
+			}
+		}
 		if !d.sentenceStart(start) && !clauseOpeners[d.tokenText(start-1)] {
 			d.drop(r, m, "not at the start of a clause")
 			continue
@@ -226,6 +237,15 @@ func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
 // groupQuantifiers speak of most or all of a group.
 var groupQuantifiers = foldedPhraseSet("hầu hết", "phần lớn", "đa số", "đa phần", "tất cả", "mọi", "nhiều", "không ít",
 	"rất nhiều", "khá nhiều", "phần đông", "số đông", "đại đa số", "đại bộ phận")
+
+// adverbialFrames open a sentence before its subject without a comma:
+// truth and habit adverbs, and frames of love and marriage.
+var adverbialFrames = foldedPhraseSet("thật ra", "thực ra", "thực tế", "trên thực tế", "nói chung", "nhìn chung",
+	"thông thường", "thường thì", "có lẽ", "dường như", "hình như", "quả thật", "xưa nay", "từ xưa", "từ xưa đến nay",
+	"thật sự", "nói thật", "trong tình yêu", "trong hôn nhân", "trong chuyện tình cảm", "trong cuộc sống vợ chồng",
+	"trong gia đình", "khi yêu", "khi đang yêu", "khi yêu nhau", "khi yêu ai", "sau khi cưới", "sau khi kết hôn",
+	"khi kết hôn", "khi lấy chồng", "khi lấy vợ", "khi có con", "khi về già", "khi giận", "khi ghen", "lúc giận",
+	"lúc ghen")
 
 // intensifiers strengthen a quantifier ("rất nhiều", "khá nhiều").
 var intensifiers = foldedPhrases("rất", "khá")

@@ -67,3 +67,36 @@ func TestLabelInQuotes(t *testing.T) {
 		t.Errorf("a source's words after “là” were flagged: %q", words)
 	}
 }
+
+// TestAdverbialFrameOpensClause: a framing adverbial written without its
+// comma ("Thật ra đàn ông ...", "Khi yêu phụ nữ ...") leaves the sex the
+// subject of its clause; a verb that takes the sex as its object ("Khi gặp
+// phụ nữ ...") does not.
+func TestAdverbialFrameOpensClause(t *testing.T) {
+	s := newTestScorer(t)
+	flagged := func(text string) bool {
+		for _, f := range s.Check(Document{Text: text}).Findings {
+			if f.Rule == "stereotype.generalisation" {
+				return true
+			}
+		}
+		return false
+	}
+	for _, text := range []string{
+		"Thật ra đàn ông thường ngại nói lời xin lỗi.",
+		"Khi yêu phụ nữ thường tin người.",
+		"Trong hôn nhân đàn ông luôn muốn được nể.",
+	} {
+		if !flagged(text) {
+			t.Errorf("not flagged after a frame without its comma: %q", text)
+		}
+	}
+	for _, text := range []string{
+		"Khi gặp phụ nữ thường anh rất ngại ngùng.",
+		"Anh kể khi yêu phụ nữ thường khó tính thì anh chịu.",
+	} {
+		if flagged(text) {
+			t.Errorf("flagged where the sex is no subject at a clause start: %q", text)
+		}
+	}
+}
