@@ -24,7 +24,10 @@ func (s *Scorer) genderCues(d *doc) {
 	d.chinese = s.chineseContext(d)
 	for pi, p := range d.people {
 		if p.unnamed {
-			if len(p.gcues) == 0 && len(p.spans) > 0 && d.tokenText(p.spans[0][0]) == s.words.mot {
+			// Not a named person's friend or aide ("một người bạn của Trần
+			// nói rằng anh sẽ ..."): the pronoun is as likely the named one's.
+			if len(p.gcues) == 0 && len(p.spans) > 0 && d.tokenText(p.spans[0][0]) == s.words.mot &&
+				s.possessedOwner(d, p.spans[0][0], p.spans[0][1]) < 0 {
 				// "Một quan chức giấu tên ... nói rằng ... Ông này từ chối
 				// tiết lộ": someone brought in with "một" and a description
 				// of unknown gender takes the pronoun that opens the next
