@@ -559,10 +559,12 @@ func afterSentenceAdverb(d *doc, k int) bool {
 // name and no conjunction between that would open a clause with another
 // subject ("X ... và các nhà quan sát cáo buộc rằng bà ...").
 func (s *Scorer) afterOwnSpeechVerb(d *doc, b, k int) bool {
-	if k > 0 && (d.tokenText(k-1) == foldedRang || d.tokenText(k-1) == foldedLa) {
-		k--
-	}
+	// A verb that ends in "rằng" itself ("cho rằng anh ...") ends right
+	// before the pronoun; else "rằng" or "là" may follow the verb.
 	_, start, ok := d.cueEndingAt(s, k, entrySpeech)
+	if !ok && k > 0 && (d.tokenText(k-1) == foldedRang || d.tokenText(k-1) == foldedLa) {
+		_, start, ok = d.cueEndingAt(s, k-1, entrySpeech)
+	}
 	if !ok || start < b || start-b > 12 && !(start-b <= maxAppositiveSpan && appositiveSpan(d, b, start)) {
 		return false
 	}
