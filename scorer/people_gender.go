@@ -354,6 +354,12 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 			return
 		}
 	}
+	if foreign {
+		if g, c := s.nicknamedGiven(d, words); g != "" {
+			p.gcues = append(p.gcues, genderCue{tierTable, g, c})
+			return
+		}
+	}
 	last := words[len(words)-1]
 	if !foreign && s.chineseName(d, p) {
 		return // Sino-Vietnamese readings of Chinese names do not follow Vietnamese name statistics
@@ -379,6 +385,56 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 			p.gcues = append(p.gcues, genderCue{tierTable, g, c})
 		}
 	}
+}
+
+// nicknamedGiven reads a Vietnamese stage name made of a given name (with
+// its middle name) and one foreign nickname before or after it: "Hương
+// Baby", "Hạnh Sino", "Trizzie Phương Trinh". The Vietnamese words, written
+// with their tone marks (which romanised Korean, Chinese or Western names
+// lack), decide by the Vietnamese tables: the given name, else the middle
+// and given name together. It returns "" when the name is not such.
+func (s *Scorer) nicknamedGiven(d *doc, words []int) (string, Cue) {
+	if len(words) < 2 || len(words) > 3 {
+		return "", Cue{}
+	}
+	nick := -1
+	for i, k := range words {
+		if !vntext.IsVietnameseSyllable(d.tokenText(k)) {
+			if nick >= 0 {
+				return "", Cue{}
+			}
+			nick = i
+		}
+	}
+	if nick != 0 && nick != len(words)-1 {
+		return "", Cue{}
+	}
+	vn := words[1:]
+	if nick != 0 {
+		vn = words[:len(words)-1]
+	}
+	marked := false
+	for _, k := range vn {
+		raw := d.text(k, k+1)
+		marked = marked || vntext.FoldDiacritics(raw) != raw
+	}
+	if !marked || s.surnames[d.tokenText(vn[0])] {
+		return "", Cue{} // "David Nguyễn", "Lê Taylor": a family name, not a given one
+	}
+	given := vn[len(vn)-1]
+	if g := s.people.GivenVI.GenderKey(d.tokenText(given)); g != "" {
+		return g, d.cueOf("gender", cueGivenName, g, given, given+1)
+	}
+	if len(vn) == 2 {
+		if g, bearers := s.fullNameGender(d.tokenText(vn[0]), d.tokenText(given)); g != "" {
+			c := d.cueOf("gender", cueFullName, g, vn[0], given+1)
+			bearers[0].Name = d.cueOf("", "", "", vn[0], given).Text
+			bearers[1].Name = d.cueOf("", "", "", given, given+1).Text
+			c.Bearers = bearers
+			return g, c
+		}
+	}
+	return "", Cue{}
 }
 
 // childIntros are the words a child is introduced with; a child goes by
