@@ -910,7 +910,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 		if kind, end := s.gazetteerAt(d, a, b); end > 0 && end < b &&
 			(kind == "countries" || kind == "places" || c.title != nil || c.honor != nil || c.roleNoun != nil) &&
-			!s.givenAfterPersonal(d, &c, kind, a, end) {
+			!s.givenAfterPersonal(d, &c, kind, a, end) && !(end == a+1 && b == a+2 && s.vnNameAfterTitle(d, &c, a, b)) {
 			// "Nga Putin", "Séc Milos Zeman", "Mỹ Joe Biden"; after a title,
 			// any organisation: "ông chủ Twitter Dorsey", "HLV Chelsea Tuchel".
 			a = end
@@ -928,7 +928,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			// ("anh Hai", the eldest brother or a gang's boss).
 			break
 		}
-		if (s.notNames[d.tokenText(a)] && (!s.surnames[d.tokenText(a)] || b-a == 1)) || d.isJoiner(a) {
+		if (s.notNames[d.tokenText(a)] && (!s.surnames[d.tokenText(a)] || b-a == 1) && !(b-a >= 2 && s.vnNameAfterTitle(d, &c, a, b))) ||
+			d.isJoiner(a) {
 			if b-a == 1 && (c.title != nil || c.honor != nil) && !d.isJoiner(a) && vntext.IsVietnameseSyllable(d.tokenText(a)) {
 				// "HLV Ảnh thở phào": a common word after a title may be the
 				// given name of someone named in full ("HLV Huỳnh Văn Ảnh");
@@ -1223,6 +1224,34 @@ func (s *Scorer) givenAfterPersonal(d *doc, c *candidate, kind string, a, end in
 		return c.honor.b == a
 	}
 	return false
+}
+
+// vnNameAfterTitle reports a run [a, b) of Vietnamese syllables, mid-
+// sentence, right after a title or honorific that is not an official's:
+// a stage name whose first word is also a common word or a country ("diễn
+// viên Đình Tú", "ca sĩ Đức Phúc", "NSƯT Đức Hải"). There the word is the
+// name's, not a word opening a sentence or a country before a name
+// ("Thủ tướng Đức Scholz" stays a country: an official's title, and a
+// foreign name).
+func (s *Scorer) vnNameAfterTitle(d *doc, c *candidate, a, b int) bool {
+	if a != c.runA || d.sentenceStart(a) || d.allCaps(a) || s.rankNames[d.tokenText(a)] {
+		return false // "ông Hai Trắng": a rank before the given name, read elsewhere
+	}
+	switch {
+	case c.title != nil && c.title.b == a:
+		if c.title.e.tag == roleOfficial || c.title.e.tag == roleOrdinary {
+			return false // "tiểu thương Hàng Mã", "người dân Nga Sơn": where they are from
+		}
+	case c.honor != nil && c.honor.b == a:
+	default:
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !d.isWord(k) || !vntext.IsVietnameseSyllable(d.tokenText(k)) {
+			return false
+		}
+	}
+	return true
 }
 
 // initialAfterTitle reports a single initial at token a that closes with
