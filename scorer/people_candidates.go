@@ -1111,7 +1111,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		!s.inAppositive(d, a):
 		c.strong = true // "Dorsey - CEO của Twitter"
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
-		(s.precededByTheo(d, a) >= 0 || s.speechOrQuoteFollows(d, b) || s.appositiveTitle(d, b) || d.afterQuotation(a)):
+		(s.precededByTheo(d, a) >= 0 || s.speechOrQuoteFollows(d, b) || s.appositiveTitle(d, b) || d.afterQuotation(a) ||
+			d.ageAfter(b)):
 		c.strong = true
 	case b-a == 1 && s.nameLike(d, a) && s.namedAfterDescription(d, a, &c):
 		c.strong = true // "nam sinh tên Đạt", "một thành viên có tên Phong"
@@ -1150,6 +1151,16 @@ func (d *doc) bioAfter(b int) bool {
 		return d.tokenText(b+2) == foldedAge
 	}
 	return false
+}
+
+// ageAfter reports a person's age set off right after token b-1: "Payal
+// Kumari, 18 tuổi, đã ...", "Lena Park (25 tuổi)". Only people have an age
+// so given.
+func (d *doc) ageAfter(b int) bool {
+	if b+2 >= len(d.toks) || (d.tokenText(b) != "," && d.tokenText(b) != "(") {
+		return false
+	}
+	return d.toks[b+1].Kind == vntext.Number && d.tokenText(b+2) == foldedAge
 }
 
 // testimonyOf reports "theo lời khai của" (by the testimony of) right

@@ -1538,7 +1538,9 @@ func (d *doc) quoteDashBefore(a int) (int, bool) {
 	}
 	switch d.tokenText(a - 2) {
 	case "”", "\"", "»", "’":
-		return a - 1, true
+		// Not a short name in quotation marks inside a sentence: "điều
+		// hành “phòng chat X” - Moon, 24 tuổi, ..." names what Moon ran.
+		return a - 1, d.speechQuotation(a - 2)
 	}
 	return 0, false
 }
