@@ -920,6 +920,14 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				return 0, 0, false, false
 			case s.appositiveSoon(d, k+1):
 				appos, hadAppos = true, true
+			case !appos && t == "," && k+1 < len(d.toks) && !(k+2 < len(d.toks) && d.isUpper(k+2)) && func() bool {
+				_, _, ok := d.cueAt(s, k+1, entryReference)
+				return ok
+			}():
+				// "quay phim là X nhưng sau đó hãng thay đổi, anh có thể giải
+				// thích ...?": a pronoun after the comma opens a clause with
+				// its own subject; whose verb it is, anaphora reads.
+				return 0, 0, false, false
 			case !appos && t == "," && s.bodySubject(d, k+1, self):
 				// "Ông A đến thăm thủ đô, Indonesia đã kêu gọi ...": a country or
 				// an organisation opens a clause of its own; its verb is not A's.
