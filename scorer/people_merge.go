@@ -1557,6 +1557,15 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			j, predicate = c, true
 			continue
 		}
+		if j > from && d.tokenText(j) == "," && subject && !predicate {
+			if end := adminUnits.longestAt(d, j+1); end > 0 && end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
+				// "một lãnh đạo Công an phường Kim Mã, quận Ba Đình, TP Hà
+				// Nội cho biết": the address of the office goes on.
+				limit += end - j + 1
+				j = end - 1
+				continue
+			}
+		}
 		if _, _, ok := d.cueAt(s, j, entrySpeech); ok && !(j > from && d.isUpper(j)) {
 			// (A capitalised look-alike is part of a name: "Bộ Thông tin và
 			// Truyền thông".)
@@ -1610,6 +1619,10 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// adminUnits open the next part of an address after a comma: "..., quận
+// Ba Đình, TP Hà Nội".
+var adminUnits = foldedPhraseSet("quận", "huyện", "tỉnh", "tp", "tp.", "thành phố", "thị xã", "thị trấn", "xã", "phường")
 
 // asideEnd returns the comma that closes an aside opening with the comma
 // at token j after the indefinite description at token k ("một ..."), or
