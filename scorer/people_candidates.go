@@ -988,6 +988,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	if _, end, ok := d.cueAt(s, a, entryTitle); ok && end > b {
 		return c, reason{text: "part of a title (%s)", arg: d.text(a, end)}
 	}
+	if e, end, ok := d.cueAt(s, a, entryRoleNoun); ok && end > b && b-a == 1 && (e.gender == female || e.gender == male) && d.sentenceStart(a) {
+		// "Nam đạo diễn chia sẻ": a gendered role noun opening a sentence,
+		// not "Nam", the first word of a woman's stage name met before.
+		return c, reason{text: "part of a title (%s)", arg: d.text(a, end)}
+	}
 	if c.title != nil && c.title.b == c.runA {
 		// The title before the run goes on into it: "Ủy viên Quốc vụ" (a
 		// State Councillor) is a title whose second half is capitalised,
