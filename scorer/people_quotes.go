@@ -1641,6 +1641,17 @@ func (s *Scorer) anaphora(d *doc) {
 			// names the first clause is about.
 			pi = s.openingSubject(d, k, e.gender)
 		}
+		if pi < 0 {
+			if j, jend, src, ok := s.parentBefore(d, k, end, e.gender); ok {
+				n := len(d.people)
+				s.addSource(d, src, j, jend, jend, v)
+				if len(d.people) > n {
+					d.people[n].quoteBy = d.cueOf("quoted", cueAnaphor, "", k, vend)
+				}
+				k = v
+				continue
+			}
+		}
 		fallback, object, at := -1, -1, -1
 		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
 			m := d.mention[j]
@@ -1922,6 +1933,40 @@ func (s *Scorer) headedBefore(d *doc, k, end int, gender string) (int, int, entr
 		return j, send, *src, true
 	}
 	return 0, 0, entry{}, false
+}
+
+// parentBefore finds the mother or father, described without a name, who
+// opens the sentence right before the pronoun "bà" or "ông" at [k, end)
+// that opens its own: "Trong đó, mẹ của nữ diễn viên tỏ ra cẩn trọng. Bà
+// yêu cầu ...". The pronoun takes up the parent, not a woman or man named
+// sentences before. It returns the description's tokens and entry.
+func (s *Scorer) parentBefore(d *doc, k, end int, gender string) (int, int, entry, bool) {
+	w := d.tokenText(k)
+	if end != k+1 || parentWords[w] == "" || !d.sentenceStart(k) {
+		return 0, 0, entry{}, false
+	}
+	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-1; j-- {
+		if d.mention[j] >= 0 {
+			return 0, 0, entry{}, false
+		}
+		if d.quote[j] || d.sent[j] == d.sent[k] || d.tokenText(j) != parentWords[w] || !s.opensClause(d, j) {
+			continue
+		}
+		src, send, ok := d.cueAt(s, j, entrySource)
+		if !ok || src.gender != gender || d.pluralBefore(s, j) || send > k {
+			continue
+		}
+		if _, rend, ok := d.cueAt(s, send, entryRoleNoun); ok && d.tokenText(send-1) == s.words.cua && rend <= k {
+			send = rend // whose mother: "mẹ của nữ diễn viên"
+		}
+		return j, send, *src, true
+	}
+	return 0, 0, entry{}, false
+}
+
+// parentWords pair the pronoun for an elder with the parent it takes up.
+var parentWords = map[string]string{
+	vntext.FoldString("bà"): vntext.FoldString("mẹ"), vntext.FoldString("ông"): vntext.FoldString("bố"),
 }
 
 // verbAfterSubject finds, after a subject ending at token b, a speech verb
