@@ -1591,6 +1591,9 @@ func (s *Scorer) anaphora(d *doc) {
 		if d.pluralBefore(s, k) || k > 0 && d.toks[k-1].Kind == vntext.Number {
 			continue // "hai nữ sinh tố cáo", "các bà mẹ chia sẻ": a group
 		}
+		if k > 0 && d.tokenText(k-1) == foldedBy {
+			continue // "ca khúc ... do cô trình bày": the agent of a passive sings, says nothing
+		}
 		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) && (k == 0 || d.tokenText(k-1) != ",") {
 			// "vị này" refers back only opening a sentence or a clause after a
 			// fronted phrase ("Tại cơ quan điều tra, đối tượng này khai nhận"):
