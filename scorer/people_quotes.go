@@ -1577,6 +1577,14 @@ func (s *Scorer) anaphora(d *doc) {
 		if d.properNoun(k) {
 			continue
 		}
+		if (e.gender == female || e.gender == male) && end-k == 1 && end < len(d.toks) {
+			// "Cô ca sĩ này cho biết", "anh diễn viên này chia sẻ": a
+			// pronoun, an occupation and "này" point back to the person named
+			// with it.
+			if _, tend, ok := d.cueAt(s, end, entryTitle); ok && tend < len(d.toks) && d.tokenText(tend) == foldedThis {
+				end = tend
+			}
+		}
 		if d.tokenText(end) == foldedThis {
 			// "Ông này thừa nhận", "Nữ diễn viên này cho biết": the
 			// demonstrative points back to the person just named.
