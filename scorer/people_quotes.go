@@ -1418,8 +1418,23 @@ func (s *Scorer) negated(d *doc, k int) bool {
 			return true // "không", "ít khi"
 		}
 	}
+	if k > 0 && orWords[d.tokenText(k-1)] {
+		// "không xuất hiện cùng nhau hay chia sẻ ...": "hay" or "hoặc"
+		// after a negated verb goes on with the negation.
+		for j := k - 2; j >= 0 && j >= k-14 && d.sent[j] == d.sent[k]; j-- {
+			if t := d.tokenText(j); t == "," || t == ";" || !d.isWord(j) {
+				return false
+			}
+			if negators.spans(d, j, j+1) || negators.spans(d, j-1, j+1) {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// orWords join a verb to the one before as an alternative.
+var orWords = foldedPhrases("hay", "hoặc")
 
 // verbCoordinated reports "và" (adverbs allowed) then a speech verb at
 // token k: a second verb of the clause's subject.
@@ -1628,6 +1643,35 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		if d.tokenText(v) == ":" && v+1 < len(d.toks) && d.mention[v+1] >= 0 && !d.toks[v+1].Newline {
 			continue // a label naming someone: "Nữ diễn viên chính xuất sắc: Kate Hudson"
+		}
+		if e.kind == entryRoleNoun && k > 1 && d.tokenText(k-1) == s.words.mot &&
+			(d.tokenText(k-2) == s.words.duoc || d.tokenText(k-2) == s.words.bi) {
+			continue // "được một nữ sinh ghi lại và chia sẻ": someone new, a passive's agent, not the woman named before
+		}
+		if e.kind == entryRoleNoun && (e.gender == female || e.gender == male) && k > 0 && d.tokenText(k-1) == s.words.mot &&
+			!d.pluralBefore(s, k-1) && s.bringsIn(d, k-1) {
+			// "một hotgirl mạng xã hội bất ngờ hé lộ": "một" brings in
+			// someone new, unnamed, not the woman named before (not "X, một
+			// cô giáo ...", "vốn là một nữ nghệ sĩ", "được một nữ sinh ghi
+			// lại": who X is, and a passive's agent).
+			descEnd := v // the modifiers run to the verb ("một hotgirl mạng xã hội"), not its adverb ("bất ngờ")
+			for descEnd > end {
+				_, st, ok := d.cueEndingAt(s, descEnd, entryAdverb)
+				if !ok || st >= descEnd || st < end {
+					break
+				}
+				descEnd = st
+			}
+			if descEnd > end && !d.isWord(descEnd-1) {
+				descEnd = end
+			}
+			n := len(d.people)
+			s.addSource(d, *e, k-1, end, descEnd, v)
+			if len(d.people) > n {
+				d.people[n].quoteBy = d.cueOf("quoted", cueSpeechVerb, "", v, vend)
+			}
+			k = v
+			continue
 		}
 		desc := d.joined(k, end)
 		pi := -1
@@ -1944,6 +1988,29 @@ func (s *Scorer) headedBefore(d *doc, k, end int, gender string) (int, int, entr
 		return j, send, *src, true
 	}
 	return 0, 0, entry{}, false
+}
+
+// bringsIn reports whether "một" at token j brings in someone new as the
+// subject of what follows: not after "là", "được", "bị" or a predicate word
+// ("vốn là một nữ nghệ sĩ", "được một nữ sinh ghi lại", "như một cô gái"),
+// nor after a comma that follows a name in its sentence ("Celine, một cô
+// giáo bị bắt cóc, kể lại": who Celine is).
+func (s *Scorer) bringsIn(d *doc, j int) bool {
+	if j == 0 || d.sent[j-1] != d.sent[j] {
+		return true
+	}
+	w := d.tokenText(j - 1)
+	if predicateWords[w] || w == s.words.la || w == s.words.duoc || w == s.words.bi {
+		return false
+	}
+	if w == "," {
+		for i := j - 2; i >= 0 && d.sent[i] == d.sent[j]; i-- {
+			if d.mention[i] >= 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // parentBefore finds the mother or father, described without a name, who
@@ -2333,7 +2400,7 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 }
 
 var (
-	shareVerbs   = foldedPhraseSet("chia sẻ")
+	shareVerbs   = foldedPhraseSet("chia sẻ", "hé lộ", "tiết lộ", "bật mí", "khoe")
 	pictureNouns = foldedPhraseSet("hình ảnh", "ảnh", "bức ảnh", "loạt ảnh", "bộ ảnh", "tấm ảnh", "bức hình", "video",
 		"clip", "khoảnh khắc", "đoạn video", "đoạn clip")
 )
