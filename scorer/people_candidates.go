@@ -1011,7 +1011,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			return c, reason{text: "part of a name of %s (gazetteer)", arg: kind, thing: true}
 		}
 	}
-	if kind, end := s.gazetteerAt(d, a, b); end == b && !singleHonor {
+	if kind, end := s.gazetteerAt(d, a, b); end == b && (!singleHonor || s.placeEpithet(d, kind, a, b)) {
 		if kind == "countries" && b-a == 1 && vntext.IsVietnameseSyllable(d.tokenText(a)) && s.speechNext(d, b) &&
 			(a == 0 || !prepositions[d.tokenText(a-1)] && !placePrepositions[d.tokenText(a-1)]) {
 			// "Đức" (Germany) and "Nga" (Russia) are given names too: before
@@ -1140,6 +1140,23 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	}
 	return c, reason{}
 }
+
+// placeEpithet reports a place after an honorific that can be no one's
+// name: "nàng Singapore", "mấy cô Hà Nội", "anh chàng Hàn Quốc" call a
+// woman or man by where they are from. A one-word Vietnamese country or a
+// province ("chị Nga", "anh Thái Bình") is often a given name, and stays.
+func (s *Scorer) placeEpithet(d *doc, kind string, a, b int) bool {
+	switch kind {
+	case "countries":
+		return b-a >= 2 || !vntext.IsVietnameseSyllable(d.tokenText(a))
+	case "places":
+		return !d.allVietnamese(a, b) || cityEpithets[d.joined(a, b)]
+	}
+	return false
+}
+
+// cityEpithets are cities whose names are no one's given name.
+var cityEpithets = foldedPhrases("hà nội", "sài gòn")
 
 // bioAfter reports a parenthesis right after token b-1 that opens with a
 // person's birth year or age: "(SN 1981", "(sinh năm 1990", "(24 tuổi".
