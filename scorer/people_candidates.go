@@ -910,7 +910,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 		if kind, end := s.gazetteerAt(d, a, b); end > 0 && end < b &&
 			(kind == "countries" || kind == "places" || c.title != nil || c.honor != nil || c.roleNoun != nil) &&
-			!s.givenAfterPersonal(d, &c, kind, a, end) {
+			!s.givenAfterPersonal(d, &c, kind, a, end) && !(end == a+1 && b == a+2 && s.vnNameAfterTitle(d, &c, a, b)) {
 			// "Nga Putin", "Séc Milos Zeman", "Mỹ Joe Biden"; after a title,
 			// any organisation: "ông chủ Twitter Dorsey", "HLV Chelsea Tuchel".
 			a = end
@@ -928,7 +928,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			// ("anh Hai", the eldest brother or a gang's boss).
 			break
 		}
-		if (s.notNames[d.tokenText(a)] && (!s.surnames[d.tokenText(a)] || b-a == 1)) || d.isJoiner(a) {
+		if (s.notNames[d.tokenText(a)] && (!s.surnames[d.tokenText(a)] || b-a == 1) && !(b-a >= 2 && s.vnNameAfterTitle(d, &c, a, b))) ||
+			d.isJoiner(a) {
 			if b-a == 1 && (c.title != nil || c.honor != nil) && !d.isJoiner(a) && vntext.IsVietnameseSyllable(d.tokenText(a)) {
 				// "HLV Ảnh thở phào": a common word after a title may be the
 				// given name of someone named in full ("HLV Huỳnh Văn Ảnh");
@@ -987,6 +988,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	if _, end, ok := d.cueAt(s, a, entryTitle); ok && end > b {
 		return c, reason{text: "part of a title (%s)", arg: d.text(a, end)}
 	}
+	if e, end, ok := d.cueAt(s, a, entryRoleNoun); ok && end > b && b-a == 1 && (e.gender == female || e.gender == male) && d.sentenceStart(a) {
+		// "Nam đạo diễn chia sẻ": a gendered role noun opening a sentence,
+		// not "Nam", the first word of a woman's stage name met before.
+		return c, reason{text: "part of a title (%s)", arg: d.text(a, end)}
+	}
 	if c.title != nil && c.title.b == c.runA {
 		// The title before the run goes on into it: "Ủy viên Quốc vụ" (a
 		// State Councillor) is a title whose second half is capitalised,
@@ -1005,7 +1011,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			return c, reason{text: "part of a name of %s (gazetteer)", arg: kind, thing: true}
 		}
 	}
-	if kind, end := s.gazetteerAt(d, a, b); end == b && !singleHonor {
+	if kind, end := s.gazetteerAt(d, a, b); end == b && (!singleHonor || s.placeEpithet(d, kind, a, b)) {
 		if kind == "countries" && b-a == 1 && vntext.IsVietnameseSyllable(d.tokenText(a)) && s.speechNext(d, b) &&
 			(a == 0 || !prepositions[d.tokenText(a-1)] && !placePrepositions[d.tokenText(a-1)]) {
 			// "Đức" (Germany) and "Nga" (Russia) are given names too: before
@@ -1110,7 +1116,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		!s.inAppositive(d, a):
 		c.strong = true // "Dorsey - CEO của Twitter"
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
-		(s.precededByTheo(d, a) >= 0 || s.speechOrQuoteFollows(d, b) || s.appositiveTitle(d, b) || d.afterQuotation(a)):
+		(s.precededByTheo(d, a) >= 0 || s.speechOrQuoteFollows(d, b) || s.appositiveTitle(d, b) || d.afterQuotation(a) ||
+			d.ageAfter(b)):
 		c.strong = true
 	case b-a == 1 && s.nameLike(d, a) && s.namedAfterDescription(d, a, &c):
 		c.strong = true // "nam sinh tên Đạt", "một thành viên có tên Phong"
@@ -1134,6 +1141,23 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	return c, reason{}
 }
 
+// placeEpithet reports a place after an honorific that can be no one's
+// name: "nàng Singapore", "mấy cô Hà Nội", "anh chàng Hàn Quốc" call a
+// woman or man by where they are from. A one-word Vietnamese country or a
+// province ("chị Nga", "anh Thái Bình") is often a given name, and stays.
+func (s *Scorer) placeEpithet(d *doc, kind string, a, b int) bool {
+	switch kind {
+	case "countries":
+		return b-a >= 2 || !vntext.IsVietnameseSyllable(d.tokenText(a))
+	case "places":
+		return !d.allVietnamese(a, b) || cityEpithets[d.joined(a, b)]
+	}
+	return false
+}
+
+// cityEpithets are cities whose names are no one's given name.
+var cityEpithets = foldedPhrases("hà nội", "sài gòn")
+
 // bioAfter reports a parenthesis right after token b-1 that opens with a
 // person's birth year or age: "(SN 1981", "(sinh năm 1990", "(24 tuổi".
 func (d *doc) bioAfter(b int) bool {
@@ -1149,6 +1173,16 @@ func (d *doc) bioAfter(b int) bool {
 		return d.tokenText(b+2) == foldedAge
 	}
 	return false
+}
+
+// ageAfter reports a person's age set off right after token b-1: "Payal
+// Kumari, 18 tuổi, đã ...", "Lena Park (25 tuổi)". Only people have an age
+// so given.
+func (d *doc) ageAfter(b int) bool {
+	if b+2 >= len(d.toks) || (d.tokenText(b) != "," && d.tokenText(b) != "(") {
+		return false
+	}
+	return d.toks[b+1].Kind == vntext.Number && d.tokenText(b+2) == foldedAge
 }
 
 // testimonyOf reports "theo lời khai của" (by the testimony of) right
@@ -1223,6 +1257,34 @@ func (s *Scorer) givenAfterPersonal(d *doc, c *candidate, kind string, a, end in
 		return c.honor.b == a
 	}
 	return false
+}
+
+// vnNameAfterTitle reports a run [a, b) of Vietnamese syllables, mid-
+// sentence, right after a title or honorific that is not an official's:
+// a stage name whose first word is also a common word or a country ("diễn
+// viên Đình Tú", "ca sĩ Đức Phúc", "NSƯT Đức Hải"). There the word is the
+// name's, not a word opening a sentence or a country before a name
+// ("Thủ tướng Đức Scholz" stays a country: an official's title, and a
+// foreign name).
+func (s *Scorer) vnNameAfterTitle(d *doc, c *candidate, a, b int) bool {
+	if a != c.runA || d.sentenceStart(a) || d.allCaps(a) || s.rankNames[d.tokenText(a)] {
+		return false // "ông Hai Trắng": a rank before the given name, read elsewhere
+	}
+	switch {
+	case c.title != nil && c.title.b == a:
+		if c.title.e.tag == roleOfficial || c.title.e.tag == roleOrdinary {
+			return false // "tiểu thương Hàng Mã", "người dân Nga Sơn": where they are from
+		}
+	case c.honor != nil && c.honor.b == a:
+	default:
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !d.isWord(k) || !vntext.IsVietnameseSyllable(d.tokenText(k)) {
+			return false
+		}
+	}
+	return true
 }
 
 // initialAfterTitle reports a single initial at token a that closes with

@@ -24,7 +24,10 @@ func (s *Scorer) genderCues(d *doc) {
 	d.chinese = s.chineseContext(d)
 	for pi, p := range d.people {
 		if p.unnamed {
-			if len(p.gcues) == 0 && len(p.spans) > 0 && d.tokenText(p.spans[0][0]) == s.words.mot {
+			// Not a named person's friend or aide ("một người bạn của Trần
+			// nói rằng anh sẽ ..."): the pronoun is as likely the named one's.
+			if len(p.gcues) == 0 && len(p.spans) > 0 && d.tokenText(p.spans[0][0]) == s.words.mot &&
+				s.possessedOwner(d, p.spans[0][0], p.spans[0][1]) < 0 {
 				// "Một quan chức giấu tên ... nói rằng ... Ông này từ chối
 				// tiết lộ": someone brought in with "một" and a description
 				// of unknown gender takes the pronoun that opens the next
@@ -351,6 +354,12 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 			return
 		}
 	}
+	if foreign {
+		if g, c := s.nicknamedGiven(d, words); g != "" {
+			p.gcues = append(p.gcues, genderCue{tierTable, g, c})
+			return
+		}
+	}
 	last := words[len(words)-1]
 	if !foreign && s.chineseName(d, p) {
 		return // Sino-Vietnamese readings of Chinese names do not follow Vietnamese name statistics
@@ -376,6 +385,56 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 			p.gcues = append(p.gcues, genderCue{tierTable, g, c})
 		}
 	}
+}
+
+// nicknamedGiven reads a Vietnamese stage name made of a given name (with
+// its middle name) and one foreign nickname before or after it: "Hương
+// Baby", "Hạnh Sino", "Trizzie Phương Trinh". The Vietnamese words, written
+// with their tone marks (which romanised Korean, Chinese or Western names
+// lack), decide by the Vietnamese tables: the given name, else the middle
+// and given name together. It returns "" when the name is not such.
+func (s *Scorer) nicknamedGiven(d *doc, words []int) (string, Cue) {
+	if len(words) < 2 || len(words) > 3 {
+		return "", Cue{}
+	}
+	nick := -1
+	for i, k := range words {
+		if !vntext.IsVietnameseSyllable(d.tokenText(k)) {
+			if nick >= 0 {
+				return "", Cue{}
+			}
+			nick = i
+		}
+	}
+	if nick != 0 && nick != len(words)-1 {
+		return "", Cue{}
+	}
+	vn := words[1:]
+	if nick != 0 {
+		vn = words[:len(words)-1]
+	}
+	marked := false
+	for _, k := range vn {
+		raw := d.text(k, k+1)
+		marked = marked || vntext.FoldDiacritics(raw) != raw
+	}
+	if !marked || s.surnames[d.tokenText(vn[0])] {
+		return "", Cue{} // "David Nguyễn", "Lê Taylor": a family name, not a given one
+	}
+	given := vn[len(vn)-1]
+	if g := s.people.GivenVI.GenderKey(d.tokenText(given)); g != "" {
+		return g, d.cueOf("gender", cueGivenName, g, given, given+1)
+	}
+	if len(vn) == 2 {
+		if g, bearers := s.fullNameGender(d.tokenText(vn[0]), d.tokenText(given)); g != "" {
+			c := d.cueOf("gender", cueFullName, g, vn[0], given+1)
+			bearers[0].Name = d.cueOf("", "", "", vn[0], given).Text
+			bearers[1].Name = d.cueOf("", "", "", given, given+1).Text
+			c.Bearers = bearers
+			return g, c
+		}
+	}
+	return "", Cue{}
 }
 
 // childIntros are the words a child is introduced with; a child goes by
@@ -556,10 +615,12 @@ func afterSentenceAdverb(d *doc, k int) bool {
 // name and no conjunction between that would open a clause with another
 // subject ("X ... và các nhà quan sát cáo buộc rằng bà ...").
 func (s *Scorer) afterOwnSpeechVerb(d *doc, b, k int) bool {
-	if k > 0 && (d.tokenText(k-1) == foldedRang || d.tokenText(k-1) == foldedLa) {
-		k--
-	}
+	// A verb that ends in "rằng" itself ("cho rằng anh ...") ends right
+	// before the pronoun; else "rằng" or "là" may follow the verb.
 	_, start, ok := d.cueEndingAt(s, k, entrySpeech)
+	if !ok && k > 0 && (d.tokenText(k-1) == foldedRang || d.tokenText(k-1) == foldedLa) {
+		_, start, ok = d.cueEndingAt(s, k-1, entrySpeech)
+	}
 	if !ok || start < b || start-b > 12 && !(start-b <= maxAppositiveSpan && appositiveSpan(d, b, start)) {
 		return false
 	}

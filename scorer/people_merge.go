@@ -908,7 +908,13 @@ var (
 )
 
 func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
-	if d.tokenText(k) == s.words.mot || descEnd < len(d.toks) && d.tokenText(descEnd) == foldedOther {
+	if descEnd < len(d.toks) && d.tokenText(descEnd) == foldedOther {
+		return -1
+	}
+	if pi := s.samePossessed(d, k, descEnd); pi >= 0 {
+		return pi
+	}
+	if d.tokenText(k) == s.words.mot {
 		return -1
 	}
 	if e.gender != female && e.gender != male {
@@ -946,6 +952,66 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 	}
 	return -1
 }
+
+// samePossessed returns the unnamed source added earlier as the same kind
+// of person of the same named person as the description [k, descEnd), or
+// -1: a star's friend or aide quoted again ("một người bạn thân của X bật
+// mí ... “...”, người bạn của X nói") is one source, "một" or not, and
+// "thân" after the head is the same friend.
+func (s *Scorer) samePossessed(d *doc, k, descEnd int) int {
+	owner, head := s.possessedBy(d, k, descEnd)
+	if owner < 0 {
+		return -1
+	}
+	for pi, p := range d.people {
+		if !p.unnamed || len(p.spans) == 0 {
+			continue
+		}
+		sp := p.spans[0]
+		if o, h := s.possessedBy(d, sp[0], sp[1]); o == owner && h == head {
+			return pi
+		}
+	}
+	return -1
+}
+
+// possessedBy reads a description [k, descEnd) that opens, after an
+// optional "một", with a possessive head and holds a named person's
+// mention: it returns that person and the head without a closing "thân",
+// or -1.
+func (s *Scorer) possessedBy(d *doc, k, descEnd int) (int, string) {
+	if k < descEnd && d.tokenText(k) == s.words.mot {
+		k++
+	}
+	_, end, ok := d.cueAt(s, k, entryPossessive)
+	if !ok || end > descEnd {
+		return -1, ""
+	}
+	owner := -1
+	for j := end; j < descEnd; j++ {
+		if m := d.mention[j]; m >= 0 && !d.people[m].unnamed {
+			owner = int(m)
+			break
+		}
+	}
+	if owner < 0 {
+		return -1, ""
+	}
+	if end-1 > k && d.tokenText(end-1) == foldedClose {
+		end--
+	}
+	return owner, d.joined(k, end)
+}
+
+// possessedOwner is the named person of a description read by possessedBy,
+// or -1.
+func (s *Scorer) possessedOwner(d *doc, k, descEnd int) int {
+	o, _ := s.possessedBy(d, k, descEnd)
+	return o
+}
+
+// foldedClose is "thân" (close, of a friend) as the folded text reads it.
+var foldedClose = vntext.FoldString("thân")
 
 // sourceHead is the folded description of a woman or a man that opens the
 // unnamed source at token k ("người phụ nữ" in "một người phụ nữ sống gần
@@ -1491,6 +1557,15 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			j, predicate = c, true
 			continue
 		}
+		if j > from && d.tokenText(j) == "," && subject && !predicate {
+			if end := adminUnits.longestAt(d, j+1); end > 0 && end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
+				// "một lãnh đạo Công an phường Kim Mã, quận Ba Đình, TP Hà
+				// Nội cho biết": the address of the office goes on.
+				limit += end - j + 1
+				j = end - 1
+				continue
+			}
+		}
 		if _, _, ok := d.cueAt(s, j, entrySpeech); ok && !(j > from && d.isUpper(j)) {
 			// (A capitalised look-alike is part of a name: "Bộ Thông tin và
 			// Truyền thông".)
@@ -1544,6 +1619,10 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// adminUnits open the next part of an address after a comma: "..., quận
+// Ba Đình, TP Hà Nội".
+var adminUnits = foldedPhraseSet("quận", "huyện", "tỉnh", "tp", "tp.", "thành phố", "thị xã", "thị trấn", "xã", "phường")
 
 // asideEnd returns the comma that closes an aside opening with the comma
 // at token j after the indefinite description at token k ("một ..."), or

@@ -920,6 +920,14 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				return 0, 0, false, false
 			case s.appositiveSoon(d, k+1):
 				appos, hadAppos = true, true
+			case !appos && t == "," && k+1 < len(d.toks) && !(k+2 < len(d.toks) && d.isUpper(k+2)) && func() bool {
+				_, _, ok := d.cueAt(s, k+1, entryReference)
+				return ok
+			}():
+				// "quay phim là X nhưng sau đó hãng thay đổi, anh có thể giải
+				// thích ...?": a pronoun after the comma opens a clause with
+				// its own subject; whose verb it is, anaphora reads.
+				return 0, 0, false, false
 			case !appos && t == "," && s.bodySubject(d, k+1, self):
 				// "Ông A đến thăm thủ đô, Indonesia đã kêu gọi ...": a country or
 				// an organisation opens a clause of its own; its verb is not A's.
@@ -1410,8 +1418,23 @@ func (s *Scorer) negated(d *doc, k int) bool {
 			return true // "không", "ít khi"
 		}
 	}
+	if k > 0 && orWords[d.tokenText(k-1)] {
+		// "không xuất hiện cùng nhau hay chia sẻ ...": "hay" or "hoặc"
+		// after a negated verb goes on with the negation.
+		for j := k - 2; j >= 0 && j >= k-14 && d.sent[j] == d.sent[k]; j-- {
+			if t := d.tokenText(j); t == "," || t == ";" || !d.isWord(j) {
+				return false
+			}
+			if negators.spans(d, j, j+1) || negators.spans(d, j-1, j+1) {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// orWords join a verb to the one before as an alternative.
+var orWords = foldedPhrases("hay", "hoặc")
 
 // verbCoordinated reports "và" (adverbs allowed) then a speech verb at
 // token k: a second verb of the clause's subject.
@@ -1538,7 +1561,9 @@ func (d *doc) quoteDashBefore(a int) (int, bool) {
 	}
 	switch d.tokenText(a - 2) {
 	case "”", "\"", "»", "’":
-		return a - 1, true
+		// Not a short name in quotation marks inside a sentence: "điều
+		// hành “phòng chat X” - Moon, 24 tuổi, ..." names what Moon ran.
+		return a - 1, d.speechQuotation(a - 2)
 	}
 	return 0, false
 }
@@ -1567,6 +1592,14 @@ func (s *Scorer) anaphora(d *doc) {
 		if d.properNoun(k) {
 			continue
 		}
+		if (e.gender == female || e.gender == male) && end-k == 1 && end < len(d.toks) {
+			// "Cô ca sĩ này cho biết", "anh diễn viên này chia sẻ": a
+			// pronoun, an occupation and "này" point back to the person named
+			// with it.
+			if _, tend, ok := d.cueAt(s, end, entryTitle); ok && tend < len(d.toks) && d.tokenText(tend) == foldedThis {
+				end = tend
+			}
+		}
 		if d.tokenText(end) == foldedThis {
 			// "Ông này thừa nhận", "Nữ diễn viên này cho biết": the
 			// demonstrative points back to the person just named.
@@ -1580,6 +1613,9 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		if d.pluralBefore(s, k) || k > 0 && d.toks[k-1].Kind == vntext.Number {
 			continue // "hai nữ sinh tố cáo", "các bà mẹ chia sẻ": a group
+		}
+		if k > 0 && d.tokenText(k-1) == foldedBy {
+			continue // "ca khúc ... do cô trình bày": the agent of a passive sings, says nothing
 		}
 		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) && (k == 0 || d.tokenText(k-1) != ",") {
 			// "vị này" refers back only opening a sentence or a clause after a
@@ -1608,6 +1644,35 @@ func (s *Scorer) anaphora(d *doc) {
 		if d.tokenText(v) == ":" && v+1 < len(d.toks) && d.mention[v+1] >= 0 && !d.toks[v+1].Newline {
 			continue // a label naming someone: "Nữ diễn viên chính xuất sắc: Kate Hudson"
 		}
+		if e.kind == entryRoleNoun && k > 1 && d.tokenText(k-1) == s.words.mot &&
+			(d.tokenText(k-2) == s.words.duoc || d.tokenText(k-2) == s.words.bi) {
+			continue // "được một nữ sinh ghi lại và chia sẻ": someone new, a passive's agent, not the woman named before
+		}
+		if e.kind == entryRoleNoun && (e.gender == female || e.gender == male) && k > 0 && d.tokenText(k-1) == s.words.mot &&
+			!d.pluralBefore(s, k-1) && s.bringsIn(d, k-1) {
+			// "một hotgirl mạng xã hội bất ngờ hé lộ": "một" brings in
+			// someone new, unnamed, not the woman named before (not "X, một
+			// cô giáo ...", "vốn là một nữ nghệ sĩ", "được một nữ sinh ghi
+			// lại": who X is, and a passive's agent).
+			descEnd := v // the modifiers run to the verb ("một hotgirl mạng xã hội"), not its adverb ("bất ngờ")
+			for descEnd > end {
+				_, st, ok := d.cueEndingAt(s, descEnd, entryAdverb)
+				if !ok || st >= descEnd || st < end {
+					break
+				}
+				descEnd = st
+			}
+			if descEnd > end && !d.isWord(descEnd-1) {
+				descEnd = end
+			}
+			n := len(d.people)
+			s.addSource(d, *e, k-1, end, descEnd, v)
+			if len(d.people) > n {
+				d.people[n].quoteBy = d.cueOf("quoted", cueSpeechVerb, "", v, vend)
+			}
+			k = v
+			continue
+		}
 		desc := d.joined(k, end)
 		pi := -1
 		if len(vntext.Tokens(desc)) > 1 {
@@ -1630,6 +1695,17 @@ func (s *Scorer) anaphora(d *doc) {
 			// the turn takes up the subject the sentence opens with, not the
 			// names the first clause is about.
 			pi = s.openingSubject(d, k, e.gender)
+		}
+		if pi < 0 {
+			if j, jend, src, ok := s.parentBefore(d, k, end, e.gender); ok {
+				n := len(d.people)
+				s.addSource(d, src, j, jend, jend, v)
+				if len(d.people) > n {
+					d.people[n].quoteBy = d.cueOf("quoted", cueAnaphor, "", k, vend)
+				}
+				k = v
+				continue
+			}
 		}
 		fallback, object, at := -1, -1, -1
 		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
@@ -1912,6 +1988,63 @@ func (s *Scorer) headedBefore(d *doc, k, end int, gender string) (int, int, entr
 		return j, send, *src, true
 	}
 	return 0, 0, entry{}, false
+}
+
+// bringsIn reports whether "một" at token j brings in someone new as the
+// subject of what follows: not after "là", "được", "bị" or a predicate word
+// ("vốn là một nữ nghệ sĩ", "được một nữ sinh ghi lại", "như một cô gái"),
+// nor after a comma that follows a name in its sentence ("Celine, một cô
+// giáo bị bắt cóc, kể lại": who Celine is).
+func (s *Scorer) bringsIn(d *doc, j int) bool {
+	if j == 0 || d.sent[j-1] != d.sent[j] {
+		return true
+	}
+	w := d.tokenText(j - 1)
+	if predicateWords[w] || w == s.words.la || w == s.words.duoc || w == s.words.bi {
+		return false
+	}
+	if w == "," {
+		for i := j - 2; i >= 0 && d.sent[i] == d.sent[j]; i-- {
+			if d.mention[i] >= 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// parentBefore finds the mother or father, described without a name, who
+// opens the sentence right before the pronoun "bà" or "ông" at [k, end)
+// that opens its own: "Trong đó, mẹ của nữ diễn viên tỏ ra cẩn trọng. Bà
+// yêu cầu ...". The pronoun takes up the parent, not a woman or man named
+// sentences before. It returns the description's tokens and entry.
+func (s *Scorer) parentBefore(d *doc, k, end int, gender string) (int, int, entry, bool) {
+	w := d.tokenText(k)
+	if end != k+1 || parentWords[w] == "" || !d.sentenceStart(k) {
+		return 0, 0, entry{}, false
+	}
+	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-1; j-- {
+		if d.mention[j] >= 0 {
+			return 0, 0, entry{}, false
+		}
+		if d.quote[j] || d.sent[j] == d.sent[k] || d.tokenText(j) != parentWords[w] || !s.opensClause(d, j) {
+			continue
+		}
+		src, send, ok := d.cueAt(s, j, entrySource)
+		if !ok || src.gender != gender || d.pluralBefore(s, j) || send > k {
+			continue
+		}
+		if _, rend, ok := d.cueAt(s, send, entryRoleNoun); ok && d.tokenText(send-1) == s.words.cua && rend <= k {
+			send = rend // whose mother: "mẹ của nữ diễn viên"
+		}
+		return j, send, *src, true
+	}
+	return 0, 0, entry{}, false
+}
+
+// parentWords pair the pronoun for an elder with the parent it takes up.
+var parentWords = map[string]string{
+	vntext.FoldString("bà"): vntext.FoldString("mẹ"), vntext.FoldString("ông"): vntext.FoldString("bố"),
 }
 
 // verbAfterSubject finds, after a subject ending at token b, a speech verb
@@ -2267,7 +2400,7 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 }
 
 var (
-	shareVerbs   = foldedPhraseSet("chia sẻ")
+	shareVerbs   = foldedPhraseSet("chia sẻ", "hé lộ", "tiết lộ", "bật mí", "khoe")
 	pictureNouns = foldedPhraseSet("hình ảnh", "ảnh", "bức ảnh", "loạt ảnh", "bộ ảnh", "tấm ảnh", "bức hình", "video",
 		"clip", "khoảnh khắc", "đoạn video", "đoạn clip")
 )

@@ -102,6 +102,11 @@ func TestQuotesNested(t *testing.T) {
 		{`Anh nói: “Mẹ dặn: “Con đi cẩn thận” rồi khóc”, rồi im lặng.`, `“Mẹ dặn: “Con đi cẩn thận” rồi khóc”`},
 		// A colon before a closing mark, or a mark not before a word, opens nothing.
 		{`Bà nói: "Tôi đã chọn: " rồi thôi.`, `"Tôi đã chọn: "`},
+		// A straight-quoted name inside a straight quotation, closed right
+		// after, leaves the outer one open; unclosed marks nest nothing.
+		{`"Nhớ cả nhà "Hoa nắng" lắm. Hẹn gặp lại "Hoa nắng"!", anh viết.`,
+			`"Nhớ cả nhà "Hoa nắng" lắm. Hẹn gặp lại "Hoa nắng"!"`},
+		{`Họ vào phòng "ma ám'' và "nhiều ma'' rồi về.`, `"ma ám'' và "`},
 		// Nesting ends with the paragraph.
 		{"Ông viết: \"Họ hỏi: \"Vì sao\nRồi về.", "\"Họ hỏi: \"Vì sao"},
 	} {

@@ -359,14 +359,47 @@ func innerOpener(s string, i int, r, closer rune) bool {
 		return false
 	}
 	before := strings.TrimRight(s[:i], " ")
-	if !strings.HasSuffix(before, ":") {
-		return false
-	}
 	next, _ := utf8.DecodeRuneInString(s[i+1:])
 	if r == '“' {
 		next, _ = utf8.DecodeRuneInString(s[i+len("“"):])
 	}
-	return i+1 < len(s) && (unicode.IsLetter(next) || unicode.IsDigit(next))
+	word := i+1 < len(s) && (unicode.IsLetter(next) || unicode.IsDigit(next))
+	if r == '"' && word && len(before) < i && openedTitle(s[i+1:]) {
+		// A straight mark after a space and before a word, with two more
+		// marks to come on the line, opens a name inside the quotation
+		// (a film, a song: "Cả gia đình "Hoa nắng" nhớ nhau", anh viết),
+		// whose closer is the next mark; the outer one closes after.
+		return true
+	}
+	return strings.HasSuffix(before, ":") && word
+}
+
+// openedTitle reports whether the rest of the line after a straight mark
+// holds two closing marks, straight or curly, the first before any other
+// mark: the inner quotation's, then, after any more inner ones, the outer
+// one's. A closing mark follows
+// a non-space and comes before no letter; a mark after a space opens, so a
+// line of unclosed marks ("gọi là "ma ám” và "bình thường.) nests nothing.
+func openedTitle(rest string) bool {
+	if k := strings.IndexByte(rest, '\n'); k >= 0 {
+		rest = rest[:k]
+	}
+	closers := 0
+	for i := 0; i < len(rest) && closers < 2; {
+		r, size := utf8.DecodeRuneInString(rest[i:])
+		if r == '"' || r == '”' {
+			prev, _ := utf8.DecodeLastRuneInString(rest[:i])
+			next, _ := utf8.DecodeRuneInString(rest[i+size:])
+			switch {
+			case i > 0 && !unicode.IsSpace(prev) && !unicode.IsLetter(next) && !unicode.IsDigit(next):
+				closers++
+			case closers == 0:
+				return false // the next mark opens: no inner quotation closes here
+			}
+		}
+		i += size
+	}
+	return closers == 2
 }
 
 // paragraphStart is the index just after the line break before i, or 0.
