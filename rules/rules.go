@@ -640,6 +640,12 @@ func composable(p string) bool {
 // "của" and every role, in the order of the lists. folded is foldLists of
 // lists: a composed phrase's key joins its parts' keys, folded once each,
 // rather than fold every combination (see Rule.Keys).
+// maxComposed is the most phrases one composed phrase may stand for. Every
+// phrase is compiled into the matcher and loaded at each start, so a
+// product of three lists (11 x 52 x 11) would slow every start-up for one
+// construction that a proximity rule expresses in a few hundred phrases.
+const maxComposed = 10000
+
 func expandLists(r *Rule, lists, folded map[string][]string) []string {
 	var bad []string
 	if r.keys == nil {
@@ -684,6 +690,10 @@ func expandLists(r *Rule, lists, folded map[string][]string) []string {
 				c := 1
 				for _, pt := range parts {
 					c *= len(pt.alts)
+				}
+				if c > maxComposed {
+					bad = append(bad, fmt.Sprintf("%s: %q stands for %d phrases, more than %d: make a word list the context of a proximity rule (near, about) instead",
+						field, p, c, maxComposed))
 				}
 				n += c
 			}

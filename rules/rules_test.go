@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"genderlens/vntext"
 	"io/fs"
 	"os"
@@ -612,6 +613,22 @@ func TestExpandListsOddItems(t *testing.T) {
 	}
 	if keys := r.Keys("tokens"); len(keys) != len(r.Tokens) || keys[6] != "c" {
 		t.Errorf("keys %q", keys)
+	}
+}
+
+// TestExpandListsTooMany refuses a composed phrase that stands for more
+// phrases than maxComposed, naming the field and the phrase.
+func TestExpandListsTooMany(t *testing.T) {
+	items := make([]string, 80)
+	for i := range items {
+		items[i] = fmt.Sprintf("w%d", i)
+	}
+	lists := map[string][]string{"a": items}
+	r := &Rule{Tokens: []string{"@a hơn @a", "@a @a @a"}}
+	bad := expandLists(r, lists, foldLists(lists))
+	want := fmt.Sprintf("tokens: %q stands for 512000 phrases, more than %d", "@a @a @a", maxComposed)
+	if len(bad) != 1 || !strings.HasPrefix(bad[0], want) {
+		t.Errorf("problems %q, want one starting %q", bad, want)
 	}
 }
 
