@@ -1698,11 +1698,7 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		if pi < 0 {
 			if j, jend, src, ok := s.parentBefore(d, k, end, e.gender); ok {
-				n := len(d.people)
-				s.addSource(d, src, j, jend, jend, v)
-				if len(d.people) > n {
-					d.people[n].quoteBy = d.cueOf("quoted", cueAnaphor, "", k, vend)
-				}
+				s.addAnaphorSource(d, src, j, jend, k, v, vend)
 				k = v
 				continue
 			}
@@ -1746,11 +1742,7 @@ func (s *Scorer) anaphora(d *doc) {
 			// the pronoun repeats the head of a description of a relative
 			// or a person just brought in: the words are that person's.
 			if j, jend, src, ok := s.headedBefore(d, k, end, e.gender); ok {
-				n := len(d.people)
-				s.addSource(d, src, j, jend, jend, v)
-				if len(d.people) > n {
-					d.people[n].quoteBy = d.cueOf("quoted", cueAnaphor, "", k, vend)
-				}
+				s.addAnaphorSource(d, src, j, jend, k, v, vend)
 				k = v
 				continue
 			}
@@ -1962,6 +1954,16 @@ func (s *Scorer) indefiniteBefore(d *doc, k int, gender string) (int, int, entry
 		return j, end, *src, true
 	}
 	return 0, 0, entry{}, false
+}
+
+// addAnaphorSource adds the unnamed source a description at j..jend brings
+// in, quoted by the verb at v through the pronoun at k..vend that takes it up.
+func (s *Scorer) addAnaphorSource(d *doc, src entry, j, jend, k, v, vend int) {
+	n := len(d.people)
+	s.addSource(d, src, j, jend, jend, v)
+	if len(d.people) > n {
+		d.people[n].quoteBy = d.cueOf("quoted", cueAnaphor, "", k, vend)
+	}
 }
 
 // headedBefore finds, within the four sentences before the one-word
