@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -544,5 +545,20 @@ func TestFirstFolded(t *testing.T) {
 		if got := FirstFolded(s); got != want {
 			t.Errorf("FirstFolded(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// BenchmarkQuotesManyMarks runs Quotes over one line of many straight marks
+// inside an open quotation, at two sizes: ns/op per byte must stay flat (the
+// look for a quoted title's closers is bounded; unbounded it grew with the line).
+func BenchmarkQuotesManyMarks(b *testing.B) {
+	for _, n := range []int{10_000, 80_000} {
+		s := "Anh nói: \"" + strings.Repeat(" \"a b\" \"c", n)
+		b.Run(fmt.Sprintf("%dKB", len(s)/1000), func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				Quotes(s)
+			}
+		})
 	}
 }

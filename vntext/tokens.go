@@ -381,9 +381,9 @@ func innerOpener(s string, i int, r, closer rune) bool {
 // a non-space and comes before no letter; a mark after a space opens, so a
 // line of unclosed marks ("gọi là "ma ám” và "bình thường.) nests nothing.
 func openedTitle(rest string) bool {
-	if k := strings.IndexByte(rest, '\n'); k >= 0 {
-		rest = rest[:k]
-	}
+	// Bounded like the search for ‘'s closer, so that a line of many marks
+	// stays linear: a title quoted in a quotation closes well within it.
+	rest = lineRest(rest[:min(len(rest), maxQuoteLookahead)])
 	closers := 0
 	for i := 0; i < len(rest) && closers < 2; {
 		r, size := utf8.DecodeRuneInString(rest[i:])
