@@ -447,8 +447,13 @@ func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
 			return -1
 		}
 	}
-	if s.foreignGiven(d, a, b) != "" || s.isNotable(d, a, b) {
-		return -1 // "Công ty thuê Jeremy Snyder": a person the firm hires
+	// The name tables are asked last: a firm's noun before the run is rare
+	// and the look back costs less than the lookups.
+	notPerson := func(k int) int {
+		if s.foreignGiven(d, a, b) != "" || s.isNotable(d, a, b) {
+			return -1 // "Công ty thuê Jeremy Snyder": a person the firm hires
+		}
+		return k
 	}
 	for j := a - 1; j >= a-3 && j > 0; j-- {
 		if !d.isWord(j) || d.isUpper(j) || !vntext.IsVietnameseSyllable(d.tokenText(j)) || d.sent[j] != d.sent[a] ||
@@ -462,7 +467,7 @@ func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
 		}
 		for n := 1; n <= 3 && j-n >= 0; n++ {
 			if firmHeads.spans(d, j-n, j) {
-				return j - n
+				return notPerson(j - n)
 			}
 		}
 	}
@@ -1533,7 +1538,15 @@ func (d *doc) commonWordGoesOn(b int) bool {
 		return false
 	}
 	w1, w2 := d.tokenText(b-1), d.tokenText(b)
+	// The vocabulary ids are equal when the folded words are (and -1 for
+	// both when neither is a rule word), so comparing them first skips
+	// almost every token without touching its text: this runs for every
+	// candidate over the whole article.
+	id1, id2 := d.ids[b-1], d.ids[b]
 	for j := 0; j+1 < len(d.toks); j++ {
+		if d.ids[j] != id1 || d.ids[j+1] != id2 {
+			continue
+		}
 		if j != b-1 && d.toks[j].Kind == vntext.Word && (d.toks[j].Space || d.toks[j].Newline) && !d.isUpper(j) &&
 			d.tokenText(j) == w1 && d.tokenText(j+1) == w2 && d.toks[j+1].Space && !d.toks[j+1].Newline {
 			return true
