@@ -83,6 +83,11 @@ func Syllables(s string) []Span {
 // that takes a full stop, such as "TS" in "TS. Lan". Titles (TS., PGS.TS.,
 // ThS.) and place prefixes (TP.) dominate Vietnamese news.
 func IsAbbreviation(word string) bool {
+	// The longest is four bytes ("tsks", "đ/c"): a sentence's last word,
+	// asked about at every full stop, is nearly always longer.
+	if len(word) > 4 {
+		return false
+	}
 	// ASCII words, nearly all that are asked, are lower-cased on the stack.
 	var buf [8]byte
 	if len(word) <= len(buf) && isASCII(word) {
