@@ -1786,8 +1786,11 @@ var epithetHeads = foldedPhraseSet("nhà cầm quân", "chiến lược gia", "t
 // nationality, a capitalised club or country, or an age ("55 tuổi").
 func (s *Scorer) epithets(d *doc) {
 	for k := 0; k < len(d.toks); k++ {
+		if d.quote[k] || d.mention[k] >= 0 {
+			continue // before the phrase lookup: it runs for every token
+		}
 		end := epithetHeads.longestAt(d, k)
-		if end < 0 || d.quote[k] || d.mention[k] >= 0 || !s.opensClause(d, k) || end >= len(d.toks) || d.mention[end] >= 0 {
+		if end < 0 || !s.opensClause(d, k) || end >= len(d.toks) || d.mention[end] >= 0 {
 			continue
 		}
 		if !s.epithetTail(d, end) {

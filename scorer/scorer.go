@@ -356,7 +356,7 @@ func foldedSet(list []string) map[string]bool {
 // them without a map lookup.
 type phraseSet struct {
 	byFirst map[string][][]string
-	firsts  [4]uint64
+	firsts  [16]uint64
 }
 
 func foldedPhraseSet(list ...string) phraseSet {
@@ -373,7 +373,14 @@ func foldedPhraseSet(list ...string) phraseSet {
 // firstBit is a word's bit in a phraseSet's firsts, from its length and
 // its first and last bytes; w is not empty.
 func firstBit(w string) uint {
-	return (uint(w[0])*31 + uint(w[len(w)-1])*7 + uint(len(w))) & 255
+	// Vietnamese words share first and last letters (a "n", "h" or "g" and
+	// their tone vowel), so the second byte is mixed in too; 1,024 bits
+	// keep the 40-odd sets' few hundred first words far apart.
+	h := uint(w[0])*31 + uint(w[len(w)-1])*7 + uint(len(w))
+	if len(w) > 1 {
+		h = h*131 + uint(w[1])
+	}
+	return h & 1023
 }
 
 // at returns the phrases whose first word is token a.
