@@ -682,9 +682,14 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 // title tells a person is named ("các bác sĩ ... đã đề xuất đưa ông
 // Arafat", "các cầu thủ đã chuyền cho Saka"), but may not be theirs.
 func (s *Scorer) titleWalk(d *doc, a int) (*cueSpan, bool, bool) {
-	far := false
 	for end := a; end > 0 && end >= a-10 && d.sent[end-1] == d.sent[a] && !d.toks[end].Newline; end-- {
 		if e, st, ok := d.cueEndingAt(s, end, entryTitle); ok {
+			// Whether a clause word stands between the title and the run
+			// is asked only here: most walks find no title.
+			far := false
+			for k := end; k < a && !far; k++ {
+				far = clauseWords[d.tokenText(k)] && !d.isUpper(k)
+			}
 			return &cueSpan{e, st, end}, far, true
 		}
 		t := d.toks[end-1]
@@ -702,7 +707,6 @@ func (s *Scorer) titleWalk(d *doc, a int) (*cueSpan, bool, bool) {
 		if _, _, ok := d.cueAt(s, end-1, entrySpeech); ok && !d.isUpper(end-1) {
 			return nil, false, false
 		}
-		far = far || clauseWords[d.tokenText(end-1)] && !d.isUpper(end-1)
 	}
 	return nil, false, false
 }
