@@ -245,7 +245,10 @@ var adverbialFrames = foldedPhraseSet("thật ra", "thực ra", "thực tế", "
 	"thật sự", "nói thật", "trong tình yêu", "trong hôn nhân", "trong chuyện tình cảm", "trong cuộc sống vợ chồng",
 	"trong gia đình", "khi yêu", "khi đang yêu", "khi yêu nhau", "khi yêu ai", "sau khi cưới", "sau khi kết hôn",
 	"khi kết hôn", "khi lấy chồng", "khi lấy vợ", "khi có con", "khi về già", "khi giận", "khi ghen", "lúc giận",
-	"lúc ghen")
+	"lúc ghen",
+	// Reasons and conclusions written as a frame ("Bởi lẽ phụ nữ vốn ...",
+	// "Suy cho cùng, đàn ông luôn ...").
+	"bởi lẽ", "vì lẽ", "suy cho cùng", "nói cho cùng", "xét cho cùng", "có thể nói")
 
 // intensifiers strengthen a quantifier ("rất nhiều", "khá nhiều").
 var intensifiers = foldedPhrases("rất", "khá")
