@@ -53,6 +53,9 @@ func (s *Scorer) lookOwner(d *doc, sm *rules.SpareMen, ri int32, m match) (int, 
 		if a, b, g := s.genderAt(d, ri, t, true); g == "male" && d.crowd(a) {
 			t = b - 1 // the men the looks win over ("khiến hàng triệu đàn ông khao khát của X")
 			continue
+		} else if d.sexAdjective(t) {
+			t++ // "vẻ ngoài mộc mạc nhưng nữ tính của cô": a quality, no person
+			continue
 		} else if g != "" || d.toks[t].Kind == vntext.Punct {
 			break
 		}
@@ -129,6 +132,19 @@ var crowdWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// sexAdjectives are "nữ tính" and "nam tính" (feminine, masculine): a
+// quality of looks, whose first word is no woman or man.
+var sexAdjectives = [2]string{vntext.FoldString("nữ"), vntext.FoldString("nam")}
+
+// sexAdjective reports whether token t starts "nữ tính" or "nam tính".
+func (d *doc) sexAdjective(t int) bool {
+	if t+1 >= len(d.toks) || d.tokenText(t+1) != vntext.FoldString("tính") {
+		return false
+	}
+	w := d.tokenText(t)
+	return w == sexAdjectives[0] || w == sexAdjectives[1]
+}
 
 // crowd reports whether the word starting at token a is made a crowd by
 // the word before it.
