@@ -153,8 +153,12 @@ func (d *doc) crowd(a int) bool {
 }
 
 // ownerAfterWithin is how far after looks told before anyone their owner
-// is looked for.
-const ownerAfterWithin = 16
+// is looked for: a fronted list of features runs long before its subject
+// ("Đôi mắt sáng long lanh, nụ cười rất tươi, gương mặt bầu bĩnh và cái
+// đầu rất to là những nét riêng khiến chú bé ...": 22 tokens; "Với giọng
+// hát giàu nội lực, truyền cảm cùng ngoại hình sáng sân khấu ..., thí
+// sinh X").
+const ownerAfterWithin = 24
 
 // knownMention reports whether the person mentioned at t has a known gender.
 func (s *Scorer) knownMention(d *doc, t int) bool {
