@@ -9,8 +9,10 @@ import (
 // a man or a boy in passing: a man's face, skin or build in a life story,
 // a crime report or a health story ("ông ngày một khỏe ra, da dẻ hồng
 // hào") is what the annotated sets leave, a woman's looks what they flag.
-// In the sections of KeepIn (entertainment, sport) a man's looks are what
-// he is sold by and stay. An article of unknown section (a draft checked
+// In the sections of KeepIn a man's looks stay (the appearance rules name
+// none: the annotated entertainment stories leave a star's face and build
+// too, "vẻ ngoài điển trai" of an actor, and flag a label, "tài tử điển
+// trai", which no spare_men rule holds). An article of unknown section (a draft checked
 // with no --section) keeps them too: the section cannot tell a star's
 // looks from a man's in passing, and a flag too many is safer there than a
 // woman's looks read as a man's and lost.
@@ -48,7 +50,13 @@ func (s *Scorer) lookOwner(d *doc, sm *rules.SpareMen, ri int32, m match) (int, 
 	// "của" within three tokens after the match names the owner, unless a
 	// person stands between ("đẹp như bạn gái của Phan": hers).
 	for t := m.end; t < min(len(d.toks), m.end+7) && d.sent[t] == sent; t++ {
-		if _, _, g := s.genderAt(d, ri, t, true); g != "" || d.toks[t].Kind == vntext.Punct {
+		if a, b, g := s.genderAt(d, ri, t, true); g == "male" && d.crowd(a) {
+			t = b - 1 // the men the looks win over ("khiến hàng triệu đàn ông khao khát của X")
+			continue
+		} else if d.sexAdjective(t) {
+			t++ // "vẻ ngoài mộc mạc nhưng nữ tính của cô": a quality, no person
+			continue
+		} else if g != "" || d.toks[t].Kind == vntext.Punct {
 			break
 		}
 		if d.tokenText(t) != s.words.cua {
@@ -104,16 +112,53 @@ func (s *Scorer) ownerAfter(d *doc, ri int32, m match) (int, int, bool) {
 		if d.mention != nil && d.mention[t] >= 0 && !s.knownMention(d, t) {
 			return 0, 0, false
 		}
-		if a, b, g := s.genderAt(d, ri, t, true); g != "" {
+		if a, b, g := s.genderAt(d, ri, t, true); g == "male" && d.crowd(a) {
+			t = b - 1 // the men the looks win over, not their owner
+		} else if g != "" {
 			return a, b, g == "male"
 		}
 	}
 	return 0, 0, false
 }
 
+// crowdWords are the words before a noun for men that make them a crowd
+// ("nhiều đàn ông", "hàng triệu đàn ông", "những chàng trai"): after a
+// looks phrase they are the men it wins over ("Vẻ đẹp khiến hàng triệu
+// đàn ông khao khát của X"), never its owner.
+var crowdWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"nhiều", "những", "các", "mọi", "bao", "triệu", "nghìn", "ngàn", "vạn", "số"} {
+		m[vntext.FoldString(w)] = true
+	}
+	return m
+}()
+
+// sexAdjectives are "nữ tính" and "nam tính" (feminine, masculine): a
+// quality of looks, whose first word is no woman or man.
+var sexAdjectives = [2]string{vntext.FoldString("nữ"), vntext.FoldString("nam")}
+
+// sexAdjective reports whether token t starts "nữ tính" or "nam tính".
+func (d *doc) sexAdjective(t int) bool {
+	if t+1 >= len(d.toks) || d.tokenText(t+1) != vntext.FoldString("tính") {
+		return false
+	}
+	w := d.tokenText(t)
+	return w == sexAdjectives[0] || w == sexAdjectives[1]
+}
+
+// crowd reports whether the word starting at token a is made a crowd by
+// the word before it.
+func (d *doc) crowd(a int) bool {
+	return a > 0 && d.sent[a-1] == d.sent[a] && crowdWords[d.tokenText(a-1)]
+}
+
 // ownerAfterWithin is how far after looks told before anyone their owner
-// is looked for.
-const ownerAfterWithin = 16
+// is looked for: a fronted list of features runs long before its subject
+// ("Đôi mắt sáng long lanh, nụ cười rất tươi, gương mặt bầu bĩnh và cái
+// đầu rất to là những nét riêng khiến chú bé ...": 22 tokens; "Với giọng
+// hát giàu nội lực, truyền cảm cùng ngoại hình sáng sân khấu ..., thí
+// sinh X").
+const ownerAfterWithin = 24
 
 // knownMention reports whether the person mentioned at t has a known gender.
 func (s *Scorer) knownMention(d *doc, t int) bool {
@@ -123,16 +168,16 @@ func (s *Scorer) knownMention(d *doc, t int) bool {
 
 // genderAt says the gender of a person at token t: a person the people
 // pipeline found there, or a spare_men word of rule ri ending (forward:
-// starting) at t: "male", "female" or "both" (a couple, or a star whose
-// looks are his trade: the match stays). "" when there is none or its
+// starting) at t: "male", "female" or "both" (a couple, or, for a rule
+// with spare_men.stars, a star whose looks are his trade: the match stays). "" when there is none or its
 // gender is unknown.
 func (s *Scorer) genderAt(d *doc, ri int32, t int, forward bool) (int, int, string) {
 	if d.mention != nil && d.mention[t] >= 0 {
 		p := d.people[d.mention[t]]
 		if p.gender == "male" || p.gender == "female" {
 			g := p.gender
-			if p.role == roleCelebrity {
-				g = "both" // a star's looks are his trade: kept
+			if p.role == roleCelebrity && len(s.rules[ri].SpareMen.Stars) > 0 {
+				g = "both" // a rule with stars keeps a star's looks: his trade
 			}
 			a, b := t, t+1
 			for b < len(d.toks) && d.mention[b] == d.mention[t] {
