@@ -249,7 +249,7 @@ func (s *Scorer) dropPlaces(d *doc, cands []candidate, places map[string]int) []
 // mentions. A foreign person's name goes with a title or an honorific
 // somewhere, or is two words; an initial ("H.") may be anyone's.
 func (s *Scorer) brandLike(d *doc, c candidate, named int) bool {
-	if c.b-c.a != 1 || named >= len(d.toks) || len(d.tokenText(c.a)) < 3 || vntext.IsVietnameseSyllable(d.tokenText(c.a)) ||
+	if c.b-c.a != 1 || named >= len(d.toks) || len(d.tokenText(c.a)) < 3 || d.vietnamese(c.a) ||
 		s.surnames[d.tokenText(c.a)] {
 		return false
 	}
@@ -443,7 +443,7 @@ func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
 		return -1
 	}
 	for k := a; k < b; k++ {
-		if d.isWord(k) && vntext.IsVietnameseSyllable(d.tokenText(k)) {
+		if d.isWord(k) && d.vietnamese(k) {
 			return -1
 		}
 	}
@@ -456,7 +456,7 @@ func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
 		return k
 	}
 	for j := a - 1; j >= a-3 && j > 0; j-- {
-		if !d.isWord(j) || d.isUpper(j) || !vntext.IsVietnameseSyllable(d.tokenText(j)) || d.sent[j] != d.sent[a] ||
+		if !d.isWord(j) || d.isUpper(j) || !d.vietnamese(j) || d.sent[j] != d.sent[a] ||
 			d.toks[j+1].Newline || d.mention[j] >= 0 {
 			return -1
 		}
@@ -745,7 +745,7 @@ func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
 		return &noEntry, 0, false // "Bộ Ngoại giao Việt Nam Đoàn Khắc Việt"
 	}
 	for k := a; k < b; k++ {
-		if !vntext.IsVietnameseSyllable(d.text(k, k+1)) {
+		if !d.vietnamese(k) {
 			return &noEntry, 0, false
 		}
 	}
@@ -939,7 +939,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 		if (s.notNames[d.tokenText(a)] && (!s.surnames[d.tokenText(a)] || b-a == 1) && !(b-a >= 2 && s.vnNameAfterTitle(d, &c, a, b))) ||
 			d.isJoiner(a) {
-			if b-a == 1 && (c.title != nil || c.honor != nil) && !d.isJoiner(a) && vntext.IsVietnameseSyllable(d.tokenText(a)) {
+			if b-a == 1 && (c.title != nil || c.honor != nil) && !d.isJoiner(a) && d.vietnamese(a) {
 				// "HLV Ảnh thở phào": a common word after a title may be the
 				// given name of someone named in full ("HLV Huỳnh Văn Ảnh");
 				// it joins them, or no one.
@@ -963,7 +963,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			}
 		}
 	}
-	if titleCased && b-a == 1 && vntext.IsVietnameseSyllable(d.tokenText(a)) {
+	if titleCased && b-a == 1 && d.vietnamese(a) {
 		// After a title written in title case, one Vietnamese word is as
 		// likely the next word of a name of an office ("Trưởng Khoa Nam
 		// học", "Bác sĩ Nam học") as a given name.
@@ -1021,7 +1021,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	if kind, end := s.gazetteerAt(d, a, b); end == b && (!singleHonor || s.placeEpithet(d, kind, a, b)) {
-		if kind == "countries" && b-a == 1 && vntext.IsVietnameseSyllable(d.tokenText(a)) && s.speechNext(d, b) &&
+		if kind == "countries" && b-a == 1 && d.vietnamese(a) && s.speechNext(d, b) &&
 			(a == 0 || !prepositions[d.tokenText(a-1)] && !placePrepositions[d.tokenText(a-1)]) {
 			// "Đức" (Germany) and "Nga" (Russia) are given names too: before
 			// a speech verb the word may be the person of that name the
@@ -1115,13 +1115,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.strong = true
 	case c.title != nil && b-a >= 2:
 		c.strong = true
-	case c.title != nil && !vntext.IsVietnameseSyllable(d.tokenText(a)) && !s.inAppositive(d, a):
+	case c.title != nil && !d.vietnamese(a) && !s.inAppositive(d, a):
 		// "HLV Domenech"; a single Vietnamese syllable after a title is as
 		// likely the first word of an organisation ("Giám đốc Công an").
 		c.strong = true
 	case b-a >= 2 && b-a <= 4 && s.foreignGiven(d, a, b) != "":
 		c.strong = true
-	case b-a == 1 && s.appositiveTitle(d, b) && !vntext.IsVietnameseSyllable(d.tokenText(a)) && !s.isCueWord(d, a, b) &&
+	case b-a == 1 && s.appositiveTitle(d, b) && !d.vietnamese(a) && !s.isCueWord(d, a, b) &&
 		!s.inAppositive(d, a):
 		c.strong = true // "Dorsey - CEO của Twitter"
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
@@ -1130,7 +1130,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.strong = true
 	case b-a == 1 && s.nameLike(d, a) && s.namedAfterDescription(d, a, &c):
 		c.strong = true // "nam sinh tên Đạt", "một thành viên có tên Phong"
-	case b-a == 1 && !d.sentenceStart(a) && vntext.IsVietnameseSyllable(d.text(a, a+1)) && s.nameLike(d, a) &&
+	case b-a == 1 && !d.sentenceStart(a) && d.vietnamese(a) && s.nameLike(d, a) &&
 		!s.isCueWord(d, a, b) && (d.bioAfter(b) || s.testimonyOf(d, a) || s.describedAfter(d, b)):
 		// Crime news names a suspect or a victim by the given name alone,
 		// with a birth year or an age right after it ("bắt được Điệp (SN
@@ -1157,7 +1157,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 func (s *Scorer) placeEpithet(d *doc, kind string, a, b int) bool {
 	switch kind {
 	case "countries":
-		return b-a >= 2 || !vntext.IsVietnameseSyllable(d.tokenText(a))
+		return b-a >= 2 || !d.vietnamese(a)
 	case "places":
 		return !d.allVietnamese(a, b) || cityEpithets[d.joined(a, b)]
 	}
@@ -1222,7 +1222,7 @@ func (s *Scorer) orgNameBefore(d *doc, a int) (*entry, int, bool) {
 		// [p, p+2) is one word of the name: "Xây dựng", "Cổ phần".
 		if !d.isWord(p) || !d.isUpper(p) || d.allCaps(p) || d.isUpper(p+1) || d.sent[p] != d.sent[a] ||
 			d.toks[p+1].Newline || d.toks[p+2].Newline || linkWords[d.tokenText(p+1)] ||
-			!vntext.IsVietnameseSyllable(d.text(p, p+1)) || !vntext.IsVietnameseSyllable(d.text(p+1, p+2)) {
+			!d.vietnamese(p) || !d.vietnamese(p+1) {
 			break
 		}
 		q := p
@@ -1289,7 +1289,7 @@ func (s *Scorer) vnNameAfterTitle(d *doc, c *candidate, a, b int) bool {
 		return false
 	}
 	for k := a; k < b; k++ {
-		if !d.isWord(k) || !vntext.IsVietnameseSyllable(d.tokenText(k)) {
+		if !d.isWord(k) || !d.vietnamese(k) {
 			return false
 		}
 	}
@@ -1397,8 +1397,7 @@ func (s *Scorer) isNotable(d *doc, a, b int) bool {
 // nameLike reports whether the single word at token a can be a name on its
 // own: a foreign word, or a Vietnamese syllable that is a given name.
 func (s *Scorer) nameLike(d *doc, a int) bool {
-	t := d.text(a, a+1)
-	return !vntext.IsVietnameseSyllable(t) || s.people.GivenVI.KnownKey(d.tokenText(a))
+	return !d.vietnamese(a) || s.people.GivenVI.KnownKey(d.tokenText(a))
 }
 
 // gazetteerAround reports a gazetteer name that starts before the run and
@@ -1518,7 +1517,7 @@ func (s *Scorer) afterNationality(d *doc, a, b int) int {
 		return -1
 	}
 	for j := k; j < b; j++ {
-		if !vntext.IsVietnameseSyllable(d.tokenText(j)) || s.eastAsian[d.tokenText(k)] {
+		if !d.vietnamese(j) || s.eastAsian[d.tokenText(k)] {
 			return k
 		}
 	}
@@ -1537,7 +1536,7 @@ func (d *doc) commonWordGoesOn(b int) bool {
 	}
 	t, l := d.toks[b], d.toks[b-1]
 	if t.Kind != vntext.Word || !t.Space || t.Newline || d.isUpper(b) || !l.Space && !l.Newline && b > 1 ||
-		!vntext.IsVietnameseSyllable(d.tokenText(b)) || !vntext.IsVietnameseSyllable(d.tokenText(b-1)) ||
+		!d.vietnamese(b) || !d.vietnamese(b-1) ||
 		glueWords[d.tokenText(b)] {
 		return false
 	}
@@ -1580,7 +1579,7 @@ func (s *Scorer) countryAtEnd(d *doc, a, b int) int {
 // allVietnamese reports whether the tokens [a, b) are all Vietnamese syllables.
 func (d *doc) allVietnamese(a, b int) bool {
 	for k := a; k < b; k++ {
-		if !vntext.IsVietnameseSyllable(d.tokenText(k)) {
+		if !d.vietnamese(k) {
 			return false
 		}
 	}
@@ -1616,7 +1615,7 @@ func (s *Scorer) nameAtEnd(d *doc, a, b int) int {
 		return k
 	}
 	for j := k; j < b; j++ {
-		if !vntext.IsVietnameseSyllable(d.tokenText(j)) {
+		if !d.vietnamese(j) {
 			return k
 		}
 	}
@@ -1766,7 +1765,7 @@ func (s *Scorer) describedAfter(d *doc, b int) bool {
 // Vietnamese full name that reads as a title ("bị cáo Vũ Công Năm", not
 // "vũ công" Năm, a dancer).
 func (s *Scorer) nameLikeTitle(d *doc, a, end, b int) bool {
-	return end-a == 2 && b-end == 1 && !d.allCaps(a) && s.surnames[d.tokenText(a)] && vntext.IsVietnameseSyllable(d.tokenText(end))
+	return end-a == 2 && b-end == 1 && !d.allCaps(a) && s.surnames[d.tokenText(a)] && d.vietnamese(end)
 }
 
 // quotedEpithet reports a short epithet in quotation marks at token k that

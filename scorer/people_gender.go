@@ -214,7 +214,7 @@ func (s *Scorer) shortName(d *doc, p *person) bool {
 	if sp[1]-sp[0] != 2 {
 		return false
 	}
-	return vntext.IsVietnameseSyllable(d.tokenText(sp[0])) && vntext.IsVietnameseSyllable(d.tokenText(sp[0]+1))
+	return d.vietnamese(sp[0]) && d.vietnamese(sp[0]+1)
 }
 
 // shortNameCues read a short name's first syllable as a middle name, for
@@ -343,7 +343,7 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 	}
 	foreign := false
 	for _, k := range words {
-		foreign = foreign || !vntext.IsVietnameseSyllable(d.tokenText(k))
+		foreign = foreign || !d.vietnamese(k)
 	}
 	// Not the "Shea" of "O'Shea": a family name, whatever "Shea" alone is.
 	if !p.vn && foreign && !s.particles[d.tokenText(words[0])] && !d.nameApostrophe(words[0]-1) &&
@@ -399,7 +399,7 @@ func (s *Scorer) nicknamedGiven(d *doc, words []int) (string, Cue) {
 	}
 	nick := -1
 	for i, k := range words {
-		if !vntext.IsVietnameseSyllable(d.tokenText(k)) {
+		if !d.vietnamese(k) {
 			if nick >= 0 {
 				return "", Cue{}
 			}

@@ -137,7 +137,7 @@ func (s *Scorer) nameLikeRun(d *doc, a, b int) bool {
 		if !d.isWord(k) {
 			continue
 		}
-		if !vntext.IsVietnameseSyllable(d.tokenText(k)) {
+		if !d.vietnamese(k) {
 			return true
 		}
 	}
@@ -415,7 +415,7 @@ func (s *Scorer) setName(d *doc, p *person, a, b int) {
 // "Ven Thị Son"): the family names of ethnic minorities are not all in the
 // surname list, but the shape of the name is Vietnamese.
 func (s *Scorer) thiName(d *doc, a, b int) bool {
-	if b-a < 3 || b-a > 4 || !vntext.IsVietnameseSyllable(d.tokenText(a)) {
+	if b-a < 3 || b-a > 4 || !d.vietnamese(a) {
 		return false
 	}
 	return vietnameseOnlyMiddles[d.tokenText(a+1)] && s.middle[d.tokenText(a+1)] != ""

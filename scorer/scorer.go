@@ -473,6 +473,9 @@ type doc struct {
 	sent                 []int32 // sentence number of each token
 	quote                []bool  // token lies inside a quotation
 	upper                []bool  // token starts with an upper-case letter in the input
+	// syllable caches vntext.IsVietnameseSyllable of each token (see
+	// vietnamese): 0 not asked yet, 1 yes, 2 no.
+	syllable []uint8
 	// sentSpans and quoteSpans are scratch for the sentences and
 	// quotations of the input, from which sent and quote are filled.
 	sentSpans, quoteSpans []vntext.Span
@@ -513,6 +516,25 @@ func (d *doc) text(i, j int) string {
 // The people stages ask it some four million times a corpus pass, so
 // analyse reads it once for every token (upperAt).
 func (d *doc) isUpper(i int) bool { return d.upper[i] }
+
+// vietnamese reports whether token i is a Vietnamese syllable
+// (vntext.IsVietnameseSyllable, which folds case and marks, so the input's
+// spelling and the key's give one answer). The people stages ask it of the
+// same tokens again and again: the answer is kept.
+func (d *doc) vietnamese(i int) bool {
+	switch d.syllable[i] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	v := vntext.IsVietnameseSyllable(d.tokenText(i))
+	d.syllable[i] = 2
+	if v {
+		d.syllable[i] = 1
+	}
+	return v
+}
 
 // upperAt reports whether the input at byte off starts with an upper-case
 // letter.
@@ -901,6 +923,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.sentSpans = vntext.AppendSentences(d.sentSpans[:0], in.Text)
 	tokenPlaces(in.Text, d.key, d.toks, d.quoteSpans, d.sentSpans, quoteAt, sentAt, upper)
 	d.quote, d.sent, d.upper = quoteAt, sentAt, upper
+	d.syllable = resize(d.syllable, n)
 	d.people = d.people[:0]
 	d.mention = d.mention[:0]
 	return d
