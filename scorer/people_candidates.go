@@ -803,6 +803,9 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	if a > 0 && b-a == 1 && d.tokenText(a-1) == s.words.ho && !d.toks[a].Newline {
 		c.a, c.b, c.family = a, b, true
 		c.why = "a family name (họ ...) that names nobody in the text"
+		// "nữ diễn viên họ Trương", "nam ca sĩ họ Đàm", "bà mẹ họ Lê": what
+		// stands before "họ" describes the person the family name stands for.
+		s.contextBefore(d, a-1, &c)
 		return c, reason{}
 	}
 	if t := d.tokenText(a); b-a == 1 && s.notNames[t] && !s.rankNames[t] && !d.isJoiner(a) && !d.explain {

@@ -516,3 +516,18 @@ func TestOtherSex(t *testing.T) {
 		}
 	}
 }
+
+// TestFamilyNameDescription: what stands before "họ X" describes the person
+// the family name stands for ("Nữ ca sĩ họ Lương" is a woman), in a story
+// whose Chinese names say nothing of gender by their given names.
+func TestFamilyNameDescription(t *testing.T) {
+	s := newTestScorer(t)
+	res := s.Check(Document{Text: "Ngôi sao Hồng Kông Lương Vịnh Kỳ vừa ra mắt album mới. Nữ ca sĩ họ Lương cho biết album có mười bài hát."})
+	p, ok := personByName(res, "Lương Vịnh Kỳ")
+	if !ok {
+		t.Fatalf("no Lương Vịnh Kỳ in %+v", res.People)
+	}
+	if p.Gender != female || !p.Quoted {
+		t.Errorf("got gender %s quoted %v (%+v), want female, quoted", p.Gender, p.Quoted, p.Cues)
+	}
+}
