@@ -1758,12 +1758,19 @@ func (s *Scorer) nameLikeTitle(d *doc, a, end, b int) bool {
 // quotedEpithet reports a short epithet in quotation marks at token k that
 // a description goes on after: "Nhà thơ X, “cha đẻ” cuộc thi Y, từng chia
 // sẻ". The epithet starts in lower case (a quotation starts as a sentence
-// does) and closes within four words.
+// does) and closes within four words; a capitalised one, within two
+// ("Chris Pratt - “Sao” phim X cho biết", "Y, “Nữ hoàng” nhạc pop, chia
+// sẻ"): the press capitalises a nickname, and a quotation that short is
+// no sentence.
 func quotedEpithet(d *doc, k int) bool {
-	if k+2 >= len(d.toks) || !quoteOpener(d.tokenText(k)) || !d.isWord(k+1) || d.isUpper(k+1) {
+	if k+2 >= len(d.toks) || !quoteOpener(d.tokenText(k)) || !d.isWord(k+1) {
 		return false
 	}
-	for j := k + 2; j < len(d.toks) && j <= k+5; j++ {
+	last := k + 5
+	if d.isUpper(k + 1) {
+		last = k + 3
+	}
+	for j := k + 2; j < len(d.toks) && j <= last; j++ {
 		switch t := d.tokenText(j); {
 		case t == "”" || t == "\"" || t == "»":
 			return j+1 < len(d.toks) && d.isWord(j+1) && !d.isUpper(j+1) && !d.toks[j+1].Newline
