@@ -834,6 +834,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		a = k
 	} else if e, st, ok := s.orgEndingAt(d, a, b); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
 		!c.covers(st, a) {
+		if kind, end := s.gazetteerAt(d, a, b); kind == "competitions" && end < b && b-end >= 2 && b-end <= 3 &&
+			!vntext.IsVietnameseSyllable(d.tokenText(end)) && s.foreignGiven(d, end, end+1) != "" {
+			// "minh tinh từng đoạt giải Oscar Jennifer Lawrence": the award,
+			// then the full name of the one who won it, in one run.
+			c.a, c.b, c.strong = end, b, true
+			return c, reason{}
+		}
 		if kind, end := s.gazetteerAt(d, a, b); end == b && (kind == "countries" || kind == "places") {
 			// "ngôi sao người Bồ Đào Nha": the whole run is the country, no
 			// name ends it ("Đào Nha").

@@ -37,6 +37,12 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Dev Patel", Gender: male, Quoted: true}},
 		},
 		{
+			name:   "an award's name, then its winner's full name, in one capitalised run",
+			text:   "Minh tinh từng giành giải Oscar Natalie Portman nói rằng cô tập múa suốt một năm.",
+			want:   []Person{{Name: "Natalie Portman", Gender: female, Quoted: true}},
+			absent: []string{"Oscar Natalie Portman"},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
