@@ -669,7 +669,7 @@ var clauseConjunctions = foldedPhrases("và", "nhưng", "còn", "mà")
 // but not after "của" or an honorific: "Chue, con gái của Daw Lin" is the
 // daughter, Daw Lin whose.
 func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
-	if b+1 >= len(d.toks) || d.sent[b+1] != d.sent[a] || d.isUpper(b+1) {
+	if b+1 >= len(d.toks) || d.sent[b+1] != d.sent[a] {
 		return
 	}
 	comma := false
@@ -681,6 +681,12 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 		return
 	}
 	e, end, ok := d.cueAt(s, b+1, entryRoleNoun)
+	if d.isUpper(b+1) && (d.tokenText(b) != "-" && d.tokenText(b) != "–" || !ok || d.mention[b+1] >= 0) {
+		// A capital is a name ("Thụy Khuê - Thanh Niên"), except a
+		// pageant's or a show's title written capitalised after a dash:
+		// "Ngọc Dao - Á khôi 1 cuộc thi Y - cho biết".
+		return
+	}
 	if !ok {
 		// A gendered description of a source: "Trương Mạt, con gái đầu của
 		// đạo diễn ...", "X, một phụ nữ 45 tuổi, ...".
@@ -708,7 +714,7 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 				of = true
 				break
 			}
-			if comma || k == end {
+			if comma || k == end && (!d.isUpper(b+1) || d.mention[k] >= 0) {
 				return
 			}
 			break
