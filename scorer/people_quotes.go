@@ -1704,6 +1704,7 @@ func (s *Scorer) anaphora(d *doc) {
 			}
 		}
 		fallback, object, at := -1, -1, -1
+		subject, subjectAt := -1, -1 // the nearest person of unknown gender who opens their sentence
 		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
 			m := d.mention[j]
 			switch {
@@ -1728,8 +1729,13 @@ func (s *Scorer) anaphora(d *doc) {
 				}
 			case e.gender == unknown || d.people[m].gender == e.gender:
 				pi, at = int(m), j
-			case d.people[m].gender == unknown && fallback < 0:
-				fallback = int(m)
+			case d.people[m].gender == unknown:
+				if fallback < 0 {
+					fallback = int(m)
+				}
+				if subject < 0 && s.openingSubject(d, j, unknown) == int(m) {
+					subject, subjectAt = int(m), j
+				}
 			}
 			if pi < 0 && j > 0 && d.mention[j-1] == m {
 				for j > 0 && d.mention[j-1] == m {
@@ -1749,6 +1755,14 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		if long && at >= 0 && d.sent[at] < d.sent[k]-2 || long && pi < 0 {
 			continue // someone named sentences back, or of another gender, is no sure referent
+		}
+		if subject >= 0 && d.sent[subjectAt] >= d.sent[k]-1 && d.sentenceStart(k) &&
+			(pi < 0 && object >= 0 || pi >= 0 && d.sent[at] < d.sent[subjectAt]) {
+			// "Nhà văn X rất hài lòng với vai diễn của Y. Ông tâm sự": a
+			// pronoun opening a sentence takes up the subject of the one
+			// before, of no known gender, rather than an object of its own
+			// gender or someone of its gender named sentences back.
+			pi = subject
 		}
 		if pi < 0 {
 			pi = object

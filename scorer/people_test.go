@@ -43,6 +43,13 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Oscar Natalie Portman"},
 		},
 		{
+			name: "a pronoun opening a sentence takes up the subject before, of unknown gender, not an object or a man named earlier",
+			text: "Đạo diễn Trần Văn Khải ra mắt phim mới ở Hà Nội.\nNhà thơ Lê Lựu rất hài lòng với vai diễn của Ngô Thế Quân. " +
+				"Ông tâm sự: “Xem phim tôi rất xúc động”.",
+			want: []Person{{Name: "Lê Lựu", Gender: male, Quoted: true}, {Name: "Ngô Thế Quân", Gender: male, Quoted: false},
+				{Name: "Trần Văn Khải", Gender: male, Quoted: false}},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
