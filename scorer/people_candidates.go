@@ -1145,10 +1145,30 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// word, and a Vietnamese word must be a given name ("Cổng thông tin"
 		// is no person).
 		c.strong = true
+	case b-a <= 4 && d.answerLabel(a, b) && !s.isCueWord(d, a, b) && !mailHeaderFields[d.tokenText(a)] &&
+		(b-a >= 2 || s.nameLike(d, a)):
+		// An interview laid out as questions and answers: "Các bạn tập
+		// bao lâu?" then "- Adeline: Một bài chúng tôi tập ...": the name
+		// labelling the answer is the one who gives it.
+		c.strong = true
 	default:
 		c.why = "no cue of a person (honorific, title, family name, speech)"
 	}
 	return c, reason{}
+}
+
+// answerLabel reports a run [a, b) that labels an answer in a question
+// and answer layout: it opens its line, after a dash or not, a colon
+// follows it, and the line before ends with a question mark.
+func (d *doc) answerLabel(a, b int) bool {
+	if b >= len(d.toks) || d.tokenText(b) != ":" || a == 0 {
+		return false
+	}
+	k := a
+	if t := d.tokenText(k - 1); (t == "-" || t == "–") && k >= 2 {
+		k--
+	}
+	return d.toks[k].Newline && d.tokenText(k-1) == "?"
 }
 
 // placeEpithet reports a place after an honorific that can be no one's

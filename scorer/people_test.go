@@ -50,6 +50,13 @@ func TestPeople(t *testing.T) {
 				{Name: "Trần Văn Khải", Gender: male, Quoted: false}},
 		},
 		{
+			name: "a name labelling an answer after a question line is the one who answers",
+			text: "Nhóm nhạc đến từ Manila diễn mỗi tối.\nCác bạn tập một bài hát trong bao lâu?\n- Rosalind: Chúng tôi tập khoảng mười ngày.\n" +
+				"Khán giả đón nhận thế nào?\nBeatrix: Họ rất bất ngờ. Chúng tôi có nên ở lại không?\nFrom: ban doc To: toasoan Subject: Hỏi\n",
+			want:   []Person{{Name: "Rosalind", Gender: female, Quoted: true}, {Name: "Beatrix", Gender: female, Quoted: true}},
+			absent: []string{"From"},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
