@@ -497,6 +497,26 @@ func theoOpensClause(d *doc, st int) bool {
 	return d.sentenceStart(st) || st > 0 && clauseOpeners[d.tokenText(st-1)] || contrastBefore(d, st)
 }
 
+// asksQuestion reports a sentence, the one of token k, that ends with a
+// question mark.
+func (d *doc) asksQuestion(k int) bool {
+	j := k
+	for j+1 < len(d.toks) && d.sent[j+1] == d.sent[k] && !d.toks[j+1].Newline {
+		j++
+	}
+	for j > k && d.quote[j] {
+		j-- // past the closing quotation mark
+	}
+	return d.tokenText(j) == "?" || j+1 < len(d.toks) && d.tokenText(j+1) == "?"
+}
+
+// theoBefore reports a "theo" form ("theo", "theo lời", "theo chia sẻ của")
+// opening a clause right before token k.
+func (s *Scorer) theoBefore(d *doc, k int) bool {
+	_, st, ok := d.cueEndingAt(s, k, entryTheo)
+	return ok && d.sent[st] == d.sent[k] && theoOpensClause(d, st)
+}
+
 // foldedCung is "cũng" (also).
 var foldedCung = vntext.FoldString("cũng")
 
@@ -1629,6 +1649,13 @@ func (s *Scorer) anaphora(d *doc) {
 			// "Người đẹp sinh năm 1997 từng chia sẻ": a description may carry a
 			// short modifier before its verb.
 			v, vend, ok = s.verbAfterModifier(d, end)
+		}
+		if !ok && (e.gender == female || e.gender == male) && end < len(d.toks) && d.tokenText(end) == "," && s.theoBefore(d, k) &&
+			!d.asksQuestion(k) {
+			// "Theo cô, đây là bộ ảnh đẹp nhất", "Theo nam ca sĩ, ...": the
+			// account is the referent's, as "Theo X, ..." is X's; not an
+			// interviewer's question ("Theo ông, đội có cần thay đổi?").
+			v, vend, ok = end, end, true
 		}
 		if !ok && (e.gender == female || e.gender == male) && d.sentenceStart(k) {
 			// "Ông nhìn tấm ảnh rồi quay sang tôi: “...”": a pronoun opening a

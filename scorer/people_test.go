@@ -57,6 +57,12 @@ func TestPeople(t *testing.T) {
 			absent: []string{"From"},
 		},
 		{
+			name: "\"Theo cô, ...\" is the account of the woman the pronoun takes up, not in a question",
+			text: "Người mẫu Đào Bích Trâm vừa đăng bộ ảnh mới. Theo cô, đây là bộ ảnh ưng ý nhất.\n" +
+				"Ông Lại Văn Sâm dự buổi ra mắt.\nTheo ông, bộ ảnh này có gì đặc biệt?",
+			want: []Person{{Name: "Đào Bích Trâm", Gender: female, Quoted: true}, {Name: "Lại Văn Sâm", Gender: male, Quoted: false}},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
