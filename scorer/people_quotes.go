@@ -1606,6 +1606,10 @@ func (s *Scorer) anaphora(d *doc) {
 				}
 			}
 		}
+		if re, rend, rok := d.cueAt(s, k, entryRoleNoun); rok && rend > end && (re.gender == female || re.gender == male) {
+			// The longer description: "nàng hậu" (a beauty queen), not "nàng".
+			e, end = re, rend
+		}
 		if end >= len(d.toks) || d.isWord(end) && d.isUpper(end) {
 			continue // a name follows: not an anaphor
 		}
