@@ -510,6 +510,26 @@ func (d *doc) asksQuestion(k int) bool {
 	return d.tokenText(j) == "?" || j+1 < len(d.toks) && d.tokenText(j+1) == "?"
 }
 
+// workTitleAfter returns the token after a short title in quotation marks
+// (one to eight words) that opens at token k in its sentence, or -1.
+func workTitleAfter(d *doc, k int) int {
+	if k+2 >= len(d.toks) || !quoteOpener(d.tokenText(k)) {
+		return -1
+	}
+	for j := k + 1; j < len(d.toks) && j <= k+9 && d.sent[j] == d.sent[k] && !d.toks[j].Newline; j++ {
+		switch t := d.tokenText(j); {
+		case t == "”" || t == "\"" || t == "»":
+			if j == k+1 {
+				return -1
+			}
+			return j + 1
+		case !d.isWord(j) && d.toks[j].Kind != vntext.Number:
+			return -1
+		}
+	}
+	return -1
+}
+
 // theoBefore reports a "theo" form ("theo", "theo lời", "theo chia sẻ của")
 // opening a clause right before token k.
 func (s *Scorer) theoBefore(d *doc, k int) bool {
@@ -1653,6 +1673,13 @@ func (s *Scorer) anaphora(d *doc) {
 			// "Người đẹp sinh năm 1997 từng chia sẻ": a description may carry a
 			// short modifier before its verb.
 			v, vend, ok = s.verbAfterModifier(d, end)
+		}
+		if !ok && e.kind == entryRoleNoun && (e.gender == female || e.gender == male) {
+			// "Nữ ca sĩ “Mưa chiều” chia sẻ", "mỹ nhân “Vô cực” cho biết": the
+			// star is called by the title of her work, in quotation marks.
+			if t := workTitleAfter(d, end); t > end {
+				v, vend, ok = s.verbAfterSubject(d, t)
+			}
 		}
 		if !ok && (e.gender == female || e.gender == male) && end < len(d.toks) && d.tokenText(end) == "," && s.theoBefore(d, k) &&
 			!d.asksQuestion(k) {

@@ -63,6 +63,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Đào Bích Trâm", Gender: female, Quoted: true}, {Name: "Lại Văn Sâm", Gender: male, Quoted: false}},
 		},
 		{
+			name: "a gendered role noun with the title of the star's work in quotation marks refers back to her",
+			text: "Ca sĩ Phùng Khánh Vân vừa về nước. Nữ ca sĩ “Chiều sông Hậu” chia sẻ rằng cô rất nhớ nhà.",
+			want: []Person{{Name: "Phùng Khánh Vân", Gender: female, Quoted: true}},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
