@@ -192,7 +192,72 @@ func (s *Scorer) candidates(d *doc) []candidate {
 	if places != nil {
 		out = s.dropPlaces(d, out, places)
 	}
+	s.repeatedGivenNames(d, out)
 	return out
+}
+
+// noCue is why a capitalised run with no cue of a person stays weak.
+const noCue = "no cue of a person (honorific, title, family name, speech)"
+
+// repeatedGivenNames makes a person of a Vietnamese name of two syllables
+// with no family name, both of them name syllables, that the article
+// keeps coming back to with no cue (three mentions or more): a star known
+// by a stage name or given name ("Trọng Nhân đánh dấu sự trở lại ...
+// Covid-19 khiến Trọng Nhân thay đổi ... Trọng Nhân hy vọng ..."), whom the
+// article describes later only with a pronoun or a role noun. Places and
+// organisations the article shows as such were set aside before.
+func (s *Scorer) repeatedGivenNames(d *doc, cands []candidate) {
+	var count map[string]int
+	pair := func(c candidate) bool {
+		if c.strong || c.why != noCue || c.b-c.a != 2 || c.honor != nil || c.title != nil || c.roleNoun != nil {
+			return false
+		}
+		first, last := d.tokenText(c.a), d.tokenText(c.a+1)
+		if !vntext.IsVietnameseSyllable(d.text(c.a, c.a+1)) || !vntext.IsVietnameseSyllable(d.text(c.a+1, c.a+2)) ||
+			s.notNames[first] || s.notNames[last] || d.commonPhrase(s, c.a, c.b) {
+			return false
+		}
+		_, _, middle := s.people.MiddleVI.CountsKey(first)
+		return (middle || s.people.GivenVI.KnownKey(first)) && s.people.GivenVI.KnownKey(last)
+	}
+	for _, c := range cands {
+		if pair(c) {
+			if count == nil {
+				count = map[string]int{}
+			}
+			count[d.joined(c.a, c.b)]++
+		}
+	}
+	if count == nil {
+		return
+	}
+	// A gendered pronoun opening the sentence after a mention takes the
+	// name up as a person's ("... cuộc sống của Trọng Nhân. Anh gặp ...").
+	taken := map[string]bool{}
+	for _, c := range cands {
+		if !pair(c) {
+			continue
+		}
+		for k := c.b; k < len(d.toks) && k < c.b+40; k++ {
+			if d.sent[k] == d.sent[c.a] {
+				continue
+			}
+			if d.sent[k] == d.sent[c.a]+1 && d.sentenceStart(k) {
+				if e, _, ok := d.cueAt(s, k, entryReference); ok && (e.gender == female || e.gender == male) {
+					taken[d.joined(c.a, c.b)] = true
+				}
+			}
+			break
+		}
+	}
+	for i := range cands {
+		if c := &cands[i]; pair(*c) && count[d.joined(c.a, c.b)] >= 3 && taken[d.joined(c.a, c.b)] {
+			c.strong, c.why = true, ""
+			for k := c.a; k < c.b; k++ {
+				d.named[k] = true
+			}
+		}
+	}
 }
 
 // dropPlaces sets aside the candidates that the article itself shows to be
@@ -1152,7 +1217,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// labelling the answer is the one who gives it.
 		c.strong = true
 	default:
-		c.why = "no cue of a person (honorific, title, family name, speech)"
+		c.why = noCue
 	}
 	return c, reason{}
 }

@@ -68,6 +68,13 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Phùng Khánh Vân", Gender: female, Quoted: true}},
 		},
 		{
+			name: "a two-syllable stage name the story keeps coming back to, taken up by a pronoun, is a person",
+			text: "Sau một năm vắng bóng, Khải Phong trở lại với bộ ảnh mới (Ảnh: Lò Văn Tuấn).\n" +
+				"Dịch bệnh đã làm thay đổi cuộc sống của Khải Phong. Anh dành thời gian cho gia đình.\n" +
+				"Hiện tại, Khải Phong muốn tập trung cho nghề diễn. Nam diễn viên cho biết anh đã nhận lời một phim mới.",
+			want: []Person{{Name: "Khải Phong", Gender: male, Quoted: true}, {Name: "Lò Văn Tuấn", Gender: male, Quoted: false}},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
