@@ -2463,8 +2463,15 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 		if t == ":" || d.quote[j] {
 			return false
 		}
-		if !found && (t == "," || t == s.words.rang || j > end+10) {
+		if !found && (t == "," || t == s.words.rang || j > end+10 || t == foldedLa || contentOpeners[t]) {
 			return false
+		}
+		if !found {
+			if e, rend, ok := d.cueAt(s, j, entryReference); ok && rend == j+1 && (e.gender == female || e.gender == male) {
+				// "Cô chia sẻ cô rất thích bộ ảnh này": a clause with its own
+				// subject says what she shared in words.
+				return false
+			}
 		}
 		if !found && pictureNouns.longestAt(d, j) > 0 {
 			found = true
@@ -2472,6 +2479,10 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 	}
 	return found
 }
+
+// contentOpeners open what was said after a sharing verb, before any
+// picture it names: "chia sẻ đây là bộ ảnh cô thích nhất" shares words.
+var contentOpeners = foldedPhrases("đây", "đó", "tôi", "mình")
 
 var (
 	shareVerbs   = foldedPhraseSet("chia sẻ", "hé lộ", "tiết lộ", "bật mí", "khoe")
