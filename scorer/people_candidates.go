@@ -1187,6 +1187,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.strong = true
 	case b-a >= 2 && b-a <= 4 && s.foreignGiven(d, a, b) != "":
 		c.strong = true
+	case s.romanisedEastAsian(d, a, b) && !s.isCueWord(d, a, b):
+		// "Kim Ji Won", "Shin Tae Yong", "Zhang Ziyi": a Korean or Chinese
+		// family name, then a given name in Latin letters.
+		c.strong = true
 	case b-a == 1 && s.appositiveTitle(d, b) && !vntext.IsVietnameseSyllable(d.tokenText(a)) && !s.isCueWord(d, a, b) &&
 		!s.inAppositive(d, a):
 		c.strong = true // "Dorsey - CEO của Twitter"
@@ -1720,6 +1724,32 @@ func (s *Scorer) surnameAfter(d *doc, from, b int) int {
 		}
 	}
 	return best
+}
+
+// placeWordsInLatin are family names that are also Vietnamese words before
+// a foreign place ("bang Minnesota", "Nam Sudan") or an English firm's first
+// word ("Sun Microsystems"): not taken as a family name by romanisedEastAsian.
+var placeWordsInLatin = foldedPhrases("bang", "nam", "na", "sun")
+
+// romanisedEastAsian reports a Korean or Chinese name written in Latin
+// letters: a family name that comes first in such names, then one or two
+// words of a given name, all in ASCII letters, at least one of which is no
+// Vietnamese syllable ("Ji", "Won", "Ziyi"; not "Kim Long", "Hong Kong").
+func (s *Scorer) romanisedEastAsian(d *doc, a, b int) bool {
+	if b-a < 2 || b-a > 3 || !s.eastAsian[d.tokenText(a)] || placeWordsInLatin[d.tokenText(a)] {
+		return false
+	}
+	foreign := false
+	for k := a; k < b; k++ {
+		raw := d.text(k, k+1)
+		if !d.isWord(k) || !isASCIIWord(raw) || len(raw) < 2 {
+			return false
+		}
+		if k > a && !vntext.IsVietnameseSyllable(raw) {
+			foreign = true
+		}
+	}
+	return foreign
 }
 
 // foreignGiven returns the gender the world given-name table gives the first

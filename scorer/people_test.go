@@ -75,6 +75,13 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Khải Phong", Gender: male, Quoted: true}, {Name: "Lò Văn Tuấn", Gender: male, Quoted: false}},
 		},
 		{
+			name: "a Korean name in Latin letters is a person; a state or a firm after a homonym is not",
+			text: "Mới đây, Kim Ha Neul gây sốt với bộ ảnh mới. Nữ diễn viên chia sẻ cô rất thích bộ ảnh này.\n" +
+				"Cơn bão đổ bộ vào bang Minnesota. Sun Microsystems công bố sản phẩm mới.",
+			want:   []Person{{Name: "Kim Ha Neul", Gender: female, Quoted: true}},
+			absent: []string{"Bang Minnesota", "Sun Microsystems"},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
