@@ -42,6 +42,7 @@ func (s *Scorer) genderCues(d *doc) {
 		for _, sp := range p.spans {
 			s.referencesAfter(d, p, int32(pi), sp[0], sp[1])
 			s.appositiveRoleCue(d, p, sp[0], sp[1])
+			s.copulaRoleCue(d, p, sp[0], sp[1])
 		}
 		if s.textOnly {
 			s.unambiguousCue(d, p)
@@ -732,6 +733,43 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 	}
 	p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, b+1, end)})
 }
+
+// copulaRoleCue reads a gendered role noun after "là" right after a
+// mention [a, b): "Seo Ji Hye là nữ diễn viên ...", "X cũng là một người mẹ
+// ...", "Y vốn là con gái của ...". Not when the mention is whose
+// ("mẹ của X là ...", "người yêu X là nữ ca sĩ"): the copula's subject is
+// then someone else.
+func (s *Scorer) copulaRoleCue(d *doc, p *person, a, b int) {
+	k := b
+	if k < len(d.toks) && copulaAdverbs[d.tokenText(k)] {
+		k++
+	}
+	if k+1 >= len(d.toks) || d.tokenText(k) != foldedLa || d.sent[k] != d.sent[a] {
+		return
+	}
+	k++
+	if d.tokenText(k) == s.words.mot {
+		k++
+	}
+	e, end, ok := d.cueAt(s, k, entryRoleNoun)
+	if !ok {
+		e, end, ok = d.cueAt(s, k, entryReference)
+	}
+	if !ok || e.gender != female && e.gender != male || end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
+		return // "X là nữ diễn viên Y": another name; X is Y, by a name of its own
+	}
+	if s.afterCua(d, a) || s.possessed(d, a) || s.possessorOfKin(d, a) {
+		return
+	}
+	if _, _, ok := d.cueEndingAt(s, a, entryPossessive); ok {
+		return
+	}
+	p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, k, end)})
+}
+
+// copulaAdverbs may stand between a name and "là": "X cũng là", "X từng
+// là", "X vốn là", "X chính là", "X hiện là".
+var copulaAdverbs = foldedPhrases("cũng", "từng", "vốn", "chính", "hiện", "vẫn", "đã")
 
 // appositiveClosed reports a comma or dash, or the sentence's end, within
 // a few tokens after token end in the sentence of token a: the end of an

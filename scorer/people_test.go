@@ -82,6 +82,12 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Bang Minnesota", "Sun Microsystems"},
 		},
 		{
+			name: "a gendered role noun after \"là\" says the person's gender, not the possessor's",
+			text: "Han Ji Eun là nữ diễn viên nổi tiếng. Công ty quản lý cho biết cô đang nghỉ ngơi. " +
+				"Mẹ của Choi Jae Won là nữ ca sĩ. Choi Jae Won vốn là một người cha chu đáo.",
+			want: []Person{{Name: "Han Ji Eun", Gender: female, Quoted: false}, {Name: "Choi Jae Won", Gender: male, Quoted: false}},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
