@@ -549,7 +549,7 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 		// Whether the word opens a clause is asked only of the few words that
 		// refer back, not of every word after every mention.
 		subject := afterMark || d.sent[k] != d.sent[a] && (d.sentenceStart(k) || afterSentenceAdverb(d, k)) ||
-			d.sent[k] == d.sent[a] && s.afterOwnSpeechVerb(d, b, k)
+			d.sent[k] == d.sent[a] && (s.afterOwnSpeechVerb(d, b, k) || !p.unnamed && s.ownSubordinateClause(d, a, b, k))
 		if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
 			continue // "của anh Hùng" introduces someone else
 		}
@@ -589,6 +589,42 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 		k = end - 1
 	}
 }
+
+// ownSubordinateClause reports a pronoun at token k that opens a clause
+// after one of pronounClauseOpeners, in the sentence of the person whose
+// mention ends at b, with no speech verb, description or other pronoun
+// between (whose words or whom the clause may be about).
+func (s *Scorer) ownSubordinateClause(d *doc, a, b, k int) bool {
+	if k-b < 2 || !pronounClauseOpeners[d.tokenText(k-1)] {
+		return false
+	}
+	if s.afterCua(d, a) || s.possessed(d, a) || s.possessorOfKin(d, a) {
+		return false // "Vợ của Mạnh ..., trong khi anh ...": the subject is someone else
+	}
+	if _, _, ok := d.cueEndingAt(s, a, entryPossessive); ok || a > 0 && kinGender[d.tokenText(a-1)] != "" {
+		return false // "Ba Sáu ít chữ nên ông ...": Sáu's father is the subject
+	}
+	for _, kind := range []entryKind{entryRoleNoun, entrySource, entryPossessive, entryReference} {
+		if _, end, ok := d.cueAt(s, k, kind); ok && end > k+1 {
+			return false // "vì cô con gái nuôi của mình": a description of someone else
+		}
+		if _, _, ok := d.cueAt(s, k+1, kind); ok && k+1 < len(d.toks) {
+			return false // "cô" + "con gái": the same
+		}
+	}
+	for j := b; j < k-1; j++ {
+		if d.quote[j] || d.startKinds[j]&(1<<entrySpeech|1<<entryReference|1<<entryRoleNoun|1<<entryHonorific|1<<entrySource) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// pronounClauseOpeners open a clause, in the sentence of the person named
+// as its subject, whose own subject a pronoun right after them is the
+// same person: "X trở lại màn ảnh sau khi cô kết hôn", "X nghỉ diễn vì anh
+// bị ốm", "X rất vui nhưng cô vẫn lo".
+var pronounClauseOpeners = foldedPhrases("khi", "vì", "nên", "nhưng", "dù", "tuy", "nếu", "song")
 
 // sentenceAdverbs open a sentence before its subject with no comma: "Sau
 // đó cô lại được chọn biểu diễn", "Hiện anh sống ở Đà Lạt".

@@ -88,6 +88,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Han Ji Eun", Gender: female, Quoted: false}, {Name: "Choi Jae Won", Gender: male, Quoted: false}},
 		},
 		{
+			name: "a pronoun opening a subordinate clause in the person's own sentence is theirs",
+			text: "Yoon Ha Jin trở lại màn ảnh sau khi cô kết hôn. Park Seung Woo rất cưng chiều con gái nuôi vì cô con gái này rất ngoan.",
+			want: []Person{{Name: "Yoon Ha Jin", Gender: female, Quoted: false}, {Name: "Park Seung Woo", Gender: unknown, Quoted: false}},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
