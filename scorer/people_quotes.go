@@ -1630,6 +1630,14 @@ func (s *Scorer) anaphora(d *doc) {
 			// The longer description: "nàng hậu" (a beauty queen), not "nàng".
 			e, end = re, rend
 		}
+		if e.kind == entryRoleNoun && (e.gender == female || e.gender == male) && end < len(d.toks) && d.isUpper(end) &&
+			d.mention[end] < 0 {
+			// "người đẹp Vĩnh Long", "nữ ca sĩ Hàn Quốc": where the person is
+			// from, not a name.
+			if kind, pend := s.gazetteerAt(d, end, len(d.toks)); pend > end && (kind == "countries" || kind == "places") {
+				end = pend
+			}
+		}
 		if end >= len(d.toks) || d.isWord(end) && d.isUpper(end) {
 			continue // a name follows: not an anaphor
 		}

@@ -93,6 +93,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Yoon Ha Jin", Gender: female, Quoted: false}, {Name: "Park Seung Woo", Gender: unknown, Quoted: false}},
 		},
 		{
+			name: "a gendered role noun with a place after it refers back to the star",
+			text: "Sau ba năm, Lâm Bảo Ngọc tái xuất. “Tôi muốn đi làm ngay”, người đẹp Vĩnh Long nói.",
+			want: []Person{{Name: "Lâm Bảo Ngọc", Gender: female, Quoted: true}},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
