@@ -907,11 +907,47 @@ var (
 	publicPlaces  = foldedPhraseSet("địa phương", "ở đây", "nơi đây", "quanh đây", "trong vùng")
 )
 
+// repeatedSentenceSource returns the unnamed source added earlier with the
+// same description in a sentence the text repeats word for word (a title
+// or lead printed again above the body: "Từ vụ việc một cô gái Hà Nội lên
+// mạng tố cáo ..." twice is one girl), or -1.
+func (d *doc) repeatedSentenceSource(k, descEnd int) int {
+	desc := d.joined(k, descEnd)
+	var own string
+	for pi, p := range d.people {
+		if !p.unnamed || len(p.spans) == 0 || d.sent[p.spans[0][0]] == d.sent[k] || d.joined(p.spans[0][0], p.spans[0][1]) != desc {
+			continue
+		}
+		if own == "" {
+			own = d.sentenceText(k)
+		}
+		if d.sentenceText(p.spans[0][0]) == own {
+			return pi
+		}
+	}
+	return -1
+}
+
+// sentenceText is the folded text of the sentence of token k.
+func (d *doc) sentenceText(k int) string {
+	a, b := k, k
+	for a > 0 && d.sent[a-1] == d.sent[k] {
+		a--
+	}
+	for b < len(d.toks) && d.sent[b] == d.sent[k] {
+		b++
+	}
+	return d.joined(a, b)
+}
+
 func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 	if descEnd < len(d.toks) && d.tokenText(descEnd) == foldedOther {
 		return -1
 	}
 	if pi := s.samePossessed(d, k, descEnd); pi >= 0 {
+		return pi
+	}
+	if pi := d.repeatedSentenceSource(k, descEnd); pi >= 0 {
 		return pi
 	}
 	if d.tokenText(k) == s.words.mot {

@@ -98,6 +98,12 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Lâm Bảo Ngọc", Gender: female, Quoted: true}},
 		},
 		{
+			name: "an unnamed source in a sentence printed twice is one person",
+			text: "Một người phụ nữ lớn tuổi kể rằng con đường đã ngập từ sáng.\nMột người phụ nữ lớn tuổi kể rằng con đường đã ngập từ sáng.\n" +
+				"Một người phụ nữ lớn tuổi khác nói nước rút chậm.",
+			want: []Person{{Name: "Một người phụ nữ lớn tuổi", Gender: female, Quoted: true}},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
@@ -595,5 +601,16 @@ func TestFamilyNameDescription(t *testing.T) {
 	}
 	if p.Gender != female || !p.Quoted {
 		t.Errorf("got gender %s quoted %v (%+v), want female, quoted", p.Gender, p.Quoted, p.Cues)
+	}
+}
+
+// TestRepeatedLeadSource: a lead printed twice brings in one unnamed woman,
+// not two; "khác" brings in another.
+func TestRepeatedLeadSource(t *testing.T) {
+	s := newTestScorer(t)
+	res := s.Check(Document{Text: "Một người phụ nữ lớn tuổi kể rằng con đường đã ngập từ sáng.\nMột người phụ nữ lớn tuổi kể rằng con đường đã ngập từ sáng.\n" +
+		"Một người phụ nữ lớn tuổi khác nói nước rút chậm."})
+	if got := res.Counts.Quoted.Female; got != 2 {
+		t.Errorf("quoted women %d, want 2 (%+v)", got, res.People)
 	}
 }
