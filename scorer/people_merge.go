@@ -867,6 +867,18 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 		}
 		return
 	}
+	if pi := s.namedSpouse(d, k, descEnd); pi >= 0 {
+		// "Kim Cương sánh đôi cùng ông xã Ưng Hoàng Phúc ... bà xã Ưng
+		// Hoàng Phúc phủ nhận": the wife the story named speaks.
+		p := d.people[pi]
+		if !p.quoted {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
+		}
+		if g := e.gender; g == female || g == male {
+			p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueDescription, g, k, end)})
+		}
+		return
+	}
 	p := d.newPerson()
 	p.name, p.unnamed, p.quoted = vntext.NFC(d.text(k, descEnd)), true, true
 	p.quoteBy = d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
@@ -906,6 +918,106 @@ var (
 	publicAtLarge = foldedPhrases("người dân", "cư dân mạng", "người dùng")
 	publicPlaces  = foldedPhraseSet("địa phương", "ở đây", "nơi đây", "quanh đây", "trong vùng")
 )
+
+// wifeWords and husbandWords name a spouse before whose they are ("bà xã
+// X", "vợ của X") or before the spouse's own name ("X và vợ Y").
+var (
+	wifeWords    = foldedPhraseSet("vợ", "bà xã", "người vợ")
+	husbandWords = foldedPhraseSet("chồng", "ông xã", "người chồng")
+)
+
+// namedSpouse returns, for an unnamed source described as someone's
+// spouse ("bà xã Ưng Hoàng Phúc", "vợ của X", "chồng cô" is not: no name),
+// the person the story names as that spouse: "A cùng ông xã B", "A và
+// chồng B" (A is B's wife), "B và vợ - nhà báo A", "B cùng bà xã A". -1
+// when there is none or more than one.
+func (s *Scorer) namedSpouse(d *doc, k, descEnd int) int {
+	wife := wifeWords.longestAt(d, k)
+	husband := husbandWords.longestAt(d, k)
+	if wife <= 0 && husband <= 0 {
+		return -1
+	}
+	// spouseOf: the words for the spouse the description names; other:
+	// the words the named spouse's partner is called by.
+	end, spouseOf, other := max(wife, husband), &wifeWords, &husbandWords
+	if husband > 0 {
+		spouseOf, other = &husbandWords, &wifeWords
+	}
+	j := end
+	if j < descEnd && d.tokenText(j) == s.words.cua {
+		j++
+	}
+	if j >= descEnd || d.mention[j] < 0 || d.people[d.mention[j]].unnamed {
+		return -1
+	}
+	b := d.mention[j]
+	// The wife is the one named with her husband as "ông xã B", or after B
+	// as "vợ".
+	found := -1
+	for t := 0; t+2 < len(d.toks); t++ {
+		switch {
+		case d.mention[t] == b && (t == 0 || d.mention[t-1] != b) && t >= 2:
+			// A (sánh đôi) cùng ông xã B: the first person named in the
+			// sentence before the word, no one else between.
+			st := other.startsBefore(d, t)
+			if st < 0 {
+				continue
+			}
+			a := int32(-1)
+			for m := st - 1; m >= 0 && d.sent[m] == d.sent[t]; m-- {
+				if d.mention[m] >= 0 && !d.people[d.mention[m]].unnamed {
+					a = d.mention[m]
+				}
+			}
+			if a < 0 || a == b {
+				continue
+			}
+			if found >= 0 && found != int(a) {
+				return -1
+			}
+			found = int(a)
+		}
+		switch {
+		case d.mention[t] == b && (t+1 >= len(d.toks) || d.mention[t+1] != b):
+			// B và vợ - nhà báo A
+			n := t + 1
+			if w := d.tokenText(n); w != s.words.va && w != s.words.cung && w != s.words.voi && w != foldedBeside {
+				continue
+			}
+			n++
+			e := spouseOf.longestAt(d, n)
+			if e <= 0 {
+				continue
+			}
+			for m := e; m < len(d.toks) && m < e+6 && d.sent[m] == d.sent[t]; m++ {
+				if d.mention[m] >= 0 {
+					if d.mention[m] != b && !d.people[d.mention[m]].unnamed {
+						if found >= 0 && found != int(d.mention[m]) {
+							return -1
+						}
+						found = int(d.mention[m])
+					}
+					break
+				}
+			}
+		}
+	}
+	return found
+}
+
+// startsBefore returns where a phrase of the set ends right before token
+// k starts, or -1.
+func (ps *phraseSet) startsBefore(d *doc, k int) int {
+	for st := max(0, k-3); st < k; st++ {
+		if ps.longestAt(d, st) == k {
+			return st
+		}
+	}
+	return -1
+}
+
+// foldedBeside is "bên" (beside): "A bên ông xã B".
+var foldedBeside = vntext.FoldString("bên")
 
 // repeatedSentenceSource returns the unnamed source added earlier with the
 // same description in a sentence the text repeats word for word (a title
