@@ -93,6 +93,7 @@ func (s *Scorer) findPeople(d *doc, res *Result) {
 		s.victimAnaphors(d)
 		s.characters(d)
 	}
+	s.charactersNotQuoted(d)
 	s.roles(d)
 	res.People = slices.Grow(res.People, len(d.people))
 	for _, p := range d.people {

@@ -104,6 +104,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Một người phụ nữ lớn tuổi", Gender: female, Quoted: true}},
 		},
 		{
+			name: "a character of a film speaks no words of a source; the actor does",
+			text: "Trong phim, nhân vật Lê Thị Thùy nói với chồng rằng cô sẽ ra đi. Nữ diễn viên Đỗ Minh Thư chia sẻ đây là vai khó nhất.",
+			want: []Person{{Name: "Lê Thị Thùy", Gender: female, Quoted: false}, {Name: "Đỗ Minh Thư", Gender: female, Quoted: true}},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
