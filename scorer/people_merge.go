@@ -540,9 +540,25 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a misspelling of %s" // "Warren Buffet" for "Warren Buffett"
 	case len(key) == len(pk) && gluedWord(key, pk):
 		return 2, "%s with the next word glued to it"
+	case p.vn && len(key) == len(pk) && len(key) >= 3 && key[0] != pk[0] && familyVariants[key[0]] == pk[0] &&
+		equalKeys(key[1:], pk[1:]):
+		// "Huỳnh Nghị Thanh ... Hoàng Nghị Thanh": one family name, as the
+		// south and the north say it.
+		return 2, "a variant of the family name of %s"
 	}
 	return 0, ""
 }
+
+// familyVariants pairs the family names that are one name said the
+// southern and the northern way: Huỳnh and Hoàng, Võ and Vũ.
+var familyVariants = func() map[string]string {
+	m := map[string]string{}
+	for _, pair := range [][2]string{{"huỳnh", "hoàng"}, {"võ", "vũ"}} {
+		a, b := vntext.FoldString(pair[0]), vntext.FoldString(pair[1])
+		m[a], m[b] = b, a
+	}
+	return m
+}()
 
 // gluedWord reports a mention whose last word is a known person's with the
 // next word of the sentence glued to it by a missing space ("Bùi Xuân

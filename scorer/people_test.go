@@ -109,6 +109,12 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Lê Thị Thùy", Gender: female, Quoted: false}, {Name: "Đỗ Minh Thư", Gender: female, Quoted: true}},
 		},
 		{
+			name:   "Huỳnh and Hoàng, Võ and Vũ are one family name",
+			text:   "Doanh nhân Huỳnh Khải Minh cho biết công ty sẽ mở rộng. Sau đó, Hoàng Khải Minh rời khỏi cuộc họp.",
+			want:   []Person{{Name: "Huỳnh Khải Minh", Gender: male, Quoted: true}},
+			absent: []string{"Hoàng Khải Minh"},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
