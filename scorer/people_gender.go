@@ -43,6 +43,7 @@ func (s *Scorer) genderCues(d *doc) {
 			s.referencesAfter(d, p, int32(pi), sp[0], sp[1])
 			s.appositiveRoleCue(d, p, sp[0], sp[1])
 			s.copulaRoleCue(d, p, sp[0], sp[1])
+			s.descriptionBeforeCue(d, p, sp[0], sp[1])
 		}
 		if s.textOnly {
 			s.unambiguousCue(d, p)
@@ -802,6 +803,52 @@ func (s *Scorer) copulaRoleCue(d *doc, p *person, a, b int) {
 	}
 	p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, k, end)})
 }
+
+// descriptionBeforeCue reads a gendered description set off by a comma
+// right before a mention [a, b) that is itself set off after it: "Huỳnh
+// Dịch và người chồng thứ hai, Huỳnh Nghị Thanh, khi còn hạnh phúc", "cô
+// con gái út, Mai Anh, năm nay lên mười": the name is the one described.
+func (s *Scorer) descriptionBeforeCue(d *doc, p *person, a, b int) {
+	if a < 3 || d.tokenText(a-1) != "," || b >= len(d.toks) || !appositiveMark(d.tokenText(b)) && d.tokenText(b) != "." {
+		return
+	}
+	for st := a - 2; st >= max(0, a-6) && d.sent[st] == d.sent[a]; st-- {
+		if d.mention[st] >= 0 || d.quote[st] || !d.isWord(st) {
+			return
+		}
+		e, end, ok := d.cueAt(s, st, entryRoleNoun)
+		if !ok {
+			e, end, ok = d.cueAt(s, st, entryReference)
+		}
+		if !ok || end > a-1 || end-st < 2 || e.gender != female && e.gender != male || d.properNoun(st) {
+			continue // (a lone pronoun is as likely a possessor: "Con rể cô, X"; a capital, a place: "Đông Anh")
+		}
+		if st > 0 && d.sent[st-1] == d.sent[st] && !descriptionOpeners[d.tokenText(st-1)] {
+			return // the noun is inside a longer phrase ("Thái Bình công chúa, X": a list of titles)
+		}
+		// Only ordinals and "cũ", "mới", "út", "cả" may follow the noun.
+		for j := end; j < a-1; j++ {
+			if !descriptionTails[d.tokenText(j)] && d.toks[j].Kind != vntext.Number {
+				return
+			}
+		}
+		if st > 0 && d.tokenText(st-1) == foldedOf {
+			return
+		}
+		p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, st, end)})
+		return
+	}
+}
+
+// descriptionOpeners may stand before a description set off before a
+// name: "và người chồng thứ hai, X", "cùng cô con gái, Y", "Ngoài ra, bà
+// mẹ, Z".
+var descriptionOpeners = foldedPhrases(",", "và", "cùng", "với", "bên", "là", ":")
+
+// descriptionTails may follow the noun of a description set off before a
+// name: "người chồng thứ hai", "cô con gái út", "người vợ cũ".
+var descriptionTails = foldedPhrases("thứ", "hai", "ba", "tư", "năm", "nhất", "đầu", "cũ", "mới", "út", "cả", "lớn",
+	"nhỏ", "đầu tiên", "tiên", "hiện", "tại", "sau", "trước", "của", "mình", "anh", "cô", "chị", "ông", "bà")
 
 // copulaAdverbs may stand between a name and "là": "X cũng là", "X từng
 // là", "X vốn là", "X chính là", "X hiện là".

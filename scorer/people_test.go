@@ -115,6 +115,11 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Hoàng Khải Minh"},
 		},
 		{
+			name: "a gendered description set off before a name describes it; not a possessor pronoun",
+			text: "Lâm Tú Anh và người chồng thứ hai, Hứa Kiến Phong, từng rất hạnh phúc. Con rể bà, Triệu Gia Kỳ, năm nay 30 tuổi.",
+			want: []Person{{Name: "Hứa Kiến Phong", Gender: male, Quoted: false}, {Name: "Triệu Gia Kỳ", Gender: male, Quoted: false}},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
