@@ -630,3 +630,23 @@ func TestRepeatedLeadSource(t *testing.T) {
 		t.Errorf("quoted women %d, want 2 (%+v)", got, res.People)
 	}
 }
+
+// TestDescriptionTakenUp: a definite description opening the sentence
+// after a named woman is her, not a second source; with what she sells
+// and where, or of the other sex, it is someone new.
+func TestDescriptionTakenUp(t *testing.T) {
+	s := newTestScorer(t)
+	for _, c := range []struct {
+		text          string
+		female, names int
+	}{
+		{"Hoa hậu Lê Thị Thu Vân cho biết cô rất vui. Bà mẹ hai con cho biết thêm cô luôn tập thể dục.", 1, 1},
+		{"Chị Lò Thị Lan cho biết chị rất vui. Người phụ nữ bán rau gần đó cho biết thêm chợ đông.", 2, 2},
+		{"Anh Hà Văn Tùng cho biết anh rất vui. Người phụ nữ cho biết chợ đông.", 1, 2},
+	} {
+		res := s.Check(Document{Text: c.text})
+		if res.Counts.Quoted.Female != c.female || len(res.People) != c.names {
+			t.Errorf("%q: quoted women %d, people %d (%+v), want %d, %d", c.text, res.Counts.Quoted.Female, len(res.People), res.People, c.female, c.names)
+		}
+	}
+}
