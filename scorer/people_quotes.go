@@ -34,6 +34,7 @@ func (s *Scorer) quotes(d *doc) {
 		}
 	}
 	s.anaphora(d)
+	s.titleAfterQuotation(d)
 	s.epithets(d)
 	s.pairAnaphora(d)
 	s.interview(d)
@@ -1845,6 +1846,50 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		if e.gender == female || e.gender == male {
 			p.gcues = append(p.gcues, genderCue{tierReference, e.gender, d.cueOf("gender", cueReference, e.gender, k, end)})
+		}
+		k = v
+	}
+}
+
+// titleAfterQuotation attributes "“...”, người mẫu chia sẻ" to the person
+// the title was given to: a title with no name, right after a quotation and
+// before its speech verb (a few words between: "người mẫu sinh năm 1990"),
+// speaks for the nearest person named before the quotation, in its
+// sentence or the three before, when they were introduced with that title.
+func (s *Scorer) titleAfterQuotation(d *doc) {
+	for k := 2; k < len(d.toks); k++ {
+		if d.startKinds[k]&(1<<entryTitle) == 0 || d.mention[k] >= 0 || d.quote[k] {
+			continue
+		}
+		q := d.quotationBefore(k)
+		if q < 0 || k-q > 3 {
+			continue
+		}
+		e, end, ok := d.cueAt(s, k, entryTitle)
+		if !ok || end >= len(d.toks) || d.isWord(end) && d.isUpper(end) {
+			continue // a name follows: quotedAt reads it
+		}
+		v, _, ok := s.verbAfterSubject(d, end)
+		if !ok {
+			v, _, ok = s.verbAfterModifier(d, end)
+		}
+		if !ok || d.tokenText(v) == ":" {
+			continue
+		}
+		open := q
+		for open > 0 && d.quote[open-1] {
+			open--
+		}
+		for j := open - 1; j >= 0 && d.sent[j] >= d.sent[open]-3; j-- {
+			m := d.mention[j]
+			if m < 0 || d.quote[j] || d.people[m].unnamed {
+				continue
+			}
+			p := d.people[m]
+			if slices.Contains(p.intro, e.key) && !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			break
 		}
 		k = v
 	}

@@ -120,6 +120,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Hứa Kiến Phong", Gender: male, Quoted: false}, {Name: "Triệu Gia Kỳ", Gender: male, Quoted: false}},
 		},
 		{
+			name: "a title with no name after a quotation speaks for the person given that title",
+			text: "Người mẫu Đào Thu Hà vừa về nước. “Tôi rất nhớ nhà, tôi muốn ở lại lâu hơn”, người mẫu sinh năm 1990 chia sẻ.",
+			want: []Person{{Name: "Đào Thu Hà", Gender: female, Quoted: true}},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
