@@ -44,6 +44,10 @@ type person struct {
 
 	victim, accused bool // described as a victim, or as a suspect, in a violence story
 	fiction         bool // a character of a film or a novel, named next to the work's words
+	// takenUp: an unnamed source whose description refers back to a
+	// person named before ("Elly Trần cho biết ... Bà mẹ hai con cho biết
+	// thêm"), who is quoted instead; it is left out of the result.
+	takenUp bool
 }
 
 // longestSpan is the token range of the person's fullest mention.
@@ -93,9 +97,14 @@ func (s *Scorer) findPeople(d *doc, res *Result) {
 		s.victimAnaphors(d)
 		s.characters(d)
 	}
+	s.charactersNotQuoted(d)
+	s.descriptionsTakenUp(d)
 	s.roles(d)
 	res.People = slices.Grow(res.People, len(d.people))
 	for _, p := range d.people {
+		if p.takenUp {
+			continue
+		}
 		out := p.output()
 		res.People = append(res.People, out)
 		res.Counts.People.Count(out.Gender)

@@ -192,7 +192,72 @@ func (s *Scorer) candidates(d *doc) []candidate {
 	if places != nil {
 		out = s.dropPlaces(d, out, places)
 	}
+	s.repeatedGivenNames(d, out)
 	return out
+}
+
+// noCue is why a capitalised run with no cue of a person stays weak.
+const noCue = "no cue of a person (honorific, title, family name, speech)"
+
+// repeatedGivenNames makes a person of a Vietnamese name of two syllables
+// with no family name, both of them name syllables, that the article
+// keeps coming back to with no cue (three mentions or more): a star known
+// by a stage name or given name ("Trọng Nhân đánh dấu sự trở lại ...
+// Covid-19 khiến Trọng Nhân thay đổi ... Trọng Nhân hy vọng ..."), whom the
+// article describes later only with a pronoun or a role noun. Places and
+// organisations the article shows as such were set aside before.
+func (s *Scorer) repeatedGivenNames(d *doc, cands []candidate) {
+	var count map[string]int
+	pair := func(c candidate) bool {
+		if c.strong || c.why != noCue || c.b-c.a != 2 || c.honor != nil || c.title != nil || c.roleNoun != nil {
+			return false
+		}
+		first, last := d.tokenText(c.a), d.tokenText(c.a+1)
+		if !d.vietnamese(c.a) || !d.vietnamese(c.a+1) ||
+			s.notNames[first] || s.notNames[last] || d.commonPhrase(s, c.a, c.b) {
+			return false
+		}
+		_, _, middle := s.people.MiddleVI.CountsKey(first)
+		return (middle || s.people.GivenVI.KnownKey(first)) && s.people.GivenVI.KnownKey(last)
+	}
+	for _, c := range cands {
+		if pair(c) {
+			if count == nil {
+				count = map[string]int{}
+			}
+			count[d.joined(c.a, c.b)]++
+		}
+	}
+	if count == nil {
+		return
+	}
+	// A gendered pronoun opening the sentence after a mention takes the
+	// name up as a person's ("... cuộc sống của Trọng Nhân. Anh gặp ...").
+	taken := map[string]bool{}
+	for _, c := range cands {
+		if !pair(c) {
+			continue
+		}
+		for k := c.b; k < len(d.toks) && k < c.b+40; k++ {
+			if d.sent[k] == d.sent[c.a] {
+				continue
+			}
+			if d.sent[k] == d.sent[c.a]+1 && d.sentenceStart(k) {
+				if e, _, ok := d.cueAt(s, k, entryReference); ok && (e.gender == female || e.gender == male) {
+					taken[d.joined(c.a, c.b)] = true
+				}
+			}
+			break
+		}
+	}
+	for i := range cands {
+		if c := &cands[i]; pair(*c) && count[d.joined(c.a, c.b)] >= 3 && taken[d.joined(c.a, c.b)] {
+			c.strong, c.why = true, ""
+			for k := c.a; k < c.b; k++ {
+				d.named[k] = true
+			}
+		}
+	}
 }
 
 // dropPlaces sets aside the candidates that the article itself shows to be
@@ -812,6 +877,9 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	if a > 0 && b-a == 1 && d.tokenText(a-1) == s.words.ho && !d.toks[a].Newline {
 		c.a, c.b, c.family = a, b, true
 		c.why = "a family name (họ ...) that names nobody in the text"
+		// "nữ diễn viên họ Trương", "nam ca sĩ họ Đàm", "bà mẹ họ Lê": what
+		// stands before "họ" describes the person the family name stands for.
+		s.contextBefore(d, a-1, &c)
 		return c, reason{}
 	}
 	if t := d.tokenText(a); b-a == 1 && s.notNames[t] && !s.rankNames[t] && !d.isJoiner(a) && !d.explain {
@@ -840,6 +908,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		a = k
 	} else if e, st, ok := s.orgEndingAt(d, a, b); ok && d.sent[st] == d.sent[a] && c.honor == nil &&
 		!c.covers(st, a) {
+		if kind, end := s.gazetteerAt(d, a, b); kind == "competitions" && end < b && b-end >= 2 && b-end <= 3 &&
+			!d.vietnamese(end) && s.foreignGiven(d, end, end+1) != "" {
+			// "minh tinh từng đoạt giải Oscar Jennifer Lawrence": the award,
+			// then the full name of the one who won it, in one run.
+			c.a, c.b, c.strong = end, b, true
+			return c, reason{}
+		}
 		if kind, end := s.gazetteerAt(d, a, b); end == b && (kind == "countries" || kind == "places") {
 			// "ngôi sao người Bồ Đào Nha": the whole run is the country, no
 			// name ends it ("Đào Nha").
@@ -1121,6 +1196,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.strong = true
 	case b-a >= 2 && b-a <= 4 && s.foreignGiven(d, a, b) != "":
 		c.strong = true
+	case s.romanisedEastAsian(d, a, b) && !s.isCueWord(d, a, b):
+		// "Kim Ji Won", "Shin Tae Yong", "Zhang Ziyi": a Korean or Chinese
+		// family name, then a given name in Latin letters.
+		c.strong = true
 	case b-a == 1 && s.appositiveTitle(d, b) && !d.vietnamese(a) && !s.isCueWord(d, a, b) &&
 		!s.inAppositive(d, a):
 		c.strong = true // "Dorsey - CEO của Twitter"
@@ -1144,10 +1223,30 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// word, and a Vietnamese word must be a given name ("Cổng thông tin"
 		// is no person).
 		c.strong = true
+	case b-a <= 4 && d.answerLabel(a, b) && !s.isCueWord(d, a, b) && !mailHeaderFields[d.tokenText(a)] &&
+		(b-a >= 2 || s.nameLike(d, a)):
+		// An interview laid out as questions and answers: "Các bạn tập
+		// bao lâu?" then "- Adeline: Một bài chúng tôi tập ...": the name
+		// labelling the answer is the one who gives it.
+		c.strong = true
 	default:
-		c.why = "no cue of a person (honorific, title, family name, speech)"
+		c.why = noCue
 	}
 	return c, reason{}
+}
+
+// answerLabel reports a run [a, b) that labels an answer in a question
+// and answer layout: it opens its line, after a dash or not, a colon
+// follows it, and the line before ends with a question mark.
+func (d *doc) answerLabel(a, b int) bool {
+	if b >= len(d.toks) || d.tokenText(b) != ":" || a == 0 {
+		return false
+	}
+	k := a
+	if t := d.tokenText(k - 1); (t == "-" || t == "–") && k >= 2 {
+		k--
+	}
+	return d.toks[k].Newline && d.tokenText(k-1) == "?"
 }
 
 // placeEpithet reports a place after an honorific that can be no one's
@@ -1643,6 +1742,32 @@ func (s *Scorer) surnameAfter(d *doc, from, b int) int {
 	return best
 }
 
+// placeWordsInLatin are family names that are also Vietnamese words before
+// a foreign place ("bang Minnesota", "Nam Sudan") or an English firm's first
+// word ("Sun Microsystems"): not taken as a family name by romanisedEastAsian.
+var placeWordsInLatin = foldedPhrases("bang", "nam", "na", "sun")
+
+// romanisedEastAsian reports a Korean or Chinese name written in Latin
+// letters: a family name that comes first in such names, then one or two
+// words of a given name, all in ASCII letters, at least one of which is no
+// Vietnamese syllable ("Ji", "Won", "Ziyi"; not "Kim Long", "Hong Kong").
+func (s *Scorer) romanisedEastAsian(d *doc, a, b int) bool {
+	if b-a < 2 || b-a > 3 || !s.eastAsian[d.tokenText(a)] || placeWordsInLatin[d.tokenText(a)] {
+		return false
+	}
+	foreign := false
+	for k := a; k < b; k++ {
+		raw := d.text(k, k+1)
+		if !d.isWord(k) || !isASCIIWord(raw) || len(raw) < 2 {
+			return false
+		}
+		if k > a && !vntext.IsVietnameseSyllable(raw) {
+			foreign = true
+		}
+	}
+	return foreign
+}
+
 // foreignGiven returns the gender the world given-name table gives the first
 // word of a foreign name ("Sergei Lavrov"), "" if none.
 func (s *Scorer) foreignGiven(d *doc, a, b int) string {
@@ -1771,12 +1896,19 @@ func (s *Scorer) nameLikeTitle(d *doc, a, end, b int) bool {
 // quotedEpithet reports a short epithet in quotation marks at token k that
 // a description goes on after: "Nhà thơ X, “cha đẻ” cuộc thi Y, từng chia
 // sẻ". The epithet starts in lower case (a quotation starts as a sentence
-// does) and closes within four words.
+// does) and closes within four words; a capitalised one, within two
+// ("Chris Pratt - “Sao” phim X cho biết", "Y, “Nữ hoàng” nhạc pop, chia
+// sẻ"): the press capitalises a nickname, and a quotation that short is
+// no sentence.
 func quotedEpithet(d *doc, k int) bool {
-	if k+2 >= len(d.toks) || !quoteOpener(d.tokenText(k)) || !d.isWord(k+1) || d.isUpper(k+1) {
+	if k+2 >= len(d.toks) || !quoteOpener(d.tokenText(k)) || !d.isWord(k+1) {
 		return false
 	}
-	for j := k + 2; j < len(d.toks) && j <= k+5; j++ {
+	last := k + 5
+	if d.isUpper(k + 1) {
+		last = k + 3
+	}
+	for j := k + 2; j < len(d.toks) && j <= last; j++ {
 		switch t := d.tokenText(j); {
 		case t == "”" || t == "\"" || t == "»":
 			return j+1 < len(d.toks) && d.isWord(j+1) && !d.isUpper(j+1) && !d.toks[j+1].Newline

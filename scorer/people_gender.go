@@ -42,6 +42,8 @@ func (s *Scorer) genderCues(d *doc) {
 		for _, sp := range p.spans {
 			s.referencesAfter(d, p, int32(pi), sp[0], sp[1])
 			s.appositiveRoleCue(d, p, sp[0], sp[1])
+			s.copulaRoleCue(d, p, sp[0], sp[1])
+			s.descriptionBeforeCue(d, p, sp[0], sp[1])
 		}
 		if s.textOnly {
 			s.unambiguousCue(d, p)
@@ -548,7 +550,7 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 		// Whether the word opens a clause is asked only of the few words that
 		// refer back, not of every word after every mention.
 		subject := afterMark || d.sent[k] != d.sent[a] && (d.sentenceStart(k) || afterSentenceAdverb(d, k)) ||
-			d.sent[k] == d.sent[a] && s.afterOwnSpeechVerb(d, b, k)
+			d.sent[k] == d.sent[a] && (s.afterOwnSpeechVerb(d, b, k) || !p.unnamed && s.ownSubordinateClause(d, a, b, k))
 		if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
 			continue // "của anh Hùng" introduces someone else
 		}
@@ -588,6 +590,42 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 		k = end - 1
 	}
 }
+
+// ownSubordinateClause reports a pronoun at token k that opens a clause
+// after one of pronounClauseOpeners, in the sentence of the person whose
+// mention ends at b, with no speech verb, description or other pronoun
+// between (whose words or whom the clause may be about).
+func (s *Scorer) ownSubordinateClause(d *doc, a, b, k int) bool {
+	if k-b < 2 || !pronounClauseOpeners[d.tokenText(k-1)] {
+		return false
+	}
+	if s.afterCua(d, a) || s.possessed(d, a) || s.possessorOfKin(d, a) {
+		return false // "Vợ của Mạnh ..., trong khi anh ...": the subject is someone else
+	}
+	if _, _, ok := d.cueEndingAt(s, a, entryPossessive); ok || a > 0 && kinGender[d.tokenText(a-1)] != "" {
+		return false // "Ba Sáu ít chữ nên ông ...": Sáu's father is the subject
+	}
+	for _, kind := range []entryKind{entryRoleNoun, entrySource, entryPossessive, entryReference} {
+		if _, end, ok := d.cueAt(s, k, kind); ok && end > k+1 {
+			return false // "vì cô con gái nuôi của mình": a description of someone else
+		}
+		if _, _, ok := d.cueAt(s, k+1, kind); ok && k+1 < len(d.toks) {
+			return false // "cô" + "con gái": the same
+		}
+	}
+	for j := b; j < k-1; j++ {
+		if d.quote[j] || d.startKinds[j]&(1<<entrySpeech|1<<entryReference|1<<entryRoleNoun|1<<entryHonorific|1<<entrySource) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// pronounClauseOpeners open a clause, in the sentence of the person named
+// as its subject, whose own subject a pronoun right after them is the
+// same person: "X trở lại màn ảnh sau khi cô kết hôn", "X nghỉ diễn vì anh
+// bị ốm", "X rất vui nhưng cô vẫn lo".
+var pronounClauseOpeners = foldedPhrases("khi", "vì", "nên", "nhưng", "dù", "tuy", "nếu", "song")
 
 // sentenceAdverbs open a sentence before its subject with no comma: "Sau
 // đó cô lại được chọn biểu diễn", "Hiện anh sống ở Đà Lạt".
@@ -669,7 +707,7 @@ var clauseConjunctions = foldedPhrases("và", "nhưng", "còn", "mà")
 // but not after "của" or an honorific: "Chue, con gái của Daw Lin" is the
 // daughter, Daw Lin whose.
 func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
-	if b+1 >= len(d.toks) || d.sent[b+1] != d.sent[a] || d.isUpper(b+1) {
+	if b+1 >= len(d.toks) || d.sent[b+1] != d.sent[a] {
 		return
 	}
 	comma := false
@@ -681,6 +719,12 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 		return
 	}
 	e, end, ok := d.cueAt(s, b+1, entryRoleNoun)
+	if d.isUpper(b+1) && (d.tokenText(b) != "-" && d.tokenText(b) != "–" || !ok || d.mention[b+1] >= 0) {
+		// A capital is a name ("Thụy Khuê - Thanh Niên"), except a
+		// pageant's or a show's title written capitalised after a dash:
+		// "Ngọc Dao - Á khôi 1 cuộc thi Y - cho biết".
+		return
+	}
 	if !ok {
 		// A gendered description of a source: "Trương Mạt, con gái đầu của
 		// đạo diễn ...", "X, một phụ nữ 45 tuổi, ...".
@@ -708,7 +752,7 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 				of = true
 				break
 			}
-			if comma || k == end {
+			if comma || k == end && (!d.isUpper(b+1) || d.mention[k] >= 0) {
 				return
 			}
 			break
@@ -726,6 +770,89 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 	}
 	p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, b+1, end)})
 }
+
+// copulaRoleCue reads a gendered role noun after "là" right after a
+// mention [a, b): "Seo Ji Hye là nữ diễn viên ...", "X cũng là một người mẹ
+// ...", "Y vốn là con gái của ...". Not when the mention is whose
+// ("mẹ của X là ...", "người yêu X là nữ ca sĩ"): the copula's subject is
+// then someone else.
+func (s *Scorer) copulaRoleCue(d *doc, p *person, a, b int) {
+	k := b
+	if k < len(d.toks) && copulaAdverbs[d.tokenText(k)] {
+		k++
+	}
+	if k+1 >= len(d.toks) || d.tokenText(k) != foldedLa || d.sent[k] != d.sent[a] {
+		return
+	}
+	k++
+	if d.tokenText(k) == s.words.mot {
+		k++
+	}
+	e, end, ok := d.cueAt(s, k, entryRoleNoun)
+	if !ok {
+		e, end, ok = d.cueAt(s, k, entryReference)
+	}
+	if !ok || e.gender != female && e.gender != male || end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
+		return // "X là nữ diễn viên Y": another name; X is Y, by a name of its own
+	}
+	if s.afterCua(d, a) || s.possessed(d, a) || s.possessorOfKin(d, a) {
+		return
+	}
+	if _, _, ok := d.cueEndingAt(s, a, entryPossessive); ok {
+		return
+	}
+	p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, k, end)})
+}
+
+// descriptionBeforeCue reads a gendered description set off by a comma
+// right before a mention [a, b) that is itself set off after it: "Huỳnh
+// Dịch và người chồng thứ hai, Huỳnh Nghị Thanh, khi còn hạnh phúc", "cô
+// con gái út, Mai Anh, năm nay lên mười": the name is the one described.
+func (s *Scorer) descriptionBeforeCue(d *doc, p *person, a, b int) {
+	if a < 3 || d.tokenText(a-1) != "," || b >= len(d.toks) || !appositiveMark(d.tokenText(b)) && d.tokenText(b) != "." {
+		return
+	}
+	for st := a - 2; st >= max(0, a-6) && d.sent[st] == d.sent[a]; st-- {
+		if d.mention[st] >= 0 || d.quote[st] || !d.isWord(st) {
+			return
+		}
+		e, end, ok := d.cueAt(s, st, entryRoleNoun)
+		if !ok {
+			e, end, ok = d.cueAt(s, st, entryReference)
+		}
+		if !ok || end > a-1 || end-st < 2 || e.gender != female && e.gender != male || d.properNoun(st) {
+			continue // (a lone pronoun is as likely a possessor: "Con rể cô, X"; a capital, a place: "Đông Anh")
+		}
+		if st > 0 && d.sent[st-1] == d.sent[st] && !descriptionOpeners[d.tokenText(st-1)] {
+			return // the noun is inside a longer phrase ("Thái Bình công chúa, X": a list of titles)
+		}
+		// Only ordinals and "cũ", "mới", "út", "cả" may follow the noun.
+		for j := end; j < a-1; j++ {
+			if !descriptionTails[d.tokenText(j)] && d.toks[j].Kind != vntext.Number {
+				return
+			}
+		}
+		if st > 0 && d.tokenText(st-1) == foldedOf {
+			return
+		}
+		p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, st, end)})
+		return
+	}
+}
+
+// descriptionOpeners may stand before a description set off before a
+// name: "và người chồng thứ hai, X", "cùng cô con gái, Y", "Ngoài ra, bà
+// mẹ, Z".
+var descriptionOpeners = foldedPhrases(",", "và", "cùng", "với", "bên", "là", ":")
+
+// descriptionTails may follow the noun of a description set off before a
+// name: "người chồng thứ hai", "cô con gái út", "người vợ cũ".
+var descriptionTails = foldedPhrases("thứ", "hai", "ba", "tư", "năm", "nhất", "đầu", "cũ", "mới", "út", "cả", "lớn",
+	"nhỏ", "đầu tiên", "tiên", "hiện", "tại", "sau", "trước", "của", "mình", "anh", "cô", "chị", "ông", "bà")
+
+// copulaAdverbs may stand between a name and "là": "X cũng là", "X từng
+// là", "X vốn là", "X chính là", "X hiện là".
+var copulaAdverbs = foldedPhrases("cũng", "từng", "vốn", "chính", "hiện", "vẫn", "đã")
 
 // appositiveClosed reports a comma or dash, or the sentence's end, within
 // a few tokens after token end in the sentence of token a: the end of an

@@ -540,9 +540,25 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a misspelling of %s" // "Warren Buffet" for "Warren Buffett"
 	case len(key) == len(pk) && gluedWord(key, pk):
 		return 2, "%s with the next word glued to it"
+	case p.vn && len(key) == len(pk) && len(key) >= 3 && key[0] != pk[0] && familyVariants[key[0]] == pk[0] &&
+		equalKeys(key[1:], pk[1:]):
+		// "Huỳnh Nghị Thanh ... Hoàng Nghị Thanh": one family name, as the
+		// south and the north say it.
+		return 2, "a variant of the family name of %s"
 	}
 	return 0, ""
 }
+
+// familyVariants pairs the family names that are one name said the
+// southern and the northern way: Huỳnh and Hoàng, Võ and Vũ.
+var familyVariants = func() map[string]string {
+	m := map[string]string{}
+	for _, pair := range [][2]string{{"huỳnh", "hoàng"}, {"võ", "vũ"}} {
+		a, b := vntext.FoldString(pair[0]), vntext.FoldString(pair[1])
+		m[a], m[b] = b, a
+	}
+	return m
+}()
 
 // gluedWord reports a mention whose last word is a known person's with the
 // next word of the sentence glued to it by a missing space ("Bùi Xuân
@@ -867,6 +883,18 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 		}
 		return
 	}
+	if pi := s.namedSpouse(d, k, descEnd); pi >= 0 {
+		// "Kim Cương sánh đôi cùng ông xã Ưng Hoàng Phúc ... bà xã Ưng
+		// Hoàng Phúc phủ nhận": the wife the story named speaks.
+		p := d.people[pi]
+		if !p.quoted {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
+		}
+		if g := e.gender; g == female || g == male {
+			p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueDescription, g, k, end)})
+		}
+		return
+	}
 	p := d.newPerson()
 	p.name, p.unnamed, p.quoted = vntext.NFC(d.text(k, descEnd)), true, true
 	p.quoteBy = d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
@@ -907,11 +935,147 @@ var (
 	publicPlaces  = foldedPhraseSet("địa phương", "ở đây", "nơi đây", "quanh đây", "trong vùng")
 )
 
+// wifeWords and husbandWords name a spouse before whose they are ("bà xã
+// X", "vợ của X") or before the spouse's own name ("X và vợ Y").
+var (
+	wifeWords    = foldedPhraseSet("vợ", "bà xã", "người vợ")
+	husbandWords = foldedPhraseSet("chồng", "ông xã", "người chồng")
+)
+
+// namedSpouse returns, for an unnamed source described as someone's
+// spouse ("bà xã Ưng Hoàng Phúc", "vợ của X", "chồng cô" is not: no name),
+// the person the story names as that spouse: "A cùng ông xã B", "A và
+// chồng B" (A is B's wife), "B và vợ - nhà báo A", "B cùng bà xã A". -1
+// when there is none or more than one.
+func (s *Scorer) namedSpouse(d *doc, k, descEnd int) int {
+	wife := wifeWords.longestAt(d, k)
+	husband := husbandWords.longestAt(d, k)
+	if wife <= 0 && husband <= 0 {
+		return -1
+	}
+	// spouseOf: the words for the spouse the description names; other:
+	// the words the named spouse's partner is called by.
+	end, spouseOf, other := max(wife, husband), &wifeWords, &husbandWords
+	if husband > 0 {
+		spouseOf, other = &husbandWords, &wifeWords
+	}
+	j := end
+	if j < descEnd && d.tokenText(j) == s.words.cua {
+		j++
+	}
+	if j >= descEnd || d.mention[j] < 0 || d.people[d.mention[j]].unnamed {
+		return -1
+	}
+	b := d.mention[j]
+	// The wife is the one named with her husband as "ông xã B", or after B
+	// as "vợ".
+	found := -1
+	for t := 0; t+2 < len(d.toks); t++ {
+		switch {
+		case d.mention[t] == b && (t == 0 || d.mention[t-1] != b) && t >= 2:
+			// A (sánh đôi) cùng ông xã B: the first person named in the
+			// sentence before the word, no one else between.
+			st := other.startsBefore(d, t)
+			if st < 0 {
+				continue
+			}
+			a := int32(-1)
+			for m := st - 1; m >= 0 && d.sent[m] == d.sent[t]; m-- {
+				if d.mention[m] >= 0 && !d.people[d.mention[m]].unnamed {
+					a = d.mention[m]
+				}
+			}
+			if a < 0 || a == b {
+				continue
+			}
+			if found >= 0 && found != int(a) {
+				return -1
+			}
+			found = int(a)
+		}
+		switch {
+		case d.mention[t] == b && (t+1 >= len(d.toks) || d.mention[t+1] != b):
+			// B và vợ - nhà báo A
+			n := t + 1
+			if w := d.tokenText(n); w != s.words.va && w != s.words.cung && w != s.words.voi && w != foldedBeside {
+				continue
+			}
+			n++
+			e := spouseOf.longestAt(d, n)
+			if e <= 0 {
+				continue
+			}
+			for m := e; m < len(d.toks) && m < e+6 && d.sent[m] == d.sent[t]; m++ {
+				if d.mention[m] >= 0 {
+					if d.mention[m] != b && !d.people[d.mention[m]].unnamed {
+						if found >= 0 && found != int(d.mention[m]) {
+							return -1
+						}
+						found = int(d.mention[m])
+					}
+					break
+				}
+			}
+		}
+	}
+	return found
+}
+
+// startsBefore returns where a phrase of the set ends right before token
+// k starts, or -1.
+func (ps *phraseSet) startsBefore(d *doc, k int) int {
+	for st := max(0, k-3); st < k; st++ {
+		if ps.longestAt(d, st) == k {
+			return st
+		}
+	}
+	return -1
+}
+
+// foldedBeside is "bên" (beside): "A bên ông xã B".
+var foldedBeside = vntext.FoldString("bên")
+
+// repeatedSentenceSource returns the unnamed source added earlier with the
+// same description in a sentence the text repeats word for word (a title
+// or lead printed again above the body: "Từ vụ việc một cô gái Hà Nội lên
+// mạng tố cáo ..." twice is one girl), or -1.
+func (d *doc) repeatedSentenceSource(k, descEnd int) int {
+	desc := d.joined(k, descEnd)
+	var own string
+	for pi, p := range d.people {
+		if !p.unnamed || len(p.spans) == 0 || d.sent[p.spans[0][0]] == d.sent[k] || d.joined(p.spans[0][0], p.spans[0][1]) != desc {
+			continue
+		}
+		if own == "" {
+			own = d.sentenceText(k)
+		}
+		if d.sentenceText(p.spans[0][0]) == own {
+			return pi
+		}
+	}
+	return -1
+}
+
+// sentenceText is the folded text of the sentence of token k.
+func (d *doc) sentenceText(k int) string {
+	a, b := k, k
+	for a > 0 && d.sent[a-1] == d.sent[k] {
+		a--
+	}
+	for b < len(d.toks) && d.sent[b] == d.sent[k] {
+		b++
+	}
+	return d.joined(a, b)
+}
+
 func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 	if descEnd < len(d.toks) && d.tokenText(descEnd) == foldedOther {
 		return -1
 	}
 	if pi := s.samePossessed(d, k, descEnd); pi >= 0 {
+		return pi
+	}
+	if pi := d.repeatedSentenceSource(k, descEnd); pi >= 0 {
 		return pi
 	}
 	if d.tokenText(k) == s.words.mot {

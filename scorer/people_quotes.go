@@ -34,6 +34,7 @@ func (s *Scorer) quotes(d *doc) {
 		}
 	}
 	s.anaphora(d)
+	s.titleAfterQuotation(d)
 	s.epithets(d)
 	s.pairAnaphora(d)
 	s.interview(d)
@@ -495,6 +496,46 @@ func theoOpensClause(d *doc, st int) bool {
 		st--
 	}
 	return d.sentenceStart(st) || st > 0 && clauseOpeners[d.tokenText(st-1)] || contrastBefore(d, st)
+}
+
+// asksQuestion reports a sentence, the one of token k, that ends with a
+// question mark.
+func (d *doc) asksQuestion(k int) bool {
+	j := k
+	for j+1 < len(d.toks) && d.sent[j+1] == d.sent[k] && !d.toks[j+1].Newline {
+		j++
+	}
+	for j > k && d.quote[j] {
+		j-- // past the closing quotation mark
+	}
+	return d.tokenText(j) == "?" || j+1 < len(d.toks) && d.tokenText(j+1) == "?"
+}
+
+// workTitleAfter returns the token after a short title in quotation marks
+// (one to eight words) that opens at token k in its sentence, or -1.
+func workTitleAfter(d *doc, k int) int {
+	if k+2 >= len(d.toks) || !quoteOpener(d.tokenText(k)) {
+		return -1
+	}
+	for j := k + 1; j < len(d.toks) && j <= k+9 && d.sent[j] == d.sent[k] && !d.toks[j].Newline; j++ {
+		switch t := d.tokenText(j); {
+		case t == "”" || t == "\"" || t == "»":
+			if j == k+1 {
+				return -1
+			}
+			return j + 1
+		case !d.isWord(j) && d.toks[j].Kind != vntext.Number:
+			return -1
+		}
+	}
+	return -1
+}
+
+// theoBefore reports a "theo" form ("theo", "theo lời", "theo chia sẻ của")
+// opening a clause right before token k.
+func (s *Scorer) theoBefore(d *doc, k int) bool {
+	_, st, ok := d.cueEndingAt(s, k, entryTheo)
+	return ok && d.sent[st] == d.sent[k] && theoOpensClause(d, st)
 }
 
 // foldedCung is "cũng" (also).
@@ -1176,7 +1217,7 @@ func titleColon(d *doc, k int) bool {
 	// One word, then a comma or a bracket: "A Shaun the Sheep Movie:
 	// Farmageddon, Wolfwalkers".
 	t := d.tokenText(k + 2)
-	return !vntext.IsVietnameseSyllable(d.text(k+1, k+2)) && (t == "," || t == "(" || t == ")" || t == ";")
+	return !d.vietnamese(k+1) && (t == "," || t == "(" || t == ")" || t == ";")
 }
 
 // scoreAfterColon reports a colon that gives a figure, not words: a number
@@ -1586,6 +1627,18 @@ func (s *Scorer) anaphora(d *doc) {
 				}
 			}
 		}
+		if re, rend, rok := d.cueAt(s, k, entryRoleNoun); rok && rend > end && (re.gender == female || re.gender == male) {
+			// The longer description: "nàng hậu" (a beauty queen), not "nàng".
+			e, end = re, rend
+		}
+		if e.kind == entryRoleNoun && (e.gender == female || e.gender == male) && end < len(d.toks) && d.isUpper(end) &&
+			d.mention[end] < 0 {
+			// "người đẹp Vĩnh Long", "nữ ca sĩ Hàn Quốc": where the person is
+			// from, not a name.
+			if kind, pend := s.gazetteerAt(d, end, len(d.toks)); pend > end && (kind == "countries" || kind == "places") {
+				end = pend
+			}
+		}
 		if end >= len(d.toks) || d.isWord(end) && d.isUpper(end) {
 			continue // a name follows: not an anaphor
 		}
@@ -1629,6 +1682,20 @@ func (s *Scorer) anaphora(d *doc) {
 			// "Người đẹp sinh năm 1997 từng chia sẻ": a description may carry a
 			// short modifier before its verb.
 			v, vend, ok = s.verbAfterModifier(d, end)
+		}
+		if !ok && e.kind == entryRoleNoun && (e.gender == female || e.gender == male) {
+			// "Nữ ca sĩ “Mưa chiều” chia sẻ", "mỹ nhân “Vô cực” cho biết": the
+			// star is called by the title of her work, in quotation marks.
+			if t := workTitleAfter(d, end); t > end {
+				v, vend, ok = s.verbAfterSubject(d, t)
+			}
+		}
+		if !ok && (e.gender == female || e.gender == male) && end < len(d.toks) && d.tokenText(end) == "," && s.theoBefore(d, k) &&
+			!d.asksQuestion(k) {
+			// "Theo cô, đây là bộ ảnh đẹp nhất", "Theo nam ca sĩ, ...": the
+			// account is the referent's, as "Theo X, ..." is X's; not an
+			// interviewer's question ("Theo ông, đội có cần thay đổi?").
+			v, vend, ok = end, end, true
 		}
 		if !ok && (e.gender == female || e.gender == male) && d.sentenceStart(k) {
 			// "Ông nhìn tấm ảnh rồi quay sang tôi: “...”": a pronoun opening a
@@ -1704,6 +1771,7 @@ func (s *Scorer) anaphora(d *doc) {
 			}
 		}
 		fallback, object, at := -1, -1, -1
+		subject, subjectAt := -1, -1 // the nearest person of unknown gender who opens their sentence
 		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
 			m := d.mention[j]
 			switch {
@@ -1728,8 +1796,13 @@ func (s *Scorer) anaphora(d *doc) {
 				}
 			case e.gender == unknown || d.people[m].gender == e.gender:
 				pi, at = int(m), j
-			case d.people[m].gender == unknown && fallback < 0:
-				fallback = int(m)
+			case d.people[m].gender == unknown:
+				if fallback < 0 {
+					fallback = int(m)
+				}
+				if subject < 0 && s.openingSubject(d, j, unknown) == int(m) {
+					subject, subjectAt = int(m), j
+				}
 			}
 			if pi < 0 && j > 0 && d.mention[j-1] == m {
 				for j > 0 && d.mention[j-1] == m {
@@ -1750,6 +1823,14 @@ func (s *Scorer) anaphora(d *doc) {
 		if long && at >= 0 && d.sent[at] < d.sent[k]-2 || long && pi < 0 {
 			continue // someone named sentences back, or of another gender, is no sure referent
 		}
+		if subject >= 0 && d.sent[subjectAt] >= d.sent[k]-1 && d.sentenceStart(k) &&
+			(pi < 0 && object >= 0 || pi >= 0 && d.sent[at] < d.sent[subjectAt]) {
+			// "Nhà văn X rất hài lòng với vai diễn của Y. Ông tâm sự": a
+			// pronoun opening a sentence takes up the subject of the one
+			// before, of no known gender, rather than an object of its own
+			// gender or someone of its gender named sentences back.
+			pi = subject
+		}
 		if pi < 0 {
 			pi = object
 		}
@@ -1765,6 +1846,50 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		if e.gender == female || e.gender == male {
 			p.gcues = append(p.gcues, genderCue{tierReference, e.gender, d.cueOf("gender", cueReference, e.gender, k, end)})
+		}
+		k = v
+	}
+}
+
+// titleAfterQuotation attributes "“...”, người mẫu chia sẻ" to the person
+// the title was given to: a title with no name, right after a quotation and
+// before its speech verb (a few words between: "người mẫu sinh năm 1990"),
+// speaks for the nearest person named before the quotation, in its
+// sentence or the three before, when they were introduced with that title.
+func (s *Scorer) titleAfterQuotation(d *doc) {
+	for k := 2; k < len(d.toks); k++ {
+		if d.startKinds[k]&(1<<entryTitle) == 0 || d.mention[k] >= 0 || d.quote[k] {
+			continue
+		}
+		q := d.quotationBefore(k)
+		if q < 0 || k-q > 3 {
+			continue
+		}
+		e, end, ok := d.cueAt(s, k, entryTitle)
+		if !ok || end >= len(d.toks) || d.isWord(end) && d.isUpper(end) {
+			continue // a name follows: quotedAt reads it
+		}
+		v, _, ok := s.verbAfterSubject(d, end)
+		if !ok {
+			v, _, ok = s.verbAfterModifier(d, end)
+		}
+		if !ok || d.tokenText(v) == ":" {
+			continue
+		}
+		open := q
+		for open > 0 && d.quote[open-1] {
+			open--
+		}
+		for j := open - 1; j >= 0 && d.sent[j] >= d.sent[open]-3; j-- {
+			m := d.mention[j]
+			if m < 0 || d.quote[j] || d.people[m].unnamed {
+				continue
+			}
+			p := d.people[m]
+			if slices.Contains(p.intro, e.key) && !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			break
 		}
 		k = v
 	}
@@ -2394,8 +2519,15 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 		if t == ":" || d.quote[j] {
 			return false
 		}
-		if !found && (t == "," || t == s.words.rang || j > end+10) {
+		if !found && (t == "," || t == s.words.rang || j > end+10 || t == foldedLa || contentOpeners[t]) {
 			return false
+		}
+		if !found {
+			if e, rend, ok := d.cueAt(s, j, entryReference); ok && rend == j+1 && (e.gender == female || e.gender == male) {
+				// "Cô chia sẻ cô rất thích bộ ảnh này": a clause with its own
+				// subject says what she shared in words.
+				return false
+			}
 		}
 		if !found && pictureNouns.longestAt(d, j) > 0 {
 			found = true
@@ -2403,6 +2535,10 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 	}
 	return found
 }
+
+// contentOpeners open what was said after a sharing verb, before any
+// picture it names: "chia sẻ đây là bộ ảnh cô thích nhất" shares words.
+var contentOpeners = foldedPhrases("đây", "đó", "tôi", "mình")
 
 var (
 	shareVerbs   = foldedPhraseSet("chia sẻ", "hé lộ", "tiết lộ", "bật mí", "khoe")

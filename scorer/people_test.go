@@ -32,6 +32,99 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Nguyễn Thị Lan", Gender: female, Quoted: true, Role: roleOfficial}},
 		},
 		{
+			name: "a short capitalised nickname in quotation marks opens an appositive",
+			text: "Dev Patel - “Sao” phim Triệu phú ổ chuột cho biết: “Tôi hồi hộp trước mỗi cảnh quay”.",
+			want: []Person{{Name: "Dev Patel", Gender: male, Quoted: true}},
+		},
+		{
+			name:   "an award's name, then its winner's full name, in one capitalised run",
+			text:   "Minh tinh từng giành giải Oscar Natalie Portman nói rằng cô tập múa suốt một năm.",
+			want:   []Person{{Name: "Natalie Portman", Gender: female, Quoted: true}},
+			absent: []string{"Oscar Natalie Portman"},
+		},
+		{
+			name: "a pronoun opening a sentence takes up the subject before, of unknown gender, not an object or a man named earlier",
+			text: "Đạo diễn Trần Văn Khải ra mắt phim mới ở Hà Nội.\nNhà thơ Lê Lựu rất hài lòng với vai diễn của Ngô Thế Quân. " +
+				"Ông tâm sự: “Xem phim tôi rất xúc động”.",
+			want: []Person{{Name: "Lê Lựu", Gender: male, Quoted: true}, {Name: "Ngô Thế Quân", Gender: male, Quoted: false},
+				{Name: "Trần Văn Khải", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a name labelling an answer after a question line is the one who answers",
+			text: "Nhóm nhạc đến từ Manila diễn mỗi tối.\nCác bạn tập một bài hát trong bao lâu?\n- Rosalind: Chúng tôi tập khoảng mười ngày.\n" +
+				"Khán giả đón nhận thế nào?\nBeatrix: Họ rất bất ngờ. Chúng tôi có nên ở lại không?\nFrom: ban doc To: toasoan Subject: Hỏi\n",
+			want:   []Person{{Name: "Rosalind", Gender: female, Quoted: true}, {Name: "Beatrix", Gender: female, Quoted: true}},
+			absent: []string{"From"},
+		},
+		{
+			name: "\"Theo cô, ...\" is the account of the woman the pronoun takes up, not in a question",
+			text: "Người mẫu Đào Bích Trâm vừa đăng bộ ảnh mới. Theo cô, đây là bộ ảnh ưng ý nhất.\n" +
+				"Ông Lại Văn Sâm dự buổi ra mắt.\nTheo ông, bộ ảnh này có gì đặc biệt?",
+			want: []Person{{Name: "Đào Bích Trâm", Gender: female, Quoted: true}, {Name: "Lại Văn Sâm", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a gendered role noun with the title of the star's work in quotation marks refers back to her",
+			text: "Ca sĩ Phùng Khánh Vân vừa về nước. Nữ ca sĩ “Chiều sông Hậu” chia sẻ rằng cô rất nhớ nhà.",
+			want: []Person{{Name: "Phùng Khánh Vân", Gender: female, Quoted: true}},
+		},
+		{
+			name: "a two-syllable stage name the story keeps coming back to, taken up by a pronoun, is a person",
+			text: "Sau một năm vắng bóng, Khải Phong trở lại với bộ ảnh mới (Ảnh: Lò Văn Tuấn).\n" +
+				"Dịch bệnh đã làm thay đổi cuộc sống của Khải Phong. Anh dành thời gian cho gia đình.\n" +
+				"Hiện tại, Khải Phong muốn tập trung cho nghề diễn. Nam diễn viên cho biết anh đã nhận lời một phim mới.",
+			want: []Person{{Name: "Khải Phong", Gender: male, Quoted: true}, {Name: "Lò Văn Tuấn", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a Korean name in Latin letters is a person; a state or a firm after a homonym is not",
+			text: "Mới đây, Kim Ha Neul gây sốt với bộ ảnh mới. Nữ diễn viên chia sẻ cô rất thích bộ ảnh này.\n" +
+				"Cơn bão đổ bộ vào bang Minnesota. Sun Microsystems công bố sản phẩm mới.",
+			want:   []Person{{Name: "Kim Ha Neul", Gender: female, Quoted: true}},
+			absent: []string{"Bang Minnesota", "Sun Microsystems"},
+		},
+		{
+			name: "a gendered role noun after \"là\" says the person's gender, not the possessor's",
+			text: "Han Ji Eun là nữ diễn viên nổi tiếng. Công ty quản lý cho biết cô đang nghỉ ngơi. " +
+				"Mẹ của Choi Jae Won là nữ ca sĩ. Choi Jae Won vốn là một người cha chu đáo.",
+			want: []Person{{Name: "Han Ji Eun", Gender: female, Quoted: false}, {Name: "Choi Jae Won", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a pronoun opening a subordinate clause in the person's own sentence is theirs",
+			text: "Yoon Ha Jin trở lại màn ảnh sau khi cô kết hôn. Park Seung Woo rất cưng chiều con gái nuôi vì cô con gái này rất ngoan.",
+			want: []Person{{Name: "Yoon Ha Jin", Gender: female, Quoted: false}, {Name: "Park Seung Woo", Gender: unknown, Quoted: false}},
+		},
+		{
+			name: "a gendered role noun with a place after it refers back to the star",
+			text: "Sau ba năm, Lâm Bảo Ngọc tái xuất. “Tôi muốn đi làm ngay”, người đẹp Vĩnh Long nói.",
+			want: []Person{{Name: "Lâm Bảo Ngọc", Gender: female, Quoted: true}},
+		},
+		{
+			name: "an unnamed source in a sentence printed twice is one person",
+			text: "Một người phụ nữ lớn tuổi kể rằng con đường đã ngập từ sáng.\nMột người phụ nữ lớn tuổi kể rằng con đường đã ngập từ sáng.\n" +
+				"Một người phụ nữ lớn tuổi khác nói nước rút chậm.",
+			want: []Person{{Name: "Một người phụ nữ lớn tuổi", Gender: female, Quoted: true}},
+		},
+		{
+			name: "a character of a film speaks no words of a source; the actor does",
+			text: "Trong phim, nhân vật Lê Thị Thùy nói với chồng rằng cô sẽ ra đi. Nữ diễn viên Đỗ Minh Thư chia sẻ đây là vai khó nhất.",
+			want: []Person{{Name: "Lê Thị Thùy", Gender: female, Quoted: false}, {Name: "Đỗ Minh Thư", Gender: female, Quoted: true}},
+		},
+		{
+			name:   "Huỳnh and Hoàng, Võ and Vũ are one family name",
+			text:   "Doanh nhân Huỳnh Khải Minh cho biết công ty sẽ mở rộng. Sau đó, Hoàng Khải Minh rời khỏi cuộc họp.",
+			want:   []Person{{Name: "Huỳnh Khải Minh", Gender: male, Quoted: true}},
+			absent: []string{"Hoàng Khải Minh"},
+		},
+		{
+			name: "a gendered description set off before a name describes it; not a possessor pronoun",
+			text: "Lâm Tú Anh và người chồng thứ hai, Hứa Kiến Phong, từng rất hạnh phúc. Con rể bà, Triệu Gia Kỳ, năm nay 30 tuổi.",
+			want: []Person{{Name: "Hứa Kiến Phong", Gender: male, Quoted: false}, {Name: "Triệu Gia Kỳ", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a title with no name after a quotation speaks for the person given that title",
+			text: "Người mẫu Đào Thu Hà vừa về nước. “Tôi rất nhớ nhà, tôi muốn ở lại lâu hơn”, người mẫu sinh năm 1990 chia sẻ.",
+			want: []Person{{Name: "Đào Thu Hà", Gender: female, Quoted: true}},
+		},
+		{
 			name: "academic title makes an expert",
 			text: "PGS.TS Lê Thị Hạnh, giảng viên Đại học Bách khoa, nhận định rằng giá điện sẽ còn tăng.",
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true, Role: roleExpert}},
@@ -513,6 +606,52 @@ func TestOtherSex(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q: people %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestFamilyNameDescription: what stands before "họ X" describes the person
+// the family name stands for ("Nữ ca sĩ họ Lương" is a woman), in a story
+// whose Chinese names say nothing of gender by their given names.
+func TestFamilyNameDescription(t *testing.T) {
+	s := newTestScorer(t)
+	res := s.Check(Document{Text: "Ngôi sao Hồng Kông Lương Vịnh Kỳ vừa ra mắt album mới. Nữ ca sĩ họ Lương cho biết album có mười bài hát."})
+	p, ok := personByName(res, "Lương Vịnh Kỳ")
+	if !ok {
+		t.Fatalf("no Lương Vịnh Kỳ in %+v", res.People)
+	}
+	if p.Gender != female || !p.Quoted {
+		t.Errorf("got gender %s quoted %v (%+v), want female, quoted", p.Gender, p.Quoted, p.Cues)
+	}
+}
+
+// TestRepeatedLeadSource: a lead printed twice brings in one unnamed woman,
+// not two; "khác" brings in another.
+func TestRepeatedLeadSource(t *testing.T) {
+	s := newTestScorer(t)
+	res := s.Check(Document{Text: "Một người phụ nữ lớn tuổi kể rằng con đường đã ngập từ sáng.\nMột người phụ nữ lớn tuổi kể rằng con đường đã ngập từ sáng.\n" +
+		"Một người phụ nữ lớn tuổi khác nói nước rút chậm."})
+	if got := res.Counts.Quoted.Female; got != 2 {
+		t.Errorf("quoted women %d, want 2 (%+v)", got, res.People)
+	}
+}
+
+// TestDescriptionTakenUp: a definite description opening the sentence
+// after a named woman is her, not a second source; with what she sells
+// and where, or of the other sex, it is someone new.
+func TestDescriptionTakenUp(t *testing.T) {
+	s := newTestScorer(t)
+	for _, c := range []struct {
+		text          string
+		female, names int
+	}{
+		{"Hoa hậu Lê Thị Thu Vân cho biết cô rất vui. Bà mẹ hai con cho biết thêm cô luôn tập thể dục.", 1, 1},
+		{"Chị Lò Thị Lan cho biết chị rất vui. Người phụ nữ bán rau gần đó cho biết thêm chợ đông.", 2, 2},
+		{"Anh Hà Văn Tùng cho biết anh rất vui. Người phụ nữ cho biết chợ đông.", 1, 2},
+	} {
+		res := s.Check(Document{Text: c.text})
+		if res.Counts.Quoted.Female != c.female || len(res.People) != c.names {
+			t.Errorf("%q: quoted women %d, people %d (%+v), want %d, %d", c.text, res.Counts.Quoted.Female, len(res.People), res.People, c.female, c.names)
 		}
 	}
 }

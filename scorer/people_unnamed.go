@@ -182,3 +182,65 @@ var (
 	foldedName = vntext.FoldString("tên")
 	foldedHave = vntext.FoldString("có")
 )
+
+// descriptionsTakenUp merges into a named person the unnamed source whose
+// definite description opens a sentence right after them and describes a
+// person of their gender: "Elly Trần cho biết cô rất vui. Bà mẹ hai con
+// cho biết thêm ...", "Hoa hậu X ... Người đẹp sinh năm 1996 chia sẻ": the
+// press names a star again by what she is. A new person comes in with
+// "một", or with "khác" or words of where they are or what they do after
+// the description ("Người phụ nữ bán rau gần đó kể"); a relative
+// ("mẹ", "con gái" ...) is someone else.
+func (s *Scorer) descriptionsTakenUp(d *doc) {
+	for _, p := range d.people {
+		if !p.unnamed || !p.quoted || len(p.spans) != 1 || p.gender != female && p.gender != male {
+			continue
+		}
+		k, end := p.spans[0][0], p.spans[0][1]
+		if d.tokenText(k) == s.words.mot || d.pluralBefore(s, k) || !d.sentenceStart(k) && d.quotationBefore(k) < 0 {
+			continue
+		}
+		if _, _, ok := d.cueAt(s, k, entryPossessive); ok {
+			continue // a relative: "Mẹ nữ ca sĩ cho biết"
+		}
+		_, cend, ok := d.cueAt(s, k, entrySource)
+		if !ok {
+			continue
+		}
+		tail := true
+		for j := cend; j < end; j++ {
+			if !takenUpTails[d.tokenText(j)] && d.toks[j].Kind != vntext.Number {
+				tail = false
+				break
+			}
+		}
+		if !tail {
+			continue
+		}
+		// The nearest named person before, in this sentence or the two
+		// before, must be of the description's gender.
+		var q *person
+		for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-2; j-- {
+			m := d.mention[j]
+			if m < 0 || d.quote[j] || d.people[m].unnamed {
+				continue
+			}
+			if d.people[m].gender == p.gender {
+				q = d.people[m]
+			}
+			break
+		}
+		if q == nil || q.fiction {
+			continue
+		}
+		if !q.quoted {
+			q.quoted, q.quoteBy = true, p.quoteBy
+		}
+		p.takenUp = true
+	}
+}
+
+// takenUpTails may follow a description that refers back to a star: an age
+// or a birth year, "trẻ", "xinh đẹp", how many children ("hai con").
+var takenUpTails = foldedPhrases("sinh", "năm", "tuổi", "trẻ", "xinh", "đẹp", "con", "hai", "ba", "một", "này", "ấy",
+	"xinh đẹp", "nổi", "tiếng", "đình", "đám", "8x", "9x", "7x", "x")

@@ -105,7 +105,50 @@ func (s *Scorer) characters(d *doc) {
 	}
 }
 
+// charactersNotQuoted unquotes the people every mention of whom the story
+// introduces as a character of a work ("nhân vật Lan nói với chồng ...",
+// "vai Hương tuyên bố ..."): a character's lines are the script's, no
+// source's. An actor named after the role ("vào vai", "thủ vai") is a
+// person, and speaks in their own name.
+func (s *Scorer) charactersNotQuoted(d *doc) {
+	for _, p := range d.people {
+		if !p.quoted || p.unnamed || len(p.spans) == 0 {
+			continue
+		}
+		all := true
+		for _, sp := range p.spans {
+			if !s.characterBefore(d, sp[0]) {
+				all = false
+				break
+			}
+		}
+		if all {
+			p.quoted = false
+		}
+	}
+}
+
 func (s *Scorer) characterCue(d *doc, a, b int) bool {
+	if s.characterBefore(d, a) {
+		return true
+	}
+	k := b
+	if k < len(d.toks) && d.tokenText(k) == "(" {
+		k++
+	}
+	for end := k + 1; end <= min(len(d.toks), k+2); end++ {
+		if d.sent[end-1] == d.sent[a] && s.violence.fictionAfter.spans(d, k, end) &&
+			(d.tokenText(k) != "do" || end < len(d.toks) && d.isUpper(end)) {
+			return true
+		}
+	}
+	return false
+}
+
+// characterBefore reports the word for a role or a scene right before the
+// mention at token a, past a kin word or a role: "nhân vật Lan", "vai cô
+// Hương", "phân cảnh cô bé S.".
+func (s *Scorer) characterBefore(d *doc, a int) bool {
 	for end := a; end >= max(0, a-3); end-- {
 		if end < a && !s.violence.ties.spans(d, end, a) && !s.violence.fictionRoles.spans(d, end, a) {
 			continue
@@ -117,16 +160,6 @@ func (s *Scorer) characterCue(d *doc, a, b int) bool {
 			if s.violence.fictionBefore.spans(d, start, end) {
 				return true
 			}
-		}
-	}
-	k := b
-	if k < len(d.toks) && d.tokenText(k) == "(" {
-		k++
-	}
-	for end := k + 1; end <= min(len(d.toks), k+2); end++ {
-		if d.sent[end-1] == d.sent[a] && s.violence.fictionAfter.spans(d, k, end) &&
-			(d.tokenText(k) != "do" || end < len(d.toks) && d.isUpper(end)) {
-			return true
 		}
 	}
 	return false
