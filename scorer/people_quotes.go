@@ -1177,6 +1177,9 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	if k+1 < len(d.toks) && titleColon(d, k) {
 		return false
 	}
+	if k == b && labelColon(d, b, k) {
+		return false
+	}
 	if k == b || k+1 >= len(d.toks) {
 		return true
 	}
@@ -1185,6 +1188,37 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 		return true
 	}
 	return d.quote[k+1] || d.toks[k+1].Newline || d.isUpper(k+1) || !d.isWord(k+1)
+}
+
+// labelColon reports a colon right after a name that labels an item, not
+// the person's words: the text after it names the person again in the third
+// person, as in a list of players with a line on each ("Thủ môn Lê Văn An:
+// Thủ môn Văn An từng được chuyển nhượng ..."). Someone speaking does not
+// name themselves at once. The last two words of the name must recur (one
+// when the name is a single word) before the sentence or the line ends, and
+// no quotation may open before them.
+func labelColon(d *doc, b, k int) bool {
+	if b < 1 || !d.isWord(b-1) || !d.isUpper(b-1) {
+		return false
+	}
+	two := d.isWord(b-2) && d.isUpper(b-2) && !d.toks[b-1].Newline
+	for j := k + 1; j < len(d.toks) && j <= k+12; j++ {
+		if j > k+1 && d.toks[j].Newline {
+			return false
+		}
+		switch d.tokenText(j) {
+		case ".", "!", "?", "“", "\"", "«":
+			return false
+		}
+		if d.quote[j] {
+			return false
+		}
+		if d.isWord(j) && d.isUpper(j) && d.tokenText(j) == d.tokenText(b-1) &&
+			(!two || j-1 > k && d.isUpper(j-1) && d.tokenText(j-1) == d.tokenText(b-2)) {
+			return true
+		}
+	}
+	return false
 }
 
 // credits end a photo caption with its source after a colon ("- Ảnh:

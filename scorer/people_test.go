@@ -32,6 +32,12 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Nguyễn Thị Lan", Gender: female, Quoted: true, Role: roleOfficial}},
 		},
 		{
+			name: "a label colon: the line after it names the person again",
+			text: "Những cầu thủ đã ra đi.\nTiền vệ Trần Quốc Bảo: Tiền vệ Quốc Bảo từng được bán cho một đội hạng Nhất với giá 2 tỉ đồng.\n" +
+				"HLV Lê Minh Hải: Theo tôi, các cầu thủ trẻ đã chơi rất tốt.",
+			want: []Person{{Name: "Trần Quốc Bảo", Gender: male, Quoted: false}, {Name: "Lê Minh Hải", Gender: male, Quoted: true}},
+		},
+		{
 			name: "a short capitalised nickname in quotation marks opens an appositive",
 			text: "Dev Patel - “Sao” phim Triệu phú ổ chuột cho biết: “Tôi hồi hộp trước mỗi cảnh quay”.",
 			want: []Person{{Name: "Dev Patel", Gender: male, Quoted: true}},
