@@ -1482,6 +1482,9 @@ var negators = foldedPhraseSet("không", "chưa", "chẳng", "chả", "chối", 
 
 // negated reports a negation right before the verb at token k.
 func (s *Scorer) negated(d *doc, k int) bool {
+	if askedAbout(d, k) {
+		return true
+	}
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		if !d.isWord(j) {
 			return false
@@ -1507,6 +1510,33 @@ func (s *Scorer) negated(d *doc, k int) bool {
 	}
 	return false
 }
+
+// askedAbout reports a speech verb at token k that an interviewer's
+// question asks the person to use: "Ông đánh giá thế nào về trận đấu tới?",
+// "X đánh giá ra sao về đối thủ?". An interrogative ("sao", "thế nào")
+// follows within a few words and the sentence ends with a question mark
+// before any colon or quotation: the words are the reporter's.
+func askedAbout(d *doc, k int) bool {
+	asked := false
+	for j := k + 1; j < len(d.toks) && d.sent[j] == d.sent[k]; j++ {
+		switch t := d.tokenText(j); {
+		case t == "?":
+			return asked
+		case t == ":" || d.quote[j] || quoteOpener(t):
+			return false
+		case j <= k+8 && (t == interrogSao || t == interrogNao && d.tokenText(j-1) == interrogThe):
+			asked = true
+		}
+	}
+	return false
+}
+
+// The interrogatives of askedAbout, folded: "ra sao", "(như) thế nào".
+var (
+	interrogSao = vntext.FoldString("sao")
+	interrogNao = vntext.FoldString("nào")
+	interrogThe = vntext.FoldString("thế")
+)
 
 // orWords join a verb to the one before as an alternative.
 var orWords = foldedPhrases("hay", "hoặc")

@@ -38,6 +38,12 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Trần Quốc Bảo", Gender: male, Quoted: false}, {Name: "Lê Minh Hải", Gender: male, Quoted: true}},
 		},
 		{
+			name: "an interviewer's question asks the person to judge: not their words",
+			text: "Tiền đạo Marco Silva vừa gia nhập đội bóng thủ đô.\nÔng đánh giá thế nào về hai trận sân khách sắp tới?\n" +
+				"HLV Trần Văn Hùng đánh giá ra sao về đối thủ?",
+			want: []Person{{Name: "Marco Silva", Gender: male, Quoted: false}, {Name: "Trần Văn Hùng", Gender: male, Quoted: false}},
+		},
+		{
 			name: "a short capitalised nickname in quotation marks opens an appositive",
 			text: "Dev Patel - “Sao” phim Triệu phú ổ chuột cho biết: “Tôi hồi hộp trước mỗi cảnh quay”.",
 			want: []Person{{Name: "Dev Patel", Gender: male, Quoted: true}},
