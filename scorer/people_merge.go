@@ -752,7 +752,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			continue
 		}
 		if d.pluralBefore(s, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
-			s.appositiveWithin(d, k, 40) || s.possessorOfKin(d, k) {
+			s.appositiveWithin(d, k, 40) || s.possessorOfKin(d, k) || s.modifierNoun(d, k) {
 			k = end - 1
 			continue
 		}
@@ -790,6 +790,22 @@ func (s *Scorer) unnamedSources(d *doc) {
 		k = v
 	}
 }
+
+// modifierNoun reports a description at token k that ends a noun phrase
+// begun by a lower-case word that is no clause opener: "cơ sở đào tạo giáo
+// viên thông báo", "trung tâm hỗ trợ phụ huynh cho biết". The verb is the
+// phrase's head's (an institution), not the people it serves.
+func (s *Scorer) modifierNoun(d *doc, k int) bool {
+	if k == 0 || d.sent[k-1] != d.sent[k] || !d.isWord(k-1) || d.isUpper(k-1) || d.quote[k-1] {
+		return false
+	}
+	return servingVerbs[d.tokenText(k-1)]
+}
+
+// servingVerbs make the description after them the object of a noun
+// phrase naming an institution or a service: "đào tạo giáo viên", "hỗ trợ
+// học sinh", "phục vụ bệnh nhân".
+var servingVerbs = foldedPhrases("tạo", "trợ", "vụ", "dưỡng", "tuyển", "dành", "cho")
 
 // namedAppositive reports a description at token k that stands in
 // apposition right after a named person's mention: "X - anh trai của Y",
