@@ -1097,6 +1097,9 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 	if d.tokenText(k) == s.words.mot {
 		return -1
 	}
+	if pi := s.definiteSource(d, k); pi >= 0 {
+		return pi
+	}
 	if e.gender != female && e.gender != male {
 		// A description of unknown gender is one person when the story
 		// repeats it whole with what it is about: "lãnh đạo Bệnh viện Đa
@@ -1195,6 +1198,38 @@ var foldedClose = vntext.FoldString("thân")
 
 // sourceHead is the folded description of a woman or a man that opens the
 // unnamed source at token k ("người phụ nữ" in "một người phụ nữ sống gần
+// definiteSource returns the unnamed source that "vị" (the definite
+// classifier of respect) before the description at token k takes up: the
+// latest one added earlier with the same head ("Chuyên gia kỹ thuật của
+// công ty cho biết ... vị chuyên gia giải thích"), or -1.
+func (s *Scorer) definiteSource(d *doc, k int) int {
+	if k == 0 || d.tokenText(k-1) != foldedVi {
+		return -1
+	}
+	_, end, ok := s.sourceAt(d, k)
+	if !ok {
+		return -1
+	}
+	head := d.joined(k, end)
+	for pi := len(d.people) - 1; pi >= 0; pi-- {
+		p := d.people[pi]
+		if !p.unnamed || len(p.spans) == 0 || p.spans[0][0] >= k {
+			continue
+		}
+		a := p.spans[0][0]
+		if d.tokenText(a) == s.words.mot {
+			a++
+		}
+		if _, pend, ok := s.sourceAt(d, a); ok && d.joined(a, pend) == head {
+			return pi
+		}
+	}
+	return -1
+}
+
+// foldedVi is "vị", the classifier of respect before a title or a description.
+var foldedVi = vntext.FoldString("vị")
+
 // đó"), or "".
 func (s *Scorer) sourceHead(d *doc, k int) string {
 	if d.tokenText(k) == s.words.mot {
