@@ -162,6 +162,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 	}
 	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
 		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) &&
+		!(v > b && d.tokenText(b) == "," && s.objectOfSpeaker(d, pi, s.listStart(d, a))) &&
 		!(judging.spans(d, v, end) && s.passiveAgent(d, a)) {
 		kind := cueSpeechVerb
 		if colon {
@@ -2679,6 +2680,27 @@ func (s *Scorer) objectColon(d *doc, a, end int) bool {
 // objectOfSpeaker reports a name that ends a clause another person of its
 // sentence speaks: "Jolie giải thích lý do cô chia tay Brad Pitt: “...”".
 // The name is the object of a word before it, and someone named earlier in
+// listStart returns where the list of names that the mention at token a
+// ends begins: "chỉ trích dữ dội Ed Woodward và Agnelli, nói": the object
+// is the whole list, and objectOfSpeaker looks before it.
+func (s *Scorer) listStart(d *doc, a int) int {
+	for {
+		k := s.titlesStart(d, a)
+		if k < 2 || d.tokenText(k-1) != s.words.va && d.tokenText(k-1) != "," {
+			return a
+		}
+		m := d.mention[k-2]
+		if m < 0 || m == d.mention[a] {
+			return a
+		}
+		j := k - 2
+		for j > 0 && d.mention[j-1] == m {
+			j--
+		}
+		a = j
+	}
+}
+
 // the sentence has a speech verb before it; the colon is that person's.
 func (s *Scorer) objectOfSpeaker(d *doc, pi int32, a int) bool {
 	k := s.titlesStart(d, a)

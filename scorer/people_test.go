@@ -44,6 +44,12 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Marco Silva", Gender: male, Quoted: false}, {Name: "Trần Văn Hùng", Gender: male, Quoted: false}},
 		},
 		{
+			name: "a list of names after a verb is its object: the speech verb after the comma is the subject's",
+			text: "Ông Marek Novak chỉ trích gay gắt Paul Dorsey và Luca Ferri, nói: “Chúng tôi đã bị phản bội”.",
+			want: []Person{{Name: "Marek Novak", Gender: male, Quoted: true}, {Name: "Paul Dorsey", Gender: male, Quoted: false},
+				{Name: "Luca Ferri", Gender: male, Quoted: false}},
+		},
+		{
 			name: "a short capitalised nickname in quotation marks opens an appositive",
 			text: "Dev Patel - “Sao” phim Triệu phú ổ chuột cho biết: “Tôi hồi hộp trước mỗi cảnh quay”.",
 			want: []Person{{Name: "Dev Patel", Gender: male, Quoted: true}},
