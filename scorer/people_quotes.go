@@ -882,7 +882,8 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	}
 	paren := 0
 	appos, hadAppos := false, false
-	passive := false // the subject's own verb was passive: "X bị bắt, khai nhận"
+	passive := false   // the subject's own verb was passive: "X bị bắt, khai nhận"
+	subClause := false // an organisation opened a subordinate clause: its verbs are not X's
 
 	// Tokens in parentheses do not count against the window: "X (trú tại
 	// 332B Trần Hưng Đạo, TP Long Xuyên), kể".
@@ -929,6 +930,13 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1) && !s.sameSubjectVerb(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
+		case !appos && k > b && subordinators[t] && d.isWord(k+1) && d.isUpper(k+1) && d.mention[k+1] < 0 && !s.subjectAt(d, k+1):
+			// "X từ chức ngay sau khi CLB thông báo": an organisation opens
+			// the clause after "khi"; a speech verb in it is the
+			// organisation's. A colon further on may still give X's words
+			// ("X tiếc nuối sau khi Tottenham sa thải HLV Y: “...”").
+			subClause = true
+			continue
 		case !appos && k > b && subordinators[t] && s.subjectAt(d, k+1):
 			// "Bà X xúc động khi con trai bà kể lại": the clause after "khi"
 			// has a subject of its own, whose verb it is.
@@ -1024,6 +1032,9 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return k, k + 1, true, true
 		}
 		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) {
+			if subClause {
+				return 0, 0, false, false
+			}
 			if passive && !s.afterClauseBreak(d, k) {
 				return 0, 0, false, false // "X bị bắt, báo chí đồng loạt lên tiếng"
 			}

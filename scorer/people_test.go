@@ -50,6 +50,11 @@ func TestPeople(t *testing.T) {
 				{Name: "Luca Ferri", Gender: male, Quoted: false}},
 		},
 		{
+			name: "an organisation opens the clause after 'sau khi': its speech verb is not the name's",
+			text: "Giám đốc điều hành Peter Walsh đã từ chức ngay sau khi CLB thông báo rút khỏi giải đấu mới.",
+			want: []Person{{Name: "Peter Walsh", Gender: male, Quoted: false}},
+		},
+		{
 			name: "a short capitalised nickname in quotation marks opens an appositive",
 			text: "Dev Patel - “Sao” phim Triệu phú ổ chuột cho biết: “Tôi hồi hộp trước mỗi cảnh quay”.",
 			want: []Person{{Name: "Dev Patel", Gender: male, Quoted: true}},
