@@ -55,6 +55,14 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Peter Walsh", Gender: male, Quoted: false}},
 		},
 		{
+			name: "the name after a title in a named person's appositive is the organisation's",
+			text: "Ông Lê Quang Vinh, Tổng giám đốc Saigontrip lấy Singapore làm ví dụ: “Khách quay lại vì trải nghiệm”. " +
+				"Bà Phạm Thu Hà, Giám đốc Bảo tàng tỉnh Long An cho biết hiện vật đã được đưa về kho. " +
+				"Có mặt tại buổi lễ có tiến sĩ Mai Văn Lâm, CEO Thúy Phan và bác sĩ Ngọc Ánh.",
+			want: []Person{{Name: "Lê Quang Vinh", Gender: male, Quoted: true}, {Name: "Phạm Thu Hà", Gender: female, Quoted: true}},
+			absent: []string{"Saigontrip", "Bảo"},
+		},
+		{
 			name: "a short capitalised nickname in quotation marks opens an appositive",
 			text: "Dev Patel - “Sao” phim Triệu phú ổ chuột cho biết: “Tôi hồi hộp trước mỗi cảnh quay”.",
 			want: []Person{{Name: "Dev Patel", Gender: male, Quoted: true}},
