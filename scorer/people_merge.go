@@ -540,6 +540,10 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a misspelling of %s" // "Warren Buffet" for "Warren Buffett"
 	case len(key) == len(pk) && gluedWord(key, pk):
 		return 2, "%s with the next word glued to it"
+	case p.vn && allVietnamese(key) && (sexMiddleLeftOut(key, pk) || sexMiddleLeftOut(pk, key)):
+		// "Phạm Thị Kim Huệ ... HLV Phạm Kim Huệ": the middle name that
+		// says the sex (Thị, Văn) is often left out.
+		return 2, "%s without the middle name Thị or Văn"
 	case p.vn && len(key) == len(pk) && len(key) >= 3 && key[0] != pk[0] && familyVariants[key[0]] == pk[0] &&
 		equalKeys(key[1:], pk[1:]):
 		// "Huỳnh Nghị Thanh ... Hoàng Nghị Thanh": one family name, as the
@@ -547,6 +551,16 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a variant of the family name of %s"
 	}
 	return 0, ""
+}
+
+// sexMiddleLeftOut reports a full name (long) whose second word is Thị or
+// Văn and that, without it, is the short name of three words or more: "Phạm
+// Thị Kim Huệ" and "Phạm Kim Huệ".
+func sexMiddleLeftOut(long, short []string) bool {
+	if len(short) < 3 || len(long) != len(short)+1 || long[1] != foldedThi && long[1] != foldedVan {
+		return false
+	}
+	return long[0] == short[0] && equalKeys(long[2:], short[1:])
 }
 
 // familyVariants pairs the family names that are one name said the

@@ -59,8 +59,14 @@ func TestPeople(t *testing.T) {
 			text: "Ông Lê Quang Vinh, Tổng giám đốc Saigontrip lấy Singapore làm ví dụ: “Khách quay lại vì trải nghiệm”. " +
 				"Bà Phạm Thu Hà, Giám đốc Bảo tàng tỉnh Long An cho biết hiện vật đã được đưa về kho. " +
 				"Có mặt tại buổi lễ có tiến sĩ Mai Văn Lâm, CEO Thúy Phan và bác sĩ Ngọc Ánh.",
-			want: []Person{{Name: "Lê Quang Vinh", Gender: male, Quoted: true}, {Name: "Phạm Thu Hà", Gender: female, Quoted: true}},
+			want:   []Person{{Name: "Lê Quang Vinh", Gender: male, Quoted: true}, {Name: "Phạm Thu Hà", Gender: female, Quoted: true}},
 			absent: []string{"Saigontrip", "Bảo"},
+		},
+		{
+			name:   "a full name without its middle name Thị is the same woman",
+			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
+			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
+			absent: []string{"Trần Minh Châu"},
 		},
 		{
 			name: "a short capitalised nickname in quotation marks opens an appositive",
