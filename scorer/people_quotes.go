@@ -1497,6 +1497,15 @@ func (s *Scorer) negated(d *doc, k int) bool {
 	if askedAbout(d, k) {
 		return true
 	}
+	if k > 1 && d.tokenText(k-1) == foldedMa {
+		// "không vì thế mà phủ định", "chẳng phải vì vậy mà khẳng định": a
+		// negator before a reason and "mà" negates the verb after it.
+		for j := k - 2; j >= 0 && j >= k-6 && d.isWord(j); j-- {
+			if negators.spans(d, j, j+1) {
+				return true
+			}
+		}
+	}
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		if !d.isWord(j) {
 			return false
@@ -1542,6 +1551,9 @@ func askedAbout(d *doc, k int) bool {
 	}
 	return false
 }
+
+// foldedMa is "mà", which after a negated reason carries the negation on.
+var foldedMa = vntext.FoldString("mà")
 
 // The interrogatives of askedAbout, folded: "ra sao", "(như) thế nào".
 var (

@@ -69,6 +69,11 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Trần Minh Châu"},
 		},
 		{
+			name: "a negator before a reason and 'mà' negates the verb after it",
+			text: "Đội bóng có đóng góp lớn của hai trung vệ Marko Petrov và Ivan Sokol, nhưng không vì thế mà phủ nhận công sức của các cầu thủ trẻ.",
+			want: []Person{{Name: "Marko Petrov", Gender: male, Quoted: false}, {Name: "Ivan Sokol", Gender: male, Quoted: false}},
+		},
+		{
 			name: "a short capitalised nickname in quotation marks opens an appositive",
 			text: "Dev Patel - “Sao” phim Triệu phú ổ chuột cho biết: “Tôi hồi hộp trước mỗi cảnh quay”.",
 			want: []Person{{Name: "Dev Patel", Gender: male, Quoted: true}},
