@@ -154,9 +154,10 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, st+2)
 		return
 	}
-	if s.possessed(d, a) || s.possessedList(d, a) || s.prepositionObject(d, a) {
+	if s.possessed(d, a) || s.possessedList(d, a) || s.prepositionObject(d, a) || s.metObject(d, a) {
 		// "Phụ huynh của cháu X cho biết": the parent speaks, not X; "kết
-		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject.
+		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject; nor
+		// is whom someone met ("Y đã gặp X thông báo ...": Y speaks).
 		return
 	}
 	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
@@ -751,6 +752,36 @@ func (s *Scorer) prepositionObject(d *doc, a int) bool {
 	}
 	return true
 }
+
+// metObject reports a mention at token a that is, alone or in a list of
+// names ("X và Z"), the object of a verb of meeting or visiting: "Y đã
+// gặp X và Z thông báo rút khỏi": the speech verb after it is the
+// subject's. Verbs that make their object the subject of the next one
+// ("mời X phát biểu", "đề nghị X giải trình") are left out.
+func (s *Scorer) metObject(d *doc, a int) bool {
+	k := s.titlesStart(d, a)
+	for k > 1 && (d.tokenText(k-1) == s.words.va || d.tokenText(k-1) == ",") && d.sent[k-2] == d.sent[a] {
+		m := d.mention[k-2]
+		if m < 0 || d.people[m].unnamed {
+			break
+		}
+		j := k - 2
+		for j > 0 && d.mention[j-1] == m {
+			j--
+		}
+		k = s.titlesStart(d, j)
+	}
+	for n := 1; n <= 2 && k-n >= 0; n++ {
+		if d.sent[k-n] == d.sent[a] && !d.isUpper(k-n) && meetingVerbs.spans(d, k-n, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingVerbs take the person met or visited as their object.
+var meetingVerbs = foldedPhraseSet("gặp", "gặp gỡ", "gặp mặt", "tiếp", "tiếp đón", "tiếp kiến", "thăm", "đến thăm",
+	"thăm hỏi", "hội kiến")
 
 // listenerOfSpeech reports a name that is the one spoken to: a speech verb
 // and "với" or "cho" at most eight lower-case words before it, in the same clause
