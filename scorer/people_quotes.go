@@ -1709,6 +1709,16 @@ func (s *Scorer) anaphora(d *doc) {
 		if len(vntext.Tokens(desc)) > 1 {
 			pi = s.introducedAs(d, desc, k)
 		}
+		if pi < 0 && e.kind == entryRoleNoun && end-k >= 2 {
+			// "T. kể, một nữ đương sự ... Vừa thấy thư ký, nữ đương sự liền
+			// giả lả: “...”": the role noun repeats the one "một" brought
+			// in a few sentences before, whoever is named between.
+			if j, jend, ok := s.indefiniteRepeated(d, k, end); ok {
+				s.addAnaphorSource(d, entry{kind: entrySource, gender: e.gender}, j, jend, k, v, vend)
+				k = v
+				continue
+			}
+		}
 		if pi < 0 {
 			// "... lời thuật lại của một phụ nữ. Chị này cho biết": the
 			// anaphor refers to the unnamed person just introduced.
@@ -1985,6 +1995,34 @@ func (s *Scorer) indefiniteBefore(d *doc, k int, gender string) (int, int, entry
 		return j, end, *src, true
 	}
 	return 0, 0, entry{}, false
+}
+
+// indefiniteRepeated finds, within the four sentences before the role
+// noun at [k, end), the same words brought in by "một" as someone new
+// ("một nữ đương sự"), outside quotations. It returns the description's
+// tokens [j, jend), "một" included.
+func (s *Scorer) indefiniteRepeated(d *doc, k, end int) (int, int, bool) {
+	n := end - k
+	for j := k - 1; j > 0 && d.sent[j] >= d.sent[k]-4; j-- {
+		if d.quote[j] || d.tokenText(j-1) != s.words.mot || j+n > k {
+			continue
+		}
+		same := true
+		for i := 0; i < n && same; i++ {
+			same = d.tokenText(j+i) == d.tokenText(k+i) && d.mention[j+i] < 0
+		}
+		if !same || d.pluralBefore(s, j-1) {
+			continue
+		}
+		if m := j - 2; m > 0 && d.sent[m] == d.sent[j] {
+			if w := d.tokenText(m); predicateWords[w] || w == s.words.la || w == s.words.duoc || w == s.words.bi ||
+				w == "," && d.mention[m-1] >= 0 {
+				continue // who someone is ("X, một nữ ...", "là một nữ ..."), or a passive's agent
+			}
+		}
+		return j - 1, j + n, true
+	}
+	return 0, 0, false
 }
 
 // addAnaphorSource adds the unnamed source a description at j..jend brings
