@@ -691,6 +691,10 @@ func (s *Scorer) unnamedSources(d *doc) {
 			ok = false // "người Anh" is an Englishman, not "người anh" the brother
 		}
 		if pend, pe, ok2 := s.possessorAfter(d, k); ok2 {
+			if s.insideIndefinite(d, k) {
+				k = pend - 1 // "một người bà con phía vợ ông Hiệp cho biết": the relative speaks
+				continue
+			}
 			if s.namedAppositive(d, k) {
 				k = pend - 1 // "Derrick Hall - anh trai của Chadwick cho rằng": Derrick speaks
 				continue
@@ -774,6 +778,27 @@ func (s *Scorer) unnamedSources(d *doc) {
 		k = v
 	}
 }
+
+// insideIndefinite reports a description at token k that only qualifies
+// an indefinite description of a person a few lower-case words before it
+// in the same phrase: "một người bà con phía vợ ông Hiệp", "một người làm
+// thuê cho con trai bà Tư". The head before is the one described.
+func (s *Scorer) insideIndefinite(d *doc, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6 && d.sent[j] == d.sent[k]; j-- {
+		if !d.isWord(j) || d.mention[j] >= 0 || d.quote[j] || d.isUpper(j) && !d.sentenceStart(j) || phraseBreaks[d.tokenText(j)] {
+			return false
+		}
+		if d.tokenText(j) == s.words.mot {
+			_, end, ok := s.sourceAt(d, j)
+			return ok && end < k
+		}
+	}
+	return false
+}
+
+// phraseBreaks end a noun phrase: what follows them is a new subject or
+// a new member of a list.
+var phraseBreaks = foldedPhrases("và", "hoặc", "hay", "cùng", "với", "rằng", "là", "thì", "mà", "nhưng")
 
 // namedAppositive reports a description at token k that stands in
 // apposition right after a named person's mention: "X - anh trai của Y",
