@@ -1174,6 +1174,11 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	case "“", "\"", "«", "‘", "'":
 		return true
 	}
+	if d.toks[k+1].Kind == vntext.Number && !d.toks[k+1].Newline {
+		// A figure after the colon ("chấp nhận mức giá cao: 7 triệu đồng")
+		// is what the sentence counts, not someone's words.
+		return false
+	}
 	return d.quote[k+1] || d.toks[k+1].Newline || d.isUpper(k+1) || !d.isWord(k+1)
 }
 
