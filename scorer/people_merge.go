@@ -1776,6 +1776,17 @@ func (s *Scorer) genderedTitle(d *doc, c candidate, title *cueSpan) (*cueSpan, b
 	if title == nil || c.titleElse || c.titleFar || title.b >= c.a || c.a-title.b > 4 {
 		return nil, false
 	}
+	from := title.b
+	if sex, ok := postposedSex[d.tokenText(from)]; ok && !d.isUpper(from) {
+		// The sex after the title: "bệnh nhân nam T.B.N.", "sinh viên nữ X"
+		// (lower case: "Nam" opening a name is no sex).
+		for k := from + 1; k < c.a; k++ {
+			if t := d.tokenText(k); d.mention[k] >= 0 || !(t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || titleModifiers[t]) {
+				return nil, false
+			}
+		}
+		return &cueSpan{&entry{kind: entryRoleNoun, gender: sex, phrase: d.text(title.a, from+1), key: d.joined(title.a, from+1)}, title.a, from + 1}, true
+	}
 	for k := title.b; k < c.a; k++ {
 		// Only modifiers between (a place or nationality, an age, a dash,
 		// a describing word): a verb makes the name someone else's ("nữ
@@ -1795,6 +1806,9 @@ func (s *Scorer) genderedTitle(d *doc, c candidate, title *cueSpan) (*cueSpan, b
 	}
 	return &cueSpan{e, st, title.b}, true
 }
+
+// postposedSex are "nam" and "nữ" written after a title to give the sex.
+var postposedSex = map[string]string{foldedMale: male, foldedFemale: female}
 
 // titleModifiers are the syllables of words that describe a star between a
 // gendered role noun and the name: "nam ca sĩ nhạc rock X", "nữ diễn viên
