@@ -730,6 +730,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 					if e, end, ok = s.bareTitle(d, k); ok {
 						s.titleSpeaks(d, e, k, end)
 						k = end - 1
+					} else if e, end, ok = s.bareRole(d, k); ok {
+						s.roleSpeaks(d, e, k, end)
+						k = end - 1
 					}
 					continue
 				}
@@ -1306,6 +1309,45 @@ func (s *Scorer) bareTitle(d *doc, k int) (entry, int, bool) {
 		return entry{}, 0, false
 	}
 	return *e, end, true
+}
+
+// bareRole returns the ordinary role at token k, with no name after it,
+// that opens a clause: "Bệnh nhân cho biết", "Tại cơ quan điều tra, bị can
+// khai nhận".
+func (s *Scorer) bareRole(d *doc, k int) (entry, int, bool) {
+	if d.startKinds[k]&(1<<entryTitle) == 0 || !s.opensClause(d, k) || d.pluralBefore(s, k) {
+		return entry{}, 0, false
+	}
+	e, end, ok := d.cueAt(s, k, entryTitle)
+	if !ok || e.tag != roleOrdinary || !singleRoles.spans(d, k, end) || end >= len(d.toks) ||
+		d.isWord(end) && d.isUpper(end) && s.startsName(d, end) || s.appositiveWithin(d, k, 40) {
+		return entry{}, 0, false
+	}
+	return *e, end, true
+}
+
+// singleRoles are the ordinary roles a story gives one person it follows,
+// so that the role alone opening a sentence takes that person up ("bệnh
+// nhân nam T.B.N. ... Bệnh nhân cho biết"); "người dân", "học sinh",
+// "khán giả" as often stand for many.
+var singleRoles = foldedPhraseSet("bệnh nhân", "người bệnh", "nạn nhân", "bị hại", "sản phụ", "thai phụ", "tài xế",
+	"lái xe", "tài công", "chủ nhà", "chủ quán", "chủ tiệm", "chủ cơ sở", "bị can", "bị cáo", "nghi phạm", "nghi can",
+	"hung thủ", "thủ phạm")
+
+// roleSpeaks attributes a speech verb after the bare role [k, end) to the
+// one person named earlier with that role ("bệnh nhân nam T.B.N. ...
+// Bệnh nhân cho biết"). With nobody, or more than one, it does nothing:
+// the role alone is no source of its own.
+func (s *Scorer) roleSpeaks(d *doc, e entry, k, end int) {
+	v, _, ok := s.speechAfterDescription(d, -1, end)
+	if !ok {
+		return
+	}
+	if pi := s.titledBefore(d, e.key, k, end); pi >= 0 {
+		if p := d.people[pi]; !p.quoted {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+		}
+	}
 }
 
 // officeSuffix ("quán") after a title makes the place of the office: "đại sứ quán",
