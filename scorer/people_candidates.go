@@ -1106,7 +1106,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.strong = true
 	case c.title != nil && b-a >= 2:
 		c.strong = true
-	case c.title != nil && !vntext.IsVietnameseSyllable(d.tokenText(a)) && !s.inAppositive(d, a):
+	case c.title != nil && !vntext.IsVietnameseSyllable(d.tokenText(a)) && !s.inAppositive(d, a) &&
+		!(c.titleFar && c.title.b == a-1 && passiveMarkers[d.tokenText(a-1)]):
+		// Not the agent of a passive after a title ("nạn nhân bị Pchome lừa
+		// đảo"): victims are harmed by firms and apps as often as by people.
 		// "HLV Domenech"; a single Vietnamese syllable after a title is as
 		// likely the first word of an organisation ("Giám đốc Công an").
 		c.strong = true
