@@ -762,6 +762,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 			if !back && s.theoSource(d, e, k, end) {
 				continue
 			}
+			if !back && s.afterQuotation(d, e, k, end) {
+				continue
+			}
 			k = end - 1
 			continue
 		}
@@ -802,6 +805,27 @@ func (s *Scorer) insideIndefinite(d *doc, k int) bool {
 // phraseBreaks end a noun phrase: what follows them is a new subject or
 // a new member of a list.
 var phraseBreaks = foldedPhrases("và", "hoặc", "hay", "cùng", "với", "rằng", "là", "thì", "mà", "nhưng")
+
+// afterQuotation adds the unnamed source, described indefinitely by tokens
+// [k, end), that stands right after a quotation and its comma, whatever
+// the verb: "“Hãy về đi...”, một phụ nữ gào khóc bên thi thể chồng". As a
+// name there is the words' speaker (quotedAt), so is someone brought in
+// with "một". It reports whether it added one.
+func (s *Scorer) afterQuotation(d *doc, e entry, k, end int) bool {
+	if d.tokenText(k) != s.words.mot || k < 2 || !d.quoteMarkComma(k) {
+		return false
+	}
+	q := d.quotationBefore(k)
+	if q < 0 {
+		return false
+	}
+	n := len(d.people)
+	s.addSource(d, e, k, end, end, q)
+	if len(d.people) > n {
+		d.people[n].quoteBy = d.cueOf("quoted", cueQuoteDash, "", q, q+2)
+	}
+	return true
+}
 
 // namedAppositive reports a description at token k that stands in
 // apposition right after a named person's mention: "X - anh trai của Y",
