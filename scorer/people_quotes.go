@@ -1167,6 +1167,12 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	if k+1 < len(d.toks) && titleColon(d, k) {
 		return false
 	}
+	if (k >= 2 && listColon.spans(d, k-2, k) || k >= 1 && listColon.spans(d, k-1, k)) && !d.quoteOpensAt(k+1) {
+		// "Danh sách thành viên ... như sau:", "đánh các học sinh gồm: Em
+		// A; ...": a list follows, unless a quotation does ("tài khoản X
+		// viết như sau: “...”").
+		return false
+	}
 	if k == b || k+1 >= len(d.toks) {
 		return true
 	}
@@ -1181,6 +1187,9 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	}
 	return d.quote[k+1] || d.toks[k+1].Newline || d.isUpper(k+1) || !d.isWord(k+1)
 }
+
+// listColon words before a colon open a list, not someone's words.
+var listColon = foldedPhraseSet("như sau", "gồm", "bao gồm", "gồm có", "cụ thể")
 
 // credits end a photo caption with its source after a colon ("- Ảnh:
 // T.F.S", "Nguồn: Reuters"): no words of the people the caption names.
