@@ -1774,8 +1774,8 @@ func titleCase(w string) bool {
 // not when a comma lists it after another description ("những ông bố, bà
 // mẹ có con nhỏ").
 func (s *Scorer) opensClause(d *doc, k int) bool {
-	if k > 0 && d.tokenText(k-1) == s.words.mot && d.sent[k-1] == d.sent[k] {
-		k-- // "một chủ cơ sở sản xuất bánh cho biết"
+	if k > 0 && (d.tokenText(k-1) == s.words.mot || respectWords[d.tokenText(k-1)]) && d.sent[k-1] == d.sent[k] {
+		k-- // "một chủ cơ sở sản xuất bánh cho biết", "Vị bộ trưởng nói"
 	}
 	if d.sentenceStart(k) {
 		return true
@@ -1793,6 +1793,10 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 	}
 	return true
 }
+
+// respectWords stand before a title as "một" does before a description:
+// "Vị bộ trưởng nói", "ngài đại sứ cho biết".
+var respectWords = foldedPhrases("vị", "ngài")
 
 // relayVerbs bring in whose words an outlet or a document relays.
 var relayVerbs = foldedPhraseSet("dẫn lời", "trích lời")
