@@ -472,8 +472,19 @@ func (s *Scorer) findPerson(d *doc, a, b int) (int, string) {
 			best, bestHow, bestRank = pi, how, rank
 		}
 	}
-	if _, _, hon := d.cueEndingAt(s, a, entryHonorific); best < 0 && len(key) == 1 && hon {
+	he, _, hon := d.cueEndingAt(s, a, entryHonorific)
+	if best < 0 && len(key) == 1 && hon {
 		return s.byChineseFamilyName(d, key[0]) // "ông Vương", not "Hoàng đế"
+	}
+	if best >= 0 && hon && len(key) == 1 && utf8.RuneCountInString(key[0]) == 1 && !slices.Contains(d.people[best].intro, he.key) {
+		// "cô H." after "cô Hương" and a pupil listed as "Bùi B. H": the
+		// initial with an honorific is the person introduced with that
+		// honorific whose name it abbreviates, not one it merely ends.
+		for pi := len(d.people) - 1; pi >= 0; pi-- {
+			if p := d.people[pi]; pi != best && !p.unnamed && slices.Contains(p.intro, he.key) && initialsMatch(key, p.key) {
+				return pi, "the initials of %s"
+			}
+		}
 	}
 	return best, bestHow
 }
