@@ -324,6 +324,11 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 		case t.Kind == vntext.Word && t.Space && s.particles[d.tokenText(j)] && j+1 < n && d.isWord(j+1) &&
 			d.toks[j+1].Space && d.isUpper(j+1) && !d.toks[j+1].Newline:
 			j += 2
+		case t.Kind == vntext.Word && t.Space && s.particles[d.tokenText(j)] && j+2 < n && d.isWord(j+1) && !d.isUpper(j+1) &&
+			d.toks[j+1].Space && s.particles[d.tokenText(j+1)] && d.isWord(j+2) && d.toks[j+2].Space && d.isUpper(j+2) &&
+			!d.toks[j+1].Newline && !d.toks[j+2].Newline:
+			// Two particles: "Ursula von der Leyen", "Mark van der Berg".
+			j += 3
 		default:
 			return j
 		}
