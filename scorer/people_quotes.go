@@ -1180,6 +1180,11 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	case "“", "\"", "«", "‘", "'":
 		return true
 	}
+	if d.mention[k+1] >= 0 && !d.quote[k+1] && !d.toks[k+1].Newline {
+		// A name right after the colon: a label or a roster ("... Tiền đạo:
+		// Ryan Babel, ..."), not words.
+		return false
+	}
 	if d.toks[k+1].Kind == vntext.Number && !d.toks[k+1].Newline {
 		// A figure after the colon ("chấp nhận mức giá cao: 7 triệu đồng")
 		// is what the sentence counts, not someone's words.
