@@ -950,6 +950,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	if a >= b {
 		return candidate{}, reason{}
 	}
+	if a > c.runA && !d.isUpper(a) && s.particles[d.tokenText(a)] {
+		// "Oscar de la Renta" with the award's name stripped: the particle
+		// left at the head says the rest belongs to the words before, a
+		// brand or a place, not to a person of its own.
+		return c, reason{text: "a name's particle left at its head (%s)", arg: d.text(c.runA, b)}
+	}
 	if a > c.runA {
 		// After a title stripped from the run, its last word may open an
 		// organisation's name written in lower case: "Giám Đốc | Công ty".
