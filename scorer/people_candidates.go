@@ -921,6 +921,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			a = end
 			continue
 		}
+		if b-a > 1 && d.allCaps(a) && !d.initial(a) && s.orgInside[d.tokenText(a)] && c.honor == nil {
+			// A ship's prefix: "HMS Queen Elizabeth", "USS Theodore Roosevelt".
+			return c, reason{text: "\"%s\" marks an organisation or place", arg: d.text(a, a+1)}
+		}
 		if b-a > 1 && d.allCaps(a) && !d.initial(a) {
 			a++ // an acronym of the organisation before the name: "TDTT | Nguyễn Hoàng Thụ"
 			continue
