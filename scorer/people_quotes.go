@@ -1769,6 +1769,11 @@ func (s *Scorer) anaphora(d *doc) {
 			switch {
 			case m < 0:
 			case d.people[m].unnamed:
+				if e.kind == entryRoleNoun && e.gender != unknown && d.people[m].gender == e.gender && s.sameHead(d, k, end, d.people[m]) {
+					// "Mẹ em H. kể lại ... Người mẹ nghẹn ngào: “...”": the role
+					// noun takes up the unnamed mother just described, not H.
+					pi, at = int(m), j
+				}
 			case d.quote[j]:
 				// "“... ý kiến của Charlie ...”, ông cho hay": a person named
 				// inside the words is spoken of; the pronoun is their speaker.
@@ -2015,6 +2020,32 @@ func (s *Scorer) indefiniteBefore(d *doc, k int, gender string) (int, int, entry
 	}
 	return 0, 0, entry{}, false
 }
+
+// sameHead reports whether the role noun at [k, end), past a word that
+// only says the sex or that it is a person ("người mẹ", "nữ sinh"), has
+// its head among the first words of the unnamed person p's description.
+func (s *Scorer) sameHead(d *doc, k, end int, p *person) bool {
+	for k < end-1 && headFillers[d.tokenText(k)] {
+		k++
+	}
+	if len(p.spans) == 0 {
+		return false
+	}
+	a, b := p.spans[0][0], p.spans[0][1]
+	for j := a; j+(end-k) <= b && j < a+4; j++ {
+		same := true
+		for i := 0; i < end-k && same; i++ {
+			same = d.tokenText(j+i) == d.tokenText(k+i)
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// headFillers open a role noun before its head: "người mẹ", "nữ sinh".
+var headFillers = foldedPhrases("người", "nữ", "nam", "bà", "ông", "cô", "chị", "anh")
 
 // indefiniteRepeated finds, within the four sentences before the role
 // noun at [k, end), the same words brought in by "một" as someone new
