@@ -203,6 +203,11 @@ func (s *Scorer) candidates(d *doc) []candidate {
 // that it is a place: "yêu cầu Trương Hằng").
 func (s *Scorer) dropPlaces(d *doc, cands []candidate, places map[string]int) []candidate {
 	bare := func(c candidate) bool {
+		if c.honor == nil && c.roleNoun == nil && c.title != nil && c.title.b == c.a && forBody.spans(d, c.title.a, c.title.b) {
+			// "Đại diện Hoàng Quân cho biết": who speaks for a body is no
+			// cue that the body is a person.
+			return true
+		}
 		return c.honor == nil && c.roleNoun == nil && (c.title == nil || c.title.b < c.a) && c.a == c.runA
 	}
 	// The keys are built in one buffer and looked up as they are: only a
@@ -241,6 +246,11 @@ func (s *Scorer) dropPlaces(d *doc, cands []candidate, places map[string]int) []
 	}
 	return kept
 }
+
+// forBody are titles of someone who speaks for a body, before the body's
+// name as often as before their own.
+var forBody = foldedPhraseSet("đại diện", "người đại diện", "lãnh đạo", "ban lãnh đạo", "người phát ngôn",
+	"phát ngôn viên")
 
 // brandLike reports a one-word name that is no Vietnamese syllable and no
 // given name, which no mention gives a person's cue (named counts a
