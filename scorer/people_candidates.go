@@ -54,6 +54,10 @@ type reason struct {
 	// thing: the run is the name of a place, an organisation or a work the
 	// gazetteer knows ("Cát Bà", "Bà Rịa"), whose words name no one.
 	thing bool
+	// firm: a firm's word before the run ("công ty Hoàng Quân"): the name is
+	// the firm's wherever it stands bare, unless the story also writes it
+	// as an owner ("công ty quản lý của X": X's agency).
+	firm bool
 }
 
 // String writes the reason out, when the document asked for an explanation.
@@ -114,6 +118,7 @@ func (s *Scorer) candidates(d *doc) []candidate {
 	d.named = resize(d.named, n)
 	d.nonPerson = resize(d.nonPerson, n)
 	var places map[string]int
+	var firms map[string]bool
 	orgEnd := -1 // the end of the last run that names an organisation
 	// placeEnd is the end of the last run set aside as a place by the word
 	// before it; placePlural says that word was plural ("các huyện").
@@ -173,6 +178,12 @@ func (s *Scorer) candidates(d *doc) []candidate {
 					places = map[string]int{}
 				}
 				places[d.joined(i, j)]++
+				if why.firm {
+					if firms == nil {
+						firms = map[string]bool{}
+					}
+					firms[d.joined(i, j)] = true
+				}
 				if why.org {
 					// A short name defined in parentheses stands for the
 					// organisation wherever it stands bare.
@@ -190,6 +201,14 @@ func (s *Scorer) candidates(d *doc) []candidate {
 		i = j
 	}
 	if places != nil {
+		for _, c := range out {
+			if k := d.joined(c.a, c.b); firms[k] && c.runA > 0 && d.tokenText(c.runA-1) == foldedOf {
+				delete(firms, k) // "công ty quản lý của X": X owns it, a person
+			}
+		}
+		for k := range firms {
+			places[k] += n
+		}
 		out = s.dropPlaces(d, out, places)
 	}
 	return out
@@ -864,7 +883,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 				return c, reason{}
 			}
 		}
-		return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true}
+		// A firm's word ("công ty Hoàng Quân", "tập đoàn Kim Oanh") makes the
+		// name the firm's wherever it stands bare in the story, as a short
+		// name in parentheses does.
+		return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true,
+			firm: businessWords[e.key] || firmWords[e.key]}
 	}
 	if k := s.firmDescribed(d, &c, a, b); k >= 0 {
 		return c, reason{text: "after \"%s\" and what it does: a firm or its product", arg: d.text(k, a), place: true}
@@ -1896,6 +1919,10 @@ var adminAbbrevs = foldedPhrases("p", "q", "h", "x", "tx", "tt")
 // doanh nghiệp X", "chủ cơ sở X".
 var businessWords = foldedPhrases("doanh nghiệp", "cơ sở", "công ty", "cty", "tập đoàn", "cửa hàng", "nhà hàng",
 	"khách sạn", "trang trại", "hãng", "tiệm", "quán", "xưởng", "nhà máy")
+
+// firmWords name a firm's kind besides businessWords: its name after them
+// is the firm's.
+var firmWords = foldedPhrases("tổng công ty", "ngân hàng", "tnhh", "tnhh mtv", "tnhh một thành viên")
 
 // dashedPlaceHalf reports a short run right after a place or an
 // organisation set aside and a dash: the second half of one name ("tỉnh
