@@ -150,6 +150,10 @@ func (s *Scorer) candidates(d *doc) []candidate {
 			// of the organisation just named, here and where it stands alone.
 			c, why = candidate{}, reason{text: "the short name of the organisation before it", place: true, org: true}
 		}
+		if why.text == "" && c.a < c.b && c.honor == nil && c.roleNoun == nil && c.b == j && s.firmCopula(d, j) {
+			// "Minh Long là công ty gốm sứ lớn": the story says what the name is.
+			c, why = candidate{}, reason{text: "said to be a firm (%s)", arg: d.text(j, min(j+3, n)), place: true, firm: true}
+		}
 		if why.org || why.place {
 			orgEnd = j
 		}
@@ -1920,9 +1924,36 @@ var adminAbbrevs = foldedPhrases("p", "q", "h", "x", "tx", "tt")
 var businessWords = foldedPhrases("doanh nghiệp", "cơ sở", "công ty", "cty", "tập đoàn", "cửa hàng", "nhà hàng",
 	"khách sạn", "trang trại", "hãng", "tiệm", "quán", "xưởng", "nhà máy")
 
+// firmCopula reports "là" and a firm's word after token j, "một" or "một
+// trong những" between: "X là công ty gốm sứ", "X là một trong những ngân
+// hàng lớn".
+func (s *Scorer) firmCopula(d *doc, j int) bool {
+	if j+1 >= len(d.toks) || d.tokenText(j) != s.words.la {
+		return false
+	}
+	k := j + 1
+	if d.tokenText(k) == s.words.mot {
+		k++
+		if k+2 < len(d.toks) && oneOfThe.spans(d, k, k+2) {
+			k += 2
+		}
+	}
+	for n := 1; n <= 3 && k+n <= len(d.toks); n++ {
+		w := d.joined(k, k+n)
+		if businessWords[w] || firmWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// oneOfThe ("trong những") after "một": one of the ...
+var oneOfThe = foldedPhraseSet("trong những", "trong các")
+
 // firmWords name a firm's kind besides businessWords: its name after them
 // is the firm's.
-var firmWords = foldedPhrases("tổng công ty", "ngân hàng", "tnhh", "tnhh mtv", "tnhh một thành viên")
+var firmWords = foldedPhrases("tổng công ty", "ngân hàng", "tnhh", "tnhh mtv", "tnhh một thành viên", "thương hiệu",
+	"nhãn hàng", "chuỗi")
 
 // dashedPlaceHalf reports a short run right after a place or an
 // organisation set aside and a dash: the second half of one name ("tỉnh
