@@ -180,8 +180,52 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 	}
 	if c := s.colonClosesSentence(d, pi, a, b); c >= 0 {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueColon, "", c, c+1)
+		return
+	}
+	if v, q := s.callsByLabel(d, a, b); q >= 0 {
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, v+1)
 	}
 }
+
+// callsByLabel finds "gọi" right after the mention [a, b) (an adverb or
+// "tự" between) and, in its clause, "là" and a quotation: the person
+// calls something by a label of their own words ("Thủ tướng X gọi vụ
+// việc là “thảm họa”", "người mà ông Y gọi là “một người bạn cũ”"). It
+// returns the verb and the quotation's opening mark, or -1: a phone call
+// ("gọi điện"), a name someone is given ("được gọi là", "thường gọi là"),
+// or a label with no quotation are no words.
+func (s *Scorer) callsByLabel(d *doc, a, b int) (int, int) {
+	if s.passiveAgent(d, a) {
+		return 0, -1
+	}
+	v := d.whileDoing(b)
+	if _, end, ok := d.cueAt(s, v, entryAdverb); ok {
+		v = end
+	}
+	if v < len(d.toks) && d.tokenText(v) == foldedSelf {
+		v++
+	}
+	if v >= len(d.toks) || d.tokenText(v) != foldedCall || d.sent[v] != d.sent[a] {
+		return 0, -1
+	}
+	for k := v + 1; k < len(d.toks) && k < v+14 && d.sent[k] == d.sent[v] && !d.quote[k] && d.mention[k] < 0; k++ {
+		switch t := d.tokenText(k); {
+		case t == s.words.la:
+			if d.quoteOpensAt(k + 1) {
+				return v, k + 1
+			}
+			return 0, -1
+		case t == ",", t == ";", t == ":":
+			return 0, -1
+		}
+	}
+	return 0, -1
+}
+
+var (
+	foldedCall = vntext.FoldString("gọi")
+	foldedSelf = vntext.FoldString("tự")
+)
 
 // colonClosesSentence returns the colon that ends the sentence the mention
 // [a, b) is the subject of, when a quotation opens right after it, or -1:
