@@ -50,8 +50,20 @@ type Figures struct {
 	// Quoted people by name: gold quoted people matched to a quoted system person (TP), missed (FN), quoted system
 	// people matched to none (FP), and matched people whose gender is right. Articles annotated by count add nothing.
 	NameTP, NameFP, NameFN, GenderRight int
+	// NameErrors say where the by-name misses and false people are, so that a blind set's figures can point at the
+	// stage to work on without anyone reading its articles.
+	NameErrors NameErrors
 	// Errors are the articles with at least one error line, in the set's order (only with Options.Detail).
 	Errors []ArticleErrors
+}
+
+// NameErrors classify the errors of the quoted people by name. A gold quoted person missed is unnamed ("người dân
+// (không tên)"), or named and found by the system but not as quoted (attribution), or named and not found at all
+// (detection or merging). A quoted system person matched to none is absent from the gold (no person, or one the
+// annotators did not list), or in the gold but not quoted, or quoted in the gold and matched already (counted twice).
+type NameErrors struct {
+	MissedUnnamed, MissedUnquoted, MissedAbsent int
+	FalseAbsent, FalseUnquoted, FalseTwice      int
 }
 
 // CategoryRecall is the gold phrases of one category found by a correct finding, of all of them.
@@ -130,6 +142,9 @@ func (f *Figures) Report(set string) []string {
 	if f.ByName() {
 		out = append(out, fmt.Sprintf("  quoted people by name: F1 %.3f (matched %d, missed %d, false %d); gender right for %d of %d matched",
 			f.NameF1(), f.NameTP, f.NameFN, f.NameFP, f.GenderRight, f.NameTP))
+		e := f.NameErrors
+		out = append(out, fmt.Sprintf("  missed: %d unnamed, %d found but not quoted, %d not found; false: %d not in gold, %d in gold unquoted, %d counted twice",
+			e.MissedUnnamed, e.MissedUnquoted, e.MissedAbsent, e.FalseAbsent, e.FalseUnquoted, e.FalseTwice))
 	}
 	out = append(out, fmt.Sprintf("  gendered language: precision %.3f (%d/%d), recall %.3f (%d/%d)",
 		f.LangP(), f.Correct, f.Findings, f.LangR(), f.Hits, f.Phrases))
@@ -349,6 +364,16 @@ func measureArticle(fig *Figures, s *scorer.Scorer, a Article, opts Options) []s
 		}
 		if match < 0 {
 			fig.NameFN++
+			switch {
+			case unnamed:
+				fig.NameErrors.MissedUnnamed++
+			case slices.ContainsFunc(res.People, func(p scorer.Person) bool {
+				return !p.Quoted && !p.Unnamed && sameName(gk, nameKey(p.Name))
+			}):
+				fig.NameErrors.MissedUnquoted++
+			default:
+				fig.NameErrors.MissedAbsent++
+			}
 			logf("missed quoted %s %s", g.Gender, g.Name)
 			continue
 		}
@@ -370,16 +395,17 @@ func measureArticle(fig *Figures, s *scorer.Scorer, a Article, opts Options) []s
 			continue
 		}
 		fig.NameFP++
-		what := "not a quoted person in gold"
+		what, count := "not a quoted person in gold", &fig.NameErrors.FalseAbsent
 		for j, g := range a.Gold.People {
 			if !p.Unnamed && sameName(goldNamed[j], nameKey(p.Name)) {
-				what = "gold: named, not quoted"
+				what, count = "gold: named, not quoted", &fig.NameErrors.FalseUnquoted
 				if g.Quoted {
-					what = "gold: the same person counted twice"
+					what, count = "gold: the same person counted twice", &fig.NameErrors.FalseTwice
 				}
 				break
 			}
 		}
+		*count++
 		logf("false quoted %s %q (%s): %s", genderLetter(p.Gender), p.Name, what, cueSummary(p))
 	}
 

@@ -62,15 +62,31 @@ func TestMeasure(t *testing.T) {
 			name: "quoted in the system, only named in gold",
 			arts: []gold.Article{article("a", harvest, []gold.Person{lan, person("Hùng", "M", false)}, nil, false)},
 			want: gold.Figures{Articles: 1, WomenTP: 1, MenFP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1,
-				NameTP: 1, NameFP: 1, GenderRight: 1, ByCategory: none, ByFinding: noFindings},
+				NameTP: 1, NameFP: 1, GenderRight: 1, NameErrors: gold.NameErrors{FalseUnquoted: 1}, ByCategory: none, ByFinding: noFindings},
 			lines: []string{"quoted women 1 (gold 1), men 1 (gold 0)", `false quoted M "Trần Văn Hùng" (gold: named, not quoted)`},
 		},
 		{
 			name: "missed quoted person",
 			arts: []gold.Article{article("a", harvest, []gold.Person{lan, hung, person("Đỗ Minh Châu", "F", true)}, nil, false)},
 			want: gold.Figures{Articles: 1, WomenTP: 1, WomenFN: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 2,
-				GoldMen: 1, NameTP: 2, NameFN: 1, GenderRight: 2, ByCategory: none, ByFinding: noFindings},
+				GoldMen: 1, NameTP: 2, NameFN: 1, GenderRight: 2, NameErrors: gold.NameErrors{MissedAbsent: 1}, ByCategory: none, ByFinding: noFindings},
 			lines: []string{"quoted women 1 (gold 2)", "missed quoted F Đỗ Minh Châu"},
+		},
+		{
+			name: "missed: named and found, but not quoted",
+			arts: []gold.Article{article("a", premiere, []gold.Person{person("Mai Hương", "F", true)}, nil, false)},
+			want: gold.Figures{Articles: 1, WomenFN: 1, GoldWomen: 1, NameFN: 1, NameErrors: gold.NameErrors{MissedUnquoted: 1},
+				Findings: 4, ByCategory: none, ByFinding: premiereFindings(0)},
+			lines: []string{"quoted women 0 (gold 1)", "missed quoted F Mai Hương", `false finding appearance "vóc dáng"`,
+				`false finding appearance "dáng gợi cảm"`, `false finding sexualization "dáng gợi cảm"`, `false finding appearance "đôi chân dài"`},
+		},
+		{
+			// An unnamed speaker the system does not find.
+			name: "missed: found but not quoted, and unnamed",
+			arts: []gold.Article{article("a", harvest, []gold.Person{lan, hung, person("bà con (không tên)", "U", true)}, nil, false)},
+			want: gold.Figures{Articles: 1, WomenTP: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1, GoldMen: 1,
+				NameTP: 2, NameFN: 1, GenderRight: 2, NameErrors: gold.NameErrors{MissedUnnamed: 1}, ByCategory: none, ByFinding: noFindings},
+			lines: []string{"missed quoted U bà con (không tên)"},
 		},
 		{
 			name: "unnamed quoted person matches an unnamed source",
@@ -250,7 +266,10 @@ func TestFiguresAndFloors(t *testing.T) {
 	}
 	byName := good
 	byName.NameTP, byName.NameFP, byName.NameFN, byName.GenderRight = 8, 1, 2, 7
-	if got := byName.Report("x")[3]; got != "  quoted people by name: F1 0.842 (matched 8, missed 2, false 1); gender right for 7 of 8 matched" {
+	byName.NameErrors = gold.NameErrors{MissedUnnamed: 1, MissedUnquoted: 1, FalseTwice: 1}
+	if got := byName.Report("x")[3:5]; !reflect.DeepEqual(got, []string{
+		"  quoted people by name: F1 0.842 (matched 8, missed 2, false 1); gender right for 7 of 8 matched",
+		"  missed: 1 unnamed, 1 found but not quoted, 0 not found; false: 0 not in gold, 0 in gold unquoted, 1 counted twice"}) {
 		t.Errorf("Report by name: %q", got)
 	}
 	if f := gold.F1(0, 0, 0); f != 1 {

@@ -130,6 +130,12 @@ var vietnameseReasons = sync.OnceValue(func() []vietnameseReason {
 		{regexp.MustCompile(`^a firm's branch in a country \((.*)\)$`), func(m []string) string {
 			return "chi nhánh của một công ty tại một nước (" + m[1] + ")"
 		}},
+		{regexp.MustCompile(`^said to be a firm \((.*)\)$`), func(m []string) string {
+			return "bài viết nói đây là một doanh nghiệp (" + m[1] + ")"
+		}},
+		{regexp.MustCompile(`^a name's particle left at its head \((.*)\)$`), func(m []string) string {
+			return "tiểu từ của tên đứng đầu: phần còn lại thuộc tên phía trước (" + m[1] + ")"
+		}},
 		{regexp.MustCompile(`^a bank's name \((.*)\)$`), func(m []string) string { return "tên ngân hàng (" + m[1] + ")" }},
 		{regexp.MustCompile(`^a name of (.*) \(gazetteer\)$`), func(m []string) string { return "tên " + gazetteerKind(m[1]) + " (danh mục tên riêng)" }},
 		{regexp.MustCompile(`^part of a name of (.*) \(gazetteer\)$`), func(m []string) string {

@@ -58,6 +58,8 @@ func TestReasonsInVietnamese(t *testing.T) {
 		{"a place or organisation elsewhere in the article", "địa danh hoặc tổ chức ở chỗ khác trong bài"},
 		{`"Công ty" marks an organisation or place`, `"Công ty" cho biết đây là tổ chức hoặc địa danh`},
 		{"a single letter with no honorific", "một chữ cái, không có danh xưng"},
+		{"said to be a firm (là công ty)", "bài viết nói đây là một doanh nghiệp (là công ty)"},
+		{"a name's particle left at its head (Oscar de la Renta)", "tiểu từ của tên đứng đầu: phần còn lại thuộc tên phía trước (Oscar de la Renta)"},
 		{"a connective opening the sentence (Song)", "từ nối mở đầu câu (Song)"},
 		{"no cue of a person (honorific, title, family name, speech)", "không có dấu hiệu của một người (danh xưng, chức danh, họ, lời nói)"},
 		{"the same name", "cùng tên"},

@@ -54,6 +54,10 @@ type reason struct {
 	// thing: the run is the name of a place, an organisation or a work the
 	// gazetteer knows ("Cát Bà", "Bà Rịa"), whose words name no one.
 	thing bool
+	// firm: a firm's word before the run ("công ty Hoàng Quân"): the name is
+	// the firm's wherever it stands bare, unless the story also writes it
+	// as an owner ("công ty quản lý của X": X's agency).
+	firm bool
 }
 
 // String writes the reason out, when the document asked for an explanation.
@@ -114,6 +118,7 @@ func (s *Scorer) candidates(d *doc) []candidate {
 	d.named = resize(d.named, n)
 	d.nonPerson = resize(d.nonPerson, n)
 	var places map[string]int
+	var firms map[string]bool
 	orgEnd := -1 // the end of the last run that names an organisation
 	// placeEnd is the end of the last run set aside as a place by the word
 	// before it; placePlural says that word was plural ("các huyện").
@@ -145,6 +150,10 @@ func (s *Scorer) candidates(d *doc) []candidate {
 			// of the organisation just named, here and where it stands alone.
 			c, why = candidate{}, reason{text: "the short name of the organisation before it", place: true, org: true}
 		}
+		if why.text == "" && c.a < c.b && c.honor == nil && c.roleNoun == nil && c.b == j && s.firmCopula(d, j) {
+			// "Minh Long là công ty gốm sứ lớn": the story says what the name is.
+			c, why = candidate{}, reason{text: "said to be a firm (%s)", arg: d.text(j, min(j+3, n)), place: true, firm: true}
+		}
 		if why.org || why.place {
 			orgEnd = j
 		}
@@ -173,6 +182,12 @@ func (s *Scorer) candidates(d *doc) []candidate {
 					places = map[string]int{}
 				}
 				places[d.joined(i, j)]++
+				if why.firm {
+					if firms == nil {
+						firms = map[string]bool{}
+					}
+					firms[d.joined(i, j)] = true
+				}
 				if why.org {
 					// A short name defined in parentheses stands for the
 					// organisation wherever it stands bare.
@@ -190,6 +205,14 @@ func (s *Scorer) candidates(d *doc) []candidate {
 		i = j
 	}
 	if places != nil {
+		for _, c := range out {
+			if k := d.joined(c.a, c.b); firms[k] && c.runA > 0 && d.tokenText(c.runA-1) == foldedOf {
+				delete(firms, k) // "công ty quản lý của X": X owns it, a person
+			}
+		}
+		for k := range firms {
+			places[k] += n
+		}
 		out = s.dropPlaces(d, out, places)
 	}
 	s.repeatedGivenNames(d, out)
@@ -268,6 +291,11 @@ func (s *Scorer) repeatedGivenNames(d *doc, cands []candidate) {
 // that it is a place: "yêu cầu Trương Hằng").
 func (s *Scorer) dropPlaces(d *doc, cands []candidate, places map[string]int) []candidate {
 	bare := func(c candidate) bool {
+		if c.honor == nil && c.roleNoun == nil && c.title != nil && c.title.b == c.a && forBody.spans(d, c.title.a, c.title.b) {
+			// "Đại diện Hoàng Quân cho biết": who speaks for a body is no
+			// cue that the body is a person.
+			return true
+		}
 		return c.honor == nil && c.roleNoun == nil && (c.title == nil || c.title.b < c.a) && c.a == c.runA
 	}
 	// The keys are built in one buffer and looked up as they are: only a
@@ -306,6 +334,11 @@ func (s *Scorer) dropPlaces(d *doc, cands []candidate, places map[string]int) []
 	}
 	return kept
 }
+
+// forBody are titles of someone who speaks for a body, before the body's
+// name as often as before their own.
+var forBody = foldedPhraseSet("đại diện", "người đại diện", "lãnh đạo", "ban lãnh đạo", "người phát ngôn",
+	"phát ngôn viên")
 
 // brandLike reports a one-word name that is no Vietnamese syllable and no
 // given name, which no mention gives a person's cue (named counts a
@@ -389,6 +422,11 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 		case t.Kind == vntext.Word && t.Space && s.particles[d.tokenText(j)] && j+1 < n && d.isWord(j+1) &&
 			d.toks[j+1].Space && d.isUpper(j+1) && !d.toks[j+1].Newline:
 			j += 2
+		case t.Kind == vntext.Word && t.Space && s.particles[d.tokenText(j)] && j+2 < n && d.isWord(j+1) && !d.isUpper(j+1) &&
+			d.toks[j+1].Space && s.particles[d.tokenText(j+1)] && d.isWord(j+2) && d.toks[j+2].Space && d.isUpper(j+2) &&
+			!d.toks[j+1].Newline && !d.toks[j+2].Newline:
+			// Two particles: "Ursula von der Leyen", "Mark van der Berg".
+			j += 3
 		default:
 			return j
 		}
@@ -959,7 +997,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 				return c, reason{}
 			}
 		}
-		return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true}
+		// A firm's word ("công ty Hoàng Quân", "tập đoàn Kim Oanh") makes the
+		// name the firm's wherever it stands bare in the story, as a short
+		// name in parentheses does.
+		return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true,
+			firm: businessWords[e.key] || firmWords[e.key]}
 	}
 	if k := s.firmDescribed(d, &c, a, b); k >= 0 {
 		return c, reason{text: "after \"%s\" and what it does: a firm or its product", arg: d.text(k, a), place: true}
@@ -1026,6 +1068,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			a = end
 			continue
 		}
+		if b-a > 1 && d.allCaps(a) && !d.initial(a) && s.orgInside[d.tokenText(a)] && c.honor == nil {
+			// A ship's prefix: "HMS Queen Elizabeth", "USS Theodore Roosevelt".
+			return c, reason{text: "\"%s\" marks an organisation or place", arg: d.text(a, a+1)}
+		}
 		if b-a > 1 && d.allCaps(a) && !d.initial(a) {
 			a++ // an acronym of the organisation before the name: "TDTT | Nguyễn Hoàng Thụ"
 			continue
@@ -1054,6 +1100,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	}
 	if a >= b {
 		return candidate{}, reason{}
+	}
+	if a > c.runA && !d.isUpper(a) && s.particles[d.tokenText(a)] {
+		// "Oscar de la Renta" with the award's name stripped: the particle
+		// left at the head says the rest belongs to the words before, a
+		// brand or a place, not to a person of its own.
+		return c, reason{text: "a name's particle left at its head (%s)", arg: d.text(c.runA, b)}
 	}
 	if a > c.runA {
 		// After a title stripped from the run, its last word may open an
@@ -1228,7 +1280,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.strong = true
 	case c.title != nil && b-a >= 2:
 		c.strong = true
-	case c.title != nil && !d.vietnamese(a) && !s.inAppositive(d, a):
+	case c.title != nil && !d.vietnamese(a) && !s.inAppositive(d, a) &&
+		!(c.titleFar && c.title.b == a-1 && passiveMarkers[d.tokenText(a-1)]):
+		// Not the agent of a passive after a title ("nạn nhân bị Pchome lừa
+		// đảo"): victims are harmed by firms and apps as often as by people.
 		// "HLV Domenech"; a single Vietnamese syllable after a title is as
 		// likely the first word of an organisation ("Giám đốc Công an").
 		c.strong = true
@@ -2054,6 +2109,37 @@ var adminAbbrevs = foldedPhrases("p", "q", "h", "x", "tx", "tt")
 // doanh nghiệp X", "chủ cơ sở X".
 var businessWords = foldedPhrases("doanh nghiệp", "cơ sở", "công ty", "cty", "tập đoàn", "cửa hàng", "nhà hàng",
 	"khách sạn", "trang trại", "hãng", "tiệm", "quán", "xưởng", "nhà máy")
+
+// firmCopula reports "là" and a firm's word after token j, "một" or "một
+// trong những" between: "X là công ty gốm sứ", "X là một trong những ngân
+// hàng lớn".
+func (s *Scorer) firmCopula(d *doc, j int) bool {
+	if j+1 >= len(d.toks) || d.tokenText(j) != s.words.la {
+		return false
+	}
+	k := j + 1
+	if d.tokenText(k) == s.words.mot {
+		k++
+		if k+2 < len(d.toks) && oneOfThe.spans(d, k, k+2) {
+			k += 2
+		}
+	}
+	for n := 1; n <= 3 && k+n <= len(d.toks); n++ {
+		w := d.joined(k, k+n)
+		if businessWords[w] || firmWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// oneOfThe ("trong những") after "một": one of the ...
+var oneOfThe = foldedPhraseSet("trong những", "trong các")
+
+// firmWords name a firm's kind besides businessWords: its name after them
+// is the firm's.
+var firmWords = foldedPhrases("tổng công ty", "ngân hàng", "tnhh", "tnhh mtv", "tnhh một thành viên", "thương hiệu",
+	"nhãn hàng", "chuỗi")
 
 // dashedPlaceHalf reports a short run right after a place or an
 // organisation set aside and a dash: the second half of one name ("tỉnh

@@ -472,8 +472,19 @@ func (s *Scorer) findPerson(d *doc, a, b int) (int, string) {
 			best, bestHow, bestRank = pi, how, rank
 		}
 	}
-	if _, _, hon := d.cueEndingAt(s, a, entryHonorific); best < 0 && len(key) == 1 && hon {
+	he, _, hon := d.cueEndingAt(s, a, entryHonorific)
+	if best < 0 && len(key) == 1 && hon {
 		return s.byChineseFamilyName(d, key[0]) // "ông Vương", not "Hoàng đế"
+	}
+	if best >= 0 && hon && len(key) == 1 && utf8.RuneCountInString(key[0]) == 1 && !slices.Contains(d.people[best].intro, he.key) {
+		// "cô H." after "cô Hương" and a pupil listed as "Bùi B. H": the
+		// initial with an honorific is the person introduced with that
+		// honorific whose name it abbreviates, not one it merely ends.
+		for pi := len(d.people) - 1; pi >= 0; pi-- {
+			if p := d.people[pi]; pi != best && !p.unnamed && slices.Contains(p.intro, he.key) && initialsMatch(key, p.key) {
+				return pi, "the initials of %s"
+			}
+		}
 	}
 	return best, bestHow
 }
@@ -721,6 +732,10 @@ func (s *Scorer) unnamedSources(d *doc) {
 			ok = false // "người Anh" is an Englishman, not "người anh" the brother
 		}
 		if pend, pe, ok2 := s.possessorAfter(d, k); ok2 {
+			if s.insideIndefinite(d, k) {
+				k = pend - 1 // "một người bà con phía vợ ông Hiệp cho biết": the relative speaks
+				continue
+			}
 			if s.namedAppositive(d, k) {
 				k = pend - 1 // "Derrick Hall - anh trai của Chadwick cho rằng": Derrick speaks
 				continue
@@ -756,6 +771,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 					if e, end, ok = s.bareTitle(d, k); ok {
 						s.titleSpeaks(d, e, k, end)
 						k = end - 1
+					} else if e, end, ok = s.bareRole(d, k); ok {
+						s.roleSpeaks(d, e, k, end)
+						k = end - 1
 					}
 					continue
 				}
@@ -783,6 +801,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 				continue
 			}
 			if !back && s.theoSource(d, e, k, end) {
+				continue
+			}
+			if !back && s.afterQuotation(d, e, k, end) {
 				continue
 			}
 			k = end - 1
@@ -820,6 +841,48 @@ func (s *Scorer) modifierNoun(d *doc, k int) bool {
 // phrase naming an institution or a service: "đào tạo giáo viên", "hỗ trợ
 // học sinh", "phục vụ bệnh nhân".
 var servingVerbs = foldedPhrases("tạo", "trợ", "vụ", "dưỡng", "tuyển", "dành", "cho")
+
+// insideIndefinite reports a description at token k that only qualifies
+// an indefinite description of a person a few lower-case words before it
+// in the same phrase: "một người bà con phía vợ ông Hiệp", "một người làm
+// thuê cho con trai bà Tư". The head before is the one described.
+func (s *Scorer) insideIndefinite(d *doc, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6 && d.sent[j] == d.sent[k]; j-- {
+		if !d.isWord(j) || d.mention[j] >= 0 || d.quote[j] || d.isUpper(j) && !d.sentenceStart(j) || phraseBreaks[d.tokenText(j)] {
+			return false
+		}
+		if d.tokenText(j) == s.words.mot {
+			_, end, ok := s.sourceAt(d, j)
+			return ok && end < k
+		}
+	}
+	return false
+}
+
+// phraseBreaks end a noun phrase: what follows them is a new subject or
+// a new member of a list.
+var phraseBreaks = foldedPhrases("và", "hoặc", "hay", "cùng", "với", "rằng", "là", "thì", "mà", "nhưng")
+
+// afterQuotation adds the unnamed source, described indefinitely by tokens
+// [k, end), that stands right after a quotation and its comma, whatever
+// the verb: "“Hãy về đi...”, một phụ nữ gào khóc bên thi thể chồng". As a
+// name there is the words' speaker (quotedAt), so is someone brought in
+// with "một". It reports whether it added one.
+func (s *Scorer) afterQuotation(d *doc, e entry, k, end int) bool {
+	if d.tokenText(k) != s.words.mot || k < 2 || !d.quoteMarkComma(k) {
+		return false
+	}
+	q := d.quotationBefore(k)
+	if q < 0 {
+		return false
+	}
+	n := len(d.people)
+	s.addSource(d, e, k, end, end, q)
+	if len(d.people) > n {
+		d.people[n].quoteBy = d.cueOf("quoted", cueQuoteDash, "", q, q+2)
+	}
+	return true
+}
 
 // namedAppositive reports a description at token k that stands in
 // apposition right after a named person's mention: "X - anh trai của Y",
@@ -1512,6 +1575,45 @@ func (s *Scorer) bareTitle(d *doc, k int) (entry, int, bool) {
 	return *e, end, true
 }
 
+// bareRole returns the ordinary role at token k, with no name after it,
+// that opens a clause: "Bệnh nhân cho biết", "Tại cơ quan điều tra, bị can
+// khai nhận".
+func (s *Scorer) bareRole(d *doc, k int) (entry, int, bool) {
+	if d.startKinds[k]&(1<<entryTitle) == 0 || !s.opensClause(d, k) || d.pluralBefore(s, k) {
+		return entry{}, 0, false
+	}
+	e, end, ok := d.cueAt(s, k, entryTitle)
+	if !ok || e.tag != roleOrdinary || !singleRoles.spans(d, k, end) || end >= len(d.toks) ||
+		d.isWord(end) && d.isUpper(end) && s.startsName(d, end) || s.appositiveWithin(d, k, 40) {
+		return entry{}, 0, false
+	}
+	return *e, end, true
+}
+
+// singleRoles are the ordinary roles a story gives one person it follows,
+// so that the role alone opening a sentence takes that person up ("bệnh
+// nhân nam T.B.N. ... Bệnh nhân cho biết"); "người dân", "học sinh",
+// "khán giả" as often stand for many.
+var singleRoles = foldedPhraseSet("bệnh nhân", "người bệnh", "nạn nhân", "bị hại", "sản phụ", "thai phụ", "tài xế",
+	"lái xe", "tài công", "chủ nhà", "chủ quán", "chủ tiệm", "chủ cơ sở", "bị can", "bị cáo", "nghi phạm", "nghi can",
+	"hung thủ", "thủ phạm")
+
+// roleSpeaks attributes a speech verb after the bare role [k, end) to the
+// one person named earlier with that role ("bệnh nhân nam T.B.N. ...
+// Bệnh nhân cho biết"). With nobody, or more than one, it does nothing:
+// the role alone is no source of its own.
+func (s *Scorer) roleSpeaks(d *doc, e entry, k, end int) {
+	v, _, ok := s.speechAfterDescription(d, -1, end)
+	if !ok {
+		return
+	}
+	if pi := s.titledBefore(d, e.key, k, end); pi >= 0 {
+		if p := d.people[pi]; !p.quoted {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+		}
+	}
+}
+
 // officeSuffix ("quán") after a title makes the place of the office: "đại sứ quán",
 // "lãnh sự quán".
 var officeSuffix = vntext.FoldString("quán")
@@ -1912,8 +2014,8 @@ func titleCase(w string) bool {
 // not when a comma lists it after another description ("những ông bố, bà
 // mẹ có con nhỏ").
 func (s *Scorer) opensClause(d *doc, k int) bool {
-	if k > 0 && d.tokenText(k-1) == s.words.mot && d.sent[k-1] == d.sent[k] {
-		k-- // "một chủ cơ sở sản xuất bánh cho biết"
+	if k > 0 && (d.tokenText(k-1) == s.words.mot || respectWords[d.tokenText(k-1)]) && d.sent[k-1] == d.sent[k] {
+		k-- // "một chủ cơ sở sản xuất bánh cho biết", "Vị bộ trưởng nói"
 	}
 	if d.sentenceStart(k) {
 		return true
@@ -1931,6 +2033,10 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 	}
 	return true
 }
+
+// respectWords stand before a title as "một" does before a description:
+// "Vị bộ trưởng nói", "ngài đại sứ cho biết".
+var respectWords = foldedPhrases("vị", "ngài")
 
 // relayVerbs bring in whose words an outlet or a document relays.
 var relayVerbs = foldedPhraseSet("dẫn lời", "trích lời")
@@ -1980,6 +2086,17 @@ func (s *Scorer) genderedTitle(d *doc, c candidate, title *cueSpan) (*cueSpan, b
 	if title == nil || c.titleElse || c.titleFar || title.b >= c.a || c.a-title.b > 4 {
 		return nil, false
 	}
+	from := title.b
+	if sex, ok := postposedSex[d.tokenText(from)]; ok && !d.isUpper(from) {
+		// The sex after the title: "bệnh nhân nam T.B.N.", "sinh viên nữ X"
+		// (lower case: "Nam" opening a name is no sex).
+		for k := from + 1; k < c.a; k++ {
+			if t := d.tokenText(k); d.mention[k] >= 0 || !(t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || titleModifiers[t]) {
+				return nil, false
+			}
+		}
+		return &cueSpan{&entry{kind: entryRoleNoun, gender: sex, phrase: d.text(title.a, from+1), key: d.joined(title.a, from+1)}, title.a, from + 1}, true
+	}
 	for k := title.b; k < c.a; k++ {
 		// Only modifiers between (a place or nationality, an age, a dash,
 		// a describing word): a verb makes the name someone else's ("nữ
@@ -1999,6 +2116,9 @@ func (s *Scorer) genderedTitle(d *doc, c candidate, title *cueSpan) (*cueSpan, b
 	}
 	return &cueSpan{e, st, title.b}, true
 }
+
+// postposedSex are "nam" and "nữ" written after a title to give the sex.
+var postposedSex = map[string]string{foldedMale: male, foldedFemale: female}
 
 // titleModifiers are the syllables of words that describe a star between a
 // gendered role noun and the name: "nam ca sĩ nhạc rock X", "nữ diễn viên

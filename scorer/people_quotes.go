@@ -155,9 +155,10 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, st+2)
 		return
 	}
-	if s.possessed(d, a) || s.possessedList(d, a) || s.prepositionObject(d, a) {
+	if s.possessed(d, a) || s.possessedList(d, a) || s.prepositionObject(d, a) || s.metObject(d, a) {
 		// "Phụ huynh của cháu X cho biết": the parent speaks, not X; "kết
-		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject.
+		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject; nor
+		// is whom someone met ("Y đã gặp X thông báo ...": Y speaks).
 		return
 	}
 	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
@@ -181,8 +182,52 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 	}
 	if c := s.colonClosesSentence(d, pi, a, b); c >= 0 {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueColon, "", c, c+1)
+		return
+	}
+	if v, q := s.callsByLabel(d, a, b); q >= 0 {
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, v+1)
 	}
 }
+
+// callsByLabel finds "gọi" right after the mention [a, b) (an adverb or
+// "tự" between) and, in its clause, "là" and a quotation: the person
+// calls something by a label of their own words ("Thủ tướng X gọi vụ
+// việc là “thảm họa”", "người mà ông Y gọi là “một người bạn cũ”"). It
+// returns the verb and the quotation's opening mark, or -1: a phone call
+// ("gọi điện"), a name someone is given ("được gọi là", "thường gọi là"),
+// or a label with no quotation are no words.
+func (s *Scorer) callsByLabel(d *doc, a, b int) (int, int) {
+	if s.passiveAgent(d, a) {
+		return 0, -1
+	}
+	v := d.whileDoing(b)
+	if _, end, ok := d.cueAt(s, v, entryAdverb); ok {
+		v = end
+	}
+	if v < len(d.toks) && d.tokenText(v) == foldedSelf {
+		v++
+	}
+	if v >= len(d.toks) || d.tokenText(v) != foldedCall || d.sent[v] != d.sent[a] {
+		return 0, -1
+	}
+	for k := v + 1; k < len(d.toks) && k < v+14 && d.sent[k] == d.sent[v] && !d.quote[k] && d.mention[k] < 0; k++ {
+		switch t := d.tokenText(k); {
+		case t == s.words.la:
+			if d.quoteOpensAt(k + 1) {
+				return v, k + 1
+			}
+			return 0, -1
+		case t == ",", t == ";", t == ":":
+			return 0, -1
+		}
+	}
+	return 0, -1
+}
+
+var (
+	foldedCall = vntext.FoldString("gọi")
+	foldedSelf = vntext.FoldString("tự")
+)
 
 // colonClosesSentence returns the colon that ends the sentence the mention
 // [a, b) is the subject of, when a quotation opens right after it, or -1:
@@ -794,6 +839,36 @@ func (s *Scorer) prepositionObject(d *doc, a int) bool {
 	return true
 }
 
+// metObject reports a mention at token a that is, alone or in a list of
+// names ("X và Z"), the object of a verb of meeting or visiting: "Y đã
+// gặp X và Z thông báo rút khỏi": the speech verb after it is the
+// subject's. Verbs that make their object the subject of the next one
+// ("mời X phát biểu", "đề nghị X giải trình") are left out.
+func (s *Scorer) metObject(d *doc, a int) bool {
+	k := s.titlesStart(d, a)
+	for k > 1 && (d.tokenText(k-1) == s.words.va || d.tokenText(k-1) == ",") && d.sent[k-2] == d.sent[a] {
+		m := d.mention[k-2]
+		if m < 0 || d.people[m].unnamed {
+			break
+		}
+		j := k - 2
+		for j > 0 && d.mention[j-1] == m {
+			j--
+		}
+		k = s.titlesStart(d, j)
+	}
+	for n := 1; n <= 2 && k-n >= 0; n++ {
+		if d.sent[k-n] == d.sent[a] && !d.isUpper(k-n) && meetingVerbs.spans(d, k-n, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingVerbs take the person met or visited as their object.
+var meetingVerbs = foldedPhraseSet("gặp", "gặp gỡ", "gặp mặt", "tiếp", "tiếp đón", "tiếp kiến", "thăm", "đến thăm",
+	"thăm hỏi", "hội kiến")
+
 // listenerOfSpeech reports a name that is the one spoken to: a speech verb
 // and "với" or "cho" at most eight lower-case words before it, in the same clause
 // ("chia sẻ với MC đình đám Oprah Winfrey rằng:", "tâm sự với cô bạn thân
@@ -1192,12 +1267,28 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	if k == b && labelColon(d, b, k) {
 		return false
 	}
+	if (k >= 2 && listColon.spans(d, k-2, k) || k >= 1 && listColon.spans(d, k-1, k)) && !d.quoteOpensAt(k+1) {
+		// "Danh sách thành viên ... như sau:", "đánh các học sinh gồm: Em
+		// A; ...": a list follows, unless a quotation does ("tài khoản X
+		// viết như sau: “...”").
+		return false
+	}
 	if k == b || k+1 >= len(d.toks) {
 		return true
 	}
 	switch d.tokenText(k + 1) {
 	case "“", "\"", "«", "‘", "'":
 		return true
+	}
+	if d.mention[k+1] >= 0 && !d.quote[k+1] && !d.toks[k+1].Newline {
+		// A name right after the colon: a label or a roster ("... Tiền đạo:
+		// Ryan Babel, ..."), not words.
+		return false
+	}
+	if d.toks[k+1].Kind == vntext.Number && !d.toks[k+1].Newline {
+		// A figure after the colon ("chấp nhận mức giá cao: 7 triệu đồng")
+		// is what the sentence counts, not someone's words.
+		return false
 	}
 	return d.quote[k+1] || d.toks[k+1].Newline || d.isUpper(k+1) || !d.isWord(k+1)
 }
@@ -1232,6 +1323,9 @@ func labelColon(d *doc, b, k int) bool {
 	}
 	return false
 }
+
+// listColon words before a colon open a list, not someone's words.
+var listColon = foldedPhraseSet("như sau", "gồm", "bao gồm", "gồm có", "cụ thể")
 
 // credits end a photo caption with its source after a colon ("- Ảnh:
 // T.F.S", "Nguồn: Reuters"): no words of the people the caption names.
@@ -1833,6 +1927,16 @@ func (s *Scorer) anaphora(d *doc) {
 		if len(vntext.Tokens(desc)) > 1 {
 			pi = s.introducedAs(d, desc, k)
 		}
+		if pi < 0 && e.kind == entryRoleNoun && end-k >= 2 {
+			// "T. kể, một nữ đương sự ... Vừa thấy thư ký, nữ đương sự liền
+			// giả lả: “...”": the role noun repeats the one "một" brought
+			// in a few sentences before, whoever is named between.
+			if j, jend, ok := s.indefiniteRepeated(d, k, end); ok {
+				s.addAnaphorSource(d, entry{kind: entrySource, gender: e.gender}, j, jend, k, v, vend)
+				k = v
+				continue
+			}
+		}
 		if pi < 0 {
 			// "... lời thuật lại của một phụ nữ. Chị này cho biết": the
 			// anaphor refers to the unnamed person just introduced.
@@ -1865,6 +1969,11 @@ func (s *Scorer) anaphora(d *doc) {
 			switch {
 			case m < 0:
 			case d.people[m].unnamed:
+				if e.kind == entryRoleNoun && e.gender != unknown && d.people[m].gender == e.gender && s.sameHead(d, k, end, d.people[m]) {
+					// "Mẹ em H. kể lại ... Người mẹ nghẹn ngào: “...”": the role
+					// noun takes up the unnamed mother just described, not H.
+					pi, at = int(m), j
+				}
 			case d.quote[j]:
 				// "“... ý kiến của Charlie ...”, ông cho hay": a person named
 				// inside the words is spoken of; the pronoun is their speaker.
@@ -2170,6 +2279,60 @@ func (s *Scorer) indefiniteBefore(d *doc, k int, gender string) (int, int, entry
 		return j, end, *src, true
 	}
 	return 0, 0, entry{}, false
+}
+
+// sameHead reports whether the role noun at [k, end), past a word that
+// only says the sex or that it is a person ("người mẹ", "nữ sinh"), has
+// its head among the first words of the unnamed person p's description.
+func (s *Scorer) sameHead(d *doc, k, end int, p *person) bool {
+	for k < end-1 && headFillers[d.tokenText(k)] {
+		k++
+	}
+	if len(p.spans) == 0 {
+		return false
+	}
+	a, b := p.spans[0][0], p.spans[0][1]
+	for j := a; j+(end-k) <= b && j < a+4; j++ {
+		same := true
+		for i := 0; i < end-k && same; i++ {
+			same = d.tokenText(j+i) == d.tokenText(k+i)
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// headFillers open a role noun before its head: "người mẹ", "nữ sinh".
+var headFillers = foldedPhrases("người", "nữ", "nam", "bà", "ông", "cô", "chị", "anh")
+
+// indefiniteRepeated finds, within the four sentences before the role
+// noun at [k, end), the same words brought in by "một" as someone new
+// ("một nữ đương sự"), outside quotations. It returns the description's
+// tokens [j, jend), "một" included.
+func (s *Scorer) indefiniteRepeated(d *doc, k, end int) (int, int, bool) {
+	n := end - k
+	for j := k - 1; j > 0 && d.sent[j] >= d.sent[k]-4; j-- {
+		if d.quote[j] || d.tokenText(j-1) != s.words.mot || j+n > k {
+			continue
+		}
+		same := true
+		for i := 0; i < n && same; i++ {
+			same = d.tokenText(j+i) == d.tokenText(k+i) && d.mention[j+i] < 0
+		}
+		if !same || d.pluralBefore(s, j-1) {
+			continue
+		}
+		if m := j - 2; m > 0 && d.sent[m] == d.sent[j] {
+			if w := d.tokenText(m); predicateWords[w] || w == s.words.la || w == s.words.duoc || w == s.words.bi ||
+				w == "," && d.mention[m-1] >= 0 {
+				continue // who someone is ("X, một nữ ...", "là một nữ ..."), or a passive's agent
+			}
+		}
+		return j - 1, j + n, true
+	}
+	return 0, 0, false
 }
 
 // addAnaphorSource adds the unnamed source a description at j..jend brings

@@ -86,7 +86,13 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 		// is someone named before, or a group.
 		return false
 	}
-	for j := end; j < len(d.toks) && j <= end+3; j++ {
+	reach := 3
+	if d.tokenText(k) == s.words.mot {
+		// Someone new may be described at more length before the colon:
+		// "Một người đàn ông lớn tuổi ngồi gần đó lắc đầu: “...”".
+		reach = 7
+	}
+	for j := end; j < len(d.toks) && j <= end+reach; j++ {
 		if d.quote[j] || d.mention[j] >= 0 || d.sent[j] != d.sent[k] || j > end && d.toks[j].Newline {
 			return false
 		}

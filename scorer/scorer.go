@@ -24,7 +24,10 @@ type Scorer struct {
 	set   *rules.Set
 	rules []rules.Rule
 	m     *matcher
-	pool  sync.Pool // of *doc
+	// firstOf has, by vocabulary id, the bits of the phrase sets a word
+	// is the first word of a phrase of (see registeredFirsts).
+	firstOf []uint64
+	pool    sync.Pool // of *doc
 	// sections finds the rule set's sections an article is in.
 	sections rules.SectionIndex
 	// violence is the violence lexicon, folded (rules.Violence).
@@ -151,6 +154,7 @@ func New(set *rules.Set) (*Scorer, error) {
 		}
 		return nil, fmt.Errorf("compile people lexicon: %w", err)
 	}
+	s.firstOf = s.m.registerFirsts()
 	for i, e := range s.m.entries {
 		s.m.meta[i].topic = e.rule >= 0 && s.rules[e.rule].Kind == rules.KindTopic
 	}
@@ -357,7 +361,21 @@ func foldedSet(list []string) map[string]bool {
 type phraseSet struct {
 	byFirst map[string][][]string
 	firsts  [16]uint64
+	// bit is the set's bit in a Scorer's firstOf, 0 for a set made after
+	// the package's variables (see registeredFirsts).
+	bit uint64
 }
+
+// registeredFirsts are the first words of the package's phrase sets, by
+// bit: New gives each a vocabulary id and marks it in firstOf, so that at
+// answers most tokens from their id, without hashing their text. Sets
+// made later (per rule set, in indexPeople) use the filter of firsts.
+var (
+	registeredFirsts [][]string
+	registryClosed   bool
+)
+
+func init() { registryClosed = true }
 
 func foldedPhraseSet(list ...string) phraseSet {
 	ps := phraseSet{byFirst: map[string][][]string{}}
@@ -367,7 +385,25 @@ func foldedPhraseSet(list ...string) phraseSet {
 		b := firstBit(ws[0])
 		ps.firsts[b>>6] |= 1 << (b & 63)
 	}
+	if !registryClosed && len(registeredFirsts) < 64 {
+		ps.bit = 1 << len(registeredFirsts)
+		registeredFirsts = append(registeredFirsts, slices.Collect(mapKeys(ps.byFirst)))
+	}
 	return ps
+}
+
+// registerFirsts gives the first words of the registered phrase sets
+// vocabulary ids (new ones start no phrase) and returns their bits by id.
+func (m *matcher) registerFirsts() []uint64 {
+	var firstOf []uint64
+	for i, words := range registeredFirsts {
+		for _, w := range words {
+			id := m.id(w, true)
+			firstOf = slices.Grow(firstOf, len(m.soft))[:max(len(firstOf), len(m.soft))]
+			firstOf[id] |= 1 << i
+		}
+	}
+	return slices.Grow(firstOf, len(m.soft))[:len(m.soft)]
 }
 
 // firstBit is a word's bit in a phraseSet's firsts, from its length and
@@ -387,6 +423,12 @@ func firstBit(w string) uint {
 func (ps *phraseSet) at(d *doc, a int) [][]string {
 	if a < 0 || a >= len(d.toks) {
 		return nil
+	}
+	if ps.bit != 0 && a < len(d.ids) {
+		if id := d.ids[a]; id < 0 || d.firstOf[id]&ps.bit == 0 {
+			return nil
+		}
+		return ps.byFirst[d.tokenText(a)]
 	}
 	w := d.tokenText(a) // a token is never empty
 	if b := firstBit(w); ps.firsts[b>>6]&(1<<(b&63)) == 0 {
@@ -451,6 +493,7 @@ type doc struct {
 	key          *vntext.Key
 	toks         []vntext.Token
 	ids          []int32
+	firstOf      []uint64 // the scorer's (Scorer.firstOf)
 	cands        []candidate
 	named        []bool // tokens of the strong candidates found so far (stage 1)
 	scratch      []byte
@@ -872,6 +915,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.toks = d.key.Tokens
 	n := len(d.toks)
 	d.ids = s.m.lookup(d.key.Text, d.toks, d.ids[:0])
+	d.firstOf = s.firstOf
 	d.hits, d.ctxHits = s.m.scan(d.toks, d.ids, d.hits[:0], d.ctxHits[:0])
 	ctxFirst := resize(d.ctxFirst, n+1)
 	i := 0

@@ -216,6 +216,13 @@ type evalByName struct {
 	Missed      int     `json:"missed"`
 	False       int     `json:"false"`
 	GenderRight int     `json:"gender_right"`
+	// Where the misses and false people are (gold.NameErrors).
+	MissedUnnamed  int `json:"missed_unnamed"`
+	MissedUnquoted int `json:"missed_found_unquoted"`
+	MissedAbsent   int `json:"missed_not_found"`
+	FalseAbsent    int `json:"false_not_in_gold"`
+	FalseUnquoted  int `json:"false_in_gold_unquoted"`
+	FalseTwice     int `json:"false_counted_twice"`
 }
 
 type evalLanguage struct {
@@ -256,7 +263,9 @@ func evalJSON(f *gold.Figures, set, version string, detail, floors bool, below [
 		GBV:              evalF1{f.GBVF1(), f.GBVTP, f.GBVFP, f.GBVFN},
 	}
 	if f.ByName() {
-		out.QuotedByName = &evalByName{f.NameF1(), f.NameTP, f.NameFN, f.NameFP, f.GenderRight}
+		e := f.NameErrors
+		out.QuotedByName = &evalByName{f.NameF1(), f.NameTP, f.NameFN, f.NameFP, f.GenderRight,
+			e.MissedUnnamed, e.MissedUnquoted, e.MissedAbsent, e.FalseAbsent, e.FalseUnquoted, e.FalseTwice}
 	}
 	for c, r := range f.ByCategory {
 		out.RecallByCategory[c] = evalCategory{r.Found, r.All}
