@@ -498,6 +498,32 @@ func (s *Scorer) titleOfOthers(d *doc, a int, title *cueSpan) bool {
 	return title != nil && title.a >= 2 && d.tokenText(title.a-1) == "," && d.named[title.a-2]
 }
 
+// appositiveOfNamed reports a title starting at token t that stands in
+// apposition right after a named person: "X, Giám đốc ...", "X - người sáng
+// lập ...".
+func (s *Scorer) appositiveOfNamed(d *doc, t int) bool {
+	if t < 2 || !d.named[t-2] {
+		return false
+	}
+	switch d.tokenText(t - 1) {
+	case ",", "-", "–":
+		return true
+	}
+	return false
+}
+
+// compoundGoesOn reports a lower-case Vietnamese word right after a run
+// ending at token b, no function word or speech verb: the run's last word
+// opens a common word ("Bảo tàng", "Thị ủy", "Cao đẳng").
+func (s *Scorer) compoundGoesOn(d *doc, b int) bool {
+	if b >= len(d.toks) || !d.isWord(b) || d.isUpper(b) || !d.toks[b].Space || d.toks[b].Newline || !d.vietnamese(b) ||
+		glueWords[d.tokenText(b)] {
+		return false
+	}
+	_, _, ok := d.cueAt(s, b, entrySpeech)
+	return !ok
+}
+
 // locatives are the prepositions of place: a name right after one is
 // where something happens.
 var locatives = foldedPhrases("ở", "tại")
@@ -1207,6 +1233,18 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// its dot opens the next sentence.
 		b -= 2
 		c.b = b
+	}
+	if !vn && c.honor == nil && c.roleNoun == nil && c.title != nil && c.title.b == a && c.title.e.tag == roleOfficial &&
+		s.appositiveOfNamed(d, c.title.a) && s.foreignGiven(d, a, b) == "" && !s.isNotable(d, a, b) &&
+		(!d.allVietnamese(a, b) || s.compoundGoesOn(d, b)) {
+		// "Ông Lê Văn An, Tổng giám đốc Sunway lấy ví dụ", "Adrian Ballinger,
+		// người sáng lập Alpenglow Expeditions cho biết": the title in the
+		// appositive of a person just named is theirs; the name after it,
+		// with no given name of a person, is the organisation's. Words
+		// that could be a Vietnamese name must run on into a common word
+		// in lower case ("Bí thư Thị ủy", "Giám đốc Bảo tàng", "Giám đốc
+		// Khối Viễn thông"): "..., CEO Thúy Phan, ..." lists people.
+		return c, reason{text: "the organisation of a title in a named person's appositive", org: true}
 	}
 	if !vn && c.honor == nil && c.roleNoun == nil {
 		// A family name later in the run after other capitalised words:

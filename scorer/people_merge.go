@@ -551,6 +551,10 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a misspelling of %s" // "Warren Buffet" for "Warren Buffett"
 	case len(key) == len(pk) && gluedWord(key, pk):
 		return 2, "%s with the next word glued to it"
+	case p.vn && allVietnamese(key) && (sexMiddleLeftOut(key, pk) || sexMiddleLeftOut(pk, key)):
+		// "Phạm Thị Kim Huệ ... HLV Phạm Kim Huệ": the middle name that
+		// says the sex (Thị, Văn) is often left out.
+		return 2, "%s without the middle name Thị or Văn"
 	case p.vn && len(key) == len(pk) && len(key) >= 3 && key[0] != pk[0] && familyVariants[key[0]] == pk[0] &&
 		equalKeys(key[1:], pk[1:]):
 		// "Huỳnh Nghị Thanh ... Hoàng Nghị Thanh": one family name, as the
@@ -558,6 +562,16 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a variant of the family name of %s"
 	}
 	return 0, ""
+}
+
+// sexMiddleLeftOut reports a full name (long) whose second word is Thị or
+// Văn and that, without it, is the short name of three words or more: "Phạm
+// Thị Kim Huệ" and "Phạm Kim Huệ".
+func sexMiddleLeftOut(long, short []string) bool {
+	if len(short) < 3 || len(long) != len(short)+1 || long[1] != foldedThi && long[1] != foldedVan {
+		return false
+	}
+	return long[0] == short[0] && equalKeys(long[2:], short[1:])
 }
 
 // familyVariants pairs the family names that are one name said the
@@ -770,7 +784,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			continue
 		}
 		if d.pluralBefore(s, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
-			s.appositiveWithin(d, k, 40) || s.possessorOfKin(d, k) {
+			s.appositiveWithin(d, k, 40) || s.possessorOfKin(d, k) || s.modifierNoun(d, k) {
 			k = end - 1
 			continue
 		}
@@ -811,6 +825,22 @@ func (s *Scorer) unnamedSources(d *doc) {
 		k = v
 	}
 }
+
+// modifierNoun reports a description at token k that ends a noun phrase
+// begun by a lower-case word that is no clause opener: "cơ sở đào tạo giáo
+// viên thông báo", "trung tâm hỗ trợ phụ huynh cho biết". The verb is the
+// phrase's head's (an institution), not the people it serves.
+func (s *Scorer) modifierNoun(d *doc, k int) bool {
+	if k == 0 || d.sent[k-1] != d.sent[k] || !d.isWord(k-1) || d.isUpper(k-1) || d.quote[k-1] {
+		return false
+	}
+	return servingVerbs[d.tokenText(k-1)]
+}
+
+// servingVerbs make the description after them the object of a noun
+// phrase naming an institution or a service: "đào tạo giáo viên", "hỗ trợ
+// học sinh", "phục vụ bệnh nhân".
+var servingVerbs = foldedPhrases("tạo", "trợ", "vụ", "dưỡng", "tuyển", "dành", "cho")
 
 // insideIndefinite reports a description at token k that only qualifies
 // an indefinite description of a person a few lower-case words before it
@@ -1144,6 +1174,9 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 	if d.tokenText(k) == s.words.mot {
 		return -1
 	}
+	if pi := s.definiteSource(d, k); pi >= 0 {
+		return pi
+	}
 	if e.gender != female && e.gender != male {
 		// A description of unknown gender is one person when the story
 		// repeats it whole with what it is about: "lãnh đạo Bệnh viện Đa
@@ -1242,6 +1275,38 @@ var foldedClose = vntext.FoldString("thân")
 
 // sourceHead is the folded description of a woman or a man that opens the
 // unnamed source at token k ("người phụ nữ" in "một người phụ nữ sống gần
+// definiteSource returns the unnamed source that "vị" (the definite
+// classifier of respect) before the description at token k takes up: the
+// latest one added earlier with the same head ("Chuyên gia kỹ thuật của
+// công ty cho biết ... vị chuyên gia giải thích"), or -1.
+func (s *Scorer) definiteSource(d *doc, k int) int {
+	if k == 0 || d.tokenText(k-1) != foldedVi {
+		return -1
+	}
+	_, end, ok := s.sourceAt(d, k)
+	if !ok {
+		return -1
+	}
+	head := d.joined(k, end)
+	for pi := len(d.people) - 1; pi >= 0; pi-- {
+		p := d.people[pi]
+		if !p.unnamed || len(p.spans) == 0 || p.spans[0][0] >= k {
+			continue
+		}
+		a := p.spans[0][0]
+		if d.tokenText(a) == s.words.mot {
+			a++
+		}
+		if _, pend, ok := s.sourceAt(d, a); ok && d.joined(a, pend) == head {
+			return pi
+		}
+	}
+	return -1
+}
+
+// foldedVi is "vị", the classifier of respect before a title or a description.
+var foldedVi = vntext.FoldString("vị")
+
 // đó"), or "".
 func (s *Scorer) sourceHead(d *doc, k int) string {
 	if d.tokenText(k) == s.words.mot {

@@ -163,6 +163,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 	}
 	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
 		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) &&
+		!(v > b && d.tokenText(b) == "," && s.objectOfSpeaker(d, pi, s.listStart(d, a))) &&
 		!(judging.spans(d, v, end) && s.passiveAgent(d, a)) {
 		kind := cueSpeechVerb
 		if colon {
@@ -956,7 +957,8 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	}
 	paren := 0
 	appos, hadAppos := false, false
-	passive := false // the subject's own verb was passive: "X bị bắt, khai nhận"
+	passive := false   // the subject's own verb was passive: "X bị bắt, khai nhận"
+	subClause := false // an organisation opened a subordinate clause: its verbs are not X's
 
 	// Tokens in parentheses do not count against the window: "X (trú tại
 	// 332B Trần Hưng Đạo, TP Long Xuyên), kể".
@@ -1003,6 +1005,13 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1) && !s.sameSubjectVerb(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
+		case !appos && k > b && subordinators[t] && d.isWord(k+1) && d.isUpper(k+1) && d.mention[k+1] < 0 && !s.subjectAt(d, k+1):
+			// "X từ chức ngay sau khi CLB thông báo": an organisation opens
+			// the clause after "khi"; a speech verb in it is the
+			// organisation's. A colon further on may still give X's words
+			// ("X tiếc nuối sau khi Tottenham sa thải HLV Y: “...”").
+			subClause = true
+			continue
 		case !appos && k > b && subordinators[t] && s.subjectAt(d, k+1):
 			// "Bà X xúc động khi con trai bà kể lại": the clause after "khi"
 			// has a subject of its own, whose verb it is.
@@ -1098,6 +1107,9 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return k, k + 1, true, true
 		}
 		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) {
+			if subClause {
+				return 0, 0, false, false
+			}
 			if passive && !s.afterClauseBreak(d, k) {
 				return 0, 0, false, false // "X bị bắt, báo chí đồng loạt lên tiếng"
 			}
@@ -1252,6 +1264,9 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	if k+1 < len(d.toks) && titleColon(d, k) {
 		return false
 	}
+	if k == b && labelColon(d, b, k) {
+		return false
+	}
 	if (k >= 2 && listColon.spans(d, k-2, k) || k >= 1 && listColon.spans(d, k-1, k)) && !d.quoteOpensAt(k+1) {
 		// "Danh sách thành viên ... như sau:", "đánh các học sinh gồm: Em
 		// A; ...": a list follows, unless a quotation does ("tài khoản X
@@ -1276,6 +1291,37 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 		return false
 	}
 	return d.quote[k+1] || d.toks[k+1].Newline || d.isUpper(k+1) || !d.isWord(k+1)
+}
+
+// labelColon reports a colon right after a name that labels an item, not
+// the person's words: the text after it names the person again in the third
+// person, as in a list of players with a line on each ("Thủ môn Lê Văn An:
+// Thủ môn Văn An từng được chuyển nhượng ..."). Someone speaking does not
+// name themselves at once. The last two words of the name must recur (one
+// when the name is a single word) before the sentence or the line ends, and
+// no quotation may open before them.
+func labelColon(d *doc, b, k int) bool {
+	if b < 1 || !d.isWord(b-1) || !d.isUpper(b-1) {
+		return false
+	}
+	two := d.isWord(b-2) && d.isUpper(b-2) && !d.toks[b-1].Newline
+	for j := k + 1; j < len(d.toks) && j <= k+12; j++ {
+		if j > k+1 && d.toks[j].Newline {
+			return false
+		}
+		switch d.tokenText(j) {
+		case ".", "!", "?", "“", "\"", "«":
+			return false
+		}
+		if d.quote[j] {
+			return false
+		}
+		if d.isWord(j) && d.isUpper(j) && d.tokenText(j) == d.tokenText(b-1) &&
+			(!two || j-1 > k && d.isUpper(j-1) && d.tokenText(j-1) == d.tokenText(b-2)) {
+			return true
+		}
+	}
+	return false
 }
 
 // listColon words before a colon open a list, not someone's words.
@@ -1542,6 +1588,18 @@ var negators = foldedPhraseSet("không", "chưa", "chẳng", "chả", "chối", 
 
 // negated reports a negation right before the verb at token k.
 func (s *Scorer) negated(d *doc, k int) bool {
+	if askedAbout(d, k) {
+		return true
+	}
+	if k > 1 && d.tokenText(k-1) == foldedMa {
+		// "không vì thế mà phủ định", "chẳng phải vì vậy mà khẳng định": a
+		// negator before a reason and "mà" negates the verb after it.
+		for j := k - 2; j >= 0 && j >= k-6 && d.isWord(j); j-- {
+			if negators.spans(d, j, j+1) {
+				return true
+			}
+		}
+	}
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		if !d.isWord(j) {
 			return false
@@ -1567,6 +1625,36 @@ func (s *Scorer) negated(d *doc, k int) bool {
 	}
 	return false
 }
+
+// askedAbout reports a speech verb at token k that an interviewer's
+// question asks the person to use: "Ông đánh giá thế nào về trận đấu tới?",
+// "X đánh giá ra sao về đối thủ?". An interrogative ("sao", "thế nào")
+// follows within a few words and the sentence ends with a question mark
+// before any colon or quotation: the words are the reporter's.
+func askedAbout(d *doc, k int) bool {
+	asked := false
+	for j := k + 1; j < len(d.toks) && d.sent[j] == d.sent[k]; j++ {
+		switch t := d.tokenText(j); {
+		case t == "?":
+			return asked
+		case t == ":" || d.quote[j] || quoteOpener(t):
+			return false
+		case j <= k+8 && (t == interrogSao || t == interrogNao && d.tokenText(j-1) == interrogThe):
+			asked = true
+		}
+	}
+	return false
+}
+
+// foldedMa is "mà", which after a negated reason carries the negation on.
+var foldedMa = vntext.FoldString("mà")
+
+// The interrogatives of askedAbout, folded: "ra sao", "(như) thế nào".
+var (
+	interrogSao = vntext.FoldString("sao")
+	interrogNao = vntext.FoldString("nào")
+	interrogThe = vntext.FoldString("thế")
+)
 
 // orWords join a verb to the one before as an alternative.
 var orWords = foldedPhrases("hay", "hoặc")
@@ -2778,6 +2866,27 @@ func (s *Scorer) objectColon(d *doc, a, end int) bool {
 // objectOfSpeaker reports a name that ends a clause another person of its
 // sentence speaks: "Jolie giải thích lý do cô chia tay Brad Pitt: “...”".
 // The name is the object of a word before it, and someone named earlier in
+// listStart returns where the list of names that the mention at token a
+// ends begins: "chỉ trích dữ dội Ed Woodward và Agnelli, nói": the object
+// is the whole list, and objectOfSpeaker looks before it.
+func (s *Scorer) listStart(d *doc, a int) int {
+	for {
+		k := s.titlesStart(d, a)
+		if k < 2 || d.tokenText(k-1) != s.words.va && d.tokenText(k-1) != "," {
+			return a
+		}
+		m := d.mention[k-2]
+		if m < 0 || m == d.mention[a] {
+			return a
+		}
+		j := k - 2
+		for j > 0 && d.mention[j-1] == m {
+			j--
+		}
+		a = j
+	}
+}
+
 // the sentence has a speech verb before it; the colon is that person's.
 func (s *Scorer) objectOfSpeaker(d *doc, pi int32, a int) bool {
 	k := s.titlesStart(d, a)

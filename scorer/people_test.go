@@ -32,6 +32,48 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Nguyễn Thị Lan", Gender: female, Quoted: true, Role: roleOfficial}},
 		},
 		{
+			name: "a label colon: the line after it names the person again",
+			text: "Những cầu thủ đã ra đi.\nTiền vệ Trần Quốc Bảo: Tiền vệ Quốc Bảo từng được bán cho một đội hạng Nhất với giá 2 tỉ đồng.\n" +
+				"HLV Lê Minh Hải: Theo tôi, các cầu thủ trẻ đã chơi rất tốt.",
+			want: []Person{{Name: "Trần Quốc Bảo", Gender: male, Quoted: false}, {Name: "Lê Minh Hải", Gender: male, Quoted: true}},
+		},
+		{
+			name: "an interviewer's question asks the person to judge: not their words",
+			text: "Tiền đạo Marco Silva vừa gia nhập đội bóng thủ đô.\nÔng đánh giá thế nào về hai trận sân khách sắp tới?\n" +
+				"HLV Trần Văn Hùng đánh giá ra sao về đối thủ?",
+			want: []Person{{Name: "Marco Silva", Gender: male, Quoted: false}, {Name: "Trần Văn Hùng", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a list of names after a verb is its object: the speech verb after the comma is the subject's",
+			text: "Ông Marek Novak chỉ trích gay gắt Paul Dorsey và Luca Ferri, nói: “Chúng tôi đã bị phản bội”.",
+			want: []Person{{Name: "Marek Novak", Gender: male, Quoted: true}, {Name: "Paul Dorsey", Gender: male, Quoted: false},
+				{Name: "Luca Ferri", Gender: male, Quoted: false}},
+		},
+		{
+			name: "an organisation opens the clause after 'sau khi': its speech verb is not the name's",
+			text: "Giám đốc điều hành Peter Walsh đã từ chức ngay sau khi CLB thông báo rút khỏi giải đấu mới.",
+			want: []Person{{Name: "Peter Walsh", Gender: male, Quoted: false}},
+		},
+		{
+			name: "the name after a title in a named person's appositive is the organisation's",
+			text: "Ông Lê Quang Vinh, Tổng giám đốc Saigontrip lấy Singapore làm ví dụ: “Khách quay lại vì trải nghiệm”. " +
+				"Bà Phạm Thu Hà, Giám đốc Bảo tàng tỉnh Long An cho biết hiện vật đã được đưa về kho. " +
+				"Có mặt tại buổi lễ có tiến sĩ Mai Văn Lâm, CEO Thúy Phan và bác sĩ Ngọc Ánh.",
+			want:   []Person{{Name: "Lê Quang Vinh", Gender: male, Quoted: true}, {Name: "Phạm Thu Hà", Gender: female, Quoted: true}},
+			absent: []string{"Saigontrip", "Bảo"},
+		},
+		{
+			name:   "a full name without its middle name Thị is the same woman",
+			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
+			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
+			absent: []string{"Trần Minh Châu"},
+		},
+		{
+			name: "a negator before a reason and 'mà' negates the verb after it",
+			text: "Đội bóng có đóng góp lớn của hai trung vệ Marko Petrov và Ivan Sokol, nhưng không vì thế mà phủ nhận công sức của các cầu thủ trẻ.",
+			want: []Person{{Name: "Marko Petrov", Gender: male, Quoted: false}, {Name: "Ivan Sokol", Gender: male, Quoted: false}},
+		},
+		{
 			name: "a short capitalised nickname in quotation marks opens an appositive",
 			text: "Dev Patel - “Sao” phim Triệu phú ổ chuột cho biết: “Tôi hồi hộp trước mỗi cảnh quay”.",
 			want: []Person{{Name: "Dev Patel", Gender: male, Quoted: true}},
