@@ -752,11 +752,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 				k = v
 			} else if q := d.quotationBefore(k); q >= 0 && s.starsAide(d, k, d.possessiveEnd(s, k), d.possessiveEnd(s, k)) {
 				// "“...”, quản lý Khắc Việt viết": the words are the aide's.
-				n := len(d.people)
-				s.addSource(d, e, k, end, pend, q)
-				if len(d.people) > n {
-					d.people[n].quoteBy = d.cueOf("quoted", cueQuoteDash, "", q, q+2)
-				}
+				s.addQuotedSource(d, e, k, end, pend, q, cueQuoteDash, q, q+2)
 				k = pend - 1
 			} else if !s.colonSource(d, e, k, pend, true) {
 				k = pend - 1
@@ -876,11 +872,7 @@ func (s *Scorer) afterQuotation(d *doc, e entry, k, end int) bool {
 	if q < 0 {
 		return false
 	}
-	n := len(d.people)
-	s.addSource(d, e, k, end, end, q)
-	if len(d.people) > n {
-		d.people[n].quoteBy = d.cueOf("quoted", cueQuoteDash, "", q, q+2)
-	}
+	s.addQuotedSource(d, e, k, end, end, q, cueQuoteDash, q, q+2)
 	return true
 }
 
@@ -924,11 +916,7 @@ func (s *Scorer) theoSource(d *doc, e entry, k, end int) bool {
 			return false
 		}
 		if d.tokenText(j) == "," {
-			n := len(d.people)
-			s.addSource(d, e, k, end, j, st)
-			if len(d.people) > n {
-				d.people[n].quoteBy = d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
-			}
+			s.addQuotedSource(d, e, k, end, j, st, cueTheo, st, s.theoEnd(d, st))
 			return true
 		}
 	}
@@ -951,6 +939,18 @@ func (s *Scorer) pairedSource(d *doc, e entry, end int) int {
 		return nend
 	}
 	return end
+}
+
+// addQuotedSource is addSource for a source whose words another cue than
+// the verb tells (a quotation before it, a colon, "theo", a pronoun): the
+// source it adds, if any, is quoted by a cue of that kind over tokens
+// [ca, cb).
+func (s *Scorer) addQuotedSource(d *doc, e entry, k, end, descEnd, v int, kind string, ca, cb int) {
+	n := len(d.people)
+	s.addSource(d, e, k, end, descEnd, v)
+	if len(d.people) > n {
+		d.people[n].quoteBy = d.cueOf("quoted", kind, "", ca, cb)
+	}
 }
 
 // addSource adds an unnamed quoted person described by tokens [k, descEnd),

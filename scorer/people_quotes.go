@@ -1914,11 +1914,7 @@ func (s *Scorer) anaphora(d *doc) {
 			if descEnd > end && !d.isWord(descEnd-1) {
 				descEnd = end
 			}
-			n := len(d.people)
-			s.addSource(d, *e, k-1, end, descEnd, v)
-			if len(d.people) > n {
-				d.people[n].quoteBy = d.cueOf("quoted", cueSpeechVerb, "", v, vend)
-			}
+			s.addQuotedSource(d, *e, k-1, end, descEnd, v, cueSpeechVerb, v, vend)
 			k = v
 			continue
 		}
@@ -2338,11 +2334,7 @@ func (s *Scorer) indefiniteRepeated(d *doc, k, end int) (int, int, bool) {
 // addAnaphorSource adds the unnamed source a description at j..jend brings
 // in, quoted by the verb at v through the pronoun at k..vend that takes it up.
 func (s *Scorer) addAnaphorSource(d *doc, src entry, j, jend, k, v, vend int) {
-	n := len(d.people)
-	s.addSource(d, src, j, jend, jend, v)
-	if len(d.people) > n {
-		d.people[n].quoteBy = d.cueOf("quoted", cueAnaphor, "", k, vend)
-	}
+	s.addQuotedSource(d, src, j, jend, jend, v, cueAnaphor, k, vend)
 }
 
 // headedBefore finds, within the four sentences before the one-word

@@ -101,11 +101,7 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 			if j == end || j+1 >= len(d.toks) || !quoteOpener(d.tokenText(j+1)) {
 				return false
 			}
-			n := len(d.people)
-			s.addSource(d, e, k, end, end, j)
-			if len(d.people) > n {
-				d.people[n].quoteBy = d.cueOf("quoted", cueColon, "", end, j+1)
-			}
+			s.addQuotedSource(d, e, k, end, end, j, cueColon, end, j+1)
 			return true
 		}
 		if !d.isWord(j) || d.isUpper(j) || descriptionBreaks[t] || descriptionModals[t] || t == above {
