@@ -137,9 +137,12 @@ var crowdWords = func() map[string]bool {
 // quality of looks, whose first word is no woman or man.
 var sexAdjectives = [2]string{vntext.FoldString("nữ"), vntext.FoldString("nam")}
 
+// foldedTinh is "tính" folded, once: sexAdjective is asked at every looks word.
+var foldedTinh = vntext.FoldString("tính")
+
 // sexAdjective reports whether token t starts "nữ tính" or "nam tính".
 func (d *doc) sexAdjective(t int) bool {
-	if t+1 >= len(d.toks) || d.tokenText(t+1) != vntext.FoldString("tính") {
+	if t+1 >= len(d.toks) || d.tokenText(t+1) != foldedTinh {
 		return false
 	}
 	w := d.tokenText(t)
