@@ -91,6 +91,23 @@ func BenchmarkCheckCorpus(b *testing.B) {
 	b.ReportMetric(float64(time.Since(rstart))/float64(perPass), "regexp-x")
 }
 
+// BenchmarkCheckCorpusAlone is BenchmarkCheckCorpus's timed loop without
+// its comparison with regexps, which takes minutes: for profiling and for
+// runs alternated with another build.
+//
+//	go test -run XXX -bench CheckCorpusAlone -benchtime 5x -cpu 1 -benchmem ./scorer/
+func BenchmarkCheckCorpusAlone(b *testing.B) {
+	docs, size := readCorpus(b)
+	s := newTestScorer(b)
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			s.Check(d)
+		}
+	}
+}
+
 // regexpRules compiles the rule set the naive way: one regexp per rule, an
 // alternation of its phrases with Unicode-aware boundaries, run one rule at
 // a time. It is the baseline the syllable trie is measured against.

@@ -1,6 +1,7 @@
 package scorer
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -356,11 +357,10 @@ func (d *doc) drop(r *rules.Rule, m match, why string) {
 // longestFirst keeps the leftmost-longest, non-overlapping matches that no
 // exception overlaps.
 func longestFirst(d *doc, r *rules.Rule, ms, exceptions []match) []match {
-	sort.Slice(ms, func(i, j int) bool {
-		if ms[i].start != ms[j].start {
-			return ms[i].start < ms[j].start
-		}
-		return ms[i].end > ms[j].end
+	// slices.SortFunc, not sort.Slice, whose reflection allocated at every
+	// rule with matches; matches of one span keep the scan's (entry) order.
+	slices.SortFunc(ms, func(a, b match) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end), cmp.Compare(a.entry, b.entry))
 	})
 	// Exceptions arrive in start order (the scan's order). With the running
 	// maximum of their ends, an exception overlaps [start, end) exactly
@@ -395,11 +395,8 @@ func longestFirst(d *doc, r *rules.Rule, ms, exceptions []match) []match {
 // dropContained removes a finding inside another finding of the same
 // category, so overlapping rules report a phrase once.
 func dropContained(fs []Finding) []Finding {
-	sort.SliceStable(fs, func(i, j int) bool {
-		if fs[i].Start != fs[j].Start {
-			return fs[i].Start < fs[j].Start
-		}
-		return fs[i].End > fs[j].End
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End))
 	})
 	// Sorted by start, every finding kept so far starts at or before f, so f
 	// is contained exactly when a kept finding of its category reaches f's
