@@ -407,11 +407,11 @@ func (m *matcher) registerFirsts() []uint64 {
 }
 
 // firstBit is a word's bit in a phraseSet's firsts, from its length and
-// its first and last bytes; w is not empty.
+// its first, second and last bytes; w is not empty.
 func firstBit(w string) uint {
 	// Vietnamese words share first and last letters (a "n", "h" or "g" and
-	// their tone vowel), so the second byte is mixed in too; 1,024 bits
-	// keep the 40-odd sets' few hundred first words far apart.
+	// their tone vowel), so the second byte is mixed in too, over 1,024
+	// bits: fewer words outside a set pass its filter.
 	h := uint(w[0])*31 + uint(w[len(w)-1])*7 + uint(len(w))
 	if len(w) > 1 {
 		h = h*131 + uint(w[1])
