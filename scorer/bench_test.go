@@ -67,19 +67,7 @@ func sectionOf(url string) string {
 // reports how many times slower that is ("regexp-x"), although the regexps
 // only match and the check also finds people, topics and scores.
 func BenchmarkCheckCorpus(b *testing.B) {
-	docs, size := readCorpus(b)
-	s := newTestScorer(b)
-	b.SetBytes(size)
-	b.ResetTimer()
-	start := time.Now()
-	iters := 0
-	for b.Loop() {
-		for _, d := range docs {
-			s.Check(d)
-		}
-		iters++
-	}
-	perPass := time.Since(start) / time.Duration(max(1, iters))
+	docs, perPass := checkCorpus(b)
 	b.StopTimer()
 	res := regexpRules(b)
 	rstart := time.Now()
@@ -96,16 +84,24 @@ func BenchmarkCheckCorpus(b *testing.B) {
 // runs alternated with another build.
 //
 //	go test -run XXX -bench CheckCorpusAlone -benchtime 5x -cpu 1 -benchmem ./scorer/
-func BenchmarkCheckCorpusAlone(b *testing.B) {
+func BenchmarkCheckCorpusAlone(b *testing.B) { checkCorpus(b) }
+
+// checkCorpus is the timed loop of the corpus benchmarks: every document
+// checked, once a pass. It returns the documents and the time of a pass.
+func checkCorpus(b *testing.B) ([]Document, time.Duration) {
 	docs, size := readCorpus(b)
 	s := newTestScorer(b)
 	b.SetBytes(size)
 	b.ResetTimer()
+	start := time.Now()
+	iters := 0
 	for b.Loop() {
 		for _, d := range docs {
 			s.Check(d)
 		}
+		iters++
 	}
+	return docs, time.Since(start) / time.Duration(max(1, iters))
 }
 
 // regexpRules compiles the rule set the naive way: one regexp per rule, an

@@ -2071,7 +2071,7 @@ func (s *Scorer) descriptionRole(d *doc, a, b int) (string, bool) {
 			return e.tag, true
 		}
 	}
-	if strings.Contains(d.joined(a, b), vntext.FoldString("nguồn tin")) {
+	if strings.Contains(d.joined(a, b), foldedNewsSource) {
 		return roleOther, true
 	}
 	return "", false
