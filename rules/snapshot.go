@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	_ "embed"
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/hex"
 	"errors"
@@ -28,13 +29,65 @@ const SnapshotFile = "compiled.gob"
 //go:embed compiled.gob
 var snapshotData string
 
-// snapshot is what SnapshotFile holds after its tables. The rules' folded
-// keys are unexported fields, which gob leaves out; they travel beside the
-// set, by rule.
+// snapshot is what SnapshotFile holds after its tables. The rules' phrase
+// lists and their folded keys (unexported, which gob leaves out) are not in
+// it: they follow it as a section of their own (see phraseSection).
 type snapshot struct {
 	Source string
 	Set    *Set
-	Keys   []map[string][]string
+	// KeyFields names, by rule, the fields of the rule's keys (the map
+	// Rule.Keys reads), sorted: their lists are in the section.
+	KeyFields [][]string
+}
+
+// phraseLists visits, in a fixed order, the slots of the phrase lists of
+// r that a snapshot carries in its phrase section (some 110,000 phrases;
+// the section then holds the rule's keys). A slot gives
+// the list's address; for a list of a nil Near, Unless, About or SpareMen it
+// gives nil, unless create is set: then it creates the condition (a decoded
+// rule whose condition had nothing but lists).
+func phraseLists(r *Rule, visit func(slot func(create bool) *[]string)) {
+	visit(func(bool) *[]string { return &r.Tokens })
+	visit(func(bool) *[]string { return &r.Exceptions })
+	for _, c := range []**Near{&r.Near, &r.Unless, &r.About} {
+		cond := func(create bool) *Near {
+			if *c == nil && create {
+				*c = &Near{}
+			}
+			return *c
+		}
+		visit(func(create bool) *[]string {
+			if n := cond(create); n != nil {
+				return &n.Tokens
+			}
+			return nil
+		})
+		visit(func(create bool) *[]string {
+			if n := cond(create); n != nil {
+				return &n.Exceptions
+			}
+			return nil
+		})
+	}
+	spare := func(create bool) *SpareMen {
+		if r.SpareMen == nil && create {
+			r.SpareMen = &SpareMen{}
+		}
+		return r.SpareMen
+	}
+	for _, list := range []func(*SpareMen) *[]string{
+		func(m *SpareMen) *[]string { return &m.Men },
+		func(m *SpareMen) *[]string { return &m.Women },
+		func(m *SpareMen) *[]string { return &m.Both },
+		func(m *SpareMen) *[]string { return &m.Stars },
+	} {
+		visit(func(create bool) *[]string {
+			if m := spare(create); m != nil {
+				return list(m)
+			}
+			return nil
+		})
+	}
 }
 
 // snapshotTables are the people name tables, which SnapshotFile holds first,
@@ -82,9 +135,43 @@ func CompileSnapshot(fsys fs.FS) ([]byte, error) {
 	tables := snapshotTables{wireTable(p.GivenVI), wireTable(p.MiddleVI), wireTable(p.GivenWorld)}
 	bare := *set // the tables are encoded apart
 	bare.People.GivenVI, bare.People.MiddleVI, bare.People.GivenWorld = nil, nil, nil
-	snap := snapshot{Source: src, Set: &bare, Keys: make([]map[string][]string, len(set.Rules))}
-	for i := range set.Rules {
-		snap.Keys[i] = set.Rules[i].keys
+	// The phrase lists are written to their section and taken out of the
+	// rules that gob encodes (copies: set is not changed).
+	bare.Rules = slices.Clone(set.Rules)
+	snap := snapshot{Source: src, Set: &bare, KeyFields: make([][]string, len(set.Rules))}
+	var section []byte
+	write := func(l []string) {
+		section = binary.AppendUvarint(section, uint64(len(l)))
+		for _, p := range l {
+			section = binary.AppendUvarint(section, uint64(len(p)))
+			section = append(section, p...)
+		}
+	}
+	for i := range bare.Rules {
+		r := &bare.Rules[i]
+		for _, c := range []**Near{&r.Near, &r.Unless, &r.About} {
+			if *c != nil {
+				n := **c
+				*c = &n
+			}
+		}
+		if r.SpareMen != nil {
+			sm := *r.SpareMen
+			r.SpareMen = &sm
+		}
+		phraseLists(r, func(slot func(bool) *[]string) {
+			if l := slot(false); l != nil {
+				write(*l)
+				*l = nil
+			} else {
+				write(nil)
+			}
+		})
+		snap.KeyFields[i] = slices.Sorted(maps.Keys(r.keys))
+		for _, f := range snap.KeyFields[i] {
+			write(r.keys[f])
+		}
+		r.keys = nil
 	}
 	var b bytes.Buffer
 	enc := gob.NewEncoder(&b)
@@ -94,7 +181,83 @@ func CompileSnapshot(fsys fs.FS) ([]byte, error) {
 	if err := enc.Encode(&snap); err != nil {
 		return nil, fmt.Errorf("encode rule snapshot: %w", err)
 	}
+	b.Write(section)
 	return b.Bytes(), nil
+}
+
+// readPhraseSection gives the rules of set back the lists CompileSnapshot
+// wrote to the phrase section, section: each list is its length and then
+// its phrases, each its length in bytes and then its bytes (uvarints). The
+// phrases are parts of section, not copies: decoding the snapshot's 200,000
+// phrases and keys with gob made as many strings, a quarter of start-up.
+func readPhraseSection(set *Set, keyFields [][]string, section string) error {
+	if len(keyFields) != len(set.Rules) {
+		return fmt.Errorf("phrase section: keys for %d rules of %d", len(keyFields), len(set.Rules))
+	}
+	at := 0
+	var err error
+	uvarint := func() int {
+		v, n := stringUvarint(section[at:])
+		if n <= 0 || v > uint64(len(section)-at-n) {
+			err = fmt.Errorf("phrase section: bad length at byte %d", at)
+			return 0
+		}
+		at += n
+		return int(v)
+	}
+	read := func() []string {
+		n := uvarint()
+		if n == 0 || err != nil {
+			return nil
+		}
+		list := make([]string, n)
+		for j := range list {
+			size := uvarint()
+			if err != nil {
+				return nil
+			}
+			list[j] = section[at : at+size]
+			at += size
+		}
+		return list
+	}
+	for i := range set.Rules {
+		r := &set.Rules[i]
+		phraseLists(r, func(slot func(bool) *[]string) {
+			if l := read(); l != nil {
+				*slot(true) = l
+			}
+		})
+		if len(keyFields[i]) > 0 {
+			r.keys = make(map[string][]string, len(keyFields[i]))
+		}
+		for _, f := range keyFields[i] {
+			r.keys[f] = read()
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if at != len(section) {
+		return fmt.Errorf("phrase section: %d bytes left over", len(section)-at)
+	}
+	return nil
+}
+
+// stringUvarint is binary.Uvarint of a string, which that would copy.
+func stringUvarint(s string) (uint64, int) {
+	var v uint64
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		b := s[i]
+		if b < 0x80 {
+			if i == binary.MaxVarintLen64-1 && b > 1 {
+				return 0, -(i + 1) // overflow
+			}
+			return v | uint64(b)<<(7*i), i + 1
+		}
+		v |= uint64(b&0x7f) << (7 * i)
+	}
+	return 0, 0
 }
 
 // fromSnapshot decodes data, a CompileSnapshot of the files of fsys, and
@@ -109,7 +272,8 @@ func fromSnapshot(fsys fs.FS, data string) (*Set, error) {
 		}
 		hashed <- src
 	}()
-	dec := gob.NewDecoder(strings.NewReader(data))
+	r := strings.NewReader(data) // an io.ByteReader: gob reads no more than its messages
+	dec := gob.NewDecoder(r)
 	var tables snapshotTables
 	if err := dec.Decode(&tables); err != nil {
 		<-hashed
@@ -124,6 +288,12 @@ func fromSnapshot(fsys fs.FS, data string) (*Set, error) {
 	}
 	var snap snapshot
 	err := dec.Decode(&snap)
+	if err == nil && snap.Set == nil {
+		err = errors.New("no rule set")
+	}
+	if err == nil {
+		err = readPhraseSection(snap.Set, snap.KeyFields, data[len(data)-r.Len():])
+	}
 	wg.Wait()
 	src := <-hashed
 	switch {
@@ -131,13 +301,8 @@ func fromSnapshot(fsys fs.FS, data string) (*Set, error) {
 		return nil, fmt.Errorf("decode rule snapshot: %w", err)
 	case errors.Join(tableErrs[:]...) != nil:
 		return nil, fmt.Errorf("decode rule snapshot: %w", errors.Join(tableErrs[:]...))
-	case snap.Set == nil || len(snap.Keys) != len(snap.Set.Rules):
-		return nil, fmt.Errorf("rule snapshot: incomplete")
 	case src == "" || snap.Source != src:
 		return nil, fmt.Errorf("rule snapshot: compiled from other files than these (go test ./rules -update rewrites it)")
-	}
-	for i := range snap.Set.Rules {
-		snap.Set.Rules[i].keys = snap.Keys[i]
 	}
 	p := &snap.Set.People
 	p.GivenVI, p.MiddleVI, p.GivenWorld = built[0], built[1], built[2]
@@ -224,5 +389,45 @@ func (t *NameTable) GobDecode(data []byte) error {
 		return err
 	}
 	*t = *built
+	return nil
+}
+
+// GobEncode encodes a person example for a snapshot. Gob alone drops a
+// pointer to false, which would turn "quoted: false" into "not checked".
+func (p PersonExample) GobEncode() ([]byte, error) {
+	var b []byte
+	for _, s := range []string{p.Name, p.Gender, p.Role} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	switch {
+	case p.Quoted == nil:
+		b = append(b, 0)
+	case *p.Quoted:
+		b = append(b, 2)
+	default:
+		b = append(b, 1)
+	}
+	return b, nil
+}
+
+// GobDecode decodes a person example that GobEncode encoded.
+func (p *PersonExample) GobDecode(b []byte) error {
+	var fields [3]string
+	for i := range fields {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || n > uint64(len(b)-k) {
+			return fmt.Errorf("person example: bad field %d", i)
+		}
+		fields[i], b = string(b[k:k+int(n)]), b[k+int(n):]
+	}
+	if len(b) != 1 || b[0] > 2 {
+		return fmt.Errorf("person example: bad quoted flag")
+	}
+	*p = PersonExample{Name: fields[0], Gender: fields[1], Role: fields[2]}
+	if b[0] > 0 {
+		q := b[0] == 2
+		p.Quoted = &q
+	}
 	return nil
 }

@@ -9,6 +9,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
 	"genderlens/internal/golden"
 )
 
@@ -41,6 +44,36 @@ func TestSnapshotCurrent(t *testing.T) {
 	t.Fatalf("%s differs from what the rule files compile to (the compiler changed?); go test ./rules -update rewrites it", SnapshotFile)
 }
 
+// TestSnapshotLoadsAsCompiled: a snapshot decodes to the set Load makes of
+// the same files, phrase lists and folded keys included (those travel in
+// the snapshot's phrase section, not in its gob). Empty and nil lists are
+// the same to the scorer.
+func TestSnapshotLoadsAsCompiled(t *testing.T) {
+	want, err := Load(embedded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := CompileSnapshot(embedded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := fromSnapshot(embedded, string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty(), cmp.AllowUnexported(Rule{}, NameTable{})); diff != "" {
+		t.Errorf("snapshot decodes to another set (-Load +snapshot):\n%s", diff)
+	}
+	// Compiling does not change the set it encodes.
+	again, err := CompileSnapshot(embedded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fromSnapshot(embedded, string(again)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestSnapshotRefusesOtherFiles: a snapshot is used only for the files it
 // was compiled from; changed files, or a snapshot that does not decode, are
 // compiled instead (Embedded falls back to Load).
@@ -64,7 +97,7 @@ func TestSnapshotRefusesOtherFiles(t *testing.T) {
 	if _, err := fromSnapshot(changed, snapshotData); err == nil || !strings.Contains(err.Error(), "other files") {
 		t.Errorf("a changed file: got error %v, want one about other files", err)
 	}
-	for _, data := range []string{"", "not gob at all", snapshotData[:len(snapshotData)/2]} {
+	for _, data := range []string{"", "not gob at all", snapshotData[:len(snapshotData)/2], snapshotData[:len(snapshotData)-1], snapshotData + "x"} {
 		if _, err := fromSnapshot(embedded, data); err == nil {
 			t.Errorf("snapshot of %d bytes of %d: no error", len(data), len(snapshotData))
 		}
