@@ -75,12 +75,17 @@ func (k entryKind) crossable() bool { return k <= entryAbout }
 type matcher struct {
 	vocab vocabTable
 	edges edgeTable
-	outs  [][]int32 // entries ending at each node, but for context kinds
+	outs  nodeEntries // entries ending at each node, but for context kinds
 	// ctx are the entries of context kinds (see context) ending at each
 	// node: a document holds four times as many of their hits as of all
 	// the others, and only proximity conditions ask for them, so the scan
 	// records one hit per node for them apart (see doc.ctxAt).
-	ctx [][]int32
+	ctx nodeEntries
+	// head and sibling chain the entries ending at each node while the
+	// trie is built, for outs and ctx (see nodeEntries): the first entry
+	// at a node by kind (-1: none), and by entry the next at its node.
+	head    [2][]int32
+	sibling []int32
 	// kids has bit id%64 set for each child edge of a node by syllable id:
 	// a walk stops without a lookup at a leaf (no bit, as most phrases
 	// end) and at most nodes where the next syllable has no edge (four in
@@ -105,6 +110,17 @@ type matcher struct {
 	path []pathStep
 }
 
+// nodeEntries are the entries ending at each node, all in one array:
+// those of node n are ents[off[n]:off[n+1]]. A slice of its own per node
+// was 130,000 small allocations and 6 MB of slice headers at every start.
+type nodeEntries struct {
+	off  []int32 // by node, and one more
+	ents []int32
+}
+
+// at returns the entries ending at node.
+func (l *nodeEntries) at(node int32) []int32 { return l.ents[l.off[node]:l.off[node+1]] }
+
 // pathStep is one syllable of matcher.last: where it ends in the key and
 // the node it reaches.
 type pathStep struct {
@@ -116,8 +132,8 @@ const (
 	// nodeCrossBelow marks the nodes under which a crossable phrase
 	// continues: only there is punctuation worth skipping.
 	nodeCrossBelow uint8 = 1 << iota
-	nodeOuts             // outs[node] is not empty
-	nodeCtx              // ctx[node] is not empty
+	nodeOuts             // outs.at(node) is not empty
+	nodeCtx              // ctx.at(node) is not empty
 )
 
 // context reports the kinds of phrase that only proximity conditions
@@ -133,7 +149,7 @@ func kidBit(id int32) uint64 { return 1 << (uint32(id) & 63) }
 const maxSkips = 3
 
 func newMatcher() *matcher {
-	m := &matcher{outs: [][]int32{nil}, ctx: [][]int32{nil}, kids: []uint64{0}, flags: []uint8{0}}
+	m := &matcher{head: [2][]int32{{-1}, {-1}}, kids: []uint64{0}, flags: []uint8{0}}
 	for _, p := range []string{",", "\"", "“", "”", "'", "‘", "’", "«", "»", "-", "–", "—", "…"} {
 		m.soft[m.id(p, true)] = true
 	}
@@ -147,8 +163,9 @@ func newMatcher() *matcher {
 func (m *matcher) reserve(n int) {
 	nodes := n + n/2
 	m.meta = slices.Grow(m.meta, n)
-	m.outs = slices.Grow(m.outs, nodes)
-	m.ctx = slices.Grow(m.ctx, nodes)
+	m.head[0] = slices.Grow(m.head[0], nodes)
+	m.head[1] = slices.Grow(m.head[1], nodes)
+	m.sibling = slices.Grow(m.sibling, n)
 	m.kids = slices.Grow(m.kids, nodes)
 	m.flags = slices.Grow(m.flags, nodes)
 	size := max(64, len(m.edges.keys))
@@ -217,9 +234,9 @@ func (m *matcher) insert(e entry) error {
 			next, ok = m.edges.get(edge)
 		}
 		if !ok {
-			next = int32(len(m.outs))
-			m.outs = append(m.outs, nil)
-			m.ctx = append(m.ctx, nil)
+			next = int32(len(m.kids))
+			m.head[0] = append(m.head[0], -1)
+			m.head[1] = append(m.head[1], -1)
 			m.kids = append(m.kids, 0)
 			m.kids[node] |= kidBit(id)
 			m.flags = append(m.flags, 0)
@@ -235,19 +252,28 @@ func (m *matcher) insert(e entry) error {
 		m.path = append(m.path, pathStep{end: at, node: node})
 		at++ // the space
 	}
-	outs, flag := &m.outs[node], nodeOuts
+	head, flag := &m.head[0][node], nodeOuts
 	if e.kind.context() {
-		outs, flag = &m.ctx[node], nodeCtx
+		head, flag = &m.head[1][node], nodeCtx
 	}
-	for _, x := range *outs {
+	// The new entry goes last in its node's chain.
+	last := int32(-1)
+	for x := *head; x >= 0; x = m.sibling[x] {
 		if o := &m.entries[x]; o.kind == e.kind && o.rule == e.rule && o.gender == e.gender && o.tag == e.tag &&
 			o.replacement == e.replacement {
 			return nil // the same phrase in another spelling (ủy/uỷ), or listed twice
 		}
+		last = x
 	}
+	x := int32(len(m.entries))
 	m.entries = append(m.entries, e)
 	m.meta = append(m.meta, entryMeta{rule: e.rule, kind: e.kind})
-	*outs = append(*outs, int32(len(m.entries)-1))
+	m.sibling = append(m.sibling, -1)
+	if last < 0 {
+		*head = x
+	} else {
+		m.sibling[last] = x
+	}
 	m.flags[node] |= flag
 	if depth > m.maxDepth {
 		m.maxDepth = depth
@@ -280,7 +306,32 @@ func (m *matcher) compile(es []entry) (entry, error) {
 			return e, err
 		}
 	}
+	m.finish()
 	return entry{}, nil
+}
+
+// finish lays the chains of entries by node out as outs and ctx, once the
+// trie is built; insert may not be called after it.
+func (m *matcher) finish() {
+	for i, l := range []*nodeEntries{&m.outs, &m.ctx} {
+		head := m.head[i]
+		l.off = make([]int32, len(head)+1)
+		n := 0
+		for _, x := range head {
+			for ; x >= 0; x = m.sibling[x] {
+				n++
+			}
+		}
+		l.ents = make([]int32, 0, n)
+		for node, x := range head {
+			l.off[node] = int32(len(l.ents))
+			for ; x >= 0; x = m.sibling[x] {
+				l.ents = append(l.ents, x)
+			}
+		}
+		l.off[len(head)] = int32(len(l.ents))
+	}
+	m.head, m.sibling = [2][]int32{}, nil
 }
 
 // hit is a phrase found at tokens [start, end).
@@ -313,7 +364,7 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits, ctxHits []hit) ([
 			// node is reached at token j: the phrases ending there.
 			f := flags[node]
 			if f&nodeOuts != 0 {
-				for _, e := range outs[node] {
+				for _, e := range outs.ents[outs.off[node]:outs.off[node+1]] {
 					// Only phrases of three syllables or more run across punctuation:
 					// "MC, nữ diễn viên" is no "MC nữ".
 					if crossed && (!entries[e].kind.crossable() || j+1-i-skips < 3) {

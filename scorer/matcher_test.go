@@ -25,6 +25,7 @@ func TestInsertResumesPath(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	fresh.finish()
 	got := s.m
 	// New adds the phrase sets' first words to the vocabulary after the
 	// rules (registerFirsts): those ids start no phrase and are no soft

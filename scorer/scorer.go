@@ -620,7 +620,7 @@ func (d *doc) hitsAt(i int) []hit {
 }
 
 // ctxAt returns the context hits that start at token i: their entries are
-// trie nodes, whose phrases are s.m.ctx[h.entry].
+// trie nodes, whose phrases are s.m.ctx.at(h.entry).
 func (d *doc) ctxAt(i int) []hit {
 	if i < 0 || i >= len(d.toks) {
 		return nil
