@@ -140,13 +140,6 @@ func CompileSnapshot(fsys fs.FS) ([]byte, error) {
 	bare.Rules = slices.Clone(set.Rules)
 	snap := snapshot{Source: src, Set: &bare, KeyFields: make([][]string, len(set.Rules))}
 	var section []byte
-	write := func(l []string) {
-		section = binary.AppendUvarint(section, uint64(len(l)))
-		for _, p := range l {
-			section = binary.AppendUvarint(section, uint64(len(p)))
-			section = append(section, p...)
-		}
-	}
 	for i := range bare.Rules {
 		r := &bare.Rules[i]
 		for _, c := range []**Near{&r.Near, &r.Unless, &r.About} {
@@ -159,18 +152,13 @@ func CompileSnapshot(fsys fs.FS) ([]byte, error) {
 			sm := *r.SpareMen
 			r.SpareMen = &sm
 		}
+		snap.KeyFields[i] = slices.Sorted(maps.Keys(r.keys))
+		section = appendPhraseLists(section, r, snap.KeyFields[i])
 		phraseLists(r, func(slot func(bool) *[]string) {
 			if l := slot(false); l != nil {
-				write(*l)
 				*l = nil
-			} else {
-				write(nil)
 			}
 		})
-		snap.KeyFields[i] = slices.Sorted(maps.Keys(r.keys))
-		for _, f := range snap.KeyFields[i] {
-			write(r.keys[f])
-		}
 		r.keys = nil
 	}
 	var b bytes.Buffer
@@ -185,9 +173,33 @@ func CompileSnapshot(fsys fs.FS) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// appendPhraseLists appends to b the phrase lists of r (see phraseLists)
+// and then the keys of the fields in keyFields, as readPhraseSection reads
+// them: each list its length and then its phrases, each its length in bytes
+// and then its bytes (uvarints).
+func appendPhraseLists(b []byte, r *Rule, keyFields []string) []byte {
+	write := func(l []string) {
+		b = binary.AppendUvarint(b, uint64(len(l)))
+		for _, p := range l {
+			b = binary.AppendUvarint(b, uint64(len(p)))
+			b = append(b, p...)
+		}
+	}
+	phraseLists(r, func(slot func(bool) *[]string) {
+		if l := slot(false); l != nil {
+			write(*l)
+		} else {
+			write(nil)
+		}
+	})
+	for _, f := range keyFields {
+		write(r.keys[f])
+	}
+	return b
+}
+
 // readPhraseSection gives the rules of set back the lists CompileSnapshot
-// wrote to the phrase section, section: each list is its length and then
-// its phrases, each its length in bytes and then its bytes (uvarints). The
+// wrote to the phrase section, section, with appendPhraseLists. The
 // phrases are parts of section, not copies: decoding the snapshot's 200,000
 // phrases and keys with gob made as many strings, a quarter of start-up.
 func readPhraseSection(set *Set, keyFields [][]string, section string) error {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -128,5 +129,60 @@ func BenchmarkEmbedded(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// FuzzPhraseSection: a phrase section that is not what CompileSnapshot
+// wrote (cut short, corrupt) is an error, never a panic, and one that reads
+// gives every rule back lists made of its bytes.
+//
+//	go test -run '^$' -fuzz FuzzPhraseSection ./rules/
+func FuzzPhraseSection(f *testing.F) {
+	rule := func() Rule {
+		return Rule{ID: "a", Near: &Near{Within: 3}, keys: map[string][]string{"tokens": nil}}
+	}
+	// A rule's lists: tokens, exceptions, near, unless, about (tokens and
+	// exceptions each), the four spare_men lists; then its keys.
+	var valid []byte
+	for _, l := range [][]string{{"cô ấy", "nàng"}, nil, {"đẹp"}, nil, nil, nil, nil, nil, nil, {"vợ"}, nil, nil, {"co ay", "nang"}} {
+		valid = append(valid, byte(len(l)))
+		for _, p := range l {
+			valid = append(valid, byte(len(p)))
+			valid = append(valid, p...)
+		}
+	}
+	f.Add(valid)
+	f.Add(valid[:len(valid)-1])
+	f.Add(append(slices.Clone(valid), 0))
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		set := &Set{Rules: []Rule{rule()}}
+		err := readPhraseSection(set, [][]string{{"tokens"}}, string(data))
+		if err != nil {
+			return
+		}
+		r := set.Rules[0]
+		total := 0
+		for _, l := range [][]string{r.Tokens, r.Exceptions, r.Near.Tokens, r.Keys("tokens")} {
+			for _, p := range l {
+				total += len(p)
+			}
+		}
+		if total > len(data) {
+			t.Fatalf("%d bytes of phrases from a section of %d", total, len(data))
+		}
+	})
+}
+
+func TestPhraseSectionRoundTrip(t *testing.T) {
+	want := Rule{ID: "a", Tokens: []string{"cô ấy", "nàng"}, Unless: &Near{Tokens: []string{"phim"}},
+		SpareMen: &SpareMen{Stars: []string{"nam ca sĩ"}}, keys: map[string][]string{"tokens": {"co ay", "nang"}, "unless.tokens": {""}}}
+	data := appendPhraseLists(nil, &want, []string{"tokens", "unless.tokens"})
+	got := []Rule{{ID: "a"}}
+	if err := readPhraseSection(&Set{Rules: got}, [][]string{{"tokens", "unless.tokens"}}, string(data)); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got[0], cmp.AllowUnexported(Rule{})); diff != "" {
+		t.Errorf("(-written +read):\n%s", diff)
 	}
 }
