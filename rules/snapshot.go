@@ -31,7 +31,7 @@ var snapshotData string
 
 // snapshot is what SnapshotFile holds after its tables. The rules' phrase
 // lists and their folded keys (unexported, which gob leaves out) are not in
-// it: they follow it as a section of their own (see phraseSection).
+// it: they follow it as a section of their own (see appendPhraseLists).
 type snapshot struct {
 	Source string
 	Set    *Set
@@ -40,12 +40,12 @@ type snapshot struct {
 	KeyFields [][]string
 }
 
-// phraseLists visits, in a fixed order, the slots of the phrase lists of
-// r that a snapshot carries in its phrase section (some 110,000 phrases;
-// the section then holds the rule's keys). A slot gives
-// the list's address; for a list of a nil Near, Unless, About or SpareMen it
-// gives nil, unless create is set: then it creates the condition (a decoded
-// rule whose condition had nothing but lists).
+// phraseLists visits, in a fixed order, the slots of the phrase lists of r
+// that a snapshot carries in its phrase section (some 110,000 phrases; the
+// section then holds the rule's keys). A slot gives the list's address; for
+// a list of a nil Near, Unless, About or SpareMen it gives nil, unless
+// create is set: then it creates the condition (a decoded rule whose
+// condition had nothing but lists).
 func phraseLists(r *Rule, visit func(slot func(create bool) *[]string)) {
 	visit(func(bool) *[]string { return &r.Tokens })
 	visit(func(bool) *[]string { return &r.Exceptions })
