@@ -150,6 +150,12 @@ func (s *Scorer) candidates(d *doc) []candidate {
 			// of the organisation just named, here and where it stands alone.
 			c, why = candidate{}, reason{text: "the short name of the organisation before it", place: true, org: true}
 		}
+		if why.text == "" && c.a < c.b && inCredit(d, i) {
+			// "(Ảnh: Hoàng Thuận)", "(Nguồn: Lê Hân)": who took the picture,
+			// as a byline, is no one in the story; the name's mentions
+			// elsewhere in the text still count.
+			c, why = candidate{}, reason{text: "in a photo or source credit (%s)", arg: d.text(max(i-2, 0), j)}
+		}
 		if why.text == "" && c.a < c.b && c.honor == nil && c.roleNoun == nil && c.b == j && s.firmCopula(d, j) {
 			// "Minh Long là công ty gốm sứ lớn": the story says what the name is.
 			c, why = candidate{}, reason{text: "said to be a firm (%s)", arg: d.text(j, min(j+3, n)), place: true, firm: true}
@@ -671,6 +677,39 @@ func (d *doc) isJoiner(i int) bool {
 	}
 	t := d.tokenText(i)
 	return t == "." || t == "-"
+}
+
+// creditLabels open a credit in parentheses: "(Ảnh: X)", "(Ảnh minh họa:
+// X)", "(Nguồn: X)", "(Video: X)".
+var creditLabels = map[string]bool{vntext.FoldString("ảnh"): true, vntext.FoldString("nguồn"): true,
+	vntext.FoldString("video"): true, vntext.FoldString("clip"): true}
+
+// maxCreditTokens bounds how far back from a name the opening of its credit
+// is looked for.
+const maxCreditTokens = 12
+
+// inCredit reports whether token i is inside a parenthesised credit, after
+// its label and colon: "(Ảnh: Nguyễn Quang)", "(Ảnh minh họa: Lê Hân -
+// Trần Thanh)".
+func inCredit(d *doc, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-maxCreditTokens; k-- {
+		switch d.tokenText(k) {
+		case ")":
+			return false
+		case "(":
+			return false
+		case ":":
+			// the label: one word, maybe with a qualifier ("minh họa",
+			// "chụp màn hình"), right after the parenthesis
+			for o := k - 1; o >= 0 && o >= k-4; o-- {
+				if d.tokenText(o) == "(" {
+					return creditLabels[d.tokenText(o+1)]
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // bylineStart returns the first token of the byline: up to two short last
