@@ -2119,6 +2119,9 @@ func (s *Scorer) epithets(d *doc) {
 			continue
 		}
 		pi := s.sameOrigin(d, k, end)
+		if pi < 0 {
+			pi = s.sameAge(d, k, end)
+		}
 		for j := k - 1; pi < 0 && j >= 0 && d.sent[j] >= d.sent[k]-2; j-- {
 			m := d.mention[j]
 			if m < 0 || d.quote[j] || d.people[m].unnamed {
@@ -2170,6 +2173,41 @@ func (s *Scorer) sameOrigin(d *doc, k, end int) int32 {
 	}
 	return -1
 }
+
+// sameAge returns the person the story has already given the age of an
+// epithet ending at end ("ngôi sao 73 tuổi"): the named person nearest to
+// an earlier "73 tuổi" in the same sentence, outside quotations ("Ngôi sao
+// 73 tuổi - Youn Yuh Jung trở thành ..."; later "Bà cũng khen minh tinh X.
+// Cuối cùng, ngôi sao 73 tuổi gửi lời cảm ơn" is Youn, not X); or -1.
+func (s *Scorer) sameAge(d *doc, k, end int) int32 {
+	if end+1 >= len(d.toks) || d.toks[end].Kind != vntext.Number || d.tokenText(end+1) != s.words.tuoi {
+		return -1
+	}
+	age := d.tokenText(end)
+	for j := 0; j+1 < k; j++ {
+		if d.quote[j] || d.toks[j].Kind != vntext.Number || d.tokenText(j) != age || d.tokenText(j+1) != s.words.tuoi {
+			continue
+		}
+		best, dist := int32(-1), ageReach+1
+		for i := max(j-ageReach, 0); i <= min(j+1+ageReach, len(d.toks)-1); i++ {
+			m := d.mention[i]
+			if m < 0 || d.quote[i] || d.sent[i] != d.sent[j] || d.people[m].unnamed {
+				continue
+			}
+			if n := max(j-i, i-j-1); n < dist {
+				best, dist = m, n
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return -1
+}
+
+// ageReach is how many tokens from an age its person's name may stand:
+// "Youn Yuh Jung, 73 tuổi", "Ngôi sao 73 tuổi - Youn Yuh Jung".
+const ageReach = 4
 
 // epithetTail reports what follows an epithet at token k and makes it one:
 // "người" and a capitalised word, a capitalised word that starts no name,
