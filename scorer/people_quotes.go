@@ -1039,9 +1039,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// "X sáng tạo ra câu thoại ấy, đó là cảnh Y nói với Z rằng": the
 				// clause after the comma has a subject of its own.
 				return 0, 0, false, false
-			case !appos && t == "," && k+1 < len(d.toks) && pluralOpeners[d.tokenText(k+1)]:
-				// "Chứng kiến X sa sút, những CĐV đã yêu cầu ...": a group opens
-				// a clause of its own; its verb is not X's.
+			case !appos && t == "," && k+1 < len(d.toks) && (pluralOpeners[d.tokenText(k+1)] || shareOpeners.startsAt(d, k+1)):
+				// "Chứng kiến X sa sút, những CĐV đã yêu cầu ...", "phóng tác
+				// từ tác phẩm của thi hào X, một số khán giả nhận định": a group
+				// or a share of one opens a clause of its own; its verb is not X's.
 				return 0, 0, false, false
 			case s.appositiveSoon(d, k+1):
 				appos, hadAppos = true, true
@@ -1501,6 +1502,10 @@ var pronounPrepositions = foldedPhrases("với", "cùng", "về", "tới", "đ�
 
 // pluralOpeners after a comma open a clause whose subject is a group.
 var pluralOpeners = foldedSet([]string{"những", "các"})
+
+// shareOpeners open a clause whose subject is a share of a group: "một số
+// khán giả", "đa số cư dân", "hầu hết người dân".
+var shareOpeners = foldedPhraseSet("một số", "một vài", "đa số", "phần lớn", "hầu hết")
 
 // subordinators open a clause that may have a subject of its own.
 var subordinators = foldedPhrases("khi", "lúc", "nếu", "vì", "do", "bởi")
