@@ -1039,6 +1039,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// "X sáng tạo ra câu thoại ấy, đó là cảnh Y nói với Z rằng": the
 				// clause after the comma has a subject of its own.
 				return 0, 0, false, false
+			case !appos && t == "," && k+2 < len(d.toks) && d.tokenText(k+1) == s.words.nhu && s.describedAt(d, k+2):
+				// "... trả ơn bầu Đức, như cầu thủ này chia sẻ": "như" and a
+				// description open a clause of their own ("as the player
+				// said"); the verb is the description's.
+				return 0, 0, false, false
 			case !appos && t == "," && k+1 < len(d.toks) && (pluralOpeners[d.tokenText(k+1)] || shareOpeners.startsAt(d, k+1)):
 				// "Chứng kiến X sa sút, những CĐV đã yêu cầu ...", "phóng tác
 				// từ tác phẩm của thi hào X, một số khán giả nhận định": a group
@@ -1502,6 +1507,17 @@ var pronounPrepositions = foldedPhrases("với", "cùng", "về", "tới", "đ�
 
 // pluralOpeners after a comma open a clause whose subject is a group.
 var pluralOpeners = foldedSet([]string{"những", "các"})
+
+// describedAt reports a title or a role noun at token k: someone described
+// ("cầu thủ này", "vị HLV").
+func (s *Scorer) describedAt(d *doc, k int) bool {
+	for _, kind := range []entryKind{entryTitle, entryRoleNoun} {
+		if _, _, ok := d.cueAt(s, k, kind); ok {
+			return true
+		}
+	}
+	return false
+}
 
 // shareOpeners open a clause whose subject is a share of a group: "một số
 // khán giả", "đa số cư dân", "hầu hết người dân".
