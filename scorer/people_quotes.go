@@ -1021,6 +1021,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// after "nhưng" has a subject of its own, and the list before it
 			// is the object of another verb.
 			return 0, 0, false, false
+		case !appos && k > b && t == foldedMa && k+2 < len(d.toks) && (s.subjectAt(d, k+1) || s.outletAt(d, k+1)):
+			// "Không chỉ nhận định X sẽ gặp khó, mà tờ Y còn dự báo ...": the
+			// clause after "mà" has a subject of its own, a person or an outlet.
+			return 0, 0, false, false
 		case !appos && k > b && (causatives[t] || genericSubjects.startsAt(d, k) && !objectPronoun(d, k)):
 			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
 			// its own subject.
@@ -1507,6 +1511,15 @@ var pronounPrepositions = foldedPhrases("với", "cùng", "về", "tới", "đ�
 
 // pluralOpeners after a comma open a clause whose subject is a group.
 var pluralOpeners = foldedSet([]string{"những", "các"})
+
+// outletWords name a newspaper or a channel before its name: "tờ Siam Sport".
+var outletWords = foldedPhrases("tờ", "báo", "kênh", "đài", "trang")
+
+// outletAt reports a word for an outlet at token k followed by its
+// capitalised name.
+func (s *Scorer) outletAt(d *doc, k int) bool {
+	return outletWords[d.tokenText(k)] && d.isWord(k+1) && d.isUpper(k+1)
+}
 
 // describedAt reports a title or a role noun at token k: someone described
 // ("cầu thủ này", "vị HLV").
