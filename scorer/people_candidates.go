@@ -94,6 +94,9 @@ func (d *doc) englishPossessive(b int) bool {
 	return d.isWord(b+2) && d.isUpper(b+2)
 }
 
+// foldedGui is "gửi" (to send), as in "Người gửi:" (sender).
+var foldedGui = vntext.FoldString("gửi")
+
 // mailHeaderFields are the fields of an e-mail header as the folded text
 // reads them.
 var mailHeaderFields = map[string]bool{"from": true, "to": true, "sent": true, "subject": true, "cc": true, "date": true}
@@ -961,6 +964,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// A reader's letter printed with its e-mail header ("From: Lan Pham
 		// To: ... Sent: Tuesday"): a letter writer, whom monitors do not
 		// count, or a date.
+		return c, reason{text: "a field of an e-mail header"}
+	}
+	if a >= 3 && d.tokenText(a-1) == ":" && d.tokenText(a-2) == foldedGui && d.tokenText(a-3) == nguoiKey {
+		// "Người gửi: Thanh Tâm", the header of a reader's letter in
+		// Vietnamese: a letter writer, whom monitors do not count.
 		return c, reason{text: "a field of an e-mail header"}
 	}
 	if a > 0 && d.toks[a-1].Kind == vntext.Number && !d.toks[a].Newline {
