@@ -1886,6 +1886,12 @@ func (s *Scorer) anaphora(d *doc) {
 		if k > 0 && d.tokenText(k-1) == foldedBy {
 			continue // "ca khúc ... do cô trình bày": the agent of a passive sings, says nothing
 		}
+		if s.reportOpensAt(d, k) {
+			// "Ngoại trưởng Ukraine tiết lộ rằng ông đã hối thúc ...": the
+			// pronoun opens what the speaker before it reports, and is that
+			// speaker; its verb quotes no one else.
+			continue
+		}
 		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) && (k == 0 || d.tokenText(k-1) != ",") {
 			// "vị này" refers back only opening a sentence or a clause after a
 			// fronted phrase ("Tại cơ quan điều tra, đối tượng này khai nhận"):
@@ -2007,11 +2013,13 @@ func (s *Scorer) anaphora(d *doc) {
 			case d.quote[j]:
 				// "“... ý kiến của Charlie ...”, ông cho hay": a person named
 				// inside the words is spoken of; the pronoun is their speaker.
-			case (e.gender == unknown || d.people[m].gender == e.gender) && (d.sentenceStart(k) || afterSentenceAdverb(d, k)) &&
-				s.objectMention(d, j):
+			case (e.gender == unknown || d.people[m].gender == e.gender) && (d.sentenceStart(k) || afterSentenceAdverb(d, k) ||
+				k > 0 && d.tokenText(k-1) == "," && d.sent[j] == d.sent[k] && subjectBefore(d, j, e.gender)) && s.objectMention(d, j):
 				// "X đến chúc mừng nhạc sĩ Y. Anh thừa nhận ...", "... có sự tham
 				// gia của NSND Y. Chị nói": a pronoun opening a sentence takes up
-				// the subject before, not the object.
+				// the subject before, not the object; so does one opening a
+				// clause of the same sentence ("X cho biết trong cuộc gặp với Y
+				// tuần trước, ông đã yêu cầu ...").
 				if object < 0 {
 					object = int(m)
 				}
@@ -2076,6 +2084,36 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		k = v
 	}
+}
+
+// reportOpensAt reports a token k right after a speech verb and "rằng"
+// ("tiết lộ rằng", "cho biết rằng"): the start of the reported words.
+func (s *Scorer) reportOpensAt(d *doc, k int) bool {
+	if k < 2 || d.tokenText(k-1) != s.words.rang {
+		return false
+	}
+	_, _, ok := d.cueEndingAt(s, k-1, entrySpeech)
+	if !ok {
+		_, _, ok = d.cueEndingAt(s, k, entrySpeech) // "tiết lộ rằng" is one entry
+	}
+	return ok
+}
+
+// subjectBefore reports a named person of the given gender (or any, for
+// unknown) before the mention at token j in its sentence: the subject a
+// pronoun later in the sentence takes up rather than the object at j.
+func subjectBefore(d *doc, j int, gender string) bool {
+	m := d.mention[j]
+	for i := j - 1; i >= 0 && d.sent[i] == d.sent[j]; i-- {
+		o := d.mention[i]
+		if o < 0 || o == m || d.quote[i] || d.people[o].unnamed {
+			continue
+		}
+		if gender == unknown || d.people[o].gender == gender {
+			return true
+		}
+	}
+	return false
 }
 
 // titleAfterQuotation attributes "“...”, người mẫu chia sẻ" to the person
