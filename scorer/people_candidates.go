@@ -94,6 +94,9 @@ func (d *doc) englishPossessive(b int) bool {
 	return d.isWord(b+2) && d.isUpper(b+2)
 }
 
+// foldedGui is "gửi" (to send), as in "Người gửi:" (sender).
+var foldedGui = vntext.FoldString("gửi")
+
 // mailHeaderFields are the fields of an e-mail header as the folded text
 // reads them.
 var mailHeaderFields = map[string]bool{"from": true, "to": true, "sent": true, "subject": true, "cc": true, "date": true}
@@ -149,6 +152,12 @@ func (s *Scorer) candidates(d *doc) []candidate {
 			// "Tổng cục Phát thanh Truyền hình (Quảng Điện)": the short name
 			// of the organisation just named, here and where it stands alone.
 			c, why = candidate{}, reason{text: "the short name of the organisation before it", place: true, org: true}
+		}
+		if why.text == "" && c.a < c.b && inCredit(d, i) {
+			// "(Ảnh: Hoàng Thuận)", "(Nguồn: Lê Hân)": who took the picture,
+			// as a byline, is no one in the story; the name's mentions
+			// elsewhere in the text still count.
+			c, why = candidate{}, reason{text: "in a photo or source credit (%s)", arg: d.text(max(i-2, 0), j)}
 		}
 		if why.text == "" && c.a < c.b && c.honor == nil && c.roleNoun == nil && c.b == j && s.firmCopula(d, j) {
 			// "Minh Long là công ty gốm sứ lớn": the story says what the name is.
@@ -673,6 +682,39 @@ func (d *doc) isJoiner(i int) bool {
 	return t == "." || t == "-"
 }
 
+// creditLabels open a credit in parentheses: "(Ảnh: X)", "(Ảnh minh họa:
+// X)", "(Nguồn: X)", "(Video: X)".
+var creditLabels = map[string]bool{vntext.FoldString("ảnh"): true, vntext.FoldString("nguồn"): true,
+	vntext.FoldString("video"): true, vntext.FoldString("clip"): true}
+
+// maxCreditTokens bounds how far back from a name the opening of its credit
+// is looked for.
+const maxCreditTokens = 12
+
+// inCredit reports whether token i is inside a parenthesised credit, after
+// its label and colon: "(Ảnh: Nguyễn Quang)", "(Ảnh minh họa: Lê Hân -
+// Trần Thanh)".
+func inCredit(d *doc, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-maxCreditTokens; k-- {
+		switch d.tokenText(k) {
+		case ")":
+			return false
+		case "(":
+			return false
+		case ":":
+			// the label: one word, maybe with a qualifier ("minh họa",
+			// "chụp màn hình"), right after the parenthesis
+			for o := k - 1; o >= 0 && o >= k-4; o-- {
+				if d.tokenText(o) == "(" {
+					return creditLabels[d.tokenText(o+1)]
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
 // bylineStart returns the first token of the byline: up to two short last
 // lines ("Kiều Anh", "Theo Reuters"), before any editor's notes that close
 // the page ("* Mọi ý kiến ... gửi về hộp thư ...@..."). People named there
@@ -922,6 +964,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// A reader's letter printed with its e-mail header ("From: Lan Pham
 		// To: ... Sent: Tuesday"): a letter writer, whom monitors do not
 		// count, or a date.
+		return c, reason{text: "a field of an e-mail header"}
+	}
+	if a >= 3 && d.tokenText(a-1) == ":" && d.tokenText(a-2) == foldedGui && d.tokenText(a-3) == nguoiKey {
+		// "Người gửi: Thanh Tâm", the header of a reader's letter in
+		// Vietnamese: a letter writer, whom monitors do not count.
 		return c, reason{text: "a field of an e-mail header"}
 	}
 	if a > 0 && d.toks[a-1].Kind == vntext.Number && !d.toks[a].Newline {

@@ -70,6 +70,61 @@ func (s *Scorer) genderCues(d *doc) {
 	}
 	s.roleNounAnaphora(d, known)
 	s.realNames(d)
+	for pi, p := range d.people {
+		if p.unnamed || len(p.gcues) > 0 {
+			continue
+		}
+		for _, sp := range p.spans {
+			if s.listRoleCue(d, p, int32(pi), sp[0]) {
+				break
+			}
+		}
+	}
+}
+
+// maxListItems bounds how far back a list of names is followed to its head.
+const maxListItems = 8
+
+// listRoleCue gives a person with no gender cue of their own the gender of
+// a role noun that heads the list of names they close: "Nữ diễn viên Go
+// Bo Gyeol, Han Ji Min, Gong Hye Jin đều gửi lời chúc" are three actresses.
+// Every item before the mention [a, ...) must be a named person set off by
+// a comma alone; an item with its own honorific or title ("hoa hậu
+// A, ca sĩ B") opens another head, and the list is left alone. The cue is
+// the weakest: it only speaks for a name nothing else speaks for.
+func (s *Scorer) listRoleCue(d *doc, p *person, pi int32, a int) bool {
+	k := a
+	for range maxListItems {
+		if k < 2 || d.sent[k-1] != d.sent[a] {
+			return false
+		}
+		if d.tokenText(k-1) != "," {
+			return false // "hoa hậu A và B": B is as often A's husband
+		}
+		m := d.mention[k-2]
+		if m < 0 || m == pi || d.people[m].unnamed || d.quote[k-2] {
+			return false
+		}
+		st := k - 2
+		for st > 0 && d.mention[st-1] == m {
+			st--
+		}
+		if e, rs, ok := d.cueEndingAt(s, st, entryRoleNoun); ok {
+			if e.gender != female && e.gender != male {
+				return false
+			}
+			p.gcues = append(p.gcues, genderCue{tierTable, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, rs, st)})
+			return true
+		}
+		if _, _, ok := d.cueEndingAt(s, st, entryHonorific); ok {
+			return false
+		}
+		if _, _, ok := d.cueEndingAt(s, st, entryTitle); ok {
+			return false
+		}
+		k = st
+	}
+	return false
 }
 
 // realNames gives a stage name the gender cues of the real name the story

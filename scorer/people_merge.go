@@ -549,6 +549,9 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a misspelling of %s"
 	case !p.vn && len(key) == len(pk) && len(key) >= 2 && oneMisspelt(key, pk):
 		return 2, "a misspelling of %s" // "Warren Buffet" for "Warren Buffett"
+	case len(key) != len(pk) && min(len(key), len(pk)) >= 2 && strings.Join(key, "") == strings.Join(pk, ""):
+		// "YounYuh Jung" for "Youn Yuh Jung": a space left out or added.
+		return 2, "%s with a space left out or added"
 	case len(key) == len(pk) && gluedWord(key, pk):
 		return 2, "%s with the next word glued to it"
 	case p.vn && allVietnamese(key) && (sexMiddleLeftOut(key, pk) || sexMiddleLeftOut(pk, key)):

@@ -1021,6 +1021,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// after "nhưng" has a subject of its own, and the list before it
 			// is the object of another verb.
 			return 0, 0, false, false
+		case !appos && k > b && t == foldedMa && k+2 < len(d.toks) && (s.subjectAt(d, k+1) || s.outletAt(d, k+1)):
+			// "Không chỉ nhận định X sẽ gặp khó, mà tờ Y còn dự báo ...": the
+			// clause after "mà" has a subject of its own, a person or an outlet.
+			return 0, 0, false, false
 		case !appos && k > b && (causatives[t] || genericSubjects.startsAt(d, k) && !objectPronoun(d, k)):
 			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
 			// its own subject.
@@ -1039,9 +1043,15 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// "X sáng tạo ra câu thoại ấy, đó là cảnh Y nói với Z rằng": the
 				// clause after the comma has a subject of its own.
 				return 0, 0, false, false
-			case !appos && t == "," && k+1 < len(d.toks) && pluralOpeners[d.tokenText(k+1)]:
-				// "Chứng kiến X sa sút, những CĐV đã yêu cầu ...": a group opens
-				// a clause of its own; its verb is not X's.
+			case !appos && t == "," && k+2 < len(d.toks) && d.tokenText(k+1) == s.words.nhu && s.describedAt(d, k+2):
+				// "... trả ơn bầu Đức, như cầu thủ này chia sẻ": "như" and a
+				// description open a clause of their own ("as the player
+				// said"); the verb is the description's.
+				return 0, 0, false, false
+			case !appos && t == "," && k+1 < len(d.toks) && (pluralOpeners[d.tokenText(k+1)] || shareOpeners.startsAt(d, k+1)):
+				// "Chứng kiến X sa sút, những CĐV đã yêu cầu ...", "phóng tác
+				// từ tác phẩm của thi hào X, một số khán giả nhận định": a group
+				// or a share of one opens a clause of its own; its verb is not X's.
 				return 0, 0, false, false
 			case s.appositiveSoon(d, k+1):
 				appos, hadAppos = true, true
@@ -1502,6 +1512,30 @@ var pronounPrepositions = foldedPhrases("với", "cùng", "về", "tới", "đ�
 // pluralOpeners after a comma open a clause whose subject is a group.
 var pluralOpeners = foldedSet([]string{"những", "các"})
 
+// outletWords name a newspaper or a channel before its name: "tờ Siam Sport".
+var outletWords = foldedPhrases("tờ", "báo", "kênh", "đài", "trang")
+
+// outletAt reports a word for an outlet at token k followed by its
+// capitalised name.
+func (s *Scorer) outletAt(d *doc, k int) bool {
+	return outletWords[d.tokenText(k)] && d.isWord(k+1) && d.isUpper(k+1)
+}
+
+// describedAt reports a title or a role noun at token k: someone described
+// ("cầu thủ này", "vị HLV").
+func (s *Scorer) describedAt(d *doc, k int) bool {
+	for _, kind := range []entryKind{entryTitle, entryRoleNoun} {
+		if _, _, ok := d.cueAt(s, k, kind); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// shareOpeners open a clause whose subject is a share of a group: "một số
+// khán giả", "đa số cư dân", "hầu hết người dân".
+var shareOpeners = foldedPhraseSet("một số", "một vài", "đa số", "phần lớn", "hầu hết")
+
 // subordinators open a clause that may have a subject of its own.
 var subordinators = foldedPhrases("khi", "lúc", "nếu", "vì", "do", "bởi")
 
@@ -1852,6 +1886,12 @@ func (s *Scorer) anaphora(d *doc) {
 		if k > 0 && d.tokenText(k-1) == foldedBy {
 			continue // "ca khúc ... do cô trình bày": the agent of a passive sings, says nothing
 		}
+		if s.reportOpensAt(d, k) {
+			// "Ngoại trưởng Ukraine tiết lộ rằng ông đã hối thúc ...": the
+			// pronoun opens what the speaker before it reports, and is that
+			// speaker; its verb quotes no one else.
+			continue
+		}
 		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) && (k == 0 || d.tokenText(k-1) != ",") {
 			// "vị này" refers back only opening a sentence or a clause after a
 			// fronted phrase ("Tại cơ quan điều tra, đối tượng này khai nhận"):
@@ -1973,11 +2013,13 @@ func (s *Scorer) anaphora(d *doc) {
 			case d.quote[j]:
 				// "“... ý kiến của Charlie ...”, ông cho hay": a person named
 				// inside the words is spoken of; the pronoun is their speaker.
-			case (e.gender == unknown || d.people[m].gender == e.gender) && (d.sentenceStart(k) || afterSentenceAdverb(d, k)) &&
-				s.objectMention(d, j):
+			case (e.gender == unknown || d.people[m].gender == e.gender) && (d.sentenceStart(k) || afterSentenceAdverb(d, k) ||
+				k > 0 && d.tokenText(k-1) == "," && d.sent[j] == d.sent[k] && subjectBefore(d, j, e.gender)) && s.objectMention(d, j):
 				// "X đến chúc mừng nhạc sĩ Y. Anh thừa nhận ...", "... có sự tham
 				// gia của NSND Y. Chị nói": a pronoun opening a sentence takes up
-				// the subject before, not the object.
+				// the subject before, not the object; so does one opening a
+				// clause of the same sentence ("X cho biết trong cuộc gặp với Y
+				// tuần trước, ông đã yêu cầu ...").
 				if object < 0 {
 					object = int(m)
 				}
@@ -2042,6 +2084,36 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		k = v
 	}
+}
+
+// reportOpensAt reports a token k right after a speech verb and "rằng"
+// ("tiết lộ rằng", "cho biết rằng"): the start of the reported words.
+func (s *Scorer) reportOpensAt(d *doc, k int) bool {
+	if k < 2 || d.tokenText(k-1) != s.words.rang {
+		return false
+	}
+	_, _, ok := d.cueEndingAt(s, k-1, entrySpeech)
+	if !ok {
+		_, _, ok = d.cueEndingAt(s, k, entrySpeech) // "tiết lộ rằng" is one entry
+	}
+	return ok
+}
+
+// subjectBefore reports a named person of the given gender (or any, for
+// unknown) before the mention at token j in its sentence: the subject a
+// pronoun later in the sentence takes up rather than the object at j.
+func subjectBefore(d *doc, j int, gender string) bool {
+	m := d.mention[j]
+	for i := j - 1; i >= 0 && d.sent[i] == d.sent[j]; i-- {
+		o := d.mention[i]
+		if o < 0 || o == m || d.quote[i] || d.people[o].unnamed {
+			continue
+		}
+		if gender == unknown || d.people[o].gender == gender {
+			return true
+		}
+	}
+	return false
 }
 
 // titleAfterQuotation attributes "“...”, người mẫu chia sẻ" to the person
@@ -2119,6 +2191,9 @@ func (s *Scorer) epithets(d *doc) {
 			continue
 		}
 		pi := s.sameOrigin(d, k, end)
+		if pi < 0 {
+			pi = s.sameAge(d, k, end)
+		}
 		for j := k - 1; pi < 0 && j >= 0 && d.sent[j] >= d.sent[k]-2; j-- {
 			m := d.mention[j]
 			if m < 0 || d.quote[j] || d.people[m].unnamed {
@@ -2170,6 +2245,41 @@ func (s *Scorer) sameOrigin(d *doc, k, end int) int32 {
 	}
 	return -1
 }
+
+// sameAge returns the person the story has already given the age of an
+// epithet ending at end ("ngôi sao 73 tuổi"): the named person nearest to
+// an earlier "73 tuổi" in the same sentence, outside quotations ("Ngôi sao
+// 73 tuổi - Youn Yuh Jung trở thành ..."; later "Bà cũng khen minh tinh X.
+// Cuối cùng, ngôi sao 73 tuổi gửi lời cảm ơn" is Youn, not X); or -1.
+func (s *Scorer) sameAge(d *doc, k, end int) int32 {
+	if end+1 >= len(d.toks) || d.toks[end].Kind != vntext.Number || d.tokenText(end+1) != s.words.tuoi {
+		return -1
+	}
+	age := d.tokenText(end)
+	for j := 0; j+1 < k; j++ {
+		if d.quote[j] || d.toks[j].Kind != vntext.Number || d.tokenText(j) != age || d.tokenText(j+1) != s.words.tuoi {
+			continue
+		}
+		best, dist := int32(-1), ageReach+1
+		for i := max(j-ageReach, 0); i <= min(j+1+ageReach, len(d.toks)-1); i++ {
+			m := d.mention[i]
+			if m < 0 || d.quote[i] || d.sent[i] != d.sent[j] || d.people[m].unnamed {
+				continue
+			}
+			if n := max(j-i, i-j-1); n < dist {
+				best, dist = m, n
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return -1
+}
+
+// ageReach is how many tokens from an age its person's name may stand:
+// "Youn Yuh Jung, 73 tuổi", "Ngôi sao 73 tuổi - Youn Yuh Jung".
+const ageReach = 4
 
 // epithetTail reports what follows an epithet at token k and makes it one:
 // "người" and a capitalised word, a capitalised word that starts no name,
