@@ -206,13 +206,13 @@ func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
 		// "Rất nhiều chàng trai ...": a quantifier the match itself opens
 		// ("nhiều chàng trai") may carry an intensifier before it.
 		if start == m.start && start > 0 && groupQuantifiers.spans(d, start, start+1) &&
-			intensifiers[d.tokenText(start-1)] {
+			d.in(intensifiers, start-1) {
 			start--
 		}
 		if start > 0 && d.tokenText(start-1) == foldedHave && start-1 < m.start {
 			start-- // "Có nhiều người vợ rất muốn ...": there are many who
 		}
-		if start > 0 && !d.sentenceStart(start) && reasonOpeners[d.tokenText(start-1)] {
+		if start > 0 && !d.sentenceStart(start) && d.in(reasonOpeners, start-1) {
 			start-- // "Vì phụ nữ đẹp thường ...": the reason is a clause of its own
 		}
 		// "Thật ra đàn ông ...", "Trong tình yêu phụ nữ luôn ...": a framing
@@ -221,12 +221,12 @@ func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
 		// nữ" makes her the object of "gặp").
 		for _, n := range []int{4, 3, 2, 1} {
 			if start-n >= 0 && !d.sentenceStart(start) && adverbialFrames.spans(d, start-n, start) &&
-				(d.sentenceStart(start-n) || clauseOpeners[d.tokenText(start-n-1)]) {
+				(d.sentenceStart(start-n) || d.in(clauseOpeners, start-n-1)) {
 				start -= n
 				break
 			}
 		}
-		if !d.sentenceStart(start) && !clauseOpeners[d.tokenText(start-1)] {
+		if !d.sentenceStart(start) && !d.in(clauseOpeners, start-1) {
 			d.drop(r, m, "not at the start of a clause")
 			continue
 		}
@@ -252,11 +252,11 @@ var adverbialFrames = foldedPhraseSet("thật ra", "thực ra", "thực tế", "
 	"bởi lẽ", "vì lẽ", "suy cho cùng", "nói cho cùng", "xét cho cùng", "có thể nói")
 
 // intensifiers strengthen a quantifier ("rất nhiều", "khá nhiều").
-var intensifiers = foldedPhrases("rất", "khá")
+var intensifiers = foldedWords("rất", "khá")
 
 // reasonOpeners open a clause of reason or consequence whose subject
 // follows them: "vì phụ nữ ...", "nên đàn ông ...".
-var reasonOpeners = foldedPhrases("vì", "bởi", "bởi vì", "nên", "do")
+var reasonOpeners = foldedWords("vì", "bởi", "bởi vì", "nên", "do")
 
 // outsideQuotes keeps the matches outside quotations.
 func (s *Scorer) outsideQuotes(d *doc, r *rules.Rule, ms []match) []match {
@@ -308,13 +308,13 @@ func labelQuote(d *doc, k int) bool {
 			continue
 		}
 		switch t := d.tokenText(i); {
-		case labelWords[t]:
+		case labelWords.has(t):
 			return true
 		case t == foldedLa:
 			// "là" after a verb of naming or judging: "gọi cô là", "được xem là";
 			// not "bài học là “...”", which gives her words.
 			for h := i - 1; h >= 0 && h >= i-8 && d.sent[h] == d.sent[i]; h-- {
-				if namingVerbs[d.tokenText(h)] {
+				if d.in(namingVerbs, h) {
 					return true
 				}
 			}
@@ -328,8 +328,8 @@ func labelQuote(d *doc, k int) bool {
 // danh, mệnh danh), "hiệu" (danh hiệu, biệt hiệu); namingVerbs make a "là"
 // before it one.
 var (
-	labelWords  = foldedSet([]string{"danh", "hiệu"})
-	namingVerbs = foldedSet([]string{"gọi", "xem", "coi", "danh", "vinh", "chọn"})
+	labelWords  = newWordSet([]string{"danh", "hiệu"})
+	namingVerbs = newWordSet([]string{"gọi", "xem", "coi", "danh", "vinh", "chọn"})
 )
 
 // quotedRun counts the tokens of the quotation that token k lies in,

@@ -138,7 +138,7 @@ func (s *Scorer) candidates(d *doc) []candidate {
 				c, why = candidate{}, r
 			}
 		}
-		if k := c.a; why.text == "" && c.a < c.b && k >= 2 && d.tokenText(k-1) == "." && adminAbbrevs[d.tokenText(k-2)] &&
+		if k := c.a; why.text == "" && c.a < c.b && k >= 2 && d.tokenText(k-1) == "." && d.in(adminAbbrevs, k-2) &&
 			d.isUpper(k-2) && !d.toks[k-1].Space && (k < 4 || d.tokenText(k-3) != ".") && c.honor == nil {
 			// "P.Phạm Ngũ Lão", "Q.Ninh Kiều", "H. Phước Sơn": the ward,
 			// district or county of an address, abbreviated (not
@@ -246,7 +246,7 @@ func (s *Scorer) repeatedGivenNames(d *doc, cands []candidate) {
 		}
 		first, last := d.tokenText(c.a), d.tokenText(c.a+1)
 		if !d.vietnamese(c.a) || !d.vietnamese(c.a+1) ||
-			s.notNames[first] || s.notNames[last] || d.commonPhrase(s, c.a, c.b) {
+			s.notNames.has(first) || s.notNames.has(last) || d.commonPhrase(s, c.a, c.b) {
 			return false
 		}
 		_, _, middle := s.people.MiddleVI.CountsKey(first)
@@ -357,7 +357,7 @@ var forBody = foldedPhraseSet("đại diện", "người đại diện", "lãnh 
 // somewhere, or is two words; an initial ("H.") may be anyone's.
 func (s *Scorer) brandLike(d *doc, c candidate, named int) bool {
 	if c.b-c.a != 1 || named >= len(d.toks) || len(d.tokenText(c.a)) < 3 || d.vietnamese(c.a) ||
-		s.surnames[d.tokenText(c.a)] {
+		d.in(s.surnames, c.a) {
 		return false
 	}
 	return s.people.GivenWorld == nil || s.people.GivenWorld.GenderKey(d.tokenText(c.a)) == ""
@@ -390,7 +390,7 @@ func (s *Scorer) placeRun(d *doc, a, b int) bool {
 // word after it before end.
 func (d *doc) fullNameBefore(s *Scorer, i, end int) bool {
 	for k := i; k < end-1; k++ {
-		if s.surnames[d.tokenText(k)] {
+		if d.in(s.surnames, k) {
 			return true
 		}
 	}
@@ -407,7 +407,7 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 		switch {
 		case t.Newline:
 			return j
-		case j-i >= 2 && runBreakers[d.tokenText(j)]:
+		case j-i >= 2 && d.in(runBreakers, j):
 			// "Bộ trưởng Nguyễn Danh Thái Xin Bộ trưởng nói rõ ...": a
 			// caption glued to the question after it. These words open
 			// sentences and are no one's given name.
@@ -423,16 +423,16 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 			// apostrophe, the rest of the name.
 			j += 2
 		case d.tokenText(j) == "." && !t.Space && d.initial(j-1) && j+1 < n && d.isWord(j+1) &&
-			d.toks[j+1].Space && !d.toks[j+1].Newline && d.isUpper(j+1) && !s.notNames[d.tokenText(j+1)]:
+			d.toks[j+1].Space && !d.toks[j+1].Newline && d.isUpper(j+1) && !d.in(s.notNames, j+1):
 			// "R. Mancini": an initial, its dot, then the name. A word that
 			// is never a name opens the next sentence: "đối tượng tên H.
 			// Tại cơ quan điều tra, H. khai".
 			j += 2
-		case t.Kind == vntext.Word && t.Space && s.particles[d.tokenText(j)] && j+1 < n && d.isWord(j+1) &&
+		case t.Kind == vntext.Word && t.Space && d.in(s.particles, j) && j+1 < n && d.isWord(j+1) &&
 			d.toks[j+1].Space && d.isUpper(j+1) && !d.toks[j+1].Newline:
 			j += 2
-		case t.Kind == vntext.Word && t.Space && s.particles[d.tokenText(j)] && j+2 < n && d.isWord(j+1) && !d.isUpper(j+1) &&
-			d.toks[j+1].Space && s.particles[d.tokenText(j+1)] && d.isWord(j+2) && d.toks[j+2].Space && d.isUpper(j+2) &&
+		case t.Kind == vntext.Word && t.Space && d.in(s.particles, j) && j+2 < n && d.isWord(j+1) && !d.isUpper(j+1) &&
+			d.toks[j+1].Space && d.in(s.particles, j+1) && d.isWord(j+2) && d.toks[j+2].Space && d.isUpper(j+2) &&
 			!d.toks[j+1].Newline && !d.toks[j+2].Newline:
 			// Two particles: "Ursula von der Leyen", "Mark van der Berg".
 			j += 3
@@ -462,7 +462,7 @@ func (d *doc) nameApostrophe(j int) bool {
 // đề ..."), and no Vietnamese given name is one of them.
 // ("Không", "Nên", "Đang", "Để" are: Tôn Ngộ Không, Nguyễn Văn Nên,
 // Nguyễn Hữu Đang, Trương Ngọc Để).
-var runBreakers = foldedPhrases("xin", "thưa", "một", "theo", "trong", "khi", "với", "và", "nhưng", "nếu",
+var runBreakers = foldedWords("xin", "thưa", "một", "theo", "trong", "khi", "với", "và", "nhưng", "nếu",
 	"cũng", "là", "bị", "đã", "vừa", "rồi", "tôi", "chúng", "họ", "thì", "mà", "hoặc", "các", "những", "vậy")
 
 // commonWordAt reports a family name at token a that opens a common word
@@ -475,7 +475,7 @@ func (d *doc) commonWordAt(s *Scorer, a int) bool {
 
 // namesakePlaces are the places that Vietnam names after people: streets,
 // schools, hospitals, bridges, parks.
-var namesakePlaces = foldedPhrases("đường", "phố", "ngõ", "hẻm", "ngách", "đại lộ", "trường", "thpt", "thcs",
+var namesakePlaces = foldedWords("đường", "phố", "ngõ", "hẻm", "ngách", "đại lộ", "trường", "thpt", "thcs",
 	"tiểu học", "mầm non", "bệnh viện", "bv", "cầu", "công viên", "quảng trường")
 
 // namesakeRun reports a run that opens with a word for a place Vietnam
@@ -483,7 +483,7 @@ var namesakePlaces = foldedPhrases("đường", "phố", "ngõ", "hẻm", "ngác
 // token k with nothing but acronyms between: "BV Nguyễn Tri Phương",
 // "Trường THPT Nguyễn Du". The name is the place's.
 func (d *doc) namesakeRun(e *entry, end, k int) bool {
-	if !namesakePlaces[e.key] {
+	if !namesakePlaces.has(e.key) {
 		return false
 	}
 	for j := end; j < k; j++ {
@@ -526,7 +526,7 @@ func (s *Scorer) appositiveOfNamed(d *doc, t int) bool {
 // opens a common word ("Bảo tàng", "Thị ủy", "Cao đẳng").
 func (s *Scorer) compoundGoesOn(d *doc, b int) bool {
 	if b >= len(d.toks) || !d.isWord(b) || d.isUpper(b) || !d.toks[b].Space || d.toks[b].Newline || !d.vietnamese(b) ||
-		glueWords[d.tokenText(b)] {
+		d.in(glueWords, b) {
 		return false
 	}
 	_, _, ok := d.cueAt(s, b, entrySpeech)
@@ -535,15 +535,15 @@ func (s *Scorer) compoundGoesOn(d *doc, b int) bool {
 
 // locatives are the prepositions of place: a name right after one is
 // where something happens.
-var locatives = foldedPhrases("ở", "tại")
+var locatives = foldedWords("ở", "tại")
 
 // afterLocative reports a run at token runA, its name starting at a, that
 // follows "ở" or "tại", or opens with one ("Tại Thu Cúc, ...").
 func (d *doc) afterLocative(runA, a int) bool {
 	if a == runA {
-		return runA > 0 && d.sent[runA-1] == d.sent[runA] && locatives[d.tokenText(runA-1)]
+		return runA > 0 && d.sent[runA-1] == d.sent[runA] && d.in(locatives, runA-1)
 	}
-	return a == runA+1 && locatives[d.tokenText(runA)]
+	return a == runA+1 && d.in(locatives, runA)
 }
 
 // initialCount is the number of initials in the run [a, b).
@@ -598,7 +598,7 @@ func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
 			d.toks[j+1].Newline || d.mention[j] >= 0 {
 			return -1
 		}
-		if _, _, ok := d.cueAt(s, j, entryTitle); ok || glueWords[d.tokenText(j)] {
+		if _, _, ok := d.cueAt(s, j, entryTitle); ok || d.in(glueWords, j) {
 			// "công ty thuê luật sư John": a person's title; "hãng đã khởi
 			// kiện X", "mẫu nước tiểu của X": a verb's object, a possessor.
 			return -1
@@ -614,7 +614,7 @@ func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
 
 // titlePrefixes stand before a title: "Nguyên Giám đốc", "Cựu Bộ trưởng",
 // "Quyền Chủ tịch", "Phó Giám đốc".
-var titlePrefixes = foldedPhrases("nguyên", "cựu", "quyền", "phó", "tân")
+var titlePrefixes = foldedWords("nguyên", "cựu", "quyền", "phó", "tân")
 
 // formerTitle returns the end of a title that starts inside the run [a, b)
 // after title prefixes only and goes on past it in lower case ("Nguyên
@@ -625,7 +625,7 @@ func (s *Scorer) formerTitle(d *doc, a, b int) int {
 		if _, end, ok := d.cueAt(s, k, entryTitle); ok && k > a && end > b {
 			return end
 		}
-		if !titlePrefixes[d.tokenText(k)] {
+		if !d.in(titlePrefixes, k) {
 			return -1
 		}
 	}
@@ -660,7 +660,7 @@ func (d *doc) capitalLetter(i int) bool {
 // openingConnectives open a sentence with a comma after them and are never a
 // name there: "Song, một nguồn tin khẳng định ..." (song: however); "Song
 // Hye Kyo" has no comma.
-var openingConnectives = foldedPhrases("song")
+var openingConnectives = foldedWords("song")
 
 // initialsOnly reports a run [a, b) of initials and the dots or dashes
 // between them: "T", "L.T.M".
@@ -859,7 +859,7 @@ func (s *Scorer) titleWalk(d *doc, a int) (*cueSpan, bool, bool) {
 			// is asked only here: most walks find no title.
 			far := false
 			for k := end; k < a && !far; k++ {
-				far = clauseWords[d.tokenText(k)] && !d.isUpper(k)
+				far = d.in(clauseWords, k) && !d.isUpper(k)
 			}
 			return &cueSpan{e, st, end}, far, true
 		}
@@ -884,7 +884,7 @@ func (s *Scorer) titleWalk(d *doc, a int) (*cueSpan, bool, bool) {
 
 // clauseWords never stand inside a title and the organisation it goes
 // with: tenses, the passive, conjunctions.
-var clauseWords = foldedPhrases("đã", "được", "bị", "đang", "sẽ", "cũng", "vẫn", "thì", "mà", "khi", "nhưng", "không",
+var clauseWords = foldedWords("đã", "được", "bị", "đang", "sẽ", "cũng", "vẫn", "thì", "mà", "khi", "nhưng", "không",
 	"đều", "rồi", "chưa", "như")
 
 // orgEndingAt finds what ends right before the run [a, b) and makes it part
@@ -937,7 +937,7 @@ func (s *Scorer) orgEndingAt(d *doc, a, b int) (*entry, int, bool) {
 // Đào Văn Lượng cho rằng ..."). A street, school or hospital keeps the name
 // of the person it honours.
 func (s *Scorer) fullNameSpeaks(d *doc, e *entry, a, b int) bool {
-	if namesakePlaces[e.key] || b-a < 3 || s.surnameAfter(d, a, b) != a {
+	if namesakePlaces.has(e.key) || b-a < 3 || s.surnameAfter(d, a, b) != a {
 		return false
 	}
 	_, _, ok := d.cueAt(s, b, entrySpeech)
@@ -949,14 +949,14 @@ func (s *Scorer) fullNameSpeaks(d *doc, e *entry, a, b int) bool {
 var foldedDept, foldedInterior = vntext.FoldString("vụ"), vntext.FoldString("nội")
 
 // placePrepositions put a place after them: "ở Đức", "sang Nga".
-var placePrepositions = foldedPhrases("ở", "tại", "sang", "khắp", "nước", "người", "tiếng", "phía", "trong", "ngoài")
+var placePrepositions = foldedWords("ở", "tại", "sang", "khắp", "nước", "người", "tiếng", "phía", "trong", "ngoài")
 
 // candidate decides what the capitalised run [a, b) is: a person's name
 // (with the cues before it), or, with a reason, something else.
 //
 // clanWords before "họ X" make it a family's name: "gia tộc", "gia đình",
 // "nhà", "dòng".
-var clanWords = foldedPhrases("tộc", "đình", "nhà", "dòng")
+var clanWords = foldedWords("tộc", "đình", "nhà", "dòng")
 
 func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	c := candidate{runA: a}
@@ -980,7 +980,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// and the name stands for it elsewhere in the article too.
 		return c, reason{text: "before 's and a capitalised word: the title of a work or a brand", place: true}
 	}
-	if a > 1 && b-a == 1 && d.tokenText(a-1) == s.words.ho && !d.toks[a].Newline && clanWords[d.tokenText(a-2)] {
+	if a > 1 && b-a == 1 && d.tokenText(a-1) == s.words.ho && !d.toks[a].Newline && d.in(clanWords, a-2) {
 		// "gia tộc họ Hứa", "nhà họ Lý", "dòng họ Trần": a whole family,
 		// whose words are not any one member's.
 		return c, reason{text: "the name of a family (gia tộc họ ...)"}
@@ -993,19 +993,19 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		s.contextBefore(d, a-1, &c)
 		return c, reason{}
 	}
-	if t := d.tokenText(a); b-a == 1 && s.notNames[t] && !s.rankNames[t] && !d.isJoiner(a) && !d.explain {
+	if t := d.tokenText(a); b-a == 1 && s.notNames.has(t) && !s.rankNames.has(t) && !d.isJoiner(a) && !d.explain {
 		// "Theo", "Trong" opening a sentence: the commonest run, settled first
 		// (an explanation takes the long way, which says why).
 		return candidate{}, reason{}
 	}
 	s.contextBefore(d, a, &c)
-	if c.title != nil && c.title.b == a && c.honor == nil && !(s.surnames[d.tokenText(a)] && b-a >= 2) &&
+	if c.title != nil && c.title.b == a && c.honor == nil && !(d.in(s.surnames, a) && b-a >= 2) &&
 		!(s.surnameAfter(d, a, b) >= 0 && b-s.surnameAfter(d, a, b) >= 2) {
 		// A title that ends in the word for a business ("chủ doanh nghiệp",
 		// "chủ cơ sở") is followed by the business's name ("chủ doanh
 		// nghiệp Sỹ Đăng"), a person's only with a family name, which may
 		// follow the business's ("chủ cơ sở Thành Nam Trần Thị Liên").
-		if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && st >= c.title.a && businessWords[e.key] {
+		if e, st, ok := d.cueEndingAt(s, a, entryOrgBefore); ok && st >= c.title.a && businessWords.has(e.key) {
 			return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, org: true}
 		}
 	}
@@ -1039,7 +1039,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			// A full name right after the word for a street, a school or a
 			// hospital is the place's, whatever title comes before: "một
 			// bệnh nhân ... ngụ tại đường Nguyễn Tri Phương".
-			if k := s.nameAtEnd(d, a, b); k >= 0 && (k > a || !namesakePlaces[e.key]) {
+			if k := s.nameAtEnd(d, a, b); k >= 0 && (k > a || !namesakePlaces.has(e.key)) {
 				c.a, c.b, c.strong = k, b, true
 				return c, reason{}
 			}
@@ -1048,7 +1048,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// name the firm's wherever it stands bare in the story, as a short
 		// name in parentheses does.
 		return c, reason{text: "after \"%s\": a place or organisation", arg: e.phrase, place: true,
-			firm: businessWords[e.key] || firmWords[e.key]}
+			firm: businessWords.has(e.key) || firmWords.has(e.key)}
 	}
 	if k := s.firmDescribed(d, &c, a, b); k >= 0 {
 		return c, reason{text: "after \"%s\" and what it does: a firm or its product", arg: d.text(k, a), place: true}
@@ -1076,7 +1076,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			a = end
 			continue
 		}
-		if e, end, ok := d.cueAt(s, a, entryOrgBefore); ok && !s.surnames[d.tokenText(a)] && c.honor == nil && c.roleNoun == nil {
+		if e, end, ok := d.cueAt(s, a, entryOrgBefore); ok && !d.in(s.surnames, a) && c.honor == nil && c.roleNoun == nil {
 			if k := s.surnameAfter(d, min(end, b), b); k >= 0 && (c.title != nil || d.sentenceStart(c.runA)) &&
 				!s.titleOfOthers(d, c.runA, c.title) && !d.namesakeRun(e, end, k) {
 				if t, ok := s.titleBefore(d, k); ok && c.title == nil {
@@ -1115,7 +1115,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			a = end
 			continue
 		}
-		if b-a > 1 && d.allCaps(a) && !d.initial(a) && s.orgInside[d.tokenText(a)] && c.honor == nil {
+		if b-a > 1 && d.allCaps(a) && !d.initial(a) && d.in(s.orgInside, a) && c.honor == nil {
 			// A ship's prefix: "HMS Queen Elizabeth", "USS Theodore Roosevelt".
 			return c, reason{text: "\"%s\" marks an organisation or place", arg: d.text(a, a+1)}
 		}
@@ -1123,7 +1123,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			a++ // an acronym of the organisation before the name: "TDTT | Nguyễn Hoàng Thụ"
 			continue
 		}
-		if b-a == 1 && c.honor != nil && c.title == nil && s.rankNames[d.tokenText(a)] && d.isUpper(a) &&
+		if b-a == 1 && c.honor != nil && c.title == nil && d.in(s.rankNames, a) && d.isUpper(a) &&
 			!d.commonPhrase(s, c.honor.a, a+1) {
 			// A rank in the family after a kinship honorific is the name
 			// the person goes by: "chú Năm thở dài", "cô Ba cho biết"; not
@@ -1131,7 +1131,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			// ("anh Hai", the eldest brother or a gang's boss).
 			break
 		}
-		if (s.notNames[d.tokenText(a)] && (!s.surnames[d.tokenText(a)] || b-a == 1) && !(b-a >= 2 && s.vnNameAfterTitle(d, &c, a, b))) ||
+		if (d.in(s.notNames, a) && (!d.in(s.surnames, a) || b-a == 1) && !(b-a >= 2 && s.vnNameAfterTitle(d, &c, a, b))) ||
 			d.isJoiner(a) {
 			if b-a == 1 && (c.title != nil || c.honor != nil) && !d.isJoiner(a) && d.vietnamese(a) {
 				// "HLV Ảnh thở phào": a common word after a title may be the
@@ -1148,7 +1148,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	if a >= b {
 		return candidate{}, reason{}
 	}
-	if a > c.runA && !d.isUpper(a) && s.particles[d.tokenText(a)] {
+	if a > c.runA && !d.isUpper(a) && d.in(s.particles, a) {
 		// "Oscar de la Renta" with the award's name stripped: the particle
 		// left at the head says the rest belongs to the words before, a
 		// brand or a place, not to a person of its own.
@@ -1172,7 +1172,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	if k := s.formerTitle(d, a, b); k >= 0 {
 		return c, reason{text: "part of a title (%s)", arg: d.text(a, k)}
 	}
-	if b-a == 2 && !s.surnames[d.tokenText(a)] && !s.nameLike(d, a) {
+	if b-a == 2 && !d.in(s.surnames, a) && !s.nameLike(d, a) {
 		// A word that is no name, then the first word of a title written on
 		// in lower case: "Cựu Tổng | thống Mỹ tuyên bố".
 		if _, end, ok := d.cueAt(s, b-1, entryTitle); ok && end > b {
@@ -1222,7 +1222,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	}
 	if kind, end := s.gazetteerAt(d, a, b); end == b && (!singleHonor || s.placeEpithet(d, kind, a, b)) {
 		if kind == "countries" && b-a == 1 && d.vietnamese(a) && s.speechNext(d, b) &&
-			(a == 0 || !prepositions[d.tokenText(a-1)] && !placePrepositions[d.tokenText(a-1)]) {
+			(a == 0 || !d.in(prepositions, a-1) && !d.in(placePrepositions, a-1)) {
 			// "Đức" (Germany) and "Nga" (Russia) are given names too: before
 			// a speech verb the word may be the person of that name the
 			// article has introduced ("Lê Anh Đức ... Tại cơ quan điều tra,
@@ -1240,14 +1240,14 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			return c, reason{text: "an acronym"}
 		}
 	}
-	if c.title != nil && c.title.b == a && (b-a == 1 || !s.surnames[d.tokenText(a)]) && c.honor == nil && d.allVietnamese(a, b) &&
-		departmentHeads[lastSyllable(c.title.e.key)] {
+	if c.title != nil && c.title.b == a && (b-a == 1 || !d.in(s.surnames, a)) && c.honor == nil && d.allVietnamese(a, b) &&
+		departmentHeads.has(lastSyllable(c.title.e.key)) {
 		// "Trưởng khoa Nhi", "Trưởng phòng Đào tạo", "Trưởng khoa Tai Mũi
 		// Họng": the words after a head of a department name the
 		// department, unless a family name opens a full name.
 		return c, reason{text: "a department after its head's title"}
 	}
-	vn := b-a >= 2 && b-a <= 4 && s.surnames[d.tokenText(a)] && !d.commonWordAt(s, a) || s.thiName(d, a, b)
+	vn := b-a >= 2 && b-a <= 4 && d.in(s.surnames, a) && !d.commonWordAt(s, a) || s.thiName(d, a, b)
 	if !vn && c.honor == nil {
 		for k := a; k < b; k++ {
 			if t := d.tokenText(k); len(t) > len("bank") && strings.HasSuffix(t, "bank") || t == "bank" {
@@ -1259,7 +1259,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	}
 	if !vn && b-a >= 2 {
 		for k := a; k < b; k++ {
-			if s.orgInside[d.tokenText(k)] && c.honor == nil {
+			if d.in(s.orgInside, k) && c.honor == nil {
 				return c, reason{text: "\"%s\" marks an organisation or place", arg: d.text(k, k+1)}
 			}
 		}
@@ -1300,7 +1300,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			c.a, vn = k, true
 		}
 	}
-	if b-a == 1 && b < len(d.toks) && d.tokenText(b) == "," && d.sentenceStart(a) && openingConnectives[d.tokenText(a)] {
+	if b-a == 1 && b < len(d.toks) && d.tokenText(b) == "," && d.sentenceStart(a) && d.in(openingConnectives, a) {
 		return c, reason{text: "a connective opening the sentence (%s)", arg: d.text(a, b)}
 	}
 	switch {
@@ -1328,7 +1328,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	case c.title != nil && b-a >= 2:
 		c.strong = true
 	case c.title != nil && !d.vietnamese(a) && !s.inAppositive(d, a) &&
-		!(c.titleFar && c.title.b == a-1 && passiveMarkers[d.tokenText(a-1)]):
+		!(c.titleFar && c.title.b == a-1 && d.in(passiveMarkers, a-1)):
 		// Not the agent of a passive after a title ("nạn nhân bị Pchome lừa
 		// đảo"): victims are harmed by firms and apps as often as by people.
 		// "HLV Domenech"; a single Vietnamese syllable after a title is as
@@ -1398,13 +1398,13 @@ func (s *Scorer) placeEpithet(d *doc, kind string, a, b int) bool {
 	case "countries":
 		return b-a >= 2 || !d.vietnamese(a)
 	case "places":
-		return !d.allVietnamese(a, b) || cityEpithets[d.joined(a, b)]
+		return !d.allVietnamese(a, b) || cityEpithets.has(d.joined(a, b))
 	}
 	return false
 }
 
 // cityEpithets are cities whose names are no one's given name.
-var cityEpithets = foldedPhrases("hà nội", "sài gòn")
+var cityEpithets = foldedWords("hà nội", "sài gòn")
 
 // bioAfter reports a parenthesis right after token b-1 that opens with a
 // person's birth year or age: "(SN 1981", "(sinh năm 1990", "(24 tuổi".
@@ -1454,13 +1454,13 @@ var (
 // lower-case word after another ("Bộ Y tế khen", "Công ty thuê") is the
 // sentence going on, not the name.
 func (s *Scorer) orgNameBefore(d *doc, a int) (*entry, int, bool) {
-	if a < 2 || !d.isWord(a-1) || d.isUpper(a-1) || !d.isWord(a-2) || !d.isUpper(a-2) || linkWords[d.tokenText(a-1)] {
+	if a < 2 || !d.isWord(a-1) || d.isUpper(a-1) || !d.isWord(a-2) || !d.isUpper(a-2) || d.in(linkWords, a-1) {
 		return &noEntry, 0, false
 	}
 	for p := a - 2; p > 0 && p >= a-8; p -= 2 {
 		// [p, p+2) is one word of the name: "Xây dựng", "Cổ phần".
 		if !d.isWord(p) || !d.isUpper(p) || d.allCaps(p) || d.isUpper(p+1) || d.sent[p] != d.sent[a] ||
-			d.toks[p+1].Newline || d.toks[p+2].Newline || linkWords[d.tokenText(p+1)] ||
+			d.toks[p+1].Newline || d.toks[p+2].Newline || d.in(linkWords, p+1) ||
 			!d.vietnamese(p) || !d.vietnamese(p+1) {
 			break
 		}
@@ -1486,7 +1486,7 @@ func (s *Scorer) orgNameBefore(d *doc, a int) (*entry, int, bool) {
 // mark ever matched the folded text; folding the others too ("và", "của",
 // "với" ...) changed two corpus articles, both for the worse (places read as
 // people), so they are left out.
-var linkWords = foldedPhrases("như", "cho", "theo", "hay", "kiêm")
+var linkWords = foldedWords("như", "cho", "theo", "hay", "kiêm")
 
 // givenAfterPersonal reports that the gazetteer name [a, end) that opens a
 // run right after an honorific or a scholar's title is the person's given
@@ -1515,7 +1515,7 @@ func (s *Scorer) givenAfterPersonal(d *doc, c *candidate, kind string, a, end in
 // ("Thủ tướng Đức Scholz" stays a country: an official's title, and a
 // foreign name).
 func (s *Scorer) vnNameAfterTitle(d *doc, c *candidate, a, b int) bool {
-	if a != c.runA || d.sentenceStart(a) || d.allCaps(a) || s.rankNames[d.tokenText(a)] {
+	if a != c.runA || d.sentenceStart(a) || d.allCaps(a) || d.in(s.rankNames, a) {
 		return false // "ông Hai Trắng": a rank before the given name, read elsewhere
 	}
 	switch {
@@ -1619,7 +1619,7 @@ func (d *doc) quoteMarkComma(k int) bool {
 
 // isNotable reports whether tokens [a, b) name a well-known person.
 func (s *Scorer) isNotable(d *doc, a, b int) bool {
-	if !s.notableFirst[d.tokenText(a)] {
+	if !d.in(s.notableFirst, a) {
 		return false // most runs: no need to build the joined name
 	}
 	d.scratch = d.scratch[:0]
@@ -1756,7 +1756,7 @@ func (s *Scorer) afterNationality(d *doc, a, b int) int {
 		return -1
 	}
 	for j := k; j < b; j++ {
-		if !d.vietnamese(j) || s.eastAsian[d.tokenText(k)] {
+		if !d.vietnamese(j) || d.in(s.eastAsian, k) {
 			return k
 		}
 	}
@@ -1776,7 +1776,7 @@ func (d *doc) commonWordGoesOn(b int) bool {
 	t, l := d.toks[b], d.toks[b-1]
 	if t.Kind != vntext.Word || !t.Space || t.Newline || d.isUpper(b) || !l.Space && !l.Newline && b > 1 ||
 		!d.vietnamese(b) || !d.vietnamese(b-1) ||
-		glueWords[d.tokenText(b)] {
+		d.in(glueWords, b) {
 		return false
 	}
 	w1, w2 := d.tokenText(b-1), d.tokenText(b)
@@ -1799,7 +1799,7 @@ func (d *doc) commonWordGoesOn(b int) bool {
 
 // glueWords are the function words that follow a name as often as any
 // word: "hoa và", "minh của" elsewhere say nothing of "Hoa và".
-var glueWords = foldedPhrases("và", "của", "là", "với", "cùng", "cho", "được", "bị", "đã", "đang", "sẽ", "cũng",
+var glueWords = foldedWords("và", "của", "là", "với", "cùng", "cho", "được", "bị", "đã", "đang", "sẽ", "cũng",
 	"vẫn", "còn", "thì", "mà", "đến", "từ", "tại", "ở", "trong", "về", "vào", "ra", "khi", "nhưng", "hay", "hoặc",
 	"này", "đó", "có", "không", "nói", "lại", "đều", "rồi", "vừa", "mới", "chưa", "người", "ấy")
 
@@ -1844,7 +1844,7 @@ func (s *Scorer) nameAtEnd(d *doc, a, b int) int {
 	if k == a || b-k < 2 || b-k > 4 {
 		return -1 // no place before it: the run is the organisation's own name ("Đại học New South Wales")
 	}
-	if s.eastAsian[d.tokenText(k)] {
+	if d.in(s.eastAsian, k) {
 		return k
 	}
 	if _, st, ok := d.cueEndingAt(s, k, entryChinese); ok && st >= a && b-k <= 3 {
@@ -1868,7 +1868,7 @@ func (s *Scorer) nameAtEnd(d *doc, a, b int) int {
 func (s *Scorer) surnameAfter(d *doc, from, b int) int {
 	best, bestRank := -1, 0
 	for k := max(from, b-4); k+1 < b; k++ {
-		if !s.surnames[d.tokenText(k)] {
+		if !d.in(s.surnames, k) {
 			continue
 		}
 		if _, end := s.gazetteerAt(d, k, b); end > k {
@@ -1885,14 +1885,14 @@ func (s *Scorer) surnameAfter(d *doc, from, b int) int {
 // placeWordsInLatin are family names that are also Vietnamese words before
 // a foreign place ("bang Minnesota", "Nam Sudan") or an English firm's first
 // word ("Sun Microsystems"): not taken as a family name by romanisedEastAsian.
-var placeWordsInLatin = foldedPhrases("bang", "nam", "na", "sun")
+var placeWordsInLatin = foldedWords("bang", "nam", "na", "sun")
 
 // romanisedEastAsian reports a Korean or Chinese name written in Latin
 // letters: a family name that comes first in such names, then one or two
 // words of a given name, all in ASCII letters, at least one of which is no
 // Vietnamese syllable ("Ji", "Won", "Ziyi"; not "Kim Long", "Hong Kong").
 func (s *Scorer) romanisedEastAsian(d *doc, a, b int) bool {
-	if b-a < 2 || b-a > 3 || !s.eastAsian[d.tokenText(a)] || placeWordsInLatin[d.tokenText(a)] {
+	if b-a < 2 || b-a > 3 || !d.in(s.eastAsian, a) || d.in(placeWordsInLatin, a) {
 		return false
 	}
 	foreign := false
@@ -1912,7 +1912,7 @@ func (s *Scorer) romanisedEastAsian(d *doc, a, b int) bool {
 // word of a foreign name ("Sergei Lavrov"), "" if none.
 func (s *Scorer) foreignGiven(d *doc, a, b int) string {
 	first := d.tokenText(a)
-	if s.surnames[first] || s.eastAsian[first] || s.people.GivenWorld == nil || d.nameApostrophe(a+1) {
+	if s.surnames.has(first) || s.eastAsian.has(first) || s.people.GivenWorld == nil || d.nameApostrophe(a+1) {
 		// (The "L" of "L'Oréal" is no given name, whatever the table says of "l".)
 		return ""
 	}
@@ -2030,7 +2030,7 @@ func (s *Scorer) describedAfter(d *doc, b int) bool {
 // Vietnamese full name that reads as a title ("bị cáo Vũ Công Năm", not
 // "vũ công" Năm, a dancer).
 func (s *Scorer) nameLikeTitle(d *doc, a, end, b int) bool {
-	return end-a == 2 && b-end == 1 && !d.allCaps(a) && s.surnames[d.tokenText(a)] && d.vietnamese(end)
+	return end-a == 2 && b-end == 1 && !d.allCaps(a) && d.in(s.surnames, a) && d.vietnamese(end)
 }
 
 // quotedEpithet reports a short epithet in quotation marks at token k that
@@ -2092,7 +2092,7 @@ func isASCIIWord(w string) bool {
 // departmentHeads are the last words of titles that head a department
 // ("trưởng khoa", "phó trưởng phòng", "trưởng ban"): a single word after
 // them is the department's name.
-var departmentHeads = foldedPhrases("khoa", "phòng", "ban")
+var departmentHeads = foldedWords("khoa", "phòng", "ban")
 
 // lastSyllable is the last space-separated syllable of a folded key.
 func lastSyllable(key string) string {
@@ -2103,12 +2103,12 @@ func lastSyllable(key string) string {
 }
 
 // placeSeparators join the items of a list of places.
-var placeSeparators = foldedPhrases(",", "và", "hoặc", ";")
+var placeSeparators = foldedWords(",", "và", "hoặc", ";")
 
 // listGoesOn reports one list separator, and nothing else, between the end
 // of a run and token i: "Thanh Trì, Thanh Oai", "Phú Xuyên và Thường Tín".
 func (d *doc) listGoesOn(end, i int) bool {
-	return end >= 0 && i == end+1 && d.sent[end] == d.sent[i] && placeSeparators[d.tokenText(end)]
+	return end >= 0 && i == end+1 && d.sent[end] == d.sent[i] && d.in(placeSeparators, end)
 }
 
 // pluralPlaceBefore reports a plural place word before the run at token i,
@@ -2120,7 +2120,7 @@ func (s *Scorer) pluralPlaceBefore(d *doc, i int) bool {
 		end--
 	}
 	_, st, ok := d.cueEndingAt(s, end, entryOrgBefore)
-	return ok && st > 0 && plurals[d.tokenText(st-1)]
+	return ok && st > 0 && d.in(plurals, st-1)
 }
 
 // listItemEnds reports a list separator, a closing mark or the end of the
@@ -2133,28 +2133,28 @@ func (d *doc) listItemEnds(j int) bool {
 	case ")", ":", ".", "…":
 		return true
 	default:
-		return placeSeparators[t]
+		return placeSeparators.has(t)
 	}
 }
 
 // adminPlaces are the words for the places a list names one after another
 // after one word: "huyện Sóc Sơn, Mê Linh", "đường Lê Lợi, Hai Bà Trưng".
-var adminPlaces = foldedPhrases("huyện", "quận", "tỉnh", "xã", "phường", "thị xã", "thị trấn", "thành phố", "tp",
+var adminPlaces = foldedWords("huyện", "quận", "tỉnh", "xã", "phường", "thị xã", "thị trấn", "thành phố", "tp",
 	"làng", "thôn", "ấp", "xóm", "bản", "đường", "phố")
 
 // adminPlaceBefore reports one of the adminPlaces right before token i.
 func (s *Scorer) adminPlaceBefore(d *doc, i int) bool {
 	e, _, ok := d.cueEndingAt(s, i, entryOrgBefore)
-	return ok && adminPlaces[e.key]
+	return ok && adminPlaces.has(e.key)
 }
 
 // adminAbbrevs are the abbreviations of the administrative units in an
 // address: phường, quận, huyện, xã, thị xã, thị trấn.
-var adminAbbrevs = foldedPhrases("p", "q", "h", "x", "tx", "tt")
+var adminAbbrevs = foldedWords("p", "q", "h", "x", "tx", "tt")
 
 // businessWords end a title that the name of a business follows: "chủ
 // doanh nghiệp X", "chủ cơ sở X".
-var businessWords = foldedPhrases("doanh nghiệp", "cơ sở", "công ty", "cty", "tập đoàn", "cửa hàng", "nhà hàng",
+var businessWords = foldedWords("doanh nghiệp", "cơ sở", "công ty", "cty", "tập đoàn", "cửa hàng", "nhà hàng",
 	"khách sạn", "trang trại", "hãng", "tiệm", "quán", "xưởng", "nhà máy")
 
 // firmCopula reports "là" and a firm's word after token j, "một" or "một
@@ -2173,7 +2173,7 @@ func (s *Scorer) firmCopula(d *doc, j int) bool {
 	}
 	for n := 1; n <= 3 && k+n <= len(d.toks); n++ {
 		w := d.joined(k, k+n)
-		if businessWords[w] || firmWords[w] {
+		if businessWords.has(w) || firmWords.has(w) {
 			return true
 		}
 	}
@@ -2185,7 +2185,7 @@ var oneOfThe = foldedPhraseSet("trong những", "trong các")
 
 // firmWords name a firm's kind besides businessWords: its name after them
 // is the firm's.
-var firmWords = foldedPhrases("tổng công ty", "ngân hàng", "tnhh", "tnhh mtv", "tnhh một thành viên", "thương hiệu",
+var firmWords = foldedWords("tổng công ty", "ngân hàng", "tnhh", "tnhh mtv", "tnhh một thành viên", "thương hiệu",
 	"nhãn hàng", "chuỗi")
 
 // dashedPlaceHalf reports a short run right after a place or an
@@ -2203,7 +2203,7 @@ func (s *Scorer) dashedPlaceHalf(d *doc, i, j int, c candidate, orgEnd int) bool
 	}
 	// A foreign name after a dash is a person's as often as not ("phim X -
 	// Vincent Cassel"): only a Vietnamese place's second half is read so.
-	return d.allVietnamese(i, j) && (j-i < 2 || !s.surnames[d.tokenText(i)])
+	return d.allVietnamese(i, j) && (j-i < 2 || !d.in(s.surnames, i))
 }
 
 // placeListItem sets aside a run that goes on a list of places: after a
@@ -2221,7 +2221,7 @@ func (s *Scorer) placeListItem(d *doc, i, j int, c candidate, placeEnd int, plur
 		if i < 2 || d.tokenText(i-1) != ":" || !s.pluralPlaceBefore(d, i) {
 			return reason{}, false
 		}
-	} else if !plural && (!admin || s.surnames[d.tokenText(c.a)] && c.b-c.a >= 2 || !d.listItemEnds(j)) {
+	} else if !plural && (!admin || d.in(s.surnames, c.a) && c.b-c.a >= 2 || !d.listItemEnds(j)) {
 		// After a singular place word the list must go on or end right
 		// after the item: "tại xã Bình Trị, TP.HCM, Trung lại giới thiệu"
 		// names a man after the places.

@@ -174,7 +174,7 @@ func (s *Scorer) roleNounAnaphora(d *doc, known []string) {
 			continue
 		}
 		base := strings.Join(words[1:], " ")
-		if commonRoles[base] {
+		if commonRoles.has(base) {
 			k = end - 1
 			continue
 		}
@@ -194,7 +194,7 @@ func (s *Scorer) roleNounAnaphora(d *doc, known []string) {
 
 // commonRoles are what many people of a story are (patients, staff,
 // students): "nữ bệnh nhân" may be any of them, not the one named last.
-var commonRoles = foldedPhrases("bệnh nhân", "nạn nhân", "du khách", "nhân viên", "bị cáo", "bị can", "sinh",
+var commonRoles = foldedWords("bệnh nhân", "nạn nhân", "du khách", "nhân viên", "bị cáo", "bị can", "sinh",
 	"sinh viên", "sinh lớp", "công nhân", "tù", "phạm nhân", "nghi phạm")
 
 // foldedMale and foldedFemale are "nam" and "nữ" as the folded text reads
@@ -258,13 +258,13 @@ func (s *Scorer) chineseName(d *doc, p *person) bool {
 // vietnameseOnlyMiddles are middle names that no Sino-Vietnamese reading of
 // a Chinese name carries: in a story that also speaks of China ("sang Trung
 // Quốc bán con"), "Lương Thị Săn" is still a Vietnamese woman's name.
-var vietnameseOnlyMiddles = foldedPhrases("thị")
+var vietnameseOnlyMiddles = foldedWords("thị")
 
 // shortName reports a Vietnamese name of two syllables with no family
 // name, as stage and short names go ("Đình Tú", "Hồng Đăng", "Quốc Cơ"):
 // the first syllable is a middle name.
 func (s *Scorer) shortName(d *doc, p *person) bool {
-	if p.vn || len(p.key) != 2 || s.chineseName(d, p) || s.surnames[p.key[0]] {
+	if p.vn || len(p.key) != 2 || s.chineseName(d, p) || s.surnames.has(p.key[0]) {
 		return false
 	}
 	sp := p.longestSpan()
@@ -308,7 +308,7 @@ func (s *Scorer) shortNameCues(d *doc) {
 
 // middleCue reads the middle name of a Vietnamese full name.
 func (s *Scorer) middleCue(d *doc, p *person) {
-	if !p.vn || len(p.key) < 3 || !vietnameseOnlyMiddles[p.key[1]] && s.chineseName(d, p) {
+	if !p.vn || len(p.key) < 3 || !vietnameseOnlyMiddles.has(p.key[1]) && s.chineseName(d, p) {
 		return
 	}
 	sp := p.longestSpan()
@@ -403,7 +403,7 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 		foreign = foreign || !d.vietnamese(k)
 	}
 	// Not the "Shea" of "O'Shea": a family name, whatever "Shea" alone is.
-	if !p.vn && foreign && !s.particles[d.tokenText(words[0])] && !d.nameApostrophe(words[0]-1) &&
+	if !p.vn && foreign && !d.in(s.particles, words[0]) && !d.nameApostrophe(words[0]-1) &&
 		(len(words) > 1 || len(p.intro) == 0 || childIntro(p.intro)) {
 		first := words[0]
 		if g := s.foreignGiven(d, first, first+1); g != "" {
@@ -475,7 +475,7 @@ func (s *Scorer) nicknamedGiven(d *doc, words []int) (string, Cue) {
 		raw := d.text(k, k+1)
 		marked = marked || vntext.FoldDiacritics(raw) != raw
 	}
-	if !marked || s.surnames[d.tokenText(vn[0])] {
+	if !marked || d.in(s.surnames, vn[0]) {
 		return "", Cue{} // "David Nguyễn", "Lê Taylor": a family name, not a given one
 	}
 	given := vn[len(vn)-1]
@@ -497,12 +497,12 @@ func (s *Scorer) nicknamedGiven(d *doc, words []int) (string, Cue) {
 // childIntros are the words a child is introduced with; a child goes by
 // the given name ("bé Angela", "cháu Kevin"), where a lone word after a
 // title is often a family name ("Tổng thống Silva").
-var childIntros = foldedPhrases("bé", "cháu", "em", "cô bé", "cậu bé", "em bé", "cháu bé")
+var childIntros = foldedWords("bé", "cháu", "em", "cô bé", "cậu bé", "em bé", "cháu bé")
 
 // childIntro reports a person introduced only with words for a child.
 func childIntro(intro []string) bool {
 	for _, in := range intro {
-		if !childIntros[in] {
+		if !childIntros.has(in) {
 			return false
 		}
 	}
@@ -651,7 +651,7 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 // mention ends at b, with no speech verb, description or other pronoun
 // between (whose words or whom the clause may be about).
 func (s *Scorer) ownSubordinateClause(d *doc, a, b, k int) bool {
-	if k-b < 2 || !pronounClauseOpeners[d.tokenText(k-1)] {
+	if k-b < 2 || !d.in(pronounClauseOpeners, k-1) {
 		return false
 	}
 	if s.afterCua(d, a) || s.possessed(d, a) || s.possessorOfKin(d, a) {
@@ -680,7 +680,7 @@ func (s *Scorer) ownSubordinateClause(d *doc, a, b, k int) bool {
 // as its subject, whose own subject a pronoun right after them is the
 // same person: "X trở lại màn ảnh sau khi cô kết hôn", "X nghỉ diễn vì anh
 // bị ốm", "X rất vui nhưng cô vẫn lo".
-var pronounClauseOpeners = foldedPhrases("khi", "vì", "nên", "nhưng", "dù", "tuy", "nếu", "song")
+var pronounClauseOpeners = foldedWords("khi", "vì", "nên", "nhưng", "dù", "tuy", "nếu", "song")
 
 // sentenceAdverbs open a sentence before its subject with no comma: "Sau
 // đó cô lại được chọn biểu diễn", "Hiện anh sống ở Đà Lạt".
@@ -718,7 +718,7 @@ func (s *Scorer) afterOwnSpeechVerb(d *doc, b, k int) bool {
 		return false
 	}
 	for j := b; j < start; j++ {
-		if clauseConjunctions[d.tokenText(j)] {
+		if d.in(clauseConjunctions, j) {
 			return false
 		}
 	}
@@ -749,7 +749,7 @@ func appositiveSpan(d *doc, b, start int) bool {
 var foldedRang, foldedLa = vntext.FoldString("rằng"), vntext.FoldString("là")
 
 // clauseConjunctions join clauses that may have subjects of their own.
-var clauseConjunctions = foldedPhrases("và", "nhưng", "còn", "mà")
+var clauseConjunctions = foldedWords("và", "nhưng", "còn", "mà")
 
 // appositiveRoleCue reads a gendered role noun in apposition right after
 // a mention ending at token b: "Minh - nam sinh lớp 11 ...", "Lan Anh, nữ
@@ -833,7 +833,7 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 // then someone else.
 func (s *Scorer) copulaRoleCue(d *doc, p *person, a, b int) {
 	k := b
-	if k < len(d.toks) && copulaAdverbs[d.tokenText(k)] {
+	if k < len(d.toks) && d.in(copulaAdverbs, k) {
 		k++
 	}
 	if k+1 >= len(d.toks) || d.tokenText(k) != foldedLa || d.sent[k] != d.sent[a] {
@@ -878,12 +878,12 @@ func (s *Scorer) descriptionBeforeCue(d *doc, p *person, a, b int) {
 		if !ok || end > a-1 || end-st < 2 || e.gender != female && e.gender != male || d.properNoun(st) {
 			continue // (a lone pronoun is as likely a possessor: "Con rể cô, X"; a capital, a place: "Đông Anh")
 		}
-		if st > 0 && d.sent[st-1] == d.sent[st] && !descriptionOpeners[d.tokenText(st-1)] {
+		if st > 0 && d.sent[st-1] == d.sent[st] && !d.in(descriptionOpeners, st-1) {
 			return // the noun is inside a longer phrase ("Thái Bình công chúa, X": a list of titles)
 		}
 		// Only ordinals and "cũ", "mới", "út", "cả" may follow the noun.
 		for j := end; j < a-1; j++ {
-			if !descriptionTails[d.tokenText(j)] && d.toks[j].Kind != vntext.Number {
+			if !d.in(descriptionTails, j) && d.toks[j].Kind != vntext.Number {
 				return
 			}
 		}
@@ -898,16 +898,16 @@ func (s *Scorer) descriptionBeforeCue(d *doc, p *person, a, b int) {
 // descriptionOpeners may stand before a description set off before a
 // name: "và người chồng thứ hai, X", "cùng cô con gái, Y", "Ngoài ra, bà
 // mẹ, Z".
-var descriptionOpeners = foldedPhrases(",", "và", "cùng", "với", "bên", "là", ":")
+var descriptionOpeners = foldedWords(",", "và", "cùng", "với", "bên", "là", ":")
 
 // descriptionTails may follow the noun of a description set off before a
 // name: "người chồng thứ hai", "cô con gái út", "người vợ cũ".
-var descriptionTails = foldedPhrases("thứ", "hai", "ba", "tư", "năm", "nhất", "đầu", "cũ", "mới", "út", "cả", "lớn",
+var descriptionTails = foldedWords("thứ", "hai", "ba", "tư", "năm", "nhất", "đầu", "cũ", "mới", "út", "cả", "lớn",
 	"nhỏ", "đầu tiên", "tiên", "hiện", "tại", "sau", "trước", "của", "mình", "anh", "cô", "chị", "ông", "bà")
 
 // copulaAdverbs may stand between a name and "là": "X cũng là", "X từng
 // là", "X vốn là", "X chính là", "X hiện là".
-var copulaAdverbs = foldedPhrases("cũng", "từng", "vốn", "chính", "hiện", "vẫn", "đã")
+var copulaAdverbs = foldedWords("cũng", "từng", "vốn", "chính", "hiện", "vẫn", "đã")
 
 // appositiveClosed reports a comma or dash, or the sentence's end, within
 // a few tokens after token end in the sentence of token a: the end of an

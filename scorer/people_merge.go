@@ -122,13 +122,13 @@ func (s *Scorer) appositiveWord(d *doc, c *candidate, a int) bool {
 			}
 		}
 	}
-	return s.speechNext(d, b) && !vntext.IsVietnameseSyllable(w) && !s.surnames[w] && s.foreignGiven(d, c.a, c.b) == ""
+	return s.speechNext(d, b) && !vntext.IsVietnameseSyllable(w) && !s.surnames.has(w) && s.foreignGiven(d, c.a, c.b) == ""
 }
 
 // listSeparator is a word or mark that separates the names of a list.
-func listSeparator(t string) bool { return listSeparators[t] }
+func listSeparator(t string) bool { return listSeparators.has(t) }
 
-var listSeparators = foldedPhrases(",", "và", "…", "cùng", "với")
+var listSeparators = foldedWords(",", "và", "…", "cùng", "với")
 
 // nameLikeRun reports whether a run can be a name by its words: foreign
 // words, or Vietnamese syllables of which the last is a given name.
@@ -281,7 +281,7 @@ func otherSex(p *person, c candidate) bool {
 }
 
 // passiveWords make the name before them the object of the verb after.
-var passiveWords = foldedPhrases("bị")
+var passiveWords = foldedWords("bị")
 
 // harmed marks as victims the people a sentence harms: a mention right after
 // a harm verb (an honorific between), or followed (past a parenthesis of
@@ -325,7 +325,7 @@ const maxDetails = 30
 const maxAgent = 5
 
 // agentCopula joins an agent to its name: "bị chồng là Phạm Văn T. đánh".
-var agentCopula = foldedPhrases("là")
+var agentCopula = foldedWords("là")
 
 // harmAfter reports "bị" and a harm verb after token b, past a parenthesis
 // and an agent. The agent may be a kin or role word with the name after
@@ -342,7 +342,7 @@ func (s *Scorer) harmAfter(d *doc, b int) bool {
 	} else if c := appositionEnd(d, b); c > 0 {
 		k = c
 	}
-	if k >= len(d.toks) || !passiveWords[d.tokenText(k)] || d.sent[k] != d.sent[b-1] {
+	if k >= len(d.toks) || !d.in(passiveWords, k) || d.sent[k] != d.sent[b-1] {
 		return false
 	}
 	words, named := 0, false
@@ -363,7 +363,7 @@ func (s *Scorer) harmAfter(d *doc, b int) bool {
 		case next > j:
 		case d.isWord(j) && d.isUpper(j) || d.isJoiner(j) && d.initial(j-1):
 			next, named = j+1, true // a name, its initials and their dots
-		case j > k+1 && !named && agentCopula[d.tokenText(j)]:
+		case j > k+1 && !named && d.in(agentCopula, j):
 			next = j + 1 // "chồng là" + the name
 		case named && d.tokenText(j) == "(":
 			// The name's details: "(30 tuổi)". They cost no agent words.
@@ -396,7 +396,7 @@ func appositionEnd(d *doc, b int) int {
 		return 0
 	}
 	for j := b + 2; j+1 < len(d.toks) && j-b < maxDetails && d.sent[j] == d.sent[b]; j++ {
-		if d.tokenText(j) == "," && passiveWords[d.tokenText(j+1)] {
+		if d.tokenText(j) == "," && d.in(passiveWords, j+1) {
 			return j + 1
 		}
 	}
@@ -407,7 +407,7 @@ func appositionEnd(d *doc, b int) int {
 func (s *Scorer) setName(d *doc, p *person, a, b int) {
 	p.key = s.nameKey(d, a, b)
 	p.name = vntext.NFC(d.text(a, b))
-	p.vn = len(p.key) >= 2 && len(p.key) <= 5 && s.surnames[p.key[0]] || s.thiName(d, a, b)
+	p.vn = len(p.key) >= 2 && len(p.key) <= 5 && s.surnames.has(p.key[0]) || s.thiName(d, a, b)
 }
 
 // thiName reports a name of three or four syllables whose second is a
@@ -418,7 +418,7 @@ func (s *Scorer) thiName(d *doc, a, b int) bool {
 	if b-a < 3 || b-a > 4 || !d.vietnamese(a) {
 		return false
 	}
-	return vietnameseOnlyMiddles[d.tokenText(a+1)] && s.middle[d.tokenText(a+1)] != ""
+	return d.in(vietnameseOnlyMiddles, a+1) && s.middle[d.tokenText(a+1)] != ""
 }
 
 // nameKey is the folded syllables of a name, without dots and hyphens.
@@ -496,7 +496,7 @@ func (s *Scorer) findPerson(d *doc, a, b int) (int, string) {
 func (s *Scorer) byChineseFamilyName(d *doc, w string) (int, string) {
 	found := -1
 	for pi, p := range d.people {
-		if p.unnamed || len(p.key) < 2 || p.key[0] != w || !s.surnames[w] {
+		if p.unnamed || len(p.key) < 2 || p.key[0] != w || !s.surnames.has(w) {
 			continue
 		}
 		if found >= 0 {
@@ -787,7 +787,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = end - 1
 			continue
 		}
-		back := end < len(d.toks) && demonstratives[d.tokenText(end)]
+		back := end < len(d.toks) && d.in(demonstratives, end)
 		from := end
 		if back {
 			from = end + 1
@@ -833,13 +833,13 @@ func (s *Scorer) modifierNoun(d *doc, k int) bool {
 	if k == 0 || d.sent[k-1] != d.sent[k] || !d.isWord(k-1) || d.isUpper(k-1) || d.quote[k-1] {
 		return false
 	}
-	return servingVerbs[d.tokenText(k-1)]
+	return d.in(servingVerbs, k-1)
 }
 
 // servingVerbs make the description after them the object of a noun
 // phrase naming an institution or a service: "đào tạo giáo viên", "hỗ trợ
 // học sinh", "phục vụ bệnh nhân".
-var servingVerbs = foldedPhrases("tạo", "trợ", "vụ", "dưỡng", "tuyển", "dành", "cho")
+var servingVerbs = foldedWords("tạo", "trợ", "vụ", "dưỡng", "tuyển", "dành", "cho")
 
 // insideIndefinite reports a description at token k that only qualifies
 // an indefinite description of a person a few lower-case words before it
@@ -847,7 +847,7 @@ var servingVerbs = foldedPhrases("tạo", "trợ", "vụ", "dưỡng", "tuyển"
 // thuê cho con trai bà Tư". The head before is the one described.
 func (s *Scorer) insideIndefinite(d *doc, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-6 && d.sent[j] == d.sent[k]; j-- {
-		if !d.isWord(j) || d.mention[j] >= 0 || d.quote[j] || d.isUpper(j) && !d.sentenceStart(j) || phraseBreaks[d.tokenText(j)] {
+		if !d.isWord(j) || d.mention[j] >= 0 || d.quote[j] || d.isUpper(j) && !d.sentenceStart(j) || d.in(phraseBreaks, j) {
 			return false
 		}
 		if d.tokenText(j) == s.words.mot {
@@ -860,7 +860,7 @@ func (s *Scorer) insideIndefinite(d *doc, k int) bool {
 
 // phraseBreaks end a noun phrase: what follows them is a new subject or
 // a new member of a list.
-var phraseBreaks = foldedPhrases("và", "hoặc", "hay", "cùng", "với", "rằng", "là", "thì", "mà", "nhưng")
+var phraseBreaks = foldedWords("và", "hoặc", "hay", "cùng", "với", "rằng", "là", "thì", "mà", "nhưng")
 
 // afterQuotation adds the unnamed source, described indefinitely by tokens
 // [k, end), that stands right after a quotation and its comma, whatever
@@ -960,7 +960,7 @@ func (s *Scorer) addQuotedSource(d *doc, e entry, k, end, descEnd, v int, kind s
 // whose head description [k, end) gives gender and role, speaking with the
 // verb at v.
 func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
-	if publicAtLarge[e.key] && (descEnd == end || publicPlaces.spans(d, end, descEnd)) {
+	if publicAtLarge.has(e.key) && (descEnd == end || publicPlaces.spans(d, end, descEnd)) {
 		// "Người dân cho rằng", "người dân địa phương cho biết", "cư dân mạng
 		// chỉ trích": the public, no one person; "người dân xóm Lò Rèn kể"
 		// is someone of the place, "một cư dân mạng" one of them.
@@ -1027,7 +1027,7 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 // for the public rather than one person; publicPlaces are the words that
 // place them no more closely.
 var (
-	publicAtLarge = foldedPhrases("người dân", "cư dân mạng", "người dùng")
+	publicAtLarge = foldedWords("người dân", "cư dân mạng", "người dùng")
 	publicPlaces  = foldedPhraseSet("địa phương", "ở đây", "nơi đây", "quanh đây", "trong vùng")
 )
 
@@ -1465,7 +1465,7 @@ var groupPossessives = foldedPhraseSet("bạn bè", "người hâm mộ", "fan")
 
 // demonstratives after a description point back to someone already
 // mentioned: "chuyên gia này", "người phụ nữ ấy".
-var demonstratives = foldedPhrases("này", "ấy", "đó", "kia", "ta")
+var demonstratives = foldedWords("này", "ấy", "đó", "kia", "ta")
 
 // referredTo returns the named person a description refers to: the person
 // introduced with it ("bà đỡ" for "bà đỡ Hoa"), or, when it points back
@@ -1805,7 +1805,7 @@ func (s *Scorer) titleHolder(d *doc, j, end int) int {
 // startsName reports whether a capitalised name starts at token k: the
 // description is then a title ("đại diện công ty, ông X" aside).
 func (s *Scorer) startsName(d *doc, k int) bool {
-	return d.mention[k] >= 0 || s.surnames[d.tokenText(k)] && k+1 < len(d.toks) && d.isUpper(k+1)
+	return d.mention[k] >= 0 || d.in(s.surnames, k) && k+1 < len(d.toks) && d.isUpper(k+1)
 }
 
 // pluralConjunct reports a description at token k joined by "và" or a
@@ -1839,13 +1839,13 @@ func (d *doc) pluralBefore(s *Scorer, k int) bool {
 // thì nói"); "và" joins a second person ("ông trưởng ban và bà chủ tịch
 // nói"); a degree word makes the verb an attitude ("bố mẹ tôi rất phản
 // đối").
-var descriptionBreaks = foldedPhrases(strings.Fields(`là thì mà nhưng nếu khi vì để nên rằng hay hoặc song tuy dù và cùng rất khá hơi`)...)
+var descriptionBreaks = foldedWords(strings.Fields(`là thì mà nhưng nếu khi vì để nên rằng hay hoặc song tuy dù và cùng rất khá hơi`)...)
 
 // descriptionModals before a verb make it advice or a duty, not words
 // reported ("mẹ cần lưu ý", "người dùng có thể thông tin"); a demonstrative
 // after a description's own words points back to someone already named
 // ("nữ sinh xinh xắn này chia sẻ", "người phát ngôn trên nói").
-var descriptionModals = foldedPhrases(strings.Fields(`cần phải hãy nên muốn thể này ấy kia nọ`)...)
+var descriptionModals = foldedWords(strings.Fields(`cần phải hãy nên muốn thể này ấy kia nọ`)...)
 
 // above is "trên", a demonstrative when it ends a description ("phụ huynh
 // trên nói") and a preposition when words follow ("trên địa bàn").
@@ -1923,11 +1923,11 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			return 0, 0, false // "bác sĩ nhi khoa Paul Gilbert": a name, not an unnamed source
 		}
 		switch t := d.tokenText(j); {
-		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, s.descriptionLinks[t]:
+		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, s.descriptionLinks.has(t):
 		case t == s.words.va && j > from && d.isUpper(j-1) && j+1 < len(d.toks) && d.isUpper(j+1):
 			// "và" inside a name: "Sở Thông tin và Truyền thông".
-		case subject && d.isWord(j) && j > from && titleCase(d.text(j-1, j)) && !descriptionBreaks[t] &&
-			!descriptionModals[t]:
+		case subject && d.isWord(j) && j > from && titleCase(d.text(j-1, j)) && !descriptionBreaks.has(t) &&
+			!descriptionModals.has(t):
 			// The rest of a word of a name: "Sở Y tế", "Bộ Giáo dục" (not
 			// after an acronym: "Sở TN-MT giao ...").
 		case d.toks[j].Kind == vntext.Punct && (t == "-" || t == "." || t == "&"):
@@ -1942,8 +1942,8 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 				descEnd = end
 				continue
 			}
-			if !d.isWord(j) || descriptionBreaks[t] || free >= maxDescriptionWords ||
-				descriptionModals[t] || t == above && s.endsDescription(d, j+1) ||
+			if !d.isWord(j) || descriptionBreaks.has(t) || free >= maxDescriptionWords ||
+				descriptionModals.has(t) || t == above && s.endsDescription(d, j+1) ||
 				j == from && (t == s.words.duoc || t == s.words.bi) {
 				return 0, 0, false
 			}
@@ -2017,7 +2017,7 @@ func titleCase(w string) bool {
 // not when a comma lists it after another description ("những ông bố, bà
 // mẹ có con nhỏ").
 func (s *Scorer) opensClause(d *doc, k int) bool {
-	if k > 0 && (d.tokenText(k-1) == s.words.mot || respectWords[d.tokenText(k-1)]) && d.sent[k-1] == d.sent[k] {
+	if k > 0 && (d.tokenText(k-1) == s.words.mot || d.in(respectWords, k-1)) && d.sent[k-1] == d.sent[k] {
 		k-- // "một chủ cơ sở sản xuất bánh cho biết", "Vị bộ trưởng nói"
 	}
 	if d.sentenceStart(k) {
@@ -2028,7 +2028,7 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 		// Y tế cho hay": who is relayed is the subject of the speech verb.
 		return true
 	}
-	if !clauseOpeners[d.tokenText(k-1)] {
+	if !d.in(clauseOpeners, k-1) {
 		return false
 	}
 	if _, _, ok := d.cueEndingAt(s, k-1, entrySource); ok && d.tokenText(k-1) == "," {
@@ -2039,7 +2039,7 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 
 // respectWords stand before a title as "một" does before a description:
 // "Vị bộ trưởng nói", "ngài đại sứ cho biết".
-var respectWords = foldedPhrases("vị", "ngài")
+var respectWords = foldedWords("vị", "ngài")
 
 // relayVerbs bring in whose words an outlet or a document relays.
 var relayVerbs = foldedPhraseSet("dẫn lời", "trích lời")
@@ -2094,7 +2094,7 @@ func (s *Scorer) genderedTitle(d *doc, c candidate, title *cueSpan) (*cueSpan, b
 		// The sex after the title: "bệnh nhân nam T.B.N.", "sinh viên nữ X"
 		// (lower case: "Nam" opening a name is no sex).
 		for k := from + 1; k < c.a; k++ {
-			if t := d.tokenText(k); d.mention[k] >= 0 || !(t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || titleModifiers[t]) {
+			if t := d.tokenText(k); d.mention[k] >= 0 || !(t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || titleModifiers.has(t)) {
 				return nil, false
 			}
 		}
@@ -2105,7 +2105,7 @@ func (s *Scorer) genderedTitle(d *doc, c candidate, title *cueSpan) (*cueSpan, b
 		// a describing word): a verb makes the name someone else's ("nữ
 		// diễn viên ly hôn X").
 		t := d.tokenText(k)
-		if d.mention[k] >= 0 || !(d.isUpper(k) || t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || titleModifiers[t]) {
+		if d.mention[k] >= 0 || !(d.isUpper(k) || t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || titleModifiers.has(t)) {
 			return nil, false
 		}
 	}
@@ -2126,6 +2126,7 @@ var postposedSex = map[string]string{foldedMale: male, foldedFemale: female}
 // titleModifiers are the syllables of words that describe a star between a
 // gendered role noun and the name: "nam ca sĩ nhạc rock X", "nữ diễn viên
 // gạo cội X", "nam diễn viên kém tuổi X", "nữ ca sĩ người Mỹ X".
-var titleModifiers = foldedPhrases("trẻ", "nổi", "tiếng", "xinh", "đẹp", "gạo", "cội", "kỳ", "cựu", "đình", "đám",
+var titleModifiers = foldedWords("trẻ", "nổi", "tiếng", "xinh", "đẹp", "gạo", "cội", "kỳ", "cựu", "đình", "đám",
 	"tài", "năng", "kém", "tuổi", "đoản", "mệnh", "quá", "cố", "gốc", "người", "xứ", "nhạc", "rock", "pop", "jazz",
 	"rap", "hài", "danh", "lừng", "triển", "vọng", "hạng", "gợi", "cảm", "điển", "trai", "thần", "tượng", "kiêm")
+

@@ -139,7 +139,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		}
 		return
 	}
-	if st := s.precededByTheo(d, a); st >= 0 && !(b < len(d.toks) && movements[d.tokenText(b)]) {
+	if st := s.precededByTheo(d, a); st >= 0 && !(b < len(d.toks) && d.in(movements, b)) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
 		return
 	}
@@ -327,7 +327,7 @@ func (s *Scorer) appositiveSpeaker(d *doc, pi int32, a, v int) bool {
 	if s.notSubject(d, pa) {
 		return false
 	}
-	if plurals[d.tokenText(min(k+2, len(d.toks)-1))] {
+	if d.in(plurals, min(k+2, len(d.toks)-1)) {
 		return false // "X, các cầu thủ Y, Z ... phản đối": a list, not an appositive
 	}
 	b := a
@@ -414,7 +414,7 @@ func (s *Scorer) inReport(d *doc, pi int32, a int) bool {
 }
 
 // plurals open a phrase about several people.
-var plurals = foldedPhrases("các", "những")
+var plurals = foldedWords("các", "những")
 
 // notSubject reports a mention starting at token a that cannot be the
 // subject of a verb after it: inside a quotation, an object ("gửi đến Tổng
@@ -437,7 +437,7 @@ func (s *Scorer) notSubject(d *doc, a int) bool {
 			phrase = false
 			continue
 		}
-		if phrase && n < 8 && prepositions[d.tokenText(j)] {
+		if phrase && n < 8 && d.in(prepositions, j) {
 			return true
 		}
 		if _, _, ok := d.cueAt(s, j, entryTheo); ok && theoOpensClause(d, j) {
@@ -541,7 +541,7 @@ func theoOpensClause(d *doc, st int) bool {
 	if st > 0 && d.tokenText(st-1) == foldedCung {
 		st--
 	}
-	return d.sentenceStart(st) || st > 0 && clauseOpeners[d.tokenText(st-1)] || contrastBefore(d, st)
+	return d.sentenceStart(st) || st > 0 && d.in(clauseOpeners, st-1) || contrastBefore(d, st)
 }
 
 // asksQuestion reports a sentence, the one of token k, that ends with a
@@ -600,7 +600,7 @@ var foldedTheo = vntext.FoldString("theo")
 
 // movements after "theo X" make "theo" "follow": "theo ông bố Youri sang
 // Mỹ", "theo chồng về quê" go somewhere with X, who says nothing.
-var movements = foldedPhrases("sang", "về", "đến", "tới", "ra", "vào", "lên", "xuống", "đi", "qua")
+var movements = foldedWords("sang", "về", "đến", "tới", "ra", "vào", "lên", "xuống", "đi", "qua")
 
 // contrasts open a clause that turns against the one before, with no
 // comma: "Mặc dù ..., song theo tiến sĩ X", "Tuy nhiên theo ông Y".
@@ -617,7 +617,7 @@ func contrastBefore(d *doc, k int) bool {
 
 // clauseOpeners may stand before an attribution that opens a clause: ",
 // theo bà X", "mà theo ông Tuấn".
-var clauseOpeners = foldedPhrases(",", "mà", "và", "nhưng", "thì", "còn", "(", ";")
+var clauseOpeners = foldedWords(",", "mà", "và", "nhưng", "thì", "còn", "(", ";")
 
 // theoEnd is the end of the theo phrase starting at st.
 func (s *Scorer) theoEnd(d *doc, st int) int {
@@ -657,7 +657,7 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	if _, _, honor := d.cueAt(s, k, entryHonorific); honor && k > 0 && d.tokenText(k-1) == foldedHouse {
 		return true // "chạy sang nhà ông X báo tin": X's house, X says nothing
 	}
-	if k > 1 && (countWords[d.tokenText(k-1)] || d.toks[k-1].Kind == vntext.Number) && k < a {
+	if k > 1 && (d.in(countWords, k-1) || d.toks[k-1].Kind == vntext.Number) && k < a {
 		k-- // "người nhà hai bị cáo X và Y": the number of those whose they are
 	}
 	// "Con gái chị Loan kể": the daughter speaks.
@@ -730,7 +730,7 @@ var couples = foldedPhraseSet("vợ chồng", "chồng vợ")
 var foldedHouse = vntext.FoldString("nhà")
 
 // countWords count the people a title names: "hai bị cáo X và Y".
-var countWords = foldedPhrases("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "các", "những")
+var countWords = foldedWords("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "các", "những")
 
 // possessedList reports a mention at a listed after others ("X và Y", "X,
 // Y") whose first name is whose someone else is: "người nhà hai bị cáo X
@@ -799,7 +799,7 @@ func (s *Scorer) agentOfThing(d *doc, k int) bool {
 // prepositions before a name make it an object, not a subject; so does
 // "nơi" (where), which opens a relative clause ("viện quân y Percy, nơi
 // Arafat qua đời hôm thứ năm, cho hay": the verb is the main clause's).
-var prepositions = foldedPhrases("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa", "nơi")
+var prepositions = foldedWords("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa", "nơi")
 
 // prepositionObject reports a preposition before the mention at token a,
 // past its honorific, title or role noun and an appositive title ("với MC,
@@ -828,7 +828,7 @@ func (s *Scorer) prepositionObject(d *doc, a int) bool {
 	if s.agentOfThing(d, k) {
 		return true
 	}
-	if k == 0 || !prepositions[d.tokenText(k-1)] {
+	if k == 0 || !d.in(prepositions, k-1) {
 		return s.listenerOfSpeech(d, k)
 	}
 	if _, _, ok := d.cueEndingAt(s, k-1, entrySpeech); ok && comma {
@@ -876,10 +876,10 @@ var meetingVerbs = foldedPhraseSet("gặp", "gặp gỡ", "gặp mặt", "tiếp
 // listener's.
 func (s *Scorer) listenerOfSpeech(d *doc, k int) bool {
 	for j, n := k-1, 0; j > 0 && n < 8; j, n = j-1, n+1 {
-		if !d.isWord(j) || d.mention[j] >= 0 || d.quote[j] || d.sent[j] != d.sent[k] || clauseLinks[d.tokenText(j)] {
+		if !d.isWord(j) || d.mention[j] >= 0 || d.quote[j] || d.sent[j] != d.sent[k] || d.in(clauseLinks, j) {
 			return false
 		}
-		if listenerPrepositions[d.tokenText(j)] {
+		if d.in(listenerPrepositions, j) {
 			_, _, ok := d.cueEndingAt(s, j, entrySpeech)
 			return ok
 		}
@@ -891,11 +891,11 @@ func (s *Scorer) listenerOfSpeech(d *doc, k int) bool {
 }
 
 // listenerPrepositions introduce the one spoken to after a speech verb.
-var listenerPrepositions = foldedPhrases("với", "cho")
+var listenerPrepositions = foldedWords("với", "cho")
 
 // clauseLinks end the phrase of the one spoken to: what follows them is
 // what was said or a new clause ("nói với báo chí rằng Y ...").
-var clauseLinks = foldedPhrases("rằng", "là", "và", "nhưng", "khi", "thì", "mà")
+var clauseLinks = foldedWords("rằng", "là", "và", "nhưng", "khi", "thì", "mà")
 
 // speechFollows reports a speech verb or colon within n tokens after b in
 // the same clause (strict: across a comma only into a titled appositive).
@@ -1001,22 +1001,22 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// subject opens the next clause.
 			passive = true
 			continue
-		case passive && !appos && (t == "," || t == s.words.va || turns[t]) && k+1 < len(d.toks) && s.subjectAt(d, k+1):
+		case passive && !appos && (t == "," || t == s.words.va || turns.has(t)) && k+1 < len(d.toks) && s.subjectAt(d, k+1):
 			return 0, 0, false, false
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1) && !s.sameSubjectVerb(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
-		case !appos && k > b && subordinators[t] && d.isWord(k+1) && d.isUpper(k+1) && d.mention[k+1] < 0 && !s.subjectAt(d, k+1):
+		case !appos && k > b && subordinators.has(t) && d.isWord(k+1) && d.isUpper(k+1) && d.mention[k+1] < 0 && !s.subjectAt(d, k+1):
 			// "X từ chức ngay sau khi CLB thông báo": an organisation opens
 			// the clause after "khi"; a speech verb in it is the
 			// organisation's. A colon further on may still give X's words
 			// ("X tiếc nuối sau khi Tottenham sa thải HLV Y: “...”").
 			subClause = true
 			continue
-		case !appos && k > b && subordinators[t] && s.subjectAt(d, k+1):
+		case !appos && k > b && subordinators.has(t) && s.subjectAt(d, k+1):
 			// "Bà X xúc động khi con trai bà kể lại": the clause after "khi"
 			// has a subject of its own, whose verb it is.
 			return 0, 0, false, false
-		case !appos && k > b && turns[t] && s.subjectAt(d, k+1):
+		case !appos && k > b && turns.has(t) && s.subjectAt(d, k+1):
 			// "Anh đóng thế cho X, Y, Z... nhưng anh khẳng định": the clause
 			// after "nhưng" has a subject of its own, and the list before it
 			// is the object of another verb.
@@ -1025,7 +1025,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// "Không chỉ nhận định X sẽ gặp khó, mà tờ Y còn dự báo ...": the
 			// clause after "mà" has a subject of its own, a person or an outlet.
 			return 0, 0, false, false
-		case !appos && k > b && (causatives[t] || genericSubjects.startsAt(d, k) && !objectPronoun(d, k)):
+		case !appos && k > b && (causatives.has(t) || genericSubjects.startsAt(d, k) && !objectPronoun(d, k)):
 			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
 			// its own subject.
 			return 0, 0, false, false
@@ -1048,7 +1048,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// description open a clause of their own ("as the player
 				// said"); the verb is the description's.
 				return 0, 0, false, false
-			case !appos && t == "," && k+1 < len(d.toks) && (pluralOpeners[d.tokenText(k+1)] || shareOpeners.startsAt(d, k+1)):
+			case !appos && t == "," && k+1 < len(d.toks) && (d.in(pluralOpeners, k+1) || shareOpeners.startsAt(d, k+1)):
 				// "Chứng kiến X sa sút, những CĐV đã yêu cầu ...", "phóng tác
 				// từ tác phẩm của thi hào X, một số khán giả nhận định": a group
 				// or a share of one opens a clause of its own; its verb is not X's.
@@ -1144,7 +1144,7 @@ func (d *doc) inParens(j int) bool {
 
 // clauseBreaks end the passive clause of a subject whose next verb is its
 // own: "X bị bắt và khai nhận", "X bị tuyên án nhưng vẫn kêu oan".
-var clauseBreaks = foldedPhrases(",", "và", "rồi", "nhưng", "song")
+var clauseBreaks = foldedWords(",", "và", "rồi", "nhưng", "song")
 
 // afterClauseBreak reports a speech verb at token k that follows a clause
 // break, adverbs allowed between ("nhưng vẫn kêu oan", ", sau đó khai"),
@@ -1158,7 +1158,7 @@ func (s *Scorer) afterClauseBreak(d *doc, k int) bool {
 		}
 		break
 	}
-	return j >= 0 && clauseBreaks[d.tokenText(j)]
+	return j >= 0 && d.in(clauseBreaks, j)
 }
 
 // passiveSpeech reports a speech word among the few words of a passive
@@ -1167,7 +1167,7 @@ func (s *Scorer) afterClauseBreak(d *doc, k int) bool {
 // else's words, or none.
 func (s *Scorer) passiveSpeech(d *doc, k int) bool {
 	for j := k; j < len(d.toks) && j < k+5 && d.isWord(j); j++ {
-		if t := d.tokenText(j); t == s.words.va || turns[t] || subordinators[t] {
+		if t := d.tokenText(j); t == s.words.va || turns.has(t) || subordinators.has(t) {
 			return false // "bị bắt và khai nhận": a second verb, the subject's own
 		}
 		if d.startKinds[j]&(1<<entrySpeech) != 0 {
@@ -1182,7 +1182,7 @@ func (s *Scorer) passiveSpeech(d *doc, k int) bool {
 // chiến thắng và tự tin nói: ...", X's second predicate. A group, a
 // generic subject, a pronoun or a name after "và" opens a clause.
 func (s *Scorer) sameSubjectVerb(d *doc, k int) bool {
-	if k >= len(d.toks) || pluralOpeners[d.tokenText(k)] || genericSubjects.startsAt(d, k) {
+	if k >= len(d.toks) || d.in(pluralOpeners, k) || genericSubjects.startsAt(d, k) {
 		return false
 	}
 	if _, _, ok := d.cueAt(s, k, entryReference); ok {
@@ -1198,7 +1198,7 @@ func (s *Scorer) sameSubjectVerb(d *doc, k int) bool {
 		if _, _, ok := d.cueAt(s, j, entrySpeech); ok {
 			return j > k && !s.negated(d, j)
 		}
-		if haveWords[d.tokenText(j)] {
+		if d.in(haveWords, j) {
 			return false // "và có nhiều tuyên bố": a statement had, a noun
 		}
 	}
@@ -1206,7 +1206,7 @@ func (s *Scorer) sameSubjectVerb(d *doc, k int) bool {
 }
 
 // haveWords make the speech word after them a noun: "có nhiều tuyên bố".
-var haveWords = foldedPhrases("có", "nhiều")
+var haveWords = foldedWords("có", "nhiều")
 
 // order reports "bảo" (to tell) at [v, end) used to give an order: the
 // one told comes right after it and no words of theirs follow ("Lý bảo
@@ -1232,7 +1232,7 @@ func (s *Scorer) order(d *doc, v, end int) bool {
 		}
 	} else if _, e, ok := d.cueAt(s, k, entryReference); ok {
 		k = e
-	} else if told[d.tokenText(k)] {
+	} else if d.in(told, k) {
 		k++
 	} else {
 		return false
@@ -1247,7 +1247,7 @@ func (s *Scorer) order(d *doc, v, end int) bool {
 var (
 	foldedTell = vntext.FoldString("bảo")
 	// told are pronouns for the one told.
-	told = foldedPhrases("tôi", "em", "nó", "họ", "mình", "con", "cháu", "chúng tôi", "ta")
+	told = foldedWords("tôi", "em", "nó", "họ", "mình", "con", "cháu", "chúng tôi", "ta")
 )
 
 // nameWord reports a word written with a capital inside a sentence: a
@@ -1266,7 +1266,7 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	if k+1 < len(d.toks) && scoreAfterColon(d, k) {
 		return false
 	}
-	if k > b && credits[d.tokenText(k-1)] && d.isUpper(k-1) && (k+1 >= len(d.toks) || !d.quoteOpensAt(k+1)) {
+	if k > b && d.in(credits, k-1) && d.isUpper(k-1) && (k+1 >= len(d.toks) || !d.quoteOpensAt(k+1)) {
 		// A caption's credit, capitalised and with no quotation after it:
 		// "X và Y trong phim - Ảnh: T.F.S" ("nhớ lại qua ảnh: “...”" quotes).
 		return false
@@ -1340,7 +1340,7 @@ var listColon = foldedPhraseSet("như sau", "gồm", "bao gồm", "gồm có", "
 // credits end a photo caption with its source after a colon ("- Ảnh:
 // T.F.S", "Nguồn: Reuters"): no words of the people the caption names.
 // The words compare folded; the caller wants the capital.
-var credits = foldedPhrases("ảnh", "nguồn", "video", "clip", "họa")
+var credits = foldedWords("ảnh", "nguồn", "video", "clip", "họa")
 
 // titleColon reports a colon inside the title of a film, show, game or
 // book: glued to a capitalised word (or a numeral) and followed by words in
@@ -1407,7 +1407,7 @@ func (s *Scorer) appositiveGoesOn(d *doc, k int) bool {
 	if k >= len(d.toks) || d.mention[k] >= 0 {
 		return false
 	}
-	if officeLinks[d.tokenText(k)] {
+	if d.in(officeLinks, k) {
 		return true
 	}
 	return d.isWord(k) && d.isUpper(k) && !s.startsName(d, k) && !s.titleSoon(d, k)
@@ -1478,7 +1478,7 @@ func (s *Scorer) bodySubject(d *doc, k int, self int32) bool {
 }
 
 // officeLinks place an office within another after a comma.
-var officeLinks = foldedPhrases("thuộc", "trực thuộc")
+var officeLinks = foldedWords("thuộc", "trực thuộc")
 
 // causatives open a clause with a subject of its own ("khiến nhiều người
 // cho rằng"), and genericSubjects are such subjects: whoever speaks after
@@ -1486,10 +1486,10 @@ var officeLinks = foldedPhrases("thuộc", "trực thuộc")
 // "họ" are too: in "các anh X, Y khi nghe tôi nói ... đều ủng hộ" the one
 // speaking is the interviewee, not X or Y.
 var (
-	causatives = foldedPhrases("khiến")
+	causatives = foldedWords("khiến")
 	// familyHeads open the family words among the references: "con gái
 	// anh", "vợ ông", "chồng cô".
-	familyHeads = foldedPhrases("con", "vợ", "chồng", "bạn", "mẹ", "bố", "cha", "người")
+	familyHeads = foldedWords("con", "vợ", "chồng", "bạn", "mẹ", "bố", "cha", "người")
 	// demonstrativeClauses open a clause with a demonstrative subject.
 	demonstrativeClauses = foldedPhraseSet("đó là", "đây là", "điều đó", "điều này", "việc này", "chuyện này")
 	genericSubjects      = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân",
@@ -1499,26 +1499,26 @@ var (
 // objectPronoun reports a pronoun at token k that is the object of a
 // preposition ("nhắn tin với tôi kể lại": the one who texted tells).
 func objectPronoun(d *doc, k int) bool {
-	return k > 0 && subjectPronouns[d.tokenText(k)] && pronounPrepositions[d.tokenText(k-1)]
+	return k > 0 && d.in(subjectPronouns, k) && d.in(pronounPrepositions, k-1)
 }
 
 // subjectPronouns are the pronouns among genericSubjects ("chúng tôi",
 // "chúng ta" start with "chúng").
-var subjectPronouns = foldedPhrases("tôi", "chúng", "họ")
+var subjectPronouns = foldedWords("tôi", "chúng", "họ")
 
 // pronounPrepositions make the pronoun after them an object.
-var pronounPrepositions = foldedPhrases("với", "cùng", "về", "tới", "đến", "từ", "của")
+var pronounPrepositions = foldedWords("với", "cùng", "về", "tới", "đến", "từ", "của")
 
 // pluralOpeners after a comma open a clause whose subject is a group.
-var pluralOpeners = foldedSet([]string{"những", "các"})
+var pluralOpeners = newWordSet([]string{"những", "các"})
 
 // outletWords name a newspaper or a channel before its name: "tờ Siam Sport".
-var outletWords = foldedPhrases("tờ", "báo", "kênh", "đài", "trang")
+var outletWords = foldedWords("tờ", "báo", "kênh", "đài", "trang")
 
 // outletAt reports a word for an outlet at token k followed by its
 // capitalised name.
 func (s *Scorer) outletAt(d *doc, k int) bool {
-	return outletWords[d.tokenText(k)] && d.isWord(k+1) && d.isUpper(k+1)
+	return d.in(outletWords, k) && d.isWord(k+1) && d.isUpper(k+1)
 }
 
 // describedAt reports a title or a role noun at token k: someone described
@@ -1537,12 +1537,12 @@ func (s *Scorer) describedAt(d *doc, k int) bool {
 var shareOpeners = foldedPhraseSet("một số", "một vài", "đa số", "phần lớn", "hầu hết")
 
 // subordinators open a clause that may have a subject of its own.
-var subordinators = foldedPhrases("khi", "lúc", "nếu", "vì", "do", "bởi")
+var subordinators = foldedWords("khi", "lúc", "nếu", "vì", "do", "bởi")
 
 // turns open a clause that turns against the one before ("..., nhưng anh
 // khẳng định"): with a subject of its own right after, the verb is that
 // subject's, not a name's before the turn.
-var turns = foldedPhrases("nhưng")
+var turns = foldedWords("nhưng")
 
 // frontedOpeners open an adverbial clause at the head of a sentence ("Sau
 // khi chia tay X, Y nói"): a name inside it is no subject of the main verb.
@@ -1645,7 +1645,7 @@ func (s *Scorer) negated(d *doc, k int) bool {
 			return true // "không", "ít khi"
 		}
 	}
-	if k > 0 && orWords[d.tokenText(k-1)] {
+	if k > 0 && d.in(orWords, k-1) {
 		// "không xuất hiện cùng nhau hay chia sẻ ...": "hay" or "hoặc"
 		// after a negated verb goes on with the negation.
 		for j := k - 2; j >= 0 && j >= k-14 && d.sent[j] == d.sent[k]; j-- {
@@ -1691,7 +1691,7 @@ var (
 )
 
 // orWords join a verb to the one before as an alternative.
-var orWords = foldedPhrases("hay", "hoặc")
+var orWords = foldedWords("hay", "hoặc")
 
 // verbCoordinated reports "và" (adverbs allowed) then a speech verb at
 // token k: a second verb of the clause's subject.
@@ -1877,7 +1877,7 @@ func (s *Scorer) anaphora(d *doc) {
 		if _, _, ok := d.cueEndingAt(s, k, entryPossessive); ok || s.possessorOfKin(d, k) {
 			continue // "con trai bà kể lại", "quản lý của nam ca sĩ cho biết": the son, the manager speaks
 		}
-		if e.kind == entryReference && end-k >= 2 && familyHeads[d.tokenText(k)] {
+		if e.kind == entryReference && end-k >= 2 && d.in(familyHeads, k) {
 			continue // a family word ("con trai bà", "vợ anh") names the relative, who speaks
 		}
 		if d.pluralBefore(s, k) || k > 0 && d.toks[k-1].Kind == vntext.Number {
@@ -1985,7 +1985,7 @@ func (s *Scorer) anaphora(d *doc) {
 				continue
 			}
 		}
-		if pi < 0 && k > 0 && turns[d.tokenText(k-1)] {
+		if pi < 0 && k > 0 && d.in(turns, k-1) {
 			// "X đóng thế cho Y, Z... nhưng anh khẳng định": the pronoun after
 			// the turn takes up the subject the sentence opens with, not the
 			// names the first clause is about.
@@ -2391,7 +2391,7 @@ func (s *Scorer) indefiniteBefore(d *doc, k int, gender string) (int, int, entry
 // only says the sex or that it is a person ("người mẹ", "nữ sinh"), has
 // its head among the first words of the unnamed person p's description.
 func (s *Scorer) sameHead(d *doc, k, end int, p *person) bool {
-	for k < end-1 && headFillers[d.tokenText(k)] {
+	for k < end-1 && d.in(headFillers, k) {
 		k++
 	}
 	if len(p.spans) == 0 {
@@ -2411,7 +2411,7 @@ func (s *Scorer) sameHead(d *doc, k, end int, p *person) bool {
 }
 
 // headFillers open a role noun before its head: "người mẹ", "nữ sinh".
-var headFillers = foldedPhrases("người", "nữ", "nam", "bà", "ông", "cô", "chị", "anh")
+var headFillers = foldedWords("người", "nữ", "nam", "bà", "ông", "cô", "chị", "anh")
 
 // indefiniteRepeated finds, within the four sentences before the role
 // noun at [k, end), the same words brought in by "một" as someone new
@@ -2431,7 +2431,7 @@ func (s *Scorer) indefiniteRepeated(d *doc, k, end int) (int, int, bool) {
 			continue
 		}
 		if m := j - 2; m > 0 && d.sent[m] == d.sent[j] {
-			if w := d.tokenText(m); predicateWords[w] || w == s.words.la || w == s.words.duoc || w == s.words.bi ||
+			if w := d.tokenText(m); predicateWords.has(w) || w == s.words.la || w == s.words.duoc || w == s.words.bi ||
 				w == "," && d.mention[m-1] >= 0 {
 				continue // who someone is ("X, một nữ ...", "là một nữ ..."), or a passive's agent
 			}
@@ -2483,7 +2483,7 @@ func (s *Scorer) bringsIn(d *doc, j int) bool {
 		return true
 	}
 	w := d.tokenText(j - 1)
-	if predicateWords[w] || w == s.words.la || w == s.words.duoc || w == s.words.bi {
+	if predicateWords.has(w) || w == s.words.la || w == s.words.duoc || w == s.words.bi {
 		return false
 	}
 	if w == "," {
@@ -2679,7 +2679,7 @@ var groupWords = foldedPhraseSet("các đối tượng", "các đối tượng n
 
 // notThem are the words after "chúng" that make it "we" or a plural marker,
 // not the suspects: "chúng tôi", "chúng ta", "chúng em".
-var notThem = foldedPhrases("tôi", "ta", "mình", "em", "cháu", "con", "tớ", "tao", "bay", "mày")
+var notThem = foldedWords("tôi", "ta", "mình", "em", "cháu", "con", "tớ", "tao", "bay", "mày")
 
 // groupAt quotes the list of names the group word at tokens [k, end)
 // stands for, and returns the speech verb's token, or 0. The list is the
@@ -2693,7 +2693,7 @@ func (s *Scorer) groupAt(d *doc, k, end int) int {
 	if end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
 		return 0 // "các đối tượng Lê Văn A, ..." names the group itself
 	}
-	if end < len(d.toks) && notThem[d.tokenText(end)] {
+	if end < len(d.toks) && d.in(notThem, end) {
 		return 0 // "chúng tôi": we
 	}
 	v, vend, ok := s.pairVerb(d, end)
@@ -2872,7 +2872,7 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 		if t == ":" || d.quote[j] {
 			return false
 		}
-		if !found && (t == "," || t == s.words.rang || j > end+10 || t == foldedLa || contentOpeners[t]) {
+		if !found && (t == "," || t == s.words.rang || j > end+10 || t == foldedLa || contentOpeners.has(t)) {
 			return false
 		}
 		if !found {
@@ -2891,7 +2891,7 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 
 // contentOpeners open what was said after a sharing verb, before any
 // picture it names: "chia sẻ đây là bộ ảnh cô thích nhất" shares words.
-var contentOpeners = foldedPhrases("đây", "đó", "tôi", "mình")
+var contentOpeners = foldedWords("đây", "đó", "tôi", "mình")
 
 var (
 	shareVerbs   = foldedPhraseSet("chia sẻ", "hé lộ", "tiết lộ", "bật mí", "khoe")
@@ -2962,7 +2962,7 @@ func (s *Scorer) objectColon(d *doc, a, end int) bool {
 	}
 	k := s.titlesStart(d, a)
 	return k > 0 && !d.sentenceStart(k) && d.isWord(k-1) && !d.isUpper(k-1) && d.tokenText(k-1) != s.words.va &&
-		d.tokenText(k-1) != s.words.cung && !prepositions[d.tokenText(k-1)]
+		d.tokenText(k-1) != s.words.cung && !d.in(prepositions, k-1)
 }
 
 // objectOfSpeaker reports a name that ends a clause another person of its

@@ -50,7 +50,7 @@ func (s *Scorer) newcomer(d *doc, j, k int) bool {
 		return true
 	}
 	w := d.tokenText(j - 1)
-	if predicateWords[w] {
+	if predicateWords.has(w) {
 		return false
 	}
 	if w != s.words.la && w != "," {
@@ -69,7 +69,7 @@ func (s *Scorer) newcomer(d *doc, j, k int) bool {
 
 // predicateWords before "một" make the description say what someone is or
 // was: "từ một người ham chơi", "như một người mẹ", "thành một ngôi sao".
-var predicateWords = foldedPhrases("từ", "như", "thành", "làm")
+var predicateWords = foldedWords("từ", "như", "thành", "làm")
 
 // colonSource adds the unnamed source described by tokens [k, end) when
 // the description, indefinite, headed by an honorific or followed by whose
@@ -104,7 +104,7 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 			s.addQuotedSource(d, e, k, end, end, j, cueColon, end, j+1)
 			return true
 		}
-		if !d.isWord(j) || d.isUpper(j) || descriptionBreaks[t] || descriptionModals[t] || t == above {
+		if !d.isWord(j) || d.isUpper(j) || descriptionBreaks.has(t) || descriptionModals.has(t) || t == above {
 			return false
 		}
 	}
@@ -211,7 +211,7 @@ func (s *Scorer) descriptionsTakenUp(d *doc) {
 		}
 		tail := true
 		for j := cend; j < end; j++ {
-			if !takenUpTails[d.tokenText(j)] && d.toks[j].Kind != vntext.Number {
+			if !d.in(takenUpTails, j) && d.toks[j].Kind != vntext.Number {
 				tail = false
 				break
 			}
@@ -244,5 +244,5 @@ func (s *Scorer) descriptionsTakenUp(d *doc) {
 
 // takenUpTails may follow a description that refers back to a star: an age
 // or a birth year, "trẻ", "xinh đẹp", how many children ("hai con").
-var takenUpTails = foldedPhrases("sinh", "năm", "tuổi", "trẻ", "xinh", "đẹp", "con", "hai", "ba", "một", "này", "ấy",
+var takenUpTails = foldedWords("sinh", "năm", "tuổi", "trẻ", "xinh", "đẹp", "con", "hai", "ba", "một", "này", "ấy",
 	"xinh đẹp", "nổi", "tiếng", "đình", "đám", "8x", "9x", "7x", "x")

@@ -65,7 +65,7 @@ func (s *Scorer) victimAnaphors(d *doc) {
 // đánh").
 func (s *Scorer) harmsAfter(d *doc, o int) bool {
 	for k := o + 1; k < len(d.toks) && k-o <= 15 && d.sent[k] == d.sent[o]; k++ {
-		if passiveWords[d.tokenText(k)] {
+		if d.in(passiveWords, k) {
 			return false
 		}
 		for end := k + 1; end <= min(len(d.toks), k+4); end++ {

@@ -3,6 +3,8 @@ package scorer
 import (
 	"slices"
 	"testing"
+
+	"genderlens/vntext"
 )
 
 // TestPhraseSetFirstIDs: the ids path of phraseSet.at answers as the word
@@ -41,4 +43,42 @@ func TestPhraseSetFirstIDs(t *testing.T) {
 		t.Error("a package set has no bit")
 	}
 	t.Logf("%d tokens, %d sets", tokens, len(registeredFirsts))
+}
+
+// TestWordSetIDs: doc.in answers from vocabulary ids as the sets' maps do.
+// For every token of the rule examples and every word set with a bit, the
+// package's and the scorer's own, in agrees with the set's words.
+func TestWordSetIDs(t *testing.T) {
+	s := newTestScorer(t)
+	own := []*wordSet{s.surnames, s.notNames, s.rankNames, s.orgInside, s.notBefore, s.notAfter,
+		s.descriptionLinks, s.particles, s.eastAsian, s.notableFirst}
+	sets := append(slices.Clip(registeredWords), own...)
+	if len(registeredWords) < 60 || len(sets) > maxWordSets {
+		t.Fatalf("%d package word sets, %d in all", len(registeredWords), len(sets))
+	}
+	for _, ws := range sets {
+		if ws.bit < 0 {
+			t.Fatalf("a set of %d words has no bit", len(ws.words))
+		}
+	}
+	tokens := 0
+	for _, r := range s.rules {
+		for _, ex := range append(r.Examples.Match, r.Examples.NoMatch...) {
+			d := s.analyse(Document{Text: ex.Text})
+			for k := range d.toks {
+				for _, ws := range sets {
+					if got, want := d.in(ws, k), ws.words[d.tokenText(k)]; got != want {
+						t.Fatalf("%q in %q, set %d: in %v, in its words %v", d.tokenText(k), ex.Text, ws.bit, got, want)
+					}
+				}
+				tokens++
+			}
+			s.release(d)
+		}
+	}
+	// A set made after the package's variables has no bit and asks its words.
+	if ws := foldedWords("Nhà"); ws.bit != -1 || !ws.has(vntext.FoldString("nhà")) {
+		t.Errorf("a set made at run time: bit %d, words %v", ws.bit, ws.words)
+	}
+	t.Logf("%d tokens, %d sets", tokens, len(sets))
 }

@@ -25,9 +25,10 @@ type Scorer struct {
 	rules []rules.Rule
 	m     *matcher
 	// firstOf has, by vocabulary id, the bits of the phrase sets a word
-	// is the first word of a phrase of (see registeredFirsts).
-	firstOf []uint64
-	pool    sync.Pool // of *doc
+	// is the first word of a phrase of (see registeredFirsts); wordOf the
+	// bits of the word sets it is in, two words an id (see wordSet).
+	firstOf, wordOf []uint64
+	pool            sync.Pool // of *doc
 	// sections finds the rule set's sections an article is in.
 	sections rules.SectionIndex
 	// violence is the violence lexicon, folded (rules.Violence).
@@ -37,19 +38,19 @@ type Scorer struct {
 	victimTopics [][]string
 
 	// Single-syllable lexicons, folded.
-	surnames  map[string]bool
-	notNames  map[string]bool
-	rankNames map[string]bool
-	orgInside map[string]bool
+	surnames  *wordSet
+	notNames  *wordSet
+	rankNames *wordSet
+	orgInside *wordSet
 	// notBefore and notAfter give a speech word another sense (rules.People).
-	notBefore, notAfter map[string]bool
+	notBefore, notAfter *wordSet
 	// descriptionLinks may continue an unnamed source's description.
-	descriptionLinks map[string]bool
-	particles        map[string]bool
+	descriptionLinks *wordSet
+	particles        *wordSet
 	// textOnly: gender from the text's own cues only (rules.EvidenceText).
 	textOnly   bool
 	middle     map[string]string // thị -> female, văn -> male
-	eastAsian  map[string]bool   // family names written first in foreign names
+	eastAsian  *wordSet          // family names written first in foreign names
 	people     *rules.People
 	words      keyWords
 	roleTitles map[string]string // folded title -> role
@@ -57,7 +58,7 @@ type Scorer struct {
 	// of a foreign one when only one notable has it, to their gender.
 	notable map[string]string
 	// notableFirst are the first words of the notable keys.
-	notableFirst map[string]bool
+	notableFirst *wordSet
 }
 
 // Document is one article to check.
@@ -154,7 +155,20 @@ func New(set *rules.Set) (*Scorer, error) {
 		}
 		return nil, fmt.Errorf("compile people lexicon: %w", err)
 	}
+	// The package's word sets have their bits; the scorer's own come after.
+	own := []*wordSet{s.surnames, s.notNames, s.rankNames, s.orgInside, s.notBefore, s.notAfter,
+		s.descriptionLinks, s.particles, s.eastAsian, s.notableFirst}
+	for i, ws := range own {
+		if b := len(registeredWords) + i; b < maxWordSets {
+			ws.bit = b
+		}
+	}
+	s.wordOf = s.m.registerWords(append(slices.Clip(registeredWords), own...))
 	s.firstOf = s.m.registerFirsts()
+	// Every id has its words, even those added last.
+	if n := 2 * len(s.m.soft); len(s.wordOf) < n {
+		s.wordOf = slices.Grow(s.wordOf, n-len(s.wordOf))[:n]
+	}
 	for i, e := range s.m.entries {
 		s.m.meta[i].topic = e.rule >= 0 && s.rules[e.rule].Kind == rules.KindTopic
 	}
@@ -194,23 +208,23 @@ func (s *Scorer) indexPeople(p *rules.People) {
 			s.roleTitles[vntext.FoldString(t)] = role
 		}
 	}
-	s.surnames = foldedSet(p.Surnames)
-	s.notNames = foldedSet(p.NotNames)
-	s.rankNames = foldedSet(p.RankNames)
-	s.orgInside = foldedSet(p.OrgInside)
-	s.notBefore = foldedSet(p.NotBefore)
-	s.notAfter = foldedSet(p.NotAfter)
-	s.descriptionLinks = foldedSet(p.DescriptionLinks)
-	s.particles = foldedSet(p.Particles)
+	s.surnames = ownWordSet(p.Surnames)
+	s.notNames = ownWordSet(p.NotNames)
+	s.rankNames = ownWordSet(p.RankNames)
+	s.orgInside = ownWordSet(p.OrgInside)
+	s.notBefore = ownWordSet(p.NotBefore)
+	s.notAfter = ownWordSet(p.NotAfter)
+	s.descriptionLinks = ownWordSet(p.DescriptionLinks)
+	s.particles = ownWordSet(p.Particles)
 	s.textOnly = p.GenderEvidence == rules.EvidenceText
-	s.eastAsian = foldedSet(eastAsianSurnames)
+	s.eastAsian = ownWordSet(eastAsianSurnames)
 	s.middle = map[string]string{}
 	p.Middle.Each(func(ph, g string) { s.middle[vntext.FoldString(ph)] = g })
-	s.notable = notableIndex(p.Notable, func(w string) bool { return p.GivenWorld.Known(w) || s.surnames[w] })
-	s.notableFirst = map[string]bool{}
+	s.notable = notableIndex(p.Notable, func(w string) bool { return p.GivenWorld.Known(w) || s.surnames.has(w) })
+	s.notableFirst = ownWordSet(nil)
 	for name := range s.notable {
 		first, _, _ := strings.Cut(name, " ")
-		s.notableFirst[first] = true
+		s.notableFirst.words[first] = true
 	}
 }
 
@@ -344,6 +358,77 @@ type keyWords struct {
 // foldedPhrases is foldedSet of its arguments: token texts are folded, so
 // every word compared with them must be too.
 func foldedPhrases(list ...string) map[string]bool { return foldedSet(list) }
+
+// wordSet is a set of folded words the people finder asks about tokens.
+// A set with a bit answers for a token (doc.in) from its vocabulary id, an
+// array lookup, rather than from a hash of its text: looking the tokens up
+// in maps was a tenth of a check. The package's sets get their bit when
+// made (see registeredWords), a Scorer's own in New.
+type wordSet struct {
+	words map[string]bool
+	bit   int // the set's bit in Scorer.wordOf; -1: none, ask words
+}
+
+// has reports whether w, folded, is in the set.
+func (ws *wordSet) has(w string) bool { return ws.words[w] }
+
+// maxWordSets is the most sets with a bit: two words of Scorer.wordOf a
+// vocabulary id.
+const maxWordSets = 128
+
+// registeredWords are the package's word sets, by bit.
+var registeredWords []*wordSet
+
+// foldedWords is newWordSet of its arguments.
+func foldedWords(list ...string) *wordSet { return newWordSet(list) }
+
+// newWordSet makes a set of the words of list, folded, and gives it a bit
+// if the package's variables are being made.
+func newWordSet(list []string) *wordSet {
+	ws := &wordSet{words: foldedSet(list), bit: -1}
+	if !registryClosed && len(registeredWords) < maxWordSets {
+		ws.bit = len(registeredWords)
+		registeredWords = append(registeredWords, ws)
+	}
+	return ws
+}
+
+// registerWords gives the words of the sets with a bit vocabulary ids (new
+// ones start no phrase) and returns the sets' bits by id, two words an id:
+// wordOf[2*id + bit/64]. Words of more than one syllable are never one
+// token and get no id.
+func (m *matcher) registerWords(sets []*wordSet) []uint64 {
+	var wordOf []uint64
+	for _, ws := range sets {
+		if ws.bit < 0 {
+			continue
+		}
+		for w := range ws.words {
+			if strings.IndexByte(w, ' ') >= 0 {
+				continue
+			}
+			id := m.id(w, true)
+			if n := 2 * len(m.soft); len(wordOf) < n {
+				wordOf = slices.Grow(wordOf, n-len(wordOf))[:n]
+			}
+			wordOf[2*int(id)+ws.bit>>6] |= 1 << (ws.bit & 63)
+		}
+	}
+	return wordOf
+}
+
+// in reports whether token k is a word of ws.
+func (d *doc) in(ws *wordSet, k int) bool {
+	if ws.bit >= 0 && k < len(d.ids) {
+		id := d.ids[k]
+		return id >= 0 && d.wordOf[2*int(id)+ws.bit>>6]&(1<<(ws.bit&63)) != 0
+	}
+	return ws.words[d.tokenText(k)]
+}
+
+// ownWordSet makes a Scorer's word set of the words of list, folded: New
+// gives it its bit.
+func ownWordSet(list []string) *wordSet { return &wordSet{words: foldedSet(list), bit: -1} }
 
 func foldedSet(list []string) map[string]bool {
 	m := make(map[string]bool, len(list))
@@ -494,6 +579,7 @@ type doc struct {
 	toks         []vntext.Token
 	ids          []int32
 	firstOf      []uint64 // the scorer's (Scorer.firstOf)
+	wordOf       []uint64 // the scorer's (Scorer.wordOf)
 	cands        []candidate
 	named        []bool // tokens of the strong candidates found so far (stage 1)
 	scratch      []byte
@@ -685,8 +771,8 @@ func (d *doc) cueStartingAt(s *Scorer, i int, k entryKind) (*entry, int, bool) {
 // "bài phát biểu", "thông tin này", "đơn tố cáo". A capital inside the
 // sentence is a name's, not the noun maker: "Minh Thư kêu gọi".
 func (d *doc) speechNoun(s *Scorer, i, end int) bool {
-	return i > 0 && s.notBefore[d.tokenText(i-1)] && !d.properNoun(i-1) && !wordsEndingInSu.spans(d, i-2, i) ||
-		end < len(d.toks) && s.notAfter[d.tokenText(end)] && !d.onMedium(end) && !s.testimonyPassive(d, i, end)
+	return i > 0 && d.in(s.notBefore, i-1) && !d.properNoun(i-1) && !wordsEndingInSu.spans(d, i-2, i) ||
+		end < len(d.toks) && d.in(s.notAfter, end) && !d.onMedium(end) && !s.testimonyPassive(d, i, end)
 }
 
 // testimonies are the verbs of a suspect's statement, which a passive with
@@ -781,7 +867,7 @@ func (s *Scorer) nameEndsAt(d *doc, st int) bool {
 		return false
 	}
 	w := d.tokenText(st)
-	if passiveMarkers[w] {
+	if passiveMarkers.has(w) {
 		return false // "Văn Quyến Được đánh giá": a heading run into "được", the passive
 	}
 	_, _, ok := s.people.GivenVI.CountsKey(w)
@@ -789,7 +875,7 @@ func (s *Scorer) nameEndsAt(d *doc, st int) bool {
 }
 
 // passiveMarkers are also given names, but before a verb they are passive.
-var passiveMarkers = foldedPhrases("được", "bị")
+var passiveMarkers = foldedWords("được", "bị")
 
 // honorificBeforeName reports an honorific [i, end) that a two-word
 // common phrase [i, phraseEnd) would cancel, but whose next word is
@@ -915,7 +1001,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.toks = d.key.Tokens
 	n := len(d.toks)
 	d.ids = s.m.lookup(d.key.Text, d.toks, d.ids[:0])
-	d.firstOf = s.firstOf
+	d.firstOf, d.wordOf = s.firstOf, s.wordOf
 	d.hits, d.ctxHits = s.m.scan(d.toks, d.ids, d.hits[:0], d.ctxHits[:0])
 	ctxFirst := resize(d.ctxFirst, n+1)
 	i := 0
