@@ -549,7 +549,7 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a misspelling of %s"
 	case !p.vn && len(key) == len(pk) && len(key) >= 2 && oneMisspelt(key, pk):
 		return 2, "a misspelling of %s" // "Warren Buffet" for "Warren Buffett"
-	case len(key) != len(pk) && min(len(key), len(pk)) >= 2 && strings.Join(key, "") == strings.Join(pk, ""):
+	case len(key) != len(pk) && min(len(key), len(pk)) >= 2 && sameJoined(key, pk):
 		// "YounYuh Jung" for "Youn Yuh Jung": a space left out or added.
 		return 2, "%s with a space left out or added"
 	case len(key) == len(pk) && gluedWord(key, pk):
@@ -2130,3 +2130,24 @@ var titleModifiers = foldedWords("trẻ", "nổi", "tiếng", "xinh", "đẹp", 
 	"tài", "năng", "kém", "tuổi", "đoản", "mệnh", "quá", "cố", "gốc", "người", "xứ", "nhạc", "rock", "pop", "jazz",
 	"rap", "hài", "danh", "lừng", "triển", "vọng", "hạng", "gợi", "cảm", "điển", "trai", "thần", "tượng", "kiêm")
 
+// sameJoined reports whether the words of a and b, joined without spaces,
+// are the same text: strings.Join of both, made for every pair of names
+// compared, was a quarter of a check's allocations.
+func sameJoined(a, b []string) bool {
+	i, j := 0, 0 // the word and the byte in it
+	for _, w := range a {
+		for k := 0; k < len(w); k++ {
+			for i < len(b) && j == len(b[i]) {
+				i, j = i+1, 0
+			}
+			if i == len(b) || b[i][j] != w[k] {
+				return false
+			}
+			j++
+		}
+	}
+	for i < len(b) && j == len(b[i]) {
+		i, j = i+1, 0
+	}
+	return i == len(b)
+}

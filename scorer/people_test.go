@@ -699,3 +699,25 @@ func TestDescriptionTakenUp(t *testing.T) {
 		}
 	}
 }
+
+func TestSameJoined(t *testing.T) {
+	for _, tt := range []struct {
+		a, b []string
+		want bool
+	}{
+		{[]string{"younyuh", "jung"}, []string{"youn", "yuh", "jung"}, true},
+		{[]string{"ab"}, []string{"a", "b"}, true},
+		{[]string{"ab", ""}, []string{"", "a", "b"}, true},
+		{[]string{"ab"}, []string{"a", "bc"}, false},
+		{[]string{"abc"}, []string{"a", "b"}, false},
+		{nil, []string{""}, true},
+		{[]string{"a"}, nil, false},
+	} {
+		if got := sameJoined(tt.a, tt.b); got != tt.want || sameJoined(tt.b, tt.a) != tt.want {
+			t.Errorf("sameJoined(%q, %q) = %v, want %v both ways", tt.a, tt.b, got, tt.want)
+		}
+		if want := strings.Join(tt.a, "") == strings.Join(tt.b, ""); want != tt.want {
+			t.Errorf("case %q %q: strings.Join says %v", tt.a, tt.b, want)
+		}
+	}
+}
