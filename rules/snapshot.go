@@ -31,7 +31,7 @@ var snapshotData string
 
 // snapshot is what SnapshotFile holds after its tables. The rules' phrase
 // lists and their folded keys (unexported, which gob leaves out) are not in
-// it: they follow it as a section of their own (see appendPhraseLists).
+// it: they follow it as a section of their own (see phraseSection).
 type snapshot struct {
 	Source string
 	Set    *Set
@@ -139,7 +139,7 @@ func CompileSnapshot(fsys fs.FS) ([]byte, error) {
 	// rules that gob encodes (copies: set is not changed).
 	bare.Rules = slices.Clone(set.Rules)
 	snap := snapshot{Source: src, Set: &bare, KeyFields: make([][]string, len(set.Rules))}
-	var section []byte
+	var section phraseSection
 	for i := range bare.Rules {
 		r := &bare.Rules[i]
 		for _, c := range []**Near{&r.Near, &r.Unless, &r.About} {
@@ -153,7 +153,7 @@ func CompileSnapshot(fsys fs.FS) ([]byte, error) {
 			r.SpareMen = &sm
 		}
 		snap.KeyFields[i] = slices.Sorted(maps.Keys(r.keys))
-		section = appendPhraseLists(section, r, snap.KeyFields[i])
+		section.add(r, snap.KeyFields[i])
 		phraseLists(r, func(slot func(bool) *[]string) {
 			if l := slot(false); l != nil {
 				*l = nil
@@ -169,20 +169,25 @@ func CompileSnapshot(fsys fs.FS) ([]byte, error) {
 	if err := enc.Encode(&snap); err != nil {
 		return nil, fmt.Errorf("encode rule snapshot: %w", err)
 	}
-	b.Write(section)
+	b.Write(section.bytes())
 	return b.Bytes(), nil
 }
 
-// appendPhraseLists appends to b the phrase lists of r (see phraseLists)
-// and then the keys of the fields in keyFields, as readPhraseSection reads
-// them: each list its length and then its phrases, each its length in bytes
-// and then its bytes (uvarints).
-func appendPhraseLists(b []byte, r *Rule, keyFields []string) []byte {
+// phraseSection is the phrase lists of a snapshot's rules as CompileSnapshot
+// writes them after its gob, with add: the lengths (uvarints: each list's,
+// then each of its phrases' in bytes) apart from the phrases' bytes, so that
+// reading the lists touches the lengths only, and a phrase's bytes are read
+// from the binary when it is used.
+type phraseSection struct{ lens, text []byte }
+
+// add writes the phrase lists of r (see phraseLists) and then the keys of
+// the fields in keyFields.
+func (ps *phraseSection) add(r *Rule, keyFields []string) {
 	write := func(l []string) {
-		b = binary.AppendUvarint(b, uint64(len(l)))
+		ps.lens = binary.AppendUvarint(ps.lens, uint64(len(l)))
 		for _, p := range l {
-			b = binary.AppendUvarint(b, uint64(len(p)))
-			b = append(b, p...)
+			ps.lens = binary.AppendUvarint(ps.lens, uint64(len(p)))
+			ps.text = append(ps.text, p...)
 		}
 	}
 	phraseLists(r, func(slot func(bool) *[]string) {
@@ -195,22 +200,32 @@ func appendPhraseLists(b []byte, r *Rule, keyFields []string) []byte {
 	for _, f := range keyFields {
 		write(r.keys[f])
 	}
-	return b
+}
+
+// bytes is the section: the lengths' size, the lengths and the bytes.
+func (ps *phraseSection) bytes() []byte {
+	b := binary.AppendUvarint(nil, uint64(len(ps.lens)))
+	return append(append(b, ps.lens...), ps.text...)
 }
 
 // readPhraseSection gives the rules of set back the lists CompileSnapshot
-// wrote to the phrase section, section, with appendPhraseLists. The
-// phrases are parts of section, not copies: decoding the snapshot's 200,000
+// wrote to the phrase section, section (see phraseSection). The phrases
+// are parts of section, not copies: decoding the snapshot's 200,000
 // phrases and keys with gob made as many strings, a quarter of start-up.
 func readPhraseSection(set *Set, keyFields [][]string, section string) error {
 	if len(keyFields) != len(set.Rules) {
 		return fmt.Errorf("phrase section: keys for %d rules of %d", len(keyFields), len(set.Rules))
 	}
-	at := 0
+	size, n := stringUvarint(section)
+	if n <= 0 || size > uint64(len(section)-n) {
+		return fmt.Errorf("phrase section: bad size")
+	}
+	lens, text := section[n:n+int(size)], section[n+int(size):]
+	at, used := 0, 0 // in lens, in text
 	var err error
 	uvarint := func() int {
-		v, n := stringUvarint(section[at:])
-		if n <= 0 || v > uint64(len(section)-at-n) {
+		v, n := stringUvarint(lens[at:])
+		if n <= 0 || v > uint64(len(text)) {
 			err = fmt.Errorf("phrase section: bad length at byte %d", at)
 			return 0
 		}
@@ -222,14 +237,21 @@ func readPhraseSection(set *Set, keyFields [][]string, section string) error {
 		if n == 0 || err != nil {
 			return nil
 		}
+		if n > len(lens)-at {
+			err = fmt.Errorf("phrase section: list of %d at byte %d", n, at)
+			return nil
+		}
 		list := make([]string, n)
 		for j := range list {
 			size := uvarint()
+			if err == nil && size > len(text)-used {
+				err = fmt.Errorf("phrase section: phrase of %d bytes past the end", size)
+			}
 			if err != nil {
 				return nil
 			}
-			list[j] = section[at : at+size]
-			at += size
+			list[j] = text[used : used+size]
+			used += size
 		}
 		return list
 	}
@@ -250,8 +272,8 @@ func readPhraseSection(set *Set, keyFields [][]string, section string) error {
 			return err
 		}
 	}
-	if at != len(section) {
-		return fmt.Errorf("phrase section: %d bytes left over", len(section)-at)
+	if at != len(lens) || used != len(text) {
+		return fmt.Errorf("phrase section: %d bytes of lengths and %d of phrases left over", len(lens)-at, len(text)-used)
 	}
 	return nil
 }

@@ -141,16 +141,13 @@ func FuzzPhraseSection(f *testing.F) {
 	rule := func() Rule {
 		return Rule{ID: "a", Near: &Near{Within: 3}, keys: map[string][]string{"tokens": nil}}
 	}
-	// A rule's lists: tokens, exceptions, near, unless, about (tokens and
-	// exceptions each), the four spare_men lists; then its keys.
-	var valid []byte
-	for _, l := range [][]string{{"cô ấy", "nàng"}, nil, {"đẹp"}, nil, nil, nil, nil, nil, nil, {"vợ"}, nil, nil, {"co ay", "nang"}} {
-		valid = append(valid, byte(len(l)))
-		for _, p := range l {
-			valid = append(valid, byte(len(p)))
-			valid = append(valid, p...)
-		}
-	}
+	var section phraseSection
+	r := rule()
+	r.Tokens, r.Near.Tokens = []string{"cô ấy", "nàng"}, []string{"đẹp"}
+	r.SpareMen = &SpareMen{Men: []string{"vợ"}}
+	r.keys["tokens"] = []string{"co ay", "nang"}
+	section.add(&r, []string{"tokens"})
+	valid := section.bytes()
 	f.Add(valid)
 	f.Add(valid[:len(valid)-1])
 	f.Add(append(slices.Clone(valid), 0))
@@ -177,7 +174,9 @@ func FuzzPhraseSection(f *testing.F) {
 func TestPhraseSectionRoundTrip(t *testing.T) {
 	want := Rule{ID: "a", Tokens: []string{"cô ấy", "nàng"}, Unless: &Near{Tokens: []string{"phim"}},
 		SpareMen: &SpareMen{Stars: []string{"nam ca sĩ"}}, keys: map[string][]string{"tokens": {"co ay", "nang"}, "unless.tokens": {""}}}
-	data := appendPhraseLists(nil, &want, []string{"tokens", "unless.tokens"})
+	var section phraseSection
+	section.add(&want, []string{"tokens", "unless.tokens"})
+	data := section.bytes()
 	got := []Rule{{ID: "a"}}
 	if err := readPhraseSection(&Set{Rules: got}, [][]string{{"tokens", "unless.tokens"}}, string(data)); err != nil {
 		t.Fatal(err)
