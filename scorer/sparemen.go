@@ -72,7 +72,8 @@ func (s *Scorer) lookOwner(d *doc, sm *rules.SpareMen, ri int32, m match) (int, 
 	// pa, pb, pg: the last possessor passed over, the owner when no one
 	// stands before it ("Bức ảnh của cầu thủ X khoe ...": his).
 	pa, pb, pg := 0, 0, ""
-	for t := m.start - 1; t >= max(0, m.start-sm.Within) && d.sent[t] == sent; t-- {
+	lo := max(0, m.start-sm.Within)
+	for t := m.start - 1; t >= lo && d.sent[t] == sent; t-- {
 		if d.mention != nil && d.mention[t] >= 0 && !s.knownMention(d, t) {
 			return 0, 0, false // the nearest person's gender is not known: nothing to spare
 		}
@@ -87,6 +88,9 @@ func (s *Scorer) lookOwner(d *doc, sm *rules.SpareMen, ri int32, m match) (int, 
 			if k := s.possessorCua(d, a); k >= 0 {
 				pa, pb, pg = a, b, g
 				t = k // a possessor: whose looks, the words before "của" say
+				// The head before "của" may lie past the window ("Bà xã của
+				// danh thủ X sở hữu nhan sắc"): look at a few words more.
+				lo = max(0, min(lo, k-possessedWithin))
 				continue
 			}
 			return a, b, g == "male"
@@ -97,6 +101,10 @@ func (s *Scorer) lookOwner(d *doc, sm *rules.SpareMen, ri int32, m match) (int, 
 	}
 	return s.ownerAfter(d, ri, m)
 }
+
+// possessedWithin is how far before a possessor's "của" its head is looked
+// for: "bà xã", "cô bạn gái", "người vợ sắp cưới".
+const possessedWithin = 4
 
 // possessorCua returns the token of the "của" that makes the person
 // starting at token a a possessor: right before the person or before a
