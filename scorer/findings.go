@@ -326,10 +326,10 @@ func labelQuote(d *doc, k int) bool {
 
 // labelWords right before a quotation make it a label: "danh" (biệt
 // danh, mệnh danh), "hiệu" (danh hiệu, biệt hiệu); namingVerbs make a "là"
-// before it one.
+// before it one ("ca tụng là", praised as, names as "tôn vinh là" does).
 var (
 	labelWords  = newWordSet([]string{"danh", "hiệu"})
-	namingVerbs = newWordSet([]string{"gọi", "xem", "coi", "danh", "vinh", "chọn"})
+	namingVerbs = newWordSet([]string{"gọi", "xem", "coi", "danh", "vinh", "chọn", "tụng"})
 )
 
 // quotedRun counts the tokens of the quotation that token k lies in,

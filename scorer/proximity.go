@@ -109,6 +109,11 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 		if b <= m.start {
 			dist = m.start - b
 		}
+		// A mention around the match (an unnamed source's description that
+		// holds the looks: "Cô giáo ... có thân hình nóng bỏng bị phụ huynh
+		// phản ánh") is as near as can be, not a distance below zero, which
+		// read as nothing found.
+		dist = max(dist, 0)
 		if best < 0 || dist < best || dist == best && a == bestA && b > bestB {
 			best, bestA, bestB = dist, a, b
 		}

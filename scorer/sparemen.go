@@ -69,7 +69,11 @@ func (s *Scorer) lookOwner(d *doc, sm *rules.SpareMen, ri int32, m match) (int, 
 		}
 		return 0, 0, false
 	}
-	for t := m.start - 1; t >= max(0, m.start-sm.Within) && d.sent[t] == sent; t-- {
+	// pa, pb, pg: the last possessor passed over, the owner when no one
+	// stands before it ("Bức ảnh của cầu thủ X khoe ...": his).
+	pa, pb, pg := 0, 0, ""
+	lo := max(0, m.start-sm.Within)
+	for t := m.start - 1; t >= lo && d.sent[t] == sent; t-- {
 		if d.mention != nil && d.mention[t] >= 0 && !s.knownMention(d, t) {
 			return 0, 0, false // the nearest person's gender is not known: nothing to spare
 		}
@@ -81,14 +85,41 @@ func (s *Scorer) lookOwner(d *doc, sm *rules.SpareMen, ri int32, m match) (int, 
 					a, b, g = a2, b2, g2
 				}
 			}
-			if a > 0 && d.tokenText(a-1) == s.words.cua {
-				t = a - 1 // a possessor: whose looks, the words before "của" say
+			if k := s.possessorCua(d, a); k >= 0 {
+				pa, pb, pg = a, b, g
+				t = k // a possessor: whose looks, the words before "của" say
+				// The head before "của" may lie past the window ("Bà xã của
+				// danh thủ X sở hữu nhan sắc"): look at a few words more.
+				lo = max(0, min(lo, k-possessedWithin))
 				continue
 			}
 			return a, b, g == "male"
 		}
 	}
+	if pg != "" {
+		return pa, pb, pg == "male"
+	}
 	return s.ownerAfter(d, ri, m)
+}
+
+// possessedWithin is how far before a possessor's "của" its head is looked
+// for: "bà xã", "cô bạn gái", "người vợ sắp cưới".
+const possessedWithin = 4
+
+// possessorCua returns the token of the "của" that makes the person
+// starting at token a a possessor: right before the person or before a
+// title of up to three words that no person word holds ("vợ của cầu thủ
+// Văn Hậu", "bạn gái của tay vợt X" are hers), or -1.
+func (s *Scorer) possessorCua(d *doc, a int) int {
+	for k := a - 1; k >= 0 && k >= a-4 && d.sent[k] == d.sent[a]; k-- {
+		switch {
+		case d.tokenText(k) == s.words.cua:
+			return k
+		case d.toks[k].Kind == vntext.Punct, d.mention != nil && d.mention[k] >= 0:
+			return -1
+		}
+	}
+	return -1
 }
 
 // ownerAfter finds the owner of looks told before anyone in their
