@@ -1914,6 +1914,14 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			}
 			j = end - 1
 			predicate = true
+			if end+1 < len(d.toks) && d.tokenText(end) == foldedMust && d.tokenText(j) != foldedWill {
+				// "Một người phụ nữ bán hàng cũng phải thừa nhận rằng ...":
+				// "phải" after an adverb says she had to say it, and she
+				// said it (not "sẽ phải": what she will have to say).
+				if _, _, ok := d.cueAt(s, end+1, entrySpeech); ok {
+					j = end
+				}
+			}
 			continue
 		}
 		if predicate {
@@ -1953,6 +1961,9 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// foldedMust and foldedWill are "phải" and "sẽ" as the folded text reads them.
+var foldedMust, foldedWill = vntext.FoldString("phải"), vntext.FoldString("sẽ")
 
 // adminUnits open the next part of an address after a comma: "..., quận
 // Ba Đình, TP Hà Nội".
