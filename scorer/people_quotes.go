@@ -2866,6 +2866,9 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 	if !shareVerbs.spans(d, v, min(end, v+2)) {
 		return false
 	}
+	if s.sharedPictureBefore(d, v, end) {
+		return true
+	}
 	found := false
 	for j := end; j < len(d.toks) && d.sent[j] == d.sent[v]; j++ {
 		t := d.tokenText(j)
@@ -2888,6 +2891,37 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 	}
 	return found
 }
+
+// sharedPictureBefore reports "chia sẻ" at tokens [v, end) in a relative
+// clause on a picture named just before its subject ("bức ảnh áo tắm cô
+// mới chia sẻ trên trang cá nhân", "đoạn clip anh đăng kèm"): the picture
+// is what was shared, unless a colon or a quotation later in the sentence
+// gives the words.
+func (s *Scorer) sharedPictureBefore(d *doc, v, end int) bool {
+	for j := end; j < len(d.toks) && d.sent[j] == d.sent[v]; j++ {
+		if d.tokenText(j) == ":" || d.quote[j] {
+			return false
+		}
+	}
+	// Up to six words back, not counting the sharer's name.
+	for j, words := v-1, 0; j >= 0 && words < 7 && d.sent[j] == d.sent[v]; j-- {
+		if !d.isWord(j) || d.quote[j] {
+			return false
+		}
+		if d.mention[j] < 0 {
+			words++
+		}
+		if pictureNouns.longestAt(d, j) > 0 && !(j > 0 && d.tokenText(j-1) == foldedNhiep) &&
+			!(j+1 < len(d.toks) && d.tokenText(j+1) == foldedHuong) {
+			return true // not "nhiếp ảnh gia X chia sẻ", "ảnh hưởng"
+		}
+	}
+	return false
+}
+
+// foldedNhiep and foldedHuong are "nhiếp" and "hưởng": "nhiếp ảnh" is
+// photography and "ảnh hưởng" influence, no picture.
+var foldedNhiep, foldedHuong = vntext.FoldString("nhiếp"), vntext.FoldString("hưởng")
 
 // contentOpeners open what was said after a sharing verb, before any
 // picture it names: "chia sẻ đây là bộ ảnh cô thích nhất" shares words.
