@@ -577,6 +577,11 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 	if !d.firstInSentence(a) {
 		return // the person is not the subject: a later pronoun refers to someone else
 	}
+	if p.unnamed && strings.Contains(vntext.FoldString(p.name), foldedNewsSource) {
+		// "Một nguồn tin cho biết ..., cô bị sốc": a source says what
+		// happened to the person the story is about; the pronoun is hers.
+		return
+	}
 	// After a preposition ("lập gia đình với tỷ phú X") the person is no
 	// subject either: the next sentence goes on about someone else.
 	object := s.prepositionObject(d, a)

@@ -787,6 +787,32 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = end - 1
 			continue
 		}
+		if pi := s.agedBefore(d, e, k, end); pi >= 0 {
+			// "Khi đó, Lò Thị Mai mới 19 tuổi. ... Cô gái 19 tuổi khi đó trả
+			// lời: ...": a bare description with the age the story gave a
+			// named person is that person, not someone new.
+			p := d.people[pi]
+			start, stop := d.span(k, end+2)
+			p.mentions = append(p.mentions, Mention{Start: start, End: stop})
+			p.spans = append(p.spans, [2]int{k, end + 2})
+			for j := k; j < end+2; j++ {
+				if d.mention[j] < 0 {
+					d.mention[j] = pi
+				}
+			}
+			if g := e.gender; g == female || g == male {
+				p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueDescription, g, k, end)})
+			}
+			if v, _, ok := s.speechAfterDescription(d, k, end+2); ok {
+				if !p.quoted {
+					p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+				}
+				k = v
+			} else {
+				k = end + 1
+			}
+			continue
+		}
 		back := end < len(d.toks) && d.in(demonstratives, end)
 		from := end
 		if back {
@@ -823,6 +849,24 @@ func (s *Scorer) unnamedSources(d *doc) {
 		s.addSource(d, e, k, end, descEnd, v)
 		k = v
 	}
+}
+
+// agedBefore returns the named person a bare description at tokens [k,
+// end) followed by an age ("Cô gái 20 tuổi", "Chàng trai 24 tuổi") refers
+// back to: the one the story gave that age before (sameAge), of a gender
+// the description allows; -1 if none, or when "một" makes it someone new.
+func (s *Scorer) agedBefore(d *doc, e entry, k, end int) int32 {
+	if d.tokenText(k) == s.words.mot || !s.opensClause(d, k) {
+		return -1
+	}
+	pi := s.sameAge(d, k, end)
+	if pi < 0 {
+		return -1
+	}
+	if g := s.honorificGender(d, d.people[pi]); (e.gender == female || e.gender == male) && (g == female || g == male) && g != e.gender {
+		return -1
+	}
+	return pi
 }
 
 // modifierNoun reports a description at token k that ends a noun phrase
@@ -1914,6 +1958,14 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			}
 			j = end - 1
 			predicate = true
+			if end+1 < len(d.toks) && d.tokenText(end) == foldedMust && d.tokenText(j) != foldedWill {
+				// "Một người phụ nữ bán hàng cũng phải thừa nhận rằng ...":
+				// "phải" after an adverb says she had to say it, and she
+				// said it (not "sẽ phải": what she will have to say).
+				if _, _, ok := d.cueAt(s, end+1, entrySpeech); ok {
+					j = end
+				}
+			}
 			continue
 		}
 		if predicate {
@@ -1953,6 +2005,9 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// foldedMust and foldedWill are "phải" and "sẽ" as the folded text reads them.
+var foldedMust, foldedWill = vntext.FoldString("phải"), vntext.FoldString("sẽ")
 
 // adminUnits open the next part of an address after a comma: "..., quận
 // Ba Đình, TP Hà Nội".

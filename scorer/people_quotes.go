@@ -1035,6 +1035,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// "Sau khi chia tay Kylie, Tyga tiết lộ": the name before the
 				// comma ends a fronted clause; the one after is the subject.
 				return 0, 0, false, false
+			case !appos && t == "," && s.inFrontedPhrase(d, b) && s.orgOpensAt(d, k+1):
+				// "Về vụ việc sản phụ X tử vong tại huyện Y, Sở Y tế đề nghị
+				// ...": an organisation opens the main clause after the
+				// fronted one; its verb is not X's.
+				return 0, 0, false, false
 			case next < len(d.toks) && d.mention[next] >= 0 && d.mention[next] != self:
 				// A list of names: "Tuấn, Phát và Kiệt khai", "NSƯT Kim Xuân, NSND
 				// Hồng Vân... cũng thể hiện".
@@ -1547,7 +1552,65 @@ var turns = foldedWords("nhưng")
 // frontedOpeners open an adverbial clause at the head of a sentence ("Sau
 // khi chia tay X, Y nói"): a name inside it is no subject of the main verb.
 var frontedOpeners = foldedPhraseSet("sau khi", "trước khi", "khi", "từ khi", "kể từ khi", "trong khi", "lúc",
-	"dù", "mặc dù", "tuy", "nếu", "vì", "do", "bởi")
+	"dù", "mặc dù", "tuy", "nếu", "vì", "do", "bởi", "về vụ việc", "liên quan đến", "liên quan tới")
+
+// inFrontedPhrase reports whether the mention ending at token b lies in a
+// phrase opened by a fronted opener or "để" (a purpose) at the head of its
+// sentence or right after a comma, with no comma between: "Văn bản nêu rõ,
+// để báo cáo về vụ việc sản phụ X tử vong, Vụ ... đề nghị".
+func (s *Scorer) inFrontedPhrase(d *doc, b int) bool {
+	if s.inFrontedClause(d, b) {
+		return true
+	}
+	m := d.mention[b-1]
+	a := b - 1
+	for a > 0 && d.mention[a-1] == m {
+		a--
+	}
+	for j := a - 1; j > 0 && d.sent[j] == d.sent[a]; j-- {
+		t := d.tokenText(j)
+		if t == ";" || t == ":" || d.quote[j] {
+			return false
+		}
+		if d.tokenText(j-1) != "," && !d.sentenceStart(j) {
+			continue
+		}
+		if t == foldedFor {
+			return true
+		}
+		for _, ws := range frontedOpeners.byFirst[t] {
+			if frontedOpeners.spans(d, j, j+len(ws)) && j+len(ws) < a {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// innerDash reports a dash at token j inside a line, between two words
+// of one name ("Bà mẹ - Trẻ em"), not one opening a line of dialogue.
+func innerDash(d *doc, j int) bool {
+	if j < 1 || d.toks[j].Newline || d.toks[j-1].Newline && j-1 == 0 || !d.isWord(j-1) {
+		return false
+	}
+	t := d.tokenText(j)
+	return t == "-" || t == "–"
+}
+
+// foldedFor is "để" (in order to) as the folded text reads it.
+var foldedFor = vntext.FoldString("để")
+
+// orgOpensAt reports a capitalised organisation opening at token k: a word
+// that makes the run after it an organisation ("Sở Y tế", "Vụ Pháp chế",
+// "Bệnh viện Bạch Mai"), followed by a capitalised word.
+func (s *Scorer) orgOpensAt(d *doc, k int) bool {
+	if k >= len(d.toks) || !d.isWord(k) || !d.isUpper(k) || d.mention[k] >= 0 {
+		return false
+	}
+	_, end, ok := d.cueAt(s, k, entryOrgBefore)
+	return ok && end < len(d.toks) && d.isWord(end) && d.isUpper(end)
+}
 
 // inFrontedClause reports whether the mention ending at token b lies in a
 // clause a fronted opener starts at the head of its sentence, with no
@@ -1859,6 +1922,13 @@ func (s *Scorer) anaphora(d *doc) {
 			continue // a name follows: not an anaphor
 		}
 		if d.properNoun(k) {
+			continue
+		}
+		if k > 1 && !d.sentenceStart(k) && !d.isUpper(k) && d.isWord(k-1) && d.isUpper(k-1) && d.mention[k-1] < 0 &&
+			d.sent[k-1] == d.sent[k] && (!d.sentenceStart(k-1) || innerDash(d, k-2)) {
+			// "Vụ Sức khỏe Bà mẹ - Trẻ em đề nghị": a lower-case word after a
+			// capitalised one mid-sentence ends the name of an office; no
+			// pronoun ("Rồi chị nói" opens a sentence).
 			continue
 		}
 		if (e.gender == female || e.gender == male) && end-k == 1 && end < len(d.toks) {
@@ -2866,6 +2936,9 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 	if !shareVerbs.spans(d, v, min(end, v+2)) {
 		return false
 	}
+	if s.sharedPictureBefore(d, v, end) {
+		return true
+	}
 	found := false
 	for j := end; j < len(d.toks) && d.sent[j] == d.sent[v]; j++ {
 		t := d.tokenText(j)
@@ -2888,6 +2961,37 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 	}
 	return found
 }
+
+// sharedPictureBefore reports "chia sẻ" at tokens [v, end) in a relative
+// clause on a picture named just before its subject ("bức ảnh áo tắm cô
+// mới chia sẻ trên trang cá nhân", "đoạn clip anh đăng kèm"): the picture
+// is what was shared, unless a colon or a quotation later in the sentence
+// gives the words.
+func (s *Scorer) sharedPictureBefore(d *doc, v, end int) bool {
+	for j := end; j < len(d.toks) && d.sent[j] == d.sent[v]; j++ {
+		if d.tokenText(j) == ":" || d.quote[j] {
+			return false
+		}
+	}
+	// Up to six words back, not counting the sharer's name.
+	for j, words := v-1, 0; j >= 0 && words < 7 && d.sent[j] == d.sent[v]; j-- {
+		if !d.isWord(j) || d.quote[j] {
+			return false
+		}
+		if d.mention[j] < 0 {
+			words++
+		}
+		if pictureNouns.longestAt(d, j) > 0 && !(j > 0 && d.tokenText(j-1) == foldedNhiep) &&
+			!(j+1 < len(d.toks) && d.tokenText(j+1) == foldedHuong) {
+			return true // not "nhiếp ảnh gia X chia sẻ", "ảnh hưởng"
+		}
+	}
+	return false
+}
+
+// foldedNhiep and foldedHuong are "nhiếp" and "hưởng": "nhiếp ảnh" is
+// photography and "ảnh hưởng" influence, no picture.
+var foldedNhiep, foldedHuong = vntext.FoldString("nhiếp"), vntext.FoldString("hưởng")
 
 // contentOpeners open what was said after a sharing verb, before any
 // picture it names: "chia sẻ đây là bộ ảnh cô thích nhất" shares words.
