@@ -214,6 +214,11 @@ func (s *Scorer) clauseStarts(d *doc, r *rules.Rule, ms []match) []match {
 		}
 		if start > 0 && !d.sentenceStart(start) && d.in(reasonOpeners, start-1) {
 			start-- // "Vì phụ nữ đẹp thường ...": the reason is a clause of its own
+			// ... and the word that leads "vì" ("Bởi vì phụ nữ vốn ...",
+			// "Chính vì đàn ông thường ...").
+			if start > 0 && !d.sentenceStart(start) && d.in(reasonLeads, start-1) {
+				start--
+			}
 		}
 		// "Thật ra đàn ông ...", "Trong tình yêu phụ nữ luôn ...": a framing
 		// adverbial written without its comma still leaves the sex the
@@ -256,7 +261,11 @@ var intensifiers = foldedWords("rất", "khá")
 
 // reasonOpeners open a clause of reason or consequence whose subject
 // follows them: "vì phụ nữ ...", "nên đàn ông ...".
-var reasonOpeners = foldedWords("vì", "bởi", "bởi vì", "nên", "do")
+var reasonOpeners = foldedWords("vì", "bởi", "nên", "do")
+
+// reasonLeads come before "vì" or "do" in a two-word reason opener: "bởi
+// vì", "chính vì", "là vì", "cũng vì", "chính do".
+var reasonLeads = foldedWords("bởi", "chính", "là", "cũng")
 
 // outsideQuotes keeps the matches outside quotations.
 func (s *Scorer) outsideQuotes(d *doc, r *rules.Rule, ms []match) []match {
