@@ -13,6 +13,7 @@ import (
 	"genderlens/crawler"
 	"genderlens/indexer"
 	"genderlens/ingest"
+	"genderlens/internal/preload"
 	"genderlens/review"
 	"genderlens/rules"
 	"genderlens/scorer"
@@ -21,21 +22,18 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 )
 
-// loadScorer compiles the embedded rule set, or the one in dir when it is set.
+// loadScorer compiles the embedded rule set, or the one in dir when it is
+// set. The first load of the embedded set takes the one compiled while the
+// program started (internal/preload).
 func loadScorer(dir string) (*scorer.Scorer, error) {
-	// Compiling the rules builds some 10 MB that stays and more that does
-	// not, from a near-empty heap: at the default GOGC the collector ran five
-	// or six times over it during start-up, and once at 400. None while
-	// loading, then the previous setting again: a command that checks one
-	// file ends before the collector is needed.
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	var set *rules.Set
-	var err error
-	if dir != "" {
-		set, err = rules.LoadDir(dir)
-	} else {
-		set, err = rules.Embedded()
+	if dir == "" {
+		if sc, ok, err := preload.Take(); ok {
+			return sc, err
+		}
+		return preload.Compile()
 	}
+	defer debug.SetGCPercent(debug.SetGCPercent(-1)) // as preload.Compile does
+	set, err := rules.LoadDir(dir)
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,8 @@ import (
 	// page fault per 4 KB without huge pages, half of `check`'s start-up on
 	// a virtual machine.
 	_ "genderlens/internal/hugeheap/atstart"
+	// The embedded rules compile while the other packages initialise.
+	_ "genderlens/internal/preload"
 )
 
 // command is one subcommand.
