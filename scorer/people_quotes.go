@@ -413,7 +413,8 @@ func (s *Scorer) inReport(d *doc, pi int32, a int) bool {
 	return false
 }
 
-// plurals open a phrase about several people.
+// plurals open a phrase about several people (after a comma, a clause
+// whose subject is a group).
 var plurals = foldedWords("các", "những")
 
 // notSubject reports a mention starting at token a that cannot be the
@@ -1053,7 +1054,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// description open a clause of their own ("as the player
 				// said"); the verb is the description's.
 				return 0, 0, false, false
-			case !appos && t == "," && k+1 < len(d.toks) && (d.in(pluralOpeners, k+1) || shareOpeners.startsAt(d, k+1)):
+			case !appos && t == "," && k+1 < len(d.toks) && (d.in(plurals, k+1) || shareOpeners.startsAt(d, k+1)):
 				// "Chứng kiến X sa sút, những CĐV đã yêu cầu ...", "phóng tác
 				// từ tác phẩm của thi hào X, một số khán giả nhận định": a group
 				// or a share of one opens a clause of its own; its verb is not X's.
@@ -1187,7 +1188,7 @@ func (s *Scorer) passiveSpeech(d *doc, k int) bool {
 // chiến thắng và tự tin nói: ...", X's second predicate. A group, a
 // generic subject, a pronoun or a name after "và" opens a clause.
 func (s *Scorer) sameSubjectVerb(d *doc, k int) bool {
-	if k >= len(d.toks) || d.in(pluralOpeners, k) || genericSubjects.startsAt(d, k) {
+	if k >= len(d.toks) || d.in(plurals, k) || genericSubjects.startsAt(d, k) {
 		return false
 	}
 	if _, _, ok := d.cueAt(s, k, entryReference); ok {
@@ -1513,9 +1514,6 @@ var subjectPronouns = foldedWords("tôi", "chúng", "họ")
 
 // pronounPrepositions make the pronoun after them an object.
 var pronounPrepositions = foldedWords("với", "cùng", "về", "tới", "đến", "từ", "của")
-
-// pluralOpeners after a comma open a clause whose subject is a group.
-var pluralOpeners = newWordSet([]string{"những", "các"})
 
 // outletWords name a newspaper or a channel before its name: "tờ Siam Sport".
 var outletWords = foldedWords("tờ", "báo", "kênh", "đài", "trang")

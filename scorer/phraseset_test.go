@@ -50,9 +50,7 @@ func TestPhraseSetFirstIDs(t *testing.T) {
 // package's and the scorer's own, in agrees with the set's words.
 func TestWordSetIDs(t *testing.T) {
 	s := newTestScorer(t)
-	own := []*wordSet{s.surnames, s.notNames, s.rankNames, s.orgInside, s.notBefore, s.notAfter,
-		s.descriptionLinks, s.particles, s.eastAsian, s.notableFirst}
-	sets := append(slices.Clip(registeredWords), own...)
+	sets := append(slices.Clip(registeredWords), s.ownWordSets()...)
 	if len(registeredWords) < 60 || len(sets) > maxWordSets {
 		t.Fatalf("%d package word sets, %d in all", len(registeredWords), len(sets))
 	}

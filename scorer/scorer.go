@@ -156,8 +156,7 @@ func New(set *rules.Set) (*Scorer, error) {
 		return nil, fmt.Errorf("compile people lexicon: %w", err)
 	}
 	// The package's word sets have their bits; the scorer's own come after.
-	own := []*wordSet{s.surnames, s.notNames, s.rankNames, s.orgInside, s.notBefore, s.notAfter,
-		s.descriptionLinks, s.particles, s.eastAsian, s.notableFirst}
+	own := s.ownWordSets()
 	for i, ws := range own {
 		if b := len(registeredWords) + i; b < maxWordSets {
 			ws.bit = b
@@ -424,6 +423,12 @@ func (d *doc) in(ws *wordSet, k int) bool {
 		return id >= 0 && d.wordOf[2*int(id)+ws.bit>>6]&(1<<(ws.bit&63)) != 0
 	}
 	return ws.words[d.tokenText(k)]
+}
+
+// ownWordSets are the word sets a Scorer makes of its rule set's lexicons.
+func (s *Scorer) ownWordSets() []*wordSet {
+	return []*wordSet{s.surnames, s.notNames, s.rankNames, s.orgInside, s.notBefore, s.notAfter,
+		s.descriptionLinks, s.particles, s.eastAsian, s.notableFirst}
 }
 
 // ownWordSet makes a Scorer's word set of the words of list, folded: New
