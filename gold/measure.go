@@ -29,9 +29,9 @@ type ArticleErrors struct {
 	Lines        []string
 }
 
-// Figures are the measures of ../shared/README.md over one set, with the counts behind them.
-type Figures struct {
-	Articles int
+// Counts are the sums behind the headline figures of ../shared/README.md. They add up over articles, which is what
+// lets Intervals resample a set's articles.
+type Counts struct {
 	// Quoted sources by gender, by count per article: true and false positives and false negatives, and the sums of
 	// the system's and the gold's quoted women and men.
 	WomenTP, WomenFP, WomenFN int
@@ -41,12 +41,30 @@ type Figures struct {
 	// Gendered language: findings (positive signals aside), those overlapping a gold phrase of the same category,
 	// gold phrases, and gold phrases found.
 	Findings, Correct, Phrases, Hits int
+	// Article-level gbv topic.
+	GBVTP, GBVFP, GBVFN int
+}
+
+// add adds o's counts to c.
+func (c *Counts) add(o Counts) {
+	c.WomenTP, c.WomenFP, c.WomenFN = c.WomenTP+o.WomenTP, c.WomenFP+o.WomenFP, c.WomenFN+o.WomenFN
+	c.MenTP, c.MenFP, c.MenFN = c.MenTP+o.MenTP, c.MenFP+o.MenFP, c.MenFN+o.MenFN
+	c.SystemWomen, c.SystemMen = c.SystemWomen+o.SystemWomen, c.SystemMen+o.SystemMen
+	c.GoldWomen, c.GoldMen = c.GoldWomen+o.GoldWomen, c.GoldMen+o.GoldMen
+	c.Findings, c.Correct, c.Phrases, c.Hits = c.Findings+o.Findings, c.Correct+o.Correct, c.Phrases+o.Phrases, c.Hits+o.Hits
+	c.GBVTP, c.GBVFP, c.GBVFN = c.GBVTP+o.GBVTP, c.GBVFP+o.GBVFP, c.GBVFN+o.GBVFN
+}
+
+// Figures are the measures of ../shared/README.md over one set, with the counts behind them.
+type Figures struct {
+	Articles int
+	Counts
+	// Samples are each article's own counts, in the set's order; they sum to Counts.
+	Samples []Counts
 	// ByCategory gives, per gold category, the gold phrases found and all of them.
 	ByCategory map[string]CategoryRecall
 	// ByFinding gives, per finding category, the findings and those correct: where the false ones are.
 	ByFinding map[string]CategoryPrecision
-	// Article-level gbv topic.
-	GBVTP, GBVFP, GBVFN int
 	// Quoted people by name: gold quoted people matched to a quoted system person (TP), missed (FN), quoted system
 	// people matched to none (FP), and matched people whose gender is right. Articles annotated by count add nothing.
 	NameTP, NameFP, NameFN, GenderRight int
@@ -92,25 +110,25 @@ func ratio(a, b int) float64 {
 }
 
 // WomenF1 is the F1 of quoted women, by count per article.
-func (f *Figures) WomenF1() float64 { return F1(f.WomenTP, f.WomenFP, f.WomenFN) }
+func (f *Counts) WomenF1() float64 { return F1(f.WomenTP, f.WomenFP, f.WomenFN) }
 
 // MenF1 is the F1 of quoted men, by count per article.
-func (f *Figures) MenF1() float64 { return F1(f.MenTP, f.MenFP, f.MenFN) }
+func (f *Counts) MenF1() float64 { return F1(f.MenTP, f.MenFP, f.MenFN) }
 
 // SysShare is the women's share of the quoted women and men the system counts, in percent (0 when none).
-func (f *Figures) SysShare() float64 { return 100 * ratio(f.SystemWomen, f.SystemWomen+f.SystemMen) }
+func (f *Counts) SysShare() float64 { return 100 * ratio(f.SystemWomen, f.SystemWomen+f.SystemMen) }
 
 // GoldShare is the women's share of the quoted women and men of the gold, in percent (0 when none).
-func (f *Figures) GoldShare() float64 { return 100 * ratio(f.GoldWomen, f.GoldWomen+f.GoldMen) }
+func (f *Counts) GoldShare() float64 { return 100 * ratio(f.GoldWomen, f.GoldWomen+f.GoldMen) }
 
 // LangP is the gendered-language precision: correct findings over all findings (0 when none).
-func (f *Figures) LangP() float64 { return ratio(f.Correct, f.Findings) }
+func (f *Counts) LangP() float64 { return ratio(f.Correct, f.Findings) }
 
 // LangR is the gendered-language recall: gold phrases found over all gold phrases (0 when none).
-func (f *Figures) LangR() float64 { return ratio(f.Hits, f.Phrases) }
+func (f *Counts) LangR() float64 { return ratio(f.Hits, f.Phrases) }
 
 // GBVF1 is the article-level F1 of the gbv topic.
-func (f *Figures) GBVF1() float64 { return F1(f.GBVTP, f.GBVFP, f.GBVFN) }
+func (f *Counts) GBVF1() float64 { return F1(f.GBVTP, f.GBVFP, f.GBVFN) }
 
 // NameF1 is the F1 of quoted people matched by name.
 func (f *Figures) NameF1() float64 { return F1(f.NameTP, f.NameFP, f.NameFN) }
@@ -119,7 +137,7 @@ func (f *Figures) NameF1() float64 { return F1(f.NameTP, f.NameFP, f.NameFN) }
 func (f *Figures) ByName() bool { return f.NameTP+f.NameFN > 0 }
 
 // GBVMeasured reports whether the set has gbv stories in its gold, without which gbv F1 says nothing.
-func (f *Figures) GBVMeasured() bool { return f.GBVTP+f.GBVFN > 0 }
+func (f *Counts) GBVMeasured() bool { return f.GBVTP+f.GBVFN > 0 }
 
 // Categories are the gold categories of ByCategory, sorted.
 func (f *Figures) Categories() []string {
@@ -131,7 +149,8 @@ func (f *Figures) Categories() []string {
 	return cats
 }
 
-// Report is the figures of one set as text lines, the last one a row of the README's accuracy table.
+// Report is the figures of one set as text lines, the last one a row of the README's accuracy table; with two
+// articles or more, the line before it gives the figures' 95% intervals (seed 1, so reports can be compared).
 func (f *Figures) Report(set string) []string {
 	out := []string{
 		fmt.Sprintf("%s: %d articles", set, f.Articles),
@@ -162,10 +181,14 @@ func (f *Figures) Report(set string) []string {
 	if !f.GBVMeasured() {
 		gbv, gbvCell = fmt.Sprintf("  gbv F1 not measured: no gbv story in the gold; flagged by the system: %d", f.GBVFP), "–"
 	}
-	return append(out,
+	out = append(out,
 		fmt.Sprintf("  recall by category: %s", strings.Join(parts, ", ")),
 		fmt.Sprintf("  precision by category: %s", strings.Join(precision, ", ")),
-		gbv,
+		gbv)
+	if iv, ok := f.Intervals(DefaultResamples, 1); ok {
+		out = append(out, iv.report())
+	}
+	return append(out,
 		fmt.Sprintf("  | %s (%d) | %.2f | %.2f | %.1f / %.1f | %.2f | %.2f | %s |", set, f.Articles,
 			f.WomenF1(), f.MenF1(), f.SysShare(), f.GoldShare(), f.LangP(), f.LangR(), gbvCell),
 	)
@@ -300,15 +323,19 @@ func cueSummary(p scorer.Person) string {
 func Measure(s *scorer.Scorer, arts []Article, opts Options) Figures {
 	fig := Figures{Articles: len(arts), ByCategory: map[string]CategoryRecall{}, ByFinding: map[string]CategoryPrecision{}}
 	for _, a := range arts {
-		if lines := measureArticle(&fig, s, a, opts); len(lines) > 0 {
+		var c Counts
+		if lines := measureArticle(&fig, &c, s, a, opts); len(lines) > 0 {
 			fig.Errors = append(fig.Errors, ArticleErrors{ID: a.ID, Category: a.Category, Lines: lines})
 		}
+		fig.Counts.add(c)
+		fig.Samples = append(fig.Samples, c)
 	}
 	return fig
 }
 
-// measureArticle adds one article to fig and returns its error lines (none without opts.Detail).
-func measureArticle(fig *Figures, s *scorer.Scorer, a Article, opts Options) []string {
+// measureArticle counts one article's headline figures in c, adds its other figures to fig and returns its error
+// lines (none without opts.Detail).
+func measureArticle(fig *Figures, c *Counts, s *scorer.Scorer, a Article, opts Options) []string {
 	// The title is scored with the text, as the service scores a crawled article (model.ScoredText): in many
 	// annotated articles the title field also holds the lead, and the annotators read it.
 	text := model.ScoredText(a.Title, "", a.Text, nil)
@@ -331,14 +358,14 @@ func measureArticle(fig *Figures, s *scorer.Scorer, a Article, opts Options) []s
 		}
 	}
 	sf, sm := res.Counts.Quoted.Female, res.Counts.Quoted.Male
-	fig.WomenTP += min(sf, gf)
-	fig.WomenFP += max(0, sf-gf)
-	fig.WomenFN += max(0, gf-sf)
-	fig.MenTP += min(sm, gm)
-	fig.MenFP += max(0, sm-gm)
-	fig.MenFN += max(0, gm-sm)
-	fig.SystemWomen, fig.SystemMen = fig.SystemWomen+sf, fig.SystemMen+sm
-	fig.GoldWomen, fig.GoldMen = fig.GoldWomen+gf, fig.GoldMen+gm
+	c.WomenTP += min(sf, gf)
+	c.WomenFP += max(0, sf-gf)
+	c.WomenFN += max(0, gf-sf)
+	c.MenTP += min(sm, gm)
+	c.MenFP += max(0, sm-gm)
+	c.MenFN += max(0, gm-sm)
+	c.SystemWomen, c.SystemMen = c.SystemWomen+sf, c.SystemMen+sm
+	c.GoldWomen, c.GoldMen = c.GoldWomen+gf, c.GoldMen+gm
 	if sf != gf || sm != gm {
 		logf("quoted women %d (gold %d), men %d (gold %d)", sf, gf, sm, gm)
 	}
@@ -420,13 +447,13 @@ func measureArticle(fig *Figures, s *scorer.Scorer, a Article, opts Options) []s
 			spans = append(spans, goldSpan{o[0], o[1], pi, g.Category})
 		}
 	}
-	fig.Phrases += len(a.Gold.Language)
+	c.Phrases += len(a.Gold.Language)
 	hit := make(map[int]bool)
 	for _, f := range res.Findings {
 		if f.Category == model.CategoryPositive {
 			continue
 		}
-		fig.Findings++
+		c.Findings++
 		ok := false
 		for _, sp := range spans {
 			if f.Start < sp.end && sp.start < f.End && sameLanguageCategory(f.Category, sp.cat) {
@@ -441,7 +468,7 @@ func measureArticle(fig *Figures, s *scorer.Scorer, a Article, opts Options) []s
 		}
 		fig.ByFinding[f.Category] = fc
 		if ok {
-			fig.Correct++
+			c.Correct++
 			if opts.Findings {
 				logf("correct finding %s %q (%s)", f.Category, f.Text, f.Rule)
 			}
@@ -449,27 +476,27 @@ func measureArticle(fig *Figures, s *scorer.Scorer, a Article, opts Options) []s
 			logf("false finding %s %q (%s)", f.Category, f.Text, f.Rule)
 		}
 	}
-	fig.Hits += len(hit)
+	c.Hits += len(hit)
 	for pi, g := range a.Gold.Language {
-		c := fig.ByCategory[g.Category]
-		c.All++
+		cr := fig.ByCategory[g.Category]
+		cr.All++
 		if hit[pi] {
-			c.Found++
+			cr.Found++
 		} else {
 			logf("missed %s %q", g.Category, g.Text)
 		}
-		fig.ByCategory[g.Category] = c
+		fig.ByCategory[g.Category] = cr
 	}
 
 	switch {
 	case a.ByCount:
 	case res.Topics.GBV && a.Gold.GBV:
-		fig.GBVTP++
+		c.GBVTP++
 	case res.Topics.GBV:
-		fig.GBVFP++
+		c.GBVFP++
 		logf("gbv: system true, gold false")
 	case a.Gold.GBV:
-		fig.GBVFN++
+		c.GBVFN++
 		logf("gbv: system false, gold true")
 	}
 	return log

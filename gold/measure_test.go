@@ -48,50 +48,44 @@ func TestMeasure(t *testing.T) {
 		{
 			name: "quoted people all right",
 			arts: []gold.Article{article("a", harvest, []gold.Person{lan, hung}, nil, false)},
-			want: gold.Figures{Articles: 1, WomenTP: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1, GoldMen: 1,
-				NameTP: 2, GenderRight: 2, ByCategory: none, ByFinding: noFindings},
+			want: gold.Figures{Articles: 1, Counts: gold.Counts{WomenTP: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1, GoldMen: 1}, NameTP: 2, GenderRight: 2, ByCategory: none, ByFinding: noFindings},
 		},
 		{
-			name: "gold says the man is a woman",
-			arts: []gold.Article{article("a", harvest, []gold.Person{lan, person("Trần Văn Hùng", "F", true)}, nil, false)},
-			want: gold.Figures{Articles: 1, WomenTP: 1, WomenFN: 1, MenFP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 2,
-				NameTP: 2, GenderRight: 1, ByCategory: none, ByFinding: noFindings},
+			name:  "gold says the man is a woman",
+			arts:  []gold.Article{article("a", harvest, []gold.Person{lan, person("Trần Văn Hùng", "F", true)}, nil, false)},
+			want:  gold.Figures{Articles: 1, Counts: gold.Counts{WomenTP: 1, WomenFN: 1, MenFP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 2}, NameTP: 2, GenderRight: 1, ByCategory: none, ByFinding: noFindings},
 			lines: []string{"quoted women 1 (gold 2), men 1 (gold 0)", `gender of "Trần Văn Hùng": M, gold F (gender/`},
 		},
 		{
-			name: "quoted in the system, only named in gold",
-			arts: []gold.Article{article("a", harvest, []gold.Person{lan, person("Hùng", "M", false)}, nil, false)},
-			want: gold.Figures{Articles: 1, WomenTP: 1, MenFP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1,
-				NameTP: 1, NameFP: 1, GenderRight: 1, NameErrors: gold.NameErrors{FalseUnquoted: 1}, ByCategory: none, ByFinding: noFindings},
+			name:  "quoted in the system, only named in gold",
+			arts:  []gold.Article{article("a", harvest, []gold.Person{lan, person("Hùng", "M", false)}, nil, false)},
+			want:  gold.Figures{Articles: 1, Counts: gold.Counts{WomenTP: 1, MenFP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1}, NameTP: 1, NameFP: 1, GenderRight: 1, NameErrors: gold.NameErrors{FalseUnquoted: 1}, ByCategory: none, ByFinding: noFindings},
 			lines: []string{"quoted women 1 (gold 1), men 1 (gold 0)", `false quoted M "Trần Văn Hùng" (gold: named, not quoted)`},
 		},
 		{
-			name: "missed quoted person",
-			arts: []gold.Article{article("a", harvest, []gold.Person{lan, hung, person("Đỗ Minh Châu", "F", true)}, nil, false)},
-			want: gold.Figures{Articles: 1, WomenTP: 1, WomenFN: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 2,
-				GoldMen: 1, NameTP: 2, NameFN: 1, GenderRight: 2, NameErrors: gold.NameErrors{MissedAbsent: 1}, ByCategory: none, ByFinding: noFindings},
+			name:  "missed quoted person",
+			arts:  []gold.Article{article("a", harvest, []gold.Person{lan, hung, person("Đỗ Minh Châu", "F", true)}, nil, false)},
+			want:  gold.Figures{Articles: 1, Counts: gold.Counts{WomenTP: 1, WomenFN: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 2, GoldMen: 1}, NameTP: 2, NameFN: 1, GenderRight: 2, NameErrors: gold.NameErrors{MissedAbsent: 1}, ByCategory: none, ByFinding: noFindings},
 			lines: []string{"quoted women 1 (gold 2)", "missed quoted F Đỗ Minh Châu"},
 		},
 		{
 			name: "missed: named and found, but not quoted",
 			arts: []gold.Article{article("a", premiere, []gold.Person{person("Mai Hương", "F", true)}, nil, false)},
-			want: gold.Figures{Articles: 1, WomenFN: 1, GoldWomen: 1, NameFN: 1, NameErrors: gold.NameErrors{MissedUnquoted: 1},
-				Findings: 4, ByCategory: none, ByFinding: premiereFindings(0)},
+			want: gold.Figures{Articles: 1, Counts: gold.Counts{WomenFN: 1, GoldWomen: 1, Findings: 4}, NameFN: 1, NameErrors: gold.NameErrors{MissedUnquoted: 1}, ByCategory: none, ByFinding: premiereFindings(0)},
 			lines: []string{"quoted women 0 (gold 1)", "missed quoted F Mai Hương", `false finding appearance "vóc dáng"`,
 				`false finding appearance "dáng gợi cảm"`, `false finding sexualization "dáng gợi cảm"`, `false finding appearance "đôi chân dài"`},
 		},
 		{
 			// An unnamed speaker the system does not find.
-			name: "missed: found but not quoted, and unnamed",
-			arts: []gold.Article{article("a", harvest, []gold.Person{lan, hung, person("bà con (không tên)", "U", true)}, nil, false)},
-			want: gold.Figures{Articles: 1, WomenTP: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1, GoldMen: 1,
-				NameTP: 2, NameFN: 1, GenderRight: 2, NameErrors: gold.NameErrors{MissedUnnamed: 1}, ByCategory: none, ByFinding: noFindings},
+			name:  "missed: found but not quoted, and unnamed",
+			arts:  []gold.Article{article("a", harvest, []gold.Person{lan, hung, person("bà con (không tên)", "U", true)}, nil, false)},
+			want:  gold.Figures{Articles: 1, Counts: gold.Counts{WomenTP: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1, GoldMen: 1}, NameTP: 2, NameFN: 1, GenderRight: 2, NameErrors: gold.NameErrors{MissedUnnamed: 1}, ByCategory: none, ByFinding: noFindings},
 			lines: []string{"missed quoted U bà con (không tên)"},
 		},
 		{
 			name: "unnamed quoted person matches an unnamed source",
 			arts: []gold.Article{article("a", flood, []gold.Person{person("người dân (không tên)", "U", true), person("Bảo", "M", true)}, nil, false)},
-			want: gold.Figures{Articles: 1, MenTP: 1, SystemMen: 1, GoldMen: 1, NameTP: 2, GenderRight: 2, ByCategory: none, ByFinding: noFindings},
+			want: gold.Figures{Articles: 1, Counts: gold.Counts{MenTP: 1, SystemMen: 1, GoldMen: 1}, NameTP: 2, GenderRight: 2, ByCategory: none, ByFinding: noFindings},
 		},
 		{
 			name: "gendered language: overlap, case and the appearance-sexualization pair",
@@ -101,15 +95,13 @@ func TestMeasure(t *testing.T) {
 				{Text: "nhan sắc", Category: "appearance"},
 			}, false)},
 			// Four findings, each overlapping a phrase of its category; two phrases of three found.
-			want: gold.Figures{Articles: 1, Findings: 4, Correct: 4, Phrases: 3, Hits: 2,
-				ByCategory: map[string]gold.CategoryRecall{"appearance": {1, 2}, "sexualization": {1, 1}}, ByFinding: premiereFindings(4)},
+			want:  gold.Figures{Articles: 1, Counts: gold.Counts{Findings: 4, Correct: 4, Phrases: 3, Hits: 2}, ByCategory: map[string]gold.CategoryRecall{"appearance": {1, 2}, "sexualization": {1, 1}}, ByFinding: premiereFindings(4)},
 			lines: []string{`missed appearance "nhan sắc"`},
 		},
 		{
 			name: "a finding of another category is false",
 			arts: []gold.Article{article("a", premiere, nil, []gold.Phrase{{Text: "đôi chân dài", Category: "stereotype"}}, false)},
-			want: gold.Figures{Articles: 1, Findings: 4, Correct: 0, Phrases: 1, Hits: 0,
-				ByCategory: map[string]gold.CategoryRecall{"stereotype": {0, 1}}, ByFinding: premiereFindings(0)},
+			want: gold.Figures{Articles: 1, Counts: gold.Counts{Findings: 4, Correct: 0, Phrases: 1, Hits: 0}, ByCategory: map[string]gold.CategoryRecall{"stereotype": {0, 1}}, ByFinding: premiereFindings(0)},
 			lines: []string{`false finding appearance "vóc dáng"`, `false finding appearance "dáng gợi cảm"`,
 				`false finding sexualization "dáng gợi cảm"`, `false finding appearance "đôi chân dài"`, `missed stereotype "đôi chân dài"`},
 		},
@@ -120,8 +112,7 @@ func TestMeasure(t *testing.T) {
 				article("fp", arrest, []gold.Person{person("Lê Văn Nam", "M", true)}, nil, false),
 				article("fn", harvest, []gold.Person{lan, hung}, nil, true),
 			},
-			want: gold.Figures{Articles: 3, WomenTP: 1, MenTP: 3, SystemWomen: 1, SystemMen: 3, GoldWomen: 1, GoldMen: 3,
-				NameTP: 4, GenderRight: 4, GBVTP: 1, GBVFP: 1, GBVFN: 1, ByCategory: none, ByFinding: noFindings},
+			want:  gold.Figures{Articles: 3, Counts: gold.Counts{WomenTP: 1, MenTP: 3, SystemWomen: 1, SystemMen: 3, GoldWomen: 1, GoldMen: 3, GBVTP: 1, GBVFP: 1, GBVFN: 1}, NameTP: 4, GenderRight: 4, ByCategory: none, ByFinding: noFindings},
 			lines: []string{"gbv: system true, gold false", "gbv: system false, gold true"},
 		},
 		{
@@ -130,22 +121,31 @@ func TestMeasure(t *testing.T) {
 			arts: []gold.Article{{ID: "t", Category: "Thử", Title: premiere, Text: harvest, Gold: gold.Labels{
 				People:   []gold.Person{lan, hung, person("Mai Hương", "F", false)},
 				Language: []gold.Phrase{{Text: "vóc dáng gợi cảm", Category: "appearance"}, {Text: "đôi chân dài", Category: "appearance"}}}}},
-			want: gold.Figures{Articles: 1, WomenTP: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1, GoldMen: 1,
-				NameTP: 2, GenderRight: 2, Findings: 4, Correct: 4, Phrases: 2, Hits: 2,
-				ByCategory: map[string]gold.CategoryRecall{"appearance": {2, 2}}, ByFinding: premiereFindings(4)},
+			want: gold.Figures{Articles: 1, Counts: gold.Counts{WomenTP: 1, MenTP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 1, GoldMen: 1, Findings: 4, Correct: 4, Phrases: 2, Hits: 2}, NameTP: 2, GenderRight: 2, ByCategory: map[string]gold.CategoryRecall{"appearance": {2, 2}}, ByFinding: premiereFindings(4)},
 		},
 		{
 			name: "annotated by count: no names matched, no gbv",
 			arts: []gold.Article{{ID: "demo", Text: harvest, ByCount: true, Gold: gold.Labels{
 				People: []gold.Person{{Gender: "F", Quoted: true}, {Gender: "F", Quoted: true}}, GBV: true}}},
-			want: gold.Figures{Articles: 1, WomenTP: 1, WomenFN: 1, MenFP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 2,
-				ByCategory: none, ByFinding: noFindings},
+			want:  gold.Figures{Articles: 1, Counts: gold.Counts{WomenTP: 1, WomenFN: 1, MenFP: 1, SystemWomen: 1, SystemMen: 1, GoldWomen: 2}, ByCategory: none, ByFinding: noFindings},
 			lines: []string{"quoted women 1 (gold 2), men 1 (gold 0)"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := gold.Measure(s, tt.arts, gold.Options{})
+			// Each article's counts are kept, in order, and add up to the set's.
+			if len(got.Samples) != len(tt.arts) {
+				t.Fatalf("%d samples for %d articles", len(got.Samples), len(tt.arts))
+			}
+			var sum gold.Counts
+			for _, c := range got.Samples {
+				sum = addCounts(sum, c)
+			}
+			if sum != got.Counts {
+				t.Errorf("samples add up to %+v, counts are %+v", sum, got.Counts)
+			}
+			got.Samples = nil
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("figures\n got %+v\nwant %+v", got, tt.want)
 			}
@@ -162,7 +162,7 @@ func TestMeasure(t *testing.T) {
 					t.Errorf("line %d %q lacks %q", i+1, lines[i], want)
 				}
 			}
-			detailed.Errors = nil
+			detailed.Errors, detailed.Samples = nil, nil
 			if !reflect.DeepEqual(detailed, got) {
 				t.Errorf("the detail changed the figures:\n%+v\n%+v", detailed, got)
 			}
@@ -211,10 +211,7 @@ func TestMeasureDetail(t *testing.T) {
 
 // TestFiguresAndFloors checks the measures computed from counts, the report's lines and the floors.
 func TestFiguresAndFloors(t *testing.T) {
-	good := gold.Figures{Articles: 10, WomenTP: 9, WomenFN: 1, MenTP: 18, MenFP: 1, MenFN: 1,
-		SystemWomen: 9, SystemMen: 19, GoldWomen: 10, GoldMen: 19, Findings: 10, Correct: 9, Phrases: 10, Hits: 8,
-		GBVTP: 3, ByCategory: map[string]gold.CategoryRecall{"stereotype": {2, 2}, "appearance": {6, 8}},
-		ByFinding: map[string]gold.CategoryPrecision{"stereotype": {2, 2}, "appearance": {7, 8}}}
+	good := gold.Figures{Articles: 10, Counts: gold.Counts{WomenTP: 9, WomenFN: 1, MenTP: 18, MenFP: 1, MenFN: 1, SystemWomen: 9, SystemMen: 19, GoldWomen: 10, GoldMen: 19, Findings: 10, Correct: 9, Phrases: 10, Hits: 8, GBVTP: 3}, ByCategory: map[string]gold.CategoryRecall{"stereotype": {2, 2}, "appearance": {6, 8}}, ByFinding: map[string]gold.CategoryPrecision{"stereotype": {2, 2}, "appearance": {7, 8}}}
 	tests := []struct {
 		name  string
 		f     gold.Figures
@@ -225,8 +222,7 @@ func TestFiguresAndFloors(t *testing.T) {
 			"gendered-language precision 0.000 is below the floor 0.85",
 			"gendered-language recall 0.000 is below the floor 0.75",
 		}},
-		{"every figure short", gold.Figures{WomenTP: 1, WomenFN: 1, MenTP: 1, MenFP: 1, SystemWomen: 1, SystemMen: 2,
-			GoldWomen: 2, GoldMen: 1, Findings: 2, Correct: 1, Phrases: 4, Hits: 2, GBVTP: 1, GBVFN: 1}, []string{
+		{"every figure short", gold.Figures{Counts: gold.Counts{WomenTP: 1, WomenFN: 1, MenTP: 1, MenFP: 1, SystemWomen: 1, SystemMen: 2, GoldWomen: 2, GoldMen: 1, Findings: 2, Correct: 1, Phrases: 4, Hits: 2, GBVTP: 1, GBVFN: 1}}, []string{
 			"quoted women F1 0.667 is below the floor 0.85",
 			"quoted men F1 0.667 is below the floor 0.85",
 			"women's share 33.3% is 33.3 points from gold 66.7% (at most 3)",
@@ -275,4 +271,13 @@ func TestFiguresAndFloors(t *testing.T) {
 	if f := gold.F1(0, 0, 0); f != 1 {
 		t.Errorf("F1 with nothing to find and nothing found = %v, want 1", f)
 	}
+}
+
+// addCounts adds every field of two Counts, through reflection so that a field added to Counts is added here too.
+func addCounts(a, b gold.Counts) gold.Counts {
+	va, vb := reflect.ValueOf(&a).Elem(), reflect.ValueOf(b)
+	for i := range va.NumField() {
+		va.Field(i).SetInt(va.Field(i).Int() + vb.Field(i).Int())
+	}
+	return a
 }

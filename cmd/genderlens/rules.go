@@ -179,8 +179,9 @@ func readGoldSet(env *environment, file string) (arts []gold.Article, set string
 }
 
 // evalFigures is `rules eval --json`: the figures of the accuracy test and the counts behind them. A share is null
-// when nobody of known gender is quoted; quoted_by_name is null when the set names no quoted person; floors and
-// below_floors are there with --floors, errors with --detail.
+// when nobody of known gender is quoted; quoted_by_name is null when the set names no quoted person; intervals (95%,
+// bootstrap over the articles, seed 1) are null for a single article; floors and below_floors are there with
+// --floors, errors with --detail.
 type evalFigures struct {
 	Set              string                  `json:"set"`
 	RulesVersion     string                  `json:"rules_version"`
@@ -192,6 +193,7 @@ type evalFigures struct {
 	Language         evalLanguage            `json:"language"`
 	RecallByCategory map[string]evalCategory `json:"recall_by_category"`
 	GBV              evalF1                  `json:"gbv"`
+	Intervals        *gold.Intervals         `json:"intervals"`
 	Floors           *gold.Floors            `json:"floors,omitempty"`
 	BelowFloors      *[]string               `json:"below_floors,omitempty"`
 	Errors           *[]evalArticleErrors    `json:"errors,omitempty"`
@@ -261,6 +263,9 @@ func evalJSON(f *gold.Figures, set, version string, detail, floors bool, below [
 		Language:         evalLanguage{f.LangP(), f.LangR(), f.Findings, f.Correct, f.Phrases, f.Hits},
 		RecallByCategory: map[string]evalCategory{},
 		GBV:              evalF1{f.GBVF1(), f.GBVTP, f.GBVFP, f.GBVFN},
+	}
+	if iv, ok := f.Intervals(gold.DefaultResamples, 1); ok {
+		out.Intervals = &iv
 	}
 	if f.ByName() {
 		e := f.NameErrors

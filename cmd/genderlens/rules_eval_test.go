@@ -69,6 +69,8 @@ func TestRulesEval(t *testing.T) {
 		"  recall by category: sexualization 1/1\n",
 		"  precision by category: appearance 1/1, sexualization 2/2\n",
 		"  gbv F1 not measured: no gbv story in the gold; flagged by the system: 0\n",
+		// Every resample of two right articles is right; the one without findings is left out of precision.
+		"  95% intervals (bootstrap, 2000 resamples of the articles): women F1 1.00-1.00, men F1 1.00-1.00, share gap +0.0 to +0.0 points, language P 1.00-1.00, R 1.00-1.00\n",
 		"  | district (2) | 1.00 | 1.00 | 50.0 / 50.0 | 1.00 | 1.00 | – |\n",
 	} {
 		if !strings.Contains(out, want) {
@@ -114,6 +116,11 @@ func TestRulesEval(t *testing.T) {
 		Floors   *struct {
 			QuotedF1 float64 `json:"quoted_f1"`
 		}
+		Intervals *struct {
+			Resamples int
+			WomenF1   struct{ Low, High float64 }  `json:"quoted_women_f1"`
+			GBV       *struct{ Low, High float64 } `json:"gbv_f1"`
+		}
 		Below  []string `json:"below_floors"`
 		Errors []struct {
 			ID    string
@@ -127,7 +134,8 @@ func TestRulesEval(t *testing.T) {
 		fig.QuotedMen.FP != 1 || fig.QuotedMen.F1 != 0 || fig.WomenShare.System == nil || *fig.WomenShare.System != 50 ||
 		*fig.WomenShare.Gold != 100 || fig.ByName == nil || fig.ByName.Matched != 2 || fig.ByName.GenderRight != 1 ||
 		fig.Language.Precision != 1 || fig.Recall["sexualization"].Found != 1 || fig.Floors == nil ||
-		fig.Floors.QuotedF1 != 0.85 || len(fig.Below) != 3 {
+		fig.Floors.QuotedF1 != 0.85 || len(fig.Below) != 3 || fig.Intervals == nil || fig.Intervals.Resamples != 2000 ||
+		fig.Intervals.WomenF1.Low > 0.667 || fig.Intervals.WomenF1.High < 0.667 || fig.Intervals.GBV != nil {
 		t.Errorf("--json figures: %+v\n%s", fig, out)
 	}
 	if len(fig.Errors) != 1 || fig.Errors[0].ID != "cho" || !strings.Contains(strings.Join(fig.Errors[0].Lines, "\n"), `gender of "Vũ Văn Long": M, gold F`) {
