@@ -1,7 +1,6 @@
 package server
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -40,7 +39,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	body = bytes.TrimPrefix(body, []byte(utf8BOM))
+	body = strings.TrimPrefix(body, utf8BOM)
 	doc := scorer.Document{Lang: r.URL.Query().Get("lang")}
 	var title string
 	switch r.URL.Query().Get("explain") {
@@ -69,7 +68,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 			doc.Lang = in.Lang
 		}
 	case "", "text/plain":
-		doc.Text = string(body)
+		doc.Text = body
 	default:
 		s.writeError(w, r, errorf(codeUnsupportedMediaType, "send text/plain or application/json"))
 		return
@@ -92,8 +91,8 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 
 // decodeJSON decodes body, one JSON object and nothing after it but white space, into v: unknown fields and trailing
 // data are a bad_request error.
-func decodeJSON(body []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(body))
+func decodeJSON(body string, v any) error {
+	dec := json.NewDecoder(strings.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return wrapError(codeBadRequest, err, "invalid JSON: "+err.Error())
@@ -113,16 +112,22 @@ func readJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	return decodeJSON(body, v)
 }
 
-// readBody reads a request body of at most maxBodyBytes: a payload_too_large error beyond, bad_request when the
-// body cannot be read.
-func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+// readBody reads a request body of at most maxBodyBytes as a string: a payload_too_large error beyond, bad_request
+// when the body cannot be read. The string is built where the body is read, sized by Content-Length when the client
+// gives one: a 1 MB draft then costs one 1 MB allocation, where io.ReadAll's doublings and the conversion to a
+// string cost three.
+func readBody(w http.ResponseWriter, r *http.Request) (string, error) {
+	var body strings.Builder
+	if n := r.ContentLength; n > 0 && n <= maxBodyBytes {
+		body.Grow(int(n))
+	}
+	_, err := io.Copy(&body, http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	if err == nil {
-		return body, nil
+		return body.String(), nil
 	}
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		return nil, wrapError(codePayloadTooLarge, err, "the body is larger than "+sizeText(tooBig.Limit))
+		return "", wrapError(codePayloadTooLarge, err, "the body is larger than "+sizeText(tooBig.Limit))
 	}
-	return nil, wrapError(codeBadRequest, err, "could not read the request body")
+	return "", wrapError(codeBadRequest, err, "could not read the request body")
 }
