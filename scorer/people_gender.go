@@ -626,7 +626,7 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 			}
 		}
 		possessor := !subject && len(family) < 2 && d.sent[k] == d.sent[a] && d.tokenText(k-1) == foldedOf &&
-			!s.othersBefore(d, pi, a, "", nil)
+			!s.othersBefore(d, pi, a, "", nil) && !s.describesOther(d, end)
 		if !subject && len(family) < 2 && !possessor {
 			// A lone pronoun mid-clause may be an object or someone else; after
 			// "của", with nobody else named around, it is the subject's:
@@ -649,6 +649,25 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 		p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueReference, g, k, end)})
 		k = end - 1
 	}
+}
+
+// describesOther reports a kinship or role noun at token k, right after a
+// pronoun-like word: "của cô vợ Claudia", "của anh chồng", "của cô con gái"
+// describe another person with "cô" or "anh" as their honorific; the word
+// is no possessive pronoun of the person named before.
+func (s *Scorer) describesOther(d *doc, k int) bool {
+	if k >= len(d.toks) || !d.isWord(k) {
+		return false
+	}
+	if _, ok := kinGender[d.tokenText(k)]; ok {
+		return true
+	}
+	for _, kind := range []entryKind{entryRoleNoun, entryReference} {
+		if _, _, ok := d.cueAt(s, k, kind); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // ownSubordinateClause reports a pronoun at token k that opens a clause

@@ -164,6 +164,12 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Hứa Kiến Phong", Gender: male, Quoted: false}, {Name: "Triệu Gia Kỳ", Gender: male, Quoted: false}},
 		},
 		{
+			// "cô" before a kinship noun is the wife's honorific, no "her" of the man named before.
+			name: "a pronoun-like honorific opening a kinship description after của is no possessor",
+			text: "Hôm qua, danh thủ Ronaldo Pereira đã tỉnh lại trong niềm vui của cô vợ Lucia và hai con. Pereira nói anh rất biết ơn.",
+			want: []Person{{Name: "Ronaldo Pereira", Gender: male, Quoted: true}},
+		},
+		{
 			name: "a title with no name after a quotation speaks for the person given that title",
 			text: "Người mẫu Đào Thu Hà vừa về nước. “Tôi rất nhớ nhà, tôi muốn ở lại lâu hơn”, người mẫu sinh năm 1990 chia sẻ.",
 			want: []Person{{Name: "Đào Thu Hà", Gender: female, Quoted: true}},
