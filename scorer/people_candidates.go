@@ -1263,10 +1263,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 				return c, reason{text: "\"%s\" marks an organisation or place", arg: d.text(k, k+1)}
 			}
 		}
-		if k := s.countryAtEnd(d, a, b); k > a && c.honor == nil && c.roleNoun == nil && !d.allVietnamese(a, k) {
+		if k := s.placeAtEnd(d, a, b); k > a && c.honor == nil && c.roleNoun == nil && !d.allVietnamese(a, k) {
 			// "Honda Việt Nam", "Nielsen Việt Nam": a foreign firm's
-			// branch in a country; no name ends with a country's.
-			return c, reason{text: "a firm's branch in a country (%s)", arg: d.text(a, b)}
+			// branch in a country; "Halida Thanh Hóa", "Huda Huế": a
+			// sponsor's club of a province. No name ends with a place's.
+			return c, reason{text: "a firm's or club's name ending in a place (%s)", arg: d.text(a, b)}
 		}
 	}
 	if !vn && c.honor == nil && c.roleNoun == nil && d.commonWordGoesOn(b) {
@@ -1803,12 +1804,16 @@ var glueWords = foldedWords("và", "của", "là", "với", "cùng", "cho", "đ�
 	"vẫn", "còn", "thì", "mà", "đến", "từ", "tại", "ở", "trong", "về", "vào", "ra", "khi", "nhưng", "hay", "hoặc",
 	"này", "đó", "có", "không", "nói", "lại", "đều", "rồi", "vừa", "mới", "chưa", "người", "ấy")
 
-// countryAtEnd returns the first token of a country's name of two words or
-// more that ends the run [a, b) ("Việt Nam", "Hàn Quốc"), or -1. One-word
-// countries are left out: "Đức", "Anh", "Nga" are given names too.
-func (s *Scorer) countryAtEnd(d *doc, a, b int) int {
-	for k := max(a+1, b-4); k <= b-2; k++ {
-		if kind, end := s.gazetteerAt(d, k, b); end == b && kind == "countries" {
+// placeAtEnd returns the first token of a country's name of two words or
+// more ("Việt Nam", "Hàn Quốc") or of a province's or city's that ends the
+// run [a, b), or -1. One-word countries are left out: "Đức", "Anh", "Nga"
+// are given names too; so are one-word Vietnamese cities ("Huế"), which the
+// caller's foreign word before them rules out.
+func (s *Scorer) placeAtEnd(d *doc, a, b int) int {
+	for k := max(a+1, b-4); k <= b-1; k++ {
+		kind, end := s.gazetteerAt(d, k, b)
+		// A one-word foreign city is a surname too ("Patrick Houston").
+		if end == b && (kind == "countries" && b-k >= 2 || kind == "places" && (b-k >= 2 || d.vietnamese(k))) {
 			return k
 		}
 	}

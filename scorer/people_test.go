@@ -164,6 +164,15 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Hứa Kiến Phong", Gender: male, Quoted: false}, {Name: "Triệu Gia Kỳ", Gender: male, Quoted: false}},
 		},
 		{
+			// A sponsor's or firm's name before a province, a city or a country names a club or a branch; a
+			// one-word foreign city after a given name is a surname.
+			name: "a foreign word before a place's name makes a club or a firm, not a person",
+			text: "Các cặp đấu khác: Quảng Nam – Delta Thanh Hóa; Long An – Marina Đồng Tháp. Nếu thắng trước Hải Phòng, " +
+				"Gloria Bình Dương, đội đã có 9 điểm. Ông Patrick Houston, chủ tịch quỹ, cho biết sẽ tài trợ thêm.",
+			want:   []Person{{Name: "Patrick Houston", Gender: male, Quoted: true}},
+			absent: []string{"Delta Thanh Hóa", "Marina Đồng Tháp", "Gloria Bình Dương", "Delta", "Marina", "Gloria"},
+		},
+		{
 			// "cô" before a kinship noun is the wife's honorific, no "her" of the man named before.
 			name: "a pronoun-like honorific opening a kinship description after của is no possessor",
 			text: "Hôm qua, danh thủ Ronaldo Pereira đã tỉnh lại trong niềm vui của cô vợ Lucia và hai con. Pereira nói anh rất biết ơn.",
