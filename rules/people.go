@@ -143,6 +143,9 @@ type People struct {
 	// Notable are well-known people and their gender, used after the
 	// text's own cues and before the name tables.
 	Notable Gendered
+	// SharedSurnames are foreign family names borne by too many people for
+	// the name alone to mean the notable one who has it ("Lopez", "Rice").
+	SharedSurnames []string
 	// Violence holds the words by which a violence story tells its victims
 	// and suspects (rules whose near.person is a victim read them).
 	Violence Violence
@@ -287,10 +290,11 @@ type (
 		Examples   []PeopleExample `yaml:"examples"`
 	}
 	notableFile struct {
-		Lexicon  string          `yaml:"lexicon"`
-		Female   []string        `yaml:"female"`
-		Male     []string        `yaml:"male"`
-		Examples []PeopleExample `yaml:"examples"`
+		Lexicon        string          `yaml:"lexicon"`
+		Female         []string        `yaml:"female"`
+		Male           []string        `yaml:"male"`
+		SharedSurnames []string        `yaml:"shared_surnames"`
+		Examples       []PeopleExample `yaml:"examples"`
 	}
 	violenceFile struct {
 		Lexicon  string `yaml:"lexicon"`
@@ -569,6 +573,8 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, log *problemLog, ha
 	case *notableFile:
 		phrases("notable", f.Female, f.Male)
 		p.Notable.merge(Gendered{Female: f.Female, Male: f.Male})
+		words("shared_surnames", f.SharedSurnames)
+		p.SharedSurnames = append(p.SharedSurnames, f.SharedSurnames...)
 		p.Examples = append(p.Examples, f.Examples...)
 	case *gazetteerFile:
 		for kind, l := range map[string][]string{"countries": f.Countries, "places": f.Places,

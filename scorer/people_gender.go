@@ -378,8 +378,8 @@ func (s *Scorer) highlandCue(d *doc, p *person) {
 // notableCue gives a well-known person their known gender.
 func (s *Scorer) notableCue(d *doc, p *person) {
 	g, ok := s.notable[strings.Join(p.key, " ")]
-	if !ok {
-		return
+	if !ok || g == "" {
+		return // not a notable, or a shared family name alone
 	}
 	sp := p.longestSpan()
 	p.gcues = append(p.gcues, genderCue{tierNotable, g, d.cueOf("gender", cueNotable, g, sp[0], sp[1])})

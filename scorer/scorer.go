@@ -219,7 +219,8 @@ func (s *Scorer) indexPeople(p *rules.People) {
 	s.eastAsian = ownWordSet(eastAsianSurnames)
 	s.middle = map[string]string{}
 	p.Middle.Each(func(ph, g string) { s.middle[vntext.FoldString(ph)] = g })
-	s.notable = notableIndex(p.Notable, func(w string) bool { return p.GivenWorld.Known(w) || s.surnames.has(w) })
+	s.notable = notableIndex(p.Notable, func(w string) bool { return p.GivenWorld.Known(w) || s.surnames.has(w) },
+		foldedSet(p.SharedSurnames))
 	s.notableFirst = ownWordSet(nil)
 	for name := range s.notable {
 		first, _, _ := strings.Cut(name, " ")
@@ -290,8 +291,10 @@ func peoplePhrases(p *rules.People, cue func(string, entry)) {
 // when it is unambiguous: only one notable has it, and it is not also a
 // given name ("Michel" of Charles Michel names many people) or a Vietnamese
 // family name ("Vũ" of Victor Vũ, also the first word of "Vũ khí"):
-// common names says which.
-func notableIndex(g rules.Gendered, commonName func(string) bool) map[string]string {
+// common names says which. A family name that many people share ("Lopez"
+// of Jennifer Lopez and of footballers) maps to no gender: alone it still
+// names someone, but not the notable one.
+func notableIndex(g rules.Gendered, commonName func(string) bool, shared map[string]bool) map[string]string {
 	full := map[string]string{}
 	last := map[string]string{}
 	g.Each(func(name, gender string) {
@@ -314,9 +317,13 @@ func notableIndex(g rules.Gendered, commonName func(string) bool) map[string]str
 		if !strings.Contains(fam, " ") && commonName(fam) {
 			continue
 		}
-		if _, ok := full[fam]; !ok && gender != "" {
-			full[fam] = gender
+		if _, ok := full[fam]; ok || gender == "" {
+			continue
 		}
+		if shared[fam] {
+			gender = ""
+		}
+		full[fam] = gender
 	}
 	return full
 }
