@@ -172,6 +172,10 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", kind, "", v, end)
 		return
 	}
+	if v, end, ok := s.longAppositiveColon(d, pi, a, b); ok {
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, end)
+		return
+	}
 	if dash, ok := d.quoteDashBefore(a); ok {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueQuoteDash, "", dash, dash+1)
 		return
@@ -187,6 +191,47 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 	if v, q := s.callsByLabel(d, a, b); q >= 0 {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, v+1)
 	}
+}
+
+// longAppositiveWindow is how far a speech verb may follow a name across
+// a long appositive when it opens a quotation with a colon.
+const longAppositiveWindow = 50
+
+// longAppositiveColon finds the speech verb of the mention [a, b) past an
+// appositive too long for the usual window, when the verb ends in a colon
+// that opens a quotation, or any verb does ("TS. Y - ... khen ngợi: “...”"):
+// "PGS.TS X - nguyên Phó Cục trưởng Cục A, Bộ B,
+// Trưởng ban tổ chức cuộc thi C của Bộ D nhận xét: “...”". The appositive
+// opens with a title right after the name, and the name is the subject:
+// nothing but a fronted phrase and a comma ("Nhận xét về dự án, TS. X -
+// ...") or "như" ("Đúng như bà X - ... nhận xét:") comes before its titles.
+func (s *Scorer) longAppositiveColon(d *doc, pi int32, a, b int) (int, int, bool) {
+	if b+1 >= len(d.toks) || !appositiveMark(d.tokenText(b)) || !s.appositiveSoon(d, b+1) {
+		return 0, 0, false
+	}
+	v, end, colon, ok := s.speechAfter(d, b, pi, longAppositiveWindow)
+	if !ok || !colon && (end+1 >= len(d.toks) || d.tokenText(end) != ":" || !d.quoteOpensAt(end+1)) {
+		return 0, 0, false
+	}
+	if s.appositiveSpeaker(d, pi, a, v) || s.inReport(d, pi, a) {
+		return 0, 0, false
+	}
+	k := s.titlesStart(d, a)
+	if k > 1 && d.tokenText(k-1) == "." {
+		k = s.titlesStart(d, k-1) // an abbreviated title: "TS. X"
+	}
+	if d.opensSentence(b, pi) || d.sentenceStart(k) {
+		return v, end, true
+	}
+	if t := d.tokenText(k - 1); t != "," && t != s.words.nhu {
+		return 0, 0, false
+	}
+	for j := k - 1; j >= 0 && !d.sentenceStart(j); j-- {
+		if d.quote[j] || d.mention[j] >= 0 && d.mention[j] != pi {
+			return 0, 0, false // a fronted clause with a person of its own
+		}
+	}
+	return v, end, true
 }
 
 // callsByLabel finds "gọi" right after the mention [a, b) (an adverb or
@@ -1113,13 +1158,15 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false // "... cầu hôn Y và tuyên bố": Y is not the one speaking
 		}
 		if t == ":" && !passive && (k-b <= 15 || k-b <= 25 && k+1 < len(d.toks) && quoteOpener(d.tokenText(k+1)) ||
-			k-b <= 30 && hadAppos && d.quoteOpensAt(k+1) && d.opensSentence(b, self)) && s.colonQuotes(d, b, k) {
+			k-b <= 30 && hadAppos && d.quoteOpensAt(k+1) && d.opensSentence(b, self) ||
+			n >= longAppositiveWindow && hadAppos && d.quoteOpensAt(k+1)) && s.colonQuotes(d, b, k) {
 			// A colon further on still gives the subject's words when a
 			// quotation opens right after it ("Ông X, quản lý một khách sạn
 			// trên đường Y, cũng rơi vào cảnh tương tự: “...”"), and up to 30
 			// words when the name opens the sentence and a long appositive
 			// follows it ("Ông A, Tổng giám đốc công ty B sở hữu thương hiệu
-			// C, kỳ vọng: “...”").
+			// C, kỳ vọng: “...”"); longAppositiveColon looks further and
+			// checks the subject itself.
 			return k, k + 1, true, true
 		}
 		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) {

@@ -63,6 +63,12 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Saigontrip", "Bảo"},
 		},
 		{
+			name: "a colon and a quotation past a long appositive give the speaker's words",
+			text: "Đúng như PGS.TS Lê Thị Hạnh - nguyên Phó Vụ trưởng Vụ Giáo dục Thường xuyên và Đào tạo, Bộ Giáo dục, Trưởng ban giám khảo Hội thi Giáo viên Giỏi của tỉnh Nam Định nhận xét: “Trường học phải đổi mới”. " +
+				"Nhận xét về đề tài, TS. Võ Văn Long - Giám đốc Trung tâm Bồi dưỡng Nhà giáo Phó trưởng khoa Sư phạm, Giảng viên Khoa Toán Trường Đại học Vinh khen ngợi: “Ý tưởng rất mới”.",
+			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true}, {Name: "Võ Văn Long", Gender: male, Quoted: true}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
