@@ -155,7 +155,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, st+2)
 		return
 	}
-	if s.possessed(d, a) || s.possessedList(d, a) || s.prepositionObject(d, a) || s.metObject(d, a) {
+	if s.possessed(d, a) || s.possessedList(d, a) || s.prepositionObject(d, a) || s.metObject(d, a) || s.directedObject(d, a) {
 		// "Phụ huynh của cháu X cho biết": the parent speaks, not X; "kết
 		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject; nor
 		// is whom someone met ("Y đã gặp X thông báo ...": Y speaks).
@@ -910,6 +910,25 @@ func (s *Scorer) metObject(d *doc, a int) bool {
 	}
 	return false
 }
+
+// directedObject reports a name that is the object of a verb telling
+// someone what to do ("Công chứng viên yêu cầu bà X đến công an xin xác
+// nhận", "buộc ông Y phải tuyên bố", "đề nghị anh Z giải thích"): a
+// speech verb after it is what the person is asked to say, not their words.
+func (s *Scorer) directedObject(d *doc, a int) bool {
+	k := s.titlesStart(d, a)
+	for n := 1; n <= 3 && k-n >= 0; n++ {
+		if d.sent[k-n] == d.sent[a] && !d.isUpper(k-n) && directives.spans(d, k-n, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// directives take as their object the person told or asked to do
+// something.
+var directives = foldedPhraseSet("yêu cầu", "đề nghị", "buộc", "bắt buộc", "ép", "ép buộc", "nhờ", "ra lệnh cho",
+	"ra lệnh", "chỉ đạo", "khuyên", "kêu gọi", "hối thúc", "thúc giục", "cho phép", "giao cho", "đòi")
 
 // meetingVerbs take the person met or visited as their object.
 var meetingVerbs = foldedPhraseSet("gặp", "gặp gỡ", "gặp mặt", "tiếp", "tiếp đón", "tiếp kiến", "thăm", "đến thăm",

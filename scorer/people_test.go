@@ -69,6 +69,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true}, {Name: "Võ Văn Long", Gender: male, Quoted: true}},
 		},
 		{
+			name: "the person told to do something is not the one speaking",
+			text: "Văn phòng công chứng yêu cầu ông Lê Văn Khoa đến ngân hàng xác nhận khoản vay. Cô giáo đề nghị em Trần Minh Quân giải thích lý do nghỉ học.",
+			want: []Person{{Name: "Lê Văn Khoa", Gender: male, Quoted: false}, {Name: "Trần Minh Quân", Gender: male, Quoted: false}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
