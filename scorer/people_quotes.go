@@ -1349,6 +1349,11 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	if k == b && labelColon(d, b, k) {
 		return false
 	}
+	if _, _, verb := d.cueEndingAt(s, k, entrySpeech); !verb && fieldLineAfter(d, k) {
+		// "Lịch gặp gỡ cùng cô X, Giám đốc khu vực:\nThời gian: 9h30 ...": the
+		// colon opens a form's fields, a schedule or an address, not words.
+		return false
+	}
 	if (k >= 2 && listColon.spans(d, k-2, k) || k >= 1 && listColon.spans(d, k-1, k)) && !d.quoteOpensAt(k+1) {
 		// "Danh sách thành viên ... như sau:", "đánh các học sinh gồm: Em
 		// A; ...": a list follows, unless a quotation does ("tài khoản X
@@ -1382,6 +1387,27 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 // name themselves at once. The last two words of the name must recur (one
 // when the name is a single word) before the sentence or the line ends, and
 // no quotation may open before them.
+// fieldLineAfter reports a colon at token k that ends its line when the
+// next line opens with a field's label: one to three words and a colon
+// with no quotation after it ("Thời gian: ...", "Địa điểm: ...").
+func fieldLineAfter(d *doc, k int) bool {
+	if k+1 >= len(d.toks) || !d.toks[k+1].Newline {
+		return false
+	}
+	for j := k + 1; j < len(d.toks) && j <= k+4; j++ {
+		if j > k+1 && d.toks[j].Newline {
+			return false
+		}
+		if d.tokenText(j) == ":" {
+			return j > k+1 && !d.quoteOpensAt(j+1)
+		}
+		if !d.isWord(j) {
+			return false
+		}
+	}
+	return false
+}
+
 func labelColon(d *doc, b, k int) bool {
 	if b < 1 || !d.isWord(b-1) || !d.isUpper(b-1) {
 		return false

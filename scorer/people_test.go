@@ -74,6 +74,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Lê Văn Khoa", Gender: male, Quoted: false}, {Name: "Trần Minh Quân", Gender: male, Quoted: false}},
 		},
 		{
+			name: "a colon that opens a schedule's fields is no quotation",
+			text: "Học viện Keppel tuyển sinh khóa mới.\nBuổi tư vấn cùng bà Jessica Tan, Giám đốc tuyển sinh khu vực:\nThời gian: 9h sáng thứ Bảy\nĐịa điểm: 12 Tràng Thi, Hà Nội",
+			want: []Person{{Name: "Jessica Tan", Gender: female, Quoted: false}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
