@@ -1901,6 +1901,11 @@ func (s *Scorer) listed(d *doc, k int) bool {
 				break
 			}
 		}
+		if e, st, ok := d.cueEndingAt(s, j+1, entryGazetteer); !moved && ok && (e.tag == "countries" || e.tag == "places") {
+			// "X và Tổng thống Mỹ Y cam kết": the country between the
+			// title and the name.
+			j, moved = st-1, true
+		}
 		if !moved {
 			return false
 		}

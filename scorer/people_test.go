@@ -79,6 +79,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Jessica Tan", Gender: female, Quoted: false}},
 		},
 		{
+			name: "a country between the second name's title and the name keeps the list of speakers",
+			text: "Hôm qua, Thủ tướng Canada Mark Dalton và Tổng thống Pháp Louis Garnier cam kết sẽ tăng viện trợ.",
+			want: []Person{{Name: "Mark Dalton", Gender: male, Quoted: true}, {Name: "Louis Garnier", Gender: male, Quoted: true}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
