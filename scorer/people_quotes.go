@@ -553,7 +553,9 @@ func (s *Scorer) statementOf(d *doc, a int) bool {
 	}
 	for n := 1; n <= 3 && k-1-n >= 0; n++ {
 		if statementNouns.spans(d, k-1-n, k-1) && d.sent[k-1-n] == d.sent[a] {
-			return true
+			// "người phát ngôn của X": a spokesperson is someone who speaks
+			// for X, not a statement of X's.
+			return !(k-2-n >= 0 && spokespersons.spans(d, k-2-n, k-1))
 		}
 	}
 	return false

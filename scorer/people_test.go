@@ -84,6 +84,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Mark Dalton", Gender: male, Quoted: true}, {Name: "Louis Garnier", Gender: male, Quoted: true}},
 		},
 		{
+			name: "a spokesperson of someone speaks for them; a statement of theirs is theirs",
+			text: "Người phát ngôn của ca sĩ Lệ Hằng đã xác nhận thông tin. Phát ngôn của ông Mark Dalton nhấn mạnh rằng thông tin là sai.",
+			want: []Person{{Name: "Lệ Hằng", Gender: female, Quoted: false}, {Name: "Mark Dalton", Gender: male, Quoted: true}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
