@@ -1125,6 +1125,14 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// từ tác phẩm của thi hào X, một số khán giả nhận định": a group
 				// or a share of one opens a clause of its own; its verb is not X's.
 				return 0, 0, false, false
+			case t == "," && k+1 < len(d.toks) && subordinators.has(d.tokenText(k+1)):
+				// "X từ chức ..., khi Tổng thống Y yêu cầu": a subordinate
+				// clause opens, not an appositive; its subject, if any, is
+				// checked at the subordinator.
+				if strict {
+					return 0, 0, false, false
+				}
+				appos = false
 			case s.appositiveSoon(d, k+1):
 				appos, hadAppos = true, true
 			case !appos && t == "," && k+1 < len(d.toks) && !(k+2 < len(d.toks) && d.isUpper(k+2)) && func() bool {

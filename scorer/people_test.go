@@ -89,6 +89,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Lệ Hằng", Gender: female, Quoted: false}, {Name: "Mark Dalton", Gender: male, Quoted: true}},
 		},
 		{
+			name: "a clause opened by a comma and 'khi' has its own subject, no appositive",
+			text: "Ông Peter Walsh đã từ chức chỉ hai tháng sau đó, khi Thủ tướng Mark Dalton yêu cầu công ty bán lại cảng.",
+			want: []Person{{Name: "Peter Walsh", Gender: male, Quoted: false}, {Name: "Mark Dalton", Gender: male, Quoted: true}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
