@@ -2061,6 +2061,11 @@ func (s *Scorer) anaphora(d *doc) {
 		if k > 0 && d.tokenText(k-1) == foldedBy {
 			continue // "ca khúc ... do cô trình bày": the agent of a passive sings, says nothing
 		}
+		if k > 0 && d.tokenText(k-1) == s.words.cua && !d.sentenceStart(k) {
+			// "những phẩm chất nổi bật của anh: kỹ thuật ...": the pronoun
+			// owns what comes before; the colon lists it, nobody speaks.
+			continue
+		}
 		if s.reportOpensAt(d, k) {
 			// "Ngoại trưởng Ukraine tiết lộ rằng ông đã hối thúc ...": the
 			// pronoun opens what the speaker before it reports, and is that

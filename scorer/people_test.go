@@ -94,6 +94,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Peter Walsh", Gender: male, Quoted: false}, {Name: "Mark Dalton", Gender: male, Quoted: true}},
 		},
 		{
+			name: "a pronoun after 'của' owns what the colon then lists",
+			text: "Tiền đạo Marco Silva ghi hai bàn. Trong pha bóng ấy, Silva đã thể hiện những phẩm chất nổi bật của anh: tốc độ, kỹ thuật và sự lạnh lùng.",
+			want: []Person{{Name: "Marco Silva", Gender: male, Quoted: false}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
