@@ -99,6 +99,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Marco Silva", Gender: male, Quoted: false}},
 		},
 		{
+			name: "an honorific written with a capital after a semicolon opens an item of a list",
+			text: "Hội nghị có sự tham dự của bà Lê Thị Hà, Vụ trưởng; Ông Phạm Tân, Giám đốc Sở Y tế; ông Vũ Lâm, Phó Giám đốc.",
+			want: []Person{{Name: "Lê Thị Hà", Gender: female}, {Name: "Phạm Tân", Gender: male}, {Name: "Vũ Lâm", Gender: male}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
