@@ -1049,6 +1049,12 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			continue // an aside: "(bà ngoại của Dung)"
 		case d.quote[k] && appos:
 			continue // a phrase in quotation marks inside an appositive
+		case d.quote[k] && shortQuote(d, k):
+			// A label, a nickname or a product's name in quotation marks
+			// ("Chị X, một “đại lý” đổi nước, cho biết", "trồng 7 sào dưa
+			// “hắc mỹ nhân” phấn khởi cho biết"): a phrase of the clause,
+			// not someone's words.
+			continue
 		case d.quote[k]:
 			return 0, 0, false, false
 		case t == ";":
@@ -1209,6 +1215,23 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		}
 	}
 	return 0, 0, false, false
+}
+
+// shortQuoteWords is the most words a phrase in quotation marks may have
+// and still be a label rather than words quoted.
+const shortQuoteWords = 4
+
+// shortQuote reports that the quotation token k is in holds at most
+// shortQuoteWords tokens.
+func shortQuote(d *doc, k int) bool {
+	a, b := k, k
+	for a > 0 && d.quote[a-1] {
+		a--
+	}
+	for b < len(d.toks) && d.quote[b] {
+		b++
+	}
+	return b-a <= shortQuoteWords
 }
 
 // inParens reports token j inside parentheses opened in its sentence.

@@ -104,6 +104,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Lê Thị Hà", Gender: female}, {Name: "Phạm Tân", Gender: male}, {Name: "Vũ Lâm", Gender: male}},
 		},
 		{
+			name: "a label in quotation marks in the subject's clause is no one's words",
+			text: "Chị Lò Thị Mến, một “đầu mối” thu mua chè, cho biết giá đã tăng. Năm nay, ông Hà Văn Sinh trồng 5 sào dưa “hoàng kim” phấn khởi cho biết: “Lãi gấp đôi”.",
+			want: []Person{{Name: "Lò Thị Mến", Gender: female, Quoted: true}, {Name: "Hà Văn Sinh", Gender: male, Quoted: true}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
