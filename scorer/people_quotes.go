@@ -1181,6 +1181,12 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 					// Y: “...”": Y is the object; the words are the subject's.
 					return end, end + 1, true, true
 				}
+				if s.metObject(d, k) && !s.passiveAgent(d, k) {
+					// "X đã gặp Y và Z thông báo rút khỏi ...": those met are
+					// the verb's object; the speech verb after them is X's.
+					k = end - 1
+					continue
+				}
 				if !s.verbCoordinated(d, end) {
 					return 0, 0, false, false
 				}

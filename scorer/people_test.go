@@ -109,6 +109,12 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Lò Thị Mến", Gender: female, Quoted: true}, {Name: "Hà Văn Sinh", Gender: male, Quoted: true}},
 		},
 		{
+			name: "those met are the object; the speech verb after them is the subject's",
+			text: "Phó giám đốc Đào Văn Khang đã gặp Trần Hữu Lộc và Vũ Anh Tài thông báo rút khỏi dự án.",
+			want: []Person{{Name: "Đào Văn Khang", Gender: male, Quoted: true}, {Name: "Trần Hữu Lộc", Gender: male, Quoted: false},
+				{Name: "Vũ Anh Tài", Gender: male, Quoted: false}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
