@@ -1065,6 +1065,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				continue
 			}
 			return 0, 0, false, false // a semicolon opens a clause with a subject of its own
+		case t == s.words.duoc && !appos && k > b && s.ableTo(d, k):
+			// "X không kìm được xúc động khi phát biểu": "được" after a
+			// negated verb says X could not help it; it is no passive.
+			continue
 		case (t == s.words.duoc || t == s.words.bi) && !appos && (passive || s.passiveSpeech(d, k+1)):
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
 		case (t == s.words.duoc || t == s.words.bi) && !appos:
@@ -1238,6 +1242,20 @@ func shortQuote(d *doc, k int) bool {
 		b++
 	}
 	return b-a <= shortQuoteWords
+}
+
+// ableTo reports "được" at token k after a negated verb ("không kìm được",
+// "chẳng nhịn được"): the verb's complement (X could not help it), not a
+// passive, which follows the subject, an adverb or the negator itself
+// ("X đã được khen", "không được phép", "cần được xem xét").
+func (s *Scorer) ableTo(d *doc, k int) bool {
+	if k < 2 || !d.isWord(k-1) || d.isUpper(k-1) || d.mention[k-1] >= 0 || negators.spans(d, k-1, k) {
+		return false
+	}
+	if _, _, adverb := d.cueEndingAt(s, k, entryAdverb); adverb {
+		return false
+	}
+	return negators.spans(d, k-2, k-1)
 }
 
 // inParens reports token j inside parentheses opened in its sentence.

@@ -115,6 +115,11 @@ func TestPeople(t *testing.T) {
 				{Name: "Vũ Anh Tài", Gender: male, Quoted: false}},
 		},
 		{
+			name: "'được' after a negated verb is no passive",
+			text: "Sau trận đấu, ông Lê Hữu Phước không kìm được xúc động khi phát biểu: “Tôi rất tự hào”.",
+			want: []Person{{Name: "Lê Hữu Phước", Gender: male, Quoted: true}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
