@@ -1214,7 +1214,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// checks the subject itself.
 			return k, k + 1, true, true
 		}
-		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) {
+		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) &&
+			!(k > b && d.tokenText(k-1) == foldedAct) {
+			// "vì việc tiết lộ bí mật": after "việc" the verb names an act,
+			// a noun; nobody speaks.
 			if subClause {
 				return 0, 0, false, false
 			}
@@ -1257,6 +1260,9 @@ func (s *Scorer) ableTo(d *doc, k int) bool {
 	}
 	return negators.spans(d, k-2, k-1)
 }
+
+// foldedAct is "việc" (the act of), which makes a noun of the verb after it.
+var foldedAct = vntext.FoldString("việc")
 
 // inParens reports token j inside parentheses opened in its sentence.
 func (d *doc) inParens(j int) bool {

@@ -120,6 +120,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Lê Hữu Phước", Gender: male, Quoted: true}},
 		},
 		{
+			name: "a speech verb after 'việc' names an act",
+			text: "Ông Mark Dalton tỏ ra ngượng ngùng vì vai trò “người tố giác” của mình, vì việc tiết lộ bí mật của cơ quan.",
+			want: []Person{{Name: "Mark Dalton", Gender: male, Quoted: false}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
