@@ -1435,6 +1435,12 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 		// Ryan Babel, ..."), not words.
 		return false
 	}
+	if kind, end := s.gazetteerAt(d, k+1, len(d.toks)); end > k+1 && (kind == "countries" || kind == "places") &&
+		end < len(d.toks) && d.tokenText(end) == "," && !d.toks[k+1].Newline {
+		// A list of places after the colon ("tại ba thành phố lớn: Hà Nội,
+		// Huế, TP.HCM") is where, not words.
+		return false
+	}
 	if d.toks[k+1].Kind == vntext.Number && !d.toks[k+1].Newline {
 		// A figure after the colon ("chấp nhận mức giá cao: 7 triệu đồng")
 		// is what the sentence counts, not someone's words.

@@ -125,6 +125,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Mark Dalton", Gender: male, Quoted: false}},
 		},
 		{
+			name: "a list of places after a colon is where, not words",
+			text: "Đáng chú ý là chuyến lưu diễn của ca sĩ Mỹ John Carver tại ba thành phố lớn: Hà Nội, Đà Nẵng, Cần Thơ.",
+			want: []Person{{Name: "John Carver", Gender: male, Quoted: false}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
