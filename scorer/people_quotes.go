@@ -164,6 +164,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
 		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) &&
 		!(v > b && d.tokenText(b) == "," && s.objectOfSpeaker(d, pi, s.listStart(d, a))) &&
+		!(colon && s.nominalized(d, a)) &&
 		!(judging.spans(d, v, end) && s.passiveAgent(d, a)) {
 		kind := cueSpeechVerb
 		if colon {
@@ -1025,6 +1026,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	paren := 0
 	appos, hadAppos := false, false
 	passive := false   // the subject's own verb was passive: "X bị bắt, khai nhận"
+	nominal := false   // another name opened a clause made a noun ("việc Y ..."): only a colon is X's
 	subClause := false // an organisation opened a subordinate clause: its verbs are not X's
 
 	// Tokens in parentheses do not count against the window: "X (trú tại
@@ -1185,6 +1187,14 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 					// Y: “...”": Y is the object; the words are the subject's.
 					return end, end + 1, true, true
 				}
+				if s.nominalized(d, k) && d.opensSentence(b, self) {
+					// "Thủ quân X vui trước việc Y đồng ý đến Arsenal: “...”":
+					// Y's clause is a noun; its verbs are Y's, but a colon
+					// closing it gives X's words.
+					nominal = true
+					k = end - 1
+					continue
+				}
 				if s.metObject(d, k) && !s.passiveAgent(d, k) {
 					// "X đã gặp Y và Z thông báo rút khỏi ...": those met are
 					// the verb's object; the speech verb after them is X's.
@@ -1215,7 +1225,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return k, k + 1, true, true
 		}
 		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) &&
-			!(k > b && d.tokenText(k-1) == foldedAct) {
+			!(k > b && d.tokenText(k-1) == foldedAct) && !nominal {
 			// "vì việc tiết lộ bí mật": after "việc" the verb names an act,
 			// a noun; nobody speaks.
 			if subClause {
@@ -1263,6 +1273,15 @@ func (s *Scorer) ableTo(d *doc, k int) bool {
 
 // foldedAct is "việc" (the act of), which makes a noun of the verb after it.
 var foldedAct = vntext.FoldString("việc")
+
+// nominalized reports a mention at token a (its titles before it) right
+// after "việc": the name opens a clause made a noun ("vui trước việc X
+// đồng ý đến Arsenal: “...”"), and a colon closing it gives the words of
+// the sentence's subject, not X's.
+func (s *Scorer) nominalized(d *doc, a int) bool {
+	k := s.titlesStart(d, a)
+	return k > 0 && d.tokenText(k-1) == foldedAct && d.sent[k-1] == d.sent[a]
+}
 
 // inParens reports token j inside parentheses opened in its sentence.
 func (d *doc) inParens(j int) bool {

@@ -130,6 +130,11 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "John Carver", Gender: male, Quoted: false}},
 		},
 		{
+			name: "a name in a clause made a noun by 'việc' does not own the colon closing it",
+			text: "Thủ quân Marco Silva cũng vui không kém trước việc Jan Novak đồng ý đến đội bóng: “Cậu ấy còn trẻ nhưng rất giỏi”.",
+			want: []Person{{Name: "Marco Silva", Gender: male, Quoted: true}, {Name: "Jan Novak", Gender: male, Quoted: false}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
