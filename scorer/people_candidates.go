@@ -1087,8 +1087,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			}
 			return c, reason{text: "starts with \"%s\": a place or organisation", arg: e.phrase, org: true}
 		}
-		if e, end, ok := d.cueAt(s, a, entryHonorific); ok && end < b && (d.sentenceStart(a) || d.allCaps(a)) &&
-			!d.nameApostrophe(end) { // "O'Leary" opening a title: no "o" (aunt)
+		if e, end, ok := d.cueAt(s, a, entryHonorific); ok && end < b && (d.sentenceStart(a) || d.allCaps(a) || a > 0 && d.tokenText(a-1) == ";") &&
+			!d.nameApostrophe(end) { // "O'Leary" opening a title: no "o" (aunt); "...; Ông X, Giám đốc Sở": an item of a list
 			c.honor = &cueSpan{e, a, end}
 			a = end
 			continue

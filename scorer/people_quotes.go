@@ -155,7 +155,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, st+2)
 		return
 	}
-	if s.possessed(d, a) || s.possessedList(d, a) || s.prepositionObject(d, a) || s.metObject(d, a) {
+	if s.possessed(d, a) || s.possessedList(d, a) || s.prepositionObject(d, a) || s.metObject(d, a) || s.directedObject(d, a) {
 		// "Phụ huynh của cháu X cho biết": the parent speaks, not X; "kết
 		// hôn với nữ diễn viên X nhưng đã phủ nhận": X is no subject; nor
 		// is whom someone met ("Y đã gặp X thông báo ...": Y speaks).
@@ -164,12 +164,17 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
 		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) &&
 		!(v > b && d.tokenText(b) == "," && s.objectOfSpeaker(d, pi, s.listStart(d, a))) &&
+		!(colon && s.nominalized(d, a)) &&
 		!(judging.spans(d, v, end) && s.passiveAgent(d, a)) {
 		kind := cueSpeechVerb
 		if colon {
 			kind = cueColon
 		}
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", kind, "", v, end)
+		return
+	}
+	if v, end, ok := s.longAppositiveColon(d, pi, a, b); ok {
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, end)
 		return
 	}
 	if dash, ok := d.quoteDashBefore(a); ok {
@@ -187,6 +192,47 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 	if v, q := s.callsByLabel(d, a, b); q >= 0 {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, v+1)
 	}
+}
+
+// longAppositiveWindow is how far a speech verb may follow a name across
+// a long appositive when it opens a quotation with a colon.
+const longAppositiveWindow = 50
+
+// longAppositiveColon finds the speech verb of the mention [a, b) past an
+// appositive too long for the usual window, when the verb ends in a colon
+// that opens a quotation, or any verb does ("TS. Y - ... khen ngợi: “...”"):
+// "PGS.TS X - nguyên Phó Cục trưởng Cục A, Bộ B,
+// Trưởng ban tổ chức cuộc thi C của Bộ D nhận xét: “...”". The appositive
+// opens with a title right after the name, and the name is the subject:
+// nothing but a fronted phrase and a comma ("Nhận xét về dự án, TS. X -
+// ...") or "như" ("Đúng như bà X - ... nhận xét:") comes before its titles.
+func (s *Scorer) longAppositiveColon(d *doc, pi int32, a, b int) (int, int, bool) {
+	if b+1 >= len(d.toks) || !appositiveMark(d.tokenText(b)) || !s.appositiveSoon(d, b+1) {
+		return 0, 0, false
+	}
+	v, end, colon, ok := s.speechAfter(d, b, pi, longAppositiveWindow)
+	if !ok || !colon && (end+1 >= len(d.toks) || d.tokenText(end) != ":" || !d.quoteOpensAt(end+1)) {
+		return 0, 0, false
+	}
+	if s.appositiveSpeaker(d, pi, a, v) || s.inReport(d, pi, a) {
+		return 0, 0, false
+	}
+	k := s.titlesStart(d, a)
+	if k > 1 && d.tokenText(k-1) == "." {
+		k = s.titlesStart(d, k-1) // an abbreviated title: "TS. X"
+	}
+	if d.opensSentence(b, pi) || d.sentenceStart(k) {
+		return v, end, true
+	}
+	if t := d.tokenText(k - 1); t != "," && t != s.words.nhu {
+		return 0, 0, false
+	}
+	for j := k - 1; j >= 0 && !d.sentenceStart(j); j-- {
+		if d.quote[j] || d.mention[j] >= 0 && d.mention[j] != pi {
+			return 0, 0, false // a fronted clause with a person of its own
+		}
+	}
+	return v, end, true
 }
 
 // callsByLabel finds "gọi" right after the mention [a, b) (an adverb or
@@ -508,7 +554,9 @@ func (s *Scorer) statementOf(d *doc, a int) bool {
 	}
 	for n := 1; n <= 3 && k-1-n >= 0; n++ {
 		if statementNouns.spans(d, k-1-n, k-1) && d.sent[k-1-n] == d.sent[a] {
-			return true
+			// "người phát ngôn của X": a spokesperson is someone who speaks
+			// for X, not a statement of X's.
+			return !(k-2-n >= 0 && spokespersons.spans(d, k-2-n, k-1))
 		}
 	}
 	return false
@@ -866,6 +914,25 @@ func (s *Scorer) metObject(d *doc, a int) bool {
 	return false
 }
 
+// directedObject reports a name that is the object of a verb telling
+// someone what to do ("Công chứng viên yêu cầu bà X đến công an xin xác
+// nhận", "buộc ông Y phải tuyên bố", "đề nghị anh Z giải thích"): a
+// speech verb after it is what the person is asked to say, not their words.
+func (s *Scorer) directedObject(d *doc, a int) bool {
+	k := s.titlesStart(d, a)
+	for n := 1; n <= 3 && k-n >= 0; n++ {
+		if d.sent[k-n] == d.sent[a] && !d.isUpper(k-n) && directives.spans(d, k-n, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// directives take as their object the person told or asked to do
+// something.
+var directives = foldedPhraseSet("yêu cầu", "đề nghị", "buộc", "bắt buộc", "ép", "ép buộc", "nhờ", "ra lệnh cho",
+	"ra lệnh", "chỉ đạo", "khuyên", "kêu gọi", "hối thúc", "thúc giục", "cho phép", "giao cho", "đòi")
+
 // meetingVerbs take the person met or visited as their object.
 var meetingVerbs = foldedPhraseSet("gặp", "gặp gỡ", "gặp mặt", "tiếp", "tiếp đón", "tiếp kiến", "thăm", "đến thăm",
 	"thăm hỏi", "hội kiến")
@@ -959,6 +1026,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	paren := 0
 	appos, hadAppos := false, false
 	passive := false   // the subject's own verb was passive: "X bị bắt, khai nhận"
+	nominal := false   // another name opened a clause made a noun ("việc Y ..."): only a colon is X's
 	subClause := false // an organisation opened a subordinate clause: its verbs are not X's
 
 	// Tokens in parentheses do not count against the window: "X (trú tại
@@ -983,6 +1051,12 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			continue // an aside: "(bà ngoại của Dung)"
 		case d.quote[k] && appos:
 			continue // a phrase in quotation marks inside an appositive
+		case d.quote[k] && shortQuote(d, k):
+			// A label, a nickname or a product's name in quotation marks
+			// ("Chị X, một “đại lý” đổi nước, cho biết", "trồng 7 sào dưa
+			// “hắc mỹ nhân” phấn khởi cho biết"): a phrase of the clause,
+			// not someone's words.
+			continue
 		case d.quote[k]:
 			return 0, 0, false, false
 		case t == ";":
@@ -993,6 +1067,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				continue
 			}
 			return 0, 0, false, false // a semicolon opens a clause with a subject of its own
+		case t == s.words.duoc && !appos && k > b && s.ableTo(d, k):
+			// "X không kìm được xúc động khi phát biểu": "được" after a
+			// negated verb says X could not help it; it is no passive.
+			continue
 		case (t == s.words.duoc || t == s.words.bi) && !appos && (passive || s.passiveSpeech(d, k+1)):
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
 		case (t == s.words.duoc || t == s.words.bi) && !appos:
@@ -1059,6 +1137,14 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// từ tác phẩm của thi hào X, một số khán giả nhận định": a group
 				// or a share of one opens a clause of its own; its verb is not X's.
 				return 0, 0, false, false
+			case t == "," && k+1 < len(d.toks) && subordinators.has(d.tokenText(k+1)):
+				// "X từ chức ..., khi Tổng thống Y yêu cầu": a subordinate
+				// clause opens, not an appositive; its subject, if any, is
+				// checked at the subordinator.
+				if strict {
+					return 0, 0, false, false
+				}
+				appos = false
 			case s.appositiveSoon(d, k+1):
 				appos, hadAppos = true, true
 			case !appos && t == "," && k+1 < len(d.toks) && !(k+2 < len(d.toks) && d.isUpper(k+2)) && func() bool {
@@ -1101,6 +1187,20 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 					// Y: “...”": Y is the object; the words are the subject's.
 					return end, end + 1, true, true
 				}
+				if s.nominalized(d, k) && d.opensSentence(b, self) {
+					// "Thủ quân X vui trước việc Y đồng ý đến Arsenal: “...”":
+					// Y's clause is a noun; its verbs are Y's, but a colon
+					// closing it gives X's words.
+					nominal = true
+					k = end - 1
+					continue
+				}
+				if s.metObject(d, k) && !s.passiveAgent(d, k) {
+					// "X đã gặp Y và Z thông báo rút khỏi ...": those met are
+					// the verb's object; the speech verb after them is X's.
+					k = end - 1
+					continue
+				}
 				if !s.verbCoordinated(d, end) {
 					return 0, 0, false, false
 				}
@@ -1113,16 +1213,21 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false // "... cầu hôn Y và tuyên bố": Y is not the one speaking
 		}
 		if t == ":" && !passive && (k-b <= 15 || k-b <= 25 && k+1 < len(d.toks) && quoteOpener(d.tokenText(k+1)) ||
-			k-b <= 30 && hadAppos && d.quoteOpensAt(k+1) && d.opensSentence(b, self)) && s.colonQuotes(d, b, k) {
+			k-b <= 30 && hadAppos && d.quoteOpensAt(k+1) && d.opensSentence(b, self) ||
+			n >= longAppositiveWindow && hadAppos && d.quoteOpensAt(k+1)) && s.colonQuotes(d, b, k) {
 			// A colon further on still gives the subject's words when a
 			// quotation opens right after it ("Ông X, quản lý một khách sạn
 			// trên đường Y, cũng rơi vào cảnh tương tự: “...”"), and up to 30
 			// words when the name opens the sentence and a long appositive
 			// follows it ("Ông A, Tổng giám đốc công ty B sở hữu thương hiệu
-			// C, kỳ vọng: “...”").
+			// C, kỳ vọng: “...”"); longAppositiveColon looks further and
+			// checks the subject itself.
 			return k, k + 1, true, true
 		}
-		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) {
+		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) &&
+			!(k > b && d.tokenText(k-1) == foldedAct) && !nominal {
+			// "vì việc tiết lộ bí mật": after "việc" the verb names an act,
+			// a noun; nobody speaks.
 			if subClause {
 				return 0, 0, false, false
 			}
@@ -1133,6 +1238,49 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		}
 	}
 	return 0, 0, false, false
+}
+
+// shortQuoteWords is the most words a phrase in quotation marks may have
+// and still be a label rather than words quoted.
+const shortQuoteWords = 4
+
+// shortQuote reports that the quotation token k is in holds at most
+// shortQuoteWords tokens.
+func shortQuote(d *doc, k int) bool {
+	a, b := k, k
+	for a > 0 && d.quote[a-1] {
+		a--
+	}
+	for b < len(d.toks) && d.quote[b] {
+		b++
+	}
+	return b-a <= shortQuoteWords
+}
+
+// ableTo reports "được" at token k after a negated verb ("không kìm được",
+// "chẳng nhịn được"): the verb's complement (X could not help it), not a
+// passive, which follows the subject, an adverb or the negator itself
+// ("X đã được khen", "không được phép", "cần được xem xét").
+func (s *Scorer) ableTo(d *doc, k int) bool {
+	if k < 2 || !d.isWord(k-1) || d.isUpper(k-1) || d.mention[k-1] >= 0 || negators.spans(d, k-1, k) {
+		return false
+	}
+	if _, _, adverb := d.cueEndingAt(s, k, entryAdverb); adverb {
+		return false
+	}
+	return negators.spans(d, k-2, k-1)
+}
+
+// foldedAct is "việc" (the act of), which makes a noun of the verb after it.
+var foldedAct = vntext.FoldString("việc")
+
+// nominalized reports a mention at token a (its titles before it) right
+// after "việc": the name opens a clause made a noun ("vui trước việc X
+// đồng ý đến Arsenal: “...”"), and a colon closing it gives the words of
+// the sentence's subject, not X's.
+func (s *Scorer) nominalized(d *doc, a int) bool {
+	k := s.titlesStart(d, a)
+	return k > 0 && d.tokenText(k-1) == foldedAct && d.sent[k-1] == d.sent[a]
 }
 
 // inParens reports token j inside parentheses opened in its sentence.
@@ -1283,6 +1431,11 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 	if k == b && labelColon(d, b, k) {
 		return false
 	}
+	if _, _, verb := d.cueEndingAt(s, k, entrySpeech); !verb && fieldLineAfter(d, k) {
+		// "Lịch gặp gỡ cùng cô X, Giám đốc khu vực:\nThời gian: 9h30 ...": the
+		// colon opens a form's fields, a schedule or an address, not words.
+		return false
+	}
 	if (k >= 2 && listColon.spans(d, k-2, k) || k >= 1 && listColon.spans(d, k-1, k)) && !d.quoteOpensAt(k+1) {
 		// "Danh sách thành viên ... như sau:", "đánh các học sinh gồm: Em
 		// A; ...": a list follows, unless a quotation does ("tài khoản X
@@ -1301,6 +1454,12 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 		// Ryan Babel, ..."), not words.
 		return false
 	}
+	if kind, end := s.gazetteerAt(d, k+1, len(d.toks)); end > k+1 && (kind == "countries" || kind == "places") &&
+		end < len(d.toks) && d.tokenText(end) == "," && !d.toks[k+1].Newline {
+		// A list of places after the colon ("tại ba thành phố lớn: Hà Nội,
+		// Huế, TP.HCM") is where, not words.
+		return false
+	}
 	if d.toks[k+1].Kind == vntext.Number && !d.toks[k+1].Newline {
 		// A figure after the colon ("chấp nhận mức giá cao: 7 triệu đồng")
 		// is what the sentence counts, not someone's words.
@@ -1316,6 +1475,27 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 // name themselves at once. The last two words of the name must recur (one
 // when the name is a single word) before the sentence or the line ends, and
 // no quotation may open before them.
+// fieldLineAfter reports a colon at token k that ends its line when the
+// next line opens with a field's label: one to three words and a colon
+// with no quotation after it ("Thời gian: ...", "Địa điểm: ...").
+func fieldLineAfter(d *doc, k int) bool {
+	if k+1 >= len(d.toks) || !d.toks[k+1].Newline {
+		return false
+	}
+	for j := k + 1; j < len(d.toks) && j <= k+4; j++ {
+		if j > k+1 && d.toks[j].Newline {
+			return false
+		}
+		if d.tokenText(j) == ":" {
+			return j > k+1 && !d.quoteOpensAt(j+1)
+		}
+		if !d.isWord(j) {
+			return false
+		}
+	}
+	return false
+}
+
 func labelColon(d *doc, b, k int) bool {
 	if b < 1 || !d.isWord(b-1) || !d.isUpper(b-1) {
 		return false
@@ -1809,6 +1989,11 @@ func (s *Scorer) listed(d *doc, k int) bool {
 				break
 			}
 		}
+		if e, st, ok := d.cueEndingAt(s, j+1, entryGazetteer); !moved && ok && (e.tag == "countries" || e.tag == "places") {
+			// "X và Tổng thống Mỹ Y cam kết": the country between the
+			// title and the name.
+			j, moved = st-1, true
+		}
 		if !moved {
 			return false
 		}
@@ -1953,6 +2138,11 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		if k > 0 && d.tokenText(k-1) == foldedBy {
 			continue // "ca khúc ... do cô trình bày": the agent of a passive sings, says nothing
+		}
+		if k > 0 && d.tokenText(k-1) == s.words.cua && !d.sentenceStart(k) {
+			// "những phẩm chất nổi bật của anh: kỹ thuật ...": the pronoun
+			// owns what comes before; the colon lists it, nobody speaks.
+			continue
 		}
 		if s.reportOpensAt(d, k) {
 			// "Ngoại trưởng Ukraine tiết lộ rằng ông đã hối thúc ...": the

@@ -63,6 +63,78 @@ func TestPeople(t *testing.T) {
 			absent: []string{"Saigontrip", "Bảo"},
 		},
 		{
+			name: "a colon and a quotation past a long appositive give the speaker's words",
+			text: "Đúng như PGS.TS Lê Thị Hạnh - nguyên Phó Vụ trưởng Vụ Giáo dục Thường xuyên và Đào tạo, Bộ Giáo dục, Trưởng ban giám khảo Hội thi Giáo viên Giỏi của tỉnh Nam Định nhận xét: “Trường học phải đổi mới”. " +
+				"Nhận xét về đề tài, TS. Võ Văn Long - Giám đốc Trung tâm Bồi dưỡng Nhà giáo Phó trưởng khoa Sư phạm, Giảng viên Khoa Toán Trường Đại học Vinh khen ngợi: “Ý tưởng rất mới”.",
+			want: []Person{{Name: "Lê Thị Hạnh", Gender: female, Quoted: true}, {Name: "Võ Văn Long", Gender: male, Quoted: true}},
+		},
+		{
+			name: "the person told to do something is not the one speaking",
+			text: "Văn phòng công chứng yêu cầu ông Lê Văn Khoa đến ngân hàng xác nhận khoản vay. Cô giáo đề nghị em Trần Minh Quân giải thích lý do nghỉ học.",
+			want: []Person{{Name: "Lê Văn Khoa", Gender: male, Quoted: false}, {Name: "Trần Minh Quân", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a colon that opens a schedule's fields is no quotation",
+			text: "Học viện Keppel tuyển sinh khóa mới.\nBuổi tư vấn cùng bà Jessica Tan, Giám đốc tuyển sinh khu vực:\nThời gian: 9h sáng thứ Bảy\nĐịa điểm: 12 Tràng Thi, Hà Nội",
+			want: []Person{{Name: "Jessica Tan", Gender: female, Quoted: false}},
+		},
+		{
+			name: "a country between the second name's title and the name keeps the list of speakers",
+			text: "Hôm qua, Thủ tướng Canada Mark Dalton và Tổng thống Pháp Louis Garnier cam kết sẽ tăng viện trợ.",
+			want: []Person{{Name: "Mark Dalton", Gender: male, Quoted: true}, {Name: "Louis Garnier", Gender: male, Quoted: true}},
+		},
+		{
+			name: "a spokesperson of someone speaks for them; a statement of theirs is theirs",
+			text: "Người phát ngôn của ca sĩ Lệ Hằng đã xác nhận thông tin. Phát ngôn của ông Mark Dalton nhấn mạnh rằng thông tin là sai.",
+			want: []Person{{Name: "Lệ Hằng", Gender: female, Quoted: false}, {Name: "Mark Dalton", Gender: male, Quoted: true}},
+		},
+		{
+			name: "a clause opened by a comma and 'khi' has its own subject, no appositive",
+			text: "Ông Peter Walsh đã từ chức chỉ hai tháng sau đó, khi Thủ tướng Mark Dalton yêu cầu công ty bán lại cảng.",
+			want: []Person{{Name: "Peter Walsh", Gender: male, Quoted: false}, {Name: "Mark Dalton", Gender: male, Quoted: true}},
+		},
+		{
+			name: "a pronoun after 'của' owns what the colon then lists",
+			text: "Tiền đạo Marco Silva ghi hai bàn. Trong pha bóng ấy, Silva đã thể hiện những phẩm chất nổi bật của anh: tốc độ, kỹ thuật và sự lạnh lùng.",
+			want: []Person{{Name: "Marco Silva", Gender: male, Quoted: false}},
+		},
+		{
+			name: "an honorific written with a capital after a semicolon opens an item of a list",
+			text: "Hội nghị có sự tham dự của bà Lê Thị Hà, Vụ trưởng; Ông Phạm Tân, Giám đốc Sở Y tế; ông Vũ Lâm, Phó Giám đốc.",
+			want: []Person{{Name: "Lê Thị Hà", Gender: female}, {Name: "Phạm Tân", Gender: male}, {Name: "Vũ Lâm", Gender: male}},
+		},
+		{
+			name: "a label in quotation marks in the subject's clause is no one's words",
+			text: "Chị Lò Thị Mến, một “đầu mối” thu mua chè, cho biết giá đã tăng. Năm nay, ông Hà Văn Sinh trồng 5 sào dưa “hoàng kim” phấn khởi cho biết: “Lãi gấp đôi”.",
+			want: []Person{{Name: "Lò Thị Mến", Gender: female, Quoted: true}, {Name: "Hà Văn Sinh", Gender: male, Quoted: true}},
+		},
+		{
+			name: "those met are the object; the speech verb after them is the subject's",
+			text: "Phó giám đốc Đào Văn Khang đã gặp Trần Hữu Lộc và Vũ Anh Tài thông báo rút khỏi dự án.",
+			want: []Person{{Name: "Đào Văn Khang", Gender: male, Quoted: true}, {Name: "Trần Hữu Lộc", Gender: male, Quoted: false},
+				{Name: "Vũ Anh Tài", Gender: male, Quoted: false}},
+		},
+		{
+			name: "'được' after a negated verb is no passive",
+			text: "Sau trận đấu, ông Lê Hữu Phước không kìm được xúc động khi phát biểu: “Tôi rất tự hào”.",
+			want: []Person{{Name: "Lê Hữu Phước", Gender: male, Quoted: true}},
+		},
+		{
+			name: "a speech verb after 'việc' names an act",
+			text: "Ông Mark Dalton tỏ ra ngượng ngùng vì vai trò “người tố giác” của mình, vì việc tiết lộ bí mật của cơ quan.",
+			want: []Person{{Name: "Mark Dalton", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a list of places after a colon is where, not words",
+			text: "Đáng chú ý là chuyến lưu diễn của ca sĩ Mỹ John Carver tại ba thành phố lớn: Hà Nội, Đà Nẵng, Cần Thơ.",
+			want: []Person{{Name: "John Carver", Gender: male, Quoted: false}},
+		},
+		{
+			name: "a name in a clause made a noun by 'việc' does not own the colon closing it",
+			text: "Thủ quân Marco Silva cũng vui không kém trước việc Jan Novak đồng ý đến đội bóng: “Cậu ấy còn trẻ nhưng rất giỏi”.",
+			want: []Person{{Name: "Marco Silva", Gender: male, Quoted: true}, {Name: "Jan Novak", Gender: male, Quoted: false}},
+		},
+		{
 			name:   "a full name without its middle name Thị is the same woman",
 			text:   "Bà Trần Thị Minh Châu dẫn dắt đội tuyển từ năm 2015. Sau trận đấu, HLV Trần Minh Châu cho biết cô sẽ khiếu nại.",
 			want:   []Person{{Name: "Trần Thị Minh Châu", Gender: female, Quoted: true}},
