@@ -1647,17 +1647,23 @@ var singleRoles = foldedPhraseSet("bệnh nhân", "người bệnh", "nạn nhâ
 
 // roleSpeaks attributes a speech verb after the bare role [k, end) to the
 // one person named earlier with that role ("bệnh nhân nam T.B.N. ...
-// Bệnh nhân cho biết"). With nobody, or more than one, it does nothing:
-// the role alone is no source of its own.
+// Bệnh nhân cho biết"); with nobody, to the one person the story follows,
+// unnamed ("Bệnh nhân cho biết ..." opening a story about a patient it
+// does not name). With more than one, it does nothing.
 func (s *Scorer) roleSpeaks(d *doc, e entry, k, end int) {
 	v, _, ok := s.speechAfterDescription(d, -1, end)
 	if !ok {
 		return
 	}
-	if pi := s.titledBefore(d, e.key, k, end); pi >= 0 {
+	switch pi := s.titledBefore(d, e.key, k, end); {
+	case pi >= 0:
 		if p := d.people[pi]; !p.quoted {
 			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 		}
+	case pi == -1:
+		// Nobody was named with the role: "Bệnh nhân cho biết ..." is the
+		// one patient the story follows, unnamed.
+		s.addSource(d, entry{kind: entrySource, gender: unknown}, k, end, end, v)
 	}
 }
 
