@@ -726,9 +726,10 @@ func misspelt(a, b string) bool {
 func (s *Scorer) unnamedSources(d *doc) {
 	const opens = 1<<entrySource | 1<<entryPossessive | 1<<entryHonorific | 1<<entryTitle
 	for k := 0; k < len(d.toks); k++ {
-		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle|1<<entrySource) == 0) ||
+		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle|1<<entrySource) == 0) &&
+			!(d.tokenText(k) == foldedOwner && k+1 < len(d.toks) && d.tokenText(k+1) == s.words.mot) ||
 			d.quote[k] || d.mention[k] >= 0 {
-			continue // no description starts here ("một" before an honorific may)
+			continue // no description starts here ("một" before an honorific may, "chủ" before "một" does)
 		}
 		e, end, ok := s.sourceAt(d, k)
 		if ok && d.capitalInside(k, end) {
@@ -764,9 +765,14 @@ func (s *Scorer) unnamedSources(d *doc) {
 		}
 		if !ok {
 			// An honorific with an occupation: "chị thu ngân", "một anh xe ôm";
-			// an indefinite title: "một nhà nghiên cứu", "một giám đốc ngân hàng".
+			// an indefinite title: "một nhà nghiên cứu", "một giám đốc ngân hàng";
+			// the head of an indefinite institution: "Giám đốc một công ty
+			// lữ hành", "chủ một cửa hàng".
 			if e, end, ok = s.honorificDescription(d, k); !ok {
 				if e, end, ok = s.indefiniteTitle(d, k); !ok {
+					e, end, ok = s.headOfIndefinite(d, k)
+				}
+				if !ok {
 					if e, end, ok = s.bareTitle(d, k); ok {
 						s.titleSpeaks(d, e, k, end)
 						k = end - 1
@@ -1604,6 +1610,48 @@ func (s *Scorer) indefiniteTitle(d *doc, k int) (entry, int, bool) {
 	return entry{}, 0, false
 }
 
+// headOfIndefinite reads a title, or "chủ" (owner), before "một" and the
+// institution it heads, past the capitalised name of the office and a
+// "của": "Giám đốc một công ty lữ hành", "Trưởng phòng GD&ĐT một quận",
+// "đại diện của một hãng", "chủ một cửa hàng trái cây". An institution
+// left unnamed has an unnamed officer: someone of unknown gender, not the
+// holder of the title named before. It returns the description up to
+// "một"; what follows is the description's own words.
+func (s *Scorer) headOfIndefinite(d *doc, k int) (entry, int, bool) {
+	end := k + 1
+	if d.tokenText(k) != foldedOwner {
+		e, tend, ok := d.cueAt(s, k, entryTitle)
+		if !ok || e.tag != roleOfficial && e.tag != roleExpert {
+			return entry{}, 0, false
+		}
+		end = tend
+	}
+	for j := end; j < len(d.toks) && j <= end+6 && d.sent[j] == d.sent[k]; j++ {
+		switch t := d.tokenText(j); {
+		case t == s.words.mot:
+			if j+1 < len(d.toks) && d.isWord(j+1) && !d.isUpper(j+1) && !d.in(plurals, j+1) {
+				return entry{kind: entrySource, gender: unknown}, j + 1, true
+			}
+			return entry{}, 0, false
+		case t == s.words.cua && j == end, d.isWord(j) && d.isUpper(j) && d.mention[j] < 0,
+			d.toks[j].Kind == vntext.Punct && (t == "&" || t == "-") && j > end:
+		default:
+			return entry{}, 0, false
+		}
+	}
+	return entry{}, 0, false
+}
+
+// headsIndefinite reports a description at token k that heads an
+// indefinite institution ("Giám đốc một công ty").
+func (s *Scorer) headsIndefinite(d *doc, k int) bool {
+	_, _, ok := s.headOfIndefinite(d, k)
+	return ok
+}
+
+// foldedOwner is "chủ" as the folded text reads it.
+var foldedOwner = vntext.FoldString("chủ")
+
 // bareTitle reads an official's title without a name opening a clause
 // ("Thứ trưởng Bộ Y tế nhấn mạnh", "Hiệu trưởng trường X cho biết"): one
 // person, since an office has one holder. Not inside an appositive ("ông
@@ -2001,7 +2049,8 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 				continue
 			}
 			if !d.isWord(j) || descriptionBreaks.has(t) || free >= maxDescriptionWords ||
-				descriptionModals.has(t) || t == above && s.endsDescription(d, j+1) ||
+				descriptionModals.has(t) && !(free > 0 && d.in(demonstratives, j) && s.indefiniteFrom(d, k, j)) ||
+				t == above && s.endsDescription(d, j+1) ||
 				j == from && (t == s.words.duoc || t == s.words.bi) {
 				return 0, 0, false
 			}
@@ -2010,6 +2059,20 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 		descEnd = j + 1
 	}
 	return 0, 0, false
+}
+
+// indefiniteFrom reports a description starting at token k (k >= 0) that
+// "một" makes indefinite before token j: a demonstrative after its own
+// words then points at a thing of its relative clause ("Trưởng phòng một
+// quận có đào tạo hệ này cho biết"), not back at someone named ("nữ sinh
+// xinh xắn này chia sẻ").
+func (s *Scorer) indefiniteFrom(d *doc, k, j int) bool {
+	for i := max(k, 0); i < j && k >= 0; i++ {
+		if d.tokenText(i) == s.words.mot {
+			return true
+		}
+	}
+	return false
 }
 
 // foldedMust and foldedWill are "phải" and "sẽ" as the folded text reads them.
