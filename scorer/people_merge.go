@@ -793,6 +793,13 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = end - 1
 			continue
 		}
+		if e.gender == unknown && d.tokenText(k) != s.words.mot && !s.opensClause(d, k) && !s.agentOrRelayed(d, k) {
+			// A bare description of unknown gender inside a clause is an
+			// object or a modifier, not who speaks: "yêu cầu cán bộ cho
+			// biết", "để nhân viên phản ánh", "những điều bác sĩ nói".
+			k = end - 1
+			continue
+		}
 		if pi := s.agedBefore(d, e, k, end); pi >= 0 {
 			// "Khi đó, Lò Thị Mai mới 19 tuổi. ... Cô gái 19 tuổi khi đó trả
 			// lời: ...": a bare description with the age the story gave a
@@ -2141,8 +2148,11 @@ func titleCase(w string) bool {
 // not when a comma lists it after another description ("những ông bố, bà
 // mẹ có con nhỏ").
 func (s *Scorer) opensClause(d *doc, k int) bool {
-	if k > 0 && (d.tokenText(k-1) == s.words.mot || d.in(respectWords, k-1)) && d.sent[k-1] == d.sent[k] {
-		k-- // "một chủ cơ sở sản xuất bánh cho biết", "Vị bộ trưởng nói"
+	if k > 1 && d.tokenText(k-1) == foldedFormer && d.tokenText(k-2) == s.words.mot && d.sent[k-2] == d.sent[k] {
+		k-- // "một cựu quan chức nói" (a bare "cựu" title is a former holder named before)
+	}
+	for n := 0; n < 2 && k > 0 && (d.tokenText(k-1) == s.words.mot || d.in(respectWords, k-1)) && d.sent[k-1] == d.sent[k]; n++ {
+		k-- // "một chủ cơ sở sản xuất bánh cho biết", "Vị bộ trưởng nói", "Một vị lãnh đạo"
 	}
 	if d.sentenceStart(k) {
 		return true
@@ -2161,9 +2171,32 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 	return true
 }
 
+// agentOrRelayed reports a description at token k that a passive's
+// "được" makes the agent of the verb after it ("đã được đại diện đội bóng
+// phủ nhận") or that an outlet relays ("WSJ dẫn nguồn tin cho hay"): the
+// one who speaks, though inside a clause.
+func (s *Scorer) agentOrRelayed(d *doc, k int) bool {
+	if k < 1 || d.sent[k-1] != d.sent[k] {
+		return false
+	}
+	switch d.tokenText(k - 1) {
+	case s.words.duoc:
+		return true
+	case foldedCite:
+		return k < 2 || d.tokenText(k-2) != foldedGuide // not "hướng dẫn người dân ..."
+	}
+	return false
+}
+
+// foldedCite and foldedGuide are "dẫn" and "hướng" as the folded text reads them.
+var foldedCite, foldedGuide = vntext.FoldString("dẫn"), vntext.FoldString("hướng")
+
 // respectWords stand before a title as "một" does before a description:
 // "Vị bộ trưởng nói", "ngài đại sứ cho biết".
 var respectWords = foldedWords("vị", "ngài")
+
+// foldedFormer is "cựu" as the folded text reads it.
+var foldedFormer = vntext.FoldString("cựu")
 
 // relayVerbs bring in whose words an outlet or a document relays.
 var relayVerbs = foldedPhraseSet("dẫn lời", "trích lời")
