@@ -731,6 +731,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 			d.quote[k] || d.mention[k] >= 0 {
 			continue // no description starts here ("một" before an honorific may, "chủ" before "một" does)
 		}
+		if k > 0 && d.in(compoundHeads, k-1) && d.sent[k-1] == d.sent[k] && d.tokenText(k) == foldedFather {
+			continue // "khủng bố", "tuyên bố": the syllable ends a word, no father
+		}
 		e, end, ok := s.sourceAt(d, k)
 		if ok && d.capitalInside(k, end) {
 			ok = false // "người Anh" is an Englishman, not "người anh" the brother
@@ -914,6 +917,14 @@ func (s *Scorer) insideIndefinite(d *doc, k int) bool {
 	}
 	return false
 }
+
+// compoundHeads are the first syllables of words that end in "bố"
+// (father): "khủng bố" (terrorism), "tuyên bố", "công bố", "phân bố", "ban
+// bố": "mạng lưới khủng bố Al-Qaeda tuyên bố" quotes no father.
+var compoundHeads = foldedWords("khủng", "tuyên", "công", "phân", "ban")
+
+// foldedFather is "bố" as the folded text reads it.
+var foldedFather = vntext.FoldString("bố")
 
 // phraseBreaks end a noun phrase: what follows them is a new subject or
 // a new member of a list.
@@ -1985,8 +1996,8 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	}
 	limit := from + 12
 	for j := from; j < len(d.toks) && j < limit; j++ {
-		if d.quote[j] || d.mention[j] >= 0 || j > from && (d.sent[j] != d.sent[from-1] || d.toks[j].Newline) {
-			return 0, 0, false
+		if d.quote[j] || d.mention[j] >= 0 || j > from && d.sent[j] != d.sent[from-1] || d.toks[j].Newline {
+			return 0, 0, false // (a new line ends the description: "“Ki bo” với con trai\nChia sẻ ...")
 		}
 		if c := s.asideEnd(d, k, j); subject && !predicate && c > j {
 			// "Một bé trai 13 tuổi, có khuôn mặt khôi ngô, kể: ...": an
