@@ -949,7 +949,7 @@ func (s *Scorer) afterQuotation(d *doc, e entry, k, end int) bool {
 
 // namedAppositive reports a description at token k that stands in
 // apposition right after a named person's mention: "X - anh trai của Y",
-// "X, con gái ông Y,", where X opens the sentence. The description says who
+// "X, con gái ông Y,", where X opens the sentence or a clause. The description says who
 // X is; the verb after it is X's.
 func (s *Scorer) namedAppositive(d *doc, k int) bool {
 	if k < 2 || !appositiveMark(d.tokenText(k-1)) || d.sent[k-2] != d.sent[k] {
@@ -966,7 +966,18 @@ func (s *Scorer) namedAppositive(d *doc, k int) bool {
 	for a > 0 && d.mention[a-1] == m {
 		a--
 	}
-	return d.firstInSentence(a)
+	if d.firstInSentence(a) {
+		return true
+	}
+	// Or the name, with its honorific or title, opens a later clause:
+	// "..., nhưng bà Kris Jenner, mẹ của Kim cho biết".
+	for _, kind := range []entryKind{entryHonorific, entryTitle} {
+		if _, st, ok := d.cueEndingAt(s, a, kind); ok {
+			a = st
+			break
+		}
+	}
+	return a > 0 && d.sent[a-1] == d.sent[a] && d.in(clauseOpeners, a-1) && d.tokenText(a-1) != s.words.va
 }
 
 // theoSource adds the unnamed source, described indefinitely by tokens
