@@ -993,7 +993,13 @@ func (s *Scorer) theoSource(d *doc, e entry, k, end int) bool {
 	if st < 0 {
 		return false
 	}
-	for j := end; j < len(d.toks) && j <= end+8; j++ {
+	reach := 8
+	if d.tokenText(k) == s.words.mot {
+		// Someone new may be described at more length: "Theo một chủ vựa
+		// bán khoai chuyên cung cấp khoai cho các cơ sở làm hành phi, ...".
+		reach = 14
+	}
+	for j := end; j < len(d.toks) && j <= end+reach; j++ {
 		if d.mention[j] >= 0 || d.quote[j] || d.sent[j] != d.sent[k] || d.toks[j].Newline {
 			return false
 		}
