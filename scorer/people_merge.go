@@ -796,7 +796,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = end - 1
 			continue
 		}
-		if e.gender == unknown && d.tokenText(k) != s.words.mot && !s.opensClause(d, k) && !s.agentOrRelayed(d, k) {
+		if e.gender == unknown && d.tokenText(k) != s.words.mot && (!s.opensClause(d, k) || s.relativeMa(d, k)) && !s.agentOrRelayed(d, k) {
 			// A bare description of unknown gender inside a clause is an
 			// object or a modifier, not who speaks: "yêu cầu cán bộ cho
 			// biết", "để nhân viên phản ánh", "những điều bác sĩ nói".
@@ -2197,6 +2197,14 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 		return false
 	}
 	return true
+}
+
+// relativeMa reports a description at token k right after a "mà" that
+// follows a word, not a comma: the relative clause of a thing ("địa điểm
+// đầu tiên mà sinh viên thử trình bày ý định"), where the description is
+// no speaker the story quotes; "..., mà người dân nói" is a turn.
+func (s *Scorer) relativeMa(d *doc, k int) bool {
+	return k >= 2 && d.tokenText(k-1) == foldedMa && d.isWord(k-2) && d.sent[k-2] == d.sent[k]
 }
 
 // agentOrRelayed reports a description at token k that a passive's
