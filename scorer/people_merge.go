@@ -936,8 +936,8 @@ var phraseBreaks = foldedWords("và", "hoặc", "hay", "cùng", "với", "rằng
 // name there is the words' speaker (quotedAt), so is someone brought in
 // with "một". It reports whether it added one.
 func (s *Scorer) afterQuotation(d *doc, e entry, k, end int) bool {
-	if d.tokenText(k) != s.words.mot || k < 2 || !d.quoteMarkComma(k) {
-		return false
+	if d.tokenText(k) != s.words.mot && !s.headsIndefinite(d, k) || k < 2 || !d.quoteMarkComma(k) {
+		return false // ("“...”, bác sĩ một bệnh viện ở Kathmandu, cho biết" heads an institution left unnamed)
 	}
 	q := d.quotationBefore(k)
 	if q < 0 {
