@@ -850,6 +850,14 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = end - 1
 			continue
 		}
+		if k > 0 && d.in(objectMarkers, k-1) && d.sent[k-1] == d.sent[k] {
+			// After a preposition or a verb that takes it as its object, a
+			// description is not the subject of the verb after it: "hình
+			// ảnh của người đàn ông đang trao đổi với ...", "khiến người vợ
+			// cho rằng ...".
+			k = end - 1
+			continue
+		}
 		if pi := s.referredTo(d, d.joined(k, end), e.gender, k, back); pi >= 0 {
 			p := d.people[pi]
 			if !p.quoted {
@@ -2198,6 +2206,11 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 	}
 	return true
 }
+
+// objectMarkers before a description make it an object: prepositions and
+// verbs of meeting or causing ("theo quan điểm của một chuyên gia, ..." is
+// read before, as a "theo" attribution).
+var objectMarkers = foldedWords("của", "với", "về", "cho", "khiến", "gặp", "thấy")
 
 // relativeMa reports a description at token k right after a "mà" that
 // follows a word, not a comma: the relative clause of a thing ("địa điểm
