@@ -747,6 +747,10 @@ func (s *Scorer) unnamedSources(d *doc) {
 				k = pend - 1 // "Derrick Hall - anh trai của Chadwick cho rằng": Derrick speaks
 				continue
 			}
+			if s.pluralClassified(d, k) {
+				k = pend - 1 // "Ba cô con gái của X từng chia sẻ": a group
+				continue
+			}
 			// "con gái chị Loan kể": the description runs to the end of the name.
 			if !ok {
 				e, ok = pe, true
@@ -791,7 +795,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = pend - 1 // "cha mẹ": the parents, a group
 			continue
 		}
-		if d.pluralBefore(s, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
+		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
 			s.appositiveWithin(d, k, 40) || s.possessorOfKin(d, k) || s.modifierNoun(d, k) {
 			k = end - 1
 			continue
@@ -2211,6 +2215,17 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 // verbs of meeting or causing ("theo quan điểm của một chuyên gia, ..." is
 // read before, as a "theo" attribution).
 var objectMarkers = foldedWords("của", "với", "về", "cho", "khiến", "gặp", "thấy")
+
+// pluralClassified reports a description at token k after a classifier
+// that a plural word counts: "Ba cô con gái của X từng chia sẻ", "hai cậu
+// con trai", "các vị phụ huynh": a group.
+func (s *Scorer) pluralClassified(d *doc, k int) bool {
+	return k > 1 && d.in(personClassifiers, k-1) && d.sent[k-1] == d.sent[k] && d.pluralBefore(s, k-1)
+}
+
+// personClassifiers count people: "ba cô con gái", "hai cậu con trai",
+// "các vị", "những nhà".
+var personClassifiers = foldedWords("cô", "cậu", "chàng", "vị", "nhà", "bà", "ông", "anh", "chị", "em", "cháu")
 
 // relativeMa reports a description at token k right after a "mà" that
 // follows a word, not a comma: the relative clause of a thing ("địa điểm
