@@ -851,6 +851,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 			if !back && s.afterQuotation(d, e, k, end) {
 				continue
 			}
+			if !back && s.indefiniteBeforeColon(d, e, k, end) {
+				continue
+			}
 			k = end - 1
 			continue
 		}
@@ -957,6 +960,35 @@ func (s *Scorer) afterQuotation(d *doc, e entry, k, end int) bool {
 	}
 	s.addQuotedSource(d, e, k, end, end, q, cueQuoteDash, q, q+2)
 	return true
+}
+
+// indefiniteBeforeColon adds the unnamed source described indefinitely by
+// tokens [k, end) ("một ...") whose speech verb, within a few words of its
+// own, is followed by a colon and a quotation, wherever the description
+// stands: "Có câu chuyện tôi nhớ mãi về một phụ huynh trong lễ tốt nghiệp
+// chia sẻ: “...”". The quotation says someone spoke; "một" says who is
+// new. It reports whether it added one.
+func (s *Scorer) indefiniteBeforeColon(d *doc, e entry, k, end int) bool {
+	if d.tokenText(k) != s.words.mot || d.pluralBefore(s, k) {
+		return false
+	}
+	for j, words := end, 0; j < len(d.toks) && words <= 5; j++ {
+		if d.quote[j] || d.mention[j] >= 0 || d.sent[j] != d.sent[k] || d.toks[j].Newline || !d.isWord(j) {
+			return false
+		}
+		if _, vend, ok := d.cueAt(s, j, entrySpeech); ok {
+			if vend+1 < len(d.toks) && d.tokenText(vend) == ":" && quoteOpener(d.tokenText(vend+1)) {
+				s.addSource(d, e, k, end, j, j)
+				return true
+			}
+			return false
+		}
+		if descriptionBreaks.has(d.tokenText(j)) {
+			return false
+		}
+		words++
+	}
+	return false
 }
 
 // namedAppositive reports a description at token k that stands in
