@@ -2089,6 +2089,11 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			if d.tokenText(j) == groupAdverb {
 				return 0, 0, false // "lãnh đạo các nước đều nhận định": a group
 			}
+			if d.tokenText(j) == foldedWill {
+				// "Bác sĩ sẽ giải thích ...", "luật sư sẽ khuyên anh": what
+				// someone will say is no words reported.
+				return 0, 0, false
+			}
 			j = end - 1
 			predicate = true
 			if end+1 < len(d.toks) && d.tokenText(end) == foldedMust && d.tokenText(j) != foldedWill {
