@@ -877,10 +877,23 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = v
 			continue
 		}
+		if descEnd == end && d.tokenText(k) != s.words.mot && genericExperts.spans(d, k, end) && adviceVerbs.spans(d, v, s.speechEnd(d, v)) {
+			// "Bác sĩ khuyến cáo ...", "chuyên gia khuyên ..." with no one
+			// named so: the advice of the profession, not one person's words.
+			k = v
+			continue
+		}
 		s.addSource(d, e, k, end, descEnd, v)
 		k = v
 	}
 }
+
+// genericExperts, bare and giving advice (adviceVerbs), speak for their
+// profession.
+var (
+	genericExperts = foldedPhraseSet("bác sĩ", "chuyên gia", "các bác sĩ", "các chuyên gia")
+	adviceVerbs    = foldedPhraseSet("khuyến cáo", "khuyên", "cảnh báo", "lưu ý", "nhắc nhở", "đề nghị")
+)
 
 // agedBefore returns the named person a bare description at tokens [k,
 // end) followed by an age ("Cô gái 20 tuổi", "Chàng trai 24 tuổi") refers
