@@ -1102,10 +1102,12 @@ func (s *Scorer) addQuotedSource(d *doc, e entry, k, end, descEnd, v int, kind s
 // whose head description [k, end) gives gender and role, speaking with the
 // verb at v.
 func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
-	if publicAtLarge.has(e.key) && (descEnd == end || publicPlaces.spans(d, end, descEnd)) {
+	if publicAtLarge.has(e.key) && (descEnd == end || publicPlaces.spans(d, end, descEnd) ||
+		descEnd-end >= 3 && d.in(placeLinks, end) && d.in(demonstratives, descEnd-1)) {
 		// "Người dân cho rằng", "người dân địa phương cho biết", "cư dân mạng
-		// chỉ trích": the public, no one person; "người dân xóm Lò Rèn kể"
-		// is someone of the place, "một cư dân mạng" one of them.
+		// chỉ trích", "người dân tại thành phố này" (the place the story is
+		// about): the public, no one person; "người dân xóm Lò Rèn kể" is
+		// someone of the place, "một cư dân mạng" one of them.
 		return
 	}
 	if pi := s.sameSource(d, e, k, descEnd); pi >= 0 {
@@ -2146,7 +2148,7 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 				continue
 			}
 			if !d.isWord(j) || descriptionBreaks.has(t) || free >= maxDescriptionWords ||
-				descriptionModals.has(t) && !(free > 0 && d.in(demonstratives, j) && s.indefiniteFrom(d, k, j)) ||
+				descriptionModals.has(t) && !(j > from && d.in(demonstratives, j) && (s.indefiniteFrom(d, k, j) || s.linkedFrom(d, from, j))) ||
 				t == above && s.endsDescription(d, j+1) ||
 				j == from && (t == s.words.duoc || t == s.words.bi) {
 				return 0, 0, false
@@ -2171,6 +2173,22 @@ func (s *Scorer) indefiniteFrom(d *doc, k, j int) bool {
 	}
 	return false
 }
+
+// linkedFrom reports a word of place or whose ("của", "tại", "ở",
+// "thuộc") among tokens [from, j): a demonstrative after it points at the
+// thing it brings in ("người làm công của tiệm vàng này cho biết"), not
+// back at a person.
+func (s *Scorer) linkedFrom(d *doc, from, j int) bool {
+	for i := from; i < j; i++ {
+		if d.in(placeLinks, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeLinks bring in whose or where a description's person is.
+var placeLinks = foldedWords("của", "tại", "ở", "thuộc")
 
 // foldedMust and foldedWill are "phải" and "sẽ" as the folded text reads them.
 var foldedMust, foldedWill = vntext.FoldString("phải"), vntext.FoldString("sẽ")
