@@ -807,6 +807,10 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = end - 1
 			continue
 		}
+		if s.oneInEvery(d, k) {
+			k = end - 1 // "cứ ba người thì có một người cho biết": a share, no one person
+			continue
+		}
 		if pi := s.agedBefore(d, e, k, end); pi >= 0 {
 			// "Khi đó, Lò Thị Mai mới 19 tuổi. ... Cô gái 19 tuổi khi đó trả
 			// lời: ...": a bare description with the age the story gave a
@@ -2294,6 +2298,23 @@ func (s *Scorer) pluralClassified(d *doc, k int) bool {
 // personClassifiers count people: "ba cô con gái", "hai cậu con trai",
 // "các vị", "những nhà".
 var personClassifiers = foldedWords("cô", "cậu", "chàng", "vị", "nhà", "bà", "ông", "anh", "chị", "em", "cháu")
+
+// oneInEvery reports "một" at token k in a share of a group: "Cứ hai nam
+// giới thì một người cho rằng", "cứ 3 người thì có một người cho biết".
+func (s *Scorer) oneInEvery(d *doc, k int) bool {
+	if d.tokenText(k) != s.words.mot {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-10 && d.sent[j] == d.sent[k]; j-- {
+		if d.tokenText(j) == foldedEvery {
+			return true
+		}
+	}
+	return false
+}
+
+// foldedEvery is "cứ" as the folded text reads it.
+var foldedEvery = vntext.FoldString("cứ")
 
 // relativeMa reports a description at token k right after a "mà" that
 // follows a word, not a comma: the relative clause of a thing ("địa điểm
