@@ -26,12 +26,16 @@ func (s *Scorer) genderCues(d *doc) {
 		if p.unnamed {
 			// Not a named person's friend or aide ("một người bạn của Trần
 			// nói rằng anh sẽ ..."): the pronoun is as likely the named one's.
-			if len(p.gcues) == 0 && len(p.spans) > 0 && d.tokenText(p.spans[0][0]) == s.words.mot &&
+			if len(p.gcues) == 0 && len(p.spans) > 0 && (d.tokenText(p.spans[0][0]) == s.words.mot ||
+				singleRoles.spans(d, p.spans[0][0], p.spans[0][1]) || s.headsIndefinite(d, p.spans[0][0])) &&
 				s.possessedOwner(d, p.spans[0][0], p.spans[0][1]) < 0 {
 				// "Một quan chức giấu tên ... nói rằng ... Ông này từ chối
 				// tiết lộ": someone brought in with "một" and a description
 				// of unknown gender takes the pronoun that opens the next
-				// clause or sentence about them.
+				// clause or sentence about them; so does the one patient or
+				// victim a story follows ("Bệnh nhân cho biết trước đó, anh
+				// ..."), and the head of an institution left unnamed
+				// ("Giám đốc một công ty ... Ông này nói").
 				s.referencesAfter(d, p, int32(pi), p.spans[0][0], p.spans[0][1])
 			}
 			continue

@@ -726,9 +726,13 @@ func misspelt(a, b string) bool {
 func (s *Scorer) unnamedSources(d *doc) {
 	const opens = 1<<entrySource | 1<<entryPossessive | 1<<entryHonorific | 1<<entryTitle
 	for k := 0; k < len(d.toks); k++ {
-		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle|1<<entrySource) == 0) ||
+		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle|1<<entrySource) == 0) &&
+			!(d.tokenText(k) == foldedOwner && k+1 < len(d.toks) && d.tokenText(k+1) == s.words.mot) ||
 			d.quote[k] || d.mention[k] >= 0 {
-			continue // no description starts here ("một" before an honorific may)
+			continue // no description starts here ("một" before an honorific may, "chủ" before "một" does)
+		}
+		if k > 0 && d.in(compoundHeads, k-1) && d.sent[k-1] == d.sent[k] && d.tokenText(k) == foldedFather {
+			continue // "khủng bố", "tuyên bố": the syllable ends a word, no father
 		}
 		e, end, ok := s.sourceAt(d, k)
 		if ok && d.capitalInside(k, end) {
@@ -741,6 +745,10 @@ func (s *Scorer) unnamedSources(d *doc) {
 			}
 			if s.namedAppositive(d, k) {
 				k = pend - 1 // "Derrick Hall - anh trai của Chadwick cho rằng": Derrick speaks
+				continue
+			}
+			if s.pluralClassified(d, k) {
+				k = pend - 1 // "Ba cô con gái của X từng chia sẻ": a group
 				continue
 			}
 			// "con gái chị Loan kể": the description runs to the end of the name.
@@ -764,9 +772,14 @@ func (s *Scorer) unnamedSources(d *doc) {
 		}
 		if !ok {
 			// An honorific with an occupation: "chị thu ngân", "một anh xe ôm";
-			// an indefinite title: "một nhà nghiên cứu", "một giám đốc ngân hàng".
+			// an indefinite title: "một nhà nghiên cứu", "một giám đốc ngân hàng";
+			// the head of an indefinite institution: "Giám đốc một công ty
+			// lữ hành", "chủ một cửa hàng".
 			if e, end, ok = s.honorificDescription(d, k); !ok {
 				if e, end, ok = s.indefiniteTitle(d, k); !ok {
+					e, end, ok = s.headOfIndefinite(d, k)
+				}
+				if !ok {
 					if e, end, ok = s.bareTitle(d, k); ok {
 						s.titleSpeaks(d, e, k, end)
 						k = end - 1
@@ -782,9 +795,20 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = pend - 1 // "cha mẹ": the parents, a group
 			continue
 		}
-		if d.pluralBefore(s, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
+		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
 			s.appositiveWithin(d, k, 40) || s.possessorOfKin(d, k) || s.modifierNoun(d, k) {
 			k = end - 1
+			continue
+		}
+		if e.gender == unknown && d.tokenText(k) != s.words.mot && (!s.opensClause(d, k) || s.relativeMa(d, k)) && !s.agentOrRelayed(d, k) {
+			// A bare description of unknown gender inside a clause is an
+			// object or a modifier, not who speaks: "yêu cầu cán bộ cho
+			// biết", "để nhân viên phản ánh", "những điều bác sĩ nói".
+			k = end - 1
+			continue
+		}
+		if s.oneInEvery(d, k) {
+			k = end - 1 // "cứ ba người thì có một người cho biết": a share, no one person
 			continue
 		}
 		if pi := s.agedBefore(d, e, k, end); pi >= 0 {
@@ -831,6 +855,17 @@ func (s *Scorer) unnamedSources(d *doc) {
 			if !back && s.afterQuotation(d, e, k, end) {
 				continue
 			}
+			if !back && s.indefiniteBeforeColon(d, e, k, end) {
+				continue
+			}
+			k = end - 1
+			continue
+		}
+		if k > 0 && d.in(objectMarkers, k-1) && d.sent[k-1] == d.sent[k] {
+			// After a preposition or a verb that takes it as its object, a
+			// description is not the subject of the verb after it: "hình
+			// ảnh của người đàn ông đang trao đổi với ...", "khiến người vợ
+			// cho rằng ...".
 			k = end - 1
 			continue
 		}
@@ -846,10 +881,23 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = v
 			continue
 		}
+		if descEnd == end && d.tokenText(k) != s.words.mot && genericExperts.spans(d, k, end) && adviceVerbs.spans(d, v, s.speechEnd(d, v)) {
+			// "Bác sĩ khuyến cáo ...", "chuyên gia khuyên ..." with no one
+			// named so: the advice of the profession, not one person's words.
+			k = v
+			continue
+		}
 		s.addSource(d, e, k, end, descEnd, v)
 		k = v
 	}
 }
+
+// genericExperts, bare and giving advice (adviceVerbs), speak for their
+// profession.
+var (
+	genericExperts = foldedPhraseSet("bác sĩ", "chuyên gia", "các bác sĩ", "các chuyên gia")
+	adviceVerbs    = foldedPhraseSet("khuyến cáo", "khuyên", "cảnh báo", "lưu ý", "nhắc nhở", "đề nghị")
+)
 
 // agedBefore returns the named person a bare description at tokens [k,
 // end) followed by an age ("Cô gái 20 tuổi", "Chàng trai 24 tuổi") refers
@@ -902,6 +950,14 @@ func (s *Scorer) insideIndefinite(d *doc, k int) bool {
 	return false
 }
 
+// compoundHeads are the first syllables of words that end in "bố"
+// (father): "khủng bố" (terrorism), "tuyên bố", "công bố", "phân bố", "ban
+// bố": "mạng lưới khủng bố Al-Qaeda tuyên bố" quotes no father.
+var compoundHeads = foldedWords("khủng", "tuyên", "công", "phân", "ban")
+
+// foldedFather is "bố" as the folded text reads it.
+var foldedFather = vntext.FoldString("bố")
+
 // phraseBreaks end a noun phrase: what follows them is a new subject or
 // a new member of a list.
 var phraseBreaks = foldedWords("và", "hoặc", "hay", "cùng", "với", "rằng", "là", "thì", "mà", "nhưng")
@@ -912,8 +968,8 @@ var phraseBreaks = foldedWords("và", "hoặc", "hay", "cùng", "với", "rằng
 // name there is the words' speaker (quotedAt), so is someone brought in
 // with "một". It reports whether it added one.
 func (s *Scorer) afterQuotation(d *doc, e entry, k, end int) bool {
-	if d.tokenText(k) != s.words.mot || k < 2 || !d.quoteMarkComma(k) {
-		return false
+	if d.tokenText(k) != s.words.mot && !s.headsIndefinite(d, k) || k < 2 || !d.quoteMarkComma(k) {
+		return false // ("“...”, bác sĩ một bệnh viện ở Kathmandu, cho biết" heads an institution left unnamed)
 	}
 	q := d.quotationBefore(k)
 	if q < 0 {
@@ -923,9 +979,38 @@ func (s *Scorer) afterQuotation(d *doc, e entry, k, end int) bool {
 	return true
 }
 
+// indefiniteBeforeColon adds the unnamed source described indefinitely by
+// tokens [k, end) ("một ...") whose speech verb, within a few words of its
+// own, is followed by a colon and a quotation, wherever the description
+// stands: "Có câu chuyện tôi nhớ mãi về một phụ huynh trong lễ tốt nghiệp
+// chia sẻ: “...”". The quotation says someone spoke; "một" says who is
+// new. It reports whether it added one.
+func (s *Scorer) indefiniteBeforeColon(d *doc, e entry, k, end int) bool {
+	if d.tokenText(k) != s.words.mot || d.pluralBefore(s, k) {
+		return false
+	}
+	for j, words := end, 0; j < len(d.toks) && words <= 5; j++ {
+		if d.quote[j] || d.mention[j] >= 0 || d.sent[j] != d.sent[k] || d.toks[j].Newline || !d.isWord(j) {
+			return false
+		}
+		if _, vend, ok := d.cueAt(s, j, entrySpeech); ok {
+			if vend+1 < len(d.toks) && d.tokenText(vend) == ":" && quoteOpener(d.tokenText(vend+1)) {
+				s.addSource(d, e, k, end, j, j)
+				return true
+			}
+			return false
+		}
+		if descriptionBreaks.has(d.tokenText(j)) {
+			return false
+		}
+		words++
+	}
+	return false
+}
+
 // namedAppositive reports a description at token k that stands in
 // apposition right after a named person's mention: "X - anh trai của Y",
-// "X, con gái ông Y,", where X opens the sentence. The description says who
+// "X, con gái ông Y,", where X opens the sentence or a clause. The description says who
 // X is; the verb after it is X's.
 func (s *Scorer) namedAppositive(d *doc, k int) bool {
 	if k < 2 || !appositiveMark(d.tokenText(k-1)) || d.sent[k-2] != d.sent[k] {
@@ -942,7 +1027,18 @@ func (s *Scorer) namedAppositive(d *doc, k int) bool {
 	for a > 0 && d.mention[a-1] == m {
 		a--
 	}
-	return d.firstInSentence(a)
+	if d.firstInSentence(a) {
+		return true
+	}
+	// Or the name, with its honorific or title, opens a later clause:
+	// "..., nhưng bà Kris Jenner, mẹ của Kim cho biết".
+	for _, kind := range []entryKind{entryHonorific, entryTitle} {
+		if _, st, ok := d.cueEndingAt(s, a, kind); ok {
+			a = st
+			break
+		}
+	}
+	return a > 0 && d.sent[a-1] == d.sent[a] && d.in(clauseOpeners, a-1) && d.tokenText(a-1) != s.words.va
 }
 
 // theoSource adds the unnamed source, described indefinitely by tokens
@@ -958,7 +1054,13 @@ func (s *Scorer) theoSource(d *doc, e entry, k, end int) bool {
 	if st < 0 {
 		return false
 	}
-	for j := end; j < len(d.toks) && j <= end+8; j++ {
+	reach := 8
+	if d.tokenText(k) == s.words.mot {
+		// Someone new may be described at more length: "Theo một chủ vựa
+		// bán khoai chuyên cung cấp khoai cho các cơ sở làm hành phi, ...".
+		reach = 14
+	}
+	for j := end; j < len(d.toks) && j <= end+reach; j++ {
 		if d.mention[j] >= 0 || d.quote[j] || d.sent[j] != d.sent[k] || d.toks[j].Newline {
 			return false
 		}
@@ -1004,10 +1106,12 @@ func (s *Scorer) addQuotedSource(d *doc, e entry, k, end, descEnd, v int, kind s
 // whose head description [k, end) gives gender and role, speaking with the
 // verb at v.
 func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
-	if publicAtLarge.has(e.key) && (descEnd == end || publicPlaces.spans(d, end, descEnd)) {
+	if publicAtLarge.has(e.key) && (descEnd == end || publicPlaces.spans(d, end, descEnd) ||
+		descEnd-end >= 3 && d.in(placeLinks, end) && d.in(demonstratives, descEnd-1)) {
 		// "Người dân cho rằng", "người dân địa phương cho biết", "cư dân mạng
-		// chỉ trích": the public, no one person; "người dân xóm Lò Rèn kể"
-		// is someone of the place, "một cư dân mạng" one of them.
+		// chỉ trích", "người dân tại thành phố này" (the place the story is
+		// about): the public, no one person; "người dân xóm Lò Rèn kể" is
+		// someone of the place, "một cư dân mạng" one of them.
 		return
 	}
 	if pi := s.sameSource(d, e, k, descEnd); pi >= 0 {
@@ -1604,6 +1708,48 @@ func (s *Scorer) indefiniteTitle(d *doc, k int) (entry, int, bool) {
 	return entry{}, 0, false
 }
 
+// headOfIndefinite reads a title, or "chủ" (owner), before "một" and the
+// institution it heads, past the capitalised name of the office and a
+// "của": "Giám đốc một công ty lữ hành", "Trưởng phòng GD&ĐT một quận",
+// "đại diện của một hãng", "chủ một cửa hàng trái cây". An institution
+// left unnamed has an unnamed officer: someone of unknown gender, not the
+// holder of the title named before. It returns the description up to
+// "một"; what follows is the description's own words.
+func (s *Scorer) headOfIndefinite(d *doc, k int) (entry, int, bool) {
+	end := k + 1
+	if d.tokenText(k) != foldedOwner {
+		e, tend, ok := d.cueAt(s, k, entryTitle)
+		if !ok || e.tag != roleOfficial && e.tag != roleExpert {
+			return entry{}, 0, false
+		}
+		end = tend
+	}
+	for j := end; j < len(d.toks) && j <= end+6 && d.sent[j] == d.sent[k]; j++ {
+		switch t := d.tokenText(j); {
+		case t == s.words.mot:
+			if j+1 < len(d.toks) && d.isWord(j+1) && !d.isUpper(j+1) && !d.in(plurals, j+1) {
+				return entry{kind: entrySource, gender: unknown}, j + 1, true
+			}
+			return entry{}, 0, false
+		case t == s.words.cua && j == end, d.isWord(j) && d.isUpper(j) && d.mention[j] < 0,
+			d.toks[j].Kind == vntext.Punct && (t == "&" || t == "-") && j > end:
+		default:
+			return entry{}, 0, false
+		}
+	}
+	return entry{}, 0, false
+}
+
+// headsIndefinite reports a description at token k that heads an
+// indefinite institution ("Giám đốc một công ty").
+func (s *Scorer) headsIndefinite(d *doc, k int) bool {
+	_, _, ok := s.headOfIndefinite(d, k)
+	return ok
+}
+
+// foldedOwner is "chủ" as the folded text reads it.
+var foldedOwner = vntext.FoldString("chủ")
+
 // bareTitle reads an official's title without a name opening a clause
 // ("Thứ trưởng Bộ Y tế nhấn mạnh", "Hiệu trưởng trường X cho biết"): one
 // person, since an office has one holder. Not inside an appositive ("ông
@@ -1647,17 +1793,23 @@ var singleRoles = foldedPhraseSet("bệnh nhân", "người bệnh", "nạn nhâ
 
 // roleSpeaks attributes a speech verb after the bare role [k, end) to the
 // one person named earlier with that role ("bệnh nhân nam T.B.N. ...
-// Bệnh nhân cho biết"). With nobody, or more than one, it does nothing:
-// the role alone is no source of its own.
+// Bệnh nhân cho biết"); with nobody, to the one person the story follows,
+// unnamed ("Bệnh nhân cho biết ..." opening a story about a patient it
+// does not name). With more than one, it does nothing.
 func (s *Scorer) roleSpeaks(d *doc, e entry, k, end int) {
 	v, _, ok := s.speechAfterDescription(d, -1, end)
 	if !ok {
 		return
 	}
-	if pi := s.titledBefore(d, e.key, k, end); pi >= 0 {
+	switch pi := s.titledBefore(d, e.key, k, end); {
+	case pi >= 0:
 		if p := d.people[pi]; !p.quoted {
 			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 		}
+	case pi == -1:
+		// Nobody was named with the role: "Bệnh nhân cho biết ..." is the
+		// one patient the story follows, unnamed.
+		s.addSource(d, entry{kind: entrySource, gender: unknown}, k, end, end, v)
 	}
 }
 
@@ -1924,8 +2076,8 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	}
 	limit := from + 12
 	for j := from; j < len(d.toks) && j < limit; j++ {
-		if d.quote[j] || d.mention[j] >= 0 || j > from && (d.sent[j] != d.sent[from-1] || d.toks[j].Newline) {
-			return 0, 0, false
+		if d.quote[j] || d.mention[j] >= 0 || j > from && d.sent[j] != d.sent[from-1] || d.toks[j].Newline {
+			return 0, 0, false // (a new line ends the description: "“Ki bo” với con trai\nChia sẻ ...")
 		}
 		if c := s.asideEnd(d, k, j); subject && !predicate && c > j {
 			// "Một bé trai 13 tuổi, có khuôn mặt khôi ngô, kể: ...": an
@@ -1955,6 +2107,11 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 		if _, end, ok := d.cueAt(s, j, entryAdverb); ok {
 			if d.tokenText(j) == groupAdverb {
 				return 0, 0, false // "lãnh đạo các nước đều nhận định": a group
+			}
+			if d.tokenText(j) == foldedWill {
+				// "Bác sĩ sẽ giải thích ...", "luật sư sẽ khuyên anh": what
+				// someone will say is no words reported.
+				return 0, 0, false
 			}
 			j = end - 1
 			predicate = true
@@ -1995,7 +2152,8 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 				continue
 			}
 			if !d.isWord(j) || descriptionBreaks.has(t) || free >= maxDescriptionWords ||
-				descriptionModals.has(t) || t == above && s.endsDescription(d, j+1) ||
+				descriptionModals.has(t) && !(j > from && d.in(demonstratives, j) && (s.indefiniteFrom(d, k, j) || s.linkedFrom(d, from, j))) ||
+				t == above && s.endsDescription(d, j+1) ||
 				j == from && (t == s.words.duoc || t == s.words.bi) {
 				return 0, 0, false
 			}
@@ -2005,6 +2163,36 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// indefiniteFrom reports a description starting at token k (k >= 0) that
+// "một" makes indefinite before token j: a demonstrative after its own
+// words then points at a thing of its relative clause ("Trưởng phòng một
+// quận có đào tạo hệ này cho biết"), not back at someone named ("nữ sinh
+// xinh xắn này chia sẻ").
+func (s *Scorer) indefiniteFrom(d *doc, k, j int) bool {
+	for i := max(k, 0); i < j && k >= 0; i++ {
+		if d.tokenText(i) == s.words.mot {
+			return true
+		}
+	}
+	return false
+}
+
+// linkedFrom reports a word of place or whose ("của", "tại", "ở",
+// "thuộc") among tokens [from, j): a demonstrative after it points at the
+// thing it brings in ("người làm công của tiệm vàng này cho biết"), not
+// back at a person.
+func (s *Scorer) linkedFrom(d *doc, from, j int) bool {
+	for i := from; i < j; i++ {
+		if d.in(placeLinks, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeLinks bring in whose or where a description's person is.
+var placeLinks = foldedWords("của", "tại", "ở", "thuộc")
 
 // foldedMust and foldedWill are "phải" and "sẽ" as the folded text reads them.
 var foldedMust, foldedWill = vntext.FoldString("phải"), vntext.FoldString("sẽ")
@@ -2072,8 +2260,11 @@ func titleCase(w string) bool {
 // not when a comma lists it after another description ("những ông bố, bà
 // mẹ có con nhỏ").
 func (s *Scorer) opensClause(d *doc, k int) bool {
-	if k > 0 && (d.tokenText(k-1) == s.words.mot || d.in(respectWords, k-1)) && d.sent[k-1] == d.sent[k] {
-		k-- // "một chủ cơ sở sản xuất bánh cho biết", "Vị bộ trưởng nói"
+	if k > 1 && d.tokenText(k-1) == foldedFormer && d.tokenText(k-2) == s.words.mot && d.sent[k-2] == d.sent[k] {
+		k-- // "một cựu quan chức nói" (a bare "cựu" title is a former holder named before)
+	}
+	for n := 0; n < 2 && k > 0 && (d.tokenText(k-1) == s.words.mot || d.in(respectWords, k-1)) && d.sent[k-1] == d.sent[k]; n++ {
+		k-- // "một chủ cơ sở sản xuất bánh cho biết", "Vị bộ trưởng nói", "Một vị lãnh đạo"
 	}
 	if d.sentenceStart(k) {
 		return true
@@ -2092,9 +2283,73 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 	return true
 }
 
+// objectMarkers before a description make it an object: prepositions and
+// verbs of meeting or causing ("theo quan điểm của một chuyên gia, ..." is
+// read before, as a "theo" attribution).
+var objectMarkers = foldedWords("của", "với", "về", "cho", "khiến", "gặp", "thấy")
+
+// pluralClassified reports a description at token k after a classifier
+// that a plural word counts: "Ba cô con gái của X từng chia sẻ", "hai cậu
+// con trai", "các vị phụ huynh": a group.
+func (s *Scorer) pluralClassified(d *doc, k int) bool {
+	return k > 1 && d.in(personClassifiers, k-1) && d.sent[k-1] == d.sent[k] && d.pluralBefore(s, k-1)
+}
+
+// personClassifiers count people: "ba cô con gái", "hai cậu con trai",
+// "các vị", "những nhà".
+var personClassifiers = foldedWords("cô", "cậu", "chàng", "vị", "nhà", "bà", "ông", "anh", "chị", "em", "cháu")
+
+// oneInEvery reports "một" at token k in a share of a group: "Cứ hai nam
+// giới thì một người cho rằng", "cứ 3 người thì có một người cho biết".
+func (s *Scorer) oneInEvery(d *doc, k int) bool {
+	if d.tokenText(k) != s.words.mot {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-10 && d.sent[j] == d.sent[k]; j-- {
+		if d.tokenText(j) == foldedEvery {
+			return true
+		}
+	}
+	return false
+}
+
+// foldedEvery is "cứ" as the folded text reads it.
+var foldedEvery = vntext.FoldString("cứ")
+
+// relativeMa reports a description at token k right after a "mà" that
+// follows a word, not a comma: the relative clause of a thing ("địa điểm
+// đầu tiên mà sinh viên thử trình bày ý định"), where the description is
+// no speaker the story quotes; "..., mà người dân nói" is a turn.
+func (s *Scorer) relativeMa(d *doc, k int) bool {
+	return k >= 2 && d.tokenText(k-1) == foldedMa && d.isWord(k-2) && d.sent[k-2] == d.sent[k]
+}
+
+// agentOrRelayed reports a description at token k that a passive's
+// "được" makes the agent of the verb after it ("đã được đại diện đội bóng
+// phủ nhận") or that an outlet relays ("WSJ dẫn nguồn tin cho hay"): the
+// one who speaks, though inside a clause.
+func (s *Scorer) agentOrRelayed(d *doc, k int) bool {
+	if k < 1 || d.sent[k-1] != d.sent[k] {
+		return false
+	}
+	switch d.tokenText(k - 1) {
+	case s.words.duoc:
+		return true
+	case foldedCite:
+		return k < 2 || d.tokenText(k-2) != foldedGuide // not "hướng dẫn người dân ..."
+	}
+	return false
+}
+
+// foldedCite and foldedGuide are "dẫn" and "hướng" as the folded text reads them.
+var foldedCite, foldedGuide = vntext.FoldString("dẫn"), vntext.FoldString("hướng")
+
 // respectWords stand before a title as "một" does before a description:
 // "Vị bộ trưởng nói", "ngài đại sứ cho biết".
 var respectWords = foldedWords("vị", "ngài")
+
+// foldedFormer is "cựu" as the folded text reads it.
+var foldedFormer = vntext.FoldString("cựu")
 
 // relayVerbs bring in whose words an outlet or a document relays.
 var relayVerbs = foldedPhraseSet("dẫn lời", "trích lời")
@@ -2108,6 +2363,9 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 			continue
 		}
 		for i, in := range d.people[pi].intro {
+			if full, ok := titleAbbreviations[in]; ok {
+				in = full // "BS Lan ... Bác sĩ cho biết": the doctor named before
+			}
 			if (in == desc || strings.HasPrefix(in, desc+" ")) && d.people[pi].introAt[i] < k {
 				// An earlier introduction ("chuyên gia tư vấn X" is a
 				// "chuyên gia"): "Bác sĩ nói" does not take up "các bác sĩ
@@ -2120,6 +2378,17 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 		}
 	}
 	return -1
+}
+
+// titleAbbreviations are the short forms of titles a story names an
+// expert with, as the description that takes them up reads them: "TS.BS
+// X ... bác sĩ khuyên" is X.
+var titleAbbreviations = map[string]string{
+	vntext.FoldString("bs"): vntext.FoldString("bác sĩ"), vntext.FoldString("bsck"): vntext.FoldString("bác sĩ"),
+	vntext.FoldString("bscki"): vntext.FoldString("bác sĩ"), vntext.FoldString("bsckii"): vntext.FoldString("bác sĩ"),
+	vntext.FoldString("ls"): vntext.FoldString("luật sư"), vntext.FoldString("gs"): vntext.FoldString("giáo sư"),
+	vntext.FoldString("pgs"): vntext.FoldString("phó giáo sư"), vntext.FoldString("ts"): vntext.FoldString("tiến sĩ"),
+	vntext.FoldString("ths"): vntext.FoldString("thạc sĩ"), vntext.FoldString("ks"): vntext.FoldString("kỹ sư"),
 }
 
 // descriptionRole is the role of an unnamed source from its description.
