@@ -727,7 +727,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 	const opens = 1<<entrySource | 1<<entryPossessive | 1<<entryHonorific | 1<<entryTitle
 	for k := 0; k < len(d.toks); k++ {
 		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle|1<<entrySource) == 0) &&
-			!(d.tokenText(k) == foldedOwner && k+1 < len(d.toks) && d.tokenText(k+1) == s.words.mot) ||
+			!(d.in(ownerWords, k) && k+1 < len(d.toks) && d.tokenText(k+1) == s.words.mot) ||
 			d.quote[k] || d.mention[k] >= 0 {
 			continue // no description starts here ("một" before an honorific may, "chủ" before "một" does)
 		}
@@ -1717,7 +1717,7 @@ func (s *Scorer) indefiniteTitle(d *doc, k int) (entry, int, bool) {
 // "một"; what follows is the description's own words.
 func (s *Scorer) headOfIndefinite(d *doc, k int) (entry, int, bool) {
 	end := k + 1
-	if d.tokenText(k) != foldedOwner {
+	if !d.in(ownerWords, k) {
 		e, tend, ok := d.cueAt(s, k, entryTitle)
 		if !ok || e.tag != roleOfficial && e.tag != roleExpert {
 			return entry{}, 0, false
@@ -1747,8 +1747,9 @@ func (s *Scorer) headsIndefinite(d *doc, k int) bool {
 	return ok
 }
 
-// foldedOwner is "chủ" as the folded text reads it.
-var foldedOwner = vntext.FoldString("chủ")
+// ownerWords is "chủ", a set so that the test at every token of
+// unnamedSources is a bit, not a string comparison.
+var ownerWords = foldedWords("chủ")
 
 // bareTitle reads an official's title without a name opening a clause
 // ("Thứ trưởng Bộ Y tế nhấn mạnh", "Hiệu trưởng trường X cho biết"): one
