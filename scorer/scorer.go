@@ -90,8 +90,18 @@ func New(set *rules.Set) (*Scorer, error) {
 				n += len(c.Tokens) + len(c.Exceptions)
 			}
 		}
+		if sm := r.SpareMen; sm != nil {
+			n += len(sm.Men) + len(sm.Women) + len(sm.Both) + len(sm.Stars)
+		}
 	}
-	n += 8192 // and the people lexicons' (over 4,000)
+	// The people lexicons' phrases are gathered first so that n counts them
+	// too: past its capacity, phrases would be copied to twice the room.
+	var people []entry
+	peoplePhrases(&set.People, func(p string, e entry) {
+		e.rule, e.phrase = -1, p
+		people = append(people, e)
+	})
+	n += len(people)
 	s.m.reserve(n)
 	// The phrases are gathered, then compiled all at once (folded on every
 	// core), in the order of the rules and then the people lexicons.
@@ -139,10 +149,7 @@ func New(set *rules.Set) (*Scorer, error) {
 			addAll(r.SpareMen.Stars, entrySpareBoth, "spare_men.stars")
 		}
 	}
-	peoplePhrases(&set.People, func(p string, e entry) {
-		e.rule = -1
-		add(p, e)
-	})
+	phrases = append(phrases, people...)
 	// The word sets are built on a goroutine of their own while the
 	// phrases compile: inserting them into the trie is one core's work.
 	var sets sync.WaitGroup
