@@ -3130,6 +3130,11 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 	found := false
 	for j := end; j < len(d.toks) && d.sent[j] == d.sent[v]; j++ {
 		t := d.tokenText(j)
+		if found && d.quote[j] && shortQuote(d, j) {
+			// "chia sẻ những hình ảnh "bỏng mắt"": a few quoted words
+			// after the picture describe it, they are no caption.
+			continue
+		}
 		if t == ":" || d.quote[j] {
 			return false
 		}
