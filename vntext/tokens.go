@@ -431,7 +431,19 @@ func continuesQuote(p string, closer rune) bool {
 	default:
 		return false
 	}
-	return strings.Trim(line[k+size:], " .,;:!?…\t\r") == ""
+	rest := line[k+size:]
+	if strings.Trim(rest, " .,;:!?…\t\r") == "" {
+		return true
+	}
+	// "...” – HLV X nói thêm.", "...”, ông X nói.": the quotation closes
+	// before its attribution, a comma or a dash and words with no quote
+	// mark of their own.
+	if r != '”' || strings.ContainsAny(rest, "“”\"«»") {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "-") ||
+		strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
 }
 
 // byteScanner finds, at positions that only move forward, the next of a
