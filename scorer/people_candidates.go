@@ -1348,6 +1348,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		(s.precededByTheo(d, a) >= 0 || s.speechOrQuoteFollows(d, b) || s.appositiveTitle(d, b) || d.afterQuotation(a) ||
 			d.ageAfter(b)):
 		c.strong = true
+	case b-a == 1 && d.quoteMarkComma(a) && d.speechQuotation(a-2) && !d.vietnamese(a) && s.foreignGiven(d, a, b) != "" &&
+		!s.isCueWord(d, a, b) && !s.inAppositive(d, a):
+		// "“...” - James tự hào khoe": a foreign given name alone right
+		// after a quotation and a dash or comma is its speaker.
+		c.strong = true
 	case b-a == 1 && s.nameLike(d, a) && s.namedAfterDescription(d, a, &c):
 		c.strong = true // "nam sinh tên Đạt", "một thành viên có tên Phong"
 	case b-a == 1 && !d.sentenceStart(a) && d.vietnamese(a) && s.nameLike(d, a) &&
