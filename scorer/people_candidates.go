@@ -415,7 +415,9 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 		case t.Kind == vntext.Word && d.isUpper(j) && t.Space:
 			j++
 		case d.isJoiner(j) && !t.Space && j+1 < n && d.isWord(j+1) && !d.toks[j+1].Space &&
-			(d.isUpper(j+1) || d.tokenText(j) == "-"):
+			(d.isUpper(j+1) || d.tokenText(j) == "-") && d.sent[j+1] == d.sent[j-1]:
+			// (Not a full stop that lost its space: "nhà Glazer.Chính vì
+			// vậy" ends a sentence, vntext.Sentences says.)
 			// Initials and joined names: N.T.H, D.Corlou, Al-Swaisat, Young-nam.
 			j += 2
 		case d.nameApostrophe(j):

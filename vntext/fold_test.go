@@ -563,3 +563,18 @@ func BenchmarkQuotesManyMarks(b *testing.B) {
 		})
 	}
 }
+
+// A full stop that lost its space after it still ends a sentence when a
+// word of lower-case letters comes before it and a capitalised word after
+// it; abbreviations, initials and domains keep theirs.
+func TestSentencesGluedStop(t *testing.T) {
+	in := "Anh về nhà bà Lan.Chiều nay trời mưa. Ông ở TP.HCM và đọc Zing.Vn cùng D.Corlou."
+	var got []string
+	for _, sp := range Sentences(in) {
+		got = append(got, in[sp.Start:sp.End])
+	}
+	want := []string{"Anh về nhà bà Lan.", "Chiều nay trời mưa.", "Ông ở TP.HCM và đọc Zing.Vn cùng D.Corlou."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Sentences: got %q want %q", got, want)
+	}
+}
