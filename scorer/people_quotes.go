@@ -2440,6 +2440,11 @@ func (s *Scorer) titleAfterQuotation(d *doc) {
 				continue
 			}
 			p := d.people[m]
+			if g := s.titleGender(d, k); (g == female || g == male) && (p.gender == female || p.gender == male) && p.gender != g {
+				// "Người đẹp đi cùng bạn trai X. “...”, người đẹp tâm sự":
+				// a woman's title takes up no man named last.
+				break
+			}
 			if slices.Contains(p.intro, e.key) && !p.quoted {
 				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 			}
@@ -2447,6 +2452,15 @@ func (s *Scorer) titleAfterQuotation(d *doc) {
 		}
 		k = v
 	}
+}
+
+// titleGender is the gender of a gendered role noun starting at token k
+// ("người đẹp", "nam ca sĩ"), or unknown.
+func (s *Scorer) titleGender(d *doc, k int) string {
+	if e, _, ok := d.cueAt(s, k, entryRoleNoun); ok {
+		return e.gender
+	}
+	return unknown
 }
 
 // epithetHeads name a person just named by what they are, with where they
