@@ -415,7 +415,9 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 		case t.Kind == vntext.Word && d.isUpper(j) && t.Space:
 			j++
 		case d.isJoiner(j) && !t.Space && j+1 < n && d.isWord(j+1) && !d.toks[j+1].Space &&
-			(d.isUpper(j+1) || d.tokenText(j) == "-"):
+			(d.isUpper(j+1) || d.tokenText(j) == "-") && d.sent[j+1] == d.sent[j-1]:
+			// (Not a full stop that lost its space: "nhà Glazer.Chính vì
+			// vậy" ends a sentence, vntext.Sentences says.)
 			// Initials and joined names: N.T.H, D.Corlou, Al-Swaisat, Young-nam.
 			j += 2
 		case d.nameApostrophe(j):
@@ -1347,6 +1349,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
 		(s.precededByTheo(d, a) >= 0 || s.speechOrQuoteFollows(d, b) || s.appositiveTitle(d, b) || d.afterQuotation(a) ||
 			d.ageAfter(b)):
+		c.strong = true
+	case b-a == 1 && d.quoteMarkComma(a) && d.speechQuotation(a-2) && !d.vietnamese(a) && s.foreignGiven(d, a, b) != "" &&
+		!s.isCueWord(d, a, b) && !s.inAppositive(d, a):
+		// "“...” - James tự hào khoe": a foreign given name alone right
+		// after a quotation and a dash or comma is its speaker.
 		c.strong = true
 	case b-a == 1 && s.nameLike(d, a) && s.namedAfterDescription(d, a, &c):
 		c.strong = true // "nam sinh tên Đạt", "một thành viên có tên Phong"

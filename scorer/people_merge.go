@@ -751,6 +751,12 @@ func (s *Scorer) unnamedSources(d *doc) {
 				k = pend - 1 // "Ba cô con gái của X từng chia sẻ": a group
 				continue
 			}
+			if k >= 2 && companyOf.spans(d, k-2, k) || k >= 1 && companyOf.spans(d, k-1, k) {
+				// "công ty quản lý của X thừa nhận": the management company
+				// speaks, an organisation, no aide.
+				k = pend - 1
+				continue
+			}
 			// "con gái chị Loan kể": the description runs to the end of the name.
 			if !ok {
 				e, ok = pe, true
@@ -1548,6 +1554,10 @@ func (d *doc) possessiveEnd(s *Scorer, k int) int {
 	}
 	return k
 }
+
+// companyOf are the firms a star's aide word may follow: "công ty quản lý
+// của X" is the management company, not X's manager.
+var companyOf = foldedPhraseSet("công ty", "hãng", "studio", "cty")
 
 // aideJobs are the jobs of someone working for a star.
 var aideJobs = foldedPhraseSet("quản lý", "người quản lý", "trợ lý", "vệ sĩ", "thư ký", "tài xế")

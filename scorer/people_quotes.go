@@ -1110,7 +1110,8 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return 0, 0, false, false
 		case t == "," || t == "-" || t == "–":
 			switch next := s.skipCues(d, k+1); {
-			case next < len(d.toks) && d.mention[next] >= 0 && d.mention[next] != self && !appos && s.inFrontedClause(d, b):
+			case next < len(d.toks) && d.mention[next] >= 0 && d.mention[next] != self && !appos &&
+				(s.inFrontedClause(d, b) || t == "," && s.objectOfOpeningVerb(d, b)):
 				// "Sau khi chia tay Kylie, Tyga tiết lộ": the name before the
 				// comma ends a fronted clause; the one after is the subject.
 				return 0, 0, false, false
@@ -1816,6 +1817,36 @@ func (s *Scorer) inFrontedClause(d *doc, b int) bool {
 	return false
 }
 
+// objectOfOpeningVerb reports the mention ending at token b as the object
+// of a verb phrase opening its sentence ("Chê bai X, Y tuyên bố", "Gặp lại
+// X, Y cho biết"): two or more plain lower-case words before the name and
+// its titles, none a person word, a name, a count ("Hai", "Các") or a
+// comma. The name after the comma is the subject, not a second one of a
+// list.
+func (s *Scorer) objectOfOpeningVerb(d *doc, b int) bool {
+	m := d.mention[b-1]
+	a := b - 1
+	for a > 0 && d.mention[a-1] == m {
+		a--
+	}
+	ts := s.titlesStart(d, a)
+	words := 0
+	for j := ts - 1; j >= 0 && d.sent[j] == d.sent[a]; j-- {
+		if !d.isWord(j) || d.quote[j] || d.mention[j] >= 0 || d.in(countWords, j) || d.toks[j].Kind == vntext.Number ||
+			s.subjectAt(d, j) {
+			return false
+		}
+		words++
+		if d.sentenceStart(j) {
+			return words >= 2
+		}
+		if d.isUpper(j) {
+			return false // a capitalised word inside the sentence: a name
+		}
+	}
+	return false
+}
+
 // subjectAt reports a person word at token k that can be a clause's
 // subject: an honorific, a reference ("con trai bà", "cô"), an unnamed
 // source, a gendered role noun or a title.
@@ -2409,6 +2440,11 @@ func (s *Scorer) titleAfterQuotation(d *doc) {
 				continue
 			}
 			p := d.people[m]
+			if g := s.titleGender(d, k); (g == female || g == male) && (p.gender == female || p.gender == male) && p.gender != g {
+				// "Người đẹp đi cùng bạn trai X. “...”, người đẹp tâm sự":
+				// a woman's title takes up no man named last.
+				break
+			}
 			if slices.Contains(p.intro, e.key) && !p.quoted {
 				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 			}
@@ -2416,6 +2452,15 @@ func (s *Scorer) titleAfterQuotation(d *doc) {
 		}
 		k = v
 	}
+}
+
+// titleGender is the gender of a gendered role noun starting at token k
+// ("người đẹp", "nam ca sĩ"), or unknown.
+func (s *Scorer) titleGender(d *doc, k int) string {
+	if e, _, ok := d.cueAt(s, k, entryRoleNoun); ok {
+		return e.gender
+	}
+	return unknown
 }
 
 // epithetHeads name a person just named by what they are, with where they
@@ -3130,6 +3175,11 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 	found := false
 	for j := end; j < len(d.toks) && d.sent[j] == d.sent[v]; j++ {
 		t := d.tokenText(j)
+		if found && d.quote[j] && shortQuote(d, j) {
+			// "chia sẻ những hình ảnh "bỏng mắt"": a few quoted words
+			// after the picture describe it, they are no caption.
+			continue
+		}
 		if t == ":" || d.quote[j] {
 			return false
 		}

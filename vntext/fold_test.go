@@ -126,12 +126,13 @@ func TestQuotesNested(t *testing.T) {
 // with a quotation of its own does not.
 func TestQuotesOverLineBreak(t *testing.T) {
 	in := "Anh viết: \"Em là tất cả.\nCảm ơn cô gái của anh.\"\nHọ cười.\n" +
-		"Chị kể: “Lúc ấy trời mưa.\nRồi tạnh”.\nBà nói \"có\" rồi đi."
+		"Chị kể: “Lúc ấy trời mưa.\nRồi tạnh”.\nBà nói \"có\" rồi đi.\n" +
+		"“Chúng tôi sẽ thắng.\nLần sau cũng vậy” – HLV Tùng nói.\nAnh hát “Mưa”, rồi về."
 	var got []string
 	for _, sp := range Quotes(in) {
 		got = append(got, in[sp.Start:sp.End])
 	}
-	want := []string{"\"Em là tất cả.", "Cảm ơn cô gái của anh.\"", "“Lúc ấy trời mưa.", "Rồi tạnh”", `"có"`}
+	want := []string{"\"Em là tất cả.", "Cảm ơn cô gái của anh.\"", "“Lúc ấy trời mưa.", "Rồi tạnh”", `"có"`, "“Chúng tôi sẽ thắng.", "Lần sau cũng vậy”", "“Mưa”"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Quotes: got %q want %q", got, want)
 	}
@@ -560,5 +561,20 @@ func BenchmarkQuotesManyMarks(b *testing.B) {
 				Quotes(s)
 			}
 		})
+	}
+}
+
+// A full stop that lost its space after it still ends a sentence when a
+// word of lower-case letters comes before it and a capitalised word after
+// it; abbreviations, initials and domains keep theirs.
+func TestSentencesGluedStop(t *testing.T) {
+	in := "Anh về nhà bà Lan.Chiều nay trời mưa. Ông ở TP.HCM và đọc Zing.Vn cùng D.Corlou."
+	var got []string
+	for _, sp := range Sentences(in) {
+		got = append(got, in[sp.Start:sp.End])
+	}
+	want := []string{"Anh về nhà bà Lan.", "Chiều nay trời mưa.", "Ông ở TP.HCM và đọc Zing.Vn cùng D.Corlou."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Sentences: got %q want %q", got, want)
 	}
 }

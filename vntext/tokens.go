@@ -218,6 +218,9 @@ func sentenceEnd(s string, i, size int, start *int, flush func(int)) int {
 	}
 	next, _ := utf8.DecodeRuneInString(s[j:])
 	if !unicode.IsSpace(next) {
+		if s[i] == '.' && j == i+size && *start >= 0 && gluedSentence(s[*start:i], s[j:]) {
+			flush(j) // "... nhà Glazer.Chính vì vậy": a space lost after the stop
+		}
 		return j
 	}
 	if s[i] == '.' && j == i+size && *start >= 0 && endsWithAbbreviation(s[*start:i]) {
@@ -228,6 +231,52 @@ func sentenceEnd(s string, i, size int, start *int, flush func(int)) int {
 	}
 	flush(j)
 	return j
+}
+
+// gluedSentence reports a full stop with no space after it that still ends
+// a sentence: a word of three or more letters ending in a lower-case one
+// before it (no abbreviation, no initial, no domain's "TP.HCM"), and a
+// capitalised word of lower-case letters after it that is no domain's
+// ending ("Glazer.Chính", not "Zing.vn", "TP.HCM", "Ng.T.Đ").
+func gluedSentence(before, after string) bool {
+	j := len(before)
+	n := 0
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(before[:j])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if n == 0 && !unicode.IsLower(r) {
+			return false
+		}
+		n++
+		j -= size
+	}
+	if n < 3 || j > 0 && before[j-1] == '.' || IsAbbreviation(before[j:]) {
+		return false
+	}
+	r, size := utf8.DecodeRuneInString(after)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	m := 0
+	for _, r2 := range after[size:] {
+		if !unicode.IsLetter(r2) {
+			break
+		}
+		if !unicode.IsLower(r2) {
+			return false
+		}
+		m++
+	}
+	if m < 1 {
+		return false
+	}
+	switch strings.ToLower(after[:size+m]) {
+	case "vn", "com", "net", "org", "gov", "edu", "info":
+		return false
+	}
+	return true
 }
 
 // lowercaseNext reports whether the first word after spaces (on the same
@@ -431,7 +480,19 @@ func continuesQuote(p string, closer rune) bool {
 	default:
 		return false
 	}
-	return strings.Trim(line[k+size:], " .,;:!?…\t\r") == ""
+	rest := line[k+size:]
+	if strings.Trim(rest, " .,;:!?…\t\r") == "" {
+		return true
+	}
+	// "...” – HLV X nói thêm.", "...”, ông X nói.": the quotation closes
+	// before its attribution, a comma or a dash and words with no quote
+	// mark of their own.
+	if r != '”' || strings.ContainsAny(rest, "“”\"«»") {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "-") ||
+		strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
 }
 
 // byteScanner finds, at positions that only move forward, the next of a
