@@ -246,3 +246,29 @@ func (s *Scorer) descriptionsTakenUp(d *doc) {
 // or a birth year, "trẻ", "xinh đẹp", how many children ("hai con").
 var takenUpTails = foldedWords("sinh", "năm", "tuổi", "trẻ", "xinh", "đẹp", "con", "hai", "ba", "một", "này", "ấy",
 	"xinh đẹp", "nổi", "tiếng", "đình", "đám", "8x", "9x", "7x", "x")
+
+// describesNamed is appositiveWithin(d, k, 40) for a description at token
+// k that may speak unnamed: it describes the person named before it in
+// its sentence ("X, 35 tuổi, ngụ xã Y, một người làm nghề chài lưới, cho
+// biết"), unless it follows a quotation ("“... ông X ...” - một phát ngôn
+// viên của công ty cho biết": the name is in the speaker's words) or a
+// comma and a conjunction open a new clause ("X và Y chia tay, mặc dù một
+// nguồn tin nói ...").
+func (s *Scorer) describesNamed(d *doc, k int) bool {
+	if !s.appositiveWithin(d, k, 40) || d.quotationBefore(k) >= 0 {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-40 && d.sent[j] == d.sent[k]; j-- {
+		if d.mention[j] >= 0 || j < len(d.named) && d.named[j] {
+			return true
+		}
+		if j > 0 && d.tokenText(j-1) == "," && d.in(newClauseWords, j) {
+			return false
+		}
+	}
+	return true
+}
+
+// newClauseWords, after a comma, open a clause of its own: "mặc dù",
+// "dù", "tuy", "nhưng", "song", "trong khi", "khi", "vì", "bởi".
+var newClauseWords = foldedWords("mặc", "dù", "tuy", "nhưng", "song", "trong", "khi", "vì", "bởi")
