@@ -807,6 +807,10 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = end - 1
 			continue
 		}
+		if s.predicative(d, k) {
+			k = end - 1 // "Là một cổ đông lớn, ông chia sẻ": what the speaker is
+			continue
+		}
 		if s.oneInEvery(d, k) {
 			k = end - 1 // "cứ ba người thì có một người cho biết": a share, no one person
 			continue

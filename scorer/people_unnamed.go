@@ -37,8 +37,10 @@ func anaphorGender(d *doc, p *person, src, pronoun entry, k, end int) {
 // ("Kissinger tự gọi mình là một sinh viên", "Là một người mẫu, chị ...",
 // "Từ một người ham chơi, anh ...", "ông X, một người có nhiều gắn bó
 // ..."), nor when the anaphor is a plural or a role noun ("hai thanh niên
-// là: ..."). "là" inverting a subject brings one in ("Bước xuống xe là
-// một thanh niên").
+// là: ..."). After "là" anywhere the description is what someone is
+// ("Lấy mình là một cổ đông lớn, ông chia sẻ ... Theo ông, ..."): a
+// subject inverted after "là" ("Bước xuống xe là một thanh niên") is too
+// rare to tell apart.
 func (s *Scorer) newcomer(d *doc, j, k int) bool {
 	if d.pluralBefore(s, k) {
 		return false
@@ -50,18 +52,15 @@ func (s *Scorer) newcomer(d *doc, j, k int) bool {
 		return true
 	}
 	w := d.tokenText(j - 1)
-	if predicateWords.has(w) {
+	if predicateWords.has(w) || w == s.words.la {
 		return false
 	}
-	if w != s.words.la && w != "," {
+	if w != "," {
 		return true
-	}
-	if w == s.words.la && d.sentenceStart(j-1) {
-		return false // "Là một người mẫu, chị ..."
 	}
 	for i := j - 2; i >= 0 && d.sent[i] == d.sent[j]; i-- {
 		if d.mention[i] >= 0 {
-			return false // "X tự gọi mình là một sinh viên", "X, một người ..."
+			return false // "X, một người ..."
 		}
 	}
 	return true
@@ -272,3 +271,15 @@ func (s *Scorer) describesNamed(d *doc, k int) bool {
 // newClauseWords, after a comma, open a clause of its own: "mặc dù",
 // "dù", "tuy", "nhưng", "song", "trong khi", "khi", "vì", "bởi".
 var newClauseWords = foldedWords("mặc", "dù", "tuy", "nhưng", "song", "trong", "khi", "vì", "bởi")
+
+// predicative reports an indefinite description at token k that says
+// what someone is or was, after "là" or a predicate word in its clause:
+// "Lấy mình là một cổ đông lớn, ông chia sẻ ...", "Từ một người ham chơi,
+// anh ...". The speaker is the subject after it, not someone new.
+func (s *Scorer) predicative(d *doc, k int) bool {
+	if d.tokenText(k) != s.words.mot || k == 0 || d.sent[k-1] != d.sent[k] {
+		return false
+	}
+	w := d.tokenText(k - 1)
+	return w == s.words.la || predicateWords.has(w)
+}
