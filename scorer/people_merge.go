@@ -1337,7 +1337,11 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		// repeats it whole with what it is about: "lãnh đạo Bệnh viện Đa
 		// khoa huyện X cho biết ... lãnh đạo Bệnh viện Đa khoa huyện X
 		// cho hay" (an office has one head); "một người dân" twice is two.
-		if _, end, ok := s.sourceAt(d, k); !ok || descEnd-end < 2 {
+		_, end, ok := s.sourceAt(d, k)
+		if ok && descEnd == end {
+			return s.indefiniteTakenUp(d, k, end)
+		}
+		if !ok || descEnd-end < 2 {
 			return -1
 		}
 		desc := d.joined(k, descEnd)

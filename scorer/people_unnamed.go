@@ -283,3 +283,31 @@ func (s *Scorer) predicative(d *doc, k int) bool {
 	w := d.tokenText(k - 1)
 	return w == s.words.la || predicateWords.has(w)
 }
+
+// indefiniteTakenUp returns the unnamed source that the bare description
+// [k, end), of unknown gender, takes up: the latest one headed by the same
+// words, after "một" or before what it is about, in this sentence or the
+// three before ("một nguồn tin trong quân đội cho biết ... “...”, nguồn
+// tin nhận định"; "người phát ngôn của hãng B cho biết ... người phát
+// ngôn cho biết thêm"), or -1. Bare and with no such source before, it
+// may be someone new.
+func (s *Scorer) indefiniteTakenUp(d *doc, k, end int) int {
+	desc := d.joined(k, end)
+	for pi := len(d.people) - 1; pi >= 0; pi-- {
+		p := d.people[pi]
+		if !p.unnamed || len(p.spans) == 0 || p.spans[0][0] >= k {
+			continue
+		}
+		a := p.spans[0][0]
+		if d.sent[a] < d.sent[k]-3 {
+			continue
+		}
+		if d.tokenText(a) == s.words.mot {
+			a++
+		}
+		if _, pend, ok := s.sourceAt(d, a); ok && d.joined(a, pend) == desc {
+			return pi
+		}
+	}
+	return -1
+}
