@@ -885,6 +885,14 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = v
 			continue
 		}
+		if pi := s.introducedAfter(d, d.joined(k, end), k, descEnd, end); pi >= 0 {
+			p := d.people[pi]
+			if !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			k = v
+			continue
+		}
 		if descEnd == end && d.tokenText(k) != s.words.mot && genericExperts.spans(d, k, end) && adviceVerbs.spans(d, v, s.speechEnd(d, v)) {
 			// "Bác sĩ khuyến cáo ...", "chuyên gia khuyên ..." with no one
 			// named so: the advice of the profession, not one person's words.

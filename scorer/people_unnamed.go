@@ -1,6 +1,10 @@
 package scorer
 
-import "genderlens/vntext"
+import (
+	"strings"
+
+	"genderlens/vntext"
+)
 
 // Unnamed sources, continued (see unnamedSources in people_merge.go): the
 // readings of a description's head that decide its gender.
@@ -310,4 +314,34 @@ func (s *Scorer) indefiniteTakenUp(d *doc, k, end int) int {
 		}
 	}
 	return -1
+}
+
+// introducedAfter returns the one named person introduced further on with
+// the bare description [k, end) that speaks before anyone was ("Bác sĩ
+// nói rằng ông thất vọng ... Lê Văn An, bác sĩ riêng của ông ... Bác sĩ
+// An cho biết"): a lead that names the person later. It returns -1 for a
+// description with words after it or "một" (someone new), or when no one
+// or more than one person is introduced with it.
+func (s *Scorer) introducedAfter(d *doc, desc string, k, descEnd, end int) int {
+	if descEnd != end || d.tokenText(k) == s.words.mot {
+		return -1
+	}
+	found := -1
+	for pi, p := range d.people {
+		if p.unnamed {
+			continue
+		}
+		for i, in := range p.intro {
+			if full, ok := titleAbbreviations[in]; ok {
+				in = full
+			}
+			if (in == desc || strings.HasPrefix(in, desc+" ")) && p.introAt[i] > k {
+				if found >= 0 && found != pi {
+					return -1
+				}
+				found = pi
+			}
+		}
+	}
+	return found
 }
