@@ -796,7 +796,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			continue
 		}
 		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
-			s.describesNamed(d, k) || s.possessorOfKin(d, k) || s.modifierNoun(d, k) {
+			s.describesNamed(d, k) || s.describesOrganisation(d, k) || s.possessorOfKin(d, k) || s.modifierNoun(d, k) {
 			k = end - 1
 			continue
 		}

@@ -345,3 +345,27 @@ func (s *Scorer) introducedAfter(d *doc, desc string, k, descEnd, end int) int {
 	}
 	return found
 }
+
+// describesOrganisation reports a bare description at token k set off by
+// dashes right after a capitalised name that is no person's: "Tập đoàn Đèo
+// Cả - chủ đầu tư dự án - thông báo" says what the company is, and the
+// verb is the company's.
+func (s *Scorer) describesOrganisation(d *doc, k int) bool {
+	if k < 2 || d.tokenText(k) == s.words.mot || d.sent[k-2] != d.sent[k] {
+		return false
+	}
+	if t := d.tokenText(k - 1); t != "-" && t != "–" {
+		return false
+	}
+	if !d.isWord(k-2) || !d.isUpper(k-2) || d.mention[k-2] >= 0 || d.quote[k-2] {
+		return false
+	}
+	// Set off: a second dash closes it ("... cho UBND TP Hà Nội - lãnh đạo
+	// ban quản lý thông tin" ends a paraphrase with its speaker).
+	for j := k + 1; j < len(d.toks) && j <= k+12 && d.sent[j] == d.sent[k]; j++ {
+		if t := d.tokenText(j); t == "-" || t == "–" {
+			return true
+		}
+	}
+	return false
+}
