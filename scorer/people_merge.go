@@ -2150,8 +2150,10 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 		}
 		switch t := d.tokenText(j); {
 		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, s.descriptionLinks.has(t):
-		case t == s.words.va && j > from && d.isUpper(j-1) && j+1 < len(d.toks) && d.isUpper(j+1):
-			// "và" inside a name: "Sở Thông tin và Truyền thông".
+		case t == s.words.va && j > from && (d.isUpper(j-1) || j-2 >= from && d.isWord(j-1) && d.isUpper(j-2)) &&
+			j+1 < len(d.toks) && d.isUpper(j+1):
+			// "và" inside a name: "Sở Văn hóa và Thể thao", "Sở Thông tin
+			// và Truyền thông" (only a word's first syllable is capitalised).
 		case subject && d.isWord(j) && j > from && titleCase(d.text(j-1, j)) && !descriptionBreaks.has(t) &&
 			!descriptionModals.has(t):
 			// The rest of a word of a name: "Sở Y tế", "Bộ Giáo dục" (not
