@@ -256,7 +256,8 @@ var takenUpTails = foldedWords("sinh", "năm", "tuổi", "trẻ", "xinh", "đẹ
 // biết"), unless it follows a quotation ("“... ông X ...” - một phát ngôn
 // viên của công ty cho biết": the name is in the speaker's words) or a
 // comma and a conjunction open a new clause ("X và Y chia tay, mặc dù một
-// nguồn tin nói ...").
+// nguồn tin nói ..."), or a verb relays whose words they are ("Nhà báo X
+// trích dẫn từ một nguồn tin giấu tên cho biết ...").
 func (s *Scorer) describesNamed(d *doc, k int) bool {
 	if !s.appositiveWithin(d, k, 40) || d.quotationBefore(k) >= 0 {
 		return false
@@ -265,8 +266,8 @@ func (s *Scorer) describesNamed(d *doc, k int) bool {
 		if d.mention[j] >= 0 || j < len(d.named) && d.named[j] {
 			return true
 		}
-		if j > 0 && d.tokenText(j-1) == "," && d.in(newClauseWords, j) {
-			return false
+		if j > 0 && d.tokenText(j-1) == "," && d.in(newClauseWords, j) || d.tokenText(j) == foldedCite {
+			return false // (after "dẫn", "trích dẫn (từ)": whose words are relayed)
 		}
 	}
 	return true
@@ -285,8 +286,14 @@ func (s *Scorer) predicative(d *doc, k int) bool {
 		return false
 	}
 	w := d.tokenText(k - 1)
+	if w == foldedFrom && k >= 2 && d.tokenText(k-2) == foldedCite {
+		return false // "trích dẫn từ một nguồn tin cho biết": relayed words
+	}
 	return w == s.words.la || predicateWords.has(w)
 }
+
+// foldedFrom is "từ" as the folded text reads it.
+var foldedFrom = vntext.FoldString("từ")
 
 // indefiniteTakenUp returns the unnamed source that the bare description
 // [k, end), of unknown gender, takes up: the latest one headed by the same
