@@ -197,6 +197,7 @@ var (
 // the description ("Người phụ nữ bán rau gần đó kể"); a relative
 // ("mẹ", "con gái" ...) is someone else.
 func (s *Scorer) descriptionsTakenUp(d *doc) {
+	s.indefinitesTakenUp(d)
 	for _, p := range d.people {
 		if !p.unnamed || !p.quoted || len(p.spans) != 1 || p.gender != female && p.gender != male {
 			continue
@@ -375,4 +376,38 @@ func (s *Scorer) describesOrganisation(d *doc, k int) bool {
 		}
 	}
 	return false
+}
+
+// indefinitesTakenUp merges the unnamed source of a bare description of a
+// woman or a man into the one brought in before with "một" and the same
+// head, when a later stage (a pronoun, a role noun) made that one a source
+// after unnamedSources had added the bare one: "một cô gái 34 tuổi ... cô
+// gái liên tục yêu cầu ... “...”, cô gái cho biết" is one woman.
+func (s *Scorer) indefinitesTakenUp(d *doc) {
+	for _, p := range d.people {
+		if !p.unnamed || !p.quoted || p.takenUp || len(p.spans) != 1 || p.gender != female && p.gender != male {
+			continue
+		}
+		k := p.spans[0][0]
+		if d.tokenText(k) == s.words.mot {
+			continue
+		}
+		head := s.sourceHead(d, k)
+		if head == "" {
+			continue
+		}
+		for _, q := range d.people {
+			if q == p || !q.unnamed || q.takenUp || len(q.spans) == 0 || q.gender != p.gender {
+				continue
+			}
+			a := q.spans[0][0]
+			if a < k && d.tokenText(a) == s.words.mot && s.sourceHead(d, a) == head {
+				if !q.quoted {
+					q.quoted, q.quoteBy = true, p.quoteBy
+				}
+				p.takenUp = true
+				break
+			}
+		}
+	}
 }
