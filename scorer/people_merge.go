@@ -893,7 +893,8 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = v
 			continue
 		}
-		if descEnd == end && d.tokenText(k) != s.words.mot && genericExperts.spans(d, k, end) && adviceVerbs.spans(d, v, s.speechEnd(d, v)) {
+		if descEnd == end && d.tokenText(k) != s.words.mot && (genericExperts.spans(d, k, end) || genericReaders.spans(d, k, end)) &&
+			adviceVerbs.spans(d, v, s.speechEnd(d, v)) {
 			// "Bác sĩ khuyến cáo ...", "chuyên gia khuyên ..." with no one
 			// named so: the advice of the profession, not one person's words.
 			k = v
@@ -909,6 +910,10 @@ func (s *Scorer) unnamedSources(d *doc) {
 var (
 	genericExperts = foldedPhraseSet("bác sĩ", "chuyên gia", "các bác sĩ", "các chuyên gia")
 	adviceVerbs    = foldedPhraseSet("khuyến cáo", "khuyên", "cảnh báo", "lưu ý", "nhắc nhở", "đề nghị")
+	// genericReaders, bare before an advice verb, are the readers a
+	// health story addresses, not a mother quoted: "khi tắm cho trẻ, mẹ
+	// lưu ý không dùng nước quá nóng".
+	genericReaders = foldedPhraseSet("mẹ", "bố", "ba mẹ", "bố mẹ", "cha mẹ", "mẹ bầu", "các mẹ")
 )
 
 // agedBefore returns the named person a bare description at tokens [k,
