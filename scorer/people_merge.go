@@ -1381,6 +1381,9 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		if head != "" && s.sourceHead(d, sp[0]) == head {
 			return pi
 		}
+		if s.sameOccupation(d, k, descEnd, sp[0], sp[1]) {
+			return pi
+		}
 	}
 	return -1
 }

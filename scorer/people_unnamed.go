@@ -411,3 +411,16 @@ func (s *Scorer) indefinitesTakenUp(d *doc) {
 		}
 	}
 }
+
+// sameOccupation reports two honorific descriptions, [a, b) and [c, e), of
+// one sex and one occupation, the honorifics aside: "Chị bán hàng hỏi ...
+// cô bán hàng khẳng định" is one woman, the writer choosing another word
+// of address.
+func (s *Scorer) sameOccupation(d *doc, a, b, c, e int) bool {
+	h1, end1, ok1 := d.cueAt(s, a, entryHonorific)
+	h2, end2, ok2 := d.cueAt(s, c, entryHonorific)
+	if !ok1 || !ok2 || h1.gender != h2.gender || h1.gender != female && h1.gender != male || end1 >= b || end2 >= e {
+		return false
+	}
+	return d.joined(end1, b) == d.joined(end2, e)
+}
