@@ -800,7 +800,8 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = end - 1
 			continue
 		}
-		if e.gender == unknown && d.tokenText(k) != s.words.mot && (!s.opensClause(d, k) || s.relativeMa(d, k)) && !s.agentOrRelayed(d, k) {
+		if e.gender == unknown && d.tokenText(k) != s.words.mot && (!s.opensClause(d, k) || s.relativeMa(d, k)) && !s.agentOrRelayed(d, k) &&
+			!(s.officeSpeaker(d, k, end) && s.precededByTheo(d, k) >= 0) {
 			// A bare description of unknown gender inside a clause is an
 			// object or a modifier, not who speaks: "yêu cầu cán bộ cho
 			// biết", "để nhân viên phản ánh", "những điều bác sĩ nói".
@@ -1064,7 +1065,7 @@ func (s *Scorer) namedAppositive(d *doc, k int) bool {
 // của cặp đôi, ...". The attribution ends at a comma within eight words,
 // with no name or quotation in it. It reports whether it added one.
 func (s *Scorer) theoSource(d *doc, e entry, k, end int) bool {
-	if d.tokenText(k) != s.words.mot && e.gender != female && e.gender != male {
+	if d.tokenText(k) != s.words.mot && e.gender != female && e.gender != male && !s.officeSpeaker(d, k, end) {
 		return false // "theo một người hàng xóm"; a gendered description stands alone: "theo bà mẹ của cô"
 	}
 	st := s.precededByTheo(d, k)

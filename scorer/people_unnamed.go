@@ -424,3 +424,36 @@ func (s *Scorer) sameOccupation(d *doc, a, b, c, e int) bool {
 	}
 	return d.joined(end1, b) == d.joined(end2, e)
 }
+
+// officeSpeaker reports a description at tokens [k, end) of the one who
+// speaks for a body, followed by which body: "Theo đại diện công ty X,
+// ...", "Theo lãnh đạo UBND xã Y, ...". Bare ("theo lãnh đạo", "theo
+// người dân") it is no one in particular.
+func (s *Scorer) officeSpeaker(d *doc, k, end int) bool {
+	if !officeHeads.spans(d, k, end) || end >= len(d.toks) || !d.isWord(end) || d.sent[end] != d.sent[k] {
+		return false
+	}
+	// Of several bodies it is several people ("đại diện các trường", "đại
+	// diện từ một số hệ thống bán lẻ"); named in apposition it is that
+	// person ("theo người phát ngôn Bộ Ngoại giao, ông X, ...").
+	for j := end; j < len(d.toks) && j < end+14 && d.sent[j] == d.sent[k]; j++ {
+		if _, _, ok := d.cueAt(s, j, entryPlural); ok && !d.isUpper(j) {
+			return false
+		}
+		if d.tokenText(j) == "," {
+			if j+1 < len(d.toks) && d.mention[j+1] >= 0 {
+				return false
+			}
+			if _, _, ok := d.cueAt(s, j+1, entryHonorific); ok {
+				return false
+			}
+			break
+		}
+	}
+	return true
+}
+
+// officeHeads speak for a body: its representative, its head, its
+// spokesperson.
+var officeHeads = foldedPhraseSet("đại diện", "người đại diện", "lãnh đạo", "người phát ngôn", "phát ngôn viên",
+	"người đứng đầu")
