@@ -846,6 +846,12 @@ func (s *Scorer) unnamedSources(d *doc) {
 		from := end
 		if back {
 			from = end + 1
+		} else if n := s.aboveAfter(d, end); n > 0 {
+			if s.indefiniteTakenUp(d, k, end) >= 0 {
+				k = end - 1 // "Một quan chức công đoàn kêu gọi ... quan chức trên cho biết": a source already
+				continue
+			}
+			back, from = true, end+n // "người phụ nữ (nói) trên cho biết"
 		}
 		// The description may run on with what it is about ("lãnh đạo UBND
 		// xã Đắk Sôr", "người dân sống gần đó") before its verb.
@@ -883,6 +889,11 @@ func (s *Scorer) unnamedSources(d *doc) {
 			continue
 		}
 		if back {
+			if s.indefiniteEarlier(d, k, end) {
+				// "Một người phụ nữ bị giật túi ... Người phụ nữ trên cho
+				// biết": the woman brought in before, not yet a source.
+				s.addSource(d, e, k, end, end, v)
+			}
 			k = v
 			continue
 		}

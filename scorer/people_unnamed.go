@@ -457,3 +457,45 @@ func (s *Scorer) officeSpeaker(d *doc, k, end int) bool {
 // spokesperson.
 var officeHeads = foldedPhraseSet("đại diện", "người đại diện", "lãnh đạo", "người phát ngôn", "phát ngôn viên",
 	"người đứng đầu")
+
+// aboveAfter returns how many tokens after a description at token end
+// point back to it as "the one above": "nói trên" always, "trên" right
+// before a speech verb ("người phụ nữ trên cho biết"; "người dân trên địa
+// bàn" is a place); 0 if none.
+func (s *Scorer) aboveAfter(d *doc, end int) int {
+	if end+1 >= len(d.toks) || d.sent[end] != d.sent[end-1] {
+		return 0
+	}
+	if d.tokenText(end) == foldedSay && d.tokenText(end+1) == above {
+		return 2
+	}
+	if d.tokenText(end) == above {
+		if _, _, ok := d.cueAt(s, end+1, entrySpeech); ok {
+			return 1
+		}
+	}
+	return 0
+}
+
+// foldedSay is "nói" as the folded text reads it.
+var foldedSay = vntext.FoldString("nói")
+
+// indefiniteEarlier reports that the description [k, end) that points
+// back was brought in with "một" in its sentence or the three before, as
+// no one's mention: someone new then, who speaks now.
+func (s *Scorer) indefiniteEarlier(d *doc, k, end int) bool {
+	n := end - k
+	for j := k - 1; j > 0 && d.sent[j] >= d.sent[k]-3; j-- {
+		if d.tokenText(j-1) != s.words.mot || d.quote[j] || d.mention[j] >= 0 || d.mention[j-1] >= 0 || j+n > k {
+			continue
+		}
+		same := true
+		for i := 0; i < n && same; i++ {
+			same = d.tokenText(j+i) == d.tokenText(k+i)
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
