@@ -802,15 +802,20 @@ func (s *Scorer) unnamedSources(d *doc) {
 			continue
 		}
 		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
-			s.appositiveWithin(d, k, 40) || s.possessorOfKin(d, k) || s.modifierNoun(d, k) {
+			s.describesNamed(d, k) || s.describesOrganisation(d, k) || s.possessorOfKin(d, k) || s.modifierNoun(d, k) {
 			k = end - 1
 			continue
 		}
-		if e.gender == unknown && d.tokenText(k) != s.words.mot && (!s.opensClause(d, k) || s.relativeMa(d, k)) && !s.agentOrRelayed(d, k) {
+		if e.gender == unknown && d.tokenText(k) != s.words.mot && (!s.opensClause(d, k) || s.relativeMa(d, k)) && !s.agentOrRelayed(d, k) &&
+			!(s.officeSpeaker(d, k, end) && s.precededByTheo(d, k) >= 0) {
 			// A bare description of unknown gender inside a clause is an
 			// object or a modifier, not who speaks: "yêu cầu cán bộ cho
 			// biết", "để nhân viên phản ánh", "những điều bác sĩ nói".
 			k = end - 1
+			continue
+		}
+		if s.predicative(d, k) {
+			k = end - 1 // "Là một cổ đông lớn, ông chia sẻ": what the speaker is
 			continue
 		}
 		if s.oneInEvery(d, k) {
@@ -847,6 +852,12 @@ func (s *Scorer) unnamedSources(d *doc) {
 		from := end
 		if back {
 			from = end + 1
+		} else if n := s.aboveAfter(d, end); n > 0 {
+			if s.indefiniteTakenUp(d, k, end) >= 0 {
+				k = end - 1 // "Một quan chức công đoàn kêu gọi ... quan chức trên cho biết": a source already
+				continue
+			}
+			back, from = true, end+n // "người phụ nữ (nói) trên cho biết"
 		}
 		// The description may run on with what it is about ("lãnh đạo UBND
 		// xã Đắk Sôr", "người dân sống gần đó") before its verb.
@@ -884,10 +895,24 @@ func (s *Scorer) unnamedSources(d *doc) {
 			continue
 		}
 		if back {
+			if s.indefiniteEarlier(d, k, end) {
+				// "Một người phụ nữ bị giật túi ... Người phụ nữ trên cho
+				// biết": the woman brought in before, not yet a source.
+				s.addSource(d, e, k, end, end, v)
+			}
 			k = v
 			continue
 		}
-		if descEnd == end && d.tokenText(k) != s.words.mot && genericExperts.spans(d, k, end) && adviceVerbs.spans(d, v, s.speechEnd(d, v)) {
+		if pi := s.introducedAfter(d, d.joined(k, end), k, descEnd, end); pi >= 0 {
+			p := d.people[pi]
+			if !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			k = v
+			continue
+		}
+		if descEnd == end && d.tokenText(k) != s.words.mot && (genericExperts.spans(d, k, end) || genericReaders.spans(d, k, end)) &&
+			adviceVerbs.spans(d, v, s.speechEnd(d, v)) {
 			// "Bác sĩ khuyến cáo ...", "chuyên gia khuyên ..." with no one
 			// named so: the advice of the profession, not one person's words.
 			k = v
@@ -903,6 +928,10 @@ func (s *Scorer) unnamedSources(d *doc) {
 var (
 	genericExperts = foldedPhraseSet("bác sĩ", "chuyên gia", "các bác sĩ", "các chuyên gia")
 	adviceVerbs    = foldedPhraseSet("khuyến cáo", "khuyên", "cảnh báo", "lưu ý", "nhắc nhở", "đề nghị")
+	// genericReaders, bare before an advice verb, are the readers a
+	// health story addresses, not a mother quoted: "khi tắm cho trẻ, mẹ
+	// lưu ý không dùng nước quá nóng".
+	genericReaders = foldedPhraseSet("mẹ", "bố", "ba mẹ", "bố mẹ", "cha mẹ", "mẹ bầu", "các mẹ")
 )
 
 // agedBefore returns the named person a bare description at tokens [k,
@@ -1053,7 +1082,7 @@ func (s *Scorer) namedAppositive(d *doc, k int) bool {
 // của cặp đôi, ...". The attribution ends at a comma within eight words,
 // with no name or quotation in it. It reports whether it added one.
 func (s *Scorer) theoSource(d *doc, e entry, k, end int) bool {
-	if d.tokenText(k) != s.words.mot && e.gender != female && e.gender != male {
+	if d.tokenText(k) != s.words.mot && e.gender != female && e.gender != male && !s.officeSpeaker(d, k, end) {
 		return false // "theo một người hàng xóm"; a gendered description stands alone: "theo bà mẹ của cô"
 	}
 	st := s.precededByTheo(d, k)
@@ -1339,7 +1368,11 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		// repeats it whole with what it is about: "lãnh đạo Bệnh viện Đa
 		// khoa huyện X cho biết ... lãnh đạo Bệnh viện Đa khoa huyện X
 		// cho hay" (an office has one head); "một người dân" twice is two.
-		if _, end, ok := s.sourceAt(d, k); !ok || descEnd-end < 2 {
+		_, end, ok := s.sourceAt(d, k)
+		if ok && descEnd == end {
+			return s.indefiniteTakenUp(d, k, end)
+		}
+		if !ok || descEnd-end < 2 {
 			return -1
 		}
 		desc := d.joined(k, descEnd)
@@ -1364,6 +1397,9 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		// vậy bèn thốt lên": the definite head takes up the woman brought
 		// in before, whatever words each description goes on with.
 		if head != "" && s.sourceHead(d, sp[0]) == head {
+			return pi
+		}
+		if s.sameOccupation(d, k, descEnd, sp[0], sp[1]) {
 			return pi
 		}
 	}
@@ -2144,8 +2180,10 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 		}
 		switch t := d.tokenText(j); {
 		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, s.descriptionLinks.has(t):
-		case t == s.words.va && j > from && d.isUpper(j-1) && j+1 < len(d.toks) && d.isUpper(j+1):
-			// "và" inside a name: "Sở Thông tin và Truyền thông".
+		case t == s.words.va && j > from && (d.isUpper(j-1) || j-2 >= from && d.isWord(j-1) && d.isUpper(j-2)) &&
+			j+1 < len(d.toks) && d.isUpper(j+1):
+			// "và" inside a name: "Sở Văn hóa và Thể thao", "Sở Thông tin
+			// và Truyền thông" (only a word's first syllable is capitalised).
 		case subject && d.isWord(j) && j > from && titleCase(d.text(j-1, j)) && !descriptionBreaks.has(t) &&
 			!descriptionModals.has(t):
 			// The rest of a word of a name: "Sở Y tế", "Bộ Giáo dục" (not

@@ -1,6 +1,10 @@
 package scorer
 
-import "genderlens/vntext"
+import (
+	"strings"
+
+	"genderlens/vntext"
+)
 
 // Unnamed sources, continued (see unnamedSources in people_merge.go): the
 // readings of a description's head that decide its gender.
@@ -37,8 +41,10 @@ func anaphorGender(d *doc, p *person, src, pronoun entry, k, end int) {
 // ("Kissinger tự gọi mình là một sinh viên", "Là một người mẫu, chị ...",
 // "Từ một người ham chơi, anh ...", "ông X, một người có nhiều gắn bó
 // ..."), nor when the anaphor is a plural or a role noun ("hai thanh niên
-// là: ..."). "là" inverting a subject brings one in ("Bước xuống xe là
-// một thanh niên").
+// là: ..."). After "là" anywhere the description is what someone is
+// ("Lấy mình là một cổ đông lớn, ông chia sẻ ... Theo ông, ..."): a
+// subject inverted after "là" ("Bước xuống xe là một thanh niên") is too
+// rare to tell apart.
 func (s *Scorer) newcomer(d *doc, j, k int) bool {
 	if d.pluralBefore(s, k) {
 		return false
@@ -50,18 +56,15 @@ func (s *Scorer) newcomer(d *doc, j, k int) bool {
 		return true
 	}
 	w := d.tokenText(j - 1)
-	if predicateWords.has(w) {
+	if predicateWords.has(w) || w == s.words.la {
 		return false
 	}
-	if w != s.words.la && w != "," {
+	if w != "," {
 		return true
-	}
-	if w == s.words.la && d.sentenceStart(j-1) {
-		return false // "Là một người mẫu, chị ..."
 	}
 	for i := j - 2; i >= 0 && d.sent[i] == d.sent[j]; i-- {
 		if d.mention[i] >= 0 {
-			return false // "X tự gọi mình là một sinh viên", "X, một người ..."
+			return false // "X, một người ..."
 		}
 	}
 	return true
@@ -194,6 +197,7 @@ var (
 // the description ("Người phụ nữ bán rau gần đó kể"); a relative
 // ("mẹ", "con gái" ...) is someone else.
 func (s *Scorer) descriptionsTakenUp(d *doc) {
+	s.indefinitesTakenUp(d)
 	for _, p := range d.people {
 		if !p.unnamed || !p.quoted || len(p.spans) != 1 || p.gender != female && p.gender != male {
 			continue
@@ -246,3 +250,252 @@ func (s *Scorer) descriptionsTakenUp(d *doc) {
 // or a birth year, "trẻ", "xinh đẹp", how many children ("hai con").
 var takenUpTails = foldedWords("sinh", "năm", "tuổi", "trẻ", "xinh", "đẹp", "con", "hai", "ba", "một", "này", "ấy",
 	"xinh đẹp", "nổi", "tiếng", "đình", "đám", "8x", "9x", "7x", "x")
+
+// describesNamed is appositiveWithin(d, k, 40) for a description at token
+// k that may speak unnamed: it describes the person named before it in
+// its sentence ("X, 35 tuổi, ngụ xã Y, một người làm nghề chài lưới, cho
+// biết"), unless it follows a quotation ("“... ông X ...” - một phát ngôn
+// viên của công ty cho biết": the name is in the speaker's words) or a
+// comma and a conjunction open a new clause ("X và Y chia tay, mặc dù một
+// nguồn tin nói ..."), or a verb relays whose words they are ("Nhà báo X
+// trích dẫn từ một nguồn tin giấu tên cho biết ...").
+func (s *Scorer) describesNamed(d *doc, k int) bool {
+	if !s.appositiveWithin(d, k, 40) || d.quotationBefore(k) >= 0 {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-40 && d.sent[j] == d.sent[k]; j-- {
+		if d.mention[j] >= 0 || j < len(d.named) && d.named[j] {
+			return true
+		}
+		if j > 0 && d.tokenText(j-1) == "," && d.in(newClauseWords, j) || d.tokenText(j) == foldedCite {
+			return false // (after "dẫn", "trích dẫn (từ)": whose words are relayed)
+		}
+	}
+	return true
+}
+
+// newClauseWords, after a comma, open a clause of its own: "mặc dù",
+// "dù", "tuy", "nhưng", "song", "trong khi", "khi", "vì", "bởi".
+var newClauseWords = foldedWords("mặc", "dù", "tuy", "nhưng", "song", "trong", "khi", "vì", "bởi")
+
+// predicative reports an indefinite description at token k that says
+// what someone is or was, after "là" or a predicate word in its clause:
+// "Lấy mình là một cổ đông lớn, ông chia sẻ ...", "Từ một người ham chơi,
+// anh ...". The speaker is the subject after it, not someone new.
+func (s *Scorer) predicative(d *doc, k int) bool {
+	if d.tokenText(k) != s.words.mot || k == 0 || d.sent[k-1] != d.sent[k] {
+		return false
+	}
+	w := d.tokenText(k - 1)
+	if w == foldedFrom && k >= 2 && d.tokenText(k-2) == foldedCite {
+		return false // "trích dẫn từ một nguồn tin cho biết": relayed words
+	}
+	return w == s.words.la || predicateWords.has(w)
+}
+
+// foldedFrom is "từ" as the folded text reads it.
+var foldedFrom = vntext.FoldString("từ")
+
+// indefiniteTakenUp returns the unnamed source that the bare description
+// [k, end), of unknown gender, takes up: the latest one headed by the same
+// words, after "một" or before what it is about, in this sentence or the
+// three before ("một nguồn tin trong quân đội cho biết ... “...”, nguồn
+// tin nhận định"; "người phát ngôn của hãng B cho biết ... người phát
+// ngôn cho biết thêm"), or -1. Bare and with no such source before, it
+// may be someone new.
+func (s *Scorer) indefiniteTakenUp(d *doc, k, end int) int {
+	desc := d.joined(k, end)
+	for pi := len(d.people) - 1; pi >= 0; pi-- {
+		p := d.people[pi]
+		if !p.unnamed || len(p.spans) == 0 || p.spans[0][0] >= k {
+			continue
+		}
+		a := p.spans[0][0]
+		if d.sent[a] < d.sent[k]-3 {
+			continue
+		}
+		if d.tokenText(a) == s.words.mot {
+			a++
+		}
+		if _, pend, ok := s.sourceAt(d, a); ok && d.joined(a, pend) == desc {
+			return pi
+		}
+	}
+	return -1
+}
+
+// introducedAfter returns the one named person introduced further on with
+// the bare description [k, end) that speaks before anyone was ("Bác sĩ
+// nói rằng ông thất vọng ... Lê Văn An, bác sĩ riêng của ông ... Bác sĩ
+// An cho biết"): a lead that names the person later. It returns -1 for a
+// description with words after it or "một" (someone new), or when no one
+// or more than one person is introduced with it.
+func (s *Scorer) introducedAfter(d *doc, desc string, k, descEnd, end int) int {
+	if descEnd != end || d.tokenText(k) == s.words.mot {
+		return -1
+	}
+	found := -1
+	for pi, p := range d.people {
+		if p.unnamed {
+			continue
+		}
+		for i, in := range p.intro {
+			if full, ok := titleAbbreviations[in]; ok {
+				in = full
+			}
+			if (in == desc || strings.HasPrefix(in, desc+" ")) && p.introAt[i] > k {
+				if found >= 0 && found != pi {
+					return -1
+				}
+				found = pi
+			}
+		}
+	}
+	return found
+}
+
+// describesOrganisation reports a bare description at token k set off by
+// dashes right after a capitalised name that is no person's: "Tập đoàn Đèo
+// Cả - chủ đầu tư dự án - thông báo" says what the company is, and the
+// verb is the company's.
+func (s *Scorer) describesOrganisation(d *doc, k int) bool {
+	if k < 2 || d.tokenText(k) == s.words.mot || d.sent[k-2] != d.sent[k] {
+		return false
+	}
+	if t := d.tokenText(k - 1); t != "-" && t != "–" {
+		return false
+	}
+	if !d.isWord(k-2) || !d.isUpper(k-2) || d.mention[k-2] >= 0 || d.quote[k-2] {
+		return false
+	}
+	// Set off: a second dash closes it ("... cho UBND TP Hà Nội - lãnh đạo
+	// ban quản lý thông tin" ends a paraphrase with its speaker).
+	for j := k + 1; j < len(d.toks) && j <= k+12 && d.sent[j] == d.sent[k]; j++ {
+		if t := d.tokenText(j); t == "-" || t == "–" {
+			return true
+		}
+	}
+	return false
+}
+
+// indefinitesTakenUp merges the unnamed source of a bare description of a
+// woman or a man into the one brought in before with "một" and the same
+// head, when a later stage (a pronoun, a role noun) made that one a source
+// after unnamedSources had added the bare one: "một cô gái 34 tuổi ... cô
+// gái liên tục yêu cầu ... “...”, cô gái cho biết" is one woman.
+func (s *Scorer) indefinitesTakenUp(d *doc) {
+	for _, p := range d.people {
+		if !p.unnamed || !p.quoted || p.takenUp || len(p.spans) != 1 || p.gender != female && p.gender != male {
+			continue
+		}
+		k := p.spans[0][0]
+		if d.tokenText(k) == s.words.mot {
+			continue
+		}
+		head := s.sourceHead(d, k)
+		if head == "" {
+			continue
+		}
+		for _, q := range d.people {
+			if q == p || !q.unnamed || q.takenUp || len(q.spans) == 0 || q.gender != p.gender {
+				continue
+			}
+			a := q.spans[0][0]
+			if a < k && d.tokenText(a) == s.words.mot && s.sourceHead(d, a) == head {
+				if !q.quoted {
+					q.quoted, q.quoteBy = true, p.quoteBy
+				}
+				p.takenUp = true
+				break
+			}
+		}
+	}
+}
+
+// sameOccupation reports two honorific descriptions, [a, b) and [c, e), of
+// one sex and one occupation, the honorifics aside: "Chị bán hàng hỏi ...
+// cô bán hàng khẳng định" is one woman, the writer choosing another word
+// of address.
+func (s *Scorer) sameOccupation(d *doc, a, b, c, e int) bool {
+	h1, end1, ok1 := d.cueAt(s, a, entryHonorific)
+	h2, end2, ok2 := d.cueAt(s, c, entryHonorific)
+	if !ok1 || !ok2 || h1.gender != h2.gender || h1.gender != female && h1.gender != male || end1 >= b || end2 >= e {
+		return false
+	}
+	return d.joined(end1, b) == d.joined(end2, e)
+}
+
+// officeSpeaker reports a description at tokens [k, end) of the one who
+// speaks for a body, followed by which body: "Theo đại diện công ty X,
+// ...", "Theo lãnh đạo UBND xã Y, ...". Bare ("theo lãnh đạo", "theo
+// người dân") it is no one in particular.
+func (s *Scorer) officeSpeaker(d *doc, k, end int) bool {
+	if !officeHeads.spans(d, k, end) || end >= len(d.toks) || !d.isWord(end) || d.sent[end] != d.sent[k] {
+		return false
+	}
+	// Of several bodies it is several people ("đại diện các trường", "đại
+	// diện từ một số hệ thống bán lẻ"); named in apposition it is that
+	// person ("theo người phát ngôn Bộ Ngoại giao, ông X, ...").
+	for j := end; j < len(d.toks) && j < end+14 && d.sent[j] == d.sent[k]; j++ {
+		if _, _, ok := d.cueAt(s, j, entryPlural); ok && !d.isUpper(j) {
+			return false
+		}
+		if d.tokenText(j) == "," {
+			if j+1 < len(d.toks) && d.mention[j+1] >= 0 {
+				return false
+			}
+			if _, _, ok := d.cueAt(s, j+1, entryHonorific); ok {
+				return false
+			}
+			break
+		}
+	}
+	return true
+}
+
+// officeHeads speak for a body: its representative, its head, its
+// spokesperson.
+var officeHeads = foldedPhraseSet("đại diện", "người đại diện", "lãnh đạo", "người phát ngôn", "phát ngôn viên",
+	"người đứng đầu")
+
+// aboveAfter returns how many tokens after a description at token end
+// point back to it as "the one above": "nói trên" always, "trên" right
+// before a speech verb ("người phụ nữ trên cho biết"; "người dân trên địa
+// bàn" is a place); 0 if none.
+func (s *Scorer) aboveAfter(d *doc, end int) int {
+	if end+1 >= len(d.toks) || d.sent[end] != d.sent[end-1] {
+		return 0
+	}
+	if d.tokenText(end) == foldedSay && d.tokenText(end+1) == above {
+		return 2
+	}
+	if d.tokenText(end) == above {
+		if _, _, ok := d.cueAt(s, end+1, entrySpeech); ok {
+			return 1
+		}
+	}
+	return 0
+}
+
+// foldedSay is "nói" as the folded text reads it.
+var foldedSay = vntext.FoldString("nói")
+
+// indefiniteEarlier reports that the description [k, end) that points
+// back was brought in with "một" in its sentence or the three before, as
+// no one's mention: someone new then, who speaks now.
+func (s *Scorer) indefiniteEarlier(d *doc, k, end int) bool {
+	n := end - k
+	for j := k - 1; j > 0 && d.sent[j] >= d.sent[k]-3; j-- {
+		if d.tokenText(j-1) != s.words.mot || d.quote[j] || d.mention[j] >= 0 || d.mention[j-1] >= 0 || j+n > k {
+			continue
+		}
+		same := true
+		for i := 0; i < n && same; i++ {
+			same = d.tokenText(j+i) == d.tokenText(k+i)
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
