@@ -16,15 +16,16 @@ import (
 )
 
 func runRules(_ context.Context, env *environment, args []string) error {
-	fs := newFlagSet(env, "rules", "rules test|lint [--rules DIR] | rules eval FILE|- [--rules DIR] [--json] [--detail] [--floors]", `  genderlens rules test                # run every rule's examples
+	fs := newFlagSet(env, "rules", "rules test|lint [--rules DIR] | rules eval FILE|-... [--rules DIR] [--json] [--detail] [--floors]", `  genderlens rules test                # run every rule's examples
   genderlens rules lint --rules ./my-rules
   genderlens rules test --rules ./my-rules
   genderlens rules eval ../shared/gold/train.jsonl     # the accuracy test's figures on an annotated set
-  genderlens rules eval --rules ./my-rules --floors reviewed.jsonl   # exit 1 below the accuracy floors`)
+  genderlens rules eval --rules ./my-rules --floors reviewed.jsonl   # exit 1 below the accuracy floors
+  genderlens rules eval 2025.jsonl 2026.jsonl   # each set, then the two pooled`)
 	rulesDir := fs.String("rules", "", "rule set `dir`ectory instead of the embedded rules")
-	asJSON := fs.Bool("json", false, "rules eval: print the figures as one JSON object")
+	asJSON := fs.Bool("json", false, "rules eval: print the figures as one JSON object (with several files: {\"sets\": [...], \"pooled\": {...}})")
 	detail := fs.Bool("detail", false, "rules eval: also print each article's errors")
-	floors := fs.Bool("floors", false, fmt.Sprintf("rules eval: exit 1 when a figure is below the accuracy floors (quoted F1 %.2f, women's share within %.0f points, language precision %.2f and recall %.2f, gbv F1 %.2f)",
+	floors := fs.Bool("floors", false, fmt.Sprintf("rules eval: exit 1 when a figure is below the accuracy floors (quoted F1 %.2f, women's share within %.0f points, language precision %.2f and recall %.2f, gbv F1 %.2f); with several files, the pooled figures",
 		gold.DefaultFloors.QuotedF1, gold.DefaultFloors.ShareDelta, gold.DefaultFloors.LangP, gold.DefaultFloors.LangR, gold.DefaultFloors.GBVF1))
 	// The action comes first ("rules lint --rules DIR"), and flags may also precede it or follow eval's file.
 	positional, err := parseInterspersed(fs, args)
@@ -44,16 +45,25 @@ func runRules(_ context.Context, env *environment, args []string) error {
 			return usageErrorf("--json, --detail and --floors are flags of `rules eval`")
 		}
 	case "eval":
-		if len(positional) != 1 {
-			return usageErrorf("want `rules eval FILE` (an annotated set, one JSON article a line; - for stdin)")
+		if len(positional) == 0 {
+			return usageErrorf("want `rules eval FILE...` (annotated sets, one JSON article a line; - for stdin)")
+		}
+		stdin := 0
+		for _, f := range positional {
+			if f == "-" {
+				stdin++
+			}
+		}
+		if stdin > 1 {
+			return usageErrorf("rules eval: stdin (-) can be read once")
 		}
 		sc, err := loadScorer(*rulesDir)
 		if err != nil {
 			return usageError{err}
 		}
-		return evalRules(env, sc, positional[0], *asJSON, *detail, *floors)
+		return evalRules(env, sc, positional, *asJSON, *detail, *floors)
 	default:
-		return usageErrorf("want `rules test`, `rules lint` or `rules eval FILE`")
+		return usageErrorf("want `rules test`, `rules lint` or `rules eval FILE...`")
 	}
 	switch action {
 	case "lint":
@@ -116,20 +126,42 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// evalRules scores an annotated set with sc and prints the accuracy test's figures (as text or JSON); with floors,
-// figures below gold.DefaultFloors are an error.
-func evalRules(env *environment, sc *scorer.Scorer, file string, asJSON, detail, floors bool) error {
-	arts, set, err := readGoldSet(env, file)
-	if err != nil {
-		return usageError{err}
+// evalRules scores annotated sets with sc and prints the accuracy test's figures (as text or JSON) for each, and
+// with several files their pooled figures as well; with floors, figures below gold.DefaultFloors (the pooled ones
+// when there are several sets: together they are the test set) are an error.
+func evalRules(env *environment, sc *scorer.Scorer, files []string, asJSON, detail, floors bool) error {
+	type measured struct {
+		set, file string
+		fig       gold.Figures
 	}
-	fig := gold.Measure(sc, arts, gold.Options{Detail: detail})
+	var sets []measured
+	var all []gold.Article
+	for _, file := range files {
+		arts, set, err := readGoldSet(env, file)
+		if err != nil {
+			return usageError{err}
+		}
+		sets = append(sets, measured{set, file, gold.Measure(sc, arts, gold.Options{Detail: detail})})
+		all = append(all, arts...)
+	}
+	gated := sets[0]
+	if len(sets) > 1 {
+		// Measured again as one set rather than summed: the intervals resample the articles of all of them.
+		gated = measured{"pooled", fmt.Sprintf("%d files", len(sets)), gold.Measure(sc, all, gold.Options{})}
+	}
 	var below []string
 	if floors {
-		below = fig.Below(gold.DefaultFloors)
+		below = gated.fig.Below(gold.DefaultFloors)
 	}
 	if asJSON {
-		out := evalJSON(&fig, set, sc.RulesVersion(), detail, floors, below)
+		var out any = evalJSON(&gated.fig, gated.set, sc.RulesVersion(), detail, floors, below)
+		if len(sets) > 1 {
+			many := evalSets{Sets: []evalFigures{}, Pooled: out.(evalFigures)}
+			for i := range sets {
+				many.Sets = append(many.Sets, evalJSON(&sets[i].fig, sets[i].set, sc.RulesVersion(), detail, false, nil))
+			}
+			out = many
+		}
 		enc := json.NewEncoder(env.stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
@@ -137,21 +169,35 @@ func evalRules(env *environment, sc *scorer.Scorer, file string, asJSON, detail,
 			return fmt.Errorf("write figures: %w", err)
 		}
 	} else {
-		for _, e := range fig.Errors {
-			fmt.Fprintf(env.stdout, "%s (%s):\n\t%s\n", e.ID, e.Category, strings.Join(e.Lines, "\n\t"))
+		for _, m := range sets {
+			for _, e := range m.fig.Errors {
+				fmt.Fprintf(env.stdout, "%s (%s):\n\t%s\n", e.ID, e.Category, strings.Join(e.Lines, "\n\t"))
+			}
+			fmt.Fprintf(env.stdout, "rules %s on %s\n", sc.RulesVersion(), m.file)
+			for _, line := range m.fig.Report(m.set) {
+				fmt.Fprintln(env.stdout, line)
+			}
 		}
-		fmt.Fprintf(env.stdout, "rules %s on %s\n", sc.RulesVersion(), file)
-		for _, line := range fig.Report(set) {
-			fmt.Fprintln(env.stdout, line)
+		if len(sets) > 1 {
+			fmt.Fprintf(env.stdout, "rules %s on %s, pooled\n", sc.RulesVersion(), gated.file)
+			for _, line := range gated.fig.Report(gated.set) {
+				fmt.Fprintln(env.stdout, line)
+			}
 		}
 		if floors && len(below) == 0 {
 			fmt.Fprintln(env.stdout, "every figure meets the floors")
 		}
 	}
 	if len(below) > 0 {
-		return fmt.Errorf("%s: %d figure(s) below the floors: %s", file, len(below), strings.Join(below, "; "))
+		return fmt.Errorf("%s: %d figure(s) below the floors: %s", gated.file, len(below), strings.Join(below, "; "))
 	}
 	return nil
+}
+
+// evalSets is `rules eval --json` over several files: each set's figures, and the pooled ones (with the floors).
+type evalSets struct {
+	Sets   []evalFigures `json:"sets"`
+	Pooled evalFigures   `json:"pooled"`
 }
 
 // readGoldSet reads an annotated set from file ("-": stdin) and names it after the file, as the accuracy test names

@@ -149,6 +149,42 @@ func TestRulesEval(t *testing.T) {
 	}
 }
 
+// TestRulesEvalPooled: several files are measured each, then pooled; --floors gates the pooled figures; --json gives
+// {"sets": [...], "pooled": {...}}.
+func TestRulesEvalPooled(t *testing.T) {
+	right := writeEvalSet(t, "right.jsonl", evalSet(t, false))
+	wrong := writeEvalSet(t, "wrong.jsonl", evalSet(t, true))
+	code, out, errOut := runCapture(t, "", "rules", "eval", "--floors", right, wrong)
+	if code != 1 || !strings.Contains(errOut, "2 files: ") || !strings.Contains(errOut, "below the floors") {
+		t.Errorf("pooled below the floors: exit %d, stderr %q", code, errOut)
+	}
+	// Each set in order, then the four articles pooled: 2 of 3 quoted women found, 2 men where gold has 1.
+	iRight, iWrong := strings.Index(out, "  | right (2) | 1.00 | 1.00 |"), strings.Index(out, "  | wrong (2) | 0.67 | 0.00 |")
+	iPooled := strings.Index(out, "  | pooled (4) | 0.80 | 0.67 |")
+	if iRight < 0 || iWrong < iRight || iPooled < iWrong || !strings.Contains(out, "on 2 files, pooled\n") {
+		t.Errorf("text output (right %d, wrong %d, pooled %d):\n%s", iRight, iWrong, iPooled, out)
+	}
+	code, out, errOut = runCapture(t, "", "rules", "eval", "--json", right, wrong)
+	var many struct {
+		Sets []struct {
+			Set      string
+			Articles int
+		}
+		Pooled struct {
+			Set         string
+			Articles    int
+			QuotedWomen struct{ TP, FN int } `json:"quoted_women"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &many); err != nil || code != 0 {
+		t.Fatalf("--json: exit %d, %v: %s%s", code, err, out, errOut)
+	}
+	if len(many.Sets) != 2 || many.Sets[0].Set != "right" || many.Sets[1].Set != "wrong" || many.Pooled.Set != "pooled" ||
+		many.Pooled.Articles != 4 || many.Pooled.QuotedWomen.TP != 2 || many.Pooled.QuotedWomen.FN != 1 {
+		t.Errorf("--json over two files: %+v", many)
+	}
+}
+
 // TestRulesEvalErrors: an unreadable or invalid set is a usage error (exit 2) that says what is wrong and where.
 func TestRulesEvalErrors(t *testing.T) {
 	dir := t.TempDir()
@@ -171,8 +207,9 @@ func TestRulesEvalErrors(t *testing.T) {
 		{"bad line", []string{"rules", "eval", badLine}, "", `bad.jsonl: line 2: no "text"`},
 		{"bad json on stdin", []string{"rules", "eval", "-"}, good + "\n{not json", "annotated set -: line 2: invalid character"},
 		{"no articles", []string{"rules", "eval", empty}, "", "empty.jsonl: no articles"},
-		{"no file", []string{"rules", "eval"}, "", "want `rules eval FILE`"},
-		{"two files", []string{"rules", "eval", empty, badLine}, "", "want `rules eval FILE`"},
+		{"no file", []string{"rules", "eval"}, "", "want `rules eval FILE...`"},
+		{"a bad file among several", []string{"rules", "eval", empty, badLine}, "", "empty.jsonl: no articles"},
+		{"stdin twice", []string{"rules", "eval", "-", "-"}, good + "\n", "stdin (-) can be read once"},
 		{"eval flag on test", []string{"rules", "test", "--json"}, "", "flags of `rules eval`"},
 		{"bad rules dir", []string{"rules", "eval", "--rules", filepath.Join(dir, "none"), empty}, "", "none"},
 		{"unknown action", []string{"rules", "measure"}, "", "rules eval FILE"},
