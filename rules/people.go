@@ -71,6 +71,9 @@ type People struct {
 	SpeakerFamily Gendered
 	// Titles give a person's role: role -> phrases.
 	Titles map[string][]string
+	// TitleAbbreviations give the title a short form stands for ("bs":
+	// "bác sĩ"), so that "Bác sĩ cho biết" takes up "BS Lan" named before.
+	TitleAbbreviations map[string]string
 	// RoleNouns are titles that also carry gender: nữ diễn viên, hoa hậu.
 	RoleNouns Gendered
 	// Speech verbs attribute words to the person before them; NotSpeech
@@ -244,13 +247,15 @@ type (
 		Examples      []PeopleExample `yaml:"examples"`
 	}
 	titlesFile struct {
-		Lexicon   string          `yaml:"lexicon"`
-		Expert    []string        `yaml:"expert"`
-		Official  []string        `yaml:"official"`
-		Celebrity []string        `yaml:"celebrity"`
-		Ordinary  []string        `yaml:"ordinary"`
-		Other     []string        `yaml:"other"`
-		Examples  []PeopleExample `yaml:"examples"`
+		Lexicon   string   `yaml:"lexicon"`
+		Expert    []string `yaml:"expert"`
+		Official  []string `yaml:"official"`
+		Celebrity []string `yaml:"celebrity"`
+		Ordinary  []string `yaml:"ordinary"`
+		Other     []string `yaml:"other"`
+		// Abbreviations map a title's short form to the title.
+		Abbreviations map[string]string `yaml:"abbreviations"`
+		Examples      []PeopleExample   `yaml:"examples"`
 	}
 	speechFile struct {
 		Lexicon string   `yaml:"lexicon"`
@@ -512,6 +517,14 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, log *problemLog, ha
 			"ordinary": f.Ordinary, "other": f.Other} {
 			phrases(role, l)
 			p.Titles[role] = append(p.Titles[role], l...)
+		}
+		for short, full := range f.Abbreviations {
+			words("abbreviations", []string{short})
+			phrases("abbreviations."+short, []string{full})
+			if p.TitleAbbreviations == nil {
+				p.TitleAbbreviations = map[string]string{}
+			}
+			p.TitleAbbreviations[short] = full
 		}
 		p.Examples = append(p.Examples, f.Examples...)
 	case *speechFile:

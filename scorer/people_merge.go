@@ -2412,9 +2412,7 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 			continue
 		}
 		for i, in := range d.people[pi].intro {
-			if full, ok := titleAbbreviations[in]; ok {
-				in = full // "BS Lan ... Bác sĩ cho biết": the doctor named before
-			}
+			in = s.introTitle(in) // "BS Lan ... Bác sĩ cho biết": the doctor named before
 			if (in == desc || strings.HasPrefix(in, desc+" ")) && d.people[pi].introAt[i] < k {
 				// An earlier introduction ("chuyên gia tư vấn X" is a
 				// "chuyên gia"): "Bác sĩ nói" does not take up "các bác sĩ
@@ -2429,15 +2427,13 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 	return -1
 }
 
-// titleAbbreviations are the short forms of titles a story names an
-// expert with, as the description that takes them up reads them: "TS.BS
-// X ... bác sĩ khuyên" is X.
-var titleAbbreviations = map[string]string{
-	vntext.FoldString("bs"): vntext.FoldString("bác sĩ"), vntext.FoldString("bsck"): vntext.FoldString("bác sĩ"),
-	vntext.FoldString("bscki"): vntext.FoldString("bác sĩ"), vntext.FoldString("bsckii"): vntext.FoldString("bác sĩ"),
-	vntext.FoldString("ls"): vntext.FoldString("luật sư"), vntext.FoldString("gs"): vntext.FoldString("giáo sư"),
-	vntext.FoldString("pgs"): vntext.FoldString("phó giáo sư"), vntext.FoldString("ts"): vntext.FoldString("tiến sĩ"),
-	vntext.FoldString("ths"): vntext.FoldString("thạc sĩ"), vntext.FoldString("ks"): vntext.FoldString("kỹ sư"),
+// introTitle is an introduction's description with a title's short form
+// read as the title ("bs" as "bác sĩ"): "TS.BS X ... bác sĩ khuyên" is X.
+func (s *Scorer) introTitle(in string) string {
+	if full, ok := s.titleAbbrev[in]; ok {
+		return full
+	}
+	return in
 }
 
 // descriptionRole is the role of an unnamed source from its description.

@@ -340,9 +340,7 @@ func (s *Scorer) introducedAfter(d *doc, desc string, k, descEnd, end int) int {
 			continue
 		}
 		for i, in := range p.intro {
-			if full, ok := titleAbbreviations[in]; ok {
-				in = full
-			}
+			in = s.introTitle(in)
 			if (in == desc || strings.HasPrefix(in, desc+" ")) && p.introAt[i] > k {
 				if found >= 0 && found != pi {
 					return -1

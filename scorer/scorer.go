@@ -57,6 +57,8 @@ type Scorer struct {
 	// notable maps a well-known person's folded name, and the family name
 	// of a foreign one when only one notable has it, to their gender.
 	notable map[string]string
+	// titleAbbrev maps a title's folded short form to the folded title.
+	titleAbbrev map[string]string
 	// notableFirst are the first words of the notable keys.
 	notableFirst *wordSet
 }
@@ -226,6 +228,10 @@ func (s *Scorer) indexPeople(p *rules.People) {
 	s.eastAsian = ownWordSet(eastAsianSurnames)
 	s.middle = map[string]string{}
 	p.Middle.Each(func(ph, g string) { s.middle[vntext.FoldString(ph)] = g })
+	s.titleAbbrev = map[string]string{}
+	for short, full := range p.TitleAbbreviations {
+		s.titleAbbrev[vntext.FoldString(short)] = vntext.FoldString(full)
+	}
 	s.notable = notableIndex(p.Notable, func(w string) bool { return p.GivenWorld.Known(w) || s.surnames.has(w) },
 		foldedSet(p.SharedSurnames))
 	s.notableFirst = ownWordSet(nil)
