@@ -10,9 +10,8 @@ import (
 // a crime report or a health story ("ông ngày một khỏe ra, da dẻ hồng
 // hào") is what the annotated sets leave, a woman's looks what they flag.
 // In the sections of KeepIn a man's looks stay (the appearance rules name
-// none: the annotated entertainment stories leave a star's face and build
-// too, "vẻ ngoài điển trai" of an actor, and flag a label, "tài tử điển
-// trai", which no spare_men rule holds). An article of unknown section (a draft checked
+// entertainment: there the annotated sets flag a star's face, build and
+// weight as they do a woman's). An article of unknown section (a draft checked
 // with no --section) keeps them too: the section cannot tell a star's
 // looks from a man's in passing, and a flag too many is safer there than a
 // woman's looks read as a man's and lost.
