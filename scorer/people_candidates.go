@@ -1100,6 +1100,17 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			a = end
 			continue
 		}
+		if d.in(titlePrefixes, a) && a+1 < b && d.sentenceStart(a) && d.allCaps(a+1) {
+			// A prefix opening the sentence before a title in capitals:
+			// "Cựu HLV Glenn Hoddle chỉ ra", "Tân HLV X nói": "Cựu" (former)
+			// is no name, and the acronym after it is the title, not an
+			// organisation's initials.
+			if e, end, ok := d.cueAt(s, a+1, entryTitle); ok && end < b {
+				c.title = &cueSpan{e, a + 1, end}
+				a = end
+				continue
+			}
+		}
 		// A title of two words or more written with every word capitalised
 		// ("Tổng Giám Đốc Công ty") is a title wherever it stands.
 		if e, end, ok := d.cueAt(s, a, entryTitle); ok && end < b && (d.allCaps(a) || d.sentenceStart(a) || end-a >= 2) &&
