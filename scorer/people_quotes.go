@@ -682,6 +682,9 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	if s.bodyOf(d, a) {
 		return true
 	}
+	if st := s.titleAcross(d, a); st > 0 && d.tokenText(st-1) == s.words.cua {
+		return true // "của Tổng thống Mỹ Joe Biden", "của Chủ tịch Juventus, Andrea Agnelli"
+	}
 	k := a
 	if k > 2 && lateWords.spans(d, k-2, k) {
 		k -= 2 // "gia đình tài tử quá cố X": the late star's family speaks
@@ -720,6 +723,32 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 		return st > 0 && d.tokenText(st-1) == s.words.cua
 	}
 	return ok
+}
+
+// titleAcrossWords is how many words of a country's or an organisation's
+// name may stand between a title and the name it gives.
+const titleAcrossWords = 5
+
+// titleAcross returns the start of a title that names the mention at token
+// a across the country or organisation whose title it is, with or without
+// a comma before the name: "Tổng thống Mỹ | Joe Biden", "Phó Chủ tịch Man
+// Utd, | Ed Woodward", "Chủ tịch Juventus, | Andrea Agnelli"; or -1. The
+// words between are capitalised; a title right before the name is
+// titlesStart's.
+func (s *Scorer) titleAcross(d *doc, a int) int {
+	j := a
+	if j > 0 && d.tokenText(j-1) == "," {
+		j--
+	}
+	for i := j - 1; i > 0 && i >= j-titleAcrossWords && d.sent[i] == d.sent[a]; i-- {
+		if !d.isWord(i) || !d.isUpper(i) || d.mention[i] >= 0 {
+			return -1
+		}
+		if _, st, ok := d.cueEndingAt(s, i, entryTitle); ok && d.sent[st] == d.sent[a] {
+			return st
+		}
+	}
+	return -1
 }
 
 // bodies are a government, a cabinet or a team known by its leader's name:
@@ -3334,6 +3363,11 @@ func (s *Scorer) listStart(d *doc, a int) int {
 // the sentence has a speech verb before it; the colon is that person's.
 func (s *Scorer) objectOfSpeaker(d *doc, pi int32, a int) bool {
 	k := s.titlesStart(d, a)
+	if st := s.titleAcross(d, a); st >= 0 && st < k && d.tokenText(a-1) == "," {
+		// "chỉ trích Phó Chủ tịch Man Utd, Ed Woodward: “...”": the title
+		// and its club, then the name, are the object.
+		k = st
+	}
 	if k == 0 || d.sentenceStart(k) || !d.isWord(k-1) || d.isUpper(k-1) || d.tokenText(k-1) == s.words.va {
 		return false
 	}
