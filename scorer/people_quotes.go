@@ -2714,6 +2714,11 @@ func (s *Scorer) indefiniteBefore(d *doc, k int, gender string) (int, int, entry
 		if !ok || end > k || gender != unknown && src.gender != gender && (src.gender != unknown || !s.newcomer(d, j, k)) {
 			continue
 		}
+		if _, _, kin := d.cueEndingAt(s, j, entryPossessive); kin {
+			// "là con một giáo viên. Em này cho hay": whose child, not the
+			// one the anaphor takes up.
+			continue
+		}
 		return j, end, *src, true
 	}
 	return 0, 0, entry{}, false
