@@ -1153,6 +1153,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// A list of names: "Tuấn, Phát và Kiệt khai", "NSƯT Kim Xuân, NSND
 				// Hồng Vân... cũng thể hiện".
 				appos = false
+			case !appos && t == "," && s.acronymSubject(d, k+1):
+				// "Đối với các bị cáo X, Y và Z, HĐXX nhận định ...": a body
+				// known by its initials opens a clause right before its own
+				// speech verb; the names before it are spoken of.
+				return 0, 0, false, false
 			case !appos && t == "," && demonstrativeClauses.startsAt(d, k+1):
 				// "X sáng tạo ra câu thoại ấy, đó là cảnh Y nói với Z rằng": the
 				// clause after the comma has a subject of its own.
@@ -1270,6 +1275,26 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		}
 	}
 	return 0, 0, false, false
+}
+
+// acronymSubject reports a body's initials at token k, no title or name,
+// right before a speech verb, an adverb allowed between: "HĐXX nhận
+// định", "VKS cũng đề nghị".
+func (s *Scorer) acronymSubject(d *doc, k int) bool {
+	if k+1 >= len(d.toks) || !d.allCaps(k) || d.mention[k] >= 0 || d.initial(k) {
+		return false
+	}
+	for _, kind := range []entryKind{entryTitle, entryHonorific, entryRoleNoun} {
+		if _, _, ok := d.cueAt(s, k, kind); ok {
+			return false // "X, GS chuyên ngành ..." is who X is
+		}
+	}
+	v := k + 1
+	if _, end, ok := d.cueAt(s, v, entryAdverb); ok {
+		v = end
+	}
+	_, _, ok := d.cueAt(s, v, entrySpeech)
+	return ok && v < len(d.toks) && d.sent[v] == d.sent[k]
 }
 
 // shortQuoteWords is the most words a phrase in quotation marks may have
