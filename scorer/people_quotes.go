@@ -1180,6 +1180,12 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 					return 0, 0, false, false
 				}
 				appos = false
+			case t == "," && k+2 < len(d.toks) && (turns.has(d.tokenText(k+1)) || d.tokenText(k+1) == foldedMa) &&
+				s.subjectAt(d, k+2):
+				// "X ghi bàn, nhưng trọng tài cho rằng ...": a title after a
+				// turn opens a clause with its own subject (the turn's case
+				// below ends the window), no appositive.
+				appos = false
 			case s.appositiveSoon(d, k+1):
 				appos, hadAppos = true, true
 			case !appos && t == "," && k+1 < len(d.toks) && !(k+2 < len(d.toks) && d.isUpper(k+2)) && func() bool {
