@@ -1266,7 +1266,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			return k, k + 1, true, true
 		}
 		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !(end-1 > k && d.nameWord(end-1) && d.vietnamese(end-1)) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) &&
-			!(k > b && d.tokenText(k-1) == foldedAct) && !nominal {
+			!(k > b && d.tokenText(k-1) == foldedAct) && !(k > b && d.tokenText(k-1) == foldedWill) && !nominal {
 			// "vì việc tiết lộ bí mật": after "việc" the verb names an act,
 			// a noun; nobody speaks. (A capitalised Vietnamese last word is a
 			// name's: "thị trấn An Thới" holds no "trấn an"; "viết trên
