@@ -903,6 +903,15 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = v
 			continue
 		}
+		if pi := s.officeHolder(d, k, descEnd); pi >= 0 {
+			// "ông X - Phó Giám đốc Sở Y tế Hà Nội - cho biết ... Lãnh đạo
+			// Sở Y tế cho hay": the one official named with that office.
+			if p := d.people[pi]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			k = v
+			continue
+		}
 		if pi := s.introducedAfter(d, d.joined(k, end), k, descEnd, end); pi >= 0 {
 			p := d.people[pi]
 			if !p.quoted {
@@ -1903,6 +1912,45 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 		}
 		s.addSource(d, entry{kind: entrySource, gender: unknown}, k, end, descEnd, v)
 	}
+}
+
+// officeHolder returns, for a leader word at k followed by the name of an
+// office up to descEnd ("Lãnh đạo Sở Y tế cho hay"), the one person
+// named before k with a title followed by that same name ("Phó Giám đốc
+// Sở Y tế Hà Nội Hoàng Đức Hạnh"); -1 when there is none or more than one.
+func (s *Scorer) officeHolder(d *doc, k, descEnd int) int {
+	end := -1
+	for n := 2; n <= 3; n++ {
+		if k+n < descEnd && leaderWords.spans(d, k, k+n) {
+			end = k + n
+		}
+	}
+	if end < 0 || !d.isUpper(end) {
+		return -1
+	}
+	n := descEnd - end
+	found := -1
+	for j := k - 1; j >= 0; j-- {
+		_, tend, ok := d.cueAt(s, j, entryTitle)
+		if !ok || tend+n > k {
+			continue
+		}
+		same := true
+		for i := 0; i < n && same; i++ {
+			same = d.tokenText(tend+i) == d.tokenText(end+i)
+		}
+		if !same {
+			continue
+		}
+		switch pi := s.titleHolder(d, j, tend); {
+		case pi < 0 || pi == found:
+		case found < 0:
+			found = pi
+		default:
+			return -1
+		}
+	}
+	return found
 }
 
 // leaderWords are titles that stand for whoever leads a country, whatever
