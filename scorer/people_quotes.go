@@ -1505,6 +1505,12 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 		// viết như sau: “...”").
 		return false
 	}
+	if k > b && !d.quoteOpensAt(k+1) && s.countedNounBefore(d, b, k) {
+		// "kiểm tra tập trung 5 nội dung: Số liệu ...", "liên hệ tại các
+		// địa chỉ: Cục ...": a counted or plural noun before the colon
+		// announces the items that follow, not words.
+		return false
+	}
 	if k == b || k+1 >= len(d.toks) {
 		return true
 	}
@@ -1585,6 +1591,21 @@ func labelColon(d *doc, b, k int) bool {
 
 // listColon words before a colon open a list, not someone's words.
 var listColon = foldedPhraseSet("như sau", "gồm", "bao gồm", "gồm có", "cụ thể")
+
+// countedNounBefore reports a number or a plural word ("các", "những",
+// "hai", ...) among the three tokens before the colon at k, after b, with
+// only lower-case words from it to the colon: a counted noun.
+func (s *Scorer) countedNounBefore(d *doc, b, k int) bool {
+	for j := k - 1; j >= b && j >= k-3; j-- {
+		if !d.isWord(j) && d.toks[j].Kind != vntext.Number || d.isUpper(j) && d.toks[j].Kind != vntext.Number {
+			return false
+		}
+		if d.toks[j].Kind == vntext.Number || d.in(plurals, j) {
+			return j < k-1
+		}
+	}
+	return false
+}
 
 // credits end a photo caption with its source after a colon ("- Ảnh:
 // T.F.S", "Nguồn: Reuters"): no words of the people the caption names.
