@@ -2370,6 +2370,12 @@ func (s *Scorer) anaphora(d *doc) {
 				continue
 			}
 		}
+		if pi < 0 && (e.gender == female || e.gender == male) {
+			// "Giáo sư X ... cho rằng ... “...”, ông nói": a pronoun right
+			// after a quotation is the one person the paragraph named before
+			// it, however long the quotation.
+			pi = s.paragraphSpeaker(d, k, e.gender)
+		}
 		fallback, object, at := -1, -1, -1
 		subject, subjectAt := -1, -1 // the nearest person of unknown gender who opens their sentence
 		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
@@ -2456,6 +2462,41 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		k = v
 	}
+}
+
+// paragraphSpeaker returns, for a pronoun of the given gender at token k
+// right after a quotation and a comma or dash, the one named person
+// mentioned outside quotations between the start of the line and the
+// quotation, of that gender or of none known; -1 otherwise.
+func (s *Scorer) paragraphSpeaker(d *doc, k int, gender string) int {
+	c := d.quotationBefore(k)
+	if c < 0 {
+		return -1
+	}
+	open := c
+	for open > 0 && d.quote[open-1] {
+		open--
+	}
+	found := -1
+	for j := open - 1; j >= 0; j-- {
+		if m := d.mention[j]; m >= 0 && !d.quote[j] && !d.people[m].unnamed {
+			g := d.people[m].gender
+			if g == "" {
+				g = s.honorificGender(d, d.people[m]) // genders are decided after this stage
+			}
+			switch {
+			case found == int(m):
+			case found >= 0 || g != "" && g != unknown && g != gender:
+				return -1
+			default:
+				found = int(m)
+			}
+		}
+		if d.toks[j].Newline {
+			break
+		}
+	}
+	return found
 }
 
 // reportOpensAt reports a token k right after a speech verb and "rằng"
