@@ -1100,6 +1100,17 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			a = end
 			continue
 		}
+		if d.in(titlePrefixes, a) && a+1 < b && d.sentenceStart(a) && d.allCaps(a+1) {
+			// A prefix opening the sentence before a title in capitals:
+			// "Cựu HLV Glenn Hoddle chỉ ra", "Tân HLV X nói": "Cựu" (former)
+			// is no name, and the acronym after it is the title, not an
+			// organisation's initials.
+			if e, end, ok := d.cueAt(s, a+1, entryTitle); ok && end < b {
+				c.title = &cueSpan{e, a + 1, end}
+				a = end
+				continue
+			}
+		}
 		// A title of two words or more written with every word capitalised
 		// ("Tổng Giám Đốc Công ty") is a title wherever it stands.
 		if e, end, ok := d.cueAt(s, a, entryTitle); ok && end < b && (d.allCaps(a) || d.sentenceStart(a) || end-a >= 2) &&
@@ -1371,6 +1382,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// word, and a Vietnamese word must be a given name ("Cổng thông tin"
 		// is no person).
 		c.strong = true
+	case b-a == 1 && d.sentenceStart(a) && !d.vietnamese(a) && !d.allCaps(a) && s.speechNext(d, b) && !s.isCueWord(d, a, b) &&
+		s.pronounTakesUp(d, b):
+		// "Xiao cho biết, cô không cần lời xin lỗi", "Okano nói: ... Ông
+		// ...": a foreign word opening a sentence as a speaker is a person
+		// when a gendered pronoun takes it up in that sentence or the next
+		// (a firm or a country is "hãng", "họ", never "cô" or "ông").
+		c.strong = true
 	case b-a <= 4 && d.answerLabel(a, b) && !s.isCueWord(d, a, b) && !mailHeaderFields[d.tokenText(a)] &&
 		(b-a >= 2 || s.nameLike(d, a)):
 		// An interview laid out as questions and answers: "Các bạn tập
@@ -1381,6 +1399,21 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.why = noCue
 	}
 	return c, reason{}
+}
+
+// pronounTakesUp reports a lower-case gendered pronoun outside quotations
+// after token b, in its sentence or the next.
+func (s *Scorer) pronounTakesUp(d *doc, b int) bool {
+	for k := b; k < len(d.toks) && d.sent[k] <= d.sent[b]+1; k++ {
+		if d.quote[k] || d.isUpper(k) && !d.sentenceStart(k) {
+			continue
+		}
+		if e, end, ok := d.cueAt(s, k, entryReference); ok && (e.gender == female || e.gender == male) &&
+			!(end < len(d.toks) && d.isWord(end) && d.isUpper(end)) { // "ông Biden" is a name's honorific
+			return true
+		}
+	}
+	return false
 }
 
 // answerLabel reports a run [a, b) that labels an answer in a question

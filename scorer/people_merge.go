@@ -903,6 +903,15 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = v
 			continue
 		}
+		if pi := s.officeHolder(d, k, descEnd); pi >= 0 {
+			// "ông X - Phó Giám đốc Sở Y tế Hà Nội - cho biết ... Lãnh đạo
+			// Sở Y tế cho hay": the one official named with that office.
+			if p := d.people[pi]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			k = v
+			continue
+		}
 		if pi := s.introducedAfter(d, d.joined(k, end), k, descEnd, end); pi >= 0 {
 			p := d.people[pi]
 			if !p.quoted {
@@ -1874,6 +1883,17 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 	if !ok {
 		return
 	}
+	if k > 0 && (d.tokenText(k-1) == foldedFormer || d.tokenText(k-1) == foldedOnceHeld) {
+		// "Cựu tổng thống thừa nhận": the former holder named before with
+		// the title as a former one ("Cựu tổng thống Mỹ Barack Obama"), or
+		// no one: not the title's present holder, nor a new source.
+		if pi := s.formerHolder(d, e.key, k); pi >= 0 {
+			if p := d.people[pi]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k-1, s.speechEnd(d, v))
+			}
+		}
+		return
+	}
 	switch pi := s.titledBefore(d, e.key, k, end); {
 	case pi >= 0:
 		if p := d.people[pi]; !p.quoted {
@@ -1903,6 +1923,66 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 		}
 		s.addSource(d, entry{kind: entrySource, gender: unknown}, k, end, descEnd, v)
 	}
+}
+
+// officeHolder returns, for a leader word at k followed by the name of an
+// office up to descEnd ("Lãnh đạo Sở Y tế cho hay"), the one person
+// named before k with a title followed by that same name ("Phó Giám đốc
+// Sở Y tế Hà Nội Hoàng Đức Hạnh"); -1 when there is none or more than one.
+func (s *Scorer) officeHolder(d *doc, k, descEnd int) int {
+	end := -1
+	for n := 2; n <= 3; n++ {
+		if k+n < descEnd && leaderWords.spans(d, k, k+n) {
+			end = k + n
+		}
+	}
+	if end < 0 || !d.isUpper(end) {
+		return -1
+	}
+	n := descEnd - end
+	found := -1
+	for j := k - 1; j >= 0; j-- {
+		_, tend, ok := d.cueAt(s, j, entryTitle)
+		if !ok || tend+n > k {
+			continue
+		}
+		same := true
+		for i := 0; i < n && same; i++ {
+			same = d.tokenText(tend+i) == d.tokenText(end+i)
+		}
+		if !same {
+			continue
+		}
+		switch pi := s.titleHolder(d, j, tend); {
+		case pi < 0 || pi == found:
+		case found < 0:
+			found = pi
+		default:
+			return -1
+		}
+	}
+	return found
+}
+
+// formerHolder returns the one person named before token k with the title
+// of folded key as a former one ("cựu"/"nguyên" before it), or -1.
+func (s *Scorer) formerHolder(d *doc, key string, k int) int {
+	found := -1
+	for j := k - 2; j > 0; j-- {
+		e, tend, ok := d.cueAt(s, j, entryTitle)
+		if !ok || e.key != key && standingBase(e.key) != key ||
+			d.tokenText(j-1) != foldedFormer && d.tokenText(j-1) != foldedOnceHeld {
+			continue
+		}
+		switch pi := s.titleHolder(d, j, tend); {
+		case pi < 0 || pi == found:
+		case found < 0:
+			found = pi
+		default:
+			return -1
+		}
+	}
+	return found
 }
 
 // leaderWords are titles that stand for whoever leads a country, whatever
@@ -2311,6 +2391,8 @@ func titleCase(w string) bool {
 func (s *Scorer) opensClause(d *doc, k int) bool {
 	if k > 1 && d.tokenText(k-1) == foldedFormer && d.tokenText(k-2) == s.words.mot && d.sent[k-2] == d.sent[k] {
 		k-- // "một cựu quan chức nói" (a bare "cựu" title is a former holder named before)
+	} else if k > 0 && (d.tokenText(k-1) == foldedFormer || d.tokenText(k-1) == foldedOnceHeld) && d.sent[k-1] == d.sent[k] {
+		k-- // "Vị cựu tổng thống thừa nhận", "Nguyên bộ trưởng cho biết": the former holder named before
 	}
 	for n := 0; n < 2 && k > 0 && (d.tokenText(k-1) == s.words.mot || d.in(respectWords, k-1)) && d.sent[k-1] == d.sent[k]; n++ {
 		k-- // "một chủ cơ sở sản xuất bánh cho biết", "Vị bộ trưởng nói", "Một vị lãnh đạo"
@@ -2397,8 +2479,9 @@ var foldedCite, foldedGuide = vntext.FoldString("dẫn"), vntext.FoldString("hư
 // "Vị bộ trưởng nói", "ngài đại sứ cho biết".
 var respectWords = foldedWords("vị", "ngài")
 
-// foldedFormer is "cựu" as the folded text reads it.
-var foldedFormer = vntext.FoldString("cựu")
+// foldedFormer is "cựu" as the folded text reads it, foldedOnceHeld
+// "nguyên" (former, of an office).
+var foldedFormer, foldedOnceHeld = vntext.FoldString("cựu"), vntext.FoldString("nguyên")
 
 // relayVerbs bring in whose words an outlet or a document relays.
 var relayVerbs = foldedPhraseSet("dẫn lời", "trích lời")

@@ -682,6 +682,9 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 	if s.bodyOf(d, a) {
 		return true
 	}
+	if st := s.titleAcross(d, a); st > 0 && d.tokenText(st-1) == s.words.cua {
+		return true // "của Tổng thống Mỹ Joe Biden", "của Chủ tịch Juventus, Andrea Agnelli"
+	}
 	k := a
 	if k > 2 && lateWords.spans(d, k-2, k) {
 		k -= 2 // "gia đình tài tử quá cố X": the late star's family speaks
@@ -720,6 +723,32 @@ func (s *Scorer) possessed(d *doc, a int) bool {
 		return st > 0 && d.tokenText(st-1) == s.words.cua
 	}
 	return ok
+}
+
+// titleAcrossWords is how many words of a country's or an organisation's
+// name may stand between a title and the name it gives.
+const titleAcrossWords = 5
+
+// titleAcross returns the start of a title that names the mention at token
+// a across the country or organisation whose title it is, with or without
+// a comma before the name: "Tổng thống Mỹ | Joe Biden", "Phó Chủ tịch Man
+// Utd, | Ed Woodward", "Chủ tịch Juventus, | Andrea Agnelli"; or -1. The
+// words between are capitalised; a title right before the name is
+// titlesStart's.
+func (s *Scorer) titleAcross(d *doc, a int) int {
+	j := a
+	if j > 0 && d.tokenText(j-1) == "," {
+		j--
+	}
+	for i := j - 1; i > 0 && i >= j-titleAcrossWords && d.sent[i] == d.sent[a]; i-- {
+		if !d.isWord(i) || !d.isUpper(i) || d.mention[i] >= 0 {
+			return -1
+		}
+		if _, st, ok := d.cueEndingAt(s, i, entryTitle); ok && d.sent[st] == d.sent[a] {
+			return st
+		}
+	}
+	return -1
 }
 
 // bodies are a government, a cabinet or a team known by its leader's name:
@@ -1124,6 +1153,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// A list of names: "Tuấn, Phát và Kiệt khai", "NSƯT Kim Xuân, NSND
 				// Hồng Vân... cũng thể hiện".
 				appos = false
+			case !appos && t == "," && s.acronymSubject(d, k+1):
+				// "Đối với các bị cáo X, Y và Z, HĐXX nhận định ...": a body
+				// known by its initials opens a clause right before its own
+				// speech verb; the names before it are spoken of.
+				return 0, 0, false, false
 			case !appos && t == "," && demonstrativeClauses.startsAt(d, k+1):
 				// "X sáng tạo ra câu thoại ấy, đó là cảnh Y nói với Z rằng": the
 				// clause after the comma has a subject of its own.
@@ -1145,6 +1179,12 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				if strict {
 					return 0, 0, false, false
 				}
+				appos = false
+			case t == "," && k+2 < len(d.toks) && (turns.has(d.tokenText(k+1)) || d.tokenText(k+1) == foldedMa) &&
+				s.subjectAt(d, k+2):
+				// "X ghi bàn, nhưng trọng tài cho rằng ...": a title after a
+				// turn opens a clause with its own subject (the turn's case
+				// below ends the window), no appositive.
 				appos = false
 			case s.appositiveSoon(d, k+1):
 				appos, hadAppos = true, true
@@ -1225,10 +1265,12 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// checks the subject itself.
 			return k, k + 1, true, true
 		}
-		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) &&
-			!(k > b && d.tokenText(k-1) == foldedAct) && !nominal {
+		if _, end, ok := d.cueAt(s, k, entrySpeech); ok && !s.negated(d, k) && !d.nameWord(k) && !(end-1 > k && d.nameWord(end-1) && d.vietnamese(end-1)) && !s.order(d, k, end) && !s.sharesPicture(d, k, end) &&
+			!(k > b && d.tokenText(k-1) == foldedAct) && !(k > b && d.tokenText(k-1) == foldedWill) && !nominal {
 			// "vì việc tiết lộ bí mật": after "việc" the verb names an act,
-			// a noun; nobody speaks.
+			// a noun; nobody speaks. (A capitalised Vietnamese last word is a
+			// name's: "thị trấn An Thới" holds no "trấn an"; "viết trên
+			// Twitter" stays.)
 			if subClause {
 				return 0, 0, false, false
 			}
@@ -1239,6 +1281,26 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		}
 	}
 	return 0, 0, false, false
+}
+
+// acronymSubject reports a body's initials at token k, no title or name,
+// right before a speech verb, an adverb allowed between: "HĐXX nhận
+// định", "VKS cũng đề nghị".
+func (s *Scorer) acronymSubject(d *doc, k int) bool {
+	if k+1 >= len(d.toks) || !d.allCaps(k) || d.mention[k] >= 0 || d.initial(k) {
+		return false
+	}
+	for _, kind := range []entryKind{entryTitle, entryHonorific, entryRoleNoun} {
+		if _, _, ok := d.cueAt(s, k, kind); ok {
+			return false // "X, GS chuyên ngành ..." is who X is
+		}
+	}
+	v := k + 1
+	if _, end, ok := d.cueAt(s, v, entryAdverb); ok {
+		v = end
+	}
+	_, _, ok := d.cueAt(s, v, entrySpeech)
+	return ok && v < len(d.toks) && d.sent[v] == d.sent[k]
 }
 
 // shortQuoteWords is the most words a phrase in quotation marks may have
@@ -1443,6 +1505,12 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 		// viết như sau: “...”").
 		return false
 	}
+	if k > b && !d.quoteOpensAt(k+1) && s.countedNounBefore(d, b, k) {
+		// "kiểm tra tập trung 5 nội dung: Số liệu ...", "liên hệ tại các
+		// địa chỉ: Cục ...": a counted or plural noun before the colon
+		// announces the items that follow, not words.
+		return false
+	}
 	if k == b || k+1 >= len(d.toks) {
 		return true
 	}
@@ -1523,6 +1591,21 @@ func labelColon(d *doc, b, k int) bool {
 
 // listColon words before a colon open a list, not someone's words.
 var listColon = foldedPhraseSet("như sau", "gồm", "bao gồm", "gồm có", "cụ thể")
+
+// countedNounBefore reports a number or a plural word ("các", "những",
+// "hai", ...) among the three tokens before the colon at k, after b, with
+// only lower-case words from it to the colon: a counted noun.
+func (s *Scorer) countedNounBefore(d *doc, b, k int) bool {
+	for j := k - 1; j >= b && j >= k-3; j-- {
+		if !d.isWord(j) && d.toks[j].Kind != vntext.Number || d.isUpper(j) && d.toks[j].Kind != vntext.Number {
+			return false
+		}
+		if d.toks[j].Kind == vntext.Number || d.in(plurals, j) {
+			return j < k-1
+		}
+	}
+	return false
+}
 
 // credits end a photo caption with its source after a colon ("- Ảnh:
 // T.F.S", "Nguồn: Reuters"): no words of the people the caption names.
@@ -2287,6 +2370,12 @@ func (s *Scorer) anaphora(d *doc) {
 				continue
 			}
 		}
+		if pi < 0 && (e.gender == female || e.gender == male) {
+			// "Giáo sư X ... cho rằng ... “...”, ông nói": a pronoun right
+			// after a quotation is the one person the paragraph named before
+			// it, however long the quotation.
+			pi = s.paragraphSpeaker(d, k, e.gender)
+		}
 		fallback, object, at := -1, -1, -1
 		subject, subjectAt := -1, -1 // the nearest person of unknown gender who opens their sentence
 		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
@@ -2373,6 +2462,41 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		k = v
 	}
+}
+
+// paragraphSpeaker returns, for a pronoun of the given gender at token k
+// right after a quotation and a comma or dash, the one named person
+// mentioned outside quotations between the start of the line and the
+// quotation, of that gender or of none known; -1 otherwise.
+func (s *Scorer) paragraphSpeaker(d *doc, k int, gender string) int {
+	c := d.quotationBefore(k)
+	if c < 0 {
+		return -1
+	}
+	open := c
+	for open > 0 && d.quote[open-1] {
+		open--
+	}
+	found := -1
+	for j := open - 1; j >= 0; j-- {
+		if m := d.mention[j]; m >= 0 && !d.quote[j] && !d.people[m].unnamed {
+			g := d.people[m].gender
+			if g == "" {
+				g = s.honorificGender(d, d.people[m]) // genders are decided after this stage
+			}
+			switch {
+			case found == int(m):
+			case found >= 0 || g != "" && g != unknown && g != gender:
+				return -1
+			default:
+				found = int(m)
+			}
+		}
+		if d.toks[j].Newline {
+			break
+		}
+	}
+	return found
 }
 
 // reportOpensAt reports a token k right after a speech verb and "rằng"
@@ -2683,6 +2807,11 @@ func (s *Scorer) indefiniteBefore(d *doc, k int, gender string) (int, int, entry
 			src, end, ok = d.cueAt(s, j+1, entrySource)
 		}
 		if !ok || end > k || gender != unknown && src.gender != gender && (src.gender != unknown || !s.newcomer(d, j, k)) {
+			continue
+		}
+		if _, _, kin := d.cueEndingAt(s, j, entryPossessive); kin {
+			// "là con một giáo viên. Em này cho hay": whose child, not the
+			// one the anaphor takes up.
 			continue
 		}
 		return j, end, *src, true
@@ -3334,6 +3463,11 @@ func (s *Scorer) listStart(d *doc, a int) int {
 // the sentence has a speech verb before it; the colon is that person's.
 func (s *Scorer) objectOfSpeaker(d *doc, pi int32, a int) bool {
 	k := s.titlesStart(d, a)
+	if st := s.titleAcross(d, a); st >= 0 && st < k && d.tokenText(a-1) == "," {
+		// "chỉ trích Phó Chủ tịch Man Utd, Ed Woodward: “...”": the title
+		// and its club, then the name, are the object.
+		k = st
+	}
 	if k == 0 || d.sentenceStart(k) || !d.isWord(k-1) || d.isUpper(k-1) || d.tokenText(k-1) == s.words.va {
 		return false
 	}

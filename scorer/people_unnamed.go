@@ -81,18 +81,20 @@ var predicateWords = foldedWords("từ", "như", "thành", "làm")
 // colon opens a quotation: "Chị thu ngân khôi hài: “...”", "Một hành
 // khách xúc động: “...”". It reports whether it added one.
 func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
-	if !s.opensClause(d, k) {
+	if !s.opensClause(d, k) && !contrastBefore(d, k) { // (or after "song", "tuy nhiên": "..., song mẹ một thí sinh ...:")
 		return false
 	}
-	if _, _, ok := d.cueAt(s, k, entryHonorific); !ok && !possessed && d.tokenText(k) != s.words.mot {
+	kinOfOne := s.kinOfIndefinite(d, k, end)
+	if _, _, ok := d.cueAt(s, k, entryHonorific); !ok && !possessed && d.tokenText(k) != s.words.mot && !kinOfOne {
 		// A bare description ("Nữ sinh tiếp tục:", "Người dân bức xúc:")
 		// is someone named before, or a group.
 		return false
 	}
 	reach := 3
-	if d.tokenText(k) == s.words.mot {
+	if d.tokenText(k) == s.words.mot || kinOfOne {
 		// Someone new may be described at more length before the colon:
-		// "Một người đàn ông lớn tuổi ngồi gần đó lắc đầu: “...”".
+		// "Một người đàn ông lớn tuổi ngồi gần đó lắc đầu: “...”", "mẹ
+		// một thí sinh khác cũng lạc quan: “...”".
 		reach = 7
 	}
 	for j := end; j < len(d.toks) && j <= end+reach; j++ {
@@ -100,6 +102,16 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 			return false
 		}
 		t := d.tokenText(j)
+		if t == "," && (d.tokenText(k) == s.words.mot || kinOfOne) {
+			// "Mẹ một thí sinh khác, thi khối D, đợi con tại trường X,
+			// cũng khá lạc quan: “...”": someone new, described between
+			// commas before how they spoke.
+			if c := s.colonAfterAsides(d, k, j); c >= 0 {
+				s.addQuotedSource(d, e, k, end, j, c, cueColon, c, c+1)
+				return true
+			}
+			return false
+		}
 		if t == ":" {
 			if j == end || j+1 >= len(d.toks) || !quoteOpener(d.tokenText(j+1)) {
 				return false
@@ -112,6 +124,53 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 		}
 	}
 	return false
+}
+
+// kinOfIndefinite reports a kin word [k, end) before an indefinite
+// description: "mẹ một thí sinh", "bố một nạn nhân": the relative of
+// someone new, new too.
+func (s *Scorer) kinOfIndefinite(d *doc, k, end int) bool {
+	if _, pend, ok := d.cueAt(s, k, entryPossessive); !ok || pend != end {
+		return false
+	}
+	return end < len(d.toks) && d.tokenText(end) == s.words.mot
+}
+
+// asidesReach is how far past the first comma the colon of a description
+// with asides may stand; asideVerbWords, how many words of how the person
+// spoke may stand between the last comma and the colon.
+const (
+	asidesReach    = 30
+	asideVerbWords = 4
+)
+
+// colonAfterAsides returns the colon that opens a quotation after asides
+// between commas, from the comma at token j on, when at most a few
+// lower-case words follow the last comma: ", thi khối D, đợi con tại
+// trường X, cũng khá lạc quan: “"; or -1. No one is named and nothing is
+// quoted before it.
+func (s *Scorer) colonAfterAsides(d *doc, k, j int) int {
+	last := j
+	for i := j + 1; i < len(d.toks) && i <= j+asidesReach; i++ {
+		if d.quote[i] || d.mention[i] >= 0 || d.sent[i] != d.sent[k] || d.toks[i].Newline {
+			return -1
+		}
+		switch t := d.tokenText(i); {
+		case t == ",":
+			last = i
+		case t == ":":
+			if i-last-1 < 1 || i-last-1 > asideVerbWords || !d.quoteOpensAt(i+1) {
+				return -1
+			}
+			for w := last + 1; w < i; w++ {
+				if !d.isWord(w) || d.isUpper(w) {
+					return -1
+				}
+			}
+			return i
+		}
+	}
+	return -1
 }
 
 // quoteOpener reports a token that opens a quotation.
