@@ -1091,6 +1091,13 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// ("X tiếc nuối sau khi Tottenham sa thải HLV Y: “...”").
 			subClause = true
 			continue
+		case !appos && k > b && subordinators.has(t) && k+1 < len(d.toks) && !d.isUpper(k+1) && s.orgNounAt(d, k+1):
+			// "X và Y hò hẹn khi công ty đại diện của họ phủ nhận": a firm, an
+			// office or a team named by its common noun opens the clause after
+			// "khi"; its verb is theirs, not X's (a colon further on may still
+			// give X's words, as above).
+			subClause = true
+			continue
 		case !appos && k > b && subordinators.has(t) && s.subjectAt(d, k+1):
 			// "Bà X xúc động khi con trai bà kể lại": the clause after "khi"
 			// has a subject of its own, whose verb it is.
@@ -1789,6 +1796,13 @@ func (s *Scorer) orgOpensAt(d *doc, k int) bool {
 	}
 	_, end, ok := d.cueAt(s, k, entryOrgBefore)
 	return ok && end < len(d.toks) && d.isWord(end) && d.isUpper(end)
+}
+
+// orgNounAt reports a common noun at token k that names a place or an
+// organisation ("công ty", "hãng", "đội").
+func (s *Scorer) orgNounAt(d *doc, k int) bool {
+	_, _, ok := d.cueAt(s, k, entryOrgBefore)
+	return ok
 }
 
 // inFrontedClause reports whether the mention ending at token b lies in a
