@@ -2303,7 +2303,20 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		fallback, object, at := -1, -1, -1
 		subject, subjectAt := -1, -1 // the nearest person of unknown gender who opens their sentence
-		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
+		// The words of a quotation the pronoun closes ("“...” - chị kể",
+		// "“...”, ông nói") do not count against the reach back to its referent, as long
+		// as no one nearer may be it (someone of unknown gender or an object
+		// found within the usual reach is still preferred to someone of the
+		// pronoun's gender further back).
+		lo := k - 120
+		if k > 1 && d.quote[k-2] && !d.quote[k-1] && (d.tokenText(k-1) == "," || d.tokenText(k-1) == "-" || d.tokenText(k-1) == "–") {
+			for j := k - 1; j >= 0 && j >= lo; j-- {
+				if d.quote[j] {
+					lo--
+				}
+			}
+		}
+		for j := k - 1; j >= 0 && (j >= k-120 || j >= lo && fallback < 0 && object < 0) && pi < 0; j-- {
 			m := d.mention[j]
 			switch {
 			case m < 0:
