@@ -1364,6 +1364,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// 1981, trú tại ...)", "Tuấn (24 tuổi)"), or gives their testimony
 		// ("Theo lời khai của Điệp").
 		c.strong = true
+	case b-a == 1 && d.ageAfter(b) && s.nameLike(d, a) && !s.isCueWord(d, a, b) && (!d.vietnamese(a) || !d.sentenceStart(a)):
+		// A given name alone with an age set off after it ("Khi Yumi, 36
+		// tuổi, ở Osaka quyết định ...", "Tuấn, 24 tuổi, kể"): only people
+		// have an age so given.
+		c.strong = true
 	case b-a == 1 && !d.sentenceStart(a) && s.speechNext(d, b) && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
 		s.nameLike(d, a):
 		// A lone capitalised word counts when it speaks ("Kiatisuk chia
