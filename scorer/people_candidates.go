@@ -1260,8 +1260,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	if !vn && b-a >= 2 {
+		// "Giáo sư Jennifer Tour Chayes": a person's title, then a foreign
+		// given name opening the run, make it a person's name, whatever
+		// word it has inside.
+		titledPerson := c.title != nil && c.title.b == a && b-a <= 4 && s.foreignGiven(d, a, b) != ""
 		for k := a; k < b; k++ {
-			if d.in(s.orgInside, k) && c.honor == nil {
+			if d.in(s.orgInside, k) && c.honor == nil && !titledPerson {
 				return c, reason{text: "\"%s\" marks an organisation or place", arg: d.text(k, k+1)}
 			}
 		}
