@@ -1082,6 +1082,12 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			continue
 		case passive && !appos && (t == "," || t == s.words.va || turns.has(t)) && k+1 < len(d.toks) && s.subjectAt(d, k+1):
 			return 0, 0, false, false
+		case t == s.words.va && k > b && copulaAt(d, s, k+1):
+			// "X, thành viên hội đồng ... và cũng là Phó hiệu trưởng ...
+			// chia sẻ": "và (cũng) là" goes on saying who X is; the
+			// appositive goes on.
+			appos, hadAppos = true, true
+			continue
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1) && !s.sameSubjectVerb(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
 		case !appos && k > b && subordinators.has(t) && d.isWord(k+1) && d.isUpper(k+1) && d.mention[k+1] < 0 && !s.subjectAt(d, k+1):
@@ -1246,6 +1252,18 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		}
 	}
 	return 0, 0, false, false
+}
+
+// foldedAlso is "cũng" (also), as in "và cũng là".
+var foldedAlso = vntext.FoldString("cũng")
+
+// copulaAt reports "là" or "cũng là" at token k: after "và", what follows
+// says more of who the subject is.
+func copulaAt(d *doc, s *Scorer, k int) bool {
+	if k < len(d.toks) && d.tokenText(k) == foldedAlso {
+		k++
+	}
+	return k < len(d.toks) && d.tokenText(k) == s.words.la
 }
 
 // shortQuoteWords is the most words a phrase in quotation marks may have
