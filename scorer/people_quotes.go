@@ -1209,6 +1209,12 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 					k = end - 1
 					continue
 				}
+				if s.comparedWith(d, k, end) {
+					// "Chị X, cũng bán hàng rong như chị Y, thì tiết lộ ...": Y
+					// is what X is compared with; the verb after the comma is X's.
+					k = end - 1
+					continue
+				}
 				if s.metObject(d, k) && !s.passiveAgent(d, k) {
 					// "X đã gặp Y và Z thông báo rút khỏi ...": those met are
 					// the verb's object; the speech verb after them is X's.
@@ -1264,6 +1270,15 @@ func copulaAt(d *doc, s *Scorer, k int) bool {
 		k++
 	}
 	return k < len(d.toks) && d.tokenText(k) == s.words.la
+}
+
+// comparedWith reports the mention [k, end) right after "như" (like),
+// its honorific or title between, and closed by a comma: what the subject
+// is compared with ("X, cũng mua công trái như chị Y, thì ..."), not who
+// speaks ("như chị Y cho biết" has no comma).
+func (s *Scorer) comparedWith(d *doc, k, end int) bool {
+	st := s.titlesStart(d, k)
+	return st > 0 && d.tokenText(st-1) == s.words.nhu && end < len(d.toks) && d.tokenText(end) == ","
 }
 
 // shortQuoteWords is the most words a phrase in quotation marks may have
