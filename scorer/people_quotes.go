@@ -518,6 +518,19 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 		if t, ok := s.titleBefore(d, k); ok && d.sent[t.a] == d.sent[a] {
 			k, moved = t.a, true
 		}
+		// "Theo bạn trai cũ X, ...", "Theo chồng X": a family word or a
+		// partner right before the name, "former" after it, says who X is
+		// ("Theo vợ ông X" is the wife's account: an honorific stands between).
+		if j := k; k == a {
+			if j > 1 && d.tokenText(j-1) == foldedExPartner {
+				j--
+			}
+			for _, kind := range []entryKind{entrySource, entryPossessive} {
+				if _, st, ok := d.cueEndingAt(s, j, kind); ok && d.sent[st] == d.sent[a] {
+					k, j, moved = st, st, true
+				}
+			}
+		}
 	}
 	if _, st, ok := d.cueEndingAt(s, k, entryTheo); ok && d.sent[st] == d.sent[a] {
 		if theoOpensClause(d, st) {
@@ -526,6 +539,9 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 	}
 	return -1
 }
+
+// foldedExPartner is "cũ" (former), after a partner word: "bạn trai cũ".
+var foldedExPartner = vntext.FoldString("cũ")
 
 // citedAfter returns the first token of a citation right before the name
 // at token a, past its honorific or title ("Tờ báo dẫn lời HLV X: ...",
