@@ -1430,6 +1430,10 @@ func (d *doc) bioAfter(b int) bool {
 		return false
 	}
 	switch t := d.tokenText(b + 1); {
+	case residenceWords.has(t):
+		// "Bình (ngụ tại Chợ Lớn)", "Tuấn (trú xã ...)": only people live
+		// somewhere.
+		return true
 	case t == foldedSN:
 		return d.toks[b+2].Kind == vntext.Number
 	case t == foldedBorn:
@@ -1439,6 +1443,9 @@ func (d *doc) bioAfter(b int) bool {
 	}
 	return false
 }
+
+// residenceWords open where a person lives, in a parenthesis after the name.
+var residenceWords = foldedWords("ngụ", "trú")
 
 // ageAfter reports a person's age set off right after token b-1: "Payal
 // Kumari, 18 tuổi, đã ...", "Lena Park (25 tuổi)". Only people have an age
