@@ -173,6 +173,10 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", kind, "", v, end)
 		return
 	}
+	if v, end, ok := s.frontedSpeech(d, a); ok {
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, end)
+		return
+	}
 	if v, end, ok := s.longAppositiveColon(d, pi, a, b); ok {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, end)
 		return
@@ -193,6 +197,50 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, v+1)
 	}
 }
+
+// frontedSpeech finds a speech verb opening the sentence of the mention at
+// a, whose subject the mention is: "Phát biểu tại Đêm hội, Đại sứ X mong
+// muốn ...", "Trả lời báo chí, bà Y đề xuất ...". The phrase before the
+// comma right before the name (its titles) is what the subject did; the
+// main verb need not be one of speech. No one else is named and no colon
+// stands between, and the verb is no noun ("Phát biểu của ông X, ...").
+func (s *Scorer) frontedSpeech(d *doc, a int) (int, int, bool) {
+	k := s.titlesStart(d, a)
+	if k > 0 && d.tokenText(k-1) != "," {
+		// A title with its office between: "Đại sứ Việt Nam tại Nam Phi X".
+		for j, n := k-1, 0; j > 0 && n < 10 && d.sent[j] == d.sent[a] && d.isWord(j) && d.mention[j] < 0; j, n = j-1, n+1 {
+			if d.tokenText(j-1) == "," && d.startKinds[j]&(1<<entryTitle|1<<entryHonorific) != 0 {
+				k = j
+				break
+			}
+		}
+	}
+	if k < 2 || d.tokenText(k-1) != "," {
+		return 0, 0, false
+	}
+	for j := k - 2; j >= 0 && d.sent[j] == d.sent[a]; j-- {
+		if d.mention[j] >= 0 || d.tokenText(j) == ":" {
+			return 0, 0, false // (a title in quotation marks may stand in the phrase: "tại Đêm hội “...”")
+		}
+		if d.quote[j] || quoteOpener(d.tokenText(j)) {
+			continue
+		}
+		if d.sentenceStart(j) {
+			end := frontedSpeechVerbs.longestAt(d, j)
+			if end <= 0 || !d.isUpper(j) || end >= k-1 || d.tokenText(end) == s.words.cua {
+				return 0, 0, false
+			}
+			return j, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// frontedSpeechVerbs open a sentence with what its subject said, where or
+// to whom: "Phát biểu tại ...", "Trả lời báo chí", "Chia sẻ với PV" (not
+// "Cho rằng ...", a belief, nor "Thông tin ...", as often a noun).
+var frontedSpeechVerbs = foldedPhraseSet("phát biểu", "chia sẻ", "trả lời", "trao đổi", "tâm sự", "bình luận",
+	"giải thích", "phát biểu ý kiến")
 
 // longAppositiveWindow is how far a speech verb may follow a name across
 // a long appositive when it opens a quotation with a colon.
