@@ -1135,6 +1135,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// "X không kìm được xúc động khi phát biểu": "được" after a
 			// negated verb says X could not help it; it is no passive.
 			continue
+		case t == s.words.duoc && !appos && !passive && s.reportedlySaid(d, k+1):
+			// "Alexey được cho là đã thừa nhận với cảnh sát rằng ...":
+			// "reportedly"; the speech verb after it is still the subject's.
+			k += 2
+			continue
 		case (t == s.words.duoc || t == s.words.bi) && !appos && (passive || s.passiveSpeech(d, k+1)):
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
 		case (t == s.words.duoc || t == s.words.bi) && !appos:
@@ -1343,6 +1348,23 @@ func copulaAt(d *doc, s *Scorer, k int) bool {
 func (s *Scorer) comparedWith(d *doc, k, end int) bool {
 	st := s.titlesStart(d, k)
 	return st > 0 && d.tokenText(st-1) == s.words.nhu && end < len(d.toks) && d.tokenText(end) == ","
+}
+
+// foldedSaidToBe is "cho là" (after "được": reportedly).
+var foldedSaidToBe = vntext.FoldString("cho là")
+
+// reportedlySaid reports "cho là" at token k followed, past an adverb, by a
+// speech verb: "(được) cho là đã thừa nhận".
+func (s *Scorer) reportedlySaid(d *doc, k int) bool {
+	if k+2 >= len(d.toks) || d.joined(k, k+2) != foldedSaidToBe {
+		return false
+	}
+	v := k + 2
+	if _, end, ok := d.cueAt(s, v, entryAdverb); ok {
+		v = end
+	}
+	_, _, ok := d.cueAt(s, v, entrySpeech)
+	return ok && !s.negated(d, v)
 }
 
 // shortQuoteWords is the most words a phrase in quotation marks may have
