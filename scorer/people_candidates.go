@@ -1041,7 +1041,9 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			// A full name right after the word for a street, a school or a
 			// hospital is the place's, whatever title comes before: "một
 			// bệnh nhân ... ngụ tại đường Nguyễn Tri Phương".
-			if k := s.nameAtEnd(d, a, b); k >= 0 && (k > a || !namesakePlaces.has(e.key)) {
+			// So is one after such a word and an acronym: "thành viên Hội
+			// đồng trường ĐH Tôn Đức Thắng".
+			if k := s.nameAtEnd(d, a, b); k >= 0 && (k > a || !namesakePlaces.has(e.key)) && !(k > a && d.namesakeRun(e, a, k)) {
 				c.a, c.b, c.strong = k, b, true
 				return c, reason{}
 			}
