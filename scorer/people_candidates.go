@@ -1041,7 +1041,9 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			// A full name right after the word for a street, a school or a
 			// hospital is the place's, whatever title comes before: "một
 			// bệnh nhân ... ngụ tại đường Nguyễn Tri Phương".
-			if k := s.nameAtEnd(d, a, b); k >= 0 && (k > a || !namesakePlaces.has(e.key)) {
+			// So is one after such a word and an acronym: "thành viên Hội
+			// đồng trường ĐH Tôn Đức Thắng".
+			if k := s.nameAtEnd(d, a, b); k >= 0 && (k > a || !namesakePlaces.has(e.key)) && !(k > a && d.namesakeRun(e, a, k)) {
 				c.a, c.b, c.strong = k, b, true
 				return c, reason{}
 			}
@@ -1271,8 +1273,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	if !vn && b-a >= 2 {
+		// "Giáo sư Jennifer Tour Chayes": a person's title, then a foreign
+		// given name opening the run, make it a person's name, whatever
+		// word it has inside.
+		titledPerson := c.title != nil && c.title.b == a && b-a <= 4 && s.foreignGiven(d, a, b) != ""
 		for k := a; k < b; k++ {
-			if d.in(s.orgInside, k) && c.honor == nil {
+			if d.in(s.orgInside, k) && c.honor == nil && !titledPerson {
 				return c, reason{text: "\"%s\" marks an organisation or place", arg: d.text(k, k+1)}
 			}
 		}
@@ -1375,6 +1381,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// 1981, trú tại ...)", "Tuấn (24 tuổi)"), or gives their testimony
 		// ("Theo lời khai của Điệp").
 		c.strong = true
+	case b-a == 1 && d.ageAfter(b) && s.nameLike(d, a) && !s.isCueWord(d, a, b) && (!d.vietnamese(a) || !d.sentenceStart(a)):
+		// A given name alone with an age set off after it ("Khi Yumi, 36
+		// tuổi, ở Osaka quyết định ...", "Tuấn, 24 tuổi, kể"): only people
+		// have an age so given.
+		c.strong = true
 	case b-a == 1 && !d.sentenceStart(a) && s.speechNext(d, b) && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
 		s.nameLike(d, a):
 		// A lone capitalised word counts when it speaks ("Kiatisuk chia
@@ -1454,6 +1465,10 @@ func (d *doc) bioAfter(b int) bool {
 		return false
 	}
 	switch t := d.tokenText(b + 1); {
+	case residenceWords.has(t):
+		// "Bình (ngụ tại Chợ Lớn)", "Tuấn (trú xã ...)": only people live
+		// somewhere.
+		return true
 	case t == foldedSN:
 		return d.toks[b+2].Kind == vntext.Number
 	case t == foldedBorn:
@@ -1463,6 +1478,9 @@ func (d *doc) bioAfter(b int) bool {
 	}
 	return false
 }
+
+// residenceWords open where a person lives, in a parenthesis after the name.
+var residenceWords = foldedWords("ngụ", "trú")
 
 // ageAfter reports a person's age set off right after token b-1: "Payal
 // Kumari, 18 tuổi, đã ...", "Lena Park (25 tuổi)". Only people have an age

@@ -173,6 +173,10 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", kind, "", v, end)
 		return
 	}
+	if v, end, ok := s.frontedSpeech(d, a); ok {
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, end)
+		return
+	}
 	if v, end, ok := s.longAppositiveColon(d, pi, a, b); ok {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, end)
 		return
@@ -193,6 +197,50 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, v+1)
 	}
 }
+
+// frontedSpeech finds a speech verb opening the sentence of the mention at
+// a, whose subject the mention is: "Phát biểu tại Đêm hội, Đại sứ X mong
+// muốn ...", "Trả lời báo chí, bà Y đề xuất ...". The phrase before the
+// comma right before the name (its titles) is what the subject did; the
+// main verb need not be one of speech. No one else is named and no colon
+// stands between, and the verb is no noun ("Phát biểu của ông X, ...").
+func (s *Scorer) frontedSpeech(d *doc, a int) (int, int, bool) {
+	k := s.titlesStart(d, a)
+	if k > 0 && d.tokenText(k-1) != "," {
+		// A title with its office between: "Đại sứ Việt Nam tại Nam Phi X".
+		for j, n := k-1, 0; j > 0 && n < 10 && d.sent[j] == d.sent[a] && d.isWord(j) && d.mention[j] < 0; j, n = j-1, n+1 {
+			if d.tokenText(j-1) == "," && d.startKinds[j]&(1<<entryTitle|1<<entryHonorific) != 0 {
+				k = j
+				break
+			}
+		}
+	}
+	if k < 2 || d.tokenText(k-1) != "," {
+		return 0, 0, false
+	}
+	for j := k - 2; j >= 0 && d.sent[j] == d.sent[a]; j-- {
+		if d.mention[j] >= 0 || d.tokenText(j) == ":" {
+			return 0, 0, false // (a title in quotation marks may stand in the phrase: "tại Đêm hội “...”")
+		}
+		if d.quote[j] || quoteOpener(d.tokenText(j)) {
+			continue
+		}
+		if d.sentenceStart(j) {
+			end := frontedSpeechVerbs.longestAt(d, j)
+			if end <= 0 || !d.isUpper(j) || end >= k-1 || d.tokenText(end) == s.words.cua {
+				return 0, 0, false
+			}
+			return j, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// frontedSpeechVerbs open a sentence with what its subject said, where or
+// to whom: "Phát biểu tại ...", "Trả lời báo chí", "Chia sẻ với PV" (not
+// "Cho rằng ...", a belief, nor "Thông tin ...", as often a noun).
+var frontedSpeechVerbs = foldedPhraseSet("phát biểu", "chia sẻ", "trả lời", "trao đổi", "tâm sự", "bình luận",
+	"giải thích", "phát biểu ý kiến")
 
 // longAppositiveWindow is how far a speech verb may follow a name across
 // a long appositive when it opens a quotation with a colon.
@@ -518,6 +566,19 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 		if t, ok := s.titleBefore(d, k); ok && d.sent[t.a] == d.sent[a] {
 			k, moved = t.a, true
 		}
+		// "Theo bạn trai cũ X, ...", "Theo chồng X": a family word or a
+		// partner right before the name, "former" after it, says who X is
+		// ("Theo vợ ông X" is the wife's account: an honorific stands between).
+		if j := k; k == a {
+			if j > 1 && d.tokenText(j-1) == foldedExPartner {
+				j--
+			}
+			for _, kind := range []entryKind{entrySource, entryPossessive} {
+				if _, st, ok := d.cueEndingAt(s, j, kind); ok && d.sent[st] == d.sent[a] {
+					k, j, moved = st, st, true
+				}
+			}
+		}
 	}
 	if _, st, ok := d.cueEndingAt(s, k, entryTheo); ok && d.sent[st] == d.sent[a] {
 		if theoOpensClause(d, st) {
@@ -526,6 +587,9 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 	}
 	return -1
 }
+
+// foldedExPartner is "cũ" (former), after a partner word: "bạn trai cũ".
+var foldedExPartner = vntext.FoldString("cũ")
 
 // citedAfter returns the first token of a citation right before the name
 // at token a, past its honorific or title ("Tờ báo dẫn lời HLV X: ...",
@@ -1100,6 +1164,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// "X không kìm được xúc động khi phát biểu": "được" after a
 			// negated verb says X could not help it; it is no passive.
 			continue
+		case t == s.words.duoc && !appos && !passive && s.reportedlySaid(d, k+1):
+			// "Alexey được cho là đã thừa nhận với cảnh sát rằng ...":
+			// "reportedly"; the speech verb after it is still the subject's.
+			k += 2
+			continue
 		case (t == s.words.duoc || t == s.words.bi) && !appos && (passive || s.passiveSpeech(d, k+1)):
 			return 0, 0, false, false // passive: "X được phía Y cho biết" reports Y
 		case (t == s.words.duoc || t == s.words.bi) && !appos:
@@ -1111,6 +1180,12 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			continue
 		case passive && !appos && (t == "," || t == s.words.va || turns.has(t)) && k+1 < len(d.toks) && s.subjectAt(d, k+1):
 			return 0, 0, false, false
+		case t == s.words.va && k > b && copulaAt(d, s, k+1):
+			// "X, thành viên hội đồng ... và cũng là Phó hiệu trưởng ...
+			// chia sẻ": "và (cũng) là" goes on saying who X is; the
+			// appositive goes on.
+			appos, hadAppos = true, true
+			continue
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1) && !s.sameSubjectVerb(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
 		case !appos && k > b && subordinators.has(t) && d.isWord(k+1) && d.isUpper(k+1) && d.mention[k+1] < 0 && !s.subjectAt(d, k+1):
@@ -1118,6 +1193,13 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// the clause after "khi"; a speech verb in it is the
 			// organisation's. A colon further on may still give X's words
 			// ("X tiếc nuối sau khi Tottenham sa thải HLV Y: “...”").
+			subClause = true
+			continue
+		case !appos && k > b && subordinators.has(t) && k+1 < len(d.toks) && !d.isUpper(k+1) && s.orgNounAt(d, k+1):
+			// "X và Y hò hẹn khi công ty đại diện của họ phủ nhận": a firm, an
+			// office or a team named by its common noun opens the clause after
+			// "khi"; its verb is theirs, not X's (a colon further on may still
+			// give X's words, as above).
 			subClause = true
 			continue
 		case !appos && k > b && subordinators.has(t) && s.subjectAt(d, k+1):
@@ -1236,6 +1318,12 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 					k = end - 1
 					continue
 				}
+				if s.comparedWith(d, k, end) {
+					// "Chị X, cũng bán hàng rong như chị Y, thì tiết lộ ...": Y
+					// is what X is compared with; the verb after the comma is X's.
+					k = end - 1
+					continue
+				}
 				if s.metObject(d, k) && !s.passiveAgent(d, k) {
 					// "X đã gặp Y và Z thông báo rút khỏi ...": those met are
 					// the verb's object; the speech verb after them is X's.
@@ -1301,6 +1389,44 @@ func (s *Scorer) acronymSubject(d *doc, k int) bool {
 	}
 	_, _, ok := d.cueAt(s, v, entrySpeech)
 	return ok && v < len(d.toks) && d.sent[v] == d.sent[k]
+}
+
+// foldedAlso is "cũng" (also), as in "và cũng là".
+var foldedAlso = vntext.FoldString("cũng")
+
+// copulaAt reports "là" or "cũng là" at token k: after "và", what follows
+// says more of who the subject is.
+func copulaAt(d *doc, s *Scorer, k int) bool {
+	if k < len(d.toks) && d.tokenText(k) == foldedAlso {
+		k++
+	}
+	return k < len(d.toks) && d.tokenText(k) == s.words.la
+}
+
+// comparedWith reports the mention [k, end) right after "như" (like),
+// its honorific or title between, and closed by a comma: what the subject
+// is compared with ("X, cũng mua công trái như chị Y, thì ..."), not who
+// speaks ("như chị Y cho biết" has no comma).
+func (s *Scorer) comparedWith(d *doc, k, end int) bool {
+	st := s.titlesStart(d, k)
+	return st > 0 && d.tokenText(st-1) == s.words.nhu && end < len(d.toks) && d.tokenText(end) == ","
+}
+
+// foldedSaidToBe is "cho là" (after "được": reportedly).
+var foldedSaidToBe = vntext.FoldString("cho là")
+
+// reportedlySaid reports "cho là" at token k followed, past an adverb, by a
+// speech verb: "(được) cho là đã thừa nhận".
+func (s *Scorer) reportedlySaid(d *doc, k int) bool {
+	if k+2 >= len(d.toks) || d.joined(k, k+2) != foldedSaidToBe {
+		return false
+	}
+	v := k + 2
+	if _, end, ok := d.cueAt(s, v, entryAdverb); ok {
+		v = end
+	}
+	_, _, ok := d.cueAt(s, v, entrySpeech)
+	return ok && !s.negated(d, v)
 }
 
 // shortQuoteWords is the most words a phrase in quotation marks may have
@@ -1874,6 +2000,13 @@ func (s *Scorer) orgOpensAt(d *doc, k int) bool {
 	return ok && end < len(d.toks) && d.isWord(end) && d.isUpper(end)
 }
 
+// orgNounAt reports a common noun at token k that names a place or an
+// organisation ("công ty", "hãng", "đội").
+func (s *Scorer) orgNounAt(d *doc, k int) bool {
+	_, _, ok := d.cueAt(s, k, entryOrgBefore)
+	return ok
+}
+
 // inFrontedClause reports whether the mention ending at token b lies in a
 // clause a fronted opener starts at the head of its sentence, with no
 // comma between them, and not at its very start.
@@ -2378,7 +2511,20 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		fallback, object, at := -1, -1, -1
 		subject, subjectAt := -1, -1 // the nearest person of unknown gender who opens their sentence
-		for j := k - 1; j >= 0 && j >= k-120 && pi < 0; j-- {
+		// The words of a quotation the pronoun closes ("“...” - chị kể",
+		// "“...”, ông nói") do not count against the reach back to its referent, as long
+		// as no one nearer may be it (someone of unknown gender or an object
+		// found within the usual reach is still preferred to someone of the
+		// pronoun's gender further back).
+		lo := k - 120
+		if k > 1 && d.quote[k-2] && !d.quote[k-1] && (d.tokenText(k-1) == "," || d.tokenText(k-1) == "-" || d.tokenText(k-1) == "–") {
+			for j := k - 1; j >= 0 && j >= lo; j-- {
+				if d.quote[j] {
+					lo--
+				}
+			}
+		}
+		for j := k - 1; j >= 0 && (j >= k-120 || j >= lo && fallback < 0 && object < 0) && pi < 0; j-- {
 			m := d.mention[j]
 			switch {
 			case m < 0:

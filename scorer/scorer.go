@@ -831,12 +831,21 @@ func (d *doc) onMedium(k int) bool {
 	if d.tokenText(k) != foldedOn || k+1 >= len(d.toks) || d.toks[k+1].Newline {
 		return false
 	}
-	return d.isWord(k+1) && d.isUpper(k+1) || media.startsAt(d, k+1)
+	if d.isWord(k+1) && d.isUpper(k+1) {
+		return true
+	}
+	// "đưa lời giải thích trên một số báo", "chia sẻ trên các trang mạng"
+	if end := mediaQuantifiers.longestAt(d, k+1); end > 0 {
+		return media.startsAt(d, end)
+	}
+	return media.startsAt(d, k+1)
 }
 
 var (
 	foldedOn = vntext.FoldString("trên")
-	media    = foldedPhraseSet("truyền hình", "sóng", "trang", "mạng", "tài khoản", "kênh", "đài", "báo", "tờ", "tạp chí",
+	// mediaQuantifiers may stand between "trên" and a medium.
+	mediaQuantifiers = foldedPhraseSet("một số", "một vài", "một", "các", "nhiều", "những", "mọi")
+	media            = foldedPhraseSet("truyền hình", "sóng", "trang", "mạng", "tài khoản", "kênh", "đài", "báo", "tờ", "tạp chí",
 		"facebook", "twitter", "instagram", "weibo", "blog", "fanpage", "youtube", "tiktok")
 )
 
