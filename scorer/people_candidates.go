@@ -1255,6 +1255,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			return c, reason{text: "an acronym"}
 		}
 	}
+	if ageGroup(d.tokenText(a)) && c.honor == nil && c.roleNoun == nil {
+		// "HLV U23 Bulgaria:", "giải U60", "đội U19": a team or a class by
+		// age ("under 23"), not a person. After a word for a person ("Bà
+		// chủ U60 chia sẻ") it is her age, and she is the one described.
+		return c, reason{text: "a team or class by age (%s)", arg: d.text(a, b), thing: true}
+	}
 	if c.title != nil && c.title.b == a && (b-a == 1 || !d.in(s.surnames, a)) && c.honor == nil && d.allVietnamese(a, b) &&
 		departmentHeads.has(lastSyllable(c.title.e.key)) {
 		// "Trưởng khoa Nhi", "Trưởng phòng Đào tạo", "Trưởng khoa Tai Mũi
@@ -2302,4 +2308,18 @@ func (d *doc) commonPhrase(s *Scorer, i, end int) bool {
 		}
 	}
 	return false
+}
+
+// ageGroup reports a word of "u" and a number as the folded text reads
+// "U23", "U19", "U60": a team or a class by age.
+func ageGroup(t string) bool {
+	if len(t) < 2 || t[0] != 'u' {
+		return false
+	}
+	for i := 1; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
