@@ -153,7 +153,7 @@ func (s *Scorer) candidates(d *doc) []candidate {
 			// of the organisation just named, here and where it stands alone.
 			c, why = candidate{}, reason{text: "the short name of the organisation before it", place: true, org: true}
 		}
-		if why.text == "" && c.a < c.b && inCredit(d, i) {
+		if why.text == "" && c.a < c.b && (inCredit(d, i) || captionCredit(d, i, j)) {
 			// "(Ảnh: Hoàng Thuận)", "(Nguồn: Lê Hân)": who took the picture,
 			// as a byline, is no one in the story; the name's mentions
 			// elsewhere in the text still count.
@@ -715,6 +715,18 @@ func inCredit(d *doc, i int) bool {
 		}
 	}
 	return false
+}
+
+// captionCredit reports a credit that ends a caption's line with no
+// parentheses: "Đại sứ phát biểu tại buổi lễ. Ảnh: Duy Thành". The label
+// opens its sentence, the name run [i, j) closes the line.
+func captionCredit(d *doc, i, j int) bool {
+	if i < 2 || d.tokenText(i-1) != ":" || !creditLabels[d.tokenText(i-2)] || !d.isUpper(i-2) || !d.sentenceStart(i-2) {
+		return false
+	}
+	for ; j < len(d.toks) && d.toks[j].Kind == vntext.Punct && !d.toks[j].Newline && d.tokenText(j) != "("; j++ {
+	}
+	return j == len(d.toks) || d.toks[j].Newline
 }
 
 // bylineStart returns the first token of the byline: up to two short last
