@@ -189,7 +189,7 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 		d.note(c.a, c.b, "merged", "merge", why, p.name)
 	}
 	if k := s.nameKey(d, c.a, c.b); len(k) > len(p.key) && !s.initialsOnly(d, c.a, c.b) ||
-		len(k) == len(p.key) && initials(k) < initials(p.key) {
+		len(k) == len(p.key) && initials(k) < initials(p.key) || s.moreUsedSpelling(d, p, k) {
 		s.setName(d, p, c.a, c.b)
 	}
 	d.addMention(pi, c.a, c.b)
@@ -667,6 +667,26 @@ func equalKeys(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// moreUsedSpelling reports a key that spells p's full name another way
+// ("sỹ" for "sĩ") and, with this mention, names them more often than the
+// spelling they go by: a caption's "Bùi Sĩ Lợi" gives way to the "Bùi Sỹ
+// Lợi" of the text.
+func (s *Scorer) moreUsedSpelling(d *doc, p *person, k []string) bool {
+	if len(k) != len(p.key) || slices.Equal(k, p.key) || !equalKeys(k, p.key) {
+		return false
+	}
+	same, other := 1, 0
+	for _, sp := range p.spans {
+		switch m := s.nameKey(d, sp[0], sp[1]); {
+		case slices.Equal(m, k):
+			same++
+		case slices.Equal(m, p.key):
+			other++
+		}
+	}
+	return same > other
 }
 
 // iySpelling reports two spellings of one syllable that differ only in a
