@@ -575,9 +575,10 @@ var firmHeads = foldedPhraseSet("công ty", "tập đoàn", "hãng", "ngân hàn
 	"phần mềm", "sàn", "chuỗi", "nhà sản xuất", "nhà bán lẻ", "doanh nghiệp", "dòng", "mẫu")
 
 // firmDescribed returns the start of a firm's word that a run of foreign
-// words follows after one to three lower-case Vietnamese words, with no
-// cue of a person and no function word between (a verb's tense, "của"),
-// or -1: the run names the firm.
+// words follows after one to eight lower-case Vietnamese syllables, with no
+// cue of a person and no function word between (a verb's tense, "của";
+// "và" only between two fields: "công ty tư vấn quốc phòng và an ninh
+// Marapi"), or -1: the run names the firm.
 func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
 	if c.honor != nil || c.roleNoun != nil || c.title != nil || a != c.runA || d.toks[a].Newline {
 		return -1
@@ -595,12 +596,12 @@ func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
 		}
 		return k
 	}
-	for j := a - 1; j >= a-3 && j > 0; j-- {
+	for j := a - 1; j >= a-maxFirmField && j > 0; j-- {
 		if !d.isWord(j) || d.isUpper(j) || !d.vietnamese(j) || d.sent[j] != d.sent[a] ||
 			d.toks[j+1].Newline || d.mention[j] >= 0 {
 			return -1
 		}
-		if _, _, ok := d.cueAt(s, j, entryTitle); ok || d.in(glueWords, j) {
+		if _, _, ok := d.cueAt(s, j, entryTitle); ok || d.in(glueWords, j) && !(j < a-1 && d.tokenText(j) == foldedAnd) {
 			// "công ty thuê luật sư John": a person's title; "hãng đã khởi
 			// kiện X", "mẫu nước tiểu của X": a verb's object, a possessor.
 			return -1
@@ -613,6 +614,13 @@ func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
 	}
 	return -1
 }
+
+// maxFirmField is the most lower-case syllables of a firm's field between its
+// word and its name.
+const maxFirmField = 8
+
+// foldedAnd is "và" (and).
+var foldedAnd = vntext.FoldString("và")
 
 // titlePrefixes stand before a title: "Nguyên Giám đốc", "Cựu Bộ trưởng",
 // "Quyền Chủ tịch", "Phó Giám đốc".
