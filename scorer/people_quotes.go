@@ -1219,6 +1219,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
 			// its own subject.
 			return 0, 0, false, false
+		case !appos && k > b+1 && d.tokenText(k-1) == "," && mediaSubjects.startsAt(d, k):
+			// "Khi X thành công, truyền thông Thái Lan hy vọng rằng ...": the
+			// press as a whole opens the main clause; the hope is theirs.
+			// (Not mid-phrase: "xử lý các yêu cầu truyền thông".)
+			return 0, 0, false, false
 		case t == "," || t == "-" || t == "–":
 			switch next := s.skipCues(d, k+1); {
 			case next < len(d.toks) && d.mention[next] >= 0 && d.mention[next] != self && !appos &&
@@ -1890,6 +1895,8 @@ var (
 	demonstrativeClauses = foldedPhraseSet("đó là", "đây là", "điều đó", "điều này", "việc này", "chuyện này")
 	genericSubjects      = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân",
 		"tôi", "chúng tôi", "chúng ta", "họ")
+	// mediaSubjects are the press as a whole, a subject after a comma.
+	mediaSubjects = foldedPhraseSet("truyền thông", "giới truyền thông", "báo chí", "báo giới", "giới báo chí")
 )
 
 // objectPronoun reports a pronoun at token k that is the object of a
