@@ -161,7 +161,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		// is whom someone met ("Y đã gặp X thông báo ...": Y speaks).
 		return
 	}
-	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
+	if v, end, colon, ok := s.speechAfterAppositive(d, b, pi); ok && !s.appositiveSpeaker(d, pi, a, v) &&
 		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) &&
 		!(v > b && d.tokenText(b) == "," && s.objectOfSpeaker(d, pi, s.listStart(d, a))) &&
 		!(colon && s.nominalized(d, a)) &&
@@ -1111,6 +1111,26 @@ func (s *Scorer) speechEnd(d *doc, v int) int {
 // into an appositive that starts with a title ("Kaitlyn Loftus, một nghiên
 // cứu sinh ..., cho biết") or along a list of names, so that "X được hé lộ,
 // nhiều khán giả đánh giá" does not make X a speaker.
+// speechAfterAppositive is speechAfter(d, b, self, 30); past that window a
+// verb still counts after a long appositive between commas ("Ông X, ủy
+// viên ... đồng thời là chủ 2 hầm cá ở xã Y, huyện Z, nhớ lại: ..."), if a
+// comma stands right before it and the appositive opened right after the
+// name.
+func (s *Scorer) speechAfterAppositive(d *doc, b int, self int32) (int, int, bool, bool) {
+	v, end, colon, ok := s.speechAfter(d, b, self, 30)
+	if ok || b >= len(d.toks) || d.tokenText(b) != "," {
+		return v, end, colon, ok
+	}
+	v, end, colon, ok = s.speechAfter(d, b, self, 30+maxAppositiveExtra)
+	if !ok || v < b+30 || d.tokenText(v-1) != "," {
+		return 0, 0, false, false
+	}
+	return v, end, colon, ok
+}
+
+// maxAppositiveExtra is how much longer an appositive may be.
+const maxAppositiveExtra = 15
+
 func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, bool) {
 	strict := n < 30
 	if b >= len(d.toks) || d.quote[b-1] {
