@@ -999,6 +999,9 @@ func (s *Scorer) metObject(d *doc, a int) bool {
 		}
 		k = s.titlesStart(d, j)
 	}
+	if k > 1 && (d.toks[k-1].Kind == vntext.Number || d.in(objectCounts, k-1)) {
+		k-- // "chở theo hai tuyển thủ X và Y": how many, then who
+	}
 	for n := 1; n <= 2 && k-n >= 0; n++ {
 		if d.sent[k-n] == d.sent[a] && !d.isUpper(k-n) && meetingVerbs.spans(d, k-n, k) {
 			return true
@@ -1026,9 +1029,14 @@ func (s *Scorer) directedObject(d *doc, a int) bool {
 var directives = foldedPhraseSet("yêu cầu", "đề nghị", "buộc", "bắt buộc", "ép", "ép buộc", "nhờ", "ra lệnh cho",
 	"ra lệnh", "chỉ đạo", "khuyên", "kêu gọi", "hối thúc", "thúc giục", "cho phép", "giao cho", "đòi")
 
-// meetingVerbs take the person met or visited as their object.
+// objectCounts count the people a verb takes: "gặp hai cầu thủ X và Y".
+var objectCounts = foldedWords("hai", "ba", "bốn", "năm", "các", "những")
+
+// meetingVerbs take the person met or visited as their object; so do
+// verbs of carrying or escorting someone ("xe chở theo X và Y đã đến nơi:
+// trại tạm giam").
 var meetingVerbs = foldedPhraseSet("gặp", "gặp gỡ", "gặp mặt", "tiếp", "tiếp đón", "tiếp kiến", "thăm", "đến thăm",
-	"thăm hỏi", "hội kiến")
+	"thăm hỏi", "hội kiến", "chở", "chở theo", "áp giải", "dẫn giải")
 
 // listenerOfSpeech reports a name that is the one spoken to: a speech verb
 // and "với" or "cho" at most eight lower-case words before it, in the same clause
