@@ -523,6 +523,10 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 	switch {
 	case equalKeys(key, pk):
 		return 6, "the same name"
+	case len(key) >= 2 && len(pk) >= 2 && len(key) != len(pk) && initials(key) == len(key) && initials(pk) == len(pk):
+		// Initials stand for a whole name: "N.H" and "N.H.H" are two
+		// people a story keeps anonymous, not one by a part of the name.
+		return 0, ""
 	case len(key) < len(pk) && equalKeys(key, pk[len(pk)-len(key):]):
 		if p.vn {
 			return 5, "the given name of %s"
