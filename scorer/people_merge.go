@@ -1595,6 +1595,12 @@ func (d *doc) possessiveEnd(s *Scorer, k int) int {
 	return k
 }
 
+// kinPairs join two kin words into a couple or a family ("vợ chồng Harry":
+// Harry and his wife; "bố mẹ Lan": her parents): the second word is no
+// relative of the name speaking alone.
+var kinPairs = foldedPhraseSet("vợ chồng", "bố mẹ", "cha mẹ", "ông bà", "anh chị", "anh em", "chị em", "mẹ con",
+	"bố con", "cha con", "ba mẹ")
+
 // companyOf are the firms a star's aide word may follow: "công ty quản lý
 // của X" is the management company, not X's manager.
 var companyOf = foldedPhraseSet("công ty", "hãng", "studio", "cty")
@@ -1610,7 +1616,7 @@ var foldedOther = vntext.FoldString("khác")
 // the possessor's mention and the description's source entry (gender).
 func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 	_, end, ok := d.cueAt(s, k, entryPossessive)
-	if !ok || d.pluralBefore(s, k) {
+	if !ok || d.pluralBefore(s, k) || k > 0 && d.sent[k-1] == d.sent[k] && kinPairs.spans(d, k-1, k+1) {
 		return 0, entry{}, false
 	}
 	e, _, _ := d.cueAt(s, k, entrySource)
