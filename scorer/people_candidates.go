@@ -1237,6 +1237,16 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	if kind, ok := s.gazetteerAround(d, a, b); ok && !singleHonor {
 		return c, reason{text: "part of a name of %s (gazetteer)", arg: kind, thing: true}
 	}
+	if b-a == 1 && d.in(demonyms, a) {
+		// "người dùng Việt", "khách Nhật", "Việt kiều": the word says where
+		// people are from, no one's given name ("anh Việt" stays a name).
+		if b < len(d.toks) && d.tokenText(b) == foldedKieu {
+			return c, reason{text: "a nationality after a noun of people (%s)", arg: d.text(a, b+1)}
+		}
+		if n := s.afterPeopleNoun(d, a); n > 0 {
+			return c, reason{text: "a nationality after a noun of people (%s)", arg: d.text(a-n, b)}
+		}
+	}
 	for k := a; k < b; k++ {
 		if d.allCaps(k) {
 			return c, reason{text: "an acronym"}
@@ -2251,4 +2261,33 @@ func (d *doc) commonPhrase(s *Scorer, i, end int) bool {
 		}
 	}
 	return false
+}
+
+// demonyms are the short names of peoples that follow a noun as an
+// adjective ("khách Việt", "du khách Hàn") and are given names too.
+var demonyms = foldedWords("việt", "nhật", "hàn", "mỹ", "trung", "thái", "lào", "pháp", "đức", "nga", "anh", "úc",
+	"ý")
+
+// peopleNouns name people as a group or kind, never one by a name after
+// them: "người dùng", "khách", "cư dân mạng".
+var peopleNouns = foldedPhraseSet("người dùng", "khách", "du khách", "khách hàng", "người tiêu dùng", "cư dân mạng",
+	"dân mạng", "người", "cộng đồng", "giới trẻ", "người hâm mộ", "fan", "doanh nghiệp", "nhà đầu tư", "chàng trai",
+	"cô gái", "thương lái", "lao động", "du học sinh", "kiều bào")
+
+// foldedKieu is "kiều" (of a people abroad: "Việt kiều") as the folded text
+// reads it.
+var foldedKieu = vntext.FoldString("kiều")
+
+// afterPeopleNoun reports a word at token a right after a lower-case noun
+// of people in its sentence, and how many tokens that noun has (0 if none).
+func (s *Scorer) afterPeopleNoun(d *doc, a int) int {
+	for n := 1; n <= 3 && a-n >= 0; n++ {
+		if d.sent[a-n] != d.sent[a] || d.isUpper(a-n) {
+			return 0
+		}
+		if peopleNouns.spans(d, a-n, a) {
+			return n
+		}
+	}
+	return 0
 }
