@@ -1360,6 +1360,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		(s.precededByTheo(d, a) >= 0 || s.speechOrQuoteFollows(d, b) || s.appositiveTitle(d, b) || d.afterQuotation(a) ||
 			d.ageAfter(b)):
 		c.strong = true
+	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && b < len(d.toks) && d.tokenText(b) == "," && s.speechNext(d, b+1) &&
+		s.titledAppositiveName(d, b):
+		// "Giám đốc điều hành của bệnh viện, Aashish Chaudhry, cho biết":
+		// set off after the title that opens the sentence, then speaking.
+		c.strong = true
 	case b-a == 1 && d.quoteMarkComma(a) && d.speechQuotation(a-2) && !d.vietnamese(a) && s.foreignGiven(d, a, b) != "" &&
 		!s.isCueWord(d, a, b) && !s.inAppositive(d, a):
 		// "“...” - James tự hào khoe": a foreign given name alone right

@@ -1170,6 +1170,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			case appos:
 				appos = false // the appositive closes
 			case k+1 < len(d.toks) && d.tokenText(k+1) == s.words.va:
+			case t == "," && k == b && !hadAppos && s.speechNext(d, k+1) && s.titledAppositiveName(d, b):
+				// "Giám đốc bệnh viện, Aashish Chaudhry, cho biết": the name is
+				// the appositive of the title opening the sentence, and the
+				// comma closing it leads to their verb.
 			case strict:
 				return 0, 0, false, false
 			}
@@ -3355,4 +3359,36 @@ func (s *Scorer) objectOfSpeaker(d *doc, pi int32, a int) bool {
 		}
 	}
 	return false
+}
+
+// titledAppositiveName reports a name ending at token b that follows a
+// comma closing a sentence-opening title and what it heads: "Giám đốc điều
+// hành của bệnh viện, Aashish Chaudhry, cho biết". The words before the
+// comma hold no speech verb and no other capitalised run but the title's
+// body ("Người phát ngôn Bộ Ngoại giao Mỹ, Ned Price, nói").
+func (s *Scorer) titledAppositiveName(d *doc, b int) bool {
+	j := b - 1
+	for j >= 0 && d.sent[j] == d.sent[b-1] && (d.isWord(j) && d.isUpper(j) || d.tokenText(j) == ".") {
+		j--
+	}
+	if j < 1 || j == b-1 || d.tokenText(j) != "," || d.sent[j] != d.sent[b-1] {
+		return false
+	}
+	st := j
+	for st > 0 && d.sent[st-1] == d.sent[j] {
+		st--
+	}
+	_, end, ok := d.cueAt(s, st, entryTitle)
+	if !ok || end > j {
+		return false
+	}
+	for k := end; k < j; k++ {
+		if d.quote[k] || !d.isWord(k) && d.tokenText(k) != "&" {
+			return false
+		}
+		if _, _, ok := d.cueAt(s, k, entrySpeech); ok {
+			return false
+		}
+	}
+	return true
 }
