@@ -165,7 +165,8 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) &&
 		!(v > b && d.tokenText(b) == "," && s.objectOfSpeaker(d, pi, s.listStart(d, a))) &&
 		!(colon && s.nominalized(d, a)) &&
-		!(judging.spans(d, v, end) && s.passiveAgent(d, a)) {
+		!(judging.spans(d, v, end) && s.passiveAgent(d, a)) &&
+		!(!colon && s.objectRelative(d, a, end)) {
 		kind := cueSpeechVerb
 		if colon {
 			kind = cueColon
@@ -3391,4 +3392,24 @@ func (s *Scorer) titledAppositiveName(d *doc, b int) bool {
 		}
 	}
 	return true
+}
+
+// objectRelative reports a mention at token a that opens a relative clause
+// after "mà" whose speech verb, ending at end, has nothing after it in its
+// clause: "số thức ăn mà Tarrare yêu cầu, ...", "điều mà bà X đề nghị."
+// The head noun is what the verb is about (what was asked for); nobody's
+// words are given.
+func (s *Scorer) objectRelative(d *doc, a, end int) bool {
+	k := s.titlesStart(d, a)
+	if k == 0 || d.tokenText(k-1) != foldedMa || d.sent[k-1] != d.sent[a] {
+		return false
+	}
+	if end >= len(d.toks) || d.sent[end] != d.sent[a] {
+		return true
+	}
+	switch d.tokenText(end) {
+	case ",", ".", ";", ")", "!", "?":
+		return true
+	}
+	return false
 }
