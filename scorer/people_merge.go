@@ -1250,6 +1250,12 @@ func (s *Scorer) namedSpouse(d *doc, k, descEnd int) int {
 		return -1
 	}
 	b := d.mention[j]
+	if j == end && k >= 2 && d.sent[k-2] == d.sent[k] && d.in(descriptionOpeners, k-1) && d.tokenText(k-1) != "," {
+		// "A và vợ B": B is A's wife, the one the words name.
+		if m := d.mention[k-2]; m >= 0 && m != b && !d.people[m].unnamed {
+			return int(b)
+		}
+	}
 	// The wife is the one named with her husband as "ông xã B", or after B
 	// as "vợ".
 	found := -1
