@@ -2277,7 +2277,8 @@ var demonyms = foldedWords("việt", "nhật", "hàn", "mỹ", "trung", "thái",
 // them: "người dùng", "khách", "cư dân mạng".
 var peopleNouns = foldedPhraseSet("người dùng", "khách", "du khách", "khách hàng", "người tiêu dùng", "cư dân mạng",
 	"dân mạng", "người", "cộng đồng", "giới trẻ", "người hâm mộ", "fan", "doanh nghiệp", "nhà đầu tư", "chàng trai",
-	"cô gái", "thương lái", "lao động", "du học sinh", "kiều bào")
+	"cô gái", "thương lái", "lao động", "du học sinh", "kiều bào", "người dân", "bé gái", "bé trai", "phụ nữ", "đàn ông",
+	"trẻ em")
 
 // foldedKieu is "kiều" (of a people abroad: "Việt kiều") as the folded text
 // reads it.
