@@ -1246,6 +1246,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		if n := s.afterPeopleNoun(d, a); n > 0 {
 			return c, reason{text: "a nationality after a noun of people (%s)", arg: d.text(a-n, b)}
 		}
+		if n := stateHeads.endingAt(d, a); n > 0 {
+			// "Thủ tướng Thái", "vua Thái", "Tổng thống Nga": the head of a
+			// country, unnamed.
+			return c, reason{text: "a nationality after a noun of people (%s)", arg: d.text(a-n, b)}
+		}
 	}
 	for k := a; k < b; k++ {
 		if d.allCaps(k) {
@@ -2279,6 +2284,22 @@ var peopleNouns = foldedPhraseSet("người dùng", "khách", "du khách", "khá
 	"dân mạng", "người", "cộng đồng", "giới trẻ", "người hâm mộ", "fan", "doanh nghiệp", "nhà đầu tư", "chàng trai",
 	"cô gái", "thương lái", "lao động", "du học sinh", "kiều bào", "người dân", "bé gái", "bé trai", "phụ nữ", "đàn ông",
 	"trẻ em")
+
+// stateHeads head a country and go before its short name ("Thủ tướng
+// Thái"), not before a given name.
+var stateHeads = foldedPhraseSet("thủ tướng", "tổng thống", "vua", "nhà vua", "quốc vương", "nữ hoàng", "hoàng gia",
+	"ngoại trưởng", "chính phủ")
+
+// endingAt returns how many tokens a phrase of the set that ends right
+// before token a (in its sentence) has, or 0.
+func (ps *phraseSet) endingAt(d *doc, a int) int {
+	for n := 1; n <= 2 && a-n >= 0; n++ {
+		if d.sent[a-n] == d.sent[a] && ps.spans(d, a-n, a) {
+			return n
+		}
+	}
+	return 0
+}
 
 // foldedKieu is "kiều" (of a people abroad: "Việt kiều") as the folded text
 // reads it.
