@@ -139,6 +139,14 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		}
 		return
 	}
+	if e := s.nameIntroAt(d, a); e > 0 {
+		if q := d.quotationBefore(e); q >= 0 {
+			// "“...”, thành viên có tên Phong an ủi": a description that
+			// names its person right after the quotation is its speaker.
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueQuoteDash, "", q, q+2)
+			return
+		}
+	}
 	if st := s.precededByTheo(d, a); st >= 0 && !(b < len(d.toks) && d.in(movements, b)) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
 		return
@@ -3412,4 +3420,21 @@ func (s *Scorer) objectRelative(d *doc, a, end int) bool {
 		return true
 	}
 	return false
+}
+
+// nameIntroAt returns where "(có) tên (là)" starts before a name at token
+// a ("thành viên có tên Phong", "cô gái tên là Trâm"): the end of the
+// description that names the person so; 0 if there is none.
+func (s *Scorer) nameIntroAt(d *doc, a int) int {
+	k := a - 1
+	if k > 0 && d.tokenText(k) == s.words.la {
+		k--
+	}
+	if k < 2 || d.tokenText(k) != foldedName || d.sent[k] != d.sent[a] {
+		return 0
+	}
+	if d.tokenText(k-1) == foldedHave {
+		k--
+	}
+	return k
 }
