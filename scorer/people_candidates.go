@@ -1222,7 +1222,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			return c, reason{text: "part of a name of %s (gazetteer)", arg: kind, thing: true}
 		}
 	}
-	if kind, end := s.gazetteerAt(d, a, b); end == b && (!singleHonor || s.placeEpithet(d, kind, a, b)) {
+	if kind, end := s.gazetteerAt(d, a, b); end == b && (!singleHonor || s.placeEpithet(d, kind, a, b)) &&
+		!(kind == "countries" && b-a == 1 && d.vietnamese(a) && d.quoteMarkComma(a) && d.speechQuotation(a-2) && s.speechNext(d, b)) {
+		// (Between a quotation and a speech verb, "“...”, Đức nói", the
+		// word is the speaker's given name, not a country.)
 		if kind == "countries" && b-a == 1 && d.vietnamese(a) && s.speechNext(d, b) &&
 			(a == 0 || !d.in(prepositions, a-1) && !d.in(placePrepositions, a-1)) {
 			// "Đức" (Germany) and "Nga" (Russia) are given names too: before
