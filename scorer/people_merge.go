@@ -1764,10 +1764,23 @@ func (s *Scorer) indefiniteTitle(d *doc, k int) (entry, int, bool) {
 	if d.tokenText(k) != s.words.mot {
 		return entry{}, 0, false
 	}
-	if _, end, ok := d.cueAt(s, k+1, entryTitle); ok && (end >= len(d.toks) || !d.isUpper(end)) {
+	if _, end, ok := d.cueAt(s, k+1, entryTitle); ok && (end >= len(d.toks) || !d.isUpper(end) || s.nationalityAt(d, end)) {
 		return entry{kind: entrySource, gender: unknown}, end, true
 	}
 	return entry{}, 0, false
+}
+
+// nationalityAt reports a country's name at token k that ends before a
+// lower-case word: "một nhà báo Mỹ sống ở ..." is a journalist from there,
+// not one named Mỹ.
+func (s *Scorer) nationalityAt(d *doc, k int) bool {
+	end := k + 1
+	if kind, cend := s.gazetteerAt(d, k, len(d.toks)); kind == "countries" && cend > k {
+		end = cend
+	} else if !d.in(demonyms, k) {
+		return false
+	}
+	return end >= len(d.toks) || !d.isUpper(end)
 }
 
 // headOfIndefinite reads a title, or "chủ" (owner), before "một" and the
