@@ -1099,13 +1099,25 @@ func (s *Scorer) theoSource(d *doc, e entry, k, end int) bool {
 		// bán khoai chuyên cung cấp khoai cho các cơ sở làm hành phi, ...".
 		reach = 14
 	}
+	paren := false
 	for j := end; j < len(d.toks) && j <= end+reach; j++ {
 		if d.mention[j] >= 0 || d.quote[j] || d.sent[j] != d.sent[k] || d.toks[j].Newline {
 			return false
 		}
-		if d.tokenText(j) == "," {
+		switch t := d.tokenText(j); {
+		case t == "(":
+			paren = true
+		case t == ")":
+			paren = false
+			reach++
+		case t == "," && !paren:
 			s.addQuotedSource(d, e, k, end, j, st, cueTheo, st, s.theoEnd(d, st))
 			return true
+		}
+		if paren {
+			// Where the office is, in parentheses, does not count against
+			// the reach: "Theo lãnh đạo Phòng Nông nghiệp huyện X (tỉnh Y), ...".
+			reach++
 		}
 	}
 	return false
