@@ -313,6 +313,15 @@ func (s *Scorer) shortNameCues(d *doc) {
 
 // middleCue reads the middle name of a Vietnamese full name.
 func (s *Scorer) middleCue(d *doc, p *person) {
+	if p.vn && len(p.key) == 2 && p.key[1] == foldedThi && s.surnames.has(p.key[0]) {
+		// A family name and "Thị", the given name typed in lower case or
+		// left off ("Em Lê Thị ý Nhi, học sinh lớp 12"): a woman.
+		sp := p.longestSpan()
+		if sp[1]-sp[0] == 2 && sp[1] < len(d.toks) && d.isWord(sp[1]) && !d.isUpper(sp[1]) {
+			p.gcues = append(p.gcues, genderCue{tierMiddle, female, d.cueOf("gender", cueMiddleName, female, sp[0]+1, sp[1])})
+		}
+		return
+	}
 	if !p.vn || len(p.key) < 3 || !vietnameseOnlyMiddles.has(p.key[1]) && s.chineseName(d, p) {
 		return
 	}
