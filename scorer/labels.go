@@ -143,6 +143,9 @@ var vietnameseReasons = sync.OnceValue(func() []vietnameseReason {
 			return "một phần tên " + gazetteerKind(m[1]) + " (danh mục tên riêng)"
 		}},
 		{regexp.MustCompile(`^an acronym$`), fixed("chữ viết tắt")},
+		{regexp.MustCompile(`^a nationality after a noun of people \((.*)\)$`), func(m []string) string {
+			return "tên một dân tộc sau danh từ chỉ người (" + m[1] + ")"
+		}},
 		{regexp.MustCompile(`^part of an organisation's name \((.*)\)$`), func(m []string) string { return "một phần tên tổ chức (" + m[1] + ")" }},
 		{regexp.MustCompile(`^a place or organisation elsewhere in the article$`), fixed("địa danh hoặc tổ chức ở chỗ khác trong bài")},
 		{regexp.MustCompile(`^"(.*)" marks an organisation or place$`), func(m []string) string { return `"` + m[1] + `" cho biết đây là tổ chức hoặc địa danh` }},

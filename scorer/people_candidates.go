@@ -1255,7 +1255,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			return c, reason{text: "part of a name of %s (gazetteer)", arg: kind, thing: true}
 		}
 	}
-	if kind, end := s.gazetteerAt(d, a, b); end == b && (!singleHonor || s.placeEpithet(d, kind, a, b)) {
+	if kind, end := s.gazetteerAt(d, a, b); end == b && (!singleHonor || s.placeEpithet(d, kind, a, b)) &&
+		!(kind == "countries" && b-a == 1 && d.vietnamese(a) && d.quoteMarkComma(a) && d.speechQuotation(a-2) && s.speechNext(d, b)) {
+		// (Between a quotation and a speech verb, "“...”, Đức nói", the
+		// word is the speaker's given name, not a country.)
 		if kind == "countries" && b-a == 1 && d.vietnamese(a) && s.speechNext(d, b) &&
 			(a == 0 || !d.in(prepositions, a-1) && !d.in(placePrepositions, a-1)) {
 			// "Đức" (Germany) and "Nga" (Russia) are given names too: before
@@ -1269,6 +1272,21 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	}
 	if kind, ok := s.gazetteerAround(d, a, b); ok && !singleHonor {
 		return c, reason{text: "part of a name of %s (gazetteer)", arg: kind, thing: true}
+	}
+	if b-a == 1 && d.in(demonyms, a) {
+		// "người dùng Việt", "khách Nhật", "Việt kiều": the word says where
+		// people are from, no one's given name ("anh Việt" stays a name).
+		if b < len(d.toks) && d.tokenText(b) == foldedKieu {
+			return c, reason{text: "a nationality after a noun of people (%s)", arg: d.text(a, b+1)}
+		}
+		if n := s.afterPeopleNoun(d, a); n > 0 {
+			return c, reason{text: "a nationality after a noun of people (%s)", arg: d.text(a-n, b)}
+		}
+		if n := stateHeads.endingAt(d, a); n > 0 {
+			// "Thủ tướng Thái", "vua Thái", "Tổng thống Nga": the head of a
+			// country, unnamed.
+			return c, reason{text: "a nationality after a noun of people (%s)", arg: d.text(a-n, b)}
+		}
 	}
 	for k := a; k < b; k++ {
 		if d.allCaps(k) {
@@ -1392,6 +1410,11 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
 		(s.precededByTheo(d, a) >= 0 || s.speechOrQuoteFollows(d, b) || s.appositiveTitle(d, b) || d.afterQuotation(a) ||
 			d.ageAfter(b)):
+		c.strong = true
+	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && b < len(d.toks) && d.tokenText(b) == "," && s.speechNext(d, b+1) &&
+		s.titledAppositiveName(d, b):
+		// "Giám đốc điều hành của bệnh viện, Aashish Chaudhry, cho biết":
+		// set off after the title that opens the sentence, then speaking.
 		c.strong = true
 	case b-a == 1 && d.quoteMarkComma(a) && d.speechQuotation(a-2) && !d.vietnamese(a) && s.foreignGiven(d, a, b) != "" &&
 		!s.isCueWord(d, a, b) && !s.inAppositive(d, a):
@@ -2342,4 +2365,50 @@ func ageGroup(t string) bool {
 		}
 	}
 	return true
+}
+
+// demonyms are the short names of peoples that follow a noun as an
+// adjective ("khách Việt", "du khách Hàn") and are given names too.
+var demonyms = foldedWords("việt", "nhật", "hàn", "mỹ", "trung", "thái", "lào", "pháp", "đức", "nga", "anh", "úc",
+	"ý")
+
+// peopleNouns name people as a group or kind, never one by a name after
+// them: "người dùng", "khách", "cư dân mạng".
+var peopleNouns = foldedPhraseSet("người dùng", "khách", "du khách", "khách hàng", "người tiêu dùng", "cư dân mạng",
+	"dân mạng", "người", "cộng đồng", "giới trẻ", "người hâm mộ", "fan", "doanh nghiệp", "nhà đầu tư", "chàng trai",
+	"cô gái", "thương lái", "lao động", "du học sinh", "kiều bào", "người dân", "bé gái", "bé trai", "phụ nữ", "đàn ông",
+	"trẻ em")
+
+// stateHeads head a country and go before its short name ("Thủ tướng
+// Thái"), not before a given name.
+var stateHeads = foldedPhraseSet("thủ tướng", "tổng thống", "vua", "nhà vua", "quốc vương", "nữ hoàng", "hoàng gia",
+	"ngoại trưởng", "chính phủ")
+
+// endingAt returns how many tokens a phrase of the set that ends right
+// before token a (in its sentence) has, or 0.
+func (ps *phraseSet) endingAt(d *doc, a int) int {
+	for n := 1; n <= 2 && a-n >= 0; n++ {
+		if d.sent[a-n] == d.sent[a] && ps.spans(d, a-n, a) {
+			return n
+		}
+	}
+	return 0
+}
+
+// foldedKieu is "kiều" (of a people abroad: "Việt kiều") as the folded text
+// reads it.
+var foldedKieu = vntext.FoldString("kiều")
+
+// afterPeopleNoun reports a word at token a right after a lower-case noun
+// of people in its sentence, and how many tokens that noun has (0 if none).
+func (s *Scorer) afterPeopleNoun(d *doc, a int) int {
+	for n := 1; n <= 3 && a-n >= 0; n++ {
+		if d.sent[a-n] != d.sent[a] || d.isUpper(a-n) {
+			return 0
+		}
+		if peopleNouns.spans(d, a-n, a) {
+			return n
+		}
+	}
+	return 0
 }

@@ -48,6 +48,7 @@ func (s *Scorer) genderCues(d *doc) {
 			s.appositiveRoleCue(d, p, sp[0], sp[1])
 			s.copulaRoleCue(d, p, sp[0], sp[1])
 			s.descriptionBeforeCue(d, p, sp[0], sp[1])
+			s.spouseBeforeCue(d, p, int32(pi), sp[0])
 		}
 		if s.textOnly {
 			s.unambiguousCue(d, p)
@@ -313,6 +314,15 @@ func (s *Scorer) shortNameCues(d *doc) {
 
 // middleCue reads the middle name of a Vietnamese full name.
 func (s *Scorer) middleCue(d *doc, p *person) {
+	if p.vn && len(p.key) == 2 && p.key[1] == foldedThi && s.surnames.has(p.key[0]) {
+		// A family name and "Thị", the given name typed in lower case or
+		// left off ("Em Lê Thị ý Nhi, học sinh lớp 12"): a woman.
+		sp := p.longestSpan()
+		if sp[1]-sp[0] == 2 && sp[1] < len(d.toks) && d.isWord(sp[1]) && !d.isUpper(sp[1]) {
+			p.gcues = append(p.gcues, genderCue{tierMiddle, female, d.cueOf("gender", cueMiddleName, female, sp[0]+1, sp[1])})
+		}
+		return
+	}
 	if !p.vn || len(p.key) < 3 || !vietnameseOnlyMiddles.has(p.key[1]) && s.chineseName(d, p) {
 		return
 	}
@@ -922,6 +932,44 @@ func (s *Scorer) descriptionBeforeCue(d *doc, p *person, a, b int) {
 		p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, st, end)})
 		return
 	}
+}
+
+// spouseBeforeCue reads "vợ" or "chồng" (or "bà xã", "ông xã") right
+// before a mention at token a that another person's name and "và",
+// "cùng", "với" or "bên" come before: "Hoàng tử Harry và vợ Meghan" names
+// Harry's wife, a woman.
+func (s *Scorer) spouseBeforeCue(d *doc, p *person, pi int32, a int) {
+	st, g := spouseWordBefore(d, a)
+	if st < 2 {
+		return
+	}
+	if m := d.mention[st-2]; m < 0 || m == pi || d.people[m].unnamed {
+		return
+	}
+	p.gcues = append(p.gcues, genderCue{tierHonorific, g, d.cueOf("gender", cueRoleNoun, g, st, a)})
+}
+
+// spouseWordBefore returns where a word for a wife or a husband that ends
+// right before token a starts, after "và", "cùng", "với" or "bên" in the
+// same sentence ("X và vợ Y"), and the sex it says; -1 if there is none.
+func spouseWordBefore(d *doc, a int) (int, string) {
+	for n := 1; n <= 2 && a-n-1 >= 0; n++ {
+		st := a - n
+		g := ""
+		switch {
+		case wifeWords.spans(d, st, a):
+			g = female
+		case husbandWords.spans(d, st, a):
+			g = male
+		default:
+			continue
+		}
+		if d.sent[st-1] != d.sent[a] || !d.in(descriptionOpeners, st-1) || d.tokenText(st-1) == "," {
+			return -1, ""
+		}
+		return st, g
+	}
+	return -1, ""
 }
 
 // descriptionOpeners may stand before a description set off before a

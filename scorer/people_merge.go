@@ -523,6 +523,10 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 	switch {
 	case equalKeys(key, pk):
 		return 6, "the same name"
+	case len(key) >= 2 && len(pk) >= 2 && len(key) != len(pk) && initials(key) == len(key) && initials(pk) == len(pk):
+		// Initials stand for a whole name: "N.H" and "N.H.H" are two
+		// people a story keeps anonymous, not one by a part of the name.
+		return 0, ""
 	case len(key) < len(pk) && equalKeys(key, pk[len(pk)-len(key):]):
 		if p.vn {
 			return 5, "the given name of %s"
@@ -1149,13 +1153,25 @@ func (s *Scorer) theoSource(d *doc, e entry, k, end int) bool {
 		// bán khoai chuyên cung cấp khoai cho các cơ sở làm hành phi, ...".
 		reach = 14
 	}
+	paren := false
 	for j := end; j < len(d.toks) && j <= end+reach; j++ {
 		if d.mention[j] >= 0 || d.quote[j] || d.sent[j] != d.sent[k] || d.toks[j].Newline {
 			return false
 		}
-		if d.tokenText(j) == "," {
+		switch t := d.tokenText(j); {
+		case t == "(":
+			paren = true
+		case t == ")":
+			paren = false
+			reach++
+		case t == "," && !paren:
 			s.addQuotedSource(d, e, k, end, j, st, cueTheo, st, s.theoEnd(d, st))
 			return true
+		}
+		if paren {
+			// Where the office is, in parentheses, does not count against
+			// the reach: "Theo lãnh đạo Phòng Nông nghiệp huyện X (tỉnh Y), ...".
+			reach++
 		}
 	}
 	return false
@@ -1300,6 +1316,12 @@ func (s *Scorer) namedSpouse(d *doc, k, descEnd int) int {
 		return -1
 	}
 	b := d.mention[j]
+	if j == end && k >= 2 && d.sent[k-2] == d.sent[k] && d.in(descriptionOpeners, k-1) && d.tokenText(k-1) != "," {
+		// "A và vợ B": B is A's wife, the one the words name.
+		if m := d.mention[k-2]; m >= 0 && m != b && !d.people[m].unnamed {
+			return int(b)
+		}
+	}
 	// The wife is the one named with her husband as "ông xã B", or after B
 	// as "vợ".
 	found := -1
@@ -1645,6 +1667,12 @@ func (d *doc) possessiveEnd(s *Scorer, k int) int {
 	return k
 }
 
+// kinPairs join two kin words into a couple or a family ("vợ chồng Harry":
+// Harry and his wife; "bố mẹ Lan": her parents): the second word is no
+// relative of the name speaking alone.
+var kinPairs = foldedPhraseSet("vợ chồng", "bố mẹ", "cha mẹ", "ông bà", "anh chị", "anh em", "chị em", "mẹ con",
+	"bố con", "cha con", "ba mẹ")
+
 // companyOf are the firms a star's aide word may follow: "công ty quản lý
 // của X" is the management company, not X's manager.
 var companyOf = foldedPhraseSet("công ty", "hãng", "studio", "cty")
@@ -1660,7 +1688,7 @@ var foldedOther = vntext.FoldString("khác")
 // the possessor's mention and the description's source entry (gender).
 func (s *Scorer) possessorAfter(d *doc, k int) (int, entry, bool) {
 	_, end, ok := d.cueAt(s, k, entryPossessive)
-	if !ok || d.pluralBefore(s, k) {
+	if !ok || d.pluralBefore(s, k) || k > 0 && d.sent[k-1] == d.sent[k] && kinPairs.spans(d, k-1, k+1) {
 		return 0, entry{}, false
 	}
 	e, _, _ := d.cueAt(s, k, entrySource)
@@ -1802,10 +1830,23 @@ func (s *Scorer) indefiniteTitle(d *doc, k int) (entry, int, bool) {
 	if d.tokenText(k) != s.words.mot {
 		return entry{}, 0, false
 	}
-	if _, end, ok := d.cueAt(s, k+1, entryTitle); ok && (end >= len(d.toks) || !d.isUpper(end)) {
+	if _, end, ok := d.cueAt(s, k+1, entryTitle); ok && (end >= len(d.toks) || !d.isUpper(end) || s.nationalityAt(d, end)) {
 		return entry{kind: entrySource, gender: unknown}, end, true
 	}
 	return entry{}, 0, false
+}
+
+// nationalityAt reports a country's name at token k that ends before a
+// lower-case word: "một nhà báo Mỹ sống ở ..." is a journalist from there,
+// not one named Mỹ.
+func (s *Scorer) nationalityAt(d *doc, k int) bool {
+	end := k + 1
+	if kind, cend := s.gazetteerAt(d, k, len(d.toks)); kind == "countries" && cend > k {
+		end = cend
+	} else if !d.in(demonyms, k) {
+		return false
+	}
+	return end >= len(d.toks) || !d.isUpper(end)
 }
 
 // headOfIndefinite reads a title, or "chủ" (owner), before "một" and the

@@ -139,6 +139,14 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		}
 		return
 	}
+	if e := s.nameIntroAt(d, a); e > 0 {
+		if q := d.quotationBefore(e); q >= 0 {
+			// "“...”, thành viên có tên Phong an ủi": a description that
+			// names its person right after the quotation is its speaker.
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueQuoteDash, "", q, q+2)
+			return
+		}
+	}
 	if st := s.precededByTheo(d, a); st >= 0 && !(b < len(d.toks) && d.in(movements, b)) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
 		return
@@ -165,7 +173,8 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) &&
 		!(v > b && d.tokenText(b) == "," && s.objectOfSpeaker(d, pi, s.listStart(d, a))) &&
 		!(colon && s.nominalized(d, a)) &&
-		!(judging.spans(d, v, end) && s.passiveAgent(d, a)) {
+		!(judging.spans(d, v, end) && s.passiveAgent(d, a)) &&
+		!(!colon && s.objectRelative(d, a, end)) {
 		kind := cueSpeechVerb
 		if colon {
 			kind = cueColon
@@ -1325,6 +1334,10 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			case appos:
 				appos = false // the appositive closes
 			case k+1 < len(d.toks) && d.tokenText(k+1) == s.words.va:
+			case t == "," && k == b && !hadAppos && s.speechNext(d, k+1) && s.titledAppositiveName(d, b):
+				// "Giám đốc bệnh viện, Aashish Chaudhry, cho biết": the name is
+				// the appositive of the title opening the sentence, and the
+				// comma closing it leads to their verb.
 			case strict:
 				return 0, 0, false, false
 			}
@@ -3670,4 +3683,73 @@ func (s *Scorer) objectOfSpeaker(d *doc, pi int32, a int) bool {
 		}
 	}
 	return false
+}
+
+// titledAppositiveName reports a name ending at token b that follows a
+// comma closing a sentence-opening title and what it heads: "Giám đốc điều
+// hành của bệnh viện, Aashish Chaudhry, cho biết". The words before the
+// comma hold no speech verb and no other capitalised run but the title's
+// body ("Người phát ngôn Bộ Ngoại giao Mỹ, Ned Price, nói").
+func (s *Scorer) titledAppositiveName(d *doc, b int) bool {
+	j := b - 1
+	for j >= 0 && d.sent[j] == d.sent[b-1] && (d.isWord(j) && d.isUpper(j) || d.tokenText(j) == ".") {
+		j--
+	}
+	if j < 1 || j == b-1 || d.tokenText(j) != "," || d.sent[j] != d.sent[b-1] {
+		return false
+	}
+	st := j
+	for st > 0 && d.sent[st-1] == d.sent[j] {
+		st--
+	}
+	_, end, ok := d.cueAt(s, st, entryTitle)
+	if !ok || end > j {
+		return false
+	}
+	for k := end; k < j; k++ {
+		if d.quote[k] || !d.isWord(k) && d.tokenText(k) != "&" {
+			return false
+		}
+		if _, _, ok := d.cueAt(s, k, entrySpeech); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// objectRelative reports a mention at token a that opens a relative clause
+// after "mà" whose speech verb, ending at end, has nothing after it in its
+// clause: "số thức ăn mà Tarrare yêu cầu, ...", "điều mà bà X đề nghị."
+// The head noun is what the verb is about (what was asked for); nobody's
+// words are given.
+func (s *Scorer) objectRelative(d *doc, a, end int) bool {
+	k := s.titlesStart(d, a)
+	if k == 0 || d.tokenText(k-1) != foldedMa || d.sent[k-1] != d.sent[a] {
+		return false
+	}
+	if end >= len(d.toks) || d.sent[end] != d.sent[a] {
+		return true
+	}
+	switch d.tokenText(end) {
+	case ",", ".", ";", ")", "!", "?":
+		return true
+	}
+	return false
+}
+
+// nameIntroAt returns where "(có) tên (là)" starts before a name at token
+// a ("thành viên có tên Phong", "cô gái tên là Trâm"): the end of the
+// description that names the person so; 0 if there is none.
+func (s *Scorer) nameIntroAt(d *doc, a int) int {
+	k := a - 1
+	if k > 0 && d.tokenText(k) == s.words.la {
+		k--
+	}
+	if k < 2 || d.tokenText(k) != foldedName || d.sent[k] != d.sent[a] {
+		return 0
+	}
+	if d.tokenText(k-1) == foldedHave {
+		k--
+	}
+	return k
 }
