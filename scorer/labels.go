@@ -136,6 +136,7 @@ var vietnameseReasons = sync.OnceValue(func() []vietnameseReason {
 		{regexp.MustCompile(`^a name's particle left at its head \((.*)\)$`), func(m []string) string {
 			return "tiểu từ của tên đứng đầu: phần còn lại thuộc tên phía trước (" + m[1] + ")"
 		}},
+		{regexp.MustCompile(`^a team or class by age \((.*)\)$`), func(m []string) string { return "đội hoặc nhóm theo độ tuổi (" + m[1] + ")" }},
 		{regexp.MustCompile(`^a bank's name \((.*)\)$`), func(m []string) string { return "tên ngân hàng (" + m[1] + ")" }},
 		{regexp.MustCompile(`^a name of (.*) \(gazetteer\)$`), func(m []string) string { return "tên " + gazetteerKind(m[1]) + " (danh mục tên riêng)" }},
 		{regexp.MustCompile(`^part of a name of (.*) \(gazetteer\)$`), func(m []string) string {

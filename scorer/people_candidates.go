@@ -153,7 +153,7 @@ func (s *Scorer) candidates(d *doc) []candidate {
 			// of the organisation just named, here and where it stands alone.
 			c, why = candidate{}, reason{text: "the short name of the organisation before it", place: true, org: true}
 		}
-		if why.text == "" && c.a < c.b && inCredit(d, i) {
+		if why.text == "" && c.a < c.b && (inCredit(d, i) || captionCredit(d, i, j)) {
 			// "(Ảnh: Hoàng Thuận)", "(Nguồn: Lê Hân)": who took the picture,
 			// as a byline, is no one in the story; the name's mentions
 			// elsewhere in the text still count.
@@ -575,9 +575,10 @@ var firmHeads = foldedPhraseSet("công ty", "tập đoàn", "hãng", "ngân hàn
 	"phần mềm", "sàn", "chuỗi", "nhà sản xuất", "nhà bán lẻ", "doanh nghiệp", "dòng", "mẫu")
 
 // firmDescribed returns the start of a firm's word that a run of foreign
-// words follows after one to three lower-case Vietnamese words, with no
-// cue of a person and no function word between (a verb's tense, "của"),
-// or -1: the run names the firm.
+// words follows after one to eight lower-case Vietnamese syllables, with no
+// cue of a person and no function word between (a verb's tense, "của";
+// "và" only between two fields: "công ty tư vấn quốc phòng và an ninh
+// Marapi"), or -1: the run names the firm.
 func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
 	if c.honor != nil || c.roleNoun != nil || c.title != nil || a != c.runA || d.toks[a].Newline {
 		return -1
@@ -595,12 +596,12 @@ func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
 		}
 		return k
 	}
-	for j := a - 1; j >= a-3 && j > 0; j-- {
+	for j := a - 1; j >= a-maxFirmField && j > 0; j-- {
 		if !d.isWord(j) || d.isUpper(j) || !d.vietnamese(j) || d.sent[j] != d.sent[a] ||
 			d.toks[j+1].Newline || d.mention[j] >= 0 {
 			return -1
 		}
-		if _, _, ok := d.cueAt(s, j, entryTitle); ok || d.in(glueWords, j) {
+		if _, _, ok := d.cueAt(s, j, entryTitle); ok || d.in(glueWords, j) && !(j < a-1 && d.tokenText(j) == foldedAnd) {
 			// "công ty thuê luật sư John": a person's title; "hãng đã khởi
 			// kiện X", "mẫu nước tiểu của X": a verb's object, a possessor.
 			return -1
@@ -613,6 +614,13 @@ func (s *Scorer) firmDescribed(d *doc, c *candidate, a, b int) int {
 	}
 	return -1
 }
+
+// maxFirmField is the most lower-case syllables of a firm's field between its
+// word and its name.
+const maxFirmField = 8
+
+// foldedAnd is "và" (and).
+var foldedAnd = vntext.FoldString("và")
 
 // titlePrefixes stand before a title: "Nguyên Giám đốc", "Cựu Bộ trưởng",
 // "Quyền Chủ tịch", "Phó Giám đốc".
@@ -715,6 +723,18 @@ func inCredit(d *doc, i int) bool {
 		}
 	}
 	return false
+}
+
+// captionCredit reports a credit that ends a caption's line with no
+// parentheses: "Đại sứ phát biểu tại buổi lễ. Ảnh: Duy Thành". The label
+// opens its sentence, the name run [i, j) closes the line.
+func captionCredit(d *doc, i, j int) bool {
+	if i < 2 || d.tokenText(i-1) != ":" || !creditLabels[d.tokenText(i-2)] || !d.isUpper(i-2) || !d.sentenceStart(i-2) {
+		return false
+	}
+	for ; j < len(d.toks) && d.toks[j].Kind == vntext.Punct && !d.toks[j].Newline && d.tokenText(j) != "("; j++ {
+	}
+	return j == len(d.toks) || d.toks[j].Newline
 }
 
 // bylineStart returns the first token of the byline: up to two short last
@@ -1272,6 +1292,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		if d.allCaps(k) {
 			return c, reason{text: "an acronym"}
 		}
+	}
+	if ageGroup(d.tokenText(a)) && c.honor == nil && c.roleNoun == nil {
+		// "HLV U23 Bulgaria:", "giải U60", "đội U19": a team or a class by
+		// age ("under 23"), not a person. After a word for a person ("Bà
+		// chủ U60 chia sẻ") it is her age, and she is the one described.
+		return c, reason{text: "a team or class by age (%s)", arg: d.text(a, b), thing: true}
 	}
 	if c.title != nil && c.title.b == a && (b-a == 1 || !d.in(s.surnames, a)) && c.honor == nil && d.allVietnamese(a, b) &&
 		departmentHeads.has(lastSyllable(c.title.e.key)) {
@@ -2325,6 +2351,20 @@ func (d *doc) commonPhrase(s *Scorer, i, end int) bool {
 		}
 	}
 	return false
+}
+
+// ageGroup reports a word of "u" and a number as the folded text reads
+// "U23", "U19", "U60": a team or a class by age.
+func ageGroup(t string) bool {
+	if len(t) < 2 || t[0] != 'u' {
+		return false
+	}
+	for i := 1; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // demonyms are the short names of peoples that follow a noun as an

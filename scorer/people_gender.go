@@ -280,9 +280,10 @@ func (s *Scorer) shortName(d *doc, p *person) bool {
 }
 
 // shortNameCues read a short name's first syllable as a middle name, for
-// a person introduced with a title or an honorific (a short name without
-// one is as often a place or a firm: "Bảo Việt") whom no other cue has
-// decided: on its own when the table decides it ("Quốc Cơ"), else weighed
+// a person introduced with a title or an honorific, or quoted (a short
+// name with neither is as often a place or a firm: "Bảo Việt"; one that
+// speaks is a person: "Quốc Vượng khai", "Hồng Đăng chia sẻ") whom no
+// other cue has decided: on its own when the table decides it ("Quốc Cơ"), else weighed
 // with the given name ("Hồng Đăng"). They come after the quotes, the
 // weakest evidence of all: they do not choose whom a pronoun takes up.
 func (s *Scorer) shortNameCues(d *doc) {
@@ -290,7 +291,7 @@ func (s *Scorer) shortNameCues(d *doc) {
 		return
 	}
 	for _, p := range d.people {
-		if p.unnamed || len(p.intro) == 0 || !s.shortName(d, p) {
+		if p.unnamed || len(p.intro) == 0 && !p.quoted || !s.shortName(d, p) {
 			continue
 		}
 		if g, _ := decide(p.gcues, nil); g != unknown {

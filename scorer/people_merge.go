@@ -189,7 +189,7 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 		d.note(c.a, c.b, "merged", "merge", why, p.name)
 	}
 	if k := s.nameKey(d, c.a, c.b); len(k) > len(p.key) && !s.initialsOnly(d, c.a, c.b) ||
-		len(k) == len(p.key) && initials(k) < initials(p.key) {
+		len(k) == len(p.key) && initials(k) < initials(p.key) || s.moreUsedSpelling(d, p, k) {
 		s.setName(d, p, c.a, c.b)
 	}
 	d.addMention(pi, c.a, c.b)
@@ -666,11 +666,56 @@ func equalKeys(a, b []string) bool {
 		return false
 	}
 	for i := range a {
-		if a[i] != b[i] {
+		if a[i] != b[i] && !iySpelling(a[i], b[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// moreUsedSpelling reports a key that spells p's full name another way
+// ("sỹ" for "sĩ") and, with this mention, names them more often than the
+// spelling they go by: a caption's "Bùi Sĩ Lợi" gives way to the "Bùi Sỹ
+// Lợi" of the text.
+func (s *Scorer) moreUsedSpelling(d *doc, p *person, k []string) bool {
+	if len(k) != len(p.key) || slices.Equal(k, p.key) || !equalKeys(k, p.key) {
+		return false
+	}
+	same, other := 1, 0
+	for _, sp := range p.spans {
+		switch m := s.nameKey(d, sp[0], sp[1]); {
+		case slices.Equal(m, k):
+			same++
+		case slices.Equal(m, p.key):
+			other++
+		}
+	}
+	return same > other
+}
+
+// iySpelling reports two spellings of one syllable that differ only in a
+// final "i" or "y" after a consonant, with the same tone: the press writes
+// "Bùi Sĩ Lợi" and "Bùi Sỹ Lợi", "Lý" and "Lí", "Kỳ" and "Kì" for one name.
+// Folded keys carry the tone as a combining mark at the syllable's end
+// ("si\u0303"), so the vowel is the letter before it.
+func iySpelling(a, b string) bool {
+	if len(a) != len(b) || len(a) < 2 {
+		return false
+	}
+	ta, tb := "", ""
+	if r, n := utf8.DecodeLastRuneInString(a); unicode.Is(unicode.Mn, r) {
+		a, ta = a[:len(a)-n], a[len(a)-n:]
+	}
+	if r, n := utf8.DecodeLastRuneInString(b); unicode.Is(unicode.Mn, r) {
+		b, tb = b[:len(b)-n], b[len(b)-n:]
+	}
+	if ta != tb || len(a) < 2 || a[:len(a)-1] != b[:len(b)-1] {
+		return false
+	}
+	if x, y := a[len(a)-1], b[len(b)-1]; !(x == 'i' && y == 'y' || x == 'y' && y == 'i') {
+		return false
+	}
+	return strings.IndexByte("bcdghklmnpqrstvx", a[len(a)-2]) >= 0 || strings.HasSuffix(a[:len(a)-1], "đ")
 }
 
 // initialsMatch reports whether short abbreviates long: every syllable of

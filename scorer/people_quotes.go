@@ -169,7 +169,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		// is whom someone met ("Y đã gặp X thông báo ...": Y speaks).
 		return
 	}
-	if v, end, colon, ok := s.speechAfter(d, b, pi, 30); ok && !s.appositiveSpeaker(d, pi, a, v) &&
+	if v, end, colon, ok := s.speechAfterAppositive(d, b, pi); ok && !s.appositiveSpeaker(d, pi, a, v) &&
 		(s.speechNext(d, b) || !s.inReport(d, pi, a)) && !(colon && v == b && s.objectOfSpeaker(d, pi, a)) &&
 		!(v > b && d.tokenText(b) == "," && s.objectOfSpeaker(d, pi, s.listStart(d, a))) &&
 		!(colon && s.nominalized(d, a)) &&
@@ -1008,6 +1008,9 @@ func (s *Scorer) metObject(d *doc, a int) bool {
 		}
 		k = s.titlesStart(d, j)
 	}
+	if k > 1 && (d.toks[k-1].Kind == vntext.Number || d.in(objectCounts, k-1)) {
+		k-- // "chở theo hai tuyển thủ X và Y": how many, then who
+	}
 	for n := 1; n <= 2 && k-n >= 0; n++ {
 		if d.sent[k-n] == d.sent[a] && !d.isUpper(k-n) && meetingVerbs.spans(d, k-n, k) {
 			return true
@@ -1035,9 +1038,14 @@ func (s *Scorer) directedObject(d *doc, a int) bool {
 var directives = foldedPhraseSet("yêu cầu", "đề nghị", "buộc", "bắt buộc", "ép", "ép buộc", "nhờ", "ra lệnh cho",
 	"ra lệnh", "chỉ đạo", "khuyên", "kêu gọi", "hối thúc", "thúc giục", "cho phép", "giao cho", "đòi")
 
-// meetingVerbs take the person met or visited as their object.
+// objectCounts count the people a verb takes: "gặp hai cầu thủ X và Y".
+var objectCounts = foldedWords("hai", "ba", "bốn", "năm", "các", "những")
+
+// meetingVerbs take the person met or visited as their object; so do
+// verbs of carrying or escorting someone ("xe chở theo X và Y đã đến nơi:
+// trại tạm giam").
 var meetingVerbs = foldedPhraseSet("gặp", "gặp gỡ", "gặp mặt", "tiếp", "tiếp đón", "tiếp kiến", "thăm", "đến thăm",
-	"thăm hỏi", "hội kiến")
+	"thăm hỏi", "hội kiến", "chở", "chở theo", "áp giải", "dẫn giải")
 
 // listenerOfSpeech reports a name that is the one spoken to: a speech verb
 // and "với" or "cho" at most eight lower-case words before it, in the same clause
@@ -1120,6 +1128,26 @@ func (s *Scorer) speechEnd(d *doc, v int) int {
 // into an appositive that starts with a title ("Kaitlyn Loftus, một nghiên
 // cứu sinh ..., cho biết") or along a list of names, so that "X được hé lộ,
 // nhiều khán giả đánh giá" does not make X a speaker.
+// speechAfterAppositive is speechAfter(d, b, self, 30); past that window a
+// verb still counts after a long appositive between commas ("Ông X, ủy
+// viên ... đồng thời là chủ 2 hầm cá ở xã Y, huyện Z, nhớ lại: ..."), if a
+// comma stands right before it and the appositive opened right after the
+// name.
+func (s *Scorer) speechAfterAppositive(d *doc, b int, self int32) (int, int, bool, bool) {
+	v, end, colon, ok := s.speechAfter(d, b, self, 30)
+	if ok || b >= len(d.toks) || d.tokenText(b) != "," {
+		return v, end, colon, ok
+	}
+	v, end, colon, ok = s.speechAfter(d, b, self, 30+maxAppositiveExtra)
+	if !ok || v < b+30 || d.tokenText(v-1) != "," {
+		return 0, 0, false, false
+	}
+	return v, end, colon, ok
+}
+
+// maxAppositiveExtra is how much longer an appositive may be.
+const maxAppositiveExtra = 15
+
 func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, bool) {
 	strict := n < 30
 	if b >= len(d.toks) || d.quote[b-1] {
@@ -1227,6 +1255,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 		case !appos && k > b && (causatives.has(t) || genericSubjects.startsAt(d, k) && !objectPronoun(d, k)):
 			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
 			// its own subject.
+			return 0, 0, false, false
+		case !appos && k > b+1 && d.tokenText(k-1) == "," && mediaSubjects.startsAt(d, k):
+			// "Khi X thành công, truyền thông Thái Lan hy vọng rằng ...": the
+			// press as a whole opens the main clause; the hope is theirs.
+			// (Not mid-phrase: "xử lý các yêu cầu truyền thông".)
 			return 0, 0, false, false
 		case t == "," || t == "-" || t == "–":
 			switch next := s.skipCues(d, k+1); {
@@ -1903,6 +1936,8 @@ var (
 	demonstrativeClauses = foldedPhraseSet("đó là", "đây là", "điều đó", "điều này", "việc này", "chuyện này")
 	genericSubjects      = foldedPhraseSet("nhiều người", "người ta", "mọi người", "không ít", "ai cũng", "dư luận", "cư dân",
 		"tôi", "chúng tôi", "chúng ta", "họ")
+	// mediaSubjects are the press as a whole, a subject after a comma.
+	mediaSubjects = foldedPhraseSet("truyền thông", "giới truyền thông", "báo chí", "báo giới", "giới báo chí")
 )
 
 // objectPronoun reports a pronoun at token k that is the object of a
