@@ -2026,38 +2026,37 @@ func (s *Scorer) officeHolder(d *doc, k, descEnd int) int {
 		return -1
 	}
 	n := descEnd - end
-	found := -1
-	for j := k - 1; j >= 0; j-- {
-		_, tend, ok := d.cueAt(s, j, entryTitle)
-		if !ok || tend+n > k {
-			continue
+	return s.soleTitleHolder(d, k-1, 0, func(_ *entry, _, tend int) bool {
+		if tend+n > k {
+			return false
 		}
-		same := true
-		for i := 0; i < n && same; i++ {
-			same = d.tokenText(tend+i) == d.tokenText(end+i)
+		for i := range n {
+			if d.tokenText(tend+i) != d.tokenText(end+i) {
+				return false
+			}
 		}
-		if !same {
-			continue
-		}
-		switch pi := s.titleHolder(d, j, tend); {
-		case pi < 0 || pi == found:
-		case found < 0:
-			found = pi
-		default:
-			return -1
-		}
-	}
-	return found
+		return true
+	})
 }
 
 // formerHolder returns the one person named before token k with the title
 // of folded key as a former one ("cựu"/"nguyên" before it), or -1.
 func (s *Scorer) formerHolder(d *doc, key string, k int) int {
+	return s.soleTitleHolder(d, k-2, 1, func(e *entry, j, _ int) bool {
+		return (e.key == key || standingBase(e.key) == key) &&
+			(d.tokenText(j-1) == foldedFormer || d.tokenText(j-1) == foldedOnceHeld)
+	})
+}
+
+// soleTitleHolder returns the one person named right after a title that
+// starts at a token from hi down to lo and that match accepts (given the
+// title's entry, start and end); -1 when there is none or more than one,
+// since a title that two people hold points back to neither.
+func (s *Scorer) soleTitleHolder(d *doc, hi, lo int, match func(e *entry, j, tend int) bool) int {
 	found := -1
-	for j := k - 2; j > 0; j-- {
+	for j := hi; j >= lo; j-- {
 		e, tend, ok := d.cueAt(s, j, entryTitle)
-		if !ok || e.key != key && standingBase(e.key) != key ||
-			d.tokenText(j-1) != foldedFormer && d.tokenText(j-1) != foldedOnceHeld {
+		if !ok || !match(e, j, tend) {
 			continue
 		}
 		switch pi := s.titleHolder(d, j, tend); {
