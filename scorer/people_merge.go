@@ -2574,13 +2574,14 @@ var relayVerbs = foldedPhraseSet("dẫn lời", "trích lời")
 // introducedAs returns the person last introduced with description desc
 // ("bà đỡ", "bác sĩ") before token k, or -1.
 func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
+	desc = s.synonymTitle(desc)
 	for j := k - 1; j >= 0 && j >= k-400; j-- {
 		pi := d.mention[j]
 		if pi < 0 || d.people[pi].unnamed {
 			continue
 		}
 		for i, in := range d.people[pi].intro {
-			in = s.introTitle(in) // "BS Lan ... Bác sĩ cho biết": the doctor named before
+			in = s.synonymTitle(s.introTitle(in)) // "BS Lan ... Bác sĩ cho biết": the doctor named before
 			if (in == desc || strings.HasPrefix(in, desc+" ")) && d.people[pi].introAt[i] < k {
 				// An earlier introduction ("chuyên gia tư vấn X" is a
 				// "chuyên gia"): "Bác sĩ nói" does not take up "các bác sĩ
@@ -2602,6 +2603,22 @@ func (s *Scorer) introTitle(in string) string {
 		return full
 	}
 	return in
+}
+
+// synonymTitle is a description with a title that opens it read as the
+// title it is a synonym of: "phát ngôn viên X ... Người phát ngôn nói" is
+// X. The longest synonym that opens desc is the one.
+func (s *Scorer) synonymTitle(desc string) string {
+	best := ""
+	for syn := range s.titleSynonyms {
+		if len(syn) > len(best) && (desc == syn || strings.HasPrefix(desc, syn+" ")) {
+			best = syn
+		}
+	}
+	if best == "" {
+		return desc
+	}
+	return s.titleSynonyms[best] + desc[len(best):]
 }
 
 // descriptionRole is the role of an unnamed source from its description.
