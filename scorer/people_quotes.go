@@ -27,7 +27,10 @@ func (s *Scorer) quotes(d *doc) {
 			continue
 		}
 		for _, sp := range p.spans {
-			if p.quoted {
+			if p.quoted && p.quoteBy.Kind != cueAnaphor {
+				// A description that took the person up earlier
+				// ("Chủ quán tiết lộ") gives way to their own words by
+				// name, which ownWords reads for their family.
 				break
 			}
 			s.quotedAt(d, p, int32(pi), sp[0], sp[1])
