@@ -2574,11 +2574,22 @@ var relayVerbs = foldedPhraseSet("dẫn lời", "trích lời")
 // introducedAs returns the person last introduced with description desc
 // ("bà đỡ", "bác sĩ") before token k, or -1.
 func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
+	// A bare description (its verb, an adverb or "này" next, not what it
+	// runs on with: "đại diện hệ thống Y cho biết" is Y's, maybe no one
+	// named) may take up a title in an appositive.
+	next := k + len(strings.Fields(desc))
+	bare := next < len(d.toks) && (!d.isWord(next) || d.in(demonstratives, next) ||
+		d.startKinds[next]&(1<<entrySpeech|1<<entryAdverb) != 0)
 	desc = s.synonymTitle(desc)
 	for j := k - 1; j >= 0 && j >= k-400; j-- {
 		pi := d.mention[j]
 		if pi < 0 || d.people[pi].unnamed {
 			continue
+		}
+		if t, ok := s.appositiveTitleKey(d, j, k); ok && bare && t == desc {
+			// "Bà X, bác sĩ trưởng của viện, cho hay ... bác sĩ nói": the
+			// title in the appositive after her name introduced her.
+			return int(pi)
 		}
 		for i, in := range d.people[pi].intro {
 			in = s.synonymTitle(s.introTitle(in)) // "BS Lan ... Bác sĩ cho biết": the doctor named before
@@ -2594,6 +2605,31 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 		}
 	}
 	return -1
+}
+
+// appositiveTitleKey is the folded title, read through its synonyms, that
+// opens the appositive right after the mention ending at token j ("X,
+// thị trưởng của Y", "X - phát ngôn viên công ty"), in a sentence before
+// the one of token k.
+func (s *Scorer) appositiveTitleKey(d *doc, j, k int) (string, bool) {
+	if j+2 >= k || d.mention[j+1] == d.mention[j] || d.sent[j+2] != d.sent[j] || d.sent[k] == d.sent[j] {
+		return "", false
+	}
+	if t := d.tokenText(j + 1); t != "," && t != "-" && t != "–" {
+		return "", false
+	}
+	a := j
+	for a > 0 && d.mention[a-1] == d.mention[j] {
+		a--
+	}
+	if s.prepositionObject(d, a) {
+		return "", false // "Chia sẻ với MC X, nữ ca sĩ cho biết": the title opens the clause whose subject she is
+	}
+	e, _, ok := d.cueAt(s, j+2, entryTitle)
+	if !ok {
+		return "", false
+	}
+	return s.synonymTitle(e.key), true
 }
 
 // introTitle is an introduction's description with a title's short form
