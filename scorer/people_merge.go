@@ -2580,20 +2580,29 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 	next := k + len(strings.Fields(desc))
 	bare := next < len(d.toks) && (!d.isWord(next) || d.in(demonstratives, next) ||
 		d.startKinds[next]&(1<<entrySpeech|1<<entryAdverb) != 0)
+	// "ông thị trưởng", "bà giám đốc": an honorific before the title; the
+	// title introduced the person, whose honorific must agree.
+	title, sex := desc, ""
+	if h, hend, ok := d.cueAt(s, k, entryHonorific); ok && hend < next && hend > k {
+		title, sex = strings.Join(strings.Fields(desc)[hend-k:], " "), h.gender
+	}
+	title = s.synonymTitle(title)
 	desc = s.synonymTitle(desc)
 	for j := k - 1; j >= 0 && j >= k-400; j-- {
 		pi := d.mention[j]
 		if pi < 0 || d.people[pi].unnamed {
 			continue
 		}
-		if t, ok := s.appositiveTitleKey(d, j, k); ok && bare && t == desc {
+		agrees := title != desc && (sex != female && sex != male || s.honorificGender(d, d.people[pi]) == sex)
+		if t, ok := s.appositiveTitleKey(d, j, k); ok && bare && (t == desc || agrees && t == title) {
 			// "Bà X, bác sĩ trưởng của viện, cho hay ... bác sĩ nói": the
 			// title in the appositive after her name introduced her.
 			return int(pi)
 		}
 		for i, in := range d.people[pi].intro {
 			in = s.synonymTitle(s.introTitle(in)) // "BS Lan ... Bác sĩ cho biết": the doctor named before
-			if (in == desc || strings.HasPrefix(in, desc+" ")) && d.people[pi].introAt[i] < k {
+			if (in == desc || strings.HasPrefix(in, desc+" ") || agrees && (in == title || strings.HasPrefix(in, title+" "))) &&
+				d.people[pi].introAt[i] < k {
 				// An earlier introduction ("chuyên gia tư vấn X" is a
 				// "chuyên gia"): "Bác sĩ nói" does not take up "các bác sĩ
 				// ... đưa ông Arafat" further on.
