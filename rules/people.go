@@ -74,6 +74,10 @@ type People struct {
 	// TitleAbbreviations give the title a short form stands for ("bs":
 	// "bác sĩ"), so that "Bác sĩ cho biết" takes up "BS Lan" named before.
 	TitleAbbreviations map[string]string
+	// TitleSynonyms give the title another title of several words is a
+	// synonym of ("phát ngôn viên": "người phát ngôn"), so that
+	// "Người phát ngôn nói" takes up "phát ngôn viên X" named before.
+	TitleSynonyms map[string]string
 	// RoleNouns are titles that also carry gender: nữ diễn viên, hoa hậu.
 	RoleNouns Gendered
 	// Speech verbs attribute words to the person before them; NotSpeech
@@ -255,7 +259,10 @@ type (
 		Other     []string `yaml:"other"`
 		// Abbreviations map a title's short form to the title.
 		Abbreviations map[string]string `yaml:"abbreviations"`
-		Examples      []PeopleExample   `yaml:"examples"`
+		// Synonyms map a title to another of the same role that names
+		// the same office ("phát ngôn viên": "người phát ngôn").
+		Synonyms map[string]string `yaml:"synonyms"`
+		Examples []PeopleExample   `yaml:"examples"`
 	}
 	speechFile struct {
 		Lexicon string   `yaml:"lexicon"`
@@ -525,6 +532,25 @@ func mergeLexicon(fsys fs.FS, p *People, v any, file string, log *problemLog, ha
 				p.TitleAbbreviations = map[string]string{}
 			}
 			p.TitleAbbreviations[short] = full
+		}
+		roleOf := map[string]string{}
+		for role, l := range map[string][]string{"expert": f.Expert, "official": f.Official, "celebrity": f.Celebrity,
+			"ordinary": f.Ordinary, "other": f.Other} {
+			for _, t := range l {
+				roleOf[strings.ToLower(t)] = role
+			}
+		}
+		for syn, title := range f.Synonyms {
+			phrases("synonyms."+syn, []string{syn, title})
+			// Both are titles of this file, of one role: a synonym
+			// takes up the person the other introduced.
+			if r := roleOf[strings.ToLower(syn)]; r == "" || r != roleOf[strings.ToLower(title)] {
+				add(file, 0, "synonyms: %q and %q must both be titles of one role", syn, title)
+			}
+			if p.TitleSynonyms == nil {
+				p.TitleSynonyms = map[string]string{}
+			}
+			p.TitleSynonyms[syn] = title
 		}
 		p.Examples = append(p.Examples, f.Examples...)
 	case *speechFile:

@@ -2574,14 +2574,35 @@ var relayVerbs = foldedPhraseSet("dẫn lời", "trích lời")
 // introducedAs returns the person last introduced with description desc
 // ("bà đỡ", "bác sĩ") before token k, or -1.
 func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
+	// A bare description (its verb, an adverb or "này" next, not what it
+	// runs on with: "đại diện hệ thống Y cho biết" is Y's, maybe no one
+	// named) may take up a title in an appositive.
+	next := k + len(strings.Fields(desc))
+	bare := next < len(d.toks) && (!d.isWord(next) || d.in(demonstratives, next) ||
+		d.startKinds[next]&(1<<entrySpeech|1<<entryAdverb) != 0)
+	// "ông thị trưởng", "bà giám đốc": an honorific before the title; the
+	// title introduced the person, whose honorific must agree.
+	title, sex := desc, ""
+	if h, hend, ok := d.cueAt(s, k, entryHonorific); ok && hend < next && hend > k {
+		title, sex = strings.Join(strings.Fields(desc)[hend-k:], " "), h.gender
+	}
+	title = s.synonymTitle(title)
+	desc = s.synonymTitle(desc)
 	for j := k - 1; j >= 0 && j >= k-400; j-- {
 		pi := d.mention[j]
 		if pi < 0 || d.people[pi].unnamed {
 			continue
 		}
+		agrees := title != desc && (sex != female && sex != male || s.honorificGender(d, d.people[pi]) == sex)
+		if t, ok := s.appositiveTitleKey(d, j, k); ok && bare && (t == desc || agrees && t == title) {
+			// "Bà X, bác sĩ trưởng của viện, cho hay ... bác sĩ nói": the
+			// title in the appositive after her name introduced her.
+			return int(pi)
+		}
 		for i, in := range d.people[pi].intro {
-			in = s.introTitle(in) // "BS Lan ... Bác sĩ cho biết": the doctor named before
-			if (in == desc || strings.HasPrefix(in, desc+" ")) && d.people[pi].introAt[i] < k {
+			in = s.synonymTitle(s.introTitle(in)) // "BS Lan ... Bác sĩ cho biết": the doctor named before
+			if (in == desc || strings.HasPrefix(in, desc+" ") || agrees && (in == title || strings.HasPrefix(in, title+" "))) &&
+				d.people[pi].introAt[i] < k {
 				// An earlier introduction ("chuyên gia tư vấn X" is a
 				// "chuyên gia"): "Bác sĩ nói" does not take up "các bác sĩ
 				// ... đưa ông Arafat" further on.
@@ -2595,6 +2616,31 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 	return -1
 }
 
+// appositiveTitleKey is the folded title, read through its synonyms, that
+// opens the appositive right after the mention ending at token j ("X,
+// thị trưởng của Y", "X - phát ngôn viên công ty"), in a sentence before
+// the one of token k.
+func (s *Scorer) appositiveTitleKey(d *doc, j, k int) (string, bool) {
+	if j+2 >= k || d.mention[j+1] == d.mention[j] || d.sent[j+2] != d.sent[j] || d.sent[k] == d.sent[j] {
+		return "", false
+	}
+	if t := d.tokenText(j + 1); t != "," && t != "-" && t != "–" {
+		return "", false
+	}
+	a := j
+	for a > 0 && d.mention[a-1] == d.mention[j] {
+		a--
+	}
+	if s.prepositionObject(d, a) {
+		return "", false // "Chia sẻ với MC X, nữ ca sĩ cho biết": the title opens the clause whose subject she is
+	}
+	e, _, ok := d.cueAt(s, j+2, entryTitle)
+	if !ok {
+		return "", false
+	}
+	return s.synonymTitle(e.key), true
+}
+
 // introTitle is an introduction's description with a title's short form
 // read as the title ("bs" as "bác sĩ"): "TS.BS X ... bác sĩ khuyên" is X.
 func (s *Scorer) introTitle(in string) string {
@@ -2602,6 +2648,22 @@ func (s *Scorer) introTitle(in string) string {
 		return full
 	}
 	return in
+}
+
+// synonymTitle is a description with a title that opens it read as the
+// title it is a synonym of: "phát ngôn viên X ... Người phát ngôn nói" is
+// X. The longest synonym that opens desc is the one.
+func (s *Scorer) synonymTitle(desc string) string {
+	best := ""
+	for syn := range s.titleSynonyms {
+		if len(syn) > len(best) && (desc == syn || strings.HasPrefix(desc, syn+" ")) {
+			best = syn
+		}
+	}
+	if best == "" {
+		return desc
+	}
+	return s.titleSynonyms[best] + desc[len(best):]
 }
 
 // descriptionRole is the role of an unnamed source from its description.

@@ -27,7 +27,10 @@ func (s *Scorer) quotes(d *doc) {
 			continue
 		}
 		for _, sp := range p.spans {
-			if p.quoted {
+			if p.quoted && p.quoteBy.Kind != cueAnaphor {
+				// A description that took the person up earlier
+				// ("Chủ quán tiết lộ") gives way to their own words by
+				// name, which ownWords reads for their family.
 				break
 			}
 			s.quotedAt(d, p, int32(pi), sp[0], sp[1])
@@ -160,7 +163,8 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		}
 	}
 	if st := s.citedAfter(d, a); st >= 0 {
-		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, st+2)
+		// The cue is the whole citation: "dẫn lời", "dẫn bài phát biểu của".
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, max(st+2, s.titlesStart(d, a)))
 		return
 	}
 	if s.possessed(d, a) || s.possessedList(d, a) || s.prepositionObject(d, a) || s.metObject(d, a) || s.directedObject(d, a) {
@@ -615,8 +619,46 @@ func (s *Scorer) citedAfter(d *doc, a int) int {
 			return k - n
 		}
 	}
+	return s.relayedStatement(d, a, k)
+}
+
+// relayedStatement returns the first token of a medium's relay of a
+// statement of the person whose title or name starts at token k ("Reuters
+// dẫn bài phát biểu dự kiến của ông X", "AFP trích tuyên bố của bà Y"), or
+// -1: the statement is X's words. A relay verb, a statement noun with a
+// modifier or none, then "của".
+func (s *Scorer) relayedStatement(d *doc, a, k int) int {
+	if k < 3 || d.tokenText(k-1) != s.words.cua {
+		return -1
+	}
+	j := k - 1
+	for n := 2; n >= 1; n-- {
+		if j-n >= 0 && statementModifiers.spans(d, j-n, j) {
+			j -= n
+			break
+		}
+	}
+	for n := 3; n >= 1; n-- {
+		if j-n < 1 || !statementNouns.spans(d, j-n, j) {
+			continue
+		}
+		for m := 2; m >= 1; m-- {
+			st := j - n - m
+			if st >= 0 && relayStatementVerbs.spans(d, st, j-n) && d.sent[st] == d.sent[a] && !d.quote[st] {
+				return st
+			}
+		}
+	}
 	return -1
 }
+
+// relayStatementVerbs relay a statement noun ("dẫn bài phát biểu của X");
+// statementModifiers stand between the noun and "của" ("bài phát biểu dự
+// kiến của X", "tuyên bố mới nhất của Y").
+var (
+	relayStatementVerbs = foldedPhraseSet("dẫn", "dẫn lại", "trích", "trích dẫn")
+	statementModifiers  = foldedPhraseSet("dự kiến", "mới nhất", "mới đây", "gần đây", "trước đó", "hôm qua")
+)
 
 // statementOf reports a name that owns a statement noun: "phát biểu của
 // ông X", "tuyên bố của Tổng thống Y", "lời khai của Z".

@@ -59,6 +59,9 @@ type Scorer struct {
 	notable map[string]string
 	// titleAbbrev maps a title's folded short form to the folded title.
 	titleAbbrev map[string]string
+	// titleSynonyms maps a folded title to the folded title it is a
+	// synonym of ("phat ngon vien": "nguoi phat ngon").
+	titleSynonyms map[string]string
 	// notableFirst are the first words of the notable keys.
 	notableFirst *wordSet
 }
@@ -231,6 +234,10 @@ func (s *Scorer) indexPeople(p *rules.People) {
 	s.titleAbbrev = map[string]string{}
 	for short, full := range p.TitleAbbreviations {
 		s.titleAbbrev[vntext.FoldString(short)] = vntext.FoldString(full)
+	}
+	s.titleSynonyms = map[string]string{}
+	for syn, title := range p.TitleSynonyms {
+		s.titleSynonyms[vntext.FoldString(syn)] = vntext.FoldString(title)
 	}
 	s.notable = notableIndex(p.Notable, func(w string) bool { return p.GivenWorld.Known(w) || s.surnames.has(w) },
 		foldedSet(p.SharedSurnames))
