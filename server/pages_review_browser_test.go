@@ -127,7 +127,7 @@ func TestReviewInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFlash(t, ctx, "Đã rà soát")
-	wantAll(t, "review state", textOf(t, ctx, "p.review-state"), "Đã rà soát bởi")
+	wantAll(t, "review state", evalText(t, ctx, "p.review-state"), "Đã rà soát bởi")
 
 	if err := chromedp.Do(ctx, chromedp.Navigate(outletURL), chromedp.WaitVisible(chromedp.CSS("#review-h"))); err != nil {
 		t.Fatal(err)
@@ -153,6 +153,20 @@ func waitFlash(t *testing.T, ctx context.Context, want string) string {
 		}
 	}
 	t.Fatalf("no notice saying %q after 10s", want)
+	return ""
+}
+
+// evalText is the text of the first element sel selects, read by an evaluation in the page rather than by a node
+// query, so that it is safe right after a form's redirect (see waitFlash). It waits up to 10s for the element.
+func evalText(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	js := `(document.querySelector(` + strconv.Quote(sel) + `) || {textContent: ""}).textContent`
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if text, err := chromedp.Run(ctx, chromedp.Evaluate[string](js)); err == nil && text != "" {
+			return text
+		}
+	}
+	t.Fatalf("no element %s with text after 10s", sel)
 	return ""
 }
 
