@@ -1015,7 +1015,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		s.contextBefore(d, a-1, &c)
 		return c, reason{}
 	}
-	if t := d.tokenText(a); b-a == 1 && s.notNames.has(t) && !s.rankNames.has(t) && !d.isJoiner(a) && !d.explain {
+	if b-a == 1 && d.in(s.notNames, a) && !d.in(s.rankNames, a) && !d.isJoiner(a) && !d.explain {
 		// "Theo", "Trong" opening a sentence: the commonest run, settled first
 		// (an explanation takes the long way, which says why).
 		return candidate{}, reason{}
@@ -1514,7 +1514,7 @@ func (d *doc) bioAfter(b int) bool {
 		return false
 	}
 	switch t := d.tokenText(b + 1); {
-	case residenceWords.has(t):
+	case d.in(residenceWords, b+1):
 		// "Bình (ngụ tại Chợ Lớn)", "Tuấn (trú xã ...)": only people live
 		// somewhere.
 		return true
@@ -2024,7 +2024,7 @@ func (s *Scorer) romanisedEastAsian(d *doc, a, b int) bool {
 // word of a foreign name ("Sergei Lavrov"), "" if none.
 func (s *Scorer) foreignGiven(d *doc, a, b int) string {
 	first := d.tokenText(a)
-	if s.surnames.has(first) || s.eastAsian.has(first) || s.people.GivenWorld == nil || d.nameApostrophe(a+1) {
+	if d.in(s.surnames, a) || d.in(s.eastAsian, a) || s.people.GivenWorld == nil || d.nameApostrophe(a+1) {
 		// (The "L" of "L'Oréal" is no given name, whatever the table says of "l".)
 		return ""
 	}
@@ -2245,7 +2245,7 @@ func (d *doc) listItemEnds(j int) bool {
 	case ")", ":", ".", "…":
 		return true
 	default:
-		return placeSeparators.has(t)
+		return d.in(placeSeparators, j)
 	}
 }
 

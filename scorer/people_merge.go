@@ -73,12 +73,12 @@ func (s *Scorer) listNeighbour(d *doc, c *candidate) bool {
 	if c.title != nil && c.title.b == c.runA {
 		a = min(a, c.title.a)
 	}
-	if a > 1 && listSeparator(d.tokenText(a-1)) && d.mention[a-2] >= 0 && d.sent[a-2] == d.sent[a] &&
+	if a > 1 && d.in(listSeparators, a-1) && d.mention[a-2] >= 0 && d.sent[a-2] == d.sent[a] &&
 		!s.appositiveWord(d, c, a) {
 		return true
 	}
 	b := c.b
-	if b+1 < len(d.toks) && listSeparator(d.tokenText(b)) && d.sent[b] == d.sent[c.a] {
+	if b+1 < len(d.toks) && d.in(listSeparators, b) && d.sent[b] == d.sent[c.a] {
 		k := b + 1
 		for _, kind := range []entryKind{entryTitle, entryHonorific} {
 			if _, end, ok := d.cueAt(s, k, kind); ok {
@@ -122,12 +122,10 @@ func (s *Scorer) appositiveWord(d *doc, c *candidate, a int) bool {
 			}
 		}
 	}
-	return s.speechNext(d, b) && !vntext.IsVietnameseSyllable(w) && !s.surnames.has(w) && s.foreignGiven(d, c.a, c.b) == ""
+	return s.speechNext(d, b) && !vntext.IsVietnameseSyllable(w) && !d.in(s.surnames, c.a) && s.foreignGiven(d, c.a, c.b) == ""
 }
 
-// listSeparator is a word or mark that separates the names of a list.
-func listSeparator(t string) bool { return listSeparators.has(t) }
-
+// listSeparators are the words and marks that separate the names of a list.
 var listSeparators = foldedWords(",", "và", "…", "cùng", "với")
 
 // nameLikeRun reports whether a run can be a name by its words: foreign
@@ -1093,7 +1091,7 @@ func (s *Scorer) indefiniteBeforeColon(d *doc, e entry, k, end int) bool {
 			}
 			return false
 		}
-		if descriptionBreaks.has(d.tokenText(j)) {
+		if d.in(descriptionBreaks, j) {
 			return false
 		}
 		words++
@@ -2344,13 +2342,13 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			return 0, 0, false // "bác sĩ nhi khoa Paul Gilbert": a name, not an unnamed source
 		}
 		switch t := d.tokenText(j); {
-		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, s.descriptionLinks.has(t):
+		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, d.in(s.descriptionLinks, j):
 		case t == s.words.va && j > from && (d.isUpper(j-1) || j-2 >= from && d.isWord(j-1) && d.isUpper(j-2)) &&
 			j+1 < len(d.toks) && d.isUpper(j+1):
 			// "và" inside a name: "Sở Văn hóa và Thể thao", "Sở Thông tin
 			// và Truyền thông" (only a word's first syllable is capitalised).
-		case subject && d.isWord(j) && j > from && titleCase(d.text(j-1, j)) && !descriptionBreaks.has(t) &&
-			!descriptionModals.has(t):
+		case subject && d.isWord(j) && j > from && titleCase(d.text(j-1, j)) && !d.in(descriptionBreaks, j) &&
+			!d.in(descriptionModals, j):
 			// The rest of a word of a name: "Sở Y tế", "Bộ Giáo dục" (not
 			// after an acronym: "Sở TN-MT giao ...").
 		case d.toks[j].Kind == vntext.Punct && (t == "-" || t == "." || t == "&"):
@@ -2365,8 +2363,8 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 				descEnd = end
 				continue
 			}
-			if !d.isWord(j) || descriptionBreaks.has(t) || free >= maxDescriptionWords ||
-				descriptionModals.has(t) && !(j > from && d.in(demonstratives, j) && (s.indefiniteFrom(d, k, j) || s.linkedFrom(d, from, j))) ||
+			if !d.isWord(j) || d.in(descriptionBreaks, j) || free >= maxDescriptionWords ||
+				d.in(descriptionModals, j) && !(j > from && d.in(demonstratives, j) && (s.indefiniteFrom(d, k, j) || s.linkedFrom(d, from, j))) ||
 				t == above && s.endsDescription(d, j+1) ||
 				j == from && (t == s.words.duoc || t == s.words.bi) {
 				return 0, 0, false
@@ -2693,7 +2691,7 @@ func (s *Scorer) genderedTitle(d *doc, c candidate, title *cueSpan) (*cueSpan, b
 		// The sex after the title: "bệnh nhân nam T.B.N.", "sinh viên nữ X"
 		// (lower case: "Nam" opening a name is no sex).
 		for k := from + 1; k < c.a; k++ {
-			if t := d.tokenText(k); d.mention[k] >= 0 || !(t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || titleModifiers.has(t)) {
+			if t := d.tokenText(k); d.mention[k] >= 0 || !(t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || d.in(titleModifiers, k)) {
 				return nil, false
 			}
 		}
@@ -2704,7 +2702,7 @@ func (s *Scorer) genderedTitle(d *doc, c candidate, title *cueSpan) (*cueSpan, b
 		// a describing word): a verb makes the name someone else's ("nữ
 		// diễn viên ly hôn X").
 		t := d.tokenText(k)
-		if d.mention[k] >= 0 || !(d.isUpper(k) || t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || titleModifiers.has(t)) {
+		if d.mention[k] >= 0 || !(d.isUpper(k) || t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || d.in(titleModifiers, k)) {
 			return nil, false
 		}
 	}
