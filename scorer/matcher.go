@@ -94,7 +94,8 @@ type matcher struct {
 	entries  []entry
 	meta     []entryMeta // by entry
 	maxDepth int
-	soft     []bool // by vocabulary id: punctuation a rule phrase may run across
+	soft     []bool   // by vocabulary id: punctuation a rule phrase may run across
+	words    []string // by vocabulary id: the folded word
 	// root is the root's edges as a slice by vocabulary id (-1: none): every
 	// token starts a walk, so the first step skips the map.
 	root []int32
@@ -188,6 +189,7 @@ func (m *matcher) id(syl string, add bool) int32 {
 	if int(id) == len(m.soft) {
 		m.soft = append(m.soft, false)
 		m.root = append(m.root, -1)
+		m.words = append(m.words, syl)
 	}
 	return id
 }
