@@ -404,6 +404,7 @@ func appositionEnd(d *doc, b int) int {
 // setName makes tokens [a, b) the person's name.
 func (s *Scorer) setName(d *doc, p *person, a, b int) {
 	p.key = s.nameKey(d, a, b)
+	p.keyVN = allVietnamese(p.key)
 	p.name = vntext.NFC(d.text(a, b))
 	p.vn = len(p.key) >= 2 && len(p.key) <= 5 && s.surnames.has(p.key[0]) || s.thiName(d, a, b)
 }
@@ -460,12 +461,13 @@ func (s *Scorer) findPerson(d *doc, a, b int) (int, string) {
 		return -1, ""
 	}
 	best, bestHow, bestRank := -1, "", 0
+	keyVN := len(d.people) > 0 && allVietnamese(key) // asked of the key against each person
 	for pi := len(d.people) - 1; pi >= 0; pi-- {
 		p := d.people[pi]
 		if p.unnamed {
 			continue
 		}
-		rank, how := s.nameMatch(key, p)
+		rank, how := s.nameMatch(key, keyVN, p)
 		if rank > bestRank {
 			best, bestHow, bestRank = pi, how, rank
 		}
@@ -515,8 +517,9 @@ func (s *Scorer) byChineseFamilyName(d *doc, w string) (int, string) {
 }
 
 // nameMatch says whether a mention's key can name person p: 0 for no, a
-// higher rank for a closer match, with how (%s stands for p's name).
-func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
+// higher rank for a closer match, with how (%s stands for p's name). keyVN
+// is allVietnamese(key), which the caller works out once for all people.
+func (s *Scorer) nameMatch(key []string, keyVN bool, p *person) (int, string) {
 	pk := p.key
 	switch {
 	case equalKeys(key, pk):
@@ -538,7 +541,7 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		!vntext.IsVietnameseSyllable(key[len(key)-1]):
 		// "Harsh Shringla" and "Harsh Vardhan Shringla": a middle name left out.
 		return 3, "the same first and last name as %s"
-	case initialsMatch(key, pk) && !(len(key) == 1 && len(pk) > 1 && allVietnamese(pk)):
+	case initialsMatch(key, pk) && !(len(key) == 1 && len(pk) > 1 && p.keyVN):
 		// A Vietnamese name once written in full goes on by its given name
 		// ("chị Hải"); one initial alone ("chị H.") keeps someone else
 		// anonymous, as a story does with a second family it tells of.
@@ -547,7 +550,7 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a part of the name of %s"
 	case !p.vn && len(key) == 1 && slices.ContainsFunc(pk, func(w string) bool { return misspelt(key[0], w) }):
 		return 2, "a misspelling of %s"
-	case len(key) == len(pk) && (len(key) >= 3 || len(key) == 2 && !allVietnamese(key)) && accentsOnly(key, pk):
+	case len(key) == len(pk) && (len(key) >= 3 || len(key) == 2 && !keyVN) && accentsOnly(key, pk):
 		return 2, "a misspelling of %s"
 	case !p.vn && len(key) == len(pk) && len(key) >= 2 && oneMisspelt(key, pk):
 		return 2, "a misspelling of %s" // "Warren Buffet" for "Warren Buffett"
@@ -556,7 +559,7 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "%s with a space left out or added"
 	case len(key) == len(pk) && gluedWord(key, pk):
 		return 2, "%s with the next word glued to it"
-	case p.vn && allVietnamese(key) && (sexMiddleLeftOut(key, pk) || sexMiddleLeftOut(pk, key)):
+	case p.vn && keyVN && (sexMiddleLeftOut(key, pk) || sexMiddleLeftOut(pk, key)):
 		// "Phạm Thị Kim Huệ ... HLV Phạm Kim Huệ": the middle name that
 		// says the sex (Thị, Văn) is often left out.
 		return 2, "%s without the middle name Thị or Văn"
