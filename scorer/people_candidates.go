@@ -1757,8 +1757,8 @@ func (s *Scorer) gazetteerAround(d *doc, a, b int) (string, bool) {
 		for _, h := range d.hitsAt(st) {
 			// At a itself, a name that goes on past the run in lower case:
 			// "Đoàn Thanh | niên" (the Youth Union).
-			if e := s.m.entries[h.entry]; e.kind == entryGazetteer && (int(h.end) >= b && st < a || int(h.end) > b) {
-				return e.tag, true
+			if s.m.meta[h.entry].kind == entryGazetteer && (int(h.end) >= b && st < a || int(h.end) > b) {
+				return s.m.entries[h.entry].tag, true
 			}
 		}
 	}
@@ -1773,9 +1773,8 @@ func (d *doc) hasSpace(a, b int) bool { return b-a > 1 }
 func (s *Scorer) gazetteerAt(d *doc, a, b int) (string, int) {
 	kind, end := "", 0
 	for _, h := range d.hitsAt(a) {
-		e := s.m.entries[h.entry]
-		if e.kind == entryGazetteer && int(h.end) <= b && int(h.end) > end {
-			kind, end = e.tag, int(h.end)
+		if s.m.meta[h.entry].kind == entryGazetteer && int(h.end) <= b && int(h.end) > end {
+			kind, end = s.m.entries[h.entry].tag, int(h.end)
 		}
 	}
 	return kind, end
