@@ -56,7 +56,7 @@ func (s *Scorer) newcomer(d *doc, j, k int) bool {
 		return true
 	}
 	w := d.tokenText(j - 1)
-	if predicateWords.has(w) || w == s.words.la {
+	if d.in(predicateWords, j-1) || w == s.words.la {
 		return false
 	}
 	if w != "," {
@@ -119,7 +119,7 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 			s.addQuotedSource(d, e, k, end, end, j, cueColon, end, j+1)
 			return true
 		}
-		if !d.isWord(j) || d.isUpper(j) || descriptionBreaks.has(t) || descriptionModals.has(t) || t == above {
+		if !d.isWord(j) || d.isUpper(j) || d.in(descriptionBreaks, j) || d.in(descriptionModals, j) || t == above {
 			return false
 		}
 	}
@@ -349,7 +349,7 @@ func (s *Scorer) predicative(d *doc, k int) bool {
 	if w == foldedFrom && k >= 2 && d.tokenText(k-2) == foldedCite {
 		return false // "trích dẫn từ một nguồn tin cho biết": relayed words
 	}
-	return w == s.words.la || predicateWords.has(w)
+	return w == s.words.la || d.in(predicateWords, k-1)
 }
 
 // foldedFrom is "từ" as the folded text reads it.
