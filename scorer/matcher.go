@@ -1,6 +1,7 @@
 package scorer
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"slices"
 	"strings"
@@ -316,17 +317,21 @@ func (m *matcher) insert(e entry) error {
 // the matcher's: es is its memory. blob is the embedded trie
 // (TrieBlobFile), or "" to build it.
 func (m *matcher) compile(es []entry, blob string) (entry, error) {
-	parallel.For(len(es), 1024, func(lo, hi int) {
+	// Each range of entries is hashed as it is folded, on every core too
+	// (see inputHash).
+	sums := make([][sha256.Size]byte, (len(es)+hashChunk-1)/hashChunk)
+	parallel.For(len(es), hashChunk, func(lo, hi int) {
 		var toks []vntext.Token
 		for i := lo; i < hi; i++ {
 			if es[i].key == "" {
 				es[i].key = vntext.Spaced(vntext.FoldString(es[i].phrase), &toks)
 			}
 		}
+		sums[lo/hashChunk] = entriesHash(es[lo:hi])
 	})
 	// The embedded rules' trie is read from blob when it was built from
 	// these very entries (see TrieBlobFile).
-	sum := m.inputHash(es)
+	sum := m.inputHash(len(es), sums)
 	if _, ok, err := m.loadTrie(blob, sum, es); ok || err != nil {
 		return entry{}, err
 	}

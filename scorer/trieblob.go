@@ -16,7 +16,7 @@ import (
 //
 // The blob starts with a hash of everything the trie is built from: the
 // matcher's vocabulary before the phrases and every phrase's entry, its
-// folded key included (see inputHash). compile uses the blob only when
+// folded key included, but for its phrase (see inputHash). compile uses the blob only when
 // that hash is the hash of the phrases it is given, so that any change to
 // the rules, the lexicons, the way the scorer turns them into entries or
 // the folding makes a stale blob that is not used (the trie is built as
@@ -30,47 +30,63 @@ var trieBlob string
 
 // trieBlobFormat names the layout of the blob and the trie-building code
 // that wrote it: it is hashed with the phrases.
-const trieBlobFormat = "genderlens trie 1\n"
+const trieBlobFormat = "genderlens trie 2\n"
 
 // inputHash is the hash of what compile builds the trie from: the format,
 // the words the matcher has before (the soft punctuation) and the entries
-// in their order, with their keys. It reads some 4 MB in a millisecond or
-// two (SHA-256 has instructions of its own on current processors).
-func (m *matcher) inputHash(es []entry) [sha256.Size]byte {
+// in their order, given as the entriesHash of each hashChunk of them. The
+// ranges are hashed on every core while they are folded: some 3 MB, which
+// took 10 ms on one.
+func (m *matcher) inputHash(entries int, chunks [][sha256.Size]byte) [sha256.Size]byte {
 	h := sha256.New()
-	buf := make([]byte, 0, 64<<10)
-	str := func(s string) {
-		buf = binary.AppendUvarint(buf, uint64(len(s)))
-		buf = append(buf, s...)
-	}
-	flush := func() {
-		h.Write(buf)
-		buf = buf[:0]
-	}
-	str(trieBlobFormat)
-	buf = binary.AppendUvarint(buf, uint64(len(m.words)))
+	var b []byte
+	b = appendString(b, trieBlobFormat)
+	b = binary.AppendUvarint(b, uint64(len(m.words)))
 	for id, w := range m.words {
-		str(w)
-		buf = append(buf, boolByte(m.soft[id]))
+		b = append(appendString(b, w), boolByte(m.soft[id]))
 	}
-	buf = binary.AppendUvarint(buf, uint64(len(es)))
-	for i := range es {
-		e := &es[i]
-		buf = append(buf, byte(e.kind))
-		buf = binary.LittleEndian.AppendUint32(buf, uint32(e.rule))
-		str(e.replacement)
-		str(e.gender)
-		str(e.tag)
-		str(e.phrase)
-		str(e.key)
-		if len(buf) > 60<<10 {
-			flush()
-		}
+	b = binary.AppendUvarint(b, uint64(entries))
+	for _, c := range chunks {
+		b = append(b, c[:]...)
 	}
-	flush()
+	h.Write(b)
 	var sum [sha256.Size]byte
 	h.Sum(sum[:0])
 	return sum
+}
+
+// hashChunk is the number of entries of a range that entriesHash hashes.
+const hashChunk = 1024
+
+// entriesHash hashes what the trie takes of each entry: its key, and what
+// insert compares to keep it or not (kind, rule, gender, tag and
+// replacement). The phrase is not hashed: the trie does not depend on it,
+// and the entries kept are es's own.
+func entriesHash(es []entry) [sha256.Size]byte {
+	h := sha256.New()
+	b := make([]byte, 0, 8<<10)
+	for i := range es {
+		e := &es[i]
+		b = append(b, byte(e.kind))
+		b = binary.LittleEndian.AppendUint32(b, uint32(e.rule))
+		b = appendString(b, e.key)
+		b = appendString(b, e.gender)
+		b = appendString(b, e.tag)
+		b = appendString(b, e.replacement)
+		if len(b) > 7<<10 {
+			h.Write(b)
+			b = b[:0]
+		}
+	}
+	h.Write(b)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// appendString appends s with its length before it.
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
 func boolByte(b bool) byte {

@@ -108,21 +108,27 @@ func TestTrieBlobCurrent(t *testing.T) {
 }
 
 // TestTrieBlobStale checks that a blob is not read for other phrases than
-// its own: one phrase more, or one spelled otherwise, and the trie is built.
+// its own: one phrase more, or two in another order, and the trie is built.
 func TestTrieBlobStale(t *testing.T) {
 	set, err := rules.Embedded()
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, blob := buildFresh(t, set)
-	for _, change := range []func(r *rules.Rule){
-		func(r *rules.Rule) { r.Tokens = append(slices.Clip(r.Tokens), "cô gái vàng mười") },
-		func(r *rules.Rule) { r.Tokens = append([]string{r.Tokens[0] + "x"}, r.Tokens[1:]...) },
+	for _, change := range []func(s *rules.Set){
+		func(s *rules.Set) {
+			i := slices.IndexFunc(s.Rules, func(r rules.Rule) bool { return len(r.Tokens) > 0 })
+			s.Rules[i].Tokens = append(slices.Clip(s.Rules[i].Tokens), "cô gái vàng mười")
+		},
+		func(s *rules.Set) { s.People.Speech = append(slices.Clip(s.People.Speech), "nói khẽ") },
+		func(s *rules.Set) {
+			s.People.Speech = slices.Clone(s.People.Speech)
+			s.People.Speech[0], s.People.Speech[1] = s.People.Speech[1], s.People.Speech[0]
+		},
 	} {
 		other := *set
 		other.Rules = slices.Clone(set.Rules)
-		i := slices.IndexFunc(other.Rules, func(r rules.Rule) bool { return len(r.Tokens) > 0 })
-		change(&other.Rules[i])
+		change(&other)
 		want, _ := buildFresh(t, &other)
 		got, err := newScorer(&other, string(blob))
 		if err != nil {
