@@ -1,7 +1,6 @@
 package scorer
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"slices"
 	"strings"
@@ -317,9 +316,9 @@ func (m *matcher) insert(e entry) error {
 // the matcher's: es is its memory. blob is the embedded trie
 // (TrieBlobFile), or "" to build it.
 func (m *matcher) compile(es []entry, blob string) (entry, error) {
-	// Each range of entries is hashed as it is folded, on every core too
-	// (see inputHash).
-	sums := make([][sha256.Size]byte, (len(es)+hashChunk-1)/hashChunk)
+	// Each range of entries is summed as it is folded, on every core too
+	// (see entriesSum).
+	sums := make([]uint64, (len(es)+hashChunk-1)/hashChunk)
 	parallel.For(len(es), hashChunk, func(lo, hi int) {
 		var toks []vntext.Token
 		for i := lo; i < hi; i++ {
@@ -327,7 +326,7 @@ func (m *matcher) compile(es []entry, blob string) (entry, error) {
 				es[i].key = vntext.Spaced(vntext.FoldString(es[i].phrase), &toks)
 			}
 		}
-		sums[lo/hashChunk] = entriesHash(es[lo:hi])
+		sums[lo/hashChunk] = entriesSum(es[lo:hi])
 	})
 	// The embedded rules' trie is read from blob when it was built from
 	// these very entries (see TrieBlobFile).
