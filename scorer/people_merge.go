@@ -2262,6 +2262,10 @@ var above = vntext.FoldString("trên")
 // groupAdverb ("đều") after a description says it stands for a group.
 var groupAdverb = vntext.FoldString("đều")
 
+// maxNameWords bounds the words of proper names a description may run on
+// with beyond its usual reach of 12 tokens.
+const maxNameWords = 8
+
 // maxDescriptionWords is how many words of its own a description opening a
 // clause may run on with before its verb: a relative clause of a few words
 // ("người phụ nữ bán rau", "nguồn tin thân cận của cặp đôi", "người nhặt
@@ -2287,6 +2291,7 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 		free = maxDescriptionWords + 1 // none allowed
 	}
 	limit := from + 12
+	named := 0 // words of a proper name, which do not count against the limit
 	for j := from; j < len(d.toks) && j < limit; j++ {
 		if d.quote[j] || d.mention[j] >= 0 || j > from && d.sent[j] != d.sent[from-1] || d.toks[j].Newline {
 			return 0, 0, false // (a new line ends the description: "“Ki bo” với con trai\nChia sẻ ...")
@@ -2344,7 +2349,15 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			return 0, 0, false // "bác sĩ nhi khoa Paul Gilbert": a name, not an unnamed source
 		}
 		switch t := d.tokenText(j); {
-		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, s.descriptionLinks.has(t):
+		case d.isWord(j) && d.isUpper(j) || j > from && d.toks[j].Kind == vntext.Punct && t == "-" && d.isUpper(j-1) && j+1 < len(d.toks) && d.isUpper(j+1):
+			// The syllables of an office's or a place's name do not count
+			// against the reach: "người có trách nhiệm của cơ quan điều tra
+			// công an tỉnh Bà Rịa - Vũng Tàu cho biết".
+			if named < maxNameWords {
+				named++
+				limit++
+			}
+		case d.toks[j].Kind == vntext.Number, s.descriptionLinks.has(t):
 		case t == s.words.va && j > from && (d.isUpper(j-1) || j-2 >= from && d.isWord(j-1) && d.isUpper(j-2)) &&
 			j+1 < len(d.toks) && d.isUpper(j+1):
 			// "và" inside a name: "Sở Văn hóa và Thể thao", "Sở Thông tin
