@@ -1585,6 +1585,9 @@ func (s *Scorer) sourceHead(d *doc, k int) string {
 	if !ok || e.gender != female && e.gender != male {
 		return ""
 	}
+	if end-1 > k && d.tokenText(end-1) == s.words.cua {
+		end-- // "Anh bạn của chúng tôi" is the "anh bạn" brought in before
+	}
 	return d.joined(k, end)
 }
 
