@@ -850,7 +850,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = pend - 1 // "cha mẹ": the parents, a group
 			continue
 		}
-		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
+		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) && !s.hometownAt(d, end) ||
 			s.describesNamed(d, k) || s.describesOrganisation(d, k) || s.possessorOfKin(d, k) || s.modifierNoun(d, k) {
 			k = end - 1
 			continue
@@ -1833,10 +1833,21 @@ func (s *Scorer) indefiniteTitle(d *doc, k int) (entry, int, bool) {
 	if d.tokenText(k) != s.words.mot {
 		return entry{}, 0, false
 	}
-	if _, end, ok := d.cueAt(s, k+1, entryTitle); ok && (end >= len(d.toks) || !d.isUpper(end) || s.nationalityAt(d, end)) {
+	if _, end, ok := d.cueAt(s, k+1, entryTitle); ok && (end >= len(d.toks) || !d.isUpper(end) || s.nationalityAt(d, end) || s.hometownAt(d, end)) {
 		return entry{kind: entrySource, gender: unknown}, end, true
 	}
 	return entry{}, 0, false
+}
+
+// hometownAt reports a Vietnamese city's or province's name at token k
+// that ends before a lower-case word or a comma: "một nhạc sĩ Hà Nội nhận
+// xét" is a musician from there, not one named Hà Nội.
+func (s *Scorer) hometownAt(d *doc, k int) bool {
+	kind, end := s.gazetteerAt(d, k, len(d.toks))
+	if kind != "places" || end <= k {
+		return false
+	}
+	return end >= len(d.toks) || !d.isUpper(end)
 }
 
 // nationalityAt reports a country's name at token k that ends before a
