@@ -1448,6 +1448,9 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		if ok && descEnd == end {
 			return s.indefiniteTakenUp(d, k, end)
 		}
+		if pi := s.shortenedOffice(d, k, end, descEnd); pi >= 0 {
+			return pi
+		}
 		if !ok || descEnd-end < 2 {
 			return -1
 		}
@@ -1476,6 +1479,42 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 			return pi
 		}
 		if s.sameOccupation(d, k, descEnd, sp[0], sp[1]) {
+			return pi
+		}
+	}
+	return -1
+}
+
+// shortenedOffice returns the unnamed source added earlier who speaks for
+// an office ("lãnh đạo UBND xã Đắk Sôr") that a shorter description with
+// the same head and only words of the earlier one takes up ("Lãnh đạo xã
+// thông tin thêm"): an office has one head, or -1.
+func (s *Scorer) shortenedOffice(d *doc, k, end, descEnd int) int {
+	if end > descEnd || !officeHeads.spans(d, k, end) {
+		return -1
+	}
+	head := d.joined(k, end)
+	for pi := len(d.people) - 1; pi >= 0; pi-- {
+		p := d.people[pi]
+		if !p.unnamed || len(p.spans) == 0 || p.spans[0][0] >= k {
+			continue
+		}
+		a, b := p.spans[0][0], p.spans[0][1]
+		if d.tokenText(a) == s.words.mot {
+			a++
+		}
+		if b-a <= descEnd-k || a+end-k > b || d.joined(a, a+end-k) != head {
+			continue
+		}
+		words := make(map[string]bool, b-a)
+		for i := a; i < b; i++ {
+			words[d.tokenText(i)] = true
+		}
+		all := true
+		for i := end; i < descEnd && all; i++ {
+			all = words[d.tokenText(i)]
+		}
+		if all {
 			return pi
 		}
 	}
