@@ -2349,6 +2349,14 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 		if d.quote[j] || d.mention[j] >= 0 || j > from && d.sent[j] != d.sent[from-1] || d.toks[j].Newline {
 			return 0, 0, false // (a new line ends the description: "“Ki bo” với con trai\nChia sẻ ...")
 		}
+		if c := d.asideParen(j); c > j && !predicate {
+			// "Con gái chị Loan (may mắn thoát chết) kể lại", "một người
+			// dân (xin giấu tên) cho biết": a parenthesis says more about
+			// the person; the verb follows it.
+			limit += c - j + 1
+			j = c
+			continue
+		}
 		if c := s.asideEnd(d, k, j); subject && !predicate && c > j {
 			// "Một bé trai 13 tuổi, có khuôn mặt khôi ngô, kể: ...": an
 			// aside between commas after an indefinite description; the
@@ -2480,6 +2488,30 @@ var foldedMust, foldedWill = vntext.FoldString("phải"), vntext.FoldString("s�
 // adminUnits open the next part of an address after a comma: "..., quận
 // Ba Đình, TP Hà Nội".
 var adminUnits = foldedPhraseSet("quận", "huyện", "tỉnh", "tp", "tp.", "thành phố", "thị xã", "thị trấn", "xã", "phường")
+
+// asideParen returns the ")" that closes a parenthesis opening at token
+// j, when it holds up to maxParenAside tokens of the same sentence with no
+// quotation or name in it; -1 otherwise.
+func (d *doc) asideParen(j int) int {
+	if d.tokenText(j) != "(" {
+		return -1
+	}
+	for c := j + 1; c < len(d.toks) && c <= j+maxParenAside+1 && d.sent[c] == d.sent[j] && !d.toks[c].Newline; c++ {
+		if d.quote[c] || d.mention[c] >= 0 {
+			return -1
+		}
+		if d.tokenText(c) == ")" {
+			if c == j+1 {
+				return -1
+			}
+			return c
+		}
+	}
+	return -1
+}
+
+// maxParenAside bounds the parenthesis after a description.
+const maxParenAside = 10
 
 // asideEnd returns the comma that closes an aside opening with the comma
 // at token j after the indefinite description at token k ("một ..."), or
