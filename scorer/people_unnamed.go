@@ -104,6 +104,13 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 		if d.quote[j] || d.mention[j] >= 0 || d.sent[j] != d.sent[k] || j > end && d.toks[j].Newline {
 			return false
 		}
+		if c := d.asideParen(j); c > j {
+			// "Con trai ông Tư (12 tuổi) nghẹn ngào: “...”": a parenthesis
+			// about the person does not count against the reach.
+			reach += c - j + 1
+			j = c
+			continue
+		}
 		t := d.tokenText(j)
 		if t == "," && (d.tokenText(k) == s.words.mot || kinOfOne) {
 			// "Mẹ một thí sinh khác, thi khối D, đợi con tại trường X,
