@@ -783,6 +783,11 @@ func (s *Scorer) unnamedSources(d *doc) {
 		if k > 0 && d.in(compoundHeads, k-1) && d.sent[k-1] == d.sent[k] && d.tokenText(k) == foldedFather {
 			continue // "khủng bố", "tuyên bố": the syllable ends a word, no father
 		}
+		if k > 0 && d.in(concurrentWords, k-1) && d.sent[k-1] == d.sent[k] {
+			// "Bà X - Phó Chủ tịch Tập đoàn Y kiêm Đại diện Quỹ Z chia
+			// sẻ": a second post of the person named before, no one else.
+			continue
+		}
 		e, end, ok := s.sourceAt(d, k)
 		if ok && d.capitalInside(k, end) {
 			ok = false // "người Anh" is an Englishman, not "người anh" the brother
@@ -1042,6 +1047,10 @@ func (s *Scorer) insideIndefinite(d *doc, k int) bool {
 	}
 	return false
 }
+
+// concurrentWords ("kiêm") join a second post to the title of the person
+// they follow.
+var concurrentWords = foldedWords("kiêm")
 
 // compoundHeads are the first syllables of words that end in "bố"
 // (father): "khủng bố" (terrorism), "tuyên bố", "công bố", "phân bố", "ban
