@@ -855,7 +855,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = pend - 1 // "cha mẹ": the parents, a group
 			continue
 		}
-		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) && !s.hometownAt(d, end) ||
+		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || d.jointSubject(k) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) && !s.hometownAt(d, end) ||
 			s.describesNamed(d, k) || s.describesOrganisation(d, k) || s.possessorOfKin(d, k) || s.modifierNoun(d, k) {
 			k = end - 1
 			continue
@@ -2295,6 +2295,32 @@ func (s *Scorer) pluralConjunct(d *doc, k, depth int) bool {
 	}
 	return false
 }
+
+// jointSubject reports a description at token k joined by "và" to a body
+// or a group before it: "..., cảnh sát và nhân viên y tế nói", "Gia đình
+// và người thân cho biết", "Sở GTVT và lãnh đạo UBND TP khẳng định" speak
+// jointly, no one person. A body is a collective noun opening the clause or
+// a capitalised word that is no person's name.
+func (d *doc) jointSubject(k int) bool {
+	if k < 2 || d.sent[k-2] != d.sent[k] || d.tokenText(k-1) != vntext.FoldString("và") {
+		return false
+	}
+	if d.mention[k-2] < 0 && d.isWord(k-2) && d.isUpper(k-2) && !d.sentenceStart(k-2) {
+		return true
+	}
+	// A collective noun opening the clause: "lập gia đình và người đàn ông
+	// đã nói" is no joint subject.
+	st := collectives.startsBefore(d, k-1)
+	return st >= 0 && (d.sentenceStart(st) || st > 0 && d.sent[st-1] == d.sent[st] && d.in(jointOpeners, st-1))
+}
+
+// jointOpeners open the clause a joint subject starts: "..., cho nên cảnh
+// sát và nhân viên y tế nói".
+var jointOpeners = foldedWords(",", ";", "nên", "thì", "nhưng", "còn", "mà", "khi")
+
+// collectives are nouns of a body or a group of people.
+var collectives = foldedPhraseSet("cảnh sát", "công an", "gia đình", "chính quyền", "nhà trường", "quân đội",
+	"giới chức", "nhà chức trách", "lực lượng chức năng", "cơ quan chức năng", "bạn bè", "người dân", "cư dân")
 
 // pluralBefore reports a plural word right before token k ("nhiều người
 // dân"): a group, not a person.
