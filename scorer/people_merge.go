@@ -1454,11 +1454,11 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		// khoa huyện X cho biết ... lãnh đạo Bệnh viện Đa khoa huyện X
 		// cho hay" (an office has one head); "một người dân" twice is two.
 		_, end, ok := s.sourceAt(d, k)
+		if pi := s.shortenedOffice(d, k, end, descEnd); ok && pi >= 0 {
+			return pi
+		}
 		if ok && descEnd == end {
 			return s.indefiniteTakenUp(d, k, end)
-		}
-		if pi := s.shortenedOffice(d, k, end, descEnd); pi >= 0 {
-			return pi
 		}
 		if !ok || descEnd-end < 2 {
 			return -1
@@ -1499,7 +1499,7 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 // the same head and only words of the earlier one takes up ("Lãnh đạo xã
 // thông tin thêm"): an office has one head, or -1.
 func (s *Scorer) shortenedOffice(d *doc, k, end, descEnd int) int {
-	if end > descEnd || !officeHeads.spans(d, k, end) {
+	if end > descEnd || officeHeads.longestAt(d, k) <= 0 {
 		return -1
 	}
 	head := d.joined(k, end)
