@@ -2089,6 +2089,9 @@ func (s *Scorer) officeHolder(d *doc, k, descEnd int) int {
 	}
 	n := descEnd - end
 	return s.soleTitleHolder(d, k-1, 0, func(_ *entry, _, tend int) bool {
+		if tend < len(d.toks) && d.in(councilWords, tend) && !d.in(councilWords, end) {
+			tend++ // "Chủ tịch UBND TP Phú Quốc ... Lãnh đạo TP Phú Quốc cho biết": the city's council is the city's
+		}
 		if tend+n > k {
 			return false
 		}
@@ -2100,6 +2103,10 @@ func (s *Scorer) officeHolder(d *doc, k, descEnd int) int {
 		return true
 	})
 }
+
+// councilWords name the people's council or committee of a place before
+// the place: "UBND TP X" is the city X's office.
+var councilWords = foldedWords("ubnd", "hđnd")
 
 // formerHolder returns the one person named before token k with the title
 // of folded key as a former one ("cựu"/"nguyên" before it), or -1.
