@@ -132,6 +132,9 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 		if d.toks[j].Kind == vntext.Number && j > end {
 			continue // an age: "Một người đàn ông chừng 60 tuổi lắc đầu: “...”"
 		}
+		if d.isUpper(j) && d.isWord(j) && reach > 3 && j > end {
+			continue // where someone new is from: "Một bệnh nhân quê Đồng Tháp cằn nhằn: “...”"
+		}
 		if !d.isWord(j) || d.isUpper(j) || descriptionBreaks.has(t) || descriptionModals.has(t) || t == above {
 			return false
 		}
