@@ -1457,6 +1457,11 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		if pi := s.shortenedOffice(d, k, end, descEnd); ok && pi >= 0 {
 			return pi
 		}
+		if !ok {
+			// A bare title: "Chủ tịch tỉnh X" after "Chủ tịch UBND tỉnh X"
+			// is the office's one holder again.
+			return d.sameOffice(k, descEnd)
+		}
 		if ok && descEnd == end {
 			return s.indefiniteTakenUp(d, k, end)
 		}
@@ -1492,6 +1497,30 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		}
 	}
 	return -1
+}
+
+// sameOffice returns the unnamed source added earlier whose description
+// reads as [k, descEnd) once the council words (UBND, HĐND) are left out,
+// or -1.
+func (d *doc) sameOffice(k, descEnd int) int {
+	own := d.officeWords(k, descEnd)
+	for pi, p := range d.people {
+		if p.unnamed && len(p.spans) > 0 && p.spans[0][0] < k && slices.Equal(d.officeWords(p.spans[0][0], p.spans[0][1]), own) {
+			return pi
+		}
+	}
+	return -1
+}
+
+// officeWords are the folded words of tokens [a, b) but the council words.
+func (d *doc) officeWords(a, b int) []string {
+	var out []string
+	for i := a; i < b; i++ {
+		if !d.in(councilWords, i) {
+			out = append(out, d.tokenText(i))
+		}
+	}
+	return out
 }
 
 // shortenedOffice returns the unnamed source added earlier who speaks for
