@@ -2420,6 +2420,13 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 		if d.quote[j] || d.mention[j] >= 0 || j > from && d.sent[j] != d.sent[from-1] || d.toks[j].Newline {
 			return 0, 0, false // (a new line ends the description: "“Ki bo” với con trai\nChia sẻ ...")
 		}
+		if c := d.dateAside(j); c > j && !predicate {
+			// "Một quan chức Mỹ hôm 12/4 cho biết", "Hiệu trưởng trường X
+			// ngày 8/3 cho biết": when the words were said.
+			limit += c - j
+			j = c - 1
+			continue
+		}
 		if c := d.asideParen(j); c > j && !predicate {
 			// "Con gái chị Loan (may mắn thoát chết) kể lại", "một người
 			// dân (xin giấu tên) cho biết": a parenthesis says more about
@@ -2559,6 +2566,23 @@ var foldedMust, foldedWill = vntext.FoldString("phải"), vntext.FoldString("s�
 // adminUnits open the next part of an address after a comma: "..., quận
 // Ba Đình, TP Hà Nội".
 var adminUnits = foldedPhraseSet("quận", "huyện", "tỉnh", "tp", "tp.", "thành phố", "thị xã", "thị trấn", "xã", "phường")
+
+// dateAside returns the end of a date at token j, a time word and a
+// number with its slashes ("ngày 26/4", "hôm 12/4/2021", "sáng 28/4"), or
+// -1.
+func (d *doc) dateAside(j int) int {
+	if !d.in(timeWords, j) || j+1 >= len(d.toks) || d.toks[j+1].Kind != vntext.Number || d.sent[j+1] != d.sent[j] {
+		return -1
+	}
+	c := j + 1
+	for c < len(d.toks) && d.sent[c] == d.sent[j] && (d.toks[c].Kind == vntext.Number || d.tokenText(c) == "/") {
+		c++
+	}
+	return c
+}
+
+// timeWords open a date: "ngày 26/4", "hôm 12/4", "sáng 28/4".
+var timeWords = foldedWords("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm")
 
 // asideParen returns the ")" that closes a parenthesis opening at token
 // j, when it holds up to maxParenAside tokens of the same sentence with no
