@@ -855,7 +855,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = pend - 1 // "cha mẹ": the parents, a group
 			continue
 		}
-		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || d.jointSubject(k) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) && !s.hometownAt(d, end) ||
+		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || d.jointSubject(k) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) && !s.hometownAt(d, end) && !s.nationalityAt(d, end) ||
 			s.describesNamed(d, k) || s.describesOrganisation(d, k) || s.possessorOfKin(d, k) || s.modifierNoun(d, k) {
 			k = end - 1
 			continue
