@@ -2622,6 +2622,9 @@ func (s *Scorer) asideEnd(d *doc, k, j int) int {
 			}
 			return c
 		}
+		if d.toks[c].Kind == vntext.Number && !d.quote[c] {
+			continue // an age: "Một người phụ nữ, 45 tuổi, kể"
+		}
 		if !d.isWord(c) || d.isUpper(c) || d.quote[c] || d.mention[c] >= 0 {
 			return -1
 		}
