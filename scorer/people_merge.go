@@ -1228,6 +1228,12 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 		// someone of the place, "một cư dân mạng" one of them.
 		return
 	}
+	if headOfBody.spans(d, k, end) {
+		// "Người đứng đầu FIFA khẳng định" with no holder of the body's
+		// title named: most often a holder the story named otherwise, so
+		// no one new.
+		return
+	}
 	if pi := s.sameSource(d, e, k, descEnd); pi >= 0 {
 		// "Chị bán hàng hỏi ... chị bán hàng trả lời": one woman.
 		p := d.people[pi]
@@ -2168,9 +2174,12 @@ func (s *Scorer) soleTitleHolder(d *doc, hi, lo int, match func(e *entry, j, ten
 	return found
 }
 
+// headOfBody ("người đứng đầu") only takes up a holder named before.
+var headOfBody = foldedPhraseSet("người đứng đầu")
+
 // leaderWords are titles that stand for whoever leads a country, whatever
 // their office: "nhà lãnh đạo Nga", "người đứng đầu Điện Kremlin".
-var leaderWords = foldedPhraseSet("lãnh đạo", "nhà lãnh đạo")
+var leaderWords = foldedPhraseSet("lãnh đạo", "nhà lãnh đạo", "người đứng đầu")
 
 // countryLeader returns, for a leader word [k, end) followed by a country
 // ("Nhà lãnh đạo Nga"), the one person named before k right after an
