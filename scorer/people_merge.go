@@ -2619,12 +2619,12 @@ const maxParenAside = 10
 
 // asideEnd returns the comma that closes an aside opening with the comma
 // at token j after the indefinite description at token k ("một ..."), or
-// -1: up to eight words, no speech verb, quotation or name among them.
+// -1: up to twelve words, no speech verb, quotation or name among them.
 func (s *Scorer) asideEnd(d *doc, k, j int) int {
 	if k < 0 || d.tokenText(k) != s.words.mot || d.tokenText(j) != "," {
 		return -1
 	}
-	for c := j + 1; c < len(d.toks) && c <= j+9 && d.sent[c] == d.sent[j] && !d.toks[c].Newline; c++ {
+	for c := j + 1; c < len(d.toks) && c <= j+13 && d.sent[c] == d.sent[j] && !d.toks[c].Newline; c++ {
 		if d.tokenText(c) == "," {
 			if c == j+1 {
 				return -1
