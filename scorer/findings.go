@@ -317,7 +317,7 @@ func labelQuote(d *doc, k int) bool {
 			continue
 		}
 		switch t := d.tokenText(i); {
-		case labelWords.has(t):
+		case d.in(labelWords, i):
 			return true
 		case t == foldedLa:
 			// "là" after a verb of naming or judging: "gọi cô là", "được xem là";

@@ -74,8 +74,20 @@ func (k entryKind) crossable() bool { return k <= entryAbout }
 // rule.
 type matcher struct {
 	vocab vocabTable
+	// edges are the trie's edges while it is built; finish lays them out
+	// by node (childFrom, edgeID) and drops the table.
 	edges edgeTable
-	outs  nodeEntries // entries ending at each node, but for context kinds
+	// childFrom and edgeID are the edges once the trie is finished: the
+	// nodes are numbered breadth first (see renumber), so the children of
+	// node n are the nodes childFrom[n] up to childFrom[n+1], in the order
+	// of their syllable ids, and edgeID[c] is the id of the syllable that
+	// leads to node c. A step of a walk searches a few ids that lie
+	// together where it probed a 6 MB hash table at random, and the
+	// nodes near the root, which most walks visit, have their flags and
+	// kids close together.
+	childFrom, edgeID []int32
+	// outs are the entries ending at each node, but for context kinds.
+	outs nodeEntries
 	// ctx are the entries of context kinds (see context) ending at each
 	// node: a document holds four times as many of their hits as of all
 	// the others, and only proximity conditions ask for them, so the scan
@@ -86,6 +98,10 @@ type matcher struct {
 	// at a node by kind (-1: none), and by entry the next at its node.
 	head    [2][]int32
 	sibling []int32
+	// parent and into are, by node while the trie is built, its parent
+	// and the id of the syllable that leads to it from there: renumber
+	// groups the children of each node by them.
+	parent, into []int32
 	// kids has bit id%64 set for each child edge of a node by syllable id:
 	// a walk stops without a lookup at a leaf (no bit, as most phrases
 	// end) and at most nodes where the next syllable has no edge (four in
@@ -94,7 +110,8 @@ type matcher struct {
 	entries  []entry
 	meta     []entryMeta // by entry
 	maxDepth int
-	soft     []bool // by vocabulary id: punctuation a rule phrase may run across
+	soft     []bool   // by vocabulary id: punctuation a rule phrase may run across
+	words    []string // by vocabulary id: the folded word
 	// root is the root's edges as a slice by vocabulary id (-1: none): every
 	// token starts a walk, so the first step skips the map.
 	root []int32
@@ -149,7 +166,7 @@ func kidBit(id int32) uint64 { return 1 << (uint32(id) & 63) }
 const maxSkips = 3
 
 func newMatcher() *matcher {
-	m := &matcher{head: [2][]int32{{-1}, {-1}}, kids: []uint64{0}, flags: []uint8{0}}
+	m := &matcher{head: [2][]int32{{-1}, {-1}}, kids: []uint64{0}, flags: []uint8{0}, parent: []int32{-1}, into: []int32{-1}}
 	for _, p := range []string{",", "\"", "“", "”", "'", "‘", "’", "«", "»", "-", "–", "—", "…"} {
 		m.soft[m.id(p, true)] = true
 	}
@@ -167,6 +184,8 @@ func (m *matcher) reserve(n int) {
 	m.meta = slices.Grow(m.meta, n)
 	m.head[0] = slices.Grow(m.head[0], nodes)
 	m.head[1] = slices.Grow(m.head[1], nodes)
+	m.parent = slices.Grow(m.parent, nodes)
+	m.into = slices.Grow(m.into, nodes)
 	m.sibling = slices.Grow(m.sibling, n)
 	m.kids = slices.Grow(m.kids, nodes)
 	m.flags = slices.Grow(m.flags, nodes)
@@ -188,6 +207,7 @@ func (m *matcher) id(syl string, add bool) int32 {
 	if int(id) == len(m.soft) {
 		m.soft = append(m.soft, false)
 		m.root = append(m.root, -1)
+		m.words = append(m.words, syl)
 	}
 	return id
 }
@@ -239,6 +259,8 @@ func (m *matcher) insert(e entry) error {
 			next = int32(len(m.kids))
 			m.head[0] = append(m.head[0], -1)
 			m.head[1] = append(m.head[1], -1)
+			m.parent = append(m.parent, node)
+			m.into = append(m.into, id)
 			m.kids = append(m.kids, 0)
 			m.kids[node] |= kidBit(id)
 			m.flags = append(m.flags, 0)
@@ -312,9 +334,11 @@ func (m *matcher) compile(es []entry) (entry, error) {
 	return entry{}, nil
 }
 
-// finish lays the chains of entries by node out as outs and ctx, once the
-// trie is built; insert may not be called after it.
+// finish numbers the nodes breadth first and lays the chains of entries by
+// node out as outs and ctx, once the trie is built; insert may not be
+// called after it.
 func (m *matcher) finish() {
+	m.renumber()
 	for i, l := range []*nodeEntries{&m.outs, &m.ctx} {
 		head := m.head[i]
 		l.off = make([]int32, len(head)+1)
@@ -334,6 +358,84 @@ func (m *matcher) finish() {
 		l.off[len(head)] = int32(len(l.ents))
 	}
 	m.head, m.sibling = [2][]int32{}, nil
+}
+
+// renumber numbers the nodes breadth first, the children of each node in
+// the order of their syllable ids, and lays the edges out by node
+// (childFrom, edgeID) in place of the edge table, which only insert needs.
+// The arrays by node (kids, flags, head) and root follow the new numbers.
+func (m *matcher) renumber() {
+	n := len(m.kids)
+	// The children of each node, grouped by a counting sort of parent: the
+	// children of old node p are kids of byParent[from[p]:from[p+1]].
+	from := make([]int32, n+1)
+	for c := 1; c < n; c++ {
+		from[m.parent[c]+1]++
+	}
+	for i := 1; i <= n; i++ {
+		from[i] += from[i-1]
+	}
+	byParent := make([]int32, n)
+	fill := slices.Clone(from[:n])
+	for c := 1; c < n; c++ {
+		p := m.parent[c]
+		byParent[fill[p]] = int32(c)
+		fill[p]++
+	}
+	// Breadth first from the root: order holds the old number of each new
+	// one, and a node's children get the next numbers as it is reached.
+	order := make([]int32, 1, n)
+	renum := make([]int32, n)
+	childFrom, edgeID := make([]int32, n+1), make([]int32, n)
+	into := m.into
+	for at := 0; at < len(order); at++ {
+		cs := byParent[from[order[at]]:from[order[at]+1]]
+		if len(cs) > 1 {
+			slices.SortFunc(cs, func(a, b int32) int { return int(into[a] - into[b]) })
+		}
+		childFrom[at] = int32(len(order))
+		for _, c := range cs {
+			renum[c] = int32(len(order))
+			edgeID[len(order)] = into[c]
+			order = append(order, c)
+		}
+	}
+	childFrom[len(order)] = int32(len(order))
+	kids, flags := make([]uint64, n), make([]uint8, n)
+	head := [2][]int32{make([]int32, n), make([]int32, n)}
+	for now, old := range order {
+		kids[now], flags[now] = m.kids[old], m.flags[old]
+		head[0][now], head[1][now] = m.head[0][old], m.head[1][old]
+	}
+	for id, node := range m.root {
+		if node >= 0 {
+			m.root[id] = renum[node]
+		}
+	}
+	m.kids, m.flags, m.head = kids, flags, head
+	m.childFrom, m.edgeID = childFrom, edgeID
+	m.edges, m.parent, m.into = edgeTable{}, nil, nil
+}
+
+// child returns the node the edge of syllable id leads to from node, in a
+// finished trie: a binary search of the node's children narrows a long
+// list (the nodes near the root have hundreds), a scan ends it.
+func (m *matcher) child(node, id int32) (int32, bool) {
+	lo, hi := m.childFrom[node], m.childFrom[node+1]
+	for hi-lo > 8 {
+		mid := int32(uint32(lo+hi) >> 1)
+		if m.edgeID[mid] <= id {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	for c := lo; c < hi; c++ {
+		if m.edgeID[c] == id {
+			return c, true
+		}
+	}
+	return 0, false
 }
 
 // hit is a phrase found at tokens [start, end).
@@ -396,7 +498,7 @@ func (m *matcher) scan(toks []vntext.Token, ids []int32, hits, ctxHits []hit) ([
 				// No edge for this syllable when its bit is not set (at a leaf,
 				// none at all).
 				if kids[node]&kidBit(id) != 0 {
-					if next, ok := m.edges.get(edgeKey(node, id)); ok {
+					if next, ok := m.child(node, id); ok {
 						node = next
 						break
 					}

@@ -93,8 +93,8 @@ func checkTrie(t *testing.T, name string, entries []entry) {
 	if _, err := m.compile(slices.Clone(entries)); err != nil {
 		t.Fatal(err)
 	}
-	if m.edges.n+1 != len(nodes) {
-		t.Errorf("%s: %d nodes, want %d", name, m.edges.n+1, len(nodes))
+	if len(m.kids) != len(nodes) || len(m.edgeID) != len(nodes) {
+		t.Errorf("%s: %d nodes (%d edges), want %d", name, len(m.kids), len(m.edgeID), len(nodes))
 	}
 	for p, r := range nodes {
 		node := int32(0)
@@ -139,7 +139,7 @@ func walk(m *matcher, key string) int32 {
 		if id < 0 {
 			return -1
 		}
-		next, ok := m.edges.get(edgeKey(node, id))
+		next, ok := m.child(node, id)
 		if !ok {
 			return -1
 		}

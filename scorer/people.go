@@ -19,9 +19,12 @@ import (
 
 // person is a person being assembled from mentions.
 type person struct {
-	key      []string // folded name syllables of the fullest mention
-	name     string
-	vn       bool // a Vietnamese full name (family name + given name)
+	key  []string // folded name syllables of the fullest mention
+	name string
+	vn   bool // a Vietnamese full name (family name + given name)
+	// keyVN: every word of key is a Vietnamese syllable (allVietnamese),
+	// which nameMatch asks of each person for every name looked up.
+	keyVN    bool
 	unnamed  bool // a described source without a name
 	mentions []Mention
 	spans    [][2]int // token ranges of the mentions

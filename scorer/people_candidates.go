@@ -1015,7 +1015,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		s.contextBefore(d, a-1, &c)
 		return c, reason{}
 	}
-	if t := d.tokenText(a); b-a == 1 && s.notNames.has(t) && !s.rankNames.has(t) && !d.isJoiner(a) && !d.explain {
+	if b-a == 1 && d.in(s.notNames, a) && !d.in(s.rankNames, a) && !d.isJoiner(a) && !d.explain {
 		// "Theo", "Trong" opening a sentence: the commonest run, settled first
 		// (an explanation takes the long way, which says why).
 		return candidate{}, reason{}
@@ -1514,7 +1514,7 @@ func (d *doc) bioAfter(b int) bool {
 		return false
 	}
 	switch t := d.tokenText(b + 1); {
-	case residenceWords.has(t):
+	case d.in(residenceWords, b+1):
 		// "Bình (ngụ tại Chợ Lớn)", "Tuấn (trú xã ...)": only people live
 		// somewhere.
 		return true
@@ -1757,8 +1757,8 @@ func (s *Scorer) gazetteerAround(d *doc, a, b int) (string, bool) {
 		for _, h := range d.hitsAt(st) {
 			// At a itself, a name that goes on past the run in lower case:
 			// "Đoàn Thanh | niên" (the Youth Union).
-			if e := s.m.entries[h.entry]; e.kind == entryGazetteer && (int(h.end) >= b && st < a || int(h.end) > b) {
-				return e.tag, true
+			if s.m.meta[h.entry].kind == entryGazetteer && (int(h.end) >= b && st < a || int(h.end) > b) {
+				return s.m.entries[h.entry].tag, true
 			}
 		}
 	}
@@ -1773,9 +1773,8 @@ func (d *doc) hasSpace(a, b int) bool { return b-a > 1 }
 func (s *Scorer) gazetteerAt(d *doc, a, b int) (string, int) {
 	kind, end := "", 0
 	for _, h := range d.hitsAt(a) {
-		e := s.m.entries[h.entry]
-		if e.kind == entryGazetteer && int(h.end) <= b && int(h.end) > end {
-			kind, end = e.tag, int(h.end)
+		if s.m.meta[h.entry].kind == entryGazetteer && int(h.end) <= b && int(h.end) > end {
+			kind, end = s.m.entries[h.entry].tag, int(h.end)
 		}
 	}
 	return kind, end
@@ -2024,7 +2023,7 @@ func (s *Scorer) romanisedEastAsian(d *doc, a, b int) bool {
 // word of a foreign name ("Sergei Lavrov"), "" if none.
 func (s *Scorer) foreignGiven(d *doc, a, b int) string {
 	first := d.tokenText(a)
-	if s.surnames.has(first) || s.eastAsian.has(first) || s.people.GivenWorld == nil || d.nameApostrophe(a+1) {
+	if d.in(s.surnames, a) || d.in(s.eastAsian, a) || s.people.GivenWorld == nil || d.nameApostrophe(a+1) {
 		// (The "L" of "L'Oréal" is no given name, whatever the table says of "l".)
 		return ""
 	}
@@ -2245,7 +2244,7 @@ func (d *doc) listItemEnds(j int) bool {
 	case ")", ":", ".", "…":
 		return true
 	default:
-		return placeSeparators.has(t)
+		return d.in(placeSeparators, j)
 	}
 }
 

@@ -73,12 +73,12 @@ func (s *Scorer) listNeighbour(d *doc, c *candidate) bool {
 	if c.title != nil && c.title.b == c.runA {
 		a = min(a, c.title.a)
 	}
-	if a > 1 && listSeparator(d.tokenText(a-1)) && d.mention[a-2] >= 0 && d.sent[a-2] == d.sent[a] &&
+	if a > 1 && d.in(listSeparators, a-1) && d.mention[a-2] >= 0 && d.sent[a-2] == d.sent[a] &&
 		!s.appositiveWord(d, c, a) {
 		return true
 	}
 	b := c.b
-	if b+1 < len(d.toks) && listSeparator(d.tokenText(b)) && d.sent[b] == d.sent[c.a] {
+	if b+1 < len(d.toks) && d.in(listSeparators, b) && d.sent[b] == d.sent[c.a] {
 		k := b + 1
 		for _, kind := range []entryKind{entryTitle, entryHonorific} {
 			if _, end, ok := d.cueAt(s, k, kind); ok {
@@ -122,12 +122,10 @@ func (s *Scorer) appositiveWord(d *doc, c *candidate, a int) bool {
 			}
 		}
 	}
-	return s.speechNext(d, b) && !vntext.IsVietnameseSyllable(w) && !s.surnames.has(w) && s.foreignGiven(d, c.a, c.b) == ""
+	return s.speechNext(d, b) && !vntext.IsVietnameseSyllable(w) && !d.in(s.surnames, c.a) && s.foreignGiven(d, c.a, c.b) == ""
 }
 
-// listSeparator is a word or mark that separates the names of a list.
-func listSeparator(t string) bool { return listSeparators.has(t) }
-
+// listSeparators are the words and marks that separate the names of a list.
 var listSeparators = foldedWords(",", "và", "…", "cùng", "với")
 
 // nameLikeRun reports whether a run can be a name by its words: foreign
@@ -406,6 +404,7 @@ func appositionEnd(d *doc, b int) int {
 // setName makes tokens [a, b) the person's name.
 func (s *Scorer) setName(d *doc, p *person, a, b int) {
 	p.key = s.nameKey(d, a, b)
+	p.keyVN = allVietnamese(p.key)
 	p.name = vntext.NFC(d.text(a, b))
 	p.vn = len(p.key) >= 2 && len(p.key) <= 5 && s.surnames.has(p.key[0]) || s.thiName(d, a, b)
 }
@@ -462,12 +461,13 @@ func (s *Scorer) findPerson(d *doc, a, b int) (int, string) {
 		return -1, ""
 	}
 	best, bestHow, bestRank := -1, "", 0
+	keyVN := len(d.people) > 0 && allVietnamese(key) // asked of the key against each person
 	for pi := len(d.people) - 1; pi >= 0; pi-- {
 		p := d.people[pi]
 		if p.unnamed {
 			continue
 		}
-		rank, how := s.nameMatch(key, p)
+		rank, how := s.nameMatch(key, keyVN, p)
 		if rank > bestRank {
 			best, bestHow, bestRank = pi, how, rank
 		}
@@ -517,8 +517,9 @@ func (s *Scorer) byChineseFamilyName(d *doc, w string) (int, string) {
 }
 
 // nameMatch says whether a mention's key can name person p: 0 for no, a
-// higher rank for a closer match, with how (%s stands for p's name).
-func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
+// higher rank for a closer match, with how (%s stands for p's name). keyVN
+// is allVietnamese(key), which the caller works out once for all people.
+func (s *Scorer) nameMatch(key []string, keyVN bool, p *person) (int, string) {
 	pk := p.key
 	switch {
 	case equalKeys(key, pk):
@@ -540,7 +541,7 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		!vntext.IsVietnameseSyllable(key[len(key)-1]):
 		// "Harsh Shringla" and "Harsh Vardhan Shringla": a middle name left out.
 		return 3, "the same first and last name as %s"
-	case initialsMatch(key, pk) && !(len(key) == 1 && len(pk) > 1 && allVietnamese(pk)):
+	case initialsMatch(key, pk) && !(len(key) == 1 && len(pk) > 1 && p.keyVN):
 		// A Vietnamese name once written in full goes on by its given name
 		// ("chị Hải"); one initial alone ("chị H.") keeps someone else
 		// anonymous, as a story does with a second family it tells of.
@@ -549,7 +550,7 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "a part of the name of %s"
 	case !p.vn && len(key) == 1 && slices.ContainsFunc(pk, func(w string) bool { return misspelt(key[0], w) }):
 		return 2, "a misspelling of %s"
-	case len(key) == len(pk) && (len(key) >= 3 || len(key) == 2 && !allVietnamese(key)) && accentsOnly(key, pk):
+	case len(key) == len(pk) && (len(key) >= 3 || len(key) == 2 && !keyVN) && accentsOnly(key, pk):
 		return 2, "a misspelling of %s"
 	case !p.vn && len(key) == len(pk) && len(key) >= 2 && oneMisspelt(key, pk):
 		return 2, "a misspelling of %s" // "Warren Buffet" for "Warren Buffett"
@@ -558,7 +559,7 @@ func (s *Scorer) nameMatch(key []string, p *person) (int, string) {
 		return 2, "%s with a space left out or added"
 	case len(key) == len(pk) && gluedWord(key, pk):
 		return 2, "%s with the next word glued to it"
-	case p.vn && allVietnamese(key) && (sexMiddleLeftOut(key, pk) || sexMiddleLeftOut(pk, key)):
+	case p.vn && keyVN && (sexMiddleLeftOut(key, pk) || sexMiddleLeftOut(pk, key)):
 		// "Phạm Thị Kim Huệ ... HLV Phạm Kim Huệ": the middle name that
 		// says the sex (Thị, Văn) is often left out.
 		return 2, "%s without the middle name Thị or Văn"
@@ -1102,7 +1103,7 @@ func (s *Scorer) indefiniteBeforeColon(d *doc, e entry, k, end int) bool {
 			}
 			return false
 		}
-		if descriptionBreaks.has(d.tokenText(j)) {
+		if d.in(descriptionBreaks, j) {
 			return false
 		}
 		words++
@@ -2505,13 +2506,13 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 				named++
 				limit++
 			}
-		case d.toks[j].Kind == vntext.Number, s.descriptionLinks.has(t):
+		case d.toks[j].Kind == vntext.Number, d.in(s.descriptionLinks, j):
 		case t == s.words.va && j > from && (d.isUpper(j-1) || j-2 >= from && d.isWord(j-1) && d.isUpper(j-2)) &&
 			j+1 < len(d.toks) && d.isUpper(j+1):
 			// "và" inside a name: "Sở Văn hóa và Thể thao", "Sở Thông tin
 			// và Truyền thông" (only a word's first syllable is capitalised).
-		case subject && d.isWord(j) && j > from && titleCase(d.text(j-1, j)) && !descriptionBreaks.has(t) &&
-			!descriptionModals.has(t):
+		case subject && d.isWord(j) && j > from && titleCase(d.text(j-1, j)) && !d.in(descriptionBreaks, j) &&
+			!d.in(descriptionModals, j):
 			// The rest of a word of a name: "Sở Y tế", "Bộ Giáo dục" (not
 			// after an acronym: "Sở TN-MT giao ...").
 		case d.toks[j].Kind == vntext.Punct && (t == "-" || t == "." || t == "&"):
@@ -2526,8 +2527,8 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 				descEnd = end
 				continue
 			}
-			if !d.isWord(j) || descriptionBreaks.has(t) || free >= maxDescriptionWords ||
-				descriptionModals.has(t) && !(j > from && d.in(demonstratives, j) && (s.indefiniteFrom(d, k, j) || s.linkedFrom(d, from, j))) ||
+			if !d.isWord(j) || d.in(descriptionBreaks, j) || free >= maxDescriptionWords ||
+				d.in(descriptionModals, j) && !(j > from && d.in(demonstratives, j) && (s.indefiniteFrom(d, k, j) || s.linkedFrom(d, from, j))) ||
 				t == above && s.endsDescription(d, j+1) ||
 				j == from && (t == s.words.duoc || t == s.words.bi) {
 				return 0, 0, false
@@ -2898,7 +2899,7 @@ func (s *Scorer) genderedTitle(d *doc, c candidate, title *cueSpan) (*cueSpan, b
 		// The sex after the title: "bệnh nhân nam T.B.N.", "sinh viên nữ X"
 		// (lower case: "Nam" opening a name is no sex).
 		for k := from + 1; k < c.a; k++ {
-			if t := d.tokenText(k); d.mention[k] >= 0 || !(t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || titleModifiers.has(t)) {
+			if t := d.tokenText(k); d.mention[k] >= 0 || !(t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || d.in(titleModifiers, k)) {
 				return nil, false
 			}
 		}
@@ -2909,7 +2910,7 @@ func (s *Scorer) genderedTitle(d *doc, c candidate, title *cueSpan) (*cueSpan, b
 		// a describing word): a verb makes the name someone else's ("nữ
 		// diễn viên ly hôn X").
 		t := d.tokenText(k)
-		if d.mention[k] >= 0 || !(d.isUpper(k) || t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || titleModifiers.has(t)) {
+		if d.mention[k] >= 0 || !(d.isUpper(k) || t == "-" || t == "–" || d.toks[k].Kind == vntext.Number || d.in(titleModifiers, k)) {
 			return nil, false
 		}
 	}

@@ -1257,7 +1257,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// subject opens the next clause.
 			passive = true
 			continue
-		case passive && !appos && (t == "," || t == s.words.va || turns.has(t)) && k+1 < len(d.toks) && s.subjectAt(d, k+1):
+		case passive && !appos && (t == "," || t == s.words.va || d.in(turns, k)) && k+1 < len(d.toks) && s.subjectAt(d, k+1):
 			return 0, 0, false, false
 		case t == s.words.va && k > b && copulaAt(d, s, k+1):
 			// "X, thành viên hội đồng ... và cũng là Phó hiệu trưởng ...
@@ -1267,25 +1267,25 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			continue
 		case t == s.words.va && !appos && k > b && !s.coordinatedWith(d, k+1) && !s.sameSubjectVerb(d, k+1):
 			return 0, 0, false, false // "X và nhiều tin đồn cho rằng": a new clause
-		case !appos && k > b && subordinators.has(t) && d.isWord(k+1) && d.isUpper(k+1) && d.mention[k+1] < 0 && !s.subjectAt(d, k+1):
+		case !appos && k > b && d.in(subordinators, k) && d.isWord(k+1) && d.isUpper(k+1) && d.mention[k+1] < 0 && !s.subjectAt(d, k+1):
 			// "X từ chức ngay sau khi CLB thông báo": an organisation opens
 			// the clause after "khi"; a speech verb in it is the
 			// organisation's. A colon further on may still give X's words
 			// ("X tiếc nuối sau khi Tottenham sa thải HLV Y: “...”").
 			subClause = true
 			continue
-		case !appos && k > b && subordinators.has(t) && k+1 < len(d.toks) && !d.isUpper(k+1) && s.orgNounAt(d, k+1):
+		case !appos && k > b && d.in(subordinators, k) && k+1 < len(d.toks) && !d.isUpper(k+1) && s.orgNounAt(d, k+1):
 			// "X và Y hò hẹn khi công ty đại diện của họ phủ nhận": a firm, an
 			// office or a team named by its common noun opens the clause after
 			// "khi"; its verb is theirs, not X's (a colon further on may still
 			// give X's words, as above).
 			subClause = true
 			continue
-		case !appos && k > b && subordinators.has(t) && s.subjectAt(d, k+1):
+		case !appos && k > b && d.in(subordinators, k) && s.subjectAt(d, k+1):
 			// "Bà X xúc động khi con trai bà kể lại": the clause after "khi"
 			// has a subject of its own, whose verb it is.
 			return 0, 0, false, false
-		case !appos && k > b && turns.has(t) && s.subjectAt(d, k+1):
+		case !appos && k > b && d.in(turns, k) && s.subjectAt(d, k+1):
 			// "Anh đóng thế cho X, Y, Z... nhưng anh khẳng định": the clause
 			// after "nhưng" has a subject of its own, and the list before it
 			// is the object of another verb.
@@ -1294,7 +1294,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			// "Không chỉ nhận định X sẽ gặp khó, mà tờ Y còn dự báo ...": the
 			// clause after "mà" has a subject of its own, a person or an outlet.
 			return 0, 0, false, false
-		case !appos && k > b && (causatives.has(t) || genericSubjects.startsAt(d, k) && !objectPronoun(d, k)):
+		case !appos && k > b && (d.in(causatives, k) || genericSubjects.startsAt(d, k) && !objectPronoun(d, k)):
 			// "X xuất hiện cùng Y, khiến nhiều người tin rằng": the verb has
 			// its own subject.
 			return 0, 0, false, false
@@ -1338,7 +1338,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 				// từ tác phẩm của thi hào X, một số khán giả nhận định": a group
 				// or a share of one opens a clause of its own; its verb is not X's.
 				return 0, 0, false, false
-			case t == "," && k+1 < len(d.toks) && subordinators.has(d.tokenText(k+1)):
+			case t == "," && k+1 < len(d.toks) && d.in(subordinators, k+1):
 				// "X từ chức ..., khi Tổng thống Y yêu cầu": a subordinate
 				// clause opens, not an appositive; its subject, if any, is
 				// checked at the subordinator.
@@ -1346,7 +1346,7 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 					return 0, 0, false, false
 				}
 				appos = false
-			case t == "," && k+2 < len(d.toks) && (turns.has(d.tokenText(k+1)) || d.tokenText(k+1) == foldedMa) &&
+			case t == "," && k+2 < len(d.toks) && (d.in(turns, k+1) || d.tokenText(k+1) == foldedMa) &&
 				s.subjectAt(d, k+2):
 				// "X ghi bàn, nhưng trọng tài cho rằng ...": a title after a
 				// turn opens a clause with its own subject (the turn's case
@@ -1598,7 +1598,7 @@ func (s *Scorer) afterClauseBreak(d *doc, k int) bool {
 // else's words, or none.
 func (s *Scorer) passiveSpeech(d *doc, k int) bool {
 	for j := k; j < len(d.toks) && j < k+5 && d.isWord(j); j++ {
-		if t := d.tokenText(j); t == s.words.va || turns.has(t) || subordinators.has(t) {
+		if t := d.tokenText(j); t == s.words.va || d.in(turns, j) || d.in(subordinators, j) {
 			return false // "bị bắt và khai nhận": a second verb, the subject's own
 		}
 		if d.startKinds[j]&(1<<entrySpeech) != 0 {
@@ -3099,7 +3099,7 @@ func (s *Scorer) indefiniteRepeated(d *doc, k, end int) (int, int, bool) {
 			continue
 		}
 		if m := j - 2; m > 0 && d.sent[m] == d.sent[j] {
-			if w := d.tokenText(m); predicateWords.has(w) || w == s.words.la || w == s.words.duoc || w == s.words.bi ||
+			if w := d.tokenText(m); d.in(predicateWords, m) || w == s.words.la || w == s.words.duoc || w == s.words.bi ||
 				w == "," && d.mention[m-1] >= 0 {
 				continue // who someone is ("X, một nữ ...", "là một nữ ..."), or a passive's agent
 			}
@@ -3151,7 +3151,7 @@ func (s *Scorer) bringsIn(d *doc, j int) bool {
 		return true
 	}
 	w := d.tokenText(j - 1)
-	if predicateWords.has(w) || w == s.words.la || w == s.words.duoc || w == s.words.bi {
+	if d.in(predicateWords, j-1) || w == s.words.la || w == s.words.duoc || w == s.words.bi {
 		return false
 	}
 	if w == "," {
@@ -3548,7 +3548,7 @@ func (s *Scorer) sharesPicture(d *doc, v, end int) bool {
 		if t == ":" || d.quote[j] {
 			return false
 		}
-		if !found && (t == "," || t == s.words.rang || j > end+10 || t == foldedLa || contentOpeners.has(t)) {
+		if !found && (t == "," || t == s.words.rang || j > end+10 || t == foldedLa || d.in(contentOpeners, j)) {
 			return false
 		}
 		if !found {

@@ -56,7 +56,7 @@ func (s *Scorer) newcomer(d *doc, j, k int) bool {
 		return true
 	}
 	w := d.tokenText(j - 1)
-	if predicateWords.has(w) || w == s.words.la {
+	if d.in(predicateWords, j-1) || w == s.words.la {
 		return false
 	}
 	if w != "," {
@@ -135,7 +135,7 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 		if d.isUpper(j) && d.isWord(j) && reach > 3 && j > end {
 			continue // where someone new is from: "Một bệnh nhân quê Đồng Tháp cằn nhằn: “...”"
 		}
-		if !d.isWord(j) || d.isUpper(j) || descriptionBreaks.has(t) || descriptionModals.has(t) || t == above {
+		if !d.isWord(j) || d.isUpper(j) || d.in(descriptionBreaks, j) || d.in(descriptionModals, j) || t == above {
 			return false
 		}
 	}
@@ -379,7 +379,7 @@ func (s *Scorer) predicative(d *doc, k int) bool {
 	if w == foldedFrom && k >= 2 && d.tokenText(k-2) == foldedCite {
 		return false // "trích dẫn từ một nguồn tin cho biết": relayed words
 	}
-	return w == s.words.la || predicateWords.has(w)
+	return w == s.words.la || d.in(predicateWords, k-1)
 }
 
 // foldedFrom is "từ" as the folded text reads it.

@@ -148,8 +148,7 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				continue
 			}
 			for _, x := range s.m.ctx.at(h.entry) {
-				e := &s.m.entries[x]
-				if e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] == sent &&
+				if e := s.m.meta[x]; e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] == sent &&
 					!(k == entryNear && len(n.Exceptions) > 0 && s.nearException(d, ri, t, int(h.end))) {
 					consider(t, int(h.end))
 				}
@@ -245,7 +244,7 @@ func (s *Scorer) nearException(d *doc, ri int32, a, b int) bool {
 	for u := max(0, a-nearExceptionReach); u <= a && u < b; u++ {
 		for _, h := range d.ctxAt(u) {
 			for _, x := range s.m.ctx.at(h.entry) {
-				if e := &s.m.entries[x]; e.kind == entryNearException && e.rule == ri && int(h.end) > a {
+				if e := s.m.meta[x]; e.kind == entryNearException && e.rule == ri && int(h.end) > a {
 					return true
 				}
 			}

@@ -28,7 +28,11 @@ type Scorer struct {
 	// is the first word of a phrase of (see registeredFirsts); wordOf the
 	// bits of the word sets it is in, two words an id (see wordSet).
 	firstOf, wordOf []uint64
-	pool            sync.Pool // of *doc
+	// vietnameseOf says, by vocabulary id, whether the word is a
+	// Vietnamese syllable (vntext.IsVietnameseSyllable): nearly every token
+	// has an id, and doc.vietnamese then needs no test of its letters.
+	vietnameseOf []bool
+	pool         sync.Pool // of *doc
 	// sections finds the rule set's sections an article is in.
 	sections rules.SectionIndex
 	// violence is the violence lexicon, folded (rules.Violence).
@@ -179,6 +183,10 @@ func New(set *rules.Set) (*Scorer, error) {
 	// Every id has its words, even those added last.
 	if n := 2 * len(s.m.soft); len(s.wordOf) < n {
 		s.wordOf = slices.Grow(s.wordOf, n-len(s.wordOf))[:n]
+	}
+	s.vietnameseOf = make([]bool, len(s.m.words))
+	for id, w := range s.m.words {
+		s.vietnameseOf[id] = vntext.IsVietnameseSyllable(w)
 	}
 	for i, e := range s.m.entries {
 		s.m.meta[i].topic = e.rule >= 0 && s.rules[e.rule].Kind == rules.KindTopic
@@ -612,6 +620,7 @@ type doc struct {
 	ids          []int32
 	firstOf      []uint64 // the scorer's (Scorer.firstOf)
 	wordOf       []uint64 // the scorer's (Scorer.wordOf)
+	vietnameseOf []bool   // the scorer's (Scorer.vietnameseOf)
 	cands        []candidate
 	named        []bool // tokens of the strong candidates found so far (stage 1)
 	scratch      []byte
@@ -634,8 +643,8 @@ type doc struct {
 	sent                 []int32 // sentence number of each token
 	quote                []bool  // token lies inside a quotation
 	upper                []bool  // token starts with an upper-case letter in the input
-	// syllable caches vntext.IsVietnameseSyllable of each token (see
-	// vietnamese): 0 not asked yet, 1 yes, 2 no.
+	// syllable caches vntext.IsVietnameseSyllable of each token without a
+	// vocabulary id (see vietnamese): 0 not asked yet, 1 yes, 2 no.
 	syllable []uint8
 	// sentSpans and quoteSpans are scratch for the sentences and
 	// quotations of the input, from which sent and quote are filled.
@@ -681,8 +690,12 @@ func (d *doc) isUpper(i int) bool { return d.upper[i] }
 // vietnamese reports whether token i is a Vietnamese syllable
 // (vntext.IsVietnameseSyllable, which folds case and marks, so the input's
 // spelling and the key's give one answer). The people stages ask it of the
-// same tokens again and again: the answer is kept.
+// same tokens again and again: a word of the vocabulary has its answer by
+// id, and any other token's is kept.
 func (d *doc) vietnamese(i int) bool {
+	if id := d.ids[i]; id >= 0 {
+		return d.vietnameseOf[id]
+	}
 	switch d.syllable[i] {
 	case 1:
 		return true
@@ -1042,7 +1055,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.toks = d.key.Tokens
 	n := len(d.toks)
 	d.ids = s.m.lookup(d.key.Text, d.toks, d.ids[:0])
-	d.firstOf, d.wordOf = s.firstOf, s.wordOf
+	d.firstOf, d.wordOf, d.vietnameseOf = s.firstOf, s.wordOf, s.vietnameseOf
 	d.hits, d.ctxHits = s.m.scan(d.toks, d.ids, d.hits[:0], d.ctxHits[:0])
 	ctxFirst := resize(d.ctxFirst, n+1)
 	i := 0

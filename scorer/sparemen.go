@@ -225,7 +225,7 @@ func (s *Scorer) genderAt(d *doc, ri int32, t int, forward bool) (int, int, stri
 	best, bestA, bestB := "", 0, 0
 	check := func(a int) {
 		for _, h := range d.hitsAt(a) {
-			e := s.m.entries[h.entry]
+			e := s.m.meta[h.entry]
 			if e.rule != ri || e.kind < entrySpareMan || partOfName(d, a, int(h.end)) {
 				continue
 			}

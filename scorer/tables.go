@@ -9,7 +9,9 @@ import "math/bits"
 // full) answer the same questions with one multiply or one hash and, for a
 // miss, usually one slot read.
 
-// edgeTable maps a trie edge, node<<32 | syllable id, to the child node.
+// edgeTable maps a trie edge, node<<32 | syllable id, to the child node,
+// while the trie is built: a finished trie's walks find a child among its
+// parent's edges instead (matcher.child).
 // The keys are an array of their own, so that a probe, most often for an
 // edge that is not there, reads 8 bytes a slot.
 type edgeTable struct {
