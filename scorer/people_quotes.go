@@ -3301,7 +3301,11 @@ func (s *Scorer) pairAnaphora(d *doc) {
 					break
 				}
 			}
-			if end := groupWords.longestAt(d, k); end > 0 {
+			end := numberedGroupAt(d, k) // "hai đối tượng này" before "hai đối tượng"
+			if end <= 0 {
+				end = groupWords.longestAt(d, k)
+			}
+			if end > 0 {
 				if v := s.groupAt(d, k, end); v > 0 {
 					next = v
 					break
@@ -3344,6 +3348,44 @@ var groupWords = foldedPhraseSet("các đối tượng", "các đối tượng n
 	// the pronouns and words a crime report uses for the suspects just
 	// named: "Chúng là A và B. Tại cơ quan điều tra, chúng khai ..."
 	"chúng", "bọn chúng", "chúng nó", "cả bọn", "bọn này", "hai tên", "ba tên", "các tên", "hai kẻ", "ba kẻ")
+
+// numberedGroupAt returns the end of a group word made of a number, a noun
+// of one or two words (in quotation marks or not) and "này" or "trên"
+// starting at token k ("3 ”đinh tặc” này", "hai thanh niên này", "4 tên
+// cướp trên"), or -1: the people just listed, counted, as the group words
+// above stand for them.
+func numberedGroupAt(d *doc, k int) int {
+	if !d.in(countNumbers, k) && d.toks[k].Kind != vntext.Number {
+		return -1
+	}
+	words := 0
+	for j := k + 1; j < len(d.toks) && j <= k+8 && d.sent[j] == d.sent[k]; j++ {
+		switch t := d.tokenText(j); {
+		case t == foldedThis || t == foldedAbove:
+			if words == 0 {
+				return -1
+			}
+			return j + 1
+		case quoteMarks[t]:
+		case !d.isWord(j) || d.isUpper(j) || d.mention[j] >= 0:
+			return -1
+		default:
+			if words++; words > 2 {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// countNumbers are the number words that count a group: "hai", "ba" ... "mười".
+var countNumbers = foldedWords("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+
+// foldedAbove is "trên" (above), after a noun that points back: "các đối tượng trên".
+var foldedAbove = vntext.FoldString("trên")
+
+// quoteMarks are the tokens that open or close a quotation around a word.
+var quoteMarks = map[string]bool{"“": true, "”": true, "\"": true, "'": true, "''": true, "‘": true, "’": true, "«": true, "»": true}
 
 // notThem are the words after "chúng" that make it "we" or a plural marker,
 // not the suspects: "chúng tôi", "chúng ta", "chúng em".
