@@ -1202,10 +1202,12 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	subClause := false // an organisation opened a subordinate clause: its verbs are not X's
 
 	// Tokens in parentheses do not count against the window: "X (trú tại
-	// 332B Trần Hưng Đạo, TP Long Xuyên), kể".
+	// 332B Trần Hưng Đạo, TP Long Xuyên), kể"; nor do those of a title in
+	// quotation marks inside an appositive ("X - tác giả cuốn sách “...”
+	// cho biết").
 	limit := b + n
 	for k := b; k < len(d.toks) && k < limit; k++ {
-		if paren > 0 || d.tokenText(k) == "(" {
+		if paren > 0 || d.tokenText(k) == "(" || appos && d.quote[k] {
 			limit++
 		}
 		if k > b && (d.toks[k].Newline || d.sent[k] != d.sent[b-1] && d.tokenText(k-1) != ":") {
