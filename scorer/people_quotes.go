@@ -80,6 +80,7 @@ func (s *Scorer) interview(d *doc) {
 	if answers < interviewAnswers {
 		return
 	}
+	s.interviewAddress(d, first)
 	best, last := -1, -1
 	for pi, p := range d.people {
 		if p.unnamed || p.fiction {
@@ -107,6 +108,89 @@ func (s *Scorer) interview(d *doc) {
 	p := d.people[best]
 	p.quoted, p.quoteBy = true, d.cueOf("quoted", cueInterview, "", first, first+1)
 }
+
+// interviewAddress gives the interviewee of a question-and-answer
+// interview the gender of the pronoun the questions address them with
+// ("Vì sao ông lại ...?", "Thưa bà, ...?"): the text's own word for them. The
+// interviewee is the one named person the lead quotes before the first
+// answer (at token first), or the one who labels an answer ("- Thiếu tướng X:
+// ..."); the address must be of one gender every time. A pronoun before a
+// name, or with "ấy", "ta", "này", speaks of someone else.
+func (s *Scorer) interviewAddress(d *doc, first int) {
+	who := -1
+	for pi, p := range d.people {
+		if p.unnamed || p.fiction || !p.quoted {
+			continue
+		}
+		for _, sp := range p.spans {
+			if sp[0] < first && !d.quote[sp[0]] || dashLine(d, sp[0]) && sp[1] < len(d.toks) && d.tokenText(sp[1]) == ":" {
+				if who >= 0 && who != pi {
+					return // two speakers: whom the questions address is not told
+				}
+				who = pi
+			}
+		}
+	}
+	if who < 0 || len(d.people[who].gcues) > 0 {
+		return
+	}
+	gender, at := "", -1
+	answer := false // the line opens with a dash: an answer, not a question
+	for k := 0; k < len(d.toks); k++ {
+		if d.toks[k].Newline || k == 0 {
+			answer = dashLine(d, k)
+		}
+		if answer || d.quote[k] || !d.isWord(k) || d.isUpper(k) && !d.sentenceStart(k) {
+			continue
+		}
+		g := ""
+		switch {
+		case addressMale.has(d.tokenText(k)):
+			g = male
+		case addressFemale.has(d.tokenText(k)):
+			g = female
+		default:
+			continue
+		}
+		if k+1 < len(d.toks) && (d.isWord(k+1) && d.isUpper(k+1) || d.in(notAddress, k+1)) || k > 0 && d.in(plurals, k-1) {
+			continue
+		}
+		if !questionAhead(d, k) {
+			continue
+		}
+		if gender != "" && gender != g {
+			return
+		}
+		gender, at = g, k
+	}
+	if gender != "" {
+		p := d.people[who]
+		p.gcues = append(p.gcues, genderCue{tierReference, gender, d.cueOf("gender", cueReference, gender, at, at+1)})
+	}
+}
+
+// questionAhead reports a question mark after token k in its sentence, on
+// its line: k is in a question. A sentence is short, so the walk is cheap
+// whatever the length of the line.
+func questionAhead(d *doc, k int) bool {
+	for q := k + 1; q < len(d.toks) && !d.toks[q].Newline; q++ {
+		switch d.tokenText(q) {
+		case "?":
+			return true
+		case ".", "!":
+			return false
+		}
+	}
+	return false
+}
+
+// addressMale and addressFemale are the pronouns an interviewer addresses a
+// man or a woman with; notAddress, after one, makes it speak of another.
+var (
+	addressMale   = foldedWords("ông", "anh")
+	addressFemale = foldedWords("bà", "chị", "cô")
+	notAddress    = foldedWords("ấy", "ta", "này", "kia", "nọ")
+)
 
 // dashLine reports whether token k is on a line that opens with a dash.
 func dashLine(d *doc, k int) bool {
