@@ -352,6 +352,12 @@ func (s *Scorer) describesNamed(d *doc, k int) bool {
 	if !s.appositiveWithin(d, k, 40) || d.quotationBefore(k) >= 0 {
 		return false
 	}
+	if k > 0 && d.tokenText(k-1) == s.words.duoc && d.sent[k-1] == d.sent[k] {
+		// "Khi Hiền về đến nhà, được mẹ nói lại ...": after "được" the
+		// description is the agent of a passive, the one who tells, not
+		// an appositive of the person named before.
+		return false
+	}
 	for j := k - 1; j >= 0 && j >= k-40 && d.sent[j] == d.sent[k]; j-- {
 		if d.mention[j] >= 0 || j < len(d.named) && d.named[j] {
 			return true
