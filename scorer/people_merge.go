@@ -784,6 +784,11 @@ func (s *Scorer) unnamedSources(d *doc) {
 		if k > 0 && d.in(compoundHeads, k-1) && d.sent[k-1] == d.sent[k] && d.tokenText(k) == foldedFather {
 			continue // "khủng bố", "tuyên bố": the syllable ends a word, no father
 		}
+		if k > 0 && d.in(concurrentWords, k-1) && d.sent[k-1] == d.sent[k] {
+			// "Bà X - Phó Chủ tịch Tập đoàn Y kiêm Đại diện Quỹ Z chia
+			// sẻ": a second post of the person named before, no one else.
+			continue
+		}
 		e, end, ok := s.sourceAt(d, k)
 		if ok && d.capitalInside(k, end) {
 			ok = false // "người Anh" is an Englishman, not "người anh" the brother
@@ -851,7 +856,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = pend - 1 // "cha mẹ": the parents, a group
 			continue
 		}
-		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) ||
+		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || d.jointSubject(k) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) && !s.hometownAt(d, end) && !s.nationalityAt(d, end) ||
 			s.describesNamed(d, k) || s.describesOrganisation(d, k) || s.possessorOfKin(d, k) || s.modifierNoun(d, k) {
 			k = end - 1
 			continue
@@ -1044,6 +1049,10 @@ func (s *Scorer) insideIndefinite(d *doc, k int) bool {
 	return false
 }
 
+// concurrentWords ("kiêm") join a second post to the title of the person
+// they follow.
+var concurrentWords = foldedWords("kiêm")
+
 // compoundHeads are the first syllables of words that end in "bố"
 // (father): "khủng bố" (terrorism), "tuyên bố", "công bố", "phân bố", "ban
 // bố": "mạng lưới khủng bố Al-Qaeda tuyên bố" quotes no father.
@@ -1218,6 +1227,12 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 		// chỉ trích", "người dân tại thành phố này" (the place the story is
 		// about): the public, no one person; "người dân xóm Lò Rèn kể" is
 		// someone of the place, "một cư dân mạng" one of them.
+		return
+	}
+	if headOfBody.spans(d, k, end) {
+		// "Người đứng đầu FIFA khẳng định" with no holder of the body's
+		// title named: most often a holder the story named otherwise, so
+		// no one new.
 		return
 	}
 	if pi := s.sameSource(d, e, k, descEnd); pi >= 0 {
@@ -1446,6 +1461,14 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		// khoa huyện X cho biết ... lãnh đạo Bệnh viện Đa khoa huyện X
 		// cho hay" (an office has one head); "một người dân" twice is two.
 		_, end, ok := s.sourceAt(d, k)
+		if pi := s.shortenedOffice(d, k, end, descEnd); ok && pi >= 0 {
+			return pi
+		}
+		if !ok {
+			// A bare title: "Chủ tịch tỉnh X" after "Chủ tịch UBND tỉnh X"
+			// is the office's one holder again.
+			return d.sameOffice(k, descEnd)
+		}
 		if ok && descEnd == end {
 			return s.indefiniteTakenUp(d, k, end)
 		}
@@ -1477,6 +1500,66 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 			return pi
 		}
 		if s.sameOccupation(d, k, descEnd, sp[0], sp[1]) {
+			return pi
+		}
+	}
+	return -1
+}
+
+// sameOffice returns the unnamed source added earlier whose description
+// reads as [k, descEnd) once the council words (UBND, HĐND) are left out,
+// or -1.
+func (d *doc) sameOffice(k, descEnd int) int {
+	own := d.officeWords(k, descEnd)
+	for pi, p := range d.people {
+		if p.unnamed && len(p.spans) > 0 && p.spans[0][0] < k && slices.Equal(d.officeWords(p.spans[0][0], p.spans[0][1]), own) {
+			return pi
+		}
+	}
+	return -1
+}
+
+// officeWords are the folded words of tokens [a, b) but the council words.
+func (d *doc) officeWords(a, b int) []string {
+	var out []string
+	for i := a; i < b; i++ {
+		if !d.in(councilWords, i) {
+			out = append(out, d.tokenText(i))
+		}
+	}
+	return out
+}
+
+// shortenedOffice returns the unnamed source added earlier who speaks for
+// an office ("lãnh đạo UBND xã Đắk Sôr") that a shorter description with
+// the same head and only words of the earlier one takes up ("Lãnh đạo xã
+// thông tin thêm"): an office has one head, or -1.
+func (s *Scorer) shortenedOffice(d *doc, k, end, descEnd int) int {
+	if end > descEnd || officeHeads.longestAt(d, k) <= 0 {
+		return -1
+	}
+	head := d.joined(k, end)
+	for pi := len(d.people) - 1; pi >= 0; pi-- {
+		p := d.people[pi]
+		if !p.unnamed || len(p.spans) == 0 || p.spans[0][0] >= k {
+			continue
+		}
+		a, b := p.spans[0][0], p.spans[0][1]
+		if d.tokenText(a) == s.words.mot {
+			a++
+		}
+		if b-a <= descEnd-k || a+end-k > b || d.joined(a, a+end-k) != head {
+			continue
+		}
+		words := make(map[string]bool, b-a)
+		for i := a; i < b; i++ {
+			words[d.tokenText(i)] = true
+		}
+		all := true
+		for i := end; i < descEnd && all; i++ {
+			all = words[d.tokenText(i)]
+		}
+		if all {
 			return pi
 		}
 	}
@@ -1585,6 +1668,9 @@ func (s *Scorer) sourceHead(d *doc, k int) string {
 	e, end, ok := s.sourceAt(d, k)
 	if !ok || e.gender != female && e.gender != male {
 		return ""
+	}
+	if end-1 > k && d.tokenText(end-1) == s.words.cua {
+		end-- // "Anh bạn của chúng tôi" is the "anh bạn" brought in before
 	}
 	return d.joined(k, end)
 }
@@ -1831,10 +1917,21 @@ func (s *Scorer) indefiniteTitle(d *doc, k int) (entry, int, bool) {
 	if d.tokenText(k) != s.words.mot {
 		return entry{}, 0, false
 	}
-	if _, end, ok := d.cueAt(s, k+1, entryTitle); ok && (end >= len(d.toks) || !d.isUpper(end) || s.nationalityAt(d, end)) {
+	if _, end, ok := d.cueAt(s, k+1, entryTitle); ok && (end >= len(d.toks) || !d.isUpper(end) || s.nationalityAt(d, end) || s.hometownAt(d, end)) {
 		return entry{kind: entrySource, gender: unknown}, end, true
 	}
 	return entry{}, 0, false
+}
+
+// hometownAt reports a Vietnamese city's or province's name at token k
+// that ends before a lower-case word or a comma: "một nhạc sĩ Hà Nội nhận
+// xét" is a musician from there, not one named Hà Nội.
+func (s *Scorer) hometownAt(d *doc, k int) bool {
+	kind, end := s.gazetteerAt(d, k, len(d.toks))
+	if kind != "places" || end <= k {
+		return false
+	}
+	return end >= len(d.toks) || !d.isUpper(end)
 }
 
 // nationalityAt reports a country's name at token k that ends before a
@@ -2028,6 +2125,9 @@ func (s *Scorer) officeHolder(d *doc, k, descEnd int) int {
 	}
 	n := descEnd - end
 	return s.soleTitleHolder(d, k-1, 0, func(_ *entry, _, tend int) bool {
+		if tend < len(d.toks) && d.in(councilWords, tend) && !d.in(councilWords, end) {
+			tend++ // "Chủ tịch UBND TP Phú Quốc ... Lãnh đạo TP Phú Quốc cho biết": the city's council is the city's
+		}
 		if tend+n > k {
 			return false
 		}
@@ -2039,6 +2139,10 @@ func (s *Scorer) officeHolder(d *doc, k, descEnd int) int {
 		return true
 	})
 }
+
+// councilWords name the people's council or committee of a place before
+// the place: "UBND TP X" is the city X's office.
+var councilWords = foldedWords("ubnd", "hđnd")
 
 // formerHolder returns the one person named before token k with the title
 // of folded key as a former one ("cựu"/"nguyên" before it), or -1.
@@ -2071,9 +2175,12 @@ func (s *Scorer) soleTitleHolder(d *doc, hi, lo int, match func(e *entry, j, ten
 	return found
 }
 
+// headOfBody ("người đứng đầu") only takes up a holder named before.
+var headOfBody = foldedPhraseSet("người đứng đầu")
+
 // leaderWords are titles that stand for whoever leads a country, whatever
 // their office: "nhà lãnh đạo Nga", "người đứng đầu Điện Kremlin".
-var leaderWords = foldedPhraseSet("lãnh đạo", "nhà lãnh đạo")
+var leaderWords = foldedPhraseSet("lãnh đạo", "nhà lãnh đạo", "người đứng đầu")
 
 // countryLeader returns, for a leader word [k, end) followed by a country
 // ("Nhà lãnh đạo Nga"), the one person named before k right after an
@@ -2235,6 +2342,32 @@ func (s *Scorer) pluralConjunct(d *doc, k, depth int) bool {
 	return false
 }
 
+// jointSubject reports a description at token k joined by "và" to a body
+// or a group before it: "..., cảnh sát và nhân viên y tế nói", "Gia đình
+// và người thân cho biết", "Sở GTVT và lãnh đạo UBND TP khẳng định" speak
+// jointly, no one person. A body is a collective noun opening the clause or
+// a capitalised word that is no person's name.
+func (d *doc) jointSubject(k int) bool {
+	if k < 2 || d.sent[k-2] != d.sent[k] || d.tokenText(k-1) != vntext.FoldString("và") {
+		return false
+	}
+	if d.mention[k-2] < 0 && d.isWord(k-2) && d.isUpper(k-2) && !d.sentenceStart(k-2) {
+		return true
+	}
+	// A collective noun opening the clause: "lập gia đình và người đàn ông
+	// đã nói" is no joint subject.
+	st := collectives.startsBefore(d, k-1)
+	return st >= 0 && (d.sentenceStart(st) || st > 0 && d.sent[st-1] == d.sent[st] && d.in(jointOpeners, st-1))
+}
+
+// jointOpeners open the clause a joint subject starts: "..., cho nên cảnh
+// sát và nhân viên y tế nói".
+var jointOpeners = foldedWords(",", ";", "nên", "thì", "nhưng", "còn", "mà", "khi")
+
+// collectives are nouns of a body or a group of people.
+var collectives = foldedPhraseSet("cảnh sát", "công an", "gia đình", "chính quyền", "nhà trường", "quân đội",
+	"giới chức", "nhà chức trách", "lực lượng chức năng", "cơ quan chức năng", "bạn bè", "người dân", "cư dân")
+
 // pluralBefore reports a plural word right before token k ("nhiều người
 // dân"): a group, not a person.
 func (d *doc) pluralBefore(s *Scorer, k int) bool {
@@ -2263,6 +2396,10 @@ var above = vntext.FoldString("trên")
 // groupAdverb ("đều") after a description says it stands for a group.
 var groupAdverb = vntext.FoldString("đều")
 
+// maxNameWords bounds the words of proper names a description may run on
+// with beyond its usual reach of 12 tokens.
+const maxNameWords = 8
+
 // maxDescriptionWords is how many words of its own a description opening a
 // clause may run on with before its verb: a relative clause of a few words
 // ("người phụ nữ bán rau", "nguồn tin thân cận của cặp đôi", "người nhặt
@@ -2288,9 +2425,25 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 		free = maxDescriptionWords + 1 // none allowed
 	}
 	limit := from + 12
+	named := 0 // words of a proper name, which do not count against the limit
 	for j := from; j < len(d.toks) && j < limit; j++ {
 		if d.quote[j] || d.mention[j] >= 0 || j > from && d.sent[j] != d.sent[from-1] || d.toks[j].Newline {
 			return 0, 0, false // (a new line ends the description: "“Ki bo” với con trai\nChia sẻ ...")
+		}
+		if c := d.dateAside(j); c > j && !predicate {
+			// "Một quan chức Mỹ hôm 12/4 cho biết", "Hiệu trưởng trường X
+			// ngày 8/3 cho biết": when the words were said.
+			limit += c - j
+			j = c - 1
+			continue
+		}
+		if c := d.asideParen(j); c > j && !predicate {
+			// "Con gái chị Loan (may mắn thoát chết) kể lại", "một người
+			// dân (xin giấu tên) cho biết": a parenthesis says more about
+			// the person; the verb follows it.
+			limit += c - j + 1
+			j = c
+			continue
 		}
 		if c := s.asideEnd(d, k, j); subject && !predicate && c > j {
 			// "Một bé trai 13 tuổi, có khuôn mặt khôi ngô, kể: ...": an
@@ -2345,7 +2498,15 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			return 0, 0, false // "bác sĩ nhi khoa Paul Gilbert": a name, not an unnamed source
 		}
 		switch t := d.tokenText(j); {
-		case d.isWord(j) && d.isUpper(j), d.toks[j].Kind == vntext.Number, d.in(s.descriptionLinks, j):
+		case d.isWord(j) && d.isUpper(j) || j > from && d.toks[j].Kind == vntext.Punct && t == "-" && d.isUpper(j-1) && j+1 < len(d.toks) && d.isUpper(j+1):
+			// The syllables of an office's or a place's name do not count
+			// against the reach: "người có trách nhiệm của cơ quan điều tra
+			// công an tỉnh Bà Rịa - Vũng Tàu cho biết".
+			if named < maxNameWords {
+				named++
+				limit++
+			}
+		case d.toks[j].Kind == vntext.Number, d.in(s.descriptionLinks, j):
 		case t == s.words.va && j > from && (d.isUpper(j-1) || j-2 >= from && d.isWord(j-1) && d.isUpper(j-2)) &&
 			j+1 < len(d.toks) && d.isUpper(j+1):
 			// "và" inside a name: "Sở Văn hóa và Thể thao", "Sở Thông tin
@@ -2416,19 +2577,63 @@ var foldedMust, foldedWill = vntext.FoldString("phải"), vntext.FoldString("s�
 // Ba Đình, TP Hà Nội".
 var adminUnits = foldedPhraseSet("quận", "huyện", "tỉnh", "tp", "tp.", "thành phố", "thị xã", "thị trấn", "xã", "phường")
 
+// dateAside returns the end of a date at token j, a time word and a
+// number with its slashes ("ngày 26/4", "hôm 12/4/2021", "sáng 28/4"), or
+// -1.
+func (d *doc) dateAside(j int) int {
+	if !d.in(timeWords, j) || j+1 >= len(d.toks) || d.toks[j+1].Kind != vntext.Number || d.sent[j+1] != d.sent[j] {
+		return -1
+	}
+	c := j + 1
+	for c < len(d.toks) && d.sent[c] == d.sent[j] && (d.toks[c].Kind == vntext.Number || d.tokenText(c) == "/") {
+		c++
+	}
+	return c
+}
+
+// timeWords open a date: "ngày 26/4", "hôm 12/4", "sáng 28/4".
+var timeWords = foldedWords("ngày", "hôm", "sáng", "chiều", "tối", "trưa", "đêm")
+
+// asideParen returns the ")" that closes a parenthesis opening at token
+// j, when it holds up to maxParenAside tokens of the same sentence with no
+// quotation or name in it; -1 otherwise.
+func (d *doc) asideParen(j int) int {
+	if d.tokenText(j) != "(" {
+		return -1
+	}
+	for c := j + 1; c < len(d.toks) && c <= j+maxParenAside+1 && d.sent[c] == d.sent[j] && !d.toks[c].Newline; c++ {
+		if d.quote[c] || d.mention[c] >= 0 {
+			return -1
+		}
+		if d.tokenText(c) == ")" {
+			if c == j+1 {
+				return -1
+			}
+			return c
+		}
+	}
+	return -1
+}
+
+// maxParenAside bounds the parenthesis after a description.
+const maxParenAside = 10
+
 // asideEnd returns the comma that closes an aside opening with the comma
 // at token j after the indefinite description at token k ("một ..."), or
-// -1: up to eight words, no speech verb, quotation or name among them.
+// -1: up to twelve words, no speech verb, quotation or name among them.
 func (s *Scorer) asideEnd(d *doc, k, j int) int {
 	if k < 0 || d.tokenText(k) != s.words.mot || d.tokenText(j) != "," {
 		return -1
 	}
-	for c := j + 1; c < len(d.toks) && c <= j+9 && d.sent[c] == d.sent[j] && !d.toks[c].Newline; c++ {
+	for c := j + 1; c < len(d.toks) && c <= j+13 && d.sent[c] == d.sent[j] && !d.toks[c].Newline; c++ {
 		if d.tokenText(c) == "," {
 			if c == j+1 {
 				return -1
 			}
 			return c
+		}
+		if d.toks[c].Kind == vntext.Number && !d.quote[c] {
+			continue // an age: "Một người phụ nữ, 45 tuổi, kể"
 		}
 		if !d.isWord(c) || d.isUpper(c) || d.quote[c] || d.mention[c] >= 0 {
 			return -1

@@ -80,6 +80,7 @@ func (s *Scorer) interview(d *doc) {
 	if answers < interviewAnswers {
 		return
 	}
+	s.interviewAddress(d, first)
 	best, last := -1, -1
 	for pi, p := range d.people {
 		if p.unnamed || p.fiction {
@@ -107,6 +108,89 @@ func (s *Scorer) interview(d *doc) {
 	p := d.people[best]
 	p.quoted, p.quoteBy = true, d.cueOf("quoted", cueInterview, "", first, first+1)
 }
+
+// interviewAddress gives the interviewee of a question-and-answer
+// interview the gender of the pronoun the questions address them with
+// ("Vì sao ông lại ...?", "Thưa bà, ...?"): the text's own word for them. The
+// interviewee is the one named person the lead quotes before the first
+// answer (at token first), or the one who labels an answer ("- Thiếu tướng X:
+// ..."); the address must be of one gender every time. A pronoun before a
+// name, or with "ấy", "ta", "này", speaks of someone else.
+func (s *Scorer) interviewAddress(d *doc, first int) {
+	who := -1
+	for pi, p := range d.people {
+		if p.unnamed || p.fiction || !p.quoted {
+			continue
+		}
+		for _, sp := range p.spans {
+			if sp[0] < first && !d.quote[sp[0]] || dashLine(d, sp[0]) && sp[1] < len(d.toks) && d.tokenText(sp[1]) == ":" {
+				if who >= 0 && who != pi {
+					return // two speakers: whom the questions address is not told
+				}
+				who = pi
+			}
+		}
+	}
+	if who < 0 || len(d.people[who].gcues) > 0 {
+		return
+	}
+	gender, at := "", -1
+	answer := false // the line opens with a dash: an answer, not a question
+	for k := 0; k < len(d.toks); k++ {
+		if d.toks[k].Newline || k == 0 {
+			answer = dashLine(d, k)
+		}
+		if answer || d.quote[k] || !d.isWord(k) || d.isUpper(k) && !d.sentenceStart(k) {
+			continue
+		}
+		g := ""
+		switch {
+		case addressMale.has(d.tokenText(k)):
+			g = male
+		case addressFemale.has(d.tokenText(k)):
+			g = female
+		default:
+			continue
+		}
+		if k+1 < len(d.toks) && (d.isWord(k+1) && d.isUpper(k+1) || d.in(notAddress, k+1)) || k > 0 && d.in(plurals, k-1) {
+			continue
+		}
+		if !questionAhead(d, k) {
+			continue
+		}
+		if gender != "" && gender != g {
+			return
+		}
+		gender, at = g, k
+	}
+	if gender != "" {
+		p := d.people[who]
+		p.gcues = append(p.gcues, genderCue{tierReference, gender, d.cueOf("gender", cueReference, gender, at, at+1)})
+	}
+}
+
+// questionAhead reports a question mark after token k in its sentence, on
+// its line: k is in a question. A sentence is short, so the walk is cheap
+// whatever the length of the line.
+func questionAhead(d *doc, k int) bool {
+	for q := k + 1; q < len(d.toks) && !d.toks[q].Newline; q++ {
+		switch d.tokenText(q) {
+		case "?":
+			return true
+		case ".", "!":
+			return false
+		}
+	}
+	return false
+}
+
+// addressMale and addressFemale are the pronouns an interviewer addresses a
+// man or a woman with; notAddress, after one, makes it speak of another.
+var (
+	addressMale   = foldedWords("ông", "anh")
+	addressFemale = foldedWords("bà", "chị", "cô")
+	notAddress    = foldedWords("ấy", "ta", "này", "kia", "nọ")
+)
 
 // dashLine reports whether token k is on a line that opens with a dash.
 func dashLine(d *doc, k int) bool {
@@ -1202,10 +1286,12 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	subClause := false // an organisation opened a subordinate clause: its verbs are not X's
 
 	// Tokens in parentheses do not count against the window: "X (trú tại
-	// 332B Trần Hưng Đạo, TP Long Xuyên), kể".
+	// 332B Trần Hưng Đạo, TP Long Xuyên), kể"; nor do those of a title in
+	// quotation marks inside an appositive ("X - tác giả cuốn sách “...”
+	// cho biết").
 	limit := b + n
 	for k := b; k < len(d.toks) && k < limit; k++ {
-		if paren > 0 || d.tokenText(k) == "(" {
+		if paren > 0 || d.tokenText(k) == "(" || appos && d.quote[k] {
 			limit++
 		}
 		if k > b && (d.toks[k].Newline || d.sent[k] != d.sent[b-1] && d.tokenText(k-1) != ":") {
@@ -3301,7 +3387,11 @@ func (s *Scorer) pairAnaphora(d *doc) {
 					break
 				}
 			}
-			if end := groupWords.longestAt(d, k); end > 0 {
+			end := numberedGroupAt(d, k) // "hai đối tượng này" before "hai đối tượng"
+			if end <= 0 {
+				end = groupWords.longestAt(d, k)
+			}
+			if end > 0 {
 				if v := s.groupAt(d, k, end); v > 0 {
 					next = v
 					break
@@ -3344,6 +3434,44 @@ var groupWords = foldedPhraseSet("các đối tượng", "các đối tượng n
 	// the pronouns and words a crime report uses for the suspects just
 	// named: "Chúng là A và B. Tại cơ quan điều tra, chúng khai ..."
 	"chúng", "bọn chúng", "chúng nó", "cả bọn", "bọn này", "hai tên", "ba tên", "các tên", "hai kẻ", "ba kẻ")
+
+// numberedGroupAt returns the end of a group word made of a number, a noun
+// of one or two words (in quotation marks or not) and "này" or "trên"
+// starting at token k ("3 ”đinh tặc” này", "hai thanh niên này", "4 tên
+// cướp trên"), or -1: the people just listed, counted, as the group words
+// above stand for them.
+func numberedGroupAt(d *doc, k int) int {
+	if !d.in(countNumbers, k) && d.toks[k].Kind != vntext.Number {
+		return -1
+	}
+	words := 0
+	for j := k + 1; j < len(d.toks) && j <= k+8 && d.sent[j] == d.sent[k]; j++ {
+		switch t := d.tokenText(j); {
+		case t == foldedThis || t == foldedAbove:
+			if words == 0 {
+				return -1
+			}
+			return j + 1
+		case quoteMarks[t]:
+		case !d.isWord(j) || d.isUpper(j) || d.mention[j] >= 0:
+			return -1
+		default:
+			if words++; words > 2 {
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// countNumbers are the number words that count a group: "hai", "ba" ... "mười".
+var countNumbers = foldedWords("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+
+// foldedAbove is "trên" (above), after a noun that points back: "các đối tượng trên".
+var foldedAbove = vntext.FoldString("trên")
+
+// quoteMarks are the tokens that open or close a quotation around a word.
+var quoteMarks = map[string]bool{"“": true, "”": true, "\"": true, "'": true, "''": true, "‘": true, "’": true, "«": true, "»": true}
 
 // notThem are the words after "chúng" that make it "we" or a plural marker,
 // not the suspects: "chúng tôi", "chúng ta", "chúng em".

@@ -85,13 +85,16 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 		return false
 	}
 	kinOfOne := s.kinOfIndefinite(d, k, end)
-	if _, _, ok := d.cueAt(s, k, entryHonorific); !ok && !possessed && d.tokenText(k) != s.words.mot && !kinOfOne {
+	gendered := s.genderedStranger(d, e, k) && !s.indefiniteEarlier(d, k, end)
+	if _, _, ok := d.cueAt(s, k, entryHonorific); !ok && !possessed && d.tokenText(k) != s.words.mot && !kinOfOne && !gendered {
 		// A bare description ("Nữ sinh tiếp tục:", "Người dân bức xúc:")
 		// is someone named before, or a group.
 		return false
 	}
 	reach := 3
-	if d.tokenText(k) == s.words.mot || kinOfOne {
+	if gendered {
+		reach = 10
+	} else if d.tokenText(k) == s.words.mot || kinOfOne {
 		// Someone new may be described at more length before the colon:
 		// "Một người đàn ông lớn tuổi ngồi gần đó lắc đầu: “...”", "mẹ
 		// một thí sinh khác cũng lạc quan: “...”".
@@ -100,6 +103,13 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 	for j := end; j < len(d.toks) && j <= end+reach; j++ {
 		if d.quote[j] || d.mention[j] >= 0 || d.sent[j] != d.sent[k] || j > end && d.toks[j].Newline {
 			return false
+		}
+		if c := d.asideParen(j); c > j {
+			// "Con trai ông Tư (12 tuổi) nghẹn ngào: “...”": a parenthesis
+			// about the person does not count against the reach.
+			reach += c - j + 1
+			j = c
+			continue
 		}
 		t := d.tokenText(j)
 		if t == "," && (d.tokenText(k) == s.words.mot || kinOfOne) {
@@ -119,11 +129,31 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 			s.addQuotedSource(d, e, k, end, end, j, cueColon, end, j+1)
 			return true
 		}
+		if d.toks[j].Kind == vntext.Number && j > end {
+			continue // an age: "Một người đàn ông chừng 60 tuổi lắc đầu: “...”"
+		}
+		if d.isUpper(j) && d.isWord(j) && reach > 3 && j > end {
+			continue // where someone new is from: "Một bệnh nhân quê Đồng Tháp cằn nhằn: “...”"
+		}
 		if !d.isWord(j) || d.isUpper(j) || d.in(descriptionBreaks, j) || d.in(descriptionModals, j) || t == above {
 			return false
 		}
 	}
 	return false
+}
+
+// genderedStranger reports a bare description at token k of one woman or
+// one man that is no one's relative ("người phụ nữ", "chàng trai", "bà
+// cụ"): a single person, as the story's own words for a stranger, who may
+// be described at some length before the colon that opens their words
+// ("Người phụ nữ khoảng 50 tuổi từ chối với lý do: “...”"). One brought in
+// with "một" a few sentences before is taken up by a later stage.
+func (s *Scorer) genderedStranger(d *doc, e entry, k int) bool {
+	if e.gender != female && e.gender != male {
+		return false
+	}
+	_, _, kin := d.cueAt(s, k, entryPossessive)
+	return !kin
 }
 
 // kinOfIndefinite reports a kin word [k, end) before an indefinite
@@ -320,6 +350,12 @@ var takenUpTails = foldedWords("sinh", "năm", "tuổi", "trẻ", "xinh", "đẹ
 // trích dẫn từ một nguồn tin giấu tên cho biết ...").
 func (s *Scorer) describesNamed(d *doc, k int) bool {
 	if !s.appositiveWithin(d, k, 40) || d.quotationBefore(k) >= 0 {
+		return false
+	}
+	if k > 0 && d.tokenText(k-1) == s.words.duoc && d.sent[k-1] == d.sent[k] {
+		// "Khi Hiền về đến nhà, được mẹ nói lại ...": after "được" the
+		// description is the agent of a passive, the one who tells, not
+		// an appositive of the person named before.
 		return false
 	}
 	for j := k - 1; j >= 0 && j >= k-40 && d.sent[j] == d.sent[k]; j-- {
