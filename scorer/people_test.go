@@ -130,6 +130,21 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "John Carver", Gender: male, Quoted: false}},
 		},
 		{
+			name: "quoted charges in a series after a counted noun and a colon are no words",
+			text: "Tòa tuyên phạt bị cáo Trịnh Văn Quang 12 năm tù về 3 tội: “Cướp giật tài sản”, “Cố ý gây thương tích” và “Trộm cắp”.",
+			want: []Person{{Name: "Trịnh Văn Quang", Gender: male, Quoted: false}},
+		},
+		{
+			name: "short quotations in a series after a counted noun of saying are words",
+			text: "Ông Trịnh Văn Quang có 3 lời khuyên: “Ăn chín”, “Uống sôi” và “Ngủ sớm”.",
+			want: []Person{{Name: "Trịnh Văn Quang", Gender: male, Quoted: true}},
+		},
+		{
+			name: "one short quotation after a counted noun and a colon is still words",
+			text: "Ông Trịnh Văn Quang nói thêm 2 câu: “Tôi xin lỗi”.",
+			want: []Person{{Name: "Trịnh Văn Quang", Gender: male, Quoted: true}},
+		},
+		{
 			name: "a name in a clause made a noun by 'việc' does not own the colon closing it",
 			text: "Thủ quân Marco Silva cũng vui không kém trước việc Jan Novak đồng ý đến đội bóng: “Cậu ấy còn trẻ nhưng rất giỏi”.",
 			want: []Person{{Name: "Marco Silva", Gender: male, Quoted: true}, {Name: "Jan Novak", Gender: male, Quoted: false}},
