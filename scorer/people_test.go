@@ -652,6 +652,8 @@ func TestUnnamedSources(t *testing.T) {
 		{"Sáng nay, bác sĩ trực cấp cứu cho biết cháu bé đã tỉnh.", "bác sĩ trực cấp cứu", unknown},
 		{"Nguồn tin thân cận với ban huấn luyện tiết lộ đội sẽ đổi chiến thuật.", "Nguồn tin thân cận với ban huấn luyện", unknown},
 		{"Một cán bộ Công an huyện Đông Anh cho hay vụ việc đang được xác minh.", "Một cán bộ Công an huyện Đông Anh", unknown},
+		{"Tuy nhiên, sau đó giám đốc công ty lại thông báo tiền cọc không được trả.", "giám đốc công ty", unknown},                      // a fronted time phrase, no comma
+		{"Lúc này đại diện tòa nhà cho biết cửa đã khóa.", "đại diện tòa nhà", unknown},                                                 // a fronted time phrase opening the sentence
 		{"Một kỹ sư cầu đường cho biết mặt đường sẽ được làm lại.", "Một kỹ sư cầu đường", unknown},                                     // an indefinite title
 		{"Một chủ tiệm may trên phố Hàng Gai kể khách đã thưa dần.", "Một chủ tiệm may trên phố Hàng Gai", unknown},                     // "một" then the description
 		{"Một cầu thủ Nguyễn Văn Hà cho biết anh đã khỏi.", "", ""},                                                                     // a name follows the title
