@@ -2696,6 +2696,11 @@ func (s *Scorer) opensClause(d *doc, k int) bool {
 		// Y tế cho hay": who is relayed is the subject of the speech verb.
 		return true
 	}
+	if k >= 2 && frontedTime.spans(d, k-2, k) && d.sent[k-2] == d.sent[k] && (d.sentenceStart(k-2) || k >= 3 && d.in(clauseOpeners, k-3)) {
+		// A fronted time phrase with no comma after it: "Tuy nhiên, sau đó
+		// giám đốc công ty thông báo", "Lúc này bảo vệ tòa nhà cho biết".
+		return true
+	}
 	if !d.in(clauseOpeners, k-1) {
 		return false
 	}
@@ -2773,6 +2778,9 @@ var respectWords = foldedWords("vị", "ngài")
 // foldedFormer is "cựu" as the folded text reads it, foldedOnceHeld
 // "nguyên" (former, of an office).
 var foldedFormer, foldedOnceHeld = vntext.FoldString("cựu"), vntext.FoldString("nguyên")
+
+// frontedTime phrases open a clause before its subject: "sau đó", "lúc này".
+var frontedTime = foldedPhraseSet("sau đó", "khi đó", "lúc đó", "lúc này", "khi này", "trước đó", "sau này")
 
 // relayVerbs bring in whose words an outlet or a document relays.
 var relayVerbs = foldedPhraseSet("dẫn lời", "trích lời")

@@ -1805,6 +1805,13 @@ func (s *Scorer) colonQuotes(d *doc, b, k int) bool {
 		// viết như sau: “...”").
 		return false
 	}
+	if k > b && !d.in(sayingNouns, k-1) && quotedItems(d, k+1) && s.countedNounBefore(d, b, k) {
+		// "bị phạt 10 năm tù về 2 tội: “Buôn lậu” và “Trốn thuế”": short
+		// quotations in a series after a counted noun are the items' names
+		// (charges, titles), not anyone's words; after a noun of saying
+		// they are ("có 3 lời khuyên: “Ăn chín”, “uống sôi”").
+		return false
+	}
 	if k > b && !d.quoteOpensAt(k+1) && s.countedNounBefore(d, b, k) {
 		// "kiểm tra tập trung 5 nội dung: Số liệu ...", "liên hệ tại các
 		// địa chỉ: Cục ...": a counted or plural noun before the colon
@@ -1902,6 +1909,41 @@ func (s *Scorer) countedNounBefore(d *doc, b, k int) bool {
 		}
 		if d.toks[j].Kind == vntext.Number || d.in(plurals, j) {
 			return j < k-1
+		}
+	}
+	return false
+}
+
+// quotedItems reports a series of short quotations opening at o: one of
+// at most six words, closed, then a comma, "và" or "hoặc" and another
+// quotation ("“Giết người”, “Cướp tài sản”", "“A” và “B”").
+var foldedOr = vntext.FoldString("hoặc")
+
+// sayingNouns count sayings, not things: "3 câu:", "2 lời khuyên:", "mấy chữ:".
+var sayingNouns = foldedWords("câu", "lời", "ý", "điều", "khuyên", "nhắn", "chữ", "từ", "hiệu")
+
+func quotedItems(d *doc, o int) bool {
+	if !d.quoteOpensAt(o) {
+		return false
+	}
+	words := 0
+	j := o + 1
+	for ; j < len(d.toks) && words <= 6; j++ {
+		if d.toks[j].Newline {
+			return false
+		}
+		switch d.tokenText(j) {
+		case "”", "\"", "»":
+			if words == 0 || j+2 >= len(d.toks) {
+				return false
+			}
+			if t := d.tokenText(j + 1); t == "," || t == foldedAnd || t == foldedOr {
+				return d.quoteOpensAt(j + 2)
+			}
+			return false
+		}
+		if d.isWord(j) {
+			words++
 		}
 	}
 	return false

@@ -130,6 +130,21 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "John Carver", Gender: male, Quoted: false}},
 		},
 		{
+			name: "quoted charges in a series after a counted noun and a colon are no words",
+			text: "Tòa tuyên phạt bị cáo Trịnh Văn Quang 12 năm tù về 3 tội: “Cướp giật tài sản”, “Cố ý gây thương tích” và “Trộm cắp”.",
+			want: []Person{{Name: "Trịnh Văn Quang", Gender: male, Quoted: false}},
+		},
+		{
+			name: "short quotations in a series after a counted noun of saying are words",
+			text: "Ông Trịnh Văn Quang có 3 lời khuyên: “Ăn chín”, “Uống sôi” và “Ngủ sớm”.",
+			want: []Person{{Name: "Trịnh Văn Quang", Gender: male, Quoted: true}},
+		},
+		{
+			name: "one short quotation after a counted noun and a colon is still words",
+			text: "Ông Trịnh Văn Quang nói thêm 2 câu: “Tôi xin lỗi”.",
+			want: []Person{{Name: "Trịnh Văn Quang", Gender: male, Quoted: true}},
+		},
+		{
 			name: "a name in a clause made a noun by 'việc' does not own the colon closing it",
 			text: "Thủ quân Marco Silva cũng vui không kém trước việc Jan Novak đồng ý đến đội bóng: “Cậu ấy còn trẻ nhưng rất giỏi”.",
 			want: []Person{{Name: "Marco Silva", Gender: male, Quoted: true}, {Name: "Jan Novak", Gender: male, Quoted: false}},
@@ -637,6 +652,8 @@ func TestUnnamedSources(t *testing.T) {
 		{"Sáng nay, bác sĩ trực cấp cứu cho biết cháu bé đã tỉnh.", "bác sĩ trực cấp cứu", unknown},
 		{"Nguồn tin thân cận với ban huấn luyện tiết lộ đội sẽ đổi chiến thuật.", "Nguồn tin thân cận với ban huấn luyện", unknown},
 		{"Một cán bộ Công an huyện Đông Anh cho hay vụ việc đang được xác minh.", "Một cán bộ Công an huyện Đông Anh", unknown},
+		{"Tuy nhiên, sau đó giám đốc công ty lại thông báo tiền cọc không được trả.", "giám đốc công ty", unknown},                      // a fronted time phrase, no comma
+		{"Lúc này đại diện tòa nhà cho biết cửa đã khóa.", "đại diện tòa nhà", unknown},                                                 // a fronted time phrase opening the sentence
 		{"Một kỹ sư cầu đường cho biết mặt đường sẽ được làm lại.", "Một kỹ sư cầu đường", unknown},                                     // an indefinite title
 		{"Một chủ tiệm may trên phố Hàng Gai kể khách đã thưa dần.", "Một chủ tiệm may trên phố Hàng Gai", unknown},                     // "một" then the description
 		{"Một cầu thủ Nguyễn Văn Hà cho biết anh đã khỏi.", "", ""},                                                                     // a name follows the title
