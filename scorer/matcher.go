@@ -125,6 +125,8 @@ type matcher struct {
 	// vợ"...), so insert walks on from the prefix they share.
 	last string
 	path []pathStep
+	// built is set when compile built the trie, not read it from a blob.
+	built builtFrom
 }
 
 // nodeEntries are the entries ending at each node, all in one array:
@@ -311,27 +313,55 @@ func (m *matcher) insert(e entry) error {
 // (vntext.FoldString): rules.Rule.Keys, which Load computed checking the
 // phrases. The other phrases are folded on every core first: that is the
 // costly part, and it needs nothing of the trie. The entries kept become
-// the matcher's: es is its memory.
-func (m *matcher) compile(es []entry) (entry, error) {
-	parallel.For(len(es), 1024, func(lo, hi int) {
+// the matcher's: es is its memory. blob is the embedded trie
+// (TrieBlobFile), or "" to build it.
+func (m *matcher) compile(es []entry, blob string) (entry, error) {
+	// Each range of entries is summed as it is folded, on every core too
+	// (see entriesSum).
+	sums := make([]uint64, (len(es)+hashChunk-1)/hashChunk)
+	parallel.For(len(es), hashChunk, func(lo, hi int) {
 		var toks []vntext.Token
 		for i := lo; i < hi; i++ {
 			if es[i].key == "" {
 				es[i].key = vntext.Spaced(vntext.FoldString(es[i].phrase), &toks)
 			}
 		}
+		sums[lo/hashChunk] = entriesSum(es[lo:hi])
 	})
+	// The embedded rules' trie is read from blob when it was built from
+	// these very entries (see TrieBlobFile).
+	sum := m.inputHash(len(es), sums)
+	if _, ok, err := m.loadTrie(blob, sum, es); ok || err != nil {
+		return entry{}, err
+	}
+	m.reserve(len(es))
 	// Entries kept are written over the start of es, never past the one
 	// being read.
 	m.entries = es[:0]
+	m.built = builtFrom{sum: sum, given: len(es)}
 	for i := range es {
 		e := es[i]
+		n := len(m.entries)
 		if err := m.insert(e); err != nil {
 			return e, err
 		}
+		if len(m.entries) == n {
+			m.built.dropped = append(m.built.dropped, int32(i))
+		}
 	}
 	m.finish()
+	m.built.words = len(m.words)
 	return entry{}, nil
+}
+
+// builtFrom is what encodeTrie needs to know of the entries a trie was
+// built from: their hash, their number and those not kept, and the number
+// of words the trie has (New gives more words ids after it).
+type builtFrom struct {
+	sum     [32]byte
+	given   int
+	dropped []int32
+	words   int
 }
 
 // finish numbers the nodes breadth first and lays the chains of entries by

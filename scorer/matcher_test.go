@@ -41,7 +41,7 @@ func TestTrieAsReference(t *testing.T) {
 	// rules (registerFirsts): those ids start no phrase and are no soft
 	// punctuation.
 	m := newMatcher()
-	if _, err := m.compile(slices.Clone(s.m.entries)); err != nil {
+	if _, err := m.compile(slices.Clone(s.m.entries), ""); err != nil {
 		t.Fatal(err)
 	}
 	if m.maxDepth != s.m.maxDepth || !slices.Equal(m.soft, s.m.soft[:len(m.soft)]) {
@@ -90,7 +90,7 @@ func checkTrie(t *testing.T, name string, entries []entry) {
 		}
 	}
 	m := newMatcher()
-	if _, err := m.compile(slices.Clone(entries)); err != nil {
+	if _, err := m.compile(slices.Clone(entries), ""); err != nil {
 		t.Fatal(err)
 	}
 	if len(m.kids) != len(nodes) || len(m.edgeID) != len(nodes) {

@@ -86,7 +86,11 @@ type Document struct {
 }
 
 // New compiles the rule set and the people lexicons into one matcher.
-func New(set *rules.Set) (*Scorer, error) {
+func New(set *rules.Set) (*Scorer, error) { return newScorer(set, trieBlob) }
+
+// newScorer is New reading the trie from blob when it was built from the
+// same phrases (see TrieBlobFile); blob "" builds it.
+func newScorer(set *rules.Set, blob string) (*Scorer, error) {
 	if set == nil {
 		return nil, fmt.Errorf("new scorer: nil rule set")
 	}
@@ -111,7 +115,6 @@ func New(set *rules.Set) (*Scorer, error) {
 		people = append(people, e)
 	})
 	n += len(people)
-	s.m.reserve(n)
 	// The phrases are gathered, then compiled all at once (folded on every
 	// core), in the order of the rules and then the people lexicons.
 	phrases := make([]entry, 0, n)
@@ -163,7 +166,7 @@ func New(set *rules.Set) (*Scorer, error) {
 	// phrases compile: inserting them into the trie is one core's work.
 	var sets sync.WaitGroup
 	sets.Go(func() { s.indexPeople(&set.People) })
-	e, err := s.m.compile(phrases)
+	e, err := s.m.compile(phrases, blob)
 	sets.Wait()
 	if err != nil {
 		if e.rule >= 0 {
