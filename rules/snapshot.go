@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"genderlens/internal/uvarint"
 )
 
 // SnapshotFile is the embedded rule set compiled: the Set that Load makes of
@@ -216,7 +218,7 @@ func readPhraseSection(set *Set, keyFields [][]string, section string) error {
 	if len(keyFields) != len(set.Rules) {
 		return fmt.Errorf("phrase section: keys for %d rules of %d", len(keyFields), len(set.Rules))
 	}
-	size, n := stringUvarint(section)
+	size, n := uvarint.FromString(section)
 	if n <= 0 || size > uint64(len(section)-n) {
 		return fmt.Errorf("phrase section: bad size")
 	}
@@ -224,7 +226,7 @@ func readPhraseSection(set *Set, keyFields [][]string, section string) error {
 	at, used := 0, 0 // in lens, in text
 	var err error
 	uvarint := func() int {
-		v, n := stringUvarint(lens[at:])
+		v, n := uvarint.FromString(lens[at:])
 		if n <= 0 || v > uint64(len(text)) {
 			err = fmt.Errorf("phrase section: bad length at byte %d", at)
 			return 0
@@ -276,22 +278,6 @@ func readPhraseSection(set *Set, keyFields [][]string, section string) error {
 		return fmt.Errorf("phrase section: %d bytes of lengths and %d of phrases left over", len(lens)-at, len(text)-used)
 	}
 	return nil
-}
-
-// stringUvarint is binary.Uvarint of a string, which that would copy.
-func stringUvarint(s string) (uint64, int) {
-	var v uint64
-	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
-		b := s[i]
-		if b < 0x80 {
-			if i == binary.MaxVarintLen64-1 && b > 1 {
-				return 0, -(i + 1) // overflow
-			}
-			return v | uint64(b)<<(7*i), i + 1
-		}
-		v |= uint64(b&0x7f) << (7 * i)
-	}
-	return 0, 0
 }
 
 // fromSnapshot decodes data, a CompileSnapshot of the files of fsys, and

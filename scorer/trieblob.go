@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+
+	"genderlens/internal/uvarint"
 )
 
 // TrieBlobFile is the embedded rule set's trie, built once by
@@ -148,7 +150,7 @@ type blobReader struct {
 }
 
 func (r *blobReader) uvarint() int {
-	v, n := stringUvarint(r.s)
+	v, n := uvarint.FromString(r.s)
 	if n <= 0 || v > 1<<31 {
 		r.err = errBlob
 		return 0
@@ -186,22 +188,6 @@ func (r *blobReader) int32s(n int, limit int) []int32 {
 		xs[i] = int32(x)
 	}
 	return xs
-}
-
-// stringUvarint is binary.Uvarint of a string, which that would copy.
-func stringUvarint(s string) (uint64, int) {
-	var v uint64
-	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
-		b := s[i]
-		if b < 0x80 {
-			if i == binary.MaxVarintLen64-1 && b > 1 {
-				return 0, -(i + 1) // overflow
-			}
-			return v | uint64(b)<<(7*i), i + 1
-		}
-		v |= uint64(b&0x7f) << (7 * i)
-	}
-	return 0, 0
 }
 
 // loadTrie makes m the trie of blob, which encodeTrie wrote, when the
