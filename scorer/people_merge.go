@@ -1,6 +1,7 @@
 package scorer
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -1539,15 +1540,8 @@ func (s *Scorer) shortenedOffice(d *doc, k, end, descEnd int) int {
 		return -1
 	}
 	head := d.joined(k, end)
-	for pi := len(d.people) - 1; pi >= 0; pi-- {
-		p := d.people[pi]
-		if !p.unnamed || len(p.spans) == 0 || p.spans[0][0] >= k {
-			continue
-		}
-		a, b := p.spans[0][0], p.spans[0][1]
-		if d.tokenText(a) == s.words.mot {
-			a++
-		}
+	for pi, desc := range s.unnamedBefore(d, k) {
+		a, b := desc[0], desc[1]
 		if b-a <= descEnd-k || a+end-k > b || d.joined(a, a+end-k) != head {
 			continue
 		}
@@ -1641,20 +1635,33 @@ func (s *Scorer) definiteSource(d *doc, k int) int {
 		return -1
 	}
 	head := d.joined(k, end)
-	for pi := len(d.people) - 1; pi >= 0; pi-- {
-		p := d.people[pi]
-		if !p.unnamed || len(p.spans) == 0 || p.spans[0][0] >= k {
-			continue
-		}
-		a := p.spans[0][0]
-		if d.tokenText(a) == s.words.mot {
-			a++
-		}
-		if _, pend, ok := s.sourceAt(d, a); ok && d.joined(a, pend) == head {
+	for pi, desc := range s.unnamedBefore(d, k) {
+		if _, pend, ok := s.sourceAt(d, desc[0]); ok && d.joined(desc[0], pend) == head {
 			return pi
 		}
 	}
 	return -1
+}
+
+// unnamedBefore yields, latest first, the unnamed sources added before
+// token k with the token span of their first description, past its "một":
+// the earlier descriptions a later one may take up.
+func (s *Scorer) unnamedBefore(d *doc, k int) iter.Seq2[int, [2]int] {
+	return func(yield func(int, [2]int) bool) {
+		for pi := len(d.people) - 1; pi >= 0; pi-- {
+			p := d.people[pi]
+			if !p.unnamed || len(p.spans) == 0 || p.spans[0][0] >= k {
+				continue
+			}
+			a, b := p.spans[0][0], p.spans[0][1]
+			if d.tokenText(a) == s.words.mot {
+				a++
+			}
+			if !yield(pi, [2]int{a, b}) {
+				return
+			}
+		}
+	}
 }
 
 // foldedVi is "vị", the classifier of respect before a title or a description.
