@@ -857,7 +857,7 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = pend - 1 // "cha mẹ": the parents, a group
 			continue
 		}
-		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || d.jointSubject(k) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) && !s.hometownAt(d, end) && !s.nationalityAt(d, end) ||
+		if d.pluralBefore(s, k) || s.pluralClassified(d, k) || s.pluralConjunct(d, k, 3) || s.jointSubject(d, k) || end < len(d.toks) && d.isWord(end) && d.isUpper(end) && s.startsName(d, end) && !s.hometownAt(d, end) && !s.nationalityAt(d, end) ||
 			s.describesNamed(d, k) || s.describesOrganisation(d, k) || s.possessorOfKin(d, k) || s.modifierNoun(d, k) {
 			k = end - 1
 			continue
@@ -2352,19 +2352,40 @@ func (s *Scorer) pluralConjunct(d *doc, k, depth int) bool {
 // jointSubject reports a description at token k joined by "và" to a body
 // or a group before it: "..., cảnh sát và nhân viên y tế nói", "Gia đình
 // và người thân cho biết", "Sở GTVT và lãnh đạo UBND TP khẳng định" speak
-// jointly, no one person. A body is a collective noun opening the clause or
-// a capitalised word that is no person's name.
-func (d *doc) jointSubject(k int) bool {
-	if k < 2 || d.sent[k-2] != d.sent[k] || d.tokenText(k-1) != vntext.FoldString("và") {
+// jointly, no one person. A body is a capitalised name that is no person's
+// (a place's only when it opens the clause), or a collective noun opening
+// the clause: "đã đến Quảng Ngãi và bác sĩ trực cho biết" and "lập gia đình
+// và người đàn ông đã nói" are no joint subjects.
+func (s *Scorer) jointSubject(d *doc, k int) bool {
+	if k < 2 || d.sent[k-2] != d.sent[k] || d.tokenText(k-1) != foldedAnd {
 		return false
 	}
 	if d.mention[k-2] < 0 && d.isWord(k-2) && d.isUpper(k-2) && !d.sentenceStart(k-2) {
-		return true
+		st := k - 2
+		for st > 0 && d.sent[st-1] == d.sent[st] && d.isWord(st-1) && d.isUpper(st-1) && d.mention[st-1] < 0 {
+			st--
+		}
+		return !s.endsInPlace(d, st, k-1) || d.opensJoint(st)
 	}
-	// A collective noun opening the clause: "lập gia đình và người đàn ông
-	// đã nói" is no joint subject.
 	st := collectives.startsBefore(d, k-1)
-	return st >= 0 && (d.sentenceStart(st) || st > 0 && d.sent[st-1] == d.sent[st] && d.in(jointOpeners, st-1))
+	return st >= 0 && d.opensJoint(st)
+}
+
+// endsInPlace reports a place or a country of the gazetteer ending the
+// capitalised run [a, b).
+func (s *Scorer) endsInPlace(d *doc, a, b int) bool {
+	for k := a; k < b; k++ {
+		if kind, end := s.gazetteerAt(d, k, b); end == b && (kind == "places" || kind == "countries") {
+			return true
+		}
+	}
+	return false
+}
+
+// opensJoint reports whether token st opens a clause a joint subject may
+// start: its sentence's first word, or after a comma or a connective.
+func (d *doc) opensJoint(st int) bool {
+	return d.sentenceStart(st) || st > 0 && d.sent[st-1] == d.sent[st] && d.in(jointOpeners, st-1)
 }
 
 // jointOpeners open the clause a joint subject starts: "..., cho nên cảnh

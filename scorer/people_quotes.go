@@ -155,6 +155,11 @@ func (s *Scorer) interviewAddress(d *doc, first int) {
 		if k+1 < len(d.toks) && (d.isWord(k+1) && d.isUpper(k+1) || d.in(notAddress, k+1)) || k > 0 && d.in(plurals, k-1) {
 			continue
 		}
+		// The honorifics' not-list knows the compounds in which the word is
+		// no pronoun: "bà con", "cô giáo", "anh em", "ông bà".
+		if _, _, ok := d.cueAt(s, k, entryNotHonorific); ok {
+			continue
+		}
 		if !questionAhead(d, k) {
 			continue
 		}
@@ -3486,25 +3491,38 @@ func numberedGroupAt(d *doc, k int) int {
 	if !d.in(countNumbers, k) && d.toks[k].Kind != vntext.Number {
 		return -1
 	}
-	words := 0
+	words, quoted, person := 0, false, false
 	for j := k + 1; j < len(d.toks) && j <= k+8 && d.sent[j] == d.sent[k]; j++ {
 		switch t := d.tokenText(j); {
 		case t == foldedThis || t == foldedAbove:
-			if words == 0 {
+			// A noun in quotation marks is a nickname for the group
+			// ("3 ”đinh tặc” này"); a plain one must name people: "hai
+			// tờ báo này", "hai cơ quan này" are not the suspects.
+			if words == 0 || !quoted && !person {
 				return -1
 			}
 			return j + 1
 		case quoteMarks[t]:
+			quoted = true
 		case !d.isWord(j) || d.isUpper(j) || d.mention[j] >= 0:
 			return -1
 		default:
 			if words++; words > 2 {
 				return -1
 			}
+			if words == 1 {
+				person = d.in(groupNouns, j)
+			}
 		}
 	}
 	return -1
 }
+
+// groupNouns are the heads of a counted noun that names people in a crime
+// report: "hai thanh niên này", "4 tên cướp trên", "ba đối tượng này".
+var groupNouns = foldedWords("thanh", "thiếu", "đối", "tên", "kẻ", "bị", "nghi", "người", "cô", "cậu", "chàng",
+	"gã", "phụ", "học", "nam", "nữ", "sinh", "công", "tài", "lái", "cán", "nhân", "chiến", "cảnh", "anh", "chị",
+	"ông", "bà", "em", "cháu", "thợ", "quái", "đàn", "cướp", "nghĩa", "tay", "bác", "đồng", "phạm")
 
 // countNumbers are the number words that count a group: "hai", "ba" ... "mười".
 var countNumbers = foldedWords("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")

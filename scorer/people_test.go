@@ -825,3 +825,65 @@ func TestSameJoined(t *testing.T) {
 		}
 	}
 }
+
+// TestCrimeReportGuards: the round-22 constructions of crime and interview
+// reporting keep to what they were written for. A counted noun with "này"
+// stands for the suspects only when it names people; a question's "bà con"
+// or "cô giáo" is no address to the interviewee; a place before "và" is no
+// body speaking jointly with the description after it.
+func TestCrimeReportGuards(t *testing.T) {
+	s := newTestScorer(t)
+	const interview = "Thượng tá Mạc Kế Thuyên, Phó trưởng Công an huyện, trả lời phóng viên về vụ việc.\n"
+	for _, c := range []struct {
+		name, text string
+		quoted     []string // named people who must be quoted
+		not        []string // named people who must not be
+		gender     map[string]string
+		unnamed    int // unnamed quoted sources wanted, -1 to ignore
+	}{
+		{name: "suspects counted", text: "Công an đã bắt giữ Nguyễn Văn An và Trần Văn Bình. Hai đối tượng này khai nhận đã trộm 3 xe máy.",
+			quoted: []string{"Nguyễn Văn An", "Trần Văn Bình"}, unnamed: -1},
+		{name: "papers counted", text: "Ông Nguyễn Văn An và ông Trần Văn Bình đã gửi đơn tới hai tờ báo. Hai tờ báo này cho biết sẽ đăng bài vào tuần sau.",
+			not: []string{"Nguyễn Văn An", "Trần Văn Bình"}, unnamed: -1},
+		{name: "offices counted", text: "Công an đã bắt giữ Nguyễn Văn An và Trần Văn Bình. Hai cơ quan này cho biết vụ án sẽ sớm được đưa ra xét xử.",
+			not: []string{"Nguyễn Văn An", "Trần Văn Bình"}, unnamed: -1},
+		{name: "address to the interviewee", text: interview + "Vì sao ông chưa xử lý?\n- Chúng tôi đang xác minh.\nThưa ông, khi nào có kết quả?\n- Trong tuần tới.\nÔng có lo ngại không?\n- Không.",
+			gender: map[string]string{"Mạc Kế Thuyên": "male"}, unnamed: -1},
+		{name: "bà con in the questions", text: interview + "Vì sao bà con chưa được hỗ trợ?\n- Chúng tôi đang xác minh.\nKhi nào bà con có kết quả?\n- Trong tuần tới.\nBà con có lo ngại không?\n- Không.",
+			gender: map[string]string{"Mạc Kế Thuyên": "unknown"}, unnamed: -1},
+		{name: "cô giáo in the questions", text: interview + "Vì sao cô giáo bị kỷ luật?\n- Chúng tôi đang xác minh.\nKhi nào có kết quả?\n- Trong tuần tới.\nCó lo ngại không?\n- Không.",
+			gender: map[string]string{"Mạc Kế Thuyên": "unknown"}, unnamed: -1},
+		{name: "a place before và", text: "Đoàn cứu trợ đã đến Quảng Ngãi và bác sĩ trực cấp cứu cho biết cháu bé đã tỉnh.", unnamed: 1},
+		{name: "a body before và", text: "Theo báo cáo, Công an TP và bác sĩ trực cấp cứu cho biết cháu bé đã tỉnh.", unnamed: 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := s.Check(Document{Text: c.text})
+			for _, n := range c.quoted {
+				if p, ok := personByName(res, n); !ok || !p.Quoted {
+					t.Errorf("%s not quoted (%+v)", n, res.People)
+				}
+			}
+			for _, n := range c.not {
+				if p, ok := personByName(res, n); ok && p.Quoted {
+					t.Errorf("%s quoted (%+v)", n, p.Cues)
+				}
+			}
+			for n, g := range c.gender {
+				if p, ok := personByName(res, n); !ok || string(p.Gender) != g {
+					t.Errorf("%s: gender %+v, want %s", n, p, g)
+				}
+			}
+			if c.unnamed >= 0 {
+				got := 0
+				for _, p := range res.People {
+					if p.Unnamed && p.Quoted {
+						got++
+					}
+				}
+				if got != c.unnamed {
+					t.Errorf("%d unnamed quoted sources, want %d (%+v)", got, c.unnamed, res.People)
+				}
+			}
+		})
+	}
+}
