@@ -113,7 +113,7 @@ type matcher struct {
 	soft     []bool   // by vocabulary id: punctuation a rule phrase may run across
 	words    []string // by vocabulary id: the folded word
 	// root is the root's edges as a slice by vocabulary id (-1: none): every
-	// token starts a walk, so the first step skips the map.
+	// token starts a walk, so the first step needs no search.
 	root []int32
 	// flags are a node's bits (nodeCrossBelow, nodeOuts, nodeCtx), one
 	// byte each: most nodes a scan reaches end no phrase, and testing a
@@ -326,13 +326,16 @@ func (m *matcher) compile(es []entry, blob string) (entry, error) {
 				es[i].key = vntext.Spaced(vntext.FoldString(es[i].phrase), &toks)
 			}
 		}
-		sums[lo/hashChunk] = entriesSum(es[lo:hi])
+		sums[lo/hashChunk] = entriesSum(es[lo:hi]) // lo is a multiple of hashChunk (parallel.For)
 	})
 	// The embedded rules' trie is read from blob when it was built from
 	// these very entries (see TrieBlobFile).
 	sum := m.inputHash(len(es), sums)
 	if _, ok, err := m.loadTrie(blob, sum, es); ok || err != nil {
-		return entry{}, err
+		if err != nil {
+			err = fmt.Errorf("read trie blob: %w", err)
+		}
+		return entry{rule: -1}, err
 	}
 	m.reserve(len(es))
 	// Entries kept are written over the start of es, never past the one

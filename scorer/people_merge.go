@@ -1462,15 +1462,15 @@ func (s *Scorer) sameSource(d *doc, e entry, k, descEnd int) int {
 		// khoa huyện X cho biết ... lãnh đạo Bệnh viện Đa khoa huyện X
 		// cho hay" (an office has one head); "một người dân" twice is two.
 		_, end, ok := s.sourceAt(d, k)
-		if pi := s.shortenedOffice(d, k, end, descEnd); ok && pi >= 0 {
-			return pi
-		}
 		if !ok {
 			// A bare title: "Chủ tịch tỉnh X" after "Chủ tịch UBND tỉnh X"
 			// is the office's one holder again.
 			return d.sameOffice(k, descEnd)
 		}
-		if ok && descEnd == end {
+		if pi := s.shortenedOffice(d, k, end, descEnd); pi >= 0 {
+			return pi
+		}
+		if descEnd == end {
 			return s.indefiniteTakenUp(d, k, end)
 		}
 		if !ok || descEnd-end < 2 {

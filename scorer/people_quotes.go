@@ -1919,14 +1919,15 @@ func (s *Scorer) countedNounBefore(d *doc, b, k int) bool {
 	return false
 }
 
-// quotedItems reports a series of short quotations opening at o: one of
-// at most six words, closed, then a comma, "và" or "hoặc" and another
-// quotation ("“Giết người”, “Cướp tài sản”", "“A” và “B”").
+// foldedOr is "hoặc" (or), which joins quoted items as "và" does.
 var foldedOr = vntext.FoldString("hoặc")
 
 // sayingNouns count sayings, not things: "3 câu:", "2 lời khuyên:", "mấy chữ:".
 var sayingNouns = foldedWords("câu", "lời", "ý", "điều", "khuyên", "nhắn", "chữ", "từ", "hiệu")
 
+// quotedItems reports a series of short quotations opening at o: one of
+// at most six words, closed, then a comma, "và" or "hoặc" and another
+// quotation ("“Giết người”, “Cướp tài sản”", "“A” và “B”").
 func quotedItems(d *doc, o int) bool {
 	if !d.quoteOpensAt(o) {
 		return false

@@ -2,12 +2,12 @@ package scorer
 
 import "math/bits"
 
-// The matcher looks up every token's syllable and, for every token that
-// starts or continues a walk, a trie edge: about a fifth of a check was
-// spent in Go maps doing so, most of it probing for keys that are not
-// there. These two open-addressing tables (linear probing, at most half
-// full) answer the same questions with one multiply or one hash and, for a
-// miss, usually one slot read.
+// The matcher looks up every token's syllable, and while the trie is built
+// its edges: about a fifth of a check was once spent in Go maps doing so,
+// most of it probing for keys that are not there. These two open-addressing
+// tables (linear probing, at most half full) answer the same questions with
+// one multiply or one hash and, for a miss, usually one slot read. A built
+// trie finds a child among its parent's edges instead (matcher.child).
 
 // edgeTable maps a trie edge, node<<32 | syllable id, to the child node,
 // while the trie is built: a finished trie's walks find a child among its

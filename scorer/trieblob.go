@@ -19,8 +19,8 @@ import (
 //
 // The blob starts with a hash of everything the trie is built from: the
 // matcher's vocabulary before the phrases and every phrase's entry, its
-// folded key included, but for its phrase (see inputHash). compile uses the blob only when
-// that hash is the hash of the phrases it is given, so that any change to
+// folded key included, but for its phrase (see entriesSum). compile uses
+// the blob only when that hash is the hash of the phrases it is given, so that any change to
 // the rules, the lexicons, the way the scorer turns them into entries or
 // the folding makes a stale blob that is not used (the trie is built as
 // before: slow, never wrong). A change to how the trie is built (insert,
@@ -71,7 +71,7 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // the program's own.
 func entriesSum(es []entry) uint64 {
 	var c, ieee uint32
-	b := make([]byte, 0, 2<<10) // on the heap: the CRC functions keep it
+	b := make([]byte, 0, 2<<10) // the entries are summed 2 KB at a time
 	flush := func() {
 		c, ieee = crc32.Update(c, castagnoli, b), crc32.Update(ieee, crc32.IEEETable, b)
 		b = b[:0]
