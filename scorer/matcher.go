@@ -42,6 +42,9 @@ const (
 	entrySpareBoth                      // a rule's spare_men word for a couple or a star: the match stays
 )
 
+// entryKinds is the number of kinds; entrySpareBoth must stay the last.
+const entryKinds = entrySpareBoth + 1
+
 // entry is one compiled phrase.
 type entry struct {
 	kind        entryKind

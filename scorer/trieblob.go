@@ -45,6 +45,12 @@ func (m *matcher) inputHash(entries int, chunks []uint64) [sha256.Size]byte {
 	for id, w := range m.words {
 		b = append(appendString(b, w), boolByte(m.soft[id]))
 	}
+	// How insert treats each kind of entry, and the node flags' values: a
+	// change to either changes the trie the same entries make.
+	for k := range entryKinds {
+		b = append(b, boolByte(k.crossable())|boolByte(k.context())<<1)
+	}
+	b = append(b, nodeCrossBelow, nodeOuts, nodeCtx)
 	b = binary.AppendUvarint(b, uint64(entries))
 	for _, c := range chunks {
 		b = binary.LittleEndian.AppendUint64(b, c)
