@@ -75,11 +75,14 @@ func (s *Scorer) newcomer(d *doc, j, k int) bool {
 var predicateWords = foldedWords("từ", "như", "thành", "làm")
 
 // colonSource adds the unnamed source described by tokens [k, end) when
-// the description, indefinite, headed by an honorific or followed by whose
-// it is (possessed: "Mẹ của Lan khóc: “...”"), opens its clause
-// and, after at most three lower-case words of how the person spoke, a
-// colon opens a quotation: "Chị thu ngân khôi hài: “...”", "Một hành
-// khách xúc động: “...”". It reports whether it added one.
+// the description, indefinite, headed by an honorific, followed by whose
+// it is (possessed: "Mẹ của Lan khóc: “...”") or of one stranger of known
+// sex ("Người phụ nữ ..."), opens its clause and, after a few lower-case
+// words of how the person spoke, a colon opens a quotation: "Chị thu ngân
+// khôi hài: “...”", "Một hành khách xúc động: “...”". Three words at most;
+// someone new (with "một", a relative of one, a stranger) may be described
+// at more length, with an age, where they are from and a parenthesis. It
+// reports whether it added one.
 func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 	if !s.opensClause(d, k) && !contrastBefore(d, k) { // (or after "song", "tuy nhiên": "..., song mẹ một thí sinh ...:")
 		return false
@@ -92,6 +95,7 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 		return false
 	}
 	reach := 3
+	newcomer := gendered || d.tokenText(k) == s.words.mot || kinOfOne
 	if gendered {
 		reach = 10
 	} else if d.tokenText(k) == s.words.mot || kinOfOne {
@@ -132,7 +136,7 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 		if d.toks[j].Kind == vntext.Number && j > end {
 			continue // an age: "Một người đàn ông chừng 60 tuổi lắc đầu: “...”"
 		}
-		if d.isUpper(j) && d.isWord(j) && reach > 3 && j > end {
+		if d.isUpper(j) && d.isWord(j) && newcomer && j > end {
 			continue // where someone new is from: "Một bệnh nhân quê Đồng Tháp cằn nhằn: “...”"
 		}
 		if !d.isWord(j) || d.isUpper(j) || d.in(descriptionBreaks, j) || d.in(descriptionModals, j) || t == above {
