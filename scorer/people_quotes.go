@@ -3495,7 +3495,7 @@ func numberedGroupAt(d *doc, k int) int {
 	words, quoted, person := 0, false, false
 	for j := k + 1; j < len(d.toks) && j <= k+8 && d.sent[j] == d.sent[k]; j++ {
 		switch t := d.tokenText(j); {
-		case t == foldedThis || t == foldedAbove:
+		case t == foldedThis || t == above:
 			// A noun in quotation marks is a nickname for the group
 			// ("3 ”đinh tặc” này"); a plain one must name people: "hai
 			// tờ báo này", "hai cơ quan này" are not the suspects.
@@ -3503,7 +3503,7 @@ func numberedGroupAt(d *doc, k int) int {
 				return -1
 			}
 			return j + 1
-		case quoteMarks[t]:
+		case d.in(quoteMarks, j):
 			quoted = true
 		case !d.isWord(j) || d.isUpper(j) || d.mention[j] >= 0:
 			return -1
@@ -3528,11 +3528,8 @@ var groupNouns = foldedWords("thanh", "thiếu", "đối", "tên", "kẻ", "bị
 // countNumbers are the number words that count a group: "hai", "ba" ... "mười".
 var countNumbers = foldedWords("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
 
-// foldedAbove is "trên" (above), after a noun that points back: "các đối tượng trên".
-var foldedAbove = vntext.FoldString("trên")
-
 // quoteMarks are the tokens that open or close a quotation around a word.
-var quoteMarks = map[string]bool{"“": true, "”": true, "\"": true, "'": true, "''": true, "‘": true, "’": true, "«": true, "»": true}
+var quoteMarks = foldedWords("“", "”", "\"", "'", "''", "‘", "’", "«", "»")
 
 // notThem are the words after "chúng" that make it "we" or a plural marker,
 // not the suspects: "chúng tôi", "chúng ta", "chúng em".

@@ -843,6 +843,8 @@ func TestCrimeReportGuards(t *testing.T) {
 	}{
 		{name: "suspects counted", text: "Công an đã bắt giữ Nguyễn Văn An và Trần Văn Bình. Hai đối tượng này khai nhận đã trộm 3 xe máy.",
 			quoted: []string{"Nguyễn Văn An", "Trần Văn Bình"}, unnamed: -1},
+		{name: "a nickname counted", text: "Công an đã bắt giữ Nguyễn Văn An và Trần Văn Bình. Hai “đinh tặc” này khai nhận đã rải đinh trên quốc lộ.",
+			quoted: []string{"Nguyễn Văn An", "Trần Văn Bình"}, unnamed: -1},
 		{name: "papers counted", text: "Ông Nguyễn Văn An và ông Trần Văn Bình đã gửi đơn tới hai tờ báo. Hai tờ báo này cho biết sẽ đăng bài vào tuần sau.",
 			not: []string{"Nguyễn Văn An", "Trần Văn Bình"}, unnamed: -1},
 		{name: "offices counted", text: "Công an đã bắt giữ Nguyễn Văn An và Trần Văn Bình. Hai cơ quan này cho biết vụ án sẽ sớm được đưa ra xét xử.",
