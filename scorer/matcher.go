@@ -1,6 +1,7 @@
 package scorer
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -394,6 +395,7 @@ func (m *matcher) finish() {
 		l.off[len(head)] = int32(len(l.ents))
 	}
 	m.head, m.sibling = [2][]int32{}, nil
+	m.last, m.path = "", nil // insert's walk, done with
 }
 
 // renumber numbers the nodes breadth first, the children of each node in
@@ -427,7 +429,7 @@ func (m *matcher) renumber() {
 	for at := 0; at < len(order); at++ {
 		cs := byParent[from[order[at]]:from[order[at]+1]]
 		if len(cs) > 1 {
-			slices.SortFunc(cs, func(a, b int32) int { return int(into[a] - into[b]) })
+			slices.SortFunc(cs, func(a, b int32) int { return cmp.Compare(into[a], into[b]) })
 		}
 		childFrom[at] = int32(len(order))
 		for _, c := range cs {

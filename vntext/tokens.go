@@ -79,13 +79,17 @@ func Syllables(s string) []Span {
 	return out
 }
 
+// maxAbbreviation is the length in bytes of the longest abbreviation
+// IsAbbreviation knows ("tsks", "đ/c").
+const maxAbbreviation = 4
+
 // IsAbbreviation reports whether word (any case) is a known abbreviation
 // that takes a full stop, such as "TS" in "TS. Lan". Titles (TS., PGS.TS.,
 // ThS.) and place prefixes (TP.) dominate Vietnamese news.
 func IsAbbreviation(word string) bool {
-	// The longest is four bytes ("tsks", "đ/c"): a sentence's last word,
-	// asked about at every full stop, is nearly always longer.
-	if len(word) > 4 {
+	// A sentence's last word, asked about at every full stop, is nearly
+	// always longer than any abbreviation.
+	if len(word) > maxAbbreviation {
 		return false
 	}
 	// ASCII words, nearly all that are asked, are lower-cased on the stack.
@@ -300,8 +304,8 @@ func lowercaseNext(s string) bool {
 func endsWithAbbreviation(before string) bool {
 	// The word asked about is what follows the last full stop, or the
 	// whole last word: an initial (one rune) or an abbreviation, at most
-	// four bytes either way. The look-back stops at that stop or past four
-	// bytes, where it read the whole last word, dots and all, at every full
+	// maxAbbreviation bytes either way. The look-back stops at that stop or
+	// past them, where it read the whole last word, dots and all, at every full
 	// stop of the text (1.6% of a check).
 	j := len(before)
 	for j > 0 {
@@ -309,7 +313,7 @@ func endsWithAbbreviation(before string) bool {
 		if r == '.' || !IsWordRune(r) && r != '/' {
 			break
 		}
-		if j -= n; len(before)-j > 4 {
+		if j -= n; len(before)-j > maxAbbreviation {
 			return false
 		}
 	}
