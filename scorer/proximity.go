@@ -56,6 +56,8 @@ func personWords(p string) string {
 		return "named victim"
 	case "victim_private":
 		return "private victim"
+	case "victim_traceable":
+		return "private victim written with more than one letter"
 	case "female_named":
 		return "named woman"
 	}
@@ -184,7 +186,7 @@ func partOfName(d *doc, a, b int) bool {
 // victimKinds are the person kinds whose details a rule reads: another
 // person between the victim and the detail has it ("em H. bị Nguyễn Văn A
 // (45 tuổi) xâm hại": the age is A's).
-var victimKinds = map[string]bool{"victim": true, "victim_named": true, "victim_private": true}
+var victimKinds = map[string]bool{"victim": true, "victim_named": true, "victim_private": true, "victim_traceable": true}
 
 // otherBetween reports whether a mention of someone other than person i
 // lies between its mention [a, b) and the match m.
@@ -270,6 +272,12 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 		// biography, known before the crime: only a private person's
 		// details identify her.
 		return p.victim && !p.accused && !p.fiction && p.role != "celebrity" && p.role != "official"
+	case "victim_traceable":
+		// A private victim written with more than one letter: a name, or
+		// initials that spell one out ("N.K.H.", "Nguyễn T.H."). A lone
+		// initial ("cháu X.") names no one, and an age next to it narrows
+		// nothing: an address or a school would.
+		return s.personIs(p, "victim_private") && !(len(p.key) == 1 && initials(p.key) == 1)
 	case "female_named":
 		// A woman written with her name, not initials, no suspect and no
 		// public figure: the wife a violence story names by her tie to the
