@@ -105,6 +105,9 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 		lo = m.end
 	}
 	sent := d.sent[m.start]
+	// first is the earliest sentence the condition reads: the match's own,
+	// or with Sentences (unless only) that many before it as well.
+	first := sent - int32(n.Sentences)
 	best, bestA, bestB := -1, 0, 0
 	consider := func(a, b int) {
 		dist := a - m.end
@@ -121,7 +124,7 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 		}
 	}
 	for t := lo; t < hi; t++ {
-		if d.sent[t] != sent || t >= m.start && t < m.end {
+		if d.sent[t] > sent || d.sent[t] < first || t >= m.start && t < m.end {
 			continue
 		}
 		if n.Person != "" && d.mention != nil && d.mention[t] >= 0 {
@@ -150,7 +153,7 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				continue
 			}
 			for _, x := range s.m.ctx.at(h.entry) {
-				if e := s.m.meta[x]; e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] == sent &&
+				if e := s.m.meta[x]; e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] <= sent && d.sent[t] >= first &&
 					!(k == entryNear && len(n.Exceptions) > 0 && s.nearException(d, ri, t, int(h.end))) {
 					consider(t, int(h.end))
 				}
