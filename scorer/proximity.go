@@ -1,6 +1,10 @@
 package scorer
 
-import "genderlens/rules"
+import (
+	"unicode/utf8"
+
+	"genderlens/rules"
+)
 
 // proximity reports a match only when, in the same sentence and within
 // Near.Within tokens (on Near.Side), there is a mention of a person of the
@@ -280,7 +284,7 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 		// initials that spell one out ("N.K.H.", "Nguyễn T.H."). A lone
 		// initial ("cháu X.") names no one, and an age next to it narrows
 		// nothing: an address or a school would.
-		return s.personIs(p, "victim_private") && !(len(p.key) == 1 && initials(p.key) == 1)
+		return s.personIs(p, "victim_private") && !(len(p.key) == 1 && loneInitial(p.key[0]))
 	case "female_named":
 		// A woman written with her name, not initials, no suspect and no
 		// public figure: the wife a violence story names by her tie to the
@@ -290,4 +294,15 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 			p.role != "celebrity" && p.role != "official"
 	}
 	return p.gender == kind
+}
+
+// initialDigraphs are the Vietnamese initial consonants written with two or
+// three letters: "Th." abbreviates a name as "T." does ("con gái ông tên
+// Th. (20 tuổi)").
+var initialDigraphs = foldedWords("ch", "gh", "gi", "kh", "ng", "ngh", "nh", "ph", "qu", "th", "tr")
+
+// loneInitial reports whether a one-word name key is an initial: one
+// letter, or an initial consonant of two or three.
+func loneInitial(w string) bool {
+	return utf8.RuneCountInString(w) == 1 || initialDigraphs.has(w)
 }

@@ -89,6 +89,8 @@ func TestPersonVictimTraceable(t *testing.T) {
 		{"victim with full initials", person{victim: true, key: []string{"n", "k", "h"}}, true},
 		{"victim with a family name and initials", person{victim: true, key: []string{"nguyễn", "t", "h"}}, true},
 		{"victim with a lone initial", person{victim: true, key: []string{"x"}}, false},
+		{"victim with a two-letter initial", person{victim: true, key: []string{"th"}}, false},
+		{"victim with a short given name", person{victim: true, key: []string{"thu"}}, true},
 		{"no victim", person{key: []string{"lò", "thị", "mến"}}, false},
 		{"a suspect", person{victim: true, accused: true, key: []string{"n", "v", "h"}}, false},
 		{"a star", person{victim: true, key: []string{"hồng", "nhung"}, role: "celebrity"}, false},
