@@ -140,6 +140,9 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				for a > 0 && d.mention[a-1] == d.mention[t] {
 					a--
 				}
+				if n.Person == "female_named" && namedBefore(p, a, b) {
+					continue // her name, given in full before, identifies her there
+				}
 				if !victimKinds[n.Person] || !otherBetween(d, d.mention[t], a, b, m) {
 					consider(a, b)
 				}
@@ -194,6 +197,19 @@ func partOfName(d *doc, a, b int) bool {
 // person between the victim and the detail has it ("em H. bị Nguyễn Văn A
 // (45 tuổi) xâm hại": the age is A's).
 var victimKinds = map[string]bool{"victim": true, "victim_named": true, "victim_private": true, "victim_traceable": true}
+
+// namedBefore reports whether person p was named before tokens [a, b) as
+// fully as there: a woman is identified where her full name is first
+// given ("Nạn nhân là chị Phạm Thị T. (sinh năm 1982)"), and the same
+// name again ("chém vợ là chị Phạm Thị T.") repeats it.
+func namedBefore(p *person, a, b int) bool {
+	for _, sp := range p.spans {
+		if sp[0] < a && sp[1]-sp[0] >= b-a {
+			return true
+		}
+	}
+	return false
+}
 
 // otherBetween reports whether a mention of someone other than person i
 // lies between its mention [a, b) and the match m.
