@@ -116,6 +116,11 @@ type Near struct {
 	// ("chấn thương vùng ngực kéo dài"). A context phrase that one of them
 	// overlaps does not count. Near only, not Unless.
 	Exceptions []string `yaml:"exceptions"`
+	// Sentences lets an Unless look that many sentences back as well as in
+	// the match's own: a word the story used just before ("quan hệ tình
+	// dục" a sentence up makes "quan hệ với cháu X." its short form).
+	// Unless only; Within still bounds the distance in tokens.
+	Sentences int `yaml:"sentences"`
 }
 
 // SpareMen is the condition of a rule's spare_men: within Within tokens
@@ -140,7 +145,7 @@ type SpareMen struct {
 
 // NearPersons are the person kinds a Near condition can ask for.
 func NearPersons() []string {
-	return []string{"female", "male", "any", "victim", "victim_named", "victim_private", "female_named"}
+	return []string{"female", "male", "any", "victim", "victim_named", "victim_private", "victim_traceable", "female_named"}
 }
 
 // Balance is the condition of a balance rule. With MinFemale > 0 it fires
@@ -973,6 +978,9 @@ func validate(r *Rule) []string {
 		if len(r.Unless.Exceptions) > 0 {
 			bad("unless.exceptions is not supported: put the longer phrase in the rule's exceptions")
 		}
+		if r.Unless.Sentences < 0 {
+			bad("unless.sentences must not be negative")
+		}
 	}
 	if r.SpareMen != nil {
 		if r.SpareMen.Within <= 0 {
@@ -1004,6 +1012,9 @@ func validate(r *Rule) []string {
 			bad("%s needs a person or tokens", key)
 		}
 		phrases(key+".tokens", n.Tokens)
+		if n.Sentences != 0 {
+			bad("%s.sentences is not supported: only unless looks back over sentences", key)
+		}
 	}
 	if r.About != nil {
 		if r.Kind != KindProximity {

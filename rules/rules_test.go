@@ -124,8 +124,8 @@ func TestLintFindsProblems(t *testing.T) {
     message: {vi: "a", en: "a"}
     suggestion: {vi: "b", en: "b"}
     tokens: ["@nolist"]
-    near: {tokns: [x], within: 2, side: under}
-    unless: {tokens: [y], within: 2, exceptions: [y z]}
+    near: {tokns: [x], within: 2, side: under, sentences: 1}
+    unless: {tokens: [y], within: 2, exceptions: [y z], sentences: -1}
     examples:
       match: ["no flag here", {text: "abc", flag: "xyz"}]
       nomatch: [{text: "abc", flag: "a"}]
@@ -184,6 +184,8 @@ func TestLintFindsProblems(t *testing.T) {
 		`b.yaml:16: rules[1].near.tokns: unknown key "tokns" (did you mean "tokens"?)`,
 		`near.side "under" is not before or after`,
 		`unless.exceptions is not supported`,
+		`near.sentences is not supported: only unless looks back over sentences`,
+		`unless.sentences must not be negative`,
 		`a topic rule's near needs tokens and no person`,
 		`near.within must be positive`,
 		`rules[2].central.leed: unknown key "leed" (did you mean "lead"?)`,

@@ -1,6 +1,10 @@
 package scorer
 
-import "genderlens/rules"
+import (
+	"unicode/utf8"
+
+	"genderlens/rules"
+)
 
 // proximity reports a match only when, in the same sentence and within
 // Near.Within tokens (on Near.Side), there is a mention of a person of the
@@ -56,6 +60,8 @@ func personWords(p string) string {
 		return "named victim"
 	case "victim_private":
 		return "private victim"
+	case "victim_traceable":
+		return "private victim written with more than one letter"
 	case "female_named":
 		return "named woman"
 	}
@@ -103,6 +109,9 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 		lo = m.end
 	}
 	sent := d.sent[m.start]
+	// first is the earliest sentence the condition reads: the match's own,
+	// or with Sentences (unless only) that many before it as well.
+	first := sent - int32(n.Sentences)
 	best, bestA, bestB := -1, 0, 0
 	consider := func(a, b int) {
 		dist := a - m.end
@@ -119,7 +128,7 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 		}
 	}
 	for t := lo; t < hi; t++ {
-		if d.sent[t] != sent || t >= m.start && t < m.end {
+		if d.sent[t] > sent || d.sent[t] < first || t >= m.start && t < m.end {
 			continue
 		}
 		if n.Person != "" && d.mention != nil && d.mention[t] >= 0 {
@@ -130,6 +139,9 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				}
 				for a > 0 && d.mention[a-1] == d.mention[t] {
 					a--
+				}
+				if n.Person == "female_named" && namedBefore(p, a, b) {
+					continue // her name, given in full before, identifies her there
 				}
 				if !victimKinds[n.Person] || !otherBetween(d, d.mention[t], a, b, m) {
 					consider(a, b)
@@ -148,7 +160,7 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				continue
 			}
 			for _, x := range s.m.ctx.at(h.entry) {
-				if e := s.m.meta[x]; e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] == sent &&
+				if e := s.m.meta[x]; e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] <= sent && d.sent[t] >= first &&
 					!(k == entryNear && len(n.Exceptions) > 0 && s.nearException(d, ri, t, int(h.end))) {
 					consider(t, int(h.end))
 				}
@@ -184,7 +196,20 @@ func partOfName(d *doc, a, b int) bool {
 // victimKinds are the person kinds whose details a rule reads: another
 // person between the victim and the detail has it ("em H. bị Nguyễn Văn A
 // (45 tuổi) xâm hại": the age is A's).
-var victimKinds = map[string]bool{"victim": true, "victim_named": true, "victim_private": true}
+var victimKinds = map[string]bool{"victim": true, "victim_named": true, "victim_private": true, "victim_traceable": true}
+
+// namedBefore reports whether person p was named before tokens [a, b) as
+// fully as there: a woman is identified where her full name is first
+// given ("Nạn nhân là chị Phạm Thị T. (sinh năm 1982)"), and the same
+// name again ("chém vợ là chị Phạm Thị T.") repeats it.
+func namedBefore(p *person, a, b int) bool {
+	for _, sp := range p.spans {
+		if sp[0] < a && sp[1]-sp[0] >= b-a {
+			return true
+		}
+	}
+	return false
+}
 
 // otherBetween reports whether a mention of someone other than person i
 // lies between its mention [a, b) and the match m.
@@ -270,6 +295,12 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 		// biography, known before the crime: only a private person's
 		// details identify her.
 		return p.victim && !p.accused && !p.fiction && p.role != "celebrity" && p.role != "official"
+	case "victim_traceable":
+		// A private victim written with more than one letter: a name, or
+		// initials that spell one out ("N.K.H.", "Nguyễn T.H."). A lone
+		// initial ("cháu X.") names no one, and an age next to it narrows
+		// nothing: an address or a school would.
+		return s.personIs(p, "victim_private") && !(len(p.key) == 1 && loneInitial(p.key[0]))
 	case "female_named":
 		// A woman written with her name, not initials, no suspect and no
 		// public figure: the wife a violence story names by her tie to the
@@ -279,4 +310,15 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 			p.role != "celebrity" && p.role != "official"
 	}
 	return p.gender == kind
+}
+
+// initialDigraphs are the Vietnamese initial consonants written with two or
+// three letters: "Th." abbreviates a name as "T." does ("con gái ông tên
+// Th. (20 tuổi)").
+var initialDigraphs = foldedWords("ch", "gh", "gi", "kh", "ng", "ngh", "nh", "ph", "qu", "th", "tr")
+
+// loneInitial reports whether a one-word name key is an initial: one
+// letter, or an initial consonant of two or three.
+func loneInitial(w string) bool {
+	return utf8.RuneCountInString(w) == 1 || initialDigraphs.has(w)
 }

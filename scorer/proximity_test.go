@@ -14,7 +14,9 @@ func TestVictimIdentification(t *testing.T) {
 		name, text string
 		want       string // the victim_identification finding's text, "" for none
 	}{
-		{"detail near the name", "Em H. (15 tuổi) bị ông Q. xâm hại." + story, "H. (15 tuổi"},
+		{"detail near the name", "Em N.T.H. (15 tuổi) bị ông Q. xâm hại." + story, "N.T.H. (15 tuổi"},
+		// A lone initial with only an age names no one (set g's readers).
+		{"a lone initial with an age", "Em H. (15 tuổi) bị ông Q. xâm hại." + story, ""},
 		{"detail deep in the parenthesis", "Em H. (học sinh lớp 10 tại huyện Yên Mô) hẹn gặp ông Q. ở nhà trọ." + story,
 			"H. (học sinh lớp 10 tại huyện"},
 		{"full name, detail deep in it", "Cháu Lò Thị Mai (học sinh lớp 6 của một trường ở xã Tà Xùa) bị xâm hại." + story,
@@ -69,6 +71,32 @@ func TestPersonFemaleNamed(t *testing.T) {
 	} {
 		if got := s.personIs(&tc.p, "female_named"); got != tc.want {
 			t.Errorf("%s: personIs(female_named) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestPersonVictimTraceable checks the victim_traceable person kind: a
+// private victim written with more than one letter (a name, or initials
+// that spell one out); a lone initial names no one.
+func TestPersonVictimTraceable(t *testing.T) {
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		name string
+		p    person
+		want bool
+	}{
+		{"victim with a name", person{victim: true, key: []string{"lò", "thị", "mến"}}, true},
+		{"victim with full initials", person{victim: true, key: []string{"n", "k", "h"}}, true},
+		{"victim with a family name and initials", person{victim: true, key: []string{"nguyễn", "t", "h"}}, true},
+		{"victim with a lone initial", person{victim: true, key: []string{"x"}}, false},
+		{"victim with a two-letter initial", person{victim: true, key: []string{"th"}}, false},
+		{"victim with a short given name", person{victim: true, key: []string{"thu"}}, true},
+		{"no victim", person{key: []string{"lò", "thị", "mến"}}, false},
+		{"a suspect", person{victim: true, accused: true, key: []string{"n", "v", "h"}}, false},
+		{"a star", person{victim: true, key: []string{"hồng", "nhung"}, role: "celebrity"}, false},
+	} {
+		if got := s.personIs(&tc.p, "victim_traceable"); got != tc.want {
+			t.Errorf("%s: personIs(victim_traceable) = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
