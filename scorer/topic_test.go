@@ -43,6 +43,10 @@ func TestTopicContext(t *testing.T) {
 		{"the same mentions spread through a long story", "Chuyến bay đưa công dân về nước\n" + long(5) +
 			" Việt Nam chống mua bán người. " + long(3) + " Chương trình chống mua bán người đã được duyệt. " + long(4), "", true, ""},
 		{"the same mentions in the lead", "Chống mua bán người\nViệt Nam chống mua bán người. " + long(12), "", true, ""},
+		{"one rule's cue once in a long story", "Chuyến bay đưa công dân về nước\n" + long(6) +
+			" Bé kể đã bị người hàng xóm xâm hại. " + long(8), "", false, "a passing mention"},
+		{"the story comes back to it in other words", "Chuyến bay đưa công dân về nước\n" + long(6) +
+			" Bé kể đã bị người hàng xóm xâm hại. " + long(2) + " Ông ta có hành vi sờ vào vùng kín của bé. " + long(6), "", true, ""},
 		{"a named kind of abuse said of a pupil", "Để học sinh lên lớp khi chưa biết đọc là bạo lực tinh thần với đứa trẻ. Đó là bạo lực tinh thần.", "", false,
 			"cancelled by"},
 		{"a named kind of abuse said of a wife", "Chị chịu bạo lực tinh thần từ chồng nhiều năm. Anh ta còn bạo hành thể xác chị.", "", true, ""},
