@@ -7,7 +7,11 @@ import "genderlens/rules"
 // counts a cue only with one of its context phrases close by ("hiếp dâm"
 // next to "bé gái" or "tội" tells a case; alone it may be a passing
 // mention), and Unless cancels a cue; people are not known yet, so both
-// look at phrases only.
+// look at phrases only. A rule with Central counts its cues only when the
+// topic is what the article is about, judged from every cue of the topic's
+// central rules that its context allows, not only its own (a story that
+// says "bị hàng xóm xâm hại" early and "sờ vào vùng kín" later comes back to
+// the abuse in other words).
 func (s *Scorer) topicRules(d *doc, fired map[string]bool) {
 	cues, except := d.ruleMatches(len(s.rules))
 	for _, h := range d.hits {
@@ -23,10 +27,15 @@ func (s *Scorer) topicRules(d *doc, fired map[string]bool) {
 			except[e.rule] = append(except[e.rule], m)
 		}
 	}
+	// Each rule's cues that their context allows, in place. A central rule
+	// with fewer cues than it needs still lends them to the others'
+	// centrality; any other such rule is skipped without the work.
 	for ri := range s.rules {
 		r := &s.rules[ri]
-		if r.Kind != rules.KindTopic || len(cues[ri]) < max(1, r.MinHits) || !s.applies(d, r) {
-			continue // too few cues, whatever their context: skip the work
+		if r.Kind != rules.KindTopic || len(cues[ri]) == 0 ||
+			r.Central == nil && len(cues[ri]) < max(1, r.MinHits) || !s.applies(d, r) {
+			cues[ri] = cues[ri][:0]
+			continue
 		}
 		ms := s.unless(d, r, int32(ri), longestFirst(d, nil, cues[ri], except[ri]))
 		if r.Near != nil {
@@ -42,25 +51,33 @@ func (s *Scorer) topicRules(d *doc, fired map[string]bool) {
 			}
 			ms = kept
 		}
-		if r.Central != nil && len(ms) >= max(1, r.MinHits) {
-			if why := central(d, r.Central, ms); why != "" {
+		cues[ri] = ms
+	}
+	for ri := range s.rules {
+		r := &s.rules[ri]
+		ms := cues[ri]
+		if r.Kind != rules.KindTopic || len(ms) < max(1, r.MinHits) {
+			continue
+		}
+		if r.Central != nil {
+			if why := s.central(d, r, cues); why != "" {
 				for _, m := range ms {
 					d.drop(r, m, why)
 				}
-				ms = nil
+				continue
 			}
 		}
-		if len(ms) >= max(1, r.MinHits) {
-			d.topics[r.Topic] = true
-			fired[r.ID] = true
-		}
+		d.topics[r.Topic] = true
+		fired[r.ID] = true
 	}
 }
 
-// central says why the cues ms of a topic rule are a passing mention rather
+// central says why the cues of topic rule r are a passing mention rather
 // than what the article is about (rules.Central), or "" when they count: a
-// brief article, a cue in the title or lead, or cues far enough apart.
-func central(d *doc, c *rules.Central, ms []match) string {
+// brief article, a cue in the title or lead, or cues far enough apart. The
+// cues are those of every central rule of r's topic (cues, by rule).
+func (s *Scorer) central(d *doc, r *rules.Rule, cues [][]match) string {
+	c := r.Central
 	n := 0
 	if len(d.sent) > 0 {
 		n = int(d.sent[len(d.sent)-1]) + 1
@@ -68,9 +85,14 @@ func central(d *doc, c *rules.Central, ms []match) string {
 	if c.Brief > 0 && n <= c.Brief {
 		return ""
 	}
-	first, last := int(d.sent[ms[0].start]), int(d.sent[ms[0].start])
-	for _, m := range ms {
-		first, last = min(first, int(d.sent[m.start])), max(last, int(d.sent[m.start]))
+	first, last := n, -1
+	for oi, ms := range cues {
+		if o := &s.rules[oi]; len(ms) == 0 || o.Central == nil || o.Topic != r.Topic {
+			continue
+		}
+		for _, m := range ms {
+			first, last = min(first, int(d.sent[m.start])), max(last, int(d.sent[m.start]))
+		}
 	}
 	if c.Lead > 0 && first < c.Lead {
 		return ""

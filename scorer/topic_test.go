@@ -21,7 +21,10 @@ func TestTopicContext(t *testing.T) {
 		{"offence in the passive, no charge", "Cô từng kể mình bị sàm sỡ khi còn trẻ.", "", false, "no context phrase within 4 words"},
 		{"offence as the scourge", "Phim nói về những người mẹ, nạn nhân của nạn xâm hại tình dục, và bị cáo buộc sai.", "", false, ""},
 		{"partner violence twice", "Hắn đâm chết vợ rồi bỏ trốn. Trước đó hắn nhiều lần đánh đập vợ.", "", true, ""},
-		{"partner violence once", "Hắn đâm chết vợ rồi bỏ trốn.", "", false, ""},
+		{"partner violence once, past the lead", "Chuyến bay đưa công dân về nước\n" + long(3) + " Hắn đâm chết vợ rồi bỏ trốn.", "", false, ""},
+		{"partner violence once, in the title", "Hắn đâm chết vợ rồi bỏ trốn\n" + long(3), "", true, ""},
+		{"partner violence once, as the reason for something else", "Luật ly hôn có hiệu lực\nBà nộp đơn với lý do bị chồng hành hạ.", "", false,
+			`cancelled by "lý do" nearby`},
 		{"a couple killed in a robbery", "Hai tên cướp sát hại vợ chồng chủ tiệm vàng. Chúng giết vợ chồng ông rồi lấy vàng.", "", false,
 			`cancelled by "vợ chồng" nearby`},
 		{"indefinite example in a crime section", "Phòng thí nghiệm từng làm rõ một vụ án hiếp dâm.", "phap-luat", false,
@@ -40,6 +43,10 @@ func TestTopicContext(t *testing.T) {
 		{"the same mentions spread through a long story", "Chuyến bay đưa công dân về nước\n" + long(5) +
 			" Việt Nam chống mua bán người. " + long(3) + " Chương trình chống mua bán người đã được duyệt. " + long(4), "", true, ""},
 		{"the same mentions in the lead", "Chống mua bán người\nViệt Nam chống mua bán người. " + long(12), "", true, ""},
+		{"one rule's cue once in a long story", "Chuyến bay đưa công dân về nước\n" + long(6) +
+			" Bé kể đã bị người hàng xóm xâm hại. " + long(8), "", false, "a passing mention"},
+		{"the story comes back to it in other words", "Chuyến bay đưa công dân về nước\n" + long(6) +
+			" Bé kể đã bị người hàng xóm xâm hại. " + long(2) + " Ông ta có hành vi sờ vào vùng kín của bé. " + long(6), "", true, ""},
 		{"a named kind of abuse said of a pupil", "Để học sinh lên lớp khi chưa biết đọc là bạo lực tinh thần với đứa trẻ. Đó là bạo lực tinh thần.", "", false,
 			"cancelled by"},
 		{"a named kind of abuse said of a wife", "Chị chịu bạo lực tinh thần từ chồng nhiều năm. Anh ta còn bạo hành thể xác chị.", "", true, ""},
