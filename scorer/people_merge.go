@@ -777,6 +777,15 @@ func misspelt(a, b string) bool {
 func (s *Scorer) unnamedSources(d *doc) {
 	const opens = 1<<entrySource | 1<<entryPossessive | 1<<entryHonorific | 1<<entryTitle
 	for k := 0; k < len(d.toks); k++ {
+		if !d.quote[k] && d.mention[k] < 0 && s.indefinitePersonTakenUp(d, k) {
+			// "... bắt quả tang một người vận chuyển ma túy. Người này khai
+			// nhận ...": the one brought in with "một người" speaks.
+			if v, _, ok := s.speechAfterDescription(d, k, k+2); ok {
+				s.addSource(d, entry{kind: entrySource, gender: unknown, key: foldedPerson}, k, k+2, k+2, v)
+				k = v
+				continue
+			}
+		}
 		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle|1<<entrySource) == 0) &&
 			!(d.in(ownerWords, k) && k+1 < len(d.toks) && d.tokenText(k+1) == s.words.mot) ||
 			d.quote[k] || d.mention[k] >= 0 {
@@ -987,6 +996,34 @@ func (s *Scorer) unnamedSources(d *doc) {
 		k = v
 	}
 }
+
+// indefinitePersonTakenUp reports a bare "người" and a demonstrative at
+// token k ("Người này", "người đó") opening its clause that takes up
+// someone brought in with "một người" in its sentence or the three before
+// and not yet anyone's mention, with no one named and nothing quoted
+// between: the person the story has no other word for. "Người ta" is
+// people at large.
+func (s *Scorer) indefinitePersonTakenUp(d *doc, k int) bool {
+	if d.tokenText(k) != foldedPerson || k+1 >= len(d.toks) || !d.in(pointingBack, k+1) || d.sent[k+1] != d.sent[k] ||
+		!s.opensClause(d, k) {
+		return false
+	}
+	for j := k - 1; j > 0 && d.sent[j] >= d.sent[k]-3; j-- {
+		if d.mention[j] >= 0 || d.quote[j] {
+			// Someone named, or words quoted, between: "“...” - người này
+			// giải thích" may be the one interviewed all along.
+			return false
+		}
+		if d.tokenText(j) == foldedPerson && d.tokenText(j-1) == s.words.mot {
+			return !s.predicative(d, j-1) && !d.pluralBefore(s, j-1)
+		}
+	}
+	return false
+}
+
+// pointingBack are the demonstratives that take up one person: "người
+// này", "người đó", "người ấy".
+var pointingBack = foldedWords("này", "đó", "ấy")
 
 // genericExperts, bare and giving advice (adviceVerbs), speak for their
 // profession.
