@@ -2491,6 +2491,7 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	}
 	limit := from + 12
 	named := 0 // words of a proper name, which do not count against the limit
+	asides := 0
 	for j := from; j < len(d.toks) && j < limit; j++ {
 		if d.quote[j] || d.mention[j] >= 0 || j > from && d.sent[j] != d.sent[from-1] || d.toks[j].Newline {
 			return 0, 0, false // (a new line ends the description: "“Ki bo” với con trai\nChia sẻ ...")
@@ -2510,14 +2511,6 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			j = c
 			continue
 		}
-		if c := s.asideEnd(d, k, j); subject && !predicate && c > j {
-			// "Một bé trai 13 tuổi, có khuôn mặt khôi ngô, kể: ...": an
-			// aside between commas after an indefinite description; the
-			// verb must follow it.
-			limit += c - j
-			j, predicate = c, true
-			continue
-		}
 		if j > from && d.tokenText(j) == "," && subject && !predicate {
 			if end := adminUnits.longestAt(d, j+1); end > 0 && end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
 				// "một lãnh đạo Công an phường Kim Mã, quận Ba Đình, TP Hà
@@ -2526,6 +2519,21 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 				j = end - 1
 				continue
 			}
+		}
+		if c := s.asideEnd(d, k, j); subject && (!predicate || asides > 0 && asides < maxAsides) && c > j {
+			// "Một bé trai 13 tuổi, có khuôn mặt khôi ngô, kể: ...": an
+			// aside between commas after an indefinite description; the
+			// verb must follow it, or another aside: "Một phụ nữ, 45
+			// tuổi, sống ở xã bên, cho biết", "Một nữ sinh, được giấu tên,
+			// đến từ Hòa Bình cho biết" (the last one may run on to the
+			// verb).
+			limit += c - j
+			j, predicate = c, true
+			asides++
+			if d.tokenText(c) == "," && !s.endsDescription(d, c+1) {
+				j = c - 1 // the closing comma opens the next aside
+			}
+			continue
 		}
 		if _, _, ok := d.cueAt(s, j, entrySpeech); ok && !(j > from && d.isUpper(j)) {
 			// (A capitalised look-alike is part of a name: "Bộ Thông tin và
@@ -2685,7 +2693,10 @@ const maxParenAside = 10
 
 // asideEnd returns the comma that closes an aside opening with the comma
 // at token j after the indefinite description at token k ("một ..."), or
-// -1: up to twelve words, no speech verb, quotation or name among them.
+// -1: up to twelve words, no quotation or name among them; the words of a
+// place may be capitalised ("sống ở xã Tân Lập"). An aside may also run on
+// to the speech verb with no comma before it ("..., đến từ bang Bihar cho
+// biết"): then it returns the token before the verb.
 func (s *Scorer) asideEnd(d *doc, k, j int) int {
 	if k < 0 || d.tokenText(k) != s.words.mot || d.tokenText(j) != "," {
 		return -1
@@ -2700,15 +2711,43 @@ func (s *Scorer) asideEnd(d *doc, k, j int) int {
 		if d.toks[c].Kind == vntext.Number && !d.quote[c] {
 			continue // an age: "Một người phụ nữ, 45 tuổi, kể"
 		}
-		if !d.isWord(c) || d.isUpper(c) || d.quote[c] || d.mention[c] >= 0 {
+		if !d.isWord(c) || d.quote[c] || d.mention[c] >= 0 || c < len(d.named) && d.named[c] || d.isUpper(c) && c == j+1 {
 			return -1
 		}
 		if _, _, ok := d.cueAt(s, c, entrySpeech); ok {
+			if c > j+2 && !d.isUpper(c) && runOnVerbs.startsAt(d, c) && !d.in(runOnStops, c-1) && !s.predicateIn(d, j+1, c) {
+				return c - 1
+			}
 			return -1
 		}
 	}
 	return -1
 }
+
+// predicateIn reports a word of tense among tokens [a, b) ("đã", "vừa"):
+// the words are what the person did, a predicate, not an aside about them.
+func (s *Scorer) predicateIn(d *doc, a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.in(tenseWords, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// runOnVerbs may end an aside with no comma before them: the verbs of
+// telling, which are no nouns ("thông tin", "đề nghị" may be); runOnStops
+// before one make it passive or negated ("danh tính không được tiết lộ").
+var (
+	runOnVerbs = foldedPhraseSet("cho biết", "cho hay", "kể", "kể lại", "nói", "tâm sự", "chia sẻ", "thừa nhận",
+		"khai", "khai nhận", "khẳng định", "tiết lộ", "xác nhận")
+	runOnStops = foldedWords("được", "bị", "không", "chưa", "chẳng")
+	tenseWords = foldedWords("đã", "đang", "vừa", "sẽ", "từng", "mới")
+)
+
+// maxAsides bounds the asides between commas after an indefinite
+// description before its verb.
+const maxAsides = 3
 
 // endsDescription reports what may follow a description: its verb, an
 // adverb, punctuation or the end of the text.
