@@ -1235,13 +1235,18 @@ func (s *Scorer) pairedSource(d *doc, e entry, end int) int {
 	// Two bare words of kin ("cha mẹ", "bố mẹ"), not a description and
 	// whose it is ("con trai của một nữ bệnh nhân": her son).
 	if next, nend, ok := d.cueAt(s, end, entrySource); ok && (next.gender == female || next.gender == male) &&
-		next.gender != e.gender && (nend == end+1 || nend == end+2 && d.tokenText(end+1) == s.words.cua) &&
+		next.gender != e.gender && (nend == end+1 || nend == end+2 && (d.tokenText(end+1) == s.words.cua || d.in(inLawWords, end+1))) &&
 		len(strings.Fields(e.key)) == 1 {
-		// ("cha mẹ của cô dâu": the parents of the bride, whose they are after.)
+		// ("cha mẹ của cô dâu": the parents of the bride, whose they are
+		// after; "bố mẹ vợ", "cha mẹ chồng": the in-laws, a couple too.)
 		return nend
 	}
 	return end
 }
+
+// inLawWords after a pair of kin words make them the in-laws or the
+// birth or adoptive parents: "bố mẹ vợ", "cha mẹ chồng", "bố mẹ đẻ".
+var inLawWords = foldedWords("vợ", "chồng", "đẻ", "nuôi", "ruột")
 
 // addQuotedSource is addSource for a source whose words another cue than
 // the verb tells (a quotation before it, a colon, "theo", a pronoun): the
