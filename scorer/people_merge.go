@@ -992,9 +992,49 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = v
 			continue
 		}
+		if descEnd == end && s.violence.anaphors.spans(d, k, end) {
+			if pi := s.victimNamedBefore(d, k); pi >= 0 {
+				// "T.H uống thuốc tự tử ... Nạn nhân kể lại mọi chuyện": the
+				// victim just named speaks, no one new.
+				if p := d.people[pi]; !p.quoted {
+					p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+				}
+				k = v
+				continue
+			}
+		}
 		s.addSource(d, e, k, end, descEnd, v)
 		k = v
 	}
+}
+
+// victimNamedBefore returns the person a bare "nạn nhân" or "bị hại" at
+// token k takes up, as victimAnaphors does: the one last mentioned, in its
+// sentence or the two before, when named and a victim (so introduced, or
+// harmed in a sentence) and neither a suspect, an official or an expert
+// nor the doer of a harm told after the mention; or -1. A victim the story
+// never names ("“...”, nạn nhân cho biết") is an unnamed source.
+func (s *Scorer) victimNamedBefore(d *doc, k int) int {
+	for o := k - 1; o >= 0 && d.sent[o] >= d.sent[k]-2; o-- {
+		i := d.mention[o]
+		if i < 0 || d.quote[o] {
+			continue
+		}
+		p := d.people[i]
+		if p.unnamed || p.accused || p.fiction || p.role == roleOfficial || p.role == roleExpert || s.harmsAfter(d, o) {
+			return -1
+		}
+		if p.victim {
+			return int(i)
+		}
+		for _, sp := range p.spans {
+			if s.harmBefore(d, sp[0]) || s.harmAfter(d, sp[1]) {
+				return int(i)
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // indefinitePersonTakenUp reports a bare "người" and a demonstrative at
