@@ -362,6 +362,13 @@ func (s *Scorer) describesNamed(d *doc, k int) bool {
 		// an appositive of the person named before.
 		return false
 	}
+	if k > 0 && d.tokenText(k-1) == "," && s.framedSentence(d, k) {
+		// "Trả lời câu hỏi về việc X có được tại ngoại, người có trách
+		// nhiệm của cơ quan điều tra cho biết": the name is in the frame
+		// the sentence opens with, and the description after its comma is
+		// the subject.
+		return false
+	}
 	for j := k - 1; j >= 0 && j >= k-40 && d.sent[j] == d.sent[k]; j-- {
 		if d.mention[j] >= 0 || j < len(d.named) && d.named[j] {
 			return true
@@ -372,6 +379,37 @@ func (s *Scorer) describesNamed(d *doc, k int) bool {
 	}
 	return true
 }
+
+// framedSentence reports a sentence that opens with the frame of a reply
+// or of what it is about ("Trả lời câu hỏi ...", "Trao đổi với PV về ...",
+// "Liên quan đến vụ ...", "Khi được hỏi ..."), closed by its first comma,
+// right before token k. After a second comma a name is the subject and the
+// description its appositive: "Trao đổi với PV, chị Mai, một phụ huynh ở
+// quận X cho biết".
+func (s *Scorer) framedSentence(d *doc, k int) bool {
+	st := k - 1
+	for st > 0 && d.sent[st-1] == d.sent[k] {
+		st--
+		if d.tokenText(st) == "," {
+			return false
+		}
+	}
+	if st >= k || d.mention[st] >= 0 {
+		return false
+	}
+	if st+1 < k && d.tokenText(st) == foldedWhen {
+		st++ // "Khi được hỏi ..."
+	}
+	return frameOpeners.startsAt(d, st)
+}
+
+// frameOpeners open a sentence with what the words that follow answer or
+// are about.
+var frameOpeners = foldedPhraseSet("trả lời", "trao đổi", "liên quan", "phản hồi", "được hỏi", "làm việc với", "nói với",
+	"chia sẻ với", "về việc", "về vụ")
+
+// foldedWhen is "khi" as the folded text reads it.
+var foldedWhen = vntext.FoldString("khi")
 
 // newClauseWords, after a comma, open a clause of its own: "mặc dù",
 // "dù", "tuy", "nhưng", "song", "trong khi", "khi", "vì", "bởi".
