@@ -89,6 +89,11 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 	}
 	kinOfOne := s.kinOfIndefinite(d, k, end)
 	gendered := s.genderedStranger(d, e, k) && !s.indefiniteEarlier(d, k, end)
+	if _, kend, ok := d.cueAt(s, k, entryPossessive); ok && kend < end {
+		// "Mẹ nạn nhân nghẹn ngào: “...”", "Bố cháu bức xúc: “...”": a
+		// relative, whose the description says, speaks.
+		possessed = true
+	}
 	if _, _, ok := d.cueAt(s, k, entryHonorific); !ok && !possessed && d.tokenText(k) != s.words.mot && !kinOfOne && !gendered {
 		// A bare description ("Nữ sinh tiếp tục:", "Người dân bức xúc:")
 		// is someone named before, or a group.
