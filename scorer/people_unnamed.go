@@ -16,6 +16,9 @@ import (
 // at "một".
 func (s *Scorer) sourceAt(d *doc, k int) (entry, int, bool) {
 	e, end, ok := d.cueAt(s, k, entrySource)
+	if !ok && k < len(d.toks) && d.startKinds[k]&(1<<entrySource) != 0 {
+		e, end, ok = d.shorterSource(s, k)
+	}
 	if ok && e.gender != unknown || d.tokenText(k) != s.words.mot {
 		return *e, end, ok
 	}
@@ -23,6 +26,24 @@ func (s *Scorer) sourceAt(d *doc, k int) (entry, int, bool) {
 		return *g, gend, true
 	}
 	return *e, end, ok
+}
+
+// shorterSource returns the longest source description starting at token
+// k that no phrase of another sense cancels, when the longest one is
+// cancelled: in "Mẹ cháu bé cho biết" the phrase "cháu bé" (a child, no
+// honorific) cancels "mẹ cháu", but "mẹ" before it is still the mother who
+// speaks.
+func (d *doc) shorterSource(s *Scorer, k int) (*entry, int, bool) {
+	best, end := int32(-1), -1
+	for _, h := range d.hitsAt(k) {
+		if s.m.meta[h.entry].kind == entrySource && int(h.end) > end && !d.notCue(s, k, int(h.end), entrySource) {
+			best, end = h.entry, int(h.end)
+		}
+	}
+	if best < 0 {
+		return &noEntry, -1, false
+	}
+	return &s.m.entries[best], end, true
 }
 
 // anaphorGender gives the unnamed person p, introduced by a description of
