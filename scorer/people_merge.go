@@ -928,6 +928,13 @@ func (s *Scorer) unnamedSources(d *doc) {
 		// xã Đắk Sôr", "người dân sống gần đó") before its verb.
 		v, descEnd, ok := s.speechAfterDescription(d, k, from)
 		if !ok {
+			if !back {
+				if v := s.speechAfterAnd(d, k, end); v >= 0 {
+					s.addSource(d, e, k, end, end, v)
+					k = v
+					continue
+				}
+			}
 			if !back && s.colonSource(d, e, k, end, false) {
 				continue
 			}
@@ -2657,6 +2664,42 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// speechAfterAnd returns the verb of telling after "và" that an
+// indefinite description [k, end) opening its clause is the subject of,
+// past a few words of what the person did first: "Ít nhất một cô dâu sau
+// đó quay về nhà chồng và cho hay ...", "Một người phụ nữ tìm đến trụ sở
+// công an và khai nhận ...". Nothing quoted or named, no comma and no other
+// speech verb may stand between; -1 if there is no such verb.
+func (s *Scorer) speechAfterAnd(d *doc, k, end int) int {
+	if d.tokenText(k) != s.words.mot {
+		return -1
+	}
+	if !s.opensClause(d, k) && !(k >= 2 && atLeast.spans(d, k-2, k) && (d.sentenceStart(k-2) || k >= 3 && d.in(clauseOpeners, k-3))) {
+		return -1
+	}
+	for j := end; j < len(d.toks) && j <= end+maxAndReach && d.sent[j] == d.sent[k] && !d.toks[j].Newline; j++ {
+		if d.quote[j] || d.mention[j] >= 0 || j < len(d.named) && d.named[j] || !d.isWord(j) && d.toks[j].Kind != vntext.Number {
+			return -1
+		}
+		if d.tokenText(j) == s.words.va && j > end {
+			if _, _, ok := d.cueAt(s, j+1, entrySpeech); ok && runOnVerbs.startsAt(d, j+1) {
+				return j + 1
+			}
+			return -1
+		}
+		if _, _, ok := d.cueAt(s, j, entrySpeech); ok {
+			return -1 // a verb of its own before "và": speechAfterDescription's
+		}
+	}
+	return -1
+}
+
+// maxAndReach bounds the words between an indefinite description and the
+// "và" before its verb of telling; atLeast may come before "một".
+const maxAndReach = 12
+
+var atLeast = foldedPhraseSet("ít nhất")
 
 // indefiniteFrom reports a description starting at token k (k >= 0) that
 // "một" makes indefinite before token j: a demonstrative after its own
