@@ -777,13 +777,20 @@ func misspelt(a, b string) bool {
 func (s *Scorer) unnamedSources(d *doc) {
 	const opens = 1<<entrySource | 1<<entryPossessive | 1<<entryHonorific | 1<<entryTitle
 	for k := 0; k < len(d.toks); k++ {
-		if !d.quote[k] && d.mention[k] < 0 && s.indefinitePersonTakenUp(d, k) {
-			// "... bắt quả tang một người vận chuyển ma túy. Người này khai
-			// nhận ...": the one brought in with "một người" speaks.
-			if v, _, ok := s.speechAfterDescription(d, k, k+2); ok {
-				s.addSource(d, entry{kind: entrySource, gender: unknown, key: foldedPerson}, k, k+2, k+2, v)
-				k = v
-				continue
+		if !d.quote[k] && d.mention[k] < 0 {
+			if dem := s.indefinitePersonTakenUp(d, k); dem > k {
+				// "... bắt quả tang một người vận chuyển ma túy. Người này
+				// khai nhận ...", "... chặn một thanh niên ... Thanh niên
+				// này khai ...": the one brought in with "một" speaks.
+				if v, _, ok := s.speechAfterDescription(d, k, dem+1); ok {
+					e := entry{kind: entrySource, gender: unknown, key: foldedPerson}
+					if se, send, ok := s.sourceAt(d, k); ok && send == dem {
+						e = se
+					}
+					s.addSource(d, e, k, dem, dem+1, v)
+					k = v
+					continue
+				}
 			}
 		}
 		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle|1<<entrySource) == 0) &&
@@ -1044,28 +1051,80 @@ func (s *Scorer) victimNamedBefore(d *doc, k int) int {
 	return -1
 }
 
-// indefinitePersonTakenUp reports a bare "người" and a demonstrative at
-// token k ("Người này", "người đó") opening its clause that takes up
-// someone brought in with "một người" in its sentence or the three before
-// and not yet anyone's mention, with no one named and nothing quoted
-// between: the person the story has no other word for. "Người ta" is
-// people at large.
-func (s *Scorer) indefinitePersonTakenUp(d *doc, k int) bool {
-	if d.tokenText(k) != foldedPerson || k+1 >= len(d.toks) || !d.in(pointingBack, k+1) || d.sent[k+1] != d.sent[k] ||
-		!s.opensClause(d, k) {
-		return false
+// indefinitePersonTakenUp returns the demonstrative ending a description
+// of a person at token k that opens its clause and takes up someone
+// brought in with "một" and the same words in its sentence or the three
+// before, not yet anyone's mention, with no one named and nothing quoted
+// between ("Người này", "Thanh niên này" after "một thanh niên", "Người
+// phụ nữ đó" after "một phụ nữ"); or -1. The words are a bare "người" or
+// a description of a person a source list does not cover whole (those
+// are taken up by the stages after); "Người ta" is people at large; after
+// a quotation the interviewee may be meant.
+func (s *Scorer) indefinitePersonTakenUp(d *doc, k int) int {
+	dem := -1
+	for n := 1; n <= 3 && k+n < len(d.toks) && d.sent[k+n] == d.sent[k]; n++ {
+		if !d.isWord(k + n - 1) {
+			return -1
+		}
+		if d.in(pointingBack, k+n) {
+			dem = k + n
+			break
+		}
+	}
+	if dem < 0 || !s.opensClause(d, k) || !s.personWords(d, k, dem) {
+		return -1
 	}
 	for j := k - 1; j > 0 && d.sent[j] >= d.sent[k]-3; j-- {
 		if d.mention[j] >= 0 || d.quote[j] {
 			// Someone named, or words quoted, between: "“...” - người này
 			// giải thích" may be the one interviewed all along.
-			return false
+			return -1
 		}
-		if d.tokenText(j) == foldedPerson && d.tokenText(j-1) == s.words.mot {
-			return !s.predicative(d, j-1) && !d.pluralBefore(s, j-1)
+		if d.tokenText(j-1) != s.words.mot {
+			continue
+		}
+		if d.sameWords(j, k, dem-k) || d.tokenText(k) == foldedPerson && dem-k > 1 && d.sameWords(j, k+1, dem-k-1) ||
+			dem-k == 1 && d.tokenText(k) == foldedPerson && d.tokenText(j) == foldedPerson {
+			if s.predicative(d, j-1) || d.pluralBefore(s, j-1) {
+				return -1
+			}
+			return dem
 		}
 	}
-	return false
+	return -1
+}
+
+// personWords reports the words [k, end) before a demonstrative as a
+// description of a person that no source covers whole: a bare "người",
+// a title or a role noun ("thanh niên", "nam thanh niên"), a word for a
+// suspect ("đối tượng"), or "người" and a source ("người phụ nữ" taken up
+// after "một phụ nữ").
+func (s *Scorer) personWords(d *doc, k, end int) bool {
+	if _, send, ok := s.sourceAt(d, k); ok && send == end && d.tokenText(k) != foldedPerson {
+		return false // a source description of its own: "chuyên gia này"
+	}
+	if end == k+1 && d.tokenText(k) == foldedPerson {
+		return true
+	}
+	for _, kind := range []entryKind{entryTitle, entryRoleNoun, entrySource} {
+		if _, tend, ok := d.cueAt(s, k, kind); ok && tend == end {
+			return true
+		}
+	}
+	return s.violence.accused[d.joined(k, end)]
+}
+
+// sameWords reports whether the n tokens from a read as those from b.
+func (d *doc) sameWords(a, b, n int) bool {
+	if a+n > len(d.toks) || b+n > len(d.toks) {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if d.tokenText(a+i) != d.tokenText(b+i) {
+			return false
+		}
+	}
+	return true
 }
 
 // pointingBack are the demonstratives that take up one person: "người
