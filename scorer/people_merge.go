@@ -777,6 +777,22 @@ func misspelt(a, b string) bool {
 func (s *Scorer) unnamedSources(d *doc) {
 	const opens = 1<<entrySource | 1<<entryPossessive | 1<<entryHonorific | 1<<entryTitle
 	for k := 0; k < len(d.toks); k++ {
+		if !d.quote[k] && d.mention[k] < 0 {
+			if dem := s.indefinitePersonTakenUp(d, k); dem > k {
+				// "... bắt quả tang một người vận chuyển ma túy. Người này
+				// khai nhận ...", "... chặn một thanh niên ... Thanh niên
+				// này khai ...": the one brought in with "một" speaks.
+				if v, _, ok := s.speechAfterDescription(d, k, dem+1); ok {
+					e := entry{kind: entrySource, gender: unknown, key: foldedPerson}
+					if se, send, ok := s.sourceAt(d, k); ok && send == dem {
+						e = se
+					}
+					s.addSource(d, e, k, dem, dem+1, v)
+					k = v
+					continue
+				}
+			}
+		}
 		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle|1<<entrySource) == 0) &&
 			!(d.in(ownerWords, k) && k+1 < len(d.toks) && d.tokenText(k+1) == s.words.mot) ||
 			d.quote[k] || d.mention[k] >= 0 {
@@ -919,6 +935,13 @@ func (s *Scorer) unnamedSources(d *doc) {
 		// xã Đắk Sôr", "người dân sống gần đó") before its verb.
 		v, descEnd, ok := s.speechAfterDescription(d, k, from)
 		if !ok {
+			if !back {
+				if v := s.speechAfterAnd(d, k, end); v >= 0 {
+					s.addSource(d, e, k, end, end, v)
+					k = v
+					continue
+				}
+			}
 			if !back && s.colonSource(d, e, k, end, false) {
 				continue
 			}
@@ -983,10 +1006,130 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = v
 			continue
 		}
+		if descEnd == end && s.violence.anaphors.spans(d, k, end) {
+			if pi := s.victimNamedBefore(d, k); pi >= 0 {
+				// "T.H uống thuốc tự tử ... Nạn nhân kể lại mọi chuyện": the
+				// victim just named speaks, no one new.
+				if p := d.people[pi]; !p.quoted {
+					p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+				}
+				k = v
+				continue
+			}
+		}
 		s.addSource(d, e, k, end, descEnd, v)
 		k = v
 	}
 }
+
+// victimNamedBefore returns the person a bare "nạn nhân" or "bị hại" at
+// token k takes up, as victimAnaphors does: the one last mentioned, in its
+// sentence or the two before, when named and a victim (so introduced, or
+// harmed in a sentence) and neither a suspect, an official or an expert
+// nor the doer of a harm told after the mention; or -1. A victim the story
+// never names ("“...”, nạn nhân cho biết") is an unnamed source.
+func (s *Scorer) victimNamedBefore(d *doc, k int) int {
+	for o := k - 1; o >= 0 && d.sent[o] >= d.sent[k]-2; o-- {
+		i := d.mention[o]
+		if i < 0 || d.quote[o] {
+			continue
+		}
+		p := d.people[i]
+		if p.unnamed || p.accused || p.fiction || p.role == roleOfficial || p.role == roleExpert || s.harmsAfter(d, o) {
+			return -1
+		}
+		if p.victim {
+			return int(i)
+		}
+		for _, sp := range p.spans {
+			if s.harmBefore(d, sp[0]) || s.harmAfter(d, sp[1]) {
+				return int(i)
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// indefinitePersonTakenUp returns the demonstrative ending a description
+// of a person at token k that opens its clause and takes up someone
+// brought in with "một" and the same words in its sentence or the three
+// before, not yet anyone's mention, with no one named and nothing quoted
+// between ("Người này", "Thanh niên này" after "một thanh niên", "Người
+// phụ nữ đó" after "một phụ nữ"); or -1. The words are a bare "người" or
+// a description of a person a source list does not cover whole (those
+// are taken up by the stages after); "Người ta" is people at large; after
+// a quotation the interviewee may be meant.
+func (s *Scorer) indefinitePersonTakenUp(d *doc, k int) int {
+	dem := -1
+	for n := 1; n <= 3 && k+n < len(d.toks) && d.sent[k+n] == d.sent[k]; n++ {
+		if !d.isWord(k + n - 1) {
+			return -1
+		}
+		if d.in(pointingBack, k+n) {
+			dem = k + n
+			break
+		}
+	}
+	if dem < 0 || !s.opensClause(d, k) || !s.personWords(d, k, dem) {
+		return -1
+	}
+	for j := k - 1; j > 0 && d.sent[j] >= d.sent[k]-3; j-- {
+		if d.mention[j] >= 0 || d.quote[j] {
+			// Someone named, or words quoted, between: "“...” - người này
+			// giải thích" may be the one interviewed all along.
+			return -1
+		}
+		if d.tokenText(j-1) != s.words.mot {
+			continue
+		}
+		if d.sameWords(j, k, dem-k) || d.tokenText(k) == foldedPerson && dem-k > 1 && d.sameWords(j, k+1, dem-k-1) ||
+			dem-k == 1 && d.tokenText(k) == foldedPerson && d.tokenText(j) == foldedPerson {
+			if s.predicative(d, j-1) || d.pluralBefore(s, j-1) {
+				return -1
+			}
+			return dem
+		}
+	}
+	return -1
+}
+
+// personWords reports the words [k, end) before a demonstrative as a
+// description of a person that no source covers whole: a bare "người",
+// a title or a role noun ("thanh niên", "nam thanh niên"), a word for a
+// suspect ("đối tượng"), or "người" and a source ("người phụ nữ" taken up
+// after "một phụ nữ").
+func (s *Scorer) personWords(d *doc, k, end int) bool {
+	if _, send, ok := s.sourceAt(d, k); ok && send == end && d.tokenText(k) != foldedPerson {
+		return false // a source description of its own: "chuyên gia này"
+	}
+	if end == k+1 && d.tokenText(k) == foldedPerson {
+		return true
+	}
+	for _, kind := range []entryKind{entryTitle, entryRoleNoun, entrySource} {
+		if _, tend, ok := d.cueAt(s, k, kind); ok && tend == end {
+			return true
+		}
+	}
+	return s.violence.accused[d.joined(k, end)]
+}
+
+// sameWords reports whether the n tokens from a read as those from b.
+func (d *doc) sameWords(a, b, n int) bool {
+	if a+n > len(d.toks) || b+n > len(d.toks) {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if d.tokenText(a+i) != d.tokenText(b+i) {
+			return false
+		}
+	}
+	return true
+}
+
+// pointingBack are the demonstratives that take up one person: "người
+// này", "người đó", "người ấy".
+var pointingBack = foldedWords("này", "đó", "ấy")
 
 // genericExperts, bare and giving advice (adviceVerbs), speak for their
 // profession.
@@ -1198,13 +1341,18 @@ func (s *Scorer) pairedSource(d *doc, e entry, end int) int {
 	// Two bare words of kin ("cha mẹ", "bố mẹ"), not a description and
 	// whose it is ("con trai của một nữ bệnh nhân": her son).
 	if next, nend, ok := d.cueAt(s, end, entrySource); ok && (next.gender == female || next.gender == male) &&
-		next.gender != e.gender && (nend == end+1 || nend == end+2 && d.tokenText(end+1) == s.words.cua) &&
+		next.gender != e.gender && (nend == end+1 || nend == end+2 && (d.tokenText(end+1) == s.words.cua || d.in(inLawWords, end+1))) &&
 		len(strings.Fields(e.key)) == 1 {
-		// ("cha mẹ của cô dâu": the parents of the bride, whose they are after.)
+		// ("cha mẹ của cô dâu": the parents of the bride, whose they are
+		// after; "bố mẹ vợ", "cha mẹ chồng": the in-laws, a couple too.)
 		return nend
 	}
 	return end
 }
+
+// inLawWords after a pair of kin words make them the in-laws or the
+// birth or adoptive parents: "bố mẹ vợ", "cha mẹ chồng", "bố mẹ đẻ".
+var inLawWords = foldedWords("vợ", "chồng", "đẻ", "nuôi", "ruột")
 
 // addQuotedSource is addSource for a source whose words another cue than
 // the verb tells (a quotation before it, a colon, "theo", a pronoun): the
@@ -2454,6 +2602,7 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	}
 	limit := from + 12
 	named := 0 // words of a proper name, which do not count against the limit
+	asides := 0
 	for j := from; j < len(d.toks) && j < limit; j++ {
 		if d.quote[j] || d.mention[j] >= 0 || j > from && d.sent[j] != d.sent[from-1] || d.toks[j].Newline {
 			return 0, 0, false // (a new line ends the description: "“Ki bo” với con trai\nChia sẻ ...")
@@ -2473,14 +2622,6 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			j = c
 			continue
 		}
-		if c := s.asideEnd(d, k, j); subject && !predicate && c > j {
-			// "Một bé trai 13 tuổi, có khuôn mặt khôi ngô, kể: ...": an
-			// aside between commas after an indefinite description; the
-			// verb must follow it.
-			limit += c - j
-			j, predicate = c, true
-			continue
-		}
 		if j > from && d.tokenText(j) == "," && subject && !predicate {
 			if end := adminUnits.longestAt(d, j+1); end > 0 && end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
 				// "một lãnh đạo Công an phường Kim Mã, quận Ba Đình, TP Hà
@@ -2489,6 +2630,21 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 				j = end - 1
 				continue
 			}
+		}
+		if c := s.asideEnd(d, k, j); subject && (!predicate || asides > 0 && asides < maxAsides) && c > j {
+			// "Một bé trai 13 tuổi, có khuôn mặt khôi ngô, kể: ...": an
+			// aside between commas after an indefinite description; the
+			// verb must follow it, or another aside: "Một phụ nữ, 45
+			// tuổi, sống ở xã bên, cho biết", "Một nữ sinh, được giấu tên,
+			// đến từ Hòa Bình cho biết" (the last one may run on to the
+			// verb).
+			limit += c - j
+			j, predicate = c, true
+			asides++
+			if d.tokenText(c) == "," && !s.endsDescription(d, c+1) {
+				j = c - 1 // the closing comma opens the next aside
+			}
+			continue
 		}
 		if _, _, ok := d.cueAt(s, j, entrySpeech); ok && !(j > from && d.isUpper(j)) {
 			// (A capitalised look-alike is part of a name: "Bộ Thông tin và
@@ -2567,6 +2723,42 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// speechAfterAnd returns the verb of telling after "và" that an
+// indefinite description [k, end) opening its clause is the subject of,
+// past a few words of what the person did first: "Ít nhất một cô dâu sau
+// đó quay về nhà chồng và cho hay ...", "Một người phụ nữ tìm đến trụ sở
+// công an và khai nhận ...". Nothing quoted or named, no comma and no other
+// speech verb may stand between; -1 if there is no such verb.
+func (s *Scorer) speechAfterAnd(d *doc, k, end int) int {
+	if d.tokenText(k) != s.words.mot {
+		return -1
+	}
+	if !s.opensClause(d, k) && !(k >= 2 && atLeast.spans(d, k-2, k) && (d.sentenceStart(k-2) || k >= 3 && d.in(clauseOpeners, k-3))) {
+		return -1
+	}
+	for j := end; j < len(d.toks) && j <= end+maxAndReach && d.sent[j] == d.sent[k] && !d.toks[j].Newline; j++ {
+		if d.quote[j] || d.mention[j] >= 0 || j < len(d.named) && d.named[j] || !d.isWord(j) && d.toks[j].Kind != vntext.Number {
+			return -1
+		}
+		if d.tokenText(j) == s.words.va && j > end {
+			if _, _, ok := d.cueAt(s, j+1, entrySpeech); ok && runOnVerbs.startsAt(d, j+1) {
+				return j + 1
+			}
+			return -1
+		}
+		if _, _, ok := d.cueAt(s, j, entrySpeech); ok {
+			return -1 // a verb of its own before "và": speechAfterDescription's
+		}
+	}
+	return -1
+}
+
+// maxAndReach bounds the words between an indefinite description and the
+// "và" before its verb of telling; atLeast may come before "một".
+const maxAndReach = 12
+
+var atLeast = foldedPhraseSet("ít nhất")
 
 // indefiniteFrom reports a description starting at token k (k >= 0) that
 // "một" makes indefinite before token j: a demonstrative after its own
@@ -2648,7 +2840,10 @@ const maxParenAside = 10
 
 // asideEnd returns the comma that closes an aside opening with the comma
 // at token j after the indefinite description at token k ("một ..."), or
-// -1: up to twelve words, no speech verb, quotation or name among them.
+// -1: up to twelve words, no quotation or name among them; the words of a
+// place may be capitalised ("sống ở xã Tân Lập"). An aside may also run on
+// to the speech verb with no comma before it ("..., đến từ bang Bihar cho
+// biết"): then it returns the token before the verb.
 func (s *Scorer) asideEnd(d *doc, k, j int) int {
 	if k < 0 || d.tokenText(k) != s.words.mot || d.tokenText(j) != "," {
 		return -1
@@ -2663,15 +2858,43 @@ func (s *Scorer) asideEnd(d *doc, k, j int) int {
 		if d.toks[c].Kind == vntext.Number && !d.quote[c] {
 			continue // an age: "Một người phụ nữ, 45 tuổi, kể"
 		}
-		if !d.isWord(c) || d.isUpper(c) || d.quote[c] || d.mention[c] >= 0 {
+		if !d.isWord(c) || d.quote[c] || d.mention[c] >= 0 || c < len(d.named) && d.named[c] || d.isUpper(c) && c == j+1 {
 			return -1
 		}
 		if _, _, ok := d.cueAt(s, c, entrySpeech); ok {
+			if c > j+2 && !d.isUpper(c) && runOnVerbs.startsAt(d, c) && !d.in(runOnStops, c-1) && !s.predicateIn(d, j+1, c) {
+				return c - 1
+			}
 			return -1
 		}
 	}
 	return -1
 }
+
+// predicateIn reports a word of tense among tokens [a, b) ("đã", "vừa"):
+// the words are what the person did, a predicate, not an aside about them.
+func (s *Scorer) predicateIn(d *doc, a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.in(tenseWords, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// runOnVerbs may end an aside with no comma before them: the verbs of
+// telling, which are no nouns ("thông tin", "đề nghị" may be); runOnStops
+// before one make it passive or negated ("danh tính không được tiết lộ").
+var (
+	runOnVerbs = foldedPhraseSet("cho biết", "cho hay", "kể", "kể lại", "nói", "tâm sự", "chia sẻ", "thừa nhận",
+		"khai", "khai nhận", "khẳng định", "tiết lộ", "xác nhận")
+	runOnStops = foldedWords("được", "bị", "không", "chưa", "chẳng")
+	tenseWords = foldedWords("đã", "đang", "vừa", "sẽ", "từng", "mới")
+)
+
+// maxAsides bounds the asides between commas after an indefinite
+// description before its verb.
+const maxAsides = 3
 
 // endsDescription reports what may follow a description: its verb, an
 // adverb, punctuation or the end of the text.

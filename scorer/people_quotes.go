@@ -1001,8 +1001,10 @@ var spokespersons = foldedPhraseSet("người phát ngôn", "phát ngôn viên",
 
 // addressWords are possessive words that, right before a name with no
 // "của", are how the press addresses a young person or a reader: "bạn Lò
-// Văn Tú (Gia Lâm) cho biết" quotes Tú, where "bạn của Tú" is Tú's friend.
-var addressWords = foldedPhraseSet("bạn")
+// Văn Tú (Gia Lâm) cho biết" quotes Tú, where "bạn của Tú" is Tú's friend;
+// "cháu L. kể" quotes the child L. (a grandchild is "cháu ông X", "cháu
+// của X").
+var addressWords = foldedPhraseSet("bạn", "cháu")
 
 // couples name a husband and wife together, the names after them being
 // theirs: "vợ chồng anh T.".

@@ -16,6 +16,9 @@ import (
 // at "một".
 func (s *Scorer) sourceAt(d *doc, k int) (entry, int, bool) {
 	e, end, ok := d.cueAt(s, k, entrySource)
+	if !ok && k < len(d.toks) && d.startKinds[k]&(1<<entrySource) != 0 {
+		e, end, ok = d.shorterSource(s, k)
+	}
 	if ok && e.gender != unknown || d.tokenText(k) != s.words.mot {
 		return *e, end, ok
 	}
@@ -23,6 +26,24 @@ func (s *Scorer) sourceAt(d *doc, k int) (entry, int, bool) {
 		return *g, gend, true
 	}
 	return *e, end, ok
+}
+
+// shorterSource returns the longest source description starting at token
+// k that no phrase of another sense cancels, when the longest one is
+// cancelled: in "Mẹ cháu bé cho biết" the phrase "cháu bé" (a child, no
+// honorific) cancels "mẹ cháu", but "mẹ" before it is still the mother who
+// speaks.
+func (d *doc) shorterSource(s *Scorer, k int) (*entry, int, bool) {
+	best, end := int32(-1), -1
+	for _, h := range d.hitsAt(k) {
+		if s.m.meta[h.entry].kind == entrySource && int(h.end) > end && !d.notCue(s, k, int(h.end), entrySource) {
+			best, end = h.entry, int(h.end)
+		}
+	}
+	if best < 0 {
+		return &noEntry, -1, false
+	}
+	return &s.m.entries[best], end, true
 }
 
 // anaphorGender gives the unnamed person p, introduced by a description of
@@ -89,6 +110,11 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 	}
 	kinOfOne := s.kinOfIndefinite(d, k, end)
 	gendered := s.genderedStranger(d, e, k) && !s.indefiniteEarlier(d, k, end)
+	if _, kend, ok := d.cueAt(s, k, entryPossessive); ok && kend < end {
+		// "Mẹ nạn nhân nghẹn ngào: “...”", "Bố cháu bức xúc: “...”": a
+		// relative, whose the description says, speaks.
+		possessed = true
+	}
 	if _, _, ok := d.cueAt(s, k, entryHonorific); !ok && !possessed && d.tokenText(k) != s.words.mot && !kinOfOne && !gendered {
 		// A bare description ("Nữ sinh tiếp tục:", "Người dân bức xúc:")
 		// is someone named before, or a group.
@@ -362,6 +388,13 @@ func (s *Scorer) describesNamed(d *doc, k int) bool {
 		// an appositive of the person named before.
 		return false
 	}
+	if k > 0 && d.tokenText(k-1) == "," && s.framedSentence(d, k) {
+		// "Trả lời câu hỏi về việc X có được tại ngoại, người có trách
+		// nhiệm của cơ quan điều tra cho biết": the name is in the frame
+		// the sentence opens with, and the description after its comma is
+		// the subject.
+		return false
+	}
 	for j := k - 1; j >= 0 && j >= k-40 && d.sent[j] == d.sent[k]; j-- {
 		if d.mention[j] >= 0 || j < len(d.named) && d.named[j] {
 			return true
@@ -372,6 +405,37 @@ func (s *Scorer) describesNamed(d *doc, k int) bool {
 	}
 	return true
 }
+
+// framedSentence reports a sentence that opens with the frame of a reply
+// or of what it is about ("Trả lời câu hỏi ...", "Trao đổi với PV về ...",
+// "Liên quan đến vụ ...", "Khi được hỏi ..."), closed by its first comma,
+// right before token k. After a second comma a name is the subject and the
+// description its appositive: "Trao đổi với PV, chị Mai, một phụ huynh ở
+// quận X cho biết".
+func (s *Scorer) framedSentence(d *doc, k int) bool {
+	st := k - 1
+	for st > 0 && d.sent[st-1] == d.sent[k] {
+		st--
+		if d.tokenText(st) == "," {
+			return false
+		}
+	}
+	if st >= k || d.mention[st] >= 0 {
+		return false
+	}
+	if st+1 < k && d.tokenText(st) == foldedWhen {
+		st++ // "Khi được hỏi ..."
+	}
+	return frameOpeners.startsAt(d, st)
+}
+
+// frameOpeners open a sentence with what the words that follow answer or
+// are about.
+var frameOpeners = foldedPhraseSet("trả lời", "trao đổi", "liên quan", "phản hồi", "được hỏi", "làm việc với", "nói với",
+	"chia sẻ với", "về việc", "về vụ")
+
+// foldedWhen is "khi" as the folded text reads it.
+var foldedWhen = vntext.FoldString("khi")
 
 // newClauseWords, after a comma, open a clause of its own: "mặc dù",
 // "dù", "tuy", "nhưng", "song", "trong khi", "khi", "vì", "bởi".
