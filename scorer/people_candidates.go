@@ -1409,7 +1409,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.strong = true // "Dorsey - CEO của Twitter"
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
 		(s.precededByTheo(d, a) >= 0 || s.speechOrQuoteFollows(d, b) || s.appositiveTitle(d, b) || d.afterQuotation(a) ||
-			d.ageAfter(b)):
+			d.ageAfter(b) || d.bioAfter(b)):
 		c.strong = true
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && b < len(d.toks) && d.tokenText(b) == "," && s.speechNext(d, b+1) &&
 		s.titledAppositiveName(d, b):
@@ -1509,7 +1509,12 @@ var cityEpithets = foldedWords("hà nội", "sài gòn")
 
 // bioAfter reports a parenthesis right after token b-1 that opens with a
 // person's birth year or age: "(SN 1981", "(sinh năm 1990", "(24 tuổi".
+// The dot of a closing initial may come between: "N.V.H. (SN 1977",
+// "Gia H. (SN 1996)".
 func (d *doc) bioAfter(b int) bool {
+	if b+1 < len(d.toks) && b > 0 && d.tokenText(b) == "." && d.initial(b-1) {
+		b++
+	}
 	if b+2 >= len(d.toks) || d.tokenText(b) != "(" {
 		return false
 	}

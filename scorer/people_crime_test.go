@@ -1,0 +1,37 @@
+package scorer
+
+import "testing"
+
+// TestCrimeStoryNames covers how crime and court reporting names the people
+// it quotes: initials, a birth year in parentheses, kinship in apposition.
+func TestCrimeStoryNames(t *testing.T) {
+	s := newTestScorer(t)
+	for _, c := range []struct {
+		name, text string
+		found      []string // named people who must be found
+		quoted     []string // named people who must be quoted
+		gender     map[string]string
+	}{
+		{name: "initials, their dot and a birth year", text: "Công an huyện đang điều tra vụ án do N.V.K. (SN 1980, trú xã Tân Hòa) gây ra. Cháu bé đã được đưa về nhà.",
+			found: []string{"N.V.K"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := s.Check(Document{Text: c.text})
+			for _, n := range c.found {
+				if _, ok := personByName(res, n); !ok {
+					t.Errorf("%s not found (%+v)", n, res.People)
+				}
+			}
+			for _, n := range c.quoted {
+				if p, ok := personByName(res, n); !ok || !p.Quoted {
+					t.Errorf("%s not quoted (%+v)", n, res.People)
+				}
+			}
+			for n, g := range c.gender {
+				if p, ok := personByName(res, n); !ok || string(p.Gender) != g {
+					t.Errorf("%s: gender %v, want %s (%+v)", n, p.Gender, g, res.People)
+				}
+			}
+		})
+	}
+}
