@@ -2,6 +2,7 @@ package scorer
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"genderlens/rules"
@@ -1289,7 +1290,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	for k := a; k < b; k++ {
-		if d.allCaps(k) {
+		if d.allCaps(k) && !(b-a == 1 && s.undottedInitials(d, &c, a)) {
 			return c, reason{text: "an acronym"}
 		}
 	}
@@ -1460,6 +1461,40 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	}
 	return c, reason{}
 }
+
+// undottedInitials reports initials written without dots right after a
+// person's honorific: "bà LTP nói", "Bà HTM (hàng xóm) bức xúc": crime and
+// social reporting hides a name so too. Three or four letters ("trẻ em VN"
+// is the country), none foreign to Vietnamese names (W, F, J, Z: "ông AWS"), not a title ("ông HLV"), and
+// not the England of "Anh" opening a sentence.
+func (s *Scorer) undottedInitials(d *doc, c *candidate, a int) bool {
+	if c.honor == nil || c.honor.b != a || !initialsHonorifics.has(c.honor.e.key) || c.title != nil && c.title.a >= c.honor.b {
+		return false
+	}
+	if _, _, ok := d.cueAt(s, a, entryTitle); ok {
+		return false
+	}
+	if d.sentenceStart(c.honor.a) && d.tokenText(c.honor.a) == foldedAnh {
+		return false
+	}
+	st, e := d.span(a, a+1)
+	w := d.input[st:e]
+	if n := utf8.RuneCountInString(w); n < 3 || n > 4 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) || strings.ContainsRune("WFJZ", r) {
+			return false
+		}
+	}
+	return true
+}
+
+var foldedAnh = vntext.FoldString("anh")
+
+// initialsHonorifics are the honorifics of ordinary people the press puts
+// before hidden names; not "cụ" ("công cụ BI") nor "thầy" ("thầy VTV3").
+var initialsHonorifics = foldedWords("ông", "bà", "anh", "chị", "cô", "chú", "cháu", "em", "bé", "bác", "cậu", "dì")
 
 // pronounTakesUp reports a lower-case gendered pronoun outside quotations
 // after token b, in its sentence or the next.

@@ -9,17 +9,27 @@ func TestCrimeStoryNames(t *testing.T) {
 	for _, c := range []struct {
 		name, text string
 		found      []string // named people who must be found
+		none       []string // names that must not be taken for people
 		quoted     []string // named people who must be quoted
 		gender     map[string]string
 	}{
 		{name: "initials, their dot and a birth year", text: "Công an huyện đang điều tra vụ án do N.V.K. (SN 1980, trú xã Tân Hòa) gây ra. Cháu bé đã được đưa về nhà.",
 			found: []string{"N.V.K"}},
+		{name: "initials without dots after an honorific", text: "Bà NTH (ngụ xã Tân Hòa) kể: “Tôi đưa cho bà ta 5 cây vàng”. Ông TVQ (hàng xóm) bức xúc: “Bà ta vay cả xóm”.",
+			quoted: []string{"NTH", "TVQ"}, gender: map[string]string{"NTH": "female", "TVQ": "male"}},
+		{name: "an acronym after an honorific", text: "Anh HMS đã gửi tàu tới. Các em VNU đã đến. Thầy VTV3 nói sẽ phát trực tiếp.",
+			none: []string{"HMS", "VNU", "VTV3"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res := s.Check(Document{Text: c.text})
 			for _, n := range c.found {
 				if _, ok := personByName(res, n); !ok {
 					t.Errorf("%s not found (%+v)", n, res.People)
+				}
+			}
+			for _, n := range c.none {
+				if _, ok := personByName(res, n); ok {
+					t.Errorf("%s taken for a person (%+v)", n, res.People)
 				}
 			}
 			for _, n := range c.quoted {
