@@ -19,6 +19,12 @@ func TestCrimeStoryNames(t *testing.T) {
 			quoted: []string{"NTH", "TVQ"}, gender: map[string]string{"NTH": "female", "TVQ": "male"}},
 		{name: "an acronym after an honorific", text: "Anh HMS đã gửi tàu tới. Các em VNU đã đến. Thầy VTV3 nói sẽ phát trực tiếp.",
 			none: []string{"HMS", "VNU", "VTV3"}},
+		{name: "kin nouns before là name children", text: "Vợ chồng anh Tâm có hai đứa con gái là bé M. (10 tuổi) và bé K. (7 tuổi). Con trai chị Hương là cháu Đ.V.P (SN 2015).",
+			gender: map[string]string{"M": "female", "K": "female", "Đ.V.P": "male"}},
+		{name: "a kin noun as an object is no subject of là", text: "Chị Hoa nhắn với con gái là T.V.B (SN 1980) sẽ đến đón. Bà Lan báo cho con trai là N.T.H (SN 1999) đã về.",
+			gender: map[string]string{"T.V.B": "unknown", "N.T.H": "unknown"}},
+		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
+			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res := s.Check(Document{Text: c.text})

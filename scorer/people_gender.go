@@ -49,6 +49,7 @@ func (s *Scorer) genderCues(d *doc) {
 			s.copulaRoleCue(d, p, sp[0], sp[1])
 			s.descriptionBeforeCue(d, p, sp[0], sp[1])
 			s.spouseBeforeCue(d, p, int32(pi), sp[0])
+			s.kinNamedCue(d, p, int32(pi), sp[0])
 		}
 		if s.textOnly {
 			s.unambiguousCue(d, p)
@@ -804,10 +805,19 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 	if b+1 >= len(d.toks) || d.sent[b+1] != d.sent[a] {
 		return
 	}
+	paren := d.tokenText(b) == "("
+	if paren {
+		// The age or birth year first: "N.X.V (32 tuổi, chồng chị L.)",
+		// "Lan (SN 1990, vợ anh Tuấn)": the tie after it is still the
+		// parenthesis's.
+		if j := d.bioItemEnd(b + 1); j > 0 && j+1 < len(d.toks) && d.tokenText(j) == "," && d.sent[j+1] == d.sent[a] {
+			b = j
+		}
+	}
 	comma := false
 	switch d.tokenText(b) {
 	case ",":
-		comma = true
+		comma = !paren
 	case "-", "–", "(":
 	default:
 		return
@@ -863,6 +873,23 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 		return
 	}
 	p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, b+1, end)})
+}
+
+// bioItemEnd returns the end of an age or a birth year at token k ("32
+// tuổi", "SN 1990", "sinh năm 1990"), or -1.
+func (d *doc) bioItemEnd(k int) int {
+	if k+1 >= len(d.toks) {
+		return -1
+	}
+	switch t := d.tokenText(k); {
+	case d.toks[k].Kind == vntext.Number && d.tokenText(k+1) == foldedAge:
+		return k + 2
+	case t == foldedSN && d.toks[k+1].Kind == vntext.Number:
+		return k + 2
+	case t == foldedBorn && k+2 < len(d.toks) && d.tokenText(k+1) == foldedYear && d.toks[k+2].Kind == vntext.Number:
+		return k + 3
+	}
+	return -1
 }
 
 // copulaRoleCue reads a gendered role noun after "là" right after a
@@ -933,6 +960,88 @@ func (s *Scorer) descriptionBeforeCue(d *doc, p *person, a, b int) {
 		return
 	}
 }
+
+// maxKinListItems bounds the names a list after "là" is followed back over.
+const maxKinListItems = 4
+
+// kinNamedCue reads a gendered kin or role noun that "là" ties to the
+// mention at token a: "con gái của chị là bé H.", "hai đứa con gái là bé A
+// (11 tuổi) và bé C", "người bị hại là nữ sinh ... ": crime reporting names
+// a victim or a relative so, by initials or a given name that say nothing of
+// the sex. The noun (two words or more: a lone "chị" is as likely whose)
+// opens the clause before "là", with only whose it is between ("của chị",
+// a name, an ordinal); the mention is the predicate or an item of the list
+// it opens.
+func (s *Scorer) kinNamedCue(d *doc, p *person, pi int32, a int) {
+	st := a
+	if _, hs, ok := d.cueEndingAt(s, st, entryHonorific); ok {
+		st = hs
+	}
+	for item := 0; ; item++ {
+		if st < 2 || item > maxKinListItems || d.sent[st-1] != d.sent[a] {
+			return
+		}
+		t := d.tokenText(st - 1)
+		if t == foldedLa {
+			break
+		}
+		if t != "," && t != foldedAnd {
+			return
+		}
+		k := st - 2 // the item before: a name, its parenthesis after it
+		if d.tokenText(k) == ")" {
+			for k > 0 && d.tokenText(k) != "(" && d.sent[k] == d.sent[a] {
+				k--
+			}
+			k--
+		}
+		if k > 0 && d.tokenText(k) == "." && d.initial(k-1) {
+			k-- // the dot that closes an initial: "bé M. (10 tuổi) và bé K."
+		}
+		if k < 0 || d.mention[k] < 0 || d.mention[k] == pi || d.people[d.mention[k]].unnamed {
+			return
+		}
+		for k > 0 && d.mention[k-1] == d.mention[k] {
+			k--
+		}
+		st = k
+		if _, hs, ok := d.cueEndingAt(s, st, entryHonorific); ok {
+			st = hs
+		}
+	}
+	la := st - 1
+	for ns := la - 1; ns >= max(0, la-8) && d.sent[ns] == d.sent[a]; ns-- {
+		if d.quote[ns] {
+			return
+		}
+		e, end, ok := d.cueAt(s, ns, entryRoleNoun)
+		if !ok || end > la {
+			e, end, ok = d.cueAt(s, ns, entrySource)
+		}
+		if !ok || end > la || end-ns < 2 || e.gender != female && e.gender != male {
+			continue
+		}
+		for j := end; j < la; j++ {
+			if !d.in(descriptionTails, j) && !d.in(kinOwners, j) && d.mention[j] < 0 && d.toks[j].Kind != vntext.Number {
+				return // a verb or another clause between: "con gái chị bị X đánh là ..."
+			}
+		}
+		if ns > 0 && d.sent[ns-1] == d.sent[ns] && !d.in(kinClauseOpeners, ns-1) {
+			return // inside a longer phrase: "báo cho con gái là ...", "đánh vợ là ..."
+		}
+		p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, ns, end)})
+		return
+	}
+}
+
+// kinOwners may stand between a kin noun and "là": whose kin it is.
+var kinOwners = foldedWords("của", "chị", "anh", "ông", "bà", "cô", "chú", "bác", "em", "cháu", "bé", "nạn nhân",
+	"mình", "hắn", "y", "thị", "này", "ấy", "đó", "đứa", "người")
+
+// kinClauseOpeners may come right before the kin noun that opens a clause
+// before "là": a count, a classifier, a comma or the opening of a sentence.
+var kinClauseOpeners = foldedWords(",", ".", ":", ";", "(", "hai", "ba", "2", "3", "đứa", "cô", "người", "cậu", "và",
+	"trong", "đó", "nhưng")
 
 // spouseBeforeCue reads "vợ" or "chồng" (or "bà xã", "ông xã") right
 // before a mention at token a that another person's name and "và",
