@@ -23,6 +23,10 @@ func TestCrimeStoryNames(t *testing.T) {
 			gender: map[string]string{"M": "female", "K": "female", "Đ.V.P": "male"}},
 		{name: "a kin noun as an object is no subject of là", text: "Chị Hoa nhắn với con gái là T.V.B (SN 1980) sẽ đến đón. Bà Lan báo cho con trai là N.T.H (SN 1999) đã về.",
 			gender: map[string]string{"T.V.B": "unknown", "N.T.H": "unknown"}},
+		{name: "a description outweighs the name table", text: "Rạng sáng 5/6, công an phát hiện Lê Ánh Nguyệt (27 tuổi, trú xã Tân Hòa) chở 3 kg ma túy. Nam thanh niên khai mua hàng ở biên giới.",
+			quoted: []string{"Lê Ánh Nguyệt"}, gender: map[string]string{"Lê Ánh Nguyệt": "male"}},
+		{name: "but not a middle name", text: "Rạng sáng 5/6, công an phát hiện Lê Thị Nguyệt (27 tuổi, trú xã Tân Hòa) chở 3 kg ma túy. Nam thanh niên khai mua hàng ở biên giới.",
+			gender: map[string]string{"Lê Thị Nguyệt": "female"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {

@@ -2779,7 +2779,10 @@ func (s *Scorer) anaphora(d *doc) {
 				}
 			case e.gender == unknown || d.people[m].gender == e.gender:
 				pi, at = int(m), j
-			case d.people[m].gender == unknown:
+			case d.people[m].gender == unknown || e.kind == entryRoleNoun && e.gender != unknown && tableOnly(d.people[m]):
+				// Of unknown gender, or of the other by a name table alone:
+				// "Nguyễn Ánh Ngà ... Nam thanh niên khai": the text's own
+				// description outweighs the table's guess at the given name.
 				if fallback < 0 {
 					fallback = int(m)
 				}
@@ -2832,6 +2835,16 @@ func (s *Scorer) anaphora(d *doc) {
 		}
 		k = v
 	}
+}
+
+// tableOnly reports a person whose gender rests on name tables alone.
+func tableOnly(p *person) bool {
+	for _, c := range p.gcues {
+		if c.tier != tierTable {
+			return false
+		}
+	}
+	return len(p.gcues) > 0
 }
 
 // paragraphSpeaker returns, for a pronoun of the given gender at token k
