@@ -154,7 +154,7 @@ func (s *Scorer) candidates(d *doc) []candidate {
 			// of the organisation just named, here and where it stands alone.
 			c, why = candidate{}, reason{text: "the short name of the organisation before it", place: true, org: true}
 		}
-		if why.text == "" && c.a < c.b && (inCredit(d, i) || captionCredit(d, i, j)) {
+		if why.text == "" && c.a < c.b && (inCredit(d, i) || captionCredit(d, i, j) || theoCreditLine(d, c.a, j)) {
 			// "(Ảnh: Hoàng Thuận)", "(Nguồn: Lê Hân)": who took the picture,
 			// as a byline, is no one in the story; the name's mentions
 			// elsewhere in the text still count.
@@ -734,6 +734,24 @@ func captionCredit(d *doc, i, j int) bool {
 		return false
 	}
 	for ; j < len(d.toks) && d.toks[j].Kind == vntext.Punct && !d.toks[j].Newline && d.tokenText(j) != "("; j++ {
+	}
+	return j == len(d.toks) || d.toks[j].Newline
+}
+
+// theoCreditLine reports a line that is only "Theo" and the name run [i, j),
+// with at most a parenthesis after it: "Theo Hoàng Thùy (VNE)" where a
+// page hands over to text taken from another outlet's reporter. An account
+// attributed with "Theo X" goes on after the name on its line.
+func theoCreditLine(d *doc, i, j int) bool {
+	if i < 1 || d.tokenText(i-1) != foldedTheo || !d.isUpper(i-1) || !d.toks[i-1].Newline && i-1 != 0 {
+		return false
+	}
+	if j < len(d.toks) && d.tokenText(j) == "(" && !d.toks[j].Newline {
+		for j++; j < len(d.toks) && !d.toks[j].Newline && d.tokenText(j) != ")"; j++ {
+		}
+		if j < len(d.toks) && d.tokenText(j) == ")" {
+			j++
+		}
 	}
 	return j == len(d.toks) || d.toks[j].Newline
 }

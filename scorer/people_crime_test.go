@@ -27,6 +27,10 @@ func TestCrimeStoryNames(t *testing.T) {
 			quoted: []string{"Lê Ánh Nguyệt"}, gender: map[string]string{"Lê Ánh Nguyệt": "male"}},
 		{name: "but not a middle name", text: "Rạng sáng 5/6, công an phát hiện Lê Thị Nguyệt (27 tuổi, trú xã Tân Hòa) chở 3 kg ma túy. Nam thanh niên khai mua hàng ở biên giới.",
 			gender: map[string]string{"Lê Thị Nguyệt": "female"}},
+		{name: "a credit line mid-page", text: "Nữ sinh bị đánh ở cổng trường.\n\nTheo Lê Minh Thu (TTO)\n\nTheo hình ảnh từ clip, nhóm bạn xông vào đánh nạn nhân.",
+			none: []string{"Lê Minh Thu"}},
+		{name: "an account after Theo", text: "Nữ sinh bị đánh ở cổng trường.\nTheo Lê Minh Thu, vụ việc xảy ra lúc 9 giờ sáng.",
+			quoted: []string{"Lê Minh Thu"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {
