@@ -31,6 +31,8 @@ func TestCrimeStoryNames(t *testing.T) {
 			none: []string{"Lê Minh Thu"}},
 		{name: "an account after Theo", text: "Nữ sinh bị đánh ở cổng trường.\nTheo Lê Minh Thu, vụ việc xảy ra lúc 9 giờ sáng.",
 			quoted: []string{"Lê Minh Thu"}},
+		{name: "an outlet's name that reads as a title", text: "Trao đổi với báo Thanh Niên, bà Lê Thị Mai (mẹ của Hòa) cho biết con gái đã đi học lại.",
+			quoted: []string{"Lê Thị Mai"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {

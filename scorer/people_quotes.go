@@ -1083,6 +1083,9 @@ func (s *Scorer) agentOfThing(d *doc, k int) bool {
 // Arafat qua đời hôm thứ năm, cho hay": the verb is the main clause's).
 var prepositions = foldedWords("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa", "nơi")
 
+// outletNouns name a newspaper or a channel before its name.
+var outletNouns = foldedPhraseSet("báo", "tờ", "tạp chí", "đài", "kênh", "trang", "nhật báo", "tuần báo")
+
 // prepositionObject reports a preposition before the mention at token a,
 // past its honorific, title or role noun and an appositive title ("với MC,
 // nữ diễn viên X").
@@ -1102,7 +1105,9 @@ func (s *Scorer) prepositionObject(d *doc, a int) bool {
 			k, moved = st, true
 		}
 		if !moved && k > 1 && d.tokenText(k-1) == "," {
-			if _, st, ok := d.cueEndingAt(s, k-1, entryTitle); ok {
+			if _, st, ok := d.cueEndingAt(s, k-1, entryTitle); ok && !(d.properNoun(st) && outletNouns.endingAt(d, st) > 0) {
+				// Not an outlet's name that reads as a title: "Trao đổi với
+				// báo Thanh Niên, bà X cho biết" (thanh niên: a young man).
 				k, moved, comma = st, true, true
 			}
 		}
