@@ -11,6 +11,7 @@ func TestCrimeStoryNames(t *testing.T) {
 		found      []string // named people who must be found
 		none       []string // names that must not be taken for people
 		quoted     []string // named people who must be quoted
+		not        []string // named people who must not be
 		gender     map[string]string
 	}{
 		{name: "initials, their dot and a birth year", text: "Công an huyện đang điều tra vụ án do N.V.K. (SN 1980, trú xã Tân Hòa) gây ra. Cháu bé đã được đưa về nhà.",
@@ -33,6 +34,10 @@ func TestCrimeStoryNames(t *testing.T) {
 			quoted: []string{"Lê Minh Thu"}},
 		{name: "an outlet's name that reads as a title", text: "Trao đổi với báo Thanh Niên, bà Lê Thị Mai (mẹ của Hòa) cho biết con gái đã đi học lại.",
 			quoted: []string{"Lê Thị Mai"}},
+		{name: "a complaint's author", text: "Công an huyện nhận được đơn tố cáo của chị H. (ngụ xã Tân Hòa) tố cáo ông T.V.K có hành vi dâm ô con gái chị. Đơn tố giác của bà Lụa gửi công an xã.",
+			quoted: []string{"H"}, gender: map[string]string{"H": "female"}},
+		{name: "a complaint sent, no words", text: "Đơn tố giác của bà Lê Thị Lụa gửi công an xã từ tháng trước.",
+			not: []string{"Lê Thị Lụa"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {
@@ -51,6 +56,11 @@ func TestCrimeStoryNames(t *testing.T) {
 			for _, n := range c.quoted {
 				if p, ok := personByName(res, n); !ok || !p.Quoted {
 					t.Errorf("%s not quoted (%+v)", n, res.People)
+				}
+			}
+			for _, n := range c.not {
+				if p, ok := personByName(res, n); ok && p.Quoted {
+					t.Errorf("%s quoted (%+v)", n, p.Cues)
 				}
 			}
 			for n, g := range c.gender {

@@ -780,7 +780,10 @@ func (d *doc) plainBetween(pi int32, b, v int) bool {
 
 // statementNouns name what a person said.
 var statementNouns = foldedPhraseSet("phát biểu", "bài phát biểu", "lời phát biểu", "tuyên bố", "lời tuyên bố",
-	"bản tuyên bố", "thông điệp", "lời khai", "lời kể", "chia sẻ", "lời chia sẻ", "tâm sự", "lời tâm sự", "phát ngôn")
+	"bản tuyên bố", "thông điệp", "lời khai", "lời kể", "chia sẻ", "lời chia sẻ", "tâm sự", "lời tâm sự", "phát ngôn",
+	// a complaint to the police says what the complainant tells: "đơn tố
+	// cáo của chị X tố cáo ông Y có hành vi ..."
+	"đơn tố cáo", "đơn tố giác", "đơn trình báo", "đơn kêu cứu", "lời tố cáo")
 
 // citations before a name report that person's words.
 var citations = foldedPhraseSet("dẫn lời", "dẫn lại lời", "dẫn lời của", "dẫn lại lời của", "trích lời",
