@@ -13,6 +13,7 @@ func TestCrimeStoryNames(t *testing.T) {
 		quoted     []string // named people who must be quoted
 		not        []string // named people who must not be
 		gender     map[string]string
+		people     int // how many people in all, 0 to ignore
 	}{
 		{name: "initials, their dot and a birth year", text: "Công an huyện đang điều tra vụ án do N.V.K. (SN 1980, trú xã Tân Hòa) gây ra. Cháu bé đã được đưa về nhà.",
 			found: []string{"N.V.K"}},
@@ -38,6 +39,8 @@ func TestCrimeStoryNames(t *testing.T) {
 			quoted: []string{"H"}, gender: map[string]string{"H": "female"}},
 		{name: "a complaint sent, no words", text: "Đơn tố giác của bà Lê Thị Lụa gửi công an xã từ tháng trước.",
 			not: []string{"Lê Thị Lụa"}},
+		{name: "a child named by an initial counted once", text: "Anh Tâm tâm sự, hai vợ chồng lên thành phố lập nghiệp. Theo lời anh, giữa tháng 7, trong lần nói chuyện, cháu M. kể cho cô về việc bị bảo mẫu đánh.",
+			quoted: []string{"M"}, people: 2},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {
@@ -62,6 +65,9 @@ func TestCrimeStoryNames(t *testing.T) {
 				if p, ok := personByName(res, n); ok && p.Quoted {
 					t.Errorf("%s quoted (%+v)", n, p.Cues)
 				}
+			}
+			if c.people > 0 && len(res.People) != c.people {
+				t.Errorf("%d people, want %d (%+v)", len(res.People), c.people, res.People)
 			}
 			for n, g := range c.gender {
 				if p, ok := personByName(res, n); !ok || string(p.Gender) != g {
