@@ -1034,7 +1034,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		s.contextBefore(d, a-1, &c)
 		return c, reason{}
 	}
-	if b-a == 1 && d.in(s.notNames, a) && !d.in(s.rankNames, a) && !d.isJoiner(a) && !d.explain {
+	if b-a == 1 && d.in(s.notNames, a) && !d.in(s.rankNames, a) && !d.isJoiner(a) && !d.explain && !d.givenOfFullName(s, a) {
 		// "Theo", "Trong" opening a sentence: the commonest run, settled first
 		// (an explanation takes the long way, which says why).
 		return candidate{}, reason{}
@@ -1187,7 +1187,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 		if (d.in(s.notNames, a) && (!d.in(s.surnames, a) || b-a == 1) && !(b-a >= 2 && s.vnNameAfterTitle(d, &c, a, b))) ||
 			d.isJoiner(a) {
-			if b-a == 1 && (c.title != nil || c.honor != nil) && !d.isJoiner(a) && d.vietnamese(a) {
+			if b-a == 1 && (c.title != nil || c.honor != nil || d.givenOfFullName(s, a)) && !d.isJoiner(a) && d.vietnamese(a) {
 				// "HLV Ảnh thở phào": a common word after a title may be the
 				// given name of someone named in full ("HLV Huỳnh Văn Ảnh");
 				// it joins them, or no one.
@@ -1513,6 +1513,33 @@ var foldedAnh = vntext.FoldString("anh")
 // initialsHonorifics are the honorifics of ordinary people the press puts
 // before hidden names; not "cụ" ("công cụ BI") nor "thầy" ("thầy VTV3").
 var initialsHonorifics = foldedWords("ông", "bà", "anh", "chị", "cô", "chú", "cháu", "em", "bé", "bác", "cậu", "dì")
+
+// givenOfFullName reports a word at token a, capitalised mid-sentence, that
+// is the given name of a Vietnamese full name written elsewhere in the
+// text: "Nguyễn Thị Tiền ... kêu Tiền kiếm người" (tiền: money). Such a word
+// is otherwise never a name; here it may join the person, or no one.
+func (d *doc) givenOfFullName(s *Scorer, a int) bool {
+	if d.sentenceStart(a) || !d.isUpper(a) || !d.vietnamese(a) {
+		return false
+	}
+	if _, end := s.gazetteerAt(d, a, min(a+4, len(d.toks))); end > a {
+		return false // "Lãnh đạo Chính phủ" of Phạm Minh Chính's story: a body's name
+	}
+	for j := 2; j < len(d.toks); j++ {
+		if j == a || d.ids[j] != d.ids[a] || !d.isUpper(j) || d.tokenText(j) != d.tokenText(a) {
+			continue
+		}
+		for f := j - 1; f >= max(0, j-3); f-- {
+			if !d.isWord(f) || !d.isUpper(f) || d.toks[f+1].Newline {
+				break
+			}
+			if f < j-1 && d.in(s.surnames, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // pronounTakesUp reports a lower-case gendered pronoun outside quotations
 // after token b, in its sentence or the next.

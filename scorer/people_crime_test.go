@@ -41,6 +41,10 @@ func TestCrimeStoryNames(t *testing.T) {
 			not: []string{"Lê Thị Lụa"}},
 		{name: "a child named by an initial counted once", text: "Anh Tâm tâm sự, hai vợ chồng lên thành phố lập nghiệp. Theo lời anh, giữa tháng 7, trong lần nói chuyện, cháu M. kể cho cô về việc bị bảo mẫu đánh.",
 			quoted: []string{"M"}, people: 2},
+		{name: "a given name that is a common word", text: "Đường dây do Trần Thị Tiền (34 tuổi) cầm đầu. Liên quan vụ án, người đẹp Lê Thị Kim Chi bị truy tố. Kết quả điều tra xác định, Tiền là MC. Tối 15/8, một khách gọi điện cho Tiền. Nữ MC cho biết hai cô gái sẽ đến.",
+			quoted: []string{"Trần Thị Tiền"}, not: []string{"Lê Thị Kim Chi"}},
+		{name: "not a body's name", text: "Thủ tướng Phạm Minh Chính yêu cầu các bộ thực hiện nghiêm. Lãnh đạo Chính phủ nhắc nhở các địa phương.",
+			people: 1},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {
