@@ -45,6 +45,10 @@ func TestCrimeStoryNames(t *testing.T) {
 			quoted: []string{"Trần Thị Tiền"}, not: []string{"Lê Thị Kim Chi"}},
 		{name: "not a body's name", text: "Thủ tướng Phạm Minh Chính yêu cầu các bộ thực hiện nghiêm. Lãnh đạo Chính phủ nhắc nhở các địa phương.",
 			people: 1},
+		{name: "a verb of the voice before the words", text: "Mấy bạn định can ngăn nhưng nam sinh tên là P.V.K (ngụ xã Tân Hòa) cầm gậy quát “đứa nào vào thì biết tay”. Sau đó, Lê Văn Tâm hét lên “dừng lại”.",
+			quoted: []string{"P.V.K", "Lê Văn Tâm"}},
+		{name: "a threat with no words", text: "Nguyễn Văn Hải cầm dao đe dọa nạn nhân rồi bỏ chạy.",
+			not: []string{"Nguyễn Văn Hải"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {

@@ -292,7 +292,11 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		return
 	}
 	if c := s.colonClosesSentence(d, pi, a, b); c >= 0 {
-		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueColon, "", c, c+1)
+		kind, st := cueColon, c
+		if d.tokenText(c) != ":" {
+			kind, st = cueSpeechVerb, c+1-voiceVerbs.endingAt(d, c+1) // a verb of the voice: "quát “...”"
+		}
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", kind, "", st, c+1)
 		return
 	}
 	if v, q := s.callsByLabel(d, a, b); q >= 0 {
@@ -432,8 +436,15 @@ var (
 // person of its sentence, no one else is named and no speech verb stands
 // before the colon, within 40 words.
 func (s *Scorer) colonClosesSentence(d *doc, pi int32, a, b int) int {
-	if t := s.titlesStart(d, a); !d.sentenceStart(t) && d.tokenText(t-1) != "," || s.passiveAgent(d, a) {
-		return -1 // the subject opens the sentence or follows a fronted phrase, not "đã được ông X thông qua"
+	t := s.titlesStart(d, a)
+	if e := s.nameIntroAt(d, a); e > 0 {
+		t = s.titlesStart(d, e) // "nam sinh tên là X.T": the description opens the clause
+	}
+	if !d.sentenceStart(t) && d.tokenText(t-1) != "," && !d.in(clauseConjunctions, t-1) || s.passiveAgent(d, a) {
+		// The subject opens the sentence or a clause ("..., nhưng nam
+		// sinh X cầm dao dọa “...”"), or follows a fronted phrase; not
+		// "đã được ông X thông qua".
+		return -1
 	}
 	for k := a - 1; k >= 0 && d.sent[k] == d.sent[a] && !d.toks[k+1].Newline; k-- {
 		if d.mention[k] >= 0 && d.mention[k] != pi || d.quote[k] {
@@ -452,10 +463,21 @@ func (s *Scorer) colonClosesSentence(d *doc, pi int32, a, b int) int {
 				return k
 			}
 			return -1
+		case k+1 < len(d.toks) && d.quoteOpensAt(k+1) && voiceVerbs.endingAt(d, k+1) > 0:
+			// "X cầm dao đe dọa “đứa nào vào can tao giết”", "Y hét lên
+			// “...”": a verb of the voice right before the words, as a
+			// colon would be.
+			return k
 		}
 	}
 	return -1
 }
+
+// voiceVerbs say how words were uttered; before a quotation with no colon
+// they introduce it ("quát “...”"). Alone they are acts: "cầm dao đe dọa
+// nạn nhân" threatens with a knife.
+var voiceVerbs = foldedPhraseSet("đe dọa", "dọa", "hăm dọa", "đe", "quát", "quát lên", "hét", "hét lên", "la", "la lên",
+	"chửi", "gào", "gào lên", "thét", "thét lên", "van xin", "cầu xin", "năn nỉ", "nạt", "mắng", "hô", "hô lên")
 
 // quoteSentenceBefore returns the closing mark of a quotation that opens
 // its line and ends right before the sentence the mention at a opens, on
