@@ -49,6 +49,8 @@ func TestCrimeStoryNames(t *testing.T) {
 			quoted: []string{"P.V.K", "Lê Văn Tâm"}},
 		{name: "a threat with no words", text: "Nguyễn Văn Hải cầm dao đe dọa nạn nhân rồi bỏ chạy.",
 			not: []string{"Nguyễn Văn Hải"}},
+		{name: "the victim named late", text: "Do nạn nhân chống cự, Lê Văn Tài không thực hiện được ý đồ. Về nhà, nạn nhân kể lại mọi chuyện với gia đình. Tại tòa, bị hại Đ.T.M khẳng định Tài đã đánh mình.",
+			quoted: []string{"Đ.T.M"}, people: 2},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {

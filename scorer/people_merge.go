@@ -983,6 +983,15 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = v
 			continue
 		}
+		if vi := s.namedVictim(d, e.key); vi >= 0 && descEnd == end {
+			// "Nạn nhân kể lại mọi chuyện ... bị hại T.H khẳng định": the
+			// one victim the story names, however late, not someone new.
+			if p := d.people[vi]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			k = v
+			continue
+		}
 		s.addSource(d, e, k, end, descEnd, v)
 		k = v
 	}
@@ -2090,6 +2099,14 @@ func (s *Scorer) roleSpeaks(d *doc, e entry, k, end int) {
 			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 		}
 	case pi == -1:
+		if vi := s.namedVictim(d, e.key); vi >= 0 {
+			// "Nạn nhân kể lại mọi chuyện ... bị hại T.H khẳng định": the
+			// one victim the story names, however late, not someone new.
+			if p := d.people[vi]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			return
+		}
 		// Nobody was named with the role: "Bệnh nhân cho biết ..." is the
 		// one patient the story follows, unnamed.
 		s.addSource(d, entry{kind: entrySource, gender: unknown}, k, end, end, v)
@@ -2280,6 +2297,34 @@ func (s *Scorer) titledAfter(d *doc, key string, from int) int {
 			return -1
 		default:
 			found = pi
+		}
+	}
+	return found
+}
+
+// victimTitles are the words for the victim of a crime.
+var victimTitles = foldedWords("nạn nhân", "bị hại", "người bị hại")
+
+// namedVictim returns, for a victim's title key, the one named person the
+// story titles as a victim anywhere, the name right after the title ("bị
+// hại T.H", "nạn nhân Lê Văn A"), or -1 when the key is no victim's or
+// there is none or more than one.
+func (s *Scorer) namedVictim(d *doc, key string) int {
+	if !victimTitles.has(key) {
+		return -1
+	}
+	found := -1
+	for j := 0; j < len(d.toks); j++ {
+		e, tend, ok := d.cueAt(s, j, entryTitle)
+		if !ok || !victimTitles.has(e.key) || tend >= len(d.toks) {
+			continue
+		}
+		switch pi := d.mention[tend]; {
+		case pi < 0 || int(pi) == found || d.people[pi].unnamed:
+		case found >= 0:
+			return -1
+		default:
+			found = int(pi)
 		}
 	}
 	return found
