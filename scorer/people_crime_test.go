@@ -51,6 +51,10 @@ func TestCrimeStoryNames(t *testing.T) {
 			not: []string{"Nguyễn Văn Hải"}},
 		{name: "the victim named late", text: "Do nạn nhân chống cự, Lê Văn Tài không thực hiện được ý đồ. Về nhà, nạn nhân kể lại mọi chuyện với gia đình. Tại tòa, bị hại Đ.T.M khẳng định Tài đã đánh mình.",
 			quoted: []string{"Đ.T.M"}, people: 2},
+		{name: "a description with the same age", text: "Công an đang điều tra vụ bé gái 9 tuổi bị xâm hại. Trước đó, bà L.T.C tố cáo cháu ngoại bà là Đ.K.M. (9 tuổi) bị hàng xóm xâm hại. Bé M. kể lại với bà sự việc.",
+			gender: map[string]string{"Đ.K.M": "female"}},
+		{name: "an age two people share", text: "Vụ bé gái 9 tuổi bị xâm hại. Đ.K.M. (9 tuổi) và T.V.H. (9 tuổi) là bạn học. Đ.K.M. kể lại sự việc.",
+			gender: map[string]string{"Đ.K.M": "unknown"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {

@@ -75,6 +75,7 @@ func (s *Scorer) genderCues(d *doc) {
 		}
 	}
 	s.roleNounAnaphora(d, known)
+	s.ageDescriptionCues(d)
 	s.realNames(d)
 	for pi, p := range d.people {
 		if p.unnamed || len(p.gcues) > 0 {
@@ -86,6 +87,74 @@ func (s *Scorer) genderCues(d *doc) {
 			}
 		}
 	}
+}
+
+// ageDescriptionCues gives a named person with an age set off after the
+// name ("N.K.H. (10 tuổi)", "Ngà, 24 tuổi,") the gender of a description
+// with the same age elsewhere in the text: "vụ bé gái 10 tuổi bị xâm hại",
+// "nam thanh niên 24 tuổi bị bắt giữ". Crime news describes its victim or
+// suspect so in the lead and names them by initials or a given name that
+// say nothing of the sex. Only where the age is one named person's, and the
+// descriptions of that age agree; weaker than an honorific or a middle name.
+func (s *Scorer) ageDescriptionCues(d *doc) {
+	var ages []string // the age of each person, "" if none given
+	any := false
+	for _, p := range d.people {
+		age := ""
+		if !p.unnamed {
+			for _, sp := range p.spans {
+				if age = d.ageAt(sp[1]); age != "" {
+					any = true
+					break
+				}
+			}
+		}
+		ages = append(ages, age)
+	}
+	if !any {
+		return
+	}
+	for pi, age := range ages {
+		if age == "" || slices.Index(ages, age) != pi || slices.Index(ages[pi+1:], age) >= 0 {
+			continue
+		}
+		g, at, ae := "", -1, -1
+		for k := 1; k+1 < len(d.toks); k++ {
+			if d.toks[k].Kind != vntext.Number || d.tokenText(k+1) != foldedAge || d.tokenText(k) != age {
+				continue
+			}
+			for _, kind := range []entryKind{entryRoleNoun, entrySource} {
+				e, st, ok := d.cueEndingAt(s, k, kind)
+				if !ok || e.gender != female && e.gender != male || d.mention[st] >= 0 && !d.people[d.mention[st]].unnamed {
+					continue
+				}
+				switch {
+				case g == "":
+					g, at, ae = e.gender, st, k
+				case g != e.gender:
+					g = unknown
+				}
+				break
+			}
+		}
+		if g == female || g == male {
+			p := d.people[pi]
+			p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueDescription, g, at, ae)})
+		}
+	}
+}
+
+// ageAt returns the age set off at token b after a name, "(10 tuổi" or ",
+// 24 tuổi" (a closing initial's dot may come first), or "".
+func (d *doc) ageAt(b int) string {
+	if b+1 < len(d.toks) && b > 0 && d.tokenText(b) == "." && d.initial(b-1) {
+		b++
+	}
+	if b+2 >= len(d.toks) || d.tokenText(b) != "(" && d.tokenText(b) != "," || d.toks[b+1].Kind != vntext.Number ||
+		d.tokenText(b+2) != foldedAge {
+		return ""
+	}
+	return d.tokenText(b + 1)
 }
 
 // maxListItems bounds how far back a list of names is followed to its head.
