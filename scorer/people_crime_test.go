@@ -55,6 +55,8 @@ func TestCrimeStoryNames(t *testing.T) {
 			gender: map[string]string{"Đ.K.M": "female"}},
 		{name: "an age two people share", text: "Vụ bé gái 9 tuổi bị xâm hại. Đ.K.M. (9 tuổi) và T.V.H. (9 tuổi) là bạn học. Đ.K.M. kể lại sự việc.",
 			gender: map[string]string{"Đ.K.M": "unknown"}},
+		{name: "a child's word takes up the child", text: "Công an điều tra vụ cháu L.T.H (7 tuổi, học sinh lớp 2). Bà N.T.M (38 tuổi) khẳng định con gái mình bị hãm hại. Thấy cháu H. có biểu hiện lạ, bà M. gặng hỏi thì cháu kể bị một người lạ dọa.",
+			quoted: []string{"L.T.H", "N.T.M"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {

@@ -2801,6 +2801,14 @@ func (s *Scorer) anaphora(d *doc) {
 				if object < 0 {
 					object = int(m)
 				}
+			case e.kind == entryHonorific && e.gender == unknown && childIntros.has(e.key) && end-k == 1 &&
+				!slices.ContainsFunc(d.people[m].intro, childIntros.has):
+				// "Bà C. gặng hỏi thì cháu kể ...": a child's word takes up
+				// the child the story introduced so ("cháu N."), not the
+				// adult named nearer; an adult only when no child is near.
+				if fallback < 0 {
+					fallback = int(m)
+				}
 			case (e.gender == unknown || d.people[m].gender == e.gender) && d.inParens(j):
 				// "X (em dâu bà Y) luôn tay ..., bà nói": a person named in an
 				// aside is no subject; the pronoun takes up X if X fits.
