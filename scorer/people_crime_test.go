@@ -57,6 +57,10 @@ func TestCrimeStoryNames(t *testing.T) {
 			gender: map[string]string{"Đ.K.M": "unknown"}},
 		{name: "a child's word takes up the child", text: "Công an điều tra vụ cháu L.T.H (7 tuổi, học sinh lớp 2). Bà N.T.M (38 tuổi) khẳng định con gái mình bị hãm hại. Thấy cháu H. có biểu hiện lạ, bà M. gặng hỏi thì cháu kể bị một người lạ dọa.",
 			quoted: []string{"L.T.H", "N.T.M"}},
+		{name: "the one child and the daughter", text: "Công an điều tra vụ cháu T.K.L bị xâm hại. Bà N.T.M cho biết con gái bà đã được đưa đi khám.",
+			gender: map[string]string{"T.K.L": "female"}},
+		{name: "a daughter and a son", text: "Công an điều tra vụ cháu T.K.L bị xâm hại. Bà N.T.M cho biết con gái và con trai bà đều ở nhà.",
+			gender: map[string]string{"T.K.L": "unknown"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {

@@ -76,6 +76,7 @@ func (s *Scorer) genderCues(d *doc) {
 	}
 	s.roleNounAnaphora(d, known)
 	s.ageDescriptionCues(d)
+	s.onlyChildCue(d, known)
 	s.realNames(d)
 	for pi, p := range d.people {
 		if p.unnamed || len(p.gcues) > 0 {
@@ -143,6 +144,61 @@ func (s *Scorer) ageDescriptionCues(d *doc) {
 		}
 	}
 }
+
+// onlyChildCue gives the one person a story introduces as a child (cháu,
+// bé, em before the name), of no gender yet, the sex of the words for a
+// girl or a boy the story uses, when it uses only one kind: "cháu N.T.P.N
+// (7 tuổi) ... bà C. khẳng định con gái mình bị hãm hại". A story of a
+// child victim names the child by initials and the parents call her their
+// daughter.
+func (s *Scorer) onlyChildCue(d *doc, known []string) {
+	child := -1
+	for pi, p := range d.people {
+		if p.unnamed || !slices.ContainsFunc(p.intro, onlyChildIntros.has) {
+			continue
+		}
+		if child >= 0 {
+			return
+		}
+		child = pi
+	}
+	if child < 0 || known[child] != unknown {
+		return
+	}
+	g, at, ae := "", -1, -1
+	for k := 0; k < len(d.toks); k++ {
+		kg := ""
+		n := girlWords.longestAt(d, k)
+		if n > k {
+			kg = female
+		} else if n = boyWords.longestAt(d, k); n > k {
+			kg = male
+		} else {
+			continue
+		}
+		if g != "" && g != kg {
+			return
+		}
+		if g == "" {
+			g, at, ae = kg, k, n
+		}
+		k = n - 1
+	}
+	if g != "" {
+		p := d.people[child]
+		p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueDescription, g, at, ae)})
+	}
+}
+
+// onlyChildIntros are the child's words of childIntros without "em", which
+// is as often a younger sibling or any young person addressed.
+var onlyChildIntros = foldedWords("bé", "cháu", "cô bé", "cậu bé", "em bé", "cháu bé")
+
+// girlWords and boyWords name a girl or a boy, a daughter or a son.
+var (
+	girlWords = foldedPhraseSet("con gái", "bé gái", "cháu gái", "cô bé", "em gái", "nữ sinh", "con gái tôi")
+	boyWords  = foldedPhraseSet("con trai", "bé trai", "cháu trai", "cậu bé", "em trai", "nam sinh", "con trai tôi")
+)
 
 // ageAt returns the age set off at token b after a name, "(10 tuổi" or ",
 // 24 tuổi" (a closing initial's dot may come first), or "".
