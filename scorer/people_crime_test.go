@@ -61,6 +61,8 @@ func TestCrimeStoryNames(t *testing.T) {
 			gender: map[string]string{"T.K.L": "female"}},
 		{name: "a daughter and a son", text: "Công an điều tra vụ cháu T.K.L bị xâm hại. Bà N.T.M cho biết con gái và con trai bà đều ở nhà.",
 			gender: map[string]string{"T.K.L": "unknown"}},
+		{name: "the daughter speaking is the one child", text: "Anh Tâm đưa cháu M. đi khám. Lúc này anh hỏi thì con gái trả lời và cho biết mình bị một người lạ đánh.",
+			quoted: []string{"M"}, people: 2, gender: map[string]string{"M": "female"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {

@@ -152,16 +152,7 @@ func (s *Scorer) ageDescriptionCues(d *doc) {
 // child victim names the child by initials and the parents call her their
 // daughter.
 func (s *Scorer) onlyChildCue(d *doc, known []string) {
-	child := -1
-	for pi, p := range d.people {
-		if p.unnamed || !slices.ContainsFunc(p.intro, onlyChildIntros.has) {
-			continue
-		}
-		if child >= 0 {
-			return
-		}
-		child = pi
-	}
+	child := d.onlyChild()
 	if child < 0 || known[child] != unknown {
 		return
 	}

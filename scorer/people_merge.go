@@ -983,6 +983,16 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = v
 			continue
 		}
+		if ci := d.onlyChild(); ci >= 0 && descEnd == end && k > 0 && d.tokenText(k-1) != s.words.mot &&
+			(girlWords.spans(d, k, end) || boyWords.spans(d, k, end)) {
+			// "anh tra khảo thì con gái trả lời": the daughter is the one
+			// child the story names ("cháu L."), not someone new.
+			if p := d.people[ci]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			k = v
+			continue
+		}
 		if vi := s.namedVictim(d, e.key); vi >= 0 && descEnd == end {
 			// "Nạn nhân kể lại mọi chuyện ... bị hại T.H khẳng định": the
 			// one victim the story names, however late, not someone new.
@@ -2300,6 +2310,22 @@ func (s *Scorer) titledAfter(d *doc, key string, from int) int {
 		}
 	}
 	return found
+}
+
+// onlyChild returns the one named person introduced as a child (cháu, bé
+// before the name), or -1 when there is none or more than one.
+func (d *doc) onlyChild() int {
+	child := -1
+	for pi, p := range d.people {
+		if p.unnamed || !slices.ContainsFunc(p.intro, onlyChildIntros.has) {
+			continue
+		}
+		if child >= 0 {
+			return -1
+		}
+		child = pi
+	}
+	return child
 }
 
 // victimTitles are the words for the victim of a crime.
