@@ -63,6 +63,8 @@ func TestCrimeStoryNames(t *testing.T) {
 			gender: map[string]string{"T.K.L": "unknown"}},
 		{name: "the daughter speaking is the one child", text: "Anh Tâm đưa cháu M. đi khám. Lúc này anh hỏi thì con gái trả lời và cho biết mình bị một người lạ đánh.",
 			quoted: []string{"M"}, people: 2, gender: map[string]string{"M": "female"}},
+		{name: "reporting with nothing reported", text: "Thấy cửa khóa, anh Nguyễn Văn Bảy tới công an phường báo cáo. Sau đó, chị Lê Thị Hoa trình báo đã bị mất xe máy.",
+			not: []string{"Nguyễn Văn Bảy"}, quoted: []string{"Lê Thị Hoa"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {

@@ -1571,6 +1571,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			if subClause {
 				return 0, 0, false, false
 			}
+			if end < len(d.toks) && bareReports.spans(d, k, end) && d.in(clauseEnds, end) {
+				// "anh Câu tới công an phường báo cáo.": reporting to the
+				// police with nothing reported is an act, no one's words.
+				return 0, 0, false, false
+			}
 			if passive && !s.afterClauseBreak(d, k) {
 				return 0, 0, false, false // "X bị bắt, báo chí đồng loạt lên tiếng"
 			}
@@ -1579,6 +1584,13 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	}
 	return 0, 0, false, false
 }
+
+// bareReports are verbs of reporting to an authority that say nothing
+// when nothing follows them; clauseEnds close the clause right after.
+var (
+	bareReports = foldedPhraseSet("báo cáo", "trình báo", "báo án", "tố giác")
+	clauseEnds  = foldedWords(".", ";", ",", "!")
+)
 
 // acronymSubject reports a body's initials at token k, no title or name,
 // right before a speech verb, an adverb allowed between: "HĐXX nhận
