@@ -65,6 +65,10 @@ func TestCrimeStoryNames(t *testing.T) {
 			quoted: []string{"M"}, people: 2, gender: map[string]string{"M": "female"}},
 		{name: "reporting with nothing reported", text: "Thấy cửa khóa, anh Nguyễn Văn Bảy tới công an phường báo cáo. Sau đó, chị Lê Thị Hoa trình báo đã bị mất xe máy.",
 			not: []string{"Nguyễn Văn Bảy"}, quoted: []string{"Lê Thị Hoa"}},
+		{name: "a child's initial is not the adult's", text: "Công an nhận được đơn tố cáo ông L.V.T. (SN 1960) về hành vi dâm ô đối với cháu T. (SN 2012). Trước đó, cháu T. chạy về nhà kể lại với mẹ.",
+			not: []string{"L.V.T"}, gender: map[string]string{"L.V.T": "male", "T": "unknown"}},
+		{name: "hắn is not the child", text: "Vụ án do N.V.H. (SN 1977) gây ra. Khi thấy nhà vắng người, H. kéo cháu T.K.N. (SN 2011) vào phòng. Thấy vậy, H. dừng lại và vô cùng lo sợ. Trong lúc sợ hãi, hắn chui xuống gầm giường.",
+			gender: map[string]string{"N.V.H": "male", "T.K.N": "unknown"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {

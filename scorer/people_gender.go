@@ -773,8 +773,12 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 			} else {
 				continue
 			}
-		} else if len(family) < 2 && d.sent[k] != d.sent[a] && s.othersBefore(d, pi, a, g, known) {
-			continue // a pronoun opening the next sentence may refer to another person of the story
+		} else if len(family) < 2 && d.sent[k] != d.sent[a] && s.othersBefore(d, pi, a, g, known) &&
+			(!adultPronouns.has(e.key) || s.adultsBefore(d, pi, a, g, known)) {
+			// A pronoun opening the next sentence may refer to another person
+			// of the story; not "hắn", "anh", "ông" to a child named around
+			// ("H. kéo cháu N. vào phòng ... hắn chui xuống gầm giường").
+			continue
 		} else if known != nil && (len(family) >= 2 || d.sent[k] == d.sent[a]) {
 			continue // read in the first pass
 		}
@@ -1257,6 +1261,30 @@ func appositiveMark(t string) bool { return t == "," || t == "-" || t == "–" }
 func (s *Scorer) othersBefore(d *doc, pi int32, a int, g string, known []string) bool {
 	other := func(m int32) bool {
 		return m >= 0 && m != pi && !d.people[m].unnamed && (known == nil || known[m] == g || known[m] == unknown)
+	}
+	for k := a - 1; k >= 0 && d.sent[k] >= d.sent[a]-2; k-- {
+		if other(d.mention[k]) {
+			return true
+		}
+	}
+	for k := a; k < len(d.toks) && d.sent[k] == d.sent[a]; k++ {
+		if other(d.mention[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// adultPronouns are the gendered pronouns that never stand for a child.
+var adultPronouns = foldedWords("hắn", "gã", "anh ta", "ông ta", "anh ấy", "ông ấy", "bà ấy", "chị ấy", "anh", "ông",
+	"bà", "chị", "bà ta", "chị ta", "mụ", "y")
+
+// adultsBefore is othersBefore without the people introduced as children
+// (cháu, bé, em before the name).
+func (s *Scorer) adultsBefore(d *doc, pi int32, a int, g string, known []string) bool {
+	other := func(m int32) bool {
+		return m >= 0 && m != pi && !d.people[m].unnamed && (known == nil || known[m] == g || known[m] == unknown) &&
+			!slices.ContainsFunc(d.people[m].intro, childIntros.has)
 	}
 	for k := a - 1; k >= 0 && d.sent[k] >= d.sent[a]-2; k-- {
 		if other(d.mention[k]) {

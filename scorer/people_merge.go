@@ -486,9 +486,19 @@ func (s *Scorer) findPerson(d *doc, a, b int) (int, string) {
 				return pi, "the initials of %s"
 			}
 		}
+		if onlyChildIntros.has(he.key) && slices.ContainsFunc(d.people[best].intro, adultHonorifics.has) &&
+			!slices.ContainsFunc(d.people[best].intro, childIntros.has) {
+			// "tố cáo ông L.P.T. về hành vi dâm ô đối với cháu T.": a
+			// child's initial is another person than the adult whose
+			// initials end with it.
+			return -1, ""
+		}
 	}
 	return best, bestHow
 }
+
+// adultHonorifics are the honorifics of a grown man or woman.
+var adultHonorifics = foldedWords("ông", "bà", "anh", "chị", "chú", "bác", "cô", "dì", "cậu", "thím", "mợ")
 
 // byChineseFamilyName returns the one person named in full whose family
 // name is w, when their name is given in its Sino-Vietnamese reading: the
