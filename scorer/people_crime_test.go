@@ -69,6 +69,8 @@ func TestCrimeStoryNames(t *testing.T) {
 			not: []string{"L.V.T"}, gender: map[string]string{"L.V.T": "male", "T": "unknown"}},
 		{name: "hắn is not the child", text: "Vụ án do N.V.H. (SN 1977) gây ra. Khi thấy nhà vắng người, H. kéo cháu T.K.N. (SN 2011) vào phòng. Thấy vậy, H. dừng lại và vô cùng lo sợ. Trong lúc sợ hãi, hắn chui xuống gầm giường.",
 			gender: map[string]string{"N.V.H": "male", "T.K.N": "unknown"}},
+		{name: "a suspect's testimony after Được biết", text: "Công an bắt giữ Lê Thị Sen về hành vi mua bán người. Được biết nghi phạm này sơ bộ khai đã nhiều lần đưa người sang biên giới.",
+			quoted: []string{"Lê Thị Sen"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {

@@ -2663,7 +2663,8 @@ func (s *Scorer) anaphora(d *doc) {
 			// speaker; its verb quotes no one else.
 			continue
 		}
-		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) && (k == 0 || d.tokenText(k-1) != ",") {
+		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) && (k == 0 || d.tokenText(k-1) != ",") &&
+			!(reportFrames.endingAt(d, k) > 0 && d.sentenceStart(k-reportFrames.endingAt(d, k))) {
 			// "vị này" refers back only opening a sentence or a clause after a
 			// fronted phrase ("Tại cơ quan điều tra, đối tượng này khai nhận"):
 			// "Đơn vị này cho rằng" is no person.
@@ -2896,6 +2897,10 @@ func tableOnly(p *person) bool {
 	}
 	return len(p.gcues) > 0
 }
+
+// reportFrames open a sentence before its subject, with or without a
+// comma: "Được biết nghi phạm này khai ...".
+var reportFrames = foldedPhraseSet("được biết", "theo đó", "cũng theo đó")
 
 // paragraphSpeaker returns, for a pronoun of the given gender at token k
 // right after a quotation and a comma or dash, the one named person
