@@ -71,6 +71,10 @@ func TestCrimeStoryNames(t *testing.T) {
 			gender: map[string]string{"N.V.H": "male", "T.K.N": "unknown"}},
 		{name: "a suspect's testimony after Được biết", text: "Công an bắt giữ Lê Thị Sen về hành vi mua bán người. Được biết nghi phạm này sơ bộ khai đã nhiều lần đưa người sang biên giới.",
 			quoted: []string{"Lê Thị Sen"}},
+		{name: "a role noun pointing back", text: "Khoảng 2 giờ sau, Lê Văn Trí thấy N.T.K. say, nảy sinh ý định giao cấu với thiếu nữ này. Tại tòa, bị hại N.T.K. khẳng định Trí đã đánh mình.",
+			quoted: []string{"N.T.K"}, gender: map[string]string{"N.T.K": "female"}},
+		{name: "a child's noun points to a child", text: "Ông Trần Minh Khoa có một cậu con trai riêng. L.T.M. (SN 1985) thường đi chơi cùng cậu bé này.",
+			gender: map[string]string{"L.T.M": "unknown"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {

@@ -76,6 +76,7 @@ func (s *Scorer) genderCues(d *doc) {
 	}
 	s.roleNounAnaphora(d, known)
 	s.ageDescriptionCues(d)
+	s.demonstrativeRoleCues(d, known)
 	s.onlyChildCue(d, known)
 	s.realNames(d)
 	for pi, p := range d.people {
@@ -190,6 +191,47 @@ var (
 	girlWords = foldedPhraseSet("con gái", "bé gái", "cháu gái", "cô bé", "em gái", "nữ sinh", "con gái tôi")
 	boyWords  = foldedPhraseSet("con trai", "bé trai", "cháu trai", "cậu bé", "em trai", "nam sinh", "con trai tôi")
 )
+
+// demonstrativeRoleCues reads a gendered role noun with a demonstrative
+// ("thiếu nữ này", "người phụ nữ trên", "nam thanh niên này") as taking up
+// the nearest person named before it in its sentence or the one before who
+// may be of that sex; when that person has no gender yet, the noun gives it:
+// "Trí thấy T.H. say, nảy sinh ý định giao cấu với thiếu nữ này".
+func (s *Scorer) demonstrativeRoleCues(d *doc, known []string) {
+	for k := 1; k < len(d.toks); k++ {
+		if d.quote[k] || d.mention[k] >= 0 || d.startKinds[k]&(1<<entryRoleNoun|1<<entrySource) == 0 {
+			continue
+		}
+		e, end, ok := d.cueAt(s, k, entryRoleNoun)
+		if !ok {
+			e, end, ok = d.cueAt(s, k, entrySource)
+		}
+		if !ok || e.gender != female && e.gender != male || end >= len(d.toks) || !d.in(pointBack, end) {
+			continue
+		}
+		for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-1; j-- {
+			m := d.mention[j]
+			if m < 0 || d.people[m].unnamed || d.quote[j] || known[m] != unknown && known[m] != e.gender ||
+				childNouns.spans(d, k, end) && !slices.ContainsFunc(d.people[m].intro, childIntros.has) {
+				continue // "cậu bé này" is a child, not the businessman named before
+			}
+			// Only a Vietnamese name or initials: a foreign word taken for a
+			// name ("SARS-CoV-2", "Youtuber") is as likely no one.
+			if p := d.people[m]; known[m] == unknown && (p.vn || initials(p.key) == len(p.key)) {
+				p.gcues = append(p.gcues, genderCue{tierReference, e.gender, d.cueOf("gender", cueReference, e.gender, k, end+1)})
+			}
+			break
+		}
+		k = end
+	}
+}
+
+// childNouns are the role nouns of a child.
+var childNouns = foldedPhraseSet("cậu bé", "cô bé", "bé gái", "bé trai", "em bé", "cháu bé", "bé")
+
+// pointBack are the demonstratives after a noun that point back to someone
+// just named.
+var pointBack = foldedWords("này", "ấy", "trên")
 
 // ageAt returns the age set off at token b after a name, "(10 tuổi" or ",
 // 24 tuổi" (a closing initial's dot may come first), or "".
