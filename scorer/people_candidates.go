@@ -408,7 +408,7 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 		switch {
 		case t.Newline:
 			return j
-		case j-i >= 2 && d.in(runBreakers, j):
+		case j-i >= 2 && d.in(runBreakers, j) && !d.givenPronounWord(j):
 			// "Bộ trưởng Nguyễn Danh Thái Xin Bộ trưởng nói rõ ...": a
 			// caption glued to the question after it. These words open
 			// sentences and are no one's given name.
@@ -459,6 +459,18 @@ func (d *doc) nameApostrophe(j int) bool {
 	}
 	return d.isWord(j+1) && d.isUpper(j+1)
 }
+
+// givenPronounWord reports "Chúng" closing a name (the Hmong "Thào Seo
+// Chúng") rather than opening "Chúng tôi", "Chúng ta": no pronoun's second
+// word follows it.
+func (d *doc) givenPronounWord(j int) bool {
+	return d.tokenText(j) == foldedChung && (j+1 >= len(d.toks) || !d.in(pluralPronounTails, j+1))
+}
+
+var (
+	foldedChung        = vntext.FoldString("chúng")
+	pluralPronounTails = foldedWords("tôi", "ta", "mình", "em", "nó", "con", "cháu", "tao", "mày")
+)
 
 // runBreakers end a run of capitalised words after two of them: they open
 // a question or a sentence glued to a name ("... Nguyễn Thanh P. Một vấn

@@ -75,6 +75,8 @@ func TestCrimeStoryNames(t *testing.T) {
 			quoted: []string{"N.T.K"}, gender: map[string]string{"N.T.K": "female"}},
 		{name: "a child's noun points to a child", text: "Ông Trần Minh Khoa có một cậu con trai riêng. L.T.M. (SN 1985) thường đi chơi cùng cậu bé này.",
 			gender: map[string]string{"L.T.M": "unknown"}},
+		{name: "Chúng closing a Hmong name", text: "Đón hai cô gái là bạn trai tên Thào Seo Chúng. “Bắt taxi đi cho nhanh”, Chúng nói. Chúng tôi ghi nhận sự việc.",
+			quoted: []string{"Thào Seo Chúng"}},
 		{name: "a tie after the age in parentheses", text: "Sau đó, T.V.K (35 tuổi, chồng chị M.) đã quát: “Cô đi đâu về?”. Còn L.T.A (SN 1990, vợ anh Q.) bỏ chạy.",
 			gender: map[string]string{"T.V.K": "male", "L.T.A": "female"}},
 	} {
