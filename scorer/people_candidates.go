@@ -2,6 +2,7 @@ package scorer
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"genderlens/rules"
@@ -153,7 +154,7 @@ func (s *Scorer) candidates(d *doc) []candidate {
 			// of the organisation just named, here and where it stands alone.
 			c, why = candidate{}, reason{text: "the short name of the organisation before it", place: true, org: true}
 		}
-		if why.text == "" && c.a < c.b && (inCredit(d, i) || captionCredit(d, i, j)) {
+		if why.text == "" && c.a < c.b && (inCredit(d, i) || captionCredit(d, i, j) || theoCreditLine(d, c.a, j)) {
 			// "(Ảnh: Hoàng Thuận)", "(Nguồn: Lê Hân)": who took the picture,
 			// as a byline, is no one in the story; the name's mentions
 			// elsewhere in the text still count.
@@ -407,7 +408,7 @@ func (d *doc) capitalisedRunEnd(s *Scorer, i int) int {
 		switch {
 		case t.Newline:
 			return j
-		case j-i >= 2 && d.in(runBreakers, j):
+		case j-i >= 2 && d.in(runBreakers, j) && !d.givenPronounWord(j):
 			// "Bộ trưởng Nguyễn Danh Thái Xin Bộ trưởng nói rõ ...": a
 			// caption glued to the question after it. These words open
 			// sentences and are no one's given name.
@@ -458,6 +459,18 @@ func (d *doc) nameApostrophe(j int) bool {
 	}
 	return d.isWord(j+1) && d.isUpper(j+1)
 }
+
+// givenPronounWord reports "Chúng" closing a name (the Hmong "Thào Seo
+// Chúng") rather than opening "Chúng tôi", "Chúng ta": no pronoun's second
+// word follows it.
+func (d *doc) givenPronounWord(j int) bool {
+	return d.tokenText(j) == foldedChung && (j+1 >= len(d.toks) || !d.in(pluralPronounTails, j+1))
+}
+
+var (
+	foldedChung        = vntext.FoldString("chúng")
+	pluralPronounTails = foldedWords("tôi", "ta", "mình", "em", "nó", "con", "cháu", "tao", "mày")
+)
 
 // runBreakers end a run of capitalised words after two of them: they open
 // a question or a sentence glued to a name ("... Nguyễn Thanh P. Một vấn
@@ -733,6 +746,24 @@ func captionCredit(d *doc, i, j int) bool {
 		return false
 	}
 	for ; j < len(d.toks) && d.toks[j].Kind == vntext.Punct && !d.toks[j].Newline && d.tokenText(j) != "("; j++ {
+	}
+	return j == len(d.toks) || d.toks[j].Newline
+}
+
+// theoCreditLine reports a line that is only "Theo" and the name run [i, j),
+// with at most a parenthesis after it: "Theo Hoàng Thùy (VNE)" where a
+// page hands over to text taken from another outlet's reporter. An account
+// attributed with "Theo X" goes on after the name on its line.
+func theoCreditLine(d *doc, i, j int) bool {
+	if i < 1 || d.tokenText(i-1) != foldedTheo || !d.isUpper(i-1) || !d.toks[i-1].Newline && i-1 != 0 {
+		return false
+	}
+	if j < len(d.toks) && d.tokenText(j) == "(" && !d.toks[j].Newline {
+		for j++; j < len(d.toks) && !d.toks[j].Newline && d.tokenText(j) != ")"; j++ {
+		}
+		if j < len(d.toks) && d.tokenText(j) == ")" {
+			j++
+		}
 	}
 	return j == len(d.toks) || d.toks[j].Newline
 }
@@ -1015,7 +1046,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		s.contextBefore(d, a-1, &c)
 		return c, reason{}
 	}
-	if b-a == 1 && d.in(s.notNames, a) && !d.in(s.rankNames, a) && !d.isJoiner(a) && !d.explain {
+	if b-a == 1 && d.in(s.notNames, a) && !d.in(s.rankNames, a) && !d.isJoiner(a) && !d.explain && !d.givenOfFullName(s, a) {
 		// "Theo", "Trong" opening a sentence: the commonest run, settled first
 		// (an explanation takes the long way, which says why).
 		return candidate{}, reason{}
@@ -1168,7 +1199,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 		if (d.in(s.notNames, a) && (!d.in(s.surnames, a) || b-a == 1) && !(b-a >= 2 && s.vnNameAfterTitle(d, &c, a, b))) ||
 			d.isJoiner(a) {
-			if b-a == 1 && (c.title != nil || c.honor != nil) && !d.isJoiner(a) && d.vietnamese(a) {
+			if b-a == 1 && (c.title != nil || c.honor != nil || d.givenOfFullName(s, a)) && !d.isJoiner(a) && d.vietnamese(a) {
 				// "HLV Ảnh thở phào": a common word after a title may be the
 				// given name of someone named in full ("HLV Huỳnh Văn Ảnh");
 				// it joins them, or no one.
@@ -1289,7 +1320,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		}
 	}
 	for k := a; k < b; k++ {
-		if d.allCaps(k) {
+		if d.allCaps(k) && !(b-a == 1 && s.undottedInitials(d, &c, a)) {
 			return c, reason{text: "an acronym"}
 		}
 	}
@@ -1409,7 +1440,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		c.strong = true // "Dorsey - CEO của Twitter"
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && !s.inAppositive(d, a) &&
 		(s.precededByTheo(d, a) >= 0 || s.speechOrQuoteFollows(d, b) || s.appositiveTitle(d, b) || d.afterQuotation(a) ||
-			d.ageAfter(b)):
+			d.ageAfter(b) || d.bioAfter(b)):
 		c.strong = true
 	case b-a >= 2 && b-a <= 4 && !s.isCueWord(d, a, b) && b < len(d.toks) && d.tokenText(b) == "," && s.speechNext(d, b+1) &&
 		s.titledAppositiveName(d, b):
@@ -1461,6 +1492,67 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 	return c, reason{}
 }
 
+// undottedInitials reports initials written without dots right after a
+// person's honorific: "bà LTP nói", "Bà HTM (hàng xóm) bức xúc": crime and
+// social reporting hides a name so too. Three or four letters ("trẻ em VN"
+// is the country), none foreign to Vietnamese names (W, F, J, Z: "ông AWS"), not a title ("ông HLV"), and
+// not the England of "Anh" opening a sentence.
+func (s *Scorer) undottedInitials(d *doc, c *candidate, a int) bool {
+	if c.honor == nil || c.honor.b != a || !initialsHonorifics.has(c.honor.e.key) || c.title != nil && c.title.a >= c.honor.b {
+		return false
+	}
+	if _, _, ok := d.cueAt(s, a, entryTitle); ok {
+		return false
+	}
+	if d.sentenceStart(c.honor.a) && d.tokenText(c.honor.a) == foldedAnh {
+		return false
+	}
+	st, e := d.span(a, a+1)
+	w := d.input[st:e]
+	if n := utf8.RuneCountInString(w); n < 3 || n > 4 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) || strings.ContainsRune("WFJZ", r) {
+			return false
+		}
+	}
+	return true
+}
+
+var foldedAnh = vntext.FoldString("anh")
+
+// initialsHonorifics are the honorifics of ordinary people the press puts
+// before hidden names; not "cụ" ("công cụ BI") nor "thầy" ("thầy VTV3").
+var initialsHonorifics = foldedWords("ông", "bà", "anh", "chị", "cô", "chú", "cháu", "em", "bé", "bác", "cậu", "dì")
+
+// givenOfFullName reports a word at token a, capitalised mid-sentence, that
+// is the given name of a Vietnamese full name written elsewhere in the
+// text: "Nguyễn Thị Tiền ... kêu Tiền kiếm người" (tiền: money). Such a word
+// is otherwise never a name; here it may join the person, or no one.
+func (d *doc) givenOfFullName(s *Scorer, a int) bool {
+	if d.sentenceStart(a) || !d.isUpper(a) || !d.vietnamese(a) {
+		return false
+	}
+	if _, end := s.gazetteerAt(d, a, min(a+4, len(d.toks))); end > a {
+		return false // "Lãnh đạo Chính phủ" of Phạm Minh Chính's story: a body's name
+	}
+	for j := 2; j < len(d.toks); j++ {
+		if j == a || d.ids[j] != d.ids[a] || !d.isUpper(j) || d.tokenText(j) != d.tokenText(a) {
+			continue
+		}
+		for f := j - 1; f >= max(0, j-3); f-- {
+			if !d.isWord(f) || !d.isUpper(f) || d.toks[f+1].Newline {
+				break
+			}
+			if f < j-1 && d.in(s.surnames, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // pronounTakesUp reports a lower-case gendered pronoun outside quotations
 // after token b, in its sentence or the next.
 func (s *Scorer) pronounTakesUp(d *doc, b int) bool {
@@ -1509,7 +1601,12 @@ var cityEpithets = foldedWords("hà nội", "sài gòn")
 
 // bioAfter reports a parenthesis right after token b-1 that opens with a
 // person's birth year or age: "(SN 1981", "(sinh năm 1990", "(24 tuổi".
+// The dot of a closing initial may come between: "N.V.H. (SN 1977",
+// "Gia H. (SN 1996)".
 func (d *doc) bioAfter(b int) bool {
+	if b+1 < len(d.toks) && b > 0 && d.tokenText(b) == "." && d.initial(b-1) {
+		b++
+	}
 	if b+2 >= len(d.toks) || d.tokenText(b) != "(" {
 		return false
 	}

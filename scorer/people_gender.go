@@ -49,6 +49,7 @@ func (s *Scorer) genderCues(d *doc) {
 			s.copulaRoleCue(d, p, sp[0], sp[1])
 			s.descriptionBeforeCue(d, p, sp[0], sp[1])
 			s.spouseBeforeCue(d, p, int32(pi), sp[0])
+			s.kinNamedCue(d, p, int32(pi), sp[0])
 		}
 		if s.textOnly {
 			s.unambiguousCue(d, p)
@@ -74,6 +75,9 @@ func (s *Scorer) genderCues(d *doc) {
 		}
 	}
 	s.roleNounAnaphora(d, known)
+	s.ageDescriptionCues(d)
+	s.demonstrativeRoleCues(d, known)
+	s.onlyChildCue(d, known)
 	s.realNames(d)
 	for pi, p := range d.people {
 		if p.unnamed || len(p.gcues) > 0 {
@@ -85,6 +89,161 @@ func (s *Scorer) genderCues(d *doc) {
 			}
 		}
 	}
+}
+
+// ageDescriptionCues gives a named person with an age set off after the
+// name ("N.K.H. (10 tuổi)", "Ngà, 24 tuổi,") the gender of a description
+// with the same age elsewhere in the text: "vụ bé gái 10 tuổi bị xâm hại",
+// "nam thanh niên 24 tuổi bị bắt giữ". Crime news describes its victim or
+// suspect so in the lead and names them by initials or a given name that
+// say nothing of the sex. Only where the age is one named person's, and the
+// descriptions of that age agree; weaker than an honorific or a middle name.
+func (s *Scorer) ageDescriptionCues(d *doc) {
+	var ages []string // the age of each person, "" if none given
+	any := false
+	for _, p := range d.people {
+		age := ""
+		if !p.unnamed {
+			for _, sp := range p.spans {
+				if age = d.ageAt(sp[1]); age != "" {
+					any = true
+					break
+				}
+			}
+		}
+		ages = append(ages, age)
+	}
+	if !any {
+		return
+	}
+	for pi, age := range ages {
+		if age == "" || slices.Index(ages, age) != pi || slices.Index(ages[pi+1:], age) >= 0 {
+			continue
+		}
+		g, at, ae := "", -1, -1
+		for k := 1; k+1 < len(d.toks); k++ {
+			if d.toks[k].Kind != vntext.Number || d.tokenText(k+1) != foldedAge || d.tokenText(k) != age {
+				continue
+			}
+			for _, kind := range []entryKind{entryRoleNoun, entrySource} {
+				e, st, ok := d.cueEndingAt(s, k, kind)
+				if !ok || e.gender != female && e.gender != male || d.mention[st] >= 0 && !d.people[d.mention[st]].unnamed {
+					continue
+				}
+				switch {
+				case g == "":
+					g, at, ae = e.gender, st, k
+				case g != e.gender:
+					g = unknown
+				}
+				break
+			}
+		}
+		if g == female || g == male {
+			p := d.people[pi]
+			p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueDescription, g, at, ae)})
+		}
+	}
+}
+
+// onlyChildCue gives the one person a story introduces as a child (cháu,
+// bé, em before the name), of no gender yet, the sex of the words for a
+// girl or a boy the story uses, when it uses only one kind: "cháu N.T.P.N
+// (7 tuổi) ... bà C. khẳng định con gái mình bị hãm hại". A story of a
+// child victim names the child by initials and the parents call her their
+// daughter.
+func (s *Scorer) onlyChildCue(d *doc, known []string) {
+	child := d.onlyChild()
+	if child < 0 || known[child] != unknown {
+		return
+	}
+	g, at, ae := "", -1, -1
+	for k := 0; k < len(d.toks); k++ {
+		kg := ""
+		n := girlWords.longestAt(d, k)
+		if n > k {
+			kg = female
+		} else if n = boyWords.longestAt(d, k); n > k {
+			kg = male
+		} else {
+			continue
+		}
+		if g != "" && g != kg {
+			return
+		}
+		if g == "" {
+			g, at, ae = kg, k, n
+		}
+		k = n - 1
+	}
+	if g != "" {
+		p := d.people[child]
+		p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueDescription, g, at, ae)})
+	}
+}
+
+// onlyChildIntros are the child's words of childIntros without "em", which
+// is as often a younger sibling or any young person addressed.
+var onlyChildIntros = foldedWords("bé", "cháu", "cô bé", "cậu bé", "em bé", "cháu bé")
+
+// girlWords and boyWords name a girl or a boy, a daughter or a son.
+var (
+	girlWords = foldedPhraseSet("con gái", "bé gái", "cháu gái", "cô bé", "em gái", "nữ sinh", "con gái tôi")
+	boyWords  = foldedPhraseSet("con trai", "bé trai", "cháu trai", "cậu bé", "em trai", "nam sinh", "con trai tôi")
+)
+
+// demonstrativeRoleCues reads a gendered role noun with a demonstrative
+// ("thiếu nữ này", "người phụ nữ trên", "nam thanh niên này") as taking up
+// the nearest person named before it in its sentence or the one before who
+// may be of that sex; when that person has no gender yet, the noun gives it:
+// "Trí thấy T.H. say, nảy sinh ý định giao cấu với thiếu nữ này".
+func (s *Scorer) demonstrativeRoleCues(d *doc, known []string) {
+	for k := 1; k < len(d.toks); k++ {
+		if d.quote[k] || d.mention[k] >= 0 || d.startKinds[k]&(1<<entryRoleNoun|1<<entrySource) == 0 {
+			continue
+		}
+		e, end, ok := d.cueAt(s, k, entryRoleNoun)
+		if !ok {
+			e, end, ok = d.cueAt(s, k, entrySource)
+		}
+		if !ok || e.gender != female && e.gender != male || end >= len(d.toks) || !d.in(pointBack, end) {
+			continue
+		}
+		for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-1; j-- {
+			m := d.mention[j]
+			if m < 0 || d.people[m].unnamed || d.quote[j] || known[m] != unknown && known[m] != e.gender ||
+				childNouns.spans(d, k, end) && !slices.ContainsFunc(d.people[m].intro, childIntros.has) {
+				continue // "cậu bé này" is a child, not the businessman named before
+			}
+			// Only a Vietnamese name or initials: a foreign word taken for a
+			// name ("SARS-CoV-2", "Youtuber") is as likely no one.
+			if p := d.people[m]; known[m] == unknown && (p.vn || initials(p.key) == len(p.key)) {
+				p.gcues = append(p.gcues, genderCue{tierReference, e.gender, d.cueOf("gender", cueReference, e.gender, k, end+1)})
+			}
+			break
+		}
+		k = end
+	}
+}
+
+// childNouns are the role nouns of a child.
+var childNouns = foldedPhraseSet("cậu bé", "cô bé", "bé gái", "bé trai", "em bé", "cháu bé", "bé")
+
+// pointBack are the demonstratives after a noun that point back to someone
+// just named.
+var pointBack = foldedWords("này", "ấy", "trên")
+
+// ageAt returns the age set off at token b after a name, "(10 tuổi" or ",
+// 24 tuổi" (a closing initial's dot may come first), or "".
+func (d *doc) ageAt(b int) string {
+	if b+1 < len(d.toks) && b > 0 && d.tokenText(b) == "." && d.initial(b-1) {
+		b++
+	}
+	if b+2 >= len(d.toks) || d.tokenText(b) != "(" && d.tokenText(b) != "," || d.toks[b+1].Kind != vntext.Number ||
+		d.tokenText(b+2) != foldedAge {
+		return ""
+	}
+	return d.tokenText(b + 1)
 }
 
 // maxListItems bounds how far back a list of names is followed to its head.
@@ -656,8 +815,12 @@ func (s *Scorer) referencesAfterGiven(d *doc, p *person, pi int32, a, b int, kno
 			} else {
 				continue
 			}
-		} else if len(family) < 2 && d.sent[k] != d.sent[a] && s.othersBefore(d, pi, a, g, known) {
-			continue // a pronoun opening the next sentence may refer to another person of the story
+		} else if len(family) < 2 && d.sent[k] != d.sent[a] && s.othersBefore(d, pi, a, g, known) &&
+			(!adultPronouns.has(e.key) || s.adultsBefore(d, pi, a, g, known)) {
+			// A pronoun opening the next sentence may refer to another person
+			// of the story; not "hắn", "anh", "ông" to a child named around
+			// ("H. kéo cháu N. vào phòng ... hắn chui xuống gầm giường").
+			continue
 		} else if known != nil && (len(family) >= 2 || d.sent[k] == d.sent[a]) {
 			continue // read in the first pass
 		}
@@ -804,10 +967,19 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 	if b+1 >= len(d.toks) || d.sent[b+1] != d.sent[a] {
 		return
 	}
+	paren := d.tokenText(b) == "("
+	if paren {
+		// The age or birth year first: "N.X.V (32 tuổi, chồng chị L.)",
+		// "Lan (SN 1990, vợ anh Tuấn)": the tie after it is still the
+		// parenthesis's.
+		if j := d.bioItemEnd(b + 1); j > 0 && j+1 < len(d.toks) && d.tokenText(j) == "," && d.sent[j+1] == d.sent[a] {
+			b = j
+		}
+	}
 	comma := false
 	switch d.tokenText(b) {
 	case ",":
-		comma = true
+		comma = !paren
 	case "-", "–", "(":
 	default:
 		return
@@ -863,6 +1035,23 @@ func (s *Scorer) appositiveRoleCue(d *doc, p *person, a, b int) {
 		return
 	}
 	p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, b+1, end)})
+}
+
+// bioItemEnd returns the end of an age or a birth year at token k ("32
+// tuổi", "SN 1990", "sinh năm 1990"), or -1.
+func (d *doc) bioItemEnd(k int) int {
+	if k+1 >= len(d.toks) {
+		return -1
+	}
+	switch t := d.tokenText(k); {
+	case d.toks[k].Kind == vntext.Number && d.tokenText(k+1) == foldedAge:
+		return k + 2
+	case t == foldedSN && d.toks[k+1].Kind == vntext.Number:
+		return k + 2
+	case t == foldedBorn && k+2 < len(d.toks) && d.tokenText(k+1) == foldedYear && d.toks[k+2].Kind == vntext.Number:
+		return k + 3
+	}
+	return -1
 }
 
 // copulaRoleCue reads a gendered role noun after "là" right after a
@@ -933,6 +1122,88 @@ func (s *Scorer) descriptionBeforeCue(d *doc, p *person, a, b int) {
 		return
 	}
 }
+
+// maxKinListItems bounds the names a list after "là" is followed back over.
+const maxKinListItems = 4
+
+// kinNamedCue reads a gendered kin or role noun that "là" ties to the
+// mention at token a: "con gái của chị là bé H.", "hai đứa con gái là bé A
+// (11 tuổi) và bé C", "người bị hại là nữ sinh ... ": crime reporting names
+// a victim or a relative so, by initials or a given name that say nothing of
+// the sex. The noun (two words or more: a lone "chị" is as likely whose)
+// opens the clause before "là", with only whose it is between ("của chị",
+// a name, an ordinal); the mention is the predicate or an item of the list
+// it opens.
+func (s *Scorer) kinNamedCue(d *doc, p *person, pi int32, a int) {
+	st := a
+	if _, hs, ok := d.cueEndingAt(s, st, entryHonorific); ok {
+		st = hs
+	}
+	for item := 0; ; item++ {
+		if st < 2 || item > maxKinListItems || d.sent[st-1] != d.sent[a] {
+			return
+		}
+		t := d.tokenText(st - 1)
+		if t == foldedLa {
+			break
+		}
+		if t != "," && t != foldedAnd {
+			return
+		}
+		k := st - 2 // the item before: a name, its parenthesis after it
+		if d.tokenText(k) == ")" {
+			for k > 0 && d.tokenText(k) != "(" && d.sent[k] == d.sent[a] {
+				k--
+			}
+			k--
+		}
+		if k > 0 && d.tokenText(k) == "." && d.initial(k-1) {
+			k-- // the dot that closes an initial: "bé M. (10 tuổi) và bé K."
+		}
+		if k < 0 || d.mention[k] < 0 || d.mention[k] == pi || d.people[d.mention[k]].unnamed {
+			return
+		}
+		for k > 0 && d.mention[k-1] == d.mention[k] {
+			k--
+		}
+		st = k
+		if _, hs, ok := d.cueEndingAt(s, st, entryHonorific); ok {
+			st = hs
+		}
+	}
+	la := st - 1
+	for ns := la - 1; ns >= max(0, la-8) && d.sent[ns] == d.sent[a]; ns-- {
+		if d.quote[ns] {
+			return
+		}
+		e, end, ok := d.cueAt(s, ns, entryRoleNoun)
+		if !ok || end > la {
+			e, end, ok = d.cueAt(s, ns, entrySource)
+		}
+		if !ok || end > la || end-ns < 2 || e.gender != female && e.gender != male {
+			continue
+		}
+		for j := end; j < la; j++ {
+			if !d.in(descriptionTails, j) && !d.in(kinOwners, j) && d.mention[j] < 0 && d.toks[j].Kind != vntext.Number {
+				return // a verb or another clause between: "con gái chị bị X đánh là ..."
+			}
+		}
+		if ns > 0 && d.sent[ns-1] == d.sent[ns] && !d.in(kinClauseOpeners, ns-1) {
+			return // inside a longer phrase: "báo cho con gái là ...", "đánh vợ là ..."
+		}
+		p.gcues = append(p.gcues, genderCue{tierHonorific, e.gender, d.cueOf("gender", cueRoleNoun, e.gender, ns, end)})
+		return
+	}
+}
+
+// kinOwners may stand between a kin noun and "là": whose kin it is.
+var kinOwners = foldedWords("của", "chị", "anh", "ông", "bà", "cô", "chú", "bác", "em", "cháu", "bé", "nạn nhân",
+	"mình", "hắn", "y", "thị", "này", "ấy", "đó", "đứa", "người")
+
+// kinClauseOpeners may come right before the kin noun that opens a clause
+// before "là": a count, a classifier, a comma or the opening of a sentence.
+var kinClauseOpeners = foldedWords(",", ".", ":", ";", "(", "hai", "ba", "2", "3", "đứa", "cô", "người", "cậu", "và",
+	"trong", "đó", "nhưng")
 
 // spouseBeforeCue reads "vợ" or "chồng" (or "bà xã", "ông xã") right
 // before a mention at token a that another person's name and "và",
@@ -1032,6 +1303,30 @@ func appositiveMark(t string) bool { return t == "," || t == "-" || t == "–" }
 func (s *Scorer) othersBefore(d *doc, pi int32, a int, g string, known []string) bool {
 	other := func(m int32) bool {
 		return m >= 0 && m != pi && !d.people[m].unnamed && (known == nil || known[m] == g || known[m] == unknown)
+	}
+	for k := a - 1; k >= 0 && d.sent[k] >= d.sent[a]-2; k-- {
+		if other(d.mention[k]) {
+			return true
+		}
+	}
+	for k := a; k < len(d.toks) && d.sent[k] == d.sent[a]; k++ {
+		if other(d.mention[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// adultPronouns are the gendered pronouns that never stand for a child.
+var adultPronouns = foldedWords("hắn", "gã", "anh ta", "ông ta", "anh ấy", "ông ấy", "bà ấy", "chị ấy", "anh", "ông",
+	"bà", "chị", "bà ta", "chị ta", "mụ", "y")
+
+// adultsBefore is othersBefore without the people introduced as children
+// (cháu, bé, em before the name).
+func (s *Scorer) adultsBefore(d *doc, pi int32, a int, g string, known []string) bool {
+	other := func(m int32) bool {
+		return m >= 0 && m != pi && !d.people[m].unnamed && (known == nil || known[m] == g || known[m] == unknown) &&
+			!slices.ContainsFunc(d.people[m].intro, childIntros.has)
 	}
 	for k := a - 1; k >= 0 && d.sent[k] >= d.sent[a]-2; k-- {
 		if other(d.mention[k]) {

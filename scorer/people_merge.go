@@ -486,9 +486,19 @@ func (s *Scorer) findPerson(d *doc, a, b int) (int, string) {
 				return pi, "the initials of %s"
 			}
 		}
+		if onlyChildIntros.has(he.key) && slices.ContainsFunc(d.people[best].intro, adultHonorifics.has) &&
+			!slices.ContainsFunc(d.people[best].intro, childIntros.has) {
+			// "tố cáo ông L.P.T. về hành vi dâm ô đối với cháu T.": a
+			// child's initial is another person than the adult whose
+			// initials end with it.
+			return -1, ""
+		}
 	}
 	return best, bestHow
 }
+
+// adultHonorifics are the honorifics of a grown man or woman.
+var adultHonorifics = foldedWords("ông", "bà", "anh", "chị", "chú", "bác", "cô", "dì", "cậu", "thím", "mợ")
 
 // byChineseFamilyName returns the one person named in full whose family
 // name is w, when their name is given in its Sino-Vietnamese reading: the
@@ -1006,6 +1016,16 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = v
 			continue
 		}
+		if ci := d.onlyChild(); ci >= 0 && descEnd == end && k > 0 && d.tokenText(k-1) != s.words.mot &&
+			(girlWords.spans(d, k, end) || boyWords.spans(d, k, end)) {
+			// "anh tra khảo thì con gái trả lời": the daughter is the one
+			// child the story names ("cháu L."), not someone new.
+			if p := d.people[ci]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			k = v
+			continue
+		}
 		if descEnd == end && s.violence.anaphors.spans(d, k, end) {
 			if pi := s.victimNamedBefore(d, k); pi >= 0 {
 				// "T.H uống thuốc tự tử ... Nạn nhân kể lại mọi chuyện": the
@@ -1016,6 +1036,15 @@ func (s *Scorer) unnamedSources(d *doc) {
 				k = v
 				continue
 			}
+		}
+		if vi := s.namedVictim(d, e.key); vi >= 0 && descEnd == end {
+			// "Nạn nhân kể lại mọi chuyện ... bị hại T.H khẳng định": the
+			// one victim the story names, however late, not someone new.
+			if p := d.people[vi]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			k = v
+			continue
 		}
 		s.addSource(d, e, k, end, descEnd, v)
 		k = v
@@ -1378,6 +1407,14 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 		// someone of the place, "một cư dân mạng" one of them.
 		return
 	}
+	if pi := s.namedAfterHonorific(d, k, descEnd); pi >= 0 {
+		// "cháu L. kể cho cô ...": the description is the honorific of a
+		// person named right after it, who speaks by name; no one unnamed.
+		if p := d.people[pi]; !p.quoted {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
+		}
+		return
+	}
 	if headOfBody.spans(d, k, end) {
 		// "Người đứng đầu FIFA khẳng định" with no holder of the body's
 		// title named: most often a holder the story named otherwise, so
@@ -1434,6 +1471,34 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 			d.mention[j] = pi
 		}
 	}
+}
+
+// namedAfterHonorific returns the named person a description [k, descEnd)
+// is no more than an honorific or a child's word before ("cháu L.", "bé
+// H."), a closing dot aside, or -1.
+func (s *Scorer) namedAfterHonorific(d *doc, k, descEnd int) int {
+	j := descEnd - 1
+	if j > k && d.tokenText(j) == "." {
+		j--
+	}
+	if j <= k {
+		return -1
+	}
+	m := d.mention[j]
+	if m < 0 || d.people[m].unnamed {
+		return -1
+	}
+	ms := j
+	for ms > k && d.mention[ms-1] == m {
+		ms--
+	}
+	if ms == k || s.possessed(d, k) {
+		return -1 // "Phụ huynh của cháu N.T.H. cho biết": whose parent, another speaker
+	}
+	if _, end, ok := d.cueAt(s, k, entryHonorific); ok && end == ms || ms == k+1 && d.in(childIntros, k) {
+		return int(m)
+	}
+	return -1
 }
 
 // sameSource returns the unnamed source added earlier with the same
@@ -2202,6 +2267,14 @@ func (s *Scorer) roleSpeaks(d *doc, e entry, k, end int) {
 			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 		}
 	case pi == -1:
+		if vi := s.namedVictim(d, e.key); vi >= 0 {
+			// "Nạn nhân kể lại mọi chuyện ... bị hại T.H khẳng định": the
+			// one victim the story names, however late, not someone new.
+			if p := d.people[vi]; !p.quoted {
+				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
+			}
+			return
+		}
 		// Nobody was named with the role: "Bệnh nhân cho biết ..." is the
 		// one patient the story follows, unnamed.
 		s.addSource(d, entry{kind: entrySource, gender: unknown}, k, end, end, v)
@@ -2392,6 +2465,50 @@ func (s *Scorer) titledAfter(d *doc, key string, from int) int {
 			return -1
 		default:
 			found = pi
+		}
+	}
+	return found
+}
+
+// onlyChild returns the one named person introduced as a child (cháu, bé
+// before the name), or -1 when there is none or more than one.
+func (d *doc) onlyChild() int {
+	child := -1
+	for pi, p := range d.people {
+		if p.unnamed || !slices.ContainsFunc(p.intro, onlyChildIntros.has) {
+			continue
+		}
+		if child >= 0 {
+			return -1
+		}
+		child = pi
+	}
+	return child
+}
+
+// victimTitles are the words for the victim of a crime.
+var victimTitles = foldedWords("nạn nhân", "bị hại", "người bị hại")
+
+// namedVictim returns, for a victim's title key, the one named person the
+// story titles as a victim anywhere, the name right after the title ("bị
+// hại T.H", "nạn nhân Lê Văn A"), or -1 when the key is no victim's or
+// there is none or more than one.
+func (s *Scorer) namedVictim(d *doc, key string) int {
+	if !victimTitles.has(key) {
+		return -1
+	}
+	found := -1
+	for j := 0; j < len(d.toks); j++ {
+		e, tend, ok := d.cueAt(s, j, entryTitle)
+		if !ok || !victimTitles.has(e.key) || tend >= len(d.toks) {
+			continue
+		}
+		switch pi := d.mention[tend]; {
+		case pi < 0 || int(pi) == found || d.people[pi].unnamed:
+		case found >= 0:
+			return -1
+		default:
+			found = int(pi)
 		}
 	}
 	return found

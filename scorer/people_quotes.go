@@ -292,7 +292,11 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 		return
 	}
 	if c := s.colonClosesSentence(d, pi, a, b); c >= 0 {
-		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueColon, "", c, c+1)
+		kind, st := cueColon, c
+		if d.tokenText(c) != ":" {
+			kind, st = cueSpeechVerb, c+1-voiceVerbs.endingAt(d, c+1) // a verb of the voice: "quát “...”"
+		}
+		p.quoted, p.quoteBy = true, d.cueOf("quoted", kind, "", st, c+1)
 		return
 	}
 	if v, q := s.callsByLabel(d, a, b); q >= 0 {
@@ -432,8 +436,15 @@ var (
 // person of its sentence, no one else is named and no speech verb stands
 // before the colon, within 40 words.
 func (s *Scorer) colonClosesSentence(d *doc, pi int32, a, b int) int {
-	if t := s.titlesStart(d, a); !d.sentenceStart(t) && d.tokenText(t-1) != "," || s.passiveAgent(d, a) {
-		return -1 // the subject opens the sentence or follows a fronted phrase, not "đã được ông X thông qua"
+	t := s.titlesStart(d, a)
+	if e := s.nameIntroAt(d, a); e > 0 {
+		t = s.titlesStart(d, e) // "nam sinh tên là X.T": the description opens the clause
+	}
+	if !d.sentenceStart(t) && d.tokenText(t-1) != "," && !d.in(clauseConjunctions, t-1) || s.passiveAgent(d, a) {
+		// The subject opens the sentence or a clause ("..., nhưng nam
+		// sinh X cầm dao dọa “...”"), or follows a fronted phrase; not
+		// "đã được ông X thông qua".
+		return -1
 	}
 	for k := a - 1; k >= 0 && d.sent[k] == d.sent[a] && !d.toks[k+1].Newline; k-- {
 		if d.mention[k] >= 0 && d.mention[k] != pi || d.quote[k] {
@@ -452,10 +463,21 @@ func (s *Scorer) colonClosesSentence(d *doc, pi int32, a, b int) int {
 				return k
 			}
 			return -1
+		case k+1 < len(d.toks) && d.quoteOpensAt(k+1) && voiceVerbs.endingAt(d, k+1) > 0:
+			// "X cầm dao đe dọa “đứa nào vào can tao giết”", "Y hét lên
+			// “...”": a verb of the voice right before the words, as a
+			// colon would be.
+			return k
 		}
 	}
 	return -1
 }
+
+// voiceVerbs say how words were uttered; before a quotation with no colon
+// they introduce it ("quát “...”"). Alone they are acts: "cầm dao đe dọa
+// nạn nhân" threatens with a knife.
+var voiceVerbs = foldedPhraseSet("đe dọa", "dọa", "hăm dọa", "đe", "quát", "quát lên", "hét", "hét lên", "la", "la lên",
+	"chửi", "gào", "gào lên", "thét", "thét lên", "van xin", "cầu xin", "năn nỉ", "nạt", "mắng", "hô", "hô lên")
 
 // quoteSentenceBefore returns the closing mark of a quotation that opens
 // its line and ends right before the sentence the mention at a opens, on
@@ -780,7 +802,10 @@ func (d *doc) plainBetween(pi int32, b, v int) bool {
 
 // statementNouns name what a person said.
 var statementNouns = foldedPhraseSet("phát biểu", "bài phát biểu", "lời phát biểu", "tuyên bố", "lời tuyên bố",
-	"bản tuyên bố", "thông điệp", "lời khai", "lời kể", "chia sẻ", "lời chia sẻ", "tâm sự", "lời tâm sự", "phát ngôn")
+	"bản tuyên bố", "thông điệp", "lời khai", "lời kể", "chia sẻ", "lời chia sẻ", "tâm sự", "lời tâm sự", "phát ngôn",
+	// a complaint to the police says what the complainant tells: "đơn tố
+	// cáo của chị X tố cáo ông Y có hành vi ..."
+	"đơn tố cáo", "đơn tố giác", "đơn trình báo", "đơn kêu cứu", "lời tố cáo")
 
 // citations before a name report that person's words.
 var citations = foldedPhraseSet("dẫn lời", "dẫn lại lời", "dẫn lời của", "dẫn lại lời của", "trích lời",
@@ -1085,6 +1110,9 @@ func (s *Scorer) agentOfThing(d *doc, k int) bool {
 // Arafat qua đời hôm thứ năm, cho hay": the verb is the main clause's).
 var prepositions = foldedWords("với", "cho", "về", "tới", "đến", "từ", "vì", "bởi", "giữa", "nơi")
 
+// outletNouns name a newspaper or a channel before its name.
+var outletNouns = foldedPhraseSet("báo", "tờ", "tạp chí", "đài", "kênh", "trang", "nhật báo", "tuần báo")
+
 // prepositionObject reports a preposition before the mention at token a,
 // past its honorific, title or role noun and an appositive title ("với MC,
 // nữ diễn viên X").
@@ -1104,7 +1132,9 @@ func (s *Scorer) prepositionObject(d *doc, a int) bool {
 			k, moved = st, true
 		}
 		if !moved && k > 1 && d.tokenText(k-1) == "," {
-			if _, st, ok := d.cueEndingAt(s, k-1, entryTitle); ok {
+			if _, st, ok := d.cueEndingAt(s, k-1, entryTitle); ok && !(d.properNoun(st) && outletNouns.endingAt(d, st) > 0) {
+				// Not an outlet's name that reads as a title: "Trao đổi với
+				// báo Thanh Niên, bà X cho biết" (thanh niên: a young man).
 				k, moved, comma = st, true, true
 			}
 		}
@@ -1543,6 +1573,11 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 			if subClause {
 				return 0, 0, false, false
 			}
+			if end < len(d.toks) && bareReports.spans(d, k, end) && d.in(clauseEnds, end) {
+				// "anh Câu tới công an phường báo cáo.": reporting to the
+				// police with nothing reported is an act, no one's words.
+				return 0, 0, false, false
+			}
 			if passive && !s.afterClauseBreak(d, k) {
 				return 0, 0, false, false // "X bị bắt, báo chí đồng loạt lên tiếng"
 			}
@@ -1551,6 +1586,13 @@ func (s *Scorer) speechAfter(d *doc, b int, self int32, n int) (int, int, bool, 
 	}
 	return 0, 0, false, false
 }
+
+// bareReports are verbs of reporting to an authority that say nothing
+// when nothing follows them; clauseEnds close the clause right after.
+var (
+	bareReports = foldedPhraseSet("báo cáo", "trình báo", "báo án", "tố giác")
+	clauseEnds  = foldedWords(".", ";", ",", "!")
+)
 
 // acronymSubject reports a body's initials at token k, no title or name,
 // right before a speech verb, an adverb allowed between: "HĐXX nhận
@@ -2623,7 +2665,8 @@ func (s *Scorer) anaphora(d *doc) {
 			// speaker; its verb quotes no one else.
 			continue
 		}
-		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) && (k == 0 || d.tokenText(k-1) != ",") {
+		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) && (k == 0 || d.tokenText(k-1) != ",") &&
+			!(reportFrames.endingAt(d, k) > 0 && d.sentenceStart(k-reportFrames.endingAt(d, k))) {
 			// "vị này" refers back only opening a sentence or a clause after a
 			// fronted phrase ("Tại cơ quan điều tra, đối tượng này khai nhận"):
 			// "Đơn vị này cho rằng" is no person.
@@ -2773,6 +2816,14 @@ func (s *Scorer) anaphora(d *doc) {
 				if object < 0 {
 					object = int(m)
 				}
+			case e.kind == entryHonorific && e.gender == unknown && childIntros.has(e.key) && end-k == 1 &&
+				!slices.ContainsFunc(d.people[m].intro, childIntros.has):
+				// "Bà C. gặng hỏi thì cháu kể ...": a child's word takes up
+				// the child the story introduced so ("cháu N."), not the
+				// adult named nearer; an adult only when no child is near.
+				if fallback < 0 {
+					fallback = int(m)
+				}
 			case (e.gender == unknown || d.people[m].gender == e.gender) && d.inParens(j):
 				// "X (em dâu bà Y) luôn tay ..., bà nói": a person named in an
 				// aside is no subject; the pronoun takes up X if X fits.
@@ -2781,7 +2832,10 @@ func (s *Scorer) anaphora(d *doc) {
 				}
 			case e.gender == unknown || d.people[m].gender == e.gender:
 				pi, at = int(m), j
-			case d.people[m].gender == unknown:
+			case d.people[m].gender == unknown || e.kind == entryRoleNoun && e.gender != unknown && tableOnly(d.people[m]):
+				// Of unknown gender, or of the other by a name table alone:
+				// "Nguyễn Ánh Ngà ... Nam thanh niên khai": the text's own
+				// description outweighs the table's guess at the given name.
 				if fallback < 0 {
 					fallback = int(m)
 				}
@@ -2835,6 +2889,20 @@ func (s *Scorer) anaphora(d *doc) {
 		k = v
 	}
 }
+
+// tableOnly reports a person whose gender rests on name tables alone.
+func tableOnly(p *person) bool {
+	for _, c := range p.gcues {
+		if c.tier != tierTable {
+			return false
+		}
+	}
+	return len(p.gcues) > 0
+}
+
+// reportFrames open a sentence before its subject, with or without a
+// comma: "Được biết nghi phạm này khai ...".
+var reportFrames = foldedPhraseSet("được biết", "theo đó", "cũng theo đó")
 
 // paragraphSpeaker returns, for a pronoun of the given gender at token k
 // right after a quotation and a comma or dash, the one named person
