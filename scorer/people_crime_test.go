@@ -92,16 +92,7 @@ func TestCrimeStoryNames(t *testing.T) {
 					t.Errorf("%s taken for a person (%+v)", n, res.People)
 				}
 			}
-			for _, n := range c.quoted {
-				if p, ok := personByName(res, n); !ok || !p.Quoted {
-					t.Errorf("%s not quoted (%+v)", n, res.People)
-				}
-			}
-			for _, n := range c.not {
-				if p, ok := personByName(res, n); ok && p.Quoted {
-					t.Errorf("%s quoted (%+v)", n, p.Cues)
-				}
-			}
+			checkQuoted(t, res, c.quoted, c.not)
 			if c.people > 0 && len(res.People) != c.people {
 				t.Errorf("%d people, want %d (%+v)", len(res.People), c.people, res.People)
 			}

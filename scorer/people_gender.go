@@ -1304,6 +1304,12 @@ func (s *Scorer) othersBefore(d *doc, pi int32, a int, g string, known []string)
 	other := func(m int32) bool {
 		return m >= 0 && m != pi && !d.people[m].unnamed && (known == nil || known[m] == g || known[m] == unknown)
 	}
+	return mentionedNear(d, a, other)
+}
+
+// mentionedNear reports whether a mention that other accepts lies in the two
+// sentences before token a or in its own sentence.
+func mentionedNear(d *doc, a int, other func(int32) bool) bool {
 	for k := a - 1; k >= 0 && d.sent[k] >= d.sent[a]-2; k-- {
 		if other(d.mention[k]) {
 			return true
@@ -1328,17 +1334,7 @@ func (s *Scorer) adultsBefore(d *doc, pi int32, a int, g string, known []string)
 		return m >= 0 && m != pi && !d.people[m].unnamed && (known == nil || known[m] == g || known[m] == unknown) &&
 			!slices.ContainsFunc(d.people[m].intro, childIntros.has)
 	}
-	for k := a - 1; k >= 0 && d.sent[k] >= d.sent[a]-2; k-- {
-		if other(d.mention[k]) {
-			return true
-		}
-	}
-	for k := a; k < len(d.toks) && d.sent[k] == d.sent[a]; k++ {
-		if other(d.mention[k]) {
-			return true
-		}
-	}
-	return false
+	return mentionedNear(d, a, other)
 }
 
 // firstInSentence reports whether no other person is mentioned earlier in

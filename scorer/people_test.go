@@ -860,16 +860,7 @@ func TestCrimeReportGuards(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res := s.Check(Document{Text: c.text})
-			for _, n := range c.quoted {
-				if p, ok := personByName(res, n); !ok || !p.Quoted {
-					t.Errorf("%s not quoted (%+v)", n, res.People)
-				}
-			}
-			for _, n := range c.not {
-				if p, ok := personByName(res, n); ok && p.Quoted {
-					t.Errorf("%s quoted (%+v)", n, p.Cues)
-				}
-			}
+			checkQuoted(t, res, c.quoted, c.not)
 			for n, g := range c.gender {
 				if p, ok := personByName(res, n); !ok || string(p.Gender) != g {
 					t.Errorf("%s: gender %+v, want %s", n, p, g)
@@ -887,5 +878,21 @@ func TestCrimeReportGuards(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// checkQuoted fails for each name of quoted not found quoted in res and each
+// name of not found quoted.
+func checkQuoted(t *testing.T, res *Result, quoted, not []string) {
+	t.Helper()
+	for _, n := range quoted {
+		if p, ok := personByName(res, n); !ok || !p.Quoted {
+			t.Errorf("%s not quoted (%+v)", n, res.People)
+		}
+	}
+	for _, n := range not {
+		if p, ok := personByName(res, n); ok && p.Quoted {
+			t.Errorf("%s quoted (%+v)", n, p.Cues)
+		}
 	}
 }
