@@ -1,9 +1,11 @@
 package scorer
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"genderlens/rules"
+	"genderlens/vntext"
 )
 
 // proximity reports a match only when, in the same sentence and within
@@ -307,7 +309,7 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 		// offender ("chị vợ Vi Thị L.") is named as surely as a victim; a
 		// star's name is known before the story.
 		return p.gender == "female" && !p.accused && !p.fiction && !p.unnamed && initials(p.key) == 0 &&
-			p.role != "celebrity" && p.role != "official"
+			!undottedInitials(p.key) && p.role != "celebrity" && p.role != "official"
 	}
 	return p.gender == kind
 }
@@ -316,6 +318,25 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 // three letters: "Th." abbreviates a name as "T." does ("con gái ông tên
 // Th. (20 tuổi)").
 var initialDigraphs = foldedWords("ch", "gh", "gi", "kh", "ng", "ngh", "nh", "ph", "qu", "th", "tr")
+
+// undottedInitials reports a one-word name of two to four letters with no
+// vowel ("LTH", "NTL"): initials written without dots, since every
+// Vietnamese syllable has a vowel. Such a woman is no more named than "L.T.H.".
+func undottedInitials(key []string) bool {
+	if len(key) != 1 {
+		return false
+	}
+	w := vntext.FoldDiacritics(key[0])
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' || strings.IndexByte("aeiouy", c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // loneInitial reports whether a one-word name key is an initial: one
 // letter, or an initial consonant of two or three.

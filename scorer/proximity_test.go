@@ -100,3 +100,24 @@ func TestPersonVictimTraceable(t *testing.T) {
 		}
 	}
 }
+
+// A woman written with initials, dotted or not ("LTH"), is not female_named;
+// a short given name with its vowel is.
+func TestPersonFemaleNamedInitials(t *testing.T) {
+	s := newTestScorer(t)
+	for _, tc := range []struct {
+		name string
+		p    person
+		want bool
+	}{
+		{"full name", person{gender: "female", key: []string{"lò", "thị", "mến"}}, true},
+		{"short given name", person{gender: "female", key: []string{"thu"}}, true},
+		{"dotted initials", person{gender: "female", key: []string{"l", "t", "h"}}, false},
+		{"undotted initials", person{gender: "female", key: []string{"lth"}}, false},
+		{"undotted initials with đ", person{gender: "female", key: []string{"đtn"}}, false},
+	} {
+		if got := s.personIs(&tc.p, "female_named"); got != tc.want {
+			t.Errorf("%s: personIs(female_named) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
