@@ -3218,20 +3218,29 @@ func (s *Scorer) sameHead(d *doc, k, end int, p *person) bool {
 var headFillers = foldedWords("người", "nữ", "nam", "bà", "ông", "cô", "chị", "anh")
 
 // indefiniteRepeated finds, within the four sentences before the role
-// noun at [k, end), the same words brought in by "một" as someone new
-// ("một nữ đương sự"), outside quotations. It returns the description's
+// noun at [k, end) or before a bare repetition of its words, the same words
+// brought in by "một" as someone new ("một nữ đương sự"), outside
+// quotations. It returns the description's
 // tokens [j, jend), "một" included.
 func (s *Scorer) indefiniteRepeated(d *doc, k, end int) (int, int, bool) {
 	n := end - k
-	for j := k - 1; j > 0 && d.sent[j] >= d.sent[k]-4; j-- {
-		if d.quote[j] || d.tokenText(j-1) != s.words.mot || j+n > k {
+	limit := d.sent[k] - 4
+	for j := k - 1; j > 0 && d.sent[j] >= limit; j-- {
+		if d.quote[j] || j+n > k {
 			continue
 		}
 		same := true
 		for i := 0; i < n && same; i++ {
 			same = d.tokenText(j+i) == d.tokenText(k+i) && d.mention[j+i] < 0
 		}
-		if !same || d.pluralBefore(s, j-1) {
+		if same && d.tokenText(j-1) != s.words.mot && !d.pluralBefore(s, j) {
+			// The same words again, bare, keep the one "một" brought in
+			// in view: four sentences from each ("Một nam thanh niên ...
+			// nam thanh niên tức giận ... nam thanh niên nói rằng").
+			limit = min(limit, d.sent[j]-4)
+			continue
+		}
+		if !same || d.tokenText(j-1) != s.words.mot || d.pluralBefore(s, j-1) {
 			continue
 		}
 		if m := j - 2; m > 0 && d.sent[m] == d.sent[j] {
