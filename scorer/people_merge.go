@@ -786,6 +786,15 @@ func (s *Scorer) unnamedSources(d *doc) {
 					e := entry{kind: entrySource, gender: unknown, key: foldedPerson}
 					if se, send, ok := s.sourceAt(d, k); ok && send == dem {
 						e = se
+					} else {
+						// A role noun or title that says the sex ("Nam
+						// thanh niên này", "Nữ sinh này") gives it.
+						for _, kind := range []entryKind{entryRoleNoun, entryTitle} {
+							if re, rend, ok := d.cueAt(s, k, kind); ok && rend == dem && (re.gender == female || re.gender == male) {
+								e.gender = re.gender
+								break
+							}
+						}
 					}
 					s.addSource(d, e, k, dem, dem+1, v)
 					k = v
