@@ -1169,7 +1169,11 @@ func (s *Scorer) directedObject(d *doc, a int) bool {
 // directives take as their object the person told or asked to do
 // something.
 var directives = foldedPhraseSet("yêu cầu", "đề nghị", "buộc", "bắt buộc", "ép", "ép buộc", "nhờ", "ra lệnh cho",
-	"ra lệnh", "chỉ đạo", "khuyên", "kêu gọi", "hối thúc", "thúc giục", "cho phép", "giao cho", "đòi")
+	"ra lệnh", "chỉ đạo", "khuyên", "kêu gọi", "hối thúc", "thúc giục", "cho phép", "giao cho", "đòi",
+	// threatening, scolding or insulting someone: the one threatened is
+	// spoken to ("quay lại đe dọa chị X rằng: “...”": the attacker speaks)
+	"đe dọa", "đe doạ", "dọa", "doạ", "hăm dọa", "hăm doạ", "dọa dẫm", "uy hiếp", "quát", "mắng", "quát mắng",
+	"chửi", "chửi mắng", "lăng mạ", "cảnh cáo")
 
 // objectCounts count the people a verb takes: "gặp hai cầu thủ X và Y".
 var objectCounts = foldedWords("hai", "ba", "bốn", "năm", "các", "những")
