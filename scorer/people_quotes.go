@@ -3324,10 +3324,24 @@ func (s *Scorer) parentBefore(d *doc, k, end int, gender string) (int, int, entr
 		return 0, 0, entry{}, false
 	}
 	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-1; j-- {
-		if d.mention[j] >= 0 {
-			return 0, 0, entry{}, false
+		if m := d.mention[j]; m >= 0 {
+			// The child the parent is named by ("bố Tâm", "mẹ của Lan")
+			// is no referent of its own: look at the parent before it.
+			a := j
+			for a > 0 && d.mention[a-1] == m {
+				a--
+			}
+			p := a - 1
+			if p > 0 && d.tokenText(p) == s.words.cua {
+				p--
+			}
+			if d.people[m].unnamed || p < 0 || d.sent[p] != d.sent[a] || !parentOf(w, d.tokenText(p)) {
+				return 0, 0, entry{}, false
+			}
+			j = p + 1
+			continue
 		}
-		if d.quote[j] || d.sent[j] == d.sent[k] || d.tokenText(j) != parentWords[w] || !s.opensClause(d, j) {
+		if d.quote[j] || d.sent[j] == d.sent[k] || !parentOf(w, d.tokenText(j)) || !s.opensClause(d, j) {
 			continue
 		}
 		src, send, ok := d.cueAt(s, j, entrySource)
@@ -3336,6 +3350,15 @@ func (s *Scorer) parentBefore(d *doc, k, end int, gender string) (int, int, entr
 		}
 		if _, rend, ok := d.cueAt(s, send, entryRoleNoun); ok && d.tokenText(send-1) == s.words.cua && rend <= k {
 			send = rend // whose mother: "mẹ của nữ diễn viên"
+		}
+		if c := send; c < k && (d.mention[c] >= 0 || d.tokenText(c) == s.words.cua && c+1 < k && d.mention[c+1] >= 0) {
+			// whose parent, named: "bố Tâm", "mẹ của Lan"
+			if d.mention[c] < 0 {
+				c++
+			}
+			for m := d.mention[c]; c < k && d.mention[c] == m; c++ {
+			}
+			send = c
 		}
 		return j, send, *src, true
 	}
@@ -3346,6 +3369,17 @@ func (s *Scorer) parentBefore(d *doc, k, end int, gender string) (int, int, entr
 var parentWords = map[string]string{
 	vntext.FoldString("bà"): vntext.FoldString("mẹ"), vntext.FoldString("ông"): vntext.FoldString("bố"),
 }
+
+// foldedCha is "cha", a father as "bố" is.
+var foldedCha = vntext.FoldString("cha")
+
+// parentOf reports whether the word w, a parent ("mẹ"; "bố" or "cha"), is
+// what the elder's pronoun p takes up.
+func parentOf(p, w string) bool {
+	return parentWords[p] != "" && (w == parentWords[p] || w == foldedCha && parentWords[p] == parentWords[foldedOng])
+}
+
+var foldedOng = vntext.FoldString("ông")
 
 // verbAfterSubject finds, after a subject ending at token b, a speech verb
 // (adverbs allowed between) or a colon after at most three words ("Anh bức
