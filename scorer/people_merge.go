@@ -2632,7 +2632,11 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			continue
 		}
 		if j > from && d.tokenText(j) == "," && subject && !predicate {
-			if end := adminUnits.longestAt(d, j+1); end > 0 && end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
+			end := adminUnits.longestAt(d, j+1)
+			if end > 0 && end+1 < len(d.toks) && d.tokenText(end) == "." && !d.toks[end+1].Space && d.isWord(end+1) && d.isUpper(end+1) {
+				end++ // written close: "TP.HCM", "P.Hai Bà Trưng"
+			}
+			if end > 0 && end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
 				// "một lãnh đạo Công an phường Kim Mã, quận Ba Đình, TP Hà
 				// Nội cho biết": the address of the office goes on.
 				limit += end - j + 1
