@@ -796,6 +796,15 @@ func (s *Scorer) unnamedSources(d *doc) {
 					e := entry{kind: entrySource, gender: unknown, key: foldedPerson}
 					if se, send, ok := s.sourceAt(d, k); ok && send == dem {
 						e = se
+					} else {
+						// A role noun or title that says the sex ("Nam
+						// thanh niên này", "Nữ sinh này") gives it.
+						for _, kind := range []entryKind{entryRoleNoun, entryTitle} {
+							if re, rend, ok := d.cueAt(s, k, kind); ok && rend == dem && (re.gender == female || re.gender == male) {
+								e.gender = re.gender
+								break
+							}
+						}
 					}
 					s.addSource(d, e, k, dem, dem+1, v)
 					k = v
@@ -2740,7 +2749,11 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			continue
 		}
 		if j > from && d.tokenText(j) == "," && subject && !predicate {
-			if end := adminUnits.longestAt(d, j+1); end > 0 && end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
+			end := adminUnits.longestAt(d, j+1)
+			if end > 0 && end+1 < len(d.toks) && d.tokenText(end) == "." && !d.toks[end+1].Space && d.isWord(end+1) && d.isUpper(end+1) {
+				end++ // written close: "TP.HCM", "P.Hai Bà Trưng"
+			}
+			if end > 0 && end < len(d.toks) && d.isWord(end) && d.isUpper(end) {
 				// "một lãnh đạo Công an phường Kim Mã, quận Ba Đình, TP Hà
 				// Nội cho biết": the address of the office goes on.
 				limit += end - j + 1
@@ -2851,10 +2864,24 @@ func (s *Scorer) speechAfterAnd(d *doc, k, end int) int {
 	if d.tokenText(k) != s.words.mot {
 		return -1
 	}
-	if !s.opensClause(d, k) && !(k >= 2 && atLeast.spans(d, k-2, k) && (d.sentenceStart(k-2) || k >= 3 && d.in(clauseOpeners, k-3))) {
+	if !s.opensClause(d, k) && !(k >= 2 && atLeast.spans(d, k-2, k) && (d.sentenceStart(k-2) || k >= 3 && d.in(clauseOpeners, k-3))) &&
+		!(k > 0 && d.tokenText(k-1) == foldedWhen && d.sent[k-1] == d.sent[k]) {
+		// ("sau khi một phụ nữ ... cầu cứu cảnh sát, nói là ...": the
+		// subject of a clause of time speaks too.)
 		return -1
 	}
-	for j := end; j < len(d.toks) && j <= end+maxAndReach && d.sent[j] == d.sent[k] && !d.toks[j].Newline; j++ {
+	commas := 0
+	for j := end; j < len(d.toks) && j <= end+maxAndReach+4*commas && d.sent[j] == d.sent[k] && !d.toks[j].Newline; j++ {
+		if d.tokenText(j) == "," && j > end && commas < maxAndCommas && !d.quote[j] {
+			// A comma links the verb of telling as "và" does ("Một phụ nữ
+			// chạy đến đồn, nói là ..."), or sets off where the person
+			// came from: the verb must follow the comma at once.
+			commas++
+			if _, vend, ok := d.cueAt(s, j+1, entrySpeech); ok && runOnVerbEnds(d, j+1, vend) {
+				return j + 1
+			}
+			continue
+		}
 		if d.quote[j] || d.mention[j] >= 0 || j < len(d.named) && d.named[j] || !d.isWord(j) && d.toks[j].Kind != vntext.Number {
 			return -1
 		}
@@ -2874,6 +2901,26 @@ func (s *Scorer) speechAfterAnd(d *doc, k, end int) int {
 // maxAndReach bounds the words between an indefinite description and the
 // "và" before its verb of telling; atLeast may come before "một".
 const maxAndReach = 12
+
+// runOnVerbEnds reports whether the verb of telling at tokens [a, end) is
+// one of the run-on verbs as a whole: "kể lể" (pleading, crying out) after
+// a comma is how someone behaved, not what they told; "rằng" or "là" may
+// close it.
+func runOnVerbEnds(d *doc, a, end int) bool {
+	for _, ws := range runOnVerbs.at(d, a) {
+		if n := a + len(ws); d.wordsAt(a, ws) && (n == end || n+1 == end && d.in(thatWords, n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// thatWords may end a verb of telling ("nói rằng", "cho biết là").
+var thatWords = foldedWords("rằng", "là")
+
+// maxAndCommas bounds the commas between an indefinite description and
+// its verb of telling; each widens the reach by four words.
+const maxAndCommas = 3
 
 var atLeast = foldedPhraseSet("ít nhất")
 

@@ -1199,7 +1199,11 @@ func (s *Scorer) directedObject(d *doc, a int) bool {
 // directives take as their object the person told or asked to do
 // something.
 var directives = foldedPhraseSet("yêu cầu", "đề nghị", "buộc", "bắt buộc", "ép", "ép buộc", "nhờ", "ra lệnh cho",
-	"ra lệnh", "chỉ đạo", "khuyên", "kêu gọi", "hối thúc", "thúc giục", "cho phép", "giao cho", "đòi")
+	"ra lệnh", "chỉ đạo", "khuyên", "kêu gọi", "hối thúc", "thúc giục", "cho phép", "giao cho", "đòi",
+	// threatening, scolding or insulting someone: the one threatened is
+	// spoken to ("quay lại đe dọa chị X rằng: “...”": the attacker speaks)
+	"đe dọa", "đe doạ", "dọa", "doạ", "hăm dọa", "hăm doạ", "dọa dẫm", "uy hiếp", "quát", "mắng", "quát mắng",
+	"chửi", "chửi mắng", "lăng mạ", "cảnh cáo")
 
 // objectCounts count the people a verb takes: "gặp hai cầu thủ X và Y".
 var objectCounts = foldedWords("hai", "ba", "bốn", "năm", "các", "những")
@@ -3286,20 +3290,29 @@ func (s *Scorer) sameHead(d *doc, k, end int, p *person) bool {
 var headFillers = foldedWords("người", "nữ", "nam", "bà", "ông", "cô", "chị", "anh")
 
 // indefiniteRepeated finds, within the four sentences before the role
-// noun at [k, end), the same words brought in by "một" as someone new
-// ("một nữ đương sự"), outside quotations. It returns the description's
+// noun at [k, end) or before a bare repetition of its words, the same words
+// brought in by "một" as someone new ("một nữ đương sự"), outside
+// quotations. It returns the description's
 // tokens [j, jend), "một" included.
 func (s *Scorer) indefiniteRepeated(d *doc, k, end int) (int, int, bool) {
 	n := end - k
-	for j := k - 1; j > 0 && d.sent[j] >= d.sent[k]-4; j-- {
-		if d.quote[j] || d.tokenText(j-1) != s.words.mot || j+n > k {
+	limit := d.sent[k] - 4
+	for j := k - 1; j > 0 && d.sent[j] >= limit; j-- {
+		if d.quote[j] || j+n > k {
 			continue
 		}
 		same := true
 		for i := 0; i < n && same; i++ {
 			same = d.tokenText(j+i) == d.tokenText(k+i) && d.mention[j+i] < 0
 		}
-		if !same || d.pluralBefore(s, j-1) {
+		if same && d.tokenText(j-1) != s.words.mot && !d.pluralBefore(s, j) {
+			// The same words again, bare, keep the one "một" brought in
+			// in view: four sentences from each ("Một nam thanh niên ...
+			// nam thanh niên tức giận ... nam thanh niên nói rằng").
+			limit = min(limit, d.sent[j]-4)
+			continue
+		}
+		if !same || d.tokenText(j-1) != s.words.mot || d.pluralBefore(s, j-1) {
 			continue
 		}
 		if m := j - 2; m > 0 && d.sent[m] == d.sent[j] {
@@ -3379,10 +3392,24 @@ func (s *Scorer) parentBefore(d *doc, k, end int, gender string) (int, int, entr
 		return 0, 0, entry{}, false
 	}
 	for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-1; j-- {
-		if d.mention[j] >= 0 {
-			return 0, 0, entry{}, false
+		if m := d.mention[j]; m >= 0 {
+			// The child the parent is named by ("bố Tâm", "mẹ của Lan")
+			// is no referent of its own: look at the parent before it.
+			a := j
+			for a > 0 && d.mention[a-1] == m {
+				a--
+			}
+			p := a - 1
+			if p > 0 && d.tokenText(p) == s.words.cua {
+				p--
+			}
+			if d.people[m].unnamed || p < 0 || d.sent[p] != d.sent[a] || !parentOf(w, d.tokenText(p)) {
+				return 0, 0, entry{}, false
+			}
+			j = p + 1
+			continue
 		}
-		if d.quote[j] || d.sent[j] == d.sent[k] || d.tokenText(j) != parentWords[w] || !s.opensClause(d, j) {
+		if d.quote[j] || d.sent[j] == d.sent[k] || !parentOf(w, d.tokenText(j)) || !s.opensClause(d, j) {
 			continue
 		}
 		src, send, ok := d.cueAt(s, j, entrySource)
@@ -3391,6 +3418,15 @@ func (s *Scorer) parentBefore(d *doc, k, end int, gender string) (int, int, entr
 		}
 		if _, rend, ok := d.cueAt(s, send, entryRoleNoun); ok && d.tokenText(send-1) == s.words.cua && rend <= k {
 			send = rend // whose mother: "mẹ của nữ diễn viên"
+		}
+		if c := send; c < k && (d.mention[c] >= 0 || d.tokenText(c) == s.words.cua && c+1 < k && d.mention[c+1] >= 0) {
+			// whose parent, named: "bố Tâm", "mẹ của Lan"
+			if d.mention[c] < 0 {
+				c++
+			}
+			for m := d.mention[c]; c < k && d.mention[c] == m; c++ {
+			}
+			send = c
 		}
 		return j, send, *src, true
 	}
@@ -3401,6 +3437,17 @@ func (s *Scorer) parentBefore(d *doc, k, end int, gender string) (int, int, entr
 var parentWords = map[string]string{
 	vntext.FoldString("bà"): vntext.FoldString("mẹ"), vntext.FoldString("ông"): vntext.FoldString("bố"),
 }
+
+// foldedCha is "cha", a father as "bố" is.
+var foldedCha = vntext.FoldString("cha")
+
+// parentOf reports whether the word w, a parent ("mẹ"; "bố" or "cha"), is
+// what the elder's pronoun p takes up.
+func parentOf(p, w string) bool {
+	return parentWords[p] != "" && (w == parentWords[p] || w == foldedCha && parentWords[p] == parentWords[foldedOng])
+}
+
+var foldedOng = vntext.FoldString("ông")
 
 // verbAfterSubject finds, after a subject ending at token b, a speech verb
 // (adverbs allowed between) or a colon after at most three words ("Anh bức
