@@ -8,8 +8,8 @@ import (
 
 // TestCommonWordsCapitalisedScaleLinearly guards the people stages against
 // a walk over the whole text for each common word capitalised mid-sentence
-// ("gửi Tiền và Vàng"): eight times the text must take far less than
-// sixty-four times as long.
+// ("gửi Tiền và Vàng"): sixteen times the text must take far less than
+// 256 times as long (the bound leaves room for a loaded machine).
 func TestCommonWordsCapitalisedScaleLinearly(t *testing.T) {
 	s := newTestScorer(t)
 	run := func(n int) time.Duration {
@@ -22,8 +22,8 @@ func TestCommonWordsCapitalisedScaleLinearly(t *testing.T) {
 		}
 		return best
 	}
-	small, large := run(400), run(3200)
-	if large > 24*small {
-		t.Errorf("8x the text took %.1fx as long (%v, %v)", float64(large)/float64(small), small, large)
+	small, large := run(200), run(3200)
+	if large > 64*small {
+		t.Errorf("16x the text took %.1fx as long (%v, %v)", float64(large)/float64(small), small, large)
 	}
 }
