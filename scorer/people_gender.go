@@ -100,20 +100,20 @@ func (s *Scorer) genderCues(d *doc) {
 // descriptions of that age agree; weaker than an honorific or a middle name.
 func (s *Scorer) ageDescriptionCues(d *doc) {
 	var ages []string // the age of each person, "" if none given
-	any := false
+	aged := false
 	for _, p := range d.people {
 		age := ""
 		if !p.unnamed {
 			for _, sp := range p.spans {
 				if age = d.ageAt(sp[1]); age != "" {
-					any = true
+					aged = true
 					break
 				}
 			}
 		}
 		ages = append(ages, age)
 	}
-	if !any {
+	if !aged {
 		return
 	}
 	for pi, age := range ages {
