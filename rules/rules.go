@@ -1075,6 +1075,12 @@ func validate(r *Rule) []string {
 			bad("topic rule needs tokens")
 		}
 		phrases("tokens", r.Tokens)
+		if len(r.WhenTopics) > 0 {
+			// The scorer reads every topic rule's cues before it sets any
+			// topic (a central rule lends its cues to the others of its
+			// topic): no topic is known when another's rules are read.
+			bad("a topic rule's when_topics is not supported: the topics are decided together")
+		}
 		// A topic is decided before the people are found: its context is phrases only.
 		if r.Near != nil {
 			if r.Near.Within <= 0 {

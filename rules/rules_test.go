@@ -151,6 +151,7 @@ func TestLintFindsProblems(t *testing.T) {
     message: {vi: "a", en: "a"}
     tokens: [cưỡng hiếp]
     central: {}
+    when_topics: [gbv]
     examples:
       match: ["cưỡng hiếp"]
       nomatch: ["b"]
@@ -192,6 +193,7 @@ func TestLintFindsProblems(t *testing.T) {
 		`central.brief, central.lead and central.spread must not be negative`,
 		`central needs brief, lead or spread (sentences)`,
 		`central is only for topic rules`,
+		`a topic rule's when_topics is not supported: the topics are decided together`,
 		`tokens: no list "nolist" in lists.yaml`,
 		`say which text the rule flags (flag: ...)`,
 		`flag "xyz" does not occur in its text`,

@@ -1537,8 +1537,25 @@ func (d *doc) givenOfFullName(s *Scorer, a int) bool {
 	if _, end := s.gazetteerAt(d, a, min(a+4, len(d.toks))); end > a {
 		return false // "Lãnh đạo Chính phủ" of Phạm Minh Chính's story: a body's name
 	}
+	if !d.fullGivenKnown {
+		d.fullGiven, d.fullGivenKnown = d.givenNamesClosingFullNames(s, d.fullGiven[:0]), true
+	}
+	w := d.tokenText(a)
+	for _, j := range d.fullGiven {
+		if j != a && d.tokenText(j) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// givenNamesClosingFullNames appends to out the tokens that close a
+// Vietnamese full name: a capitalised word after one to three more on its
+// line, the first of them (not the one right before it) a surname. Read
+// once per document: the candidates stage asks about many words.
+func (d *doc) givenNamesClosingFullNames(s *Scorer, out []int) []int {
 	for j := 2; j < len(d.toks); j++ {
-		if j == a || d.ids[j] != d.ids[a] || !d.isUpper(j) || d.tokenText(j) != d.tokenText(a) {
+		if !d.isUpper(j) {
 			continue
 		}
 		for f := j - 1; f >= max(0, j-3); f-- {
@@ -1546,11 +1563,12 @@ func (d *doc) givenOfFullName(s *Scorer, a int) bool {
 				break
 			}
 			if f < j-1 && d.in(s.surnames, f) {
-				return true
+				out = append(out, j)
+				break
 			}
 		}
 	}
-	return false
+	return out
 }
 
 // pronounTakesUp reports a lower-case gendered pronoun outside quotations

@@ -100,20 +100,20 @@ func (s *Scorer) genderCues(d *doc) {
 // descriptions of that age agree; weaker than an honorific or a middle name.
 func (s *Scorer) ageDescriptionCues(d *doc) {
 	var ages []string // the age of each person, "" if none given
-	any := false
+	aged := false
 	for _, p := range d.people {
 		age := ""
 		if !p.unnamed {
 			for _, sp := range p.spans {
 				if age = d.ageAt(sp[1]); age != "" {
-					any = true
+					aged = true
 					break
 				}
 			}
 		}
 		ages = append(ages, age)
 	}
-	if !any {
+	if !aged {
 		return
 	}
 	for pi, age := range ages {
@@ -206,7 +206,7 @@ func (s *Scorer) demonstrativeRoleCues(d *doc, known []string) {
 		if !ok {
 			e, end, ok = d.cueAt(s, k, entrySource)
 		}
-		if !ok || e.gender != female && e.gender != male || end >= len(d.toks) || !d.in(pointBack, end) {
+		if !ok || e.gender != female && e.gender != male || end >= len(d.toks) || !d.pointsBack(end) {
 			continue
 		}
 		for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-1; j-- {
@@ -232,6 +232,28 @@ var childNouns = foldedPhraseSet("cậu bé", "cô bé", "bé gái", "bé trai",
 // pointBack are the demonstratives after a noun that point back to someone
 // just named.
 var pointBack = foldedWords("này", "ấy", "trên")
+
+// pointsBack reports a demonstrative at token k (pointBack). "trên" is one
+// only where it closes the description, before punctuation or the
+// predicate ("người phụ nữ trên đã trình báo"); before a noun it is the
+// preposition: "nam thanh niên trên xe máy" is someone on a motorbike.
+func (d *doc) pointsBack(k int) bool {
+	if !d.in(pointBack, k) {
+		return false
+	}
+	if d.tokenText(k) != foldedAbove || k+1 >= len(d.toks) || !d.isWord(k+1) {
+		return true
+	}
+	return d.in(predicateOpeners, k+1)
+}
+
+var (
+	foldedAbove = vntext.FoldString("trên")
+	// predicateOpeners open a predicate right after its subject: a word
+	// of tense, the passive, a negation or a copula.
+	predicateOpeners = foldedWords("đã", "đang", "vừa", "sẽ", "từng", "mới", "bị", "được", "không", "chưa", "là",
+		"cũng", "còn", "vẫn", "đều", "khai", "cho")
+)
 
 // ageAt returns the age set off at token b after a name, "(10 tuổi" or ",
 // 24 tuổi" (a closing initial's dot may come first), or "".

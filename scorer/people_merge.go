@@ -1416,14 +1416,6 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 		// someone of the place, "một cư dân mạng" one of them.
 		return
 	}
-	if pi := s.namedAfterHonorific(d, k, descEnd); pi >= 0 {
-		// "cháu L. kể cho cô ...": the description is the honorific of a
-		// person named right after it, who speaks by name; no one unnamed.
-		if p := d.people[pi]; !p.quoted {
-			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
-		}
-		return
-	}
 	if headOfBody.spans(d, k, end) {
 		// "Người đứng đầu FIFA khẳng định" with no holder of the body's
 		// title named: most often a holder the story named otherwise, so
@@ -1480,34 +1472,6 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 			d.mention[j] = pi
 		}
 	}
-}
-
-// namedAfterHonorific returns the named person a description [k, descEnd)
-// is no more than an honorific or a child's word before ("cháu L.", "bé
-// H."), a closing dot aside, or -1.
-func (s *Scorer) namedAfterHonorific(d *doc, k, descEnd int) int {
-	j := descEnd - 1
-	if j > k && d.tokenText(j) == "." {
-		j--
-	}
-	if j <= k {
-		return -1
-	}
-	m := d.mention[j]
-	if m < 0 || d.people[m].unnamed {
-		return -1
-	}
-	ms := j
-	for ms > k && d.mention[ms-1] == m {
-		ms--
-	}
-	if ms == k || s.possessed(d, k) {
-		return -1 // "Phụ huynh của cháu N.T.H. cho biết": whose parent, another speaker
-	}
-	if _, end, ok := d.cueAt(s, k, entryHonorific); ok && end == ms || ms == k+1 && d.in(childIntros, k) {
-		return int(m)
-	}
-	return -1
 }
 
 // sameSource returns the unnamed source added earlier with the same

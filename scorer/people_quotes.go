@@ -432,7 +432,10 @@ var (
 // colonClosesSentence returns the colon that ends the sentence the mention
 // [a, b) is the subject of, when a quotation opens right after it, or -1:
 // "Trong khi đó, Chủ tịch CLB, ông X hi vọng sự thay đổi sẽ mang đến diện
-// mạo mới, sự tích cực trong lối chơi: “...”". The mention is the first
+// mạo mới, sự tích cực trong lối chơi: “...”". A verb of the voice right
+// before the quotation stands for the colon, and then the last token of
+// the verb is returned ("X cầm dao đe dọa “...”"). The mention opens its
+// sentence or a clause (after a comma or a conjunction), is the first
 // person of its sentence, no one else is named and no speech verb stands
 // before the colon, within 40 words.
 func (s *Scorer) colonClosesSentence(d *doc, pi int32, a, b int) int {

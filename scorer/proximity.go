@@ -98,9 +98,10 @@ func (s *Scorer) unless(d *doc, r *rules.Rule, ri int32, ms []match) []match {
 	return out
 }
 
-// near finds, within n.Within tokens of m in its sentence and on n.Side, a
-// person of n.Person's kind or a phrase of kind k of rule ri. It returns the
-// tokens of the nearest one.
+// near finds, within n.Within tokens of m in its sentence (or, with
+// n.Sentences, an unless's, that many sentences before it as well) and on
+// n.Side, a person of n.Person's kind or a phrase of kind k of rule ri. It
+// returns the tokens of the nearest one.
 func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (int, int, bool) {
 	w := n.Within
 	lo, hi := max(0, m.start-w), min(len(d.toks), m.end+w)

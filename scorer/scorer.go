@@ -618,6 +618,12 @@ type doc struct {
 	// chineseKnown says chinese was computed (the merge may need it before
 	// the gender stage sets it).
 	chineseKnown bool
+
+	// fullGiven are the tokens that close a full name, read once when
+	// fullGivenKnown (givenOfFullName).
+	fullGiven      []int
+	fullGivenKnown bool
+
 	key          *vntext.Key
 	toks         []vntext.Token
 	ids          []int32
@@ -1050,6 +1056,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.sections = s.sections.Of(in.Section)
 	d.notes, d.dropped = d.notes[:0], d.dropped[:0]
 	d.chinese, d.chineseKnown = false, false
+	d.fullGivenKnown = false
 	clear(d.topics)
 	// The key text is the pooled buffer itself, not a copy: what the
 	// result keeps comes from the input or the rules, never from the key.
