@@ -31,9 +31,12 @@ type person struct {
 	// intro are the folded descriptions the person was introduced with
 	// (bà đỡ, nữ ca sĩ, bác sĩ), so that a later "bà đỡ nói" finds them;
 	// introAt is where each stands (a token), so that only an earlier one
-	// does.
-	intro   []string
-	introAt []int
+	// does. The same description again right after is kept once, with
+	// introLast its last place: a person named a thousand times with "chị"
+	// is one introduction, not a thousand to read at each description.
+	intro     []string
+	introAt   []int
+	introLast []int
 
 	gcues  []genderCue // every gender cue found, ranked by tier
 	gender string
@@ -202,4 +205,14 @@ func (d *doc) joined(a, b int) string {
 		sb.WriteString(d.tokenText(k))
 	}
 	return sb.String()
+}
+
+// addIntro records that p was introduced with the folded description in at
+// token k: a new entry, or the last one's places widened when it is the same.
+func (p *person) addIntro(in string, k int) {
+	if n := len(p.intro) - 1; n >= 0 && p.intro[n] == in {
+		p.introAt[n], p.introLast[n] = min(p.introAt[n], k), max(p.introLast[n], k)
+		return
+	}
+	p.intro, p.introAt, p.introLast = append(p.intro, in), append(p.introAt, k), append(p.introLast, k)
 }

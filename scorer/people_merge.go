@@ -202,9 +202,9 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 		switch {
 		case cs == nil:
 		case cs == c.title && (c.titleElse || c.titleFar):
-			p.intro, p.introAt = append(p.intro, ""), append(p.introAt, cs.a)
+			p.addIntro("", cs.a)
 		default:
-			p.intro, p.introAt = append(p.intro, cs.e.key), append(p.introAt, cs.a)
+			p.addIntro(cs.e.key, cs.a)
 		}
 	}
 	if c.honor != nil && c.honor.e.gender != unknown {
@@ -3181,6 +3181,11 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 	}
 	title = s.synonymTitle(title)
 	desc = s.synonymTitle(desc)
+	// The people whose introductions were read: they do not depend on j,
+	// and one named a thousand times in a long page would otherwise be read
+	// at each of their mentions in the window (quadratic in the page).
+	var readBuf [16]int32
+	read := readBuf[:0]
 	for j := k - 1; j >= 0 && j >= k-400; j-- {
 		pi := d.mention[j]
 		if pi < 0 || d.people[pi].unnamed {
@@ -3192,6 +3197,10 @@ func (s *Scorer) introducedAs(d *doc, desc string, k int) int {
 			// title in the appositive after her name introduced her.
 			return int(pi)
 		}
+		if slices.Contains(read, pi) {
+			continue
+		}
+		read = append(read, pi)
 		for i, in := range d.people[pi].intro {
 			in = s.synonymTitle(s.introTitle(in)) // "BS Lan ... Bác sĩ cho biết": the doctor named before
 			if (in == desc || strings.HasPrefix(in, desc+" ") || agrees && (in == title || strings.HasPrefix(in, title+" "))) &&

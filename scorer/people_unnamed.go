@@ -504,7 +504,7 @@ func (s *Scorer) introducedAfter(d *doc, desc string, k, descEnd, end int) int {
 		}
 		for i, in := range p.intro {
 			in = s.introTitle(in)
-			if (in == desc || strings.HasPrefix(in, desc+" ")) && p.introAt[i] > k {
+			if (in == desc || strings.HasPrefix(in, desc+" ")) && p.introLast[i] > k {
 				if found >= 0 && found != pi {
 					return -1
 				}

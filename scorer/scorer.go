@@ -1177,7 +1177,7 @@ func (s *Scorer) release(d *doc) {
 	// nothing else points to are kept: the result copies the mentions and
 	// the cues that decided, and cues are appended to, never shared.
 	for i, p := range d.people {
-		*p = person{mentions: p.mentions[:0], spans: p.spans[:0], intro: p.intro[:0], introAt: p.introAt[:0], gcues: p.gcues[:0], gwhy: p.gwhy[:0]}
+		*p = person{mentions: p.mentions[:0], spans: p.spans[:0], intro: p.intro[:0], introAt: p.introAt[:0], introLast: p.introLast[:0], gcues: p.gcues[:0], gwhy: p.gwhy[:0]}
 		d.spare = append(d.spare, p)
 		d.people[i] = nil
 	}
