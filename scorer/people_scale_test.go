@@ -6,10 +6,10 @@ import (
 	"time"
 )
 
-// TestCommonWordsCapitalisedScaleLinearly guards the people stages against
-// a walk over the whole text for each common word capitalised mid-sentence
-// ("gửi Tiền và Vàng"): sixteen times the text must take far less than
-// 256 times as long (the bound leaves room for a loaded machine).
+// TestPeopleStagesScaleLinearly guards the people stages against walks
+// that grow with the page for each word or each person: sixteen times the
+// text must take far less than 256 times as long (the bound of 64 leaves
+// room for a loaded machine).
 func TestPeopleStagesScaleLinearly(t *testing.T) {
 	s := newTestScorer(t)
 	for _, c := range []struct{ name, head, unit string }{
