@@ -51,73 +51,44 @@ func TestVictimIdentification(t *testing.T) {
 	}
 }
 
-// TestPersonFemaleNamed checks the female_named person kind: a woman written
-// with her name, not with initials, and neither a suspect, a character of
-// fiction, an unnamed description nor a public figure.
-func TestPersonFemaleNamed(t *testing.T) {
+// TestPersonIs checks the person kinds rules ask for near a match:
+// female_named is a woman written with her name (a short given name with its
+// vowel too), not with initials dotted or not ("LTH"), and neither a
+// suspect, a character of fiction, an unnamed description nor a public
+// figure; victim_traceable is a private victim written with more than one
+// letter (a name, or initials that spell one out), a lone initial naming no
+// one.
+func TestPersonIs(t *testing.T) {
 	s := newTestScorer(t)
 	for _, tc := range []struct {
-		name string
-		p    person
-		want bool
+		kind, name string
+		p          person
+		want       bool
 	}{
-		{"woman with a name", person{gender: "female", key: []string{"lò", "thị", "mến"}}, true},
-		{"woman with initials", person{gender: "female", key: []string{"l", "t", "m"}}, false},
-		{"man with a name", person{gender: "male", key: []string{"lò", "văn", "mến"}}, false},
-		{"woman suspect", person{gender: "female", key: []string{"lò", "thị", "mến"}, accused: true}, false},
-		{"woman of fiction", person{gender: "female", key: []string{"mến"}, fiction: true}, false},
-		{"unnamed woman", person{gender: "female", key: []string{"người", "vợ"}, unnamed: true}, false},
-		{"a star", person{gender: "female", key: []string{"hồng", "nhung"}, role: "celebrity"}, false},
+		{"female_named", "woman with a name", person{gender: "female", key: []string{"lò", "thị", "mến"}}, true},
+		{"female_named", "woman with initials", person{gender: "female", key: []string{"l", "t", "m"}}, false},
+		{"female_named", "man with a name", person{gender: "male", key: []string{"lò", "văn", "mến"}}, false},
+		{"female_named", "woman suspect", person{gender: "female", key: []string{"lò", "thị", "mến"}, accused: true}, false},
+		{"female_named", "woman of fiction", person{gender: "female", key: []string{"mến"}, fiction: true}, false},
+		{"female_named", "unnamed woman", person{gender: "female", key: []string{"người", "vợ"}, unnamed: true}, false},
+		{"female_named", "a star", person{gender: "female", key: []string{"hồng", "nhung"}, role: "celebrity"}, false},
+		{"female_named", "full name", person{gender: "female", key: []string{"lò", "thị", "mến"}}, true},
+		{"female_named", "short given name", person{gender: "female", key: []string{"thu"}}, true},
+		{"female_named", "dotted initials", person{gender: "female", key: []string{"l", "t", "h"}}, false},
+		{"female_named", "undotted initials", person{gender: "female", key: []string{"lth"}}, false},
+		{"female_named", "undotted initials with đ", person{gender: "female", key: []string{"đtn"}}, false},
+		{"victim_traceable", "victim with a name", person{victim: true, key: []string{"lò", "thị", "mến"}}, true},
+		{"victim_traceable", "victim with full initials", person{victim: true, key: []string{"n", "k", "h"}}, true},
+		{"victim_traceable", "victim with a family name and initials", person{victim: true, key: []string{"nguyễn", "t", "h"}}, true},
+		{"victim_traceable", "victim with a lone initial", person{victim: true, key: []string{"x"}}, false},
+		{"victim_traceable", "victim with a two-letter initial", person{victim: true, key: []string{"th"}}, false},
+		{"victim_traceable", "victim with a short given name", person{victim: true, key: []string{"thu"}}, true},
+		{"victim_traceable", "no victim", person{key: []string{"lò", "thị", "mến"}}, false},
+		{"victim_traceable", "a suspect", person{victim: true, accused: true, key: []string{"n", "v", "h"}}, false},
+		{"victim_traceable", "a star", person{victim: true, key: []string{"hồng", "nhung"}, role: "celebrity"}, false},
 	} {
-		if got := s.personIs(&tc.p, "female_named"); got != tc.want {
-			t.Errorf("%s: personIs(female_named) = %v, want %v", tc.name, got, tc.want)
-		}
-	}
-}
-
-// TestPersonVictimTraceable checks the victim_traceable person kind: a
-// private victim written with more than one letter (a name, or initials
-// that spell one out); a lone initial names no one.
-func TestPersonVictimTraceable(t *testing.T) {
-	s := newTestScorer(t)
-	for _, tc := range []struct {
-		name string
-		p    person
-		want bool
-	}{
-		{"victim with a name", person{victim: true, key: []string{"lò", "thị", "mến"}}, true},
-		{"victim with full initials", person{victim: true, key: []string{"n", "k", "h"}}, true},
-		{"victim with a family name and initials", person{victim: true, key: []string{"nguyễn", "t", "h"}}, true},
-		{"victim with a lone initial", person{victim: true, key: []string{"x"}}, false},
-		{"victim with a two-letter initial", person{victim: true, key: []string{"th"}}, false},
-		{"victim with a short given name", person{victim: true, key: []string{"thu"}}, true},
-		{"no victim", person{key: []string{"lò", "thị", "mến"}}, false},
-		{"a suspect", person{victim: true, accused: true, key: []string{"n", "v", "h"}}, false},
-		{"a star", person{victim: true, key: []string{"hồng", "nhung"}, role: "celebrity"}, false},
-	} {
-		if got := s.personIs(&tc.p, "victim_traceable"); got != tc.want {
-			t.Errorf("%s: personIs(victim_traceable) = %v, want %v", tc.name, got, tc.want)
-		}
-	}
-}
-
-// A woman written with initials, dotted or not ("LTH"), is not female_named;
-// a short given name with its vowel is.
-func TestPersonFemaleNamedInitials(t *testing.T) {
-	s := newTestScorer(t)
-	for _, tc := range []struct {
-		name string
-		p    person
-		want bool
-	}{
-		{"full name", person{gender: "female", key: []string{"lò", "thị", "mến"}}, true},
-		{"short given name", person{gender: "female", key: []string{"thu"}}, true},
-		{"dotted initials", person{gender: "female", key: []string{"l", "t", "h"}}, false},
-		{"undotted initials", person{gender: "female", key: []string{"lth"}}, false},
-		{"undotted initials with đ", person{gender: "female", key: []string{"đtn"}}, false},
-	} {
-		if got := s.personIs(&tc.p, "female_named"); got != tc.want {
-			t.Errorf("%s: personIs(female_named) = %v, want %v", tc.name, got, tc.want)
+		if got := s.personIs(&tc.p, tc.kind); got != tc.want {
+			t.Errorf("%s: personIs(%s) = %v, want %v", tc.name, tc.kind, got, tc.want)
 		}
 	}
 }
