@@ -73,7 +73,7 @@ func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
 		}
 		out = append(out, got...)
 	}
-	return dropContained(out)
+	return yieldToViolence(dropContained(out))
 }
 
 // ruleMatches returns empty per-rule lists of matches and of exceptions
@@ -424,6 +424,42 @@ func dropContained(fs []Finding) []Finding {
 		}
 	}
 	return out
+}
+
+// yieldToViolence removes a sexualization finding that overlaps a
+// sensational_gbv one: in a violence story the "hot" pictures leaked or
+// used for blackmail ("ảnh nóng của chị bị phát tán") are the story's coy,
+// selling wording, which its readers call sensational, not a body put on
+// show; one phrase is reported once, in the category of the violence
+// rule, which fires only in violence stories. fs is sorted by start.
+func yieldToViolence(fs []Finding) []Finding {
+	var gbv []Finding
+	for _, f := range fs {
+		if f.Category == "sensational_gbv" && f.Start < f.End {
+			gbv = append(gbv, f)
+		}
+	}
+	if len(gbv) == 0 {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Category == "sexualization" && overlapsAny(f, gbv) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// overlapsAny reports whether f's span overlaps that of one of gs.
+func overlapsAny(f Finding, gs []Finding) bool {
+	for _, g := range gs {
+		if f.Start < g.End && g.Start < f.End {
+			return true
+		}
+	}
+	return false
 }
 
 // finding builds the finding of rule r on tokens [a, b).

@@ -44,6 +44,34 @@ func TestDropContained(t *testing.T) {
 	}
 }
 
+// TestHotPicturesInViolenceStory: in a violence story a "hot" picture
+// leaked or used for blackmail is reported once, as the story's sensational
+// wording, not also as sexualization; outside one it stays sexualization.
+func TestHotPicturesInViolenceStory(t *testing.T) {
+	s := newTestScorer(t)
+	cats := func(title, text, phrase string) map[string]bool {
+		got := map[string]bool{}
+		full := title + "\n" + text
+		for _, f := range s.Check(Document{Text: full}).Findings {
+			if f.Start < f.End && strings.Contains(full[f.Start:f.End], phrase) {
+				got[f.Category] = true
+			}
+		}
+		return got
+	}
+	story := "Chị H. (32 tuổi) đã trình báo công an vì bị người tình cũ đe dọa, cưỡng đoạt tài sản. " +
+		"Gã này giữ nhiều ảnh nóng của chị và dọa phát tán lên mạng nếu chị không đưa 50 triệu đồng. " +
+		"Công an huyện đã khởi tố vụ án cưỡng đoạt tài sản."
+	got := cats("Bị người tình cũ tống tiền", story, "ảnh nóng")
+	if !got["sensational_gbv"] || got["sexualization"] {
+		t.Errorf("leaked pictures in a violence story: categories %v, want sensational_gbv only", got)
+	}
+	star := "Trang cá nhân của nữ diễn viên Lan Chi có nhiều ảnh nóng chụp ở bãi biển."
+	if got := cats("Nữ diễn viên khoe ảnh", star, "ảnh nóng"); !got["sexualization"] {
+		t.Errorf("a star's own pictures: categories %v, want sexualization", got)
+	}
+}
+
 // TestLabelInQuotes: a label set in quotation marks after a verb of naming
 // ("gọi cô là “...”") is the outlet's wording even when it is as long as
 // speech; a source's words after "là" stay theirs.
