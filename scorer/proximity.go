@@ -146,6 +146,9 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				if n.Person == "female_named" && namedBefore(p, a, b) {
 					continue // her name, given in full before, identifies her there
 				}
+				if n.Person == "victim_traceable" && !spelledOut(d, a, b) {
+					continue // "bé Linh (6 tuổi)", "chị H. (24 tuổi)": this mention names no one
+				}
 				if !victimKinds[n.Person] || !otherBetween(d, d.mention[t], a, b, m) {
 					consider(a, b)
 				}
@@ -252,6 +255,9 @@ func (s *Scorer) detailsOf(d *doc, kind string, t int) (int, int, bool) {
 			for a > 0 && d.mention[a-1] == i {
 				a--
 			}
+			if kind == "victim_traceable" && !spelledOut(d, a, o) {
+				return 0, 0, false
+			}
 			return a, o, true
 		}
 	}
@@ -313,6 +319,23 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 			!undottedInitials(p.key) && p.role != "celebrity" && p.role != "official"
 	}
 	return p.gender == kind
+}
+
+// spelledOut reports whether the mention at tokens [a, b) is written with
+// more than one word ("Nguyễn T.H.", "N.K.H.", "Phạm Thị T.") or as undotted
+// initials ("LTH"). A given name alone ("bé Linh (6 tuổi)", "Hạ (24
+// tuổi)") with an age is as common as a lone initial and names no one
+// outside those who know her already; the readers of train never flag it,
+// and set g's divide. The person's fuller name elsewhere in the story
+// ("chị Lê Thị Mỹ Hạ") is flagged where it is written.
+func spelledOut(d *doc, a, b int) bool {
+	n, w := 0, -1
+	for k := a; k < b; k++ {
+		if d.isWord(k) {
+			n, w = n+1, k
+		}
+	}
+	return n >= 2 || n == 1 && undottedInitials([]string{strings.ToLower(d.tokenText(w))})
 }
 
 // initialDigraphs are the Vietnamese initial consonants written with two or
