@@ -149,6 +149,9 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				if n.Person == "victim_traceable" && !spelledOut(d, a, b) {
 					continue // "bé Linh (6 tuổi)", "chị H. (24 tuổi)": this mention names no one
 				}
+				if n.Person == "traceable" && loneInitialAt(d, a, b) {
+					continue // "chị L.", whoever she is elsewhere
+				}
 				if !victimKinds[n.Person] || !otherBetween(d, d.mention[t], a, b, m) {
 					consider(a, b)
 				}
@@ -255,7 +258,7 @@ func (s *Scorer) detailsOf(d *doc, kind string, t int) (int, int, bool) {
 			for a > 0 && d.mention[a-1] == i {
 				a--
 			}
-			if kind == "victim_traceable" && !spelledOut(d, a, o) {
+			if kind == "victim_traceable" && !spelledOut(d, a, o) || kind == "traceable" && loneInitialAt(d, a, o) {
 				return 0, 0, false
 			}
 			return a, o, true
@@ -310,6 +313,11 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 		// initial ("cháu X.") names no one, and an age next to it narrows
 		// nothing: an address or a school would.
 		return s.personIs(p, "victim_private") && !(len(p.key) == 1 && loneInitial(p.key[0]))
+	case "traceable":
+		// Anyone written with more than one letter: a lone initial ("chị
+		// L. (mẹ của cháu B.)") names no relative by whom a victim could be
+		// found.
+		return !p.unnamed && !(len(p.key) == 1 && loneInitial(p.key[0]))
 	case "female_named":
 		// A woman written with her name, not initials, no suspect and no
 		// public figure: the wife a violence story names by her tie to the
@@ -336,6 +344,18 @@ func spelledOut(d *doc, a, b int) bool {
 		}
 	}
 	return n >= 2 || n == 1 && undottedInitials([]string{strings.ToLower(d.tokenText(w))})
+}
+
+// loneInitialAt reports whether the mention at tokens [a, b) is one
+// initial ("L.", "Th.").
+func loneInitialAt(d *doc, a, b int) bool {
+	n, w := 0, -1
+	for k := a; k < b; k++ {
+		if d.isWord(k) {
+			n, w = n+1, k
+		}
+	}
+	return n == 1 && loneInitial(strings.ToLower(d.tokenText(w)))
 }
 
 // initialDigraphs are the Vietnamese initial consonants written with two or
