@@ -146,7 +146,7 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				if n.Person == "female_named" && namedBefore(p, a, b) {
 					continue // her name, given in full before, identifies her there
 				}
-				if n.Person == "victim_traceable" && !spelledOut(d, a, b) {
+				if n.Person == "victim_traceable" && !s.spelledOut(d, a, b) {
 					continue // "bé Linh (6 tuổi)", "chị H. (24 tuổi)": this mention names no one
 				}
 				if n.Person == "traceable" && loneInitialAt(d, a, b) {
@@ -258,7 +258,7 @@ func (s *Scorer) detailsOf(d *doc, kind string, t int) (int, int, bool) {
 			for a > 0 && d.mention[a-1] == i {
 				a--
 			}
-			if kind == "victim_traceable" && !spelledOut(d, a, o) || kind == "traceable" && loneInitialAt(d, a, o) {
+			if kind == "victim_traceable" && !s.spelledOut(d, a, o) || kind == "traceable" && loneInitialAt(d, a, o) {
 				return 0, 0, false
 			}
 			return a, o, true
@@ -329,21 +329,42 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 	return p.gender == kind
 }
 
-// spelledOut reports whether the mention at tokens [a, b) is written with
-// more than one word ("Nguyễn T.H.", "N.K.H.", "Phạm Thị T.") or as undotted
-// initials ("LTH"). A given name alone ("bé Linh (6 tuổi)", "Hạ (24
-// tuổi)") with an age is as common as a lone initial and names no one
-// outside those who know her already; the readers of train never flag it,
-// and set g's divide. The person's fuller name elsewhere in the story
-// ("chị Lê Thị Mỹ Hạ") is flagged where it is written.
-func spelledOut(d *doc, a, b int) bool {
-	n, w := 0, -1
+// spelledOut reports whether the mention at tokens [a, b) names someone
+// beyond a given name: a family name with more ("Nguyễn T.H.", "Phạm Thị
+// T."), initials ("N.K.H.", "T. Hương", undotted "LTH") or a foreign full
+// name. A given name alone, of one syllable or two ("bé Linh (6 tuổi)", "Hạ
+// (24 tuổi)", "em Ngọc Anh (15 tuổi)"), with an age is as common as a lone
+// initial and names no one outside those who know her already; the readers
+// of train never flag it, and set g's divide. The person's fuller name
+// elsewhere in the story ("chị Lê Thị Mỹ Hạ") is flagged where it is
+// written.
+func (s *Scorer) spelledOut(d *doc, a, b int) bool {
+	var w [3]int
+	n := 0
 	for k := a; k < b; k++ {
 		if d.isWord(k) {
-			n, w = n+1, k
+			if n < len(w) {
+				w[n] = k
+			}
+			n++
 		}
 	}
-	return n >= 2 || n == 1 && undottedInitials([]string{strings.ToLower(d.tokenText(w))})
+	switch {
+	case n == 0:
+		return false
+	case n == 1:
+		return undottedInitials([]string{strings.ToLower(d.tokenText(w[0]))})
+	case n == 2:
+		// Two Vietnamese syllables, neither an initial, the first no family
+		// name: a given name with its middle name.
+		for _, k := range w[:2] {
+			if utf8.RuneCountInString(d.tokenText(k)) == 1 || !d.vietnamese(k) {
+				return true
+			}
+		}
+		return d.in(s.surnames, w[0])
+	}
+	return true
 }
 
 // loneInitialAt reports whether the mention at tokens [a, b) is one
