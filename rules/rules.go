@@ -145,7 +145,7 @@ type SpareMen struct {
 
 // NearPersons are the person kinds a Near condition can ask for.
 func NearPersons() []string {
-	return []string{"female", "male", "any", "victim", "victim_named", "victim_private", "victim_traceable", "female_named"}
+	return []string{"female", "male", "any", "victim", "victim_named", "victim_private", "victim_traceable", "female_named", "traceable"}
 }
 
 // Balance is the condition of a balance rule. With MinFemale > 0 it fires

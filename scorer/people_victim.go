@@ -15,6 +15,10 @@ func (s *Scorer) victimAnaphors(d *doc) {
 	if d.mention == nil {
 		return
 	}
+	// doer caches harmedOthers per person (0 not asked, 1 no, 2 yes): a
+	// story that calls one woman "nạn nhân" at every sentence would read
+	// all of a person's mentions again each time.
+	doer := make([]int8, len(d.people))
 	for t := 1; t+1 < len(d.toks); t++ {
 		n := 0
 		switch {
@@ -51,7 +55,7 @@ func (s *Scorer) victimAnaphors(d *doc) {
 				continue
 			}
 			p := d.people[i]
-			if !p.accused && !s.harmsAfter(d, o) && !p.quoted && p.role != "official" && p.role != "expert" {
+			if !p.accused && !s.harmsAfter(d, o) && !s.doerOfHarm(d, i, doer) && !p.quoted && p.role != "official" && p.role != "expert" {
 				p.victim = true
 			}
 			break
@@ -71,6 +75,43 @@ func (s *Scorer) harmsAfter(d *doc, o int) bool {
 		for end := k + 1; end <= min(len(d.toks), k+4); end++ {
 			if s.violence.harmVerbs.spans(d, k, end) {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// doerOfHarm is harmedOthers, asked once per person.
+func (s *Scorer) doerOfHarm(d *doc, i int32, memo []int8) bool {
+	if memo[i] == 0 {
+		memo[i] = 1
+		if s.harmedOthers(d, i) {
+			memo[i] = 2
+		}
+	}
+	return memo[i] == 2
+}
+
+// harmedOthers reports whether person i is told elsewhere in the story as
+// the doer of a harm: a harm verb after one of their mentions that opens a
+// clause (the subject), before "bị" or anyone else's mention ("Cường đâm
+// liên tiếp khoảng 10 nhát"). Such a
+// person is the offender, and a "nạn nhân" a few sentences after his last
+// mention ("Cường dừng tay, bỏ đi. Nạn nhân được đưa đi cấp cứu") is the
+// one he harmed, not him.
+func (s *Scorer) harmedOthers(d *doc, i int32) bool {
+	for _, sp := range d.people[i].spans {
+		if !clauseOpens(d, sp[0]) {
+			continue // an object ("ăn nằm với cháu M. rồi dọa giết"): the verb after is the subject's
+		}
+		for k := sp[1]; k < len(d.toks) && k-sp[1] < 8 && d.sent[k] == d.sent[sp[1]-1]; k++ {
+			if d.in(passiveWords, k) || d.mention[k] >= 0 && d.mention[k] != i {
+				break
+			}
+			for end := k + 1; end <= min(len(d.toks), k+4); end++ {
+				if s.violence.harmVerbs.spans(d, k, end) {
+					return true
+				}
 			}
 		}
 	}

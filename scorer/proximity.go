@@ -146,6 +146,12 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				if n.Person == "female_named" && namedBefore(p, a, b) {
 					continue // her name, given in full before, identifies her there
 				}
+				if n.Person == "victim_traceable" && !s.spelledOut(d, a, b) {
+					continue // "bé Linh (6 tuổi)", "chị H. (24 tuổi)": this mention names no one
+				}
+				if n.Person == "traceable" && loneInitialAt(d, a, b) {
+					continue // "chị L.", whoever she is elsewhere
+				}
 				if !victimKinds[n.Person] || !otherBetween(d, d.mention[t], a, b, m) {
 					consider(a, b)
 				}
@@ -252,6 +258,9 @@ func (s *Scorer) detailsOf(d *doc, kind string, t int) (int, int, bool) {
 			for a > 0 && d.mention[a-1] == i {
 				a--
 			}
+			if kind == "victim_traceable" && !s.spelledOut(d, a, o) || kind == "traceable" && loneInitialAt(d, a, o) {
+				return 0, 0, false
+			}
 			return a, o, true
 		}
 	}
@@ -304,6 +313,11 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 		// initial ("cháu X.") names no one, and an age next to it narrows
 		// nothing: an address or a school would.
 		return s.personIs(p, "victim_private") && !(len(p.key) == 1 && loneInitial(p.key[0]))
+	case "traceable":
+		// Anyone written with more than one letter: a lone initial ("chị
+		// L. (mẹ của cháu B.)") names no relative by whom a victim could be
+		// found.
+		return !p.unnamed && !(len(p.key) == 1 && loneInitial(p.key[0]))
 	case "female_named":
 		// A woman written with her name, not initials, no suspect and no
 		// public figure: the wife a violence story names by her tie to the
@@ -313,6 +327,56 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 			!undottedInitials(p.key) && p.role != "celebrity" && p.role != "official"
 	}
 	return p.gender == kind
+}
+
+// spelledOut reports whether the mention at tokens [a, b) names someone
+// beyond a given name: a family name with more ("Nguyễn T.H.", "Phạm Thị
+// T."), initials ("N.K.H.", "T. Hương", undotted "LTH") or a foreign full
+// name. A given name alone, of one syllable or two ("bé Linh (6 tuổi)", "Hạ
+// (24 tuổi)", "em Ngọc Anh (15 tuổi)"), with an age is as common as a lone
+// initial and names no one outside those who know her already; the readers
+// of train never flag it, and set g's divide. The person's fuller name
+// elsewhere in the story ("chị Lê Thị Mỹ Hạ") is flagged where it is
+// written.
+func (s *Scorer) spelledOut(d *doc, a, b int) bool {
+	var w [3]int
+	n := 0
+	for k := a; k < b; k++ {
+		if d.isWord(k) {
+			if n < len(w) {
+				w[n] = k
+			}
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return false
+	case n == 1:
+		return undottedInitials([]string{strings.ToLower(d.tokenText(w[0]))})
+	case n == 2:
+		// Two Vietnamese syllables, neither an initial, the first no family
+		// name: a given name with its middle name.
+		for _, k := range w[:2] {
+			if utf8.RuneCountInString(d.tokenText(k)) == 1 || !d.vietnamese(k) {
+				return true
+			}
+		}
+		return d.in(s.surnames, w[0])
+	}
+	return true
+}
+
+// loneInitialAt reports whether the mention at tokens [a, b) is one
+// initial ("L.", "Th.").
+func loneInitialAt(d *doc, a, b int) bool {
+	n, w := 0, -1
+	for k := a; k < b; k++ {
+		if d.isWord(k) {
+			n, w = n+1, k
+		}
+	}
+	return n == 1 && loneInitial(strings.ToLower(d.tokenText(w)))
 }
 
 // initialDigraphs are the Vietnamese initial consonants written with two or
