@@ -77,10 +77,17 @@ func (s *Scorer) interview(d *doc) {
 			}
 		}
 	}
+	asked := false // the questions, not the answers, open with a dash
 	if answers < interviewAnswers {
-		return
+		if answers > 0 {
+			return
+		}
+		if first, answers = dashedQuestions(d); answers < dashedAnswers {
+			return
+		}
+		asked = true
 	}
-	s.interviewAddress(d, first)
+	s.interviewAddress(d, first, asked)
 	best, last := -1, -1
 	for pi, p := range d.people {
 		if p.unnamed || p.fiction {
@@ -88,7 +95,7 @@ func (s *Scorer) interview(d *doc) {
 		}
 		at := -1
 		for _, sp := range p.spans {
-			if sp[0] < first && sp[0] > at && !d.quote[sp[0]] && !dashLine(d, sp[0]) {
+			if sp[0] < first && sp[0] > at && !d.quote[sp[0]] && (asked || !dashLine(d, sp[0])) {
 				at = sp[0]
 			}
 		}
@@ -109,6 +116,37 @@ func (s *Scorer) interview(d *doc) {
 	p.quoted, p.quoteBy = true, d.cueOf("quoted", cueInterview, "", first, first+1)
 }
 
+// dashedAnswers is how many answers make an interview laid out with
+// dashed questions: pages of other outlets give it as an excerpt of a
+// few questions.
+const dashedAnswers = 2
+
+// dashedQuestions counts the answers of an interview laid out the other
+// way round from the one interview reads first: each question on a line
+// that opens with a dash and ends with a question mark, its answer on the
+// next line with no dash ("- Chị nghĩ sao về vai diễn này?\nTôi thấy
+// ..."). It returns the first answer's first token and the count.
+func dashedQuestions(d *doc) (first, n int) {
+	first = -1
+	for k := 1; k < len(d.toks); k++ {
+		if !d.toks[k].Newline || d.tokenText(k-1) != "?" {
+			continue
+		}
+		switch d.tokenText(k) {
+		case "-", "–", "—":
+			continue
+		}
+		if !dashLine(d, k-1) {
+			continue
+		}
+		n++
+		if first < 0 {
+			first = k
+		}
+	}
+	return first, n
+}
+
 // interviewAddress gives the interviewee of a question-and-answer
 // interview the gender of the pronoun the questions address them with
 // ("Vì sao ông lại ...?", "Thưa bà, ...?"): the text's own word for them. The
@@ -116,7 +154,7 @@ func (s *Scorer) interview(d *doc) {
 // answer (at token first), or the one who labels an answer ("- Thiếu tướng X:
 // ..."); the address must be of one gender every time. A pronoun before a
 // name, or with "ấy", "ta", "này", speaks of someone else.
-func (s *Scorer) interviewAddress(d *doc, first int) {
+func (s *Scorer) interviewAddress(d *doc, first int, asked bool) {
 	who := -1
 	for pi, p := range d.people {
 		if p.unnamed || p.fiction || !p.quoted {
@@ -134,11 +172,22 @@ func (s *Scorer) interviewAddress(d *doc, first int) {
 	if who < 0 || len(d.people[who].gcues) > 0 {
 		return
 	}
+	if gender, at := s.addressedGender(d, asked); gender != "" {
+		p := d.people[who]
+		p.gcues = append(p.gcues, genderCue{tierReference, gender, d.cueOf("gender", cueReference, gender, at, at+1)})
+	}
+}
+
+// addressedGender is the gender of the pronoun an interview's questions
+// address the interviewee with, and where it stands; "" when there is none
+// or the questions use both. asked: the questions are the lines that open
+// with a dash (dashedQuestions), not the others.
+func (s *Scorer) addressedGender(d *doc, asked bool) (string, int) {
 	gender, at := "", -1
-	answer := false // the line opens with a dash: an answer, not a question
+	answer := false // the line is an answer, not a question
 	for k := 0; k < len(d.toks); k++ {
 		if d.toks[k].Newline || k == 0 {
-			answer = dashLine(d, k)
+			answer = dashLine(d, k) != asked
 		}
 		if answer || d.quote[k] || !d.isWord(k) || d.isUpper(k) && !d.sentenceStart(k) {
 			continue
@@ -164,14 +213,11 @@ func (s *Scorer) interviewAddress(d *doc, first int) {
 			continue
 		}
 		if gender != "" && gender != g {
-			return
+			return "", -1
 		}
 		gender, at = g, k
 	}
-	if gender != "" {
-		p := d.people[who]
-		p.gcues = append(p.gcues, genderCue{tierReference, gender, d.cueOf("gender", cueReference, gender, at, at+1)})
-	}
+	return gender, at
 }
 
 // questionAhead reports a question mark after token k in its sentence, on
