@@ -109,7 +109,11 @@ func (s *Scorer) interview(d *doc) {
 			best, last = pi, at
 		}
 	}
-	if best < 0 || d.people[best].gender == unknown {
+	if best < 0 {
+		s.unnamedInterviewee(d, first, asked)
+		return
+	}
+	if d.people[best].gender == unknown {
 		return
 	}
 	p := d.people[best]
@@ -145,6 +149,30 @@ func dashedQuestions(d *doc) (first, n int) {
 		}
 	}
 	return first, n
+}
+
+// unnamedInterviewee adds the person a question-and-answer interview is
+// with when no one is named before the first answer (at token first): the
+// page gives the answers of someone its title or picture introduced
+// ("- Vai diễn này có khó với chị không?\nTôi ..."). Only the pronoun the
+// questions address them with, the same every time, tells of them; with
+// none, nothing is added.
+func (s *Scorer) unnamedInterviewee(d *doc, first int, asked bool) {
+	g, at := s.addressedGender(d, asked)
+	if g == "" {
+		return
+	}
+	p := d.newPerson()
+	p.name, p.unnamed, p.quoted = "người trả lời phỏng vấn", true, true
+	p.quoteBy = d.cueOf("quoted", cueInterview, "", first, first+1)
+	p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueReference, g, at, at+1)})
+	d.people = append(d.people, p)
+	start, stop := d.span(at, at+1)
+	p.mentions = append(p.mentions, Mention{Start: start, End: stop})
+	p.spans = append(p.spans, [2]int{at, at + 1})
+	if d.mention[at] < 0 {
+		d.mention[at] = int32(len(d.people) - 1)
+	}
 }
 
 // interviewAddress gives the interviewee of a question-and-answer
