@@ -1859,7 +1859,8 @@ var haveWords = foldedWords("có", "nhiều")
 // one told comes right after it and no words of theirs follow ("Lý bảo
 // anh Tám quay đầu xe", "Hoàn bảo chị đưa mẹ đến bệnh viện"). Told
 // something, the words follow a colon or "rằng": "bảo tôi: “...”", "bảo
-// tôi rằng ...".
+// tôi rằng ...", or a quotation right after the one told: "bảo tôi “cứ
+// hát đi”".
 func (s *Scorer) order(d *doc, v, end int) bool {
 	if end != v+1 || d.tokenText(v) != foldedTell || end >= len(d.toks) {
 		return false
@@ -1888,7 +1889,7 @@ func (s *Scorer) order(d *doc, v, end int) bool {
 		return false
 	}
 	t := d.tokenText(k)
-	return t != ":" && t != "," && t != s.words.rang && t != s.words.la && !d.quote[k]
+	return t != ":" && t != "," && t != s.words.rang && t != s.words.la && !d.quote[k] && !quoteOpener(t)
 }
 
 var (
