@@ -2193,12 +2193,20 @@ func (s *Scorer) bareTitle(d *doc, k int) (entry, int, bool) {
 		return entry{}, 0, false
 	}
 	e, end, ok := d.cueAt(s, k, entryTitle)
-	if !ok || e.tag != roleOfficial && e.tag != roleExpert || end >= len(d.toks) || d.tokenText(end) == officeSuffix ||
+	if !ok || e.tag != roleOfficial && e.tag != roleExpert && !s.bareStar(d, e, k) || end >= len(d.toks) || d.tokenText(end) == officeSuffix ||
 		d.isWord(end) && d.isUpper(end) && s.startsName(d, end) || d.pluralBefore(s, k) ||
 		s.appositiveWithin(d, k, 40) {
 		return entry{}, 0, false
 	}
 	return *e, end, true
+}
+
+// bareStar reports a star's trade with no sex of its own at token k ("MC",
+// "ca sĩ", "cựu MC VTV"), which takes up the one person named with it
+// before (titleSpeaks); "nữ ca sĩ", "nam diễn viên" are role nouns, which
+// the anaphora read with their gender.
+func (s *Scorer) bareStar(d *doc, e *entry, k int) bool {
+	return e.tag == roleCelebrity && s.titleGender(d, k) == unknown
 }
 
 // bareRole returns the ordinary role at token k, with no name after it,
@@ -2272,7 +2280,13 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 		// "Cựu tổng thống thừa nhận": the former holder named before with
 		// the title as a former one ("Cựu tổng thống Mỹ Barack Obama"), or
 		// no one: not the title's present holder, nor a new source.
-		if pi := s.formerHolder(d, e.key, k); pi >= 0 {
+		pi := s.formerHolder(d, e.key, k)
+		if pi < 0 && e.tag == roleCelebrity {
+			// A star's trade has no one present holder to tell apart: "MC
+			// X ... cựu MC VTV khẳng định" is X, who has left the channel.
+			pi = s.titledBefore(d, e.key, k, end)
+		}
+		if pi >= 0 {
 			if p := d.people[pi]; !p.quoted {
 				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k-1, s.speechEnd(d, v))
 			}
@@ -2285,6 +2299,11 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 		}
 	case pi == -1:
+		if e.tag == roleCelebrity {
+			// A star's trade alone takes up only a holder named before it:
+			// no country's leader, no one named later, no new source.
+			return
+		}
 		if pi := s.countryLeader(d, e, k, end); pi >= 0 {
 			// "Tổng thống Nga Vladimir Putin ... Nhà lãnh đạo Nga nhấn mạnh":
 			// the country's one leader named before.
