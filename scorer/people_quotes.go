@@ -48,8 +48,10 @@ func (s *Scorer) quotes(d *doc) {
 	}
 }
 
-// interviewAnswers is how many answers make an article an interview.
-const interviewAnswers = 3
+// interviewAnswers is how many answers make an article an interview: two,
+// since pages of other outlets (and the corpus's cut ones) keep an excerpt
+// of a few questions; one answer may be a line of dialogue.
+const interviewAnswers = 2
 
 // interview marks as quoted the person an interview is with. An article
 // written as questions and answers, where at least three lines open with a
@@ -158,6 +160,13 @@ func dashedQuestions(d *doc) (first, n int) {
 // questions address them with, the same every time, tells of them; with
 // none, nothing is added.
 func (s *Scorer) unnamedInterviewee(d *doc, first int, asked bool) {
+	for _, p := range d.people {
+		for _, sp := range p.spans {
+			if !p.unnamed && sp[1] < len(d.toks) && d.tokenText(sp[1]) == ":" && dashLine(d, sp[0]) {
+				return // "- Ông Trần Văn A: ...": a name labels the answers
+			}
+		}
+	}
 	g, at := s.addressedGender(d, asked)
 	if g == "" {
 		return
