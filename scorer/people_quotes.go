@@ -142,7 +142,7 @@ func dashedQuestions(d *doc) (first, n int) {
 		case "-", "–", "—":
 			continue
 		}
-		if !dashLine(d, k-1) {
+		if !askLine(d, k-1) {
 			continue
 		}
 		n++
@@ -162,8 +162,8 @@ func dashedQuestions(d *doc) (first, n int) {
 func (s *Scorer) unnamedInterviewee(d *doc, first int, asked bool) {
 	for _, p := range d.people {
 		for _, sp := range p.spans {
-			if !p.unnamed && sp[1] < len(d.toks) && d.tokenText(sp[1]) == ":" && dashLine(d, sp[0]) {
-				return // "- Ông Trần Văn A: ...": a name labels the answers
+			if !p.unnamed && sp[1] < len(d.toks) && d.tokenText(sp[1]) == ":" && labelAt(d, sp[0]) {
+				return // "- Ông Trần Văn A: ...", "HLV X: ...": a name labels the answers
 			}
 		}
 	}
@@ -225,6 +225,9 @@ func (s *Scorer) addressedGender(d *doc, asked bool) (string, int) {
 	for k := 0; k < len(d.toks); k++ {
 		if d.toks[k].Newline || k == 0 {
 			answer = dashLine(d, k) != asked
+			if asked {
+				answer = !askLine(d, k)
+			}
 		}
 		if answer || d.quote[k] || !d.isWord(k) || d.isUpper(k) && !d.sentenceStart(k) {
 			continue
@@ -278,6 +281,37 @@ var (
 	addressMale   = foldedWords("ông", "anh")
 	addressFemale = foldedWords("bà", "chị", "cô")
 	notAddress    = foldedWords("ấy", "ta", "này", "kia", "nọ")
+)
+
+// labelAt reports a mention at token a that opens its line, after a dash
+// or a title of a few words at most: "- Ông X", "HLV X" labelling an answer.
+func labelAt(d *doc, a int) bool {
+	for j := a; j >= 0 && j >= a-4; j-- {
+		if d.toks[j].Newline || j == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// askLine reports whether token k is on a line that opens with a dash or
+// with the interviewer's label ("PV: Chị chuẩn bị gì?", "Phóng viên:
+// ..."): a question of an interview whose answers are not marked.
+func askLine(d *doc, k int) bool {
+	for k > 0 && !d.toks[k].Newline {
+		k--
+	}
+	switch d.tokenText(k) {
+	case "-", "–", "—":
+		return true
+	}
+	return k+1 < len(d.toks) && d.tokenText(k+1) == ":" && d.tokenText(k) == foldedPV ||
+		k+2 < len(d.toks) && d.tokenText(k+2) == ":" && reporterLabel.spans(d, k, k+2)
+}
+
+var (
+	foldedPV      = vntext.FoldString("pv")
+	reporterLabel = foldedPhraseSet("phóng viên")
 )
 
 // dashLine reports whether token k is on a line that opens with a dash.
