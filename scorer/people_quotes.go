@@ -2804,6 +2804,9 @@ func (s *Scorer) anaphora(d *doc) {
 			// short modifier before its verb.
 			v, vend, ok = s.verbAfterModifier(d, end)
 		}
+		if !ok && (e.gender == female || e.gender == male) {
+			v, vend, ok = s.verbAfterCoordination(d, end)
+		}
 		if !ok && e.kind == entryRoleNoun && (e.gender == female || e.gender == male) {
 			// "Nữ ca sĩ “Mưa chiều” chia sẻ", "mỹ nhân “Vô cực” cho biết": the
 			// star is called by the title of her work, in quotation marks.
@@ -3596,6 +3599,30 @@ func (s *Scorer) verbAfterSubject(d *doc, b int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// verbAfterCoordination finds a speech verb coordinated after a short verb
+// phrase of the subject ending at token b, as speechAfter does for a name:
+// "cô chỉ cười và nói rằng ...", "ông gật đầu rồi nói: “...”". Up to four
+// lower-case words, no comma, quotation or person, then "và" or "rồi" and
+// the speech verb itself (a colon after them may open a clause of someone
+// else's).
+func (s *Scorer) verbAfterCoordination(d *doc, b int) (int, int, bool) {
+	for j := b + 1; j < len(d.toks) && j <= b+5; j++ {
+		if i := j - 1; d.quote[i] || d.mention[i] >= 0 || !d.isWord(i) || d.isUpper(i) || d.sent[i] != d.sent[b] {
+			return 0, 0, false
+		}
+		if d.in(coordinators, j) {
+			if v, end, ok := s.verbAfterSubject(d, j+1); ok && d.tokenText(v) != ":" {
+				return v, end, true
+			}
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// coordinators join two verbs of one subject: "cười và nói", "gật đầu rồi nói".
+var coordinators = foldedWords("và", "rồi")
 
 // verbAfterModifier finds a speech verb after up to five words or numbers
 // that qualify a description ("sinh năm 1997", "30 tuổi"), with no comma,
