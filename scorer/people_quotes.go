@@ -66,11 +66,12 @@ const interviewAnswers = 2
 // biết"), the lead has told who answers; a name with no gender cue is as
 // likely a place the lead mentions, and is left alone.
 func (s *Scorer) interview(d *doc) {
-	first, answers := -1, 0
+	first, answers, breaks := -1, 0, 0
 	for k := 1; k < len(d.toks); k++ {
 		if !d.toks[k].Newline || d.tokenText(k-1) != "?" {
 			continue
 		}
+		breaks++
 		switch d.tokenText(k) {
 		case "-", "–", "—":
 			answers++
@@ -81,8 +82,8 @@ func (s *Scorer) interview(d *doc) {
 	}
 	asked := false // the questions, not the answers, open with a dash
 	if answers < interviewAnswers {
-		if answers > 0 {
-			return
+		if answers > 0 || breaks < dashedAnswers {
+			return // (a page with fewer lines ending in a question has no second pass)
 		}
 		if first, answers = dashedQuestions(d); answers < dashedAnswers {
 			return
