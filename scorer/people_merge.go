@@ -1435,6 +1435,13 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 		}
 		return
 	}
+	if pi := s.spouseAppositive(d, k, end); pi >= 0 {
+		// "Ông xã Lê Văn Tùng cho biết": the husband, named; he speaks.
+		if p := d.people[pi]; !p.quoted {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
+		}
+		return
+	}
 	if pi := s.namedSpouse(d, k, descEnd); pi >= 0 {
 		// "Kim Cương sánh đôi cùng ông xã Ưng Hoàng Phúc ... bà xã Ưng
 		// Hoàng Phúc phủ nhận": the wife the story named speaks.
@@ -1493,6 +1500,39 @@ var (
 	wifeWords    = foldedPhraseSet("vợ", "bà xã", "người vợ")
 	husbandWords = foldedPhraseSet("chồng", "ông xã", "người chồng")
 )
+
+// spouseAppositive returns the person named right after a word for a
+// spouse at token k, up to end, when the name is of the spouse word's sex:
+// "ông xã Lê Văn Tùng", "bà xã Lê Thị Mai" call the named person the
+// husband or the wife, where "bà xã Ưng Hoàng Phúc" (a man's name) is
+// his wife. The name's sex is read from "Văn"/"Thị" or the given name's
+// table; -1 when it says nothing or another sex.
+func (s *Scorer) spouseAppositive(d *doc, k, end int) int {
+	j, sex := wifeWords.longestAt(d, k), female
+	if h := husbandWords.longestAt(d, k); h > j {
+		j, sex = h, male
+	}
+	if j <= k || j >= end || end-j < 2 {
+		return -1
+	}
+	m := d.mention[j]
+	if m < 0 || d.mention[end-1] != m || d.people[m].unnamed {
+		return -1
+	}
+	g := ""
+	switch d.tokenText(end - 2) {
+	case foldedVan:
+		g = male
+	case foldedThi:
+		g = female
+	default:
+		g = s.people.GivenVI.GenderKey(d.tokenText(end - 1))
+	}
+	if g != sex {
+		return -1
+	}
+	return int(m)
+}
 
 // namedSpouse returns, for an unnamed source described as someone's
 // spouse ("bà xã Ưng Hoàng Phúc", "vợ của X", "chồng cô" is not: no name),
