@@ -1435,6 +1435,13 @@ func (s *Scorer) addSource(d *doc, e entry, k, end, descEnd, v int) {
 		}
 		return
 	}
+	if pi := s.spouseAppositive(d, k, end); pi >= 0 {
+		// "Ông xã Lê Văn Tùng cho biết": the husband, named; he speaks.
+		if p := d.people[pi]; !p.quoted {
+			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueSpeechVerb, "", v, s.speechEnd(d, v))
+		}
+		return
+	}
 	if pi := s.namedSpouse(d, k, descEnd); pi >= 0 {
 		// "Kim Cương sánh đôi cùng ông xã Ưng Hoàng Phúc ... bà xã Ưng
 		// Hoàng Phúc phủ nhận": the wife the story named speaks.
@@ -1493,6 +1500,39 @@ var (
 	wifeWords    = foldedPhraseSet("vợ", "bà xã", "người vợ")
 	husbandWords = foldedPhraseSet("chồng", "ông xã", "người chồng")
 )
+
+// spouseAppositive returns the person named right after a word for a
+// spouse at token k, up to end, when the name is of the spouse word's sex:
+// "ông xã Lê Văn Tùng", "bà xã Lê Thị Mai" call the named person the
+// husband or the wife, where "bà xã Ưng Hoàng Phúc" (a man's name) is
+// his wife. The name's sex is read from "Văn"/"Thị" or the given name's
+// table; -1 when it says nothing or another sex.
+func (s *Scorer) spouseAppositive(d *doc, k, end int) int {
+	j, sex := wifeWords.longestAt(d, k), female
+	if h := husbandWords.longestAt(d, k); h > j {
+		j, sex = h, male
+	}
+	if j <= k || j >= end || end-j < 2 {
+		return -1
+	}
+	m := d.mention[j]
+	if m < 0 || d.mention[end-1] != m || d.people[m].unnamed {
+		return -1
+	}
+	g := ""
+	switch d.tokenText(end - 2) {
+	case foldedVan:
+		g = male
+	case foldedThi:
+		g = female
+	default:
+		g = s.people.GivenVI.GenderKey(d.tokenText(end - 1))
+	}
+	if g != sex {
+		return -1
+	}
+	return int(m)
+}
 
 // namedSpouse returns, for an unnamed source described as someone's
 // spouse ("bà xã Ưng Hoàng Phúc", "vợ của X", "chồng cô" is not: no name),
@@ -2193,12 +2233,20 @@ func (s *Scorer) bareTitle(d *doc, k int) (entry, int, bool) {
 		return entry{}, 0, false
 	}
 	e, end, ok := d.cueAt(s, k, entryTitle)
-	if !ok || e.tag != roleOfficial && e.tag != roleExpert || end >= len(d.toks) || d.tokenText(end) == officeSuffix ||
+	if !ok || e.tag != roleOfficial && e.tag != roleExpert && !s.bareStar(d, e, k) || end >= len(d.toks) || d.tokenText(end) == officeSuffix ||
 		d.isWord(end) && d.isUpper(end) && s.startsName(d, end) || d.pluralBefore(s, k) ||
 		s.appositiveWithin(d, k, 40) {
 		return entry{}, 0, false
 	}
 	return *e, end, true
+}
+
+// bareStar reports a star's trade with no sex of its own at token k ("MC",
+// "ca sĩ", "cựu MC VTV"), which takes up the one person named with it
+// before (titleSpeaks); "nữ ca sĩ", "nam diễn viên" are role nouns, which
+// the anaphora read with their gender.
+func (s *Scorer) bareStar(d *doc, e *entry, k int) bool {
+	return e.tag == roleCelebrity && s.titleGender(d, k) == unknown
 }
 
 // bareRole returns the ordinary role at token k, with no name after it,
@@ -2272,7 +2320,13 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 		// "Cựu tổng thống thừa nhận": the former holder named before with
 		// the title as a former one ("Cựu tổng thống Mỹ Barack Obama"), or
 		// no one: not the title's present holder, nor a new source.
-		if pi := s.formerHolder(d, e.key, k); pi >= 0 {
+		pi := s.formerHolder(d, e.key, k)
+		if pi < 0 && e.tag == roleCelebrity {
+			// A star's trade has no one present holder to tell apart: "MC
+			// X ... cựu MC VTV khẳng định" is X, who has left the channel.
+			pi = s.titledBefore(d, e.key, k, end)
+		}
+		if pi >= 0 {
 			if p := d.people[pi]; !p.quoted {
 				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k-1, s.speechEnd(d, v))
 			}
@@ -2285,6 +2339,11 @@ func (s *Scorer) titleSpeaks(d *doc, e entry, k, end int) {
 			p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 		}
 	case pi == -1:
+		if e.tag == roleCelebrity {
+			// A star's trade alone takes up only a holder named before it:
+			// no country's leader, no one named later, no new source.
+			return
+		}
 		if pi := s.countryLeader(d, e, k, end); pi >= 0 {
 			// "Tổng thống Nga Vladimir Putin ... Nhà lãnh đạo Nga nhấn mạnh":
 			// the country's one leader named before.

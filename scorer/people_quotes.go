@@ -48,8 +48,10 @@ func (s *Scorer) quotes(d *doc) {
 	}
 }
 
-// interviewAnswers is how many answers make an article an interview.
-const interviewAnswers = 3
+// interviewAnswers is how many answers make an article an interview: two,
+// since pages of other outlets (and the corpus's cut ones) keep an excerpt
+// of a few questions; one answer may be a line of dialogue.
+const interviewAnswers = 2
 
 // interview marks as quoted the person an interview is with. An article
 // written as questions and answers, where at least three lines open with a
@@ -64,11 +66,12 @@ const interviewAnswers = 3
 // biết"), the lead has told who answers; a name with no gender cue is as
 // likely a place the lead mentions, and is left alone.
 func (s *Scorer) interview(d *doc) {
-	first, answers := -1, 0
+	first, answers, breaks := -1, 0, 0
 	for k := 1; k < len(d.toks); k++ {
 		if !d.toks[k].Newline || d.tokenText(k-1) != "?" {
 			continue
 		}
+		breaks++
 		switch d.tokenText(k) {
 		case "-", "–", "—":
 			answers++
@@ -77,10 +80,17 @@ func (s *Scorer) interview(d *doc) {
 			}
 		}
 	}
+	asked := false // the questions, not the answers, open with a dash
 	if answers < interviewAnswers {
-		return
+		if answers > 0 || breaks < dashedAnswers {
+			return // (a page with fewer lines ending in a question has no second pass)
+		}
+		if first, answers = dashedQuestions(d); answers < dashedAnswers {
+			return
+		}
+		asked = true
 	}
-	s.interviewAddress(d, first)
+	s.interviewAddress(d, first, asked)
 	best, last := -1, -1
 	for pi, p := range d.people {
 		if p.unnamed || p.fiction {
@@ -88,7 +98,7 @@ func (s *Scorer) interview(d *doc) {
 		}
 		at := -1
 		for _, sp := range p.spans {
-			if sp[0] < first && sp[0] > at && !d.quote[sp[0]] && !dashLine(d, sp[0]) {
+			if sp[0] < first && sp[0] > at && !d.quote[sp[0]] && (asked || !dashLine(d, sp[0])) {
 				at = sp[0]
 			}
 		}
@@ -102,11 +112,77 @@ func (s *Scorer) interview(d *doc) {
 			best, last = pi, at
 		}
 	}
-	if best < 0 || d.people[best].gender == unknown {
+	if best < 0 {
+		s.unnamedInterviewee(d, first, asked)
+		return
+	}
+	if d.people[best].gender == unknown {
 		return
 	}
 	p := d.people[best]
 	p.quoted, p.quoteBy = true, d.cueOf("quoted", cueInterview, "", first, first+1)
+}
+
+// dashedAnswers is how many answers make an interview laid out with
+// dashed questions: pages of other outlets give it as an excerpt of a
+// few questions.
+const dashedAnswers = 2
+
+// dashedQuestions counts the answers of an interview laid out the other
+// way round from the one interview reads first: each question on a line
+// that opens with a dash and ends with a question mark, its answer on the
+// next line with no dash ("- Chị nghĩ sao về vai diễn này?\nTôi thấy
+// ..."). It returns the first answer's first token and the count.
+func dashedQuestions(d *doc) (first, n int) {
+	first = -1
+	for k := 1; k < len(d.toks); k++ {
+		if !d.toks[k].Newline || d.tokenText(k-1) != "?" {
+			continue
+		}
+		switch d.tokenText(k) {
+		case "-", "–", "—":
+			continue
+		}
+		if !askLine(d, k-1) {
+			continue
+		}
+		n++
+		if first < 0 {
+			first = k
+		}
+	}
+	return first, n
+}
+
+// unnamedInterviewee adds the person a question-and-answer interview is
+// with when no one is named before the first answer (at token first): the
+// page gives the answers of someone its title or picture introduced
+// ("- Vai diễn này có khó với chị không?\nTôi ..."). Only the pronoun the
+// questions address them with, the same every time, tells of them; with
+// none, nothing is added.
+func (s *Scorer) unnamedInterviewee(d *doc, first int, asked bool) {
+	for _, p := range d.people {
+		for _, sp := range p.spans {
+			if !p.unnamed && sp[1] < len(d.toks) && d.tokenText(sp[1]) == ":" && labelAt(d, sp[0]) {
+				return // "- Ông Trần Văn A: ...", "HLV X: ...": a name labels the answers
+			}
+		}
+	}
+	g, at := s.addressedGender(d, asked)
+	if g == "" {
+		return
+	}
+	p := d.newPerson()
+	p.name, p.unnamed, p.quoted = "người trả lời phỏng vấn", true, true
+	p.quoteBy = d.cueOf("quoted", cueInterview, "", first, first+1)
+	p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueReference, g, at, at+1)})
+	d.people = append(d.people, p)
+	start, stop := d.span(at, at+1)
+	p.mentions = append(p.mentions, Mention{Start: start, End: stop})
+	p.spans = append(p.spans, [2]int{at, at + 1})
+	if d.mention[at] < 0 {
+		d.mention[at] = int32(len(d.people) - 1)
+	}
 }
 
 // interviewAddress gives the interviewee of a question-and-answer
@@ -116,7 +192,7 @@ func (s *Scorer) interview(d *doc) {
 // answer (at token first), or the one who labels an answer ("- Thiếu tướng X:
 // ..."); the address must be of one gender every time. A pronoun before a
 // name, or with "ấy", "ta", "này", speaks of someone else.
-func (s *Scorer) interviewAddress(d *doc, first int) {
+func (s *Scorer) interviewAddress(d *doc, first int, asked bool) {
 	who := -1
 	for pi, p := range d.people {
 		if p.unnamed || p.fiction || !p.quoted {
@@ -134,11 +210,25 @@ func (s *Scorer) interviewAddress(d *doc, first int) {
 	if who < 0 || len(d.people[who].gcues) > 0 {
 		return
 	}
+	if gender, at := s.addressedGender(d, asked); gender != "" {
+		p := d.people[who]
+		p.gcues = append(p.gcues, genderCue{tierReference, gender, d.cueOf("gender", cueReference, gender, at, at+1)})
+	}
+}
+
+// addressedGender is the gender of the pronoun an interview's questions
+// address the interviewee with, and where it stands; "" when there is none
+// or the questions use both. asked: the questions are the lines that open
+// with a dash (dashedQuestions), not the others.
+func (s *Scorer) addressedGender(d *doc, asked bool) (string, int) {
 	gender, at := "", -1
-	answer := false // the line opens with a dash: an answer, not a question
+	answer := false // the line is an answer, not a question
 	for k := 0; k < len(d.toks); k++ {
 		if d.toks[k].Newline || k == 0 {
-			answer = dashLine(d, k)
+			answer = dashLine(d, k) != asked
+			if asked {
+				answer = !askLine(d, k)
+			}
 		}
 		if answer || d.quote[k] || !d.isWord(k) || d.isUpper(k) && !d.sentenceStart(k) {
 			continue
@@ -164,14 +254,11 @@ func (s *Scorer) interviewAddress(d *doc, first int) {
 			continue
 		}
 		if gender != "" && gender != g {
-			return
+			return "", -1
 		}
 		gender, at = g, k
 	}
-	if gender != "" {
-		p := d.people[who]
-		p.gcues = append(p.gcues, genderCue{tierReference, gender, d.cueOf("gender", cueReference, gender, at, at+1)})
-	}
+	return gender, at
 }
 
 // questionAhead reports a question mark after token k in its sentence, on
@@ -195,6 +282,37 @@ var (
 	addressMale   = foldedWords("ông", "anh")
 	addressFemale = foldedWords("bà", "chị", "cô")
 	notAddress    = foldedWords("ấy", "ta", "này", "kia", "nọ")
+)
+
+// labelAt reports a mention at token a that opens its line, after a dash
+// or a title of a few words at most: "- Ông X", "HLV X" labelling an answer.
+func labelAt(d *doc, a int) bool {
+	for j := a; j >= 0 && j >= a-4; j-- {
+		if d.toks[j].Newline || j == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// askLine reports whether token k is on a line that opens with a dash or
+// with the interviewer's label ("PV: Chị chuẩn bị gì?", "Phóng viên:
+// ..."): a question of an interview whose answers are not marked.
+func askLine(d *doc, k int) bool {
+	for k > 0 && !d.toks[k].Newline {
+		k--
+	}
+	switch d.tokenText(k) {
+	case "-", "–", "—":
+		return true
+	}
+	return k+1 < len(d.toks) && d.tokenText(k+1) == ":" && d.tokenText(k) == foldedPV ||
+		k+2 < len(d.toks) && d.tokenText(k+2) == ":" && reporterLabel.spans(d, k, k+2)
+}
+
+var (
+	foldedPV      = vntext.FoldString("pv")
+	reporterLabel = foldedPhraseSet("phóng viên")
 )
 
 // dashLine reports whether token k is on a line that opens with a dash.
@@ -1785,7 +1903,8 @@ var haveWords = foldedWords("có", "nhiều")
 // one told comes right after it and no words of theirs follow ("Lý bảo
 // anh Tám quay đầu xe", "Hoàn bảo chị đưa mẹ đến bệnh viện"). Told
 // something, the words follow a colon or "rằng": "bảo tôi: “...”", "bảo
-// tôi rằng ...".
+// tôi rằng ...", or a quotation right after the one told: "bảo tôi “cứ
+// hát đi”".
 func (s *Scorer) order(d *doc, v, end int) bool {
 	if end != v+1 || d.tokenText(v) != foldedTell || end >= len(d.toks) {
 		return false
@@ -1814,7 +1933,7 @@ func (s *Scorer) order(d *doc, v, end int) bool {
 		return false
 	}
 	t := d.tokenText(k)
-	return t != ":" && t != "," && t != s.words.rang && t != s.words.la && !d.quote[k]
+	return t != ":" && t != "," && t != s.words.rang && t != s.words.la && !d.quote[k] && !quoteOpener(t)
 }
 
 var (
@@ -2686,6 +2805,9 @@ func (s *Scorer) anaphora(d *doc) {
 			// short modifier before its verb.
 			v, vend, ok = s.verbAfterModifier(d, end)
 		}
+		if !ok && (e.gender == female || e.gender == male) {
+			v, vend, ok = s.verbAfterCoordination(d, end)
+		}
 		if !ok && e.kind == entryRoleNoun && (e.gender == female || e.gender == male) {
 			// "Nữ ca sĩ “Mưa chiều” chia sẻ", "mỹ nhân “Vô cực” cho biết": the
 			// star is called by the title of her work, in quotation marks.
@@ -3478,6 +3600,30 @@ func (s *Scorer) verbAfterSubject(d *doc, b int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// verbAfterCoordination finds a speech verb coordinated after a short verb
+// phrase of the subject ending at token b, as speechAfter does for a name:
+// "cô chỉ cười và nói rằng ...", "ông gật đầu rồi nói: “...”". Up to four
+// lower-case words, no comma, quotation or person, then "và" or "rồi" and
+// the speech verb itself (a colon after them may open a clause of someone
+// else's).
+func (s *Scorer) verbAfterCoordination(d *doc, b int) (int, int, bool) {
+	for j := b + 1; j < len(d.toks) && j <= b+5; j++ {
+		if i := j - 1; d.quote[i] || d.mention[i] >= 0 || !d.isWord(i) || d.isUpper(i) || d.sent[i] != d.sent[b] {
+			return 0, 0, false
+		}
+		if d.in(coordinators, j) {
+			if v, end, ok := s.verbAfterSubject(d, j+1); ok && d.tokenText(v) != ":" {
+				return v, end, true
+			}
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}
+
+// coordinators join two verbs of one subject: "cười và nói", "gật đầu rồi nói".
+var coordinators = foldedWords("và", "rồi")
 
 // verbAfterModifier finds a speech verb after up to five words or numbers
 // that qualify a description ("sinh năm 1997", "30 tuổi"), with no comma,

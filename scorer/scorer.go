@@ -968,6 +968,11 @@ func (d *doc) cueEndingAt(s *Scorer, end int, k entryKind) (*entry, int, bool) {
 
 // cueEndingAtSlow is cueEndingAt where a cue of kind k ends at token end.
 func (d *doc) cueEndingAtSlow(s *Scorer, end int, k entryKind) (*entry, int, bool) {
+	if k == entryPossessive && end < len(d.toks) && d.toks[end].Newline {
+		// A kin word ending a headline or a caption ("X khoe ảnh bên con",
+		// no full stop) owns nothing on the next line.
+		return &noEntry, 0, false
+	}
 	best, bestStart := int32(-1), end
 	for _, hi := range d.hitsEndingAt(end) {
 		h := d.hits[hi]
