@@ -187,7 +187,8 @@ func (s *Scorer) join(d *doc, pi int, c candidate, why string) {
 	if why != "" {
 		d.note(c.a, c.b, "merged", "merge", why, p.name)
 	}
-	if k := s.nameKey(d, c.a, c.b); len(k) > len(p.key) && !s.initialsOnly(d, c.a, c.b) ||
+	var buf [shortKey]string
+	if k := d.appendNameKey(buf[:0], c.a, c.b); len(k) > len(p.key) && !s.initialsOnly(d, c.a, c.b) ||
 		len(k) == len(p.key) && initials(k) < initials(p.key) || s.moreUsedSpelling(d, p, k) {
 		s.setName(d, p, c.a, c.b)
 	}
@@ -405,7 +406,7 @@ func appositionEnd(d *doc, b int) int {
 // setName makes tokens [a, b) the person's name.
 func (s *Scorer) setName(d *doc, p *person, a, b int) {
 	p.key = s.nameKey(d, a, b)
-	p.keyVN = allVietnamese(p.key)
+	p.keyVN = d.wordsVietnamese(a, b)
 	p.name = vntext.NFC(d.text(a, b))
 	p.vn = len(p.key) >= 2 && len(p.key) <= 5 && s.surnames.has(p.key[0]) || s.thiName(d, a, b)
 }
@@ -423,7 +424,14 @@ func (s *Scorer) thiName(d *doc, a, b int) bool {
 
 // nameKey is the folded syllables of a name, without dots and hyphens.
 func (s *Scorer) nameKey(d *doc, a, b int) []string {
-	key := make([]string, 0, b-a)
+	return d.appendNameKey(make([]string, 0, b-a), a, b)
+}
+
+// appendNameKey appends the name key of tokens [a, b) (nameKey) to key.
+// findPerson and join, which only compare the key of every mention, give
+// it a buffer on their stack: those keys were an eighth of the
+// allocations of a check.
+func (d *doc) appendNameKey(key []string, a, b int) []string {
 	for k := a; k < b; k++ {
 		if d.isWord(k) {
 			key = append(key, d.tokenText(k))
@@ -431,6 +439,10 @@ func (s *Scorer) nameKey(d *doc, a, b int) []string {
 	}
 	return key
 }
+
+// shortKey is room for the name keys findPerson and join compare: names
+// of more words spill to the heap.
+const shortKey = 6
 
 // initials counts the single letters of a name key.
 func initials(key []string) int {
@@ -457,12 +469,13 @@ func (s *Scorer) initialsOnly(d *doc, a, b int) bool {
 // findPerson returns the person that tokens [a, b) name, and how the name
 // matched (-1 if none). The most recently mentioned match wins.
 func (s *Scorer) findPerson(d *doc, a, b int) (int, string) {
-	key := s.nameKey(d, a, b)
+	var buf [shortKey]string
+	key := d.appendNameKey(buf[:0], a, b)
 	if len(key) == 0 {
 		return -1, ""
 	}
 	best, bestHow, bestRank := -1, "", 0
-	keyVN := len(d.people) > 0 && allVietnamese(key) // asked of the key against each person
+	keyVN := len(d.people) > 0 && d.wordsVietnamese(a, b) // asked of the key against each person
 	for pi := len(d.people) - 1; pi >= 0; pi-- {
 		p := d.people[pi]
 		if p.unnamed {
@@ -559,7 +572,7 @@ func (s *Scorer) nameMatch(key []string, keyVN bool, p *person) (int, string) {
 		return 3, "the initials of %s"
 	case !p.vn && len(key) == 1 && len(pk) > 1 && slices.Contains(pk, key[0]) && !vntext.IsVietnameseSyllable(key[0]):
 		return 2, "a part of the name of %s"
-	case !p.vn && len(key) == 1 && slices.ContainsFunc(pk, func(w string) bool { return misspelt(key[0], w) }):
+	case !p.vn && len(key) == 1 && len(key[0]) >= minMisspelt && slices.ContainsFunc(pk, func(w string) bool { return misspelt(key[0], w) }):
 		return 2, "a misspelling of %s"
 	case len(key) == len(pk) && (len(key) >= 3 || len(key) == 2 && !keyVN) && accentsOnly(key, pk):
 		return 2, "a misspelling of %s"
@@ -663,6 +676,18 @@ func accentsOnly(a, b []string) bool {
 	return diff == 1 || diff > 1 && plain
 }
 
+// wordsVietnamese is allVietnamese(s.nameKey(d, a, b)) from the answers
+// the tokens keep (doc.vietnamese): findPerson asks it of every mention, and
+// telling a syllable afresh each time was a sixth of its time.
+func (d *doc) wordsVietnamese(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.isWord(k) && !d.vietnamese(k) {
+			return false
+		}
+	}
+	return true
+}
+
 // allVietnamese reports a name key made of Vietnamese syllables only.
 func allVietnamese(key []string) bool {
 	for _, w := range key {
@@ -763,10 +788,14 @@ func firstLetter(w string) string {
 	return string(vntext.FirstFolded(w))
 }
 
+// minMisspelt is the fewest bytes of a word misspelt may pair: nameMatch
+// asks it first, before pairing a key word with each of a name's.
+const minMisspelt = 6
+
 // misspelt reports two long foreign words one edit apart ("susantyas",
 // "susanetyas"). Vietnamese syllables are short, so they never qualify.
 func misspelt(a, b string) bool {
-	if a == b || len(a) < 6 || len(b) < 6 { // bytes >= runes: most words stop here
+	if a == b || len(a) < minMisspelt || len(b) < minMisspelt { // bytes >= runes: most words stop here
 		return false
 	}
 	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
@@ -786,9 +815,10 @@ func misspelt(a, b string) bool {
 // that points back ("chuyên gia này"), refers to that person instead.
 func (s *Scorer) unnamedSources(d *doc) {
 	const opens = 1<<entrySource | 1<<entryPossessive | 1<<entryHonorific | 1<<entryTitle
+	var demCursor demonstrativeCursor
 	for k := 0; k < len(d.toks); k++ {
-		if !d.quote[k] && d.mention[k] < 0 {
-			if dem := s.indefinitePersonTakenUp(d, k); dem > k {
+		if !d.quote[k] && d.mention[k] < 0 && demCursor.after(d, k) <= k+3 {
+			if dem := s.indefinitePersonTakenUp(d, k, demCursor.next); dem > k {
 				// "... bắt quả tang một người vận chuyển ma túy. Người này
 				// khai nhận ...", "... chặn một thanh niên ... Thanh niên
 				// này khai ...": the one brought in with "một" speaks.
@@ -812,9 +842,9 @@ func (s *Scorer) unnamedSources(d *doc) {
 				}
 			}
 		}
-		if d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle|1<<entrySource) == 0) &&
-			!(d.in(ownerWords, k) && k+1 < len(d.toks) && d.tokenText(k+1) == s.words.mot) ||
-			d.quote[k] || d.mention[k] >= 0 {
+		if d.quote[k] || d.mention[k] >= 0 ||
+			d.startKinds[k]&opens == 0 && (k+1 >= len(d.toks) || d.startKinds[k+1]&(1<<entryHonorific|1<<entryTitle|1<<entrySource) == 0) &&
+				!(d.in(ownerWords, k) && k+1 < len(d.toks) && d.tokenText(k+1) == s.words.mot) {
 			continue // no description starts here ("một" before an honorific may, "chủ" before "một" does)
 		}
 		if k > 0 && d.in(compoundHeads, k-1) && d.sent[k-1] == d.sent[k] && d.tokenText(k) == foldedFather {
@@ -1097,19 +1127,19 @@ func (s *Scorer) victimNamedBefore(d *doc, k int) int {
 // phụ nữ đó" after "một phụ nữ"); or -1. The words are a bare "người" or
 // a description of a person a source list does not cover whole (those
 // are taken up by the stages after); "Người ta" is people at large; after
-// a quotation the interviewee may be meant.
-func (s *Scorer) indefinitePersonTakenUp(d *doc, k int) int {
-	dem := -1
-	for n := 1; n <= 3 && k+n < len(d.toks) && d.sent[k+n] == d.sent[k]; n++ {
-		if !d.isWord(k + n - 1) {
+// a quotation the interviewee may be meant. next is the first
+// demonstrative after k (demonstrativeCursor).
+func (s *Scorer) indefinitePersonTakenUp(d *doc, k, next int) int {
+	dem := next
+	if dem > k+3 || dem >= len(d.toks) {
+		return -1
+	}
+	for j := k; j < dem; j++ {
+		if !d.isWord(j) || d.sent[j+1] != d.sent[k] {
 			return -1
 		}
-		if d.in(pointingBack, k+n) {
-			dem = k + n
-			break
-		}
 	}
-	if dem < 0 || !s.opensClause(d, k) || !s.personWords(d, k, dem) {
+	if !s.opensClause(d, k) || !s.personWords(d, k, dem) {
 		return -1
 	}
 	for j := k - 1; j > 0 && d.sent[j] >= d.sent[k]-3; j-- {
@@ -1168,6 +1198,32 @@ func (d *doc) sameWords(a, b, n int) bool {
 // pointingBack are the demonstratives that take up one person: "người
 // này", "người đó", "người ấy".
 var pointingBack = foldedWords("này", "đó", "ấy")
+
+// demonstrativeCursor finds the first demonstrative (pointingBack) after a
+// token as unnamedSources walks the page, so that each token is asked
+// once: asking the three tokens after every token was 1.5% of a check.
+// next is the first demonstrative at or after from (len(d.toks): none).
+type demonstrativeCursor struct{ from, next int }
+
+// after returns the first demonstrative after token k, or len(d.toks).
+// It is small enough to be inlined: only seek, once per demonstrative, is
+// a call; and unnamedSources calls indefinitePersonTakenUp only where one
+// is near enough.
+func (c *demonstrativeCursor) after(d *doc, k int) int {
+	if k+1 < c.from || k+1 > c.next {
+		c.seek(d, k+1)
+	}
+	return c.next
+}
+
+// seek moves the cursor to the first demonstrative at or after token from.
+func (c *demonstrativeCursor) seek(d *doc, from int) {
+	k := from
+	for k < len(d.toks) && !d.in(pointingBack, k) {
+		k++
+	}
+	c.from, c.next = from, k
+}
 
 // genericExperts, bare and giving advice (adviceVerbs), speak for their
 // profession.
