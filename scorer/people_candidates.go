@@ -2002,21 +2002,60 @@ func (d *doc) commonWordGoesOn(b int) bool {
 		return false
 	}
 	w1, w2 := d.tokenText(b-1), d.tokenText(b)
+	d.commonAsked++
+	if d.commonAsked > commonPairsAfter {
+		// A page with this many capitalised runs (a list, a table, an
+		// adversarial page) would make the scan below quadratic.
+		if len(d.lowerPairs) == 0 {
+			d.indexLowerPairs()
+		}
+		j, ok := d.lowerPairs[[2]string{w1, w2}]
+		return ok && j != int32(b-1)
+	}
 	// The vocabulary ids are equal when the folded words are (and -1 for
 	// both when neither is a rule word), so comparing them first skips
-	// almost every token without touching its text: this runs for every
-	// candidate over the whole article.
+	// almost every token without touching its text: on an ordinary page
+	// a few scans cost less than building lowerPairs.
 	id1, id2 := d.ids[b-1], d.ids[b]
 	for j := 0; j+1 < len(d.toks); j++ {
 		if d.ids[j] != id1 || d.ids[j+1] != id2 {
 			continue
 		}
-		if j != b-1 && d.toks[j].Kind == vntext.Word && (d.toks[j].Space || d.toks[j].Newline) && !d.isUpper(j) &&
-			d.tokenText(j) == w1 && d.tokenText(j+1) == w2 && d.toks[j+1].Space && !d.toks[j+1].Newline {
+		if j != b-1 && d.lowerPairAt(j) && d.tokenText(j) == w1 && d.tokenText(j+1) == w2 {
 			return true
 		}
 	}
 	return false
+}
+
+// commonPairsAfter is how many of a page's commonWordGoesOn questions
+// scan the page before lowerPairs is built: about what building it costs.
+const commonPairsAfter = 32
+
+// lowerPairAt reports whether tokens j and j+1 are two words written in
+// lower case in running text, as commonWordGoesOn looks for them.
+func (d *doc) lowerPairAt(j int) bool {
+	return d.toks[j].Kind == vntext.Word && (d.toks[j].Space || d.toks[j].Newline) && !d.isUpper(j) &&
+		d.toks[j+1].Space && !d.toks[j+1].Newline
+}
+
+// indexLowerPairs fills lowerPairs with every pair lowerPairAt accepts,
+// each with its first place, or -1 when it occurs more than once.
+func (d *doc) indexLowerPairs() {
+	if d.lowerPairs == nil {
+		d.lowerPairs = map[[2]string]int32{}
+	}
+	for j := 0; j+1 < len(d.toks); j++ {
+		if !d.lowerPairAt(j) {
+			continue
+		}
+		k := [2]string{d.tokenText(j), d.tokenText(j + 1)}
+		if _, seen := d.lowerPairs[k]; seen {
+			d.lowerPairs[k] = -1
+		} else {
+			d.lowerPairs[k] = int32(j)
+		}
+	}
 }
 
 // glueWords are the function words that follow a name as often as any

@@ -39,3 +39,33 @@ func TestPeopleStagesScaleLinearly(t *testing.T) {
 		})
 	}
 }
+
+// TestCommonWordIndexAgreesWithScan: past commonPairsAfter questions a
+// page's lower-case word pairs are looked up in an index instead of
+// scanned for; both must give every answer alike.
+func TestCommonWordIndexAgreesWithScan(t *testing.T) {
+	s := newTestScorer(t)
+	yes := 0
+	for _, text := range []string{
+		"Giáo dục là nền tảng. Bộ Giáo dục họp. Ngành giáo dục đổi mới, giáo dục nghề cũng vậy.",
+		"Người dân gửi Tiền và Vàng vào ngân hàng, rồi Theo dõi lãi suất; họ theo dõi giá vàng mỗi ngày.",
+		"Thành viên mới: Thành viên ban nhạc Hùng cho biết thành viên nào cũng tập.\nDân chủ\ndân chủ là gì",
+	} {
+		d := s.analyse(Document{Text: text})
+		for b := range len(d.toks) + 1 {
+			d.commonAsked = 0
+			scanned := d.commonWordGoesOn(b)
+			d.commonAsked = commonPairsAfter
+			if indexed := d.commonWordGoesOn(b); indexed != scanned {
+				t.Errorf("%q token %d: scanned %v, indexed %v", text, b, scanned, indexed)
+			}
+			if scanned {
+				yes++
+			}
+		}
+		s.release(d)
+	}
+	if yes < 3 {
+		t.Errorf("only %d runs go on as a common word: the texts no longer test the index", yes)
+	}
+}

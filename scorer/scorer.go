@@ -624,6 +624,11 @@ type doc struct {
 	fullGiven      []int
 	fullGivenKnown bool
 
+	// commonAsked counts commonWordGoesOn's questions on this page; from
+	// the commonPairsAfter-th on, lowerPairs (built once) answers them.
+	commonAsked int
+	lowerPairs  map[[2]string]int32
+
 	key          *vntext.Key
 	toks         []vntext.Token
 	ids          []int32
@@ -1062,6 +1067,8 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.notes, d.dropped = d.notes[:0], d.dropped[:0]
 	d.chinese, d.chineseKnown = false, false
 	d.fullGivenKnown = false
+	d.commonAsked = 0
+	clear(d.lowerPairs)
 	clear(d.topics)
 	// The key text is the pooled buffer itself, not a copy: what the
 	// result keeps comes from the input or the rules, never from the key.
