@@ -353,7 +353,10 @@ func (s *Scorer) spelledOut(d *doc, a, b int) bool {
 	case n == 0:
 		return false
 	case n == 1:
-		return undottedInitials([]string{strings.ToLower(d.tokenText(w[0]))})
+		// "LTH" spells initials out; "Th." is one initial, as "T." is,
+		// though it has no vowel either.
+		k := strings.ToLower(d.tokenText(w[0]))
+		return !loneInitial(k) && undottedInitials([]string{k})
 	case n == 2:
 		// Two Vietnamese syllables, neither an initial, the first no family
 		// name: a given name with its middle name.
