@@ -624,6 +624,12 @@ type doc struct {
 	fullGiven      []int
 	fullGivenKnown bool
 
+	// victimTitleEnds are the tokens right after each victim's title
+	// ("nạn nhân", "bị hại"), read once when victimTitlesKnown
+	// (namedVictim, asked at every such title that speaks).
+	victimTitleEnds   []int
+	victimTitlesKnown bool
+
 	key          *vntext.Key
 	toks         []vntext.Token
 	ids          []int32
@@ -1056,7 +1062,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.sections = s.sections.Of(in.Section)
 	d.notes, d.dropped = d.notes[:0], d.dropped[:0]
 	d.chinese, d.chineseKnown = false, false
-	d.fullGivenKnown = false
+	d.fullGivenKnown, d.victimTitlesKnown = false, false
 	clear(d.topics)
 	// The key text is the pooled buffer itself, not a copy: what the
 	// result keeps comes from the input or the rules, never from the key.
