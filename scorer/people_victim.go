@@ -101,7 +101,11 @@ func (s *Scorer) doerOfHarm(d *doc, i int32, memo []int8) bool {
 // cấp cứu") is the one he harmed, not him.
 func (s *Scorer) harmedOthers(d *doc, i int32) bool {
 	for _, sp := range d.people[i].spans {
-		if !clauseOpens(d, sp[0]) {
+		a := sp[0]
+		if a > 0 && d.in(adultHonorifics, a-1) {
+			a-- // "chị Hoa đánh ...": the honorific opens her clause
+		}
+		if !clauseOpens(d, a) {
 			continue // an object ("ăn nằm với cháu M. rồi dọa giết"): the verb after is the subject's
 		}
 		for k := sp[1]; k < len(d.toks) && k-sp[1] < 8 && d.sent[k] == d.sent[sp[1]-1]; k++ {

@@ -17,6 +17,7 @@ func TestDoerOfHarm(t *testing.T) {
 		doer       bool
 	}{
 		{"her own blow", "Chị Đỗ Thị Hoa làm công nhân ở Hà Giang. Hoa nhiều lần đánh con riêng của chồng." + tail, true},
+		{"her own blow, with her honorific", "Chị Đỗ Thị Hoa làm công nhân ở Hà Giang. Chị Hoa nhiều lần đánh con riêng của chồng." + tail, true},
 		{"her husband's blow", "Chị Đỗ Thị Hoa làm công nhân ở Hà Giang. Hoa sợ chồng đánh nên bỏ về nhà mẹ đẻ." + tail, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
