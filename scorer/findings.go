@@ -431,7 +431,7 @@ func dropContained(fs []Finding) []Finding {
 // used for blackmail ("ảnh nóng của chị bị phát tán") are the story's coy,
 // selling wording, which its readers call sensational, not a body put on
 // show; one phrase is reported once, in the category of the violence
-// rule, which fires only in violence stories. fs is sorted by start.
+// rule, which fires only in violence stories.
 func yieldToViolence(fs []Finding) []Finding {
 	var gbv []Finding
 	for _, f := range fs {

@@ -2585,12 +2585,16 @@ func (s *Scorer) namedVictim(d *doc, key string) int {
 	if !victimTitles.has(key) {
 		return -1
 	}
-	found := -1
-	for j := 0; j < len(d.toks); j++ {
-		e, tend, ok := d.cueAt(s, j, entryTitle)
-		if !ok || !victimTitles.has(e.key) || tend >= len(d.toks) {
-			continue
+	if !d.victimTitlesKnown {
+		d.victimTitleEnds, d.victimTitlesKnown = d.victimTitleEnds[:0], true
+		for j := 0; j < len(d.toks); j++ {
+			if e, tend, ok := d.cueAt(s, j, entryTitle); ok && victimTitles.has(e.key) && tend < len(d.toks) {
+				d.victimTitleEnds = append(d.victimTitleEnds, tend)
+			}
 		}
+	}
+	found := -1
+	for _, tend := range d.victimTitleEnds {
 		switch pi := d.mention[tend]; {
 		case pi < 0 || int(pi) == found || d.people[pi].unnamed:
 		case found >= 0:

@@ -20,6 +20,11 @@ func TestPeopleStagesScaleLinearly(t *testing.T) {
 		// her introductions were once read at each of her mentions before
 		// each description (100 kB took 4 s, 200 kB 16 s).
 		{"one victim named throughout", "", "Chị Nguyễn Thị Lan bị chồng đánh trọng thương. Nạn nhân cho biết chị rất sợ. "},
+		// A bare "Nạn nhân" speaking with no one named just before: the
+		// one victim named after a title was once looked for over the whole
+		// page at each.
+		{"a victim speaking throughout", "Bị hại Lê Thị Hoa bị chồng đánh trọng thương.\n",
+			"Nạn nhân cho biết chị rất sợ. Hàng xóm đã gọi xe cấp cứu. Trời mưa to suốt đêm qua. "},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			run := func(n int) time.Duration {

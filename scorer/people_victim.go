@@ -94,18 +94,23 @@ func (s *Scorer) doerOfHarm(d *doc, i int32, memo []int8) bool {
 
 // harmedOthers reports whether person i is told elsewhere in the story as
 // the doer of a harm: a harm verb after one of their mentions that opens a
-// clause (the subject), before "bị" or anyone else's mention ("Cường đâm
-// liên tiếp khoảng 10 nhát"). Such a
+// clause (the subject), before "bị" or anyone else, named or a word for
+// one ("chị Mai kể chồng nhiều lần đánh chị": the husband's verb). Such a
 // person is the offender, and a "nạn nhân" a few sentences after his last
-// mention ("Cường dừng tay, bỏ đi. Nạn nhân được đưa đi cấp cứu") is the
-// one he harmed, not him.
+// mention ("Hùng đâm bạn gái nhiều nhát. Hùng bỏ đi. Nạn nhân được đưa đi
+// cấp cứu") is the one he harmed, not him.
 func (s *Scorer) harmedOthers(d *doc, i int32) bool {
 	for _, sp := range d.people[i].spans {
-		if !clauseOpens(d, sp[0]) {
+		a := sp[0]
+		if a > 0 && d.in(adultHonorifics, a-1) {
+			a-- // "chị Hoa đánh ...": the honorific opens her clause
+		}
+		if !clauseOpens(d, a) {
 			continue // an object ("ăn nằm với cháu M. rồi dọa giết"): the verb after is the subject's
 		}
 		for k := sp[1]; k < len(d.toks) && k-sp[1] < 8 && d.sent[k] == d.sent[sp[1]-1]; k++ {
-			if d.in(passiveWords, k) || d.mention[k] >= 0 && d.mention[k] != i {
+			if d.in(passiveWords, k) || d.mention[k] >= 0 && d.mention[k] != i ||
+				s.violence.harmAgents.startsAt(d, k) && !d.in(agentCounts, k) {
 				break
 			}
 			for end := k + 1; end <= min(len(d.toks), k+4); end++ {
@@ -117,6 +122,11 @@ func (s *Scorer) harmedOthers(d *doc, i int32) bool {
 	}
 	return false
 }
+
+// agentCounts are the harm agents that count ("bị một nhóm", "bị nhiều
+// người"): after a subject they count her own acts ("Hùng nhiều lần đánh
+// vợ"), no one else stands there.
+var agentCounts = foldedWords("một", "hai", "ba", "nhiều")
 
 // clauseOpens reports whether token t opens a clause: the first of its
 // sentence, or after a comma, a semicolon, a colon or a dash.

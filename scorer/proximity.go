@@ -314,9 +314,9 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 		// nothing: an address or a school would.
 		return s.personIs(p, "victim_private") && !(len(p.key) == 1 && loneInitial(p.key[0]))
 	case "traceable":
-		// Anyone written with more than one letter: a lone initial ("chị
-		// L. (mẹ của cháu B.)") names no relative by whom a victim could be
-		// found.
+		// Anyone written with more than one initial: a lone one ("chị L.
+		// (mẹ của cháu B.)", "Th.") names no relative by whom a victim
+		// could be found.
 		return !p.unnamed && !(len(p.key) == 1 && loneInitial(p.key[0]))
 	case "female_named":
 		// A woman written with her name, not initials, no suspect and no
@@ -353,7 +353,10 @@ func (s *Scorer) spelledOut(d *doc, a, b int) bool {
 	case n == 0:
 		return false
 	case n == 1:
-		return undottedInitials([]string{strings.ToLower(d.tokenText(w[0]))})
+		// "LTH" spells initials out; "Th." is one initial, as "T." is,
+		// though it has no vowel either.
+		k := strings.ToLower(d.tokenText(w[0]))
+		return !loneInitial(k) && undottedInitials([]string{k})
 	case n == 2:
 		// Two Vietnamese syllables, neither an initial, the first no family
 		// name: a given name with its middle name.

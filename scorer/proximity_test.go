@@ -17,6 +17,10 @@ func TestVictimIdentification(t *testing.T) {
 		{"detail near the name", "Em N.T.H. (15 tuổi) bị ông Q. xâm hại." + story, "N.T.H. (15 tuổi"},
 		// A lone initial with only an age names no one (set g's readers).
 		{"a lone initial with an age", "Em H. (15 tuổi) bị ông Q. xâm hại." + story, ""},
+		// A mention that is one initial names no one even when the person's
+		// fuller name is given elsewhere; "Th." is one initial as "T." is.
+		{"a lone initial of a named victim", "Em Đỗ Thị Th. bị ông Q. xâm hại ở phòng trọ. Em Th. (15 tuổi) bị ông Q. xâm hại nhiều lần." + story, ""},
+		{"a lone letter of a named victim", "Em Đỗ Thị T. bị ông Q. xâm hại ở phòng trọ. Em T. (15 tuổi) bị ông Q. xâm hại nhiều lần." + story, ""},
 		{"detail deep in the parenthesis", "Em H. (học sinh lớp 10 tại huyện Yên Mô) hẹn gặp ông Q. ở nhà trọ." + story,
 			"H. (học sinh lớp 10 tại huyện"},
 		{"full name, detail deep in it", "Cháu Lò Thị Mai (học sinh lớp 6 của một trường ở xã Tà Xùa) bị xâm hại." + story,

@@ -624,6 +624,12 @@ type doc struct {
 	fullGiven      []int
 	fullGivenKnown bool
 
+	// victimTitleEnds are the tokens right after each victim's title
+	// ("nạn nhân", "bị hại"), read once when victimTitlesKnown
+	// (namedVictim, asked at every such title that speaks).
+	victimTitleEnds   []int
+	victimTitlesKnown bool
+
 	// commonAsked counts commonWordGoesOn's questions on this page; from
 	// the commonPairsAfter-th on, lowerPairs (built once) answers them.
 	commonAsked int
@@ -1066,7 +1072,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.sections = s.sections.Of(in.Section)
 	d.notes, d.dropped = d.notes[:0], d.dropped[:0]
 	d.chinese, d.chineseKnown = false, false
-	d.fullGivenKnown = false
+	d.fullGivenKnown, d.victimTitlesKnown = false, false
 	d.commonAsked = 0
 	clear(d.lowerPairs)
 	clear(d.topics)
