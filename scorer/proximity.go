@@ -337,12 +337,14 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 // initial and names no one outside those who know her already; the readers
 // of train never flag it, and set g's divide. The person's fuller name
 // elsewhere in the story ("chị Lê Thị Mỹ Hạ") is flagged where it is
-// written.
+// written. Only the capitalised words of the mention are its name: a
+// description the people stage took as a mention of her, with the age in
+// it ("Bé gái 14 tuổi bị ép ...", "Cô gái 20 tuổi"), names no one.
 func (s *Scorer) spelledOut(d *doc, a, b int) bool {
 	var w [3]int
 	n := 0
 	for k := a; k < b; k++ {
-		if d.isWord(k) {
+		if d.isWord(k) && d.isUpper(k) {
 			if n < len(w) {
 				w[n] = k
 			}
