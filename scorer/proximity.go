@@ -322,8 +322,11 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 		// A woman written with her name, not initials, no suspect and no
 		// public figure: the wife a violence story names by her tie to the
 		// offender ("chị vợ Vi Thị L.") is named as surely as a victim; a
-		// star's name is known before the story.
-		return p.gender == "female" && !p.accused && !p.fiction && !p.unnamed && initials(p.key) == 0 &&
+		// star's name is known before the story. Her family name spelled
+		// out before an initial ("Phàn Thị T. (16 tuổi, trú xã ...)") names
+		// her as well.
+		return p.gender == "female" && !p.accused && !p.fiction && !p.unnamed &&
+			(initials(p.key) == 0 || s.familyNamed(p.key)) &&
 			!undottedInitials(p.key) && p.role != "celebrity" && p.role != "official"
 	}
 	return p.gender == kind
@@ -409,4 +412,13 @@ func undottedInitials(key []string) bool {
 // letter, or an initial consonant of two or three.
 func loneInitial(w string) bool {
 	return utf8.RuneCountInString(w) == 1 || initialDigraphs.has(w)
+}
+
+// familyNamed reports a name key written with its family name and more,
+// however it ends ("Phàn Thị T.", "Hạ Thị T."): spelled out as far as a
+// full name is. "Thị" in the middle tells a Vietnamese family name the
+// surname list may lack.
+func (s *Scorer) familyNamed(key []string) bool {
+	return len(key) >= 3 && utf8.RuneCountInString(key[0]) > 1 && utf8.RuneCountInString(key[1]) > 1 &&
+		(key[1] == foldedThi || s.surnames.has(key[0]))
 }
