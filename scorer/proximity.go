@@ -143,8 +143,11 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				for a > 0 && d.mention[a-1] == d.mention[t] {
 					a--
 				}
-				if n.Person == "female_named" && namedBefore(p, a, b) {
-					continue // her name, given in full before, identifies her there
+				if n.Person == "female_named" && (namedBefore(p, a, b) || !s.spelledOut(d, a, b)) {
+					// Her name, given in full before, identifies her there;
+					// a given name alone ("vợ là chị Hiền", "Mến (quê ở
+					// ...)") names no one, as with an age.
+					continue
 				}
 				if n.Person == "victim_traceable" && !s.spelledOut(d, a, b) {
 					continue // "bé Linh (6 tuổi)", "chị H. (24 tuổi)": this mention names no one
@@ -258,7 +261,8 @@ func (s *Scorer) detailsOf(d *doc, kind string, t int) (int, int, bool) {
 			for a > 0 && d.mention[a-1] == i {
 				a--
 			}
-			if kind == "victim_traceable" && !s.spelledOut(d, a, o) || kind == "traceable" && loneInitialAt(d, a, o) {
+			if (kind == "victim_traceable" || kind == "female_named") && !s.spelledOut(d, a, o) ||
+				kind == "traceable" && loneInitialAt(d, a, o) {
 				return 0, 0, false
 			}
 			return a, o, true
