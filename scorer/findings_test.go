@@ -128,3 +128,21 @@ func TestAdverbialFrameOpensClause(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionWithAgeNamesNoOne: a description the people stage takes as
+// a mention of a victim named before, with the age in it ("Bé gái 15 tuổi
+// bị ép ..."), is no name with an age: only the mention's capitalised words
+// name her.
+func TestDescriptionWithAgeNamesNoOne(t *testing.T) {
+	s := newTestScorer(t)
+	text := "Tin\nCông an huyện vừa giải cứu em Lò T.M. (15 tuổi, ở xã Tân Lập) bị gia đình ép tảo hôn.\n\n" +
+		"Bé gái 15 tuổi bị ép lấy chồng và bị cưỡng ép kết hôn.\n"
+	for _, f := range s.Check(Document{Text: text}).Findings {
+		if f.Rule != "gbv.victim-identification-age" {
+			continue
+		}
+		if strings.HasPrefix(f.Text, "Bé gái") || f.Context != nil && strings.HasPrefix(f.Context.Text, "Bé gái") {
+			t.Errorf("a description with an age was flagged: %q", f.Text)
+		}
+	}
+}

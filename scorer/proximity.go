@@ -143,8 +143,11 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				for a > 0 && d.mention[a-1] == d.mention[t] {
 					a--
 				}
-				if n.Person == "female_named" && namedBefore(p, a, b) {
-					continue // her name, given in full before, identifies her there
+				if n.Person == "female_named" && (namedBefore(p, a, b) || !s.spelledOut(d, a, b)) {
+					// Her name, given in full before, identifies her there;
+					// a given name alone ("vợ là chị Hiền", "Mến (quê ở
+					// ...)") names no one, as with an age.
+					continue
 				}
 				if n.Person == "victim_traceable" && !s.spelledOut(d, a, b) {
 					continue // "bé Linh (6 tuổi)", "chị H. (24 tuổi)": this mention names no one
@@ -258,7 +261,8 @@ func (s *Scorer) detailsOf(d *doc, kind string, t int) (int, int, bool) {
 			for a > 0 && d.mention[a-1] == i {
 				a--
 			}
-			if kind == "victim_traceable" && !s.spelledOut(d, a, o) || kind == "traceable" && loneInitialAt(d, a, o) {
+			if (kind == "victim_traceable" || kind == "female_named") && !s.spelledOut(d, a, o) ||
+				kind == "traceable" && loneInitialAt(d, a, o) {
 				return 0, 0, false
 			}
 			return a, o, true
@@ -322,8 +326,11 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 		// A woman written with her name, not initials, no suspect and no
 		// public figure: the wife a violence story names by her tie to the
 		// offender ("chị vợ Vi Thị L.") is named as surely as a victim; a
-		// star's name is known before the story.
-		return p.gender == "female" && !p.accused && !p.fiction && !p.unnamed && initials(p.key) == 0 &&
+		// star's name is known before the story. Her family name spelled
+		// out before an initial ("Phàn Thị T. (16 tuổi, trú xã ...)") names
+		// her as well.
+		return p.gender == "female" && !p.accused && !p.fiction && !p.unnamed &&
+			(initials(p.key) == 0 || s.familyNamed(p.key)) &&
 			!undottedInitials(p.key) && p.role != "celebrity" && p.role != "official"
 	}
 	return p.gender == kind
@@ -337,12 +344,14 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 // initial and names no one outside those who know her already; the readers
 // of train never flag it, and set g's divide. The person's fuller name
 // elsewhere in the story ("chị Lê Thị Mỹ Hạ") is flagged where it is
-// written.
+// written. Only the capitalised words of the mention are its name: a
+// description the people stage took as a mention of her, with the age in
+// it ("Bé gái 14 tuổi bị ép ...", "Cô gái 20 tuổi"), names no one.
 func (s *Scorer) spelledOut(d *doc, a, b int) bool {
 	var w [3]int
 	n := 0
 	for k := a; k < b; k++ {
-		if d.isWord(k) {
+		if d.isWord(k) && d.isUpper(k) {
 			if n < len(w) {
 				w[n] = k
 			}
@@ -410,4 +419,13 @@ func undottedInitials(key []string) bool {
 // letter, or an initial consonant of two or three.
 func loneInitial(w string) bool {
 	return utf8.RuneCountInString(w) == 1 || initialDigraphs.has(w)
+}
+
+// familyNamed reports a name key written with its family name and more,
+// however it ends ("Phàn Thị T.", "Hạ Thị T."): spelled out as far as a
+// full name is. "Thị" in the middle tells a Vietnamese family name the
+// surname list may lack.
+func (s *Scorer) familyNamed(key []string) bool {
+	return len(key) >= 3 && utf8.RuneCountInString(key[0]) > 1 && utf8.RuneCountInString(key[1]) > 1 &&
+		(key[1] == foldedThi || s.surnames.has(key[0]))
 }
