@@ -211,6 +211,11 @@ func (s *Scorer) demonstrativeRoleCues(d *doc, known []string) {
 		}
 		for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-1; j-- {
 			m := d.mention[j]
+			if m >= 0 && s.accountOwnerBefore(d, j, k) {
+				// "Theo lời tố cáo của C., người đàn ông này ...": the one whose
+				// account frames the clause is not the one it takes up.
+				break
+			}
 			if m < 0 || d.people[m].unnamed || d.quote[j] || known[m] != unknown && known[m] != e.gender ||
 				childNouns.spans(d, k, end) && !slices.ContainsFunc(d.people[m].intro, childIntros.has) {
 				continue // "cậu bé này" is a child, not the businessman named before
@@ -1461,4 +1466,23 @@ func textOverMiddle(cues []genderCue) int {
 		return 0
 	}
 	return tierMiddle
+}
+
+// accountOwnerBefore reports a mention ending at token j that is the
+// possessor ("của X") closing a framing phrase right before the
+// description at k, a comma between: "Theo lời kể của chị H., gã này ...".
+func (s *Scorer) accountOwnerBefore(d *doc, j, k int) bool {
+	m := d.mention[j]
+	a := j
+	for a > 0 && d.mention[a-1] == m {
+		a--
+	}
+	if a == 0 || d.tokenText(a-1) != foldedOf && !(a > 1 && d.tokenText(a-2) == foldedOf) {
+		return false
+	}
+	e := j + 1
+	if e < k && d.tokenText(e) == "." {
+		e++
+	}
+	return e+1 == k && d.tokenText(e) == ","
 }
