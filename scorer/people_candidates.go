@@ -1408,6 +1408,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// press hides a person's full name behind its initials; an
 		// organisation's acronym is written without dots.
 		c.strong = true
+	case b-a == 1 && d.initial(a) && c.honor == nil && s.initialAfterQuotation(d, a):
+		// "“...”, C. kể": a child or victim the story hides behind one
+		// letter, named as the speaker of the quotation just closed.
+		c.strong = true
 	case b-a == 1 && d.initial(a) && c.honor == nil && !d.initialAfterTitle(a, &c):
 		c.why = "a single letter with no honorific"
 	case b-a == 1 && d.initial(a) && c.honor == nil:
@@ -2525,4 +2529,17 @@ func (s *Scorer) afterPeopleNoun(d *doc, a int) int {
 		}
 	}
 	return 0
+}
+
+// initialAfterQuotation reports a lone initial at token a that tags the
+// quotation just closed: a closing quote mark and a comma before it, its
+// dot, then a speech verb ("“...”, C. kể", "\"...\", T. chia sẻ"). A
+// letter standing for a district or a street is followed by a name, not
+// by a verb of speech.
+func (s *Scorer) initialAfterQuotation(d *doc, a int) bool {
+	if !d.quoteMarkComma(a) || a+2 >= len(d.toks) || d.tokenText(a+1) != "." || d.toks[a+2].Newline {
+		return false
+	}
+	_, _, ok := d.cueAt(s, a+2, entrySpeech)
+	return ok
 }
