@@ -1,6 +1,7 @@
 package scorer
 
 import (
+	"slices"
 	"strings"
 
 	"genderlens/vntext"
@@ -322,7 +323,8 @@ func (s *Scorer) descriptionsTakenUp(d *doc) {
 			continue
 		}
 		k, end := p.spans[0][0], p.spans[0][1]
-		if d.tokenText(k) == s.words.mot || d.pluralBefore(s, k) || !d.sentenceStart(k) && d.quotationBefore(k) < 0 {
+		if d.tokenText(k) == s.words.mot || d.pluralBefore(s, k) ||
+			!d.sentenceStart(k) && d.quotationBefore(k) < 0 && !s.afterFrontedClause(d, k) {
 			continue
 		}
 		if _, _, ok := d.cueAt(s, k, entryPossessive); ok {
@@ -345,12 +347,27 @@ func (s *Scorer) descriptionsTakenUp(d *doc) {
 		// The nearest named person before, in this sentence or the two
 		// before, must be of the description's gender.
 		var q *person
-		for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-2; j-- {
+		for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-3; j-- {
 			m := d.mention[j]
-			if m < 0 || d.quote[j] || d.people[m].unnamed {
+			if m < 0 || d.quote[j] {
 				continue
 			}
-			if d.people[m].gender == p.gender {
+			if r := d.people[m]; r.unnamed {
+				// (an unnamed one up to three sentences back: a quotation
+				// of two sentences may come between)
+				if r != p && r.quoted && !r.takenUp && r.gender == p.gender && s.oneUnnamedSpeaker(d, r) {
+					// "Người phụ nữ cho biết ... “...”, người mẹ nói": the
+					// story's one unnamed woman, named again by what she is.
+					q = r
+					break
+				}
+				continue
+			}
+			if d.sent[j] < d.sent[k]-2 {
+				break
+			}
+			if d.people[m].gender == p.gender && !(kinDescriptions.has(d.joined(k, cend)) && slices.ContainsFunc(d.people[m].intro, childIntros.has)) {
+				// "người mẹ" after a girl named as "cháu"/"em" is her mother.
 				q = d.people[m]
 			}
 			break
@@ -659,4 +676,40 @@ func (s *Scorer) indefiniteEarlier(d *doc, k, end int) bool {
 		}
 	}
 	return false
+}
+
+// kinDescriptions are the descriptions of a parent or a spouse that take up
+// the adult named before, never the child.
+var kinDescriptions = foldedWords("người mẹ", "bà mẹ", "người cha", "người bố", "ông bố", "người vợ", "người chồng")
+
+// afterFrontedClause reports a description at token k right after the
+// comma that closes a short clause opening its sentence with nobody named
+// in it ("Nhắc đến chuyện cũ, người mẹ nghẹn ngào: ..."): the description
+// is the sentence's subject, as at its start.
+func (s *Scorer) afterFrontedClause(d *doc, k int) bool {
+	if k < 2 || d.tokenText(k-1) != "," {
+		return false
+	}
+	for j := k - 2; j >= 0 && d.sent[j] == d.sent[k]; j-- {
+		if k-j > 12 || d.mention[j] >= 0 || d.quote[j] || d.tokenText(j) == "," {
+			return false
+		}
+	}
+	return true
+}
+
+// oneUnnamedSpeaker reports an unnamed source r with a bare description
+// (no "một", no words after its head) whom nobody else unnamed of the same
+// sex speaks beside in the story.
+func (s *Scorer) oneUnnamedSpeaker(d *doc, r *person) bool {
+	if len(r.spans) != 1 || d.tokenText(r.spans[0][0]) == s.words.mot {
+		return false
+	}
+	n := 0
+	for _, o := range d.people {
+		if o.unnamed && o.quoted && !o.takenUp && o.gender == r.gender {
+			n++
+		}
+	}
+	return n == 2
 }
