@@ -385,7 +385,9 @@ func (s *Scorer) descriptionsTakenUp(d *doc) {
 // takenUpTails may follow a description that refers back to a star: an age
 // or a birth year, "trẻ", "xinh đẹp", how many children ("hai con").
 var takenUpTails = foldedWords("sinh", "năm", "tuổi", "trẻ", "xinh", "đẹp", "con", "hai", "ba", "một", "này", "ấy",
-	"xinh đẹp", "nổi", "tiếng", "đình", "đám", "8x", "9x", "7x", "x")
+	"xinh đẹp", "nổi", "tiếng", "đình", "đám", "8x", "9x", "7x", "x",
+	// an age given roughly: "nữ du khách khoảng 30 tuổi"
+	"khoảng", "tầm", "chừng", "ngoài")
 
 // describesNamed is appositiveWithin(d, k, 40) for a description at token
 // k that may speak unnamed: it describes the person named before it in
@@ -698,13 +700,10 @@ func (s *Scorer) afterFrontedClause(d *doc, k int) bool {
 	return true
 }
 
-// oneUnnamedSpeaker reports an unnamed source r with a bare description
-// (no "một", no words after its head) whom nobody else unnamed of the same
-// sex speaks beside in the story.
+// oneUnnamedSpeaker reports an unnamed source r whom nobody else unnamed
+// of the same sex speaks beside in the story: "Một phụ nữ Mỹ giấu tên ...
+// Nữ du khách tầm 30 tuổi tường thuật" is one woman.
 func (s *Scorer) oneUnnamedSpeaker(d *doc, r *person) bool {
-	if len(r.spans) != 1 || d.tokenText(r.spans[0][0]) == s.words.mot {
-		return false
-	}
 	n := 0
 	for _, o := range d.people {
 		if o.unnamed && o.quoted && !o.takenUp && o.gender == r.gender {
