@@ -1131,7 +1131,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			a = end
 			continue
 		}
-		if e, end, ok := d.cueAt(s, a, entryOrgBefore); ok && !d.in(s.surnames, a) && c.honor == nil && c.roleNoun == nil {
+		if e, end, ok := d.cueAt(s, a, entryOrgBefore); ok && !d.in(s.surnames, a) && c.honor == nil && c.roleNoun == nil &&
+			!(b == a+1 && end == b && d.givenNameNamedBefore(s, a)) {
 			if k := s.surnameAfter(d, min(end, b), b); k >= 0 && (c.title != nil || d.sentenceStart(c.runA)) &&
 				!s.titleOfOthers(d, c.runA, c.title) && !d.namesakeRun(e, end, k) {
 				if t, ok := s.titleBefore(d, k); ok && c.title == nil {
@@ -2542,4 +2543,24 @@ func (s *Scorer) initialAfterQuotation(d *doc, a int) bool {
 	}
 	_, _, ok := d.cueAt(s, a+2, entrySpeech)
 	return ok
+}
+
+// givenNameNamedBefore reports a lone capitalised word at token a, also the
+// head of an organisation's name ("Bộ", "Khoa", "Sở"), that repeats the
+// given name of a Vietnamese full name written before it ("Vũ Đức Bộ ...
+// bước đầu Bộ đã khai nhận", "Nguyễn Ngọc Khoa ... Khoa thừa nhận"): crime
+// stories name a suspect by the given name alone. Not when a common word
+// goes on in lower case ("Bộ trưởng", "Khoa học").
+func (d *doc) givenNameNamedBefore(s *Scorer, a int) bool {
+	if d.commonWordGoesOn(a + 1) {
+		return false
+	}
+	w := d.tokenText(a)
+	for j := a - 1; j >= 2; j-- {
+		if d.tokenText(j) == w && d.isUpper(j) && d.isUpper(j-1) && d.isWord(j-1) && d.isUpper(j-2) && d.in(s.surnames, j-2) &&
+			(j+1 >= len(d.toks) || !d.isWord(j+1) || !d.isUpper(j+1)) {
+			return true
+		}
+	}
+	return false
 }
