@@ -605,7 +605,7 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 	}
 	// Not the "Shea" of "O'Shea": a family name, whatever "Shea" alone is.
 	if !p.vn && foreign && !d.in(s.particles, words[0]) && !d.nameApostrophe(words[0]-1) &&
-		(len(words) > 1 || len(p.intro) == 0 || childIntro(p.intro)) {
+		(len(words) > 1 || len(p.intro) == 0 || childIntro(p.intro) || d.calledBy(p)) {
 		first := words[0]
 		if g := s.foreignGiven(d, first, first+1); g != "" {
 			p.gcues = append(p.gcues, genderCue{tierTable, g, d.cueOf("gender", cueGivenName, g, first, first+1)})
@@ -1485,4 +1485,17 @@ func (s *Scorer) accountOwnerBefore(d *doc, j, k int) bool {
 		e++
 	}
 	return e+1 == k && d.tokenText(e) == ","
+}
+
+// calledBy reports a person one of whose mentions follows "tên" ("một
+// người bạn trai ngoại quốc tên Anthony", "cô gái tên Mary"): the word
+// after it is what they are called, a given name, not a family name after
+// a title.
+func (d *doc) calledBy(p *person) bool {
+	for _, sp := range p.spans {
+		if sp[1]-sp[0] == 1 && sp[0] > 0 && d.tokenText(sp[0]-1) == foldedName {
+			return true
+		}
+	}
+	return false
 }
