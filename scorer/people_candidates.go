@@ -2556,7 +2556,7 @@ func (d *doc) givenNameNamedBefore(s *Scorer, a int) bool {
 		return false
 	}
 	w := d.tokenText(a)
-	for j := a - 1; j >= 2; j-- {
+	for j := a - 1; j >= 2 && j >= a-2000; j-- { // bounded: no walk over a whole long page per word
 		if d.tokenText(j) == w && d.isUpper(j) && d.isUpper(j-1) && d.isWord(j-1) && d.isUpper(j-2) && d.in(s.surnames, j-2) &&
 			(j+1 >= len(d.toks) || !d.isWord(j+1) || !d.isUpper(j+1)) {
 			return true

@@ -318,6 +318,14 @@ var (
 // ("mẹ", "con gái" ...) is someone else.
 func (s *Scorer) descriptionsTakenUp(d *doc) {
 	s.indefinitesTakenUp(d)
+	// Unnamed quoted sources of each sex, counted once: a story with exactly
+	// two of one sex may name one woman twice.
+	unnamedBySex := map[string]int{}
+	for _, o := range d.people {
+		if o.unnamed && o.quoted && !o.takenUp {
+			unnamedBySex[o.gender]++
+		}
+	}
 	for _, p := range d.people {
 		if !p.unnamed || !p.quoted || len(p.spans) != 1 || p.gender != female && p.gender != male {
 			continue
@@ -355,9 +363,11 @@ func (s *Scorer) descriptionsTakenUp(d *doc) {
 			if r := d.people[m]; r.unnamed {
 				// (an unnamed one up to three sentences back: a quotation
 				// of two sentences may come between)
-				if r != p && r.quoted && !r.takenUp && r.gender == p.gender && s.oneUnnamedSpeaker(d, r) {
-					// "Người phụ nữ cho biết ... “...”, người mẹ nói": the
-					// story's one unnamed woman, named again by what she is.
+				if r != p && r.quoted && !r.takenUp && r.gender == p.gender && unnamedBySex[r.gender] == 2 {
+					// "Người phụ nữ cho biết ... “...”, người mẹ nói", "Một
+					// phụ nữ Mỹ giấu tên ... Nữ du khách tầm 30 tuổi tường
+					// thuật": the story's one other unnamed woman, named again
+					// by what she is.
 					q = r
 					break
 				}
@@ -698,17 +708,4 @@ func (s *Scorer) afterFrontedClause(d *doc, k int) bool {
 		}
 	}
 	return true
-}
-
-// oneUnnamedSpeaker reports an unnamed source r whom nobody else unnamed
-// of the same sex speaks beside in the story: "Một phụ nữ Mỹ giấu tên ...
-// Nữ du khách tầm 30 tuổi tường thuật" is one woman.
-func (s *Scorer) oneUnnamedSpeaker(d *doc, r *person) bool {
-	n := 0
-	for _, o := range d.people {
-		if o.unnamed && o.quoted && !o.takenUp && o.gender == r.gender {
-			n++
-		}
-	}
-	return n == 2
 }
