@@ -708,12 +708,33 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 		}
 	}
 	if _, st, ok := d.cueEndingAt(s, k, entryTheo); ok && d.sent[st] == d.sent[a] {
-		if theoOpensClause(d, st) {
+		// A report or complaint opening the clause is the paper, not words:
+		// "Đơn tố giác của bà X gửi công an xã"; received, it is X's account.
+		if theoOpensClause(d, st) && !d.in(reportNouns, st) || reportReceived(d, st) {
 			return st
 		}
 	}
 	return -1
 }
+
+// reportReceived reports a citation at token st that is the object of
+// receiving ("tiếp nhận tin báo của chị X", "nhận được đơn tố cáo của bà
+// Y"): the police took the person's account, wherever the clause stands.
+func reportReceived(d *doc, st int) bool {
+	if st < 2 || !d.in(reportNouns, st) {
+		return false
+	}
+	t := d.tokenText(st - 1)
+	return t == foldedReceive || t == foldedGot && d.tokenText(st-2) == foldedReceive
+}
+
+// reportNouns open the citations of a report or complaint; foldedReceive
+// and foldedGot are "nhận" and "được" as the folded text reads them.
+var (
+	reportNouns   = foldedWords("tin", "đơn")
+	foldedReceive = vntext.FoldString("nhận")
+	foldedGot     = vntext.FoldString("được")
+)
 
 // foldedExPartner is "cũ" (former), after a partner word: "bạn trai cũ".
 var foldedExPartner = vntext.FoldString("cũ")
