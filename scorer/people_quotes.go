@@ -2694,6 +2694,7 @@ func (s *Scorer) anaphora(d *doc) {
 			continue
 		}
 		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) && (k == 0 || d.tokenText(k-1) != ",") &&
+			!s.adverbAfterComma(d, k) &&
 			!(reportFrames.endingAt(d, k) > 0 && d.sentenceStart(k-reportFrames.endingAt(d, k))) {
 			// "vị này" refers back only opening a sentence or a clause after a
 			// fronted phrase ("Tại cơ quan điều tra, đối tượng này khai nhận"):
@@ -4121,4 +4122,12 @@ func (s *Scorer) nameIntroAt(d *doc, a int) int {
 		k--
 	}
 	return k
+}
+
+// adverbAfterComma reports an adverb between a fronted phrase's comma and
+// the reference at token k: "Tại cơ quan điều tra, bước đầu đối tượng đã
+// khai nhận" opens its clause at "bước đầu".
+func (s *Scorer) adverbAfterComma(d *doc, k int) bool {
+	_, st, ok := d.cueEndingAt(s, k, entryAdverb)
+	return ok && st > 0 && d.tokenText(st-1) == "," && d.sent[st] == d.sent[k]
 }
