@@ -1131,7 +1131,8 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			a = end
 			continue
 		}
-		if e, end, ok := d.cueAt(s, a, entryOrgBefore); ok && !d.in(s.surnames, a) && c.honor == nil && c.roleNoun == nil {
+		if e, end, ok := d.cueAt(s, a, entryOrgBefore); ok && !d.in(s.surnames, a) && c.honor == nil && c.roleNoun == nil &&
+			!(b == a+1 && end == b && d.givenNameNamedBefore(s, a)) {
 			if k := s.surnameAfter(d, min(end, b), b); k >= 0 && (c.title != nil || d.sentenceStart(c.runA)) &&
 				!s.titleOfOthers(d, c.runA, c.title) && !d.namesakeRun(e, end, k) {
 				if t, ok := s.titleBefore(d, k); ok && c.title == nil {
@@ -1407,6 +1408,10 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// "N.V.H có hơn 5 năm trong nghề kể", "L.K.P, một người mẫu": the
 		// press hides a person's full name behind its initials; an
 		// organisation's acronym is written without dots.
+		c.strong = true
+	case b-a == 1 && d.initial(a) && c.honor == nil && s.initialAfterQuotation(d, a):
+		// "“...”, C. kể": a child or victim the story hides behind one
+		// letter, named as the speaker of the quotation just closed.
 		c.strong = true
 	case b-a == 1 && d.initial(a) && c.honor == nil && !d.initialAfterTitle(a, &c):
 		c.why = "a single letter with no honorific"
@@ -2564,4 +2569,37 @@ func (s *Scorer) afterPeopleNoun(d *doc, a int) int {
 		}
 	}
 	return 0
+}
+
+// initialAfterQuotation reports a lone initial at token a that tags the
+// quotation just closed: a closing quote mark and a comma before it, its
+// dot, then a speech verb ("“...”, C. kể", "\"...\", T. chia sẻ"). A
+// letter standing for a district or a street is followed by a name, not
+// by a verb of speech.
+func (s *Scorer) initialAfterQuotation(d *doc, a int) bool {
+	if !d.quoteMarkComma(a) || a+2 >= len(d.toks) || d.tokenText(a+1) != "." || d.toks[a+2].Newline {
+		return false
+	}
+	_, _, ok := d.cueAt(s, a+2, entrySpeech)
+	return ok
+}
+
+// givenNameNamedBefore reports a lone capitalised word at token a, also the
+// head of an organisation's name ("Bộ", "Khoa", "Sở"), that repeats the
+// given name of a Vietnamese full name written before it ("Vũ Đức Bộ ...
+// bước đầu Bộ đã khai nhận", "Nguyễn Ngọc Khoa ... Khoa thừa nhận"): crime
+// stories name a suspect by the given name alone. Not when a common word
+// goes on in lower case ("Bộ trưởng", "Khoa học").
+func (d *doc) givenNameNamedBefore(s *Scorer, a int) bool {
+	if d.commonWordGoesOn(a + 1) {
+		return false
+	}
+	w := d.tokenText(a)
+	for j := a - 1; j >= 2 && j >= a-2000; j-- { // bounded: no walk over a whole long page per word
+		if d.tokenText(j) == w && d.isUpper(j) && d.isUpper(j-1) && d.isWord(j-1) && d.isUpper(j-2) && d.in(s.surnames, j-2) &&
+			(j+1 >= len(d.toks) || !d.isWord(j+1) || !d.isUpper(j+1)) {
+			return true
+		}
+	}
+	return false
 }

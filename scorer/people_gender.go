@@ -211,6 +211,11 @@ func (s *Scorer) demonstrativeRoleCues(d *doc, known []string) {
 		}
 		for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-1; j-- {
 			m := d.mention[j]
+			if m >= 0 && s.accountOwnerBefore(d, j, k) {
+				// "Theo lời tố cáo của C., người đàn ông này ...": the one whose
+				// account frames the clause is not the one it takes up.
+				break
+			}
 			if m < 0 || d.people[m].unnamed || d.quote[j] || known[m] != unknown && known[m] != e.gender ||
 				childNouns.spans(d, k, end) && !slices.ContainsFunc(d.people[m].intro, childIntros.has) {
 				continue // "cậu bé này" is a child, not the businessman named before
@@ -600,7 +605,7 @@ func (s *Scorer) tableCue(d *doc, p *person) {
 	}
 	// Not the "Shea" of "O'Shea": a family name, whatever "Shea" alone is.
 	if !p.vn && foreign && !d.in(s.particles, words[0]) && !d.nameApostrophe(words[0]-1) &&
-		(len(words) > 1 || len(p.intro) == 0 || childIntro(p.intro)) {
+		(len(words) > 1 || len(p.intro) == 0 || childIntro(p.intro) || d.calledBy(p)) {
 		first := words[0]
 		if g := s.foreignGiven(d, first, first+1); g != "" {
 			p.gcues = append(p.gcues, genderCue{tierTable, g, d.cueOf("gender", cueGivenName, g, first, first+1)})
@@ -1461,4 +1466,36 @@ func textOverMiddle(cues []genderCue) int {
 		return 0
 	}
 	return tierMiddle
+}
+
+// accountOwnerBefore reports a mention ending at token j that is the
+// possessor ("của X") closing a framing phrase right before the
+// description at k, a comma between: "Theo lời kể của chị H., gã này ...".
+func (s *Scorer) accountOwnerBefore(d *doc, j, k int) bool {
+	m := d.mention[j]
+	a := j
+	for a > 0 && d.mention[a-1] == m {
+		a--
+	}
+	if a == 0 || d.tokenText(a-1) != foldedOf && !(a > 1 && d.tokenText(a-2) == foldedOf) {
+		return false
+	}
+	e := j + 1
+	if e < k && d.tokenText(e) == "." {
+		e++
+	}
+	return e+1 == k && d.tokenText(e) == ","
+}
+
+// calledBy reports a person one of whose mentions follows "tên" ("một
+// người bạn trai ngoại quốc tên Anthony", "cô gái tên Mary"): the word
+// after it is what they are called, a given name, not a family name after
+// a title.
+func (d *doc) calledBy(p *person) bool {
+	for _, sp := range p.spans {
+		if sp[1]-sp[0] == 1 && sp[0] > 0 && d.tokenText(sp[0]-1) == foldedName {
+			return true
+		}
+	}
+	return false
 }

@@ -826,12 +826,33 @@ func (s *Scorer) precededByTheo(d *doc, a int) int {
 		}
 	}
 	if _, st, ok := d.cueEndingAt(s, k, entryTheo); ok && d.sent[st] == d.sent[a] {
-		if theoOpensClause(d, st) {
+		// A report or complaint opening the clause is the paper, not words:
+		// "Đơn tố giác của bà X gửi công an xã"; received, it is X's account.
+		if theoOpensClause(d, st) && !d.in(reportNouns, st) || reportReceived(d, st) {
 			return st
 		}
 	}
 	return -1
 }
+
+// reportReceived reports a citation at token st that is the object of
+// receiving ("tiếp nhận tin báo của chị X", "nhận được đơn tố cáo của bà
+// Y"): the police took the person's account, wherever the clause stands.
+func reportReceived(d *doc, st int) bool {
+	if st < 2 || !d.in(reportNouns, st) {
+		return false
+	}
+	t := d.tokenText(st - 1)
+	return t == foldedReceive || t == foldedGot && d.tokenText(st-2) == foldedReceive
+}
+
+// reportNouns open the citations of a report or complaint; foldedReceive
+// and foldedGot are "nhận" and "được" as the folded text reads them.
+var (
+	reportNouns   = foldedWords("tin", "đơn")
+	foldedReceive = vntext.FoldString("nhận")
+	foldedGot     = vntext.FoldString("được")
+)
 
 // foldedExPartner is "cũ" (former), after a partner word: "bạn trai cũ".
 var foldedExPartner = vntext.FoldString("cũ")
@@ -2792,6 +2813,7 @@ func (s *Scorer) anaphora(d *doc) {
 			continue
 		}
 		if e.kind == entryReference && e.gender != female && e.gender != male && !d.sentenceStart(k) && (k == 0 || d.tokenText(k-1) != ",") &&
+			!s.adverbAfterComma(d, k) &&
 			!(reportFrames.endingAt(d, k) > 0 && d.sentenceStart(k-reportFrames.endingAt(d, k))) {
 			// "vị này" refers back only opening a sentence or a clause after a
 			// fronted phrase ("Tại cơ quan điều tra, đối tượng này khai nhận"):
@@ -4246,4 +4268,12 @@ func (s *Scorer) nameIntroAt(d *doc, a int) int {
 		k--
 	}
 	return k
+}
+
+// adverbAfterComma reports an adverb between a fronted phrase's comma and
+// the reference at token k: "Tại cơ quan điều tra, bước đầu đối tượng đã
+// khai nhận" opens its clause at "bước đầu".
+func (s *Scorer) adverbAfterComma(d *doc, k int) bool {
+	_, st, ok := d.cueEndingAt(s, k, entryAdverb)
+	return ok && st > 0 && d.tokenText(st-1) == "," && d.sent[st] == d.sent[k]
 }

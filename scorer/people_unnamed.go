@@ -1,6 +1,7 @@
 package scorer
 
 import (
+	"slices"
 	"strings"
 
 	"genderlens/vntext"
@@ -317,12 +318,21 @@ var (
 // ("mẹ", "con gái" ...) is someone else.
 func (s *Scorer) descriptionsTakenUp(d *doc) {
 	s.indefinitesTakenUp(d)
+	// Unnamed quoted sources of each sex, counted once: a story with exactly
+	// two of one sex may name one woman twice.
+	unnamedBySex := map[string]int{}
+	for _, o := range d.people {
+		if o.unnamed && o.quoted && !o.takenUp {
+			unnamedBySex[o.gender]++
+		}
+	}
 	for _, p := range d.people {
 		if !p.unnamed || !p.quoted || len(p.spans) != 1 || p.gender != female && p.gender != male {
 			continue
 		}
 		k, end := p.spans[0][0], p.spans[0][1]
-		if d.tokenText(k) == s.words.mot || d.pluralBefore(s, k) || !d.sentenceStart(k) && d.quotationBefore(k) < 0 {
+		if d.tokenText(k) == s.words.mot || d.pluralBefore(s, k) ||
+			!d.sentenceStart(k) && d.quotationBefore(k) < 0 && !s.afterFrontedClause(d, k) {
 			continue
 		}
 		if _, _, ok := d.cueAt(s, k, entryPossessive); ok {
@@ -345,12 +355,29 @@ func (s *Scorer) descriptionsTakenUp(d *doc) {
 		// The nearest named person before, in this sentence or the two
 		// before, must be of the description's gender.
 		var q *person
-		for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-2; j-- {
+		for j := k - 1; j >= 0 && d.sent[j] >= d.sent[k]-3; j-- {
 			m := d.mention[j]
-			if m < 0 || d.quote[j] || d.people[m].unnamed {
+			if m < 0 || d.quote[j] {
 				continue
 			}
-			if d.people[m].gender == p.gender {
+			if r := d.people[m]; r.unnamed {
+				// (an unnamed one up to three sentences back: a quotation
+				// of two sentences may come between)
+				if r != p && r.quoted && !r.takenUp && r.gender == p.gender && unnamedBySex[r.gender] == 2 {
+					// "Người phụ nữ cho biết ... “...”, người mẹ nói", "Một
+					// phụ nữ Mỹ giấu tên ... Nữ du khách tầm 30 tuổi tường
+					// thuật": the story's one other unnamed woman, named again
+					// by what she is.
+					q = r
+					break
+				}
+				continue
+			}
+			if d.sent[j] < d.sent[k]-2 {
+				break
+			}
+			if d.people[m].gender == p.gender && !(kinDescriptions.has(d.joined(k, cend)) && slices.ContainsFunc(d.people[m].intro, childIntros.has)) {
+				// "người mẹ" after a girl named as "cháu"/"em" is her mother.
 				q = d.people[m]
 			}
 			break
@@ -368,7 +395,9 @@ func (s *Scorer) descriptionsTakenUp(d *doc) {
 // takenUpTails may follow a description that refers back to a star: an age
 // or a birth year, "trẻ", "xinh đẹp", how many children ("hai con").
 var takenUpTails = foldedWords("sinh", "năm", "tuổi", "trẻ", "xinh", "đẹp", "con", "hai", "ba", "một", "này", "ấy",
-	"xinh đẹp", "nổi", "tiếng", "đình", "đám", "8x", "9x", "7x", "x")
+	"xinh đẹp", "nổi", "tiếng", "đình", "đám", "8x", "9x", "7x", "x",
+	// an age given roughly: "nữ du khách khoảng 30 tuổi"
+	"khoảng", "tầm", "chừng", "ngoài")
 
 // describesNamed is appositiveWithin(d, k, 40) for a description at token
 // k that may speak unnamed: it describes the person named before it in
@@ -659,4 +688,24 @@ func (s *Scorer) indefiniteEarlier(d *doc, k, end int) bool {
 		}
 	}
 	return false
+}
+
+// kinDescriptions are the descriptions of a parent or a spouse that take up
+// the adult named before, never the child.
+var kinDescriptions = foldedWords("người mẹ", "bà mẹ", "người cha", "người bố", "ông bố", "người vợ", "người chồng")
+
+// afterFrontedClause reports a description at token k right after the
+// comma that closes a short clause opening its sentence with nobody named
+// in it ("Nhắc đến chuyện cũ, người mẹ nghẹn ngào: ..."): the description
+// is the sentence's subject, as at its start.
+func (s *Scorer) afterFrontedClause(d *doc, k int) bool {
+	if k < 2 || d.tokenText(k-1) != "," {
+		return false
+	}
+	for j := k - 2; j >= 0 && d.sent[j] == d.sent[k]; j-- {
+		if k-j > 12 || d.mention[j] >= 0 || d.quote[j] || d.tokenText(j) == "," {
+			return false
+		}
+	}
+	return true
 }
