@@ -225,9 +225,10 @@ func (s *Scorer) addressedGender(d *doc, asked bool) (string, int) {
 	answer := false // the line is an answer, not a question
 	for k := 0; k < len(d.toks); k++ {
 		if d.toks[k].Newline || k == 0 {
-			answer = dashLine(d, k) != asked
 			if asked {
 				answer = !askLine(d, k)
+			} else {
+				answer = dashLine(d, k)
 			}
 		}
 		if answer || d.quote[k] || !d.isWord(k) || d.isUpper(k) && !d.sentenceStart(k) {
