@@ -305,7 +305,9 @@ func (s *Scorer) harmBefore(d *doc, a int) bool {
 		if end < 1 || end < a && !s.violence.ties.spans(d, end, a) {
 			continue
 		}
-		for start := end - 1; start >= max(0, end-4); start-- {
+		// Back from end, not harmVerbAt's step forward: the verb must end
+		// right at end, its words all words of a's sentence.
+		for start := end - 1; start >= max(0, end-maxHarmVerb); start-- {
 			if !d.isWord(start) || d.sent[start] != d.sent[a] {
 				break
 			}
@@ -347,10 +349,8 @@ func (s *Scorer) harmAfter(d *doc, b int) bool {
 	}
 	words, named := 0, false
 	for j := k + 1; j < len(d.toks) && words <= maxAgent && d.sent[j] == d.sent[k]; {
-		for end := j + 1; end <= min(len(d.toks), j+4); end++ {
-			if s.violence.harmVerbs.spans(d, j, end) {
-				return true
-			}
+		if s.harmVerbAt(d, j) {
+			return true
 		}
 		next := j
 		for end := min(len(d.toks), j+3); end > j; end-- {
