@@ -305,7 +305,9 @@ func (s *Scorer) harmBefore(d *doc, a int) bool {
 		if end < 1 || end < a && !s.violence.ties.spans(d, end, a) {
 			continue
 		}
-		for start := end - 1; start >= max(0, end-4); start-- {
+		// Back from end, not harmVerbAt's step forward: the verb must end
+		// right at end, its words all words of a's sentence.
+		for start := end - 1; start >= max(0, end-maxHarmVerb); start-- {
 			if !d.isWord(start) || d.sent[start] != d.sent[a] {
 				break
 			}
@@ -347,10 +349,8 @@ func (s *Scorer) harmAfter(d *doc, b int) bool {
 	}
 	words, named := 0, false
 	for j := k + 1; j < len(d.toks) && words <= maxAgent && d.sent[j] == d.sent[k]; {
-		for end := j + 1; end <= min(len(d.toks), j+4); end++ {
-			if s.violence.harmVerbs.spans(d, j, end) {
-				return true
-			}
+		if s.harmVerbAt(d, j) {
+			return true
 		}
 		next := j
 		for end := min(len(d.toks), j+3); end > j; end-- {
@@ -1065,58 +1065,65 @@ func (s *Scorer) unnamedSources(d *doc) {
 			k = v
 			continue
 		}
-		if descEnd == end && s.violence.anaphors.spans(d, k, end) {
-			if pi := s.victimNamedBefore(d, k); pi >= 0 {
-				// "T.H uống thuốc tự tử ... Nạn nhân kể lại mọi chuyện": the
-				// victim just named speaks, no one new.
-				if p := d.people[pi]; !p.quoted {
+		if descEnd == end {
+			if vi := s.speakingVictim(d, e.key, k, end); vi >= 0 {
+				// "Nạn nhân kể lại mọi chuyện": the victim, no one new.
+				if p := d.people[vi]; !p.quoted {
 					p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
 				}
 				k = v
 				continue
 			}
 		}
-		if vi := s.namedVictim(d, e.key); vi >= 0 && descEnd == end {
-			// "Nạn nhân kể lại mọi chuyện ... bị hại T.H khẳng định": the
-			// one victim the story names, however late, not someone new.
-			if p := d.people[vi]; !p.quoted {
-				p.quoted, p.quoteBy = true, d.cueOf("quoted", cueAnaphor, "", k, s.speechEnd(d, v))
-			}
-			k = v
-			continue
-		}
 		s.addSource(d, e, k, end, descEnd, v)
 		k = v
 	}
 }
 
-// victimNamedBefore returns the person a bare "nạn nhân" or "bị hại" at
-// token k takes up, as victimAnaphors does: the one last mentioned, in its
-// sentence or the two before, when named and a victim (so introduced, or
-// harmed in a sentence) and neither a suspect, an official or an expert
-// nor the doer of a harm told after the mention; or -1. A victim the story
-// never names ("“...”, nạn nhân cho biết") is an unnamed source.
-func (s *Scorer) victimNamedBefore(d *doc, k int) int {
-	for o := k - 1; o >= 0 && d.sent[o] >= d.sent[k]-2; o-- {
-		i := d.mention[o]
-		if i < 0 || d.quote[o] {
-			continue
-		}
-		p := d.people[i]
-		if p.unnamed || p.accused || p.fiction || p.role == roleOfficial || p.role == roleExpert || s.harmsAfter(d, o) {
-			return -1
-		}
-		if p.victim {
-			return int(i)
-		}
-		for _, sp := range p.spans {
-			if s.harmBefore(d, sp[0]) || s.harmAfter(d, sp[1]) {
+// speakingVictim returns the victim a bare victim's title ("nạn nhân",
+// "bị hại") at tokens [k, end), folded key, takes up when it speaks, or -1:
+// a victim the story never names ("“...”, nạn nhân cho biết") is an
+// unnamed source. Two searches, the near one first:
+//
+//  1. the victim just named ("T.H uống thuốc tự tử ... Nạn nhân kể lại
+//     mọi chuyện"), read as victimAnaphors reads the bare title: the one
+//     last mentioned, in its sentence or the two before, when named and a
+//     victim (so introduced, or harmed in a sentence) and neither a
+//     suspect, an official or an expert nor the doer of a harm told after
+//     the mention. Anyone else mentioned last (the suspect: "Lò Văn Hải
+//     cầm gậy đánh vợ. Nạn nhân kể lại") ends this search.
+//  2. else namedVictim: the one named person the story titles a victim
+//     anywhere, however late ("Nạn nhân kể lại mọi chuyện ... bị hại T.H
+//     khẳng định").
+//
+// The near search comes first because a title opening its clause takes up
+// whom the story has just told of, while a name after a victim's title
+// elsewhere may be another attack's victim: the far answer stands in only
+// where no victim was just named. roleSpeaks asks namedVictim alone, after
+// its own search for the one named with the role.
+func (s *Scorer) speakingVictim(d *doc, key string, k, end int) int {
+	if s.violence.anaphors.spans(d, k, end) {
+		for o := k - 1; o >= 0 && d.sent[o] >= d.sent[k]-2; o-- {
+			i := d.mention[o]
+			if i < 0 || d.quote[o] {
+				continue
+			}
+			p := d.people[i]
+			if p.unnamed || p.accused || p.fiction || p.role == roleOfficial || p.role == roleExpert || s.harmsAfter(d, o) {
+				break
+			}
+			if p.victim {
 				return int(i)
 			}
+			for _, sp := range p.spans {
+				if s.harmBefore(d, sp[0]) || s.harmAfter(d, sp[1]) {
+					return int(i)
+				}
+			}
+			break // named, but not told as a victim
 		}
-		return -1
 	}
-	return -1
+	return s.namedVictim(d, key)
 }
 
 // indefinitePersonTakenUp returns the demonstrative ending a description

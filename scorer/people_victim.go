@@ -72,10 +72,26 @@ func (s *Scorer) harmsAfter(d *doc, o int) bool {
 		if d.in(passiveWords, k) {
 			return false
 		}
-		for end := k + 1; end <= min(len(d.toks), k+4); end++ {
-			if s.violence.harmVerbs.spans(d, k, end) {
-				return true
-			}
+		if s.harmVerbAt(d, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxHarmVerb bounds the words of a harm verb the walks to one look for
+// ("đâm", "dâm ô", "xâm hại tình dục"); a longer one in the list ("giở trò
+// đồi bại với") is never found by them.
+const maxHarmVerb = 4
+
+// harmVerbAt reports whether a harm verb of at most maxHarmVerb words
+// starts at token k: the step of every walk from a name to the verb it
+// does or suffers (harmsAfter, harmedOthers, harmAfter). It reads the
+// verbs starting with k's word once, not each length in turn.
+func (s *Scorer) harmVerbAt(d *doc, k int) bool {
+	for _, ws := range s.violence.harmVerbs.at(d, k) {
+		if len(ws) <= maxHarmVerb && d.wordsAt(k, ws) {
+			return true
 		}
 	}
 	return false
@@ -113,10 +129,8 @@ func (s *Scorer) harmedOthers(d *doc, i int32) bool {
 				s.violence.harmAgents.startsAt(d, k) && !d.in(agentCounts, k) {
 				break
 			}
-			for end := k + 1; end <= min(len(d.toks), k+4); end++ {
-				if s.violence.harmVerbs.spans(d, k, end) {
-					return true
-				}
+			if s.harmVerbAt(d, k) {
+				return true
 			}
 		}
 	}
