@@ -300,13 +300,10 @@ func labelAt(d *doc, a int) bool {
 // with the interviewer's label ("PV: Chị chuẩn bị gì?", "Phóng viên:
 // ..."): a question of an interview whose answers are not marked.
 func askLine(d *doc, k int) bool {
-	for k > 0 && !d.toks[k].Newline {
-		k--
-	}
-	switch d.tokenText(k) {
-	case "-", "–", "—":
+	if dashLine(d, k) {
 		return true
 	}
+	k = firstOfLine(d, k)
 	return k+1 < len(d.toks) && d.tokenText(k+1) == ":" && d.tokenText(k) == foldedPV ||
 		k+2 < len(d.toks) && d.tokenText(k+2) == ":" && reporterLabel.spans(d, k, k+2)
 }
@@ -318,14 +315,19 @@ var (
 
 // dashLine reports whether token k is on a line that opens with a dash.
 func dashLine(d *doc, k int) bool {
-	for k > 0 && !d.toks[k].Newline {
-		k--
-	}
-	switch d.tokenText(k) {
+	switch d.tokenText(firstOfLine(d, k)) {
 	case "-", "–", "—":
 		return true
 	}
 	return false
+}
+
+// firstOfLine is the first token of token k's line (0 on the first).
+func firstOfLine(d *doc, k int) int {
+	for k > 0 && !d.toks[k].Newline {
+		k--
+	}
+	return k
 }
 
 // quotedAt marks p quoted when the mention [a, b) is attributed words.
