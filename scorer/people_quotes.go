@@ -176,6 +176,9 @@ func (s *Scorer) unnamedInterviewee(d *doc, first int, asked bool) {
 	p.name, p.unnamed, p.quoted = "người trả lời phỏng vấn", true, true
 	p.quoteBy = d.cueOf("quoted", cueInterview, "", first, first+1)
 	p.gcues = append(p.gcues, genderCue{tierReference, g, d.cueOf("gender", cueReference, g, at, at+1)})
+	// Their one mention is a pronoun inside a question: the words after it
+	// ("Chị có lo khi khán giả ...?") describe no one.
+	p.role, p.roleBy = s.defaultRole(d, p)
 	d.people = append(d.people, p)
 	start, stop := d.span(at, at+1)
 	p.mentions = append(p.mentions, Mention{Start: start, End: stop})

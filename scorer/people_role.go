@@ -17,15 +17,19 @@ func (s *Scorer) roles(d *doc) {
 			p.role, p.roleBy = role, cue
 			continue
 		}
-		switch {
-		case s.inSection(d, "sport") || s.inSection(d, "entertainment"):
-			p.role, p.roleBy = roleCelebrity, Cue{Decides: "role", Kind: cueSection, Value: roleCelebrity, Text: d.section}
-		case s.hasHonorific(p):
-			p.role, p.roleBy = roleOrdinary, Cue{Decides: "role", Kind: cueDefault, Value: roleOrdinary}
-		default:
-			p.role, p.roleBy = roleOther, Cue{Decides: "role", Kind: cueDefault, Value: roleOther}
-		}
+		p.role, p.roleBy = s.defaultRole(d, p)
 	}
+}
+
+// defaultRole is the role of a person no title describes.
+func (s *Scorer) defaultRole(d *doc, p *person) (string, Cue) {
+	switch {
+	case s.inSection(d, "sport") || s.inSection(d, "entertainment"):
+		return roleCelebrity, Cue{Decides: "role", Kind: cueSection, Value: roleCelebrity, Text: d.section}
+	case s.hasHonorific(p):
+		return roleOrdinary, Cue{Decides: "role", Kind: cueDefault, Value: roleOrdinary}
+	}
+	return roleOther, Cue{Decides: "role", Kind: cueDefault, Value: roleOther}
 }
 
 // hasHonorific reports whether any mention had an honorific.
