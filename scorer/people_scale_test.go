@@ -56,28 +56,39 @@ func TestPeopleStagesScaleLinearly(t *testing.T) {
 // page's lower-case word pairs are looked up in an index instead of
 // scanned for; both must give every answer alike.
 func TestCommonWordIndexAgreesWithScan(t *testing.T) {
-	s := newTestScorer(t)
-	yes := 0
-	for _, text := range []string{
+	agreeAtEveryToken(t, []string{
 		"Giáo dục là nền tảng. Bộ Giáo dục họp. Ngành giáo dục đổi mới, giáo dục nghề cũng vậy.",
 		"Người dân gửi Tiền và Vàng vào ngân hàng, rồi Theo dõi lãi suất; họ theo dõi giá vàng mỗi ngày.",
 		"Thành viên mới: Thành viên ban nhạc Hùng cho biết thành viên nào cũng tập.\nDân chủ\ndân chủ là gì",
-	} {
+	}, 3, func(_ *Scorer, d *doc, b int) (indexed, scanned bool) {
+		d.commonAsked = 0
+		scanned = d.commonWordGoesOn(b)
+		d.commonAsked = commonPairsAfter
+		return d.commonWordGoesOn(b), scanned
+	})
+}
+
+// agreeAtEveryToken checks a faster answer against the one it replaces at
+// every token of each text and at its end: answers returns both. Fewer
+// than minYes true answers in all means the texts no longer test it.
+func agreeAtEveryToken(t *testing.T, texts []string, minYes int, answers func(s *Scorer, d *doc, k int) (got, want bool)) {
+	t.Helper()
+	s := newTestScorer(t)
+	yes := 0
+	for _, text := range texts {
 		d := s.analyse(Document{Text: text})
-		for b := range len(d.toks) + 1 {
-			d.commonAsked = 0
-			scanned := d.commonWordGoesOn(b)
-			d.commonAsked = commonPairsAfter
-			if indexed := d.commonWordGoesOn(b); indexed != scanned {
-				t.Errorf("%q token %d: scanned %v, indexed %v", text, b, scanned, indexed)
+		for k := range len(d.toks) + 1 {
+			got, want := answers(s, d, k)
+			if got != want {
+				t.Errorf("%q token %d: %v, the answer it replaces %v", text, k, got, want)
 			}
-			if scanned {
+			if want {
 				yes++
 			}
 		}
 		s.release(d)
 	}
-	if yes < 3 {
-		t.Errorf("only %d runs go on as a common word: the texts no longer test the index", yes)
+	if yes < minYes {
+		t.Errorf("only %d true answers (want %d or more): the texts no longer test it", yes, minYes)
 	}
 }

@@ -45,33 +45,18 @@ func TestDoerOfHarm(t *testing.T) {
 // did, at every token, the end of the text and a five-word verb ("giở trò
 // đồi bại với", past the bound) included.
 func TestHarmVerbAtAgreesWithSpans(t *testing.T) {
-	s := newTestScorer(t)
-	yes := 0
-	for _, text := range []string{
+	agreeAtEveryToken(t, []string{
 		"Hùng đánh đập vợ rồi đâm trọng thương hàng xóm. Chị Lan bị chồng đánh.",
 		"Gã giở trò đồi bại với cháu bé; hắn xâm hại tình dục em nhiều lần, rồi dọa giết.",
 		"Nhóm người lừa bán chị Mai sang Trung Quốc, ép kết hôn. Chị bị cưỡng ép kết hôn",
 		"Bác sĩ cho biết bệnh nhân đã qua cơn nguy kịch. Trời mưa. Đánh",
-	} {
-		d := s.analyse(Document{Text: text})
-		for k := range len(d.toks) + 1 {
-			old := false
-			for end := k + 1; end <= min(len(d.toks), k+4); end++ {
-				if s.violence.harmVerbs.spans(d, k, end) {
-					old = true
-					break
-				}
-			}
-			if got := s.harmVerbAt(d, k); got != old {
-				t.Errorf("%q token %d: harmVerbAt %v, the lengths' loop %v", text, k, got, old)
-			}
-			if old {
-				yes++
+	}, 8, func(s *Scorer, d *doc, k int) (got, old bool) {
+		for end := k + 1; end <= min(len(d.toks), k+4); end++ {
+			if s.violence.harmVerbs.spans(d, k, end) {
+				old = true
+				break
 			}
 		}
-		s.release(d)
-	}
-	if yes < 8 {
-		t.Errorf("only %d harm verbs found: the texts no longer test the step", yes)
-	}
+		return s.harmVerbAt(d, k), old
+	})
 }
