@@ -220,6 +220,9 @@ type Rule struct {
 	About *Near `yaml:"about"`
 	// WhenTopics: fire only when the article has all these topics.
 	WhenTopics []string `yaml:"when_topics"`
+	// NotTopics: never in an article with any of these topics (a worker's
+	// sex in a story of gender-based violence against her is the story).
+	NotTopics []string `yaml:"not_topics"`
 	// Sections / NotSections restrict by the outlet's section, named as in
 	// ruleset.yaml's sections ("health", "sport").
 	Sections    []string `yaml:"sections"`
@@ -934,6 +937,11 @@ func validate(r *Rule) []string {
 			bad("when_topics: unknown topic %q", t)
 		}
 	}
+	for _, t := range r.NotTopics {
+		if !contains(model.Topics(), t) {
+			bad("not_topics: unknown topic %q", t)
+		}
+	}
 	if r.keys == nil {
 		r.keys = map[string][]string{}
 	}
@@ -1080,6 +1088,9 @@ func validate(r *Rule) []string {
 			// topic (a central rule lends its cues to the others of its
 			// topic): no topic is known when another's rules are read.
 			bad("a topic rule's when_topics is not supported: the topics are decided together")
+		}
+		if len(r.NotTopics) > 0 {
+			bad("a topic rule's not_topics is not supported: the topics are decided together")
 		}
 		// A topic is decided before the people are found: its context is phrases only.
 		if r.Near != nil {

@@ -164,6 +164,7 @@ func TestLintFindsProblems(t *testing.T) {
     suggestion: {vi: "b", en: "b"}
     tokens: [chân dài]
     central: {spread: 1}
+    not_topics: [violence]
     examples:
       match: [{text: "chân dài", flag: "chân dài"}]
       nomatch: ["b"]
@@ -194,6 +195,7 @@ func TestLintFindsProblems(t *testing.T) {
 		`central needs brief, lead or spread (sentences)`,
 		`central is only for topic rules`,
 		`a topic rule's when_topics is not supported: the topics are decided together`,
+		`not_topics: unknown topic "violence"`,
 		`tokens: no list "nolist" in lists.yaml`,
 		`say which text the rule flags (flag: ...)`,
 		`flag "xyz" does not occur in its text`,

@@ -101,6 +101,11 @@ func (s *Scorer) notApplies(d *doc, r *rules.Rule) string {
 			return "only in articles with the topic " + t
 		}
 	}
+	for _, t := range r.NotTopics {
+		if d.topics[t] {
+			return "never in articles with the topic " + t
+		}
+	}
 	for _, sec := range r.NotSections {
 		if s.inSection(d, sec) {
 			return "never in the section " + sec
