@@ -25,6 +25,12 @@ func TestPeopleUnseenConstructions(t *testing.T) {
 		{name: "a person named after the unit's name stays a person",
 			text:   "Chủ tịch UBND phường Trúc Bạch Trần Văn Khoa cho biết phường đã tiếp nhận đơn.",
 			quoted: []string{"Trần Văn Khoa"}},
+		{name: "a defendant denying the charge",
+			text:   "Thế nhưng khi bị gọi lên thẩm vấn, Hùng không thừa nhận đây là tiền hối lộ. Tại cơ quan điều tra, Lò Văn Bình không thừa nhận đã nhận tiền.",
+			quoted: []string{"Hùng", "Lò Văn Bình"}},
+		{name: "a denial ending its clause denies nothing said",
+			text: "Tin đồn Hà Thị Mơ và Lò Văn Khải chia tay lan truyền từ lâu nhưng cặp đôi không thừa nhận.",
+			not:  []string{"Hà Thị Mơ", "Lò Văn Khải"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res := s.Check(Document{Text: c.text})
