@@ -363,7 +363,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 			return
 		}
 	}
-	if st := s.precededByTheo(d, a); st >= 0 && !(b < len(d.toks) && d.in(movements, b)) {
+	if st := s.precededByTheo(d, a); st >= 0 && !(b < len(d.toks) && d.in(movements, b) && !aboutMatter.spans(d, b, b+2)) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
 		return
 	}
@@ -1027,6 +1027,11 @@ var foldedTheo = vntext.FoldString("theo")
 // movements after "theo X" make "theo" "follow": "theo ông bố Youri sang
 // Mỹ", "theo chồng về quê" go somewhere with X, who says nothing.
 var movements = foldedWords("sang", "về", "đến", "tới", "ra", "vào", "lên", "xuống", "đi", "qua")
+
+// aboutMatter is "về việc" (regarding), which after a report and its
+// author says what was reported ("tin báo của chị X về việc bị mất xe"),
+// no going anywhere.
+var aboutMatter = foldedPhraseSet("về việc")
 
 // contrasts open a clause that turns against the one before, with no
 // comma: "Mặc dù ..., song theo tiến sĩ X", "Tuy nhiên theo ông Y".

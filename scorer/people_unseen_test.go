@@ -31,6 +31,12 @@ func TestPeopleUnseenConstructions(t *testing.T) {
 		{name: "a denial ending its clause denies nothing said",
 			text: "Tin đồn Hà Thị Mơ và Lò Văn Khải chia tay lan truyền từ lâu nhưng cặp đôi không thừa nhận.",
 			not:  []string{"Hà Thị Mơ", "Lò Văn Khải"}},
+		{name: "a report's author before what was reported",
+			text:   "Công an nhận được tin trình báo của chị Lê Thị Tám về việc bị mất xe. Sau đó, thông tin từ Đại úy Vi Văn Sáu, Trưởng công an xã, cho biết đã tìm thấy xe.",
+			quoted: []string{"Lê Thị Tám", "Vi Văn Sáu"}},
+		{name: "going back with someone is no report",
+			text: "Chị Lê Thị Hoa theo chồng về quê sinh sống từ năm 2010.",
+			not:  []string{"Lê Thị Hoa"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res := s.Check(Document{Text: c.text})
