@@ -2530,6 +2530,9 @@ var notOnly = foldedPhraseSet("không chỉ", "không những", "chẳng những
 // thừa nhận", "từ chối trả lời", "rất ít khi chia sẻ".
 var negators = foldedPhraseSet("không", "chưa", "chẳng", "chả", "chối", "không hề", "chưa hề", "chưa từng", "không muốn",
 	"ít khi", "hiếm khi",
+	// never, however far an adverb then pushes the verb: "chưa bao giờ
+	// chính thức xác nhận"
+	"chưa bao giờ", "không bao giờ", "chẳng bao giờ",
 	// advice and wishes: "Lâm nên nói rõ với bạn gái", "hãy chia sẻ", "đừng
 	// nói": what someone should say, not what they said
 	"nên", "hãy", "đừng")
@@ -2555,8 +2558,8 @@ func (s *Scorer) negated(d *doc, k int) bool {
 		if notOnly.spans(d, j, j+2) && j+2 <= k {
 			return false // "không chỉ trả lời", "không những khẳng định ... mà còn"
 		}
-		if negators.spans(d, j, j+1) || negators.spans(d, j-1, j+1) {
-			return true // "không", "ít khi"
+		if negators.spans(d, j, j+1) || negators.spans(d, j-1, j+1) || j >= 2 && negators.spans(d, j-2, j+1) {
+			return true // "không", "ít khi", "chưa bao giờ"
 		}
 	}
 	if k > 0 && d.in(orWords, k-1) {

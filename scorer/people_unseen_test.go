@@ -37,6 +37,9 @@ func TestPeopleUnseenConstructions(t *testing.T) {
 		{name: "going back with someone is no report",
 			text: "Chị Lê Thị Hoa theo chồng về quê sinh sống từ năm 2010.",
 			not:  []string{"Lê Thị Hoa"}},
+		{name: "never confirming, an adverb between",
+			text: "Dù Lò Văn Tùng và Hà Thị Mơ chưa bao giờ chính thức xác nhận chuyện hẹn hò, hai người thường đi cùng nhau.",
+			not:  []string{"Lò Văn Tùng", "Hà Thị Mơ"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res := s.Check(Document{Text: c.text})
