@@ -493,6 +493,11 @@ func (d *doc) commonWordAt(s *Scorer, a int) bool {
 var namesakePlaces = foldedWords("đường", "phố", "ngõ", "hẻm", "ngách", "đại lộ", "trường", "thpt", "thcs",
 	"tiểu học", "mầm non", "bệnh viện", "bv", "cầu", "công viên", "quảng trường")
 
+// adminUnitWords are the words for an administrative unit, whose name
+// follows them.
+var adminUnitWords = foldedWords("xã", "phường", "thị trấn", "thị xã", "huyện", "quận", "tỉnh", "thôn", "ấp", "xóm",
+	"khu phố", "tổ dân phố")
+
 // namesakeRun reports a run that opens with a word for a place Vietnam
 // names after people (e) ending at token end, and goes on to the name at
 // token k with nothing but acronyms between: "BV Nguyễn Tri Phương",
@@ -1094,7 +1099,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			// bệnh nhân ... ngụ tại đường Nguyễn Tri Phương".
 			// So is one after such a word and an acronym: "thành viên Hội
 			// đồng trường ĐH Tôn Đức Thắng".
-			if k := s.nameAtEnd(d, a, b); k >= 0 && (k > a || !namesakePlaces.has(e.key)) && !(k > a && d.namesakeRun(e, a, k)) {
+			// Two words right after the word for a commune, a ward or a
+			// district are the unit's own name, read like a full name as they
+			// often are ("cán bộ Công an phường Hoàng Liệt", "lãnh đạo xã Vũ
+			// Hòa"): the one who speaks is unnamed; a person named after the
+			// unit follows its name ("phường Trúc Bạch Trần Văn Khoa").
+			if k := s.nameAtEnd(d, a, b); k >= 0 && (k > a || !namesakePlaces.has(e.key) && !(adminUnitWords.has(e.key) && b-a == 2)) &&
+				!(k > a && d.namesakeRun(e, a, k)) {
 				c.a, c.b, c.strong = k, b, true
 				return c, reason{}
 			}

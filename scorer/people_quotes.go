@@ -363,7 +363,7 @@ func (s *Scorer) quotedAt(d *doc, p *person, pi int32, a, b int) {
 			return
 		}
 	}
-	if st := s.precededByTheo(d, a); st >= 0 && !(b < len(d.toks) && d.in(movements, b)) {
+	if st := s.precededByTheo(d, a); st >= 0 && !(b < len(d.toks) && d.in(movements, b) && !aboutMatter.spans(d, b, b+2)) {
 		p.quoted, p.quoteBy = true, d.cueOf("quoted", cueTheo, "", st, s.theoEnd(d, st))
 		return
 	}
@@ -1027,6 +1027,11 @@ var foldedTheo = vntext.FoldString("theo")
 // movements after "theo X" make "theo" "follow": "theo ông bố Youri sang
 // Mỹ", "theo chồng về quê" go somewhere with X, who says nothing.
 var movements = foldedWords("sang", "về", "đến", "tới", "ra", "vào", "lên", "xuống", "đi", "qua")
+
+// aboutMatter is "về việc" (regarding), which after a report and its
+// author says what was reported ("tin báo của chị X về việc bị mất xe"),
+// no going anywhere.
+var aboutMatter = foldedPhraseSet("về việc")
 
 // contrasts open a clause that turns against the one before, with no
 // comma: "Mặc dù ..., song theo tiến sĩ X", "Tuy nhiên theo ông Y".
@@ -2525,6 +2530,9 @@ var notOnly = foldedPhraseSet("không chỉ", "không những", "chẳng những
 // thừa nhận", "từ chối trả lời", "rất ít khi chia sẻ".
 var negators = foldedPhraseSet("không", "chưa", "chẳng", "chả", "chối", "không hề", "chưa hề", "chưa từng", "không muốn",
 	"ít khi", "hiếm khi",
+	// never, however far an adverb then pushes the verb: "chưa bao giờ
+	// chính thức xác nhận"
+	"chưa bao giờ", "không bao giờ", "chẳng bao giờ",
 	// advice and wishes: "Lâm nên nói rõ với bạn gái", "hãy chia sẻ", "đừng
 	// nói": what someone should say, not what they said
 	"nên", "hãy", "đừng")
@@ -2550,8 +2558,8 @@ func (s *Scorer) negated(d *doc, k int) bool {
 		if notOnly.spans(d, j, j+2) && j+2 <= k {
 			return false // "không chỉ trả lời", "không những khẳng định ... mà còn"
 		}
-		if negators.spans(d, j, j+1) || negators.spans(d, j-1, j+1) {
-			return true // "không", "ít khi"
+		if negators.spans(d, j, j+1) || negators.spans(d, j-1, j+1) || j >= 2 && negators.spans(d, j-2, j+1) {
+			return true // "không", "ít khi", "chưa bao giờ"
 		}
 	}
 	if k > 0 && d.in(orWords, k-1) {

@@ -826,11 +826,22 @@ func (d *doc) cueStartingAt(s *Scorer, i int, k entryKind) (*entry, int, bool) {
 			best, end = h.entry, int(h.end)
 		}
 	}
-	if end < 0 || d.notCue(s, i, end, k) || k == entrySpeech && d.speechNoun(s, i, end) {
+	if end < 0 || d.notCue(s, i, end, k) || k == entrySpeech && (d.speechNoun(s, i, end) || d.bareDenial(i, end)) {
 		return &noEntry, -1, false
 	}
 	return &s.m.entries[best], end, true
 }
+
+// bareDenial reports a denial [i, end) that ends its clause: "X không thừa
+// nhận hành vi" answers a charge in words, "cặp đôi không thừa nhận." keeps
+// quiet on a rumour.
+func (d *doc) bareDenial(i, end int) bool {
+	return end < len(d.toks) && d.in(clauseEnds, end) && denials.spans(d, i, end)
+}
+
+// denials are speech verbs that say something only with what is denied
+// after them.
+var denials = foldedPhraseSet("không thừa nhận")
 
 // speechNoun reports a speech word used as a noun: "những chia sẻ",
 // "bài phát biểu", "thông tin này", "đơn tố cáo". A capital inside the
