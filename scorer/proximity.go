@@ -152,6 +152,12 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				if n.Person == "victim_traceable" && !s.spelledOut(d, a, b) {
 					continue // "bé Linh (6 tuổi)", "chị H. (24 tuổi)": this mention names no one
 				}
+				if n.Person == "victim_named" && fullerBefore(p, a, b) {
+					// "giao cấu với cháu Ngà" after "Huỳnh Ngọc Ngà (sinh năm
+					// ...)": she is identified where her full name is given;
+					// the shorter name again repeats it (set j, both readers).
+					continue
+				}
 				if n.Person == "traceable" && loneInitialAt(d, a, b) {
 					continue // "chị L.", whoever she is elsewhere
 				}
@@ -217,6 +223,17 @@ var victimKinds = map[string]bool{"victim": true, "victim_named": true, "victim_
 func namedBefore(p *person, a, b int) bool {
 	for _, sp := range p.spans {
 		if sp[0] < a && sp[1]-sp[0] >= b-a {
+			return true
+		}
+	}
+	return false
+}
+
+// fullerBefore reports whether person p was named before tokens [a, b) with
+// a longer name than there ("Huỳnh Ngọc Ngà", then "cháu Ngà").
+func fullerBefore(p *person, a, b int) bool {
+	for _, sp := range p.spans {
+		if sp[0] < a && sp[1]-sp[0] > b-a {
 			return true
 		}
 	}
