@@ -152,10 +152,12 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				if n.Person == "victim_traceable" && !s.spelledOut(d, a, b) {
 					continue // "bé Linh (6 tuổi)", "chị H. (24 tuổi)": this mention names no one
 				}
-				if n.Person == "victim_named" && fullerBefore(p, a, b) {
+				if (n.Person == "victim_named" || n.Person == "victim_private" || n.Person == "victim_traceable") && fullerBefore(p, a, b) {
 					// "giao cấu với cháu Ngà" after "Huỳnh Ngọc Ngà (sinh năm
-					// ...)": she is identified where her full name is given;
-					// the shorter name again repeats it (set j, both readers).
+					// ...)", "T. và 1 thiếu nữ khác trú tại huyện ..." after
+					// "L.T.T. (SN 2007, trú tại ...)": she is identified where
+					// her fuller name is given; the shorter name again repeats
+					// it (sets j and g2, both readers).
 					continue
 				}
 				if n.Person == "traceable" && loneInitialAt(d, a, b) {
