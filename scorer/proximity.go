@@ -152,6 +152,14 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				if n.Person == "victim_traceable" && !s.spelledOut(d, a, b) {
 					continue // "bé Linh (6 tuổi)", "chị H. (24 tuổi)": this mention names no one
 				}
+				if (n.Person == "victim_named" || n.Person == "victim_private" || n.Person == "victim_traceable") && fullerBefore(p, a, b) {
+					// "giao cấu với cháu Ngà" after "Huỳnh Ngọc Ngà (sinh năm
+					// ...)", "T. và 1 thiếu nữ khác trú tại huyện ..." after
+					// "L.T.T. (SN 2007, trú tại ...)": she is identified where
+					// her fuller name is given; the shorter name again repeats
+					// it (sets j and g2, both readers).
+					continue
+				}
 				if n.Person == "traceable" && loneInitialAt(d, a, b) {
 					continue // "chị L.", whoever she is elsewhere
 				}
@@ -217,6 +225,17 @@ var victimKinds = map[string]bool{"victim": true, "victim_named": true, "victim_
 func namedBefore(p *person, a, b int) bool {
 	for _, sp := range p.spans {
 		if sp[0] < a && sp[1]-sp[0] >= b-a {
+			return true
+		}
+	}
+	return false
+}
+
+// fullerBefore reports whether person p was named before tokens [a, b) with
+// a longer name than there ("Huỳnh Ngọc Ngà", then "cháu Ngà").
+func fullerBefore(p *person, a, b int) bool {
+	for _, sp := range p.spans {
+		if sp[0] < a && sp[1]-sp[0] > b-a {
 			return true
 		}
 	}
