@@ -118,8 +118,10 @@ type Near struct {
 	Exceptions []string `yaml:"exceptions"`
 	// Sentences lets an Unless look that many sentences back as well as in
 	// the match's own: a word the story used just before ("quan hệ tình
-	// dục" a sentence up makes "quan hệ với cháu X." its short form).
-	// Unless only; Within still bounds the distance in tokens.
+	// dục" a sentence up makes "quan hệ với cháu X." its short form). A Near
+	// with side after looks that many sentences ahead instead: what
+	// followed ("... Từ đó, T. ghen tuông"). Not for About, nor a Near on
+	// both sides; Within still bounds the distance in tokens.
 	Sentences int `yaml:"sentences"`
 }
 
@@ -1020,8 +1022,11 @@ func validate(r *Rule) []string {
 			bad("%s needs a person or tokens", key)
 		}
 		phrases(key+".tokens", n.Tokens)
-		if n.Sentences != 0 {
-			bad("%s.sentences is not supported: only unless looks back over sentences", key)
+		if n.Sentences != 0 && (key != "near" || n.Side != "after") {
+			bad("%s.sentences is not supported: only unless looks back over sentences, and near with side: after ahead", key)
+		}
+		if n.Sentences < 0 {
+			bad("%s.sentences must not be negative", key)
 		}
 	}
 	if r.About != nil {

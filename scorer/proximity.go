@@ -112,9 +112,14 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 		lo = m.end
 	}
 	sent := d.sent[m.start]
-	// first is the earliest sentence the condition reads: the match's own,
-	// or with Sentences (unless only) that many before it as well.
-	first := sent - int32(n.Sentences)
+	// first and last are the sentences the condition reads: the match's
+	// own, or with Sentences that many before it as well (an unless), or
+	// after it (a near on the side after: "bà S. không tiếp tục quan hệ vợ
+	// chồng với T. Từ đó, T. ghen tuông", what followed her act).
+	first, last := sent-int32(n.Sentences), sent
+	if k == entryNear && n.Side == "after" {
+		first, last = sent, sent+int32(n.Sentences)
+	}
 	best, bestA, bestB := -1, 0, 0
 	consider := func(a, b int) {
 		dist := a - m.end
@@ -131,7 +136,7 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 		}
 	}
 	for t := lo; t < hi; t++ {
-		if d.sent[t] > sent || d.sent[t] < first || t >= m.start && t < m.end {
+		if d.sent[t] > last || d.sent[t] < first || t >= m.start && t < m.end {
 			continue
 		}
 		if n.Person != "" && d.mention != nil && d.mention[t] >= 0 {
@@ -180,7 +185,7 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 				continue
 			}
 			for _, x := range s.m.ctx.at(h.entry) {
-				if e := s.m.meta[x]; e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] <= sent && d.sent[t] >= first &&
+				if e := s.m.meta[x]; e.kind == k && e.rule == ri && (int(h.end) <= m.start || t >= m.end) && d.sent[h.end-1] <= last && d.sent[t] >= first &&
 					!(k == entryNear && len(n.Exceptions) > 0 && s.nearException(d, ri, t, int(h.end))) {
 					consider(t, int(h.end))
 				}
