@@ -169,6 +169,11 @@ var vietnameseReasons = sync.OnceValue(func() []vietnameseReason {
 		{regexp.MustCompile(`^only in articles with the topic (.*)$`), func(m []string) string {
 			return "chỉ áp dụng cho " + strings.ToLower(model.TopicLabel(m[1], "vi"))
 		}},
+		{regexp.MustCompile(`^never in articles with the topic (.*)$`), func(m []string) string {
+			return "không áp dụng cho " + strings.ToLower(model.TopicLabel(m[1], "vi"))
+		}},
+		{regexp.MustCompile(`^a common word, or the given name of no one named in full$`), fixed("một từ thông thường, hoặc tên gọi không của ai được nêu đầy đủ họ tên")},
+		{regexp.MustCompile(`^an item of a list of places$`), fixed("một mục trong danh sách địa danh")},
 		{regexp.MustCompile(`^never in the section (.*)$`), func(m []string) string { return "không áp dụng trong chuyên mục " + m[1] }},
 		{regexp.MustCompile(`^only in the sections (.*)$`), func(m []string) string { return "chỉ áp dụng trong các chuyên mục " + m[1] }},
 		{regexp.MustCompile(`^capitalised in mid-sentence: part of a proper name$`), fixed("viết hoa giữa câu: một phần của tên riêng")},
@@ -210,7 +215,7 @@ func gazetteerKind(kind string) string {
 
 // nearPerson names the person a Near condition wants (rules.NearPersons, as personWords says it) in Vietnamese.
 func nearPerson(p string) string {
-	if s, ok := map[string]string{"female": "nữ", "male": "nam", "any": "bất kỳ ai", "victim": "nạn nhân", "named victim": "nạn nhân nêu tên", "private victim": "nạn nhân là người thường", "named woman": "phụ nữ nêu tên"}[p]; ok {
+	if s, ok := map[string]string{"female": "nữ", "male": "nam", "any": "bất kỳ ai", "victim": "nạn nhân", "named victim": "nạn nhân nêu tên", "private victim": "nạn nhân là người thường", "private victim written with more than one letter": "nạn nhân là người thường, viết bằng hơn một chữ cái", "named woman": "phụ nữ nêu tên"}[p]; ok {
 		return s
 	}
 	return p
