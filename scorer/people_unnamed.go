@@ -617,10 +617,15 @@ func (s *Scorer) sameOccupation(d *doc, a, b, c, e int) bool {
 
 // officeSpeaker reports a description at tokens [k, end) of the one who
 // speaks for a body, followed by which body: "Theo đại diện công ty X,
-// ...", "Theo lãnh đạo UBND xã Y, ...". Bare ("theo lãnh đạo", "theo
-// người dân") it is no one in particular.
+// ...", "Theo lãnh đạo UBND xã Y, ...", or of one person followed by
+// "của" and whose they are: "Theo bác sĩ của đội tuyển, ...". Bare
+// ("theo lãnh đạo", "theo người dân", "theo bác sĩ") it is no one in
+// particular.
 func (s *Scorer) officeSpeaker(d *doc, k, end int) bool {
-	if !officeHeads.spans(d, k, end) || end >= len(d.toks) || !d.isWord(end) || d.sent[end] != d.sent[k] {
+	if end >= len(d.toks) || !d.isWord(end) || d.sent[end] != d.sent[k] {
+		return false
+	}
+	if !officeHeads.spans(d, k, end) && (d.tokenText(end) != s.words.cua || manyOrNone.spans(d, k, end)) {
 		return false
 	}
 	// Of several bodies it is several people ("đại diện các trường", "đại
@@ -647,6 +652,13 @@ func (s *Scorer) officeSpeaker(d *doc, k, end int) bool {
 // spokesperson.
 var officeHeads = foldedPhraseSet("đại diện", "người đại diện", "lãnh đạo", "người phát ngôn", "phát ngôn viên",
 	"người đứng đầu")
+
+// manyOrNone are descriptions that, even with whose they are, stand for
+// a group or for no person: "theo người dân của xã", "theo người nhà của
+// nạn nhân", "theo nguồn tin của báo X" (a source, which monitors do not
+// count as a person).
+var manyOrNone = foldedPhraseSet("người dân", "cư dân", "cư dân mạng", "người thân", "người nhà", "thân nhân",
+	"nguồn tin", "phụ huynh", "bạn bè", "gia đình", "người hâm mộ", "fan", "hàng xóm", "nhân viên", "cán bộ")
 
 // aboveAfter returns how many tokens after a description at token end
 // point back to it as "the one above": "nói trên" always, "trên" right
