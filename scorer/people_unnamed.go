@@ -153,6 +153,18 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 			}
 			return false
 		}
+		if j+1 >= len(d.toks) {
+			return false
+		}
+		if n := threatVoice.endingAt(d, j+1); n > 0 && j+1-n >= end && quoteOpener(d.tokenText(j+1)) {
+			// A verb of threatening or scolding right before a quotation
+			// introduces it, with no colon: "một thanh niên đe dọa “...”",
+			// "Người đàn ông quát “...”" (a threat in words during a crime
+			// is counted by both readers of the violence sets; a slogan
+			// shouted, "hô “...”", is not such speech).
+			s.addQuotedSource(d, e, k, end, end, j+1-n, cueSpeechVerb, j+1-n, j+1)
+			return true
+		}
 		if t == ":" {
 			if j == end || j+1 >= len(d.toks) || !quoteOpener(d.tokenText(j+1)) {
 				return false
@@ -172,6 +184,10 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 	}
 	return false
 }
+
+// threatVoice are the verbs of the voice (voiceVerbs) that threaten or
+// scold someone in words.
+var threatVoice = foldedPhraseSet("đe dọa", "dọa", "hăm dọa", "quát", "quát lên", "chửi", "mắng", "nạt")
 
 // genderedStranger reports a bare description at token k of one woman or
 // one man that is no one's relative ("người phụ nữ", "chàng trai", "bà

@@ -25,6 +25,15 @@ func TestUnnamedUnseenConstructions(t *testing.T) {
 		{name: "theo and a news source is no person",
 			text:   "Theo nguồn tin của báo Tuổi Xanh, hai bên đã ký hợp đồng.",
 			absent: []string{"nguồn tin của báo Tuổi Xanh"}},
+		{name: "a threat in words right before its quotation",
+			text:   "Chị van xin nhưng một thanh niên trong nhóm đã đe dọa “im ngay không tao đánh”.",
+			quoted: []string{"một thanh niên"}},
+		{name: "a threat with a knife says nothing",
+			text:   "Một thanh niên cầm dao đe dọa nạn nhân rồi bỏ chạy.",
+			absent: []string{"Một thanh niên"}},
+		{name: "a slogan shouted is no threat",
+			text:   "Cậu bé vừa khóc vừa hô “cố lên” khi được tiêm.",
+			absent: []string{"Cậu bé"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res := s.Check(Document{Text: c.text})
