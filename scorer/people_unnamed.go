@@ -153,6 +153,18 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 			}
 			return false
 		}
+		if j+1 >= len(d.toks) {
+			return false
+		}
+		if n := threatVoice.endingAt(d, j+1); n > 0 && j+1-n >= end && quoteOpener(d.tokenText(j+1)) {
+			// A verb of threatening or scolding right before a quotation
+			// introduces it, with no colon: "một thanh niên đe dọa “...”",
+			// "Người đàn ông quát “...”" (a threat in words during a crime
+			// is counted by both readers of the violence sets; a slogan
+			// shouted, "hô “...”", is not such speech).
+			s.addQuotedSource(d, e, k, end, end, j+1-n, cueSpeechVerb, j+1-n, j+1)
+			return true
+		}
 		if t == ":" {
 			if j == end || j+1 >= len(d.toks) || !quoteOpener(d.tokenText(j+1)) {
 				return false
@@ -172,6 +184,10 @@ func (s *Scorer) colonSource(d *doc, e entry, k, end int, possessed bool) bool {
 	}
 	return false
 }
+
+// threatVoice are the verbs of the voice (voiceVerbs) that threaten or
+// scold someone in words.
+var threatVoice = foldedPhraseSet("đe dọa", "dọa", "hăm dọa", "quát", "quát lên", "chửi", "mắng", "nạt")
 
 // genderedStranger reports a bare description at token k of one woman or
 // one man that is no one's relative ("người phụ nữ", "chàng trai", "bà
@@ -617,10 +633,15 @@ func (s *Scorer) sameOccupation(d *doc, a, b, c, e int) bool {
 
 // officeSpeaker reports a description at tokens [k, end) of the one who
 // speaks for a body, followed by which body: "Theo đại diện công ty X,
-// ...", "Theo lãnh đạo UBND xã Y, ...". Bare ("theo lãnh đạo", "theo
-// người dân") it is no one in particular.
+// ...", "Theo lãnh đạo UBND xã Y, ...", or of one person followed by
+// "của" and whose they are: "Theo bác sĩ của đội tuyển, ...". Bare
+// ("theo lãnh đạo", "theo người dân", "theo bác sĩ") it is no one in
+// particular.
 func (s *Scorer) officeSpeaker(d *doc, k, end int) bool {
-	if !officeHeads.spans(d, k, end) || end >= len(d.toks) || !d.isWord(end) || d.sent[end] != d.sent[k] {
+	if end >= len(d.toks) || !d.isWord(end) || d.sent[end] != d.sent[k] {
+		return false
+	}
+	if !officeHeads.spans(d, k, end) && (d.tokenText(end) != s.words.cua || manyOrNone.spans(d, k, end)) {
 		return false
 	}
 	// Of several bodies it is several people ("đại diện các trường", "đại
@@ -647,6 +668,13 @@ func (s *Scorer) officeSpeaker(d *doc, k, end int) bool {
 // spokesperson.
 var officeHeads = foldedPhraseSet("đại diện", "người đại diện", "lãnh đạo", "người phát ngôn", "phát ngôn viên",
 	"người đứng đầu")
+
+// manyOrNone are descriptions that, even with whose they are, stand for
+// a group or for no person: "theo người dân của xã", "theo người nhà của
+// nạn nhân", "theo nguồn tin của báo X" (a source, which monitors do not
+// count as a person).
+var manyOrNone = foldedPhraseSet("người dân", "cư dân", "cư dân mạng", "người thân", "người nhà", "thân nhân",
+	"nguồn tin", "phụ huynh", "bạn bè", "gia đình", "người hâm mộ", "fan", "hàng xóm", "nhân viên", "cán bộ")
 
 // aboveAfter returns how many tokens after a description at token end
 // point back to it as "the one above": "nói trên" always, "trên" right
