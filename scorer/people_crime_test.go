@@ -86,16 +86,7 @@ func TestCrimeStoryNames(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res := s.Check(Document{Text: c.text})
-			for _, n := range c.found {
-				if _, ok := personByName(res, n); !ok {
-					t.Errorf("%s not found (%+v)", n, res.People)
-				}
-			}
-			for _, n := range c.none {
-				if _, ok := personByName(res, n); ok {
-					t.Errorf("%s taken for a person (%+v)", n, res.People)
-				}
-			}
+			checkFound(t, res, c.found, c.none)
 			checkQuoted(t, res, c.quoted, c.not)
 			if c.people > 0 && len(res.People) != c.people {
 				t.Errorf("%d people, want %d (%+v)", len(res.People), c.people, res.People)

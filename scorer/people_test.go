@@ -883,6 +883,22 @@ func TestCrimeReportGuards(t *testing.T) {
 
 // checkQuoted fails for each name of quoted not found quoted in res and each
 // name of not found quoted.
+// checkFound reports a name of found that is no person of res, and a name of
+// none that is one.
+func checkFound(t *testing.T, res *Result, found, none []string) {
+	t.Helper()
+	for _, n := range found {
+		if _, ok := personByName(res, n); !ok {
+			t.Errorf("%s not found (%+v)", n, res.People)
+		}
+	}
+	for _, n := range none {
+		if _, ok := personByName(res, n); ok {
+			t.Errorf("%s taken for a person (%+v)", n, res.People)
+		}
+	}
+}
+
 func checkQuoted(t *testing.T, res *Result, quoted, not []string) {
 	t.Helper()
 	for _, n := range quoted {
