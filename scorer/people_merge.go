@@ -2874,7 +2874,8 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			}
 			return j, descEnd, true
 		}
-		if _, end, ok := d.cueAt(s, j, entryAdverb); ok {
+		if _, end, ok := d.cueAt(s, j, entryAdverb); ok && !(j > from && d.isUpper(j)) {
+			// (Nor an adverb: "khu phố Lý Thường Kiệt" is a name.)
 			if d.tokenText(j) == groupAdverb {
 				return 0, 0, false // "lãnh đạo các nước đều nhận định": a group
 			}
