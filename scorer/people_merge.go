@@ -2826,7 +2826,7 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	// biết"); orgWords counts its words against maxOrgPhrase.
 	orgPhrase, orgWords := false, 0
 	for j := from; j < len(d.toks) && j < limit; j++ {
-		if !orgPhrase && subject && j > from && orgLinks.has(d.tokenText(j-1)) && !d.isUpper(j) {
+		if !orgPhrase && subject && j > from && orgLinks.has(d.tokenText(j-1)) {
 			if _, _, ok := d.cueAt(s, j, entryOrgBefore); ok {
 				orgPhrase = true
 			}
