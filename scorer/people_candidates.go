@@ -491,7 +491,26 @@ func (d *doc) commonWordAt(s *Scorer, a int) bool {
 // namesakePlaces are the places that Vietnam names after people: streets,
 // schools, hospitals, bridges, parks.
 var namesakePlaces = foldedWords("đường", "phố", "ngõ", "hẻm", "ngách", "đại lộ", "trường", "thpt", "thcs",
-	"tiểu học", "mầm non", "bệnh viện", "bv", "cầu", "công viên", "quảng trường")
+	"tiểu học", "mầm non", "bệnh viện", "bv", "cầu", "công viên", "quảng trường", "khu phố", "chợ")
+
+// namesakeUnits are the units of a city that Vietnam names after people.
+var namesakeUnits = foldedWords("phường", "quận")
+
+// namesakeUnit reports a full name of three words or more filling the run
+// [a, b) right after the word for a ward or district (e, at token st) that
+// a title does not govern directly: "chủ khách sạn ở phường Phạm Ngũ Lão",
+// "Chủ tịch UBND phường Nguyễn Cư Trinh" name the ward after a historical
+// figure, and the description before is the person. Right after the title
+// the unit's name may be left out: "Chủ tịch xã Nguyễn Văn Hùng" is the
+// chairman. Only the wards and districts of cities are named so: a
+// province's or a commune's chairman follows its word ("Chủ tịch UBND tỉnh
+// Phạm Văn Nam").
+func (s *Scorer) namesakeUnit(d *doc, c *candidate, e *entry, st, a, b int) bool {
+	if !namesakeUnits.has(e.key) || b-a < 3 || s.surnameAfter(d, a, b) != a {
+		return false
+	}
+	return c.title == nil || c.title.b < st
+}
 
 // adminUnitWords are the words for an administrative unit, whose name
 // follows them.
@@ -1105,7 +1124,7 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			// Hòa"): the one who speaks is unnamed; a person named after the
 			// unit follows its name ("phường Trúc Bạch Trần Văn Khoa").
 			if k := s.nameAtEnd(d, a, b); k >= 0 && (k > a || !namesakePlaces.has(e.key) && !(adminUnitWords.has(e.key) && b-a == 2)) &&
-				!(k > a && d.namesakeRun(e, a, k)) {
+				!(k > a && d.namesakeRun(e, a, k)) && !(k == a && s.namesakeUnit(d, &c, e, st, a, b)) {
 				c.a, c.b, c.strong = k, b, true
 				return c, reason{}
 			}

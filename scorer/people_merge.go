@@ -2819,7 +2819,18 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	limit := from + 12
 	named := 0 // words of a proper name, which do not count against the limit
 	asides := 0
+	// orgPhrase: the description went on with a linking word and an
+	// organisation's word ("tại công ty", "của viện"): the organisation's
+	// description runs to the clause's end, whatever its length ("một nhà
+	// nghiên cứu cấp cao tại công ty tư vấn quốc phòng và an ninh X cho
+	// biết"); orgWords counts its words against maxOrgPhrase.
+	orgPhrase, orgWords := false, 0
 	for j := from; j < len(d.toks) && j < limit; j++ {
+		if !orgPhrase && subject && j > from && orgLinks.has(d.tokenText(j-1)) {
+			if _, _, ok := d.cueAt(s, j, entryOrgBefore); ok {
+				orgPhrase = true
+			}
+		}
 		if d.quote[j] || d.mention[j] >= 0 || j > from && d.sent[j] != d.sent[from-1] || d.toks[j].Newline {
 			return 0, 0, false // (a new line ends the description: "“Ki bo” với con trai\nChia sẻ ...")
 		}
@@ -2874,7 +2885,8 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 			}
 			return j, descEnd, true
 		}
-		if _, end, ok := d.cueAt(s, j, entryAdverb); ok {
+		if _, end, ok := d.cueAt(s, j, entryAdverb); ok && !(j > from && d.isUpper(j)) {
+			// (Nor an adverb: "khu phố Lý Thường Kiệt" is a name.)
 			if d.tokenText(j) == groupAdverb {
 				return 0, 0, false // "lãnh đạo các nước đều nhận định": a group
 			}
@@ -2900,6 +2912,16 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 		}
 		if j < len(d.named) && d.named[j] {
 			return 0, 0, false // "bác sĩ nhi khoa Paul Gilbert": a name, not an unnamed source
+		}
+		if orgPhrase && orgWords < maxOrgPhrase && d.isWord(j) && !d.isUpper(j) && !d.in(descriptionModals, j) && !orgNegator(d, j) &&
+			(!d.in(descriptionBreaks, j) || d.tokenText(j) == s.words.va && s.orgAnd(d, j)) {
+			// A word of the organisation's description, linked by "và" to
+			// another field ("quốc phòng và an ninh"): it does not count
+			// against the reach.
+			orgWords++
+			limit++
+			descEnd = j + 1
+			continue
 		}
 		switch t := d.tokenText(j); {
 		case d.isWord(j) && d.isUpper(j) || j > from && d.toks[j].Kind == vntext.Punct && t == "-" && d.isUpper(j-1) && j+1 < len(d.toks) && d.isUpper(j+1):
@@ -2943,6 +2965,46 @@ func (s *Scorer) speechAfterDescription(d *doc, k, from int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// orgLinks put an organisation after a description: "tại", "của",
+// "thuộc", "ở".
+var orgLinks = foldedWords("tại", "của", "thuộc", "ở")
+
+// maxOrgPhrase bounds the lower-case words of an organisation's description
+// (its name's capitalised words are bounded by maxNameWords): a clause ends
+// well before.
+const maxOrgPhrase = 20
+
+// orgAnd reports a "và" at token j that joins two fields in an
+// organisation's description ("tư vấn quốc phòng và an ninh"), not two
+// predicates: a lower-case word follows that is neither a verb of telling
+// nor an adverb ("và cho biết", "và đã nói" begin what the person did).
+func (s *Scorer) orgAnd(d *doc, j int) bool {
+	if j+1 >= len(d.toks) || !d.isWord(j+1) || d.isUpper(j+1) || d.sent[j+1] != d.sent[j] || d.in(descriptionBreaks, j+1) || orgNegator(d, j+1) {
+		return false
+	}
+	if _, _, ok := d.cueAt(s, j+1, entrySpeech); ok {
+		return false
+	}
+	_, _, ok := d.cueAt(s, j+1, entryAdverb)
+	return !ok
+}
+
+// orgNegator reports a negator at token j, which begins a predicate ("người
+// đại diện của bộ phận visa không dành thời gian ..."), not a word of an
+// organisation's description: "không" in "hàng không", "phòng không",
+// "không quân", "không gian" is a field's.
+func orgNegator(d *doc, j int) bool {
+	if !negators.spans(d, j, j+1) {
+		return false
+	}
+	if j > 0 && orgBeforeNot.has(d.tokenText(j-1)) || j+1 < len(d.toks) && orgAfterNot.has(d.tokenText(j+1)) {
+		return false
+	}
+	return true
+}
+
+var orgBeforeNot, orgAfterNot = foldedWords("hàng", "phòng"), foldedWords("quân", "gian", "khí", "lưu")
 
 // speechAfterAnd returns the verb of telling after "và" that an
 // indefinite description [k, end) opening its clause is the subject of,
