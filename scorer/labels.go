@@ -169,9 +169,6 @@ var vietnameseReasons = sync.OnceValue(func() []vietnameseReason {
 		{regexp.MustCompile(`^only in articles with the topic (.*)$`), func(m []string) string {
 			return "chỉ áp dụng cho " + strings.ToLower(model.TopicLabel(m[1], "vi"))
 		}},
-		{regexp.MustCompile(`^never in articles with the topic (.*)$`), func(m []string) string {
-			return "không áp dụng cho " + strings.ToLower(model.TopicLabel(m[1], "vi"))
-		}},
 		{regexp.MustCompile(`^never in the section (.*)$`), func(m []string) string { return "không áp dụng trong chuyên mục " + m[1] }},
 		{regexp.MustCompile(`^only in the sections (.*)$`), func(m []string) string { return "chỉ áp dụng trong các chuyên mục " + m[1] }},
 		{regexp.MustCompile(`^capitalised in mid-sentence: part of a proper name$`), fixed("viết hoa giữa câu: một phần của tên riêng")},

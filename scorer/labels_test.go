@@ -75,7 +75,6 @@ func TestReasonsInVietnamese(t *testing.T) {
 		{"Bùi Xuân Khu with the next word glued to it", "Bùi Xuân Khu dính liền với từ sau"},
 		{"the second half of a place's name joined by a dash", "nửa sau của một địa danh nối bằng gạch ngang"},
 		{"only in articles with the topic gbv", "chỉ áp dụng cho bài về bạo lực giới"},
-		{"never in articles with the topic gbv", "không áp dụng cho bài về bạo lực giới"},
 		{"never in the section the-thao", "không áp dụng trong chuyên mục the-thao"},
 		{"only in the sections giai-tri, the-thao", "chỉ áp dụng trong các chuyên mục giai-tri, the-thao"},
 		{"capitalised in mid-sentence: part of a proper name", "viết hoa giữa câu: một phần của tên riêng"},
@@ -121,8 +120,6 @@ func TestExplainSpeaksVietnamese(t *testing.T) {
 		"Nữ bác sĩ xinh đẹp\n\nBà Nguyễn Thị Lan, Giám đốc Sở Y tế, cho biết phái yếu ngày càng tham gia nhiều dự án. Lan nói thêm: “Chị em rất giỏi.”\n\n" +
 			"Ông Trần Văn Hùng, bảo vệ, nói phái đẹp có vòng 1 căng đầy. Hùng cười. Ông T. ở số 12 Nguyễn Du. Chị Hoa ở UBND phường.",
 		"Hoa hậu chân dài khoe vòng 1 tại Hà Nội.\n\nAnh Nguyễn Văn A bị bạo hành; cô gái bị hiếp dâm vì ăn mặc hở hang, theo Công an quận.",
-		// a rule kept out of a gbv story (not_topics)
-		"Trưởng phòng bị tố sàm sỡ\n\nTrưởng phòng một công ty bị tố quấy rối tình dục, sàm sỡ nhiều lần. Theo đơn, nữ thư ký cho biết bị ép quan hệ tình dục.",
 	} {
 		res := s.Check(Document{Text: text, Explain: true})
 		if res.Explain == nil || len(res.Explain.Candidates)+len(res.Explain.Dropped) == 0 {
