@@ -943,6 +943,10 @@ func validate(r *Rule) []string {
 		if !contains(model.Topics(), t) {
 			bad("not_topics: unknown topic %q", t)
 		}
+		if contains(r.WhenTopics, t) {
+			// A slip of the list: the rule needs and forbids the topic.
+			bad("not_topics: %q is in when_topics too: the rule would never apply", t)
+		}
 	}
 	if r.keys == nil {
 		r.keys = map[string][]string{}

@@ -152,6 +152,7 @@ func TestLintFindsProblems(t *testing.T) {
     tokens: [cưỡng hiếp]
     central: {}
     when_topics: [gbv]
+    not_topics: [women_focus]
     examples:
       match: ["cưỡng hiếp"]
       nomatch: ["b"]
@@ -164,7 +165,8 @@ func TestLintFindsProblems(t *testing.T) {
     suggestion: {vi: "b", en: "b"}
     tokens: [chân dài]
     central: {spread: 1}
-    not_topics: [violence]
+    when_topics: [gbv]
+    not_topics: [violence, gbv]
     examples:
       match: [{text: "chân dài", flag: "chân dài"}]
       nomatch: ["b"]
@@ -196,6 +198,8 @@ func TestLintFindsProblems(t *testing.T) {
 		`central is only for topic rules`,
 		`a topic rule's when_topics is not supported: the topics are decided together`,
 		`not_topics: unknown topic "violence"`,
+		`a topic rule's not_topics is not supported: the topics are decided together`,
+		`not_topics: "gbv" is in when_topics too: the rule would never apply`,
 		`tokens: no list "nolist" in lists.yaml`,
 		`say which text the rule flags (flag: ...)`,
 		`flag "xyz" does not occur in its text`,

@@ -29,6 +29,11 @@ func TestPeopleStagesScaleLinearly(t *testing.T) {
 		// page at each.
 		{"a victim speaking throughout", "Bị hại Lê Thị Hoa bị chồng đánh trọng thương.\n",
 			"Nạn nhân cho biết chị rất sợ. Hàng xóm đã gọi xe cấp cứu. Trời mưa to suốt đêm qua. "},
+		// One victim named in full once, then by her given name with her
+		// home at every sentence: at each shorter mention the victim rules
+		// look for a fuller one before it (fullerBefore), over her mentions.
+		{"a victim's shorter name throughout", "Cháu Huỳnh Thị Ngà bị gã hàng xóm dâm ô, công an khởi tố vụ dâm ô người dưới 16 tuổi.\n",
+			"Cháu Ngà trú tại xã Tân Lập, học tại trường tiểu học Tân Lập, bị dâm ô. "},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			runtime.LockOSThread() // threadTime reads this thread's clock

@@ -834,9 +834,10 @@ func (d *doc) cueStartingAt(s *Scorer, i int, k entryKind) (*entry, int, bool) {
 
 // bareDenial reports a denial [i, end) that ends its clause: "X không thừa
 // nhận hành vi" answers a charge in words, "cặp đôi không thừa nhận." keeps
-// quiet on a rumour.
+// quiet on a rumour. The end of a paragraph or of the text, with no stop
+// written, ends it too.
 func (d *doc) bareDenial(i, end int) bool {
-	return end < len(d.toks) && d.in(clauseEnds, end) && denials.spans(d, i, end)
+	return (end >= len(d.toks) || d.in(clauseEnds, end) || d.sent[end] != d.sent[end-1]) && denials.spans(d, i, end)
 }
 
 // denials are speech verbs that say something only with what is denied
