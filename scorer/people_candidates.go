@@ -493,16 +493,19 @@ func (d *doc) commonWordAt(s *Scorer, a int) bool {
 var namesakePlaces = foldedWords("đường", "phố", "ngõ", "hẻm", "ngách", "đại lộ", "trường", "thpt", "thcs",
 	"tiểu học", "mầm non", "bệnh viện", "bv", "cầu", "công viên", "quảng trường", "khu phố", "chợ")
 
-// namesakeUnits are the units of a city that Vietnam names after people.
-var namesakeUnits = foldedWords("phường", "quận")
+// namesakeUnits are the units of a city that Vietnam names after people:
+// wards, often (phường Nguyễn Du, Phạm Ngũ Lão). Not districts, which
+// seldom are, while "Phó Chủ tịch UBND quận Trương Văn Lâm" (the district
+// named earlier in the story) is common.
+var namesakeUnits = foldedWords("phường")
 
 // namesakeUnit reports a full name of three words or more filling the run
-// [a, b) right after the word for a ward or district (e, at token st) that
+// [a, b) right after the word for a ward (e, at token st) that
 // a title does not govern directly: "chủ khách sạn ở phường Phạm Ngũ Lão",
 // "Chủ tịch UBND phường Nguyễn Cư Trinh" name the ward after a historical
 // figure, and the description before is the person. Right after the title
 // the unit's name may be left out: "Chủ tịch xã Nguyễn Văn Hùng" is the
-// chairman. Only the wards and districts of cities are named so: a
+// chairman. Only the wards of cities are named so: a
 // province's or a commune's chairman follows its word ("Chủ tịch UBND tỉnh
 // Phạm Văn Nam").
 func (s *Scorer) namesakeUnit(d *doc, c *candidate, e *entry, st, a, b int) bool {
