@@ -634,6 +634,10 @@ type doc struct {
 	// the commonPairsAfter-th on, lowerPairs (built once) answers them.
 	commonAsked int
 	lowerPairs  map[[2]string]int32
+	// firstWithID and nextWithID chain the tokens of each vocabulary id,
+	// built once a page when idChainKnown (sameIDChain).
+	firstWithID, nextWithID []int32
+	idChainKnown            bool
 
 	key          *vntext.Key
 	toks         []vntext.Token
@@ -1084,7 +1088,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.notes, d.dropped = d.notes[:0], d.dropped[:0]
 	d.chinese, d.chineseKnown = false, false
 	d.fullGivenKnown, d.victimTitlesKnown = false, false
-	d.commonAsked = 0
+	d.commonAsked, d.idChainKnown = 0, false
 	clear(d.lowerPairs)
 	clear(d.topics)
 	// The key text is the pooled buffer itself, not a copy: what the
