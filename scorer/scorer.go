@@ -579,6 +579,18 @@ func (d *doc) wordsAt(a int, ws []string) bool {
 	return true
 }
 
+// mayStart reports whether token a may be the first word of one of the
+// phrases: false is at's nil answer from the vocabulary id alone. It is
+// small enough to inline, so that a stage that asks a set of every token
+// (epithets) makes no call where no phrase starts.
+func (ps *phraseSet) mayStart(d *doc, a int) bool {
+	if ps.bit == 0 || uint(a) >= uint(len(d.ids)) {
+		return true
+	}
+	id := d.ids[a]
+	return id >= 0 && d.firstOf[id]&ps.bit != 0
+}
+
 // spans reports whether tokens [a, b) are one of the phrases.
 func (ps *phraseSet) spans(d *doc, a, b int) bool {
 	if b > len(d.toks) || a >= b {
