@@ -2051,12 +2051,15 @@ func (d *doc) commonWordGoesOn(b int) bool {
 		return ok && j != int32(b-1)
 	}
 	// The vocabulary ids are equal when the folded words are (and -1 for
-	// both when neither is a rule word), so comparing them first skips
-	// almost every token without touching its text: on an ordinary page
-	// a few scans cost less than building lowerPairs.
-	id1, id2 := d.ids[b-1], d.ids[b]
-	for j := 0; j+1 < len(d.toks); j++ {
-		if d.ids[j] != id1 || d.ids[j+1] != id2 {
+	// both when neither is a rule word), so only the tokens with w1's id
+	// can open the pair: walking their chain (sameIDChain) skips the rest
+	// of the page without touching it, and the text is compared only
+	// where the second id agrees too. On an ordinary page a few walks cost
+	// less than building lowerPairs.
+	d.sameIDChain()
+	id2 := d.ids[b]
+	for j := int(d.firstWithID[d.ids[b-1]+1]) - 1; j >= 0; j = int(d.nextWithID[j]) - 1 {
+		if j+1 >= len(d.toks) || d.ids[j+1] != id2 {
 			continue
 		}
 		if j != b-1 && d.lowerPairAt(j) && d.tokenText(j) == w1 && d.tokenText(j+1) == w2 {
@@ -2064,6 +2067,26 @@ func (d *doc) commonWordGoesOn(b int) bool {
 		}
 	}
 	return false
+}
+
+// sameIDChain links, once a page, each token to the next one with its
+// vocabulary id (nextWithID) and each id to its first token (firstWithID,
+// indexed by id+1 so that the words without an id, -1, chain too), both
+// as token+1 with 0 for none so that a pooled array is reset by clear.
+// commonWordGoesOn asks up to commonPairsAfter questions a page, each of
+// which scanned the whole page before.
+func (d *doc) sameIDChain() {
+	if d.idChainKnown {
+		return
+	}
+	d.idChainKnown = true
+	d.firstWithID = resize(d.firstWithID, len(d.vietnameseOf)+1)
+	d.nextWithID = resize(d.nextWithID, len(d.ids))
+	for j := len(d.ids) - 1; j >= 0; j-- {
+		k := d.ids[j] + 1
+		d.nextWithID[j] = d.firstWithID[k]
+		d.firstWithID[k] = int32(j + 1)
+	}
 }
 
 // commonPairsAfter is how many of a page's commonWordGoesOn questions
@@ -2627,9 +2650,11 @@ func (d *doc) givenNameNamedBefore(s *Scorer, a int) bool {
 	if d.commonWordGoesOn(a + 1) {
 		return false
 	}
-	w := d.tokenText(a)
+	// Equal words have equal vocabulary ids, so comparing ids first keeps
+	// the text comparison for the few tokens that may be the same word.
+	w, id := d.tokenText(a), d.ids[a]
 	for j := a - 1; j >= 2 && j >= a-2000; j-- { // bounded: no walk over a whole long page per word
-		if d.tokenText(j) == w && d.isUpper(j) && d.isUpper(j-1) && d.isWord(j-1) && d.isUpper(j-2) && d.in(s.surnames, j-2) &&
+		if d.ids[j] == id && d.tokenText(j) == w && d.isUpper(j) && d.isUpper(j-1) && d.isWord(j-1) && d.isUpper(j-2) && d.in(s.surnames, j-2) &&
 			(j+1 >= len(d.toks) || !d.isWord(j+1) || !d.isUpper(j+1)) {
 			return true
 		}

@@ -3208,7 +3208,7 @@ var epithetHeads = foldedPhraseSet("nhà cầm quân", "chiến lược gia", "t
 // nationality, a capitalised club or country, or an age ("55 tuổi").
 func (s *Scorer) epithets(d *doc) {
 	for k := 0; k < len(d.toks); k++ {
-		if d.quote[k] || d.mention[k] >= 0 {
+		if d.quote[k] || d.mention[k] >= 0 || !epithetHeads.mayStart(d, k) {
 			continue // before the phrase lookup: it runs for every token
 		}
 		end := epithetHeads.longestAt(d, k)

@@ -579,6 +579,18 @@ func (d *doc) wordsAt(a int, ws []string) bool {
 	return true
 }
 
+// mayStart reports whether token a may be the first word of one of the
+// phrases: false is at's nil answer from the vocabulary id alone. It is
+// small enough to inline, so that a stage that asks a set of every token
+// (epithets) makes no call where no phrase starts.
+func (ps *phraseSet) mayStart(d *doc, a int) bool {
+	if ps.bit == 0 || uint(a) >= uint(len(d.ids)) {
+		return true
+	}
+	id := d.ids[a]
+	return id >= 0 && d.firstOf[id]&ps.bit != 0
+}
+
 // spans reports whether tokens [a, b) are one of the phrases.
 func (ps *phraseSet) spans(d *doc, a, b int) bool {
 	if b > len(d.toks) || a >= b {
@@ -634,6 +646,10 @@ type doc struct {
 	// the commonPairsAfter-th on, lowerPairs (built once) answers them.
 	commonAsked int
 	lowerPairs  map[[2]string]int32
+	// firstWithID and nextWithID chain the tokens of each vocabulary id,
+	// built once a page when idChainKnown (sameIDChain).
+	firstWithID, nextWithID []int32
+	idChainKnown            bool
 
 	key          *vntext.Key
 	toks         []vntext.Token
@@ -1085,7 +1101,7 @@ func (s *Scorer) analyse(in Document) *doc {
 	d.notes, d.dropped = d.notes[:0], d.dropped[:0]
 	d.chinese, d.chineseKnown = false, false
 	d.fullGivenKnown, d.victimTitlesKnown = false, false
-	d.commonAsked = 0
+	d.commonAsked, d.idChainKnown = 0, false
 	clear(d.lowerPairs)
 	clear(d.topics)
 	// The key text is the pooled buffer itself, not a copy: what the
