@@ -28,7 +28,7 @@ func evalSet(t *testing.T, wrongGender bool) []gold.Article {
 				{Name: "Vũ Văn Long", Gender: gender, Quoted: true, Role: "official"},
 			}}},
 		{ID: "tham-do", Outlet: "Báo Thử", Category: "Giải trí", Title: "Thảm đỏ",
-			Text: "Hoa hậu Ngọc Anh diện váy ôm sát khoe thân hình nóng bỏng trên thảm đỏ tối qua.",
+			Text: "Hoa hậu Ngọc Anh diện váy dạ hội khoe thân hình nóng bỏng trên thảm đỏ tối qua.",
 			Gold: gold.Labels{People: []gold.Person{{Name: "Ngọc Anh", Gender: gold.Female, Role: "celebrity"}},
 				Language: []gold.Phrase{{Text: "khoe thân hình nóng bỏng", Category: "sexualization"}}}},
 	}
