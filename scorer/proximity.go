@@ -165,8 +165,8 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 					// it (sets j and g2, both readers).
 					continue
 				}
-				if n.Person == "traceable" && loneInitialAt(d, a, b) {
-					continue // "chị L.", whoever she is elsewhere
+				if n.Person == "traceable" && initialsAt(d, a, b) {
+					continue // "chị L.", "anh HNT", whoever they are elsewhere
 				}
 				if !victimKinds[n.Person] || !otherBetween(d, d.mention[t], a, b, m) {
 					consider(a, b)
@@ -286,7 +286,7 @@ func (s *Scorer) detailsOf(d *doc, kind string, t int) (int, int, bool) {
 				a--
 			}
 			if (kind == "victim_traceable" || kind == "female_named") && !s.spelledOut(d, a, o) ||
-				kind == "traceable" && loneInitialAt(d, a, o) {
+				kind == "traceable" && initialsAt(d, a, o) {
 				return 0, 0, false
 			}
 			return a, o, true
@@ -344,7 +344,8 @@ func (s *Scorer) personIs(p *person, kind string) bool {
 	case "traceable":
 		// Anyone written with more than one initial: a lone one ("chị L.
 		// (mẹ của cháu B.)", "Th.") names no relative by whom a victim
-		// could be found.
+		// could be found. The mention itself must spell a name out too
+		// (initialsAt, in near): "anh HNT (bố của cháu H)" names no one.
 		return !p.unnamed && !(len(p.key) == 1 && loneInitial(p.key[0]))
 	case "female_named":
 		// A woman written with her name, not initials, no suspect and no
@@ -403,16 +404,24 @@ func (s *Scorer) spelledOut(d *doc, a, b int) bool {
 	return true
 }
 
-// loneInitialAt reports whether the mention at tokens [a, b) is one
-// initial ("L.", "Th.").
-func loneInitialAt(d *doc, a, b int) bool {
-	n, w := 0, -1
+// initialsAt reports whether the mention at tokens [a, b) is written with
+// initials only: every capitalised word a letter or an initial consonant
+// ("T.", "Th."), or a short word in capitals ("HNT", "HYH": initials
+// without dots, a vowel among them or not). "Nguyễn T.H." spells out a
+// family name; "H.X", "T.T.M.C", "L.K C." do not, and with an age or a
+// tie to a child they name no one the readers of sets g2, j and k shield.
+func initialsAt(d *doc, a, b int) bool {
+	n := 0
 	for k := a; k < b; k++ {
-		if d.isWord(k) {
-			n, w = n+1, k
+		if !d.isWord(k) || !d.isUpper(k) {
+			continue
 		}
+		if !loneInitial(strings.ToLower(d.tokenText(k))) && !(d.allCaps(k) && utf8.RuneCountInString(d.tokenText(k)) <= 5) {
+			return false
+		}
+		n++
 	}
-	return n == 1 && loneInitial(strings.ToLower(d.tokenText(w)))
+	return n > 0
 }
 
 // initialDigraphs are the Vietnamese initial consonants written with two or
