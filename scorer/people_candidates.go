@@ -1776,7 +1776,11 @@ func (s *Scorer) givenAfterPersonal(d *doc, c *candidate, kind string, a, end in
 // ("Thủ tướng Đức Scholz" stays a country: an official's title, and a
 // foreign name).
 func (s *Scorer) vnNameAfterTitle(d *doc, c *candidate, a, b int) bool {
-	if a != c.runA || d.sentenceStart(a) || d.allCaps(a) || d.in(s.rankNames, a) {
+	// A capitalised title inside the run ("MC Mỹ Linh", "NSƯT Mỹ Uyên") was
+	// stripped from its head: the name starts right after it, as after a
+	// title in lower case.
+	inRun := c.title != nil && c.title.b == a && c.title.a >= c.runA
+	if a != c.runA && !inRun || d.sentenceStart(a) || d.allCaps(a) || d.in(s.rankNames, a) {
 		return false // "ông Hai Trắng": a rank before the given name, read elsewhere
 	}
 	switch {
