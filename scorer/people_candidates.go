@@ -692,6 +692,22 @@ func (s *Scorer) speechOrQuoteFollows(d *doc, b int) bool {
 	return ok && (!colon || d.quoteOpensAt(v+1))
 }
 
+// actsThenQuotes reports a colon opening a quotation within eight words
+// after token b, in its sentence, with only lower-case words between (no
+// one else named, nothing quoted, no comma): what the subject before b did
+// as it spoke.
+func (s *Scorer) actsThenQuotes(d *doc, b int) bool {
+	for k := b; k < len(d.toks) && k < b+9 && d.sent[k] == d.sent[b-1] && !d.toks[k].Newline; k++ {
+		if d.tokenText(k) == ":" {
+			return k > b && d.quoteOpensAt(k+1)
+		}
+		if !d.isWord(k) || d.isUpper(k) || d.quote[k] {
+			return false
+		}
+	}
+	return false
+}
+
 // initial reports whether token i is a single capital letter that stands
 // for a name: not the "O" of "O'Brien".
 func (d *doc) initial(i int) bool {
@@ -1517,6 +1533,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// ...": a foreign word opening a sentence as a speaker is a person
 		// when a gendered pronoun takes it up in that sentence or the next
 		// (a firm or a country is "hãng", "họ", never "cô" or "ông").
+		c.strong = true
+	case b-a == 2 && d.sentenceStart(a) && d.vietnamese(a) && d.vietnamese(a+1) && s.nameLike(d, a+1) &&
+		!s.isCueWord(d, a, b) && s.actsThenQuotes(d, b):
+		// A stage name with no family name opening a sentence that, after
+		// a few words of what the person did, opens a quotation with a
+		// colon: "Quốc Cường làm mặt nghiêm mắng tôi: “...”", "Hải Đăng
+		// quay sang tôi: “...”". The words are the person's.
 		c.strong = true
 	case b-a <= 4 && d.answerLabel(a, b) && !s.isCueWord(d, a, b) && !mailHeaderFields[d.tokenText(a)] &&
 		(b-a >= 2 || s.nameLike(d, a)):
