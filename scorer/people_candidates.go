@@ -692,6 +692,22 @@ func (s *Scorer) speechOrQuoteFollows(d *doc, b int) bool {
 	return ok && (!colon || d.quoteOpensAt(v+1))
 }
 
+// actsThenQuotes reports a colon opening a quotation within eight words
+// after token b, in its sentence, with only lower-case words between (no
+// one else named, nothing quoted, no comma): what the subject before b did
+// as it spoke.
+func (s *Scorer) actsThenQuotes(d *doc, b int) bool {
+	for k := b; k < len(d.toks) && k < b+9 && d.sent[k] == d.sent[b-1] && !d.toks[k].Newline; k++ {
+		if d.tokenText(k) == ":" {
+			return k > b && d.quoteOpensAt(k+1)
+		}
+		if !d.isWord(k) || d.isUpper(k) || d.quote[k] {
+			return false
+		}
+	}
+	return false
+}
+
 // initial reports whether token i is a single capital letter that stands
 // for a name: not the "O" of "O'Brien".
 func (d *doc) initial(i int) bool {
@@ -1518,6 +1534,13 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 		// when a gendered pronoun takes it up in that sentence or the next
 		// (a firm or a country is "hãng", "họ", never "cô" or "ông").
 		c.strong = true
+	case b-a == 2 && d.sentenceStart(a) && d.vietnamese(a) && d.vietnamese(a+1) && s.nameLike(d, a+1) &&
+		!s.isCueWord(d, a, b) && s.actsThenQuotes(d, b):
+		// A stage name with no family name opening a sentence that, after
+		// a few words of what the person did, opens a quotation with a
+		// colon: "Quốc Cường làm mặt nghiêm mắng tôi: “...”", "Hải Đăng
+		// quay sang tôi: “...”". The words are the person's.
+		c.strong = true
 	case b-a <= 4 && d.answerLabel(a, b) && !s.isCueWord(d, a, b) && !mailHeaderFields[d.tokenText(a)] &&
 		(b-a >= 2 || s.nameLike(d, a)):
 		// An interview laid out as questions and answers: "Các bạn tập
@@ -1776,7 +1799,11 @@ func (s *Scorer) givenAfterPersonal(d *doc, c *candidate, kind string, a, end in
 // ("Thủ tướng Đức Scholz" stays a country: an official's title, and a
 // foreign name).
 func (s *Scorer) vnNameAfterTitle(d *doc, c *candidate, a, b int) bool {
-	if a != c.runA || d.sentenceStart(a) || d.allCaps(a) || d.in(s.rankNames, a) {
+	// A capitalised title inside the run ("MC Mỹ Linh", "NSƯT Mỹ Uyên") was
+	// stripped from its head: the name starts right after it, as after a
+	// title in lower case.
+	inRun := c.title != nil && c.title.b == a && c.title.a >= c.runA
+	if a != c.runA && !inRun || d.sentenceStart(a) || d.allCaps(a) || d.in(s.rankNames, a) {
 		return false // "ông Hai Trắng": a rank before the given name, read elsewhere
 	}
 	switch {
