@@ -125,6 +125,29 @@ type Near struct {
 	Sentences int `yaml:"sentences"`
 }
 
+// AsClass is the condition of a rule's as_class. Its rule's phrases are
+// roles marked with a sex word, first or last ("nữ đạo diễn", "trọng tài
+// nữ"). An article that somewhere names the holders of the role of that
+// sex as a class ("những nữ đạo diễn", "ba nữ đạo diễn", "các trọng tài
+// nữ") is about women (or men) in that role: the sex is its news, so no mention
+// of the role in it is a mark added in passing. One woman named in her post
+// ("nữ thủ tướng X từ chức") is not a class.
+type AsClass struct {
+	// Sex are the words that mark the sex: the role is the phrase without
+	// its first or last word when that word is one of them.
+	Sex []string `yaml:"sex"`
+	// Before are the words (up to three syllables each) that make a class
+	// of the marked role right before it: "những", "các", "thế hệ".
+	Before []string `yaml:"before"`
+	// Count, when positive: a number in digits of at least Count right
+	// before the marked role is a class too ("10 nữ tỷ phú"); a smaller one
+	// counts people the story follows ("2 nữ giáo viên").
+	Count int `yaml:"count"`
+	// NotAfter are words right after the class that make it particular
+	// people ("những nữ phi công này").
+	NotAfter []string `yaml:"not_after"`
+}
+
 // SpareMen is the condition of a rule's spare_men: within Within tokens
 // before the match in its sentence, the nearest person found by the people
 // pipeline or word of Men (male) or Women (female) decides whose looks the
@@ -254,6 +277,10 @@ type Rule struct {
 	// found, or one of Men / Women) is male. The annotated sets flag a
 	// woman's looks wherever they are, a man's only where looks sell him.
 	SpareMen *SpareMen `yaml:"spare_men"`
+	// AsClass drops a sex-marked role ("nữ đạo diễn") in an article that
+	// names the role's holders of that sex as a class: they are then what
+	// the story is about (see AsClass).
+	AsClass *AsClass `yaml:"as_class"`
 	// Topic and MinHits configure topic rules: the topic is set when cues
 	// of the rule occur at least MinHits times (distinct phrases count once
 	// each unless Weighted).
@@ -1007,6 +1034,25 @@ func validate(r *Rule) []string {
 		phrases("spare_men.women", r.SpareMen.Women)
 		phrases("spare_men.both", r.SpareMen.Both)
 		phrases("spare_men.stars", r.SpareMen.Stars)
+	}
+	if c := r.AsClass; c != nil {
+		if len(c.Sex) == 0 {
+			bad("as_class needs sex")
+		}
+		if len(c.Before) == 0 && c.Count <= 0 {
+			bad("as_class needs before or count")
+		}
+		if c.Count < 0 {
+			bad("as_class.count must not be negative")
+		}
+		for _, w := range c.Before {
+			if n := len(strings.Fields(w)); n == 0 || n > 3 {
+				bad("as_class.before: %q must be one to three words", w)
+			}
+		}
+		if r.Kind != KindExistence {
+			bad("as_class is for existence rules")
+		}
 	}
 	// context checks a proximity condition (near, about): the same keys,
 	// named by the key they sit under.

@@ -44,6 +44,9 @@ func (s *Scorer) findings(d *doc, fired map[string]bool) []Finding {
 			continue
 		}
 		ms = s.unless(d, r, int32(ri), longestFirst(d, r, ms, except[ri]))
+		if c := s.classTests[ri]; c != nil {
+			ms = s.asClass(d, r, c, ms)
+		}
 		if r.SkipNames {
 			ms = s.skipNames(d, r, ms)
 		}

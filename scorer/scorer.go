@@ -40,6 +40,8 @@ type Scorer struct {
 	// victimTopics holds, for each rule that looks for a victim, the topics
 	// it needs (nil: none); see needVictims.
 	victimTopics [][]string
+	// classTests holds each rule's as_class, folded (nil: none).
+	classTests []*classTest
 
 	// Single-syllable lexicons, folded.
 	surnames  *wordSet
@@ -95,6 +97,10 @@ func newScorer(set *rules.Set, blob string) (*Scorer, error) {
 		return nil, fmt.Errorf("new scorer: nil rule set")
 	}
 	s := &Scorer{set: set, rules: set.Rules, m: newMatcher(), people: &set.People, sections: rules.NewSectionIndex(set.Sections)}
+	s.classTests = make([]*classTest, len(set.Rules))
+	for i := range set.Rules {
+		s.classTests[i] = newClassTest(set.Rules[i].AsClass)
+	}
 	n := 0
 	for _, r := range set.Rules {
 		n += len(r.Tokens) + len(r.Swap) + len(r.Exceptions)
