@@ -928,13 +928,19 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 	return t, ok && !far
 }
 
+// foldedCo and foldedQuan are "cơ quan" (an office, the authorities), whose
+// second word opens the title "quan chức".
+var foldedCo, foldedQuan = vntext.FoldString("cơ"), vntext.FoldString("quan")
+
 // titleWalk is titleBefore, and also finds a title across a word that opens
 // a clause of its own (far): a tense, a passive or a conjunction. Such a
 // title tells a person is named ("các bác sĩ ... đã đề xuất đưa ông
 // Arafat", "các cầu thủ đã chuyền cho Saka"), but may not be theirs.
 func (s *Scorer) titleWalk(d *doc, a int) (*cueSpan, bool, bool) {
 	for end := a; end > 0 && end >= a-10 && d.sent[end-1] == d.sent[a] && !d.toks[end].Newline; end-- {
-		if e, st, ok := d.cueEndingAt(s, end, entryTitle); ok {
+		if e, st, ok := d.cueEndingAt(s, end, entryTitle); ok && !(st > 0 && d.tokenText(st-1) == foldedCo && d.tokenText(st) == foldedQuan) {
+			// ("quan chức" inside "cơ quan chức năng", the authorities, is
+			// no official's title: "Cơ quan chức năng yêu cầu bà X ...".)
 			// Whether a clause word stands between the title and the run
 			// is asked only here: most walks find no title.
 			far := false
