@@ -964,6 +964,11 @@ func (s *Scorer) titleWalk(d *doc, a int) (*cueSpan, bool, bool) {
 		if _, _, ok := d.cueAt(s, end-1, entrySpeech); ok && !d.isUpper(end-1) {
 			return nil, false, false
 		}
+		if d.startKinds[end-1]&(1<<entrySpeech) != 0 && !d.isUpper(end-1) && end+1 <= a && directives.spans(d, end-1, end+1) {
+			// A demand that reports no words ("lãnh đạo phòng yêu cầu cô X
+			// tường trình") still ends the walk: the title is the demander's.
+			return nil, false, false
+		}
 	}
 	return nil, false, false
 }
