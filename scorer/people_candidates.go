@@ -862,7 +862,23 @@ func (d *doc) sentenceStart(i int) bool {
 		return true
 	}
 	switch d.tokenText(i - 1) {
-	case "\"", "“", "-", "–", "—", "(", ":", "‘", "'", "…", "[":
+	case "\"", "'":
+		// A straight quotation mark glued to the comma or stop that ends the
+		// words quoted closes them ("...," Lan nói): what follows is the
+		// speaker, inside the sentence, not a new one (after a space it
+		// opens a quotation: `... chợ tình. "Gà" ...`).
+		return i < 2 || d.toks[i-1].Space || !closesQuoted(d.tokenText(i-2))
+	case "“", "-", "–", "—", "(", ":", "‘", "…", "[":
+		return true
+	}
+	return false
+}
+
+// closesQuoted reports the punctuation that ends the words quoted before a
+// closing quotation mark.
+func closesQuoted(t string) bool {
+	switch t {
+	case ",", ".", "!", "?", "…":
 		return true
 	}
 	return false
