@@ -226,7 +226,51 @@ func (s *Scorer) candidates(d *doc) []candidate {
 		out = s.dropPlaces(d, out, places)
 	}
 	s.repeatedGivenNames(d, out)
+	s.repeatedSpeakingGiven(d, out)
 	return out
+}
+
+// repeatedSpeakingGiven makes a person of a lone Vietnamese given name,
+// with no cue before it, that a crime story keeps coming back to and that
+// speaks where it opens a sentence ("nhân lúc vợ vắng nhà, Tuấn đã ... Tuấn
+// đã thừa nhận hành vi"): the press names a suspect or a victim by the
+// given name alone. A lone capitalised word opening a sentence is as
+// likely a common word ("Mai sẽ ..."), so it counts only when the same
+// word also stands bare inside a sentence, where only a name is
+// capitalised, and when it speaks.
+func (s *Scorer) repeatedSpeakingGiven(d *doc, cands []candidate) {
+	lone := func(c candidate) bool {
+		return !c.strong && c.why == noCue && c.b-c.a == 1 && c.honor == nil && c.title == nil && c.roleNoun == nil &&
+			d.vietnamese(c.a) && !d.allCaps(c.a) && s.people.GivenVI.KnownKey(d.tokenText(c.a)) &&
+			!s.notNames.has(d.tokenText(c.a)) && !s.isCueWord(d, c.a, c.b)
+	}
+	var inner, speaks map[string]bool
+	for _, c := range cands {
+		if !lone(c) {
+			continue
+		}
+		k := d.tokenText(c.a)
+		if !d.sentenceStart(c.a) {
+			if inner == nil {
+				inner = map[string]bool{}
+			}
+			inner[k] = true
+		} else if s.speechNext(d, c.b) {
+			if speaks == nil {
+				speaks = map[string]bool{}
+			}
+			speaks[k] = true
+		}
+	}
+	if speaks == nil || inner == nil {
+		return
+	}
+	for i := range cands {
+		if c := &cands[i]; lone(*c) && inner[d.tokenText(c.a)] && speaks[d.tokenText(c.a)] {
+			c.strong, c.why = true, ""
+			d.named[c.a] = true
+		}
+	}
 }
 
 // noCue is why a capitalised run with no cue of a person stays weak.
