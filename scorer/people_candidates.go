@@ -1452,6 +1452,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 			}
 		}
 	}
+	if !vn && b-a == 1 && a > 0 && c.honor == nil && c.title == nil && d.in(s.orgInside, a) && d.isWord(a-1) &&
+		d.isUpper(a-1) && d.sent[a-1] == d.sent[a] && !d.toks[a].Newline {
+		// "BBC News", "CCTV News", "VIB Online": the acronym before split
+		// off, the word left marks an organisation, no one's name.
+		return c, reason{text: "\"%s\" marks an organisation or place", arg: d.text(a, a+1)}
+	}
 	if !vn && b-a >= 2 {
 		// "Giáo sư Jennifer Tour Chayes": a person's title, then a foreign
 		// given name opening the run, make it a person's name, whatever
