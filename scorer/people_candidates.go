@@ -226,7 +226,51 @@ func (s *Scorer) candidates(d *doc) []candidate {
 		out = s.dropPlaces(d, out, places)
 	}
 	s.repeatedGivenNames(d, out)
+	s.repeatedSpeakingGiven(d, out)
 	return out
+}
+
+// repeatedSpeakingGiven makes a person of a lone Vietnamese given name,
+// with no cue before it, that a crime story keeps coming back to and that
+// speaks where it opens a sentence ("nhân lúc vợ vắng nhà, Tuấn đã ... Tuấn
+// đã thừa nhận hành vi"): the press names a suspect or a victim by the
+// given name alone. A lone capitalised word opening a sentence is as
+// likely a common word ("Mai sẽ ..."), so it counts only when the same
+// word also stands bare inside a sentence, where only a name is
+// capitalised, and when it speaks.
+func (s *Scorer) repeatedSpeakingGiven(d *doc, cands []candidate) {
+	lone := func(c candidate) bool {
+		return !c.strong && c.why == noCue && c.b-c.a == 1 && c.honor == nil && c.title == nil && c.roleNoun == nil &&
+			d.vietnamese(c.a) && !d.allCaps(c.a) && s.people.GivenVI.KnownKey(d.tokenText(c.a)) &&
+			!s.notNames.has(d.tokenText(c.a)) && !s.isCueWord(d, c.a, c.b)
+	}
+	var inner, speaks map[string]bool
+	for _, c := range cands {
+		if !lone(c) {
+			continue
+		}
+		k := d.tokenText(c.a)
+		if !d.sentenceStart(c.a) {
+			if inner == nil {
+				inner = map[string]bool{}
+			}
+			inner[k] = true
+		} else if s.speechNext(d, c.b) {
+			if speaks == nil {
+				speaks = map[string]bool{}
+			}
+			speaks[k] = true
+		}
+	}
+	if speaks == nil || inner == nil {
+		return
+	}
+	for i := range cands {
+		if c := &cands[i]; lone(*c) && inner[d.tokenText(c.a)] && speaks[d.tokenText(c.a)] {
+			c.strong, c.why = true, ""
+			d.named[c.a] = true
+		}
+	}
 }
 
 // noCue is why a capitalised run with no cue of a person stays weak.
@@ -878,7 +922,23 @@ func (d *doc) sentenceStart(i int) bool {
 		return true
 	}
 	switch d.tokenText(i - 1) {
-	case "\"", "“", "-", "–", "—", "(", ":", "‘", "'", "…", "[":
+	case "\"", "'":
+		// A straight quotation mark glued to the comma or stop that ends the
+		// words quoted closes them ("...," Lan nói): what follows is the
+		// speaker, inside the sentence, not a new one (after a space it
+		// opens a quotation: `... chợ tình. "Gà" ...`).
+		return i < 2 || d.toks[i-1].Space || !closesQuoted(d.tokenText(i-2))
+	case "“", "-", "–", "—", "(", ":", "‘", "…", "[":
+		return true
+	}
+	return false
+}
+
+// closesQuoted reports the punctuation that ends the words quoted before a
+// closing quotation mark.
+func closesQuoted(t string) bool {
+	switch t {
+	case ",", ".", "!", "?", "…":
 		return true
 	}
 	return false
@@ -944,13 +1004,19 @@ func (s *Scorer) titleBefore(d *doc, a int) (*cueSpan, bool) {
 	return t, ok && !far
 }
 
+// foldedCo and foldedQuan are "cơ quan" (an office, the authorities), whose
+// second word opens the title "quan chức".
+var foldedCo, foldedQuan = vntext.FoldString("cơ"), vntext.FoldString("quan")
+
 // titleWalk is titleBefore, and also finds a title across a word that opens
 // a clause of its own (far): a tense, a passive or a conjunction. Such a
 // title tells a person is named ("các bác sĩ ... đã đề xuất đưa ông
 // Arafat", "các cầu thủ đã chuyền cho Saka"), but may not be theirs.
 func (s *Scorer) titleWalk(d *doc, a int) (*cueSpan, bool, bool) {
 	for end := a; end > 0 && end >= a-10 && d.sent[end-1] == d.sent[a] && !d.toks[end].Newline; end-- {
-		if e, st, ok := d.cueEndingAt(s, end, entryTitle); ok {
+		if e, st, ok := d.cueEndingAt(s, end, entryTitle); ok && !(st > 0 && d.tokenText(st-1) == foldedCo && d.tokenText(st) == foldedQuan) {
+			// ("quan chức" inside "cơ quan chức năng", the authorities, is
+			// no official's title: "Cơ quan chức năng yêu cầu bà X ...".)
 			// Whether a clause word stands between the title and the run
 			// is asked only here: most walks find no title.
 			far := false
@@ -972,6 +1038,11 @@ func (s *Scorer) titleWalk(d *doc, a int) (*cueSpan, bool, bool) {
 			return nil, false, false
 		}
 		if _, _, ok := d.cueAt(s, end-1, entrySpeech); ok && !d.isUpper(end-1) {
+			return nil, false, false
+		}
+		if d.startKinds[end-1]&(1<<entrySpeech) != 0 && !d.isUpper(end-1) && end+1 <= a && directives.spans(d, end-1, end+1) {
+			// A demand that reports no words ("lãnh đạo phòng yêu cầu cô X
+			// tường trình") still ends the walk: the title is the demander's.
 			return nil, false, false
 		}
 	}
@@ -1396,6 +1467,12 @@ func (s *Scorer) candidate(d *doc, a, b int) (candidate, reason) {
 				return c, reason{text: "a bank's name (%s)", arg: d.text(k, k+1)}
 			}
 		}
+	}
+	if !vn && b-a == 1 && a > 0 && c.honor == nil && c.title == nil && d.in(s.orgInside, a) && d.isWord(a-1) &&
+		d.isUpper(a-1) && d.sent[a-1] == d.sent[a] && !d.toks[a].Newline {
+		// "BBC News", "CCTV News", "VIB Online": the acronym before split
+		// off, the word left marks an organisation, no one's name.
+		return c, reason{text: "\"%s\" marks an organisation or place", arg: d.text(a, a+1)}
 	}
 	if !vn && b-a >= 2 {
 		// "Giáo sư Jennifer Tour Chayes": a person's title, then a foreign
