@@ -238,6 +238,11 @@ type Rule struct {
 	// Unless drops a match that has one of its tokens (or a person) near
 	// it: "nữ thủ tướng đầu tiên" is news about sex, not gender marking.
 	Unless *Near `yaml:"unless"`
+	// UnlessAlso is a second, independent Unless, for a cancelling
+	// context of another reach than the first: a scenery word right
+	// before a feature, and an identification notice ("đặc điểm nhận
+	// dạng", "truy tìm") anywhere in the sentence or the one before.
+	UnlessAlso *Near `yaml:"unless_also"`
 	// About is a second context condition of proximity rules: besides its
 	// Near context, the match must also be about someone, a person of the
 	// given kind or one of its tokens within its words ("gương mặt" next to
@@ -813,6 +818,9 @@ func expandLists(r *Rule, lists, folded map[string][]string) []string {
 	if r.Unless != nil {
 		r.Unless.Tokens = expand("unless.tokens", r.Unless.Tokens)
 	}
+	if r.UnlessAlso != nil {
+		r.UnlessAlso.Tokens = expand("unless_also.tokens", r.UnlessAlso.Tokens)
+	}
 	if r.About != nil {
 		r.About.Tokens = expand("about.tokens", r.About.Tokens)
 	}
@@ -1008,20 +1016,29 @@ func validate(r *Rule) []string {
 		}
 	}
 	phrases("exceptions", r.Exceptions)
-	if r.Unless != nil {
-		if r.Unless.Within <= 0 {
-			bad("unless.within must be positive")
+	for _, u := range []struct {
+		key string
+		n   *Near
+	}{{"unless", r.Unless}, {"unless_also", r.UnlessAlso}} {
+		if u.n == nil {
+			continue
 		}
-		if r.Unless.Person == "" && len(r.Unless.Tokens) == 0 {
-			bad("unless needs a person or tokens")
+		if u.n.Within <= 0 {
+			bad("%s.within must be positive", u.key)
 		}
-		phrases("unless.tokens", r.Unless.Tokens)
-		if len(r.Unless.Exceptions) > 0 {
-			bad("unless.exceptions is not supported: put the longer phrase in the rule's exceptions")
+		if u.n.Person == "" && len(u.n.Tokens) == 0 {
+			bad("%s needs a person or tokens", u.key)
 		}
-		if r.Unless.Sentences < 0 {
-			bad("unless.sentences must not be negative")
+		phrases(u.key+".tokens", u.n.Tokens)
+		if len(u.n.Exceptions) > 0 {
+			bad("%s.exceptions is not supported: put the longer phrase in the rule's exceptions", u.key)
 		}
+		if u.n.Sentences < 0 {
+			bad("%s.sentences must not be negative", u.key)
+		}
+	}
+	if r.UnlessAlso != nil && r.Unless == nil {
+		bad("unless_also without unless: write it as unless")
 	}
 	if r.SpareMen != nil {
 		if r.SpareMen.Within <= 0 {

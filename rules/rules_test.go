@@ -574,6 +574,9 @@ func TestComposedKeys(t *testing.T) {
 		if r.Unless != nil {
 			fields["unless.tokens"] = r.Unless.Tokens
 		}
+		if r.UnlessAlso != nil {
+			fields["unless_also.tokens"] = r.UnlessAlso.Tokens
+		}
 		if r.About != nil {
 			fields["about.tokens"] = r.About.Tokens
 		}

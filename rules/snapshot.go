@@ -45,13 +45,13 @@ type snapshot struct {
 // phraseLists visits, in a fixed order, the slots of the phrase lists of r
 // that a snapshot carries in its phrase section (some 110,000 phrases; the
 // section then holds the rule's keys). A slot gives the list's address; for
-// a list of a nil Near, Unless, About or SpareMen it gives nil, unless
+// a list of a nil Near, Unless, About, UnlessAlso or SpareMen it gives nil, unless
 // create is set: then it creates the condition (a decoded rule whose
 // condition had nothing but lists).
 func phraseLists(r *Rule, visit func(slot func(create bool) *[]string)) {
 	visit(func(bool) *[]string { return &r.Tokens })
 	visit(func(bool) *[]string { return &r.Exceptions })
-	for _, c := range []**Near{&r.Near, &r.Unless, &r.About} {
+	for _, c := range []**Near{&r.Near, &r.Unless, &r.About, &r.UnlessAlso} {
 		cond := func(create bool) *Near {
 			if *c == nil && create {
 				*c = &Near{}
@@ -144,7 +144,7 @@ func CompileSnapshot(fsys fs.FS) ([]byte, error) {
 	var section phraseSection
 	for i := range bare.Rules {
 		r := &bare.Rules[i]
-		for _, c := range []**Near{&r.Near, &r.Unless, &r.About} {
+		for _, c := range []**Near{&r.Near, &r.Unless, &r.About, &r.UnlessAlso} {
 			if *c != nil {
 				n := **c
 				*c = &n

@@ -28,6 +28,7 @@ const (
 	entrySpeech                         // people: speech verb
 	entryNotSpeech                      // people: a phrase in which a speech word has another sense
 	entryNotHonorific                   // people: a phrase in which an honorific word has another sense
+	entryUnlessAlso                     // a phrase of a rule's second unless (unless_also)
 	entryAdverb                         // people: may stand between a subject and its verb
 	entryTheo                           // people: attribution before a name (theo, theo lời)
 	entrySource                         // people: a description standing for an unnamed source (gender)
@@ -162,7 +163,7 @@ const (
 // context reports the kinds of phrase that only proximity conditions
 // (near, unless, about and their exceptions) look for around a match.
 func (k entryKind) context() bool {
-	return k == entryNear || k == entryUnless || k == entryNearException || k == entryAbout
+	return k == entryNear || k == entryUnless || k == entryNearException || k == entryAbout || k == entryUnlessAlso
 }
 
 // kidBit is the bit of syllable id in a node's kids.

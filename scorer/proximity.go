@@ -80,14 +80,19 @@ func itoa(n int) string {
 	return itoa(n/10) + string(rune('0'+n%10))
 }
 
-// unless drops the matches that a rule's Unless condition cancels.
+// unless drops the matches that a rule's Unless (or UnlessAlso) condition
+// cancels.
 func (s *Scorer) unless(d *doc, r *rules.Rule, ri int32, ms []match) []match {
 	if r.Unless == nil {
 		return ms
 	}
 	out := ms[:0]
 	for _, m := range ms {
-		if a, b, ok := s.near(d, r.Unless, entryUnless, ri, m); ok {
+		a, b, ok := s.near(d, r.Unless, entryUnless, ri, m)
+		if !ok && r.UnlessAlso != nil {
+			a, b, ok = s.near(d, r.UnlessAlso, entryUnlessAlso, ri, m)
+		}
+		if ok {
 			if d.explain {
 				d.drop(r, m, "cancelled by \""+d.text(a, b)+"\" nearby")
 			}
@@ -177,7 +182,7 @@ func (s *Scorer) near(d *doc, n *rules.Near, k entryKind, ri int32, m match) (in
 			if partOfName(d, t, int(h.end)) {
 				continue // "anh" in "Bảo Anh": a syllable of a name, not the word
 			}
-			if k != entryUnless && t < len(d.nonPerson) && d.nonPerson[t] && d.isUpper(t) && !d.sentenceStart(t) {
+			if k != entryUnless && k != entryUnlessAlso && t < len(d.nonPerson) && d.nonPerson[t] && d.isUpper(t) && !d.sentenceStart(t) {
 				// "Bà" in "vẻ đẹp của Cát Bà": a word of a place's or an
 				// organisation's name is not the word that makes the match
 				// someone's (an unless word, "biển" in "Biển Đông", still

@@ -104,7 +104,7 @@ func newScorer(set *rules.Set, blob string) (*Scorer, error) {
 	n := 0
 	for _, r := range set.Rules {
 		n += len(r.Tokens) + len(r.Swap) + len(r.Exceptions)
-		for _, c := range []*rules.Near{r.Near, r.Unless, r.About} {
+		for _, c := range []*rules.Near{r.Near, r.Unless, r.About, r.UnlessAlso} {
 			if c != nil {
 				n += len(c.Tokens) + len(c.Exceptions)
 			}
@@ -156,6 +156,9 @@ func newScorer(set *rules.Set, blob string) (*Scorer, error) {
 		}
 		if r.Unless != nil {
 			addAll(r.Unless.Tokens, entryUnless, "unless.tokens")
+		}
+		if r.UnlessAlso != nil {
+			addAll(r.UnlessAlso.Tokens, entryUnlessAlso, "unless_also.tokens")
 		}
 		if r.About != nil {
 			addAll(r.About.Tokens, entryAbout, "about.tokens")
