@@ -98,13 +98,17 @@ func (c *classTest) roleIsClass(d *doc, a, b int) bool {
 	return false
 }
 
+// dateWords are the words whose number is a date, not a count of people.
+var dateWords = foldedWords("năm", "tháng", "ngày")
+
 // classBefore reports whether a class word or a count ends right before
 // token ma.
 func (c *classTest) classBefore(d *doc, ma int) bool {
 	if ma == 0 {
 		return false
 	}
-	if c.count > 0 && d.toks[ma-1].Kind == vntext.Number {
+	if c.count > 0 && d.toks[ma-1].Kind == vntext.Number && !(ma >= 2 && dateWords.has(d.tokenText(ma-2))) {
+		// A date's number ("năm 2019 nữ trọng tài X") counts no one.
 		if v, err := strconv.Atoi(strings.TrimSpace(d.tokenText(ma - 1))); err == nil && v >= c.count {
 			return true
 		}
