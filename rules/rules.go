@@ -1029,6 +1029,14 @@ func validate(r *Rule) []string {
 		if u.n.Person == "" && len(u.n.Tokens) == 0 {
 			bad("%s needs a person or tokens", u.key)
 		}
+		if u.n.Person != "" && !contains(NearPersons(), u.n.Person) {
+			bad("%s.person %q is not one of %s", u.key, u.n.Person, strings.Join(NearPersons(), ", "))
+		}
+		switch u.n.Side {
+		case "", "before", "after":
+		default:
+			bad("%s.side %q is not before or after", u.key, u.n.Side)
+		}
 		phrases(u.key+".tokens", u.n.Tokens)
 		if len(u.n.Exceptions) > 0 {
 			bad("%s.exceptions is not supported: put the longer phrase in the rule's exceptions", u.key)
@@ -1065,6 +1073,18 @@ func validate(r *Rule) []string {
 		for _, w := range c.Before {
 			if n := len(strings.Fields(w)); n == 0 || n > 3 {
 				bad("as_class.before: %q must be one to three words", w)
+			}
+		}
+		// The scorer tests sex and not_after one token at a time: a longer
+		// phrase would never match.
+		for _, l := range []struct {
+			key   string
+			words []string
+		}{{"sex", c.Sex}, {"not_after", c.NotAfter}} {
+			for _, w := range l.words {
+				if len(strings.Fields(w)) != 1 {
+					bad("as_class.%s: %q must be one word", l.key, w)
+				}
 			}
 		}
 		if r.Kind != KindExistence {

@@ -271,6 +271,61 @@ func TestLintAbout(t *testing.T) {
 	}
 }
 
+// TestLintUnlessAlsoAndAsClass: unless_also is linted as unless, and
+// as_class's lists as the scorer reads them, each problem naming its key.
+func TestLintUnlessAlsoAndAsClass(t *testing.T) {
+	fsys := minimalSet()
+	fsys["b.yaml"] = &fstest.MapFile{Data: []byte(`rules:
+  - id: x.also
+    kind: existence
+    category: appearance
+    severity: info
+    indicator: B1.2
+    message: {vi: "a", en: "a"}
+    suggestion: {vi: "b", en: "b"}
+    tokens: [xinh]
+    unless: {tokens: [rất], within: 2, side: under}
+    unless_also: {person: someone, within: 0, sentences: -1, exceptions: [x y]}
+    as_class: {sex: [phụ nữ], count: -1, not_after: [này kia], before: [a b c d]}
+    examples:
+      match: [{text: "xinh", flag: "xinh"}]
+      nomatch: ["b"]
+  - id: x.alone
+    kind: proximity
+    category: appearance
+    severity: info
+    indicator: B1.2
+    message: {vi: "a", en: "a"}
+    suggestion: {vi: "b", en: "b"}
+    tokens: [xinh]
+    near: {tokens: [rất], within: 2}
+    unless_also: {tokens: [không], within: 2}
+    as_class: {before: [những]}
+    examples:
+      match: [{text: "rất xinh", flag: "xinh"}]
+      nomatch: ["b"]
+`)}
+	text := lintText(fsys)
+	for _, want := range []string{
+		`unless.side "under" is not before or after`,
+		`unless_also.within must be positive`,
+		`unless_also.person "someone" is not one of`,
+		`unless_also.sentences must not be negative`,
+		`unless_also.exceptions is not supported`,
+		`unless_also without unless`,
+		`as_class.sex: "phụ nữ" must be one word`,
+		`as_class.not_after: "này kia" must be one word`,
+		`as_class.before: "a b c d" must be one to three words`,
+		`as_class.count must not be negative`,
+		`as_class needs sex`,
+		`as_class is for existence rules`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lint output lacks %q:\n%s", want, text)
+		}
+	}
+}
+
 // TestNameTableChecksAtLoad: a bad line of a name table fails the load,
 // and the except words are left out of a good one.
 func TestNameTableChecksAtLoad(t *testing.T) {
@@ -423,6 +478,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add(goodRule)
 	f.Add("rules: [\n")
 	f.Add("rules:\n  - examples: {match: [{text: a}], nomatch: [1]}\n    near: {within: -1}\n")
+	f.Add(strings.Replace(goodRule, "    examples:", "    unless: {tokens: [rất], within: 2}\n    unless_also: {tokens: [không], within: 9, sentences: 1}\n    as_class: {sex: [phái], before: [những], count: 3, not_after: [này]}\n    examples:", 1))
 	f.Fuzz(func(t *testing.T, data string) {
 		fsys := minimalSet()
 		fsys["a.yaml"] = &fstest.MapFile{Data: []byte(data)}

@@ -34,15 +34,20 @@ func newClassTest(c *rules.AsClass) *classTest {
 // the matches are few (the phrases of one rule in one article), and each is
 // looked for once along the tokens.
 func (s *Scorer) asClass(d *doc, r *rules.Rule, c *classTest, ms []match) []match {
-	var roles []string // the roles judged, and whether each is a class
+	// The roles judged, each with its sex word (a class of men says nothing
+	// of the role's women), and whether each is a class.
+	var roles, sexes []string
 	var class []bool
 	out := ms[:0]
 	for _, m := range ms {
 		a, b := m.start, m.end
+		var sex string
 		switch {
 		case b-a >= 2 && d.in(c.sex, a):
+			sex = d.tokenText(a)
 			a++
 		case b-a >= 2 && d.in(c.sex, b-1):
+			sex = d.tokenText(b - 1)
 			b--
 		default:
 			out = append(out, m)
@@ -50,12 +55,12 @@ func (s *Scorer) asClass(d *doc, r *rules.Rule, c *classTest, ms []match) []matc
 		}
 		key := d.key.Text[d.toks[a].Start:d.toks[b-1].End]
 		i := 0
-		for i < len(roles) && roles[i] != key {
+		for i < len(roles) && (roles[i] != key || sexes[i] != sex) {
 			i++
 		}
 		if i == len(roles) {
-			roles = append(roles, key)
-			class = append(class, c.roleIsClass(d, a, b))
+			roles, sexes = append(roles, key), append(sexes, sex)
+			class = append(class, c.roleIsClass(d, a, b, sex))
 		}
 		if class[i] {
 			if d.explain {
@@ -69,10 +74,10 @@ func (s *Scorer) asClass(d *doc, r *rules.Rule, c *classTest, ms []match) []matc
 }
 
 // roleIsClass reports whether the role of tokens [a, b) stands anywhere in
-// the article marked with a sex word and named as a class: after a word of
-// c.before or a number of at least c.count, not followed by a word of
-// c.notAfter.
-func (c *classTest) roleIsClass(d *doc, a, b int) bool {
+// the article marked with the sex word sex (folded) and named as a class:
+// after a word of c.before or a number of at least c.count, not followed by
+// a word of c.notAfter.
+func (c *classTest) roleIsClass(d *doc, a, b int, sex string) bool {
 	n := b - a
 	first := d.tokenText(a)
 	for i := 0; i+n <= len(d.toks); i++ {
@@ -81,9 +86,9 @@ func (c *classTest) roleIsClass(d *doc, a, b int) bool {
 		}
 		// The marked role [ma, mb): "nữ" + role or role + "nữ".
 		ma, mb := -1, -1
-		if i > 0 && d.in(c.sex, i-1) {
+		if i > 0 && d.tokenText(i-1) == sex {
 			ma, mb = i-1, i+n
-		} else if i+n < len(d.toks) && d.in(c.sex, i+n) {
+		} else if i+n < len(d.toks) && d.tokenText(i+n) == sex {
 			ma, mb = i, i+n+1
 		} else {
 			continue
@@ -98,13 +103,17 @@ func (c *classTest) roleIsClass(d *doc, a, b int) bool {
 	return false
 }
 
+// dateWords are the words whose number is a date, not a count of people.
+var dateWords = foldedWords("năm", "tháng", "ngày")
+
 // classBefore reports whether a class word or a count ends right before
 // token ma.
 func (c *classTest) classBefore(d *doc, ma int) bool {
 	if ma == 0 {
 		return false
 	}
-	if c.count > 0 && d.toks[ma-1].Kind == vntext.Number {
+	if c.count > 0 && d.toks[ma-1].Kind == vntext.Number && !(ma >= 2 && dateWords.has(d.tokenText(ma-2))) {
+		// A date's number ("năm 2019 nữ trọng tài X") counts no one.
 		if v, err := strconv.Atoi(strings.TrimSpace(d.tokenText(ma - 1))); err == nil && v >= c.count {
 			return true
 		}

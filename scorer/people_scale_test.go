@@ -34,6 +34,12 @@ func TestPeopleStagesScaleLinearly(t *testing.T) {
 		// look for a fuller one before it (fullerBefore), over her mentions.
 		{"a victim's shorter name throughout", "Cháu Huỳnh Thị Ngà bị gã hàng xóm dâm ô, công an khởi tố vụ dâm ô người dưới 16 tuổi.\n",
 			"Cháu Ngà trú tại xã Tân Lập, học tại trường tiểu học Tân Lập, bị dâm ô. "},
+		// Marked roles in an article that names some as a class: as_class
+		// looks once along the text for each distinct role matched, so the
+		// work grows with the page times the roles, which a rule's phrases
+		// bound, never with the page twice.
+		{"marked roles named as a class", "Những nữ trọng tài và các nữ bác sĩ được khen.\n",
+			"Nữ trọng tài Lan, nữ bác sĩ Mai và nữ thư ký Hoa cùng nữ kế toán Đào dự họp. "},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			runtime.LockOSThread() // threadTime reads this thread's clock
