@@ -74,6 +74,13 @@ func TestPeople(t *testing.T) {
 			want: []Person{{Name: "Lê Văn Khoa", Gender: male, Quoted: false}, {Name: "Trần Minh Quân", Gender: male, Quoted: false}},
 		},
 		{
+			name: "a demand made of a person named is the demander's words; one made of 'anh' at the scene is not",
+			text: "Giám đốc Sở Y tế Lê Văn Sáu yêu cầu ông Vi Văn Tám khẩn trương báo cáo sự việc. " +
+				"Tối đó, Trần Văn Hậu rút dao yêu cầu anh giao hết tiền trong két.",
+			want: []Person{{Name: "Lê Văn Sáu", Gender: male, Quoted: true}, {Name: "Vi Văn Tám", Gender: male, Quoted: false},
+				{Name: "Trần Văn Hậu", Gender: male, Quoted: false}},
+		},
+		{
 			name: "a colon that opens a schedule's fields is no quotation",
 			text: "Học viện Keppel tuyển sinh khóa mới.\nBuổi tư vấn cùng bà Jessica Tan, Giám đốc tuyển sinh khu vực:\nThời gian: 9h sáng thứ Bảy\nĐịa điểm: 12 Tràng Thi, Hà Nội",
 			want: []Person{{Name: "Jessica Tan", Gender: female, Quoted: false}},

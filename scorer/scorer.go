@@ -960,8 +960,27 @@ func (d *doc) notCue(s *Scorer, i, end int, k entryKind) bool {
 				if k == entryHonorific && st == i && d.honorificBeforeName(s, i, end, int(h.end)) {
 					continue
 				}
+				if k == entrySpeech && d.demandOfNamed(s, int(h.end)) {
+					continue
+				}
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// demandOfNamed reports a not-speech phrase ending [.., end) in an honorific
+// that a capitalised name follows: "yêu cầu ông Vi Văn Tám báo cáo" is an
+// official's demand of someone named, words reported as any directive is,
+// while "yêu cầu anh giao tiền" at a crime's scene stays a step of the story.
+func (d *doc) demandOfNamed(s *Scorer, end int) bool {
+	if end < 1 || end >= len(d.toks) || !d.isUpper(end) || d.sentenceStart(end) {
+		return false
+	}
+	for _, h := range d.hitsAt(end - 1) {
+		if s.m.meta[h.entry].kind == entryHonorific && int(h.end) == end {
+			return true
 		}
 	}
 	return false
