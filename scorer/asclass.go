@@ -36,8 +36,11 @@ func newClassTest(c *rules.AsClass) *classTest {
 func (s *Scorer) asClass(d *doc, r *rules.Rule, c *classTest, ms []match) []match {
 	// The roles judged, each with its sex word (a class of men says nothing
 	// of the role's women), and whether each is a class.
-	var roles, sexes []string
-	var class []bool
+	type judged struct {
+		role, sex string
+		class     bool
+	}
+	var seen []judged
 	out := ms[:0]
 	for _, m := range ms {
 		a, b := m.start, m.end
@@ -55,14 +58,13 @@ func (s *Scorer) asClass(d *doc, r *rules.Rule, c *classTest, ms []match) []matc
 		}
 		key := d.key.Text[d.toks[a].Start:d.toks[b-1].End]
 		i := 0
-		for i < len(roles) && (roles[i] != key || sexes[i] != sex) {
+		for i < len(seen) && (seen[i].role != key || seen[i].sex != sex) {
 			i++
 		}
-		if i == len(roles) {
-			roles, sexes = append(roles, key), append(sexes, sex)
-			class = append(class, c.roleIsClass(d, a, b, sex))
+		if i == len(seen) {
+			seen = append(seen, judged{key, sex, c.roleIsClass(d, a, b, sex)})
 		}
-		if class[i] {
+		if seen[i].class {
 			if d.explain {
 				d.drop(r, m, "the article names the role's holders of this sex as a class: they are its subject")
 			}

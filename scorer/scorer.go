@@ -978,12 +978,8 @@ func (d *doc) demandOfNamed(s *Scorer, end int) bool {
 	if end < 1 || end >= len(d.toks) || !d.isUpper(end) || d.sentenceStart(end) {
 		return false
 	}
-	for _, h := range d.hitsAt(end - 1) {
-		if s.m.meta[h.entry].kind == entryHonorific && int(h.end) == end {
-			return true
-		}
-	}
-	return false
+	_, _, ok := d.cueEndingAt(s, end, entryHonorific)
+	return ok
 }
 
 // nameEndsAt reports a Vietnamese given name at token st closing a name of
